@@ -1,0 +1,210 @@
+//! Command line: the reader (default) and scriptable subcommands. Config is loaded and checked
+//! here, before the terminal is touched.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::library::{self, Article, Limits, Skipped};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "byline",
+    version,
+    about = "A terminal news reader for close reading",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Articles or folders to open (folders are searched recursively). Without paths: the
+    /// configured library, else the bundled samples.
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of the one in the config folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Print one line per article: ID, DATE, SOURCE, TITLE separated by tabs.
+    List {
+        /// Files or folders (default: the library).
+        paths: Vec<PathBuf>,
+    },
+    /// Print an article: title, metadata, then the body.
+    Show {
+        /// An article ID (as `byline list` prints it, or a unique prefix) or a file path.
+        target: String,
+        /// No styling, no wrapping: the header, a blank line, the body exactly as stored.
+        #[arg(long)]
+        plain: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // `{:#}` prints the whole context chain on one line.
+            eprintln!("byline: {}", crate::text::printable(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let config = load_config(cli.config.as_deref())?;
+    match cli.command {
+        None => {
+            let (stories, skipped) = load_library(&cli.paths, &config);
+            if stories.is_empty() && !cli.paths.is_empty() {
+                print_skipped(&skipped);
+                bail!("nothing could be loaded from the given paths");
+            }
+            crate::app::run(&config, stories, skipped)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::List { paths }) => {
+            let (stories, skipped) = load_library(&paths, &config);
+            print_skipped(&skipped);
+            let mut out = io::stdout().lock();
+            for a in &stories {
+                let field = |s: &Option<String>| s.as_deref().map(one_field).unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    one_field(&a.id),
+                    field(&a.date),
+                    field(&a.source),
+                    one_field(&a.title)
+                )?;
+            }
+            Ok(if stories.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Some(Cmd::Show { target, plain }) => {
+            let articles = find_articles(&target, &config)?;
+            let mut out = io::stdout().lock();
+            let styled = !plain && io::stdout().is_terminal() && !config.no_color;
+            for (i, a) in articles.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_article(&mut out, a, styled)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Tabs and newlines would break the one-line, tab-separated output.
+fn one_field(s: &str) -> String {
+    s.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect()
+}
+
+fn print_skipped(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("skipped: {}: {}", crate::text::printable(&s.path.display().to_string()), s.reason);
+    }
+}
+
+/// The config file: `--config`, else `config.toml` in `BYLINE_CONFIG_DIR` or the platform's
+/// config folder. A missing file is the defaults; a bad one is an error.
+pub fn load_config(explicit: Option<&Path>) -> Result<Config> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => config_dir().map(|d| d.join("config.toml")),
+    };
+    let mut config = match path {
+        Some(path) if explicit.is_some() || path.exists() => {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading config {}", path.display()))?;
+            Config::parse(&text, &path)?
+        }
+        _ => Config::default(),
+    };
+    config.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Ok(config)
+}
+
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("BYLINE_CONFIG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "byline").map(|d| d.config_dir().to_path_buf())
+}
+
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("BYLINE_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "byline").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The articles to work on: the given paths, else the configured library, else the samples.
+pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<Skipped>) {
+    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+    if !paths.is_empty() {
+        library::load_paths(paths, &limits)
+    } else if !config.library_paths.is_empty() {
+        library::load_paths(&config.library_paths, &limits)
+    } else {
+        crate::samples::load()
+    }
+}
+
+/// `show`'s target: an existing path, else an article id (or unique id prefix) in the library.
+fn find_articles(target: &str, config: &Config) -> Result<Vec<Article>> {
+    let path = Path::new(target);
+    if path.exists() {
+        let (articles, skipped) = load_library(&[path.to_path_buf()], config);
+        print_skipped(&skipped);
+        if articles.is_empty() {
+            bail!("no article could be loaded from {target}");
+        }
+        return Ok(articles);
+    }
+    let (articles, _) = load_library(&[], config);
+    if let Some(a) = articles.iter().find(|a| a.id == target) {
+        return Ok(vec![a.clone()]);
+    }
+    let matching: Vec<&Article> = articles.iter().filter(|a| a.id.starts_with(target)).collect();
+    match matching.as_slice() {
+        [one] => Ok(vec![(*one).clone()]),
+        [] => bail!("no article with id {target:?} and no such file (ids: `byline list`)"),
+        _ => bail!("{} articles have ids starting with {target:?}; give more of the id", matching.len()),
+    }
+}
+
+/// The article as `show` prints it: the header lines, a blank line, then the body verbatim
+/// (offsets printed by other commands index into this body).
+pub fn write_article(out: &mut impl Write, a: &Article, styled: bool) -> io::Result<()> {
+    if styled {
+        writeln!(out, "\x1b[1m{}\x1b[0m", a.title)?;
+    } else {
+        writeln!(out, "{}", a.title)?;
+    }
+    let fields = [
+        ("Date", a.date.clone()),
+        ("Source", a.source.clone()),
+        ("Author", a.author.clone()),
+        ("URL", a.url.clone()),
+        ("Lang", a.lang.clone()),
+        ("Tags", (!a.tags.is_empty()).then(|| a.tags.join(", "))),
+        ("ID", Some(a.id.clone())),
+        ("File", Some(a.path.display().to_string())),
+        ("Damaged", a.damaged.then(|| "invalid bytes were replaced".to_string())),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            writeln!(out, "{name}: {}", crate::text::printable(&v))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", a.body)
+}

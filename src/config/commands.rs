@@ -1,0 +1,55 @@
+//! The commands a user can bind, each with its config name, the description shown in help and
+//! its default keys. This one table is the source of the keymap, the help screen and the hints,
+//! so they cannot drift apart.
+
+macro_rules! commands {
+    ($( $variant:ident => $name:literal, $desc:literal, [$($key:literal),*]; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Command { $($variant),* }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[$(Command::$variant),*];
+
+            /// The name used in `[keys]` of the config file.
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name),* }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self { $(Command::$variant => $desc),* }
+            }
+
+            pub fn default_keys(self) -> &'static [&'static str] {
+                match self { $(Command::$variant => &[$($key),*]),* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name { $($name => Some(Command::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+commands! {
+    Down => "down", "Move down / scroll down a line", ["j", "down"];
+    Up => "up", "Move up / scroll up a line", ["k", "up"];
+    Top => "top", "Go to the top", ["g", "home"];
+    Bottom => "bottom", "Go to the bottom", ["G", "end"];
+    HalfPageDown => "half_page_down", "Half a page down", ["ctrl-d"];
+    HalfPageUp => "half_page_up", "Half a page up", ["ctrl-u"];
+    PageDown => "page_down", "A page down", ["pagedown", "space"];
+    PageUp => "page_up", "A page up", ["pageup"];
+    NextPane => "next_pane", "Focus the next pane", ["tab"];
+    PrevPane => "prev_pane", "Focus the previous pane", ["backtab"];
+    Open => "open", "Open the story / jump to the entity", ["enter"];
+    Back => "back", "Back (close, leave the article, quit from the list)", ["q", "esc"];
+    Quit => "quit", "Quit byline", ["Q", "ctrl-c"];
+    NextStory => "next_story", "Next story", ["J"];
+    PrevStory => "prev_story", "Previous story", ["K"];
+    Search => "search", "Search (the library from the list, the text from the article)", ["/"];
+    NextMatch => "next_match", "Next search match", ["n"];
+    PrevMatch => "prev_match", "Previous search match", ["N"];
+    ToggleSide => "toggle_side", "Show or hide the side panel", ["i"];
+    ShowSkipped => "show_skipped", "List the files that could not be loaded", ["!"];
+    Help => "help", "Show this help", ["?", "f1"];
+}

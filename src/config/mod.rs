@@ -1,0 +1,242 @@
+//! Configuration: TOML parsed from a string (the caller reads the file), every key optional,
+//! defaults built in. Errors name the file, the line and the key so they can be printed before
+//! the terminal is touched.
+
+pub mod commands;
+pub mod keymap;
+pub mod keys;
+pub mod theme;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use commands::Command;
+pub use keymap::Keymap;
+pub use keys::{Key, KeyChord};
+pub use theme::{Color, ThemeColors};
+
+/// The example shipped at the top of the repository; it documents every option and sets each
+/// to its default (a test holds it to that).
+pub const EXAMPLE: &str = include_str!("../../config.example.toml");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Files and folders opened when byline starts without paths.
+    pub library_paths: Vec<PathBuf>,
+    /// Files larger than this are skipped with a reason.
+    pub max_file_bytes: u64,
+    pub keymap: Keymap,
+    pub theme: ThemeColors,
+    /// Set from the environment (`NO_COLOR`), not the file: draw with attributes only.
+    pub no_color: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library_paths: Vec::new(),
+            max_file_bytes: 50 * 1024 * 1024,
+            keymap: Keymap::default(),
+            theme: ThemeColors::default(),
+            no_color: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "config error in {}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ", key `{key}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    library: RawLibrary,
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLibrary {
+    paths: Option<Vec<PathBuf>>,
+    max_file_mb: Option<Spanned<u64>>,
+}
+
+impl Config {
+    /// Parses a config file's text. `file` is only used in error messages; relative library
+    /// paths are resolved against the file's folder.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let error = |span: Option<std::ops::Range<usize>>, key: Option<&str>, message: String| ConfigError {
+            file: file.to_path_buf(),
+            line: span.map(|s| line_of(s.start)),
+            key: key.map(str::to_string),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().to_string();
+            let key = message
+                .split('`')
+                .nth(1)
+                .filter(|_| message.starts_with("unknown field"))
+                .map(str::to_string);
+            error(e.span(), key.as_deref(), message)
+        })?;
+
+        let mut config = Config::default();
+        if let Some(paths) = raw.library.paths {
+            let base = file.parent().unwrap_or(Path::new(""));
+            config.library_paths = paths.into_iter().map(|p| base.join(expand_home(&p))).collect();
+        }
+        if let Some(mb) = raw.library.max_file_mb {
+            if *mb.get_ref() == 0 {
+                return Err(error(Some(mb.span()), Some("library.max_file_mb"), "must be at least 1".into()));
+            }
+            config.max_file_bytes = mb.get_ref().saturating_mul(1024 * 1024);
+        }
+        for (name, value) in &raw.theme {
+            let key = format!("theme.{}", name.get_ref());
+            let slot = match name.get_ref().as_str() {
+                "accent" => &mut config.theme.accent,
+                "selection" => &mut config.theme.selection,
+                "search_match" => &mut config.theme.search_match,
+                "dim" => &mut config.theme.dim,
+                "per" => &mut config.theme.per,
+                "org" => &mut config.theme.org,
+                "loc" => &mut config.theme.loc,
+                "misc" => &mut config.theme.misc,
+                "date" => &mut config.theme.date,
+                _ => return Err(error(Some(name.span()), Some(&key), "unknown theme colour".into())),
+            };
+            *slot = value.get_ref().parse().map_err(|m| error(Some(value.span()), Some(&key), m))?;
+        }
+        let mut claimed: BTreeMap<KeyChord, String> = BTreeMap::new();
+        for (name, keys) in &raw.keys {
+            let key = format!("keys.{}", name.get_ref());
+            let cmd = Command::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    Some(&key),
+                    "unknown command (see `byline --help` or config.example.toml)".into(),
+                )
+            })?;
+            let mut chords = Vec::new();
+            for k in keys.get_ref() {
+                let chord = KeyChord::parse(k.get_ref()).map_err(|m| error(Some(k.span()), Some(&key), m))?;
+                if let Some(other) = claimed.insert(chord, name.get_ref().clone()) {
+                    return Err(error(
+                        Some(k.span()),
+                        Some(&key),
+                        format!("{:?} is already bound to `{other}`", k.get_ref()),
+                    ));
+                }
+                chords.push(chord);
+            }
+            config.keymap.rebind(cmd, &chords);
+        }
+        Ok(config)
+    }
+}
+
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    #[test]
+    fn empty_file_is_the_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn example_parses_to_the_defaults_and_names_every_command() {
+        assert_eq!(parse(EXAMPLE).unwrap(), Config::default());
+        for cmd in Command::ALL {
+            assert!(
+                EXAMPLE.contains(&format!("\n{} = ", cmd.name())),
+                "{} missing from config.example.toml",
+                cmd.name()
+            );
+        }
+    }
+
+    #[test]
+    fn keys_are_rebindable() {
+        let config = parse("[keys]\ndown = [\"n\", \"ctrl-n\"]\n").unwrap();
+        assert_eq!(config.keymap.command(&KeyChord::ch('n')), Some(Command::Down));
+        assert_eq!(config.keymap.command(&KeyChord::ctrl('n')), Some(Command::Down));
+        assert_eq!(config.keymap.command(&KeyChord::ch('j')), None);
+    }
+
+    #[test]
+    fn unknown_keys_name_file_line_and_key() {
+        let err = parse("[library]\npaths = []\ncolour = 3\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert_eq!(err.key.as_deref(), Some("colour"));
+        assert!(
+            err.to_string().starts_with("config error in /cfg/config.toml, line 3, key `colour`"),
+            "{err}"
+        );
+
+        let err = parse("[keys]\n\nscroll_sideways = [\"x\"]\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("keys.scroll_sideways")));
+
+        let err = parse("[unknown]\n").unwrap_err();
+        assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_their_line() {
+        let err = parse("[theme]\nper = \"blurple\"\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("theme.per")));
+        let err = parse("[keys]\ndown = [\"ctrl-nope\"]\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("keys.down")));
+        let err = parse("[keys]\ndown = [\"x\"]\nup = [\"x\"]\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("keys.up")));
+        let err = parse("[library]\nmax_file_mb = \"big\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(parse("not toml at all [").is_err());
+    }
+
+    #[test]
+    fn relative_library_paths_are_resolved_against_the_config_folder() {
+        let config = parse("[library]\npaths = [\"news\", \"/abs\"]\n").unwrap();
+        assert_eq!(config.library_paths, vec![PathBuf::from("/cfg/news"), PathBuf::from("/abs")]);
+    }
+}

@@ -1,0 +1,135 @@
+//! Plain types produced by the extraction pipeline. Offsets are byte offsets into the text that
+//! was given to `extract()`, always on char boundaries, end exclusive.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Lang {
+    #[serde(rename = "fr")]
+    Fr,
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Other => "other",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().get(..2)? {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+    #[serde(rename = "DATE")]
+    Date,
+}
+
+impl Label {
+    pub const ALL: [Label; 5] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Date];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Which part of the pipeline proposed a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Rule,
+    Gazetteer,
+    Model,
+    User,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub origin: Origin,
+}
+
+/// An entity groups the mentions that name the same thing ("Assimi Goita", "Goita").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub label: Label,
+    /// Canonical name: the longest / most complete mention.
+    pub name: String,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateFact {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// ISO 8601 value ("2022-11-21", "2022-11", "2021") when the text allows, else None.
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Span of the quoted words, without the quotation marks.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Who said it, as the text names them ("les autorités maliennes").
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// Roles as stated in the text ("ministre malien de la Sécurité et de la Protection civile").
+    pub roles: Vec<String>,
+}
+
+/// Everything extracted from one text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Facts {
+    pub lang: Option<Lang>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateFact>,
+    pub quotes: Vec<Quote>,
+    pub people: Vec<Person>,
+    /// Sources the text cites ("Agence Ecofin").
+    pub sources: Vec<String>,
+    /// The first sentence.
+    pub lede: Option<String>,
+}

@@ -1,0 +1,256 @@
+//! The article as laid out for reading: wrapped lines over byte ranges of the title, a metadata
+//! line and the body, plus scrolling and in-article search. Pure: recomputed when the story,
+//! the width or the query changes, never while drawing.
+
+use std::ops::Range;
+
+use crate::library::Article;
+use crate::text::{find_all_folded, wrap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line of the article's title (range into `Article::title`).
+    Title,
+    /// The metadata line (range into `Reader::meta`).
+    Meta,
+    Blank,
+    /// A line of the body (range into `Article::body`).
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub kind: LineKind,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// Byte ranges of the hits in the body, in order.
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// Index of the story shown (into `AppState::stories`).
+    pub story: Option<usize>,
+    pub meta: String,
+    pub lines: Vec<DocLine>,
+    /// First line shown.
+    pub scroll: usize,
+    /// Text width and height the lines were laid out for.
+    pub width: usize,
+    pub height: usize,
+    pub search: Search,
+}
+
+/// "2022-11-21 · Agence Ecofin · fr · 512 words · 3 min"
+pub fn meta_line(article: &Article) -> String {
+    let words = article.word_count();
+    let mut parts: Vec<String> = [&article.date, &article.source, &article.author, &article.lang]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect();
+    parts.push(format!("{words} word{}", if words == 1 { "" } else { "s" }));
+    parts.push(format!("{} min", article.reading_minutes()));
+    if article.damaged {
+        parts.push("damaged: invalid bytes replaced".into());
+    }
+    parts.join(" · ")
+}
+
+/// Lays an article out at `width` cells: title, metadata, a blank line, then paragraphs
+/// separated by blank lines.
+pub fn layout(article: &Article, meta: &str, width: usize) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    let title = article.title.trim_end();
+    for r in wrap(title, width) {
+        lines.push(DocLine { kind: LineKind::Title, range: r });
+    }
+    for r in wrap(meta, width) {
+        lines.push(DocLine { kind: LineKind::Meta, range: r });
+    }
+    for (offset, para) in article.paragraphs() {
+        lines.push(DocLine { kind: LineKind::Blank, range: 0..0 });
+        for r in wrap(para, width) {
+            lines.push(DocLine { kind: LineKind::Body, range: offset + r.start..offset + r.end });
+        }
+    }
+    lines
+}
+
+impl Reader {
+    /// Shows `article` (index `story`) laid out for a `width`×`height` text area; keeps the
+    /// scroll position when only the size changed.
+    pub fn show(&mut self, story: usize, article: &Article, width: usize, height: usize) {
+        let same_story = self.story == Some(story);
+        if same_story && self.width == width && self.height == height && !self.lines.is_empty() {
+            return;
+        }
+        // Keep the line at the top of the view in place across re-wraps.
+        let anchor = self.top_offset();
+        if !same_story {
+            self.meta = meta_line(article);
+            self.search.matches.clear();
+            self.search.current = None;
+            if !self.search.query.is_empty() {
+                self.search.matches = find_all_folded(&article.body, &self.search.query);
+            }
+        }
+        self.story = Some(story);
+        self.width = width;
+        self.height = height;
+        self.lines = layout(article, &self.meta, width.max(1));
+        self.scroll = match (same_story, anchor) {
+            (true, Some(offset)) => self.line_of(offset),
+            _ => 0,
+        };
+        self.clamp_scroll();
+    }
+
+    fn top_offset(&self) -> Option<usize> {
+        let line = self.lines.get(self.scroll)?;
+        (line.kind == LineKind::Body).then_some(line.range.start)
+    }
+
+    /// The line that contains body byte `offset` (the last one starting at or before it).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let mut found = 0;
+        for (i, line) in self.lines.iter().enumerate() {
+            if line.kind == LineKind::Body && line.range.start <= offset {
+                found = i;
+            } else if line.kind == LineKind::Body {
+                break;
+            }
+        }
+        found
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+        self.clamp_scroll();
+    }
+
+    pub fn scroll_to(&mut self, line: usize) {
+        self.scroll = line;
+        self.clamp_scroll();
+    }
+
+    fn clamp_scroll(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Scrolls so that `line` is visible, a third of the way down when it has to move.
+    pub fn reveal(&mut self, line: usize) {
+        let h = self.height.max(1);
+        if line < self.scroll || line >= self.scroll + h {
+            self.scroll_to(line.saturating_sub(h / 3));
+        }
+    }
+
+    /// Runs a search over the body and moves to the first hit at or after the view.
+    pub fn search(&mut self, article: &Article, query: &str) {
+        self.search.query = query.to_string();
+        self.search.matches = find_all_folded(&article.body, query);
+        let top =
+            self.lines.get(self.scroll).filter(|l| l.kind == LineKind::Body).map_or(0, |l| l.range.start);
+        self.search.current = self.search.matches.iter().position(|m| m.start >= top).or(
+            // Wrap around to the first hit.
+            (!self.search.matches.is_empty()).then_some(0),
+        );
+        self.reveal_current();
+    }
+
+    pub fn clear_search(&mut self) {
+        self.search = Search::default();
+    }
+
+    /// Moves to the next (`forward`) or previous hit, wrapping around.
+    pub fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            return;
+        }
+        self.search.current = Some(match (self.search.current, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        });
+        self.reveal_current();
+    }
+
+    fn reveal_current(&mut self) {
+        if let Some(m) = self.search.current.and_then(|i| self.search.matches.get(i)) {
+            let line = self.line_of(m.start);
+            self.reveal(line);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str) -> Article {
+        Article { title: "Titre".into(), body: body.into(), ..Article::default() }
+    }
+
+    #[test]
+    fn layout_has_title_meta_then_paragraphs_with_blank_lines() {
+        let a = article("Un deux trois.\n\nQuatre cinq.");
+        let meta = meta_line(&a);
+        let lines = layout(&a, &meta, 8);
+        let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+        use LineKind::*;
+        assert_eq!(kinds[0], Title);
+        assert!(kinds.contains(&Meta));
+        let body: Vec<&str> =
+            lines.iter().filter(|l| l.kind == Body).map(|l| &a.body[l.range.clone()]).collect();
+        assert_eq!(body, vec!["Un deux", "trois.", "Quatre", "cinq."]);
+        assert_eq!(kinds.iter().filter(|k| **k == Blank).count(), 2);
+    }
+
+    #[test]
+    fn search_finds_hits_and_steps_around() {
+        let a = article("Sécurité d'abord.\n\nLa securite ensuite. SÉCURITÉ enfin.");
+        let mut r = Reader::default();
+        r.show(0, &a, 20, 5);
+        r.search(&a, "securite");
+        assert_eq!(r.search.matches.len(), 3);
+        assert_eq!(r.search.current, Some(0));
+        r.step_match(false);
+        assert_eq!(r.search.current, Some(2));
+        r.step_match(true);
+        assert_eq!(r.search.current, Some(0));
+        r.search(&a, "absent");
+        assert_eq!(r.search.current, None);
+        r.step_match(true);
+        assert_eq!(r.search.current, None);
+    }
+
+    #[test]
+    fn resizing_keeps_the_top_line_and_clamps_scroll() {
+        let body: Vec<String> = (0..40).map(|i| format!("Paragraphe numéro {i} avec des mots.")).collect();
+        let a = article(&body.join("\n\n"));
+        let mut r = Reader::default();
+        r.show(0, &a, 30, 10);
+        let body_line = (41..r.lines.len()).find(|&i| r.lines[i].kind == LineKind::Body).unwrap();
+        r.scroll_to(body_line);
+        let top = r.top_offset().unwrap();
+        r.show(0, &a, 12, 10);
+        let line = &r.lines[r.scroll];
+        assert!(line.range.start <= top && top < line.range.end, "{line:?} should hold {top}");
+        r.scroll_by(10_000);
+        assert_eq!(r.scroll, r.max_scroll());
+        r.scroll_by(-10_000);
+        assert_eq!(r.scroll, 0);
+    }
+}

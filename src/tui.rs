@@ -1,0 +1,72 @@
+//! Terminal set-up and restoration. The terminal is restored on normal exit (guard), on error
+//! (guard), on panic (hook chained before the default one) and on SIGTERM/SIGHUP (flag polled
+//! by the loop, then the guard).
+
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crossterm::cursor::Show;
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Owns the terminal while the reader runs; dropping it restores the terminal.
+pub struct TerminalGuard {
+    pub terminal: Term,
+}
+
+/// Puts the terminal back: cooked mode, main screen, cursor visible. Never panics; errors are
+/// ignored because there is nothing better to do with them while exiting.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+impl TerminalGuard {
+    pub fn new() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let setup = execute!(io::stdout(), EnterAlternateScreen)
+            .and_then(|_| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match setup {
+            Ok(mut terminal) => {
+                let _ = terminal.hide_cursor();
+                Ok(TerminalGuard { terminal })
+            }
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            default(info);
+        }));
+    });
+}
+
+/// A flag raised by SIGTERM or SIGHUP, for the event loop to notice and exit cleanly.
+pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}

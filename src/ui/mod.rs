@@ -1,0 +1,65 @@
+//! Drawing. Every function here takes the state by shared reference and only draws: layout
+//! decisions that `update()` also needs live in `model::geometry`.
+
+mod article;
+mod list;
+mod overlay;
+mod side;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::config::Keymap;
+use crate::model::{AppState, Area, Pane};
+pub use theme::Theme;
+
+/// What every view needs besides the state.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+}
+
+pub fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// Draws the whole screen for `state`.
+pub fn draw(frame: &mut Frame, ctx: &Ctx) {
+    let state = ctx.state;
+    let area = frame.area();
+    let panes = state.panes();
+    if panes.too_small {
+        let msg = format!(
+            "Terminal too small: {}×{}. byline needs at least {}×{}.",
+            area.width,
+            area.height,
+            crate::model::geometry::MIN_WIDTH,
+            crate::model::geometry::MIN_HEIGHT
+        );
+        frame.render_widget(Paragraph::new(msg).style(ctx.theme.error()).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    if let Some(a) = panes.list {
+        list::draw(frame, rect(a), ctx);
+    }
+    if let Some(a) = panes.article {
+        article::draw(frame, rect(a), ctx);
+    }
+    if let Some(a) = panes.side {
+        side::draw(frame, rect(a), ctx);
+    }
+    status::draw(frame, rect(panes.status), ctx);
+    if let Some(overlay) = state.overlay {
+        overlay::draw(frame, area, ctx, overlay);
+    }
+}
+
+/// A bordered pane whose border shows whether it has the focus.
+fn pane_block<'a>(ctx: &Ctx, pane: Pane, title: Line<'a>) -> Block<'a> {
+    Block::bordered().title(title).border_style(ctx.theme.border(ctx.state.focus == pane))
+}

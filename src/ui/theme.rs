@@ -1,0 +1,102 @@
+//! The one place that turns the configured colours into terminal styles. With `NO_COLOR` every
+//! style that carries meaning falls back to attributes (bold, underline, reverse).
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::{self, ThemeColors};
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    colors: ThemeColors,
+    no_color: bool,
+}
+
+fn color(c: config::Color) -> Color {
+    use config::Color as C;
+    match c {
+        C::Reset => Color::Reset,
+        C::Black => Color::Black,
+        C::Red => Color::Red,
+        C::Green => Color::Green,
+        C::Yellow => Color::Yellow,
+        C::Blue => Color::Blue,
+        C::Magenta => Color::Magenta,
+        C::Cyan => Color::Cyan,
+        C::Gray => Color::Gray,
+        C::DarkGray => Color::DarkGray,
+        C::LightRed => Color::LightRed,
+        C::LightGreen => Color::LightGreen,
+        C::LightYellow => Color::LightYellow,
+        C::LightBlue => Color::LightBlue,
+        C::LightMagenta => Color::LightMagenta,
+        C::LightCyan => Color::LightCyan,
+        C::White => Color::White,
+        C::Indexed(i) => Color::Indexed(i),
+        C::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+impl Theme {
+    pub fn new(colors: ThemeColors, no_color: bool) -> Theme {
+        Theme { colors, no_color }
+    }
+
+    fn fg(&self, c: config::Color) -> Style {
+        if self.no_color { Style::new() } else { Style::new().fg(color(c)) }
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(self.colors.dim)
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.no_color { Style::new().add_modifier(Modifier::DIM) } else { self.fg(self.colors.dim) }
+    }
+
+    pub fn accent(&self) -> Style {
+        self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row of a list.
+    pub fn selected(&self, focused: bool) -> Style {
+        if self.no_color || !focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().bg(color(self.colors.selection)).fg(Color::White).add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// A search hit; the current one stands out more.
+    pub fn search_match(&self, current: bool) -> Style {
+        let base = if self.no_color {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().bg(color(self.colors.search_match)).fg(Color::Black)
+        };
+        if current { base.add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { base }
+    }
+
+    pub fn error(&self) -> Style {
+        if self.no_color {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::LightRed)
+        }
+    }
+
+    pub fn badge(&self) -> Style {
+        if self.no_color {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().bg(color(self.colors.accent)).fg(Color::Black).add_modifier(Modifier::BOLD)
+        }
+    }
+}
