@@ -1,5 +1,168 @@
-//! Extraction: text in, entities and facts out. Pure.
+//! Extraction: text in, entities and facts out. Pure (no I/O).
+//!
+//! Pipeline: tokenize → sentences → language → dates → roles → recognizers (rules, plus any
+//! extra recognizer or precomputed spans, e.g. a statistical tagger) → resolve overlaps →
+//! group mentions into entities → facts (people and roles, quotes, sources, lede).
 
 pub mod types;
-
 pub use types::*;
+
+mod dates;
+mod doc;
+mod entities;
+pub mod eval;
+mod gazetteer;
+mod lang;
+mod quotes;
+mod recognize;
+mod roles;
+mod sentence;
+mod sources;
+mod tokenize;
+mod util;
+
+pub use doc::Doc;
+pub use recognize::{Analysis, Recognizer, RuleRecognizer};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Option<Lang>,
+    /// (year, month, day) of the article, used to resolve "mardi"/"Tuesday".
+    pub article_date: Option<(i32, u32, u32)>,
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize::tokenize(text)
+}
+
+/// Sentences as token-index ranges.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    sentence::sentences(text, tokens)
+}
+
+pub fn guess_lang(text: &str) -> Lang {
+    lang::guess_lang(text)
+}
+
+/// The whole pipeline with the built-in rules.
+pub fn extract(text: &str, opts: &Options) -> Facts {
+    extract_with(text, opts, &[])
+}
+
+/// The pipeline plus spans proposed elsewhere (a statistical tagger, user suggestions).
+/// They compete with the rule candidates by `score` (see `Candidate`).
+pub fn extract_with(text: &str, opts: &Options, extra: &[Candidate]) -> Facts {
+    extract_with_recognizers(text, opts, &[&RuleRecognizer], extra)
+}
+
+/// Full control: run the given recognizers (e.g. `[&RuleRecognizer, &tagger]`) and merge.
+pub fn extract_with_recognizers(
+    text: &str,
+    opts: &Options,
+    recognizers: &[&dyn Recognizer],
+    extra: &[Candidate],
+) -> Facts {
+    let an = analyse(text, opts);
+    let mut cands = Vec::new();
+    for r in recognizers {
+        r.recognize(&an, &mut cands);
+    }
+    // Foreign spans must lie on char boundaries of this text.
+    cands.extend(
+        extra
+            .iter()
+            .filter(|c| {
+                c.start < c.end
+                    && text.is_char_boundary(c.start)
+                    && text.is_char_boundary(c.end)
+                    && c.end <= text.len()
+            })
+            .cloned(),
+    );
+    // Date spans take part in the merge so no entity overlaps a date.
+    for d in &an.dates {
+        cands.push(Candidate {
+            start: d.fact.start,
+            end: d.fact.end,
+            label: Label::Date,
+            origin: Origin::Rule,
+            score: 0.95,
+        });
+    }
+    let resolved = entities::resolve(cands);
+    facts(&an, &resolved, opts)
+}
+
+/// Tokens, sentences, dates and roles: what recognizers get to look at.
+pub fn analyse<'a>(text: &'a str, opts: &Options) -> Analysis<'a> {
+    let doc = Doc::new(text, opts.lang);
+    let dates = dates::find_dates(&doc, opts.article_date);
+    let mut in_date = vec![false; doc.len()];
+    for d in &dates {
+        for k in d.tokens.clone() {
+            if let Some(b) = in_date.get_mut(k) {
+                *b = true;
+            }
+        }
+    }
+    let roles = roles::find_roles(&doc, &in_date);
+    let mut in_role = vec![false; doc.len()];
+    for r in &roles {
+        for k in r.role_tokens.clone() {
+            if let Some(b) = in_role.get_mut(k) {
+                *b = true;
+            }
+        }
+    }
+    Analysis { doc, dates, roles, in_date, in_role }
+}
+
+fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
+    let doc = &an.doc;
+    let mut ents = entities::group(doc.text, resolved);
+    // Dates as entities too (for highlighting), grouped by value, else by text.
+    let mut date_ents: Vec<Entity> = Vec::new();
+    for c in resolved.iter().filter(|c| c.label == Label::Date) {
+        let Some(d) = an.dates.iter().find(|d| d.fact.start == c.start && d.fact.end == c.end) else {
+            continue;
+        };
+        let name = d.fact.value.clone().unwrap_or_else(|| d.fact.text.clone());
+        let m = Mention { start: c.start, end: c.end, text: d.fact.text.clone(), origin: c.origin };
+        match date_ents.iter_mut().find(|e| e.name == name) {
+            Some(e) => e.mentions.push(m),
+            None => date_ents.push(Entity { label: Label::Date, name, mentions: vec![m] }),
+        }
+    }
+    ents.extend(date_ents);
+
+    // People and their roles.
+    let mut people: Vec<Person> = Vec::new();
+    for e in ents.iter().filter(|e| e.label == Label::Per) {
+        let mut roles: Vec<String> = Vec::new();
+        for r in &an.roles {
+            let Some((s, end)) = doc.byte_span(r.name.start, r.name.end) else {
+                continue;
+            };
+            if e.mentions.iter().any(|m| m.start == s && m.end == end) && !roles.contains(&r.role) {
+                roles.push(r.role.clone());
+            }
+        }
+        people.push(Person { name: e.name.clone(), roles });
+    }
+    let quotes = quotes::find_quotes(doc, &ents);
+    let sources = sources::find_sources(doc, &ents);
+    let lede =
+        doc.sentences.first().map(|r| doc.span_text(r.start, r.end).to_string()).filter(|s| !s.is_empty());
+    Facts {
+        lang: Some(doc.lang),
+        entities: ents,
+        dates: an.dates.iter().map(|d| d.fact.clone()).collect(),
+        quotes,
+        people,
+        sources,
+        lede,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -133,3 +133,16 @@ pub struct Facts {
     /// The first sentence.
     pub lede: Option<String>,
 }
+
+/// A proposed entity mention before merging. Recognizers (rules, gazetteers, a statistical
+/// tagger) all produce these; `extract_with` merges them. Added for the recognizer stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub origin: Origin,
+    /// Confidence in 0..=1. On overlaps the higher score wins: gazetteer and cue rules use
+    /// 0.75–0.95, fallback guesses 0.3–0.45, so a model at ~0.6 overrides only the guesses.
+    pub score: f32,
+}

@@ -66,3 +66,4 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> (Vec<Article>, Vec<Skip
     }
     out
 }
+pub mod store;

@@ -1,0 +1,150 @@
+//! Merge candidate mentions from all recognizers, then group mentions into entities.
+//!
+//! Merge: highest score wins on overlap (ties: longer span, then earlier), so confident
+//! gazetteer/cue spans beat a model, and a model beats the capitalisation fallbacks.
+//! Grouping: gazetteer aliases share an id (Russie / Fédération de Russie); a person's short
+//! mention joins the full name it is part of (Goita → Assimi Goita); otherwise same folded text.
+
+use super::gazetteer::{GAZ, phrase_key};
+use super::types::{Candidate, Entity, Label, Mention, Origin};
+use super::util::{FxMap, fold};
+
+pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.retain(|c| c.start < c.end);
+    cands.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((y.end - y.start).cmp(&(x.end - x.start)))
+            .then(x.start.cmp(&y.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+fn gazetteer_id(text: &str) -> Option<u32> {
+    if let Some(e) = GAZ.acronyms.get(text) {
+        return Some(e.id);
+    }
+    GAZ.phrases.get(&phrase_key(text, &GAZ.abbreviations)).map(|e| e.id)
+}
+
+struct Group {
+    label: Label,
+    mentions: Vec<(Mention, f32)>,
+    gaz: Option<u32>,
+}
+
+pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: FxMap<(u8, String), usize> = FxMap::default();
+    // Folded single words of multi-word person names → group index.
+    let mut person_parts: FxMap<String, usize> = FxMap::default();
+    // First pass: multi-word person names define the people.
+    for c in resolved.iter().filter(|c| c.label == Label::Per) {
+        let t = text.get(c.start..c.end).unwrap_or("");
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let key = (0u8, fold(t));
+        if let std::collections::hash_map::Entry::Vacant(v) = by_key.entry(key) {
+            v.insert(groups.len());
+            groups.push(Group { label: Label::Per, mentions: Vec::new(), gaz: None });
+        }
+    }
+    for (key, &gi) in by_key.iter() {
+        for w in key.1.split_whitespace() {
+            if w.chars().count() > 1 && !super::roles::PARTICLES.contains(&w) {
+                person_parts.entry(w.to_string()).or_insert(gi);
+            }
+        }
+    }
+    for c in resolved {
+        if c.label == Label::Date {
+            continue;
+        }
+        let t = text.get(c.start..c.end).unwrap_or("");
+        let mention = Mention { start: c.start, end: c.end, text: t.to_string(), origin: c.origin };
+        let folded = fold(t);
+        let single = !t.contains(char::is_whitespace);
+        let gi = if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
+            gi
+        } else if let Some(&gi) =
+            person_parts.get(&folded).filter(|_| single && c.score < 0.8 || c.label == Label::Per)
+        {
+            // A surname alone: joins the person unless a gazetteer/cue said otherwise.
+            gi
+        } else if c.label == Label::Misc && c.origin == Origin::Rule && c.score <= 0.3 {
+            // Lone unknown capitalised word that is not part of a known person: too unsure.
+            continue;
+        } else if let Some(id) = gazetteer_id(t).filter(|_| c.origin == Origin::Gazetteer) {
+            let key = (1u8, id.to_string());
+            *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group { label: c.label, mentions: Vec::new(), gaz: Some(id) });
+                groups.len() - 1
+            })
+        } else {
+            let key = (2u8, folded);
+            *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group { label: c.label, mentions: Vec::new(), gaz: None });
+                groups.len() - 1
+            })
+        };
+        if let Some(g) = groups.get_mut(gi) {
+            g.mentions.push((mention, c.score));
+        }
+    }
+    // The label of a group is that of its most confident mention.
+    let mut out = Vec::with_capacity(groups.len());
+    for mut g in groups {
+        if g.mentions.is_empty() {
+            continue;
+        }
+        g.mentions.sort_by_key(|(m, _)| m.start);
+        if let Some((_, _)) = g.mentions.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+            let best = g.mentions.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|m| m.1).unwrap_or(0.0);
+            // Person groups stay persons (their key came from a PER span).
+            if g.label != Label::Per
+                && let Some(lbl) = label_of_best(&g, best, resolved)
+            {
+                g.label = lbl;
+            }
+        }
+        let name = canonical(&g);
+        out.push(Entity { label: g.label, name, mentions: g.mentions.into_iter().map(|(m, _)| m).collect() });
+    }
+    out.sort_by_key(|e| e.mentions.first().map_or(0, |m| m.start));
+    out
+}
+
+fn label_of_best(g: &Group, best: f32, resolved: &[Candidate]) -> Option<Label> {
+    let (m, _) = g.mentions.iter().find(|(_, s)| *s >= best)?;
+    resolved.iter().find(|c| c.start == m.start && c.end == m.end).map(|c| c.label)
+}
+
+/// Gazetteer entities: most frequent form (ties: the first); others: the longest mention.
+fn canonical(g: &Group) -> String {
+    if g.gaz.is_some() {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (m, _) in &g.mentions {
+            match counts.iter_mut().find(|(t, _)| *t == m.text) {
+                Some(e) => e.1 += 1,
+                None => counts.push((&m.text, 1)),
+            }
+        }
+        let max = counts.iter().map(|c| c.1).max().unwrap_or(0);
+        return counts.iter().find(|c| c.1 == max).map(|c| c.0.to_string()).unwrap_or_default();
+    }
+    g.mentions
+        .iter()
+        .map(|(m, _)| m.text.as_str())
+        .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(0)))
+        .unwrap_or("")
+        .to_string()
+}

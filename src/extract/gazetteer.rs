@@ -1,0 +1,300 @@
+//! Word lists and gazetteers, loaded once from `assets/gazetteers/` (embedded at compile time).
+//!
+//! Phrases are stored as their folded token sequence joined by single spaces ("cote d' ivoire"),
+//! tokenized with the same tokenizer as the text, so a lookup is a walk over folded tokens.
+//! Acronyms ("US", "EU") are kept in a separate case-sensitive table so "us" never matches.
+
+use std::sync::LazyLock;
+
+use super::types::Label;
+use super::util::{FxMap, FxSet, fold, lines_with_sections, starts_upper};
+
+macro_rules! gaz {
+    ($name:literal) => {
+        include_str!(concat!("../../assets/gazetteers/", $name))
+    };
+}
+
+/// One named thing from a gazetteer line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazEntry {
+    pub id: u32,
+    pub label: Label,
+    /// Bit i set: token i of the form is capitalised, so the text's token must be too
+    /// ("Le Monde" is not "le monde").
+    pub cap_mask: u16,
+}
+
+#[derive(Default)]
+pub struct Gazetteers {
+    /// Folded phrase → entry (places and organisations).
+    pub phrases: FxMap<String, GazEntry>,
+    /// Exact-case acronyms → entry.
+    pub acronyms: FxMap<String, GazEntry>,
+    /// Folded first tokens of all phrases (quick reject).
+    pub phrase_heads: FxSet<String>,
+    pub max_phrase_len: usize,
+    /// Canonical (first) name of each gazetteer id.
+    pub names: Vec<String>,
+    /// Folded demonym form → country id.
+    pub demonyms: FxMap<String, u32>,
+    /// Folded title phrases.
+    pub titles: FxSet<String>,
+    pub title_heads: FxSet<String>,
+    pub max_title_len: usize,
+    pub honorifics: FxSet<String>,
+    pub org_head: FxSet<String>,
+    pub org_suffix: FxSet<String>,
+    pub org_before: FxSet<String>,
+    pub loc_head: FxSet<String>,
+    pub loc_suffix: FxSet<String>,
+    pub loc_before: FxSet<String>,
+    pub loc_prep: FxSet<String>,
+    pub first_names: FxSet<String>,
+    /// Folded month form → 1..=12.
+    pub months: FxMap<String, u32>,
+    /// Folded weekday form → 1 (Monday) ..= 7.
+    pub days: FxMap<String, u32>,
+    pub speech_fr: FxSet<String>,
+    pub speech_en: FxSet<String>,
+    pub stop_fr: FxSet<String>,
+    pub stop_en: FxSet<String>,
+    pub not_entities: FxSet<String>,
+    /// Case-sensitive, without the dot.
+    pub abbreviations: FxSet<&'static str>,
+}
+
+pub static GAZ: LazyLock<Gazetteers> = LazyLock::new(load);
+
+fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && form.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+}
+
+fn load() -> Gazetteers {
+    let mut g = Gazetteers::default();
+    // The tokenizer itself needs the abbreviation list: fill it first, and phrase tokenization
+    // below only uses words that do not depend on it.
+    for (_, line) in lines_with_sections(gaz!("abbreviations.txt")) {
+        g.abbreviations.insert(line);
+    }
+    for (file, label) in [
+        (gaz!("countries.txt"), Label::Loc),
+        (gaz!("cities.txt"), Label::Loc),
+        (gaz!("regions.txt"), Label::Loc),
+        (gaz!("orgs.txt"), Label::Org),
+    ] {
+        for (_, line) in lines_with_sections(file) {
+            let id = g.names.len() as u32;
+            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(first) = forms.next() else { continue };
+            g.names.push(first.to_string());
+            for form in std::iter::once(first).chain(forms) {
+                let entry = GazEntry { id, label, cap_mask: cap_mask(form) };
+                if is_acronym(form) {
+                    g.acronyms.entry(form.trim_end_matches('.').to_string()).or_insert(entry);
+                    g.acronyms.entry(form.to_string()).or_insert(entry);
+                    continue;
+                }
+                let key = phrase_key(form, &g.abbreviations);
+                let n = key.split(' ').count();
+                g.max_phrase_len = g.max_phrase_len.max(n);
+                if let Some(head) = key.split(' ').next() {
+                    g.phrase_heads.insert(head.to_string());
+                }
+                // First definition wins (countries before cities: "Mexico" is the country).
+                g.phrases.entry(key).or_insert(entry);
+            }
+        }
+    }
+    for (_, line) in lines_with_sections(gaz!("demonyms.txt")) {
+        let mut parts = line.split('|').map(str::trim);
+        let Some(country) = parts.next() else {
+            continue;
+        };
+        let key = phrase_key(country, &g.abbreviations);
+        let Some(entry) = g.phrases.get(&key).copied() else {
+            continue;
+        };
+        let Some(masc) = parts.next() else { continue };
+        for f in french_forms(&fold(masc)) {
+            g.demonyms.insert(f, entry.id);
+        }
+        for f in parts {
+            let f = fold(f);
+            g.demonyms.insert(format!("{f}s"), entry.id);
+            g.demonyms.insert(f, entry.id);
+        }
+    }
+    for (_, line) in lines_with_sections(gaz!("titles.txt")) {
+        let key = phrase_key(line, &g.abbreviations);
+        g.max_title_len = g.max_title_len.max(key.split(' ').count());
+        if let Some(h) = key.split(' ').next() {
+            g.title_heads.insert(h.to_string());
+        }
+        g.titles.insert(key);
+    }
+    for (_, line) in lines_with_sections(gaz!("honorifics.txt")) {
+        let f = fold(line);
+        g.honorifics.insert(f.trim_end_matches('.').to_string());
+        g.honorifics.insert(format!("{}.", f.trim_end_matches('.')));
+    }
+    for (sec, line) in lines_with_sections(gaz!("org_cues.txt")) {
+        let set = match sec {
+            "head" => &mut g.org_head,
+            "suffix" => &mut g.org_suffix,
+            _ => &mut g.org_before,
+        };
+        set.insert(fold(line));
+    }
+    for (sec, line) in lines_with_sections(gaz!("loc_cues.txt")) {
+        let set = match sec {
+            "head" => &mut g.loc_head,
+            "suffix" => &mut g.loc_suffix,
+            "prep" => &mut g.loc_prep,
+            _ => &mut g.loc_before,
+        };
+        set.insert(fold(line));
+    }
+    for (_, line) in lines_with_sections(gaz!("first_names.txt")) {
+        g.first_names.insert(fold(line));
+    }
+    for (sec, line) in lines_with_sections(gaz!("calendar.txt")) {
+        let mut parts = line.split('|');
+        let Some(n) = parts.next().and_then(|n| n.trim().parse::<u32>().ok()) else {
+            continue;
+        };
+        let map = if sec == "days" { &mut g.days } else { &mut g.months };
+        for f in parts {
+            map.insert(fold(f.trim()), n);
+        }
+    }
+    for (sec, line) in lines_with_sections(gaz!("speech_verbs.txt")) {
+        let set = if sec == "en" { &mut g.speech_en } else { &mut g.speech_fr };
+        set.insert(fold(line));
+    }
+    for (sec, line) in lines_with_sections(gaz!("stopwords.txt")) {
+        let set = if sec == "en" { &mut g.stop_en } else { &mut g.stop_fr };
+        for w in line.split_whitespace() {
+            set.insert(fold(w));
+        }
+    }
+    for (_, line) in lines_with_sections(gaz!("not_entities.txt")) {
+        g.not_entities.insert(fold(line));
+    }
+    g
+}
+
+/// Folded token sequence of a phrase, joined by spaces. Uses a simple whitespace/apostrophe
+/// split equivalent to the tokenizer for gazetteer-style text (the tokenizer depends on GAZ).
+pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for word in s.split_whitespace() {
+        let f = fold(word);
+        // Split French elisions: "d'ivoire" → "d' ivoire"; "l'ouest" → "l' ouest".
+        let mut rest = f.as_str();
+        if let Some(pos) = rest.find('\'') {
+            let (head, tail) = rest.split_at(pos + 1);
+            let h = head.trim_end_matches('\'');
+            if matches!(
+                h,
+                "l" | "d" | "qu" | "n" | "s" | "j" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu"
+            ) && !tail.is_empty()
+            {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(head);
+                rest = tail;
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+fn cap_mask(form: &str) -> u16 {
+    let mut mask = 0u16;
+    let mut i = 0;
+    for word in form.split_whitespace() {
+        // An elided article is its own token ("d'" + "Ivoire").
+        let parts: Vec<&str> = match word.find(['\'', '’']) {
+            Some(p) if p <= 6 && word.len() > p + 3 => {
+                vec![word.get(..p).unwrap_or(""), word.get(p + 1..).unwrap_or("")]
+            }
+            _ => vec![word],
+        };
+        for part in parts {
+            if starts_upper(part) && i < 16 {
+                mask |= 1 << i;
+            }
+            i += 1;
+        }
+    }
+    mask
+}
+
+/// French adjective inflection: masculine singular → the four forms.
+fn french_forms(m: &str) -> Vec<String> {
+    let fem = if m.ends_with('e') {
+        m.to_string()
+    } else if m.ends_with("ien") || m.ends_with("en") && !m.ends_with("ain") {
+        format!("{m}ne")
+    } else if let Some(stem) = m.strip_suffix("if") {
+        format!("{stem}ive")
+    } else if m.ends_with("c") {
+        format!("{m}que")
+    } else {
+        format!("{m}e")
+    };
+    let plural = |s: &str| {
+        if s.ends_with('s') || s.ends_with('x') {
+            s.to_string()
+        } else if let Some(stem) = s.strip_suffix("al") {
+            format!("{stem}aux")
+        } else {
+            format!("{s}s")
+        }
+    };
+    let mp = plural(m);
+    let fp = format!("{fem}s");
+    vec![m.to_string(), mp, fem, fp]
+}
+
+impl Gazetteers {
+    pub fn is_stop(&self, folded: &str) -> bool {
+        self.stop_fr.contains(folded) || self.stop_en.contains(folded)
+    }
+    pub fn is_speech_verb(&self, folded: &str) -> bool {
+        self.speech_fr.contains(folded) || self.speech_en.contains(folded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads() {
+        let g = &*GAZ;
+        assert!(g.phrases.contains_key("russie"));
+        assert!(g.phrases.contains_key("federation de russie"));
+        assert!(g.phrases.contains_key("cote d' ivoire"));
+        assert!(g.acronyms.contains_key("US"));
+        assert!(!g.phrases.contains_key("us"));
+        let mali = g.phrases["mali"].id;
+        for f in ["malien", "malienne", "maliens", "maliennes", "malian", "malians"] {
+            assert_eq!(g.demonyms.get(f), Some(&mali), "{f}");
+        }
+        assert_eq!(g.demonyms.get("russe"), g.phrases.get("russie").map(|e| &e.id));
+        assert!(g.titles.contains("porte-parole"));
+        assert!(g.titles.contains("chief executive"));
+        assert_eq!(g.months.get("nov."), Some(&11));
+        assert_eq!(g.days.get("mardi"), Some(&2));
+        assert!(g.speech_fr.contains("souligne"));
+        assert!(g.names.len() > 500);
+    }
+}

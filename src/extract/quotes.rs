@@ -1,0 +1,208 @@
+//! Quotations in «…», “…”, „…“ and "…", with the speaker when the text names one:
+//! after the quote ("», ont souligné les autorités maliennes", "," said Tony Blair", "," X said")
+//! or before it ("X a déclaré : «", "X said: "", "selon X, «", "according to X, "").
+
+use super::doc::Doc;
+use super::gazetteer::GAZ;
+use super::types::{Entity, Quote};
+
+/// Words that end a speaker noun phrase.
+const NP_STOP: [&str; 34] = [
+    "sans", "dans", "lors", "en", "qui", "que", "qu'", "pour", "avant", "apres", "avec", "sur", "mais", "et",
+    "car", "with", "in", "on", "at", "after", "who", "which", "to", "as", "during", "but", "and", "when",
+    "while", "on", "adding", "ajoutant", "lundi", "monday",
+];
+
+const PRONOUNS: [&str; 14] =
+    ["il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "je", "nous", "lui"];
+
+const AUX: [&str; 12] =
+    ["a", "ont", "avait", "avaient", "aurait", "has", "had", "have", "a-t-il", "a-t-elle", "was", "were"];
+
+fn closing_for(open: &str) -> Option<&'static [&'static str]> {
+    match open {
+        "«" => Some(&["»"]),
+        "“" => Some(&["”", "“"]),
+        "„" => Some(&["“", "”"]),
+        "\"" => Some(&["\""]),
+        _ => None,
+    }
+}
+
+pub fn find_quotes(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let mut k = 0;
+    while k < n {
+        let Some(closers) = closing_for(doc.tok(k)) else {
+            k += 1;
+            continue;
+        };
+        let Some(close) = (k + 1..n.min(k + 1500)).find(|&j| closers.contains(&doc.tok(j))) else {
+            k += 1;
+            continue;
+        };
+        let words = (k + 1..close).filter(|&j| doc.is_word(j)).count();
+        let (Some(open_t), Some(close_t)) = (doc.tokens.get(k), doc.tokens.get(close)) else {
+            break;
+        };
+        let inner = doc.text.get(open_t.end..close_t.start).unwrap_or("");
+        let trimmed_start = open_t.end + (inner.len() - inner.trim_start_matches(is_trim).len());
+        let inner_t = inner.trim_matches(is_trim);
+        let start = trimmed_start;
+        let end = start + inner_t.len();
+        let speaker = speaker_after(doc, close + 1, entities).or_else(|| speaker_before(doc, k, entities));
+        if words >= 3 || speaker.is_some() && words >= 1 {
+            out.push(Quote { start, end, text: inner_t.to_string(), speaker });
+        }
+        k = close + 1;
+    }
+    out
+}
+
+fn is_trim(c: char) -> bool {
+    super::tokenize::is_space(c) || c == ','
+}
+
+/// Entity name for a mention starting at token k, if any.
+fn entity_at(doc: &Doc, k: usize, entities: &[Entity]) -> Option<(String, usize)> {
+    let start = doc.tokens.get(k)?.start;
+    for e in entities {
+        for m in &e.mentions {
+            if m.start == start {
+                let end_tok = (k..doc.len()).find(|&j| doc.tokens.get(j).is_some_and(|t| t.end >= m.end))?;
+                return Some((e.name.clone(), end_tok + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Noun phrase starting at k: determiner + words up to punctuation or a stop word.
+pub fn noun_phrase(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+    let mut s = k;
+    if PRONOUNS.contains(&doc.folded(s)) {
+        return None;
+    }
+    // A named entity directly (possibly after an article).
+    if let Some((name, _)) = entity_at(doc, s, entities) {
+        return Some(name);
+    }
+    if doc.is_determiner(s)
+        && let Some((name, _)) = entity_at(doc, s + 1, entities)
+    {
+        return Some(name);
+    }
+    let mut j = s;
+    while j < doc.len() && j < s + 8 {
+        let f = doc.folded(j);
+        if !doc.is_word(j) && doc.elision(j).is_none()
+            || NP_STOP.contains(&f)
+            || (j > s && doc.newline_before(j))
+        {
+            break;
+        }
+        j += 1;
+    }
+    // Drop a trailing determiner/preposition.
+    while j > s
+        && matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the")
+    {
+        j -= 1;
+    }
+    if j == s {
+        return None;
+    }
+    if doc.folded(s) == "selon" || doc.folded(s) == "according" {
+        s += 1;
+    }
+    let t = doc.span_text(s, j);
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn speaker_after(doc: &Doc, mut k: usize, entities: &[Entity]) -> Option<String> {
+    if matches!(doc.tok(k), "," | ".") && doc.tok(k) == "," {
+        k += 1;
+    }
+    // "», ont souligné X" / "», précise X" / "," said X"
+    let mut v = k;
+    if AUX.contains(&doc.folded(v)) {
+        v += 1;
+    }
+    // Inverted pronoun with hyphen ("a-t-il souligné") is one token or two; skip "-t-il".
+    if GAZ.is_speech_verb(doc.folded(v)) && !doc.cap(v) {
+        // "» ajoute-t-il" style: nothing named.
+        return noun_phrase(doc, v + 1, entities);
+    }
+    // "," X said / X a déclaré
+    if let Some((name, end)) = entity_at(doc, k, entities) {
+        let mut w = end;
+        if AUX.contains(&doc.folded(w)) {
+            w += 1;
+        }
+        if GAZ.is_speech_verb(doc.folded(w)) {
+            return Some(name);
+        }
+    }
+    // "," the minister said  (short NP then verb)
+    for w in k + 1..(k + 6).min(doc.len()) {
+        if GAZ.speech_en.contains(doc.folded(w)) && !doc.cap(w) {
+            if doc.is_determiner(k) {
+                return noun_phrase(doc, k, entities)
+                    .map(|s| {
+                        let verb = doc.tok(w);
+                        s.trim_end_matches(verb).trim().to_string()
+                    })
+                    .filter(|s| !s.is_empty());
+            }
+            break;
+        }
+        if !doc.is_word(w) {
+            break;
+        }
+    }
+    None
+}
+
+fn speaker_before(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+    let mut v = k.checked_sub(1)?;
+    if matches!(doc.tok(v), ":" | ",") {
+        v = v.checked_sub(1)?;
+    }
+    // "selon X, «" / "according to X, “"
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    for s in (sent_start..=v).rev().take(8) {
+        let f = doc.folded(s);
+        if f == "selon" || (f == "according" && doc.folded(s + 1) == "to") {
+            let np = if f == "according" { s + 2 } else { s + 1 };
+            return noun_phrase(doc, np, entities);
+        }
+    }
+    if !GAZ.is_speech_verb(doc.folded(v)) {
+        return None;
+    }
+    // subject before the verb (and auxiliary)
+    let mut e = v;
+    if e > 0 && AUX.contains(&doc.folded(e - 1)) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > sent_start && doc.is_word(s - 1) && e - s < 8 {
+        s -= 1;
+    }
+    while s < e && (doc.common_capitalised(s) && !doc.is_determiner(s)) {
+        s += 1;
+    }
+    if s >= e || PRONOUNS.contains(&doc.folded(s)) {
+        return None;
+    }
+    // Prefer a named entity ending right before the verb ("Le porte-parole Jean Dupont a dit").
+    for p in s..e {
+        if let Some((name, end)) = entity_at(doc, p, entities)
+            && end == e
+        {
+            return Some(name);
+        }
+    }
+    Some(doc.span_text(s, e).to_string())
+}

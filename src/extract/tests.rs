@@ -1,0 +1,196 @@
+//! Pipeline tests: the reference article, English patterns, odd input.
+
+use super::*;
+
+const MALI: &str = include_str!("../../assets/mali-russie-2022-11-21.txt");
+
+fn names(f: &Facts, label: Label) -> Vec<String> {
+    f.entities.iter().filter(|e| e.label == label).map(|e| e.name.clone()).collect()
+}
+
+fn all_names(f: &Facts) -> Vec<(String, Label)> {
+    f.entities.iter().map(|e| (e.name.clone(), e.label)).collect()
+}
+
+#[test]
+fn reference_article() {
+    let f = extract(MALI, &Options::default());
+    let dump = format!("{:#?}", all_names(&f));
+    assert_eq!(f.lang, Some(Lang::Fr));
+    let people = &f.people;
+    let daoud = people.iter().find(|p| p.name == "Daoud Aly Mohammedine").expect(&dump);
+    assert!(daoud.roles.iter().any(|r| r.contains("ministre")), "{daoud:?}");
+    assert!(
+        daoud.roles.iter().any(|r| r == "ministre malien de la Sécurité et de la Protection civile"),
+        "{daoud:?}"
+    );
+    let goita = people.iter().find(|p| p.name == "Assimi Goita").expect(&dump);
+    assert!(goita.roles.iter().any(|r| r == "colonel"), "{goita:?}");
+    let orgs = names(&f, Label::Org);
+    for o in ["Agence Ecofin", "Wagner", "Barkhane"] {
+        assert!(orgs.iter().any(|n| n == o), "ORG {o} missing: {dump}");
+    }
+    let per = names(&f, Label::Per);
+    assert!(!per.iter().any(|n| n == "Wagner" || n == "Barkhane"), "{dump}");
+    let locs = names(&f, Label::Loc);
+    for l in ["Russie", "Moscou", "Bamako", "Mali", "France", "Paris"] {
+        assert!(locs.iter().any(|n| n == l), "LOC {l} missing: {dump}");
+    }
+    assert!(
+        !f.entities.iter().any(|e| e.name == "Etat" || e.mentions.iter().any(|m| m.text == "Etat")),
+        "{dump}"
+    );
+    assert!(
+        !f.entities.iter().any(|e| e.label == Label::Loc && e.mentions.iter().any(|m| m.text == "Sécurité")),
+        "{dump}"
+    );
+    assert!(!f.entities.iter().any(|e| e.label == Label::Loc && e.name == "Kremlin"), "{dump}");
+    assert!(f.dates.iter().any(|d| d.value.as_deref() == Some("2022-11-21")), "{:?}", f.dates);
+    assert!(f.dates.iter().any(|d| d.value.as_deref() == Some("2021")), "{:?}", f.dates);
+    assert_eq!(f.quotes.len(), 2, "{:?}", f.quotes);
+    assert!(f.quotes[0].text.starts_with("Au cours de cette visite"));
+    assert!(f.quotes[0].text.ends_with("formation du personnel"));
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("les autorités maliennes"));
+    assert_eq!(f.quotes[1].speaker.as_deref(), Some("le communiqué malien"));
+    assert!(f.sources.iter().any(|s| s == "Agence Ecofin"), "{:?}", f.sources);
+    assert!(
+        f.lede.as_deref().is_some_and(|l| l.starts_with("Le gouvernement malien") && l.ends_with("Russie."))
+    );
+    // Russie ×3 + Fédération de Russie grouped.
+    let russie = f.entities.iter().find(|e| e.name == "Russie").expect(&dump);
+    assert!(russie.mentions.len() >= 3);
+    // Offsets are valid and match the text.
+    for e in &f.entities {
+        for m in &e.mentions {
+            assert_eq!(&MALI[m.start..m.end], m.text);
+        }
+    }
+}
+
+#[test]
+fn english_patterns() {
+    let text = "\"We will not give up on this,\" said Tony Blair. According to Reuters, the deal was signed on November 21, 2022. Mr Smith, chief executive of Acme Corp, declined to comment. President Joe Biden met him in London.";
+    let f = extract(text, &Options::default());
+    let dump = format!("{:#?}", all_names(&f));
+    assert_eq!(f.lang, Some(Lang::En));
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Tony Blair"));
+    assert!(f.sources.iter().any(|s| s == "Reuters"), "{:?}", f.sources);
+    assert!(f.dates.iter().any(|d| d.value.as_deref() == Some("2022-11-21")));
+    let smith = f.people.iter().find(|p| p.name == "Smith").expect(&dump);
+    assert_eq!(smith.roles, vec!["chief executive of Acme Corp".to_string()]);
+    let biden = f.people.iter().find(|p| p.name == "Joe Biden").expect(&dump);
+    assert_eq!(biden.roles, vec!["President".to_string()]);
+    assert!(names(&f, Label::Org).iter().any(|n| n == "Acme Corp"), "{dump}");
+    assert!(names(&f, Label::Org).iter().any(|n| n == "Reuters"), "{dump}");
+    assert!(names(&f, Label::Loc).iter().any(|n| n == "London"), "{dump}");
+}
+
+#[test]
+fn speakers_before_and_grouping() {
+    let f = extract(
+        "Le porte-parole Jean Dupont a déclaré : « Nous partirons demain matin ». Dupont a ensuite quitté Paris.",
+        &Options::default(),
+    );
+    assert_eq!(f.quotes.first().and_then(|q| q.speaker.clone()).as_deref(), Some("Jean Dupont"));
+    let p = f.entities.iter().find(|e| e.name == "Jean Dupont").expect("person");
+    assert_eq!(p.mentions.len(), 2);
+    let f = extract("The minister said: “This is a very good day for us all.”", &Options::default());
+    assert_eq!(f.quotes.first().and_then(|q| q.speaker.clone()).as_deref(), Some("The minister"));
+}
+
+#[test]
+fn weekday_with_article_date() {
+    let opts = Options { lang: None, article_date: Some((2022, 11, 21)) };
+    let f = extract("Le ministre est arrivé mardi à Bamako.", &opts);
+    assert_eq!(f.dates.first().and_then(|d| d.value.clone()).as_deref(), Some("2022-11-15"));
+    let f = extract("Le ministre est arrivé mardi à Bamako.", &Options::default());
+    assert_eq!(f.dates.first().map(|d| d.value.clone()), Some(None));
+}
+
+#[test]
+fn no_sentence_initial_entities() {
+    let f = extract(
+        "Cette décision surprend. Pour rappel, Bien que tardive, elle arrive. Selon lui, tout va bien.",
+        &Options::default(),
+    );
+    assert!(f.entities.is_empty(), "{:?}", all_names(&f));
+}
+
+#[test]
+fn extra_spans_merge() {
+    let text = "Le groupe Wagner et Jean Valjean sont arrivés.";
+    // A tagger proposing ORG for "Jean Valjean" (weak rule → model wins) and PER for "Wagner"
+    // (cue rule is confident → rule wins).
+    let w = text.find("Wagner").unwrap_or(0);
+    let j = text.find("Jean").unwrap_or(0);
+    let extra = [
+        Candidate { start: w, end: w + 6, label: Label::Per, origin: Origin::Model, score: 0.6 },
+        Candidate { start: j, end: j + 12, label: Label::Org, origin: Origin::Model, score: 0.75 },
+    ];
+    let f = extract_with(text, &Options::default(), &extra);
+    let wagner = f.entities.iter().find(|e| e.name == "Wagner").expect("wagner");
+    assert_eq!(wagner.label, Label::Org);
+    let jv = f.entities.iter().find(|e| e.name == "Jean Valjean").expect("jv");
+    assert_eq!(jv.label, Label::Org);
+    assert_eq!(jv.mentions[0].origin, Origin::Model);
+}
+
+#[test]
+fn odd_strings_never_panic() {
+    let long = "é".repeat(10_000);
+    let odd = [
+        "",
+        " ",
+        "\n\n\n",
+        "...!!!???",
+        "«»“”„\"\"''’’",
+        "«",
+        "« a",
+        "e\u{301}\u{301}\u{301}",
+        "\u{301}abc",
+        "مرحبا بالعالم. שלום עולם.",
+        "\u{202E}evil\u{202C} text",
+        "👨‍👩‍👧‍👦 🇫🇷 👍🏽.",
+        "l'",
+        "L'",
+        "d’",
+        "M.",
+        "U.S.",
+        "1 000 000 000",
+        "$",
+        "$1",
+        "https://",
+        "a@b",
+        "\u{00AD}\u{00AD}",
+        "Mr, ,",
+        "selon",
+        "according to",
+        "lundi",
+        "31 février 2022",
+        "depuis 9999",
+        "Le colonel",
+        "Le ministre de,",
+        "X, the",
+        long.as_str(),
+        "\0\u{1}\u{7f}\u{9b}",
+        "ǅungla Ǆ ǈ",
+    ];
+    for s in odd {
+        for opts in [Options::default(), Options { lang: Some(Lang::Fr), article_date: Some((2022, 2, 30)) }]
+        {
+            let f = extract(s, &opts);
+            for e in &f.entities {
+                for m in &e.mentions {
+                    assert!(s.get(m.start..m.end).is_some());
+                }
+            }
+            for q in &f.quotes {
+                assert!(s.get(q.start..q.end).is_some());
+            }
+        }
+        let t = tokenize(s);
+        let _ = sentences(s, &t);
+        let _ = guess_lang(s);
+    }
+}

@@ -1,0 +1,421 @@
+//! The library database (SQLite, WAL): a cache of parsed articles, their full-text index and
+//! extraction results, plus the user's reading state. See `schema.rs` for what is which.
+//!
+//! Every write is one short transaction; WAL and a busy timeout let two byline instances share
+//! one data folder without corrupting it or losing a write.
+
+mod query;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::Article;
+pub use query::{fts_query, query_words};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Schema(String),
+    #[error("cannot create the data folder {path}: {source}")]
+    DataDir { path: PathBuf, source: std::io::Error },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What the story list needs of an article, without its body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoryMeta {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub lang: Option<String>,
+    pub damaged: bool,
+    pub read: bool,
+    pub starred: bool,
+}
+
+/// A stored article with the user's state for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub article: Article,
+    pub content_hash: String,
+    pub scroll: usize,
+}
+
+/// The size, modification time and content hash of a source file as last indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size: u64,
+    pub mtime_ns: i64,
+    pub hash: u128,
+}
+
+/// One search result: the story and a snippet whose matched words are marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub story: StoryMeta,
+    /// The snippet as (text, is_match) pieces.
+    pub snippet: Vec<(String, bool)>,
+}
+
+/// A story that mentions an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityHit {
+    pub story: StoryMeta,
+    pub label: String,
+    pub name: String,
+    pub mentions: usize,
+}
+
+/// Extraction results as cached: the facts as JSON, and the entities for the index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CachedFacts {
+    pub json: String,
+    /// (label, canonical name, mention count)
+    pub entities: Vec<(String, String, usize)>,
+}
+
+/// The content hash of an article: what makes it the same story wherever its file lives.
+pub fn content_hash(article: &Article) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(article.title.as_bytes());
+    h.update(&[0]);
+    h.update(article.body.as_bytes());
+    format!("{:032x}", h.digest128())
+}
+
+/// The key an entity name is indexed under: case, accents and spacing folded.
+pub fn entity_key(name: &str) -> String {
+    crate::text::fold::fold_query(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+const STORY_COLUMNS: &str = "a.id, a.title, a.date, a.source, a.lang, a.damaged, \
+     COALESCE(r.read, 0), COALESCE(r.starred, 0)";
+
+fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta> {
+    Ok(StoryMeta {
+        id: row.get(at)?,
+        title: row.get(at + 1)?,
+        date: row.get(at + 2)?,
+        source: row.get(at + 3)?,
+        lang: row.get(at + 4)?,
+        damaged: row.get(at + 5)?,
+        read: row.get(at + 6)?,
+        starred: row.get(at + 7)?,
+    })
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`; its folder is created private to
+    /// the user.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)
+                .map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
+        }
+        Store::setup(Connection::open(path)?)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?.map_err(StoreError::Schema)?;
+        Ok(Store { conn })
+    }
+
+    /// All stories, newest first (undated last), for the list.
+    pub fn stories(&self) -> Result<Vec<StoryMeta>> {
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             ORDER BY a.date IS NULL, a.date DESC, a.rowid"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], |row| story_from_row(row, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn article_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// One article with its body and saved scroll position.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.path, a.content_hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, \
+                    a.tags, a.damaged, COALESCE(r.scroll, 0) \
+             FROM articles a LEFT JOIN reading_state r USING (content_hash) WHERE a.id = ?1",
+        )?;
+        let found = stmt
+            .query_row([id], |row| {
+                let tags: String = row.get(10)?;
+                Ok(StoredArticle {
+                    article: Article {
+                        id: row.get(0)?,
+                        path: PathBuf::from(row.get::<_, String>(1)?),
+                        title: row.get(3)?,
+                        body: row.get(4)?,
+                        date: row.get(5)?,
+                        author: row.get(6)?,
+                        source: row.get(7)?,
+                        url: row.get(8)?,
+                        lang: row.get(9)?,
+                        tags: serde_json::from_str(&tags).unwrap_or_default(),
+                        damaged: row.get(11)?,
+                    },
+                    content_hash: row.get(2)?,
+                    scroll: row.get::<_, i64>(12)?.max(0) as usize,
+                })
+            })
+            .optional()?;
+        Ok(found)
+    }
+
+    fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<()> {
+        // Column names come from this module only.
+        let sql = format!(
+            "INSERT INTO reading_state (content_hash, {column}) \
+                 SELECT content_hash, ?2 FROM articles WHERE id = ?1 \
+             ON CONFLICT (content_hash) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
+        );
+        self.conn.execute(&sql, params![id, value])?;
+        Ok(())
+    }
+
+    pub fn set_read(&self, id: &str, read: bool) -> Result<()> {
+        self.update_reading_state(id, "read", read.into())
+    }
+
+    pub fn set_starred(&self, id: &str, starred: bool) -> Result<()> {
+        self.update_reading_state(id, "starred", starred.into())
+    }
+
+    pub fn set_scroll(&self, id: &str, line: usize) -> Result<()> {
+        self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64)
+    }
+
+    /// Full-text search over titles and bodies, best first. See `fts_query` for the syntax.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, snippet(articles_fts, -1, char(2), char(3), '…', 14) \
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid \
+             LEFT JOIN reading_state r USING (content_hash) \
+             WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 8.0, 1.0) LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![fts, limit as i64], |row| {
+            let snippet: String = row.get(8)?;
+            Ok(SearchHit { story: story_from_row(row, 0)?, snippet: query::split_snippet(&snippet) })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stories that mention an entity (any label), newest first.
+    pub fn entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, e.label, e.name, e.mentions \
+             FROM entity_index e JOIN articles a USING (content_hash) \
+             LEFT JOIN reading_state r USING (content_hash) \
+             WHERE e.key = ?1 ORDER BY a.date IS NULL, a.date DESC, a.rowid"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([entity_key(name)], |row| {
+            Ok(EntityHit {
+                story: story_from_row(row, 0)?,
+                label: row.get(8)?,
+                name: row.get(9)?,
+                mentions: row.get::<_, i64>(10)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Cached extraction results for an article's content, if computed by this extractor.
+    pub fn facts(&self, content_hash: &str, extractor: u32) -> Result<Option<String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT json FROM facts WHERE content_hash = ?1 AND extractor = ?2")?;
+        Ok(stmt.query_row(params![content_hash, extractor], |r| r.get(0)).optional()?)
+    }
+
+    /// Caches extraction results and indexes their entities.
+    pub fn put_facts(&mut self, content_hash: &str, extractor: u32, facts: &CachedFacts) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        write_facts(&tx, content_hash, extractor, facts)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How a source file looked when last indexed.
+    pub fn file_stamp(&self, path: &str) -> Result<Option<FileStamp>> {
+        let mut stmt = self.conn.prepare_cached("SELECT size, mtime_ns, hash FROM files WHERE path = ?1")?;
+        let stamp = stmt
+            .query_row([path], |r| {
+                let hash: String = r.get(2)?;
+                Ok(FileStamp {
+                    size: r.get::<_, i64>(0)? as u64,
+                    mtime_ns: r.get(1)?,
+                    hash: u128::from_str_radix(&hash, 16).unwrap_or(0),
+                })
+            })
+            .optional()?;
+        Ok(stamp)
+    }
+
+    /// Every indexed source file.
+    pub fn indexed_files(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT path FROM files")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a file whose bytes did not change (only its stamp did).
+    pub fn touch_file(&self, path: &str, stamp: FileStamp) -> Result<()> {
+        self.conn.execute(
+            "UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1",
+            params![path, stamp.size as i64, stamp.mtime_ns],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces everything indexed from one file, in one transaction.
+    pub fn replace_file(
+        &mut self,
+        path: &str,
+        stamp: FileStamp,
+        articles: &[(Article, Option<CachedFacts>)],
+        extractor: u32,
+    ) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+                 ON CONFLICT (id) DO NOTHING",
+            )?;
+            for (a, facts) in articles {
+                let hash = content_hash(a);
+                let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
+                insert.execute(params![
+                    a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags,
+                    a.damaged
+                ])?;
+                if let Some(facts) = facts {
+                    write_facts(&tx, &hash, extractor, facts)?;
+                }
+            }
+        }
+        tx.execute(
+            "INSERT INTO files (path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
+            params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets a file that is gone, and its articles (their reading state stays, keyed by
+    /// content, so the story keeps it if it shows up elsewhere).
+    pub fn remove_file(&mut self, path: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
+        tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Drops every cache table and recreates it empty; reading state is kept.
+    pub fn rebuild_cache(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        schema::rebuild_cache(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks the database and says what it found, one finding a line.
+    pub fn doctor(&self) -> Result<Vec<String>> {
+        let mut report = Vec::new();
+        let integrity: Vec<String> = {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        if integrity == ["ok"] {
+            report.push("integrity: ok".to_string());
+        } else {
+            report.extend(integrity.into_iter().map(|l| format!("integrity: {l}")));
+        }
+        let fts_ok = self
+            .conn
+            .execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)", [])
+            .is_ok();
+        report.push(format!(
+            "full-text index: {}",
+            if fts_ok { "ok" } else { "DAMAGED (byline index --rebuild)" }
+        ));
+        let count = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+        report.push(format!("articles: {}", count("SELECT count(*) FROM articles")?));
+        report.push(format!("source files: {}", count("SELECT count(*) FROM files")?));
+        report.push(format!("read: {}", count("SELECT count(*) FROM reading_state WHERE read")?));
+        report.push(format!("starred: {}", count("SELECT count(*) FROM reading_state WHERE starred")?));
+        let orphans = count(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = a.path)",
+        )?;
+        if orphans > 0 {
+            report.push(format!("articles without a source file: {orphans} (byline index repairs this)"));
+        }
+        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        report.push(format!("schema version: {version}"));
+        Ok(report)
+    }
+}
+
+fn write_facts(
+    tx: &rusqlite::Transaction,
+    content_hash: &str,
+    extractor: u32,
+    facts: &CachedFacts,
+) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO facts (content_hash, extractor, json) VALUES (?1, ?2, ?3)",
+        params![content_hash, extractor, facts.json],
+    )?;
+    tx.execute("DELETE FROM entity_index WHERE content_hash = ?1", [content_hash])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO entity_index (key, label, name, content_hash, mentions) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+    )?;
+    for (label, name, mentions) in &facts.entities {
+        insert.execute(params![entity_key(name), label, name, content_hash, *mentions as i64])?;
+    }
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests;

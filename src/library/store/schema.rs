@@ -1,0 +1,111 @@
+//! The database schema and its migrations. `PRAGMA user_version` holds the schema version;
+//! each migration moves it up by one inside a transaction.
+//!
+//! Two kinds of tables: the cache (files, articles, the full-text index, facts, the entity
+//! index), which `rebuild_cache` may drop and recreate from the files at any time, and the
+//! user's own data (reading state, and later annotations), which nothing but the user changes.
+
+use rusqlite::{Connection, Transaction};
+
+/// Bump when cached extraction results must be recomputed.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const CACHE_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS files (
+    path      TEXT PRIMARY KEY,
+    size      INTEGER NOT NULL,
+    mtime_ns  INTEGER NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid        INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    path         TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    date         TEXT,
+    author       TEXT,
+    source       TEXT,
+    url          TEXT,
+    lang         TEXT,
+    tags         TEXT NOT NULL DEFAULT '[]',
+    damaged      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date DESC);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, content='articles', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
+CREATE TABLE IF NOT EXISTS facts (
+    content_hash TEXT NOT NULL,
+    extractor    INTEGER NOT NULL,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (content_hash, extractor)
+);
+CREATE TABLE IF NOT EXISTS entity_index (
+    key          TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    mentions     INTEGER NOT NULL,
+    PRIMARY KEY (key, label, content_hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_index_hash ON entity_index(content_hash);
+";
+
+const USER_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS reading_state (
+    content_hash TEXT PRIMARY KEY,
+    read         INTEGER NOT NULL DEFAULT 0,
+    starred      INTEGER NOT NULL DEFAULT 0,
+    scroll       INTEGER NOT NULL DEFAULT 0,
+    updated_at   INTEGER NOT NULL DEFAULT (unixepoch())
+);
+";
+
+const CACHE_DROP: &str = "
+DROP TRIGGER IF EXISTS articles_ai;
+DROP TRIGGER IF EXISTS articles_ad;
+DROP TABLE IF EXISTS articles_fts;
+DROP TABLE IF EXISTS entity_index;
+DROP TABLE IF EXISTS facts;
+DROP TABLE IF EXISTS articles;
+DROP TABLE IF EXISTS files;
+";
+
+/// Brings a database to `SCHEMA_VERSION`. A database from a newer byline is refused rather
+/// than changed.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Ok(Err(format!(
+            "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
+             upgrade byline or set BYLINE_DATA_DIR to another folder"
+        )));
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Re-read inside the write lock: another instance may have migrated meanwhile.
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version < 1 {
+        tx.execute_batch(CACHE_TABLES)?;
+        tx.execute_batch(USER_TABLES)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(Ok(()))
+}
+
+/// Drops and recreates every cache table; the user's tables are untouched.
+pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(CACHE_DROP)?;
+    tx.execute_batch(CACHE_TABLES)
+}

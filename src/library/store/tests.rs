@@ -1,0 +1,121 @@
+use super::*;
+
+fn article(id: &str, title: &str, body: &str, date: Option<&str>) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        date: date.map(Into::into),
+        ..Article::default()
+    }
+}
+
+fn stamp(n: u128) -> FileStamp {
+    FileStamp { size: 10, mtime_ns: 1, hash: n }
+}
+
+fn store_with_two() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = article(
+        "a",
+        "Accord de sécurité",
+        "Le Mali et la Russie signent un accord de sécurité.",
+        Some("2022-11-21"),
+    );
+    let b = article("b", "Strong demand", "Demand for steel rose in Europe.", Some("2005-01-01"));
+    let facts = CachedFacts { json: "{}".into(), entities: vec![("LOC".into(), "Russie".into(), 2)] };
+    s.replace_file("/news/a.txt", stamp(1), &[(a, Some(facts))], 1).unwrap();
+    s.replace_file("/news/b.txt", stamp(2), &[(b, None)], 1).unwrap();
+    s
+}
+
+#[test]
+fn stories_are_listed_newest_first_with_reading_state() {
+    let s = store_with_two();
+    let stories = s.stories().unwrap();
+    assert_eq!(stories.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
+    assert!(!stories[0].read);
+    s.set_read("a", true).unwrap();
+    s.set_starred("b", true).unwrap();
+    let stories = s.stories().unwrap();
+    assert!(stories[0].read && !stories[0].starred);
+    assert!(stories[1].starred && !stories[1].read);
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_marks_the_match() {
+    let s = store_with_two();
+    let hits = s.search("securite", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].story.id, "a");
+    assert!(
+        hits[0].snippet.iter().any(|(t, m)| *m && t.to_lowercase() == "sécurité"),
+        "{:?}",
+        hits[0].snippet
+    );
+    assert_eq!(s.search("\"signent un accord\"", 10).unwrap().len(), 1);
+    assert_eq!(s.search("\"accord signent\"", 10).unwrap().len(), 0);
+    assert_eq!(s.search("dem*", 10).unwrap().len(), 1);
+    assert!(s.search("\"", 10).unwrap().is_empty());
+}
+
+#[test]
+fn a_moved_file_keeps_its_reading_state() {
+    let mut s = store_with_two();
+    s.set_read("a", true).unwrap();
+    s.set_scroll("a", 12).unwrap();
+    let moved =
+        article("a2", "Accord de sécurité", "Le Mali et la Russie signent un accord de sécurité.", None);
+    s.remove_file("/news/a.txt").unwrap();
+    s.replace_file("/archive/a.txt", stamp(1), &[(moved, None)], 1).unwrap();
+    let stored = s.article("a2").unwrap().unwrap();
+    assert_eq!(stored.scroll, 12);
+    assert!(s.stories().unwrap().iter().find(|m| m.id == "a2").unwrap().read);
+    assert!(s.article("a").unwrap().is_none());
+}
+
+#[test]
+fn entities_index_their_stories() {
+    let s = store_with_two();
+    let hits = s.entity_stories("russie").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].story.id.as_str(), hits[0].label.as_str(), hits[0].mentions), ("a", "LOC", 2));
+    assert!(s.entity_stories("Mali").unwrap().is_empty());
+}
+
+#[test]
+fn rebuilding_the_cache_keeps_reading_state() {
+    let mut s = store_with_two();
+    s.set_starred("a", true).unwrap();
+    s.rebuild_cache().unwrap();
+    assert_eq!(s.article_count().unwrap(), 0);
+    let a = article("a", "Accord de sécurité", "Le Mali et la Russie signent un accord de sécurité.", None);
+    s.replace_file("/news/a.txt", stamp(1), &[(a, None)], 1).unwrap();
+    assert!(s.stories().unwrap()[0].starred);
+}
+
+#[test]
+fn doctor_reports_a_healthy_database() {
+    let s = store_with_two();
+    let report = s.doctor().unwrap();
+    assert!(report.contains(&"integrity: ok".to_string()), "{report:?}");
+    assert!(report.contains(&"full-text index: ok".to_string()), "{report:?}");
+    assert!(report.contains(&"articles: 2".to_string()), "{report:?}");
+}
+
+#[test]
+fn two_connections_share_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/byline.db");
+    let mut one = Store::open(&path).unwrap();
+    let two = Store::open(&path).unwrap();
+    one.replace_file("/x.txt", stamp(3), &[(article("x", "X", "body", None), None)], 1).unwrap();
+    two.set_read("x", true).unwrap();
+    assert!(one.stories().unwrap()[0].read);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("sub")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "data dir is private");
+    }
+}
