@@ -14,3 +14,4 @@ pub mod samples;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod analysis;

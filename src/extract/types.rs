@@ -1,9 +1,9 @@
 //! Plain types produced by the extraction pipeline. Offsets are byte offsets into the text that
 //! was given to `extract()`, always on char boundaries, end exclusive.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Lang {
     #[serde(rename = "fr")]
     Fr,
@@ -30,7 +30,7 @@ impl Lang {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
     #[serde(rename = "PER")]
     Per,
@@ -61,7 +61,7 @@ impl Label {
 }
 
 /// Which part of the pipeline proposed a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     Rule,
@@ -70,13 +70,13 @@ pub enum Origin {
     User,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -85,7 +85,7 @@ pub struct Mention {
 }
 
 /// An entity groups the mentions that name the same thing ("Assimi Goita", "Goita").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub label: Label,
     /// Canonical name: the longest / most complete mention.
@@ -94,7 +94,7 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateFact {
     pub start: usize,
     pub end: usize,
@@ -103,7 +103,7 @@ pub struct DateFact {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// Span of the quoted words, without the quotation marks.
     pub start: usize,
@@ -113,7 +113,7 @@ pub struct Quote {
     pub speaker: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     /// Roles as stated in the text ("ministre malien de la Sécurité et de la Protection civile").
@@ -121,7 +121,7 @@ pub struct Person {
 }
 
 /// Everything extracted from one text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Facts {
     pub lang: Option<Lang>,
     pub entities: Vec<Entity>,
@@ -136,7 +136,7 @@ pub struct Facts {
 
 /// A proposed entity mention before merging. Recognizers (rules, gazetteers, a statistical
 /// tagger) all produce these; `extract_with` merges them. Added for the recognizer stage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     pub start: usize,
     pub end: usize,

@@ -9,6 +9,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
+use crate::extract::Lang;
+
+mod facts;
 use crate::library::{self, Article, Limits, Skipped};
 
 #[derive(Parser, Debug)]
@@ -43,6 +46,19 @@ pub enum Cmd {
         /// No styling, no wrapping: the header, a blank line, the body exactly as stored.
         #[arg(long)]
         plain: bool,
+    },
+    /// Print the people (with roles), organisations, places, dates, quotes and sources found
+    /// in each article of a file.
+    Facts {
+        /// An article file (or an ID); files holding several articles print one result each.
+        target: String,
+        /// One JSON object per article and line (offsets in code points into the body as
+        /// `show --plain` prints it).
+        #[arg(long)]
+        json: bool,
+        /// Force the language instead of the article's own or the guessed one.
+        #[arg(long, value_parser = ["fr", "en"])]
+        lang: Option<String>,
     },
 }
 
@@ -97,6 +113,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 write_article(&mut out, a, styled)?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Facts { target, json, lang }) => {
+            let articles = find_articles(&target, &config)?;
+            facts::print(&articles, json, lang.as_deref().and_then(Lang::from_code))?;
             Ok(ExitCode::SUCCESS)
         }
     }

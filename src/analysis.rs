@@ -1,0 +1,157 @@
+//! Runs the extractor over a stored article, with what the article's metadata tells it
+//! (language, date), and shapes the result for the JSON output and the store's cache.
+
+use serde::Serialize;
+
+use crate::extract::{self, Facts, Lang, Options};
+use crate::library::Article;
+use crate::library::store::CachedFacts;
+
+/// Bumped whenever extraction output changes, so cached facts are recomputed.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
+/// Extraction options for an article: its declared language (unless `force_lang`), and its
+/// date to resolve weekdays.
+pub fn options_for(article: &Article, force_lang: Option<Lang>) -> Options {
+    Options {
+        lang: force_lang.or_else(|| article.lang.as_deref().and_then(Lang::from_code)),
+        article_date: article.date.as_deref().and_then(parse_ymd),
+    }
+}
+
+/// "2022-11-21", "2022-11-21T08:00:00Z" → (2022, 11, 21).
+fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = s.get(..10)?.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let d = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((y, m, d))
+}
+
+pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
+    extract::extract(&article.body, &options_for(article, force_lang))
+}
+
+/// What the store caches: the facts as JSON (byte offsets, as `Facts` holds them) and the
+/// entity list for the entity index.
+pub fn cached(facts: &Facts) -> CachedFacts {
+    CachedFacts {
+        json: serde_json::to_string(facts).unwrap_or_default(),
+        entities: facts
+            .entities
+            .iter()
+            .filter(|e| e.label != extract::Label::Date)
+            .map(|e| (e.label.as_str().to_string(), e.name.clone(), e.mentions.len()))
+            .collect(),
+    }
+}
+
+/// Facts back from the cache; `None` if the JSON is from another shape.
+pub fn from_cache(json: &str) -> Option<Facts> {
+    serde_json::from_str(json).ok()
+}
+
+/// Converts byte offsets into code-point offsets for one text, cheaply for sorted lookups.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets { text }
+    }
+    pub fn of(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        self.text.get(..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    label: &'a str,
+    name: &'a str,
+    mentions: Vec<SpanOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DateOut<'a> {
+    text: &'a str,
+    value: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    text: &'a str,
+    speaker: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct FactsOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    entities: Vec<EntityOut<'a>>,
+    dates: Vec<DateOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    people: &'a [extract::Person],
+    sources: &'a [String],
+    lede: Option<&'a str>,
+}
+
+/// The documented JSON of `byline facts --json`: offsets in code points into the body.
+pub fn facts_json(article: &Article, facts: &Facts) -> String {
+    let chars = CharOffsets::new(&article.body);
+    let out = FactsOut {
+        id: &article.id,
+        title: &article.title,
+        lang: facts.lang.map_or("other", Lang::code),
+        entities: facts
+            .entities
+            .iter()
+            .map(|e| EntityOut {
+                label: e.label.as_str(),
+                name: &e.name,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| SpanOut { start: chars.of(m.start), end: chars.of(m.end), text: &m.text })
+                    .collect(),
+            })
+            .collect(),
+        dates: facts
+            .dates
+            .iter()
+            .map(|d| DateOut {
+                text: &d.text,
+                value: d.value.as_deref(),
+                start: chars.of(d.start),
+                end: chars.of(d.end),
+            })
+            .collect(),
+        quotes: facts
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                text: &q.text,
+                speaker: q.speaker.as_deref(),
+                start: chars.of(q.start),
+                end: chars.of(q.end),
+            })
+            .collect(),
+        people: &facts.people,
+        sources: &facts.sources,
+        lede: facts.lede.as_deref(),
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
