@@ -1,56 +1,255 @@
-//! The event loop: reads terminal events, turns them into actions, runs `update()`, draws when
-//! something changed.
+//! The event loop and the effects it performs: reads terminal events, turns them into actions,
+//! runs `update()`, performs the effects against the store, draws when something changed.
+//! Indexing runs on its own thread with its own database connection.
 
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event};
 
+use crate::analysis::{self, EXTRACTOR_VERSION};
 use crate::config::{Config, KeyChord};
 use crate::input;
-use crate::library::{Article, Skipped};
-use crate::model::{Action, AppState, update};
+use crate::library::index::{self, Analyser, IndexReport, Scope};
+use crate::library::store::{CachedFacts, Store};
+use crate::library::{Article, Limits};
+use crate::model::{Action, AppState, Effect, Settings, update};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Ctx, Theme};
 
+/// What the reader shows: files and folders, or the samples bundled in the binary.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Paths(Vec<PathBuf>),
+    Bundled,
+}
+
+impl Source {
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self {
+            Source::Paths(paths) => index::scopes(paths),
+            Source::Bundled => vec![Scope::Under(index::BUNDLED_PREFIX.to_string())],
+        }
+    }
+}
+
+fn run_extractor(article: &Article) -> CachedFacts {
+    analysis::cached(&analysis::facts_for(article, None))
+}
+
+pub const ANALYSER: Analyser<'static> = Analyser { version: EXTRACTOR_VERSION, run: &run_extractor };
+
+/// Indexes a source into the store, reporting progress.
+pub fn index_source(
+    store: &mut Store,
+    source: &Source,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize),
+) -> crate::library::store::Result<IndexReport> {
+    match source {
+        Source::Paths(paths) => index::index_paths(store, paths, limits, ANALYSER, progress),
+        Source::Bundled => index::index_bundled(store, crate::samples::FILES, ANALYSER),
+    }
+}
+
+/// Performs one effect against the store; the answer, if any, is the next action.
+pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
+    let failed = |what: &str, e: &dyn std::fmt::Display| Some(Action::Failed(format!("{what}: {e}")));
+    match effect {
+        Effect::LoadStory { id } => match store.article(&id) {
+            Ok(Some(stored)) => {
+                let cached = store.facts(&stored.content_hash, EXTRACTOR_VERSION).ok().flatten();
+                let facts = match cached.as_deref().and_then(analysis::from_cache) {
+                    Some(f) => f,
+                    None => {
+                        let f = analysis::facts_for(&stored.article, None);
+                        // A failed cache write only costs a recomputation next time.
+                        let _ =
+                            store.put_facts(&stored.content_hash, EXTRACTOR_VERSION, &analysis::cached(&f));
+                        f
+                    }
+                };
+                Some(Action::StoryLoaded {
+                    article: Box::new(stored.article),
+                    facts: Box::new(facts),
+                    scroll: stored.scroll,
+                })
+            }
+            Ok(None) => {
+                Some(Action::StoryFailed { id, message: "this story is no longer in the library".into() })
+            }
+            Err(e) => Some(Action::StoryFailed { id, message: format!("could not read the story: {e}") }),
+        },
+        Effect::SetRead { id, read } => {
+            store.set_read(&id, read).err().and_then(|e| failed("saving read state", &e))
+        }
+        Effect::SetStarred { id, starred } => {
+            store.set_starred(&id, starred).err().and_then(|e| failed("saving star", &e))
+        }
+        Effect::SaveScroll { id, line } => {
+            store.set_scroll(&id, line).err().and_then(|e| failed("saving position", &e))
+        }
+        Effect::Search { query } => match store.search(&query, 500) {
+            Ok(hits) => Some(Action::SearchResults { query, hits }),
+            Err(e) => failed("search", &e),
+        },
+        Effect::EntityStories { name } => match store.entity_stories(&name) {
+            Ok(hits) => Some(Action::EntityResults { name, hits }),
+            Err(e) => failed("entity index", &e),
+        },
+    }
+}
+
+/// The state and the store together, with effects performed synchronously: what the loop
+/// does, and what tests drive.
+pub struct Session {
+    pub state: AppState,
+    pub store: Store,
+    pub scopes: Vec<Scope>,
+}
+
+impl Session {
+    pub fn new(
+        store: Store,
+        scopes: Vec<Scope>,
+        width: u16,
+        height: u16,
+        settings: Settings,
+    ) -> Result<Session> {
+        let stories = store.stories_in(&scopes)?;
+        let (state, effects) = AppState::new(stories, width, height, settings);
+        let mut session = Session { state, store, scopes };
+        session.perform_all(effects);
+        Ok(session)
+    }
+
+    fn perform_all(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(action) = perform(&mut self.store, effect) {
+                queue.extend(update(&mut self.state, action));
+            }
+        }
+    }
+
+    pub fn dispatch(&mut self, action: Action) {
+        let effects = update(&mut self.state, action);
+        self.perform_all(effects);
+    }
+
+    /// Feeds chords the way the loop does.
+    pub fn press(&mut self, config: &Config, chords: &[KeyChord]) {
+        for &chord in chords {
+            if let Some(action) = input::action_for(chord, &config.keymap, self.state.prompt.is_some()) {
+                self.dispatch(action);
+            }
+        }
+    }
+
+    /// Reloads the stories in scope from the store (after indexing).
+    pub fn reload(&mut self) {
+        match self.store.stories_in(&self.scopes) {
+            Ok(stories) => self.dispatch(Action::StoriesLoaded(stories)),
+            Err(e) => self.dispatch(Action::Failed(format!("reading the library: {e}"))),
+        }
+    }
+}
+
+enum IndexMsg {
+    Progress(usize, usize),
+    Done(Result<IndexReport, String>),
+}
+
 /// Runs the reader until the user quits or the process is asked to terminate.
-pub fn run(config: &Config, stories: Vec<Article>, skipped: Vec<Skipped>) -> Result<()> {
+pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
+    let store = Store::open(db_path)
+        .with_context(|| format!("opening the library database {}", db_path.display()))?;
     let stop = tui::termination_flag().context("installing signal handlers")?;
+
+    // Index on a thread of its own; the list shows what the store has meanwhile.
+    let (tx, rx) = mpsc::channel();
+    let indexer = {
+        let (db_path, source) = (db_path.to_path_buf(), source.clone());
+        let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+        std::thread::spawn(move || {
+            let result = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|mut store| {
+                let mut progress = |done, total| {
+                    let _ = tx.send(IndexMsg::Progress(done, total));
+                };
+                index_source(&mut store, &source, &limits, &mut progress).map_err(|e| e.to_string())
+            });
+            let _ = tx.send(IndexMsg::Done(result));
+        })
+    };
+
     let mut guard = TerminalGuard::new().context("setting up the terminal")?;
     let size = guard.terminal.size()?;
-    let mut state = AppState::new(stories, skipped, size.width, size.height);
+    let settings = Settings { mark_read_on_open: config.mark_read_on_open };
+    let mut session = Session::new(store, source.scopes(), size.width, size.height, settings)?;
     let theme = Theme::new(config.theme.clone(), config.no_color);
     let mut dirty = true;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
+    let mut indexing = true;
+    let mut last_reload = Instant::now();
+    while !session.state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            guard.terminal.draw(|frame| {
-                ui::draw(frame, &Ctx { state: &state, theme: &theme, keymap: &config.keymap })
-            })?;
+            let state = &session.state;
+            guard
+                .terminal
+                .draw(|frame| ui::draw(frame, &Ctx { state, theme: &theme, keymap: &config.keymap }))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(200))? {
+        while let Ok(msg) = rx.try_recv() {
+            dirty = true;
+            match msg {
+                IndexMsg::Progress(done, total) => {
+                    session.dispatch(Action::IndexProgress { done, total });
+                    // Show stories as they arrive, without reloading on every batch.
+                    if last_reload.elapsed() > Duration::from_secs(1) {
+                        session.reload();
+                        last_reload = Instant::now();
+                    }
+                }
+                IndexMsg::Done(Ok(report)) => {
+                    indexing = false;
+                    session.reload();
+                    let summary = report.summary();
+                    session.dispatch(Action::IndexDone { skipped: report.skipped, summary });
+                }
+                IndexMsg::Done(Err(e)) => {
+                    indexing = false;
+                    session.dispatch(Action::IndexDone {
+                        skipped: Vec::new(),
+                        summary: format!("indexing failed: {e}"),
+                    });
+                }
+            }
+        }
+        let timeout = Duration::from_millis(if indexing { 50 } else { 250 });
+        if !event::poll(timeout)? {
             continue;
         }
         let action = match event::read()? {
             Event::Key(key) => input::chord_of(&key)
-                .and_then(|c| input::action_for(c, &config.keymap, state.prompt.is_some())),
+                .and_then(|c| input::action_for(c, &config.keymap, session.state.prompt.is_some())),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
         if let Some(action) = action {
-            update(&mut state, action);
+            session.dispatch(action);
             dirty = true;
         }
     }
-    Ok(())
-}
-
-/// Feeds a scripted sequence of chords to the state the way the loop does, for tests.
-pub fn press(state: &mut AppState, config: &Config, chords: &[KeyChord]) {
-    for &chord in chords {
-        if let Some(action) = input::action_for(chord, &config.keymap, state.prompt.is_some()) {
-            update(state, action);
-        }
+    // Leaving: the scroll position of the open story is saved by Quit/Back; a termination
+    // signal saves it here.
+    if !session.state.quit {
+        session.dispatch(Action::Command(crate::config::Command::Quit));
     }
+    drop(guard);
+    // The indexer's writes are transactional; it may be abandoned mid-run.
+    drop(indexer);
+    Ok(())
 }

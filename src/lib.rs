@@ -3,6 +3,7 @@
 //! Data flows one way: `library` loads articles, `model::update` changes the state in response
 //! to actions, `ui` draws the state; `input` turns keys into actions and `app` runs the loop.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -14,4 +15,3 @@ pub mod samples;
 pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod analysis;

@@ -1,80 +1,147 @@
-//! Screen snapshots: the app driven by scripted keys (the config's own key syntax), drawn on
-//! ratatui's TestBackend at fixed sizes.
+//! Screen snapshots: the app (state + in-memory store) driven by scripted keys in the config's
+//! own key syntax, drawn on ratatui's TestBackend at fixed sizes.
 
-use byline::app::press;
+use byline::app::{Session, Source, index_source};
 use byline::config::{Config, keys::parse_script};
-use byline::model::AppState;
+use byline::library::Limits;
+use byline::library::store::Store;
+use byline::model::Settings;
 use byline::ui::{self, Ctx, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-fn screen(state: &AppState, config: &Config) -> Terminal<TestBackend> {
+fn screen(session: &Session, config: &Config) -> Terminal<TestBackend> {
+    let state = &session.state;
     let mut terminal = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
     let theme = Theme::new(config.theme.clone(), config.no_color);
     terminal.draw(|f| ui::draw(f, &Ctx { state, theme: &theme, keymap: &config.keymap })).unwrap();
     terminal
 }
 
-fn app(width: u16, height: u16, keys: &str) -> (AppState, Config) {
+fn session_with(config: &Config, width: u16, height: u16, keys: &str) -> Session {
+    let mut store = Store::open_in_memory().unwrap();
+    index_source(&mut store, &Source::Bundled, &Limits::default(), &mut |_, _| {}).unwrap();
+    let mut session =
+        Session::new(store, Source::Bundled.scopes(), width, height, Settings::default()).unwrap();
+    session.press(config, &parse_script(keys).unwrap());
+    session
+}
+
+fn app(width: u16, height: u16, keys: &str) -> (Session, Config) {
     let config = Config::default();
-    let (stories, skipped) = byline::samples::load();
-    let mut state = AppState::new(stories, skipped, width, height);
-    press(&mut state, &config, &parse_script(keys).unwrap());
-    (state, config)
+    (session_with(&config, width, height, keys), config)
+}
+
+/// The cells drawn with a style, as text (to check what colour carries).
+fn cells_where(terminal: &Terminal<TestBackend>, pred: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+    terminal.backend().buffer().content().iter().filter(|c| pred(c)).map(|c| c.symbol()).collect()
 }
 
 #[test]
 fn sample_library_at_120x40() {
-    let (state, config) = app(120, 40, "");
-    insta::assert_snapshot!(screen(&state, &config).backend());
+    let (session, config) = app(120, 40, "");
+    insta::assert_snapshot!(screen(&session, &config).backend());
 }
 
 #[test]
 fn reference_article_at_80x24() {
-    let (state, config) = app(80, 24, "j enter");
-    insta::assert_snapshot!(screen(&state, &config).backend());
+    let (session, config) = app(80, 24, "j enter");
+    insta::assert_snapshot!(screen(&session, &config).backend());
 }
 
 #[test]
 fn too_small_terminal_says_so() {
-    let (state, config) = app(30, 8, "");
-    insta::assert_snapshot!(screen(&state, &config).backend());
+    let (session, config) = app(30, 8, "");
+    insta::assert_snapshot!(screen(&session, &config).backend());
 }
 
 #[test]
 fn help_is_generated_from_the_keymap() {
     let config =
         Config::parse("[keys]\nnext_story = [\"ctrl-n\"]\n", std::path::Path::new("c.toml")).unwrap();
-    let (stories, skipped) = byline::samples::load();
-    let mut state = AppState::new(stories, skipped, 100, 34);
-    press(&mut state, &config, &parse_script("?").unwrap());
-    let shown = screen(&state, &config).backend().to_string();
+    let session = session_with(&config, 100, 40, "?");
+    let shown = screen(&session, &config).backend().to_string();
     assert!(shown.contains("C-n") && shown.contains("Next story"), "{shown}");
     insta::assert_snapshot!(shown);
 }
 
 #[test]
 fn article_search_highlights_hits_and_counts_them() {
-    let (state, config) = app(120, 40, "j enter / s e c u r i t a i r e enter");
-    let terminal = screen(&state, &config);
+    let (session, config) = app(120, 40, "j enter / s e c u r i t a i r e enter");
+    let terminal = screen(&session, &config);
     insta::assert_snapshot!(terminal.backend());
-    // The current hit is drawn reversed, the others not.
-    let buffer = terminal.backend().buffer();
-    let reversed: String = buffer
-        .content()
-        .iter()
-        .filter(|c| c.bg == Color::Yellow && c.modifier.contains(Modifier::REVERSED))
-        .map(|c| c.symbol())
-        .collect();
-    assert_eq!(reversed, "sécuritaire");
-    let hits = buffer.content().iter().filter(|c| c.bg == Color::Yellow).count();
-    assert_eq!(hits, "sécuritaire".chars().count() * 2, "both hits are highlighted");
+    let current =
+        cells_where(&terminal, |c| c.bg == Color::Yellow && c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(current, "sécuritaire");
+    let all = cells_where(&terminal, |c| c.bg == Color::Yellow);
+    assert_eq!(all.chars().count(), "sécuritaire".chars().count() * 2, "both hits are highlighted");
 }
 
 #[test]
-fn list_filter_narrows_the_stories() {
-    let (state, config) = app(120, 40, "/ E c o f i n enter");
-    assert_eq!(state.list.visible.len(), 1);
-    insta::assert_snapshot!(screen(&state, &config).backend());
+fn library_search_lists_matching_stories_with_snippets() {
+    let (session, config) = app(120, 40, "/ E c o f i n enter");
+    assert_eq!(session.state.list.rows.len(), 1);
+    let terminal = screen(&session, &config);
+    insta::assert_snapshot!(terminal.backend());
+    assert!(cells_where(&terminal, |c| c.bg == Color::Yellow).contains("Ecofin"));
+}
+
+#[test]
+fn entities_are_coloured_by_label_and_listed_with_roles() {
+    let (session, config) = app(120, 40, "j enter");
+    let terminal = screen(&session, &config);
+    insta::assert_snapshot!(terminal.backend());
+    let places = cells_where(&terminal, |c| c.fg == Color::LightGreen);
+    assert!(places.contains("Russie") && places.contains("Moscou"), "{places}");
+    let people = cells_where(&terminal, |c| c.fg == Color::LightYellow);
+    assert!(people.contains("Daoud Aly Mohammedine"), "{people}");
+    let orgs = cells_where(&terminal, |c| c.fg == Color::LightCyan);
+    assert!(orgs.contains("Wagner") && orgs.contains("Barkhane"), "{orgs}");
+}
+
+#[test]
+fn next_entity_selects_and_emphasises_every_mention() {
+    let (session, config) = app(120, 40, "j enter ] ]");
+    let terminal = screen(&session, &config);
+    insta::assert_snapshot!(terminal.backend());
+    let reader = &session.state.reader;
+    let open = session.state.open.as_ref().unwrap();
+    let entity = &open.facts.entities[reader.selected_entity.unwrap()];
+    // Inside the article pane (the list's unfocused selection is reversed too).
+    let article = session.state.panes().article.unwrap();
+    let cursor: String = (article.y..article.y + article.height)
+        .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
+        .map(|(x, y)| &terminal.backend().buffer()[(x, y)])
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    let cursor_mention = &open.marks[reader.cursor.unwrap()];
+    assert_eq!(
+        cursor.replace(' ', ""),
+        open.article.body[cursor_mention.start..cursor_mention.end].replace(' ', "")
+    );
+    assert!(entity.mentions.iter().any(|m| m.start == cursor_mention.start));
+}
+
+#[test]
+fn no_color_keeps_labels_apart_with_attributes() {
+    let config = Config { no_color: true, ..Config::default() };
+    let session = session_with(&config, 120, 40, "j enter");
+    let terminal = screen(&session, &config);
+    assert!(
+        terminal.backend().buffer().content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let underlined = cells_where(&terminal, |c| c.modifier == Modifier::UNDERLINED);
+    assert!(underlined.contains("Wagner"), "ORG is underlined: {underlined}");
+    let italic = cells_where(&terminal, |c| c.modifier == Modifier::ITALIC);
+    assert!(italic.contains("Moscou"), "LOC is italic: {italic}");
+}
+
+#[test]
+fn side_panel_enter_jumps_to_the_entity() {
+    let (session, config) = app(120, 40, "j enter tab j j enter");
+    assert_eq!(session.state.focus, byline::model::Pane::Article);
+    assert!(session.state.reader.selected_entity.is_some());
+    insta::assert_snapshot!(screen(&session, &config).backend());
 }

@@ -33,12 +33,20 @@ fn write_plain(out: &mut impl Write, article: &Article, facts: &Facts) -> io::Re
             }
         }
     }
-    for (label, heading) in [(Label::Org, "Organisations"), (Label::Loc, "Places"), (Label::Misc, "Other names")] {
+    for (label, heading) in
+        [(Label::Org, "Organisations"), (Label::Loc, "Places"), (Label::Misc, "Other names")]
+    {
         let names: Vec<String> = facts
             .entities
             .iter()
             .filter(|e| e.label == label)
-            .map(|e| if e.mentions.len() > 1 { format!("{} ×{}", e.name, e.mentions.len()) } else { e.name.clone() })
+            .map(|e| {
+                if e.mentions.len() > 1 {
+                    format!("{} ×{}", e.name, e.mentions.len())
+                } else {
+                    e.name.clone()
+                }
+            })
             .collect();
         if !names.is_empty() {
             writeln!(out, "{heading}\n  {}", names.join(" · "))?;

@@ -8,10 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+use crate::app::Source;
 use crate::config::Config;
 use crate::extract::Lang;
 
 mod facts;
+mod store_cmds;
 use crate::library::{self, Article, Limits, Skipped};
 
 #[derive(Parser, Debug)]
@@ -47,6 +49,32 @@ pub enum Cmd {
         #[arg(long)]
         plain: bool,
     },
+    /// Index the library (or the given files and folders) into the database: only new or
+    /// changed files are read.
+    Index {
+        paths: Vec<PathBuf>,
+        /// Drop the cached articles, index and facts first (reading state is kept).
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Full-text search of titles and bodies: words (all must match, case and accents
+    /// ignored), "a phrase", prefix*.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        /// At most this many results, best first.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// The stories that mention an entity (person, organisation, place), newest first.
+    Entity {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the library database and say what was found.
+    Doctor,
     /// Print the people (with roles), organisations, places, dates, quotes and sources found
     /// in each article of a file.
     Facts {
@@ -78,12 +106,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let config = load_config(cli.config.as_deref())?;
     match cli.command {
         None => {
-            let (stories, skipped) = load_library(&cli.paths, &config);
-            if stories.is_empty() && !cli.paths.is_empty() {
-                print_skipped(&skipped);
-                bail!("nothing could be loaded from the given paths");
+            let missing: Vec<&PathBuf> = cli.paths.iter().filter(|p| !p.exists()).collect();
+            if !missing.is_empty() && missing.len() == cli.paths.len() {
+                let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+                bail!("no such file or folder: {}", crate::text::printable(&names.join(", ")));
             }
-            crate::app::run(&config, stories, skipped)?;
+            let source = source_of(&cli.paths, &config);
+            crate::app::run(&config, &database_path()?, source)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::List { paths }) => {
@@ -115,6 +144,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Cmd::Index { paths, rebuild }) => {
+            store_cmds::run_index(&paths, &config, rebuild)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Search { query, json, limit }) => {
+            store_cmds::run_search(&query, json, limit, &config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Entity { name, json }) => {
+            store_cmds::run_entity(&name, json, &config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Doctor) => {
+            Ok(if store_cmds::run_doctor()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
         Some(Cmd::Facts { target, json, lang }) => {
             let articles = find_articles(&target, &config)?;
             facts::print(&articles, json, lang.as_deref().and_then(Lang::from_code))?;
@@ -130,7 +174,7 @@ fn one_field(s: &str) -> String {
 
 fn print_skipped(skipped: &[Skipped]) {
     for s in skipped {
-        eprintln!("skipped: {}: {}", crate::text::printable(&s.path.display().to_string()), s.reason);
+        eprintln!("skipped: {s}");
     }
 }
 
@@ -167,15 +211,39 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "byline").map(|d| d.data_dir().to_path_buf())
 }
 
-/// The articles to work on: the given paths, else the configured library, else the samples.
+/// What the reader opens: the given paths, else the configured library, else the samples.
+pub fn source_of(paths: &[PathBuf], config: &Config) -> Source {
+    if !paths.is_empty() {
+        Source::Paths(paths.to_vec())
+    } else if !config.library_paths.is_empty() {
+        Source::Paths(config.library_paths.clone())
+    } else {
+        Source::Bundled
+    }
+}
+
+/// The library database in the data folder.
+pub fn database_path() -> Result<PathBuf> {
+    let dir = data_dir().context("no data folder: set BYLINE_DATA_DIR")?;
+    Ok(dir.join("byline.db"))
+}
+
+/// The articles of a source read straight from the files (for the scriptable commands).
 pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<Skipped>) {
     let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
-    if !paths.is_empty() {
-        library::load_paths(paths, &limits)
-    } else if !config.library_paths.is_empty() {
-        library::load_paths(&config.library_paths, &limits)
-    } else {
-        crate::samples::load()
+    match source_of(paths, config) {
+        Source::Paths(paths) => library::load_paths(&paths, &limits),
+        Source::Bundled => {
+            let mut articles = Vec::new();
+            let mut skipped = Vec::new();
+            for (name, text) in crate::samples::FILES {
+                match library::parse_bytes(Path::new(name), text.as_bytes(), &limits) {
+                    Ok(loaded) => articles.extend(loaded.articles),
+                    Err(e) => skipped.push(Skipped { path: name.into(), reason: e.reason(), line: None }),
+                }
+            }
+            (articles, skipped)
+        }
     }
 }
 

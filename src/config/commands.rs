@@ -49,6 +49,16 @@ commands! {
     Search => "search", "Search (the library from the list, the text from the article)", ["/"];
     NextMatch => "next_match", "Next search match", ["n"];
     PrevMatch => "prev_match", "Previous search match", ["N"];
+    NextEntity => "next_entity", "Next entity mention in the text", ["]"];
+    PrevEntity => "prev_entity", "Previous entity mention in the text", ["["];
+    RelatedStories => "related_stories", "Stories that mention the selected entity", ["r"];
+    ToggleRead => "toggle_read", "Mark the story read / unread", ["m"];
+    ToggleStar => "toggle_star", "Star / unstar the story", ["s"];
+    FilterUnread => "filter_unread", "Show only unread stories (toggle)", ["U"];
+    FilterStarred => "filter_starred", "Show only starred stories (toggle)", ["*"];
+    FilterSource => "filter_source", "Filter by source (cycles through the sources)", ["S"];
+    FilterLang => "filter_lang", "Filter by language (cycles)", ["L"];
+    ClearFilters => "clear_filters", "Clear every filter and search", ["backspace"];
     ToggleSide => "toggle_side", "Show or hide the side panel", ["i"];
     ShowSkipped => "show_skipped", "List the files that could not be loaded", ["!"];
     Help => "help", "Show this help", ["?", "f1"];

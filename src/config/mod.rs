@@ -29,6 +29,8 @@ pub struct Config {
     pub library_paths: Vec<PathBuf>,
     /// Files larger than this are skipped with a reason.
     pub max_file_bytes: u64,
+    /// Opening a story marks it read.
+    pub mark_read_on_open: bool,
     pub keymap: Keymap,
     pub theme: ThemeColors,
     /// Set from the environment (`NO_COLOR`), not the file: draw with attributes only.
@@ -40,6 +42,7 @@ impl Default for Config {
         Config {
             library_paths: Vec::new(),
             max_file_bytes: 50 * 1024 * 1024,
+            mark_read_on_open: true,
             keymap: Keymap::default(),
             theme: ThemeColors::default(),
             no_color: false,
@@ -76,9 +79,17 @@ struct RawConfig {
     #[serde(default)]
     library: RawLibrary,
     #[serde(default)]
+    reader: RawReader,
+    #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawReader {
+    mark_read_on_open: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -119,6 +130,9 @@ impl Config {
                 return Err(error(Some(mb.span()), Some("library.max_file_mb"), "must be at least 1".into()));
             }
             config.max_file_bytes = mb.get_ref().saturating_mul(1024 * 1024);
+        }
+        if let Some(v) = raw.reader.mark_read_on_open {
+            config.mark_read_on_open = v;
         }
         for (name, value) in &raw.theme {
             let key = format!("theme.{}", name.get_ref());

@@ -7,7 +7,7 @@
 
 use super::gazetteer::{GAZ, phrase_key};
 use super::types::{Candidate, Entity, Label, Mention, Origin};
-use super::util::{FxMap, fold};
+use super::util::{FxMap, all_upper, fold};
 
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| c.start < c.end);
@@ -27,11 +27,67 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-fn gazetteer_id(text: &str) -> Option<u32> {
+/// Gazetteer entry (id, label) of a mention's text.
+fn gazetteer_entry(text: &str) -> Option<(u32, Label)> {
     if let Some(e) = GAZ.acronyms.get(text) {
-        return Some(e.id);
+        return Some((e.id, e.label));
     }
-    GAZ.phrases.get(&phrase_key(text, &GAZ.abbreviations)).map(|e| e.id)
+    GAZ.phrases.get(&phrase_key(text, &GAZ.abbreviations)).map(|e| (e.id, e.label))
+}
+
+/// One label per name within a document: every mention with the same (folded) text gets the
+/// label of the strongest evidence: the user's, else a gazetteer's, else a two-thirds majority
+/// (ties: the higher total score). "Bamako" tagged PER once and LOC three times becomes LOC.
+pub fn harmonise(text: &str, cands: &mut [Candidate]) {
+    let mut votes: FxMap<String, [(u32, f32); 4]> = FxMap::default();
+    let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
+    for c in cands.iter() {
+        let Some(li) = label_index(c.label) else {
+            keys.push(None);
+            continue;
+        };
+        let key = fold(text.get(c.start..c.end).unwrap_or(""));
+        let v = votes.entry(key.clone()).or_default();
+        let (count, weight) = match c.origin {
+            Origin::User => (1000, 1000.0),
+            // A listed place may also name a team or a person ("New York", "Jordan"): a strong
+            // vote, not a veto. Listed organisations and people decide.
+            Origin::Gazetteer if c.label == Label::Loc => (2, c.score),
+            Origin::Gazetteer => (100, 100.0),
+            _ => (1, c.score),
+        };
+        v[li].0 += count;
+        v[li].1 += weight;
+        keys.push(Some(key));
+    }
+    for (c, key) in cands.iter_mut().zip(keys) {
+        let Some(v) = key.and_then(|k| votes.get(&k)) else { continue };
+        // All-caps mentions come from headlines and results tables, where the same word is a
+        // city in the dateline and a team in the table: leave their labels alone.
+        let t = text.get(c.start..c.end).unwrap_or("");
+        if c.origin == Origin::User || (t.chars().filter(|ch| ch.is_alphabetic()).count() > 1 && all_upper(t))
+        {
+            continue;
+        }
+        let mut best = 0;
+        for i in 1..4 {
+            if (v[i].0, v[i].1) > (v[best].0, v[best].1) {
+                best = i;
+            }
+        }
+        // Without a user or gazetteer decision, a clear majority is needed: the same string may
+        // name a city and its team within one sports report.
+        let total: u32 = v.iter().map(|x| x.0).sum();
+        if v[best].0 >= 100 || v[best].0 * 3 >= total * 2 {
+            c.label = LABELS[best];
+        }
+    }
+}
+
+const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+
+fn label_index(l: Label) -> Option<usize> {
+    LABELS.iter().position(|&x| x == l)
 }
 
 struct Group {
@@ -83,7 +139,10 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         } else if c.label == Label::Misc && c.origin == Origin::Rule && c.score <= 0.3 {
             // Lone unknown capitalised word that is not part of a known person: too unsure.
             continue;
-        } else if let Some(id) = gazetteer_id(t).filter(|_| c.origin == Origin::Gazetteer) {
+        } else if let Some((id, _)) = gazetteer_entry(t)
+            .filter(|&(_, l)| c.origin == Origin::Gazetteer || (c.origin == Origin::Model && l == c.label))
+        {
+            // Tagger mentions of a listed name join its entity (one "Russie", whoever found it).
             let key = (1u8, id.to_string());
             *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group { label: c.label, mentions: Vec::new(), gaz: Some(id) });

@@ -3,7 +3,12 @@
 //! Spans are (start, end, label) in any unit (token indices, bytes) as long as gold and
 //! prediction use the same one.
 
-use super::types::{Facts, Label};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::types::{Facts, Label, Lang};
+use super::{Extractor, Options};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span {
@@ -20,7 +25,8 @@ pub struct GoldDoc {
     pub tokens: usize,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(into = "CountsOut")]
 pub struct Counts {
     pub tp: usize,
     pub fp: usize,
@@ -45,21 +51,75 @@ impl Counts {
     }
 }
 
+/// How `Counts` serialise: the counts and the derived percentages.
+#[derive(Serialize)]
+struct CountsOut {
+    tp: usize,
+    fp: usize,
+    #[serde(rename = "fn")]
+    fn_: usize,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+impl From<Counts> for CountsOut {
+    fn from(c: Counts) -> CountsOut {
+        let pct = |x: f64| (x * 10_000.0).round() / 100.0;
+        CountsOut {
+            tp: c.tp,
+            fp: c.fp,
+            fn_: c.fn_,
+            precision: pct(c.precision()),
+            recall: pct(c.recall()),
+            f1: pct(c.f1()),
+        }
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     /// Exact match, over the labels present in gold.
     pub overall: Counts,
-    /// Overlap match (same label, spans intersect; one-to-one).
+    /// Exact match over PER, LOC and ORG only (the usual headline figure).
+    pub per_loc_org: Counts,
+    /// Overlap match (same label, spans intersect; one-to-one), over the labels present in gold.
     pub overlap: Counts,
+    /// Exact match per label present in gold.
+    #[serde(serialize_with = "per_label_map")]
     pub per_label: Vec<(Label, Counts)>,
     pub docs: usize,
+    /// Tokens of the evaluated texts (byline's tokenizer) and extraction time.
+    pub tokens: usize,
+    pub seconds: f64,
+    pub tokens_per_second: f64,
+    pub extractor: Extractor,
+}
+
+fn per_label_map<S: serde::Serializer>(v: &[(Label, Counts)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (l, c) in v {
+        m.serialize_entry(l.as_str(), c)?;
+    }
+    m.end()
 }
 
 impl Report {
+    /// Plain-text table: per label, PER/LOC/ORG, all labels, overlap, then speed.
+    pub fn table(&self) -> String {
+        let mut s = self.to_table();
+        s.push_str(&format!(
+            "{} docs, {} tokens, {:.2} s, {:.0} tokens/s ({:?})\n",
+            self.docs, self.tokens, self.seconds, self.tokens_per_second, self.extractor
+        ));
+        s
+    }
+
     pub fn to_table(&self) -> String {
         let mut s =
             format!("{:<8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "label", "P", "R", "F1", "tp", "fp", "fn");
@@ -78,6 +138,7 @@ impl Report {
         for (l, c) in &self.per_label {
             s.push_str(&row(l.as_str(), c));
         }
+        s.push_str(&row("P/L/O", &self.per_loc_org));
         s.push_str(&row("exact", &self.overall));
         s.push_str(&row("overlap", &self.overlap));
         s
@@ -143,6 +204,9 @@ impl Scorer {
             if let Some((_, c)) = self.per.iter().find(|(x, _)| *x == l) {
                 r.per_label.push((l, *c));
                 r.overall.add(*c);
+                if matches!(l, Label::Per | Label::Loc | Label::Org) {
+                    r.per_loc_org.add(*c);
+                }
             }
             for (_, c) in self.overlap_per.iter().filter(|(x, _)| *x == l) {
                 r.overlap.add(*c);
@@ -317,6 +381,66 @@ pub fn parse_hipe(data: &str) -> Vec<GoldDoc> {
         docs.push(d);
     }
     docs
+}
+
+/// Corpus formats `run` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// CoNLL IOB2 (`idx TAB token TAB tag` or `token TAB tag`).
+    Conll,
+    /// HIPE-2020 TSV.
+    Hipe,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "conll" | "conllu" | "iob" | "iob2" => Some(Format::Conll),
+            "hipe" | "tsv" => Some(Format::Hipe),
+            _ => None,
+        }
+    }
+}
+
+/// Documents of an annotated corpus. CoNLL files with `-DOCSTART-` lines give one document per
+/// article; without them (WikiNEuRal) every sentence is its own document, as they are unrelated.
+pub fn parse(text: &str, format: Format) -> Vec<GoldDoc> {
+    match format {
+        Format::Hipe => parse_hipe(text),
+        Format::Conll => parse_conll(text, if text.contains("-DOCSTART-") { 0 } else { 1 }),
+    }
+}
+
+/// Evaluate the default extractor (rules + tagger) on a corpus given as text: what
+/// `byline eval FILE --format conll|hipe [--lang fr|en] [--json]` reports. `lang: None` guesses
+/// the language of each document.
+pub fn run(text: &str, format: Format, lang: Option<Lang>) -> Report {
+    run_docs(&parse(text, format), lang, Extractor::Combined)
+}
+
+/// Evaluate one extractor on parsed documents (e.g. a held-out subset).
+pub fn run_docs(docs: &[GoldDoc], lang: Option<Lang>, extractor: Extractor) -> Report {
+    let opts = Options { lang, ..Options::default() };
+    // Load models and gazetteers before timing.
+    let _ = super::extract_by("Paris", &opts, extractor);
+    let mut scorer = Scorer::default();
+    let mut tokens = 0usize;
+    let t0 = Instant::now();
+    for d in docs {
+        let facts = super::extract_by(&d.text, &opts, extractor);
+        scorer.add(&d.gold, &spans_of(&facts));
+    }
+    let seconds = t0.elapsed().as_secs_f64();
+    for d in docs {
+        tokens += super::tokenize(&d.text).len();
+    }
+    let mut r = scorer.report();
+    r.tokens = tokens;
+    r.seconds = seconds;
+    r.tokens_per_second = if seconds > 0.0 { tokens as f64 / seconds } else { 0.0 };
+    r.extractor = extractor;
+    r
 }
 
 #[cfg(test)]

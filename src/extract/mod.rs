@@ -13,16 +13,45 @@ mod entities;
 pub mod eval;
 mod gazetteer;
 mod lang;
+mod merge;
 mod quotes;
 mod recognize;
 mod roles;
 mod sentence;
 mod sources;
+pub mod tagger;
+mod tagger_recognizer;
 mod tokenize;
 mod util;
 
 pub use doc::Doc;
 pub use recognize::{Analysis, Recognizer, RuleRecognizer};
+pub use tagger_recognizer::{
+    MODEL_SCORE, ModelRecognizer, RawModelRecognizer, embedded_model_bytes, model_for,
+};
+
+/// Which recognizers run: the default is rules + tagger; the others exist for comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Extractor {
+    /// Gazetteers, cue words and capitalisation only.
+    Rules,
+    /// The statistical tagger's spans as predicted (plus rule dates).
+    Tagger,
+    /// Rules + tagger, merged (what `extract` does).
+    #[default]
+    Combined,
+}
+
+impl Extractor {
+    pub fn recognizers(self) -> &'static [&'static dyn Recognizer] {
+        match self {
+            Extractor::Rules => &[&RuleRecognizer],
+            Extractor::Tagger => &[&RawModelRecognizer],
+            Extractor::Combined => &[&RuleRecognizer, &ModelRecognizer],
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -44,15 +73,20 @@ pub fn guess_lang(text: &str) -> Lang {
     lang::guess_lang(text)
 }
 
-/// The whole pipeline with the built-in rules.
+/// The whole pipeline: rules + statistical tagger.
 pub fn extract(text: &str, opts: &Options) -> Facts {
     extract_with(text, opts, &[])
 }
 
-/// The pipeline plus spans proposed elsewhere (a statistical tagger, user suggestions).
-/// They compete with the rule candidates by `score` (see `Candidate`).
+/// The pipeline with one set of recognizers (`Extractor::Rules` for the rules alone).
+pub fn extract_by(text: &str, opts: &Options, extractor: Extractor) -> Facts {
+    extract_with_recognizers(text, opts, extractor.recognizers(), &[])
+}
+
+/// The pipeline (rules + tagger) plus spans proposed elsewhere (user suggestions).
+/// They compete with the other candidates by `score` (see `Candidate`).
 pub fn extract_with(text: &str, opts: &Options, extra: &[Candidate]) -> Facts {
-    extract_with_recognizers(text, opts, &[&RuleRecognizer], extra)
+    extract_with_recognizers(text, opts, Extractor::Combined.recognizers(), extra)
 }
 
 /// Full control: run the given recognizers (e.g. `[&RuleRecognizer, &tagger]`) and merge.
@@ -66,6 +100,10 @@ pub fn extract_with_recognizers(
     let mut cands = Vec::new();
     for r in recognizers {
         r.recognize(&an, &mut cands);
+    }
+    if recognizers.iter().any(|r| r.tags_every_token()) {
+        // The tagger has judged every word: rules override it only where they are confident.
+        cands = merge::merge(cands);
     }
     // Foreign spans must lie on char boundaries of this text.
     cands.extend(
@@ -89,7 +127,8 @@ pub fn extract_with_recognizers(
             score: 0.95,
         });
     }
-    let resolved = entities::resolve(cands);
+    let mut resolved = entities::resolve(cands);
+    entities::harmonise(text, &mut resolved);
     facts(&an, &resolved, opts)
 }
 
@@ -166,3 +205,6 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_combined;

@@ -22,6 +22,12 @@ pub struct Analysis<'a> {
 /// A stage that proposes entity mentions over an analysed text.
 pub trait Recognizer {
     fn recognize(&self, a: &Analysis, out: &mut Vec<Candidate>);
+
+    /// True for a sequence tagger that decides on every token: where it proposes nothing, the
+    /// rules' capitalisation guesses are dropped (the tagger saw the word and said "no entity").
+    fn tags_every_token(&self) -> bool {
+        false
+    }
 }
 
 /// Gazetteers + cue words + titles + capitalisation.
@@ -300,7 +306,8 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
     for _ in 0..3 {
         let Some(q) = p.checked_sub(1) else { break };
         let f = doc.folded(q);
-        if GAZ.org_before.contains(f) && !doc.cap(q) {
+        // "en compagnie de Stéphane Ruffier": a given name makes it a person anyway.
+        if GAZ.org_before.contains(f) && !doc.cap(q) && !(len >= 2 && GAZ.first_names.contains(first)) {
             org_before = true;
             break;
         }
@@ -323,11 +330,13 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
     let speech_before =
         prev.is_some_and(|p| GAZ.speech_en.contains(doc.folded(p)) && doc.lang != super::types::Lang::Fr);
     let (label, score) = if GAZ.org_suffix.contains(last) && len >= 2 {
-        (Label::Org, 0.75)
+        // "Acme Corp", "Time Warner Inc": the name itself says organisation.
+        (Label::Org, 0.8)
     } else if (GAZ.loc_head.contains(first) || GAZ.loc_suffix.contains(last)) && len >= 2 {
         (Label::Loc, 0.7)
     } else if org_before {
-        (Label::Org, 0.8)
+        // "l'organisation Wagner" is sure; "du groupe Win Butler" may be a person of the group.
+        (Label::Org, if len == 1 { 0.8 } else { 0.75 })
     } else if loc_before {
         (Label::Loc, 0.75)
     } else if honorific_before {

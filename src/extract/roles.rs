@@ -52,7 +52,12 @@ pub fn title_at(doc: &Doc, k: usize) -> Option<usize> {
 }
 
 pub fn is_honorific(doc: &Doc, k: usize) -> bool {
-    doc.cap(k) && GAZ.honorifics.contains(doc.folded(k))
+    let f = doc.folded(k);
+    // "M." is Monsieur in French but an initial in English ("M. Waugh").
+    if doc.lang == super::types::Lang::En && matches!(f, "m" | "m." | "mm" | "mm." | "me") {
+        return false;
+    }
+    doc.cap(k) && GAZ.honorifics.contains(f)
 }
 
 /// A capitalised name starting at k (honorific skipped by the caller); returns its end.

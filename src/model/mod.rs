@@ -1,15 +1,22 @@
 //! The application state and the one function that changes it. `update()` is pure and total:
-//! no I/O, no terminal, any action in any state gives a valid state.
+//! no I/O, no terminal; what needs the outside world comes back as `Effect`s for the app loop
+//! to perform, and their results come in as `Action`s.
 
 pub mod geometry;
+pub mod list;
 pub mod reader;
+pub mod story;
 
 use crate::config::Command;
-use crate::library::{Article, Skipped};
-use crate::text::find_all_folded;
+use crate::extract::Facts;
+use crate::library::Article;
+use crate::library::Skipped;
+use crate::library::store::{EntityHit, SearchHit, StoryMeta, query_words};
 
 pub use geometry::{Area, Panes};
+pub use list::{Filters, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
+pub use story::{Mark, OpenStory, PanelItem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
@@ -28,8 +35,8 @@ pub enum Overlay {
 /// What a one-line prompt in the status bar is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
-    /// Filter the story list by a word of its title or text.
-    FilterStories,
+    /// Full-text search across the library.
+    SearchLibrary,
     /// Search inside the open article.
     SearchArticle,
 }
@@ -40,7 +47,36 @@ pub struct Prompt {
     pub text: String,
 }
 
+/// Work for the app loop; each may answer with an `Action`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read a story and its facts → `Action::StoryLoaded`.
+    LoadStory {
+        id: String,
+    },
+    SetRead {
+        id: String,
+        read: bool,
+    },
+    SetStarred {
+        id: String,
+        starred: bool,
+    },
+    SaveScroll {
+        id: String,
+        line: usize,
+    },
+    /// Full-text search → `Action::SearchResults`.
+    Search {
+        query: String,
+    },
+    /// Stories mentioning an entity → `Action::EntityResults`.
+    EntityStories {
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Command(Command),
     Resize(u16, u16),
@@ -48,133 +84,200 @@ pub enum Action {
     PromptBackspace,
     PromptSubmit,
     PromptCancel,
+    StoryLoaded {
+        article: Box<Article>,
+        facts: Box<Facts>,
+        scroll: usize,
+    },
+    /// The story could not be read (message for the status line).
+    StoryFailed {
+        id: String,
+        message: String,
+    },
+    /// The stories in scope, after (re)indexing.
+    StoriesLoaded(Vec<StoryMeta>),
+    SearchResults {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
+    EntityResults {
+        name: String,
+        hits: Vec<EntityHit>,
+    },
+    IndexProgress {
+        done: usize,
+        total: usize,
+    },
+    IndexDone {
+        skipped: Vec<Skipped>,
+        summary: String,
+    },
+    /// An effect failed; the message is shown.
+    Failed(String),
 }
 
-/// The story list: which stories are shown (after the filter) and which is selected.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StoryList {
-    /// Indices into `AppState::stories` of the stories shown, in order.
-    pub visible: Vec<usize>,
-    /// Position in `visible`.
-    pub selected: usize,
-    /// First row drawn.
-    pub offset: usize,
-    pub filter: Option<String>,
+/// Settings `update()` needs from the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub mark_read_on_open: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { mark_read_on_open: true }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct AppState {
-    pub stories: Vec<Article>,
-    pub skipped: Vec<Skipped>,
+    pub settings: Settings,
     pub list: StoryList,
+    pub skipped: Vec<Skipped>,
+    /// The story shown in the reader, once loaded.
+    pub open: Option<OpenStory>,
     pub reader: Reader,
     pub focus: Pane,
     pub side_enabled: bool,
-    pub side_scroll: usize,
+    /// Selected row of the side panel (index into `OpenStory::panel`) and its scroll.
+    pub panel_selected: usize,
+    pub panel_scroll: usize,
     pub overlay: Option<Overlay>,
     pub overlay_scroll: usize,
     pub prompt: Option<Prompt>,
-    /// A one-line message for the status bar (e.g. "no match").
+    /// A one-line message for the status bar.
     pub message: Option<String>,
+    /// Indexing progress while the library is being (re)indexed.
+    pub indexing: Option<(usize, usize)>,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// The scroll line last saved for the open story, to save only changes.
+    saved_scroll: Option<usize>,
+    /// A story that should take the focus when it arrives (opened from the list).
+    open_focus: bool,
 }
 
 impl AppState {
-    /// A state showing `stories`; a single story opens straight in the article pane.
-    pub fn new(stories: Vec<Article>, skipped: Vec<Skipped>, width: u16, height: u16) -> AppState {
+    /// A state listing `stories`; returns the effects that load the first story. A library of
+    /// one story opens it straight in the article pane.
+    pub fn new(
+        stories: Vec<StoryMeta>,
+        width: u16,
+        height: u16,
+        settings: Settings,
+    ) -> (AppState, Vec<Effect>) {
+        let single = stories.len() == 1;
         let mut state = AppState {
-            list: StoryList { visible: (0..stories.len()).collect(), ..StoryList::default() },
-            stories,
-            skipped,
+            settings,
+            list: StoryList::new(stories),
             side_enabled: true,
             width,
             height,
             ..AppState::default()
         };
-        if state.stories.len() == 1 {
+        let mut effects = Vec::new();
+        if single {
             state.focus = Pane::Article;
         }
-        state.sync_reader();
-        state
+        state.selection_changed(&mut effects);
+        if single {
+            state.mark_read(&mut effects);
+        }
+        (state, effects)
     }
 
     pub fn panes(&self) -> Panes {
         Panes::compute(self.width, self.height, self.focus, self.side_enabled)
     }
 
-    /// The story under the list cursor.
-    pub fn selected_story(&self) -> Option<(usize, &Article)> {
-        let index = *self.list.visible.get(self.list.selected)?;
-        Some((index, self.stories.get(index)?))
-    }
-
     /// Article text area: inside the border, with one column of padding each side.
-    pub fn article_text_area(&self) -> Option<Area> {
-        let inner = self.panes().article?.inner();
-        Some(Area { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner })
+    pub fn article_text_area(&self) -> Area {
+        match self.panes().article {
+            Some(a) => {
+                let inner = a.inner();
+                Area { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner }
+            }
+            // Hidden (one-pane mode): lay out as if it had the whole screen.
+            None => Area {
+                width: self.width.saturating_sub(4),
+                height: self.height.saturating_sub(3),
+                ..Area::default()
+            },
+        }
     }
 
     fn list_height(&self) -> usize {
-        self.panes().list.map_or(1, |a| a.inner().height as usize).max(1)
+        let lines = self.panes().list.map_or(1, |a| a.inner().height as usize);
+        (lines / self.list.row_height()).max(1)
     }
 
-    /// Lays the selected story out for the current article area and keeps the list cursor
-    /// in view. Called after anything that changes the selection or the size.
-    fn sync_reader(&mut self) {
+    /// Is the open story the one under the list cursor?
+    fn open_is_selected(&self) -> bool {
+        match (&self.open, self.list.selected()) {
+            (Some(open), Some(sel)) => open.article.id == sel.id,
+            _ => false,
+        }
+    }
+
+    /// Re-lays the open story for the current size and keeps the list cursor in view.
+    fn relayout(&mut self) {
         let height = self.list_height();
-        let list = &mut self.list;
-        list.selected = list.selected.min(list.visible.len().saturating_sub(1));
-        if list.selected < list.offset {
-            list.offset = list.selected;
-        } else if list.selected >= list.offset + height {
-            list.offset = list.selected + 1 - height;
-        }
-        // Lay out even when the pane is hidden (one-pane mode) so paging works on return.
-        let area = self.article_text_area().unwrap_or(Area {
-            width: self.width.saturating_sub(4),
-            height: self.height.saturating_sub(3),
-            ..Area::default()
-        });
-        let selected = self.selected_story().map(|(i, _)| i);
-        match selected {
-            Some(i) => {
-                let article = &self.stories[i];
-                self.reader.show(i, article, area.width as usize, area.height as usize);
-            }
-            None => self.reader = Reader::default(),
+        self.list.scroll_into_view(height);
+        let area = self.article_text_area();
+        if let Some(open) = &self.open {
+            self.reader.show(&open.article, area.width as usize, area.height as usize);
         }
     }
 
-    fn move_selection(&mut self, delta: isize) {
-        let last = self.list.visible.len().saturating_sub(1);
+    /// After the list cursor moved: save where the old story was, ask for the new one.
+    fn selection_changed(&mut self, effects: &mut Vec<Effect>) {
+        self.relayout();
+        if self.open_is_selected() {
+            return;
+        }
+        self.save_scroll(effects);
+        if let Some(meta) = self.list.selected() {
+            effects.push(Effect::LoadStory { id: meta.id.clone() });
+        } else {
+            self.open = None;
+            self.reader = Reader::default();
+        }
+    }
+
+    fn save_scroll(&mut self, effects: &mut Vec<Effect>) {
+        if let Some(open) = &self.open
+            && self.saved_scroll != Some(self.reader.scroll)
+        {
+            effects.push(Effect::SaveScroll { id: open.article.id.clone(), line: self.reader.scroll });
+            self.saved_scroll = Some(self.reader.scroll);
+        }
+    }
+
+    fn mark_read(&mut self, effects: &mut Vec<Effect>) {
+        if !self.settings.mark_read_on_open {
+            return;
+        }
+        if let Some(i) = self.list.selected_index()
+            && !self.list.stories[i].read
+        {
+            self.list.stories[i].read = true;
+            effects.push(Effect::SetRead { id: self.list.stories[i].id.clone(), read: true });
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize, effects: &mut Vec<Effect>) {
+        let last = self.list.rows.len().saturating_sub(1);
         let before = self.list.selected;
         self.list.selected = self.list.selected.saturating_add_signed(delta).min(last);
         if self.list.selected != before {
-            self.side_scroll = 0;
-            self.sync_reader();
+            self.panel_selected = 0;
+            self.panel_scroll = 0;
+            // Reading on from the article: the next story is being read too.
+            if self.focus != Pane::List {
+                self.open_focus = true;
+            }
+            self.selection_changed(effects);
         }
-    }
-
-    fn apply_filter(&mut self, query: Option<String>) {
-        let current = self.selected_story().map(|(i, _)| i);
-        self.list.visible = match &query {
-            Some(q) => (0..self.stories.len())
-                .filter(|&i| {
-                    let a = &self.stories[i];
-                    !find_all_folded(&a.title, q).is_empty() || !find_all_folded(&a.body, q).is_empty()
-                })
-                .collect(),
-            None => (0..self.stories.len()).collect(),
-        };
-        self.list.filter = query;
-        self.list.selected =
-            current.and_then(|c| self.list.visible.iter().position(|&i| i == c)).unwrap_or(0);
-        if let Some(q) = &self.list.filter {
-            self.message = Some(format!("{} stories match {q:?}", self.list.visible.len()));
-        }
-        self.sync_reader();
     }
 
     fn page(&self) -> isize {
@@ -184,11 +287,20 @@ impl AppState {
         }
     }
 
-    fn scroll_focused(&mut self, delta: isize) {
+    fn scroll_focused(&mut self, delta: isize, effects: &mut Vec<Effect>) {
         match self.focus {
-            Pane::List => self.move_selection(delta),
+            Pane::List => self.move_selection(delta, effects),
             Pane::Article => self.reader.scroll_by(delta),
-            Pane::Side => self.side_scroll = self.side_scroll.saturating_add_signed(delta),
+            Pane::Side => self.move_panel(delta),
+        }
+    }
+
+    fn move_panel(&mut self, delta: isize) {
+        let Some(open) = &self.open else { return };
+        let last = open.panel.len().saturating_sub(1);
+        self.panel_selected = self.panel_selected.saturating_add_signed(delta).min(last);
+        if let Some(PanelItem::Entity(e)) = open.panel.get(self.panel_selected) {
+            self.reader.selected_entity = Some(*e);
         }
     }
 
@@ -200,53 +312,153 @@ impl AppState {
         let at = order.iter().position(|p| *p == self.focus).unwrap_or(0);
         let n = order.len();
         self.focus = order[if forward { (at + 1) % n } else { (at + n - 1) % n }];
-        self.sync_reader();
+        if self.focus == Pane::Side {
+            self.move_panel(0);
+        }
+        self.relayout();
     }
 
-    fn back(&mut self) {
+    fn back(&mut self, effects: &mut Vec<Effect>) {
         if self.overlay.take().is_some() {
             return;
         }
         match self.focus {
             Pane::Article | Pane::Side if !self.reader.search.query.is_empty() => self.reader.clear_search(),
+            Pane::Article | Pane::Side if self.reader.selected_entity.is_some() => {
+                self.reader.selected_entity = None;
+                self.reader.cursor = None;
+            }
             Pane::Article | Pane::Side => {
                 self.focus = Pane::List;
-                self.sync_reader();
+                self.relayout();
             }
-            Pane::List if self.list.filter.is_some() => self.apply_filter(None),
-            Pane::List => self.quit = true,
+            Pane::List if !self.list.filters.is_empty() => self.clear_filters(),
+            Pane::List => {
+                self.save_scroll(effects);
+                self.quit = true;
+            }
         }
     }
 
-    fn command(&mut self, cmd: Command) {
+    fn clear_filters(&mut self) {
+        let keep = self.list.selected().map(|m| m.id.clone());
+        self.list.filters = Filters::default();
+        self.list.rebuild(keep.as_deref());
+        self.reader.clear_search();
+    }
+
+    fn refilter(&mut self, effects: &mut Vec<Effect>) {
+        let keep = self.list.selected().map(|m| m.id.clone());
+        self.list.rebuild(keep.as_deref());
+        let f = self.list.filters.describe();
+        self.message = Some(if f.is_empty() {
+            "filters cleared".into()
+        } else {
+            format!("{} of {} stories · {f}", self.list.rows.len(), self.list.stories.len())
+        });
+        self.selection_changed(effects);
+    }
+
+    /// `]`/`[`: the next/previous highlighted mention from the cursor (or from the view).
+    fn step_entity(&mut self, forward: bool) {
+        let Some(open) = &self.open else { return };
+        if open.marks.is_empty() {
+            self.message = Some("no entities in this story".into());
+            return;
+        }
+        let n = open.marks.len();
+        let next = match self.reader.cursor {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => {
+                let top = self
+                    .reader
+                    .lines
+                    .get(self.reader.scroll)
+                    .map_or(0, |l| if l.kind == LineKind::Body { l.range.start } else { 0 });
+                let first = open.mark_at_or_after(top).unwrap_or(0);
+                if forward { first } else { (first + n - 1) % n }
+            }
+        };
+        let mark = open.marks[next];
+        self.reader.cursor = Some(next);
+        self.reader.selected_entity = Some(mark.entity);
+        if let Some(pos) = open.panel.iter().position(|p| *p == PanelItem::Entity(mark.entity)) {
+            self.panel_selected = pos;
+        }
+        let line = self.reader.line_of(mark.start);
+        self.reader.reveal(line);
+    }
+
+    /// Enter in the side panel: jump to the selected entity's first mention (or the quote).
+    fn jump_to_panel_item(&mut self) {
+        let Some(open) = &self.open else { return };
+        let start = match open.panel.get(self.panel_selected) {
+            Some(PanelItem::Entity(e)) => {
+                self.reader.selected_entity = Some(*e);
+                let first = open.marks.iter().position(|m| m.entity == *e);
+                self.reader.cursor = first;
+                first.map(|i| open.marks[i].start)
+            }
+            Some(PanelItem::Quote(q)) => open.facts.quotes.get(*q).map(|q| q.start),
+            None => None,
+        };
+        if let Some(start) = start {
+            let line = self.reader.line_of(start);
+            self.reader.reveal(line);
+            self.focus = Pane::Article;
+            self.relayout();
+        }
+    }
+
+    /// The entity under the panel cursor (side pane) or the entity cursor (article).
+    fn current_entity_name(&self) -> Option<String> {
+        let open = self.open.as_ref()?;
+        let index = match self.focus {
+            Pane::Side => match open.panel.get(self.panel_selected)? {
+                PanelItem::Entity(e) => *e,
+                PanelItem::Quote(_) => return None,
+            },
+            _ => self.reader.selected_entity?,
+        };
+        Some(open.facts.entities.get(index)?.name.clone())
+    }
+
+    fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         if let Some(overlay) = self.overlay {
             self.overlay_command(overlay, cmd);
             return;
         }
         match cmd {
-            Command::Down => self.scroll_focused(1),
-            Command::Up => self.scroll_focused(-1),
-            Command::HalfPageDown => self.scroll_focused((self.page() / 2).max(1)),
-            Command::HalfPageUp => self.scroll_focused(-(self.page() / 2).max(1)),
-            Command::PageDown => self.scroll_focused(self.page().max(1)),
-            Command::PageUp => self.scroll_focused(-self.page().max(1)),
-            Command::Top => self.scroll_focused(isize::MIN / 2),
-            Command::Bottom => self.scroll_focused(isize::MAX / 2),
+            Command::Down => self.scroll_focused(1, effects),
+            Command::Up => self.scroll_focused(-1, effects),
+            Command::HalfPageDown => self.scroll_focused((self.page() / 2).max(1), effects),
+            Command::HalfPageUp => self.scroll_focused(-(self.page() / 2).max(1), effects),
+            Command::PageDown => self.scroll_focused(self.page().max(1), effects),
+            Command::PageUp => self.scroll_focused(-self.page().max(1), effects),
+            Command::Top => self.scroll_focused(isize::MIN / 2, effects),
+            Command::Bottom => self.scroll_focused(isize::MAX / 2, effects),
             Command::NextPane => self.cycle_focus(true),
             Command::PrevPane => self.cycle_focus(false),
-            Command::Open => {
-                if self.focus == Pane::List && self.selected_story().is_some() {
+            Command::Open => match self.focus {
+                Pane::List if self.list.selected().is_some() => {
                     self.focus = Pane::Article;
-                    self.sync_reader();
+                    self.relayout();
+                    self.mark_read(effects);
                 }
+                Pane::Side => self.jump_to_panel_item(),
+                _ => {}
+            },
+            Command::Back => self.back(effects),
+            Command::Quit => {
+                self.save_scroll(effects);
+                self.quit = true;
             }
-            Command::Back => self.back(),
-            Command::Quit => self.quit = true,
-            Command::NextStory => self.move_selection(1),
-            Command::PrevStory => self.move_selection(-1),
+            Command::NextStory => self.move_selection(1, effects),
+            Command::PrevStory => self.move_selection(-1, effects),
             Command::Search => {
                 let kind = match self.focus {
-                    Pane::List => PromptKind::FilterStories,
+                    Pane::List => PromptKind::SearchLibrary,
                     _ => PromptKind::SearchArticle,
                 };
                 self.prompt = Some(Prompt { kind, text: String::new() });
@@ -257,12 +469,57 @@ impl AppState {
                     self.message = Some("no search: press / to search this article".into());
                 }
             }
+            Command::NextEntity => self.step_entity(true),
+            Command::PrevEntity => self.step_entity(false),
+            Command::RelatedStories => match self.current_entity_name() {
+                Some(name) => effects.push(Effect::EntityStories { name }),
+                None => {
+                    self.message = Some("select an entity first (] in the text, or the side panel)".into())
+                }
+            },
+            Command::ToggleRead => {
+                if let Some(i) = self.list.selected_index() {
+                    let m = &mut self.list.stories[i];
+                    m.read = !m.read;
+                    effects.push(Effect::SetRead { id: m.id.clone(), read: m.read });
+                    self.message = Some(if m.read { "marked read" } else { "marked unread" }.into());
+                }
+            }
+            Command::ToggleStar => {
+                if let Some(i) = self.list.selected_index() {
+                    let m = &mut self.list.stories[i];
+                    m.starred = !m.starred;
+                    effects.push(Effect::SetStarred { id: m.id.clone(), starred: m.starred });
+                    self.message = Some(if m.starred { "starred" } else { "unstarred" }.into());
+                }
+            }
+            Command::FilterUnread => {
+                self.list.filters.unread = !self.list.filters.unread;
+                self.refilter(effects);
+            }
+            Command::FilterStarred => {
+                self.list.filters.starred = !self.list.filters.starred;
+                self.refilter(effects);
+            }
+            Command::FilterSource => {
+                self.list.cycle_source();
+                self.refilter(effects);
+            }
+            Command::FilterLang => {
+                self.list.cycle_lang();
+                self.refilter(effects);
+            }
+            Command::ClearFilters => {
+                self.clear_filters();
+                self.message = Some("filters cleared".into());
+                self.selection_changed(effects);
+            }
             Command::ToggleSide => {
                 self.side_enabled = !self.side_enabled;
                 if !self.side_enabled && self.focus == Pane::Side {
                     self.focus = Pane::Article;
                 }
-                self.sync_reader();
+                self.relayout();
             }
             Command::ShowSkipped => self.open_overlay(Overlay::Skipped),
             Command::Help => self.open_overlay(Overlay::Help),
@@ -291,15 +548,19 @@ impl AppState {
         }
     }
 
-    fn submit_prompt(&mut self) {
+    fn submit_prompt(&mut self, effects: &mut Vec<Effect>) {
         let Some(prompt) = self.prompt.take() else { return };
         let query = prompt.text.trim().to_string();
         match prompt.kind {
-            PromptKind::FilterStories => self.apply_filter((!query.is_empty()).then_some(query)),
+            PromptKind::SearchLibrary if query.is_empty() => {
+                self.list.filters.search = None;
+                self.refilter(effects);
+            }
+            PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
             PromptKind::SearchArticle if query.is_empty() => self.reader.clear_search(),
             PromptKind::SearchArticle => {
-                if let Some(i) = self.selected_story().map(|(i, _)| i) {
-                    self.reader.search(&self.stories[i], &query);
+                if let Some(open) = &self.open {
+                    self.reader.search(&open.article, &query, vec![query.clone()]);
                     let n = self.reader.search.matches.len();
                     self.message = Some(match n {
                         0 => format!("no match for {query:?}"),
@@ -310,18 +571,68 @@ impl AppState {
             }
         }
     }
+
+    fn story_loaded(&mut self, article: Article, facts: Facts, scroll: usize) {
+        // A late answer for a story no longer selected is dropped.
+        if self.list.selected().is_none_or(|m| m.id != article.id) {
+            return;
+        }
+        self.reader.story = None;
+        self.open = Some(OpenStory::new(article, facts));
+        self.relayout();
+        self.reader.scroll_to(scroll);
+        self.saved_scroll = Some(self.reader.scroll);
+        // A library search carries over: its words are highlighted in the text.
+        if let (Some((query, _)), Some(open)) = (&self.list.filters.search, &self.open) {
+            let query = query.clone();
+            self.reader.search(&open.article, &query, query_words(&query));
+            self.reader.scroll_to(scroll);
+        }
+        if std::mem::take(&mut self.open_focus) && self.focus == Pane::List {
+            self.focus = Pane::Article;
+        }
+    }
+
+    fn search_results(&mut self, query: String, hits: Vec<SearchHit>, effects: &mut Vec<Effect>) {
+        let hits: Vec<(usize, list::Snippet)> =
+            hits.into_iter().filter_map(|h| Some((self.list.index_of(&h.story.id)?, h.snippet))).collect();
+        let n = hits.len();
+        self.list.filters.search = Some((query.clone(), hits));
+        self.focus = Pane::List;
+        self.list.rebuild(None);
+        self.message = Some(match n {
+            0 => format!("no story matches {query:?}"),
+            1 => format!("1 story matches {query:?}"),
+            _ => format!("{n} stories match {query:?}"),
+        });
+        if let Some(open) = &self.open {
+            // The selected story may already be open: highlight the query now.
+            self.reader.search(&open.article, &query, query_words(&query));
+        }
+        self.selection_changed(effects);
+    }
+
+    fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {
+        let hits: Vec<usize> = hits.iter().filter_map(|h| self.list.index_of(&h.story.id)).collect();
+        self.list.filters.entity = Some((name, hits));
+        self.focus = Pane::List;
+        self.refilter(effects);
+    }
 }
 
-/// Applies one action. Pure and total.
-pub fn update(state: &mut AppState, action: Action) {
-    state.message = None;
+/// Applies one action and returns the effects for the app loop. Pure and total.
+pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if !matches!(action, Action::IndexProgress { .. }) {
+        state.message = None;
+    }
     match action {
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;
-            state.sync_reader();
+            state.relayout();
         }
-        Action::Command(cmd) => state.command(cmd),
+        Action::Command(cmd) => state.command(cmd, &mut effects),
         Action::PromptChar(c) => {
             if let Some(p) = &mut state.prompt
                 && !c.is_control()
@@ -335,6 +646,33 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::PromptCancel => state.prompt = None,
-        Action::PromptSubmit => state.submit_prompt(),
+        Action::PromptSubmit => state.submit_prompt(&mut effects),
+        Action::StoryLoaded { article, facts, scroll } => state.story_loaded(*article, *facts, scroll),
+        Action::StoryFailed { id, message } => {
+            if state.list.selected().is_some_and(|m| m.id == id) {
+                state.open = None;
+                state.reader = Reader::default();
+            }
+            state.message = Some(message);
+        }
+        Action::StoriesLoaded(stories) => {
+            let was_empty = state.list.stories.is_empty();
+            let single = stories.len() == 1;
+            state.list.replace(stories);
+            if was_empty && single {
+                state.focus = Pane::Article;
+            }
+            state.selection_changed(&mut effects);
+        }
+        Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
+        Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
+        Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
+        Action::IndexDone { skipped, summary } => {
+            state.indexing = None;
+            state.skipped = skipped;
+            state.message = Some(summary);
+        }
+        Action::Failed(message) => state.message = Some(message),
     }
+    effects
 }

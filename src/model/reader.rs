@@ -26,7 +26,10 @@ pub struct DocLine {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
+    /// As typed (shown in the status line).
     pub query: String,
+    /// What is looked for: the query itself, or each word of a library search.
+    pub terms: Vec<String>,
     /// Byte ranges of the hits in the body, in order.
     pub matches: Vec<Range<usize>>,
     pub current: Option<usize>,
@@ -34,8 +37,8 @@ pub struct Search {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reader {
-    /// Index of the story shown (into `AppState::stories`).
-    pub story: Option<usize>,
+    /// Id of the story laid out.
+    pub story: Option<String>,
     pub meta: String,
     pub lines: Vec<DocLine>,
     /// First line shown.
@@ -44,6 +47,24 @@ pub struct Reader {
     pub width: usize,
     pub height: usize,
     pub search: Search,
+    /// The mark (`OpenStory::marks`) the entity cursor is on, moved by `]`/`[`.
+    pub cursor: Option<usize>,
+    /// The entity whose mentions are all emphasised.
+    pub selected_entity: Option<usize>,
+}
+
+/// Every hit of any of `terms` (case- and accent-insensitive), sorted, overlaps merged.
+pub fn find_terms(body: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let mut hits: Vec<Range<usize>> = terms.iter().flat_map(|t| find_all_folded(body, t)).collect();
+    hits.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match merged.last_mut() {
+            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
+            _ => merged.push(h),
+        }
+    }
+    merged
 }
 
 /// "2022-11-21 · Agence Ecofin · fr · 512 words · 3 min"
@@ -86,8 +107,8 @@ pub fn layout(article: &Article, meta: &str, width: usize) -> Vec<DocLine> {
 impl Reader {
     /// Shows `article` (index `story`) laid out for a `width`×`height` text area; keeps the
     /// scroll position when only the size changed.
-    pub fn show(&mut self, story: usize, article: &Article, width: usize, height: usize) {
-        let same_story = self.story == Some(story);
+    pub fn show(&mut self, article: &Article, width: usize, height: usize) {
+        let same_story = self.story.as_deref() == Some(article.id.as_str());
         if same_story && self.width == width && self.height == height && !self.lines.is_empty() {
             return;
         }
@@ -95,13 +116,12 @@ impl Reader {
         let anchor = self.top_offset();
         if !same_story {
             self.meta = meta_line(article);
-            self.search.matches.clear();
+            self.search.matches = find_terms(&article.body, &self.search.terms);
             self.search.current = None;
-            if !self.search.query.is_empty() {
-                self.search.matches = find_all_folded(&article.body, &self.search.query);
-            }
+            self.cursor = None;
+            self.selected_entity = None;
         }
-        self.story = Some(story);
+        self.story = Some(article.id.clone());
         self.width = width;
         self.height = height;
         self.lines = layout(article, &self.meta, width.max(1));
@@ -157,9 +177,10 @@ impl Reader {
     }
 
     /// Runs a search over the body and moves to the first hit at or after the view.
-    pub fn search(&mut self, article: &Article, query: &str) {
+    pub fn search(&mut self, article: &Article, query: &str, terms: Vec<String>) {
         self.search.query = query.to_string();
-        self.search.matches = find_all_folded(&article.body, query);
+        self.search.terms = terms;
+        self.search.matches = find_terms(&article.body, &self.search.terms);
         let top =
             self.lines.get(self.scroll).filter(|l| l.kind == LineKind::Body).map_or(0, |l| l.range.start);
         self.search.current = self.search.matches.iter().position(|m| m.start >= top).or(
@@ -222,15 +243,15 @@ mod tests {
     fn search_finds_hits_and_steps_around() {
         let a = article("Sécurité d'abord.\n\nLa securite ensuite. SÉCURITÉ enfin.");
         let mut r = Reader::default();
-        r.show(0, &a, 20, 5);
-        r.search(&a, "securite");
+        r.show(&a, 20, 5);
+        r.search(&a, "securite", vec!["securite".into()]);
         assert_eq!(r.search.matches.len(), 3);
         assert_eq!(r.search.current, Some(0));
         r.step_match(false);
         assert_eq!(r.search.current, Some(2));
         r.step_match(true);
         assert_eq!(r.search.current, Some(0));
-        r.search(&a, "absent");
+        r.search(&a, "absent", vec!["absent".into()]);
         assert_eq!(r.search.current, None);
         r.step_match(true);
         assert_eq!(r.search.current, None);
@@ -241,11 +262,11 @@ mod tests {
         let body: Vec<String> = (0..40).map(|i| format!("Paragraphe numéro {i} avec des mots.")).collect();
         let a = article(&body.join("\n\n"));
         let mut r = Reader::default();
-        r.show(0, &a, 30, 10);
+        r.show(&a, 30, 10);
         let body_line = (41..r.lines.len()).find(|&i| r.lines[i].kind == LineKind::Body).unwrap();
         r.scroll_to(body_line);
         let top = r.top_offset().unwrap();
-        r.show(0, &a, 12, 10);
+        r.show(&a, 12, 10);
         let line = &r.lines[r.scroll];
         assert!(line.range.start <= top && top < line.range.end, "{line:?} should hold {top}");
         r.scroll_by(10_000);

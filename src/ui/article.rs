@@ -1,4 +1,5 @@
-//! The article pane: the wrapped lines laid out by the model, with search hits styled.
+//! The article pane: the wrapped lines laid out by the model, with entity mentions coloured by
+//! label, the selected entity's mentions emphasised, and search hits marked.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -10,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
-use crate::model::{LineKind, Pane};
+use crate::model::{LineKind, Mark, Pane};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let state = ctx.state;
@@ -18,54 +19,65 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let block = pane_block(ctx, Pane::Article, Line::from(" Article "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(article) = reader.story.and_then(|i| state.stories.get(i)) else {
-        frame.render_widget(Paragraph::new(Line::styled(" No story selected.", ctx.theme.dim())), inner);
+    let Some(open) = &state.open else {
+        let msg = if state.list.rows.is_empty() { " No story selected." } else { " Loading…" };
+        frame.render_widget(Paragraph::new(Line::styled(msg, ctx.theme.dim())), inner);
         return;
     };
     // One column of padding each side, as `AppState::article_text_area` assumes.
     let text_area = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
-    let matches = &reader.search.matches;
+    let article = &open.article;
     let mut lines = Vec::with_capacity(text_area.height as usize);
     for line in reader.lines.iter().skip(reader.scroll).take(text_area.height as usize) {
+        let r = line.range.clone();
         lines.push(match line.kind {
-            LineKind::Title => Line::styled(visible(&article.title[line.range.clone()]), ctx.theme.title()),
-            LineKind::Meta => Line::styled(visible(&reader.meta[line.range.clone()]), ctx.theme.dim()),
+            LineKind::Title => Line::styled(visible(article.title.get(r).unwrap_or("")), ctx.theme.title()),
+            LineKind::Meta => Line::styled(visible(reader.meta.get(r).unwrap_or("")), ctx.theme.dim()),
             LineKind::Blank => Line::default(),
-            LineKind::Body => {
-                body_line(ctx, &article.body, line.range.clone(), matches, reader.search.current)
-            }
+            LineKind::Body => body_line(ctx, &article.body, r, &open.marks),
         });
     }
     frame.render_widget(Paragraph::new(lines), text_area);
 }
 
-/// Splits a body line at search-hit boundaries so hits can be styled.
-fn body_line<'a>(
-    ctx: &Ctx,
-    body: &'a str,
-    range: Range<usize>,
-    matches: &[Range<usize>],
-    current: Option<usize>,
-) -> Line<'a> {
-    let mut spans = Vec::new();
-    let mut at = range.start;
-    // Hits are sorted; find the first that may touch this line.
-    let first = matches.partition_point(|m| m.end <= range.start);
-    for (i, m) in matches.iter().enumerate().skip(first) {
-        if m.start >= range.end {
-            break;
-        }
-        let (s, e) = (m.start.max(range.start), m.end.min(range.end));
-        if s > at {
-            spans.push(Span::raw(visible(&body[at..s])));
-        }
-        spans.push(Span::styled(visible(&body[s..e]), ctx.theme.search_match(current == Some(i))));
-        at = e;
+/// Splits a body line wherever a mark or a search hit starts or ends, and styles each piece.
+fn body_line<'a>(ctx: &Ctx, body: &'a str, range: Range<usize>, marks: &[Mark]) -> Line<'a> {
+    let reader = &ctx.state.reader;
+    let hits = &reader.search.matches;
+    let first_mark = marks.partition_point(|m| m.end <= range.start);
+    let first_hit = hits.partition_point(|h| h.end <= range.start);
+    let marks_here: Vec<(usize, &Mark)> =
+        marks.iter().enumerate().skip(first_mark).take_while(|(_, m)| m.start < range.end).collect();
+    let hits_here: Vec<(usize, &Range<usize>)> =
+        hits.iter().enumerate().skip(first_hit).take_while(|(_, h)| h.start < range.end).collect();
+
+    let mut cuts = vec![range.start, range.end];
+    for (_, m) in &marks_here {
+        cuts.extend([m.start, m.end]);
     }
-    if at < range.end {
-        spans.push(Span::raw(visible(&body[at..range.end])));
+    for (_, h) in &hits_here {
+        cuts.extend([h.start, h.end]);
     }
-    Line::from(spans).style(Style::new())
+    cuts.retain(|&c| c >= range.start && c <= range.end && body.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut spans = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        let mut style = Style::new();
+        if let Some((i, m)) = marks_here.iter().find(|(_, m)| m.start <= s && e <= m.end) {
+            style = ctx.theme.label(m.label);
+            if reader.selected_entity == Some(m.entity) {
+                style = ctx.theme.selected_mention(style, reader.cursor == Some(*i));
+            }
+        }
+        if let Some((i, _)) = hits_here.iter().find(|(_, h)| h.start <= s && e <= h.end) {
+            style = style.patch(ctx.theme.search_match(reader.search.current == Some(*i)));
+        }
+        spans.push(Span::styled(visible(&body[s..e]), style));
+    }
+    Line::from(spans)
 }
 
 /// Text as drawn: soft hyphens are invisible inside a line.

@@ -13,16 +13,27 @@ use crate::text::display_width;
 /// Commands worth a hint in each pane, most useful first; the keys come from the keymap.
 fn hint_commands(pane: Pane) -> &'static [Command] {
     match pane {
-        Pane::List => &[Command::Open, Command::Search, Command::NextPane, Command::Help, Command::Back],
+        Pane::List => &[
+            Command::Open,
+            Command::Search,
+            Command::ToggleStar,
+            Command::FilterUnread,
+            Command::NextPane,
+            Command::Help,
+            Command::Back,
+        ],
         Pane::Article => &[
             Command::Search,
             Command::NextMatch,
+            Command::NextEntity,
             Command::NextStory,
             Command::NextPane,
             Command::Help,
             Command::Back,
         ],
-        Pane::Side => &[Command::Down, Command::NextPane, Command::Help, Command::Back],
+        Pane::Side => {
+            &[Command::Down, Command::Open, Command::RelatedStories, Command::NextPane, Command::Help]
+        }
     }
 }
 
@@ -35,7 +46,11 @@ fn hint_label(cmd: Command) -> &'static str {
         Command::Back => "back",
         Command::NextMatch => "next match",
         Command::NextStory => "next story",
-        Command::Down => "scroll",
+        Command::Down => "select",
+        Command::NextEntity => "entity",
+        Command::RelatedStories => "related",
+        Command::ToggleStar => "star",
+        Command::FilterUnread => "unread",
         _ => cmd.name(),
     }
 }
@@ -43,10 +58,32 @@ fn hint_label(cmd: Command) -> &'static str {
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let state = ctx.state;
     let theme = ctx.theme;
+    let mut right = Vec::new();
+    let search = &state.reader.search;
+    if !search.query.is_empty() && state.focus != Pane::List {
+        let at = search.current.map_or(0, |i| i + 1);
+        right.push(format!("match {at}/{}", search.matches.len()));
+    }
+    if let Some((done, total)) = state.indexing {
+        right.push(format!("indexing {done}/{total}"));
+    }
+    let filters = state.list.filters.describe();
+    if !filters.is_empty() {
+        let key = ctx.keymap.hint(Command::ClearFilters);
+        right.push(format!("{filters} ({key} clears)"));
+    }
+    if !state.skipped.is_empty() {
+        let key = ctx.keymap.hint(Command::ShowSkipped);
+        right.push(format!("{} skipped ({key})", state.skipped.len()));
+    }
+    let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
+    right.push(format!("story {position}/{}", state.list.rows.len()));
+    let right = format!("{} ", right.join(" · "));
+
     let mut left: Vec<Span> = Vec::new();
     if let Some(prompt) = &state.prompt {
         let label = match prompt.kind {
-            PromptKind::FilterStories => " FILTER ",
+            PromptKind::SearchLibrary => " SEARCH LIBRARY ",
             PromptKind::SearchArticle => " SEARCH ",
         };
         left.push(Span::styled(label, theme.badge()));
@@ -57,39 +94,27 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let mode = match state.focus {
             Pane::List => " LIST ",
             Pane::Article => " READ ",
-            Pane::Side => " ABOUT ",
+            Pane::Side => " FACTS ",
         };
         left.push(Span::styled(mode, theme.badge()));
         if let Some(message) = &state.message {
             left.push(Span::raw(format!(" {message}")));
         } else {
+            // Hints in order of use, as many as fit beside the right-hand side.
+            let mut used = display_width(mode) + display_width(&right) + 1;
             for &cmd in hint_commands(state.focus) {
                 let key = ctx.keymap.hint(cmd);
-                if key.is_empty() {
+                let label = hint_label(cmd);
+                let width = display_width(&key) + display_width(label) + 2;
+                if key.is_empty() || used + width > area.width as usize {
                     continue;
                 }
+                used += width;
                 left.push(Span::styled(format!(" {key}"), theme.accent()));
-                left.push(Span::styled(format!(" {}", hint_label(cmd)), theme.dim()));
+                left.push(Span::styled(format!(" {label}"), theme.dim()));
             }
         }
     }
-
-    let mut right = Vec::new();
-    let search = &state.reader.search;
-    if !search.query.is_empty() && state.focus != Pane::List {
-        let at = search.current.map_or(0, |i| i + 1);
-        right.push(format!("match {at}/{}", search.matches.len()));
-    }
-    if let Some(filter) = &state.list.filter {
-        right.push(format!("filter {filter:?}"));
-    }
-    if !state.skipped.is_empty() {
-        let key = ctx.keymap.hint(Command::ShowSkipped);
-        right.push(format!("{} skipped ({key})", state.skipped.len()));
-    }
-    let position = if state.list.visible.is_empty() { 0 } else { state.list.selected + 1 };
-    right.push(format!("story {position}/{}", state.list.visible.len()));
-    let right = format!("{} ", right.join(" · "));
 
     let left_width: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let total = area.width as usize;

@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::{self, ThemeColors};
+use crate::extract::Label;
 
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -82,6 +83,35 @@ impl Theme {
             Style::new().bg(color(self.colors.search_match)).fg(Color::Black)
         };
         if current { base.add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { base }
+    }
+
+    /// An entity mention or date in the text, by label. Without colour each label gets its
+    /// own attributes so they stay apart.
+    pub fn label(&self, label: Label) -> Style {
+        if self.no_color {
+            let m = match label {
+                Label::Per => Modifier::BOLD,
+                Label::Org => Modifier::UNDERLINED,
+                Label::Loc => Modifier::ITALIC,
+                Label::Misc => Modifier::BOLD | Modifier::ITALIC,
+                Label::Date => Modifier::UNDERLINED | Modifier::ITALIC,
+            };
+            return Style::new().add_modifier(m);
+        }
+        let c = match label {
+            Label::Per => self.colors.per,
+            Label::Org => self.colors.org,
+            Label::Loc => self.colors.loc,
+            Label::Misc => self.colors.misc,
+            Label::Date => self.colors.date,
+        };
+        Style::new().fg(color(c))
+    }
+
+    /// Mentions of the selected entity; the one under the cursor stands out most.
+    pub fn selected_mention(&self, base: Style, cursor: bool) -> Style {
+        let base = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if cursor { base.add_modifier(Modifier::REVERSED) } else { base }
     }
 
     pub fn error(&self) -> Style {

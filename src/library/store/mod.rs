@@ -73,6 +73,24 @@ pub struct EntityHit {
     pub mentions: usize,
 }
 
+/// One change to the indexed files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOp {
+    /// Same bytes, new size/mtime.
+    Touch {
+        path: String,
+        stamp: FileStamp,
+    },
+    Replace {
+        path: String,
+        stamp: FileStamp,
+        articles: Vec<(Article, Option<CachedFacts>)>,
+    },
+    Remove {
+        path: String,
+    },
+}
+
 /// Extraction results as cached: the facts as JSON, and the entities for the index.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CachedFacts {
@@ -147,6 +165,45 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |row| story_from_row(row, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stories from the given scopes (all when empty), newest first.
+    pub fn stories_in(&self, scopes: &[crate::library::index::Scope]) -> Result<Vec<StoryMeta>> {
+        use crate::library::index::Scope;
+        if scopes.is_empty() {
+            return self.stories();
+        }
+        let mut conditions = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        for scope in scopes {
+            match scope {
+                Scope::File(path) => {
+                    values.push(path.clone());
+                    conditions.push(format!("a.path = ?{}", values.len()));
+                }
+                Scope::Under(prefix) => {
+                    // A range on the indexed column: [prefix, prefix with its last char + 1).
+                    let mut upper = prefix.clone();
+                    let last = upper.pop().map_or('\u{0}', |c| char::from_u32(c as u32 + 1).unwrap_or(c));
+                    upper.push(last);
+                    values.push(prefix.clone());
+                    values.push(upper);
+                    conditions.push(format!(
+                        "(a.path >= ?{} AND a.path < ?{})",
+                        values.len() - 1,
+                        values.len()
+                    ));
+                }
+            }
+        }
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             WHERE {} ORDER BY a.date IS NULL, a.date DESC, a.rowid",
+            conditions.join(" OR ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |row| story_from_row(row, 0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -261,39 +318,51 @@ impl Store {
         Ok(())
     }
 
-    /// How a source file looked when last indexed.
-    pub fn file_stamp(&self, path: &str) -> Result<Option<FileStamp>> {
-        let mut stmt = self.conn.prepare_cached("SELECT size, mtime_ns, hash FROM files WHERE path = ?1")?;
-        let stamp = stmt
-            .query_row([path], |r| {
-                let hash: String = r.get(2)?;
-                Ok(FileStamp {
-                    size: r.get::<_, i64>(0)? as u64,
-                    mtime_ns: r.get(1)?,
+    /// The stamps of every indexed file, by path.
+    pub fn file_stamps(&self) -> Result<std::collections::HashMap<String, FileStamp>> {
+        let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns, hash FROM files")?;
+        let rows = stmt.query_map([], |r| {
+            let hash: String = r.get(3)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                FileStamp {
+                    size: r.get::<_, i64>(1)? as u64,
+                    mtime_ns: r.get(2)?,
                     hash: u128::from_str_radix(&hash, 16).unwrap_or(0),
-                })
-            })
-            .optional()?;
-        Ok(stamp)
-    }
-
-    /// Every indexed source file.
-    pub fn indexed_files(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("SELECT path FROM files")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+                },
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Records a file whose bytes did not change (only its stamp did).
-    pub fn touch_file(&self, path: &str, stamp: FileStamp) -> Result<()> {
-        self.conn.execute(
-            "UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1",
-            params![path, stamp.size as i64, stamp.mtime_ns],
-        )?;
+    /// Applies indexing results in one transaction.
+    pub fn apply(&mut self, ops: &[FileOp], extractor: u32) -> Result<()> {
+        if ops.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for op in ops {
+            match op {
+                FileOp::Touch { path, stamp } => {
+                    tx.execute(
+                        "UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1",
+                        params![path, stamp.size as i64, stamp.mtime_ns],
+                    )?;
+                }
+                FileOp::Replace { path, stamp, articles } => {
+                    replace_file(&tx, path, *stamp, articles, extractor)?
+                }
+                FileOp::Remove { path } => {
+                    tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
+                    tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
+                }
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Replaces everything indexed from one file, in one transaction.
+    /// Replaces everything indexed from one file.
     pub fn replace_file(
         &mut self,
         path: &str,
@@ -301,43 +370,14 @@ impl Store {
         articles: &[(Article, Option<CachedFacts>)],
         extractor: u32,
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
-                 ON CONFLICT (id) DO NOTHING",
-            )?;
-            for (a, facts) in articles {
-                let hash = content_hash(a);
-                let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
-                insert.execute(params![
-                    a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags,
-                    a.damaged
-                ])?;
-                if let Some(facts) = facts {
-                    write_facts(&tx, &hash, extractor, facts)?;
-                }
-            }
-        }
-        tx.execute(
-            "INSERT INTO files (path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
-            params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)],
-        )?;
-        tx.commit()?;
-        Ok(())
+        let op = FileOp::Replace { path: path.to_string(), stamp, articles: articles.to_vec() };
+        self.apply(std::slice::from_ref(&op), extractor)
     }
 
     /// Forgets a file that is gone, and its articles (their reading state stays, keyed by
     /// content, so the story keeps it if it shows up elsewhere).
     pub fn remove_file(&mut self, path: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
-        tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
-        tx.commit()?;
-        Ok(())
+        self.apply(&[FileOp::Remove { path: path.to_string() }], 0)
     }
 
     /// Drops every cache table and recreates it empty; reading state is kept.
@@ -383,6 +423,40 @@ impl Store {
         report.push(format!("schema version: {version}"));
         Ok(report)
     }
+}
+
+fn replace_file(
+    tx: &rusqlite::Transaction,
+    path: &str,
+    stamp: FileStamp,
+    articles: &[(Article, Option<CachedFacts>)],
+    extractor: u32,
+) -> Result<()> {
+    tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         ON CONFLICT (id) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash, \
+            title = excluded.title, body = excluded.body, date = excluded.date, author = excluded.author, \
+            source = excluded.source, url = excluded.url, lang = excluded.lang, tags = excluded.tags, \
+            damaged = excluded.damaged",
+    )?;
+    for (a, facts) in articles {
+        let hash = content_hash(a);
+        let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
+        insert.execute(params![
+            a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
+        ])?;
+        if let Some(facts) = facts {
+            write_facts(tx, &hash, extractor, facts)?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO files (path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
+        params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)],
+    )?;
+    Ok(())
 }
 
 fn write_facts(

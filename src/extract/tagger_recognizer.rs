@@ -1,0 +1,269 @@
+//! The statistical tagger as a `Recognizer`: tags the document's own tokens sentence by sentence
+//! with the embedded model for its language and proposes PER/ORG/LOC/MISC spans (origin `Model`).
+//! The spans are cleaned by general rules (see `clean`) before they meet the rule candidates.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use super::doc::Doc;
+use super::gazetteer::GAZ;
+use super::recognize::{Analysis, Recognizer};
+use super::roles::{PARTICLES, is_honorific};
+use super::tagger::{EntityLabel, Model, tags_to_spans};
+use super::types::{Candidate, Label, Lang, Origin};
+
+/// Score of a model span: above the capitalisation guesses of the rules (0.3–0.45), below
+/// gazetteer and cue rules (0.75–0.95). See `Candidate::score`.
+pub const MODEL_SCORE: f32 = 0.6;
+
+static FR_BYTES: &[u8] = include_bytes!("../../assets/models/fr.model");
+static EN_BYTES: &[u8] = include_bytes!("../../assets/models/en.model");
+static FR: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(FR_BYTES).ok());
+static EN: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(EN_BYTES).ok());
+
+/// The model file embedded for a language (English for other languages).
+pub fn embedded_model_bytes(lang: Lang) -> &'static [u8] {
+    match lang {
+        Lang::Fr => FR_BYTES,
+        Lang::En | Lang::Other => EN_BYTES,
+    }
+}
+
+/// The embedded model for a language (loaded on first use; English for other languages).
+pub fn model_for(lang: Lang) -> Option<&'static Model> {
+    match lang {
+        Lang::Fr => FR.as_ref(),
+        Lang::En | Lang::Other => EN.as_ref(),
+    }
+}
+
+/// Proposes the tagger's spans, cleaned by `clean`.
+pub struct ModelRecognizer;
+
+/// The tagger's spans exactly as predicted (for comparison in evaluation).
+pub struct RawModelRecognizer;
+
+impl Recognizer for ModelRecognizer {
+    fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
+        let mut parts = Vec::new();
+        for (a, b, label) in model_spans(&an.doc) {
+            parts.clear();
+            split(&an.doc, a, b, label, &mut parts);
+            for &(a, b, label) in &parts {
+                if let Some((a, b, label)) = clean(an, a, b, label)
+                    && let Some((start, end)) = an.doc.byte_span(a, b)
+                {
+                    out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
+                }
+            }
+        }
+    }
+
+    fn tags_every_token(&self) -> bool {
+        true
+    }
+}
+
+impl Recognizer for RawModelRecognizer {
+    fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
+        for (a, b, label) in model_spans(&an.doc) {
+            if let Some((start, end)) = an.doc.byte_span(a, b) {
+                out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
+            }
+        }
+    }
+
+    fn tags_every_token(&self) -> bool {
+        true
+    }
+}
+
+fn label_of(l: EntityLabel) -> Label {
+    match l {
+        EntityLabel::Per => Label::Per,
+        EntityLabel::Loc => Label::Loc,
+        EntityLabel::Org => Label::Org,
+        EntityLabel::Misc => Label::Misc,
+    }
+}
+
+/// The model was trained on CoNLL-style text: straight quotes and apostrophes, no soft hyphens.
+fn normalise(tok: &str) -> Cow<'_, str> {
+    match tok {
+        "«" | "»" | "“" | "”" | "„" => return Cow::Borrowed("\""),
+        "‘" => return Cow::Borrowed("'"),
+        _ => {}
+    }
+    if tok.contains(['’', '\u{00AD}']) {
+        Cow::Owned(
+            tok.chars().filter(|&c| c != '\u{00AD}').map(|c| if c == '’' { '\'' } else { c }).collect(),
+        )
+    } else {
+        Cow::Borrowed(tok)
+    }
+}
+
+/// Model spans in document token indices.
+fn model_spans(doc: &Doc) -> Vec<(usize, usize, Label)> {
+    let Some(model) = model_for(doc.lang) else {
+        return Vec::new();
+    };
+    let words: Vec<Cow<str>> = (0..doc.len()).map(|k| normalise(doc.tok(k))).collect();
+    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let sents: Vec<(usize, &[&str])> =
+        doc.sentences.iter().filter_map(|r| Some((r.start, refs.get(r.clone())?))).collect();
+    let slices: Vec<&[&str]> = sents.iter().map(|s| s.1).collect();
+    let tags = model.tag_document(&slices);
+    let mut out = Vec::new();
+    for ((offset, _), t) in sents.iter().zip(&tags) {
+        for (a, b, l) in tags_to_spans(t) {
+            out.push((offset + a, offset + b, label_of(l)));
+        }
+    }
+    out
+}
+
+/// General corrections of the tagger's known errors. Returns the trimmed span or None.
+fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usize, usize, Label)> {
+    let doc = &an.doc;
+    let in_date = |k: usize| an.in_date.get(k).copied().unwrap_or(false);
+    let in_role = |k: usize| an.in_role.get(k).copied().unwrap_or(false);
+    // Capitalised words of a role phrase ("ministre de la Sécurité") are not names.
+    if (a..b).all(in_role) {
+        return None;
+    }
+    // Date words and stray quotes or commas at the edges are not part of the name.
+    let edge =
+        |k: usize| in_date(k) || matches!(doc.tok(k), "\"" | "«" | "»" | "“" | "”" | "," | ";" | ":" | "'");
+    while a < b && edge(a) {
+        a += 1;
+    }
+    while b > a && edge(b - 1) {
+        b -= 1;
+    }
+    // Titles and honorifics stay out of person spans ("M. Dupont", "président Macron"), and a
+    // person's name starts with a capital ("2 Gilles Jacquier", "de Michelin").
+    if label == Label::Per {
+        while a + 1 < b
+            && (in_role(a)
+                || is_honorific(doc, a)
+                || GAZ.titles.contains(doc.folded(a))
+                || !(doc.cap(a) || PARTICLES.contains(&doc.folded(a))))
+        {
+            a += 1;
+        }
+        if !(doc.cap(a) || PARTICLES.contains(&doc.folded(a))) {
+            return None;
+        }
+    }
+    // "L'Italie", "Le BEA" at the start of a sentence: the article is not part of a listed name.
+    if b > a + 1
+        && doc.info.get(a).is_some_and(|t| t.initial)
+        && doc.is_determiner(a)
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+        && (GAZ.phrases.contains_key(&span_key(doc, a + 1, b)) || GAZ.acronyms.contains_key(doc.tok(a + 1)))
+    {
+        a += 1;
+    }
+    // Nationality words: "les Britanniques" are people, not a place.
+    let mut label = label;
+    // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
+    if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
+        label = Label::Org;
+    }
+    if b == a + 1 && label == Label::Loc && GAZ.demonyms.contains_key(doc.folded(a)) {
+        label = Label::Misc;
+    }
+    if a >= b || (a..b).any(in_date) {
+        return None;
+    }
+    // French: a run of capitalised words all written in lowercase elsewhere in the text ("un
+    // Accord de Coopération militaire") is emphasis, unless a cue word heads it ("Banque
+    // mondiale") or the gazetteer lists it. One capital plus lowercase words ("Empire ottoman")
+    // is the French way to write a name and stays.
+    if doc.lang == Lang::Fr
+        && (a..b).filter(|&k| doc.cap(k)).count() >= 2
+        && (a..b).all(|k| !doc.cap(k) || doc.lower_seen.contains(doc.folded(k)))
+        && !GAZ.org_head.contains(doc.folded(a))
+        && !GAZ.loc_head.contains(doc.folded(a))
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+    {
+        return None;
+    }
+    // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word.
+    if b == a + 1 {
+        let f = doc.folded(a);
+        if GAZ.not_entities.contains(f)
+            || GAZ.months.contains_key(f)
+            || GAZ.days.contains_key(f)
+            || (GAZ.titles.contains(f) && !doc.info.get(a).is_some_and(|t| t.upper))
+            || GAZ.is_stop(f)
+        {
+            return None;
+        }
+    }
+    Some((a, b, label))
+}
+
+/// Gazetteer key of tokens a..b (folded words joined by spaces).
+fn span_key(doc: &Doc, a: usize, b: usize) -> String {
+    let mut key = String::new();
+    for k in a..b {
+        if k > a {
+            key.push(' ');
+        }
+        key.push_str(doc.folded(k));
+    }
+    key
+}
+
+/// Lowercase words that may join two capitalised parts of one name ("Banque de France").
+const JOINERS: [&str; 30] = [
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "sur", "pour", "par",
+    "contre", "sans", "avec", "sous", "entre", "dans", "of", "the", "and", "for", "in", "da", "di", "del",
+];
+
+/// The tagger sometimes runs a name into the next one: "Autorité palestinienne Yasser Arafat",
+/// "Camerounais Greg Belobo". A capitalised word right after an ordinary lowercase word (not a
+/// joiner) inside a span that started with a capital begins a second name; a leading
+/// nationality word before a name is split off the same way.
+fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
+    let mut start = a;
+    if b > a + 1
+        && doc.cap(a)
+        && GAZ.demonyms.contains_key(doc.folded(a))
+        && GAZ.first_names.contains(doc.folded(a + 1))
+    {
+        out.push((a, a + 1, Label::Misc));
+        start = a + 1;
+    }
+    // French only: English capitalises every word of a name, so the pattern does not arise.
+    // Titles of works (MISC) keep their inner capitals ("Boris the Spider").
+    if matches!(label, Label::Org | Label::Loc) && doc.lang == Lang::Fr && doc.cap(start) {
+        for j in start + 2..b {
+            let p = doc.folded(j - 1);
+            if doc.cap(j)
+                && doc.is_word(j - 1)
+                && !doc.cap(j - 1)
+                && !JOINERS.contains(&p)
+                && !p.ends_with('\'')
+                && (j + 1..b).all(|k| doc.cap(k) || !doc.is_word(k))
+            {
+                out.push((start, j, label));
+                start = j;
+                break;
+            }
+        }
+    }
+    let rest_label = if start > a && (b - start >= 2 || GAZ.first_names.contains(doc.folded(start))) {
+        // What follows a nationality or an institution is, in news, mostly a person.
+        if GAZ.org_head.contains(doc.folded(start)) || GAZ.phrases.contains_key(&span_key(doc, start, b)) {
+            label
+        } else {
+            Label::Per
+        }
+    } else {
+        label
+    };
+    out.push((start, b, rest_label));
+}

@@ -1,0 +1,79 @@
+//! Rules + tagger: the general corrections of the tagger and the merge policy.
+
+use super::*;
+
+fn ents(f: &Facts) -> Vec<(String, Label)> {
+    f.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.text.clone(), e.label))).collect()
+}
+
+#[test]
+fn rules_only_mode_still_available() {
+    let text = "Le ministre de la Sécurité a rencontré le président à Bamako.";
+    let f = extract_by(text, &Options::default(), Extractor::Rules);
+    assert!(f.entities.iter().all(|e| e.mentions.iter().all(|m| m.origin != Origin::Model)));
+    let f = extract(text, &Options::default());
+    let e = ents(&f);
+    assert!(e.contains(&("Bamako".into(), Label::Loc)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t == "Sécurité"), "{e:?}");
+}
+
+#[test]
+fn coup_d_etat_and_role_words_are_not_entities() {
+    let text = "Depuis le coup d'Etat de 2021, le ministre de la Défense et des Anciens combattants \
+                Sadio Camara dirige l'armée. Le chef d'État a salué l'Accord.";
+    let f = extract(text, &Options::default());
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t == "Etat" || t == "État" || t == "Défense"), "{e:?}");
+    assert!(e.contains(&("Sadio Camara".into(), Label::Per)), "{e:?}");
+}
+
+#[test]
+fn organisation_cues_and_gazetteer_beat_the_tagger() {
+    let f = extract(
+        "Les mercenaires de l'organisation Wagner sont arrivés. L'Agence Ecofin cite Time Warner Inc.",
+        &Options::default(),
+    );
+    let e = ents(&f);
+    assert!(e.contains(&("Wagner".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Agence Ecofin".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, l)| t.starts_with("Time Warner") && *l == Label::Per), "{e:?}");
+}
+
+#[test]
+fn one_label_per_name_in_a_document() {
+    let text = "Bamako est calme. Les habitants de Bamako attendent. Bamako a accueilli le sommet. \
+                À Bamako, la vie continue.";
+    let f = extract(text, &Options::default());
+    let labels: Vec<Label> = f
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.text == "Bamako"))
+        .map(|e| e.label)
+        .collect();
+    assert_eq!(labels, vec![Label::Loc], "{:?}", ents(&f));
+}
+
+#[test]
+fn titles_stay_out_of_person_spans() {
+    let f = extract("M. Jean Dupont et le président Emmanuel Macron sont à Paris.", &Options::default());
+    let e = ents(&f);
+    assert!(e.contains(&("Jean Dupont".into(), Label::Per)), "{e:?}");
+    assert!(e.contains(&("Emmanuel Macron".into(), Label::Per)), "{e:?}");
+    // In English "M." is an initial.
+    let f = extract("M. Waugh scored 80 runs for Australia in Sydney.", &Options::default());
+    assert!(ents(&f).iter().any(|(t, l)| t == "M. Waugh" && *l == Label::Per), "{:?}", ents(&f));
+}
+
+#[test]
+fn eval_run_reports() {
+    let data = "-DOCSTART-\tO\n\n0\tTony\tB-PER\n1\tBlair\tI-PER\n2\tvisited\tO\n3\tParis\tB-LOC\n4\t.\tO\n";
+    let r = eval::run(data, eval::Format::Conll, Some(Lang::En));
+    assert_eq!(r.docs, 1);
+    assert_eq!(r.tokens, 5);
+    assert_eq!(r.per_label.len(), 2);
+    assert!(r.overall.f1() > 0.99, "{}", r.table());
+    let json = serde_json::to_string(&r).unwrap_or_default();
+    assert!(json.contains("\"PER\"") && json.contains("\"f1\":100.0"), "{json}");
+    assert!(r.table().contains("P/L/O"));
+    assert_eq!(eval::run("", eval::Format::Hipe, None).docs, 0);
+}

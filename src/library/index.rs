@@ -1,0 +1,270 @@
+//! Incremental indexing of article files into the store. A file is re-read only when its size
+//! or modification time changed, and re-parsed only when its bytes did; files that are gone
+//! drop out. Parsing and extraction run on worker threads; one thread writes, in batches.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::UNIX_EPOCH;
+
+use super::store::{CachedFacts, FileOp, FileStamp, Result, Store};
+use super::{Article, Limits, Skipped};
+
+/// Which stories a list shows: those from exactly one file, or from under a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    File(String),
+    /// A path prefix ending with a separator.
+    Under(String),
+}
+
+/// Prefix of the paths under which the bundled samples are stored.
+pub const BUNDLED_PREFIX: &str = "bundled:";
+
+/// The store key of a file: its canonical path as text.
+pub fn path_key(path: &Path) -> String {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).to_string_lossy().into_owned()
+}
+
+/// The scopes of the given roots (files or folders).
+pub fn scopes(roots: &[PathBuf]) -> Vec<Scope> {
+    roots
+        .iter()
+        .map(|r| {
+            let key = path_key(r);
+            if r.is_dir() {
+                Scope::Under(if key.ends_with('/') { key } else { format!("{key}/") })
+            } else {
+                Scope::File(key)
+            }
+        })
+        .collect()
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexReport {
+    pub files: usize,
+    pub parsed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub articles: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+impl IndexReport {
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "{} files: {} read, {} unchanged, {} removed; {} new or changed articles",
+            self.files, self.parsed, self.unchanged, self.removed, self.articles
+        );
+        if !self.skipped.is_empty() {
+            s.push_str(&format!("; {} skipped", self.skipped.len()));
+        }
+        s
+    }
+}
+
+/// Extraction run on each new article (passed in so the library does not depend on it), and
+/// the version of the extractor, which keys the cached results.
+#[derive(Clone, Copy)]
+pub struct Analyser<'a> {
+    pub version: u32,
+    pub run: &'a (dyn Fn(&Article) -> CachedFacts + Sync),
+}
+
+enum Outcome {
+    Unchanged,
+    Touched(String, FileStamp),
+    Parsed(String, FileStamp, Vec<(Article, Option<CachedFacts>)>, Vec<Skipped>),
+    Failed(String, Skipped),
+}
+
+fn stamp_of(meta: &std::fs::Metadata, hash: u128) -> FileStamp {
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64);
+    FileStamp { size: meta.len(), mtime_ns, hash }
+}
+
+fn process(
+    path: &Path,
+    key: String,
+    known: Option<FileStamp>,
+    limits: &Limits,
+    analyse: Analyser,
+) -> Outcome {
+    let fail = |key: String, reason: String| {
+        Outcome::Failed(key, Skipped { path: path.to_path_buf(), reason, line: None })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return fail(key, format!("unreadable: {e}")),
+    };
+    let quick = stamp_of(&meta, 0);
+    if let Some(k) = known
+        && k.size == quick.size
+        && k.mtime_ns == quick.mtime_ns
+    {
+        return Outcome::Unchanged;
+    }
+    let bytes = match super::read_capped(path, limits.max_file_bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(key, e.reason()),
+    };
+    let stamp = stamp_of(&meta, xxhash_rust::xxh3::xxh3_128(&bytes));
+    if known.is_some_and(|k| k.hash == stamp.hash) {
+        return Outcome::Touched(key, stamp);
+    }
+    match super::parse_bytes(Path::new(&key), &bytes, limits) {
+        Ok(loaded) => {
+            let warnings = loaded
+                .warnings
+                .into_iter()
+                .map(|w| Skipped { path: path.to_path_buf(), reason: w.message, line: w.line })
+                .collect();
+            let articles = loaded
+                .articles
+                .into_iter()
+                .map(|a| {
+                    let facts = (analyse.run)(&a);
+                    (a, Some(facts))
+                })
+                .collect();
+            Outcome::Parsed(key, stamp, articles, warnings)
+        }
+        Err(e) => fail(key, e.reason()),
+    }
+}
+
+/// How many files go into one write transaction.
+const BATCH: usize = 128;
+
+/// Indexes every article file under `roots` and drops the files under them that are gone.
+/// `progress(done, total)` is called from the calling thread as files are written.
+pub fn index_paths(
+    store: &mut Store,
+    roots: &[PathBuf],
+    limits: &Limits,
+    analyse: Analyser,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<IndexReport> {
+    let (files, mut skipped) = super::walk::article_files(roots);
+    let known = store.file_stamps()?;
+    let keys: Vec<String> = files.iter().map(|f| path_key(f)).collect();
+    let mut report = IndexReport { files: files.len(), ..IndexReport::default() };
+
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let (tx, rx) = mpsc::sync_channel::<Outcome>(BATCH * 2);
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (files, keys, known, next) = (&files, &keys, &known, &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let (Some(file), Some(key)) = (files.get(i), keys.get(i)) else { break };
+                    let outcome = process(file, key.clone(), known.get(key).copied(), limits, analyse);
+                    if tx.send(outcome).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut ops = Vec::with_capacity(BATCH);
+        let mut done = 0;
+        for outcome in rx {
+            done += 1;
+            match outcome {
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Touched(key, stamp) => {
+                    report.unchanged += 1;
+                    ops.push(FileOp::Touch { path: key, stamp });
+                }
+                Outcome::Parsed(key, stamp, articles, warnings) => {
+                    report.parsed += 1;
+                    report.articles += articles.len();
+                    skipped.extend(warnings);
+                    ops.push(FileOp::Replace { path: key, stamp, articles });
+                }
+                Outcome::Failed(key, skip) => {
+                    skipped.push(skip);
+                    // A file that no longer parses keeps nothing stale in the list.
+                    if known.contains_key(&key) {
+                        ops.push(FileOp::Remove { path: key });
+                    }
+                }
+            }
+            if ops.len() >= BATCH {
+                store.apply(&std::mem::take(&mut ops), analyse.version)?;
+                progress(done, files.len());
+            }
+        }
+        store.apply(&ops, analyse.version)?;
+        progress(done, files.len());
+        Ok(())
+    })?;
+
+    // Files indexed before under these roots that the walk no longer finds.
+    let found: HashSet<&String> = keys.iter().collect();
+    let scopes = scopes(roots);
+    let gone: Vec<FileOp> = known
+        .keys()
+        .filter(|k| !found.contains(k) && in_scope(k, &scopes))
+        .map(|k| FileOp::Remove { path: k.clone() })
+        .collect();
+    report.removed = gone.len();
+    store.apply(&gone, analyse.version)?;
+    report.skipped = skipped;
+    Ok(report)
+}
+
+/// Indexes in-memory files (the bundled samples) under `BUNDLED_PREFIX`.
+pub fn index_bundled(store: &mut Store, files: &[(&str, &str)], analyse: Analyser) -> Result<IndexReport> {
+    let known: HashMap<String, FileStamp> = store.file_stamps()?;
+    let mut report = IndexReport { files: files.len(), ..IndexReport::default() };
+    let mut ops = Vec::new();
+    for (name, text) in files {
+        let key = format!("{BUNDLED_PREFIX}{name}");
+        let stamp = FileStamp {
+            size: text.len() as u64,
+            mtime_ns: 0,
+            hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        };
+        if known.get(&key) == Some(&stamp) {
+            report.unchanged += 1;
+            continue;
+        }
+        // Parsed under its own name so ids match what `byline list` prints for the samples.
+        match super::parse_bytes(Path::new(name), text.as_bytes(), &Limits::default()) {
+            Ok(loaded) => {
+                report.parsed += 1;
+                report.articles += loaded.articles.len();
+                let articles = loaded
+                    .articles
+                    .into_iter()
+                    .map(|a| ((analyse.run)(&a), a))
+                    .map(|(f, a)| (a, Some(f)))
+                    .collect();
+                ops.push(FileOp::Replace { path: key, stamp, articles });
+            }
+            Err(e) => {
+                report.skipped.push(Skipped { path: PathBuf::from(name), reason: e.reason(), line: None })
+            }
+        }
+    }
+    store.apply(&ops, analyse.version)?;
+    Ok(report)
+}
+
+pub fn in_scope(key: &str, scopes: &[Scope]) -> bool {
+    scopes.iter().any(|s| match s {
+        Scope::File(f) => key == f,
+        Scope::Under(prefix) => key.starts_with(prefix.as_str()),
+    })
+}

@@ -1,0 +1,233 @@
+//! The story list: every story in scope, the filters laid over them, and the rows shown.
+
+use std::collections::HashMap;
+
+use crate::library::store::StoryMeta;
+
+/// Filters that compose; each narrows the rows further.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub unread: bool,
+    pub starred: bool,
+    pub source: Option<String>,
+    pub lang: Option<String>,
+    /// Stories mentioning an entity: its name and the matching story indices (newest first).
+    pub entity: Option<(String, Vec<usize>)>,
+    /// A full-text search: the query and the hits (story index, snippet), best first.
+    pub search: Option<(String, Vec<(usize, Snippet)>)>,
+}
+
+/// A search snippet as (text, is_match) pieces.
+pub type Snippet = Vec<(String, bool)>;
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// "unread · starred · source BBC · entity Russie · search "x"" for the status line.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.unread {
+            parts.push("unread".to_string());
+        }
+        if self.starred {
+            parts.push("starred".to_string());
+        }
+        if let Some(s) = &self.source {
+            parts.push(format!("source {s}"));
+        }
+        if let Some(l) = &self.lang {
+            parts.push(format!("lang {l}"));
+        }
+        if let Some((name, _)) = &self.entity {
+            parts.push(format!("entity {name}"));
+        }
+        if let Some((q, _)) = &self.search {
+            parts.push(format!("search {q:?}"));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `StoryList::stories`.
+    pub story: usize,
+    pub snippet: Option<Snippet>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryList {
+    pub stories: Vec<StoryMeta>,
+    by_id: HashMap<String, usize>,
+    pub filters: Filters,
+    pub rows: Vec<Row>,
+    /// Position in `rows`.
+    pub selected: usize,
+    /// First row drawn.
+    pub offset: usize,
+}
+
+impl StoryList {
+    pub fn new(stories: Vec<StoryMeta>) -> StoryList {
+        let mut list = StoryList::default();
+        list.replace(stories);
+        list
+    }
+
+    /// Replaces the stories (after indexing), keeping the selection on the same story and
+    /// dropping filter results that refer to stories that are gone.
+    pub fn replace(&mut self, stories: Vec<StoryMeta>) {
+        let selected_id = self.selected().map(|m| m.id.clone());
+        let old_ids: Vec<String> = self.stories.iter().map(|m| m.id.clone()).collect();
+        self.by_id = stories.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
+        self.stories = stories;
+        let remap = |i: usize| old_ids.get(i).and_then(|id| self.by_id.get(id)).copied();
+        if let Some((_, hits)) = &mut self.filters.entity {
+            *hits = hits.iter().filter_map(|&i| remap(i)).collect();
+        }
+        if let Some((_, hits)) = &mut self.filters.search {
+            *hits = hits.drain(..).filter_map(|(i, s)| remap(i).map(|j| (j, s))).collect();
+        }
+        self.rebuild(selected_id.as_deref());
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn selected(&self) -> Option<&StoryMeta> {
+        self.rows.get(self.selected).and_then(|r| self.stories.get(r.story))
+    }
+
+    pub fn selected_index(&self) -> Option<usize> {
+        self.rows.get(self.selected).map(|r| r.story)
+    }
+
+    /// Recomputes the rows from the filters, keeping `keep` selected when still shown.
+    pub fn rebuild(&mut self, keep: Option<&str>) {
+        let f = &self.filters;
+        let passes = |m: &StoryMeta| {
+            (!f.unread || !m.read)
+                && (!f.starred || m.starred)
+                && f.source.as_ref().is_none_or(|s| m.source.as_ref() == Some(s))
+                && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
+        };
+        let entity_set: Option<std::collections::HashSet<usize>> =
+            f.entity.as_ref().map(|(_, hits)| hits.iter().copied().collect());
+        let in_entity = |i: usize| entity_set.as_ref().is_none_or(|s| s.contains(&i));
+        self.rows = match &f.search {
+            Some((_, hits)) => hits
+                .iter()
+                .filter(|(i, _)| self.stories.get(*i).is_some_and(passes) && in_entity(*i))
+                .map(|(i, s)| Row { story: *i, snippet: Some(s.clone()) })
+                .collect(),
+            None => (0..self.stories.len())
+                .filter(|&i| passes(&self.stories[i]) && in_entity(i))
+                .map(|i| Row { story: i, snippet: None })
+                .collect(),
+        };
+        self.selected = keep
+            .and_then(|id| self.rows.iter().position(|r| self.stories[r.story].id == id))
+            .unwrap_or(0)
+            .min(self.rows.len().saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
+    }
+
+    /// The values present for a field, for cycling a filter through them.
+    fn values(&self, field: fn(&StoryMeta) -> Option<&String>) -> Vec<String> {
+        let mut v: Vec<String> = self.stories.iter().filter_map(|m| field(m).cloned()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Next value of a cycling filter: none → first → … → last → none.
+    fn cycle(current: &Option<String>, values: &[String]) -> Option<String> {
+        match current {
+            None => values.first().cloned(),
+            Some(c) => values.iter().position(|v| v == c).and_then(|i| values.get(i + 1)).cloned(),
+        }
+    }
+
+    pub fn cycle_source(&mut self) {
+        let values = self.values(|m| m.source.as_ref());
+        self.filters.source = Self::cycle(&self.filters.source, &values);
+    }
+
+    pub fn cycle_lang(&mut self) {
+        let values = self.values(|m| m.lang.as_ref());
+        self.filters.lang = Self::cycle(&self.filters.lang, &values);
+    }
+
+    /// Lines a row takes: search results show a snippet under the title.
+    pub fn row_height(&self) -> usize {
+        if self.filters.search.is_some() { 2 } else { 1 }
+    }
+
+    /// Keeps the selection within `height` rows of the offset.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(id: &str, source: &str, read: bool, starred: bool) -> StoryMeta {
+        StoryMeta {
+            id: id.into(),
+            title: id.into(),
+            source: Some(source.into()),
+            read,
+            starred,
+            lang: Some("en".into()),
+            ..StoryMeta::default()
+        }
+    }
+
+    fn ids(list: &StoryList) -> Vec<&str> {
+        list.rows.iter().map(|r| list.stories[r.story].id.as_str()).collect()
+    }
+
+    #[test]
+    fn filters_compose_and_clear() {
+        let mut list = StoryList::new(vec![
+            meta("a", "BBC", false, true),
+            meta("b", "BBC", true, true),
+            meta("c", "RFI", false, false),
+        ]);
+        list.filters.unread = true;
+        list.rebuild(None);
+        assert_eq!(ids(&list), vec!["a", "c"]);
+        list.filters.starred = true;
+        list.rebuild(None);
+        assert_eq!(ids(&list), vec!["a"]);
+        list.filters = Filters::default();
+        list.cycle_source();
+        list.cycle_source();
+        list.rebuild(None);
+        assert_eq!(ids(&list), vec!["c"]);
+        list.cycle_source();
+        assert_eq!(list.filters.source, None, "cycles back to no filter");
+    }
+
+    #[test]
+    fn replacing_stories_keeps_the_selection_and_remaps_hits() {
+        let mut list = StoryList::new(vec![meta("a", "x", false, false), meta("b", "x", false, false)]);
+        list.filters.search = Some(("q".into(), vec![(1, vec![]), (0, vec![])]));
+        list.rebuild(Some("a"));
+        assert_eq!((ids(&list), list.selected), (vec!["b", "a"], 1));
+        list.replace(vec![meta("new", "x", false, false), meta("a", "x", false, false)]);
+        assert_eq!(ids(&list), vec!["a"], "hit on the removed story dropped, the other remapped");
+        assert_eq!(list.selected().map(|m| m.id.as_str()), Some("a"));
+    }
+}

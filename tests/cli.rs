@@ -1,0 +1,97 @@
+//! The scriptable commands, run as a user would run them.
+
+use std::process::{Command, Output};
+
+fn byline(args: &[&str], config_dir: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env("BYLINE_CONFIG_DIR", config_dir)
+        .env("BYLINE_DATA_DIR", config_dir.join("data"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run byline")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn list_prints_id_date_source_title_for_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline(&["list"], dir.path());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    for line in &lines {
+        assert_eq!(line.split('\t').count(), 4, "{line:?}");
+    }
+    assert!(lines.iter().any(|l| l.ends_with("\tWelcome to byline")), "{text}");
+}
+
+#[test]
+fn show_plain_prints_header_blank_line_then_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    std::fs::write(&file, "A headline\n\nFirst paragraph.\nSecond paragraph.\n").unwrap();
+    let out = byline(&["show", file.to_str().unwrap(), "--plain"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.starts_with("A headline\n"), "{text}");
+    let (_, body) = text.split_once("\n\n").unwrap();
+    assert_eq!(body, "First paragraph.\n\nSecond paragraph.\n");
+}
+
+#[test]
+fn show_by_id_opens_what_list_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = stdout(&byline(&["list"], dir.path()));
+    let line = list.lines().find(|l| l.ends_with("\tWelcome to byline")).expect("welcome listed");
+    let id = line.split('\t').next().unwrap();
+    let out = byline(&["show", id, "--plain"], dir.path());
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("Welcome to byline\n"));
+}
+
+#[test]
+fn show_unknown_id_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline(&["show", "no-such-id"], dir.path());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no article with id \"no-such-id\""), "{err}");
+}
+
+#[test]
+fn a_bad_config_is_reported_with_file_line_and_key_before_anything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "[library]\npaths = []\n\n[theme]\nper = \"blurple\"\n")
+        .unwrap();
+    let out = byline(&[], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.toml, line 5, key `theme.per`"), "{err}");
+    assert!(out.stdout.is_empty(), "the terminal was not touched");
+}
+
+#[test]
+fn configured_library_paths_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::write(dir.path().join("news/a.txt"), "Local story\n\nBody.\n").unwrap();
+    std::fs::write(dir.path().join("config.toml"), "[library]\npaths = [\"news\"]\n").unwrap();
+    let text = stdout(&byline(&["list"], dir.path()));
+    assert!(text.trim_end().ends_with("\tLocal story"), "{text}");
+    assert_eq!(text.lines().count(), 1);
+}
+
+#[test]
+fn help_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["--help"][..], &["list", "--help"], &["show", "--help"], &["--version"]] {
+        let out = byline(args, dir.path());
+        assert!(out.status.success(), "{args:?}");
+        assert!(!out.stdout.is_empty());
+    }
+}
