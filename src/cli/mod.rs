@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::extract::Lang;
 
 mod facts;
+mod nlp;
 mod store_cmds;
 use crate::library::{self, Article, Limits, Skipped};
 
@@ -75,6 +76,42 @@ pub enum Cmd {
     },
     /// Check the library database and say what was found.
     Doctor,
+    /// Score the extractor on gold data: exact-match precision/recall/F1 overall and per label,
+    /// overlap F1, and tokens per second.
+    Eval {
+        file: PathBuf,
+        /// conll (token TAB tag, or idx TAB token TAB tag) or hipe (HIPE-2020 TSV); default
+        /// from the extension (.tsv is hipe).
+        #[arg(long, value_parser = ["conll", "hipe"])]
+        format: Option<String>,
+        #[arg(long, value_parser = ["fr", "en"])]
+        lang: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Train an entity tagger model (averaged perceptron) from CoNLL or HIPE files.
+    Train {
+        #[arg(long, value_parser = ["fr", "en"])]
+        lang: String,
+        /// CoNLL training files (2 or 3 columns, IOB/IOB2).
+        #[arg(long, num_args = 1..)]
+        conll: Vec<PathBuf>,
+        /// HIPE-2020 TSV training files.
+        #[arg(long, num_args = 1..)]
+        hipe: Vec<PathBuf>,
+        /// Held-out data: F1 is reported per epoch and the best epoch kept.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Without --dev: hold out every N-th sentence of the first file.
+        #[arg(long, value_name = "N")]
+        split_dev: Option<usize>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+    },
     /// Print the people (with roles), organisations, places, dates, quotes and sources found
     /// in each article of a file.
     Facts {
@@ -154,6 +191,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Cmd::Entity { name, json }) => {
             store_cmds::run_entity(&name, json, &config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Eval { file, format, lang, json }) => {
+            nlp::run_eval(&file, format.as_deref(), lang.as_deref().and_then(Lang::from_code), json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Train { lang, conll, hipe, dev, split_dev, out, seed, epochs }) => {
+            nlp::run_train(nlp::TrainArgs { lang, conll, hipe, dev, split_dev, out, seed, epochs })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Doctor) => {

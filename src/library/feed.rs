@@ -9,10 +9,18 @@ use super::{Article, Ctx, ItemWarning, LoadError, Loaded, clean, html_text};
 /// declaration is dropped: feed-rs would otherwise decode the bytes a second time by it.
 pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Result<Loaded, LoadError> {
     let xml = strip_xml_declaration(text);
-    let feed = feed_rs::parser::Builder::new()
-        .build()
-        .parse(xml.as_bytes())
-        .map_err(|e| LoadError::Feed(e.to_string()))?;
+    let first = parse_feed(xml);
+    let mut repaired = false;
+    let feed = match first {
+        Ok(feed) if !feed.entries.is_empty() => feed,
+        first => match super::xml_repair::repair(xml).map(|x| parse_feed(&x)) {
+            Some(Ok(feed)) if first.as_ref().map_or(true, |f| feed.entries.len() > f.entries.len()) => {
+                repaired = true;
+                feed
+            }
+            _ => first?,
+        },
+    };
     let mut loaded = Loaded::default();
     let total = feed.entries.len();
     for (i, entry) in feed.entries.iter().enumerate() {
@@ -25,7 +33,11 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Result<Loaded, LoadError> {
         }
         let n = i + 1;
         match article_from(&feed, entry) {
-            Some(a) => loaded.articles.push(a),
+            Some(mut a) => {
+                // Text that only parsed after repairs may differ from what was meant.
+                a.damaged |= repaired;
+                loaded.articles.push(a);
+            }
             None => loaded
                 .warnings
                 .push(ItemWarning::new(Some(n), format!("item {n}: no text (no content or summary)"))),
@@ -35,6 +47,18 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Result<Loaded, LoadError> {
         loaded.warnings.push(ItemWarning::new(None, "feed has no items"));
     }
     Ok(loaded)
+}
+
+/// One feed-rs parse. A fresh parser each time: a feed-rs `Parser` keeps media state and
+/// asserts if reused. Unwinding is caught as a last line of defence against a bug in the
+/// parser on hostile input (the process panic hook still runs).
+fn parse_feed(xml: &str) -> Result<Feed, LoadError> {
+    let run = || feed_rs::parser::Builder::new().build().parse(xml.as_bytes());
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(feed)) => Ok(feed),
+        Ok(Err(e)) => Err(LoadError::Feed(e.to_string())),
+        Err(_) => Err(LoadError::Feed("the feed parser crashed on this file".into())),
+    }
 }
 
 fn strip_xml_declaration(text: &str) -> &str {

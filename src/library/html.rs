@@ -223,7 +223,9 @@ fn extract(doc: &Html, strict: Strictness) -> Vec<Unit> {
         // A unit's own block is the "paragraph"; its ancestors are the candidates.
         let top = block.unwrap_or(ids.len().saturating_sub(1));
         for level in 0..5usize {
-            let Some(idx) = top.checked_sub(level + 1) else { break };
+            let Some(idx) = top.checked_sub(level + 1) else {
+                break;
+            };
             let Some(&id) = ids.get(idx) else { break };
             let divider = match level {
                 0 => 1.0,
@@ -241,7 +243,9 @@ fn extract(doc: &Html, strict: Strictness) -> Vec<Unit> {
     // The link-density penalty needs a subtree walk: only worth it for the leaders.
     let mut best: Option<(NodeId, f64)> = None;
     for &(id, raw) in ranked.iter().take(15) {
-        let Some(node) = doc.tree.get(id) else { continue };
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
         let (chars, links) = text_and_links(node, strict);
         let density = if chars == 0 { 1.0 } else { links as f64 / chars as f64 };
         let s = raw * (1.0 - density);
@@ -316,7 +320,9 @@ fn siblings_to_keep(
             keep.push(sib.id());
             continue;
         }
-        let Some(el) = sib.value().as_element() else { continue };
+        let Some(el) = sib.value().as_element() else {
+            continue;
+        };
         let mut score = scores.get(&sib.id()).copied().unwrap_or(0.0);
         if top_class.is_some() && el.attr("class") == top_class {
             score += top_score * 0.2;

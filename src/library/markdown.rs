@@ -79,7 +79,9 @@ pub(crate) fn parse(text: &str) -> Result<Option<Article>, LoadError> {
 fn split_front_matter(text: &str) -> Result<(Meta, &str), LoadError> {
     let t = text.trim_start_matches(['\u{feff}', '\n', '\r', ' ']);
     for (fence, yaml) in [("---", true), ("+++", false)] {
-        let Some(after) = t.strip_prefix(fence) else { continue };
+        let Some(after) = t.strip_prefix(fence) else {
+            continue;
+        };
         let Some(after) = after.strip_prefix('\n').or_else(|| after.strip_prefix("\r\n")) else {
             continue;
         };

@@ -14,8 +14,11 @@ mod json;
 mod markdown;
 pub mod sanitize;
 pub mod store;
+#[cfg(test)]
+mod tests;
 mod txt;
 pub mod walk;
+mod xml_repair;
 
 use std::fmt;
 use std::io::Read;

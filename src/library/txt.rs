@@ -40,8 +40,12 @@ pub(crate) fn plain_paragraphs(text: &str) -> Vec<String> {
 /// A first line that reads like a headline: short, no final period, and followed by a blank
 /// line (BBC style) or itself clearly a title (few words, no sentence punctuation inside).
 fn is_headline(lines: &[&str]) -> bool {
-    let Some(first) = lines.first().map(|l| l.trim()) else { return false };
-    let Some(next) = lines.get(1) else { return false };
+    let Some(first) = lines.first().map(|l| l.trim()) else {
+        return false;
+    };
+    let Some(next) = lines.get(1) else {
+        return false;
+    };
     let chars = first.chars().count();
     if chars == 0 || chars > 150 || first.ends_with(['.', ',', ';', ':']) {
         return false;

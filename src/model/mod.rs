@@ -676,3 +676,6 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     }
     effects
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,86 @@
+//! `byline eval` (score the extractor on gold data) and `byline train` (train a tagger model).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::extract::Lang;
+use crate::extract::eval::{self, Format};
+use crate::extract::tagger::{self, Dev, InputFormat, TrainOptions};
+
+pub fn run_eval(file: &Path, format: Option<&str>, lang: Option<Lang>, json: bool) -> Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let format = match format {
+        Some(f) => Format::parse(f).with_context(|| format!("unknown format {f:?}: use conll or hipe"))?,
+        None if file.extension().is_some_and(|e| e == "tsv") => Format::Hipe,
+        None => Format::Conll,
+    };
+    let report = eval::run(&text, format, lang);
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", report.table());
+    }
+    Ok(())
+}
+
+pub struct TrainArgs {
+    pub lang: String,
+    pub conll: Vec<PathBuf>,
+    pub hipe: Vec<PathBuf>,
+    pub dev: Option<PathBuf>,
+    pub split_dev: Option<usize>,
+    pub out: PathBuf,
+    pub seed: u64,
+    pub epochs: usize,
+}
+
+pub fn run_train(args: TrainArgs) -> Result<()> {
+    if args.conll.is_empty() && args.hipe.is_empty() {
+        bail!("no training data: give --conll FILE or --hipe FILE");
+    }
+    let read = |p: &PathBuf, f: InputFormat| -> Result<(String, InputFormat)> {
+        Ok((std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?, f))
+    };
+    let mut inputs = Vec::new();
+    for p in &args.conll {
+        inputs.push(read(p, InputFormat::Conll)?);
+    }
+    for p in &args.hipe {
+        inputs.push(read(p, InputFormat::Hipe)?);
+    }
+    let dev_texts = match &args.dev {
+        Some(p) => vec![read(p, InputFormat::from_path(&p.to_string_lossy()))?],
+        None => Vec::new(),
+    };
+    let dev = match (args.dev.is_some(), args.split_dev) {
+        (true, _) => Dev::Texts(&dev_texts),
+        (false, Some(n)) => Dev::SplitEvery(n),
+        (false, None) => Dev::None,
+    };
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        seed: args.seed,
+        patience: Some(4),
+        lang: args.lang.clone(),
+        description: format!("byline train --lang {} (seed {})", args.lang, args.seed),
+        ..TrainOptions::default()
+    };
+    let mut progress = |r: tagger::EpochReport| {
+        let dev = r.dev.as_ref().map_or(String::from("no dev set"), |s| {
+            format!("dev F1 PER/LOC/ORG {:.2}, all {:.2}", 100.0 * s.plo().f1(), 100.0 * s.all().f1())
+        });
+        eprintln!(
+            "epoch {:>2}: {} training errors / {} tokens; {dev}{}",
+            r.epoch,
+            r.train_token_errors,
+            r.train_tokens,
+            if r.best { " *" } else { "" }
+        );
+    };
+    let model = tagger::train_files(&inputs, dev, &opts, &mut progress);
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    println!("wrote {} ({} bytes, {} features)", args.out.display(), bytes.len(), model.num_features());
+    Ok(())
+}

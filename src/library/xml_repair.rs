@@ -1,0 +1,114 @@
+//! Second-chance repairs for feeds that strict XML refuses, tried only after a first parse
+//! failed or found nothing: HTML named entities (`&eacute;`, undefined in XML) become
+//! numeric references, bare `&` becomes `&amp;`, an `<rss>` root without `version` is taken
+//! as RSS 2.0, and UserLand's old RSS 2 default namespace is dropped.
+
+use std::borrow::Cow;
+
+const XML_ENTITIES: &[&str] = &["amp", "lt", "gt", "quot", "apos"];
+
+/// Returns the repaired text, or `None` when there was nothing to repair.
+pub(crate) fn repair(xml: &str) -> Option<String> {
+    let entities = fix_entities(xml);
+    let changed = matches!(entities, Cow::Owned(_));
+    let root_fixed = match fix_rss_root(&entities) {
+        Cow::Owned(s) => Some(s),
+        Cow::Borrowed(_) => None,
+    };
+    root_fixed.or_else(|| changed.then(|| entities.into_owned()))
+}
+
+fn fix_entities(xml: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let b = xml.as_bytes();
+    while let Some(off) = b.get(i..).and_then(|s| s.iter().position(|&c| c == b'&' || c == b'<')) {
+        let at = i + off;
+        let rest = &xml[at..];
+        if rest.starts_with("<![CDATA[") {
+            // CDATA is literal: copy it untouched.
+            i = rest.find("]]>").map_or(xml.len(), |e| at + e + 3);
+            continue;
+        }
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(xml.len(), |e| at + e + 3);
+            continue;
+        }
+        if rest.starts_with('<') {
+            i = at + 1;
+            continue;
+        }
+        let name_len = rest[1..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
+        let name = &rest[1..1 + name_len];
+        let terminated = rest[1 + name_len..].starts_with(';');
+        // Numeric references are XML already (or quick-xml reports them).
+        let replacement = if rest[1..].starts_with('#') || (terminated && XML_ENTITIES.contains(&name)) {
+            None
+        } else if terminated && !name.is_empty() {
+            let key = format!("{name};");
+            Some(match markup5ever::data::NAMED_ENTITIES.get(key.as_str()) {
+                Some(&(a, 0)) => (format!("&#{a};"), name_len + 2),
+                Some(&(a, b2)) => (format!("&#{a};&#{b2};"), name_len + 2),
+                None => ("&amp;".to_owned(), 1),
+            })
+        } else {
+            Some(("&amp;".to_owned(), 1))
+        };
+        if let Some((text, consumed)) = replacement {
+            out.push_str(&xml[last..at]);
+            out.push_str(&text);
+            last = at + consumed;
+            i = last;
+        } else {
+            i = at + 1;
+        }
+    }
+    if last == 0 {
+        return Cow::Borrowed(xml);
+    }
+    out.push_str(&xml[last..]);
+    Cow::Owned(out)
+}
+
+fn fix_rss_root(xml: &str) -> Cow<'_, str> {
+    let Some(start) = xml.find("<rss") else {
+        return Cow::Borrowed(xml);
+    };
+    let Some(len) = xml[start..].find('>') else {
+        return Cow::Borrowed(xml);
+    };
+    let tag = &xml[start..start + len];
+    let mut new_tag = tag.replace(" xmlns=\"http://backend.userland.com/rss2\"", "");
+    if !new_tag.contains("version=") {
+        new_tag = new_tag.replacen("<rss", "<rss version=\"2.0\"", 1);
+    }
+    if new_tag == tag {
+        return Cow::Borrowed(xml);
+    }
+    Cow::Owned(format!("{}{}{}", &xml[..start], new_tag, &xml[start + len..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_repaired_outside_cdata() {
+        let xml = "<t>caf&eacute; &amp; AT&T &nbsp;&#233;<![CDATA[a &nbsp; b]]></t>";
+        assert_eq!(
+            repair(xml).unwrap(),
+            "<t>caf&#233; &amp; AT&amp;T &#160;&#233;<![CDATA[a &nbsp; b]]></t>"
+        );
+        assert_eq!(repair("<t>fine &amp; &#1;</t>"), None);
+    }
+
+    #[test]
+    fn rss_root_without_version() {
+        assert_eq!(repair("<rss>\n<channel/></rss>").unwrap(), "<rss version=\"2.0\">\n<channel/></rss>");
+        assert_eq!(
+            repair("<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\">").unwrap(),
+            "<rss version=\"2.0\">"
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! `update()` driven by action scripts, with effects answered by hand: no store, no terminal.
+
+use super::*;
+use crate::config::Command as C;
+use crate::extract::{Entity, Label, Mention, Origin};
+
+fn meta(id: &str, title: &str) -> StoryMeta {
+    StoryMeta { id: id.into(), title: title.into(), ..StoryMeta::default() }
+}
+
+fn article(id: &str, paragraphs: usize) -> Article {
+    let body: Vec<String> = (0..paragraphs)
+        .map(|i| format!("Paragraphe {i} : la Russie et le Mali signent un accord."))
+        .collect();
+    Article { id: id.into(), title: format!("Titre {id}"), body: body.join("\n\n"), ..Article::default() }
+}
+
+/// Answers the effects the way the app would, from a fixed set of articles; returns what was
+/// written (read flags, stars, scroll positions).
+fn run(state: &mut AppState, actions: Vec<Action>) -> Vec<Effect> {
+    let mut log = Vec::new();
+    let mut queue: std::collections::VecDeque<Action> = actions.into();
+    while let Some(action) = queue.pop_front() {
+        for effect in update(state, action) {
+            log.push(effect.clone());
+            if let Effect::LoadStory { id } = effect {
+                let a = article(&id, 30);
+                let russie: Vec<Mention> = a
+                    .body
+                    .match_indices("Russie")
+                    .map(|(s, t)| Mention {
+                        start: s,
+                        end: s + t.len(),
+                        text: t.into(),
+                        origin: Origin::Rule,
+                    })
+                    .collect();
+                let facts = Facts {
+                    entities: vec![Entity { label: Label::Loc, name: "Russie".into(), mentions: russie }],
+                    ..Facts::default()
+                };
+                queue.push_back(Action::StoryLoaded {
+                    article: Box::new(a),
+                    facts: Box::new(facts),
+                    scroll: 0,
+                });
+            }
+        }
+    }
+    log
+}
+
+fn new_state(n: usize) -> (AppState, Vec<Effect>) {
+    let stories = (0..n).map(|i| meta(&format!("s{i}"), &format!("Story {i}"))).collect();
+    let (mut state, effects) = AppState::new(stories, 120, 40, Settings::default());
+    let mut log = effects.clone();
+    for e in effects {
+        if let Effect::LoadStory { id } = e {
+            log.extend(run(
+                &mut state,
+                vec![Action::StoryLoaded {
+                    article: Box::new(article(&id, 30)),
+                    facts: Box::default(),
+                    scroll: 0,
+                }],
+            ));
+        }
+    }
+    (state, log)
+}
+
+fn cmds(list: &[C]) -> Vec<Action> {
+    list.iter().map(|c| Action::Command(*c)).collect()
+}
+
+#[test]
+fn the_first_story_is_loaded_at_start_and_moving_loads_the_next() {
+    let (mut state, log) = new_state(3);
+    assert_eq!(log[0], Effect::LoadStory { id: "s0".into() });
+    assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s0"));
+    run(&mut state, cmds(&[C::Down]));
+    assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s1"));
+    assert_eq!(state.focus, Pane::List);
+}
+
+#[test]
+fn opening_marks_read_and_leaving_saves_the_scroll_position() {
+    let (mut state, _) = new_state(2);
+    let log = run(&mut state, cmds(&[C::Open, C::PageDown, C::NextStory]));
+    assert!(log.contains(&Effect::SetRead { id: "s0".into(), read: true }));
+    assert!(state.list.stories[0].read);
+    let saved = log.iter().find_map(|e| match e {
+        Effect::SaveScroll { id, line } if id == "s0" => Some(*line),
+        _ => None,
+    });
+    assert!(saved.is_some_and(|l| l > 0), "{log:?}");
+    assert_eq!(state.focus, Pane::Article, "J keeps reading in the article");
+}
+
+#[test]
+fn a_late_story_for_another_selection_is_dropped() {
+    let (mut state, _) = new_state(2);
+    update(&mut state, Action::Command(C::Down));
+    update(
+        &mut state,
+        Action::StoryLoaded { article: Box::new(article("s0", 2)), facts: Box::default(), scroll: 0 },
+    );
+    assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s0"), "still the old one");
+    update(
+        &mut state,
+        Action::StoryLoaded { article: Box::new(article("s1", 2)), facts: Box::default(), scroll: 0 },
+    );
+    assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s1"));
+}
+
+#[test]
+fn star_and_read_toggles_write_through_effects() {
+    let (mut state, _) = new_state(1);
+    let log = run(&mut state, cmds(&[C::ToggleStar, C::ToggleRead, C::ToggleRead]));
+    assert_eq!(
+        log,
+        vec![
+            Effect::SetStarred { id: "s0".into(), starred: true },
+            Effect::SetRead { id: "s0".into(), read: false },
+            Effect::SetRead { id: "s0".into(), read: true },
+        ]
+    );
+}
+
+#[test]
+fn back_clears_search_then_leaves_the_article_then_quits() {
+    let (mut state, _) = new_state(2);
+    let mut script = cmds(&[C::Open, C::Search]);
+    script.extend("russie".chars().map(Action::PromptChar));
+    script.push(Action::PromptSubmit);
+    run(&mut state, script);
+    assert_eq!(state.reader.search.matches.len(), 30);
+    run(&mut state, cmds(&[C::NextMatch, C::NextMatch]));
+    assert_eq!(state.reader.search.current, Some(2));
+    run(&mut state, cmds(&[C::Back]));
+    assert!(state.reader.search.matches.is_empty() && state.focus == Pane::Article);
+    run(&mut state, cmds(&[C::Back]));
+    assert_eq!(state.focus, Pane::List);
+    assert!(!state.quit);
+    run(&mut state, cmds(&[C::Back]));
+    assert!(state.quit);
+}
+
+#[test]
+fn entity_keys_walk_mentions_and_select_their_entity() {
+    let (mut state, _) = new_state(1);
+    // Reload with facts.
+    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story")])]);
+    state.open = None;
+    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story"), meta("s1", "Other")])]);
+    run(&mut state, cmds(&[C::Down, C::Up]));
+    let open = state.open.as_ref().unwrap();
+    assert_eq!(open.marks.len(), 30);
+    run(&mut state, cmds(&[C::NextEntity, C::NextEntity, C::NextEntity]));
+    assert_eq!(state.reader.cursor, Some(2));
+    assert_eq!(state.reader.selected_entity, Some(0));
+    run(&mut state, cmds(&[C::PrevEntity, C::PrevEntity, C::PrevEntity]));
+    assert_eq!(state.reader.cursor, Some(29), "wraps around");
+    let line = state.reader.line_of(state.open.as_ref().unwrap().marks[29].start);
+    assert!(
+        line >= state.reader.scroll && line < state.reader.scroll + state.reader.height,
+        "mention in view"
+    );
+    let log = run(&mut state, cmds(&[C::RelatedStories]));
+    assert_eq!(log, vec![Effect::EntityStories { name: "Russie".into() }]);
+}
+
+#[test]
+fn filters_compose_and_one_key_clears_them() {
+    let (mut state, _) = new_state(4);
+    run(&mut state, cmds(&[C::Down, C::ToggleStar, C::Down, C::ToggleStar, C::Down, C::ToggleRead]));
+    run(&mut state, cmds(&[C::FilterStarred]));
+    assert_eq!(state.list.rows.len(), 2);
+    run(&mut state, cmds(&[C::FilterUnread]));
+    assert_eq!(state.list.rows.len(), 2, "the two starred are unread");
+    assert_eq!(state.list.filters.describe(), "unread · starred");
+    run(&mut state, cmds(&[C::ClearFilters]));
+    assert_eq!(state.list.rows.len(), 4);
+}
+
+#[test]
+fn search_results_replace_the_list_and_highlight_in_the_text() {
+    let (mut state, _) = new_state(3);
+    let hit = |id: &str| SearchHit { story: meta(id, id), snippet: vec![("Russie".into(), true)] };
+    let log = run(
+        &mut state,
+        vec![Action::SearchResults { query: "russie".into(), hits: vec![hit("s2"), hit("s1")] }],
+    );
+    assert_eq!(state.list.rows.len(), 2);
+    assert_eq!(state.list.selected().map(|m| m.id.as_str()), Some("s2"));
+    assert!(log.contains(&Effect::LoadStory { id: "s2".into() }));
+    assert_eq!(state.reader.search.matches.len(), 30, "the query's words are highlighted");
+}
+
+#[test]
+fn any_size_and_any_key_keeps_the_state_valid() {
+    let (mut state, _) = new_state(5);
+    for (w, h) in [(1, 1), (400, 120), (39, 9), (60, 20), (120, 40)] {
+        run(&mut state, vec![Action::Resize(w, h)]);
+        for &c in crate::config::Command::ALL {
+            if c != C::Quit && c != C::Back {
+                run(&mut state, vec![Action::Command(c)]);
+            }
+        }
+        assert!(state.list.selected < state.list.rows.len().max(1));
+        assert!(state.reader.scroll <= state.reader.max_scroll());
+    }
+}
