@@ -90,7 +90,17 @@ fn warm(lib: &Path, db: &Path) {
     let theme = Theme::new(config.theme.clone(), false);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     terminal
-        .draw(|f| ui::draw(f, &Ctx { state: &session.state, theme: &theme, keymap: &config.keymap }))
+        .draw(|f| {
+            ui::draw(
+                f,
+                &Ctx {
+                    state: &session.state,
+                    theme: &theme,
+                    keymap: &config.keymap,
+                    config_labels: &config.labels,
+                },
+            )
+        })
         .expect("draw");
     let first_frame = start.elapsed();
     println!(

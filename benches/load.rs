@@ -29,7 +29,14 @@ fn main() {
     let theme = Theme::new(config.theme.clone(), false);
     let draw = |terminal: &mut Terminal<TestBackend>, session: &Session| {
         let state = &session.state;
-        terminal.draw(|f| ui::draw(f, &Ctx { state, theme: &theme, keymap: &config.keymap })).expect("draw");
+        terminal
+            .draw(|f| {
+                ui::draw(
+                    f,
+                    &Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels },
+                )
+            })
+            .expect("draw");
     };
     let source = Source::Paths(vec![path.clone()]);
 

@@ -32,6 +32,43 @@ pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
     extract::extract(&article.body, &options_for(article, force_lang))
 }
 
+/// The user's own gazetteer (names they accepted, with labels) found in an article: spans the
+/// extractor must take as given.
+pub fn user_name_candidates(text: &str, names: &[(String, String)]) -> Vec<extract::Candidate> {
+    let mut out = Vec::new();
+    for (name, label) in names {
+        if name.is_empty() {
+            continue;
+        }
+        for (at, _) in text.match_indices(name.as_str()) {
+            let end = at + name.len();
+            let before = text[..at].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            out.push(extract::Candidate {
+                start: at,
+                end,
+                label: crate::annotate::merge::display_label(label),
+                origin: extract::Origin::User,
+                score: 1.0,
+            });
+        }
+    }
+    out
+}
+
+/// Facts for an article given cached extraction results and the user's gazetteer: the cache
+/// when no user name occurs in the text, else a fresh extraction that takes them as given.
+pub fn facts_with_user_names(article: &Article, cached: Option<Facts>, names: &[(String, String)]) -> Facts {
+    let extra = user_name_candidates(&article.body, names);
+    match cached {
+        Some(facts) if extra.is_empty() => facts,
+        _ => extract::extract_with(&article.body, &options_for(article, None), &extra),
+    }
+}
+
 /// What the store caches: the facts as JSON (byte offsets, as `Facts` holds them) and the
 /// entity list for the entity index.
 pub fn cached(facts: &Facts) -> CachedFacts {

@@ -12,12 +12,14 @@ use anyhow::{Context, Result};
 use crossterm::event::{self, Event};
 
 use crate::analysis::{self, EXTRACTOR_VERSION};
+use crate::annotate::Annotation;
+use crate::annotate::anchor::reanchor_all;
 use crate::config::{Config, KeyChord};
 use crate::input;
 use crate::library::index::{self, Analyser, IndexReport, Scope};
 use crate::library::store::{CachedFacts, Store};
 use crate::library::{Article, Limits};
-use crate::model::{Action, AppState, Effect, Settings, update};
+use crate::model::{Action, AppState, Effect, LoadedStory, Settings, update};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Ctx, Theme};
 
@@ -56,34 +58,60 @@ pub fn index_source(
     }
 }
 
+/// Reads a story for the reader: the article, its facts (cached, or extracted now; the user's
+/// own names applied), and its annotations re-anchored if the text changed since.
+pub fn load_story(store: &mut Store, id: &str) -> crate::library::store::Result<Option<LoadedStory>> {
+    let Some(stored) = store.article(id)? else { return Ok(None) };
+    let cached = store.facts(&stored.content_hash, EXTRACTOR_VERSION).ok().flatten();
+    let cached = match cached.as_deref().and_then(analysis::from_cache) {
+        Some(f) => Some(f),
+        None => {
+            let f = analysis::facts_for(&stored.article, None);
+            // A failed cache write only costs a recomputation next time.
+            let _ = store.put_facts(&stored.content_hash, EXTRACTOR_VERSION, &analysis::cached(&f));
+            Some(f)
+        }
+    };
+    let names = store.user_gazetteer().unwrap_or_default();
+    let facts = analysis::facts_with_user_names(&stored.article, cached, &names);
+    let mut set = store.annotations(id)?;
+    let body = &stored.article.body;
+    let (in_place, moved): (Vec<Annotation>, Vec<Annotation>) =
+        set.annotations.drain(..).partition(|a| body.get(a.start..a.end) == Some(a.quote.exact.as_str()));
+    let (placed, orphans) = reanchor_all(body, moved);
+    if !placed.is_empty() {
+        store.reanchor(&stored.content_hash, &placed)?;
+    }
+    set.annotations = in_place.into_iter().chain(placed).collect();
+    set.annotations.sort_by_key(|a| (a.start, a.end, a.id));
+    Ok(Some(LoadedStory {
+        content_hash: stored.content_hash,
+        facts,
+        annotations: set,
+        orphans,
+        scroll: stored.scroll,
+        article: stored.article,
+    }))
+}
+
 /// Performs one effect against the store; the answer, if any, is the next action.
 pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
     let failed = |what: &str, e: &dyn std::fmt::Display| Some(Action::Failed(format!("{what}: {e}")));
     match effect {
-        Effect::LoadStory { id } => match store.article(&id) {
-            Ok(Some(stored)) => {
-                let cached = store.facts(&stored.content_hash, EXTRACTOR_VERSION).ok().flatten();
-                let facts = match cached.as_deref().and_then(analysis::from_cache) {
-                    Some(f) => f,
-                    None => {
-                        let f = analysis::facts_for(&stored.article, None);
-                        // A failed cache write only costs a recomputation next time.
-                        let _ =
-                            store.put_facts(&stored.content_hash, EXTRACTOR_VERSION, &analysis::cached(&f));
-                        f
-                    }
-                };
-                Some(Action::StoryLoaded {
-                    article: Box::new(stored.article),
-                    facts: Box::new(facts),
-                    scroll: stored.scroll,
-                })
-            }
+        Effect::LoadStory { id } => match load_story(store, &id) {
+            Ok(Some(story)) => Some(Action::StoryLoaded { story: Box::new(story) }),
             Ok(None) => {
                 Some(Action::StoryFailed { id, message: "this story is no longer in the library".into() })
             }
             Err(e) => Some(Action::StoryFailed { id, message: format!("could not read the story: {e}") }),
         },
+        Effect::Edit { article_id, content_hash, edit } => match store.edit(&article_id, &content_hash, edit)
+        {
+            Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
+            Err(e) => failed("saving the annotation", &e),
+        },
+        Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
+        Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         Effect::SetRead { id, read } => {
             store.set_read(&id, read).err().and_then(|e| failed("saving read state", &e))
         }
@@ -101,6 +129,15 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
+    }
+}
+
+fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Option<Action> {
+    let stepped =
+        if undo { store.undo(&article_id, content_hash) } else { store.redo(&article_id, content_hash) };
+    match stepped.and_then(|_| store.annotations(&article_id)) {
+        Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
+        Err(e) => Some(Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))),
     }
 }
 
@@ -144,7 +181,7 @@ impl Session {
     /// Feeds chords the way the loop does.
     pub fn press(&mut self, config: &Config, chords: &[KeyChord]) {
         for &chord in chords {
-            if let Some(action) = input::action_for(chord, &config.keymap, self.state.prompt.is_some()) {
+            if let Some(action) = input::action_for(chord, config, &self.state) {
                 self.dispatch(action);
             }
         }
@@ -197,9 +234,12 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
     while !session.state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             let state = &session.state;
-            guard
-                .terminal
-                .draw(|frame| ui::draw(frame, &Ctx { state, theme: &theme, keymap: &config.keymap }))?;
+            guard.terminal.draw(|frame| {
+                ui::draw(
+                    frame,
+                    &Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels },
+                )
+            })?;
             dirty = false;
         }
         while let Ok(msg) = rx.try_recv() {
@@ -233,8 +273,9 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
             continue;
         }
         let action = match event::read()? {
-            Event::Key(key) => input::chord_of(&key)
-                .and_then(|c| input::action_for(c, &config.keymap, session.state.prompt.is_some())),
+            Event::Key(key) => {
+                input::chord_of(&key).and_then(|c| input::action_for(c, config, &session.state))
+            }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };

@@ -3,8 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::config::{Command, Key, KeyChord, Keymap};
-use crate::model::Action;
+use crate::config::{Command, Config, Key, KeyChord};
+use crate::model::{Action, AppState};
 
 /// A key press as a chord; releases and keys byline has no name for give `None`.
 pub fn chord_of(event: &KeyEvent) -> Option<KeyChord> {
@@ -42,9 +42,11 @@ pub fn chord_of(event: &KeyEvent) -> Option<KeyChord> {
     Some(KeyChord { key, ctrl, alt: m.contains(KeyModifiers::ALT), shift })
 }
 
-/// What a chord does: edits the prompt while one is open, else runs the bound command.
-pub fn action_for(chord: KeyChord, keymap: &Keymap, prompt_open: bool) -> Option<Action> {
-    if prompt_open {
+/// What a chord does in this state: edits the prompt while one is open; applies a label when a
+/// selection or a mention waits for one; else runs the bound command.
+pub fn action_for(chord: KeyChord, config: &Config, state: &AppState) -> Option<Action> {
+    let keymap = &config.keymap;
+    if state.prompt.is_some() {
         return match chord.key {
             _ if keymap.command(&chord) == Some(Command::Quit) && chord.ctrl => {
                 Some(Action::Command(Command::Quit))
@@ -55,6 +57,11 @@ pub fn action_for(chord: KeyChord, keymap: &Keymap, prompt_open: bool) -> Option
             Key::Char(c) if !chord.ctrl && !chord.alt => Some(Action::PromptChar(c)),
             _ => None,
         };
+    }
+    if state.expects_label()
+        && let Some(label) = config.labels.iter().find(|l| l.key == chord)
+    {
+        return Some(Action::ApplyLabel(label.name.clone()));
     }
     keymap.command(&chord).map(Action::Command)
 }
@@ -75,9 +82,19 @@ mod tests {
 
     #[test]
     fn prompt_takes_letters_that_are_commands_elsewhere() {
-        let map = Keymap::default();
-        assert_eq!(action_for(KeyChord::ch('q'), &map, true), Some(Action::PromptChar('q')));
-        assert_eq!(action_for(KeyChord::ch('q'), &map, false), Some(Action::Command(Command::Back)));
-        assert_eq!(action_for(KeyChord::ctrl('c'), &map, true), Some(Action::Command(Command::Quit)));
+        let config = Config::default();
+        let mut state = AppState::default();
+        assert_eq!(action_for(KeyChord::ch('q'), &config, &state), Some(Action::Command(Command::Back)));
+        state.prompt =
+            Some(crate::model::Prompt { kind: crate::model::PromptKind::SearchArticle, text: String::new() });
+        assert_eq!(action_for(KeyChord::ch('q'), &config, &state), Some(Action::PromptChar('q')));
+        assert_eq!(action_for(KeyChord::ctrl('c'), &config, &state), Some(Action::Command(Command::Quit)));
+    }
+
+    #[test]
+    fn label_keys_only_apply_to_a_selection_or_mention() {
+        let config = Config::default();
+        let state = AppState::default();
+        assert_eq!(action_for(KeyChord::ch('2'), &config, &state), None);
     }
 }

@@ -15,7 +15,11 @@ fn screen(session: &Session, config: &Config) -> Terminal<TestBackend> {
     let state = &session.state;
     let mut terminal = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
     let theme = Theme::new(config.theme.clone(), config.no_color);
-    terminal.draw(|f| ui::draw(f, &Ctx { state, theme: &theme, keymap: &config.keymap })).unwrap();
+    terminal
+        .draw(|f| {
+            ui::draw(f, &Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels })
+        })
+        .unwrap();
     terminal
 }
 
@@ -144,4 +148,49 @@ fn side_panel_enter_jumps_to_the_entity() {
     assert_eq!(session.state.focus, byline::model::Pane::Article);
     assert!(session.state.reader.selected_entity.is_some());
     insta::assert_snapshot!(screen(&session, &config).backend());
+}
+
+#[test]
+fn annotating_barkhane_as_org_from_the_keyboard() {
+    // Search puts the cursor on the word, v selects it, 2 labels it ORG.
+    let (mut session, config) = app(120, 40, "j enter / B a r k h a n e enter v");
+    let sel = session.state.selection.expect("a selection");
+    let body = &session.state.open.as_ref().unwrap().article.body;
+    assert_eq!(&body[sel.start..sel.end], "Barkhane");
+    insta::assert_snapshot!("selecting", screen(&session, &config).backend());
+    session.press(&config, &parse_script("2").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    assert_eq!(open.annotations.len(), 1);
+    assert_eq!(open.annotations[0].label, "ORG");
+    assert!(
+        open.facts.entities.iter().any(|e| e.name == "Barkhane" && e.label == byline::extract::Label::Org)
+    );
+    insta::assert_snapshot!("labelled", screen(&session, &config).backend());
+    // Undo removes it, redo brings it back.
+    session.press(&config, &parse_script("u").unwrap());
+    assert!(session.state.open.as_ref().unwrap().annotations.is_empty());
+    session.press(&config, &parse_script("ctrl-r").unwrap());
+    assert_eq!(session.state.open.as_ref().unwrap().annotations.len(), 1);
+}
+
+#[test]
+fn rejecting_a_suggestion_hides_it_and_extending_a_selection_by_words() {
+    let (mut session, config) = app(120, 40, "j enter ]");
+    let open = session.state.open.as_ref().unwrap();
+    let first = open.marks[session.state.reader.cursor.unwrap()];
+    let text = open.article.body[first.start..first.end].to_string();
+    session.press(&config, &parse_script("x").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    assert!(open.marks.iter().all(|m| m.start != first.start), "{text} is hidden");
+    assert_eq!(open.annotations[0].status, byline::annotate::Status::Rejected);
+
+    session.press(&config, &parse_script("/ A g e n c e enter v w").unwrap());
+    let sel = session.state.selection.unwrap();
+    let body = session.state.open.as_ref().unwrap().article.body.clone();
+    assert_eq!(&body[sel.start..sel.end], "Agence Ecofin");
+    session.press(&config, &parse_script("h h").unwrap());
+    let sel = session.state.selection.unwrap();
+    assert_eq!(&body[sel.start..sel.end], "Agence Ecof");
+    session.press(&config, &parse_script("esc").unwrap());
+    assert!(session.state.selection.is_none());
 }

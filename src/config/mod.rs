@@ -23,6 +23,27 @@ pub use theme::{Color, ThemeColors};
 /// to its default (a test holds it to that).
 pub const EXAMPLE: &str = include_str!("../../config.example.toml");
 
+/// An annotation label: its name (as stored and exported), the key that applies it, and the
+/// colour it is drawn in (labels beyond the five built-in ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelDef {
+    pub name: String,
+    pub key: KeyChord,
+    pub color: Option<Color>,
+}
+
+fn default_labels() -> Vec<LabelDef> {
+    ["PER", "ORG", "LOC", "MISC", "DATE"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| LabelDef {
+            name: name.to_string(),
+            key: KeyChord::ch(char::from(b'1' + i as u8)),
+            color: None,
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Files and folders opened when byline starts without paths.
@@ -32,6 +53,8 @@ pub struct Config {
     /// Opening a story marks it read.
     pub mark_read_on_open: bool,
     pub keymap: Keymap,
+    /// Annotation labels, built-in first.
+    pub labels: Vec<LabelDef>,
     pub theme: ThemeColors,
     /// Set from the environment (`NO_COLOR`), not the file: draw with attributes only.
     pub no_color: bool,
@@ -44,6 +67,7 @@ impl Default for Config {
             max_file_bytes: 50 * 1024 * 1024,
             mark_read_on_open: true,
             keymap: Keymap::default(),
+            labels: default_labels(),
             theme: ThemeColors::default(),
             no_color: false,
         }
@@ -84,6 +108,16 @@ struct RawConfig {
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    labels: Vec<Spanned<RawLabel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabel {
+    name: Spanned<String>,
+    key: Spanned<String>,
+    color: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -174,6 +208,42 @@ impl Config {
             }
             config.keymap.rebind(cmd, &chords);
         }
+        for label in &raw.labels {
+            let label = label.get_ref();
+            let name = label.name.get_ref().trim().to_string();
+            let key_name = format!("labels.{name}");
+            if name.is_empty() || name.contains(char::is_whitespace) {
+                return Err(error(
+                    Some(label.name.span()),
+                    Some("labels.name"),
+                    "a label name is one word".into(),
+                ));
+            }
+            let key = KeyChord::parse(label.key.get_ref())
+                .map_err(|m| error(Some(label.key.span()), Some(&key_name), m))?;
+            if let Some(cmd) = config.keymap.command(&key) {
+                let msg = format!("{:?} is already bound to `{}`", label.key.get_ref(), cmd.name());
+                return Err(error(Some(label.key.span()), Some(&key_name), msg));
+            }
+            let color = match &label.color {
+                Some(c) => Some(c.get_ref().parse().map_err(|m| error(Some(c.span()), Some(&key_name), m))?),
+                None => None,
+            };
+            let def = LabelDef { name: name.clone(), key, color };
+            match config.labels.iter_mut().find(|l| l.name.eq_ignore_ascii_case(&name)) {
+                Some(existing) => *existing = def,
+                None => config.labels.push(def),
+            }
+        }
+        for (i, l) in config.labels.iter().enumerate() {
+            if let Some(other) = config.labels[..i].iter().find(|o| o.key == l.key) {
+                return Err(error(
+                    None,
+                    Some(&format!("labels.{}", l.name)),
+                    format!("key {} is also the key of {}", l.key, other.name),
+                ));
+            }
+        }
         Ok(config)
     }
 }
@@ -246,6 +316,16 @@ mod tests {
         let err = parse("[library]\nmax_file_mb = \"big\"\n").unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(parse("not toml at all [").is_err());
+    }
+
+    #[test]
+    fn user_labels_are_added_and_checked() {
+        let config = parse("[[labels]]\nname = \"WEAPON\"\nkey = \"6\"\ncolor = \"red\"\n").unwrap();
+        assert_eq!(config.labels.len(), 6);
+        assert_eq!(config.labels[5].key, KeyChord::ch('6'));
+        let err = parse("[[labels]]\nname = \"X\"\nkey = \"j\"\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("labels.X")));
+        assert!(parse("[[labels]]\nname = \"X\"\nkey = \"1\"\n").is_err(), "1 is PER's");
     }
 
     #[test]

@@ -2,17 +2,20 @@
 //! no I/O, no terminal; what needs the outside world comes back as `Effect`s for the app loop
 //! to perform, and their results come in as `Action`s.
 
+pub mod annotating;
 pub mod geometry;
 pub mod list;
 pub mod reader;
 pub mod story;
 
+use crate::annotate::Annotation;
 use crate::config::Command;
 use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
-use crate::library::store::{EntityHit, SearchHit, StoryMeta, query_words};
+use crate::library::store::{AnnotationSet, Edit, EntityHit, SearchHit, StoryMeta, query_words};
 
+pub use annotating::{Extend, Selection};
 pub use geometry::{Area, Panes};
 pub use list::{Filters, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
@@ -39,6 +42,8 @@ pub enum PromptKind {
     SearchLibrary,
     /// Search inside the open article.
     SearchArticle,
+    /// Link the mention under the cursor to an entity (type-ahead over the story's entities).
+    Link,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +79,20 @@ pub enum Effect {
     EntityStories {
         name: String,
     },
+    /// One annotation edit, one transaction → `Action::AnnotationsChanged`.
+    Edit {
+        article_id: String,
+        content_hash: String,
+        edit: Edit,
+    },
+    Undo {
+        article_id: String,
+        content_hash: String,
+    },
+    Redo {
+        article_id: String,
+        content_hash: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,9 +104,7 @@ pub enum Action {
     PromptSubmit,
     PromptCancel,
     StoryLoaded {
-        article: Box<Article>,
-        facts: Box<Facts>,
-        scroll: usize,
+        story: Box<LoadedStory>,
     },
     /// The story could not be read (message for the status line).
     StoryFailed {
@@ -114,6 +131,25 @@ pub enum Action {
     },
     /// An effect failed; the message is shown.
     Failed(String),
+    /// A label key while a selection or a mention is under the cursor.
+    ApplyLabel(String),
+    /// The store's answer to an annotation edit, undo or redo.
+    AnnotationsChanged {
+        article_id: String,
+        set: AnnotationSet,
+    },
+}
+
+/// Everything the store gives for a story being opened.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LoadedStory {
+    pub article: Article,
+    pub content_hash: String,
+    pub facts: Facts,
+    pub annotations: AnnotationSet,
+    /// Annotations that could not be re-anchored in a changed article.
+    pub orphans: Vec<Annotation>,
+    pub scroll: usize,
 }
 
 /// Settings `update()` needs from the config.
@@ -155,6 +191,12 @@ pub struct AppState {
     saved_scroll: Option<usize>,
     /// A story that should take the focus when it arrives (opened from the list).
     open_focus: bool,
+    /// The words being selected for annotation.
+    pub selection: Option<Selection>,
+    /// `c` was pressed: the next label key relabels the mention under the cursor.
+    pub relabel_pending: bool,
+    /// The span an edit was made on, to put the cursor back on it when the store answers.
+    pending_cursor: Option<(usize, usize)>,
 }
 
 impl AppState {
@@ -320,6 +362,10 @@ impl AppState {
 
     fn back(&mut self, effects: &mut Vec<Effect>) {
         if self.overlay.take().is_some() {
+            return;
+        }
+        if self.selection.take().is_some() || std::mem::take(&mut self.relabel_pending) {
+            self.message = Some("cancelled".into());
             return;
         }
         match self.focus {
@@ -523,7 +569,35 @@ impl AppState {
             }
             Command::ShowSkipped => self.open_overlay(Overlay::Skipped),
             Command::Help => self.open_overlay(Overlay::Help),
+            Command::Select => self.start_selection(),
+            Command::ExtendWord => self.extend_selection(Extend::Word),
+            Command::ExtendWordEnd => self.extend_selection(Extend::WordEnd),
+            Command::ExtendWordBack => self.extend_selection(Extend::WordBack),
+            Command::ExtendChar => self.extend_selection(Extend::Char),
+            Command::ShrinkChar => self.extend_selection(Extend::ShrinkChar),
+            Command::Accept => self.accept(effects),
+            Command::Reject => self.reject(false, effects),
+            Command::Delete => self.reject(true, effects),
+            Command::Link => self.start_link(),
+            Command::ChangeLabel => {
+                if self.reader.cursor.is_some() && self.open.is_some() {
+                    self.relabel_pending = true;
+                    self.message = Some("press a label key (1 PER, 2 ORG, 3 LOC, 4 MISC, 5 DATE…)".into());
+                } else {
+                    self.message = Some("move to a mention with ] first".into());
+                }
+            }
+            Command::Undo => self.undo_redo(true, effects),
+            Command::Redo => self.undo_redo(false, effects),
         }
+    }
+
+    /// Whether a label key means something now: a selection, or a mention under the cursor.
+    pub fn expects_label(&self) -> bool {
+        self.prompt.is_none()
+            && self.open.is_some()
+            && self.focus != Pane::List
+            && (self.selection.is_some() || self.reader.cursor.is_some())
     }
 
     fn open_overlay(&mut self, overlay: Overlay) {
@@ -557,6 +631,7 @@ impl AppState {
                 self.refilter(effects);
             }
             PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
+            PromptKind::Link => self.finish_link(&query, effects),
             PromptKind::SearchArticle if query.is_empty() => self.reader.clear_search(),
             PromptKind::SearchArticle => {
                 if let Some(open) = &self.open {
@@ -572,13 +647,26 @@ impl AppState {
         }
     }
 
-    fn story_loaded(&mut self, article: Article, facts: Facts, scroll: usize) {
+    fn story_loaded(&mut self, loaded: LoadedStory) {
+        let LoadedStory { article, content_hash, facts, annotations, orphans, scroll } = loaded;
         // A late answer for a story no longer selected is dropped.
         if self.list.selected().is_none_or(|m| m.id != article.id) {
             return;
         }
         self.reader.story = None;
-        self.open = Some(OpenStory::new(article, facts));
+        self.selection = None;
+        self.relabel_pending = false;
+        let mut open = OpenStory::new(article, facts);
+        open.content_hash = content_hash;
+        open.orphans = orphans;
+        open.set_annotations(annotations.annotations, annotations.can_undo, annotations.can_redo);
+        if !open.orphans.is_empty() {
+            self.message = Some(format!(
+                "{} annotation(s) could not be found in the changed text: listed in the side panel",
+                open.orphans.len()
+            ));
+        }
+        self.open = Some(open);
         self.relayout();
         self.reader.scroll_to(scroll);
         self.saved_scroll = Some(self.reader.scroll);
@@ -647,7 +735,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::PromptCancel => state.prompt = None,
         Action::PromptSubmit => state.submit_prompt(&mut effects),
-        Action::StoryLoaded { article, facts, scroll } => state.story_loaded(*article, *facts, scroll),
+        Action::StoryLoaded { story } => state.story_loaded(*story),
         Action::StoryFailed { id, message } => {
             if state.list.selected().is_some_and(|m| m.id == id) {
                 state.open = None;
@@ -673,6 +761,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.message = Some(summary);
         }
         Action::Failed(message) => state.message = Some(message),
+        Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
+        Action::AnnotationsChanged { article_id, set } => state.annotations_changed(&article_id, set),
     }
     effects
 }

@@ -1,7 +1,8 @@
-//! The story open in the reader: its article, what was extracted from it, and the spans to
-//! highlight, sorted for drawing and for `]`/`[`.
+//! The story open in the reader: its article, what the extractor suggested, the user's
+//! annotations, the merge of both, and the spans to highlight, sorted for drawing and `]`/`[`.
 
-use crate::extract::{Facts, Label};
+use crate::annotate::{Annotation, Status, merge};
+use crate::extract::{Facts, Label, Origin};
 use crate::library::Article;
 
 /// A highlighted span of the body: an entity mention or a date.
@@ -12,6 +13,16 @@ pub struct Mark {
     pub label: Label,
     /// Index into `facts.entities`.
     pub entity: usize,
+    /// Index into `annotations` when the user decided about this span.
+    pub annotation: Option<usize>,
+    pub origin: Origin,
+}
+
+impl Mark {
+    /// Accepted or added by the user (drawn differently from suggestions).
+    pub fn is_accepted(&self, story: &OpenStory) -> bool {
+        self.annotation.and_then(|i| story.annotations.get(i)).is_some_and(|a| a.status == Status::Accepted)
+    }
 }
 
 /// One row of the side panel that can be selected.
@@ -24,6 +35,16 @@ pub enum PanelItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenStory {
     pub article: Article,
+    /// The article's content hash, which annotations are made against.
+    pub content_hash: String,
+    /// The extractor's output, before the user's decisions.
+    pub extracted: Facts,
+    pub annotations: Vec<Annotation>,
+    /// Annotations whose text could not be found again in a changed article.
+    pub orphans: Vec<Annotation>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// `extracted` with `annotations` applied: what is shown.
     pub facts: Facts,
     pub marks: Vec<Mark>,
     /// Selectable rows of the side panel, in the order drawn.
@@ -35,22 +56,66 @@ pub const PANEL_LABELS: [Label; 5] = [Label::Per, Label::Org, Label::Loc, Label:
 
 impl OpenStory {
     pub fn new(article: Article, facts: Facts) -> OpenStory {
-        let mut marks: Vec<Mark> = facts
+        let mut story = OpenStory {
+            article,
+            content_hash: String::new(),
+            extracted: facts,
+            annotations: Vec::new(),
+            orphans: Vec::new(),
+            can_undo: false,
+            can_redo: false,
+            facts: Facts::default(),
+            marks: Vec::new(),
+            panel: Vec::new(),
+        };
+        story.rebuild();
+        story
+    }
+
+    /// Replaces the annotations and recomputes what is shown.
+    pub fn set_annotations(&mut self, annotations: Vec<Annotation>, can_undo: bool, can_redo: bool) {
+        self.annotations = annotations;
+        self.can_undo = can_undo;
+        self.can_redo = can_redo;
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        self.facts = merge::merge(&self.extracted, &self.annotations);
+        let body_len = self.article.body.len();
+        let mut marks: Vec<Mark> = self
+            .facts
             .entities
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                e.mentions.iter().map(move |m| Mark { start: m.start, end: m.end, label: e.label, entity: i })
+                e.mentions.iter().map(move |m| Mark {
+                    start: m.start,
+                    end: m.end,
+                    label: e.label,
+                    entity: i,
+                    annotation: None,
+                    origin: m.origin,
+                })
             })
-            .filter(|m| m.start < m.end && m.end <= article.body.len())
+            .filter(|m| m.start < m.end && m.end <= body_len)
             .collect();
         marks.sort_by_key(|m| (m.start, m.end));
         // Overlapping spans cannot both be drawn; keep the first.
         marks.dedup_by(|later, earlier| later.start < earlier.end);
+        for m in &mut marks {
+            if m.origin == Origin::User {
+                m.annotation = self
+                    .annotations
+                    .iter()
+                    .position(|a| a.start == m.start && a.end == m.end && a.status != Status::Rejected);
+            }
+        }
+        self.marks = marks;
         let mut panel = Vec::new();
         for label in PANEL_LABELS {
             panel.extend(
-                facts
+                self.facts
                     .entities
                     .iter()
                     .enumerate()
@@ -58,8 +123,8 @@ impl OpenStory {
                     .map(|(i, _)| PanelItem::Entity(i)),
             );
         }
-        panel.extend((0..facts.quotes.len()).map(PanelItem::Quote));
-        OpenStory { article, facts, marks, panel }
+        panel.extend((0..self.facts.quotes.len()).map(PanelItem::Quote));
+        self.panel = panel;
     }
 
     /// The first mark at or after byte `offset`.
@@ -67,12 +132,17 @@ impl OpenStory {
         let i = self.marks.partition_point(|m| m.start < offset);
         (i < self.marks.len()).then_some(i)
     }
+
+    /// The mark covering `[start, end)` exactly.
+    pub fn mark_at(&self, start: usize, end: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.start == start && m.end == end)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Entity, Mention, Origin};
+    use crate::extract::{Entity, Mention};
 
     #[test]
     fn marks_are_sorted_without_overlaps_and_panel_groups_by_label() {
@@ -91,5 +161,17 @@ mod tests {
         assert_eq!(story.panel, vec![PanelItem::Entity(1), PanelItem::Entity(0)]);
         assert_eq!(story.mark_at_or_after(5), Some(1));
         assert_eq!(story.mark_at_or_after(26), None);
+    }
+
+    #[test]
+    fn annotations_become_marks_that_know_their_annotation() {
+        let body = "la force Barkhane et le Mali".to_string();
+        let article = Article { body: body.clone(), ..Article::default() };
+        let mut story = OpenStory::new(article, Facts::default());
+        let a = Annotation::new(&body, 9, 17, "ORG", Status::Accepted, "user");
+        story.set_annotations(vec![a], true, false);
+        assert_eq!(story.marks.len(), 1);
+        assert_eq!(story.marks[0].annotation, Some(0));
+        assert!(story.marks[0].is_accepted(&story));
     }
 }

@@ -39,11 +39,7 @@ fn run(state: &mut AppState, actions: Vec<Action>) -> Vec<Effect> {
                     entities: vec![Entity { label: Label::Loc, name: "Russie".into(), mentions: russie }],
                     ..Facts::default()
                 };
-                queue.push_back(Action::StoryLoaded {
-                    article: Box::new(a),
-                    facts: Box::new(facts),
-                    scroll: 0,
-                });
+                queue.push_back(loaded(a, facts));
             }
         }
     }
@@ -56,17 +52,14 @@ fn new_state(n: usize) -> (AppState, Vec<Effect>) {
     let mut log = effects.clone();
     for e in effects {
         if let Effect::LoadStory { id } = e {
-            log.extend(run(
-                &mut state,
-                vec![Action::StoryLoaded {
-                    article: Box::new(article(&id, 30)),
-                    facts: Box::default(),
-                    scroll: 0,
-                }],
-            ));
+            log.extend(run(&mut state, vec![loaded(article(&id, 30), Facts::default())]));
         }
     }
     (state, log)
+}
+
+fn loaded(article: Article, facts: Facts) -> Action {
+    Action::StoryLoaded { story: Box::new(LoadedStory { article, facts, ..LoadedStory::default() }) }
 }
 
 fn cmds(list: &[C]) -> Vec<Action> {
@@ -101,15 +94,9 @@ fn opening_marks_read_and_leaving_saves_the_scroll_position() {
 fn a_late_story_for_another_selection_is_dropped() {
     let (mut state, _) = new_state(2);
     update(&mut state, Action::Command(C::Down));
-    update(
-        &mut state,
-        Action::StoryLoaded { article: Box::new(article("s0", 2)), facts: Box::default(), scroll: 0 },
-    );
+    update(&mut state, loaded(article("s0", 2), Facts::default()));
     assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s0"), "still the old one");
-    update(
-        &mut state,
-        Action::StoryLoaded { article: Box::new(article("s1", 2)), facts: Box::default(), scroll: 0 },
-    );
+    update(&mut state, loaded(article("s1", 2), Facts::default()));
     assert_eq!(state.open.as_ref().map(|o| o.article.id.as_str()), Some("s1"));
 }
 

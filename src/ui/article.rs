@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
-use crate::model::{LineKind, Mark, Pane};
+use crate::model::{LineKind, Mark, OpenStory, Pane};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let state = ctx.state;
@@ -34,15 +34,18 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             LineKind::Title => Line::styled(visible(article.title.get(r).unwrap_or("")), ctx.theme.title()),
             LineKind::Meta => Line::styled(visible(reader.meta.get(r).unwrap_or("")), ctx.theme.dim()),
             LineKind::Blank => Line::default(),
-            LineKind::Body => body_line(ctx, &article.body, r, &open.marks),
+            LineKind::Body => body_line(ctx, open, r),
         });
     }
     frame.render_widget(Paragraph::new(lines), text_area);
 }
 
 /// Splits a body line wherever a mark or a search hit starts or ends, and styles each piece.
-fn body_line<'a>(ctx: &Ctx, body: &'a str, range: Range<usize>, marks: &[Mark]) -> Line<'a> {
+fn body_line<'a>(ctx: &Ctx, open: &'a OpenStory, range: Range<usize>) -> Line<'a> {
     let reader = &ctx.state.reader;
+    let body = &open.article.body;
+    let marks = &open.marks;
+    let selection = ctx.state.selection.filter(|s| s.start < range.end && range.start < s.end);
     let hits = &reader.search.matches;
     let first_mark = marks.partition_point(|m| m.end <= range.start);
     let first_hit = hits.partition_point(|h| h.end <= range.start);
@@ -58,6 +61,9 @@ fn body_line<'a>(ctx: &Ctx, body: &'a str, range: Range<usize>, marks: &[Mark]) 
     for (_, h) in &hits_here {
         cuts.extend([h.start, h.end]);
     }
+    if let Some(sel) = selection {
+        cuts.extend([sel.start, sel.end]);
+    }
     cuts.retain(|&c| c >= range.start && c <= range.end && body.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
@@ -68,12 +74,18 @@ fn body_line<'a>(ctx: &Ctx, body: &'a str, range: Range<usize>, marks: &[Mark]) 
         let mut style = Style::new();
         if let Some((i, m)) = marks_here.iter().find(|(_, m)| m.start <= s && e <= m.end) {
             style = ctx.theme.label(m.label);
+            if m.is_accepted(open) {
+                style = ctx.theme.accepted(style);
+            }
             if reader.selected_entity == Some(m.entity) {
                 style = ctx.theme.selected_mention(style, reader.cursor == Some(*i));
             }
         }
         if let Some((i, _)) = hits_here.iter().find(|(_, h)| h.start <= s && e <= h.end) {
             style = style.patch(ctx.theme.search_match(reader.search.current == Some(*i)));
+        }
+        if selection.is_some_and(|sel| sel.start <= s && e <= sel.end) {
+            style = style.patch(ctx.theme.selection());
         }
         spans.push(Span::styled(visible(&body[s..e]), style));
     }

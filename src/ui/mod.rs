@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::config::Keymap;
+use crate::config::{Keymap, LabelDef};
 use crate::model::{AppState, Area, Pane};
 pub use theme::Theme;
 
@@ -22,6 +22,7 @@ pub struct Ctx<'a> {
     pub state: &'a AppState,
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
+    pub config_labels: &'a [LabelDef],
 }
 
 pub fn rect(a: Area) -> Rect {

@@ -76,11 +76,15 @@ fn panel_lines<'a>(ctx: &Ctx, open: &'a OpenStory, width: usize) -> (Vec<Line<'a
             let entity = &facts.entities[e];
             let is_row = row == state.panel_selected;
             let marker = if state.reader.selected_entity == Some(e) { "▸ " } else { "  " };
-            let count = if entity.mentions.len() > 1 {
+            let mut count = if entity.mentions.len() > 1 {
                 format!(" ×{}", entity.mentions.len())
             } else {
                 String::new()
             };
+            // The user has decided about (some of) this entity's mentions.
+            if entity.mentions.iter().any(|m| m.origin == crate::extract::Origin::User) {
+                count.push_str(" ✓");
+            }
             let name = match label {
                 // Dates show their normalised value and the words the text used.
                 Label::Date => match entity.mentions.first() {
@@ -128,6 +132,13 @@ fn panel_lines<'a>(ctx: &Ctx, open: &'a OpenStory, width: usize) -> (Vec<Line<'a
         lines.push(heading(ctx, "Sources"));
         for s in &facts.sources {
             lines.extend(wrapped(s, 2, Style::new()));
+        }
+    }
+
+    if !open.orphans.is_empty() {
+        lines.push(Line::styled("Not found in the changed text", theme.error()));
+        for a in &open.orphans {
+            lines.extend(wrapped(&format!("{} «{}»", a.label, a.quote.exact), 2, theme.dim()));
         }
     }
 

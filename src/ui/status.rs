@@ -10,6 +10,49 @@ use crate::config::Command;
 use crate::model::{Pane, PromptKind};
 use crate::text::display_width;
 
+/// Hints while annotating: a selection or a mention under the cursor waits for a decision.
+fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
+    let state = ctx.state;
+    let labels: Vec<String> = ctx.config_labels.iter().map(|l| format!("{} {}", l.key, l.name)).collect();
+    let key = |c: Command| ctx.keymap.hint(c);
+    if state.selection.is_some() {
+        return Some((
+            " SELECT ",
+            format!(
+                "{}/{}/{} word · {}/{} char · {} · {} cancel",
+                key(Command::ExtendWord),
+                key(Command::ExtendWordBack),
+                key(Command::ExtendWordEnd),
+                key(Command::ShrinkChar),
+                key(Command::ExtendChar),
+                labels.join(" "),
+                key(Command::Back)
+            ),
+        ));
+    }
+    if state.relabel_pending {
+        return Some((" LABEL ", format!("{} · {} cancel", labels.join(" "), key(Command::Back))));
+    }
+    if state.focus == Pane::Article && state.reader.cursor.is_some() {
+        return Some((
+            " MENTION ",
+            format!(
+                "{} accept · {} reject · {} delete · {} label · {} link · {} undo · {}/{} next · {} select",
+                key(Command::Accept),
+                key(Command::Reject),
+                key(Command::Delete),
+                key(Command::ChangeLabel),
+                key(Command::Link),
+                key(Command::Undo),
+                key(Command::NextEntity),
+                key(Command::PrevEntity),
+                key(Command::Select)
+            ),
+        ));
+    }
+    None
+}
+
 /// Commands worth a hint in each pane, most useful first; the keys come from the keymap.
 fn hint_commands(pane: Pane) -> &'static [Command] {
     match pane {
@@ -84,21 +127,34 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if let Some(prompt) = &state.prompt {
         let label = match prompt.kind {
             PromptKind::SearchLibrary => " SEARCH LIBRARY ",
+            PromptKind::Link => " LINK TO ",
             PromptKind::SearchArticle => " SEARCH ",
         };
         left.push(Span::styled(label, theme.badge()));
-        left.push(Span::raw(format!(" /{}", prompt.text)));
+        left.push(Span::raw(format!(" {}", prompt.text)));
         left.push(Span::styled("█", theme.accent()));
-        left.push(Span::styled("  Enter search · Esc cancel", theme.dim()));
+        if prompt.kind == PromptKind::Link {
+            let names = state.link_candidates(&prompt.text);
+            let shown: Vec<&str> = names.iter().take(4).map(String::as_str).collect();
+            let hint =
+                if shown.is_empty() { "a new entity of this name".to_string() } else { shown.join(" · ") };
+            left.push(Span::styled(format!("  → {hint}"), theme.dim()));
+        } else {
+            left.push(Span::styled("  Enter search · Esc cancel", theme.dim()));
+        }
     } else {
         let mode = match state.focus {
             Pane::List => " LIST ",
             Pane::Article => " READ ",
             Pane::Side => " FACTS ",
         };
+        let annotating = annotate_hints(ctx);
+        let mode = annotating.as_ref().map_or(mode, |(badge, _)| *badge);
         left.push(Span::styled(mode, theme.badge()));
         if let Some(message) = &state.message {
             left.push(Span::raw(format!(" {message}")));
+        } else if let Some((_, hints)) = annotating {
+            left.push(Span::styled(format!(" {hints}"), theme.dim()));
         } else {
             // Hints in order of use, as many as fit beside the right-hand side.
             let mut used = display_width(mode) + display_width(&right) + 1;

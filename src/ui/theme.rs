@@ -114,6 +114,20 @@ impl Theme {
         if cursor { base.add_modifier(Modifier::REVERSED) } else { base }
     }
 
+    /// Words being selected for annotation.
+    pub fn selection(&self) -> Style {
+        if self.no_color {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        } else {
+            Style::new().bg(color(self.colors.accent)).fg(Color::Black)
+        }
+    }
+
+    /// A mention the user accepted or added (suggestions are drawn plain in their colour).
+    pub fn accepted(&self, base: Style) -> Style {
+        base.add_modifier(Modifier::BOLD)
+    }
+
     pub fn error(&self) -> Style {
         if self.no_color {
             Style::new().add_modifier(Modifier::BOLD)

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Bump when cached extraction results must be recomputed.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -72,6 +72,38 @@ CREATE TABLE IF NOT EXISTS reading_state (
 );
 ";
 
+/// Version 2: the user's annotations and the log of their edits (for undo/redo across
+/// restarts). User data: never dropped by a cache rebuild.
+const ANNOTATION_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS annotations (
+    id           INTEGER PRIMARY KEY,
+    article_id   TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    exact        TEXT NOT NULL,
+    prefix       TEXT NOT NULL,
+    suffix       TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    entity       TEXT,
+    kb_id        TEXT,
+    note         TEXT,
+    status       TEXT NOT NULL,
+    origin       TEXT NOT NULL,
+    updated_at   INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE INDEX IF NOT EXISTS annotations_article ON annotations(article_id);
+CREATE TABLE IF NOT EXISTS edit_log (
+    seq        INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    forward    TEXT NOT NULL,
+    inverse    TEXT NOT NULL,
+    undone     INTEGER NOT NULL DEFAULT 0,
+    at         INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE INDEX IF NOT EXISTS edit_log_article ON edit_log(article_id, seq);
+";
+
 const CACHE_DROP: &str = "
 DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
@@ -98,6 +130,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 1 {
         tx.execute_batch(CACHE_TABLES)?;
         tx.execute_batch(USER_TABLES)?;
+    }
+    if version < 2 {
+        tx.execute_batch(ANNOTATION_TABLES)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

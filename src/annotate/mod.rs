@@ -1,0 +1,9 @@
+//! Annotation: the user's judgements on entity mentions (added, accepted, rejected, relabelled,
+//! linked), kept apart from what the extractor suggests and merged over it for display.
+//! Pure: the store persists these types, the model shows them.
+
+pub mod anchor;
+pub mod merge;
+pub mod types;
+
+pub use types::{Annotation, Quote, Status};

@@ -1,0 +1,329 @@
+//! The user's annotations and their edit log. Every edit is one transaction that changes the
+//! annotations and appends the edit with its inverse, so a crash loses at most the edit in
+//! flight, and undo/redo work across restarts.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store};
+use crate::annotate::{Annotation, Quote, Status};
+
+/// A primitive change to the annotations table; each has an exact inverse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Insert(Annotation),
+    Delete(Annotation),
+    /// (before, after) of one annotation.
+    Replace(Annotation, Annotation),
+}
+
+impl Change {
+    pub fn inverse(&self) -> Change {
+        match self {
+            Change::Insert(a) => Change::Delete(a.clone()),
+            Change::Delete(a) => Change::Insert(a.clone()),
+            Change::Replace(before, after) => Change::Replace(after.clone(), before.clone()),
+        }
+    }
+}
+
+/// What the user asked for; the store turns it into a `Change` against the current rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// A new annotation (added, or a suggestion accepted/rejected).
+    Add(Annotation),
+    Remove {
+        id: i64,
+    },
+    SetLabel {
+        id: i64,
+        label: String,
+    },
+    SetStatus {
+        id: i64,
+        status: Status,
+    },
+    Link {
+        id: i64,
+        entity: Option<String>,
+    },
+}
+
+/// The annotations of one article and whether undo/redo have something to do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnnotationSet {
+    pub annotations: Vec<Annotation>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+const COLUMNS: &str = "id, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin";
+
+fn row_to_annotation(r: &rusqlite::Row) -> rusqlite::Result<Annotation> {
+    let status: String = r.get(10)?;
+    Ok(Annotation {
+        id: r.get(0)?,
+        start: r.get::<_, i64>(1)?.max(0) as usize,
+        end: r.get::<_, i64>(2)?.max(0) as usize,
+        quote: Quote { exact: r.get(3)?, prefix: r.get(4)?, suffix: r.get(5)? },
+        label: r.get(6)?,
+        entity: r.get(7)?,
+        kb_id: r.get(8)?,
+        note: r.get(9)?,
+        status: Status::parse(&status).unwrap_or(Status::Suggested),
+        origin: r.get(11)?,
+    })
+}
+
+fn get(tx: &Transaction, id: i64) -> Result<Option<Annotation>> {
+    let sql = format!("SELECT {COLUMNS} FROM annotations WHERE id = ?1");
+    Ok(tx.query_row(&sql, [id], row_to_annotation).optional()?)
+}
+
+fn write(tx: &Transaction, article_id: &str, content_hash: &str, change: &Change) -> Result<()> {
+    match change {
+        Change::Insert(a) | Change::Replace(_, a) => {
+            tx.execute(
+                "INSERT OR REPLACE INTO annotations \
+                 (id, article_id, content_hash, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    a.id,
+                    article_id,
+                    content_hash,
+                    a.start as i64,
+                    a.end as i64,
+                    a.quote.exact,
+                    a.quote.prefix,
+                    a.quote.suffix,
+                    a.label,
+                    a.entity,
+                    a.kb_id,
+                    a.note,
+                    a.status.as_str(),
+                    a.origin
+                ],
+            )?;
+        }
+        Change::Delete(a) => {
+            tx.execute("DELETE FROM annotations WHERE id = ?1", [a.id])?;
+        }
+    }
+    Ok(())
+}
+
+fn json(change: &Change) -> String {
+    serde_json::to_string(change).unwrap_or_default()
+}
+
+impl Store {
+    /// The annotations of an article, in text order, with undo/redo availability.
+    pub fn annotations(&self, article_id: &str) -> Result<AnnotationSet> {
+        let sql = format!("SELECT {COLUMNS} FROM annotations WHERE article_id = ?1 ORDER BY start, end, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let annotations =
+            stmt.query_map([article_id], row_to_annotation)?.collect::<rusqlite::Result<_>>()?;
+        let flag = |undone: i64| -> Result<bool> {
+            Ok(self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM edit_log WHERE article_id = ?1 AND undone = ?2)",
+                params![article_id, undone],
+                |r| r.get(0),
+            )?)
+        };
+        Ok(AnnotationSet { annotations, can_undo: flag(0)?, can_redo: flag(1)? })
+    }
+
+    /// The content hash the annotations of an article were made against (any one of them).
+    pub fn annotated_hash(&self, article_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT content_hash FROM annotations WHERE article_id = ?1 LIMIT 1",
+                [article_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Applies one edit in one transaction, logging it with its inverse; the redo history
+    /// after it is dropped. Returns the article's annotations afterwards.
+    pub fn edit(&mut self, article_id: &str, content_hash: &str, edit: Edit) -> Result<AnnotationSet> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let change =
+            match edit {
+                Edit::Add(mut a) => {
+                    let next: i64 =
+                        tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
+                    // Ids are never reused while the log can still bring an old one back.
+                    let logged: i64 = tx.query_row("SELECT COUNT(*) FROM edit_log", [], |r| r.get(0))?;
+                    a.id = next.max(logged + 1);
+                    while get(&tx, a.id)?.is_some() {
+                        a.id += 1;
+                    }
+                    Some(Change::Insert(a))
+                }
+                Edit::Remove { id } => get(&tx, id)?.map(Change::Delete),
+                Edit::SetLabel { id, label } => get(&tx, id)?.map(|before| {
+                    let after = Annotation { label, status: Status::Accepted, ..before.clone() };
+                    Change::Replace(before, after)
+                }),
+                Edit::SetStatus { id, status } => get(&tx, id)?
+                    .map(|before| Change::Replace(before.clone(), Annotation { status, ..before })),
+                Edit::Link { id, entity } => get(&tx, id)?
+                    .map(|before| Change::Replace(before.clone(), Annotation { entity, ..before })),
+            };
+        if let Some(change) = change {
+            write(&tx, article_id, content_hash, &change)?;
+            tx.execute("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1", [article_id])?;
+            tx.execute(
+                "INSERT INTO edit_log (article_id, forward, inverse) VALUES (?1, ?2, ?3)",
+                params![article_id, json(&change), json(&change.inverse())],
+            )?;
+        }
+        tx.commit()?;
+        self.annotations(article_id)
+    }
+
+    /// Undoes the last edit of an article (false when there is none).
+    pub fn undo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+        self.step(article_id, content_hash, true)
+    }
+
+    /// Redoes the last undone edit of an article (false when there is none).
+    pub fn redo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+        self.step(article_id, content_hash, false)
+    }
+
+    fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<bool> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let sql = if undo {
+            "SELECT seq, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
+        } else {
+            "SELECT seq, forward FROM edit_log WHERE article_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"
+        };
+        let entry: Option<(i64, String)> =
+            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let Some((seq, change)) = entry else { return Ok(false) };
+        let change: Change = serde_json::from_str(&change)
+            .map_err(|e| super::StoreError::Schema(format!("edit log entry {seq} is unreadable: {e}")))?;
+        write(&tx, article_id, content_hash, &change)?;
+        tx.execute("UPDATE edit_log SET undone = ?2 WHERE seq = ?1", params![seq, undo])?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Moves annotations to new ranges after re-anchoring (a new version of the article).
+    pub fn reanchor(&mut self, content_hash: &str, placed: &[Annotation]) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for a in placed {
+            tx.execute(
+                "UPDATE annotations SET start = ?2, end = ?3, content_hash = ?4 WHERE id = ?1",
+                params![a.id, a.start as i64, a.end as i64, content_hash],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every annotated article id with its annotations, for export.
+    pub fn all_annotations(&self) -> Result<Vec<(String, Vec<Annotation>)>> {
+        let sql =
+            format!("SELECT article_id, {COLUMNS} FROM annotations ORDER BY article_id, start, end, id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut out: Vec<(String, Vec<Annotation>)> = Vec::new();
+        let rows = stmt.query_map([], |r| {
+            let id: String = r.get(0)?;
+            let status: String = r.get(11)?;
+            Ok((
+                id,
+                Annotation {
+                    id: r.get(1)?,
+                    start: r.get::<_, i64>(2)?.max(0) as usize,
+                    end: r.get::<_, i64>(3)?.max(0) as usize,
+                    quote: Quote { exact: r.get(4)?, prefix: r.get(5)?, suffix: r.get(6)? },
+                    label: r.get(7)?,
+                    entity: r.get(8)?,
+                    kb_id: r.get(9)?,
+                    note: r.get(10)?,
+                    status: Status::parse(&status).unwrap_or(Status::Suggested),
+                    origin: r.get(12)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, a) = row?;
+            match out.last_mut() {
+                Some((last, list)) if *last == id => list.push(a),
+                _ => out.push((id, vec![a])),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Accepted annotations' (text, label) across the library: the user's own gazetteer.
+    pub fn user_gazetteer(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT exact, label FROM annotations WHERE status = 'accepted' AND length(exact) > 1",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "la force Barkhane a quitté le Mali";
+
+    fn barkhane() -> Annotation {
+        Annotation::new(TEXT, 9, 17, "ORG", Status::Accepted, "model")
+    }
+
+    #[test]
+    fn edits_undo_and_redo_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.db");
+        {
+            let mut s = Store::open(&path).unwrap();
+            let set = s.edit("a1", "h", Edit::Add(barkhane())).unwrap();
+            assert_eq!(set.annotations.len(), 1);
+            let id = set.annotations[0].id;
+            s.edit("a1", "h", Edit::SetLabel { id, label: "MISC".into() }).unwrap();
+            assert!(s.undo("a1", "h").unwrap());
+        }
+        let mut s = Store::open(&path).unwrap();
+        let set = s.annotations("a1").unwrap();
+        assert_eq!(set.annotations[0].label, "ORG", "the relabel was undone before the restart");
+        assert!(set.can_undo && set.can_redo);
+        assert!(s.redo("a1", "h").unwrap());
+        assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "MISC");
+        assert!(s.undo("a1", "h").unwrap());
+        assert!(s.undo("a1", "h").unwrap());
+        assert!(s.annotations("a1").unwrap().annotations.is_empty());
+        assert!(!s.undo("a1", "h").unwrap(), "nothing left to undo");
+        assert!(s.redo("a1", "h").unwrap());
+        assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "ORG");
+    }
+
+    #[test]
+    fn a_new_edit_drops_the_redo_history() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.edit("a1", "h", Edit::Add(barkhane())).unwrap();
+        s.undo("a1", "h").unwrap();
+        let mali = Annotation::new(TEXT, 30, 34, "LOC", Status::Rejected, "model");
+        let set = s.edit("a1", "h", Edit::Add(mali)).unwrap();
+        assert!(!set.can_redo);
+        assert_eq!(set.annotations.len(), 1);
+        assert_eq!(set.annotations[0].status, Status::Rejected);
+    }
+
+    #[test]
+    fn accepted_names_form_the_user_gazetteer() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.edit("a1", "h", Edit::Add(barkhane())).unwrap();
+        s.edit("a1", "h", Edit::Add(Annotation::new(TEXT, 30, 34, "LOC", Status::Rejected, "model")))
+            .unwrap();
+        assert_eq!(s.user_gazetteer().unwrap(), vec![("Barkhane".to_string(), "ORG".to_string())]);
+    }
+}

@@ -1,0 +1,371 @@
+//! Annotation from the keyboard: word selections, labels, accepting/rejecting suggestions,
+//! deleting, linking, undo/redo. The model decides; the store applies each edit in its own
+//! transaction (an `Effect`) and answers with the article's annotations.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{AppState, Effect, LineKind, Pane, Prompt, PromptKind};
+use crate::annotate::{Annotation, Status};
+use crate::library::store::Edit;
+
+/// A selection of the body being made with `v`, `w`/`b`/`e`, `h`/`l`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// Length of a French elision at the start of a word ("l'", "qu’"), which is a word of its
+/// own for selecting ("l'Agence" selects as "l'" + "Agence").
+fn elision_len(word: &str) -> usize {
+    const ELIDED: [&str; 12] = ["l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"];
+    for apostrophe in ['\'', '’'] {
+        if let Some(i) = word.find(apostrophe) {
+            let head = &word[..i];
+            let rest = &word[i + apostrophe.len_utf8()..];
+            if !rest.is_empty() && ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)) {
+                return i + apostrophe.len_utf8();
+            }
+        }
+    }
+    0
+}
+
+/// Word segments of `text` (UAX #29, French elisions split off) with their offsets.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    text.split_word_bound_indices().flat_map(|(i, w)| {
+        let cut = elision_len(w);
+        let (first, second) = if cut > 0 { (&w[..cut], Some((i + cut, &w[cut..]))) } else { (w, None) };
+        std::iter::once((i, first)).chain(second)
+    })
+}
+
+/// The word containing or following byte `at` (the next word when `at` is between words).
+fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let at = at.min(text.len());
+    // Back up to the start of the paragraph to see whole words.
+    let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    words(&text[para_start..])
+        .map(|(i, w)| (para_start + i, para_start + i + w.len(), w))
+        .find(|&(_, end, w)| end > at && is_word(w))
+        .map(|(s, e, _)| (s, e))
+}
+
+/// End of the first word that ends after `end`.
+fn next_word_end(text: &str, end: usize) -> Option<usize> {
+    words(text.get(end..)?)
+        .take_while(|(_, w)| !w.contains('\n'))
+        .find(|(_, w)| is_word(w))
+        .map(|(i, w)| end + i + w.len())
+}
+
+/// Start of the last word that starts before `start`.
+fn prev_word_start(text: &str, start: usize) -> Option<usize> {
+    words(text.get(..start)?)
+        .rev()
+        .take_while(|(_, w)| !w.contains('\n'))
+        .find(|(_, w)| is_word(w))
+        .map(|(i, _)| i)
+}
+
+impl AppState {
+    fn annotating_article(&self) -> bool {
+        self.open.is_some() && self.focus != Pane::List
+    }
+
+    /// Where `v` starts: the current search hit, else the entity cursor, else the top line.
+    fn cursor_offset(&self) -> usize {
+        let reader = &self.reader;
+        if let Some(m) = reader.search.current.and_then(|i| reader.search.matches.get(i)) {
+            return m.start;
+        }
+        if let (Some(open), Some(c)) = (&self.open, reader.cursor)
+            && let Some(mark) = open.marks.get(c)
+        {
+            return mark.start;
+        }
+        reader.lines[reader.scroll.min(reader.lines.len().saturating_sub(1))..]
+            .iter()
+            .find(|l| l.kind == LineKind::Body)
+            .map_or(0, |l| l.range.start)
+    }
+
+    pub(super) fn start_selection(&mut self) {
+        if !self.annotating_article() {
+            self.message = Some("open a story to annotate it".into());
+            return;
+        }
+        let Some(open) = &self.open else { return };
+        match word_at(&open.article.body, self.cursor_offset()) {
+            Some((start, end)) => {
+                self.selection = Some(super::annotating::Selection { start, end });
+                self.relabel_pending = false;
+            }
+            None => self.message = Some("no word here to select".into()),
+        }
+    }
+
+    pub(super) fn extend_selection(&mut self, how: Extend) {
+        let (Some(sel), Some(open)) = (self.selection, &self.open) else { return };
+        let text = &open.article.body;
+        let mut sel = sel;
+        match how {
+            Extend::Word | Extend::WordEnd => {
+                if let Some(e) = next_word_end(text, sel.end) {
+                    sel.end = e;
+                }
+            }
+            Extend::WordBack => {
+                if let Some(s) = prev_word_start(text, sel.start) {
+                    sel.start = s;
+                }
+            }
+            Extend::Char => {
+                if let Some(c) = text[sel.end..].chars().next().filter(|c| *c != '\n') {
+                    sel.end += c.len_utf8();
+                }
+            }
+            Extend::ShrinkChar => {
+                if let Some(c) = text[sel.start..sel.end].chars().next_back()
+                    && sel.end - c.len_utf8() > sel.start
+                {
+                    sel.end -= c.len_utf8();
+                }
+            }
+        }
+        self.selection = Some(sel);
+        let line = self.reader.line_of(sel.end.saturating_sub(1));
+        self.reader.reveal(line);
+    }
+
+    /// The mark under the entity cursor, with its annotation if the user decided about it.
+    fn cursor_mark(&self) -> Option<(super::Mark, Option<Annotation>)> {
+        let open = self.open.as_ref()?;
+        let mark = *open.marks.get(self.reader.cursor?)?;
+        Some((mark, mark.annotation.and_then(|i| open.annotations.get(i)).cloned()))
+    }
+
+    fn edit(&mut self, edit: Edit) -> Option<Effect> {
+        let open = self.open.as_ref()?;
+        Some(Effect::Edit {
+            article_id: open.article.id.clone(),
+            content_hash: open.content_hash.clone(),
+            edit,
+        })
+    }
+
+    /// A label key: labels the selection, or relabels the mention under the cursor.
+    pub(super) fn apply_label(&mut self, label: &str, effects: &mut Vec<Effect>) {
+        let Some(open) = &self.open else { return };
+        let text = &open.article.body;
+        if let Some(sel) = self.selection.take() {
+            let ann = Annotation::new(text, sel.start, sel.end, label, Status::Accepted, "user");
+            self.pending_cursor = Some((sel.start, sel.end));
+            effects.extend(self.edit(Edit::Add(ann)));
+            self.message = Some(format!("labelled {label}"));
+            return;
+        }
+        let Some((mark, ann)) = self.cursor_mark() else {
+            self.message = Some("select words with v first, or move to a mention with ]".into());
+            return;
+        };
+        self.relabel_pending = false;
+        let edit = match ann {
+            Some(a) => Edit::SetLabel { id: a.id, label: label.to_string() },
+            None => {
+                let origin = origin_name(mark.origin);
+                Edit::Add(Annotation::new(text, mark.start, mark.end, label, Status::Accepted, origin))
+            }
+        };
+        self.pending_cursor = Some((mark.start, mark.end));
+        effects.extend(self.edit(edit));
+        self.message = Some(format!("relabelled {label}"));
+    }
+
+    pub(super) fn accept(&mut self, effects: &mut Vec<Effect>) {
+        let Some((mark, ann)) = self.cursor_mark() else {
+            self.message = Some("move to a suggestion with ] first".into());
+            return;
+        };
+        let Some(open) = &self.open else { return };
+        let edit = match ann {
+            Some(a) if a.status == Status::Accepted => {
+                self.message = Some("already accepted".into());
+                return;
+            }
+            Some(a) => Edit::SetStatus { id: a.id, status: Status::Accepted },
+            None => Edit::Add(Annotation::new(
+                &open.article.body,
+                mark.start,
+                mark.end,
+                mark.label.as_str(),
+                Status::Accepted,
+                origin_name(mark.origin),
+            )),
+        };
+        self.pending_cursor = Some((mark.start, mark.end));
+        effects.extend(self.edit(edit));
+        self.message = Some("accepted".into());
+    }
+
+    /// `x` rejects a suggestion (it stays hidden); `d` deletes an annotation (a suggestion
+    /// under it comes back) or, on a suggestion, rejects it too.
+    pub(super) fn reject(&mut self, delete: bool, effects: &mut Vec<Effect>) {
+        let Some((mark, ann)) = self.cursor_mark() else {
+            self.message = Some("move to a mention with ] first".into());
+            return;
+        };
+        let Some(open) = &self.open else { return };
+        let edit = match ann {
+            Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
+            Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
+            None => Edit::Add(Annotation::new(
+                &open.article.body,
+                mark.start,
+                mark.end,
+                mark.label.as_str(),
+                Status::Rejected,
+                origin_name(mark.origin),
+            )),
+        };
+        self.reader.cursor = None;
+        self.reader.selected_entity = None;
+        effects.extend(self.edit(edit));
+        self.message = Some(if delete { "deleted" } else { "rejected" }.into());
+    }
+
+    pub(super) fn start_link(&mut self) {
+        if self.cursor_mark().is_none() {
+            self.message = Some("move to a mention with ] first".into());
+            return;
+        }
+        self.prompt = Some(Prompt { kind: PromptKind::Link, text: String::new() });
+    }
+
+    /// Entity names of the open story matching what was typed, for the link prompt.
+    pub fn link_candidates(&self, typed: &str) -> Vec<String> {
+        let Some(open) = &self.open else { return Vec::new() };
+        let typed = crate::text::fold::fold_query(typed);
+        let mut names: Vec<String> = open
+            .facts
+            .entities
+            .iter()
+            .map(|e| e.name.clone())
+            .filter(|n| crate::text::fold::fold_query(n).contains(&typed))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Enter in the link prompt: links to the first matching entity, or to a new one of that
+    /// name.
+    pub(super) fn finish_link(&mut self, typed: &str, effects: &mut Vec<Effect>) {
+        let target = self.link_candidates(typed).into_iter().next().unwrap_or_else(|| typed.to_string());
+        if target.is_empty() {
+            return;
+        }
+        let Some((mark, ann)) = self.cursor_mark() else { return };
+        let Some(open) = &self.open else { return };
+        let edit = match ann {
+            Some(a) => Edit::Link { id: a.id, entity: Some(target.clone()) },
+            None => {
+                let mut a = Annotation::new(
+                    &open.article.body,
+                    mark.start,
+                    mark.end,
+                    mark.label.as_str(),
+                    Status::Accepted,
+                    origin_name(mark.origin),
+                );
+                a.entity = Some(target.clone());
+                Edit::Add(a)
+            }
+        };
+        self.pending_cursor = Some((mark.start, mark.end));
+        effects.extend(self.edit(edit));
+        self.message = Some(format!("linked to {target}"));
+    }
+
+    pub(super) fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
+        let Some(open) = &self.open else { return };
+        let possible = if undo { open.can_undo } else { open.can_redo };
+        if !possible {
+            self.message = Some(if undo { "nothing to undo" } else { "nothing to redo" }.into());
+            return;
+        }
+        let (article_id, content_hash) = (open.article.id.clone(), open.content_hash.clone());
+        effects.push(if undo {
+            Effect::Undo { article_id, content_hash }
+        } else {
+            Effect::Redo { article_id, content_hash }
+        });
+    }
+
+    /// After the store answered an edit: show the new annotations, keep the cursor on the span
+    /// that was edited.
+    pub(super) fn annotations_changed(
+        &mut self,
+        article_id: &str,
+        set: crate::library::store::AnnotationSet,
+    ) {
+        let Some(open) = &mut self.open else { return };
+        if open.article.id != article_id {
+            return;
+        }
+        open.set_annotations(set.annotations, set.can_undo, set.can_redo);
+        if let Some((s, e)) = self.pending_cursor.take() {
+            self.reader.cursor = open.mark_at(s, e);
+            self.reader.selected_entity =
+                self.reader.cursor.and_then(|c| open.marks.get(c)).map(|m| m.entity);
+        } else {
+            let n = open.marks.len();
+            self.reader.cursor = self.reader.cursor.filter(|&c| c < n);
+            let entities = open.facts.entities.len();
+            self.reader.selected_entity = self.reader.selected_entity.filter(|&e| e < entities);
+        }
+        let rows = open.panel.len();
+        self.panel_selected = self.panel_selected.min(rows.saturating_sub(1));
+    }
+}
+
+/// The origin of a span as stored with an annotation.
+fn origin_name(origin: crate::extract::Origin) -> &'static str {
+    match origin {
+        crate::extract::Origin::Rule => "rule",
+        crate::extract::Origin::Gazetteer => "gazetteer",
+        crate::extract::Origin::Model => "model",
+        crate::extract::Origin::User => "user",
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extend {
+    Word,
+    WordEnd,
+    WordBack,
+    Char,
+    ShrinkChar,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_around_and_after_offsets() {
+        let t = "Selon l'Agence Ecofin, la force Barkhane.\n\nSuite.";
+        let ecofin = t.find("Ecofin").unwrap();
+        assert_eq!(word_at(t, ecofin + 2), Some((ecofin, ecofin + 6)));
+        assert_eq!(word_at(t, ecofin + 6).map(|(s, e)| &t[s..e]), Some("la"), "after a word: the next");
+        let agence = t.find("Agence").unwrap();
+        assert_eq!(next_word_end(t, agence + 6).map(|e| &t[agence..e]), Some("Agence Ecofin"));
+        assert_eq!(prev_word_start(t, ecofin).map(|s| &t[s..ecofin + 6]), Some("Agence Ecofin"));
+        let barkhane_end = t.find("Barkhane").unwrap() + 8;
+        assert_eq!(next_word_end(t, barkhane_end), None, "selections stay in their paragraph");
+    }
+}
