@@ -105,11 +105,12 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             }
             Err(e) => Some(Action::StoryFailed { id, message: format!("could not read the story: {e}") }),
         },
-        Effect::Edit { article_id, content_hash, edit } => match store.edit(&article_id, &content_hash, edit)
-        {
-            Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
-            Err(e) => failed("saving the annotation", &e),
-        },
+        Effect::Edit { article_id, content_hash, edit } => {
+            match store.edit(&article_id, &content_hash, *edit) {
+                Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
+                Err(e) => failed("saving the annotation", &e),
+            }
+        }
         Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
         Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         Effect::SetRead { id, read } => {

@@ -154,7 +154,7 @@ impl AppState {
         Some(Effect::Edit {
             article_id: open.article.id.clone(),
             content_hash: open.content_hash.clone(),
-            edit,
+            edit: Box::new(edit),
         })
     }
 

@@ -83,7 +83,7 @@ pub enum Effect {
     Edit {
         article_id: String,
         content_hash: String,
-        edit: Edit,
+        edit: Box<Edit>,
     },
     Undo {
         article_id: String,

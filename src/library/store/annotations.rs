@@ -14,7 +14,7 @@ pub enum Change {
     Insert(Annotation),
     Delete(Annotation),
     /// (before, after) of one annotation.
-    Replace(Annotation, Annotation),
+    Replace(Box<Annotation>, Box<Annotation>),
 }
 
 impl Change {
@@ -82,7 +82,18 @@ fn get(tx: &Transaction, id: i64) -> Result<Option<Annotation>> {
 
 fn write(tx: &Transaction, article_id: &str, content_hash: &str, change: &Change) -> Result<()> {
     match change {
-        Change::Insert(a) | Change::Replace(_, a) => {
+        Change::Insert(a) => write_row(tx, article_id, content_hash, a)?,
+        Change::Replace(_, a) => write_row(tx, article_id, content_hash, a)?,
+        Change::Delete(a) => {
+            tx.execute("DELETE FROM annotations WHERE id = ?1", [a.id])?;
+        }
+    }
+    Ok(())
+}
+
+fn write_row(tx: &Transaction, article_id: &str, content_hash: &str, a: &Annotation) -> Result<()> {
+    {
+        {
             tx.execute(
                 "INSERT OR REPLACE INTO annotations \
                  (id, article_id, content_hash, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin) \
@@ -104,9 +115,6 @@ fn write(tx: &Transaction, article_id: &str, content_hash: &str, change: &Change
                     a.origin
                 ],
             )?;
-        }
-        Change::Delete(a) => {
-            tx.execute("DELETE FROM annotations WHERE id = ?1", [a.id])?;
         }
     }
     Ok(())
@@ -149,29 +157,30 @@ impl Store {
     /// after it is dropped. Returns the article's annotations afterwards.
     pub fn edit(&mut self, article_id: &str, content_hash: &str, edit: Edit) -> Result<AnnotationSet> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let change =
-            match edit {
-                Edit::Add(mut a) => {
-                    let next: i64 =
-                        tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
-                    // Ids are never reused while the log can still bring an old one back.
-                    let logged: i64 = tx.query_row("SELECT COUNT(*) FROM edit_log", [], |r| r.get(0))?;
-                    a.id = next.max(logged + 1);
-                    while get(&tx, a.id)?.is_some() {
-                        a.id += 1;
-                    }
-                    Some(Change::Insert(a))
+        let change = match edit {
+            Edit::Add(mut a) => {
+                let next: i64 =
+                    tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
+                // Ids are never reused while the log can still bring an old one back.
+                let logged: i64 = tx.query_row("SELECT COUNT(*) FROM edit_log", [], |r| r.get(0))?;
+                a.id = next.max(logged + 1);
+                while get(&tx, a.id)?.is_some() {
+                    a.id += 1;
                 }
-                Edit::Remove { id } => get(&tx, id)?.map(Change::Delete),
-                Edit::SetLabel { id, label } => get(&tx, id)?.map(|before| {
-                    let after = Annotation { label, status: Status::Accepted, ..before.clone() };
-                    Change::Replace(before, after)
-                }),
-                Edit::SetStatus { id, status } => get(&tx, id)?
-                    .map(|before| Change::Replace(before.clone(), Annotation { status, ..before })),
-                Edit::Link { id, entity } => get(&tx, id)?
-                    .map(|before| Change::Replace(before.clone(), Annotation { entity, ..before })),
-            };
+                Some(Change::Insert(a))
+            }
+            Edit::Remove { id } => get(&tx, id)?.map(Change::Delete),
+            Edit::SetLabel { id, label } => get(&tx, id)?.map(|before| {
+                let after = Annotation { label, status: Status::Accepted, ..before.clone() };
+                Change::Replace(Box::new(before), Box::new(after))
+            }),
+            Edit::SetStatus { id, status } => get(&tx, id)?.map(|before| {
+                Change::Replace(Box::new(before.clone()), Box::new(Annotation { status, ..before }))
+            }),
+            Edit::Link { id, entity } => get(&tx, id)?.map(|before| {
+                Change::Replace(Box::new(before.clone()), Box::new(Annotation { entity, ..before }))
+            }),
+        };
         if let Some(change) = change {
             write(&tx, article_id, content_hash, &change)?;
             tx.execute("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1", [article_id])?;
