@@ -141,7 +141,7 @@ fn process(
 }
 
 /// How many files go into one write transaction.
-const BATCH: usize = 128;
+const BATCH: usize = 512;
 
 /// Indexes every article file under `roots` and drops the files under them that are gone.
 /// `progress(done, total)` is called from the calling thread as files are written.

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::library::Article;
-use crate::text::{find_all_folded, wrap};
+use crate::text::{find_terms, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -51,20 +51,6 @@ pub struct Reader {
     pub cursor: Option<usize>,
     /// The entity whose mentions are all emphasised.
     pub selected_entity: Option<usize>,
-}
-
-/// Every hit of any of `terms` (case- and accent-insensitive), sorted, overlaps merged.
-pub fn find_terms(body: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let mut hits: Vec<Range<usize>> = terms.iter().flat_map(|t| find_all_folded(body, t)).collect();
-    hits.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
-    for h in hits {
-        match merged.last_mut() {
-            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
-            _ => merged.push(h),
-        }
-    }
-    merged
 }
 
 /// "2022-11-21 · Agence Ecofin · fr · 512 words · 3 min"

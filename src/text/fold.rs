@@ -87,6 +87,20 @@ pub fn find_all_folded(text: &str, query: &str) -> Vec<Range<usize>> {
     fold(text).find_all(&fold_query(query))
 }
 
+/// Every hit of any of `terms` (case- and accent-insensitive), sorted, overlaps merged.
+pub fn find_terms(body: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let mut hits: Vec<Range<usize>> = terms.iter().flat_map(|t| find_all_folded(body, t)).collect();
+    hits.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match merged.last_mut() {
+            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
+            _ => merged.push(h),
+        }
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

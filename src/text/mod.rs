@@ -5,7 +5,7 @@ pub mod fold;
 pub mod width;
 pub mod wrap;
 
-pub use fold::find_all_folded;
+pub use fold::{find_all_folded, find_terms};
 pub use width::display_width;
 pub use wrap::wrap;
 

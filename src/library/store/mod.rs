@@ -268,21 +268,33 @@ impl Store {
         self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64)
     }
 
-    /// Full-text search over titles and bodies, best first. See `fts_query` for the syntax.
+    /// Full-text search over titles and bodies, best first (BM25, titles weighted). See
+    /// `fts_query` for the syntax.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        // Ranking touches only the index; bodies are read for the few hits shown.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rowids: Vec<i64> =
+            stmt.query_map(params![fts, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let sql = format!(
-            "SELECT {STORY_COLUMNS}, snippet(articles_fts, -1, char(2), char(3), '…', 14) \
-             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid \
-             LEFT JOIN reading_state r USING (content_hash) \
-             WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 8.0, 1.0) LIMIT ?2"
+            "SELECT {STORY_COLUMNS}, a.body FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             WHERE a.rowid = ?1"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![fts, limit as i64], |row| {
-            let snippet: String = row.get(8)?;
-            Ok(SearchHit { story: story_from_row(row, 0)?, snippet: query::split_snippet(&snippet) })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut row_stmt = self.conn.prepare_cached(&sql)?;
+        let terms = query_words(query);
+        let mut hits = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            let hit = row_stmt
+                .query_row([rowid], |row| {
+                    let body: String = row.get(8)?;
+                    Ok(SearchHit { story: story_from_row(row, 0)?, snippet: query::snippet(&body, &terms) })
+                })
+                .optional()?;
+            hits.extend(hit);
+        }
+        Ok(hits)
     }
 
     /// Stories that mention an entity (any label), newest first.
@@ -312,7 +324,7 @@ impl Store {
         Ok(stmt.query_row(params![content_hash, extractor], |r| r.get(0)).optional()?)
     }
 
-    /// Caches extraction results and indexes their entities.
+    /// Caches extraction results and indexes their entities (an empty `json` indexes only).
     pub fn put_facts(&mut self, content_hash: &str, extractor: u32, facts: &CachedFacts) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_facts(&tx, content_hash, extractor, facts)?;

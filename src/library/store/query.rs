@@ -42,17 +42,45 @@ pub fn query_words(input: &str) -> Vec<String> {
     words_of(input).collect()
 }
 
-/// Splits a snippet marked with \x02 … \x03 (as `Store::search` asks SQLite for) into
-/// (text, is_match) pieces. The markers cannot occur in article text: the loader strips
-/// control characters.
-pub fn split_snippet(snippet: &str) -> Vec<(String, bool)> {
+/// Characters of context shown before and after the first hit in a snippet: little before,
+/// so the hit shows even in a narrow list.
+const SNIPPET_BEFORE: usize = 24;
+const SNIPPET_CONTEXT: usize = 100;
+
+/// A one-line excerpt of `body` around the first occurrence of any of `terms` (case and
+/// accents ignored), as (text, is_match) pieces with every occurrence inside marked.
+pub fn snippet(body: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let hits = crate::text::find_terms(body, terms);
+    let Some(first) = hits.first() else {
+        let end = body.char_indices().nth(2 * SNIPPET_CONTEXT).map_or(body.len(), |(i, _)| i);
+        return vec![(body[..end].replace("\n\n", " ").replace('\n', " "), false)];
+    };
+    let mut start = body[..first.start].char_indices().rev().nth(SNIPPET_BEFORE - 1).map_or(0, |(i, _)| i);
+    // Start on a word.
+    if start > 0
+        && let Some(space) = body[start..first.start].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
+    let end =
+        body[first.end..].char_indices().nth(SNIPPET_CONTEXT).map_or(body.len(), |(i, _)| first.end + i);
     let mut pieces = Vec::new();
-    let mut in_match = false;
-    for part in snippet.split(['\u{2}', '\u{3}']) {
-        if !part.is_empty() {
-            pieces.push((part.replace('\n', " "), in_match));
+    let mut at = start;
+    if start > 0 {
+        pieces.push(("…".to_string(), false));
+    }
+    for h in hits.iter().filter(|h| h.start >= start && h.end <= end) {
+        if h.start > at {
+            pieces.push((body[at..h.start].replace("\n\n", " ").replace('\n', " "), false));
         }
-        in_match = !in_match;
+        pieces.push((body[h.start..h.end].to_string(), true));
+        at = h.end;
+    }
+    if at < end {
+        pieces.push((body[at..end].replace("\n\n", " ").replace('\n', " "), false));
+    }
+    if end < body.len() {
+        pieces.push(("…".to_string(), false));
     }
     pieces
 }
@@ -81,10 +109,12 @@ mod tests {
     }
 
     #[test]
-    fn snippets_split_on_markers() {
-        assert_eq!(
-            split_snippet("la \u{2}Sécurité\u{3} et"),
-            vec![("la ".to_string(), false), ("Sécurité".to_string(), true), (" et".to_string(), false)]
-        );
+    fn snippets_mark_every_hit_near_the_first() {
+        let body = format!("{} la Sécurité et la securite. {}", "x ".repeat(100), "y ".repeat(100));
+        let pieces = snippet(&body, &["securite".to_string()]);
+        let marked: Vec<&str> = pieces.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(marked, vec!["Sécurité", "securite"]);
+        assert_eq!(pieces.first().map(|(t, _)| t.as_str()), Some("…"));
+        assert!(snippet("court", &["absent".to_string()]).iter().all(|(_, m)| !m));
     }
 }

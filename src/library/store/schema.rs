@@ -8,7 +8,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Bump when cached extraction results must be recomputed.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -17,20 +17,22 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns  INTEGER NOT NULL,
     hash      TEXT NOT NULL
 );
+-- The body comes last: SQLite reads a row's columns in order, so listing stories must not
+-- step over every body.
 CREATE TABLE IF NOT EXISTS articles (
     rowid        INTEGER PRIMARY KEY,
     id           TEXT NOT NULL UNIQUE,
     path         TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     title        TEXT NOT NULL,
-    body         TEXT NOT NULL,
     date         TEXT,
-    author       TEXT,
     source       TEXT,
-    url          TEXT,
     lang         TEXT,
+    damaged      INTEGER NOT NULL DEFAULT 0,
+    author       TEXT,
+    url          TEXT,
     tags         TEXT NOT NULL DEFAULT '[]',
-    damaged      INTEGER NOT NULL DEFAULT 0
+    body         TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
@@ -39,6 +41,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, content='articles', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
 );
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
 END;
@@ -133,6 +136,10 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     if version < 2 {
         tx.execute_batch(ANNOTATION_TABLES)?;
+    }
+    if (1..3).contains(&version) {
+        // Version 3 reordered the article columns: the cache is rebuilt from the files.
+        rebuild_cache(&tx)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
