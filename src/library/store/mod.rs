@@ -209,6 +209,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The story an imported document belongs to: same id, else same body. (id, content hash)
+    pub fn find_article(&self, id: &str, body: &str) -> Result<Option<(String, String)>> {
+        let by = |sql: &str, key: &str| -> Result<Option<(String, String)>> {
+            Ok(self.conn.query_row(sql, [key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+        };
+        match by("SELECT id, content_hash FROM articles WHERE id = ?1", id)? {
+            Some(found) => Ok(Some(found)),
+            None => by("SELECT id, content_hash FROM articles WHERE body = ?1 LIMIT 1", body),
+        }
+    }
+
     pub fn article_count(&self) -> Result<usize> {
         Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
     }
