@@ -15,6 +15,7 @@ use crate::extract::Lang;
 mod facts;
 mod nlp;
 mod store_cmds;
+mod sweep;
 use crate::library::{self, Article, Limits, Skipped};
 
 #[derive(Parser, Debug)]
@@ -74,8 +75,15 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Check the library database and say what was found.
-    Doctor,
+    /// Check the library database and say what was found; with --sweep, load every file under
+    /// a folder and report what happened to each.
+    Doctor {
+        #[arg(long, value_name = "PATH")]
+        sweep: Option<PathBuf>,
+        /// Per-file time limit of the sweep, in seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
     /// Score the extractor on gold data: exact-match precision/recall/F1 overall and per label,
     /// overlap F1, and tokens per second.
     Eval {
@@ -201,7 +209,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             nlp::run_train(nlp::TrainArgs { lang, conll, hipe, dev, split_dev, out, seed, epochs })?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Doctor) => {
+        Some(Cmd::Doctor { sweep: Some(path), timeout }) => {
+            let clean = sweep::run(&path, std::time::Duration::from_secs(timeout))?;
+            Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Cmd::Doctor { sweep: None, .. }) => {
             Ok(if store_cmds::run_doctor()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Cmd::Facts { target, json, lang }) => {
