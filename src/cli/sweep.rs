@@ -97,7 +97,7 @@ pub fn run(root: &Path, limit: Duration) -> Result<bool> {
             Err(_) => hangs.push(file.clone()),
         }
     }
-    times.sort_by(|a, b| b.0.cmp(&a.0));
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
     let rejected_total: usize = rejected.values().sum();
     println!(
         "swept {} files under {} in {:.1} s",
