@@ -233,6 +233,8 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
     let mut dirty = true;
     let mut indexing = true;
     let mut last_reload = Instant::now();
+    // Test-only: the terminal-safety tests make the reader panic once it has drawn.
+    let panic_after_draw = std::env::var_os("BYLINE_TEST_PANIC").is_some();
     while !session.state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             let state = &session.state;
@@ -243,6 +245,9 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
                 )
             })?;
             dirty = false;
+            if panic_after_draw && state.open.is_some() {
+                panic!("BYLINE_TEST_PANIC: a panic while the reader runs");
+            }
         }
         while let Ok(msg) = rx.try_recv() {
             dirty = true;

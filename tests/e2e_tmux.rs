@@ -15,7 +15,9 @@ impl Tmux {
             eprintln!("skipped: tmux is not installed");
             return None;
         }
-        let socket = format!("byline-e2e-{}", std::process::id());
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("byline-e2e-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -111,4 +113,83 @@ fn read_search_and_quit_in_a_real_terminal() {
         sleep(Duration::from_millis(50));
     }
     assert!(!tmux.alive(), "byline should have quit; screen:\n{}", tmux.screen());
+}
+
+/// Starts a shell in tmux whose first command runs byline and then records the terminal's
+/// state once byline has exited.
+fn shell_running(byline_args: &str, env: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let tmux = Tmux::start("sh")?;
+    tmux.tmux(&["pipe-pane", "-o", "-t", "e2e", &format!("cat >> {d}/raw")]);
+    let command = format!(
+        "env BYLINE_CONFIG_DIR={d} BYLINE_DATA_DIR={d}/data {env} {} {byline_args} 2>{d}/stderr; stty -a > {d}/stty; echo after-$((1+1))-exit",
+        env!("CARGO_BIN_EXE_byline")
+    );
+    tmux.keys(&[&command, "Enter"]);
+    Some((tmux, dir))
+}
+
+/// The terminal is back in cooked mode, on the main screen, with the cursor visible.
+fn assert_restored(tmux: &Tmux, dir: &std::path::Path) {
+    // The marker is computed by the shell so the echoed command line does not match it.
+    tmux.wait_for("after-2-exit");
+    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
+    assert!(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode: {stty}");
+    let out = tmux.tmux(&["display", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 1", "main screen, cursor visible");
+}
+
+/// The pid of the program the pane's shell is running (byline).
+fn byline_pid(tmux: &Tmux) -> Option<String> {
+    let shell = tmux.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    let out = Command::new("pgrep").args(["-P", &shell]).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).lines().last().map(str::to_string)
+}
+
+#[test]
+fn terminal_is_restored_after_sigterm_sighup_and_panic() {
+    for signal in ["TERM", "HUP", "panic"] {
+        let env = if signal == "panic" { "BYLINE_TEST_PANIC=1" } else { "" };
+        let Some((tmux, dir)) = shell_running("", env) else { return };
+        if signal != "panic" {
+            tmux.wait_for("Welcome to byline");
+            let pid = byline_pid(&tmux).expect("byline is running");
+            Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap();
+        }
+        assert_restored(&tmux, dir.path());
+        if signal == "panic" {
+            let stderr = std::fs::read_to_string(dir.path().join("stderr")).unwrap();
+            assert!(
+                stderr.contains("BYLINE_TEST_PANIC"),
+                "the panic message is printed after restoring: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let files = tempfile::tempdir().unwrap();
+    let hostile = "Titre\u{1b}]0;PWNED\u{7} piégé\n\nCorps \u{1b}[31mRED\u{1b}[0m et \u{9b}2J fin \u{202e}evil\u{202c} \u{1b}P+q\u{1b}\\ ok.\n";
+    std::fs::write(files.path().join("a.txt"), hostile).unwrap();
+    std::fs::write(files.path().join("\u{1b}[31mname.txt"), "").unwrap();
+    let arg = files.path().display().to_string();
+    let Some((tmux, dir)) = shell_running(&arg, "") else { return };
+    tmux.wait_for("Corps");
+    tmux.keys(&["!"]);
+    tmux.wait_for("empty file");
+    tmux.keys(&["Q"]);
+    // The marker is computed by the shell so the echoed command line does not match it.
+    tmux.wait_for("after-2-exit");
+    let raw = std::fs::read(dir.path().join("raw")).unwrap();
+    let raw_text = String::from_utf8_lossy(&raw);
+    assert!(raw_text.contains("Corps") && raw_text.contains("\u{1b}["), "the pane's raw output was captured");
+    for bad in ["\u{1b}]0;PWNED", "\u{1b}[31mRED", "\u{1b}[31mname", "\u{202e}", "\u{1b}P+q"] {
+        assert!(!raw_text.contains(bad), "{bad:?} reached the terminal");
+    }
+    assert!(!raw_text.contains('\u{9b}'), "8-bit CSI reached the terminal");
+    let title = tmux.tmux(&["display", "-p", "-t", "e2e", "#{pane_title}"]);
+    assert!(!String::from_utf8_lossy(&title.stdout).contains("PWNED"));
 }
