@@ -198,6 +198,22 @@ impl Session {
     }
 }
 
+/// Reads terminal events on a thread of its own, so the loop can notice a termination signal
+/// even when reading blocks or spins (crossterm loops on end-of-file once the terminal is gone).
+fn spawn_event_reader() -> mpsc::Receiver<std::io::Result<Event>> {
+    let (tx, rx) = mpsc::sync_channel(64);
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 enum IndexMsg {
     Progress(usize, usize),
     Done(Result<IndexReport, String>),
@@ -226,6 +242,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
     };
 
     let mut guard = TerminalGuard::new().context("setting up the terminal")?;
+    let events = spawn_event_reader();
     let size = guard.terminal.size()?;
     let settings = Settings { mark_read_on_open: config.mark_read_on_open };
     let mut session = Session::new(store, source.scopes(), size.width, size.height, settings)?;
@@ -276,10 +293,14 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
             }
         }
         let timeout = Duration::from_millis(if indexing { 50 } else { 250 });
-        if !event::poll(timeout)? {
-            continue;
-        }
-        let action = match event::read()? {
+        let event = match events.recv_timeout(timeout) {
+            Ok(Ok(event)) => event,
+            Ok(Err(e)) => return Err(e.into()),
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            // The terminal is gone: leave as if asked to.
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let action = match event {
             Event::Key(key) => {
                 input::chord_of(&key).and_then(|c| input::action_for(c, config, &session.state))
             }

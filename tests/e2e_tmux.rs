@@ -193,3 +193,26 @@ fn hostile_text_never_reaches_the_terminal() {
     let title = tmux.tmux(&["display", "-p", "-t", "e2e", "#{pane_title}"]);
     assert!(!String::from_utf8_lossy(&title.stdout).contains("PWNED"));
 }
+
+#[test]
+fn closing_the_terminal_ends_byline_instead_of_spinning() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let command =
+        format!("env BYLINE_CONFIG_DIR={d} BYLINE_DATA_DIR={d}/data {}", env!("CARGO_BIN_EXE_byline"));
+    let Some(tmux) = Tmux::start(&command) else { return };
+    tmux.wait_for("Welcome to byline");
+    let out = tmux.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    tmux.tmux(&["kill-server"]);
+    let start = Instant::now();
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.split_whitespace().nth(2).is_none_or(|state| state != "Z"))
+            .unwrap_or(false)
+    };
+    while running() && start.elapsed() < Duration::from_secs(5) {
+        sleep(Duration::from_millis(50));
+    }
+    assert!(!running(), "byline kept running after its terminal closed");
+}
