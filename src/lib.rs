@@ -4,6 +4,7 @@
 //! to actions, `ui` draws the state; `input` turns keys into actions and `app` runs the loop.
 
 pub mod analysis;
+pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod config;

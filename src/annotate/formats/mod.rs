@@ -1,0 +1,3 @@
+//! Annotation export and import formats.
+
+pub mod offsets;
