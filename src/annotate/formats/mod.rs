@@ -40,6 +40,9 @@ mod prodigy;
 mod spacy;
 mod tokens;
 
+#[cfg(test)]
+mod tests;
+
 use serde_json::{Map, Value};
 
 use self::offsets::OffsetTable;
