@@ -28,7 +28,8 @@
 //! first fragment's start to the last fragment's end), `N` lines kb ids (`Wikidata:Q567` → `Q567`,
 //! other databases keep their prefix; the first one wins), `#` lines notes (several are joined
 //! with a line break), `*` lines entity groups (any equivalence type). Relations (`R`), events
-//! (`E`) and attributes (`A`, `M`) are read past. A `T` line whose text field does not match the
+//! (`E`) and attributes (`A`, `M`) are read past, as are notes and normalizations attached to them
+//! (an event's trigger is a `T` line and comes in as a span). A `T` line whose text field does not match the
 //! `.txt` at its offsets (whitespace runs compared as one space) is an error.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -93,6 +94,7 @@ fn export_doc(
     let mut norms = String::new();
     let mut notes = String::new();
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let (mut n_norm, mut n_note) = (0, 0);
     for (i, o) in spans.iter().enumerate() {
         let t = i + 1;
         let span = o.span;
@@ -123,11 +125,13 @@ fn export_doc(
             }
             let (db, id) = kb.split_once(':').unwrap_or(("Wikidata", kb));
             dbs.insert(db.to_owned());
-            let _ = writeln!(norms, "N{}\tReference T{t} {db}:{id}\t{text}", norms.lines().count() + 1);
+            n_norm += 1;
+            let _ = writeln!(norms, "N{n_norm}\tReference T{t} {db}:{id}\t{text}");
         }
         if let Some(note) = &span.note {
             let note: String = note.chars().map(|c| if is_break(c) || c == '\t' { ' ' } else { c }).collect();
-            let _ = writeln!(notes, "#{}\tAnnotatorNotes T{t}\t{note}", notes.lines().count() + 1);
+            n_note += 1;
+            let _ = writeln!(notes, "#{n_note}\tAnnotatorNotes T{t}\t{note}");
         }
         if let Some(entity) = &span.entity {
             match groups.iter_mut().find(|(e, _)| e == entity) {
@@ -225,6 +229,7 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
     let mut spans: Vec<AnnotatedSpan> = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut later: Vec<(usize, &str, &str, Option<&str>)> = Vec::new(); // line, id, middle, text
+    let mut others: HashSet<&str> = HashSet::new(); // relation, event and attribute ids
     let lines = ann.strip_prefix('\u{FEFF}').unwrap_or(ann).split('\n');
     for (i, raw) in lines.enumerate() {
         let line = i + 1;
@@ -250,7 +255,9 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
                 spans.push(span);
             }
             Some('N' | '#' | '*') => later.push((line, id, middle, tail)),
-            Some('R' | 'E' | 'A' | 'M') => {}
+            Some('R' | 'E' | 'A' | 'M') => {
+                others.insert(id);
+            }
             _ => {
                 return Err(err(format!("unknown annotation id {id:?} (expected T, N, #, *, R, E, A or M)")));
             }
@@ -262,14 +269,18 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
         let err = |m: String| line_error(file, line, m);
         let mut words = middle.split_whitespace();
         let kind = words.next().unwrap_or_default();
-        let target = |name: Option<&str>| -> Result<usize, FormatError> {
+        // The span a line refers to; None for a relation, event or attribute (read past).
+        let target = |name: Option<&str>| -> Result<Option<usize>, FormatError> {
             let name = name.ok_or_else(|| err(format!("{kind} without a target id")))?;
-            ids.get(name)
-                .copied()
-                .ok_or_else(|| err(format!("{name} is not a text-bound annotation (T) of this file")))
+            match ids.get(name) {
+                Some(&i) => Ok(Some(i)),
+                None if others.contains(name) => Ok(None),
+                None => Err(err(format!("{name} is not an annotation of this file"))),
+            }
         };
         if id.starts_with('*') {
-            let members: Vec<usize> = words.map(|w| target(Some(w))).collect::<Result<_, _>>()?;
+            let members: Vec<Option<usize>> = words.map(|w| target(Some(w))).collect::<Result<_, _>>()?;
+            let members: Vec<usize> = members.into_iter().flatten().collect();
             for pair in members.windows(2) {
                 let (a, b) = (find(&mut parent, pair[0]), find(&mut parent, pair[1]));
                 parent[a.max(b)] = a.min(b);
@@ -282,12 +293,13 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
             else {
                 return Err(err(format!("expected DB:ID, found {reference:?}")));
             };
+            let Some(t) = t else { continue };
             let span = &mut spans[t];
             if span.kb_id.is_none() {
                 span.kb_id = Some(if db == "Wikidata" { kb.to_owned() } else { reference.to_owned() });
             }
         } else {
-            let t = target(words.next())?;
+            let Some(t) = target(words.next())? else { continue };
             let note = tail.unwrap_or_default().to_owned();
             let span = &mut spans[t];
             span.note = Some(match span.note.take() {

@@ -12,17 +12,15 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::offsets::OffsetTable;
-use super::{AnnotatedDoc, ExportOptions, FormatError, SpanStatus, select};
+use super::{AnnotatedDoc, ExportOptions, FormatError, select};
 
 pub(super) fn export(docs: &[AnnotatedDoc]) -> Result<String, FormatError> {
     let mut patterns: Vec<(String, String, Option<String>)> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     for doc in docs {
         let table = OffsetTable::new(&doc.text);
+        // reviewed_only without rejected: accepted spans only.
         for o in select(doc, &table, &ExportOptions { reviewed_only: true }, false)? {
-            if o.span.status != SpanStatus::Accepted {
-                continue;
-            }
             let text = doc.text[o.span.start..o.span.end].split_whitespace().collect::<Vec<_>>().join(" ");
             if text.is_empty() {
                 continue;

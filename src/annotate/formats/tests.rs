@@ -639,7 +639,10 @@ fn malformed_brat_names_the_line() {
         ("T1\tPER 0 99\tAngela", "past the end"),
         ("T1\tPER\tAngela", "expected \"LABEL start end\""),
         ("T1\tPER 0 13\tAngela Merkel\nT1\tPER 0 6\tAngela", "line 2: duplicate id T1"),
-        ("T1\tPER 0 13\tAngela Merkel\nN1\tReference T9 Wikidata:Q1\tx", "line 2: T9 is not a text-bound"),
+        (
+            "T1\tPER 0 13\tAngela Merkel\nN1\tReference T9 Wikidata:Q1\tx",
+            "line 2: T9 is not an annotation of this file",
+        ),
         ("T1\tPER 0 13\tAngela Merkel\nN1\tReference T1 Q567\tx", "expected DB:ID"),
         ("T1\tPER 0 13\tAngela Merkel\n*\tCoref T1 T2", "line 2: T2 is not"),
         ("X1\tfoo", "unknown annotation id"),
@@ -661,16 +664,19 @@ fn malformed_brat_names_the_line() {
 }
 
 #[test]
-fn brat_discontinuous_spans_become_their_hull() {
+fn brat_discontinuous_spans_become_their_hull_and_relations_are_read_past() {
     let files = [
         ("d.txt".to_owned(), "North and South Korea".to_owned()),
         (
             "d.ann".to_owned(),
-            "T1\tLOC 0 5;16 21\tNorth Korea\nR1\tRel Arg1:T1 Arg2:T1\t\nA1\tNeg T1\n".to_owned(),
+            "T1\tLOC 0 5;16 21\tNorth Korea\nR1\tRel Arg1:T1 Arg2:T1\t\nA1\tNeg T1\n\
+             #1\tAnnotatorNotes R1\tabout the relation\n*\tEquiv T1 R1\n"
+                .to_owned(),
         ),
     ];
     let docs = import(&files, Format::Brat).expect("import");
     assert_eq!(triples(&docs[0]), [(0, 21, "LOC".to_owned())]);
+    assert_eq!((&docs[0].spans[0].note, &docs[0].spans[0].entity), (&None, &None));
 }
 
 /// Every prefix of a valid file is either imported or refused; nothing panics.
