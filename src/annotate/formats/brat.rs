@@ -93,7 +93,8 @@ fn export_doc(
     let mut ann = String::new();
     let mut norms = String::new();
     let mut notes = String::new();
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new(); // T numbers per entity, in order of first mention
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     let (mut n_norm, mut n_note) = (0, 0);
     for (i, o) in spans.iter().enumerate() {
         let t = i + 1;
@@ -134,14 +135,17 @@ fn export_doc(
             let _ = writeln!(notes, "#{n_note}\tAnnotatorNotes T{t}\t{note}");
         }
         if let Some(entity) = &span.entity {
-            match groups.iter_mut().find(|(e, _)| e == entity) {
-                Some((_, members)) => members.push(t),
-                None => groups.push((entity, vec![t])),
+            match group_of.get(entity.as_str()) {
+                Some(&g) => groups[g].push(t),
+                None => {
+                    group_of.insert(entity, groups.len());
+                    groups.push(vec![t]);
+                }
             }
         }
     }
     ann.push_str(&norms);
-    for (_, members) in groups.iter().filter(|(_, m)| m.len() >= 2) {
+    for members in groups.iter().filter(|m| m.len() >= 2) {
         let members: Vec<String> = members.iter().map(|t| format!("T{t}")).collect();
         let _ = writeln!(ann, "*\t{COREF} {}", members.join(" "));
     }

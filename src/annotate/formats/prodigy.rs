@@ -112,6 +112,8 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
     let mut docs: Vec<AnnotatedDoc> = Vec::new();
     let mut by_key: HashMap<(bool, String), usize> = HashMap::new();
     let mut tables: Vec<OffsetTable> = Vec::new();
+    // Per document: (start, end, label) → index in its spans, so a later answer replaces it.
+    let mut seen: Vec<HashMap<(usize, usize, String), usize>> = Vec::new();
     for (file, contents) in files {
         for (line, record) in jsonl_objects(file, contents)? {
             let err = |m: String| line_error(file, line, m);
@@ -157,6 +159,7 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
                     let mut doc =
                         AnnotatedDoc::new(id.clone().unwrap_or_else(|| format!("{file}:{line}")), text);
                     tables.push(OffsetTable::new(&doc.text));
+                    seen.push(HashMap::new());
                     doc.meta = meta.clone();
                     doc.meta.remove("id");
                     docs.push(doc);
@@ -183,13 +186,13 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
             for (n, span) in spans.iter().enumerate() {
                 let span = read_span(span, &tables[index], status)
                     .map_err(|m| err(format!("span {}: {m}", n + 1)))?;
-                let existing = docs[index]
-                    .spans
-                    .iter_mut()
-                    .find(|s| s.start == span.start && s.end == span.end && s.label == span.label);
-                match existing {
-                    Some(s) => *s = span,
-                    None => docs[index].spans.push(span),
+                let spans = &mut docs[index].spans;
+                match seen[index].get(&(span.start, span.end, span.label.clone())) {
+                    Some(&i) => spans[i] = span,
+                    None => {
+                        seen[index].insert((span.start, span.end, span.label.clone()), spans.len());
+                        spans.push(span);
+                    }
                 }
             }
         }

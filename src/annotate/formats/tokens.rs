@@ -135,9 +135,13 @@ pub(crate) fn token_ending(toks: &[Tok], b: usize) -> Option<usize> {
 /// A sentence ends after `.`, `!`, `?`, `…` (plus any closing quotes or brackets after it) when
 /// whitespace follows, and at a paragraph break (whitespace with two or more line breaks).
 /// Whitespace tokens stay with the sentence before them. No boundary is placed strictly inside
-/// one of `keep` (byte ranges, e.g. the entities written out), so a sentence never cuts a span.
+/// one of `keep` (byte ranges, sorted and non-overlapping: the entities written out), so a
+/// sentence never cuts a span.
 pub(crate) fn sentences(text: &str, toks: &[Tok], keep: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
-    let inside_kept = |pos: usize| keep.iter().any(|&(s, e)| s < pos && pos < e);
+    let inside_kept = |pos: usize| {
+        let before = keep.partition_point(|&(s, _)| s < pos);
+        before.checked_sub(1).and_then(|i| keep.get(i)).is_some_and(|&(_, e)| pos < e)
+    };
     let mut out = Vec::new();
     let mut sent_start = 0;
     let mut terminal = false; // the last word-ish token ended a sentence
