@@ -14,7 +14,7 @@
 //! # What each format keeps
 //! | format | spans | rejected | suggested | kb id | entity | note | meta | import |
 //! |---|---|---|---|---|---|---|---|---|
-//! | Prodigy | yes | `reject` records | unanswered record | `kb_id` key | `entity` key | `note` key | `meta` (+ `id`) | yes |
+//! | Prodigy | yes | `reject` records | yes (record then unanswered) | `kb_id` key | `entity` key | `note` key | `meta` (+ `id`) | yes |
 //! | doccano | yes | no | yes | no | no | no | `meta` | yes |
 //! | brat | yes | no | yes | `N` Reference | `*` Coref | `#` AnnotatorNotes | no | yes |
 //! | CoNLL IOB2 | non-overlapping, token-aligned | no | yes | no | no | no | no | export only |
@@ -23,7 +23,7 @@
 //!
 //! "suggested: yes" means suggestions are written when [`ExportOptions::reviewed_only`] is false;
 //! with it set only accepted spans (and rejected ones, where the format can say so) are written.
-//! The details and losses of each format are in its module's documentation.
+//! The details and losses of each format are in its module's documentation (`prodigy.rs`, …).
 //!
 //! # Import
 //! Imported spans arrive as [`SpanStatus::Suggested`], for the reader to review, except spans the
