@@ -216,3 +216,51 @@ fn closing_the_terminal_ends_byline_instead_of_spinning() {
     }
     assert!(!running(), "byline kept running after its terminal closed");
 }
+
+#[test]
+fn annotate_barkhane_quit_reopen_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let env = format!("env BYLINE_CONFIG_DIR={d} BYLINE_DATA_DIR={d}/data");
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let Some(tmux) = Tmux::start(&format!("{env} {bin}")) else { return };
+    tmux.wait_for("Welcome to byline");
+    // Open the reference article, find Barkhane, select it and label it ORG (2).
+    tmux.keys(&["j", "Enter", "/", "Barkhane", "Enter", "v"]);
+    tmux.wait_for("SELECT");
+    tmux.keys(&["2"]);
+    tmux.wait_for("labelled ORG");
+    tmux.keys(&["Q"]);
+    let start = Instant::now();
+    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
+        sleep(Duration::from_millis(50));
+    }
+    drop(tmux);
+
+    // Reopen: the annotation is there (✓ beside Barkhane in the facts).
+    let Some(tmux) = Tmux::start(&format!("{env} {bin}")) else { return };
+    tmux.wait_for("Welcome to byline");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Barkhane ✓");
+    tmux.keys(&["Q"]);
+    drop(tmux);
+
+    let out = Command::new("sh")
+        .args(["-c", &format!("{env} {bin} export --format prodigy --reviewed-only")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let jsonl = String::from_utf8_lossy(&out.stdout);
+    let record: serde_json::Value = serde_json::from_str(jsonl.lines().next().expect("one record")).unwrap();
+    let text = record["text"].as_str().unwrap();
+    let spans = record["spans"].as_array().unwrap();
+    let barkhane: Vec<&serde_json::Value> = spans
+        .iter()
+        .filter(|s| {
+            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            text.chars().skip(a).take(b - a).collect::<String>() == "Barkhane"
+        })
+        .collect();
+    assert_eq!(barkhane.len(), 1, "{jsonl}");
+    assert_eq!(barkhane[0]["label"], "ORG");
+}

@@ -1,8 +1,10 @@
 //! Annotation: the user's judgements on entity mentions (added, accepted, rejected, relabelled,
-//! linked), kept apart from what the extractor suggests and merged over it for display.
-//! Pure: the store persists these types, the model shows them.
+//! linked), kept apart from what the extractor suggests and merged over it for display, and
+//! their export to / import from the formats NLP tools read. Pure: the store persists these
+//! types, the model shows them.
 
 pub mod anchor;
+pub mod formats;
 pub mod merge;
 pub mod types;
 

@@ -12,6 +12,7 @@ use crate::app::Source;
 use crate::config::Config;
 use crate::extract::Lang;
 
+mod annotations;
 mod facts;
 mod nlp;
 mod store_cmds;
@@ -83,6 +84,30 @@ pub enum Cmd {
         /// Per-file time limit of the sweep, in seconds.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
+    },
+    /// Export your annotations (and, unless --reviewed-only, the suggestions you have not
+    /// judged) for NLP tools. Offsets are in code points; CoNLL IOB2 is lossy (whole tokens
+    /// only, no overlaps, statuses, links or notes).
+    Export {
+        #[arg(long, value_parser = ["prodigy", "doccano", "brat", "conll", "spacy-json", "patterns"])]
+        format: String,
+        /// Output file (a folder for brat); standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only spans you accepted or rejected.
+        #[arg(long)]
+        reviewed_only: bool,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import annotations made elsewhere; they arrive as suggestions to review (rejections in a
+    /// Prodigy file stay rejected).
+    Import {
+        /// The file (for brat: an .ann file or a folder of .txt/.ann pairs).
+        file: PathBuf,
+        #[arg(long, value_parser = ["prodigy", "doccano", "brat"])]
+        format: String,
     },
     /// Score the extractor on gold data: exact-match precision/recall/F1 overall and per label,
     /// overlap F1, and tokens per second.
@@ -199,6 +224,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Cmd::Entity { name, json }) => {
             store_cmds::run_entity(&name, json, &config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Export { format, out, reviewed_only, force }) => {
+            annotations::run_export(&format, out.as_deref(), reviewed_only, force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Import { file, format }) => {
+            annotations::run_import(&file, &format)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Eval { file, format, lang, json }) => {

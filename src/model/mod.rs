@@ -711,7 +711,16 @@ impl AppState {
 /// Applies one action and returns the effects for the app loop. Pure and total.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if !matches!(action, Action::IndexProgress { .. }) {
+    // A message lasts until the user's next key (answers from the store keep it).
+    if matches!(
+        action,
+        Action::Command(_)
+            | Action::PromptChar(_)
+            | Action::PromptBackspace
+            | Action::PromptSubmit
+            | Action::PromptCancel
+            | Action::ApplyLabel(_)
+    ) {
         state.message = None;
     }
     match action {

@@ -1,0 +1,124 @@
+//! doccano sequence-labelling JSONL.
+//!
+//! Export: one line per document, `{"id": <doc id>, "text": …, "label": [[start, end, "LABEL"], …],
+//! "meta": {…}}` (`meta` only when the document has some; doccano keeps unknown keys as metadata).
+//! Offsets are code points. doccano has no way to say "rejected", nor room for kb ids, entity
+//! grouping or notes: those are dropped. Suggestions are written unless `reviewed_only`.
+//!
+//! Import accepts `"label"` or `"labels"` (`[[start, end, label], …]`) and the relation-extraction
+//! form `"entities": [{"start_offset", "end_offset", "label", …}]` (its `"relations"` are ignored).
+//! The id comes from `"id"` (string or number), else `<file>:<line>`; `meta` from a `"meta"` object
+//! plus every other key that is not text, spans or id (`"Comments"`, custom columns…).
+
+use serde_json::{Map, Value, json};
+
+use super::offsets::OffsetTable;
+use super::{
+    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, SpanStatus, cp_range, id_string, json_kind,
+    jsonl_objects, line_error, offset_value, req_string, select,
+};
+
+const RESERVED: [&str; 6] = ["text", "label", "labels", "entities", "relations", "id"];
+
+pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<String, FormatError> {
+    let mut out = String::new();
+    for doc in docs {
+        let table = OffsetTable::new(&doc.text);
+        let labels: Vec<Value> =
+            select(doc, &table, opts, false)?.iter().map(|o| json!([o.cs, o.ce, o.span.label])).collect();
+        let mut record = Map::new();
+        record.insert("id".to_owned(), json!(doc.id));
+        record.insert("text".to_owned(), json!(doc.text));
+        record.insert("label".to_owned(), Value::Array(labels));
+        if !doc.meta.is_empty() {
+            record.insert("meta".to_owned(), Value::Object(doc.meta.clone()));
+        }
+        out.push_str(&Value::Object(record).to_string());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, FormatError> {
+    let mut docs = Vec::new();
+    for (file, contents) in files {
+        for (line, record) in jsonl_objects(file, contents)? {
+            let err = |m: String| line_error(file, line, m);
+            let text = req_string(&record, "text").map_err(err)?;
+            let id = match record.get("id") {
+                None | Some(Value::Null) => format!("{file}:{line}"),
+                Some(v) => id_string(v).ok_or_else(|| {
+                    err(format!("\"id\" must be a string or a number, found {}", json_kind(v)))
+                })?,
+            };
+            let mut doc = AnnotatedDoc::new(id, text);
+            let table = OffsetTable::new(&doc.text);
+            doc.spans = spans(&record, &table).map_err(err)?;
+            for (key, value) in record {
+                if key == "meta"
+                    && let Value::Object(m) = value
+                {
+                    doc.meta.extend(m);
+                } else if !RESERVED.contains(&key.as_str()) {
+                    doc.meta.insert(key, value);
+                }
+            }
+            docs.push(doc);
+        }
+    }
+    Ok(docs)
+}
+
+fn spans(record: &Map<String, Value>, table: &OffsetTable) -> Result<Vec<AnnotatedSpan>, String> {
+    let mut out = Vec::new();
+    if let Some(entities) = record.get("entities") {
+        let Value::Array(entities) = entities else {
+            return Err(format!("\"entities\" must be an array, found {}", json_kind(entities)));
+        };
+        for (n, e) in entities.iter().enumerate() {
+            let at = |m: String| format!("entity {}: {m}", n + 1);
+            let Value::Object(e) = e else {
+                return Err(at(format!("expected an object, found {}", json_kind(e))));
+            };
+            let s = offset_value(e.get("start_offset"), "\"start_offset\"").map_err(at)?;
+            let t = offset_value(e.get("end_offset"), "\"end_offset\"").map_err(at)?;
+            let label = req_string(e, "label").map_err(at)?;
+            out.push(span(table, s, t, label).map_err(at)?);
+        }
+        return Ok(out);
+    }
+    let (key, labels) = match (record.get("label"), record.get("labels")) {
+        (Some(l), _) => ("label", l),
+        (None, Some(l)) => ("labels", l),
+        (None, None) => return Ok(out),
+    };
+    let Value::Array(labels) = labels else {
+        return Err(format!("{key:?} must be an array of [start, end, label], found {}", json_kind(labels)));
+    };
+    for (n, l) in labels.iter().enumerate() {
+        let at = |m: String| format!("{key:?} item {}: {m}", n + 1);
+        match l {
+            Value::Array(triple) if triple.len() == 3 => {
+                let s = offset_value(triple.first(), "start").map_err(at)?;
+                let t = offset_value(triple.get(1), "end").map_err(at)?;
+                let Some(label) = triple.get(2).and_then(Value::as_str) else {
+                    return Err(at("the label (third item) must be a string".to_owned()));
+                };
+                out.push(span(table, s, t, label.to_owned()).map_err(at)?);
+            }
+            Value::String(_) => {
+                return Err(at(
+                    "a document-level (classification) label, not a span; expected [start, end, label]"
+                        .to_owned(),
+                ));
+            }
+            other => return Err(at(format!("expected [start, end, label], found {other}"))),
+        }
+    }
+    Ok(out)
+}
+
+fn span(table: &OffsetTable, start: usize, end: usize, label: String) -> Result<AnnotatedSpan, String> {
+    let (start, end) = cp_range(table, start, end)?;
+    Ok(AnnotatedSpan::new(start, end, label, SpanStatus::Suggested))
+}
