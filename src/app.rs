@@ -152,6 +152,7 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session showing the first `FIRST_PAGE` stories in scope (`reload` reads them all).
     pub fn new(
         store: Store,
         scopes: Vec<Scope>,
@@ -159,7 +160,7 @@ impl Session {
         height: u16,
         settings: Settings,
     ) -> Result<Session> {
-        let stories = store.stories_in(&scopes)?;
+        let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
         let (state, effects) = AppState::new(stories, width, height, settings);
         let mut session = Session { state, store, scopes };
         session.perform_all(effects);
@@ -214,7 +215,12 @@ fn spawn_event_reader() -> mpsc::Receiver<std::io::Result<Event>> {
     rx
 }
 
+/// Stories read before the first frame; a larger library's list is completed on a thread.
+pub const FIRST_PAGE: usize = 300;
+
 enum IndexMsg {
+    /// The whole list, read after the first frame.
+    Stories(Vec<crate::library::store::StoryMeta>),
     Progress(usize, usize),
     Done(Result<IndexReport, String>),
 }
@@ -227,6 +233,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
 
     // Index on a thread of its own; the list shows what the store has meanwhile.
     let (tx, rx) = mpsc::channel();
+    let tx_list = tx.clone();
     let indexer = {
         let (db_path, source) = (db_path.to_path_buf(), source.clone());
         let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
@@ -246,6 +253,14 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
     let size = guard.terminal.size()?;
     let settings = Settings { mark_read_on_open: config.mark_read_on_open };
     let mut session = Session::new(store, source.scopes(), size.width, size.height, settings)?;
+    if session.state.list.stories.len() >= FIRST_PAGE {
+        let (tx, db_path, scopes) = (tx_list, db_path.to_path_buf(), source.scopes());
+        std::thread::spawn(move || {
+            if let Ok(stories) = Store::open(&db_path).and_then(|s| s.stories_in(&scopes)) {
+                let _ = tx.send(IndexMsg::Stories(stories));
+            }
+        });
+    }
     let theme = Theme::new(config.theme.clone(), config.no_color);
     let mut dirty = true;
     let mut indexing = true;
@@ -269,6 +284,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
         while let Ok(msg) = rx.try_recv() {
             dirty = true;
             match msg {
+                IndexMsg::Stories(stories) => session.dispatch(Action::StoriesLoaded(stories)),
                 IndexMsg::Progress(done, total) => {
                     session.dispatch(Action::IndexProgress { done, total });
                     // Show stories as they arrive, without reloading on every batch.

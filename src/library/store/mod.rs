@@ -159,22 +159,28 @@ impl Store {
         Ok(Store { conn })
     }
 
-    /// All stories, newest first (undated last), for the list.
-    pub fn stories(&self) -> Result<Vec<StoryMeta>> {
-        let sql = format!(
-            "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-             ORDER BY a.date IS NULL, a.date DESC, a.rowid"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |row| story_from_row(row, 0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The stories from the given scopes (all when empty), newest first (undated last).
+    pub fn stories_in(&self, scopes: &[crate::library::index::Scope]) -> Result<Vec<StoryMeta>> {
+        self.stories_page(scopes, None)
     }
 
-    /// The stories from the given scopes (all when empty), newest first.
-    pub fn stories_in(&self, scopes: &[crate::library::index::Scope]) -> Result<Vec<StoryMeta>> {
+    /// The first `limit` stories of `stories_in` (all with `None`): a large library shows its
+    /// first screen from this while the rest is read.
+    pub fn stories_page(
+        &self,
+        scopes: &[crate::library::index::Scope],
+        limit: Option<usize>,
+    ) -> Result<Vec<StoryMeta>> {
         use crate::library::index::Scope;
+        let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         if scopes.is_empty() {
-            return self.stories();
+            let sql = format!(
+                "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+                 ORDER BY a.date DESC, a.rowid{limit_sql}"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([], |row| story_from_row(row, 0))?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
         }
         let mut conditions = Vec::new();
         let mut values: Vec<String> = Vec::new();
@@ -182,7 +188,7 @@ impl Store {
             match scope {
                 Scope::File(path) => {
                     values.push(path.clone());
-                    conditions.push(format!("a.path = ?{}", values.len()));
+                    conditions.push(format!("+a.path = ?{}", values.len()));
                 }
                 Scope::Under(prefix) => {
                     // A range on the indexed column: [prefix, prefix with its last char + 1).
@@ -201,7 +207,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-             WHERE {} ORDER BY a.date IS NULL, a.date DESC, a.rowid",
+             WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
             conditions.join(" OR ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -314,7 +320,7 @@ impl Store {
             "SELECT {STORY_COLUMNS}, e.label, e.name, e.mentions \
              FROM entity_index e JOIN articles a USING (content_hash) \
              LEFT JOIN reading_state r USING (content_hash) \
-             WHERE e.key = ?1 ORDER BY a.date IS NULL, a.date DESC, a.rowid"
+             WHERE e.key = ?1 ORDER BY a.date DESC, a.rowid"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([entity_key(name)], |row| {
