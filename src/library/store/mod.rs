@@ -4,6 +4,7 @@
 //! Every write is one short transaction; WAL and a busy timeout let two byline instances share
 //! one data folder without corrupting it or losing a write.
 
+mod feeds;
 mod query;
 pub mod schema;
 
@@ -13,6 +14,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Article;
+pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::{fts_query, query_words};
 
 #[derive(Debug, thiserror::Error)]

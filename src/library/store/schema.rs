@@ -3,12 +3,15 @@
 //!
 //! Two kinds of tables: the cache (files, articles, the full-text index, facts, the entity
 //! index), which `rebuild_cache` may drop and recreate from the files at any time, and the
-//! user's own data (reading state, and later annotations), which nothing but the user changes.
+//! user's own data (reading state, feed subscriptions, and later annotations), which nothing
+//! but the user changes. The feeds' HTTP validators (ETag, Last-Modified) sit in between: losing
+//! them only costs one unconditional download per feed, so `rebuild_cache` leaves them alone
+//! too.
 
 use rusqlite::{Connection, Transaction};
 
-/// Bump when cached extraction results must be recomputed.
-pub const SCHEMA_VERSION: i64 = 1;
+/// Moves up by one with each migration below.
+pub const SCHEMA_VERSION: i64 = 2;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -72,6 +75,26 @@ CREATE TABLE IF NOT EXISTS reading_state (
 );
 ";
 
+/// Version 2: feeds. `feeds` holds the subscriptions added by command (those in the config
+/// file are merged in at run time); `feed_http` the validators and last outcome of every feed
+/// fetched, whichever list it came from.
+const FEED_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS feeds (
+    url        TEXT PRIMARY KEY,
+    name       TEXT,
+    tags       TEXT NOT NULL DEFAULT '[]',
+    full_text  INTEGER NOT NULL DEFAULT 0,
+    added_at   INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE IF NOT EXISTS feed_http (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    fetched_at     INTEGER,
+    status         TEXT
+);
+";
+
 const CACHE_DROP: &str = "
 DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
@@ -98,6 +121,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 1 {
         tx.execute_batch(CACHE_TABLES)?;
         tx.execute_batch(USER_TABLES)?;
+    }
+    if version < 2 {
+        tx.execute_batch(FEED_TABLES)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
