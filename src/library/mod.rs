@@ -25,6 +25,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use article::Article;
+pub use feed::{FeedDoc, FeedItem};
 pub use sanitize::sanitize;
 pub use walk::load_paths;
 
@@ -155,6 +156,38 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// seeds the ids.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     parse_with_id_base(path, path, bytes, limits)
+}
+
+/// Parses a downloaded feed (RSS, Atom or JSON Feed; gzip, BOMs, declared and undeclared
+/// encodings handled as for files). `base_url` resolves relative links. An HTML page or
+/// anything else that is not a feed is an error saying so.
+pub fn parse_feed_document(bytes: &[u8], base_url: Option<&str>, limits: &Limits) -> Result<FeedDoc, LoadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
+    }
+    let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
+    let bytes = inflated.as_deref().unwrap_or(bytes);
+    let decoded = decode::decode(bytes)?;
+    let text = decoded.text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    match sniff(text) {
+        Format::Feed => {}
+        Format::Json if text.contains("jsonfeed.org/version/") => {}
+        Format::Json | Format::JsonLines => {
+            return Err(LoadError::NotArticle("JSON, but not a JSON Feed (no jsonfeed.org version)".into()));
+        }
+        Format::Html => return Err(LoadError::NotArticle("an HTML page, not a feed".into())),
+        _ => return Err(LoadError::NotArticle("not a feed (no <rss>, <feed> or <rdf:RDF>, nor a JSON Feed)".into())),
+    }
+    let mut doc = feed::items(text, base_url, limits.max_items_per_file)?;
+    if decoded.damaged {
+        for item in &mut doc.items {
+            item.article.damaged = true;
+        }
+    }
+    Ok(doc)
 }
 
 /// Reads a file (no more than the limit) and parses it. Ids are derived from the canonical
