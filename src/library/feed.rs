@@ -154,7 +154,9 @@ fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
 }
 
 fn feed_title(feed: &Feed) -> Option<String> {
-    feed.title.as_ref().map(|t| if is_html(t) { html_text::fragment_line(&t.content) } else { t.content.clone() })
+    feed.title
+        .as_ref()
+        .map(|t| if is_html(t) { html_text::fragment_line(&t.content) } else { t.content.clone() })
 }
 
 /// The item's text: its content, else its summary, else a media description; `None` when

@@ -161,7 +161,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Loaded,
 /// Parses a downloaded feed (RSS, Atom or JSON Feed; gzip, BOMs, declared and undeclared
 /// encodings handled as for files). `base_url` resolves relative links. An HTML page or
 /// anything else that is not a feed is an error saying so.
-pub fn parse_feed_document(bytes: &[u8], base_url: Option<&str>, limits: &Limits) -> Result<FeedDoc, LoadError> {
+pub fn parse_feed_document(
+    bytes: &[u8],
+    base_url: Option<&str>,
+    limits: &Limits,
+) -> Result<FeedDoc, LoadError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
     }
@@ -179,7 +183,11 @@ pub fn parse_feed_document(bytes: &[u8], base_url: Option<&str>, limits: &Limits
             return Err(LoadError::NotArticle("JSON, but not a JSON Feed (no jsonfeed.org version)".into()));
         }
         Format::Html => return Err(LoadError::NotArticle("an HTML page, not a feed".into())),
-        _ => return Err(LoadError::NotArticle("not a feed (no <rss>, <feed> or <rdf:RDF>, nor a JSON Feed)".into())),
+        _ => {
+            return Err(LoadError::NotArticle(
+                "not a feed (no <rss>, <feed> or <rdf:RDF>, nor a JSON Feed)".into(),
+            ));
+        }
     }
     let mut doc = feed::items(text, base_url, limits.max_items_per_file)?;
     if decoded.damaged {
