@@ -60,6 +60,7 @@ commands! {
     FilterLang => "filter_lang", "Filter by language (cycles)", ["L"];
     ClearFilters => "clear_filters", "Clear every filter and search", ["backspace"];
     ToggleSide => "toggle_side", "Show or hide the side panel", ["i"];
-    ShowSkipped => "show_skipped", "List the files that could not be loaded", ["!"];
+    ShowSkipped => "show_skipped", "List the files (and feeds) that could not be loaded", ["!"];
+    Fetch => "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
     Help => "help", "Show this help", ["?", "f1"];
 }

@@ -53,6 +53,14 @@ impl FeedOutcome {
         }
     }
 
+    /// `label: reason` when the feed failed.
+    pub fn failure(&self) -> Option<String> {
+        match &self.outcome {
+            Outcome::Failed(why) => Some(format!("{}: {why}", self.label)),
+            _ => None,
+        }
+    }
+
     /// What is recorded in the database as the feed's last status.
     fn status(&self) -> String {
         match &self.outcome {

@@ -22,21 +22,23 @@ pub struct SweepReport {
     pub damaged_items: usize,
     /// (file, reason) for each file that is not a usable feed.
     pub failed: Vec<(PathBuf, String)>,
+    /// Feeds with an expected parse beside them (`NAME.serde.json`, feed-rs's fixture
+    /// format): how many were compared, and those whose item count differs (file, got, expected).
+    pub oracle_checked: usize,
+    pub oracle_mismatches: Vec<(PathBuf, usize, usize)>,
     /// The slowest file and how long it took.
     pub slowest: Option<(PathBuf, Duration)>,
     pub elapsed: Duration,
 }
 
 impl SweepReport {
-    /// Failure reasons with how many files gave each, most frequent first. Reasons are cut
-    /// at the first `:` past the kind, so "feed parse error: …line 3…" groups together.
+    /// Failure reasons with how many files gave each, most frequent first. Details after a
+    /// third `: ` (positions, the parser's own words) are cut so like failures group.
     pub fn reasons(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for (_, why) in &self.failed {
-            let kind = match why.split_once(": ") {
-                Some((head, _)) if head.len() < 40 => head.to_string(),
-                _ => why.chars().take(60).collect(),
-            };
+            let kind: String = why.splitn(4, ": ").take(3).collect::<Vec<_>>().join(": ");
+            let kind = if kind.chars().count() > 90 { kind.chars().take(90).collect() } else { kind };
             *counts.entry(kind).or_default() += 1;
         }
         let mut v: Vec<(String, usize)> = counts.into_iter().collect();
@@ -91,10 +93,25 @@ pub fn sweep(root: &Path, limits: &Limits) -> SweepReport {
                 if doc.items.is_empty() {
                     report.empty += 1;
                 }
+                if let Some(expected) = expected_items(&path) {
+                    report.oracle_checked += 1;
+                    if expected != doc.items.len() {
+                        report.oracle_mismatches.push((path.clone(), doc.items.len(), expected));
+                    }
+                }
             }
             Err(e) => report.failed.push((path, e.reason())),
         }
     }
     report.elapsed = start.elapsed();
     report
+}
+
+/// The number of entries in `NAME.serde.json` beside `NAME.EXT`, when there is one.
+fn expected_items(path: &Path) -> Option<usize> {
+    let stem = path.file_stem()?.to_string_lossy();
+    let oracle = path.with_file_name(format!("{stem}.serde.json"));
+    let text = std::fs::read_to_string(oracle).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    Some(value.get("entries")?.as_array()?.len())
 }

@@ -113,7 +113,7 @@ fn every_failure_is_reported_per_feed_and_the_others_go_on() {
     assert_eq!(failure(&report, "/endless.xml"), "larger than the 1 MiB limit");
     let malformed = failure(&report, "/malformed.xml");
     assert!(!malformed.is_empty() && !malformed.contains('\n'), "{malformed}");
-    assert_eq!(failure(&report, "/page.html"), "not an article: an HTML page, not a feed");
+    assert_eq!(failure(&report, "/page.html"), "not a feed: an HTML page");
     for ok in ["/gzip.xml", "/deflate.xml", "/feed.xml"] {
         assert!(matches!(outcome_of(&report, ok), Outcome::Fetched(Stored { new: 2, .. })), "{ok}");
     }

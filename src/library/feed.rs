@@ -1,5 +1,7 @@
 //! Feeds (RSS 0.9x/1.0/2.0, Atom, JSON Feed) through feed-rs: one article per item.
 
+use std::borrow::Cow;
+
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::txt::plain_paragraphs;
@@ -49,10 +51,10 @@ struct Options {
 /// `true` when the repaired copy was used.
 fn parse_repairing(text: &str, options: &Options) -> Result<(Feed, bool), LoadError> {
     let xml = strip_xml_declaration(text);
-    let first = parse_feed(xml, options);
+    let first = parse_feed(&xml, options);
     Ok(match first {
         Ok(feed) if !feed.entries.is_empty() => (feed, false),
-        first => match super::xml_repair::repair(xml).map(|x| parse_feed(&x, options)) {
+        first => match super::xml_repair::repair(&xml).map(|x| parse_feed(&x, options)) {
             Some(Ok(feed)) if first.as_ref().map_or(true, |f| feed.entries.len() > f.entries.len()) => {
                 (feed, true)
             }
@@ -115,19 +117,35 @@ fn parse_feed(xml: &str, options: &Options) -> Result<Feed, LoadError> {
     };
     match std::panic::catch_unwind(run) {
         Ok(Ok(feed)) => Ok(feed),
+        // feed-rs says "no root element" of an <rss> with no <channel> too.
+        Ok(Err(e)) if e.to_string().ends_with("no root element") => {
+            Err(LoadError::Feed("no channel or entries inside the root element".into()))
+        }
         Ok(Err(e)) => Err(LoadError::Feed(e.to_string())),
         Err(_) => Err(LoadError::Feed("the feed parser crashed on this file".into())),
     }
 }
 
-fn strip_xml_declaration(text: &str) -> &str {
+fn strip_xml_declaration(text: &str) -> Cow<'_, str> {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if t.starts_with("<?xml")
-        && let Some(end) = t.find("?>")
-    {
-        return &t[end + 2..];
+    // Comments before the declaration are not well-formed XML, but feeds have them: skip
+    // them to find it, and keep them.
+    let mut rest = t;
+    while let Some(after) = rest.trim_start().strip_prefix("<!--") {
+        match after.find("-->") {
+            Some(end) => rest = &after[end + 3..],
+            None => break,
+        }
     }
-    t
+    let rest_trimmed = rest.trim_start();
+    if rest_trimmed.starts_with("<?xml")
+        && let Some(end) = rest_trimmed.find("?>")
+    {
+        let before = &t[..t.len() - rest_trimmed.len()];
+        let after = &rest_trimmed[end + 2..];
+        return if before.is_empty() { Cow::Borrowed(after) } else { Cow::Owned(format!("{before}{after}")) };
+    }
+    Cow::Borrowed(t)
 }
 
 fn is_html(t: &Text) -> bool {
@@ -277,5 +295,13 @@ mod tests {
         assert_eq!(doc.items[2].guid, None);
         let capped = items(rss, None, 2).unwrap();
         assert_eq!((capped.items.len(), capped.dropped), (2, 1));
+    }
+
+    #[test]
+    fn a_declaration_after_comments_is_dropped_and_the_comments_kept() {
+        let t = "<!-- hi -->\n<?xml version=\"1.0\"?>\n<rss/>";
+        assert_eq!(strip_xml_declaration(t), "<!-- hi -->\n\n<rss/>");
+        assert_eq!(strip_xml_declaration("\n<?xml version=\"1.0\"?><rss/>"), "<rss/>");
+        assert_eq!(strip_xml_declaration("<rss/>"), "<rss/>");
     }
 }

@@ -110,6 +110,8 @@ pub enum LoadError {
     FrontMatter(String),
     #[error("feed parse error: {0}")]
     Feed(String),
+    #[error("not a feed: {0}")]
+    NotFeed(String),
     #[error("no article text found")]
     NoBody,
     #[error("no usable items ({count} left out; first: {first})")]
@@ -180,13 +182,19 @@ pub fn parse_feed_document(
         Format::Feed => {}
         Format::Json if text.contains("jsonfeed.org/version/") => {}
         Format::Json | Format::JsonLines => {
-            return Err(LoadError::NotArticle("JSON, but not a JSON Feed (no jsonfeed.org version)".into()));
+            return Err(LoadError::NotFeed("JSON without a jsonfeed.org version".into()));
         }
-        Format::Html => return Err(LoadError::NotArticle("an HTML page, not a feed".into())),
+        Format::Html => {
+            return Err(LoadError::NotFeed(match root_element(text.trim_start()) {
+                Some(root) if root != "html" && !root.starts_with('!') => {
+                    format!("XML whose root is <{}>", sanitize::one_line(&root, 40))
+                }
+                None => "no element at all".into(),
+                _ => "an HTML page".into(),
+            }));
+        }
         _ => {
-            return Err(LoadError::NotArticle(
-                "not a feed (no <rss>, <feed> or <rdf:RDF>, nor a JSON Feed)".into(),
-            ));
+            return Err(LoadError::NotFeed("neither XML nor JSON".into()));
         }
     }
     let mut doc = feed::items(text, base_url, limits.max_items_per_file)?;
@@ -300,12 +308,17 @@ fn sniff(text: &str) -> Format {
         return Format::Markdown;
     }
     if t.starts_with('<') {
-        return match root_element(t).as_deref() {
-            Some("rss" | "feed" | "rdf:rdf" | "rdf" | "entry" | "channel") => Format::Feed,
+        return match root_element(t).as_deref().map(local_name) {
+            Some("rss" | "feed" | "rdf" | "entry" | "channel") => Format::Feed,
             Some(_) | None => Format::Html,
         };
     }
     Format::Text
+}
+
+/// An element name without its namespace prefix (`a:feed` is a feed, `rdf:RDF` an RSS 1.0).
+fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// Lower-cased name of the first element, skipping the prolog, comments and doctype.
@@ -318,7 +331,9 @@ fn root_element(mut t: &str) -> Option<String> {
             t = rest.split_once("-->")?.1;
         } else if t.starts_with("<!") {
             let (decl, rest) = t.split_once('>')?;
-            if decl.to_ascii_lowercase().contains("html") {
+            // An HTML doctype with no element after it is still a page; when an element
+            // follows, it decides (feeds copied from pages keep the page's doctype).
+            if decl.to_ascii_lowercase().contains("html") && !rest.trim_start().starts_with('<') {
                 return Some("html".into());
             }
             t = rest;
