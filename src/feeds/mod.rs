@@ -9,6 +9,7 @@ pub mod store_items;
 pub mod subscriptions;
 pub mod sweep;
 #[cfg(test)]
+#[path = "../../tests/support/http_server.rs"]
 mod test_server;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,9 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for the fetch tests: one request per connection, routes
 //! given as a function, every request recorded. Bounded: it stops when dropped or after its
 //! lifetime, whichever comes first, and every connection it serves is bounded too.
+//!
+//! Shared by the library's fetch tests and the command-line tests (each uses part of it).
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
