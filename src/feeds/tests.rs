@@ -26,7 +26,7 @@ fn feed(url: String) -> Feed {
 }
 
 fn settings() -> FetchConfig {
-    FetchConfig { concurrency: 4, timeout_secs: 1, max_bytes: 1024 * 1024, max_redirects: 3 }
+    FetchConfig { concurrency: 4, timeout_secs: 2, max_bytes: 1024 * 1024, max_redirects: 3 }
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -49,7 +49,7 @@ fn routes(path: &str) -> Reply {
         "/loop.xml" => {
             Reply::Full { status: 302, headers: vec![("Location", "/loop.xml".into())], body: vec![] }
         }
-        "/slow.xml" => Reply::Slow(Duration::from_secs(5), RSS.into()),
+        "/slow.xml" => Reply::Slow(Duration::from_secs(10), RSS.into()),
         "/endless.xml" => Reply::Endless,
         "/malformed.xml" => Reply::ok("text/xml", "<rss version=\"2.0\"><channel><<title>>&&oops</rss>"),
         "/gzip.xml" => Reply::Full {
@@ -109,7 +109,7 @@ fn every_failure_is_reported_per_feed_and_the_others_go_on() {
     assert_eq!(failure(&report, "/missing.xml"), "HTTP 404");
     assert_eq!(failure(&report, "/broken.xml"), "HTTP 500");
     assert_eq!(failure(&report, "/loop.xml"), "more than 3 redirects");
-    assert_eq!(failure(&report, "/slow.xml"), "timed out after 1 s");
+    assert_eq!(failure(&report, "/slow.xml"), "timed out after 2 s");
     assert_eq!(failure(&report, "/endless.xml"), "larger than the 1 MiB limit");
     let malformed = failure(&report, "/malformed.xml");
     assert!(!malformed.is_empty() && !malformed.contains('\n'), "{malformed}");
