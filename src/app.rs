@@ -1,6 +1,7 @@
 //! The event loop and the effects it performs: reads terminal events, turns them into actions,
 //! runs `update()`, performs the effects against the store, draws when something changed.
-//! Indexing runs on its own thread with its own database connection.
+//! Indexing and fetching feeds run on threads of their own, each with its own database
+//! connection, and report back through a channel as actions.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use crate::analysis::{self, EXTRACTOR_VERSION};
 use crate::annotate::Annotation;
 use crate::annotate::anchor::reanchor_all;
 use crate::config::{Config, KeyChord};
+use crate::feeds;
 use crate::input;
 use crate::library::index::{self, Analyser, IndexReport, Scope};
 use crate::library::store::{CachedFacts, Store};
@@ -23,11 +25,13 @@ use crate::model::{Action, AppState, Effect, LoadedStory, Settings, update};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Ctx, Theme};
 
-/// What the reader shows: files and folders, or the samples bundled in the binary.
+/// What the reader shows: files and folders, or the samples bundled in the binary; either
+/// with the folder where fetched feed items are stored.
 #[derive(Debug, Clone)]
 pub enum Source {
     Paths(Vec<PathBuf>),
     Bundled,
+    WithFeeds(Box<Source>, PathBuf),
 }
 
 impl Source {
@@ -35,6 +39,19 @@ impl Source {
         match self {
             Source::Paths(paths) => index::scopes(paths),
             Source::Bundled => vec![Scope::Under(index::BUNDLED_PREFIX.to_string())],
+            Source::WithFeeds(library, feeds) => {
+                let mut scopes = library.scopes();
+                scopes.extend(index::scopes(std::slice::from_ref(feeds)));
+                scopes
+            }
+        }
+    }
+
+    /// This source with the feeds folder added, unless it has it.
+    pub fn with_feeds(self, feeds: PathBuf) -> Source {
+        match self {
+            Source::WithFeeds(..) => self,
+            library => Source::WithFeeds(Box::new(library), feeds),
         }
     }
 }
@@ -56,6 +73,17 @@ pub fn index_source(
     match source {
         Source::Paths(paths) => index::index_paths(store, paths, limits, ANALYSER, progress),
         Source::Bundled => index::index_bundled(store, crate::samples::FILES, ANALYSER),
+        Source::WithFeeds(library, feeds) => {
+            let mut report = index_source(store, library, limits, progress)?;
+            let more = index::index_paths(store, std::slice::from_ref(feeds), limits, ANALYSER, progress)?;
+            report.files += more.files;
+            report.parsed += more.parsed;
+            report.unchanged += more.unchanged;
+            report.removed += more.removed;
+            report.articles += more.articles;
+            report.skipped.extend(more.skipped);
+            Ok(report)
+        }
     }
 }
 
@@ -131,6 +159,8 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
+        // Background work: `Session` queues it for the loop (see `take_jobs`).
+        Effect::Fetch => None,
     }
 }
 
@@ -149,6 +179,8 @@ pub struct Session {
     pub state: AppState,
     pub store: Store,
     pub scopes: Vec<Scope>,
+    /// Effects that run on a thread of their own, for the loop to start.
+    jobs: Vec<Effect>,
 }
 
 impl Session {
@@ -162,7 +194,7 @@ impl Session {
     ) -> Result<Session> {
         let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
         let (state, effects) = AppState::new(stories, width, height, settings);
-        let mut session = Session { state, store, scopes };
+        let mut session = Session { state, store, scopes, jobs: Vec::new() };
         session.perform_all(effects);
         Ok(session)
     }
@@ -170,6 +202,10 @@ impl Session {
     fn perform_all(&mut self, effects: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
+            if effect == Effect::Fetch {
+                self.jobs.push(effect);
+                continue;
+            }
             if let Some(action) = perform(&mut self.store, effect) {
                 queue.extend(update(&mut self.state, action));
             }
@@ -188,6 +224,11 @@ impl Session {
                 self.dispatch(action);
             }
         }
+    }
+
+    /// The background jobs asked for since the last call.
+    pub fn take_jobs(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.jobs)
     }
 
     /// Reloads the stories in scope from the store (after indexing).
@@ -218,34 +259,74 @@ fn spawn_event_reader() -> mpsc::Receiver<std::io::Result<Event>> {
 /// Stories read before the first frame; a larger library's list is completed on a thread.
 pub const FIRST_PAGE: usize = 300;
 
-enum IndexMsg {
+/// What the background threads report to the loop.
+enum Msg {
     /// The whole list, read after the first frame.
     Stories(Vec<crate::library::store::StoryMeta>),
-    Progress(usize, usize),
-    Done(Result<IndexReport, String>),
+    IndexProgress(usize, usize),
+    IndexDone(Result<IndexReport, String>),
+    FetchProgress(usize, usize, String),
+    FetchDone {
+        summary: String,
+        failures: Vec<String>,
+    },
 }
 
-/// Runs the reader until the user quits or the process is asked to terminate.
-pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
+/// Indexes `source` on its own connection, reporting progress, then says it is done.
+fn index_in_background(tx: &mpsc::Sender<Msg>, db_path: &Path, source: &Source, limits: &Limits) {
+    let result = Store::open(db_path).map_err(|e| e.to_string()).and_then(|mut store| {
+        let mut progress = |done, total| {
+            let _ = tx.send(Msg::IndexProgress(done, total));
+        };
+        index_source(&mut store, source, limits, &mut progress).map_err(|e| e.to_string())
+    });
+    let _ = tx.send(Msg::IndexDone(result));
+}
+
+/// Fetches every feed, then re-indexes the library with the feeds folder, on a thread of
+/// its own. The fetch summary comes last, so it is the message left on screen.
+fn spawn_fetch(tx: mpsc::Sender<Msg>, config: &Config, db_path: &Path, source: &Source, feeds_dir: &Path) {
+    let (config, db_path, feeds_dir) = (config.clone(), db_path.to_path_buf(), feeds_dir.to_path_buf());
+    let shows_feeds = matches!(source, Source::WithFeeds(..));
+    let source = source.clone().with_feeds(feeds_dir.clone());
+    std::thread::spawn(move || {
+        let fetched = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|store| {
+            let feeds = feeds::subscriptions::all(&config, &store).map_err(|e| e.to_string())?;
+            let mut progress = |done, total, label: &str| {
+                let _ = tx.send(Msg::FetchProgress(done, total, label.to_string()));
+            };
+            Ok(feeds::fetch_all(&store, &feeds, &feeds_dir, &config.fetch, &mut progress))
+        });
+        let (summary, failures) = match fetched {
+            Ok(report) => {
+                let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+                index_in_background(&tx, &db_path, &source, &limits);
+                let mut summary = report.summary();
+                if !shows_feeds && report.new_stories() > 0 {
+                    summary.push_str(" (open byline without paths to read them)");
+                }
+                (summary, report.failures().filter_map(feeds::FeedOutcome::failure).collect())
+            }
+            Err(e) => (format!("fetching failed: {e}"), Vec::new()),
+        };
+        let _ = tx.send(Msg::FetchDone { summary, failures });
+    });
+}
+
+/// Runs the reader until the user quits or the process is asked to terminate. Fetched feed
+/// items are stored under `feeds_dir`.
+pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) -> Result<()> {
     let store = Store::open(db_path)
         .with_context(|| format!("opening the library database {}", db_path.display()))?;
     let stop = tui::termination_flag().context("installing signal handlers")?;
+    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
 
     // Index on a thread of its own; the list shows what the store has meanwhile.
     let (tx, rx) = mpsc::channel();
     let tx_list = tx.clone();
     let indexer = {
-        let (db_path, source) = (db_path.to_path_buf(), source.clone());
-        let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
-        std::thread::spawn(move || {
-            let result = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|mut store| {
-                let mut progress = |done, total| {
-                    let _ = tx.send(IndexMsg::Progress(done, total));
-                };
-                index_source(&mut store, &source, &limits, &mut progress).map_err(|e| e.to_string())
-            });
-            let _ = tx.send(IndexMsg::Done(result));
-        })
+        let (tx, db_path, source) = (tx.clone(), db_path.to_path_buf(), source.clone());
+        std::thread::spawn(move || index_in_background(&tx, &db_path, &source, &limits))
     };
 
     let mut guard = TerminalGuard::new().context("setting up the terminal")?;
@@ -257,7 +338,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
         let (tx, db_path, scopes) = (tx_list, db_path.to_path_buf(), source.scopes());
         std::thread::spawn(move || {
             if let Ok(stories) = Store::open(&db_path).and_then(|s| s.stories_in(&scopes)) {
-                let _ = tx.send(IndexMsg::Stories(stories));
+                let _ = tx.send(Msg::Stories(stories));
             }
         });
     }
@@ -281,11 +362,17 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
                 panic!("BYLINE_TEST_PANIC: a panic while the reader runs");
             }
         }
+        for job in session.take_jobs() {
+            if job == Effect::Fetch {
+                spawn_fetch(tx.clone(), config, db_path, &source, feeds_dir);
+            }
+        }
         while let Ok(msg) = rx.try_recv() {
             dirty = true;
             match msg {
-                IndexMsg::Stories(stories) => session.dispatch(Action::StoriesLoaded(stories)),
-                IndexMsg::Progress(done, total) => {
+                Msg::Stories(stories) => session.dispatch(Action::StoriesLoaded(stories)),
+                Msg::IndexProgress(done, total) => {
+                    indexing = true;
                     session.dispatch(Action::IndexProgress { done, total });
                     // Show stories as they arrive, without reloading on every batch.
                     if last_reload.elapsed() > Duration::from_secs(1) {
@@ -293,22 +380,29 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
                         last_reload = Instant::now();
                     }
                 }
-                IndexMsg::Done(Ok(report)) => {
+                Msg::IndexDone(Ok(report)) => {
                     indexing = false;
                     session.reload();
                     let summary = report.summary();
                     session.dispatch(Action::IndexDone { skipped: report.skipped, summary });
                 }
-                IndexMsg::Done(Err(e)) => {
+                Msg::IndexDone(Err(e)) => {
                     indexing = false;
                     session.dispatch(Action::IndexDone {
                         skipped: Vec::new(),
                         summary: format!("indexing failed: {e}"),
                     });
                 }
+                Msg::FetchProgress(done, total, feed) => {
+                    session.dispatch(Action::FetchProgress { done, total, feed })
+                }
+                Msg::FetchDone { summary, failures } => {
+                    session.dispatch(Action::FetchDone { summary, failures })
+                }
             }
         }
-        let timeout = Duration::from_millis(if indexing { 50 } else { 250 });
+        let busy = indexing || session.state.fetching.is_some();
+        let timeout = Duration::from_millis(if busy { 50 } else { 250 });
         let event = match events.recv_timeout(timeout) {
             Ok(Ok(event)) => event,
             Ok(Err(e)) => return Err(e.into()),
@@ -334,7 +428,8 @@ pub fn run(config: &Config, db_path: &Path, source: Source) -> Result<()> {
         session.dispatch(Action::Command(crate::config::Command::Quit));
     }
     drop(guard);
-    // The indexer's writes are transactional; it may be abandoned mid-run.
+    // The indexer's and the fetcher's writes are transactional (item files are renamed into
+    // place); they may be abandoned mid-run.
     drop(indexer);
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod extract;
+pub mod feeds;
 pub mod input;
 pub mod library;
 pub mod model;

@@ -1,6 +1,9 @@
 //! End to end: the real binary in a real terminal (tmux at 120×40), driven by keys, checked by
 //! what a person would see. Skipped with a message when tmux is not installed (.ci/run installs it).
 
+#[path = "support/http_server.rs"]
+mod http_server;
+
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -263,4 +266,42 @@ fn annotate_barkhane_quit_reopen_and_export() {
         .collect();
     assert_eq!(barkhane.len(), 1, "{jsonl}");
     assert_eq!(barkhane[0]["label"], "ORG");
+}
+
+#[test]
+fn the_fetch_key_fetches_in_the_background_and_lists_the_new_stories() {
+    let rss = r#"<rss version="2.0"><channel><title>Loopback News</title>
+<item><title>Une dépêche locale</title><link>/a/1</link><description>Texte de la dépêche.</description></item>
+<item><title>Another local story</title><link>/a/2</link><description>Its text.</description></item>
+</channel></rss>"#;
+    let server = http_server::Server::start(move |r| match r.path.as_str() {
+        "/feed.xml" => http_server::Reply::ok("application/rss+xml", rss),
+        _ => http_server::Reply::status(404),
+    });
+    let config_dir = tempfile::tempdir().unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config_dir.path().join("config.toml"),
+        format!("[[feeds]]\nurl = \"{}\"\n", server.url("/feed.xml")),
+    )
+    .unwrap();
+    let command = format!(
+        "env BYLINE_CONFIG_DIR={} BYLINE_DATA_DIR={} {}",
+        config_dir.path().display(),
+        data_dir.path().display(),
+        env!("CARGO_BIN_EXE_byline")
+    );
+    let Some(tmux) = Tmux::start(&command) else { return };
+    tmux.wait_for("story 1/2");
+    tmux.keys(&["F"]);
+    let screen = tmux.wait_for("1 feed: 2 new stories");
+    assert!(!screen.contains("failed"), "{screen}");
+    let screen = tmux.wait_for("story 1/4");
+    assert!(screen.contains("Une dépêche locale"), "{screen}");
+    tmux.keys(&["Q"]);
+    let start = Instant::now();
+    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
+        sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.alive(), "byline should have quit; screen:\n{}", tmux.screen());
 }

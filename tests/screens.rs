@@ -5,7 +5,7 @@ use byline::app::{Session, Source, index_source};
 use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;
 use byline::library::store::Store;
-use byline::model::Settings;
+use byline::model::{Action, Settings};
 use byline::ui::{self, Ctx, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -193,4 +193,28 @@ fn rejecting_a_suggestion_hides_it_and_extending_a_selection_by_words() {
     assert_eq!(&body[sel.start..sel.end], "Agence Ecof");
     session.press(&config, &parse_script("esc").unwrap());
     assert!(session.state.selection.is_none());
+}
+
+#[test]
+fn fetching_shows_progress_then_the_summary_and_failures() {
+    let (mut session, config) = app(120, 20, "F");
+    // The key asks the loop for a background fetch and the status line says so at once.
+    assert_eq!(session.take_jobs(), vec![byline::model::Effect::Fetch]);
+    session.dispatch(Action::FetchProgress { done: 2, total: 5, feed: "Le Journal".into() });
+    let during = screen(&session, &config).backend().to_string();
+    insta::assert_snapshot!("fetching_in_progress", during);
+    // A second press while fetching starts nothing.
+    session.press(&config, &parse_script("F").unwrap());
+    assert!(session.take_jobs().is_empty());
+
+    session.dispatch(Action::FetchDone {
+        summary: "5 feeds: 7 new stories, 1 not modified, 1 failed (Le Journal: HTTP 404)".into(),
+        failures: vec!["Le Journal: HTTP 404".into()],
+    });
+    insta::assert_snapshot!("fetch_done", screen(&session, &config).backend());
+    session.press(&config, &parse_script("!").unwrap());
+    let overlay = screen(&session, &config).backend().to_string();
+    assert!(
+        overlay.contains("Feeds that failed in the last fetch") && overlay.contains("Le Journal: HTTP 404")
+    );
 }

@@ -14,6 +14,7 @@ use crate::extract::Lang;
 
 mod annotations;
 mod facts;
+mod feeds_cmds;
 mod nlp;
 mod store_cmds;
 mod sweep;
@@ -145,6 +146,15 @@ pub enum Cmd {
         #[arg(long, default_value_t = 15)]
         epochs: usize,
     },
+    /// Download every feed's new stories (the config file's [[feeds]] and `byline feeds add`'s),
+    /// store them for offline reading under the data folder, and index them. Exits with 1 when
+    /// a feed failed (the others are fetched all the same).
+    Fetch,
+    /// Feed subscriptions: add, list, remove, OPML import and export, and a parsing sweep.
+    Feeds {
+        #[command(subcommand)]
+        command: feeds_cmds::FeedsCmd,
+    },
     /// Print the people (with roles), organisations, places, dates, quotes and sources found
     /// in each article of a file.
     Facts {
@@ -181,8 +191,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
                 bail!("no such file or folder: {}", crate::text::printable(&names.join(", ")));
             }
+            if cli.paths.is_empty() {
+                // The reader shows fetched feeds: the folder must exist to be in its scope.
+                let dir = feeds_dir()?;
+                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            }
             let source = source_of(&cli.paths, &config);
-            crate::app::run(&config, &database_path()?, source)?;
+            crate::app::run(&config, &database_path()?, source, &feeds_dir()?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::List { paths }) => {
@@ -249,6 +264,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Cmd::Doctor { sweep: None, .. }) => {
             Ok(if store_cmds::run_doctor()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
+        Some(Cmd::Fetch) => feeds_cmds::run_fetch(&config),
+        Some(Cmd::Feeds { command }) => feeds_cmds::run(command, &config),
         Some(Cmd::Facts { target, json, lang }) => {
             let articles = find_articles(&target, &config)?;
             facts::print(&articles, json, lang.as_deref().and_then(Lang::from_code))?;
@@ -301,15 +318,26 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "byline").map(|d| d.data_dir().to_path_buf())
 }
 
-/// What the reader opens: the given paths, else the configured library, else the samples.
+/// What the reader opens: the given paths, else the configured library (else the samples)
+/// with the fetched feeds when there are any.
 pub fn source_of(paths: &[PathBuf], config: &Config) -> Source {
     if !paths.is_empty() {
-        Source::Paths(paths.to_vec())
-    } else if !config.library_paths.is_empty() {
-        Source::Paths(config.library_paths.clone())
-    } else {
-        Source::Bundled
+        return Source::Paths(paths.to_vec());
     }
+    let library = if config.library_paths.is_empty() {
+        Source::Bundled
+    } else {
+        Source::Paths(config.library_paths.clone())
+    };
+    match feeds_dir() {
+        Ok(dir) if dir.is_dir() => library.with_feeds(dir),
+        _ => library,
+    }
+}
+
+/// Where fetched feed items are stored: `feeds/` in the data folder.
+pub fn feeds_dir() -> Result<PathBuf> {
+    Ok(crate::feeds::feeds_dir(&data_dir().context("no data folder: set BYLINE_DATA_DIR")?))
 }
 
 /// The library database in the data folder.
@@ -321,17 +349,28 @@ pub fn database_path() -> Result<PathBuf> {
 /// The articles of a source read straight from the files (for the scriptable commands).
 pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<Skipped>) {
     let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
-    match source_of(paths, config) {
-        Source::Paths(paths) => library::load_paths(&paths, &limits),
+    load_source(&source_of(paths, config), &limits)
+}
+
+fn load_source(source: &Source, limits: &Limits) -> (Vec<Article>, Vec<Skipped>) {
+    match source {
+        Source::Paths(paths) => library::load_paths(paths, limits),
         Source::Bundled => {
             let mut articles = Vec::new();
             let mut skipped = Vec::new();
             for (name, text) in crate::samples::FILES {
-                match library::parse_bytes(Path::new(name), text.as_bytes(), &limits) {
+                match library::parse_bytes(Path::new(name), text.as_bytes(), limits) {
                     Ok(loaded) => articles.extend(loaded.articles),
                     Err(e) => skipped.push(Skipped { path: name.into(), reason: e.reason(), line: None }),
                 }
             }
+            (articles, skipped)
+        }
+        Source::WithFeeds(library, feeds) => {
+            let (mut articles, mut skipped) = load_source(library, limits);
+            let (more, more_skipped) = library::load_paths(std::slice::from_ref(feeds), limits);
+            articles.extend(more);
+            skipped.extend(more_skipped);
             (articles, skipped)
         }
     }

@@ -73,6 +73,7 @@ commands! {
     Undo => "undo", "Undo the last annotation edit", ["u"];
     Redo => "redo", "Redo", ["ctrl-r"];
     ToggleSide => "toggle_side", "Show or hide the side panel", ["i"];
-    ShowSkipped => "show_skipped", "List the files that could not be loaded", ["!"];
+    ShowSkipped => "show_skipped", "List the files (and feeds) that could not be loaded", ["!"];
+    Fetch => "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
     Help => "help", "Show this help", ["?", "f1"];
 }

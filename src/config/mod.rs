@@ -58,6 +58,56 @@ pub struct Config {
     pub theme: ThemeColors,
     /// Set from the environment (`NO_COLOR`), not the file: draw with attributes only.
     pub no_color: bool,
+    /// `[[feeds]]`: subscriptions kept in the config file (those added by `byline feeds add`
+    /// live in the library database and are merged with these).
+    pub feeds: Vec<FeedConfig>,
+    pub fetch: FetchConfig,
+}
+
+/// One `[[feeds]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedConfig {
+    pub url: String,
+    pub name: Option<String>,
+    pub tags: Vec<String>,
+    /// Fetch each item's web page and keep its main text rather than the feed's excerpt.
+    pub full_text: bool,
+}
+
+/// `[fetch]`: how feeds are downloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// Feeds downloaded at the same time.
+    pub concurrency: usize,
+    /// Longest a single request may take, body included.
+    pub timeout_secs: u64,
+    /// Largest feed or page accepted, after decompression.
+    pub max_bytes: u64,
+    /// Redirects followed before a request fails.
+    pub max_redirects: u32,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig { concurrency: 4, timeout_secs: 20, max_bytes: 10 * 1024 * 1024, max_redirects: 5 }
+    }
+}
+
+/// Checks a feed address: http or https with a host. Returns it trimmed.
+pub fn check_feed_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("{url:?} is not an http:// or https:// address"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Err(format!("{url:?} has no host"));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("{url:?} contains spaces or control characters"));
+    }
+    Ok(url.to_string())
 }
 
 impl Default for Config {
@@ -70,6 +120,8 @@ impl Default for Config {
             labels: default_labels(),
             theme: ThemeColors::default(),
             no_color: false,
+            feeds: Vec::new(),
+            fetch: FetchConfig::default(),
         }
     }
 }
@@ -110,6 +162,10 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     labels: Vec<Spanned<RawLabel>>,
+    #[serde(default)]
+    feeds: Vec<Spanned<RawFeed>>,
+    #[serde(default)]
+    fetch: RawFetch,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +174,26 @@ struct RawLabel {
     name: Spanned<String>,
     key: Spanned<String>,
     color: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    url: Spanned<String>,
+    name: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    full_text: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawFetch {
+    concurrency: Option<Spanned<u64>>,
+    timeout_secs: Option<Spanned<u64>>,
+    max_feed_mb: Option<Spanned<u64>>,
+    max_redirects: Option<u32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -183,6 +259,41 @@ impl Config {
                 _ => return Err(error(Some(name.span()), Some(&key), "unknown theme colour".into())),
             };
             *slot = value.get_ref().parse().map_err(|m| error(Some(value.span()), Some(&key), m))?;
+        }
+        let at_least_one = |v: &Spanned<u64>, key: &str| {
+            if *v.get_ref() == 0 {
+                Err(error(Some(v.span()), Some(key), "must be at least 1".into()))
+            } else {
+                Ok(*v.get_ref())
+            }
+        };
+        if let Some(n) = &raw.fetch.concurrency {
+            // More than 32 at once is never polite to anyone's server, nor useful on 2 cores.
+            config.fetch.concurrency = at_least_one(n, "fetch.concurrency")?.min(32) as usize;
+        }
+        if let Some(s) = &raw.fetch.timeout_secs {
+            config.fetch.timeout_secs = at_least_one(s, "fetch.timeout_secs")?;
+        }
+        if let Some(mb) = &raw.fetch.max_feed_mb {
+            config.fetch.max_bytes = at_least_one(mb, "fetch.max_feed_mb")?.saturating_mul(1024 * 1024);
+        }
+        if let Some(n) = raw.fetch.max_redirects {
+            config.fetch.max_redirects = n;
+        }
+        for (i, feed) in raw.feeds.iter().enumerate() {
+            let key = format!("feeds[{}].url", i + 1);
+            let f = feed.get_ref();
+            let url =
+                check_feed_url(f.url.get_ref()).map_err(|m| error(Some(f.url.span()), Some(&key), m))?;
+            if config.feeds.iter().any(|c: &FeedConfig| c.url == url) {
+                return Err(error(Some(f.url.span()), Some(&key), format!("{url} is listed twice")));
+            }
+            config.feeds.push(FeedConfig {
+                url,
+                name: f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string),
+                tags: f.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+                full_text: f.full_text,
+            });
         }
         let mut claimed: BTreeMap<KeyChord, String> = BTreeMap::new();
         for (name, keys) in &raw.keys {
@@ -326,6 +437,68 @@ mod tests {
         let err = parse("[[labels]]\nname = \"X\"\nkey = \"j\"\n").unwrap_err();
         assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("labels.X")));
         assert!(parse("[[labels]]\nname = \"X\"\nkey = \"1\"\n").is_err(), "1 is PER's");
+    }
+
+    #[test]
+    fn feeds_and_fetch_settings() {
+        let config = parse(
+            "[fetch]\nconcurrency = 2\ntimeout_secs = 5\nmax_feed_mb = 1\nmax_redirects = 0\n\n\
+             [[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\ntags = [\"x\", \" \"]\nfull_text = true\n\n\
+             [[feeds]]\nurl = \" http://b.example/atom \"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.fetch,
+            FetchConfig { concurrency: 2, timeout_secs: 5, max_bytes: 1024 * 1024, max_redirects: 0 }
+        );
+        assert_eq!(config.feeds.len(), 2);
+        assert_eq!(
+            config.feeds[0],
+            FeedConfig {
+                url: "https://a.example/rss".into(),
+                name: Some("A".into()),
+                tags: vec!["x".into()],
+                full_text: true
+            }
+        );
+        assert_eq!(config.feeds[1].url, "http://b.example/atom");
+        assert!(!config.feeds[1].full_text);
+    }
+
+    #[test]
+    fn bad_feeds_name_their_line_and_key() {
+        let err = parse("[[feeds]]\nurl = \"ftp://x\"\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("feeds[1].url")));
+        let err = parse("[[feeds]]\nurl = \"http://x/\"\n[[feeds]]\n\nurl = \"http://x/\"\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(5), Some("feeds[2].url")));
+        assert!(err.message.contains("twice"), "{err}");
+        let err = parse("[[feeds]]\nname = \"no url\"\n").unwrap_err();
+        assert!(err.message.contains("url"), "{err}");
+        let err = parse("[[feeds]]\nurl = \"http://x/\"\nfulltext = true\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("fulltext")));
+        let err = parse("[fetch]\ntimeout_secs = 0\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("fetch.timeout_secs")));
+    }
+
+    #[test]
+    fn the_example_feeds_block_parses_once_uncommented() {
+        let block: String = EXAMPLE
+            .lines()
+            .skip_while(|l| !l.starts_with("# [[feeds]]"))
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{}\n", l.trim_start_matches('#').trim_start()))
+            .collect();
+        let config = parse(&block).unwrap();
+        assert_eq!(config.feeds.len(), 1);
+        assert_eq!(config.feeds[0].tags, ["world", "fr"]);
+    }
+
+    #[test]
+    fn feed_urls_are_checked() {
+        assert_eq!(check_feed_url(" https://a.b/c?d ").unwrap(), "https://a.b/c?d");
+        assert!(check_feed_url("a.b/rss").is_err());
+        assert!(check_feed_url("http:///rss").is_err());
+        assert!(check_feed_url("http://a b/").is_err());
     }
 
     #[test]

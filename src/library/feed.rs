@@ -1,5 +1,7 @@
 //! Feeds (RSS 0.9x/1.0/2.0, Atom, JSON Feed) through feed-rs: one article per item.
 
+use std::borrow::Cow;
+
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::txt::plain_paragraphs;
@@ -8,19 +10,7 @@ use super::{Article, Ctx, ItemWarning, LoadError, Loaded, clean, html_text};
 /// `text` is already UTF-8 (decode.rs honoured BOMs and declared charsets), so the XML
 /// declaration is dropped: feed-rs would otherwise decode the bytes a second time by it.
 pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Result<Loaded, LoadError> {
-    let xml = strip_xml_declaration(text);
-    let first = parse_feed(xml);
-    let mut repaired = false;
-    let feed = match first {
-        Ok(feed) if !feed.entries.is_empty() => feed,
-        first => match super::xml_repair::repair(xml).map(|x| parse_feed(&x)) {
-            Some(Ok(feed)) if first.as_ref().map_or(true, |f| feed.entries.len() > f.entries.len()) => {
-                repaired = true;
-                feed
-            }
-            _ => first?,
-        },
-    };
+    let (feed, repaired) = parse_repairing(text, &Options::default())?;
     let mut loaded = Loaded::default();
     let total = feed.entries.len();
     for (i, entry) in feed.entries.iter().enumerate() {
@@ -49,26 +39,113 @@ pub(crate) fn parse(text: &str, ctx: &Ctx<'_>) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
+#[derive(Default)]
+struct Options {
+    /// Where the feed came from, to resolve relative links.
+    base_url: Option<String>,
+    /// Leave items without an id of their own with an empty one.
+    own_ids_only: bool,
+}
+
+/// Parses, and retries on a repaired copy when the text as given yields no items (or fewer).
+/// `true` when the repaired copy was used.
+fn parse_repairing(text: &str, options: &Options) -> Result<(Feed, bool), LoadError> {
+    let xml = strip_xml_declaration(text);
+    let first = parse_feed(&xml, options);
+    Ok(match first {
+        Ok(feed) if !feed.entries.is_empty() => (feed, false),
+        first => match super::xml_repair::repair(&xml).map(|x| parse_feed(&x, options)) {
+            Some(Ok(feed)) if first.as_ref().map_or(true, |f| feed.entries.len() > f.entries.len()) => {
+                (feed, true)
+            }
+            _ => (first?, false),
+        },
+    })
+}
+
+/// One item of a downloaded feed: what identifies it, and the article made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedItem {
+    /// The item's own identifier (RSS guid, Atom id, JSON Feed id), when it has one.
+    pub guid: Option<String>,
+    /// Title, date, author, source, link, language and tags; `body` is empty when the item
+    /// carries no text of its own (a link-only feed).
+    pub article: Article,
+}
+
+/// A downloaded feed: its title and items, in feed order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FeedDoc {
+    pub title: Option<String>,
+    pub items: Vec<FeedItem>,
+    /// Items past `max_items_per_file`, left out.
+    pub dropped: usize,
+}
+
+/// The items of a feed document (already decoded to UTF-8). Unlike the file loader, items
+/// without text are kept (their page may be fetched), and item ids are the feed's own.
+pub(crate) fn items(text: &str, base_url: Option<&str>, max_items: usize) -> Result<FeedDoc, LoadError> {
+    let options = Options { base_url: base_url.map(str::to_string), own_ids_only: true };
+    let (feed, repaired) = parse_repairing(text, &options)?;
+    let total = feed.entries.len();
+    let items = feed
+        .entries
+        .iter()
+        .take(max_items)
+        .map(|entry| {
+            let mut article = article_meta(&feed, entry);
+            article.body = entry_body(entry).unwrap_or_default();
+            article.damaged |= repaired;
+            let guid = Some(entry.id.trim()).filter(|id| !id.is_empty()).map(str::to_string);
+            FeedItem { guid, article }
+        })
+        .collect();
+    Ok(FeedDoc { title: feed_title(&feed), items, dropped: total.saturating_sub(max_items) })
+}
+
 /// One feed-rs parse. A fresh parser each time: a feed-rs `Parser` keeps media state and
 /// asserts if reused. Unwinding is caught as a last line of defence against a bug in the
 /// parser on hostile input (the process panic hook still runs).
-fn parse_feed(xml: &str) -> Result<Feed, LoadError> {
-    let run = || feed_rs::parser::Builder::new().build().parse(xml.as_bytes());
+fn parse_feed(xml: &str, options: &Options) -> Result<Feed, LoadError> {
+    let run = || {
+        let mut builder = feed_rs::parser::Builder::new().base_uri(options.base_url.as_deref());
+        if options.own_ids_only {
+            // An empty id says "the feed gave none" instead of one made up from the title.
+            builder = builder.id_generator(|_, _, _| String::new());
+        }
+        builder.build().parse(xml.as_bytes())
+    };
     match std::panic::catch_unwind(run) {
         Ok(Ok(feed)) => Ok(feed),
+        // feed-rs says "no root element" of an <rss> with no <channel> too.
+        Ok(Err(e)) if e.to_string().ends_with("no root element") => {
+            Err(LoadError::Feed("no channel or entries inside the root element".into()))
+        }
         Ok(Err(e)) => Err(LoadError::Feed(e.to_string())),
         Err(_) => Err(LoadError::Feed("the feed parser crashed on this file".into())),
     }
 }
 
-fn strip_xml_declaration(text: &str) -> &str {
+fn strip_xml_declaration(text: &str) -> Cow<'_, str> {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if t.starts_with("<?xml")
-        && let Some(end) = t.find("?>")
-    {
-        return &t[end + 2..];
+    // Comments before the declaration are not well-formed XML, but feeds have them: skip
+    // them to find it, and keep them.
+    let mut rest = t;
+    while let Some(after) = rest.trim_start().strip_prefix("<!--") {
+        match after.find("-->") {
+            Some(end) => rest = &after[end + 3..],
+            None => break,
+        }
     }
-    t
+    let rest_trimmed = rest.trim_start();
+    if rest_trimmed.starts_with("<?xml")
+        && let Some(end) = rest_trimmed.find("?>")
+    {
+        let before = &t[..t.len() - rest_trimmed.len()];
+        let after = &rest_trimmed[end + 2..];
+        return if before.is_empty() { Cow::Borrowed(after) } else { Cow::Owned(format!("{before}{after}")) };
+    }
+    Cow::Borrowed(t)
 }
 
 fn is_html(t: &Text) -> bool {
@@ -87,6 +164,22 @@ fn text_paragraphs(body: &str, html: bool) -> Vec<String> {
 }
 
 fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
+    let body = entry_body(entry)?;
+    let mut article = article_meta(feed, entry);
+    article.body = body;
+    article.id = clean::hash_id(&[feed.id.as_bytes(), entry.id.as_bytes()]);
+    Some(article)
+}
+
+fn feed_title(feed: &Feed) -> Option<String> {
+    feed.title
+        .as_ref()
+        .map(|t| if is_html(t) { html_text::fragment_line(&t.content) } else { t.content.clone() })
+}
+
+/// The item's text: its content, else its summary, else a media description; `None` when
+/// it has none.
+fn entry_body(entry: &Entry) -> Option<String> {
     let from_content = entry.content.as_ref().and_then(|c| {
         let body = c.body.as_deref()?;
         let sub = c.content_type.subty().as_str().to_ascii_lowercase();
@@ -104,9 +197,11 @@ fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
                 .map(|d| text_paragraphs(&d.content, is_html(d)))
         })?;
     let body = clean::body(&paragraphs);
-    if body.is_empty() {
-        return None;
-    }
+    (!body.is_empty()).then_some(body)
+}
+
+/// Everything about an item but its text and id.
+fn article_meta(feed: &Feed, entry: &Entry) -> Article {
     let title = entry
         .title
         .as_ref()
@@ -124,21 +219,16 @@ fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
         .or(entry.links.first())
         .map(|l| l.href.clone());
     let tags = entry.categories.iter().map(|c| c.label.clone().unwrap_or_else(|| c.term.clone())).collect();
-    Some(Article {
-        id: clean::hash_id(&[feed.id.as_bytes(), entry.id.as_bytes()]),
+    Article {
         title,
-        body,
         date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
         author: names(&entry.authors).or_else(|| names(&feed.authors)),
-        source: feed
-            .title
-            .as_ref()
-            .map(|t| if is_html(t) { html_text::fragment_line(&t.content) } else { t.content.clone() }),
+        source: feed_title(feed),
         url,
         lang: entry.language.clone().or_else(|| feed.language.clone()),
         tags,
         ..Article::default()
-    })
+    }
 }
 
 #[cfg(test)]
@@ -185,5 +275,33 @@ mod tests {
         assert_eq!(l.articles[0].title, "Hi there");
         assert_eq!(l.articles[0].author.as_deref(), Some("Zed"));
         assert!(run(&atom[..atom.len() / 2]).is_err() || run(&atom[..atom.len() / 2]).is_ok());
+    }
+
+    #[test]
+    fn items_keep_their_own_ids_links_and_textless_entries() {
+        let rss = r#"<rss version="2.0"><channel><title>J</title>
+<item><title>One</title><link>/a/1</link><guid>tag:j,1</guid><description>Text one.</description></item>
+<item><title>Link only</title><link>https://j.example/2</link></item>
+<item><title>No id</title><description>Three.</description></item>
+</channel></rss>"#;
+        let doc = items(rss, Some("https://j.example/feed.xml"), 10).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("J"));
+        assert_eq!(doc.items.len(), 3);
+        assert_eq!(doc.items[0].guid.as_deref(), Some("tag:j,1"));
+        assert_eq!(doc.items[0].article.url.as_deref(), Some("https://j.example/a/1"));
+        assert_eq!(doc.items[0].article.body, "Text one.");
+        assert_eq!(doc.items[1].article.body, "");
+        assert_eq!(doc.items[1].article.title, "Link only");
+        assert_eq!(doc.items[2].guid, None);
+        let capped = items(rss, None, 2).unwrap();
+        assert_eq!((capped.items.len(), capped.dropped), (2, 1));
+    }
+
+    #[test]
+    fn a_declaration_after_comments_is_dropped_and_the_comments_kept() {
+        let t = "<!-- hi -->\n<?xml version=\"1.0\"?>\n<rss/>";
+        assert_eq!(strip_xml_declaration(t), "<!-- hi -->\n\n<rss/>");
+        assert_eq!(strip_xml_declaration("\n<?xml version=\"1.0\"?><rss/>"), "<rss/>");
+        assert_eq!(strip_xml_declaration("<rss/>"), "<rss/>");
     }
 }

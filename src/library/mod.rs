@@ -25,6 +25,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use article::Article;
+pub use feed::{FeedDoc, FeedItem};
 pub use sanitize::sanitize;
 pub use walk::load_paths;
 
@@ -109,6 +110,8 @@ pub enum LoadError {
     FrontMatter(String),
     #[error("feed parse error: {0}")]
     Feed(String),
+    #[error("not a feed: {0}")]
+    NotFeed(String),
     #[error("no article text found")]
     NoBody,
     #[error("no usable items ({count} left out; first: {first})")]
@@ -155,6 +158,52 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// seeds the ids.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     parse_with_id_base(path, path, bytes, limits)
+}
+
+/// Parses a downloaded feed (RSS, Atom or JSON Feed; gzip, BOMs, declared and undeclared
+/// encodings handled as for files). `base_url` resolves relative links. An HTML page or
+/// anything else that is not a feed is an error saying so.
+pub fn parse_feed_document(
+    bytes: &[u8],
+    base_url: Option<&str>,
+    limits: &Limits,
+) -> Result<FeedDoc, LoadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
+    }
+    let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
+    let bytes = inflated.as_deref().unwrap_or(bytes);
+    let decoded = decode::decode(bytes)?;
+    let text = decoded.text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    match sniff(text) {
+        Format::Feed => {}
+        Format::Json if text.contains("jsonfeed.org/version/") => {}
+        Format::Json | Format::JsonLines => {
+            return Err(LoadError::NotFeed("JSON without a jsonfeed.org version".into()));
+        }
+        Format::Html => {
+            return Err(LoadError::NotFeed(match root_element(text.trim_start()) {
+                Some(root) if root != "html" && !root.starts_with('!') => {
+                    format!("XML whose root is <{}>", sanitize::one_line(&root, 40))
+                }
+                None => "no element at all".into(),
+                _ => "an HTML page".into(),
+            }));
+        }
+        _ => {
+            return Err(LoadError::NotFeed("neither XML nor JSON".into()));
+        }
+    }
+    let mut doc = feed::items(text, base_url, limits.max_items_per_file)?;
+    if decoded.damaged {
+        for item in &mut doc.items {
+            item.article.damaged = true;
+        }
+    }
+    Ok(doc)
 }
 
 /// Reads a file (no more than the limit) and parses it. Ids are derived from the canonical
@@ -259,12 +308,17 @@ fn sniff(text: &str) -> Format {
         return Format::Markdown;
     }
     if t.starts_with('<') {
-        return match root_element(t).as_deref() {
-            Some("rss" | "feed" | "rdf:rdf" | "rdf" | "entry" | "channel") => Format::Feed,
+        return match root_element(t).as_deref().map(local_name) {
+            Some("rss" | "feed" | "rdf" | "entry" | "channel") => Format::Feed,
             Some(_) | None => Format::Html,
         };
     }
     Format::Text
+}
+
+/// An element name without its namespace prefix (`a:feed` is a feed, `rdf:RDF` an RSS 1.0).
+fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// Lower-cased name of the first element, skipping the prolog, comments and doctype.
@@ -277,7 +331,9 @@ fn root_element(mut t: &str) -> Option<String> {
             t = rest.split_once("-->")?.1;
         } else if t.starts_with("<!") {
             let (decl, rest) = t.split_once('>')?;
-            if decl.to_ascii_lowercase().contains("html") {
+            // An HTML doctype with no element after it is still a page; when an element
+            // follows, it decides (feeds copied from pages keep the page's doctype).
+            if decl.to_ascii_lowercase().contains("html") && !rest.trim_start().starts_with('<') {
                 return Some("html".into());
             }
             t = rest;

@@ -93,6 +93,9 @@ pub enum Effect {
         article_id: String,
         content_hash: String,
     },
+    /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
+    /// the library is re-indexed (`Action::IndexProgress`…, `Action::IndexDone`).
+    Fetch,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +131,17 @@ pub enum Action {
     IndexDone {
         skipped: Vec<Skipped>,
         summary: String,
+    },
+    /// `done` of `total` feeds fetched, the last one being `feed`.
+    FetchProgress {
+        done: usize,
+        total: usize,
+        feed: String,
+    },
+    /// Fetching ended: a one-line summary, and one line per feed that failed.
+    FetchDone {
+        summary: String,
+        failures: Vec<String>,
     },
     /// An effect failed; the message is shown.
     Failed(String),
@@ -184,6 +198,10 @@ pub struct AppState {
     pub message: Option<String>,
     /// Indexing progress while the library is being (re)indexed.
     pub indexing: Option<(usize, usize)>,
+    /// Feeds fetched so far and in all, while fetching (total 0: starting).
+    pub fetching: Option<(usize, usize)>,
+    /// The feeds that failed in the last fetch, one line each (feed: reason).
+    pub fetch_failures: Vec<String>,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
@@ -589,6 +607,14 @@ impl AppState {
             }
             Command::Undo => self.undo_redo(true, effects),
             Command::Redo => self.undo_redo(false, effects),
+            Command::Fetch if self.fetching.is_some() => {
+                self.message = Some("already fetching the feeds".into());
+            }
+            Command::Fetch => {
+                self.fetching = Some((0, 0));
+                self.message = Some("fetching the feeds…".into());
+                effects.push(Effect::Fetch);
+            }
         }
     }
 
@@ -767,6 +793,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::IndexDone { skipped, summary } => {
             state.indexing = None;
             state.skipped = skipped;
+            state.message = Some(summary);
+        }
+        Action::FetchProgress { done, total, feed } => {
+            state.fetching = Some((done, total));
+            if state.message.as_deref().is_some_and(|m| m.starts_with("fetching")) {
+                state.message = Some(format!("fetching the feeds… {feed}"));
+            }
+        }
+        Action::FetchDone { summary, failures } => {
+            state.fetching = None;
+            state.fetch_failures = failures;
             state.message = Some(summary);
         }
         Action::Failed(message) => state.message = Some(message),

@@ -198,3 +198,24 @@ fn any_size_and_any_key_keeps_the_state_valid() {
         assert!(state.reader.scroll <= state.reader.max_scroll());
     }
 }
+
+#[test]
+fn fetch_runs_once_at_a_time_and_keeps_its_summary_over_progress() {
+    let (mut state, _) = new_state(3);
+    assert_eq!(update(&mut state, Action::Command(C::Fetch)), vec![Effect::Fetch]);
+    assert_eq!(state.fetching, Some((0, 0)));
+    assert!(update(&mut state, Action::Command(C::Fetch)).is_empty());
+    assert_eq!(state.message.as_deref(), Some("already fetching the feeds"));
+    update(&mut state, Action::FetchProgress { done: 1, total: 2, feed: "A".into() });
+    assert_eq!(state.fetching, Some((1, 2)));
+    update(
+        &mut state,
+        Action::FetchDone { summary: "2 feeds: 3 new stories".into(), failures: vec!["B: HTTP 500".into()] },
+    );
+    assert_eq!(state.fetching, None);
+    assert_eq!(state.fetch_failures, ["B: HTTP 500"]);
+    // Indexing progress that follows does not wipe the summary.
+    update(&mut state, Action::IndexProgress { done: 1, total: 9 });
+    assert_eq!(state.message.as_deref(), Some("2 feeds: 3 new stories"));
+    assert_eq!(update(&mut state, Action::Command(C::Fetch)), vec![Effect::Fetch]);
+}

@@ -45,10 +45,18 @@ fn help_lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
 }
 
 fn skipped_lines<'a>(ctx: &Ctx, width: usize) -> Vec<Line<'a>> {
-    if ctx.state.skipped.is_empty() {
-        return vec![Line::styled(" Every file loaded.", ctx.theme.dim())];
-    }
     let mut lines = Vec::new();
+    if !ctx.state.fetch_failures.is_empty() {
+        lines.push(Line::styled(" Feeds that failed in the last fetch", ctx.theme.accent()));
+        for f in &ctx.state.fetch_failures {
+            lines.push(Line::from(format!("   {}", truncate(f, width.saturating_sub(6)))));
+        }
+        lines.push(Line::default());
+    }
+    if ctx.state.skipped.is_empty() {
+        lines.push(Line::styled(" Every file loaded.", ctx.theme.dim()));
+        return lines;
+    }
     for s in &ctx.state.skipped {
         lines.push(Line::styled(
             format!(" {}", truncate(&s.path.display().to_string(), width.saturating_sub(4))),

@@ -61,6 +61,7 @@ fn hint_commands(pane: Pane) -> &'static [Command] {
             Command::Search,
             Command::ToggleStar,
             Command::FilterUnread,
+            Command::Fetch,
             Command::NextPane,
             Command::Help,
             Command::Back,
@@ -94,6 +95,7 @@ fn hint_label(cmd: Command) -> &'static str {
         Command::RelatedStories => "related",
         Command::ToggleStar => "star",
         Command::FilterUnread => "unread",
+        Command::Fetch => "fetch",
         _ => cmd.name(),
     }
 }
@@ -107,6 +109,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let at = search.current.map_or(0, |i| i + 1);
         right.push(format!("match {at}/{}", search.matches.len()));
     }
+    match state.fetching {
+        Some((_, 0)) => right.push("fetching…".to_string()),
+        Some((done, total)) => right.push(format!("fetching {done}/{total}")),
+        None => {}
+    }
     if let Some((done, total)) = state.indexing {
         right.push(format!("indexing {done}/{total}"));
     }
@@ -118,6 +125,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if !state.skipped.is_empty() {
         let key = ctx.keymap.hint(Command::ShowSkipped);
         right.push(format!("{} skipped ({key})", state.skipped.len()));
+    }
+    if !state.fetch_failures.is_empty() {
+        let key = ctx.keymap.hint(Command::ShowSkipped);
+        let n = state.fetch_failures.len();
+        right.push(format!("{n} feed{} failed ({key})", if n == 1 { "" } else { "s" }));
     }
     let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
     right.push(format!("story {position}/{}", state.list.rows.len()));

@@ -5,6 +5,7 @@
 //! one data folder without corrupting it or losing a write.
 
 mod annotations;
+mod feeds;
 mod query;
 pub mod schema;
 
@@ -15,6 +16,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Article;
 pub use annotations::{AnnotationSet, Change, Edit};
+pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::{fts_query, query_words};
 
 #[derive(Debug, thiserror::Error)]

@@ -3,12 +3,15 @@
 //!
 //! Two kinds of tables: the cache (files, articles, the full-text index, facts, the entity
 //! index), which `rebuild_cache` may drop and recreate from the files at any time, and the
-//! user's own data (reading state, and later annotations), which nothing but the user changes.
+//! user's own data (reading state, feed subscriptions, annotations and their edit log), which nothing
+//! but the user changes. The feeds' HTTP validators (ETag, Last-Modified) sit in between: losing
+//! them only costs one unconditional download per feed, so `rebuild_cache` leaves them alone
+//! too.
 
 use rusqlite::{Connection, Transaction};
 
-/// Bump when cached extraction results must be recomputed.
-pub const SCHEMA_VERSION: i64 = 3;
+/// Moves up by one with each migration below.
+pub const SCHEMA_VERSION: i64 = 4;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -107,6 +110,26 @@ CREATE TABLE IF NOT EXISTS edit_log (
 CREATE INDEX IF NOT EXISTS edit_log_article ON edit_log(article_id, seq);
 ";
 
+/// Version 4: feeds. `feeds` holds the subscriptions added by command (those in the config
+/// file are merged in at run time); `feed_http` the validators and last outcome of every feed
+/// fetched, whichever list it came from.
+const FEED_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS feeds (
+    url        TEXT PRIMARY KEY,
+    name       TEXT,
+    tags       TEXT NOT NULL DEFAULT '[]',
+    full_text  INTEGER NOT NULL DEFAULT 0,
+    added_at   INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE IF NOT EXISTS feed_http (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    fetched_at     INTEGER,
+    status         TEXT
+);
+";
+
 const CACHE_DROP: &str = "
 DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
@@ -140,6 +163,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if (1..3).contains(&version) {
         // Version 3 reordered the article columns: the cache is rebuilt from the files.
         rebuild_cache(&tx)?;
+    }
+    if version < 4 {
+        tx.execute_batch(FEED_TABLES)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

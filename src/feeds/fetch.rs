@@ -1,0 +1,211 @@
+//! Fetching every feed: a bounded pool of worker threads, one feed at a time each; every
+//! feed's outcome (new stories, not modified, or why it failed) is reported and recorded, and
+//! one feed failing never stops the others.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::http::{Client, Fetched, Want};
+use super::store_items::{self, Stored};
+use super::{Feed, slug};
+use crate::config::FetchConfig;
+use crate::library::store::{Store, Validators};
+use crate::library::{self, Limits};
+
+/// How one feed went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// 304: nothing new, nothing downloaded.
+    NotModified,
+    Fetched(Stored),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedOutcome {
+    pub url: String,
+    pub label: String,
+    pub outcome: Outcome,
+}
+
+impl FeedOutcome {
+    /// One line for the summary: `+3 new  Le Monde`, `failed  Le Monde: HTTP 404`.
+    pub fn line(&self) -> String {
+        match &self.outcome {
+            Outcome::NotModified => format!("  not modified  {}", self.label),
+            Outcome::Fetched(s) => {
+                let mut line = format!("{:>4} new       {}", format!("+{}", s.new), self.label);
+                let mut notes = Vec::new();
+                if s.no_text > 0 {
+                    notes.push(format!("{} without text", s.no_text));
+                }
+                if s.page_failures > 0 {
+                    notes.push(format!("{} pages unreadable, feed text kept", s.page_failures));
+                }
+                if !notes.is_empty() {
+                    line.push_str(&format!(" ({})", notes.join(", ")));
+                }
+                line
+            }
+            Outcome::Failed(why) => format!("  FAILED        {}: {why}", self.label),
+        }
+    }
+
+    /// `label: reason` when the feed failed.
+    pub fn failure(&self) -> Option<String> {
+        match &self.outcome {
+            Outcome::Failed(why) => Some(format!("{}: {why}", self.label)),
+            _ => None,
+        }
+    }
+
+    /// What is recorded in the database as the feed's last status.
+    fn status(&self) -> String {
+        match &self.outcome {
+            Outcome::NotModified => "not modified".into(),
+            Outcome::Fetched(s) => format!("{} new", s.new),
+            Outcome::Failed(why) => format!("failed: {why}"),
+        }
+    }
+}
+
+/// Every feed's outcome, in subscription order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FetchReport {
+    pub outcomes: Vec<FeedOutcome>,
+    pub elapsed: Duration,
+}
+
+impl FetchReport {
+    pub fn new_stories(&self) -> usize {
+        self.outcomes.iter().map(|o| if let Outcome::Fetched(s) = &o.outcome { s.new } else { 0 }).sum()
+    }
+
+    pub fn failures(&self) -> impl Iterator<Item = &FeedOutcome> {
+        self.outcomes.iter().filter(|o| matches!(o.outcome, Outcome::Failed(_)))
+    }
+
+    /// One line: `5 feeds: 12 new stories, 1 not modified, 1 failed (Le Monde: HTTP 404)`.
+    pub fn summary(&self) -> String {
+        let n = self.outcomes.len();
+        if n == 0 {
+            return "no feeds to fetch (add one with `byline feeds add URL`)".into();
+        }
+        let not_modified = self.outcomes.iter().filter(|o| o.outcome == Outcome::NotModified).count();
+        let failed: Vec<&FeedOutcome> = self.failures().collect();
+        let new = self.new_stories();
+        let mut s = format!(
+            "{n} feed{}: {new} new stor{}",
+            if n == 1 { "" } else { "s" },
+            if new == 1 { "y" } else { "ies" }
+        );
+        if not_modified > 0 {
+            s.push_str(&format!(", {not_modified} not modified"));
+        }
+        if let Some(first) = failed.first() {
+            let why = match &first.outcome {
+                Outcome::Failed(why) => why.as_str(),
+                _ => "",
+            };
+            s.push_str(&format!(", {} failed ({}: {why}", failed.len(), first.label));
+            s.push_str(if failed.len() > 1 { ", …)" } else { ")" });
+        }
+        s
+    }
+}
+
+/// Fetches `feeds` into `dir` (one subfolder per feed), at most `settings.concurrency` at
+/// once, recording validators and outcomes in `store`. `progress(done, total, label)` runs on
+/// the calling thread as each feed finishes.
+pub fn fetch_all(
+    store: &Store,
+    feeds: &[Feed],
+    dir: &Path,
+    settings: &FetchConfig,
+    progress: &mut dyn FnMut(usize, usize, &str),
+) -> FetchReport {
+    let start = Instant::now();
+    // Read on this thread: the workers never touch the database.
+    let validators: Vec<Validators> =
+        feeds.iter().map(|f| store.feed_validators(&f.url).unwrap_or_default()).collect();
+    let client = Client::new(settings);
+    let next = AtomicUsize::new(0);
+    let workers = settings.concurrency.clamp(1, feeds.len().max(1));
+    let (tx, rx) = mpsc::channel::<(usize, FeedOutcome, Option<Validators>)>();
+    let mut outcomes: Vec<Option<FeedOutcome>> = vec![None; feeds.len()];
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (client, next, validators) = (&client, &next, &validators);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(feed) = feeds.get(i) else { break };
+                    let known = validators.get(i).cloned().unwrap_or_default();
+                    // A bug met on one feed's data costs that feed, not the run.
+                    let run = std::panic::AssertUnwindSafe(|| fetch_one(client, feed, &known, dir, settings));
+                    let (outcome, fresh) = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                        (Outcome::Failed("internal error while reading this feed".into()), None)
+                    });
+                    let done =
+                        FeedOutcome { url: feed.url.clone(), label: feed.label().to_string(), outcome };
+                    if tx.send((i, done, fresh)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut done = 0;
+        for (i, outcome, fresh) in rx {
+            done += 1;
+            // The run goes on without a record: it only makes the next request unconditional.
+            let _ = store.record_fetch(&outcome.url, fresh.as_ref(), &outcome.status());
+            progress(done, feeds.len(), &outcome.label);
+            if let Some(slot) = outcomes.get_mut(i) {
+                *slot = Some(outcome);
+            }
+        }
+    });
+    FetchReport { outcomes: outcomes.into_iter().flatten().collect(), elapsed: start.elapsed() }
+}
+
+/// One feed: download (conditionally), parse, store the new items. Returns the validators to
+/// keep when everything was stored.
+fn fetch_one(
+    client: &Client,
+    feed: &Feed,
+    known: &Validators,
+    dir: &Path,
+    settings: &FetchConfig,
+) -> (Outcome, Option<Validators>) {
+    let (bytes, validators, final_url) = match client.get(&feed.url, Want::Feed, known) {
+        Ok(Fetched::NotModified) => return (Outcome::NotModified, None),
+        Ok(Fetched::Body { bytes, validators, final_url }) => (bytes, validators, final_url),
+        Err(e) => return (Outcome::Failed(e.to_string()), None),
+    };
+    let limits = Limits { max_file_bytes: settings.max_bytes, ..Limits::default() };
+    let doc = match library::parse_feed_document(&bytes, Some(&final_url), &limits) {
+        Ok(doc) => doc,
+        Err(e) => return (Outcome::Failed(e.reason()), None),
+    };
+    let page_text = |url: &str| -> Result<library::Article, String> {
+        match client.get(url, Want::Page, &Validators::default()) {
+            Ok(Fetched::Body { bytes, .. }) => {
+                let loaded =
+                    library::parse_bytes(Path::new("page.html"), &bytes, &limits).map_err(|e| e.reason())?;
+                loaded.articles.into_iter().next().ok_or_else(|| "no article text found".to_string())
+            }
+            Ok(Fetched::NotModified) => Err("not modified".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let page: Option<&store_items::PageText> = if feed.full_text { Some(&page_text) } else { None };
+    let folder = dir.join(slug(&feed.url));
+    match store_items::store_new(feed, &doc, &folder, page) {
+        Ok(stored) => (Outcome::Fetched(stored), Some(validators)),
+        Err(e) => (Outcome::Failed(format!("cannot store items in {}: {e}", folder.display())), None),
+    }
+}

@@ -1,0 +1,237 @@
+//! Fetching against a local server on 127.0.0.1 (nothing else is ever contacted): every
+//! failure a feed can have is reported as that feed's outcome and never stops the run.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use super::fetch::Outcome;
+use super::store_items::Stored;
+use super::subscriptions::Origin;
+use super::test_server::{Reply, Server};
+use super::*;
+use crate::config::FetchConfig;
+use crate::library::store::Store;
+use crate::library::{Limits, load_paths};
+
+const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Local News</title><link>http://127.0.0.1/</link><language>fr</language>
+<item><title>Premier article</title><link>/a/1</link><guid>local-1</guid>
+<description>&lt;p&gt;Le premier texte.&lt;/p&gt;</description><pubDate>Mon, 21 Nov 2022 10:00:00 GMT</pubDate></item>
+<item><title>Second</title><link>/a/2</link><description>Le second texte.</description></item>
+</channel></rss>"#;
+
+fn feed(url: String) -> Feed {
+    Feed { url, name: None, tags: vec!["local".into()], full_text: false, origin: Origin::Store }
+}
+
+fn settings() -> FetchConfig {
+    FetchConfig { concurrency: 4, timeout_secs: 2, max_bytes: 1024 * 1024, max_redirects: 3 }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+fn routes(path: &str) -> Reply {
+    match path {
+        "/feed.xml" => Reply::ok("application/rss+xml", RSS),
+        "/missing.xml" => Reply::status(404),
+        "/broken.xml" => Reply::status(500),
+        "/loop.xml" => {
+            Reply::Full { status: 302, headers: vec![("Location", "/loop.xml".into())], body: vec![] }
+        }
+        "/slow.xml" => Reply::Slow(Duration::from_secs(10), RSS.into()),
+        "/endless.xml" => Reply::Endless,
+        "/malformed.xml" => Reply::ok("text/xml", "<rss version=\"2.0\"><channel><<title>>&&oops</rss>"),
+        "/gzip.xml" => Reply::Full {
+            status: 200,
+            headers: vec![("Content-Encoding", "gzip".into())],
+            body: gzip(RSS.replace("Local News", "Gzip News").as_bytes()),
+        },
+        "/deflate.xml" => Reply::Full {
+            status: 200,
+            headers: vec![("Content-Encoding", "deflate".into())],
+            body: deflate(RSS.as_bytes()),
+        },
+        "/page.html" => {
+            Reply::ok("text/html", "<html><head><title>x</title></head><body><p>menu</p></body></html>")
+        }
+        _ => Reply::status(404),
+    }
+}
+
+fn outcome_of<'a>(report: &'a FetchReport, path: &str) -> &'a Outcome {
+    &report.outcomes.iter().find(|o| o.url.ends_with(path)).unwrap().outcome
+}
+
+fn failure(report: &FetchReport, path: &str) -> String {
+    match outcome_of(report, path) {
+        Outcome::Failed(why) => why.clone(),
+        other => panic!("{path}: expected a failure, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_failure_is_reported_per_feed_and_the_others_go_on() {
+    let server = Server::start(|r| routes(&r.path));
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = [
+        "/missing.xml",
+        "/broken.xml",
+        "/loop.xml",
+        "/slow.xml",
+        "/endless.xml",
+        "/malformed.xml",
+        "/page.html",
+        "/gzip.xml",
+        "/deflate.xml",
+        "/feed.xml",
+    ];
+    let feeds: Vec<Feed> = paths.iter().map(|p| feed(server.url(p))).collect();
+    let mut seen = Vec::new();
+    let report = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |done, total, label| {
+        seen.push((done, total, label.to_string()))
+    });
+    assert_eq!(report.outcomes.len(), paths.len());
+    assert_eq!(seen.len(), paths.len());
+    assert_eq!(seen.last().map(|s| (s.0, s.1)), Some((paths.len(), paths.len())));
+
+    assert_eq!(failure(&report, "/missing.xml"), "HTTP 404");
+    assert_eq!(failure(&report, "/broken.xml"), "HTTP 500");
+    assert_eq!(failure(&report, "/loop.xml"), "more than 3 redirects");
+    assert_eq!(failure(&report, "/slow.xml"), "timed out after 2 s");
+    assert_eq!(failure(&report, "/endless.xml"), "larger than the 1 MiB limit");
+    let malformed = failure(&report, "/malformed.xml");
+    assert!(!malformed.is_empty() && !malformed.contains('\n'), "{malformed}");
+    assert_eq!(failure(&report, "/page.html"), "not a feed: an HTML page");
+    for ok in ["/gzip.xml", "/deflate.xml", "/feed.xml"] {
+        assert!(matches!(outcome_of(&report, ok), Outcome::Fetched(Stored { new: 2, .. })), "{ok}");
+    }
+    assert_eq!(report.new_stories(), 6);
+    assert_eq!(report.failures().count(), 7);
+    let summary = report.summary();
+    assert!(summary.starts_with("10 feeds: 6 new stories, 7 failed ("), "{summary}");
+
+    // What was stored loads like any other story, with the feed's tags and its title as source.
+    let (articles, skipped) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    assert!(skipped.is_empty(), "{skipped:?}");
+    assert_eq!(articles.len(), 6);
+    let first =
+        articles.iter().find(|a| a.title == "Premier article" && a.source.as_deref() == Some("Local News"));
+    let first = first.expect("the first item, stored");
+    assert_eq!(first.body, "Le premier texte.");
+    assert_eq!(first.url.as_deref(), Some(server.url("/a/1").as_str()));
+    assert_eq!(first.lang.as_deref(), Some("fr"));
+    assert_eq!(first.tags, ["local"]);
+    assert!(articles.iter().any(|a| a.source.as_deref() == Some("Gzip News")));
+
+    // Failures are recorded for `feeds list`.
+    let status = store.feed_status(&server.url("/missing.xml")).unwrap();
+    assert_eq!(status.status.as_deref(), Some("failed: HTTP 404"));
+}
+
+#[test]
+fn fetching_again_never_duplicates_and_304_costs_nothing() {
+    let server = Server::start(|r| {
+        let fresh = r.header("if-none-match") == Some("\"v1\"")
+            && r.header("if-modified-since") == Some("Mon, 21 Nov 2022 10:00:00 GMT");
+        match r.path.as_str() {
+            "/etag.xml" if fresh => Reply::Full { status: 304, headers: vec![], body: vec![] },
+            "/etag.xml" => Reply::Full {
+                status: 200,
+                headers: vec![
+                    ("ETag", "\"v1\"".into()),
+                    ("Last-Modified", "Mon, 21 Nov 2022 10:00:00 GMT".into()),
+                ],
+                body: RSS.into(),
+            },
+            // No validators: downloaded each time, its items recognised.
+            _ => routes(&r.path),
+        }
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = vec![feed(server.url("/etag.xml")), feed(server.url("/feed.xml"))];
+    let first = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(first.new_stories(), 4, "{first:?}");
+    let second = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(outcome_of(&second, "/etag.xml"), &Outcome::NotModified);
+    assert_eq!(outcome_of(&second, "/feed.xml"), &Outcome::Fetched(Stored { known: 2, ..Stored::default() }));
+    assert_eq!(second.summary(), "2 feeds: 0 new stories, 1 not modified");
+
+    let requests = server.requests_for("/etag.xml");
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].header("if-none-match"), None);
+    assert_eq!(requests[1].header("if-none-match"), Some("\"v1\""));
+    assert_eq!(requests[1].header("if-modified-since"), Some("Mon, 21 Nov 2022 10:00:00 GMT"));
+    assert!(
+        requests[0].header("accept-encoding").is_some_and(|v| v.contains("gzip") && v.contains("deflate"))
+    );
+    let (articles, _) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    assert_eq!(articles.len(), 4);
+}
+
+#[test]
+fn full_text_takes_the_page_and_falls_back_to_the_feed() {
+    let page = format!(
+        "<html><head><title>Premier article</title><meta name=\"author\" content=\"Awa Diallo\"></head><body>\
+         <nav><a href=\"/\">Accueil</a></nav><article><h1>Premier article</h1>{}</article></body></html>",
+        "<p>Le texte complet de l'article, bien plus long que le résumé du flux, avec des détails, \
+         des citations et des chiffres qui ne tiennent pas dans un extrait de quelques mots.</p>"
+            .repeat(3)
+    );
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/a/1" => Reply::ok("text/html; charset=utf-8", page.clone()),
+        "/a/2" => Reply::status(404),
+        _ => routes(&r.path),
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = vec![Feed { full_text: true, ..feed(server.url("/feed.xml")) }];
+    let report = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(
+        outcome_of(&report, "/feed.xml"),
+        &Outcome::Fetched(Stored { new: 2, page_failures: 1, ..Stored::default() })
+    );
+    let (articles, _) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    let full = articles.iter().find(|a| a.title == "Premier article").unwrap();
+    assert!(full.body.starts_with("Le texte complet"), "{}", full.body);
+    assert!(!full.body.contains("Accueil"));
+    let fallback = articles.iter().find(|a| a.title == "Second").unwrap();
+    assert_eq!(fallback.body, "Le second texte.");
+}
+
+#[test]
+fn item_ids_are_stable_and_feed_specific() {
+    let doc =
+        crate::library::parse_feed_document(RSS.as_bytes(), Some("http://h/f"), &Limits::default()).unwrap();
+    let a = store_items::item_id("http://h/f", &doc.items[0]);
+    assert_eq!(a, store_items::item_id("http://h/f", &doc.items[0]));
+    assert_ne!(a, store_items::item_id("http://h/g", &doc.items[0]));
+    // Without a guid the link keys the item, so an edited title keeps the id.
+    let mut edited = doc.items[1].clone();
+    edited.article.title = "Second (corrigé)".into();
+    assert_eq!(
+        store_items::item_id("http://h/f", &doc.items[1]),
+        store_items::item_id("http://h/f", &edited)
+    );
+}
+
+#[test]
+fn slugs_are_readable_and_distinct() {
+    let a = slug("https://www.lemonde.fr/rss/une.xml");
+    assert!(a.starts_with("lemonde-fr-rss-une-xml-"), "{a}");
+    assert_ne!(a, slug("http://www.lemonde.fr/rss/une.xml"));
+    assert!(!slug("https://x/").contains('/'));
+    assert!(Path::new(&slug(&format!("https://{}", "é".repeat(300)))).components().count() == 1);
+}
