@@ -122,6 +122,13 @@ pub enum Cmd {
         lang: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Score only every N-th sentence/document (index % N == N-1): the part that
+        /// `train --split-dev N` held out.
+        #[arg(long, value_name = "N")]
+        every: Option<usize>,
+        /// rules, tagger or combined (the default, what byline uses).
+        #[arg(long, default_value = "combined", value_parser = ["rules", "tagger", "combined"])]
+        extractor: String,
     },
     /// Train an entity tagger model (averaged perceptron) from CoNLL or HIPE files.
     Train {
@@ -249,8 +256,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             annotations::run_import(&file, &format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Eval { file, format, lang, json }) => {
-            nlp::run_eval(&file, format.as_deref(), lang.as_deref().and_then(Lang::from_code), json)?;
+        Some(Cmd::Eval { file, format, lang, json, every, extractor }) => {
+            let extractor = match extractor.as_str() {
+                "rules" => crate::extract::Extractor::Rules,
+                "tagger" => crate::extract::Extractor::Tagger,
+                _ => crate::extract::Extractor::Combined,
+            };
+            let lang = lang.as_deref().and_then(Lang::from_code);
+            nlp::run_eval(nlp::EvalArgs {
+                file: &file,
+                format: format.as_deref(),
+                lang,
+                json,
+                every,
+                extractor,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Train { lang, conll, hipe, dev, split_dev, out, seed, epochs }) => {

@@ -4,18 +4,34 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::extract::Lang;
 use crate::extract::eval::{self, Format};
 use crate::extract::tagger::{self, Dev, InputFormat, TrainOptions};
+use crate::extract::{Extractor, Lang};
 
-pub fn run_eval(file: &Path, format: Option<&str>, lang: Option<Lang>, json: bool) -> Result<()> {
+pub struct EvalArgs<'a> {
+    pub file: &'a Path,
+    pub format: Option<&'a str>,
+    pub lang: Option<Lang>,
+    pub json: bool,
+    /// Only every N-th document (index % N == N - 1): the held-out split `train --split-dev N`
+    /// leaves out.
+    pub every: Option<usize>,
+    pub extractor: Extractor,
+}
+
+pub fn run_eval(args: EvalArgs) -> Result<()> {
+    let EvalArgs { file, format, lang, json, every, extractor } = args;
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let format = match format {
         Some(f) => Format::parse(f).with_context(|| format!("unknown format {f:?}: use conll or hipe"))?,
         None if file.extension().is_some_and(|e| e == "tsv") => Format::Hipe,
         None => Format::Conll,
     };
-    let report = eval::run(&text, format, lang);
+    let mut docs = eval::parse(&text, format);
+    if let Some(n) = every.filter(|&n| n > 1) {
+        docs = docs.into_iter().enumerate().filter(|(i, _)| i % n == n - 1).map(|(_, d)| d).collect();
+    }
+    let report = eval::run_docs(&docs, lang, extractor);
     if json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
