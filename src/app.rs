@@ -97,7 +97,7 @@ pub fn load_story(store: &mut Store, id: &str) -> crate::library::store::Result<
         None => {
             let f = analysis::facts_for(&stored.article, None);
             // A failed cache write only costs a recomputation next time.
-            let _ = store.put_facts(&stored.content_hash, EXTRACTOR_VERSION, &analysis::cached(&f));
+            let _ = store.put_facts(id, &stored.content_hash, EXTRACTOR_VERSION, &analysis::cached(&f));
             Some(f)
         }
     };

@@ -320,7 +320,7 @@ impl Store {
     pub fn entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
         let sql = format!(
             "SELECT {STORY_COLUMNS}, e.label, e.name, e.mentions \
-             FROM entity_index e JOIN articles a USING (content_hash) \
+             FROM entity_index e JOIN articles a ON a.rowid = e.article \
              LEFT JOIN reading_state r USING (content_hash) \
              WHERE e.key = ?1 ORDER BY a.date DESC, a.rowid"
         );
@@ -344,9 +344,20 @@ impl Store {
     }
 
     /// Caches extraction results and indexes their entities (an empty `json` indexes only).
-    pub fn put_facts(&mut self, content_hash: &str, extractor: u32, facts: &CachedFacts) -> Result<()> {
+    pub fn put_facts(
+        &mut self,
+        article_id: &str,
+        content_hash: &str,
+        extractor: u32,
+        facts: &CachedFacts,
+    ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_facts(&tx, content_hash, extractor, facts)?;
+        let rowid: Option<i64> = tx
+            .query_row("SELECT rowid FROM articles WHERE id = ?1", [article_id], |r| r.get(0))
+            .optional()?;
+        if let Some(rowid) = rowid {
+            write_facts(&tx, rowid, content_hash, extractor, facts)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -472,16 +483,20 @@ fn replace_file(
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash, \
             title = excluded.title, body = excluded.body, date = excluded.date, author = excluded.author, \
             source = excluded.source, url = excluded.url, lang = excluded.lang, tags = excluded.tags, \
-            damaged = excluded.damaged",
+            damaged = excluded.damaged \
+         RETURNING rowid",
     )?;
     for (a, facts) in articles {
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
-        insert.execute(params![
-            a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
-        ])?;
+        let rowid: i64 = insert.query_row(
+            params![
+                a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
+            ],
+            |r| r.get(0),
+        )?;
         if let Some(facts) = facts {
-            write_facts(tx, &hash, extractor, facts)?;
+            write_facts(tx, rowid, &hash, extractor, facts)?;
         }
     }
     tx.execute(
@@ -492,23 +507,28 @@ fn replace_file(
     Ok(())
 }
 
+/// Caches an article's facts (unless `json` is empty: indexing stores only the entity index,
+/// the facts are cached when a story is first opened) and indexes its entities.
 fn write_facts(
     tx: &rusqlite::Transaction,
+    article: i64,
     content_hash: &str,
     extractor: u32,
     facts: &CachedFacts,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT OR REPLACE INTO facts (content_hash, extractor, json) VALUES (?1, ?2, ?3)",
-        params![content_hash, extractor, facts.json],
-    )?;
-    tx.execute("DELETE FROM entity_index WHERE content_hash = ?1", [content_hash])?;
+    if !facts.json.is_empty() {
+        tx.execute(
+            "INSERT OR REPLACE INTO facts (content_hash, extractor, json) VALUES (?1, ?2, ?3)",
+            params![content_hash, extractor, facts.json],
+        )?;
+    }
+    tx.execute("DELETE FROM entity_index WHERE article = ?1", [article])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO entity_index (key, label, name, content_hash, mentions) VALUES (?1, ?2, ?3, ?4, ?5) \
+        "INSERT INTO entity_index (key, label, name, article, mentions) VALUES (?1, ?2, ?3, ?4, ?5) \
          ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
     )?;
     for (label, name, mentions) in &facts.entities {
-        insert.execute(params![entity_key(name), label, name, content_hash, *mentions as i64])?;
+        insert.execute(params![entity_key(name), label, name, article, *mentions as i64])?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -57,15 +57,24 @@ CREATE TABLE IF NOT EXISTS facts (
     json         TEXT NOT NULL,
     PRIMARY KEY (content_hash, extractor)
 );
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+-- Which stories mention which entity; `article` is the article's rowid (an integer keeps this,
+-- the largest index, small).
 CREATE TABLE IF NOT EXISTS entity_index (
     key          TEXT NOT NULL,
     label        TEXT NOT NULL,
     name         TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
+    article      INTEGER NOT NULL,
     mentions     INTEGER NOT NULL,
-    PRIMARY KEY (key, label, content_hash)
+    PRIMARY KEY (key, label, article)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_index_hash ON entity_index(content_hash);
+CREATE INDEX IF NOT EXISTS entity_index_article ON entity_index(article);
+CREATE TRIGGER IF NOT EXISTS articles_ad_entities AFTER DELETE ON articles BEGIN
+    DELETE FROM entity_index WHERE article = old.rowid;
+END;
 ";
 
 const USER_TABLES: &str = "
@@ -133,6 +142,8 @@ CREATE TABLE IF NOT EXISTS feed_http (
 const CACHE_DROP: &str = "
 DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
+DROP TRIGGER IF EXISTS articles_au;
+DROP TRIGGER IF EXISTS articles_ad_entities;
 DROP TABLE IF EXISTS articles_fts;
 DROP TABLE IF EXISTS entity_index;
 DROP TABLE IF EXISTS facts;
@@ -160,8 +171,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 2 {
         tx.execute_batch(ANNOTATION_TABLES)?;
     }
-    if (1..3).contains(&version) {
-        // Version 3 reordered the article columns: the cache is rebuilt from the files.
+    if (1..5).contains(&version) {
+        // Versions 3 and 5 reorganised cache tables (article columns, entity index): the cache
+        // is rebuilt from the files; the user's tables are untouched.
         rebuild_cache(&tx)?;
     }
     if version < 4 {
