@@ -119,3 +119,53 @@ fn two_connections_share_one_file() {
         assert_eq!(mode & 0o077, 0, "data dir is private");
     }
 }
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let articles: Vec<(Article, Option<CachedFacts>)> = (0..50)
+            .map(|i| (article(&format!("a{i}"), &format!("T{i}"), &format!("body {i}"), None), None))
+            .collect();
+        s.replace_file("/lib.jsonl", stamp(9), &articles, 1).unwrap();
+    }
+    // Two instances: one stars every even story, the other annotates and marks odd ones read,
+    // at the same time, each with its own connection.
+    let handles: Vec<_> = (0..2)
+        .map(|who| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut s = Store::open(&path).unwrap();
+                for i in (who..50).step_by(2) {
+                    let id = format!("a{i}");
+                    if who == 0 {
+                        s.set_starred(&id, true).unwrap();
+                    } else {
+                        s.set_read(&id, true).unwrap();
+                        let body = format!("body {i}");
+                        let a = crate::annotate::Annotation::new(
+                            &body,
+                            0,
+                            4,
+                            "ORG",
+                            crate::annotate::Status::Accepted,
+                            "user",
+                        );
+                        s.edit(&id, "h", crate::library::store::Edit::Add(a)).unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let stories = s.stories_in(&[]).unwrap();
+    assert_eq!(stories.iter().filter(|m| m.starred).count(), 25);
+    assert_eq!(stories.iter().filter(|m| m.read).count(), 25);
+    assert_eq!(s.all_annotations().unwrap().len(), 25);
+    assert!(s.doctor().unwrap().contains(&"integrity: ok".to_string()));
+}
