@@ -140,6 +140,7 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saving the annotation", &e),
             }
         }
+        Effect::OpenUrl(url) => open_url(&url).err().map(|e| Action::Failed(format!("opening the URL: {e}"))),
         Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
         Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         Effect::SetRead { id, read } => {
@@ -162,6 +163,25 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
         // Background work: `Session` queues it for the loop (see `take_jobs`).
         Effect::Fetch => None,
     }
+}
+
+/// Opens an http(s) URL with `$BROWSER` or `xdg-open`, the URL passed as one argument (never
+/// through a shell), without waiting.
+pub fn open_url(url: &str) -> std::io::Result<()> {
+    let safe =
+        (url.starts_with("http://") || url.starts_with("https://")) && !url.chars().any(char::is_control);
+    if !safe {
+        return Err(std::io::Error::other("only http and https addresses are opened"));
+    }
+    let browser =
+        std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| "xdg-open".into());
+    std::process::Command::new(browser.trim())
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
 }
 
 fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Option<Action> {

@@ -218,3 +218,16 @@ fn fetching_shows_progress_then_the_summary_and_failures() {
         overlay.contains("Feeds that failed in the last fetch") && overlay.contains("Le Journal: HTTP 404")
     );
 }
+
+#[test]
+fn notes_and_knowledge_base_ids_are_kept_on_the_mention() {
+    let (mut session, config) = app(120, 40, "j enter / M o s c o u enter ] @ Q 6 4 9 enter");
+    let open = session.state.open.as_ref().unwrap();
+    let moscou = open.annotations.iter().find(|a| a.quote.exact == "Moscou").expect("annotated");
+    assert_eq!(moscou.kb_id.as_deref(), Some("Q649"));
+    session.press(&config, &parse_script("; c a p i t a l e enter").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    assert_eq!(open.annotations.len(), 1, "the same annotation got the note");
+    assert_eq!(open.annotations[0].note.as_deref(), Some("capitale"));
+    insta::assert_snapshot!(screen(&session, &config).backend());
+}

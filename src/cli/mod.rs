@@ -152,6 +152,9 @@ pub enum Cmd {
         seed: u64,
         #[arg(long, default_value_t = 15)]
         epochs: usize,
+        /// Also learn from the annotations you accepted in the reader.
+        #[arg(long)]
+        with_annotations: bool,
     },
     /// Download every feed's new stories (the config file's [[feeds]] and `byline feeds add`'s),
     /// store them for offline reading under the data folder, and index them. Exits with 1 when
@@ -273,8 +276,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Train { lang, conll, hipe, dev, split_dev, out, seed, epochs }) => {
-            nlp::run_train(nlp::TrainArgs { lang, conll, hipe, dev, split_dev, out, seed, epochs })?;
+        Some(Cmd::Train { lang, conll, hipe, dev, split_dev, out, seed, epochs, with_annotations }) => {
+            let args =
+                nlp::TrainArgs { lang, conll, hipe, dev, split_dev, out, seed, epochs, with_annotations };
+            nlp::run_train(args)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Doctor { sweep: Some(path), timeout }) => {

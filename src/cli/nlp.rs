@@ -49,11 +49,13 @@ pub struct TrainArgs {
     pub out: PathBuf,
     pub seed: u64,
     pub epochs: usize,
+    /// Also train on the user's accepted annotations (as CoNLL, through the export code).
+    pub with_annotations: bool,
 }
 
 pub fn run_train(args: TrainArgs) -> Result<()> {
-    if args.conll.is_empty() && args.hipe.is_empty() {
-        bail!("no training data: give --conll FILE or --hipe FILE");
+    if args.conll.is_empty() && args.hipe.is_empty() && !args.with_annotations {
+        bail!("no training data: give --conll FILE, --hipe FILE or --with-annotations");
     }
     let read = |p: &PathBuf, f: InputFormat| -> Result<(String, InputFormat)> {
         Ok((std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?, f))
@@ -64,6 +66,21 @@ pub fn run_train(args: TrainArgs) -> Result<()> {
     }
     for p in &args.hipe {
         inputs.push(read(p, InputFormat::Hipe)?);
+    }
+    if args.with_annotations {
+        let mut store = super::store_cmds::open_store()?;
+        // The annotated stories as the user corrected them: accepted spans, plus the extractor's
+        // suggestions not judged (labelling those O would teach the tagger false negatives);
+        // rejected spans are left out.
+        let docs = super::annotations::annotated_docs(&mut store, false)?;
+        let files = crate::annotate::formats::export(
+            &docs,
+            crate::annotate::formats::Format::Conll,
+            &crate::annotate::formats::ExportOptions { reviewed_only: false },
+        )?;
+        let conll: String = files.into_iter().map(|(_, c)| c).collect();
+        eprintln!("training also on {} annotated stories", docs.len());
+        inputs.push((conll, InputFormat::Conll));
     }
     let dev_texts = match &args.dev {
         Some(p) => vec![read(p, InputFormat::from_path(&p.to_string_lossy()))?],

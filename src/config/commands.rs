@@ -70,6 +70,9 @@ commands! {
     Delete => "delete", "Delete the annotation under the cursor", ["d"];
     Link => "link", "Link the mention to another entity (type to choose)", ["="];
     ChangeLabel => "change_label", "Change the label of the mention (then a label key)", ["c"];
+    Note => "note", "Write a note on the mention under the cursor", [";"];
+    KbId => "kb_id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
+    OpenUrl => "open_url", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
     Undo => "undo", "Undo the last annotation edit", ["u"];
     Redo => "redo", "Redo", ["ctrl-r"];
     ToggleSide => "toggle_side", "Show or hide the side panel", ["i"];

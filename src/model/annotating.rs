@@ -291,6 +291,50 @@ impl AppState {
         self.message = Some(format!("linked to {target}"));
     }
 
+    pub(super) fn start_field_prompt(&mut self, kind: PromptKind) {
+        let Some((_, ann)) = self.cursor_mark() else {
+            self.message = Some("move to a mention with ] first".into());
+            return;
+        };
+        let text = match kind {
+            PromptKind::Note => ann.and_then(|a| a.note).unwrap_or_default(),
+            _ => ann.and_then(|a| a.kb_id).unwrap_or_default(),
+        };
+        self.prompt = Some(Prompt { kind, text });
+    }
+
+    /// Enter in the note or knowledge-base id prompt (empty clears it).
+    pub(super) fn finish_field(&mut self, field: Field, value: &str, effects: &mut Vec<Effect>) {
+        let Some((mark, ann)) = self.cursor_mark() else { return };
+        let Some(open) = &self.open else { return };
+        let value = (!value.is_empty()).then(|| value.to_string());
+        let edit = match (ann, field) {
+            (Some(a), Field::Note) => Edit::SetNote { id: a.id, note: value },
+            (Some(a), Field::KbId) => Edit::SetKbId { id: a.id, kb_id: value },
+            (None, _) => {
+                let mut a = Annotation::new(
+                    &open.article.body,
+                    mark.start,
+                    mark.end,
+                    mark.label.as_str(),
+                    Status::Accepted,
+                    origin_name(mark.origin),
+                );
+                match field {
+                    Field::Note => a.note = value,
+                    Field::KbId => a.kb_id = value,
+                }
+                Edit::Add(a)
+            }
+        };
+        self.pending_cursor = Some((mark.start, mark.end));
+        effects.extend(self.edit(edit));
+        self.message = Some(match field {
+            Field::Note => "note saved".into(),
+            Field::KbId => "knowledge-base id saved".into(),
+        });
+    }
+
     pub(super) fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
         let Some(open) = &self.open else { return };
         let possible = if undo { open.can_undo } else { open.can_redo };
@@ -341,6 +385,13 @@ fn origin_name(origin: crate::extract::Origin) -> &'static str {
         crate::extract::Origin::Model => "model",
         crate::extract::Origin::User => "user",
     }
+}
+
+/// The free-text fields of an annotation set from a prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Note,
+    KbId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -44,6 +44,10 @@ pub enum PromptKind {
     SearchArticle,
     /// Link the mention under the cursor to an entity (type-ahead over the story's entities).
     Link,
+    /// A note on the mention under the cursor.
+    Note,
+    /// A knowledge-base id for the mention under the cursor.
+    KbId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +97,8 @@ pub enum Effect {
         article_id: String,
         content_hash: String,
     },
+    /// Open a web page in the user's browser (http and https only, passed as an argument).
+    OpenUrl(String),
     /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
     /// the library is re-indexed (`Action::IndexProgress`…, `Action::IndexDone`).
     Fetch,
@@ -435,11 +441,14 @@ impl AppState {
             Some(i) if forward => (i + 1) % n,
             Some(i) => (i + n - 1) % n,
             None => {
-                let top = self
-                    .reader
-                    .lines
-                    .get(self.reader.scroll)
-                    .map_or(0, |l| if l.kind == LineKind::Body { l.range.start } else { 0 });
+                // From the current search hit (search moves the cursor), else from the view.
+                let hit = self.reader.search.current.and_then(|i| self.reader.search.matches.get(i));
+                let top = hit.map(|h| h.start).unwrap_or_else(|| {
+                    self.reader
+                        .lines
+                        .get(self.reader.scroll)
+                        .map_or(0, |l| if l.kind == LineKind::Body { l.range.start } else { 0 })
+                });
                 let first = open.mark_at_or_after(top).unwrap_or(0);
                 if forward { first } else { (first + n - 1) % n }
             }
@@ -605,6 +614,16 @@ impl AppState {
                     self.message = Some("move to a mention with ] first".into());
                 }
             }
+            Command::Note => self.start_field_prompt(PromptKind::Note),
+            Command::KbId => self.start_field_prompt(PromptKind::KbId),
+            Command::OpenUrl => match self.open.as_ref().and_then(|o| o.article.url.clone()) {
+                Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    self.message = Some(format!("opening {url}"));
+                    effects.push(Effect::OpenUrl(url));
+                }
+                Some(_) => self.message = Some("only http and https addresses are opened".into()),
+                None => self.message = Some("this story has no URL".into()),
+            },
             Command::Undo => self.undo_redo(true, effects),
             Command::Redo => self.undo_redo(false, effects),
             Command::Fetch if self.fetching.is_some() => {
@@ -658,6 +677,8 @@ impl AppState {
             }
             PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
             PromptKind::Link => self.finish_link(&query, effects),
+            PromptKind::Note => self.finish_field(annotating::Field::Note, &query, effects),
+            PromptKind::KbId => self.finish_field(annotating::Field::KbId, &query, effects),
             PromptKind::SearchArticle if query.is_empty() => self.reader.clear_search(),
             PromptKind::SearchArticle => {
                 if let Some(open) = &self.open {

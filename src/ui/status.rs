@@ -37,12 +37,14 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         return Some((
             " MENTION ",
             format!(
-                "{} accept · {} reject · {} delete · {} label · {} link · {} undo · {}/{} next · {} select",
+                "{} accept · {} reject · {} delete · {} label · {} link · {} note · {} kb id · {} undo · {}/{} next · {} select",
                 key(Command::Accept),
                 key(Command::Reject),
                 key(Command::Delete),
                 key(Command::ChangeLabel),
                 key(Command::Link),
+                key(Command::Note),
+                key(Command::KbId),
                 key(Command::Undo),
                 key(Command::NextEntity),
                 key(Command::PrevEntity),
@@ -140,6 +142,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let label = match prompt.kind {
             PromptKind::SearchLibrary => " SEARCH LIBRARY ",
             PromptKind::Link => " LINK TO ",
+            PromptKind::Note => " NOTE ",
+            PromptKind::KbId => " KB ID ",
             PromptKind::SearchArticle => " SEARCH ",
         };
         left.push(Span::styled(label, theme.badge()));
@@ -151,6 +155,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             let hint =
                 if shown.is_empty() { "a new entity of this name".to_string() } else { shown.join(" · ") };
             left.push(Span::styled(format!("  → {hint}"), theme.dim()));
+        } else if matches!(prompt.kind, PromptKind::Note | PromptKind::KbId) {
+            left.push(Span::styled("  Enter save (empty clears) · Esc cancel", theme.dim()));
         } else {
             left.push(Span::styled("  Enter search · Esc cancel", theme.dim()));
         }

@@ -43,6 +43,14 @@ pub enum Edit {
         id: i64,
         status: Status,
     },
+    SetNote {
+        id: i64,
+        note: Option<String>,
+    },
+    SetKbId {
+        id: i64,
+        kb_id: Option<String>,
+    },
     Link {
         id: i64,
         entity: Option<String>,
@@ -176,6 +184,12 @@ impl Store {
             }),
             Edit::SetStatus { id, status } => get(&tx, id)?.map(|before| {
                 Change::Replace(Box::new(before.clone()), Box::new(Annotation { status, ..before }))
+            }),
+            Edit::SetNote { id, note } => get(&tx, id)?.map(|before| {
+                Change::Replace(Box::new(before.clone()), Box::new(Annotation { note, ..before }))
+            }),
+            Edit::SetKbId { id, kb_id } => get(&tx, id)?.map(|before| {
+                Change::Replace(Box::new(before.clone()), Box::new(Annotation { kb_id, ..before }))
             }),
             Edit::Link { id, entity } => get(&tx, id)?.map(|before| {
                 Change::Replace(Box::new(before.clone()), Box::new(Annotation { entity, ..before }))
