@@ -95,3 +95,10 @@ fn help_and_version() {
         assert!(!out.stdout.is_empty());
     }
 }
+
+#[test]
+fn only_http_and_https_urls_are_ever_opened() {
+    for bad in ["file:///etc/passwd", "javascript:alert(1)", "ftp://x", "https://x\n; rm -rf /", "-h", ""] {
+        assert!(byline::app::open_url(bad).is_err(), "{bad:?} must be refused");
+    }
+}
