@@ -28,8 +28,28 @@ fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
     Some((y, m, d))
 }
 
+/// Only this much of a body is analysed (about half a second of extraction): entities in the
+/// rest of a longer article are not highlighted. Memory grows with the text analysed, and a
+/// 50 MB article would otherwise take seconds and a gigabyte (see `cargo bench --bench limits`).
+pub const MAX_ANALYSED_BYTES: usize = 4 * 1024 * 1024;
+
+/// The part of a body that is analysed: all of it, or its first paragraphs up to the limit.
+pub fn analysed_part(body: &str) -> &str {
+    if body.len() <= MAX_ANALYSED_BYTES {
+        return body;
+    }
+    let mut cut = MAX_ANALYSED_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match body[..cut].rfind("\n\n") {
+        Some(p) if p > 0 => &body[..p],
+        _ => &body[..cut],
+    }
+}
+
 pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
-    extract::extract(&article.body, &options_for(article, force_lang))
+    extract::extract(analysed_part(&article.body), &options_for(article, force_lang))
 }
 
 /// The user's own gazetteer (names they accepted, with labels) found in an article: spans the
@@ -62,10 +82,11 @@ pub fn user_name_candidates(text: &str, names: &[(String, String)]) -> Vec<extra
 /// Facts for an article given cached extraction results and the user's gazetteer: the cache
 /// when no user name occurs in the text, else a fresh extraction that takes them as given.
 pub fn facts_with_user_names(article: &Article, cached: Option<Facts>, names: &[(String, String)]) -> Facts {
-    let extra = user_name_candidates(&article.body, names);
+    let text = analysed_part(&article.body);
+    let extra = user_name_candidates(text, names);
     match cached {
         Some(facts) if extra.is_empty() => facts,
-        _ => extract::extract_with(&article.body, &options_for(article, None), &extra),
+        _ => extract::extract_with(text, &options_for(article, None), &extra),
     }
 }
 
@@ -100,6 +121,21 @@ impl<'a> CharOffsets<'a> {
     pub fn of(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         self.text.get(..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_bodies_are_analysed_up_to_a_paragraph_within_the_limit() {
+        let para = "é".repeat(1000);
+        let body = vec![para.as_str(); 3000].join("\n\n");
+        let part = analysed_part(&body);
+        assert!(part.len() <= MAX_ANALYSED_BYTES && part.len() > MAX_ANALYSED_BYTES - 4000);
+        assert!(part.ends_with('é') && body[part.len()..].starts_with("\n\n"));
+        assert_eq!(analysed_part("court"), "court");
     }
 }
 

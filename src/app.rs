@@ -319,7 +319,7 @@ fn spawn_fetch(tx: mpsc::Sender<Msg>, config: &Config, db_path: &Path, source: &
         });
         let (summary, failures) = match fetched {
             Ok(report) => {
-                let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+                let limits = crate::cli::limits(&config);
                 index_in_background(&tx, &db_path, &source, &limits);
                 let mut summary = report.summary();
                 if !shows_feeds && report.new_stories() > 0 {
@@ -339,7 +339,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let store = Store::open(db_path)
         .with_context(|| format!("opening the library database {}", db_path.display()))?;
     let stop = tui::termination_flag().context("installing signal handlers")?;
-    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+    let limits = crate::cli::limits(config);
 
     // Index on a thread of its own; the list shows what the store has meanwhile.
     let (tx, rx) = mpsc::channel();

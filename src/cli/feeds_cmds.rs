@@ -13,7 +13,7 @@ use crate::app::Source;
 use crate::config::Config;
 use crate::feeds::subscriptions::{self, Added, Origin};
 use crate::feeds::{self, opml, sweep};
-use crate::library::Limits;
+
 use crate::text::printable;
 
 #[derive(Subcommand, Debug)]
@@ -193,7 +193,7 @@ fn run_sweep(path: &std::path::Path, verbose: bool, config: &Config) -> Result<E
     if !path.exists() {
         bail!("no such file or folder: {}", path.display());
     }
-    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+    let limits = crate::cli::limits(config);
     let report = sweep::sweep(path, &limits);
     let mut out = io::stdout().lock();
     writeln!(

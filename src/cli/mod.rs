@@ -365,6 +365,11 @@ pub fn feeds_dir() -> Result<PathBuf> {
     Ok(crate::feeds::feeds_dir(&data_dir().context("no data folder: set BYLINE_DATA_DIR")?))
 }
 
+/// The loading limits the config sets.
+pub fn limits(config: &Config) -> Limits {
+    Limits { max_file_bytes: config.max_file_bytes, max_items_per_file: config.max_items_per_file }
+}
+
 /// The library database in the data folder.
 pub fn database_path() -> Result<PathBuf> {
     let dir = data_dir().context("no data folder: set BYLINE_DATA_DIR")?;
@@ -373,7 +378,7 @@ pub fn database_path() -> Result<PathBuf> {
 
 /// The articles of a source read straight from the files (for the scriptable commands).
 pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<Skipped>) {
-    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+    let limits = crate::cli::limits(config);
     load_source(&source_of(paths, config), &limits)
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::app::{Source, index_source};
 use crate::config::Config;
-use crate::library::Limits;
+
 use crate::library::index::IndexReport;
 use crate::library::store::{Store, StoryMeta};
 
@@ -19,7 +19,7 @@ pub fn open_store() -> Result<Store> {
 
 /// Indexes a source, with a progress bar when stderr is a terminal.
 pub fn index(store: &mut Store, source: &Source, config: &Config, verbose: bool) -> Result<IndexReport> {
-    let limits = Limits { max_file_bytes: config.max_file_bytes, ..Limits::default() };
+    let limits = crate::cli::limits(config);
     let bar = (verbose && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(

@@ -50,6 +50,8 @@ pub struct Config {
     pub library_paths: Vec<PathBuf>,
     /// Files larger than this are skipped with a reason.
     pub max_file_bytes: u64,
+    /// Items kept from one multi-article file (feed, JSON array, JSON Lines).
+    pub max_items_per_file: usize,
     /// Opening a story marks it read.
     pub mark_read_on_open: bool,
     pub keymap: Keymap,
@@ -115,6 +117,7 @@ impl Default for Config {
         Config {
             library_paths: Vec::new(),
             max_file_bytes: 50 * 1024 * 1024,
+            max_items_per_file: 20_000,
             mark_read_on_open: true,
             keymap: Keymap::default(),
             labels: default_labels(),
@@ -207,6 +210,7 @@ struct RawReader {
 struct RawLibrary {
     paths: Option<Vec<PathBuf>>,
     max_file_mb: Option<Spanned<u64>>,
+    max_items_per_file: Option<Spanned<usize>>,
 }
 
 impl Config {
@@ -240,6 +244,16 @@ impl Config {
                 return Err(error(Some(mb.span()), Some("library.max_file_mb"), "must be at least 1".into()));
             }
             config.max_file_bytes = mb.get_ref().saturating_mul(1024 * 1024);
+        }
+        if let Some(n) = raw.library.max_items_per_file {
+            if *n.get_ref() == 0 {
+                return Err(error(
+                    Some(n.span()),
+                    Some("library.max_items_per_file"),
+                    "must be at least 1".into(),
+                ));
+            }
+            config.max_items_per_file = *n.get_ref();
         }
         if let Some(v) = raw.reader.mark_read_on_open {
             config.mark_read_on_open = v;

@@ -17,9 +17,14 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then((y.end - y.start).cmp(&(x.end - x.start)))
             .then(x.start.cmp(&y.start))
     });
+    // Kept spans by start; they never overlap, so only the last one starting before a
+    // candidate's end can overlap it (a linear scan here was quadratic on long texts).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
     for c in cands {
-        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
+        if !clash {
+            taken.insert(c.start, c.end);
             kept.push(c);
         }
     }
@@ -206,4 +211,39 @@ fn canonical(g: &Group) -> String {
         .max_by_key(|t| (t.chars().count(), std::cmp::Reverse(0)))
         .unwrap_or("")
         .to_string()
+}
+
+/// Where each entity mention starts and ends, for the fact rules that ask "is there an entity
+/// here?" once per cue (a scan of every mention per question was quadratic on long texts).
+pub struct EntityIndex<'a> {
+    pub entities: &'a [Entity],
+    /// Mention start byte → (entity index, mention end byte).
+    by_start: std::collections::HashMap<usize, (usize, usize)>,
+    /// Mention end byte → entity index.
+    by_end: std::collections::HashMap<usize, usize>,
+}
+
+impl<'a> EntityIndex<'a> {
+    pub fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
+        let mut by_start = std::collections::HashMap::new();
+        let mut by_end = std::collections::HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                by_start.entry(m.start).or_insert((i, m.end));
+                by_end.entry(m.end).or_insert(i);
+            }
+        }
+        EntityIndex { entities, by_start, by_end }
+    }
+
+    /// The entity with a mention starting at byte `start`, and that mention's end.
+    pub fn starting_at(&self, start: usize) -> Option<(&'a Entity, usize)> {
+        let &(i, end) = self.by_start.get(&start)?;
+        Some((self.entities.get(i)?, end))
+    }
+
+    /// The entity with a mention ending at byte `end`.
+    pub fn ending_at(&self, end: usize) -> Option<&'a Entity> {
+        self.entities.get(*self.by_end.get(&end)?)
+    }
 }

@@ -53,8 +53,11 @@ fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
 /// Keeps tagger spans and the rule candidates that beat them (see module doc). Dates and other
 /// candidates not from rules/gazetteers pass through untouched.
 pub fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
-    let (model, others): (Vec<Candidate>, Vec<Candidate>) =
+    let (mut model, others): (Vec<Candidate>, Vec<Candidate>) =
         cands.into_iter().partition(|c| c.origin == Origin::Model);
+    // The tagger's spans do not overlap one another: sorted by start, their ends are sorted
+    // too, so the spans a rule candidate overlaps are found by binary search.
+    model.sort_by_key(|m| (m.start, m.end));
     let mut out = Vec::with_capacity(model.len() + others.len());
     let mut model_lost = vec![false; model.len()];
     for r in others {
@@ -62,7 +65,11 @@ pub fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
             out.push(r);
             continue;
         }
-        let hits: Vec<usize> = (0..model.len()).filter(|&i| overlaps(&r, &model[i])).collect();
+        let first = model.partition_point(|m| m.end <= r.start);
+        let hits: Vec<usize> = (first..model.len())
+            .take_while(|&i| model[i].start < r.end)
+            .filter(|&i| overlaps(&r, &model[i]))
+            .collect();
         if hits.is_empty() {
             if confident(&r) {
                 out.push(r);

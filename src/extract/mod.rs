@@ -175,21 +175,29 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
     ents.extend(date_ents);
 
     // People and their roles.
+    // Which person each role names, by the byte span of the name (a lookup, not a scan of
+    // every mention for every role).
+    let mut role_at: std::collections::HashMap<(usize, usize), Vec<&str>> = std::collections::HashMap::new();
+    for r in &an.roles {
+        if let Some(span) = doc.byte_span(r.name.start, r.name.end) {
+            role_at.entry(span).or_default().push(&r.role);
+        }
+    }
     let mut people: Vec<Person> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Per) {
         let mut roles: Vec<String> = Vec::new();
-        for r in &an.roles {
-            let Some((s, end)) = doc.byte_span(r.name.start, r.name.end) else {
-                continue;
-            };
-            if e.mentions.iter().any(|m| m.start == s && m.end == end) && !roles.contains(&r.role) {
-                roles.push(r.role.clone());
+        for m in &e.mentions {
+            for role in role_at.get(&(m.start, m.end)).into_iter().flatten() {
+                if !roles.iter().any(|r| r == role) {
+                    roles.push(role.to_string());
+                }
             }
         }
         people.push(Person { name: e.name.clone(), roles });
     }
-    let quotes = quotes::find_quotes(doc, &ents);
-    let sources = sources::find_sources(doc, &ents);
+    let index = entities::EntityIndex::new(&ents);
+    let quotes = quotes::find_quotes(doc, &index);
+    let sources = sources::find_sources(doc, &index);
     let lede =
         doc.sentences.first().map(|r| doc.span_text(r.start, r.end).to_string()).filter(|s| !s.is_empty());
     Facts {

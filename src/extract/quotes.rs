@@ -3,8 +3,9 @@
 //! or before it ("X a déclaré : «", "X said: "", "selon X, «", "according to X, "").
 
 use super::doc::Doc;
+use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Entity, Quote};
+use super::types::Quote;
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -29,7 +30,7 @@ fn closing_for(open: &str) -> Option<&'static [&'static str]> {
     }
 }
 
-pub fn find_quotes(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
+pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -65,21 +66,15 @@ fn is_trim(c: char) -> bool {
 }
 
 /// Entity name for a mention starting at token k, if any.
-fn entity_at(doc: &Doc, k: usize, entities: &[Entity]) -> Option<(String, usize)> {
+fn entity_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<(String, usize)> {
     let start = doc.tokens.get(k)?.start;
-    for e in entities {
-        for m in &e.mentions {
-            if m.start == start {
-                let end_tok = (k..doc.len()).find(|&j| doc.tokens.get(j).is_some_and(|t| t.end >= m.end))?;
-                return Some((e.name.clone(), end_tok + 1));
-            }
-        }
-    }
-    None
+    let (e, end) = entities.starting_at(start)?;
+    let end_tok = (k..doc.len()).find(|&j| doc.tokens.get(j).is_some_and(|t| t.end >= end))?;
+    Some((e.name.clone(), end_tok + 1))
 }
 
 /// Noun phrase starting at k: determiner + words up to punctuation or a stop word.
-pub fn noun_phrase(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+pub fn noun_phrase(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let mut s = k;
     if PRONOUNS.contains(&doc.folded(s)) {
         return None;
@@ -120,7 +115,7 @@ pub fn noun_phrase(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-fn speaker_after(doc: &Doc, mut k: usize, entities: &[Entity]) -> Option<String> {
+fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<String> {
     if matches!(doc.tok(k), "," | ".") && doc.tok(k) == "," {
         k += 1;
     }
@@ -164,7 +159,7 @@ fn speaker_after(doc: &Doc, mut k: usize, entities: &[Entity]) -> Option<String>
     None
 }
 
-fn speaker_before(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let mut v = k.checked_sub(1)?;
     if matches!(doc.tok(v), ":" | ",") {
         v = v.checked_sub(1)?;

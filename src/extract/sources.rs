@@ -2,13 +2,14 @@
 //! "Reuters reported", "a rapporté X", "cité par X", "told the BBC".
 
 use super::doc::Doc;
+use super::entities::EntityIndex;
 use super::quotes::noun_phrase;
-use super::types::{Entity, Label};
+use super::types::Label;
 
 const REPORT_VERBS: [&str; 8] =
     ["reported", "reports", "reporte", "rapporte", "rapportent", "rapporté", "rapportait", "reporting"];
 
-pub fn find_sources(doc: &Doc, entities: &[Entity]) -> Vec<String> {
+pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: Option<String>| {
         if let Some(s) = s
@@ -51,7 +52,7 @@ pub fn find_sources(doc: &Doc, entities: &[Entity]) -> Vec<String> {
     out
 }
 
-fn after_article(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let np = noun_phrase(doc, k, entities)?;
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
     let trimmed =
@@ -59,18 +60,12 @@ fn after_article(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
     Some(trimmed.to_string())
 }
 
-fn org_at(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let start = doc.tokens.get(k)?.start;
-    entities
-        .iter()
-        .find(|e| e.label == Label::Org && e.mentions.iter().any(|m| m.start == start))
-        .map(|e| e.name.clone())
+    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Org).map(|e| e.name.clone())
 }
 
-fn org_ending_at(doc: &Doc, k: usize, entities: &[Entity]) -> Option<String> {
+fn org_ending_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let end = doc.tokens.get(k)?.end;
-    entities
-        .iter()
-        .find(|e| e.label == Label::Org && e.mentions.iter().any(|m| m.end == end))
-        .map(|e| e.name.clone())
+    entities.ending_at(end).filter(|e| e.label == Label::Org).map(|e| e.name.clone())
 }
