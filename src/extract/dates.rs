@@ -188,6 +188,29 @@ fn numeric_date(doc: &Doc, k: usize) -> Option<(usize, String)> {
 }
 
 pub fn find_dates(doc: &Doc, article_date: Option<(i32, u32, u32)>) -> Vec<DateMatch> {
+    let found = find_dates_from(doc, article_date);
+    if article_date.is_some() {
+        return found;
+    }
+    // No article date: news puts one near the top (a dateline, "22 juin 2012. - "). The first
+    // full date of the text anchors the dates that lack a year, and weekdays.
+    let anchor = found.iter().find_map(|d| full_date(d.fact.value.as_deref()?));
+    match anchor {
+        Some(anchor) => find_dates_from(doc, Some(anchor)),
+        None => found,
+    }
+}
+
+/// (y, m, d) of a "YYYY-MM-DD" value.
+fn full_date(value: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = value.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    parts.next().is_none().then_some((y, m, d))
+}
+
+fn find_dates_from(doc: &Doc, article_date: Option<(i32, u32, u32)>) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -324,6 +347,11 @@ mod tests {
         assert_eq!(one("on November 21, 2022, he"), Some("2022-11-21".into()));
         assert_eq!(one("on 21 November 2022"), Some("2022-11-21".into()));
         assert_eq!(one("le 1er janvier"), Some("--01-01".into()));
+        // A dateline anchors the year-less dates of the text.
+        let text = "22 juin 2012. - La console sortira le 28 juillet.";
+        let doc = Doc::new(text, None);
+        let values: Vec<Option<String>> = find_dates(&doc, None).into_iter().map(|d| d.fact.value).collect();
+        assert_eq!(values, vec![Some("2012-06-22".into()), Some("2012-07-28".into())]);
         assert_eq!(
             dates("le 1er janvier", Some((2023, 5, 2))).first().and_then(|d| d.1.clone()),
             Some("2023-01-01".into())
