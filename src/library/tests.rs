@@ -305,3 +305,31 @@ fn gzip_is_looked_through() {
     let l = parse_bytes(Path::new("feed.xml"), &gz, &Limits::default()).unwrap();
     assert_eq!(l.articles[0].body, "Zipped.");
 }
+
+#[cfg(unix)]
+#[test]
+fn odd_file_names_and_unreadable_files_are_handled() {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A name that is not UTF-8, and one with an escape sequence in it.
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path().join(latin1), "Un titre\n\nUn corps de texte.").unwrap();
+    std::fs::write(dir.path().join("\u{1b}[31mred.txt"), "Red\n\nText.").unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "Locked\n\nText.").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = std::fs::read(&locked).is_ok(); // root reads everything
+    let (articles, skipped) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    let expected = if readable_anyway { 3 } else { 2 };
+    assert_eq!(articles.len(), expected, "{skipped:?}");
+    for s in &skipped {
+        assert!(!s.to_string().contains('\u{1b}'), "skip reasons are printable: {s}");
+    }
+    for a in &articles {
+        assert!(!a.id.contains('\t'));
+    }
+    if !readable_anyway {
+        assert!(skipped.iter().any(|s| s.path == locked && s.reason.contains("unreadable")), "{skipped:?}");
+    }
+}
