@@ -140,6 +140,10 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saving the annotation", &e),
             }
         }
+        Effect::SuggestEntities { typed } => match store.entity_names(&typed, 8) {
+            Ok(names) => Some(Action::LinkSuggestions(names)),
+            Err(e) => failed("entity index", &e),
+        },
         Effect::OpenUrl(url) => open_url(&url).err().map(|e| Action::Failed(format!("opening the URL: {e}"))),
         Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
         Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),

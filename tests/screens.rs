@@ -231,3 +231,16 @@ fn notes_and_knowledge_base_ids_are_kept_on_the_mention() {
     assert_eq!(open.annotations[0].note.as_deref(), Some("capitale"));
     insta::assert_snapshot!(screen(&session, &config).backend());
 }
+
+#[test]
+fn linking_offers_entities_from_the_whole_library() {
+    // In the welcome story, "Rus" finds Russie, which only the other story mentions.
+    let (mut session, config) = app(120, 40, "enter ] = R u s");
+    assert!(session.state.link_library.iter().any(|n| n == "Russie"), "{:?}", session.state.link_library);
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("LINK TO") && shown.contains("Russie"), "{shown}");
+    session.press(&config, &parse_script("enter").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    assert_eq!(open.annotations.len(), 1);
+    assert_eq!(open.annotations[0].entity.as_deref(), Some("Russie"));
+}

@@ -246,8 +246,29 @@ impl AppState {
         self.prompt = Some(Prompt { kind: PromptKind::Link, text: String::new() });
     }
 
-    /// Entity names of the open story matching what was typed, for the link prompt.
+    /// While the link prompt is open, asks the store for library entities matching it.
+    pub(super) fn suggest_links(&mut self, effects: &mut Vec<Effect>) {
+        match &self.prompt {
+            Some(Prompt { kind: PromptKind::Link, text }) if !text.trim().is_empty() => {
+                effects.push(Effect::SuggestEntities { typed: text.clone() })
+            }
+            _ => self.link_library.clear(),
+        }
+    }
+
+    /// Entity names matching what was typed, for the link prompt: the open story's first,
+    /// then the library's.
     pub fn link_candidates(&self, typed: &str) -> Vec<String> {
+        let mut names = self.story_link_candidates(typed);
+        for n in &self.link_library {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+        names
+    }
+
+    fn story_link_candidates(&self, typed: &str) -> Vec<String> {
         let Some(open) = &self.open else { return Vec::new() };
         let typed = crate::text::fold::fold_query(typed);
         let mut names: Vec<String> = open

@@ -97,6 +97,11 @@ pub enum Effect {
         article_id: String,
         content_hash: String,
     },
+    /// Library entity names starting with what was typed in the link prompt →
+    /// `Action::LinkSuggestions`.
+    SuggestEntities {
+        typed: String,
+    },
     /// Open a web page in the user's browser (http and https only, passed as an argument).
     OpenUrl(String),
     /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
@@ -153,6 +158,8 @@ pub enum Action {
     Failed(String),
     /// A label key while a selection or a mention is under the cursor.
     ApplyLabel(String),
+    /// Library entity names for the link prompt.
+    LinkSuggestions(Vec<String>),
     /// The store's answer to an annotation edit, undo or redo.
     AnnotationsChanged {
         article_id: String,
@@ -221,6 +228,8 @@ pub struct AppState {
     pub relabel_pending: bool,
     /// The span an edit was made on, to put the cursor back on it when the store answers.
     pending_cursor: Option<(usize, usize)>,
+    /// Entity names from the whole library matching the link prompt.
+    pub link_library: Vec<String>,
 }
 
 impl AppState {
@@ -676,7 +685,10 @@ impl AppState {
                 self.refilter(effects);
             }
             PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
-            PromptKind::Link => self.finish_link(&query, effects),
+            PromptKind::Link => {
+                self.finish_link(&query, effects);
+                self.link_library.clear();
+            }
             PromptKind::Note => self.finish_field(annotating::Field::Note, &query, effects),
             PromptKind::KbId => self.finish_field(annotating::Field::KbId, &query, effects),
             PromptKind::SearchArticle if query.is_empty() => self.reader.clear_search(),
@@ -783,13 +795,19 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             {
                 p.text.push(c);
             }
+            state.suggest_links(&mut effects);
         }
         Action::PromptBackspace => {
             if let Some(p) = &mut state.prompt {
                 p.text.pop();
             }
+            state.suggest_links(&mut effects);
         }
-        Action::PromptCancel => state.prompt = None,
+        Action::LinkSuggestions(names) => state.link_library = names,
+        Action::PromptCancel => {
+            state.prompt = None;
+            state.link_library.clear();
+        }
         Action::PromptSubmit => state.submit_prompt(&mut effects),
         Action::StoryLoaded { story } => state.story_loaded(*story),
         Action::StoryFailed { id, message } => {

@@ -336,6 +336,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Names of library entities whose folded name starts with `typed`, most mentioned first
+    /// (for the link prompt's type-ahead).
+    pub fn entity_names(&self, typed: &str, limit: usize) -> Result<Vec<String>> {
+        let prefix = entity_key(typed);
+        if prefix.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut upper = prefix.clone();
+        upper.push(char::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM entity_index WHERE key >= ?1 AND key < ?2 \
+             GROUP BY key ORDER BY count(*) DESC, key LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![prefix, upper, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Cached extraction results for an article's content, if computed by this extractor.
     pub fn facts(&self, content_hash: &str, extractor: u32) -> Result<Option<String>> {
         let mut stmt =
