@@ -198,14 +198,7 @@ impl AppState {
                 return;
             }
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Accepted },
-            None => Edit::Add(Annotation::new(
-                &open.article.body,
-                mark.start,
-                mark.end,
-                mark.label.as_str(),
-                Status::Accepted,
-                origin_name(mark.origin),
-            )),
+            None => Edit::Add(annotation_for(&open.article.body, &mark, Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -223,14 +216,7 @@ impl AppState {
         let edit = match ann {
             Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
-            None => Edit::Add(Annotation::new(
-                &open.article.body,
-                mark.start,
-                mark.end,
-                mark.label.as_str(),
-                Status::Rejected,
-                origin_name(mark.origin),
-            )),
+            None => Edit::Add(annotation_for(&open.article.body, &mark, Status::Rejected)),
         };
         self.reader.cursor = None;
         self.reader.selected_entity = None;
@@ -295,14 +281,7 @@ impl AppState {
         let edit = match ann {
             Some(a) => Edit::Link { id: a.id, entity: Some(target.clone()) },
             None => {
-                let mut a = Annotation::new(
-                    &open.article.body,
-                    mark.start,
-                    mark.end,
-                    mark.label.as_str(),
-                    Status::Accepted,
-                    origin_name(mark.origin),
-                );
+                let mut a = annotation_for(&open.article.body, &mark, Status::Accepted);
                 a.entity = Some(target.clone());
                 Edit::Add(a)
             }
@@ -333,14 +312,7 @@ impl AppState {
             (Some(a), Field::Note) => Edit::SetNote { id: a.id, note: value },
             (Some(a), Field::KbId) => Edit::SetKbId { id: a.id, kb_id: value },
             (None, _) => {
-                let mut a = Annotation::new(
-                    &open.article.body,
-                    mark.start,
-                    mark.end,
-                    mark.label.as_str(),
-                    Status::Accepted,
-                    origin_name(mark.origin),
-                );
+                let mut a = annotation_for(&open.article.body, &mark, Status::Accepted);
                 match field {
                     Field::Note => a.note = value,
                     Field::KbId => a.kb_id = value,
@@ -396,6 +368,11 @@ impl AppState {
         let rows = open.panel.len();
         self.panel_selected = self.panel_selected.min(rows.saturating_sub(1));
     }
+}
+
+/// An annotation recording a decision about the extractor's mention `mark`.
+fn annotation_for(body: &str, mark: &super::Mark, status: Status) -> Annotation {
+    Annotation::new(body, mark.start, mark.end, mark.label.as_str(), status, origin_name(mark.origin))
 }
 
 /// The origin of a span as stored with an annotation.
