@@ -48,6 +48,14 @@ pub fn analysed_part(body: &str) -> &str {
     }
 }
 
+/// Loads the tagger models and word lists (done once, lazily) so that the first story opens
+/// without waiting for them.
+pub fn warm_up() {
+    for (text, lang) in [("Le Mali et la Russie.", Lang::Fr), ("Reuters in London.", Lang::En)] {
+        let _ = extract::extract(text, &Options { lang: Some(lang), article_date: None });
+    }
+}
+
 pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
     extract::extract(analysed_part(&article.body), &options_for(article, force_lang))
 }

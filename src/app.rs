@@ -216,14 +216,26 @@ impl Session {
         height: u16,
         settings: Settings,
     ) -> Result<Session> {
-        let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
-        let (state, effects) = AppState::new(stories, width, height, settings);
-        let mut session = Session { state, store, scopes, jobs: Vec::new() };
+        let (mut session, effects) = Session::start(store, scopes, width, height, settings)?;
         session.perform_all(effects);
         Ok(session)
     }
 
-    fn perform_all(&mut self, effects: Vec<Effect>) {
+    /// The session before its first story is read: the caller draws the list first, then
+    /// performs the returned effects (reading and analysing the story).
+    pub fn start(
+        store: Store,
+        scopes: Vec<Scope>,
+        width: u16,
+        height: u16,
+        settings: Settings,
+    ) -> Result<(Session, Vec<Effect>)> {
+        let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
+        let (state, effects) = AppState::new(stories, width, height, settings);
+        Ok((Session { state, store, scopes, jobs: Vec::new() }, effects))
+    }
+
+    pub fn perform_all(&mut self, effects: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             if effect == Effect::Fetch {
@@ -357,7 +369,11 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let events = spawn_event_reader();
     let size = guard.terminal.size()?;
     let settings = Settings { mark_read_on_open: config.mark_read_on_open };
-    let mut session = Session::new(store, source.scopes(), size.width, size.height, settings)?;
+    // Load the extractor's models and word lists while the database is read and the list drawn.
+    std::thread::spawn(analysis::warm_up);
+    let (mut session, first_effects) =
+        Session::start(store, source.scopes(), size.width, size.height, settings)?;
+    let mut first_effects = Some(first_effects);
     if session.state.list.stories.len() >= FIRST_PAGE {
         let (tx, db_path, scopes) = (tx_list, db_path.to_path_buf(), source.scopes());
         std::thread::spawn(move || {
@@ -382,6 +398,12 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
                 )
             })?;
             dirty = false;
+            // The first frame shows the list; then the first story is read and analysed.
+            if let Some(effects) = first_effects.take() {
+                session.perform_all(effects);
+                dirty = true;
+                continue;
+            }
             if panic_after_draw && state.open.is_some() {
                 panic!("BYLINE_TEST_PANIC: a panic while the reader runs");
             }

@@ -202,8 +202,10 @@ impl Store {
                     upper.push(last);
                     values.push(prefix.clone());
                     values.push(upper);
+                    // `+` keeps the planner on the date index, which gives the order (and the
+                    // first page) without sorting the whole library.
                     conditions.push(format!(
-                        "(a.path >= ?{} AND a.path < ?{})",
+                        "(+a.path >= ?{} AND +a.path < ?{})",
                         values.len() - 1,
                         values.len()
                     ));
