@@ -56,7 +56,16 @@ fn install_panic_hook() {
     INSTALLED.call_once(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            // A parser panic that is caught and reported as a skipped file is not fatal: leave
+            // the terminal (and the screen) alone.
+            if crate::library::catching_panics() {
+                return;
+            }
+            // Only the main thread's panic ends the reader; restoring the terminal under a
+            // running reader would break it.
+            if std::thread::current().name() == Some("main") {
+                restore();
+            }
             default(info);
         }));
     });

@@ -145,8 +145,8 @@ pub fn fetch_all(
                     let Some(feed) = feeds.get(i) else { break };
                     let known = validators.get(i).cloned().unwrap_or_default();
                     // A bug met on one feed's data costs that feed, not the run.
-                    let run = std::panic::AssertUnwindSafe(|| fetch_one(client, feed, &known, dir, settings));
-                    let (outcome, fresh) = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                    let run = || fetch_one(client, feed, &known, dir, settings);
+                    let (outcome, fresh) = crate::library::catch_parser_panic(run).unwrap_or_else(|| {
                         (Outcome::Failed("internal error while reading this feed".into()), None)
                     });
                     let done =

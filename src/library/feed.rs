@@ -104,8 +104,8 @@ pub(crate) fn items(text: &str, base_url: Option<&str>, max_items: usize) -> Res
 }
 
 /// One feed-rs parse. A fresh parser each time: a feed-rs `Parser` keeps media state and
-/// asserts if reused. Unwinding is caught as a last line of defence against a bug in the
-/// parser on hostile input (the process panic hook still runs).
+/// asserts if reused. A panic in it (quick-xml asserts on some encodings declared late) is
+/// caught as a last line of defence and the file is reported as skipped.
 fn parse_feed(xml: &str, options: &Options) -> Result<Feed, LoadError> {
     let run = || {
         let mut builder = feed_rs::parser::Builder::new().base_uri(options.base_url.as_deref());
@@ -115,7 +115,7 @@ fn parse_feed(xml: &str, options: &Options) -> Result<Feed, LoadError> {
         }
         builder.build().parse(xml.as_bytes())
     };
-    match std::panic::catch_unwind(run) {
+    match super::catch_parser_panic(run).ok_or(()) {
         Ok(Ok(feed)) => Ok(feed),
         // feed-rs says "no root element" of an <rss> with no <channel> too.
         Ok(Err(e)) if e.to_string().ends_with("no root element") => {

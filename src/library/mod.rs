@@ -29,6 +29,26 @@ pub use feed::{FeedDoc, FeedItem};
 pub use sanitize::sanitize;
 pub use walk::load_paths;
 
+thread_local! {
+    /// Set while a parser from another crate runs under `catch_parser_panic`.
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a third-party parser, turning a panic inside it (a bug on hostile input) into `None`.
+/// While it runs, `catching_panics()` is true on this thread, so the process panic hook can
+/// stay quiet (the file is reported as skipped instead) and leave the terminal alone.
+pub fn catch_parser_panic<T>(f: impl FnOnce() -> T) -> Option<T> {
+    CATCHING.with(|c| c.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    CATCHING.with(|c| c.set(false));
+    result
+}
+
+/// Whether the current thread is inside `catch_parser_panic`.
+pub fn catching_panics() -> bool {
+    CATCHING.with(|c| c.get())
+}
+
 /// A file (or one item of a file) that could not be loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {

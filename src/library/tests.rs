@@ -333,3 +333,17 @@ fn odd_file_names_and_unreadable_files_are_handled() {
         assert!(skipped.iter().any(|s| s.path == locked && s.reason.contains("unreadable")), "{skipped:?}");
     }
 }
+
+/// Found by fuzzing (load_feed): an XML declaration naming an encoding in the middle of a feed
+/// made quick-xml (inside feed-rs) panic. The panic is caught, and the repair pass drops the
+/// stray declaration so the item still loads.
+#[test]
+fn a_stray_xml_declaration_inside_a_feed_neither_panics_nor_loses_the_item() {
+    let feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>\
+        <item><title>A</title><description>before\n<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\nafter\
+        </description></item></channel></rss>\n";
+    let loaded = parse_bytes(Path::new("x.xml"), feed.as_bytes(), &Limits::default()).expect("loads");
+    assert_eq!(loaded.articles.len(), 1);
+    assert!(loaded.articles[0].body.contains("before") && loaded.articles[0].body.contains("after"));
+    assert!(!crate::library::catching_panics(), "the guard is released");
+}

@@ -9,13 +9,36 @@ const XML_ENTITIES: &[&str] = &["amp", "lt", "gt", "quot", "apos"];
 
 /// Returns the repaired text, or `None` when there was nothing to repair.
 pub(crate) fn repair(xml: &str) -> Option<String> {
-    let entities = fix_entities(xml);
-    let changed = matches!(entities, Cow::Owned(_));
+    let declarations = drop_stray_declarations(xml);
+    let entities = fix_entities(&declarations);
+    let changed = matches!(entities, Cow::Owned(_)) || matches!(declarations, Cow::Owned(_));
     let root_fixed = match fix_rss_root(&entities) {
         Cow::Owned(s) => Some(s),
         Cow::Borrowed(_) => None,
     };
     root_fixed.or_else(|| changed.then(|| entities.into_owned()))
+}
+
+/// An XML declaration anywhere but at the very start (pasted documents, concatenated feeds) is
+/// invalid, and one naming an encoding makes the XML reader abort: drop them.
+fn drop_stray_declarations(xml: &str) -> Cow<'_, str> {
+    let body_start = xml.len() - xml.trim_start().len();
+    let Some(first) = xml[body_start..].find("<?xml").map(|i| body_start + i).filter(|&i| i > body_start)
+    else {
+        return Cow::Borrowed(xml);
+    };
+    let mut out = String::with_capacity(xml.len());
+    out.push_str(&xml[..first]);
+    let mut rest = &xml[first..];
+    while let Some(at) = rest.find("<?xml") {
+        out.push_str(&rest[..at]);
+        rest = match rest[at..].find("?>") {
+            Some(end) => &rest[at + end + 2..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 fn fix_entities(xml: &str) -> Cow<'_, str> {
