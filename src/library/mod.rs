@@ -188,16 +188,8 @@ pub fn parse_feed_document(
     base_url: Option<&str>,
     limits: &Limits,
 ) -> Result<FeedDoc, LoadError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
-    }
-    let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
-    let bytes = inflated.as_deref().unwrap_or(bytes);
-    let decoded = decode::decode(bytes)?;
-    let text = decoded.text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
+    let decoded = decoded_text(bytes, limits)?;
+    let text = decoded.text.as_str();
     match sniff(text) {
         Format::Feed => {}
         Format::Json if text.contains("jsonfeed.org/version/") => {}
@@ -249,22 +241,30 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError>
     Ok(bytes)
 }
 
+/// A file's bytes as text: size-checked, gunzipped if need be (within the same limit),
+/// decoded, without a leading BOM; an empty text is an error.
+fn decoded_text(bytes: &[u8], limits: &Limits) -> Result<decode::Decoded, LoadError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
+    }
+    let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
+    let mut decoded = decode::decode(inflated.as_deref().unwrap_or(bytes))?;
+    let bom = decoded.text.len() - decoded.text.trim_start_matches('\u{feff}').len();
+    decoded.text.drain(..bom);
+    if decoded.text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(decoded)
+}
+
 fn parse_with_id_base(
     path: &Path,
     id_base: &Path,
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Loaded, LoadError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
-    }
-    let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
-    let bytes = inflated.as_deref().unwrap_or(bytes);
-    let decoded = decode::decode(bytes)?;
-    let text = decoded.text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
+    let decoded = decoded_text(bytes, limits)?;
+    let text = decoded.text.as_str();
     let format = match format_of(path) {
         Some(Format::Feed) if sniff(text) == Format::Html => Format::Html,
         Some(f) => f,
