@@ -57,10 +57,11 @@ pub fn snippet(body: &str, terms: &[String]) -> Vec<(String, bool)> {
     };
     let mut start = body[..first.start].char_indices().rev().nth(SNIPPET_BEFORE - 1).map_or(0, |(i, _)| i);
     // Start on a word.
+    // (NBSP and thin spaces are several bytes: step over the whole character.)
     if start > 0
-        && let Some(space) = body[start..first.start].find(char::is_whitespace)
+        && let Some((space, c)) = body[start..first.start].char_indices().find(|(_, c)| c.is_whitespace())
     {
-        start += space + 1;
+        start += space + c.len_utf8();
     }
     let end =
         body[first.end..].char_indices().nth(SNIPPET_CONTEXT).map_or(body.len(), |(i, _)| first.end + i);

@@ -169,3 +169,16 @@ fn two_writers_at_once_lose_nothing() {
     assert_eq!(s.all_annotations().unwrap().len(), 25);
     assert!(s.doctor().unwrap().contains(&"integrity: ok".to_string()));
 }
+
+/// Found by fuzzing (search): a snippet starting after a multi-byte space (U+00A0) sliced
+/// inside it and panicked, on everyday French text.
+#[test]
+fn snippets_start_after_multibyte_spaces() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = article("a", "t", "«\u{a0}anticonstitutionnellement\u{a0}», dit Bamako.", None);
+    let b = article("b", "t", &format!("{}\u{a0}Mali signe.", "x".repeat(30)), None);
+    s.replace_file("/news/a.txt", stamp(1), &[(a, None)], 1).unwrap();
+    s.replace_file("/news/b.txt", stamp(2), &[(b, None)], 1).unwrap();
+    assert_eq!(s.search("Bamako", 10).unwrap().len(), 1);
+    assert_eq!(s.search("mali", 10).unwrap().len(), 1);
+}
