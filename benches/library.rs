@@ -6,6 +6,8 @@
 //!     cargo bench --bench library -- warm /tmp/lib /tmp/lib.db
 //!     cargo bench --bench library -- search /tmp/lib.db
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -14,20 +16,9 @@ use byline::config::Config;
 use byline::library::Limits;
 use byline::library::store::Store;
 use byline::model::Settings;
-use byline::ui::{self, Ctx, Theme};
+use byline::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn peak_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
@@ -78,7 +69,7 @@ fn index(lib: &Path, db: &Path) {
         report.unchanged
     );
     println!("database size: {:.1} MB", size as f64 / 1e6);
-    println!("index peak memory: {:.0} MB", peak_mb());
+    println!("index peak memory: {:.0} MB", common::peak_mb());
 }
 
 fn warm(lib: &Path, db: &Path) {
@@ -103,21 +94,10 @@ fn warm(lib: &Path, db: &Path) {
         Session::start(store, source.scopes(), 120, 40, Settings::default()).expect("session");
     let theme = Theme::new(config.theme.clone(), false);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    let draw = |terminal: &mut Terminal<TestBackend>, session: &Session| {
-        let state = &session.state;
-        terminal
-            .draw(|f| {
-                ui::draw(
-                    f,
-                    &Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels },
-                )
-            })
-            .expect("draw");
-    };
-    draw(&mut terminal, &session);
+    common::draw(&mut terminal, &session, &config, &theme);
     let first_frame = start.elapsed();
     session.perform_all(first);
-    draw(&mut terminal, &session);
+    common::draw(&mut terminal, &session, &config, &theme);
     let with_story = start.elapsed();
     let _ = warm.join();
     println!(
@@ -134,7 +114,7 @@ fn warm(lib: &Path, db: &Path) {
         ms(t.elapsed()),
         session.state.list.stories.len()
     );
-    println!("warm start peak memory: {:.0} MB", peak_mb());
+    println!("warm start peak memory: {:.0} MB", common::peak_mb());
 }
 
 fn search(db: &Path) {
@@ -184,7 +164,7 @@ fn search(db: &Path) {
         ms(pct(1.0)),
         total_hits
     );
-    println!("search peak memory: {:.0} MB", peak_mb());
+    println!("search peak memory: {:.0} MB", common::peak_mb());
 }
 
 fn main() {

@@ -3,23 +3,14 @@
 //!
 //!     cargo bench --bench limits
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use byline::library::{Limits, load_file};
-
-fn peak_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
 
 /// Writes the input of one case.
 fn make(case: &str, path: &Path) {
@@ -92,7 +83,7 @@ fn run_case(case: &str, path: &Path) {
         "{case:<18} load {:>8.0} ms  extract {:>8.0} ms  peak {:>6.0} MB  {what}",
         loaded.as_secs_f64() * 1e3,
         extract_ms,
-        peak_mb()
+        common::peak_mb()
     );
 }
 

@@ -4,6 +4,8 @@
 //!
 //!     cargo bench --bench load -- ../shared/data/articles/bbc-en
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -12,7 +14,7 @@ use byline::config::{Command, Config};
 use byline::library::store::Store;
 use byline::library::{self, Limits};
 use byline::model::{Action, Settings};
-use byline::ui::{self, Ctx, Theme};
+use byline::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -27,17 +29,6 @@ fn main() {
     };
     let config = Config::default();
     let theme = Theme::new(config.theme.clone(), false);
-    let draw = |terminal: &mut Terminal<TestBackend>, session: &Session| {
-        let state = &session.state;
-        terminal
-            .draw(|f| {
-                ui::draw(
-                    f,
-                    &Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels },
-                )
-            })
-            .expect("draw");
-    };
     let source = Source::Paths(vec![path.clone()]);
 
     let start = Instant::now();
@@ -52,7 +43,7 @@ fn main() {
     let store = Store::open(&db).expect("open db");
     let session = Session::new(store, source.scopes(), 120, 40, Settings::default()).expect("session");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    draw(&mut terminal, &session);
+    common::draw(&mut terminal, &session, &config, &theme);
     let cold_frame = start.elapsed();
 
     let mut store = Store::open(&db).expect("open db");
@@ -64,7 +55,7 @@ fn main() {
     let start = Instant::now();
     let store = Store::open(&db).expect("open db");
     let mut session = Session::new(store, source.scopes(), 120, 40, Settings::default()).expect("session");
-    draw(&mut terminal, &session);
+    common::draw(&mut terminal, &session, &config, &theme);
     let warm_frame = start.elapsed();
 
     let presses = 1_000;
@@ -72,7 +63,7 @@ fn main() {
     for i in 0..presses {
         let cmd = if i % 2 == 0 { Command::Down } else { Command::Up };
         session.dispatch(Action::Command(cmd));
-        draw(&mut terminal, &session);
+        common::draw(&mut terminal, &session, &config, &theme);
     }
     let per_key = t.elapsed() / presses;
 
