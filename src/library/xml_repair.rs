@@ -1,7 +1,8 @@
 //! Second-chance repairs for feeds that strict XML refuses, tried only after a first parse
 //! failed or found nothing: HTML named entities (`&eacute;`, undefined in XML) become
 //! numeric references, bare `&` becomes `&amp;`, an `<rss>` root without `version` is taken
-//! as RSS 2.0, and UserLand's old RSS 2 default namespace is dropped.
+//! as RSS 2.0, UserLand's old RSS 2 default namespace is dropped, and e-mail addresses
+//! touching a non-ASCII character get an ASCII space between them.
 
 use std::borrow::Cow;
 
@@ -10,8 +11,9 @@ const XML_ENTITIES: &[&str] = &["amp", "lt", "gt", "quot", "apos"];
 /// Returns the repaired text, or `None` when there was nothing to repair.
 pub(crate) fn repair(xml: &str) -> Option<String> {
     let declarations = drop_stray_declarations(xml);
-    let entities = fix_entities(&declarations);
-    let changed = matches!(entities, Cow::Owned(_)) || matches!(declarations, Cow::Owned(_));
+    let emails = space_out_emails(&declarations);
+    let entities = fix_entities(&emails);
+    let changed = [&declarations, &emails, &entities].iter().any(|c| matches!(c, Cow::Owned(_)));
     let root_fixed = match fix_rss_root(&entities) {
         Cow::Owned(s) => Some(s),
         Cow::Borrowed(_) => None,
@@ -38,6 +40,44 @@ fn drop_stray_declarations(xml: &str) -> Cow<'_, str> {
         };
     }
     out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// feed-rs takes an author's name to end one byte before the e-mail address (or start one byte
+/// after it) and panics when that byte sits inside a character, as in `Jean «jd@example.org»`.
+/// A space on each side where an address touches a non-ASCII character keeps it whole.
+fn space_out_emails(text: &str) -> Cow<'_, str> {
+    let is_local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+    let is_domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+    let mut cuts = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at]
+            .rfind(|c: char| !is_local(c))
+            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let end = text[at + 1..].find(|c: char| !is_domain(c)).map_or(text.len(), |i| at + 1 + i);
+        if start == at || end == at + 1 {
+            continue;
+        }
+        if text[..start].chars().next_back().is_some_and(|c| !c.is_ascii()) {
+            cuts.push(start);
+        }
+        if text[end..].chars().next().is_some_and(|c| !c.is_ascii()) {
+            cuts.push(end);
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for cut in cuts {
+        out.push_str(&text[last..cut]);
+        out.push(' ');
+        last = cut;
+    }
+    out.push_str(&text[last..]);
     Cow::Owned(out)
 }
 
@@ -124,6 +164,16 @@ mod tests {
             "<t>caf&#233; &amp; AT&amp;T &#160;&#233;<![CDATA[a &nbsp; b]]></t>"
         );
         assert_eq!(repair("<t>fine &amp; &#1;</t>"), None);
+    }
+
+    #[test]
+    fn emails_touching_non_ascii_characters_are_spaced_out() {
+        assert_eq!(
+            repair("<author>Jean «jd@example.org»</author>").unwrap(),
+            "<author>Jean « jd@example.org »</author>"
+        );
+        assert_eq!(repair("<author>jd@example.org (Jean Dupont)</author>"), None);
+        assert_eq!(repair("<a>é@é</a>"), None, "no address, nothing to do");
     }
 
     #[test]
