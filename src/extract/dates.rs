@@ -2,8 +2,10 @@
 //!
 //! Token patterns (weekday and article optional): "lundi 21 novembre 2022", "21 nov. 2022",
 //! "November 21, 2022", "1er janvier", "mars 2020", "2022-11-21", "21/11/2022",
-//! a year after a temporal preposition ("depuis 2021", "in 1999"), and a bare weekday,
-//! resolved against the article date (most recent such day on or before it).
+//! a year after a temporal preposition ("depuis 2021", "in 1999"), a bare weekday, resolved
+//! against the article date (most recent such day on or before it; the next one after it with
+//! "prochain"/"next", the one before it with "dernier"/"last"), and days named relative to the
+//! article date ("hier", "demain", "yesterday", "avant-hier", optionally "… soir/morning").
 
 use super::doc::Doc;
 use super::gazetteer::GAZ;
@@ -55,6 +57,43 @@ const MONTH_CUES: [&str; 14] = [
     "en", "debut", "fin", "mi", "depuis", "mois", "since", "in", "early", "late", "last", "next", "this",
     "until",
 ];
+
+/// Words naming a day by its distance in days from the article's date.
+const RELATIVE_DAYS: [(&str, i64); 9] = [
+    ("avant-hier", -2),
+    ("hier", -1),
+    ("aujourd'hui", 0),
+    ("demain", 1),
+    ("apres-demain", 2),
+    ("yesterday", -1),
+    ("today", 0),
+    ("tonight", 0),
+    ("tomorrow", 1),
+];
+
+/// A part of the day that may follow a relative day ("hier soir", "yesterday morning"); it
+/// joins the date's span.
+const PARTS_OF_DAY: [&str; 9] =
+    ["matin", "midi", "apres-midi", "soir", "morning", "afternoon", "evening", "night", "soir-la"];
+
+fn relative_day(doc: &Doc, k: usize) -> Option<i64> {
+    let f = doc.folded(k).replace('\u{2019}', "'");
+    let offset = RELATIVE_DAYS.iter().find(|(w, _)| *w == f).map(|&(_, n)| n)?;
+    // "Today" or "Tomorrow" capitalised inside a sentence names something (a programme, a
+    // party): not a date.
+    let info = doc.info.get(k)?;
+    (!info.cap || info.initial || doc.shouting).then_some(offset)
+}
+
+/// The day `offset` days from `day`, as YYYY-MM-DD.
+fn shift_day(day: (i32, u32, u32), offset: i64) -> Option<String> {
+    let (y, m, d) = day;
+    if !valid(y, m, d) {
+        return None;
+    }
+    let (ry, rm, rd) = civil_from_days(days_from_civil(y, m, d) + offset);
+    Some(format!("{ry:04}-{rm:02}-{rd:02}"))
+}
 
 fn month(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     let f = doc.folded(k);
@@ -132,16 +171,30 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
-/// The most recent `wd` on or before the article date.
-pub fn resolve_weekday(article: (i32, u32, u32), wd: u32) -> Option<String> {
+/// Which occurrence of a weekday the words around it point to.
+#[derive(Clone, Copy, PartialEq)]
+enum Occurrence {
+    /// Bare: the most recent on or before the article date (news reports what happened).
+    Recent,
+    /// "lundi prochain", "next Monday": the first after the article date.
+    Next,
+    /// "lundi dernier", "last Monday": the last before the article date.
+    Last,
+}
+
+fn resolve_occurrence(article: (i32, u32, u32), wd: u32, which: Occurrence) -> Option<String> {
     let (y, m, d) = article;
     if !valid(y, m, d) {
         return None;
     }
-    let cur = weekday(y, m, d);
-    let back = (i64::from(cur) - i64::from(wd)).rem_euclid(7);
-    let (ry, rm, rd) = civil_from_days(days_from_civil(y, m, d) - back);
-    Some(format!("{ry:04}-{rm:02}-{rd:02}"))
+    let cur = i64::from(weekday(y, m, d));
+    let wd = i64::from(wd);
+    let offset = match which {
+        Occurrence::Recent => -(cur - wd).rem_euclid(7),
+        Occurrence::Last => -((cur - wd - 1).rem_euclid(7) + 1),
+        Occurrence::Next => (wd - cur - 1).rem_euclid(7) + 1,
+    };
+    shift_day(article, offset)
 }
 
 fn iso_day(y: Option<i32>, m: u32, d: u32) -> Option<String> {
@@ -303,8 +356,19 @@ fn match_at(doc: &Doc, k: usize, article: Option<(i32, u32, u32)>) -> Option<(us
         if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) {
             return None;
         }
-        let value = article.and_then(|a| resolve_weekday(a, wd));
-        return Some((k + 1, value, start));
+        let (which, start, end) = match (k.checked_sub(1).map(|p| doc.folded(p)), doc.folded(k + 1)) {
+            (_, "prochain" | "prochaine") => (Occurrence::Next, start, k + 2),
+            (_, "dernier" | "derniere") => (Occurrence::Last, start, k + 2),
+            (Some("next"), _) => (Occurrence::Next, k - 1, k + 1),
+            (Some("last"), _) => (Occurrence::Last, k - 1, k + 1),
+            _ => (Occurrence::Recent, start, k + 1),
+        };
+        let value = article.and_then(|a| resolve_occurrence(a, wd, which));
+        return Some((end, value, start));
+    }
+    if let Some(offset) = relative_day(doc, k) {
+        let end = if PARTS_OF_DAY.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
+        return Some((end, article.and_then(|a| shift_day(a, offset)), k));
     }
     // Year after a temporal cue.
     if let Some(y) = year(doc.tok(k))
@@ -333,8 +397,8 @@ mod tests {
     fn calendar_math() {
         assert_eq!(weekday(2022, 11, 21), 1);
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
-        assert_eq!(resolve_weekday((2022, 11, 21), 2).as_deref(), Some("2022-11-15"));
-        assert_eq!(resolve_weekday((2022, 11, 21), 1).as_deref(), Some("2022-11-21"));
+        assert_eq!(resolve_occurrence((2022, 11, 21), 2, Occurrence::Recent).as_deref(), Some("2022-11-15"));
+        assert_eq!(resolve_occurrence((2022, 11, 21), 1, Occurrence::Recent).as_deref(), Some("2022-11-21"));
     }
 
     #[test]
@@ -373,5 +437,41 @@ mod tests {
         assert!(dates("Il a 2021 moutons et 300 vaches, 12 mai", None).iter().all(|d| d.0 != "2021"));
         assert!(dates("You may go. Mars is red.", None).is_empty());
         assert!(dates("the Sunday Times said", None).is_empty());
+    }
+
+    #[test]
+    fn next_and_last_weekdays() {
+        // 2022-11-21 is a Monday.
+        let monday = Some((2022, 11, 21));
+        assert_eq!(
+            dates("lundi prochain", monday),
+            vec![("lundi prochain".into(), Some("2022-11-28".into()))]
+        );
+        assert_eq!(dates("next Friday", monday), vec![("next Friday".into(), Some("2022-11-25".into()))]);
+        assert_eq!(dates("mardi dernier", monday), vec![("mardi dernier".into(), Some("2022-11-15".into()))]);
+        assert_eq!(dates("last Monday", monday), vec![("last Monday".into(), Some("2022-11-14".into()))]);
+        assert_eq!(dates("on Monday", monday), vec![("Monday".into(), Some("2022-11-21".into()))]);
+    }
+
+    #[test]
+    fn days_relative_to_the_article_date() {
+        let day = Some((2023, 3, 1));
+        assert_eq!(
+            dates("Il est arrivé hier soir et repart demain.", day),
+            vec![
+                ("hier soir".into(), Some("2023-02-28".into())),
+                ("demain".into(), Some("2023-03-02".into()))
+            ]
+        );
+        assert_eq!(dates("aujourd’hui", day), vec![("aujourd’hui".into(), Some("2023-03-01".into()))]);
+        assert_eq!(dates("avant-hier", day), vec![("avant-hier".into(), Some("2023-02-27".into()))]);
+        assert_eq!(
+            dates("Police said yesterday morning that", day),
+            vec![("yesterday morning".into(), Some("2023-02-28".into()))]
+        );
+        assert_eq!(dates("He left today.", None), vec![("today".into(), None)]);
+        // A capitalised "Today" inside a sentence names a programme.
+        assert!(dates("he told BBC Radio 4's Today programme", day).is_empty());
+        assert_eq!(dates("Today, he said", day), vec![("Today".into(), Some("2023-03-01".into()))]);
     }
 }
