@@ -221,19 +221,34 @@ pub struct EntityIndex<'a> {
     by_start: std::collections::HashMap<usize, (usize, usize)>,
     /// Mention end byte → entity index.
     by_end: std::collections::HashMap<usize, usize>,
+    /// (start, end, entity index) of every person mention, by start.
+    people: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> EntityIndex<'a> {
     pub fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
         let mut by_start = std::collections::HashMap::new();
         let mut by_end = std::collections::HashMap::new();
+        let mut people = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             for m in &e.mentions {
                 by_start.entry(m.start).or_insert((i, m.end));
                 by_end.entry(m.end).or_insert(i);
+                if e.label == super::types::Label::Per {
+                    people.push((m.start, m.end, i));
+                }
             }
         }
-        EntityIndex { entities, by_start, by_end }
+        people.sort_unstable();
+        EntityIndex { entities, by_start, by_end, people }
+    }
+
+    /// The person whose mention ends last before byte `before`, if it starts at or after
+    /// byte `from`.
+    pub fn last_person_between(&self, from: usize, before: usize) -> Option<&'a Entity> {
+        let upto = self.people.partition_point(|&(start, _, _)| start < before);
+        let &(start, _, i) = self.people[..upto].iter().rev().find(|&&(_, end, _)| end <= before)?;
+        (start >= from).then(|| self.entities.get(i)).flatten()
     }
 
     /// The entity with a mention starting at byte `start`, and that mention's end.

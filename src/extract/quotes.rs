@@ -1,6 +1,8 @@
 //! Quotations in «…», “…”, „…“ and "…", with the speaker when the text names one:
 //! after the quote ("», ont souligné les autorités maliennes", "," said Tony Blair", "," X said")
 //! or before it ("X a déclaré : «", "X said: "", "selon X, «", "according to X, "").
+//! A speaker given as a pronoun ("», a-t-il dit", "," she said", "Il a déclaré : «") is taken to
+//! be the person named last before the quote, within the few sentences before it.
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
@@ -19,6 +21,25 @@ const PRONOUNS: [&str; 14] =
 
 const AUX: [&str; 12] =
     ["a", "ont", "avait", "avaient", "aurait", "has", "had", "have", "a-t-il", "a-t-elle", "was", "were"];
+
+/// Singular personal pronouns: in news, the person last named.
+const PERSONAL: [&str; 4] = ["il", "elle", "he", "she"];
+
+/// How many sentences back a pronoun looks for the person it stands for.
+const PRONOUN_REACH: usize = 3;
+
+/// Who a pronoun speaker is.
+enum Speaker {
+    Named(String),
+    Pronoun,
+}
+
+/// The verb of an inverted verb–pronoun token ("ajoute-t-il" → "ajoute", "dit-elle" → "dit",
+/// "a-t-il" → "a"), when the pronoun is a singular personal one.
+fn inverted_verb(folded: &str) -> Option<&str> {
+    let (verb, pronoun) = folded.rsplit_once('-')?;
+    matches!(pronoun, "il" | "elle").then(|| verb.strip_suffix("-t").unwrap_or(verb))
+}
 
 fn closing_for(open: &str) -> Option<&'static [&'static str]> {
     match open {
@@ -52,13 +73,28 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let inner_t = inner.trim_matches(is_trim);
         let start = trimmed_start;
         let end = start + inner_t.len();
-        let speaker = speaker_after(doc, close + 1, entities).or_else(|| speaker_before(doc, k, entities));
+        let speaker =
+            match speaker_after(doc, close + 1, entities).or_else(|| speaker_before(doc, k, entities)) {
+                Some(Speaker::Named(name)) => Some(name),
+                Some(Speaker::Pronoun) => person_before(doc, k, entities),
+                None => None,
+            };
         if words >= 3 || speaker.is_some() && words >= 1 {
             out.push(Quote { start, end, text: inner_t.to_string(), speaker });
         }
         k = close + 1;
     }
     out
+}
+
+/// The person named last before the quote opening at token `open`, within `PRONOUN_REACH`
+/// sentences.
+fn person_before(doc: &Doc, open: usize, entities: &EntityIndex) -> Option<String> {
+    let sentence = *doc.sent_of.get(open)?;
+    let first = doc.sentences.get(sentence.saturating_sub(PRONOUN_REACH))?.start;
+    let from = doc.tokens.get(first)?.start;
+    let before = doc.tokens.get(open)?.start;
+    entities.last_person_between(from, before).map(|e| e.name.clone())
 }
 
 fn is_trim(c: char) -> bool {
@@ -115,10 +151,24 @@ pub fn noun_phrase(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String
     (!t.is_empty()).then(|| t.to_string())
 }
 
-fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<String> {
+fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Speaker> {
     if matches!(doc.tok(k), "," | ".") && doc.tok(k) == "," {
         k += 1;
     }
+    // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
+    if let Some(verb) = inverted_verb(doc.folded(k))
+        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+    {
+        return Some(Speaker::Pronoun);
+    }
+    if PERSONAL.contains(&doc.folded(k)) {
+        let v = if AUX.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
+        return GAZ.is_speech_verb(doc.folded(v)).then_some(Speaker::Pronoun);
+    }
+    named_speaker_after(doc, k, entities).map(Speaker::Named)
+}
+
+fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     // "», ont souligné X" / "», précise X" / "," said X"
     let mut v = k;
     if AUX.contains(&doc.folded(v)) {
@@ -159,7 +209,7 @@ fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Stri
     None
 }
 
-fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
     let mut v = k.checked_sub(1)?;
     if matches!(doc.tok(v), ":" | ",") {
         v = v.checked_sub(1)?;
@@ -170,7 +220,7 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String>
         let f = doc.folded(s);
         if f == "selon" || (f == "according" && doc.folded(s + 1) == "to") {
             let np = if f == "according" { s + 2 } else { s + 1 };
-            return noun_phrase(doc, np, entities);
+            return noun_phrase(doc, np, entities).map(Speaker::Named);
         }
     }
     if !GAZ.is_speech_verb(doc.folded(v)) {
@@ -180,6 +230,10 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String>
     let mut e = v;
     if e > 0 && AUX.contains(&doc.folded(e - 1)) {
         e -= 1;
+    }
+    // "Il a déclaré : «", "She said: “"
+    if e > sent_start && PERSONAL.contains(&doc.folded(e - 1)) {
+        return Some(Speaker::Pronoun);
     }
     let mut s = e;
     while s > sent_start && doc.is_word(s - 1) && e - s < 8 {
@@ -196,8 +250,8 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String>
         if let Some((name, end)) = entity_at(doc, p, entities)
             && end == e
         {
-            return Some(name);
+            return Some(Speaker::Named(name));
         }
     }
-    Some(doc.span_text(s, e).to_string())
+    Some(Speaker::Named(doc.span_text(s, e).to_string()))
 }

@@ -99,6 +99,37 @@ fn speakers_before_and_grouping() {
     assert_eq!(f.quotes.first().and_then(|q| q.speaker.clone()).as_deref(), Some("The minister"));
 }
 
+fn speakers(text: &str) -> Vec<Option<String>> {
+    extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
+}
+
+#[test]
+fn pronoun_speakers_are_the_person_named_last() {
+    assert_eq!(
+        speakers(
+            "La ministre Marie Lambert s'est rendue à Lyon lundi. « Nous ne céderons rien sur ce point », \
+             a-t-elle déclaré devant la presse."
+        ),
+        vec![Some("Marie Lambert".to_string())]
+    );
+    assert_eq!(
+        speakers(
+            "Le maire Paul Martin est revenu sur le projet. « Le chantier commencera en mai », ajoute-t-il."
+        ),
+        vec![Some("Paul Martin".to_string())]
+    );
+    assert_eq!(
+        speakers("Pierre Durand était présent. Il a déclaré : « Rien ne change pour les habitants ».",),
+        vec![Some("Pierre Durand".to_string())]
+    );
+    assert_eq!(
+        speakers("The coach, John Smith, spoke after the match. “We played well for an hour,” he said."),
+        vec![Some("John Smith".to_string())]
+    );
+    // Nobody named within reach: the pronoun stays unresolved rather than guessed.
+    assert_eq!(speakers("« Nous ne céderons rien sur ce point », a-t-il déclaré."), vec![None]);
+}
+
 #[test]
 fn weekday_with_article_date() {
     let opts = Options { lang: None, article_date: Some((2022, 11, 21)) };
