@@ -243,12 +243,24 @@ impl<'a> EntityIndex<'a> {
         EntityIndex { entities, by_start, by_end, people }
     }
 
-    /// The person whose mention ends last before byte `before`, if it starts at or after
-    /// byte `from`.
-    pub fn last_person_between(&self, from: usize, before: usize) -> Option<&'a Entity> {
+    /// The person accepted by `keep(entity, mention start)` whose mention ends last before byte
+    /// `before`, among the mentions starting at or after byte `from`.
+    pub fn last_person_between(
+        &self,
+        from: usize,
+        before: usize,
+        keep: impl Fn(&Entity, usize) -> bool,
+    ) -> Option<&'a Entity> {
         let upto = self.people.partition_point(|&(start, _, _)| start < before);
-        let &(start, _, i) = self.people[..upto].iter().rev().find(|&&(_, end, _)| end <= before)?;
-        (start >= from).then(|| self.entities.get(i)).flatten()
+        let from_idx = self.people.partition_point(|&(start, _, _)| start < from);
+        self.people
+            .get(from_idx..upto)?
+            .iter()
+            .rev()
+            .filter(|&&(_, end, _)| end <= before)
+            .filter_map(|&(start, _, i)| Some((self.entities.get(i)?, start)))
+            .find(|&(e, start)| keep(e, start))
+            .map(|(e, _)| e)
     }
 
     /// The entity with a mention starting at byte `start`, and that mention's end.

@@ -13,6 +13,7 @@ mod entities;
 pub mod eval;
 mod gazetteer;
 mod lang;
+mod lists;
 mod merge;
 mod quotes;
 mod recognize;
@@ -129,6 +130,7 @@ pub fn extract_with_recognizers(
     }
     let mut resolved = entities::resolve(cands);
     entities::harmonise(text, &mut resolved);
+    lists::harmonise_lists(text, &mut resolved);
     facts(&an, &resolved, opts)
 }
 

@@ -7,7 +7,8 @@
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::Quote;
+use super::types::{Entity, Quote};
+use super::util::fold;
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -51,19 +52,49 @@ fn closing_for(open: &str) -> Option<&'static [&'static str]> {
     }
 }
 
+/// Which way a straight quotation mark faces, judged by the characters around it.
+#[derive(PartialEq)]
+enum Facing {
+    Opening,
+    Closing,
+    Unclear,
+}
+
+fn facing(doc: &Doc, k: usize) -> Facing {
+    let Some(t) = doc.tokens.get(k) else { return Facing::Unclear };
+    let before = doc.text.get(..t.start).and_then(|s| s.chars().next_back());
+    let after = doc.text.get(t.end..).and_then(|s| s.chars().next());
+    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let close_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-".contains(c));
+    match (open_side(before) && !close_side(after), close_side(after) && !open_side(before)) {
+        (true, false) => Facing::Opening,
+        (false, true) => Facing::Closing,
+        _ => Facing::Unclear,
+    }
+}
+
 pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
+    // The speaker of a quote that ran on into the next without its closing mark (news copy
+    // drops it when a quotation continues in a new paragraph).
+    let mut continued: Option<Option<String>> = None;
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
             continue;
         };
+        let straight = doc.tok(k) == "\"";
+        if straight && facing(doc, k) == Facing::Closing {
+            k += 1;
+            continue;
+        }
         let Some(close) = (k + 1..n.min(k + 1500)).find(|&j| closers.contains(&doc.tok(j))) else {
             k += 1;
             continue;
         };
+        let runs_on = straight && facing(doc, close) == Facing::Opening;
         let words = (k + 1..close).filter(|&j| doc.is_word(j)).count();
         let (Some(open_t), Some(close_t)) = (doc.tokens.get(k), doc.tokens.get(close)) else {
             break;
@@ -73,28 +104,38 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let inner_t = inner.trim_matches(is_trim);
         let start = trimmed_start;
         let end = start + inner_t.len();
-        let speaker =
-            match speaker_after(doc, close + 1, entities).or_else(|| speaker_before(doc, k, entities)) {
-                Some(Speaker::Named(name)) => Some(name),
-                Some(Speaker::Pronoun) => person_before(doc, k, entities),
-                None => None,
-            };
+        let after = if runs_on { None } else { speaker_after(doc, close + 1, entities) };
+        let speaker = match after.or_else(|| speaker_before(doc, k, entities)) {
+            Some(Speaker::Named(name)) => Some(name),
+            Some(Speaker::Pronoun) => person_before(doc, k, entities).or_else(|| continued.take().flatten()),
+            None => continued.take().flatten(),
+        };
         if words >= 3 || speaker.is_some() && words >= 1 {
-            out.push(Quote { start, end, text: inner_t.to_string(), speaker });
+            out.push(Quote { start, end, text: inner_t.to_string(), speaker: speaker.clone() });
         }
-        k = close + 1;
+        // A run-on quote ends where the next one opens; that one starts from its opening mark.
+        continued = runs_on.then_some(speaker);
+        k = if runs_on { close } else { close + 1 };
     }
     out
 }
 
 /// The person named last before the quote opening at token `open`, within `PRONOUN_REACH`
-/// sentences.
+/// sentences, leaving out names too thin to trust.
 fn person_before(doc: &Doc, open: usize, entities: &EntityIndex) -> Option<String> {
     let sentence = *doc.sent_of.get(open)?;
     let first = doc.sentences.get(sentence.saturating_sub(PRONOUN_REACH))?.start;
     let from = doc.tokens.get(first)?.start;
     let before = doc.tokens.get(open)?.start;
-    entities.last_person_between(from, before).map(|e| e.name.clone())
+    // A lone one-word name seen once, without "Mr" or "Mme" before it, is as likely a
+    // mislabelled place in a list as a person.
+    let salient = |e: &Entity, start: usize| {
+        let word_before = doc.text.get(..start).and_then(|t| t.split_whitespace().next_back()).map(fold);
+        e.mentions.len() > 1
+            || e.name.contains(' ')
+            || word_before.is_some_and(|w| GAZ.honorifics.contains(&w))
+    };
+    entities.last_person_between(from, before, salient).map(|e| e.name.clone())
 }
 
 fn is_trim(c: char) -> bool {

@@ -126,6 +126,21 @@ fn pronoun_speakers_are_the_person_named_last() {
         speakers("The coach, John Smith, spoke after the match. “We played well for an hour,” he said."),
         vec![Some("John Smith".to_string())]
     );
+    // A quotation that runs on into the next without its closing mark.
+    let f = extract(
+        "Ms Lambert said: \"We have already doubled the budget in two years. \"We will double it again by 2030.\" \
+         She said the plan was fair. Critics called it \"a gamble\".",
+        &Options::default(),
+    );
+    let quotes: Vec<(&str, Option<&str>)> =
+        f.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+    assert_eq!(
+        quotes,
+        vec![
+            ("We have already doubled the budget in two years.", Some("Lambert")),
+            ("We will double it again by 2030.", Some("Lambert")),
+        ]
+    );
     // Nobody named within reach: the pronoun stays unresolved rather than guessed.
     assert_eq!(speakers("« Nous ne céderons rien sur ce point », a-t-il déclaré."), vec![None]);
 }
