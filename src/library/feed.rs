@@ -58,6 +58,10 @@ fn parse_repairing(text: &str, options: &Options) -> Result<(Feed, bool), LoadEr
             Some(Ok(feed)) if first.as_ref().map_or(true, |f| feed.entries.len() > f.entries.len()) => {
                 (feed, true)
             }
+            // The parser crashed on the text as given and the repaired copy says what is wrong.
+            Some(Err(second)) if matches!(&first, Err(LoadError::Feed(m)) if m == PARSER_CRASHED) => {
+                return Err(second);
+            }
             _ => (first?, false),
         },
     })
@@ -103,6 +107,8 @@ pub(crate) fn items(text: &str, base_url: Option<&str>, max_items: usize) -> Res
     Ok(FeedDoc { title: feed_title(&feed), items, dropped: total.saturating_sub(max_items) })
 }
 
+const PARSER_CRASHED: &str = "the feed parser crashed on this file";
+
 /// One feed-rs parse. A fresh parser each time: a feed-rs `Parser` keeps media state and
 /// asserts if reused. A panic in it (quick-xml asserts on some encodings declared late) is
 /// caught as a last line of defence and the file is reported as skipped.
@@ -122,7 +128,7 @@ fn parse_feed(xml: &str, options: &Options) -> Result<Feed, LoadError> {
             Err(LoadError::Feed("no channel or entries inside the root element".into()))
         }
         Ok(Err(e)) => Err(LoadError::Feed(e.to_string())),
-        Err(_) => Err(LoadError::Feed("the feed parser crashed on this file".into())),
+        Err(_) => Err(LoadError::Feed(PARSER_CRASHED.into())),
     }
 }
 

@@ -364,3 +364,15 @@ fn feed_author_with_guillemets_around_the_email() {
     let loaded = parse_bytes(Path::new("g.xml"), inside.as_bytes(), &Limits::default()).expect("repaired");
     assert_eq!(loaded.articles.len(), 1);
 }
+
+/// Found by fuzzing (load_feed): when feed-rs crashes on a broken feed and the repaired copy
+/// still does not parse, the reason given is what is wrong with the file, not "crashed".
+#[test]
+fn a_broken_feed_that_crashed_the_parser_is_refused_with_the_real_reason() {
+    let feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>\
+        <item><title>A</title><description>before\n<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<feed>after\
+        </description></item></channel></rss>\n";
+    let err = parse_bytes(Path::new("x.xml"), feed.as_bytes(), &Limits::default()).expect_err("broken");
+    let reason = err.reason();
+    assert!(!reason.contains("crashed") && reason.contains("ill-formed"), "{reason}");
+}
