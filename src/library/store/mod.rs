@@ -9,6 +9,7 @@ mod feeds;
 mod query;
 pub mod schema;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -115,6 +116,22 @@ pub fn content_hash(article: &Article) -> String {
 /// The key an entity name is indexed under: case, accents and spacing folded.
 pub fn entity_key(name: &str) -> String {
     crate::text::fold::fold_query(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How many stories a phrase lookup for a taught name returns at most.
+const MAX_PHRASE_STORIES: i64 = 2000;
+
+/// Occurrences of `words` in `text` as whole words (both already folded).
+fn count_words(text: &str, words: &str) -> usize {
+    if words.is_empty() {
+        return 0;
+    }
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words)
+        .filter(|&(at, _)| {
+            boundary(text[..at].chars().next_back()) && boundary(text[at + words.len()..].chars().next())
+        })
+        .count()
 }
 
 pub struct Store {
@@ -321,8 +338,46 @@ impl Store {
         Ok(hits)
     }
 
-    /// Stories that mention an entity (any label), newest first.
+    /// Stories that mention an entity (any label), newest first. A name the user accepted in
+    /// some story is looked up in every story's text as well: the extractor may have missed it
+    /// in stories indexed before the user taught it, and those are not re-indexed.
     pub fn entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
+        let mut hits = self.indexed_entity_stories(name)?;
+        let key = entity_key(name);
+        let taught = self.user_gazetteer()?.into_iter().find(|(text, _)| entity_key(text) == key);
+        if let Some((text, label)) = taught {
+            let seen: HashSet<String> = hits.iter().map(|h| h.story.id.clone()).collect();
+            let more = self.phrase_stories(&text)?.into_iter().filter(|(story, _)| !seen.contains(&story.id));
+            hits.extend(more.map(|(story, mentions)| EntityHit {
+                story,
+                label: label.clone(),
+                name: text.clone(),
+                mentions,
+            }));
+            hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
+        }
+        Ok(hits)
+    }
+
+    /// Stories whose title or text holds `phrase` (case and accents ignored), with how many
+    /// times the text does. At most `MAX_PHRASE_STORIES`.
+    fn phrase_stories(&self, phrase: &str) -> Result<Vec<(StoryMeta, usize)>> {
+        let Some(fts) = fts_query(&format!("\"{phrase}\"")) else { return Ok(Vec::new()) };
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, a.body FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let wanted = entity_key(phrase);
+        let rows = stmt.query_map(params![fts, MAX_PHRASE_STORIES], |row| {
+            let body: String = row.get(8)?;
+            Ok((story_from_row(row, 0)?, count_words(&entity_key(&body), &wanted).max(1)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stories the entity index lists for a name.
+    fn indexed_entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
         let sql = format!(
             "SELECT {STORY_COLUMNS}, e.label, e.name, e.mentions \
              FROM entity_index e JOIN articles a ON a.rowid = e.article \

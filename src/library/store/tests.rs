@@ -83,6 +83,28 @@ fn entities_index_their_stories() {
     assert!(s.entity_stories("Mali").unwrap().is_empty());
 }
 
+/// A name the user accepted in one story finds the other stories that hold it, though the
+/// extractor did not index it there.
+#[test]
+fn a_taught_name_finds_stories_the_index_missed() {
+    let mut s = store_with_two();
+    let c = article(
+        "c",
+        "Mali : élections",
+        "Au Mali, le scrutin… Le MALI vote ; Malien n'est pas Mali.",
+        Some("2023-01-01"),
+    );
+    s.replace_file("/news/c.txt", stamp(3), &[(c, None)], 1).unwrap();
+    assert!(s.entity_stories("Mali").unwrap().is_empty());
+    let text = "Le Mali et la Russie signent un accord de sécurité.";
+    let mali = crate::annotate::Annotation::new(text, 3, 7, "LOC", crate::annotate::Status::Accepted, "user");
+    s.edit("a", "h", super::annotations::Edit::Add(mali)).unwrap();
+    let hits = s.entity_stories("mali").unwrap();
+    let found: Vec<(&str, &str, usize)> =
+        hits.iter().map(|h| (h.story.id.as_str(), h.label.as_str(), h.mentions)).collect();
+    assert_eq!(found, vec![("c", "LOC", 3), ("a", "LOC", 1)], "newest first, whole words only");
+}
+
 #[test]
 fn rebuilding_the_cache_keeps_reading_state() {
     let mut s = store_with_two();
