@@ -264,6 +264,13 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
             return noun_phrase(doc, np, entities).map(Speaker::Named);
         }
     }
+    // The verb may come a few words before the colon: "X told the BBC:", "X a déclaré à
+    // la presse :", "X said in a statement:".
+    if doc.tok(k.saturating_sub(1)) == ":" {
+        let clause =
+            (sent_start..=v).rev().take(6).take_while(|&j| doc.is_word(j) || doc.elision(j).is_some());
+        v = clause.into_iter().find(|&j| GAZ.is_speech_verb(doc.folded(j)) && !doc.cap(j)).unwrap_or(v);
+    }
     if !GAZ.is_speech_verb(doc.folded(v)) {
         return None;
     }

@@ -141,6 +141,15 @@ fn pronoun_speakers_are_the_person_named_last() {
             ("We will double it again by 2030.", Some("Lambert")),
         ]
     );
+    // The verb a few words before the colon.
+    assert_eq!(
+        speakers("Ms Hewitt told the seminar: \"We need to extend the period of payment.\""),
+        vec![Some("Hewitt".to_string())]
+    );
+    assert_eq!(
+        speakers("Le ministre Paul Martin a déclaré à la presse : « Rien ne change pour les habitants »."),
+        vec![Some("Paul Martin".to_string())]
+    );
     // Nobody named within reach: the pronoun stays unresolved rather than guessed.
     assert_eq!(speakers("« Nous ne céderons rien sur ce point », a-t-il déclaré."), vec![None]);
 }
