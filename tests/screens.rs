@@ -244,3 +244,25 @@ fn linking_offers_entities_from_the_whole_library() {
     assert_eq!(open.annotations.len(), 1);
     assert_eq!(open.annotations[0].entity.as_deref(), Some("Russie"));
 }
+
+/// An English story's facts: quotes in English quotation marks, a speaker given as "she"
+/// resolved to the person named before, a day named relative to the article's date.
+#[test]
+fn english_quotes_with_their_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("harbour.md"),
+        "---\ntitle: Harbour plan approved\ndate: 2024-03-14\n---\n\
+         The council approved the harbour plan yesterday. Mayor Ellen Carter spoke after the vote.\n\n\
+         \"This is a good day for the town,\" she said. \"Work starts in May.\"\n",
+    )
+    .unwrap();
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    // 14 rows: the panel ends before the story's (temporary, so changing) path.
+    let mut session = Session::new(store, source.scopes(), 100, 14, Settings::default()).unwrap();
+    session.press(&config, &parse_script("enter").unwrap());
+    insta::assert_snapshot!(screen(&session, &config).backend());
+}

@@ -77,9 +77,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
-    // The speaker of a quote that ran on into the next without its closing mark (news copy
-    // drops it when a quotation continues in a new paragraph).
-    let mut continued: Option<Option<String>> = None;
+    // The previous quote: its closing token, whether it ran on into this one without its
+    // closing mark (news copy drops it when a quotation continues in a new paragraph), and its
+    // speaker.
+    let mut previous: Option<(usize, bool, Option<String>)> = None;
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -105,19 +106,34 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let start = trimmed_start;
         let end = start + inner_t.len();
         let after = if runs_on { None } else { speaker_after(doc, close + 1, entities) };
+        let inherited = previous
+            .take()
+            .filter(|&(prev_close, ran_on, _)| ran_on || follows(doc, prev_close, k))
+            .and_then(|p| p.2);
         let speaker = match after.or_else(|| speaker_before(doc, k, entities)) {
             Some(Speaker::Named(name)) => Some(name),
-            Some(Speaker::Pronoun) => person_before(doc, k, entities).or_else(|| continued.take().flatten()),
-            None => continued.take().flatten(),
+            Some(Speaker::Pronoun) => person_before(doc, k, entities).or(inherited),
+            None => inherited,
         };
         if words >= 3 || speaker.is_some() && words >= 1 {
             out.push(Quote { start, end, text: inner_t.to_string(), speaker: speaker.clone() });
         }
+        previous = Some((close, runs_on, speaker));
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
-        continued = runs_on.then_some(speaker);
         k = if runs_on { close } else { close + 1 };
     }
     out
+}
+
+/// Whether the quote opening at token `open` continues the one closed at `prev_close`: same
+/// paragraph, only an attribution between, and the new quote opens a sentence
+/// (""…," she said. "…"").
+fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    let opens_sentence = open == 0 || matches!(doc.tok(open - 1), "." | "!" | "?" | "…");
+    opens_sentence
+        && open > prev_close
+        && open - prev_close <= 12
+        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
 /// The person named last before the quote opening at token `open`, within `PRONOUN_REACH`

@@ -141,6 +141,14 @@ fn pronoun_speakers_are_the_person_named_last() {
             ("We will double it again by 2030.", Some("Lambert")),
         ]
     );
+    // A quote opening the sentence after an attributed one, in the same paragraph, continues it.
+    assert_eq!(
+        speakers(
+            "Mayor Ellen Carter spoke after the vote. \"This is a good day for the town,\" she said. \
+             \"Work starts in May.\"\n\nCritics were not convinced. \"It will cost too much money.\""
+        ),
+        vec![Some("Ellen Carter".to_string()), Some("Ellen Carter".to_string()), None]
+    );
     // The verb a few words before the colon.
     assert_eq!(
         speakers("Ms Hewitt told the seminar: \"We need to extend the period of payment.\""),

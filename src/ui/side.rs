@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
-use crate::extract::Label;
+use crate::extract::{Label, Lang};
 use crate::model::{OpenStory, Pane, PanelItem};
 use crate::text::width::truncate;
 use crate::text::wrap;
@@ -122,7 +122,8 @@ fn panel_lines<'a>(ctx: &Ctx, open: &'a OpenStory, width: usize) -> (Vec<Line<'a
             }
             let style =
                 if row == state.panel_selected && focused { theme.selected(true) } else { Style::new() };
-            let text = truncate(&format!("«{}»", quote.text), width.saturating_sub(2));
+            let (open_mark, close_mark) = quote_marks(facts.lang);
+            let text = truncate(&format!("{open_mark}{}{close_mark}", quote.text), width.saturating_sub(2));
             lines.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
             let speaker = quote.speaker.as_deref().unwrap_or("speaker not named");
             lines.extend(wrapped(&format!("— {speaker}"), 4, theme.dim()));
@@ -153,4 +154,12 @@ fn panel_lines<'a>(ctx: &Ctx, open: &'a OpenStory, width: usize) -> (Vec<Line<'a
     }
     lines.extend(wrapped(&crate::text::printable(&article.path.display().to_string()), 2, theme.dim()));
     (lines, selected_line)
+}
+
+/// Quotation marks in the article's own typography: «…» in French, “…” otherwise.
+fn quote_marks(lang: Option<Lang>) -> (&'static str, &'static str) {
+    match lang {
+        Some(Lang::Fr) => ("«", "»"),
+        _ => ("“", "”"),
+    }
 }
