@@ -100,7 +100,9 @@ fn month(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     let m = *GAZ.months.get(f)?;
     // "May"/"mars"/"Mars" are ordinary words too: the caller demands a number next to them.
     let mut end = k + 1;
-    if !f.ends_with('.') && doc.tok(k + 1) == "." && f.len() <= 4 {
+    // Short full names ("May", "juin") are not abbreviations: their dot ends the sentence.
+    let full_name = matches!(f, "may" | "june" | "july" | "mai" | "juin" | "aout" | "mars");
+    if !f.ends_with('.') && doc.tok(k + 1) == "." && f.len() <= 4 && !full_name {
         end += 1; // "Nov ." written with a separate dot
     }
     Some((m, end))
@@ -343,11 +345,15 @@ fn match_at(doc: &Doc, k: usize, article: Option<(i32, u32, u32)>) -> Option<(us
         if let Some(y) = year(doc.tok(yk)) {
             return Some((yk + 1, Some(format!("{y:04}-{m:02}")), start));
         }
-        // "en mars", "in March": month alone after a temporal cue, value unknown.
+        // "en mars", "in March": month alone after a temporal cue.
         if wd.is_none() && k > 0 && MONTH_CUES.contains(&doc.folded(k - 1)) && !doc.cap(k + 1) {
             let lower_ok = doc.info.get(i).is_some_and(|t| !t.cap) || doc.lang == Lang::En;
-            if lower_ok && doc.folded(i) != "may" {
-                return Some((after, None, start));
+            // "may" is a month only written "May" inside a sentence ("in May", not "may").
+            let may_ok = doc.folded(i) != "may" || doc.info.get(i).is_some_and(|t| t.cap && !t.initial);
+            if lower_ok && may_ok {
+                // The month of the article's year, when the article has a date.
+                let value = article.map(|(y, _, _)| format!("{y:04}-{m:02}"));
+                return Some((after, value, start));
             }
         }
     }
@@ -436,6 +442,12 @@ mod tests {
         assert_eq!(dates("He came on Tuesday.", None), vec![("Tuesday".into(), None)]);
         assert!(dates("Il a 2021 moutons et 300 vaches, 12 mai", None).iter().all(|d| d.0 != "2021"));
         assert!(dates("You may go. Mars is red.", None).is_empty());
+        assert!(dates("It is what we may in time accept.", None).is_empty());
+        assert_eq!(dates("Work starts in May.", None), vec![("May".into(), None)]);
+        assert_eq!(
+            dates("Work starts in May.", Some((2024, 3, 14))),
+            vec![("May".into(), Some("2024-05".into()))]
+        );
         assert!(dates("the Sunday Times said", None).is_empty());
     }
 
