@@ -12,5 +12,5 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     common::load("x.xml", data);
-    let _ = parse_feed_document(data, Some("https://example.org/news/feed.xml"), &Limits::default());
+    let _ = parse_feed_document(data, Some("https://example.org/news/feed.xml"), None, &Limits::default());
 });

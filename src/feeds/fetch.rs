@@ -181,13 +181,15 @@ fn fetch_one(
     dir: &Path,
     settings: &FetchConfig,
 ) -> (Outcome, Option<Validators>) {
-    let (bytes, validators, final_url) = match client.get(&feed.url, Want::Feed, known) {
+    let (bytes, validators, final_url, charset) = match client.get(&feed.url, Want::Feed, known) {
         Ok(Fetched::NotModified) => return (Outcome::NotModified, None),
-        Ok(Fetched::Body { bytes, validators, final_url }) => (bytes, validators, final_url),
+        Ok(Fetched::Body { bytes, validators, final_url, charset }) => {
+            (bytes, validators, final_url, charset)
+        }
         Err(e) => return (Outcome::Failed(e.to_string()), None),
     };
     let limits = Limits { max_file_bytes: settings.max_bytes, ..Limits::default() };
-    let doc = match library::parse_feed_document(&bytes, Some(&final_url), &limits) {
+    let doc = match library::parse_feed_document(&bytes, Some(&final_url), charset.as_deref(), &limits) {
         Ok(doc) => doc,
         Err(e) => return (Outcome::Failed(e.reason()), None),
     };

@@ -42,6 +42,8 @@ pub enum Fetched {
         validators: Validators,
         /// The address after redirects, to resolve relative links against.
         final_url: String,
+        /// The charset the `Content-Type` header named, if any.
+        charset: Option<String>,
     },
 }
 
@@ -101,6 +103,7 @@ impl Client {
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
         let encoding = header("content-encoding").unwrap_or_default().to_ascii_lowercase();
         let final_url = ureq::ResponseExt::get_uri(&response).to_string();
+        let charset = header("content-type").as_deref().and_then(charset_param);
         let raw = response
             .into_body()
             .into_with_config()
@@ -108,7 +111,7 @@ impl Client {
             .read_to_vec()
             .map_err(|e| self.error(e))?;
         let bytes = self.decompress(&encoding, raw)?;
-        Ok(Fetched::Body { bytes, validators, final_url })
+        Ok(Fetched::Body { bytes, validators, final_url, charset })
     }
 
     fn mib(&self) -> u64 {
@@ -161,5 +164,24 @@ impl Client {
             },
             other => Err(HttpError::Encoding(other.to_string())),
         }
+    }
+}
+
+/// The `charset` parameter of a `Content-Type` value ("text/xml; charset=ISO-8859-1").
+fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"').to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn charset_parameter() {
+        use super::charset_param;
+        assert_eq!(charset_param("text/xml; charset=ISO-8859-1").as_deref(), Some("ISO-8859-1"));
+        assert_eq!(charset_param("text/html;Charset=\"utf-8\";q=1").as_deref(), Some("utf-8"));
+        assert_eq!(charset_param("application/rss+xml"), None);
     }
 }

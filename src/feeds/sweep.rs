@@ -79,7 +79,7 @@ pub fn sweep(root: &Path, limits: &Limits) -> SweepReport {
         report.files += 1;
         let t = Instant::now();
         let result = library::read_capped(&path, limits.max_file_bytes)
-            .and_then(|bytes| library::parse_feed_document(&bytes, None, limits));
+            .and_then(|bytes| library::parse_feed_document(&bytes, None, None, limits));
         let took = t.elapsed();
         if report.slowest.as_ref().is_none_or(|(_, d)| took > *d) {
             report.slowest = Some((path.clone(), took));

@@ -214,7 +214,8 @@ fn full_text_takes_the_page_and_falls_back_to_the_feed() {
 #[test]
 fn item_ids_are_stable_and_feed_specific() {
     let doc =
-        crate::library::parse_feed_document(RSS.as_bytes(), Some("http://h/f"), &Limits::default()).unwrap();
+        crate::library::parse_feed_document(RSS.as_bytes(), Some("http://h/f"), None, &Limits::default())
+            .unwrap();
     let a = store_items::item_id("http://h/f", &doc.items[0]);
     assert_eq!(a, store_items::item_id("http://h/f", &doc.items[0]));
     assert_ne!(a, store_items::item_id("http://h/g", &doc.items[0]));
@@ -234,4 +235,27 @@ fn slugs_are_readable_and_distinct() {
     assert_ne!(a, slug("http://www.lemonde.fr/rss/une.xml"));
     assert!(!slug("https://x/").contains('/'));
     assert!(Path::new(&slug(&format!("https://{}", "é".repeat(300)))).components().count() == 1);
+}
+
+/// A feed without an encoding declaration is read in the charset its Content-Type names
+/// (byte 0xA4 is "€" in ISO-8859-15, "¤" in the windows-1252 a guess would pick).
+#[test]
+fn the_content_type_charset_decodes_an_undeclared_feed() {
+    let mut body =
+        b"<rss version=\"2.0\"><channel><title>Prix</title><item><title>Le ticket passe \xe0 2 \xa4</title>\
+        <description>Le prix du ticket passe \xe0 2 \xa4 lundi.</description></item></channel></rss>"
+            .to_vec();
+    body.extend_from_slice(b"\n");
+    let server = Server::start(move |_| Reply::Full {
+        status: 200,
+        headers: vec![("Content-Type", "text/xml; charset=ISO-8859-15".into())],
+        body: body.clone(),
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report =
+        fetch_all(&store, &[feed(server.url("/prix.xml"))], dir.path(), &settings(), &mut |_, _, _| {});
+    assert!(matches!(outcome_of(&report, "/prix.xml"), Outcome::Fetched(Stored { new: 1, .. })));
+    let (articles, _) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    assert_eq!(articles.first().map(|a| a.title.as_str()), Some("Le ticket passe à 2 €"));
 }

@@ -38,7 +38,11 @@ pub(crate) fn gunzip_if_needed(bytes: &[u8], limit: u64) -> Result<Option<Vec<u8
 /// charset declared in an XML prolog or HTML `<meta>`, then chardetng's guess. Valid UTF-8
 /// beats a declaration because pages that lie about their charset almost always lie that
 /// way (a gb2312 meta over UTF-8 bytes), while legacy bytes are almost never valid UTF-8.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
+///
+/// `transport`: the charset an HTTP `Content-Type` header named (a label such as
+/// "iso-8859-1"), for downloaded documents. It ranks after valid UTF-8 and before the
+/// document's own declaration, as the HTML and XML media-type rules put the transport first.
+pub(crate) fn decode(bytes: &[u8], transport: Option<&str>) -> Result<Decoded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -60,6 +64,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     if mostly_utf8(bytes) {
         // A UTF-8 file with a few stray bytes: keep UTF-8, replace the strays.
         return Ok(decode_with(UTF_8, bytes, true));
+    }
+    if let Some(enc) = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
+        return Ok(decode_with(enc, bytes, false));
     }
     if let Some(enc) = declared_charset(bytes) {
         return Ok(decode_with(enc, bytes, false));
@@ -169,11 +176,15 @@ fn find_label<'a>(lower: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
 mod tests {
     use super::*;
 
+    fn decode_plain(bytes: &[u8]) -> Result<Decoded, LoadError> {
+        decode(bytes, None)
+    }
+
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("café".as_bytes()).unwrap().text, "café");
+        assert_eq!(decode_plain("café".as_bytes()).unwrap().text, "café");
         let with_bom = [&[0xef, 0xbb, 0xbf][..], "café".as_bytes()].concat();
-        let d = decode(&with_bom).unwrap();
+        let d = decode_plain(&with_bom).unwrap();
         assert_eq!((d.text.as_str(), d.damaged), ("café", false));
     }
 
@@ -181,22 +192,22 @@ mod tests {
     fn utf16_with_bom_and_xml_without() {
         let mut le = vec![0xff, 0xfe];
         le.extend("é<x>".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert_eq!(decode(&le).unwrap().text, "é<x>");
+        assert_eq!(decode_plain(&le).unwrap().text, "é<x>");
         let be: Vec<u8> = "<?xml?>".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
-        assert_eq!(decode(&be).unwrap().text, "<?xml?>");
+        assert_eq!(decode_plain(&be).unwrap().text, "<?xml?>");
     }
 
     #[test]
     fn utf32() {
         let mut le = vec![0xff, 0xfe, 0, 0];
         le.extend("ü<".chars().flat_map(|c| (c as u32).to_le_bytes()));
-        assert_eq!(decode(&le).unwrap().text, "ü<");
+        assert_eq!(decode_plain(&le).unwrap().text, "ü<");
     }
 
     #[test]
     fn declared_latin1_in_xml_prolog() {
         let bytes = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\xe9</a>";
-        let d = decode(bytes).unwrap();
+        let d = decode_plain(bytes).unwrap();
         assert_eq!(d.text, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>café</a>");
         assert!(!d.damaged);
     }
@@ -204,27 +215,27 @@ mod tests {
     #[test]
     fn lying_meta_loses_to_valid_utf8() {
         let html = "<meta charset=gb2312><p>北京 café</p>";
-        assert_eq!(decode(html.as_bytes()).unwrap().text, html);
+        assert_eq!(decode_plain(html.as_bytes()).unwrap().text, html);
     }
 
     #[test]
     fn undeclared_latin1_is_guessed_and_flagged() {
-        let d = decode(b"Chelsea have decided to write off a possible transfer fee for Mutu, a \xa315.8m signing from Parma last season.").unwrap();
+        let d = decode_plain(b"Chelsea have decided to write off a possible transfer fee for Mutu, a \xa315.8m signing from Parma last season.").unwrap();
         assert!(d.text.contains(" £15.8m signing"), "{}", d.text);
         assert!(d.damaged);
     }
 
     #[test]
     fn stray_byte_in_utf8_is_replaced_and_flagged() {
-        let d = decode(b"\xc3\xa9t\xc3\xa9 \xc3\xa0 x \xff y").unwrap();
+        let d = decode_plain(b"\xc3\xa9t\xc3\xa9 \xc3\xa0 x \xff y").unwrap();
         assert_eq!(d.text, "été à x \u{fffd} y");
         assert!(d.damaged);
     }
 
     #[test]
     fn binary_and_empty() {
-        assert!(matches!(decode(b""), Err(LoadError::Empty)));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(LoadError::Binary)));
+        assert!(matches!(decode_plain(b""), Err(LoadError::Empty)));
+        assert!(matches!(decode_plain(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(LoadError::Binary)));
     }
 
     #[test]

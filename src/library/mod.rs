@@ -186,9 +186,10 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Loaded,
 pub fn parse_feed_document(
     bytes: &[u8],
     base_url: Option<&str>,
+    charset: Option<&str>,
     limits: &Limits,
 ) -> Result<FeedDoc, LoadError> {
-    let decoded = decoded_text(bytes, limits)?;
+    let decoded = decoded_text(bytes, charset, limits)?;
     let text = decoded.text.as_str();
     match sniff(text) {
         Format::Feed => {}
@@ -243,12 +244,13 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError>
 
 /// A file's bytes as text: size-checked, gunzipped if need be (within the same limit),
 /// decoded, without a leading BOM; an empty text is an error.
-fn decoded_text(bytes: &[u8], limits: &Limits) -> Result<decode::Decoded, LoadError> {
+/// `charset`: what the HTTP header said, for downloaded documents.
+fn decoded_text(bytes: &[u8], charset: Option<&str>, limits: &Limits) -> Result<decode::Decoded, LoadError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_file_bytes });
     }
     let inflated = decode::gunzip_if_needed(bytes, limits.max_file_bytes)?;
-    let mut decoded = decode::decode(inflated.as_deref().unwrap_or(bytes))?;
+    let mut decoded = decode::decode(inflated.as_deref().unwrap_or(bytes), charset)?;
     let bom = decoded.text.len() - decoded.text.trim_start_matches('\u{feff}').len();
     decoded.text.drain(..bom);
     if decoded.text.trim().is_empty() {
@@ -263,7 +265,7 @@ fn parse_with_id_base(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Loaded, LoadError> {
-    let decoded = decoded_text(bytes, limits)?;
+    let decoded = decoded_text(bytes, None, limits)?;
     let text = decoded.text.as_str();
     let format = match format_of(path) {
         Some(Format::Feed) if sniff(text) == Format::Html => Format::Html,
