@@ -101,7 +101,7 @@ pub fn run_train(args: TrainArgs) -> Result<()> {
     };
     let mut progress = |r: tagger::EpochReport| {
         let dev = r.dev.as_ref().map_or(String::from("no dev set"), |s| {
-            format!("dev F1 PER/LOC/ORG {:.2}, all {:.2}", s.plo().f1(), s.all().f1())
+            format!("dev F1 PER/LOC/ORG {:.2}, all {:.2}", 100.0 * s.plo().f1(), 100.0 * s.all().f1())
         });
         eprintln!(
             "epoch {:>2}: {} training errors / {} tokens; {dev}{}",

@@ -44,7 +44,7 @@ impl Counts {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
-    fn add(&mut self, o: Counts) {
+    pub(crate) fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;

@@ -30,38 +30,10 @@ pub fn evaluate(model: &Model, data: &[Sentence], by_document: bool) -> Scores {
     scores
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    /// F1 in percent.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-    fn add(&mut self, o: &Counts) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
-}
+pub use crate::extract::eval::Counts;
 
 /// Counts per label, in [`EntityLabel::ALL`] order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Scores {
     pub per_label: [Counts; 4],
 }
@@ -94,7 +66,7 @@ impl Scores {
     pub fn over(&self, labels: &[EntityLabel]) -> Counts {
         let mut c = Counts::default();
         for l in labels {
-            c.add(&self.per_label[l.index()]);
+            c.add(self.per_label[l.index()]);
         }
         c
     }
@@ -109,15 +81,15 @@ impl Scores {
         self.over(&EntityLabel::ALL)
     }
 
-    /// A small Markdown table: label, P, R, F1, gold count.
+    /// A small Markdown table: label, P, R, F1 (in percent), gold count.
     pub fn table(&self) -> String {
         let mut s = String::from("| label | P | R | F1 | gold |\n|---|---|---|---|---|\n");
         let mut row = |name: &str, c: Counts| {
             s.push_str(&format!(
                 "| {name} | {:.2} | {:.2} | {:.2} | {} |\n",
-                c.precision(),
-                c.recall(),
-                c.f1(),
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
                 c.tp + c.fn_
             ));
         };
@@ -143,7 +115,7 @@ mod tests {
         s.add(&gold, &pred);
         assert_eq!(s.label(Per), Counts { tp: 0, fp: 1, fn_: 1 });
         assert_eq!(s.label(Loc), Counts { tp: 1, fp: 0, fn_: 0 });
-        assert!((s.plo().f1() - 50.0).abs() < 1e-9);
+        assert!((s.plo().f1() - 0.5).abs() < 1e-9);
         assert_eq!(Scores::default().all().f1(), 0.0);
     }
 }

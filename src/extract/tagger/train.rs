@@ -341,7 +341,7 @@ pub fn train(
         let dev_scores = dev.map(|d| evaluate(&model, d, true));
         let mut is_best = dev_scores.is_none();
         if let Some(s) = &dev_scores {
-            let f1 = s.plo().f1();
+            let f1 = 100.0 * s.plo().f1();
             model.info.dev_f1 = Some((f1 * 100.0).round() / 100.0);
             if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
                 is_best = true;
@@ -360,7 +360,7 @@ pub fn train(
         });
         if dev.is_some() {
             if is_best {
-                let f1 = dev_scores.as_ref().map_or(0.0, |s| s.plo().f1());
+                let f1 = dev_scores.as_ref().map_or(0.0, |s| 100.0 * s.plo().f1());
                 best = Some((f1, model));
             }
             if opts.patience.is_some_and(|p| since_best >= p) {
