@@ -22,6 +22,22 @@ pub fn item_id(feed_url: &str, item: &FeedItem) -> String {
             format!("text\u{0}{}\u{0}{}\u{0}{}", a.title, a.date.as_deref().unwrap_or(""), a.body)
         }
     };
+    hashed_id(feed_url, &key)
+}
+
+/// The id an item's link alone would give it, when it has both a guid and a link: some feeds
+/// make up a new guid on every fetch for the same story, and this catches them.
+fn link_id(feed_url: &str, item: &FeedItem) -> Option<String> {
+    item.guid.as_ref()?;
+    Some(hashed_id(feed_url, &format!("link\u{0}{}", item.article.url.as_deref()?)))
+}
+
+/// The hidden file that says "an item with this link is stored" (hidden: not indexed).
+fn link_marker(dir: &Path, link_id: &str) -> PathBuf {
+    dir.join(format!(".{link_id}.link"))
+}
+
+fn hashed_id(feed_url: &str, key: &str) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(feed_url.as_bytes());
     h.update(&[0xff]);
@@ -54,7 +70,8 @@ pub fn store_new(feed: &Feed, doc: &FeedDoc, dir: &Path, page: Option<&PageText>
     for item in &doc.items {
         let id = item_id(&feed.url, item);
         let path = dir.join(format!("{id}.json"));
-        if path.exists() {
+        let marker = link_id(&feed.url, item).map(|l| link_marker(dir, &l));
+        if path.exists() || marker.as_ref().is_some_and(|m| m.exists()) {
             stored.known += 1;
             continue;
         }
@@ -75,6 +92,9 @@ pub fn store_new(feed: &Feed, doc: &FeedDoc, dir: &Path, page: Option<&PageText>
             continue;
         }
         write_atomically(&path, &to_json(feed, doc, &id, &article))?;
+        if let Some(marker) = marker {
+            std::fs::write(marker, id.as_bytes())?;
+        }
         stored.new += 1;
     }
     Ok(stored)

@@ -259,3 +259,33 @@ fn the_content_type_charset_decodes_an_undeclared_feed() {
     let (articles, _) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
     assert_eq!(articles.first().map(|a| a.title.as_str()), Some("Le ticket passe à 2 €"));
 }
+
+/// A feed that gives the same story a new guid on every fetch: the link recognises it.
+#[test]
+fn an_item_whose_guid_changes_on_every_fetch_is_stored_once() {
+    let fetches = std::sync::atomic::AtomicUsize::new(0);
+    let server = Server::start(move |_| {
+        let n = fetches.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Reply::ok(
+            "application/rss+xml",
+            format!(
+                "<rss version=\"2.0\"><channel><title>T</title><item><title>Same story</title>\
+                 <link>http://127.0.0.1/story/7</link><guid isPermaLink=\"false\">gen-{n}</guid>\
+                 <description>The same text every time.</description></item></channel></rss>"
+            ),
+        )
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = [feed(server.url("/changing.xml"))];
+    let first = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(first.new_stories(), 1);
+    let second = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(
+        outcome_of(&second, "/changing.xml"),
+        &Outcome::Fetched(Stored { known: 1, ..Stored::default() })
+    );
+    let (articles, skipped) = load_paths(&[dir.path().to_path_buf()], &Limits::default());
+    assert!(skipped.is_empty(), "the marker files are not articles: {skipped:?}");
+    assert_eq!(articles.len(), 1);
+}
