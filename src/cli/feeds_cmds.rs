@@ -137,6 +137,9 @@ fn list(config: &Config) -> Result<()> {
             Some(s) => format!("last fetch: {s}"),
             None => "never fetched".into(),
         });
+        if let Some(to) = store.feed_validators(&f.url)?.moved_to {
+            notes.push(format!("moved permanently to {to}"));
+        }
         writeln!(
             out,
             "{}\t{}\t{}",

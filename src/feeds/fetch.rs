@@ -28,6 +28,8 @@ pub struct FeedOutcome {
     pub url: String,
     pub label: String,
     pub outcome: Outcome,
+    /// The new address, when the feed said on this fetch that it moved permanently.
+    pub moved_to: Option<String>,
 }
 
 impl FeedOutcome {
@@ -43,6 +45,9 @@ impl FeedOutcome {
                 }
                 if s.page_failures > 0 {
                     notes.push(format!("{} pages unreadable, feed text kept", s.page_failures));
+                }
+                if let Some(to) = &self.moved_to {
+                    notes.push(format!("moved permanently to {to}"));
                 }
                 if !notes.is_empty() {
                     line.push_str(&format!(" ({})", notes.join(", ")));
@@ -149,8 +154,16 @@ pub fn fetch_all(
                     let (outcome, fresh) = crate::library::catch_parser_panic(run).unwrap_or_else(|| {
                         (Outcome::Failed("internal error while reading this feed".into()), None)
                     });
-                    let done =
-                        FeedOutcome { url: feed.url.clone(), label: feed.label().to_string(), outcome };
+                    let moved_to = fresh
+                        .as_ref()
+                        .and_then(|f| f.moved_to.clone())
+                        .filter(|to| known.moved_to.as_ref() != Some(to));
+                    let done = FeedOutcome {
+                        url: feed.url.clone(),
+                        label: feed.label().to_string(),
+                        outcome,
+                        moved_to,
+                    };
                     if tx.send((i, done, fresh)).is_err() {
                         break;
                     }
@@ -181,9 +194,13 @@ fn fetch_one(
     dir: &Path,
     settings: &FetchConfig,
 ) -> (Outcome, Option<Validators>) {
-    let (bytes, validators, final_url, charset) = match client.get(&feed.url, Want::Feed, known) {
+    // A feed that moved permanently is asked for at its new address.
+    let address = known.moved_to.as_deref().unwrap_or(&feed.url);
+    let (bytes, validators, final_url, charset) = match client.get(address, Want::Feed, known) {
         Ok(Fetched::NotModified) => return (Outcome::NotModified, None),
-        Ok(Fetched::Body { bytes, validators, final_url, charset }) => {
+        Ok(Fetched::Body { bytes, validators, final_url, moved_to, charset }) => {
+            let validators =
+                Validators { moved_to: moved_to.or_else(|| known.moved_to.clone()), ..validators };
             (bytes, validators, final_url, charset)
         }
         Err(e) => return (Outcome::Failed(e.to_string()), None),

@@ -4,7 +4,9 @@
 //!
 //! ureq 3 does the protocol (blocking: each feed runs on its own worker thread, so there is no
 //! async runtime to carry). Its own gzip feature is off: decompressing here covers deflate too
-//! and puts the size cap on what the body inflates to.
+//! and puts the size cap on what the body inflates to. Redirects are followed here, not by
+//! ureq, to tell a permanent move (301/308: ask the new address next time) from a temporary one
+//! and to refuse any redirect that leaves http/https.
 
 use std::io::Read;
 use std::time::Duration;
@@ -23,6 +25,8 @@ pub enum HttpError {
     TooLarge(u64),
     #[error("more than {0} redirects")]
     TooManyRedirects(u32),
+    #[error("bad redirect: {0}")]
+    BadRedirect(String),
     #[error("{0}")]
     Network(String),
     #[error("bad {encoding} data: {message}")]
@@ -42,6 +46,8 @@ pub enum Fetched {
         validators: Validators,
         /// The address after redirects, to resolve relative links against.
         final_url: String,
+        /// `final_url`, when every redirect on the way was permanent (301/308).
+        moved_to: Option<String>,
         /// The charset the `Content-Type` header named, if any.
         charset: Option<String>,
     },
@@ -63,8 +69,9 @@ impl Client {
     pub fn new(settings: &FetchConfig) -> Client {
         let config = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(settings.timeout_secs)))
-            .max_redirects(settings.max_redirects)
-            .max_redirects_will_error(true)
+            // Redirects come back as responses; `get` follows them.
+            .max_redirects(0)
+            .max_redirects_will_error(false)
             // 4xx/5xx come back as responses, so the status is reported as such.
             .http_status_as_error(false)
             .user_agent(concat!("byline/", env!("CARGO_PKG_VERSION"), " (terminal news reader)"))
@@ -82,14 +89,30 @@ impl Client {
             }
             Want::Page => "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
         };
-        let mut request = self.agent.get(url).header("Accept", accept);
-        if let Some(etag) = &validators.etag {
-            request = request.header("If-None-Match", etag);
-        }
-        if let Some(lm) = &validators.last_modified {
-            request = request.header("If-Modified-Since", lm);
-        }
-        let response = request.call().map_err(|e| self.error(e))?;
+        let mut address = url.to_string();
+        let mut permanent = true;
+        let mut hops = 0;
+        let response = loop {
+            let mut request = self.agent.get(&address).header("Accept", accept);
+            if let Some(etag) = &validators.etag {
+                request = request.header("If-None-Match", etag);
+            }
+            if let Some(lm) = &validators.last_modified {
+                request = request.header("If-Modified-Since", lm);
+            }
+            let response = request.call().map_err(|e| self.error(e))?;
+            let status = response.status().as_u16();
+            if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+                break response;
+            }
+            if hops == self.settings.max_redirects {
+                return Err(HttpError::TooManyRedirects(self.settings.max_redirects));
+            }
+            hops += 1;
+            permanent &= matches!(status, 301 | 308);
+            let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("");
+            address = redirect_target(&address, location)?;
+        };
         let status = response.status().as_u16();
         if status == 304 {
             return Ok(Fetched::NotModified);
@@ -100,9 +123,11 @@ impl Client {
         let header = |name: &str| {
             response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
         };
-        let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
+        let moved_to = (permanent && hops > 0).then(|| address.clone());
+        let validators =
+            Validators { etag: header("etag"), last_modified: header("last-modified"), moved_to: None };
         let encoding = header("content-encoding").unwrap_or_default().to_ascii_lowercase();
-        let final_url = ureq::ResponseExt::get_uri(&response).to_string();
+        let final_url = address;
         let charset = header("content-type").as_deref().and_then(charset_param);
         let raw = response
             .into_body()
@@ -111,7 +136,7 @@ impl Client {
             .read_to_vec()
             .map_err(|e| self.error(e))?;
         let bytes = self.decompress(&encoding, raw)?;
-        Ok(Fetched::Body { bytes, validators, final_url, charset })
+        Ok(Fetched::Body { bytes, validators, final_url, moved_to, charset })
     }
 
     fn mib(&self) -> u64 {
@@ -167,6 +192,20 @@ impl Client {
     }
 }
 
+/// The absolute address a `Location` header points to from `from`; only http and https.
+fn redirect_target(from: &str, location: &str) -> Result<String, HttpError> {
+    let bad = |why: &str| HttpError::BadRedirect(crate::library::sanitize::one_line(why, 200));
+    if location.trim().is_empty() {
+        return Err(bad("no Location header"));
+    }
+    let base = url::Url::parse(from).map_err(|e| bad(&e.to_string()))?;
+    let target = base.join(location.trim()).map_err(|e| bad(&format!("{location}: {e}")))?;
+    match target.scheme() {
+        "http" | "https" => Ok(target.to_string()),
+        other => Err(bad(&format!("to a {other}: address"))),
+    }
+}
+
 /// The `charset` parameter of a `Content-Type` value ("text/xml; charset=ISO-8859-1").
 fn charset_param(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|param| {
@@ -177,6 +216,19 @@ fn charset_param(content_type: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn redirect_targets() {
+        use super::redirect_target;
+        assert_eq!(redirect_target("http://h/a/b.xml", "/c.xml").unwrap(), "http://h/c.xml");
+        assert_eq!(redirect_target("http://h/a/b.xml", "c.xml").unwrap(), "http://h/a/c.xml");
+        assert_eq!(redirect_target("http://h/a", "https://k/x").unwrap(), "https://k/x");
+        assert_eq!(
+            redirect_target("http://h/a", "file:///etc/passwd").unwrap_err().to_string(),
+            "bad redirect: to a file: address"
+        );
+        assert!(redirect_target("http://h/a", "").is_err());
+    }
+
     #[test]
     fn charset_parameter() {
         use super::charset_param;

@@ -289,3 +289,39 @@ fn an_item_whose_guid_changes_on_every_fetch_is_stored_once() {
     assert!(skipped.is_empty(), "the marker files are not articles: {skipped:?}");
     assert_eq!(articles.len(), 1);
 }
+
+/// A 301 is followed, said in the summary and remembered: the next fetch asks the new address.
+/// A 302 is followed but not remembered. The items keep the subscription's ids either way.
+#[test]
+fn a_permanent_move_is_remembered_and_a_temporary_one_is_not() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/old.xml" => {
+            Reply::Full { status: 301, headers: vec![("Location", "/feed.xml".into())], body: vec![] }
+        }
+        "/away.xml" => {
+            Reply::Full { status: 302, headers: vec![("Location", "/feed.xml".into())], body: vec![] }
+        }
+        "/file.xml" => Reply::Full {
+            status: 301,
+            headers: vec![("Location", "file:///etc/passwd".into())],
+            body: vec![],
+        },
+        path => routes(path),
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = [feed(server.url("/old.xml")), feed(server.url("/away.xml")), feed(server.url("/file.xml"))];
+    let first = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    let moved = first.outcomes.iter().find(|o| o.url.ends_with("/old.xml")).unwrap();
+    assert_eq!(moved.moved_to.as_deref(), Some(server.url("/feed.xml").as_str()));
+    assert!(moved.line().contains("moved permanently to http://"), "{}", moved.line());
+    assert_eq!(first.outcomes.iter().find(|o| o.url.ends_with("/away.xml")).unwrap().moved_to, None);
+    assert_eq!(failure(&first, "/file.xml"), "bad redirect: to a file: address");
+    assert_eq!(first.new_stories(), 4);
+
+    let second = fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(second.new_stories(), 0, "same items, same ids");
+    assert_eq!(second.outcomes[0].moved_to, None, "said once");
+    assert_eq!(server.requests_for("/old.xml").len(), 1, "asked at the new address the second time");
+    assert_eq!(server.requests_for("/away.xml").len(), 2);
+}

@@ -19,6 +19,9 @@ pub struct StoredFeed {
 pub struct Validators {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Where the feed moved permanently (a 301 or 308 all the way), to request instead of the
+    /// subscribed address; the subscription itself, and the ids of its items, stay as they are.
+    pub moved_to: Option<String>,
 }
 
 /// The last fetch of a feed: when (Unix seconds) and a one-line outcome.
@@ -67,8 +70,8 @@ impl Store {
     pub fn feed_validators(&self, url: &str) -> Result<Validators> {
         let v = self
             .conn
-            .query_row("SELECT etag, last_modified FROM feed_http WHERE url = ?1", [url], |r| {
-                Ok(Validators { etag: r.get(0)?, last_modified: r.get(1)? })
+            .query_row("SELECT etag, last_modified, moved_to FROM feed_http WHERE url = ?1", [url], |r| {
+                Ok(Validators { etag: r.get(0)?, last_modified: r.get(1)?, moved_to: r.get(2)? })
             })
             .optional()?;
         Ok(v.unwrap_or_default())
@@ -85,8 +88,8 @@ impl Store {
         )?;
         if let Some(v) = validators {
             self.conn.execute(
-                "UPDATE feed_http SET etag = ?2, last_modified = ?3 WHERE url = ?1",
-                params![url, v.etag, v.last_modified],
+                "UPDATE feed_http SET etag = ?2, last_modified = ?3, moved_to = ?4 WHERE url = ?1",
+                params![url, v.etag, v.last_modified, v.moved_to],
             )?;
         }
         Ok(())
@@ -129,7 +132,11 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let url = "http://127.0.0.1/f";
         assert_eq!(s.feed_validators(url).unwrap(), Validators::default());
-        let v = Validators { etag: Some("\"v1\"".into()), last_modified: None };
+        let v = Validators {
+            etag: Some("\"v1\"".into()),
+            last_modified: None,
+            moved_to: Some("http://127.0.0.1/g".into()),
+        };
         s.record_fetch(url, Some(&v), "2 new").unwrap();
         s.record_fetch(url, None, "not modified").unwrap();
         s.rebuild_cache().unwrap();

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -178,6 +178,10 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     if version < 4 {
         tx.execute_batch(FEED_TABLES)?;
+    }
+    if version < 6 {
+        // Version 6: where a feed has moved permanently (301/308), to ask there next time.
+        tx.execute_batch("ALTER TABLE feed_http ADD COLUMN moved_to TEXT;")?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
