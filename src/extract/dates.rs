@@ -351,8 +351,11 @@ fn match_at(doc: &Doc, k: usize, article: Option<(i32, u32, u32)>) -> Option<(us
             // "may" is a month only written "May" inside a sentence ("in May", not "may").
             let may_ok = doc.folded(i) != "may" || doc.info.get(i).is_some_and(|t| t.cap && !t.initial);
             if lower_ok && may_ok {
-                // The month of the article's year, when the article has a date.
-                let value = article.map(|(y, _, _)| format!("{y:04}-{m:02}"));
+                // The month of the article's year, when the article has a date; "depuis mai",
+                // "since May" in a March article is last year's May.
+                let past = matches!(doc.folded(k - 1), "depuis" | "since");
+                let value =
+                    article.map(|(y, am, _)| format!("{:04}-{m:02}", if past && m > am { y - 1 } else { y }));
                 return Some((after, value, start));
             }
         }
@@ -447,6 +450,10 @@ mod tests {
         assert_eq!(
             dates("Work starts in May.", Some((2024, 3, 14))),
             vec![("May".into(), Some("2024-05".into()))]
+        );
+        assert_eq!(
+            dates("closed since May.", Some((2024, 3, 14))),
+            vec![("May".into(), Some("2023-05".into()))]
         );
         assert!(dates("the Sunday Times said", None).is_empty());
     }

@@ -213,6 +213,9 @@ fn canonical(g: &Group) -> String {
         .to_string()
 }
 
+/// How many person mentions a look-back considers at most.
+const MAX_PEOPLE_LOOKED_AT: usize = 32;
+
 /// Where each entity mention starts and ends, for the fact rules that ask "is there an entity
 /// here?" once per cue (a scan of every mention per question was quadratic on long texts).
 pub struct EntityIndex<'a> {
@@ -258,6 +261,8 @@ impl<'a> EntityIndex<'a> {
             .iter()
             .rev()
             .filter(|&&(_, end, _)| end <= before)
+            // Bounded: a text without sentence ends must not make each look-up scan it all.
+            .take(MAX_PEOPLE_LOOKED_AT)
             .filter_map(|&(start, _, i)| Some((self.entities.get(i)?, start)))
             .find(|&(e, start)| keep(e, start))
             .map(|(e, _)| e)

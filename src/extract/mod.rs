@@ -129,8 +129,10 @@ pub fn extract_with_recognizers(
         });
     }
     let mut resolved = entities::resolve(cands);
-    entities::harmonise(text, &mut resolved);
+    // Lists first: the document-wide vote then carries a list's label to the name's other
+    // mentions.
     lists::harmonise_lists(text, &mut resolved);
+    entities::harmonise(text, &mut resolved);
     facts(&an, &resolved, opts)
 }
 

@@ -8,7 +8,6 @@ use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
 use super::types::{Entity, Quote};
-use super::util::fold;
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -126,13 +125,14 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
 }
 
 /// Whether the quote opening at token `open` continues the one closed at `prev_close`: same
-/// paragraph, only an attribution between, and the new quote opens a sentence
-/// (""…," she said. "…"").
+/// paragraph, at most one short sentence between (the attribution: ""…," she said. "…""), and
+/// the new quote opens a sentence. "… said. Critics disagreed. "…"" is someone else.
 fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
-    let opens_sentence = open == 0 || matches!(doc.tok(open - 1), "." | "!" | "?" | "…");
-    opens_sentence
-        && open > prev_close
+    let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
+    open > prev_close
         && open - prev_close <= 12
+        && (open == prev_close + 1 || ends_sentence(open - 1))
+        && !(prev_close + 1..open.saturating_sub(1)).any(ends_sentence)
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
@@ -146,10 +146,9 @@ fn person_before(doc: &Doc, open: usize, entities: &EntityIndex) -> Option<Strin
     // A lone one-word name seen once, without "Mr" or "Mme" before it, is as likely a
     // mislabelled place in a list as a person.
     let salient = |e: &Entity, start: usize| {
-        let word_before = doc.text.get(..start).and_then(|t| t.split_whitespace().next_back()).map(fold);
-        e.mentions.len() > 1
-            || e.name.contains(' ')
-            || word_before.is_some_and(|w| GAZ.honorifics.contains(&w))
+        let k = doc.tokens.partition_point(|t| t.start < start);
+        let honorific_before = k > 0 && GAZ.honorifics.contains(doc.folded(k - 1));
+        e.mentions.len() > 1 || e.name.contains(' ') || honorific_before
     };
     entities.last_person_between(from, before, salient).map(|e| e.name.clone())
 }
@@ -236,8 +235,14 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<St
         // "» ajoute-t-il" style: nothing named.
         return noun_phrase(doc, v + 1, entities);
     }
-    // "," X said / X a déclaré
-    if let Some((name, end)) = entity_at(doc, k, entities) {
+    // "," X said / X a déclaré / "," Mayor X said
+    let mut named = k;
+    while named < k + 3
+        && (GAZ.titles.contains(doc.folded(named)) || GAZ.honorifics.contains(doc.folded(named)))
+    {
+        named += 1;
+    }
+    if let Some((name, end)) = entity_at(doc, named, entities) {
         let mut w = end;
         if AUX.contains(&doc.folded(w)) {
             w += 1;

@@ -149,6 +149,14 @@ fn pronoun_speakers_are_the_person_named_last() {
         ),
         vec![Some("Ellen Carter".to_string()), Some("Ellen Carter".to_string()), None]
     );
+    assert_eq!(
+        speakers(
+            "\"This is a good day for the town,\" Mayor Ellen Carter said. Critics disagreed. \
+             \"It will cost too much money.\""
+        ),
+        vec![Some("Ellen Carter".to_string()), None],
+        "a sentence of narration between: another speaker"
+    );
     // The verb a few words before the colon.
     assert_eq!(
         speakers("Ms Hewitt told the seminar: \"We need to extend the period of payment.\""),

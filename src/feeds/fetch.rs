@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::http::{Client, Fetched, Want};
+use super::http::{Client, Fetched, HttpError, Want};
 use super::store_items::{self, Stored};
 use super::{Feed, slug};
 use crate::config::FetchConfig;
@@ -36,7 +36,10 @@ impl FeedOutcome {
     /// One line for the summary: `+3 new  Le Monde`, `failed  Le Monde: HTTP 404`.
     pub fn line(&self) -> String {
         match &self.outcome {
-            Outcome::NotModified => format!("  not modified  {}", self.label),
+            Outcome::NotModified => match &self.moved_to {
+                Some(to) => format!("  not modified  {} (moved permanently to {to})", self.label),
+                None => format!("  not modified  {}", self.label),
+            },
             Outcome::Fetched(s) => {
                 let mut line = format!("{:>4} new       {}", format!("+{}", s.new), self.label);
                 let mut notes = Vec::new();
@@ -194,13 +197,23 @@ fn fetch_one(
     dir: &Path,
     settings: &FetchConfig,
 ) -> (Outcome, Option<Validators>) {
-    // A feed that moved permanently is asked for at its new address.
-    let address = known.moved_to.as_deref().unwrap_or(&feed.url);
-    let (bytes, validators, final_url, charset) = match client.get(address, Want::Feed, known) {
-        Ok(Fetched::NotModified) => return (Outcome::NotModified, None),
+    // A feed that moved permanently is asked for at its new address; if that is gone (404,
+    // 410), at the subscribed one again, and the move is forgotten.
+    let mut kept_move = known.moved_to.clone();
+    let mut answer = client.get(kept_move.as_deref().unwrap_or(&feed.url), Want::Feed, known);
+    if kept_move.is_some() && matches!(answer, Err(HttpError::Status(404 | 410))) {
+        kept_move = None;
+        answer = client.get(&feed.url, Want::Feed, known);
+    }
+    let (bytes, validators, final_url, charset) = match answer {
+        Ok(Fetched::NotModified { moved_to }) => {
+            let moved_to = moved_to.or(kept_move);
+            // Only a change of address is worth recording after a 304.
+            let fresh = (moved_to != known.moved_to).then(|| Validators { moved_to, ..known.clone() });
+            return (Outcome::NotModified, fresh);
+        }
         Ok(Fetched::Body { bytes, validators, final_url, moved_to, charset }) => {
-            let validators =
-                Validators { moved_to: moved_to.or_else(|| known.moved_to.clone()), ..validators };
+            let validators = Validators { moved_to: moved_to.or(kept_move), ..validators };
             (bytes, validators, final_url, charset)
         }
         Err(e) => return (Outcome::Failed(e.to_string()), None),
@@ -217,7 +230,7 @@ fn fetch_one(
                     library::parse_bytes(Path::new("page.html"), &bytes, &limits).map_err(|e| e.reason())?;
                 loaded.articles.into_iter().next().ok_or_else(|| "no article text found".to_string())
             }
-            Ok(Fetched::NotModified) => Err("not modified".into()),
+            Ok(Fetched::NotModified { .. }) => Err("not modified".into()),
             Err(e) => Err(e.to_string()),
         }
     };

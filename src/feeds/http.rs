@@ -38,8 +38,8 @@ pub enum HttpError {
 /// A successful answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetched {
-    /// 304: what we have is current.
-    NotModified,
+    /// 304: what we have is current. `moved_to` as for `Body`.
+    NotModified { moved_to: Option<String> },
     Body {
         bytes: Vec<u8>,
         /// To send back next time.
@@ -114,8 +114,9 @@ impl Client {
             address = redirect_target(&address, location)?;
         };
         let status = response.status().as_u16();
+        let moved_to = (permanent && hops > 0).then(|| address.clone());
         if status == 304 {
-            return Ok(Fetched::NotModified);
+            return Ok(Fetched::NotModified { moved_to });
         }
         if !(200..300).contains(&status) {
             return Err(HttpError::Status(status));
@@ -123,7 +124,6 @@ impl Client {
         let header = |name: &str| {
             response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
         };
-        let moved_to = (permanent && hops > 0).then(|| address.clone());
         let validators =
             Validators { etag: header("etag"), last_modified: header("last-modified"), moved_to: None };
         let encoding = header("content-encoding").unwrap_or_default().to_ascii_lowercase();

@@ -25,11 +25,13 @@ pub fn item_id(feed_url: &str, item: &FeedItem) -> String {
     hashed_id(feed_url, &key)
 }
 
-/// The id an item's link alone would give it, when it has both a guid and a link: some feeds
-/// make up a new guid on every fetch for the same story, and this catches them.
+/// An item's id by its link and title, when it has a guid too: some feeds make up a new guid
+/// on every fetch for the same story, and this catches them. The title is part of it because
+/// distinct items may share a link (podcast episodes pointing at the show's page).
 fn link_id(feed_url: &str, item: &FeedItem) -> Option<String> {
     item.guid.as_ref()?;
-    Some(hashed_id(feed_url, &format!("link\u{0}{}", item.article.url.as_deref()?)))
+    let link = item.article.url.as_deref()?;
+    Some(hashed_id(feed_url, &format!("link+title\u{0}{link}\u{0}{}", item.article.title)))
 }
 
 /// The hidden file that says "an item with this link is stored" (hidden: not indexed).

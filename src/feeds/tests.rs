@@ -290,6 +290,26 @@ fn an_item_whose_guid_changes_on_every_fetch_is_stored_once() {
     assert_eq!(articles.len(), 1);
 }
 
+/// Distinct items that share a link (episodes pointing at the show's page) are all kept.
+#[test]
+fn items_sharing_a_link_are_distinct_stories() {
+    let server = Server::start(|_| {
+        Reply::ok(
+            "application/rss+xml",
+            "<rss version=\"2.0\"><channel><title>Show</title>\
+             <item><title>Episode 1</title><link>http://127.0.0.1/show</link><guid>ep-1</guid>\
+             <description>First episode.</description></item>\
+             <item><title>Episode 2</title><link>http://127.0.0.1/show</link><guid>ep-2</guid>\
+             <description>Second episode.</description></item></channel></rss>",
+        )
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report =
+        fetch_all(&store, &[feed(server.url("/show.xml"))], dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(report.new_stories(), 2);
+}
+
 /// A 301 is followed, said in the summary and remembered: the next fetch asks the new address.
 /// A 302 is followed but not remembered. The items keep the subscription's ids either way.
 #[test]
@@ -324,4 +344,52 @@ fn a_permanent_move_is_remembered_and_a_temporary_one_is_not() {
     assert_eq!(second.outcomes[0].moved_to, None, "said once");
     assert_eq!(server.requests_for("/old.xml").len(), 1, "asked at the new address the second time");
     assert_eq!(server.requests_for("/away.xml").len(), 2);
+}
+
+/// A feed known by its ETag moves: the 301 leads to a 304, and the move is still remembered.
+/// When the new address later disappears (404), the subscribed address is asked again.
+#[test]
+fn a_move_answered_by_304_is_remembered_and_a_vanished_new_address_is_dropped() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU8, Ordering};
+    // 0: the feed at its first address; 1: moved to /new.xml; 2: /new.xml gone, old one back.
+    let phase = Arc::new(AtomicU8::new(0));
+    let server = {
+        let phase = phase.clone();
+        Server::start(move |r| {
+            let etagged =
+                Reply::Full { status: 200, headers: vec![("ETag", "\"v1\"".into())], body: RSS.into() };
+            let current = r.header("if-none-match") == Some("\"v1\"");
+            match (phase.load(Ordering::SeqCst), r.path.as_str()) {
+                (0 | 2, "/first.xml") if current => Reply::status(304),
+                (0 | 2, "/first.xml") => etagged,
+                (1, "/first.xml") => {
+                    Reply::Full { status: 301, headers: vec![("Location", "/new.xml".into())], body: vec![] }
+                }
+                (1, "/new.xml") if current => Reply::status(304),
+                _ => Reply::status(404),
+            }
+        })
+    };
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = [feed(server.url("/first.xml"))];
+    let fetch = || fetch_all(&store, &feeds, dir.path(), &settings(), &mut |_, _, _| {});
+    assert_eq!(fetch().new_stories(), 2);
+
+    phase.store(1, Ordering::SeqCst);
+    let moved = fetch();
+    assert_eq!(moved.outcomes[0].outcome, Outcome::NotModified);
+    assert_eq!(moved.outcomes[0].moved_to.as_deref(), Some(server.url("/new.xml").as_str()));
+    assert!(
+        moved.outcomes[0].line().contains("(moved permanently to http://"),
+        "{}",
+        moved.outcomes[0].line()
+    );
+    assert_eq!(fetch().outcomes[0].outcome, Outcome::NotModified);
+    assert_eq!(server.requests_for("/first.xml").len(), 2, "the third fetch went straight to /new.xml");
+
+    phase.store(2, Ordering::SeqCst);
+    assert_eq!(fetch().outcomes[0].outcome, Outcome::NotModified, "back at the first address");
+    assert_eq!(store.feed_validators(&server.url("/first.xml")).unwrap().moved_to, None);
 }

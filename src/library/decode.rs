@@ -65,8 +65,15 @@ pub(crate) fn decode(bytes: &[u8], transport: Option<&str>) -> Result<Decoded, L
         // A UTF-8 file with a few stray bytes: keep UTF-8, replace the strays.
         return Ok(decode_with(UTF_8, bytes, true));
     }
-    if let Some(enc) = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
-        return Ok(decode_with(enc, bytes, false));
+    // The header's charset, unless it cannot be right: UTF-8 (these bytes are not), UTF-16
+    // (no BOM and no UTF-16 shape was found above), or bytes it cannot decode. Servers stamp
+    // "charset=utf-8" on everything; the document's own declaration is then the better word.
+    let header = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    if let Some(enc) = header.filter(|&e| e != UTF_8 && e != UTF_16LE && e != UTF_16BE) {
+        let decoded = decode_with(enc, bytes, false);
+        if !decoded.damaged {
+            return Ok(decoded);
+        }
     }
     if let Some(enc) = declared_charset(bytes) {
         return Ok(decode_with(enc, bytes, false));
@@ -178,6 +185,25 @@ mod tests {
 
     fn decode_plain(bytes: &[u8]) -> Result<Decoded, LoadError> {
         decode(bytes, None)
+    }
+
+    #[test]
+    fn a_header_charset_that_cannot_be_right_gives_way_to_the_declaration() {
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>caf\xe9 cr\xe8me</t>";
+        for header in ["utf-8", "UTF-16", "utf-16le"] {
+            let d = decode(latin1, Some(header)).unwrap();
+            assert_eq!(
+                d.text, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>café crème</t>",
+                "{header}"
+            );
+        }
+        // A legacy charset in the header wins over the declaration.
+        assert!(
+            decode(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>\xa4</t>", Some("iso-8859-15"))
+                .unwrap()
+                .text
+                .contains('€')
+        );
     }
 
     #[test]

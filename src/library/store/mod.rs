@@ -121,7 +121,7 @@ pub fn entity_key(name: &str) -> String {
 /// How many stories a phrase lookup for a taught name returns at most.
 const MAX_PHRASE_STORIES: i64 = 2000;
 
-/// Occurrences of `words` in `text` as whole words (both already folded).
+/// Occurrences of `words` in `text` as whole words, case and accents as written.
 fn count_words(text: &str, words: &str) -> usize {
     if words.is_empty() {
         return 0;
@@ -359,21 +359,24 @@ impl Store {
         Ok(hits)
     }
 
-    /// Stories whose title or text holds `phrase` (case and accents ignored), with how many
-    /// times the text does. At most `MAX_PHRASE_STORIES`.
+    /// Stories whose text holds `phrase` as written (same case, whole words, as the extractor
+    /// finds taught names), with how many times. The full-text index (case and accents
+    /// ignored) narrows the search to at most `MAX_PHRASE_STORIES` candidates.
     fn phrase_stories(&self, phrase: &str) -> Result<Vec<(StoryMeta, usize)>> {
-        let Some(fts) = fts_query(&format!("\"{phrase}\"")) else { return Ok(Vec::new()) };
+        let Some(fts) = fts_query(&format!("\"{}\"", phrase.replace('"', " "))) else {
+            return Ok(Vec::new());
+        };
         let sql = format!(
             "SELECT {STORY_COLUMNS}, a.body FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let wanted = entity_key(phrase);
         let rows = stmt.query_map(params![fts, MAX_PHRASE_STORIES], |row| {
             let body: String = row.get(8)?;
-            Ok((story_from_row(row, 0)?, count_words(&entity_key(&body), &wanted).max(1)))
+            Ok((story_from_row(row, 0)?, count_words(&body, phrase)))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let found: Vec<(StoryMeta, usize)> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(found.into_iter().filter(|&(_, n)| n > 0).collect())
     }
 
     /// Stories the entity index lists for a name.

@@ -102,7 +102,28 @@ fn a_taught_name_finds_stories_the_index_missed() {
     let hits = s.entity_stories("mali").unwrap();
     let found: Vec<(&str, &str, usize)> =
         hits.iter().map(|h| (h.story.id.as_str(), h.label.as_str(), h.mentions)).collect();
-    assert_eq!(found, vec![("c", "LOC", 3), ("a", "LOC", 1)], "newest first, whole words only");
+    assert_eq!(found, vec![("c", "LOC", 2), ("a", "LOC", 1)], "newest first, whole words as written only");
+}
+
+/// A taught acronym does not match the same letters in lower case ("US" is not "us").
+#[test]
+fn a_taught_acronym_keeps_its_case() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = article("a", "Trade", "The US and China agreed.", Some("2023-01-01"));
+    let b = article("b", "Letter", "He wrote to us about it.", Some("2023-02-01"));
+    s.replace_file("/news/a.txt", stamp(1), &[(a, None)], 1).unwrap();
+    s.replace_file("/news/b.txt", stamp(2), &[(b, None)], 1).unwrap();
+    let us = crate::annotate::Annotation::new(
+        "The US and China agreed.",
+        4,
+        6,
+        "LOC",
+        crate::annotate::Status::Accepted,
+        "user",
+    );
+    s.edit("a", "h", super::annotations::Edit::Add(us)).unwrap();
+    let ids: Vec<String> = s.entity_stories("US").unwrap().into_iter().map(|h| h.story.id).collect();
+    assert_eq!(ids, vec!["a"]);
 }
 
 #[test]
