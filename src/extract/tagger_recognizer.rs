@@ -190,6 +190,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         return None;
     }
+    // A phrase ending in a title word is a role, not a name: "Trade and Industry Secretary",
+    // "Defence Minister", "Premier Ministre" (unless the gazetteer lists it).
+    if b > a + 1
+        && GAZ.titles.contains(doc.folded(b - 1))
+        && !doc.info.get(b - 1).is_some_and(|t| t.upper)
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+    {
+        return None;
+    }
     // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word.
     if b == a + 1 {
         let f = doc.folded(a);

@@ -25,6 +25,14 @@ fn coup_d_etat_and_role_words_are_not_entities() {
     let e = ents(&f);
     assert!(!e.iter().any(|(t, _)| t == "Etat" || t == "État" || t == "Défense"), "{e:?}");
     assert!(e.contains(&("Sadio Camara".into(), Label::Per)), "{e:?}");
+    let f = extract(
+        "Maternity leave should be in Labour's manifesto, the Trade and Industry Secretary has said. \
+         The Defence Secretary and the Foreign Secretary met in London.",
+        &Options::default(),
+    );
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.ends_with("Secretary")), "roles, not names: {e:?}");
+    assert!(e.contains(&("London".into(), Label::Loc)), "{e:?}");
 }
 
 #[test]
