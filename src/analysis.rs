@@ -8,7 +8,7 @@ use crate::library::Article;
 use crate::library::store::CachedFacts;
 
 /// Bumped whenever extraction output changes, so cached facts are recomputed.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// Extraction options for an article: its declared language (unless `force_lang`), and its
 /// date to resolve weekdays.
