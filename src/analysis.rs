@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::{self, Facts, Lang, Options};
 use crate::library::Article;
 use crate::library::store::CachedFacts;
@@ -101,35 +102,22 @@ pub fn facts_with_user_names(article: &Article, cached: Option<Facts>, names: &[
 /// What the store caches: the facts as JSON (byte offsets, as `Facts` holds them) and the
 /// entity list for the entity index.
 pub fn cached(facts: &Facts) -> CachedFacts {
-    CachedFacts {
-        json: serde_json::to_string(facts).unwrap_or_default(),
-        entities: facts
-            .entities
-            .iter()
-            .filter(|e| e.label != extract::Label::Date)
-            .map(|e| (e.label.as_str().to_string(), e.name.clone(), e.mentions.len()))
-            .collect(),
-    }
+    CachedFacts { json: serde_json::to_string(facts).unwrap_or_default(), entities: entity_rows(facts) }
+}
+
+/// The entity index's rows for an article: (label, name, mentions), dates left out.
+pub fn entity_rows(facts: &Facts) -> Vec<(String, String, usize)> {
+    facts
+        .entities
+        .iter()
+        .filter(|e| e.label != extract::Label::Date)
+        .map(|e| (e.label.as_str().to_string(), e.name.clone(), e.mentions.len()))
+        .collect()
 }
 
 /// Facts back from the cache; `None` if the JSON is from another shape.
 pub fn from_cache(json: &str) -> Option<Facts> {
     serde_json::from_str(json).ok()
-}
-
-/// Converts byte offsets into code-point offsets for one text, cheaply for sorted lookups.
-pub struct CharOffsets<'a> {
-    text: &'a str,
-}
-
-impl<'a> CharOffsets<'a> {
-    pub fn new(text: &'a str) -> Self {
-        CharOffsets { text }
-    }
-    pub fn of(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
-        self.text.get(..byte).map_or(0, |s| s.chars().count())
-    }
 }
 
 #[cfg(test)]
@@ -144,6 +132,24 @@ mod tests {
         assert!(part.len() <= MAX_ANALYSED_BYTES && part.len() > MAX_ANALYSED_BYTES - 4000);
         assert!(part.ends_with('é') && body[part.len()..].starts_with("\n\n"));
         assert_eq!(analysed_part("court"), "court");
+    }
+
+    #[test]
+    fn facts_json_counts_offsets_in_code_points() {
+        let body = "Été 2022 : « à Paris », a dit Emmanuel Macron.";
+        let article = Article { id: "a".into(), body: body.into(), ..Article::default() };
+        let json: serde_json::Value =
+            serde_json::from_str(&facts_json(&article, &facts_for(&article, None))).unwrap();
+        let chars: Vec<char> = body.chars().collect();
+        let mut seen = 0;
+        for e in json["entities"].as_array().unwrap() {
+            for m in e["mentions"].as_array().unwrap() {
+                let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+                assert_eq!(chars[s..t].iter().collect::<String>(), m["text"].as_str().unwrap());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 2, "{json}");
     }
 }
 
@@ -192,7 +198,9 @@ struct FactsOut<'a> {
 
 /// The documented JSON of `byline facts --json`: offsets in code points into the body.
 pub fn facts_json(article: &Article, facts: &Facts) -> String {
-    let chars = CharOffsets::new(&article.body);
+    // One table for the body, then O(log n) per offset (mentions can number in the thousands).
+    let table = OffsetTable::new(&article.body);
+    let chars = CharOffsets(&table);
     let out = FactsOut {
         id: &article.id,
         title: &article.title,
@@ -235,4 +243,14 @@ pub fn facts_json(article: &Article, facts: &Facts) -> String {
         lede: facts.lede.as_deref(),
     };
     serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Byte offsets into the body → code points, for the JSON.
+struct CharOffsets<'a>(&'a OffsetTable);
+
+impl CharOffsets<'_> {
+    /// Offsets come from the extractor, on char boundaries inside the body.
+    fn of(&self, byte: usize) -> usize {
+        self.0.byte_to_char(byte.min(self.0.byte_len())).unwrap_or_default()
+    }
 }

@@ -58,7 +58,7 @@ impl Source {
 
 /// Indexing keeps only the entity index; the facts are cached when a story is first opened.
 fn run_extractor(article: &Article) -> CachedFacts {
-    CachedFacts { json: String::new(), ..analysis::cached(&analysis::facts_for(article, None)) }
+    CachedFacts { json: String::new(), entities: analysis::entity_rows(&analysis::facts_for(article, None)) }
 }
 
 pub const ANALYSER: Analyser<'static> = Analyser { version: EXTRACTOR_VERSION, run: &run_extractor };

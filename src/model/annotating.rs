@@ -176,10 +176,7 @@ impl AppState {
         self.relabel_pending = false;
         let edit = match ann {
             Some(a) => Edit::SetLabel { id: a.id, label: label.to_string() },
-            None => {
-                let origin = origin_name(mark.origin);
-                Edit::Add(Annotation::new(text, mark.start, mark.end, label, Status::Accepted, origin))
-            }
+            None => Edit::Add(annotation_for(text, &mark, label, Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -198,7 +195,9 @@ impl AppState {
                 return;
             }
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Accepted },
-            None => Edit::Add(annotation_for(&open.article.body, &mark, Status::Accepted)),
+            None => {
+                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted))
+            }
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -216,7 +215,9 @@ impl AppState {
         let edit = match ann {
             Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
-            None => Edit::Add(annotation_for(&open.article.body, &mark, Status::Rejected)),
+            None => {
+                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Rejected))
+            }
         };
         self.reader.cursor = None;
         self.reader.selected_entity = None;
@@ -281,7 +282,7 @@ impl AppState {
         let edit = match ann {
             Some(a) => Edit::Link { id: a.id, entity: Some(target.clone()) },
             None => {
-                let mut a = annotation_for(&open.article.body, &mark, Status::Accepted);
+                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
                 a.entity = Some(target.clone());
                 Edit::Add(a)
             }
@@ -312,7 +313,7 @@ impl AppState {
             (Some(a), Field::Note) => Edit::SetNote { id: a.id, note: value },
             (Some(a), Field::KbId) => Edit::SetKbId { id: a.id, kb_id: value },
             (None, _) => {
-                let mut a = annotation_for(&open.article.body, &mark, Status::Accepted);
+                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
                 match field {
                     Field::Note => a.note = value,
                     Field::KbId => a.kb_id = value,
@@ -370,9 +371,9 @@ impl AppState {
     }
 }
 
-/// An annotation recording a decision about the extractor's mention `mark`.
-fn annotation_for(body: &str, mark: &super::Mark, status: Status) -> Annotation {
-    Annotation::new(body, mark.start, mark.end, mark.label.as_str(), status, origin_name(mark.origin))
+/// An annotation recording a decision about the extractor's mention `mark`, under `label`.
+fn annotation_for(body: &str, mark: &super::Mark, label: &str, status: Status) -> Annotation {
+    Annotation::new(body, mark.start, mark.end, label, status, origin_name(mark.origin))
 }
 
 /// The origin of a span as stored with an annotation.

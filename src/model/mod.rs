@@ -618,7 +618,7 @@ impl AppState {
             Command::ChangeLabel => {
                 if self.reader.cursor.is_some() && self.open.is_some() {
                     self.relabel_pending = true;
-                    self.message = Some("press a label key (1 PER, 2 ORG, 3 LOC, 4 MISC, 5 DATE…)".into());
+                    self.message = Some("press a label key (the status line lists them)".into());
                 } else {
                     self.message = Some("move to a mention with ] first".into());
                 }

@@ -75,6 +75,11 @@ fn triples(doc: &AnnotatedDoc) -> Vec<(usize, usize, String)> {
     v
 }
 
+/// The span of `doc` that `s` (read back from an export) came from.
+fn original<'a>(doc: &'a AnnotatedDoc, s: &AnnotatedSpan) -> &'a AnnotatedSpan {
+    doc.spans.iter().find(|o| (o.start, o.end, &o.label) == (s.start, s.end, &s.label)).expect("span")
+}
+
 // ---- vectors -----------------------------------------------------------------------------------
 
 #[test]
@@ -271,11 +276,7 @@ fn prodigy_round_trip() {
     assert_eq!((&back[0].id, &back[0].text, &back[0].meta), (&doc.id, &doc.text, &doc.meta));
     assert_eq!(triples(&back[0]), triples(&doc));
     for s in &back[0].spans {
-        let orig = doc
-            .spans
-            .iter()
-            .find(|o| (o.start, o.end, &o.label) == (s.start, s.end, &s.label))
-            .expect("span");
+        let orig = original(&doc, s);
         assert_eq!((&s.kb_id, &s.entity, &s.note), (&orig.kb_id, &orig.entity, &orig.note));
         let want =
             if orig.status == SpanStatus::Rejected { SpanStatus::Rejected } else { SpanStatus::Suggested };
@@ -336,11 +337,7 @@ fn brat_round_trip() {
     assert_eq!((&back[0].id, &back[0].text), (&"tricky_one_1".to_owned(), &doc.text));
     assert_eq!(triples(&back[0]), triples(&doc));
     for s in &back[0].spans {
-        let orig = doc
-            .spans
-            .iter()
-            .find(|o| (o.start, o.end, &o.label) == (s.start, s.end, &s.label))
-            .expect("span");
+        let orig = original(&doc, s);
         assert_eq!(s.kb_id, orig.kb_id);
         assert_eq!(s.note, orig.note.as_ref().map(|n| n.replace('\n', " ")));
         assert_eq!(s.entity.is_some(), orig.entity.is_some(), "{s:?}");
