@@ -17,28 +17,6 @@ enum Outcome {
     Panicked(String),
 }
 
-fn every_file(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    let mut seen = std::collections::HashSet::new();
-    while let Some(p) = stack.pop() {
-        let Ok(meta) = std::fs::metadata(&p) else { continue };
-        if meta.is_dir() {
-            if !seen.insert(std::fs::canonicalize(&p).unwrap_or(p.clone())) {
-                continue;
-            }
-            if let Ok(rd) = std::fs::read_dir(&p) {
-                let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                entries.sort();
-                stack.extend(entries.into_iter().rev());
-            }
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
 /// The reason's kind, for counting ("malformed JSON at line 3…" → "malformed JSON").
 fn reason_kind(reason: &str) -> String {
     let cut = reason.find([':', '(']).unwrap_or(reason.len());
@@ -47,7 +25,7 @@ fn reason_kind(reason: &str) -> String {
 }
 
 pub fn run(root: &Path, limit: Duration) -> Result<bool> {
-    let files = every_file(root);
+    let (files, _) = crate::library::walk::every_file(root);
     let limits = Limits::default();
     let mut loaded = 0;
     let mut damaged = 0;

@@ -51,29 +51,8 @@ impl SweepReport {
 pub fn sweep(root: &Path, limits: &Limits) -> SweepReport {
     let start = Instant::now();
     let mut report = SweepReport::default();
-    let mut stack = vec![root.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            if dir == root && root.is_file() {
-                files.push(root.to_path_buf());
-            } else {
-                report.failed.push((dir, "unreadable folder".into()));
-            }
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() => files.push(path),
-                _ => {}
-            }
-        }
-    }
+    let (mut files, unreadable) = library::walk::every_file(root);
+    report.failed.extend(unreadable.into_iter().map(|s| (s.path, s.reason)));
     files.sort();
     for path in files {
         report.files += 1;

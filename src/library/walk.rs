@@ -23,8 +23,11 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> (Vec<Article>, Vec<Skip
                 continue;
             }
         };
-        let files =
-            if meta.is_dir() { files_under(path, &mut seen_dirs, &mut skipped) } else { vec![path.clone()] };
+        let files = if meta.is_dir() {
+            files_under(path, &mut seen_dirs, &mut skipped, &is_article)
+        } else {
+            vec![path.clone()]
+        };
         for file in files {
             load_one(&file, limits, &mut articles, &mut skipped, &mut seen_ids);
         }
@@ -40,12 +43,32 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut seen_dirs = HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => files.extend(files_under(path, &mut seen_dirs, &mut skipped)),
+            Ok(m) if m.is_dir() => files.extend(files_under(path, &mut seen_dirs, &mut skipped, &is_article)),
             Ok(_) => files.push(path.clone()),
             Err(e) => skipped.push(skip(path, format!("unreadable: {e}"))),
         }
     }
     (files, skipped)
+}
+
+/// Every file under `root` (or `root` itself when it is a file), whatever its kind, walked as
+/// the library is (name order, hidden entries skipped, symlink loops ended), and the paths
+/// that could not be read: for the robustness sweeps.
+pub fn every_file(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut skipped = Vec::new();
+    let files = match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => files_under(root, &mut HashSet::new(), &mut skipped, &|_| true),
+        Ok(_) => vec![root.to_path_buf()],
+        Err(e) => {
+            skipped.push(skip(root, format!("unreadable: {e}")));
+            Vec::new()
+        }
+    };
+    (files, skipped)
+}
+
+fn is_article(path: &Path) -> bool {
+    format_of(path).is_some()
 }
 
 fn skip(path: &Path, reason: impl AsRef<str>) -> Skipped {
@@ -73,9 +96,14 @@ fn load_one(
     }
 }
 
-/// Article files under `dir`, depth first, sorted by name at each level. Iterative, and each
-/// directory is entered once (by canonical path), so symlink loops end.
-fn files_under(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+/// The files under `dir` that `wanted` accepts, depth first, sorted by name at each level.
+/// Iterative, and each directory is entered once (by canonical path), so symlink loops end.
+fn files_under(
+    dir: &Path,
+    seen_dirs: &mut HashSet<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    wanted: &dyn Fn(&Path) -> bool,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -99,12 +127,12 @@ fn files_under(dir: &Path, seen_dirs: &mut HashSet<PathBuf>, skipped: &mut Vec<S
         let mut subdirs = Vec::new();
         for p in names {
             // `metadata` follows symlinks: a link to a folder is walked (once), a dangling
-            // link with an article extension is reported.
+            // link to a wanted file is reported.
             match std::fs::metadata(&p) {
                 Ok(m) if m.is_dir() => subdirs.push(p),
-                Ok(_) if format_of(&p).is_some() => out.push(p),
+                Ok(_) if wanted(&p) => out.push(p),
                 Ok(_) => {}
-                Err(e) if format_of(&p).is_some() => skipped.push(skip(&p, format!("unreadable: {e}"))),
+                Err(e) if wanted(&p) => skipped.push(skip(&p, format!("unreadable: {e}"))),
                 Err(_) => {}
             }
         }

@@ -100,31 +100,27 @@ fn write(tx: &Transaction, article_id: &str, content_hash: &str, change: &Change
 }
 
 fn write_row(tx: &Transaction, article_id: &str, content_hash: &str, a: &Annotation) -> Result<()> {
-    {
-        {
-            tx.execute(
-                "INSERT OR REPLACE INTO annotations \
-                 (id, article_id, content_hash, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
-                    a.id,
-                    article_id,
-                    content_hash,
-                    a.start as i64,
-                    a.end as i64,
-                    a.quote.exact,
-                    a.quote.prefix,
-                    a.quote.suffix,
-                    a.label,
-                    a.entity,
-                    a.kb_id,
-                    a.note,
-                    a.status.as_str(),
-                    a.origin
-                ],
-            )?;
-        }
-    }
+    tx.execute(
+        "INSERT OR REPLACE INTO annotations \
+         (id, article_id, content_hash, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            a.id,
+            article_id,
+            content_hash,
+            a.start as i64,
+            a.end as i64,
+            a.quote.exact,
+            a.quote.prefix,
+            a.quote.suffix,
+            a.label,
+            a.entity,
+            a.kb_id,
+            a.note,
+            a.status.as_str(),
+            a.origin
+        ],
+    )?;
     Ok(())
 }
 
@@ -250,29 +246,12 @@ impl Store {
 
     /// Every annotated article id with its annotations, for export.
     pub fn all_annotations(&self) -> Result<Vec<(String, Vec<Annotation>)>> {
+        // The article id after the annotation's columns, so `row_to_annotation` reads the rest.
         let sql =
-            format!("SELECT article_id, {COLUMNS} FROM annotations ORDER BY article_id, start, end, id");
+            format!("SELECT {COLUMNS}, article_id FROM annotations ORDER BY article_id, start, end, id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut out: Vec<(String, Vec<Annotation>)> = Vec::new();
-        let rows = stmt.query_map([], |r| {
-            let id: String = r.get(0)?;
-            let status: String = r.get(11)?;
-            Ok((
-                id,
-                Annotation {
-                    id: r.get(1)?,
-                    start: r.get::<_, i64>(2)?.max(0) as usize,
-                    end: r.get::<_, i64>(3)?.max(0) as usize,
-                    quote: Quote { exact: r.get(4)?, prefix: r.get(5)?, suffix: r.get(6)? },
-                    label: r.get(7)?,
-                    entity: r.get(8)?,
-                    kb_id: r.get(9)?,
-                    note: r.get(10)?,
-                    status: Status::parse(&status).unwrap_or(Status::Suggested),
-                    origin: r.get(12)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(12)?, row_to_annotation(r)?)))?;
         for row in rows {
             let (id, a) = row?;
             match out.last_mut() {
