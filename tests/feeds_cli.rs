@@ -81,6 +81,11 @@ fn subscribe_fetch_read_offline_export_import_remove() {
     assert!(out.status.success(), "{}", text(&out));
     let written = std::fs::read_to_string(&opml).unwrap();
     assert!(written.contains(&feed) && written.contains(&missing), "{written}");
+    // An existing file is replaced only with --force.
+    let out = byline(&["feeds", "export", opml.to_str().unwrap()], dir.path());
+    assert!(!out.status.success() && text(&out).contains("use --force"), "{}", text(&out));
+    let out = byline(&["feeds", "export", "--force", opml.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", text(&out));
 
     let out = byline(&["feeds", "remove", "missing"], dir.path());
     assert!(!out.status.success());

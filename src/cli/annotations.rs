@@ -75,25 +75,17 @@ pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: 
         (Some(dir), Format::Brat) => {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
             for (name, contents) in &files {
-                write_new(&dir.join(name), contents, force)?;
+                super::write_new(&dir.join(name), contents, force)?;
             }
             eprintln!("wrote {} files to {}", files.len(), dir.display());
         }
         (Some(path), _) => {
             let contents: String = files.iter().map(|(_, c)| c.as_str()).collect();
-            write_new(path, &contents, force)?;
+            super::write_new(path, &contents, force)?;
             eprintln!("wrote {} documents to {}", docs.len(), path.display());
         }
     }
     Ok(())
-}
-
-/// Writes a file, refusing to replace an existing one unless `force`.
-fn write_new(path: &Path, contents: &str, force: bool) -> Result<()> {
-    if path.exists() && !force {
-        bail!("{} exists: use --force to overwrite it", path.display());
-    }
-    std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The (name, contents) files an import reads: the file itself, or for brat a folder's (or a

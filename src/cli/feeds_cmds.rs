@@ -43,7 +43,12 @@ pub enum FeedsCmd {
     /// Subscribe to every feed of an OPML file (folders and categories become tags).
     Import { file: PathBuf },
     /// Write every subscription as OPML, to FILE or standard output.
-    Export { file: Option<PathBuf> },
+    Export {
+        file: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Parse every file under PATH as a downloaded feed; print the counts and each failure.
     Sweep {
         path: PathBuf,
@@ -96,13 +101,13 @@ pub fn run(cmd: FeedsCmd, config: &Config) -> Result<ExitCode> {
                 report.rejected.len()
             );
         }
-        FeedsCmd::Export { file } => {
+        FeedsCmd::Export { file, force } => {
             let store = open_store()?;
             let feeds = subscriptions::all(config, &store)?;
             let text = opml::write("byline subscriptions", &subscriptions::to_opml(&feeds));
             match file {
                 Some(path) => {
-                    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+                    super::write_new(&path, &text, force)?;
                     eprintln!("{} feeds written to {}", feeds.len(), path.display());
                 }
                 None => io::stdout().lock().write_all(text.as_bytes())?,

@@ -463,3 +463,11 @@ pub fn write_article(out: &mut impl Write, a: &Article, styled: bool) -> io::Res
     writeln!(out)?;
     writeln!(out, "{}", a.body)
 }
+
+/// Writes an output file, refusing to replace an existing one unless `force`.
+fn write_new(path: &Path, contents: &str, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        anyhow::bail!("{} exists: use --force to overwrite it", path.display());
+    }
+    std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
+}
