@@ -266,3 +266,21 @@ fn english_quotes_with_their_speakers() {
     session.press(&config, &parse_script("enter").unwrap());
     insta::assert_snapshot!(screen(&session, &config).backend());
 }
+
+/// A label of the config's own is drawn in the colour it gives.
+#[test]
+fn a_config_label_is_drawn_in_its_colour() {
+    let config = Config::parse(
+        "[[labels]]\nname = \"FORCE\"\nkey = \"6\"\ncolor = \"red\"\n",
+        std::path::Path::new("test.toml"),
+    )
+    .expect("config parses");
+    let mut session = session_with(&config, 120, 40, "j enter / B a r k h a n e enter v");
+    // 6 labels the selection; q then clears the search, whose highlight would cover the word.
+    session.press(&config, &parse_script("6 q").unwrap());
+    assert_eq!(session.state.open.as_ref().unwrap().annotations[0].label, "FORCE");
+    let terminal = screen(&session, &config);
+    let red = cells_where(&terminal, |c| c.fg == Color::Red);
+    assert!(red.contains("Barkhane"), "drawn in red: {red:?}");
+    insta::assert_snapshot!(terminal.backend());
+}

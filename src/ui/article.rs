@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
+use crate::extract::Label;
 use crate::model::{LineKind, Mark, OpenStory, Pane};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -74,6 +75,15 @@ fn body_line<'a>(ctx: &Ctx, open: &'a OpenStory, range: Range<usize>) -> Line<'a
         let mut style = Style::new();
         if let Some((i, m)) = marks_here.iter().find(|(_, m)| m.start <= s && e <= m.end) {
             style = ctx.theme.label(m.label);
+            // A label of the config's own, with the colour it gives.
+            let own = m
+                .annotation
+                .and_then(|a| open.annotations.get(a))
+                .and_then(|a| ctx.config_labels.iter().find(|l| l.name == a.label))
+                .filter(|l| Label::parse(&l.name).is_none());
+            if let Some(l) = own {
+                style = ctx.theme.user_label(l.color);
+            }
             if m.is_accepted(open) {
                 style = ctx.theme.accepted(style);
             }

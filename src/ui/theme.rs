@@ -108,6 +108,15 @@ impl Theme {
         Style::new().fg(color(c))
     }
 
+    /// A mention under one of the config's own labels: its `color` (shown as MISC without
+    /// colour, or when the label has none).
+    pub fn user_label(&self, c: Option<config::Color>) -> Style {
+        match c {
+            Some(c) if !self.no_color => Style::new().fg(color(c)),
+            _ => self.label(Label::Misc),
+        }
+    }
+
     /// Mentions of the selected entity; the one under the cursor stands out most.
     pub fn selected_mention(&self, base: Style, cursor: bool) -> Style {
         let base = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
