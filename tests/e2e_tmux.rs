@@ -85,16 +85,21 @@ impl Drop for Tmux {
     }
 }
 
+/// The command line that runs byline with its own config and data folders.
+fn byline_in(config_dir: &std::path::Path, data_dir: &std::path::Path) -> String {
+    format!(
+        "env BYLINE_CONFIG_DIR={} BYLINE_DATA_DIR={} {}",
+        config_dir.display(),
+        data_dir.display(),
+        env!("CARGO_BIN_EXE_byline")
+    )
+}
+
 #[test]
 fn read_search_and_quit_in_a_real_terminal() {
     let config_dir = tempfile::tempdir().unwrap();
     let data_dir = tempfile::tempdir().unwrap();
-    let command = format!(
-        "env BYLINE_CONFIG_DIR={} BYLINE_DATA_DIR={} {}",
-        config_dir.path().display(),
-        data_dir.path().display(),
-        env!("CARGO_BIN_EXE_byline")
-    );
+    let command = byline_in(config_dir.path(), data_dir.path());
     let Some(tmux) = Tmux::start(&command) else { return };
     let screen = tmux.wait_for("Welcome to byline");
     assert!(screen.contains("story 1/2"), "{screen}");
@@ -285,12 +290,7 @@ fn the_fetch_key_fetches_in_the_background_and_lists_the_new_stories() {
         format!("[[feeds]]\nurl = \"{}\"\n", server.url("/feed.xml")),
     )
     .unwrap();
-    let command = format!(
-        "env BYLINE_CONFIG_DIR={} BYLINE_DATA_DIR={} {}",
-        config_dir.path().display(),
-        data_dir.path().display(),
-        env!("CARGO_BIN_EXE_byline")
-    );
+    let command = byline_in(config_dir.path(), data_dir.path());
     let Some(tmux) = Tmux::start(&command) else { return };
     tmux.wait_for("story 1/2");
     tmux.keys(&["F"]);
