@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::hash::{combine, fold, hash_str};
+use super::hash::{combine, fold, hash_char, hash_str};
 
 /// Version of the feature set; a model trained with another version is refused at load time.
 pub(crate) const FEATURE_VERSION: u32 = 1;
@@ -183,9 +183,10 @@ fn shape_char(c: char) -> char {
 }
 
 fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
-    let lower = word.to_lowercase();
-    let mut shape = String::new();
-    let mut short = String::new();
+    // Shape strings are hashed as they would be built, never built: this runs for every token
+    // of every article indexed.
+    let mut shape_h = hash_str("");
+    let mut short_h = shape_h;
     let mut flags = 0u32;
     let (mut n, mut upper, mut lowr, mut digit, mut alpha) = (0usize, 0usize, 0usize, 0usize, 0);
     let mut upper_after_first = false;
@@ -194,10 +195,10 @@ fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
         n += 1;
         let s = shape_char(c);
         if i < MAX_SHAPE {
-            shape.push(s);
+            shape_h = hash_char(shape_h, s);
         }
         if s != last_short {
-            short.push(s);
+            short_h = hash_char(short_h, s);
             last_short = s;
         }
         if c.is_alphabetic() {
@@ -244,6 +245,7 @@ fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
     if n > 12 {
         flags |= LONG;
     }
+    let lower = word.to_lowercase();
     let lower_h = hash_str(&lower);
     if upper > 0
         && let Some(d) = doc
@@ -265,19 +267,20 @@ fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
     let mut info = TokInfo {
         word: hash_str(word),
         lower: lower_h,
-        shape: hash_str(&shape),
-        short: hash_str(&short),
+        shape: shape_h,
+        short: short_h,
         flags,
         ..TokInfo::default()
     };
-    // Affixes on the lowercase form, by characters (never split a UTF-8 sequence).
-    let bounds: Vec<usize> =
-        lower.char_indices().map(|(i, _)| i).chain(std::iter::once(lower.len())).collect();
-    let nchars = bounds.len() - 1;
-    info.naff = nchars.min(MAX_AFFIX);
-    for k in 0..info.naff {
-        info.pre[k] = hash_str(&lower[..bounds[k + 1]]);
-        info.suf[k] = hash_str(&lower[bounds[nchars - k - 1]..]);
+    // Affixes of 1..=MAX_AFFIX characters of the lowercase form (never split a UTF-8 sequence).
+    let mut prefix_h = hash_str("");
+    for (k, c) in lower.chars().take(MAX_AFFIX).enumerate() {
+        prefix_h = hash_char(prefix_h, c);
+        info.pre[k] = prefix_h;
+        info.naff = k + 1;
+    }
+    for (k, (start, _)) in lower.char_indices().rev().take(MAX_AFFIX).enumerate() {
+        info.suf[k] = hash_str(&lower[start..]);
     }
     info
 }
@@ -424,4 +427,18 @@ mod tests {
         assert!(smith.flags & DOC_TITLE_MID != 0);
         assert!(smith.flags & DOC_LOWER == 0);
     }
+
+    #[test]
+    fn feature_ids_are_pinned() {
+        // Saved models hold these ids: any change here must bump FEATURE_VERSION and retrain.
+        let words =
+            ["Jean-Luc", "ÉTAIT", "à", "l'ONU", "le", "3", "mai", "2022", ",", "Σίσυφος", "🙂x", "ǅemal", ""];
+        let f = extract(&words, NONE, None);
+        let digest =
+            f.feats.iter().fold(super::super::hash::hash_str(""), |h, &id| combine(h, u64::from(id)));
+        assert_eq!(f.feats.len(), PINNED_COUNT);
+        assert_eq!(digest, PINNED_DIGEST);
+    }
+    const PINNED_COUNT: usize = 391;
+    const PINNED_DIGEST: u64 = 2357322732738525127;
 }

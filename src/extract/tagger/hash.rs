@@ -5,12 +5,22 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
+    hash_more(FNV_OFFSET, bytes)
+}
+
+/// The hash of a string continued by `bytes`: `hash_more(hash_str(a), b) == hash_str(a + b)`,
+/// so a string built up piece by piece can be hashed without being built.
+pub(crate) fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(FNV_PRIME);
     }
     h
+}
+
+/// [`hash_more`] with one character's UTF-8 bytes.
+pub(crate) fn hash_char(h: u64, c: char) -> u64 {
+    hash_more(h, c.encode_utf8(&mut [0u8; 4]).as_bytes())
 }
 
 pub(crate) fn hash_str(s: &str) -> u64 {
@@ -72,6 +82,8 @@ mod tests {
         assert_eq!(hash_str("a"), 0xaf63_dc4c_8601_ec8c);
         assert_ne!(combine(1, 2), combine(2, 1));
         assert_ne!(fold(0), 0);
+        assert_eq!(hash_more(hash_str("Saint-"), "Étienne".as_bytes()), hash_str("Saint-Étienne"));
+        assert_eq!(hash_char(hash_str("caf"), 'é'), hash_str("café"));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 pub(crate) struct FeatureTable {
     /// Feature id of each row, in row order.
     keys: Vec<u32>,
-    /// Slot → row + 1 (0 = empty). Length is a power of two, at least twice the row count.
-    slots: Vec<u32>,
+    /// Slot → (feature id, row); id 0 marks an empty slot. The id sits beside its row so a
+    /// probe costs one cache miss, not two (tagging is bound by these lookups). Length is a
+    /// power of two, at least twice the row count.
+    slots: Vec<(u32, u32)>,
     mask: usize,
 }
 
@@ -14,14 +16,14 @@ impl FeatureTable {
     /// `keys` must be distinct and nonzero (the model reader checks this).
     pub(crate) fn new(keys: Vec<u32>) -> FeatureTable {
         let cap = (keys.len() * 2).max(16).next_power_of_two();
-        let mut slots = vec![0u32; cap];
+        let mut slots = vec![(0u32, 0u32); cap];
         let mask = cap - 1;
         for (row, &k) in keys.iter().enumerate() {
             let mut s = Self::slot_of(k, mask);
-            while slots[s] != 0 {
+            while slots[s].0 != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = row as u32 + 1;
+            slots[s] = (k, row as u32);
         }
         FeatureTable { keys, slots, mask }
     }
@@ -35,13 +37,12 @@ impl FeatureTable {
     pub(crate) fn get(&self, key: u32) -> Option<usize> {
         let mut s = Self::slot_of(key, self.mask);
         loop {
-            let r = *self.slots.get(s)?;
-            if r == 0 {
+            let (k, row) = *self.slots.get(s)?;
+            if k == 0 {
                 return None;
             }
-            let row = (r - 1) as usize;
-            if self.keys.get(row) == Some(&key) {
-                return Some(row);
+            if k == key {
+                return Some(row as usize);
             }
             s = (s + 1) & self.mask;
         }
@@ -68,6 +69,7 @@ mod tests {
             assert_eq!(t.get(*k), Some(i));
         }
         assert_eq!(t.get(3), None);
+        assert_eq!(t.get(0), None);
         assert_eq!(FeatureTable::new(Vec::new()).get(5), None);
     }
 }
