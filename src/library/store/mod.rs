@@ -6,6 +6,7 @@
 
 mod annotations;
 mod feeds;
+mod fts_batch;
 mod query;
 pub mod schema;
 
@@ -465,6 +466,7 @@ impl Store {
             return Ok(());
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut text = fts_batch::PendingText::default();
         for op in ops {
             match op {
                 FileOp::Touch { path, stamp } => {
@@ -474,14 +476,16 @@ impl Store {
                     )?;
                 }
                 FileOp::Replace { path, stamp, articles } => {
-                    replace_file(&tx, path, *stamp, articles, extractor)?
+                    replace_file(&tx, path, *stamp, articles, extractor, &mut text)?
                 }
                 FileOp::Remove { path } => {
+                    text.flush_if_touched(&tx, path, std::iter::empty())?;
                     tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
                     tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
                 }
             }
         }
+        text.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -549,13 +553,15 @@ impl Store {
     }
 }
 
-fn replace_file(
+fn replace_file<'a>(
     tx: &rusqlite::Transaction,
-    path: &str,
+    path: &'a str,
     stamp: FileStamp,
-    articles: &[(Article, Option<CachedFacts>)],
+    articles: &'a [(Article, Option<CachedFacts>)],
     extractor: u32,
+    text: &mut fts_batch::PendingText<'a>,
 ) -> Result<()> {
+    text.flush_if_touched(tx, path, articles.iter().map(|(a, _)| a.id.as_str()))?;
     tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
@@ -566,7 +572,11 @@ fn replace_file(
             damaged = excluded.damaged \
          RETURNING rowid",
     )?;
-    for (a, facts) in articles {
+    for (i, (a, facts)) in articles.iter().enumerate() {
+        // The same id twice in one file: the second replaces the first, text included.
+        if articles[..i].iter().any(|(b, _)| b.id == a.id) {
+            text.flush(tx)?;
+        }
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
         let rowid: i64 = insert.query_row(
@@ -575,6 +585,7 @@ fn replace_file(
             ],
             |r| r.get(0),
         )?;
+        text.add(rowid, &a.id, path, &a.title, &a.body);
         if let Some(facts) = facts {
             write_facts(tx, rowid, &hash, extractor, facts)?;
         }

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -45,9 +45,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');
-CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
-END;
+-- New text is indexed by the store at the end of each write batch (see store/fts_batch.rs);
+-- the triggers only take old text out.
 CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
@@ -59,7 +58,6 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
 END;
 -- Which stories mention which entity; `article` is the article's rowid (an integer keeps this,
 -- the largest index, small).
@@ -182,6 +180,18 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 6 {
         // Version 6: where a feed has moved permanently (301/308), to ask there next time.
         tx.execute_batch("ALTER TABLE feed_http ADD COLUMN moved_to TEXT;")?;
+    }
+    if (1..7).contains(&version) {
+        // Version 7: the store indexes new text itself, a batch at a time (store/fts_batch.rs);
+        // the index's content is unchanged.
+        tx.execute_batch(
+            "DROP TRIGGER IF EXISTS articles_ai;
+             DROP TRIGGER IF EXISTS articles_au;
+             CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+                 INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                     VALUES ('delete', old.rowid, old.title, old.body);
+             END;",
+        )?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

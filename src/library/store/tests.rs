@@ -225,3 +225,105 @@ fn snippets_start_after_multibyte_spaces() {
     assert_eq!(s.search("Bamako", 10).unwrap().len(), 1);
     assert_eq!(s.search("mali", 10).unwrap().len(), 1);
 }
+
+#[test]
+fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
+    // Text is indexed at the end of a batch: stories replaced, moved or removed earlier in the
+    // same batch must not leave stale or doubled entries.
+    let mut s = Store::open_in_memory().unwrap();
+    let replace = |path: &str, n: u128, articles: Vec<Article>| FileOp::Replace {
+        path: path.into(),
+        stamp: stamp(n),
+        articles: articles.into_iter().map(|a| (a, None)).collect(),
+    };
+    let ops = vec![
+        replace("/n/a.txt", 1, vec![article("a", "Harbour strike", "Dockers walked out in Antwerp.", None)]),
+        // The same file again in the batch, with new text.
+        replace("/n/a.txt", 2, vec![article("a", "Harbour deal", "Dockers returned to work.", None)]),
+        // The same id twice in one file: the second wins.
+        replace(
+            "/n/b.txt",
+            3,
+            vec![
+                article("b", "Glacier survey", "Ice cores from Greenland.", None),
+                article("b", "Glacier report", "Meltwater lakes in Svalbard.", None),
+            ],
+        ),
+        // A story that moves to another file within the batch.
+        replace("/n/c.txt", 4, vec![article("c", "Orchestra tour", "Concerts in Vienna.", None)]),
+        replace("/n/d.txt", 5, vec![article("c", "Orchestra tour", "Concerts in Vienna and Prague.", None)]),
+        replace("/n/e.txt", 6, vec![article("e", "Lighthouse sale", "Keepers leave the island.", None)]),
+        FileOp::Remove { path: "/n/e.txt".into() },
+    ];
+    s.apply(&ops, 1).unwrap();
+
+    fn found(s: &Store, q: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.search(q, 10).unwrap().into_iter().map(|h| h.story.id).collect();
+        v.sort();
+        v
+    }
+    assert!(found(&s, "Antwerp").is_empty() && found(&s, "strike").is_empty());
+    assert_eq!(found(&s, "returned"), ["a"]);
+    assert!(found(&s, "Greenland").is_empty());
+    assert_eq!(found(&s, "Svalbard"), ["b"]);
+    assert_eq!(found(&s, "Prague"), ["c"]);
+    assert_eq!(found(&s, "Vienna"), ["c"]);
+    assert!(found(&s, "Lighthouse").is_empty() && found(&s, "island").is_empty());
+    let report = s.doctor().unwrap();
+    assert!(report.contains(&"full-text index: ok".to_string()), "{report:?}");
+    assert!(report.contains(&"articles: 3".to_string()), "{report:?}");
+
+    // A later batch replacing stories indexed by an earlier one.
+    s.apply(&[replace("/n/b.txt", 7, vec![article("b", "Glacier map", "Fjords of Norway.", None)])], 1)
+        .unwrap();
+    assert!(found(&s, "Svalbard").is_empty());
+    assert_eq!(found(&s, "Norway"), ["b"]);
+    assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
+}
+
+#[test]
+fn a_version_6_database_is_migrated_to_batch_text_indexing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    {
+        let s = Store::open(&path).unwrap();
+        // Put back what version 6 had: text indexed by an insert trigger.
+        s.conn
+            .execute_batch(
+                "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+                     INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+                 END;
+                 PRAGMA user_version = 6;",
+            )
+            .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    let triggers: i64 = s
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 0);
+    s.replace_file(
+        "/n/a.txt",
+        stamp(1),
+        &[(article("a", "Tide tables", "Spring tides in Brest.", None), None)],
+        1,
+    )
+    .unwrap();
+    s.replace_file(
+        "/n/a.txt",
+        stamp(2),
+        &[(article("a", "Tide tables", "Neap tides in Brest.", None), None)],
+        1,
+    )
+    .unwrap();
+    assert_eq!(s.search("neap", 10).unwrap().len(), 1);
+    assert!(s.search("spring", 10).unwrap().is_empty());
+    assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
+}
