@@ -434,8 +434,7 @@ mod tests {
         let words =
             ["Jean-Luc", "ÉTAIT", "à", "l'ONU", "le", "3", "mai", "2022", ",", "Σίσυφος", "🙂x", "ǅemal", ""];
         let f = extract(&words, NONE, None);
-        let digest =
-            f.feats.iter().fold(super::super::hash::hash_str(""), |h, &id| combine(h, u64::from(id)));
+        let digest = f.feats.iter().fold(hash_str(""), |h, &id| combine(h, u64::from(id)));
         assert_eq!(f.feats.len(), PINNED_COUNT);
         assert_eq!(digest, PINNED_DIGEST);
     }

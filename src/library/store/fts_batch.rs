@@ -9,7 +9,7 @@
 //! The delete and update triggers still remove a story's old text from the index, with the
 //! old title and body: that is only right for text the index holds. So before a statement
 //! that may delete or replace a story written earlier in the same batch, the pending rows are
-//! inserted first (`flush_if_touched`); in a normal index run that never happens.
+//! inserted first (`flush_if_holds_path`, `flush_if_holds_id`); in a normal index run that never happens.
 
 use std::collections::HashSet;
 
@@ -32,18 +32,15 @@ impl<'a> PendingText<'a> {
         self.paths.insert(path);
     }
 
-    /// Indexes the pending rows now if a statement about to run may delete or replace one of
-    /// them: one deleting the stories of `path`, or upserting the stories `ids`.
-    pub(super) fn flush_if_touched<'b>(
-        &mut self,
-        tx: &Transaction,
-        path: &str,
-        mut ids: impl Iterator<Item = &'b str>,
-    ) -> Result<()> {
-        if self.paths.contains(path) || ids.any(|id| self.ids.contains(id)) {
-            self.flush(tx)?;
-        }
-        Ok(())
+    /// Indexes the pending rows now if one of them came from `path`: its stories are about
+    /// to be deleted.
+    pub(super) fn flush_if_holds_path(&mut self, tx: &Transaction, path: &str) -> Result<()> {
+        if self.paths.contains(path) { self.flush(tx) } else { Ok(()) }
+    }
+
+    /// Indexes the pending rows now if one of them is story `id`: it is about to be replaced.
+    pub(super) fn flush_if_holds_id(&mut self, tx: &Transaction, id: &str) -> Result<()> {
+        if self.ids.contains(id) { self.flush(tx) } else { Ok(()) }
     }
 
     pub(super) fn flush(&mut self, tx: &Transaction) -> Result<()> {

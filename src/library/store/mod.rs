@@ -479,7 +479,7 @@ impl Store {
                     replace_file(&tx, path, *stamp, articles, extractor, &mut text)?
                 }
                 FileOp::Remove { path } => {
-                    text.flush_if_touched(&tx, path, std::iter::empty())?;
+                    text.flush_if_holds_path(&tx, path)?;
                     tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
                     tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
                 }
@@ -561,7 +561,7 @@ fn replace_file<'a>(
     extractor: u32,
     text: &mut fts_batch::PendingText<'a>,
 ) -> Result<()> {
-    text.flush_if_touched(tx, path, articles.iter().map(|(a, _)| a.id.as_str()))?;
+    text.flush_if_holds_path(tx, path)?;
     tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
@@ -572,11 +572,9 @@ fn replace_file<'a>(
             damaged = excluded.damaged \
          RETURNING rowid",
     )?;
-    for (i, (a, facts)) in articles.iter().enumerate() {
-        // The same id twice in one file: the second replaces the first, text included.
-        if articles[..i].iter().any(|(b, _)| b.id == a.id) {
-            text.flush(tx)?;
-        }
+    for (a, facts) in articles {
+        // An id written earlier in the batch (this file or another) is about to be replaced.
+        text.flush_if_holds_id(tx, &a.id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
         let rowid: i64 = insert.query_row(
