@@ -33,7 +33,7 @@ const DOC_LOWER: u32 = 1 << 11;
 const DOC_TITLE_MID: u32 = 1 << 12;
 const DOC_RUN_FIRST: u32 = 1 << 13;
 const DOC_RUN_LAST: u32 = 1 << 14;
-const NUM_FLAGS: u32 = 15;
+pub(crate) const NUM_FLAGS: u32 = 15;
 
 // Templates.
 const T_BIAS: u64 = 1;
@@ -62,7 +62,7 @@ const EOS: u64 = 0x0e05;
 
 /// Per-token values precomputed once per sentence.
 #[derive(Clone, Copy, Default)]
-struct TokInfo {
+pub(crate) struct TokInfo {
     word: u64,
     lower: u64,
     shape: u64,
@@ -70,7 +70,8 @@ struct TokInfo {
     pre: [u64; MAX_AFFIX],
     suf: [u64; MAX_AFFIX],
     naff: usize,
-    flags: u32,
+    pub(crate) flags: u32,
+    has_upper: bool,
 }
 
 /// Words whose lowercase form occurs in lowercase, and words seen capitalised after the first
@@ -182,7 +183,34 @@ fn shape_char(c: char) -> char {
     }
 }
 
+/// A token's values: [`word_info`] plus the document flags.
 fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
+    let mut t = word_info(word);
+    t.flags |= doc_flags(&t, doc);
+    t
+}
+
+/// Flags from the document's statistics (none without them or for a word with no capital).
+pub(crate) fn doc_flags(t: &TokInfo, doc: Option<&DocStats>) -> u32 {
+    let Some(d) = doc.filter(|_| t.has_upper) else { return 0 };
+    let mut flags = 0;
+    if d.lower_seen.contains(&t.lower) {
+        flags |= DOC_LOWER;
+    }
+    if d.title_mid.contains(&t.lower) {
+        flags |= DOC_TITLE_MID;
+    }
+    if d.run_first.contains(&t.lower) {
+        flags |= DOC_RUN_FIRST;
+    }
+    if d.run_last.contains(&t.lower) {
+        flags |= DOC_RUN_LAST;
+    }
+    flags
+}
+
+/// What a word says by itself, whatever the document: hashes and word flags.
+pub(crate) fn word_info(word: &str) -> TokInfo {
     // Shape strings are hashed as they would be built, never built: this runs for every token
     // of every article indexed.
     let mut shape_h = hash_str("");
@@ -246,30 +274,13 @@ fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
         flags |= LONG;
     }
     let lower = word.to_lowercase();
-    let lower_h = hash_str(&lower);
-    if upper > 0
-        && let Some(d) = doc
-    {
-        if d.lower_seen.contains(&lower_h) {
-            flags |= DOC_LOWER;
-        }
-        if d.title_mid.contains(&lower_h) {
-            flags |= DOC_TITLE_MID;
-        }
-        if d.run_first.contains(&lower_h) {
-            flags |= DOC_RUN_FIRST;
-        }
-        if d.run_last.contains(&lower_h) {
-            flags |= DOC_RUN_LAST;
-        }
-    }
-
     let mut info = TokInfo {
         word: hash_str(word),
-        lower: lower_h,
+        lower: hash_str(&lower),
         shape: shape_h,
         short: short_h,
         flags,
+        has_upper: upper > 0,
         ..TokInfo::default()
     };
     // Affixes of 1..=MAX_AFFIX characters of the lowercase form (never split a UTF-8 sequence).
@@ -283,6 +294,108 @@ fn token_info(word: &str, doc: Option<&DocStats>) -> TokInfo {
         info.suf[k] = hash_str(&lower[start..]);
     }
     info
+}
+
+/// Receives the features of a token as (template, value) pairs.
+pub(crate) type Emit<'a> = &'a mut dyn FnMut(u64, u64);
+
+/// The id of a feature.
+pub(crate) fn feature_id(template: u64, value: u64) -> u32 {
+    fold(combine(template, value))
+}
+
+// The features of token `i` come in groups, emitted in this order by [`extract`]. Groups that
+// depend on a single word (its own, and what it says as a neighbour) can be summed once per
+// word; `emissions.rs` relies on that.
+
+/// Features of the word itself (bias, word, lowercase, shapes, affixes).
+pub(crate) fn emit_own(t: &TokInfo, emit: Emit) {
+    emit(T_BIAS, 0);
+    emit(T_WORD, t.word);
+    emit(T_LOWER, t.lower);
+    emit(T_SHAPE, t.shape);
+    emit(T_SHORT, t.short);
+    for k in 0..t.naff {
+        emit(T_PRE + k as u64, t.pre[k]);
+        emit(T_SUF + k as u64, t.suf[k]);
+    }
+}
+
+/// One feature per set flag bit.
+pub(crate) fn emit_flags(flags: u32, emit: Emit) {
+    for bit in 0..NUM_FLAGS {
+        if flags & (1 << bit) != 0 {
+            emit(T_FLAG, u64::from(bit));
+        }
+    }
+}
+
+/// Features of the token's place in the sentence (`i` of `n`) and of an all-caps headline.
+pub(crate) fn emit_position(t: &TokInfo, i: usize, n: usize, headline: bool, emit: Emit) {
+    let pos = if i == 0 {
+        1
+    } else if i + 1 == n {
+        2
+    } else {
+        3
+    };
+    emit(T_POS_SHAPE, combine(pos, t.short));
+    if headline {
+        emit(T_HEADLINE, t.short);
+    }
+}
+
+/// Offsets of the neighbours that features look at, in emission order.
+pub(crate) const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+fn edge(d: isize) -> u64 {
+    if d < 0 { BOS } else { EOS }
+}
+
+/// Lowercase form and short shape of the neighbour `NEIGHBOURS[k]` (`None`: past an edge).
+pub(crate) fn emit_window(k: usize, nb: Option<&TokInfo>, emit: Emit) {
+    let d = NEIGHBOURS[k];
+    emit(T_LOWER_AT + k as u64, nb.map_or(edge(d), |t| t.lower));
+    emit(T_SHORT_AT + k as u64, nb.map_or(edge(d), |t| t.short));
+}
+
+/// Three-letter suffix of the previous (`k` = 0) or next (`k` = 1) token.
+pub(crate) fn emit_next_suffix(k: usize, nb: Option<&TokInfo>, emit: Emit) {
+    let value = nb.map_or(edge(2 * k as isize - 1), |t| t.suf[t.naff.min(3).saturating_sub(1)]);
+    emit(T_SUF3_AT + k as u64, value);
+}
+
+/// Exact form of the previous (`k` = 0) or next (`k` = 1) token.
+pub(crate) fn emit_next_word(k: usize, nb: Option<&TokInfo>, emit: Emit) {
+    emit(T_WORD_AT + k as u64, nb.map_or(edge(2 * k as isize - 1), |t| t.word));
+}
+
+/// Every neighbour feature a word gives the token `NEIGHBOURS[k]` away from it.
+pub(crate) fn emit_as_neighbour(k: usize, nb: Option<&TokInfo>, emit: Emit) {
+    emit_window(k, nb, emit);
+    if let Some(next) = [None, Some(0), Some(1), None][k] {
+        emit_next_suffix(next, nb, emit);
+        emit_next_word(next, nb, emit);
+    }
+}
+
+/// Features of the token with its previous and next tokens together.
+pub(crate) fn emit_pairs(prev: Option<&TokInfo>, t: &TokInfo, next: Option<&TokInfo>, emit: Emit) {
+    let prev_lower = prev.map_or(BOS, |p| p.lower);
+    let next_lower = next.map_or(EOS, |n| n.lower);
+    emit(T_BI_PREV, combine(prev_lower, t.lower));
+    emit(T_BI_NEXT, combine(t.lower, next_lower));
+    let prev_short = prev.map_or(BOS, |p| p.short);
+    let next_short = next.map_or(EOS, |n| n.short);
+    emit(T_SHAPE_TRI, combine(combine(prev_short, t.short), next_short));
+    emit(T_PREV_LOWER_SHAPE, combine(prev_lower, t.short));
+    emit(T_NEXT_LOWER_SHAPE, combine(t.short, next_lower));
+}
+
+/// Whether a sentence is a headline in capitals (capitalisation then means nothing).
+pub(crate) fn is_headline(infos: &[TokInfo]) -> bool {
+    let cased = infos.iter().filter(|t| t.flags & NO_ALNUM == 0 && t.flags & ALL_DIGIT == 0);
+    cased.clone().count() >= 2 && cased.clone().all(|t| t.flags & ALL_CAPS != 0)
 }
 
 /// Flat features of a sentence: token `i` owns `feats[offsets[i]..offsets[i + 1]]`.
@@ -307,69 +420,29 @@ pub(crate) fn extract<W: AsRef<str>, E: AsRef<str>>(
 ) -> SentenceFeatures {
     let infos: Vec<TokInfo> = words.iter().map(|w| token_info(w.as_ref(), doc)).collect();
     let n = infos.len();
-    // An all-caps sentence (a headline) makes capitalisation meaningless: say so explicitly.
-    let cased = infos.iter().filter(|t| t.flags & NO_ALNUM == 0 && t.flags & ALL_DIGIT == 0);
-    let headline = cased.clone().count() >= 2 && cased.clone().all(|t| t.flags & ALL_CAPS != 0);
+    let headline = is_headline(&infos);
     let mut out = SentenceFeatures { feats: Vec::with_capacity(n * 48), offsets: Vec::with_capacity(n + 1) };
     out.offsets.push(0);
-    let at = |j: isize| -> Option<&TokInfo> { usize::try_from(j).ok().and_then(|j| infos.get(j)) };
-    let ctx = |j: isize, f: fn(&TokInfo) -> u64| -> u64 {
-        match at(j) {
-            Some(t) => f(t),
-            None if j < 0 => BOS,
-            None => EOS,
-        }
-    };
+    let at = |i: usize, d: isize| i.checked_add_signed(d).and_then(|j| infos.get(j));
     for (i, t) in infos.iter().enumerate() {
         let f = &mut out.feats;
-        let mut emit = |template: u64, value: u64| f.push(fold(combine(template, value)));
-        let ii = i as isize;
-        emit(T_BIAS, 0);
-        emit(T_WORD, t.word);
-        emit(T_LOWER, t.lower);
-        emit(T_SHAPE, t.shape);
-        emit(T_SHORT, t.short);
-        for k in 0..t.naff {
-            emit(T_PRE + k as u64, t.pre[k]);
-            emit(T_SUF + k as u64, t.suf[k]);
+        let emit = &mut |template: u64, value: u64| f.push(feature_id(template, value));
+        emit_own(t, emit);
+        emit_flags(t.flags, emit);
+        emit_position(t, i, n, headline, emit);
+        for (k, &d) in NEIGHBOURS.iter().enumerate() {
+            emit_window(k, at(i, d), emit);
         }
-        for bit in 0..NUM_FLAGS {
-            if t.flags & (1 << bit) != 0 {
-                emit(T_FLAG, u64::from(bit));
-            }
+        for k in 0..2 {
+            emit_next_suffix(k, at(i, 2 * k as isize - 1), emit);
         }
-        let pos = if i == 0 {
-            1
-        } else if i + 1 == n {
-            2
-        } else {
-            3
-        };
-        emit(T_POS_SHAPE, combine(pos, t.short));
-        if headline {
-            emit(T_HEADLINE, t.short);
+        for k in 0..2 {
+            emit_next_word(k, at(i, 2 * k as isize - 1), emit);
         }
-        for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            emit(T_LOWER_AT + k as u64, ctx(ii + d, |t| t.lower));
-            emit(T_SHORT_AT + k as u64, ctx(ii + d, |t| t.short));
-        }
-        for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            let suf3 =
-                at(ii + d).map_or(if d < 0 { BOS } else { EOS }, |t| t.suf[t.naff.min(3).saturating_sub(1)]);
-            emit(T_SUF3_AT + k as u64, suf3);
-        }
-        emit(T_WORD_AT, ctx(ii - 1, |t| t.word));
-        emit(T_WORD_AT + 1, ctx(ii + 1, |t| t.word));
-        let prev_lower = ctx(ii - 1, |t| t.lower);
-        let next_lower = ctx(ii + 1, |t| t.lower);
-        emit(T_BI_PREV, combine(prev_lower, t.lower));
-        emit(T_BI_NEXT, combine(t.lower, next_lower));
-        emit(T_SHAPE_TRI, combine(combine(ctx(ii - 1, |t| t.short), t.short), ctx(ii + 1, |t| t.short)));
-        emit(T_PREV_LOWER_SHAPE, combine(prev_lower, t.short));
-        emit(T_NEXT_LOWER_SHAPE, combine(t.short, next_lower));
+        emit_pairs(at(i, -1), t, at(i, 1), emit);
         if let Some(extra) = extra {
             for (k, d) in [-1isize, 0, 1].into_iter().enumerate() {
-                let Some(list) = usize::try_from(ii + d).ok().and_then(|j| extra.get(j)) else {
+                let Some(list) = i.checked_add_signed(d).and_then(|j| extra.get(j)) else {
                     continue;
                 };
                 for s in list {

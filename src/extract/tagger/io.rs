@@ -19,6 +19,7 @@ use flate2::Compression;
 use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
 
+use super::emissions::new_model_id;
 use super::error::TaggerError;
 use super::features::FEATURE_VERSION;
 use super::model::{Model, ModelInfo};
@@ -210,7 +211,7 @@ fn parse_payload(payload: &[u8]) -> Result<Model, TaggerError> {
     if c.remaining() != 0 {
         return Err(TaggerError::Corrupt("trailing payload"));
     }
-    Ok(Model { info, table: FeatureTable::new(keys), weights, trans })
+    Ok(Model { info, table: FeatureTable::new(keys), weights, trans, id: new_model_id() })
 }
 
 #[cfg(test)]
@@ -226,7 +227,13 @@ mod tests {
         weights[1] = 300;
         weights[NUM_TAGS + 2] = -7;
         weights[2 * NUM_TAGS + 8] = i16::MIN;
-        Model { info: ModelInfo::default(), table: FeatureTable::new(keys), weights, trans }
+        Model {
+            info: ModelInfo::default(),
+            table: FeatureTable::new(keys),
+            weights,
+            trans,
+            id: new_model_id(),
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::emissions;
 use super::features::{self, DocStats, FEATURE_VERSION};
 use super::table::FeatureTable;
 use super::types::{NUM_TAGS, Span, Tag, tags_to_spans};
@@ -44,6 +45,9 @@ pub struct Model {
     /// `NUM_TAGS` quantised weights per feature row.
     pub(crate) weights: Vec<i16>,
     pub(crate) trans: Transitions,
+    /// Identity for the per-thread caches of [`super::emissions`]; weights never change after
+    /// a model is built, so clones may share it.
+    pub(crate) id: u64,
 }
 
 impl Model {
@@ -92,31 +96,48 @@ impl Model {
         tags_to_spans(&self.tag_with(words, extra))
     }
 
+    /// Weights of a feature, if the model has it.
+    #[inline]
+    pub(crate) fn row(&self, feature: u32) -> Option<&[i16]> {
+        let row = self.table.get(feature)?;
+        self.weights.get(row * NUM_TAGS..(row + 1) * NUM_TAGS)
+    }
+
+    /// Adds the weights of the features `ids` to `acc` (features the model lacks add nothing).
+    pub(crate) fn add_weights(&self, ids: &[u32], acc: &mut [i64]) {
+        for w in ids.iter().filter_map(|&id| self.row(id)) {
+            for (a, &x) in acc.iter_mut().zip(w) {
+                *a += i64::from(x);
+            }
+        }
+    }
+
+    /// Emission scores summed feature by feature: the reference the cached path must equal,
+    /// and the only path for caller features.
+    pub(crate) fn emissions_by_feature<W: AsRef<str>, E: AsRef<str>>(
+        &self,
+        words: &[W],
+        extra: Option<&[Vec<E>]>,
+        doc: Option<&DocStats>,
+    ) -> Vec<i64> {
+        let f = features::extract(words, extra, doc);
+        let mut em = vec![0i64; words.len() * NUM_TAGS];
+        for (i, acc) in em.chunks_exact_mut(NUM_TAGS).enumerate() {
+            self.add_weights(f.token(i), acc);
+        }
+        em
+    }
+
     pub(crate) fn tag_inner<W: AsRef<str>, E: AsRef<str>>(
         &self,
         words: &[W],
         extra: Option<&[Vec<E>]>,
         doc: Option<&DocStats>,
     ) -> Vec<Tag> {
-        let f = features::extract(words, extra, doc);
-        let n = words.len();
-        let mut em = vec![0i64; n * NUM_TAGS];
-        let mut acc = [0i64; NUM_TAGS];
-        for i in 0..n {
-            acc.fill(0);
-            for &id in f.token(i) {
-                if let Some(row) = self.table.get(id)
-                    && let Some(w) = self.weights.get(row * NUM_TAGS..(row + 1) * NUM_TAGS)
-                {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += i64::from(x);
-                    }
-                }
-            }
-            for (e, &a) in em[i * NUM_TAGS..(i + 1) * NUM_TAGS].iter_mut().zip(&acc) {
-                *e = a;
-            }
-        }
+        let em = match extra {
+            None => emissions::emissions(self, words, doc),
+            Some(_) => self.emissions_by_feature(words, extra, doc),
+        };
         let (mut back, mut out) = (Vec::new(), Vec::new());
         viterbi::decode(&em, &self.trans, &mut back, &mut out);
         out.into_iter().map(|t| Tag::from_index(usize::from(t))).collect()

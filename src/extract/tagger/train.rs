@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::emissions::new_model_id;
 use super::eval::{Scores, evaluate};
 use super::features::{self, DocStats, FEATURE_VERSION, doc_stats};
 use super::hash::Rng;
@@ -298,6 +299,7 @@ fn build_model(wt: &Weights, keys: &[u32], opts: &TrainOptions, info: ModelInfo)
         table: FeatureTable::new(rows.iter().map(|r| r.0).collect()),
         weights: rows.iter().flat_map(|r| r.1).collect(),
         trans,
+        id: new_model_id(),
     }
 }
 
