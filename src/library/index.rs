@@ -1,11 +1,12 @@
 //! Incremental indexing of article files into the store. A file is re-read only when its size
 //! or modification time changed, and re-parsed only when its bytes did; files that are gone
-//! drop out. Parsing and extraction run on worker threads; one thread writes, in batches.
+//! drop out. Files are read by reader threads, parsed and analysed by worker threads (one per
+//! core), and written in batches by one thread.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::UNIX_EPOCH;
 
 use super::store::{CachedFacts, FileOp, FileStamp, Result, Store};
@@ -90,15 +91,23 @@ fn stamp_of(meta: &std::fs::Metadata, hash: u128) -> FileStamp {
     FileStamp { size: meta.len(), mtime_ns, hash }
 }
 
-fn process(
-    path: &Path,
+/// A changed file's bytes, read by a reader thread, waiting for a parse worker.
+struct ReadFile<'a> {
+    path: &'a Path,
     key: String,
-    known: Option<FileStamp>,
-    limits: &Limits,
-    analyse: Analyser,
-) -> Outcome {
+    stamp: FileStamp,
+    bytes: Vec<u8>,
+}
+
+enum Step<'a> {
+    Done(Outcome),
+    Parse(ReadFile<'a>),
+}
+
+/// The I/O half of indexing a file: unchanged (size and mtime, then hash) or its bytes.
+fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: &Limits) -> Step<'a> {
     let fail = |key: String, reason: String| {
-        Outcome::Failed(key, Skipped { path: path.to_path_buf(), reason, line: None })
+        Step::Done(Outcome::Failed(key, Skipped { path: path.to_path_buf(), reason, line: None }))
     };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -109,7 +118,7 @@ fn process(
         && k.size == quick.size
         && k.mtime_ns == quick.mtime_ns
     {
-        return Outcome::Unchanged;
+        return Step::Done(Outcome::Unchanged);
     }
     let bytes = match super::read_capped(path, limits.max_file_bytes) {
         Ok(b) => b,
@@ -117,9 +126,15 @@ fn process(
     };
     let stamp = stamp_of(&meta, xxhash_rust::xxh3::xxh3_128(&bytes));
     if known.is_some_and(|k| k.hash == stamp.hash) {
-        return Outcome::Touched(key, stamp);
+        return Step::Done(Outcome::Touched(key, stamp));
     }
-    match super::parse_bytes(Path::new(&key), &bytes, limits) {
+    Step::Parse(ReadFile { path, key, stamp, bytes })
+}
+
+/// The CPU half: parse the bytes and run the extraction on each article.
+fn parse_file(file: ReadFile, limits: &Limits, analyse: Analyser) -> Outcome {
+    let path = file.path;
+    match super::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
         Ok(loaded) => {
             let warnings = loaded
                 .warnings
@@ -134,17 +149,29 @@ fn process(
                     (a, Some(facts))
                 })
                 .collect();
-            Outcome::Parsed(key, stamp, articles, warnings)
+            Outcome::Parsed(file.key, file.stamp, articles, warnings)
         }
-        Err(e) => fail(key, e.reason()),
+        Err(e) => {
+            Outcome::Failed(file.key, Skipped { path: path.to_path_buf(), reason: e.reason(), line: None })
+        }
     }
 }
 
 /// How many files go into one write transaction.
 const BATCH: usize = 512;
 
+/// Threads reading files. They mostly wait on the disk: several keep requests in flight so a
+/// cold cache does not leave the parse workers idle.
+const READERS: usize = 4;
+
+/// Files read ahead of the parse workers, at most.
+const READ_AHEAD: usize = 64;
+
 /// Indexes every article file under `roots` and drops the files under them that are gone.
 /// `progress(done, total)` is called from the calling thread as files are written.
+///
+/// Three stages: reader threads check stamps and read changed files, parse workers (one per
+/// core) parse and extract, and the calling thread writes in batches.
 pub fn index_paths(
     store: &mut Store,
     roots: &[PathBuf],
@@ -160,22 +187,41 @@ pub fn index_paths(
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let (tx, rx) = mpsc::sync_channel::<Outcome>(BATCH * 2);
+    let (read_tx, read_rx) = mpsc::sync_channel::<ReadFile>(READ_AHEAD);
+    // Shared by the workers; dropped with the last of them, which stops the readers.
+    let read_rx = Arc::new(Mutex::new(read_rx));
     std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..workers {
-            let tx = tx.clone();
+        for _ in 0..READERS {
+            let (tx, read_tx) = (tx.clone(), read_tx.clone());
             let (files, keys, known, next) = (&files, &keys, &known, &next);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let (Some(file), Some(key)) = (files.get(i), keys.get(i)) else { break };
-                    let outcome = process(file, key.clone(), known.get(key).copied(), limits, analyse);
-                    if tx.send(outcome).is_err() {
+                    let sent = match read_file(file, key.clone(), known.get(key).copied(), limits) {
+                        Step::Done(outcome) => tx.send(outcome).is_ok(),
+                        Step::Parse(read) => read_tx.send(read).is_ok(),
+                    };
+                    if !sent {
                         break;
                     }
                 }
             });
         }
-        drop(tx);
+        for _ in 0..workers {
+            let (tx, read_rx) = (tx.clone(), Arc::clone(&read_rx));
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only while waiting for the next file.
+                    let next = read_rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok(read) = next else { break };
+                    if tx.send(parse_file(read, limits, analyse)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((tx, read_tx, read_rx));
         let mut ops = Vec::with_capacity(BATCH);
         let mut done = 0;
         for outcome in rx {

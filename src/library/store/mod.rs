@@ -6,7 +6,7 @@
 
 mod annotations;
 mod feeds;
-mod fts_batch;
+mod pending;
 mod query;
 pub mod schema;
 
@@ -437,7 +437,9 @@ impl Store {
             .query_row("SELECT rowid FROM articles WHERE id = ?1", [article_id], |r| r.get(0))
             .optional()?;
         if let Some(rowid) = rowid {
-            write_facts(&tx, rowid, content_hash, extractor, facts)?;
+            let mut pending = pending::PendingRows::default();
+            write_facts(&tx, rowid, content_hash, extractor, facts, &mut pending)?;
+            pending.flush(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -466,7 +468,7 @@ impl Store {
             return Ok(());
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut text = fts_batch::PendingText::default();
+        let mut text = pending::PendingRows::default();
         for op in ops {
             match op {
                 FileOp::Touch { path, stamp } => {
@@ -559,7 +561,7 @@ fn replace_file<'a>(
     stamp: FileStamp,
     articles: &'a [(Article, Option<CachedFacts>)],
     extractor: u32,
-    text: &mut fts_batch::PendingText<'a>,
+    text: &mut pending::PendingRows<'a>,
 ) -> Result<()> {
     text.flush_if_holds_path(tx, path)?;
     tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
@@ -585,7 +587,7 @@ fn replace_file<'a>(
         )?;
         text.add(rowid, &a.id, path, &a.title, &a.body);
         if let Some(facts) = facts {
-            write_facts(tx, rowid, &hash, extractor, facts)?;
+            write_facts(tx, rowid, &hash, extractor, facts, text)?;
         }
     }
     tx.execute(
@@ -597,13 +599,15 @@ fn replace_file<'a>(
 }
 
 /// Caches an article's facts (unless `json` is empty: indexing stores only the entity index,
-/// the facts are cached when a story is first opened) and indexes its entities.
-fn write_facts(
+/// the facts are cached when a story is first opened) and replaces its entity rows (the new
+/// ones wait in `pending` until the end of the batch).
+fn write_facts<'a>(
     tx: &rusqlite::Transaction,
     article: i64,
     content_hash: &str,
     extractor: u32,
-    facts: &CachedFacts,
+    facts: &'a CachedFacts,
+    pending: &mut pending::PendingRows<'a>,
 ) -> Result<()> {
     if !facts.json.is_empty() {
         tx.execute(
@@ -612,13 +616,7 @@ fn write_facts(
         )?;
     }
     tx.execute("DELETE FROM entity_index WHERE article = ?1", [article])?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO entity_index (key, label, name, article, mentions) VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
-    )?;
-    for (label, name, mentions) in &facts.entities {
-        insert.execute(params![entity_key(name), label, name, article, *mentions as i64])?;
-    }
+    pending.add_entities(article, &facts.entities);
     Ok(())
 }
 

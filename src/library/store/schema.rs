@@ -45,7 +45,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');
--- New text is indexed by the store at the end of each write batch (see store/fts_batch.rs);
+-- New text is indexed by the store at the end of each write batch (see store/pending.rs);
 -- the triggers only take old text out.
 CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
@@ -182,7 +182,7 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
         tx.execute_batch("ALTER TABLE feed_http ADD COLUMN moved_to TEXT;")?;
     }
     if (1..7).contains(&version) {
-        // Version 7: the store indexes new text itself, a batch at a time (store/fts_batch.rs);
+        // Version 7: the store indexes new text itself, a batch at a time (store/pending.rs);
         // the index's content is unchanged.
         tx.execute_batch(
             "DROP TRIGGER IF EXISTS articles_ai;

@@ -228,31 +228,55 @@ fn snippets_start_after_multibyte_spaces() {
 
 #[test]
 fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
-    // Text is indexed at the end of a batch: stories replaced, moved or removed earlier in the
-    // same batch must not leave stale or doubled entries.
+    // Text and entity rows are indexed at the end of a batch: stories replaced, moved or
+    // removed earlier in the same batch must not leave stale or doubled entries.
     let mut s = Store::open_in_memory().unwrap();
-    let replace = |path: &str, n: u128, articles: Vec<Article>| FileOp::Replace {
+    // Each story names one place, its entity.
+    let replace = |path: &str, n: u128, articles: Vec<(Article, &str)>| FileOp::Replace {
         path: path.into(),
         stamp: stamp(n),
-        articles: articles.into_iter().map(|a| (a, None)).collect(),
+        articles: articles
+            .into_iter()
+            .map(|(a, place)| {
+                let facts =
+                    CachedFacts { json: String::new(), entities: vec![("LOC".into(), place.into(), 1)] };
+                (a, Some(facts))
+            })
+            .collect(),
     };
     let ops = vec![
-        replace("/n/a.txt", 1, vec![article("a", "Harbour strike", "Dockers walked out in Antwerp.", None)]),
+        replace(
+            "/n/a.txt",
+            1,
+            vec![(article("a", "Harbour strike", "Dockers walked out in Antwerp.", None), "Antwerp")],
+        ),
         // The same file again in the batch, with new text.
-        replace("/n/a.txt", 2, vec![article("a", "Harbour deal", "Dockers returned to work.", None)]),
+        replace(
+            "/n/a.txt",
+            2,
+            vec![(article("a", "Harbour deal", "Dockers returned to work.", None), "Rotterdam")],
+        ),
         // The same id twice in one file: the second wins.
         replace(
             "/n/b.txt",
             3,
             vec![
-                article("b", "Glacier survey", "Ice cores from Greenland.", None),
-                article("b", "Glacier report", "Meltwater lakes in Svalbard.", None),
+                (article("b", "Glacier survey", "Ice cores from Greenland.", None), "Greenland"),
+                (article("b", "Glacier report", "Meltwater lakes in Svalbard.", None), "Svalbard"),
             ],
         ),
         // A story that moves to another file within the batch.
-        replace("/n/c.txt", 4, vec![article("c", "Orchestra tour", "Concerts in Vienna.", None)]),
-        replace("/n/d.txt", 5, vec![article("c", "Orchestra tour", "Concerts in Vienna and Prague.", None)]),
-        replace("/n/e.txt", 6, vec![article("e", "Lighthouse sale", "Keepers leave the island.", None)]),
+        replace("/n/c.txt", 4, vec![(article("c", "Orchestra tour", "Concerts in Vienna.", None), "Vienna")]),
+        replace(
+            "/n/d.txt",
+            5,
+            vec![(article("c", "Orchestra tour", "Concerts in Vienna and Prague.", None), "Prague")],
+        ),
+        replace(
+            "/n/e.txt",
+            6,
+            vec![(article("e", "Lighthouse sale", "Keepers leave the island.", None), "Skerries")],
+        ),
         FileOp::Remove { path: "/n/e.txt".into() },
     ];
     s.apply(&ops, 1).unwrap();
@@ -262,6 +286,15 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
         v.sort();
         v
     }
+    // Every entity row with the story it points at (None: a row left behind by a gone story).
+    fn entity_rows(s: &Store) -> Vec<(String, Option<String>)> {
+        let mut stmt = s
+            .conn
+            .prepare("SELECT e.name, a.id FROM entity_index e LEFT JOIN articles a ON a.rowid = e.article ORDER BY 1")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+    let row = |place: &str, id: &str| (place.to_string(), Some(id.to_string()));
     assert!(found(&s, "Antwerp").is_empty() && found(&s, "strike").is_empty());
     assert_eq!(found(&s, "returned"), ["a"]);
     assert!(found(&s, "Greenland").is_empty());
@@ -269,15 +302,20 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
     assert_eq!(found(&s, "Prague"), ["c"]);
     assert_eq!(found(&s, "Vienna"), ["c"]);
     assert!(found(&s, "Lighthouse").is_empty() && found(&s, "island").is_empty());
+    assert_eq!(entity_rows(&s), [row("Prague", "c"), row("Rotterdam", "a"), row("Svalbard", "b")]);
     let report = s.doctor().unwrap();
     assert!(report.contains(&"full-text index: ok".to_string()), "{report:?}");
     assert!(report.contains(&"articles: 3".to_string()), "{report:?}");
 
     // A later batch replacing stories indexed by an earlier one.
-    s.apply(&[replace("/n/b.txt", 7, vec![article("b", "Glacier map", "Fjords of Norway.", None)])], 1)
-        .unwrap();
+    s.apply(
+        &[replace("/n/b.txt", 7, vec![(article("b", "Glacier map", "Fjords of Norway.", None), "Norway")])],
+        1,
+    )
+    .unwrap();
     assert!(found(&s, "Svalbard").is_empty());
     assert_eq!(found(&s, "Norway"), ["b"]);
+    assert_eq!(entity_rows(&s), [row("Norway", "b"), row("Prague", "c"), row("Rotterdam", "a")]);
     assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
 }
 
