@@ -1,36 +1,8 @@
-//! Small shared helpers: accent/case folding and a fast hasher for the word tables.
+//! Small shared helpers: accent/case folding and fast-hashing tables for words.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FxHash-style hasher: the tables are keyed by short words, SipHash would dominate lookups.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(SEED);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(SEED);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxSet<K> = HashSet<K, FxBuild>;
+/// Fast hashing for the word tables (SipHash would dominate lookups of short words).
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// Lowercase, strip Latin diacritics, unify apostrophes, drop soft hyphens.
 /// "État" → "etat", "l’Agence" → "l'agence". Used for every dictionary lookup.

@@ -157,8 +157,16 @@ fn parse_file(file: ReadFile, limits: &Limits, analyse: Analyser) -> Outcome {
     }
 }
 
-/// How many files go into one write transaction.
-const BATCH: usize = 512;
+/// How many files go into one write transaction, at most. Larger batches write each touched
+/// page of the entity and full-text indexes fewer times (a cold index of 100,000 articles
+/// spent 29 s in the kernel with 2,048, 35 s with 512), ...
+const BATCH: usize = 2048;
+
+/// ... but a batch is written after this long anyway, so the list fills in steadily.
+const BATCH_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Parsed files waiting for the writer, at most.
+const WRITE_QUEUE: usize = 1024;
 
 /// Threads reading files. They mostly wait on the disk: several keep requests in flight so a
 /// cold cache does not leave the parse workers idle.
@@ -186,7 +194,7 @@ pub fn index_paths(
 
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let (tx, rx) = mpsc::sync_channel::<Outcome>(BATCH * 2);
+    let (tx, rx) = mpsc::sync_channel::<Outcome>(WRITE_QUEUE);
     let (read_tx, read_rx) = mpsc::sync_channel::<ReadFile>(READ_AHEAD);
     // Shared by the workers; dropped with the last of them, which stops the readers.
     let read_rx = Arc::new(Mutex::new(read_rx));
@@ -223,6 +231,7 @@ pub fn index_paths(
         }
         drop((tx, read_tx, read_rx));
         let mut ops = Vec::with_capacity(BATCH);
+        let mut since = std::time::Instant::now();
         let mut done = 0;
         for outcome in rx {
             done += 1;
@@ -246,8 +255,9 @@ pub fn index_paths(
                     }
                 }
             }
-            if ops.len() >= BATCH {
+            if ops.len() >= BATCH || (!ops.is_empty() && since.elapsed() >= BATCH_WAIT) {
                 store.apply(&std::mem::take(&mut ops), analyse.version)?;
+                since = std::time::Instant::now();
                 progress(done, files.len());
             }
         }

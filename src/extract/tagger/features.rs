@@ -2,7 +2,7 @@
 //! table from those ids to weight rows. Templates are numbered constants: renumbering them or
 //! changing what they look at must bump [`FEATURE_VERSION`], which saved models record.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::hash::{combine, fold, hash_char, hash_str};
 
@@ -79,10 +79,10 @@ pub(crate) struct TokInfo {
 /// "Will" from ordinary words.
 #[derive(Default)]
 pub(crate) struct DocStats {
-    lower_seen: HashSet<u64>,
-    title_mid: HashSet<u64>,
-    run_first: HashSet<u64>,
-    run_last: HashSet<u64>,
+    lower_seen: FxHashSet<u64>,
+    title_mid: FxHashSet<u64>,
+    run_first: FxHashSet<u64>,
+    run_last: FxHashSet<u64>,
 }
 
 impl DocStats {

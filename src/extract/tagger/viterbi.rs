@@ -1,6 +1,8 @@
 //! First-order Viterbi decoding with the BIO constraint (I-X only after B-X or I-X, never first).
 //! Scores are integers so training and tagging decode identically on every platform.
 
+use std::sync::LazyLock;
+
 use super::types::{NUM_TAGS, Tag};
 
 const T: usize = NUM_TAGS;
@@ -20,6 +22,8 @@ impl Default for Transitions {
 }
 
 /// Allowed-transition table, computed once from [`Tag::allowed_after`].
+static ALLOWED: LazyLock<([bool; T * T], [bool; T])> = LazyLock::new(allowed);
+
 fn allowed() -> ([bool; T * T], [bool; T]) {
     let mut pair = [false; T * T];
     let mut first = [false; T];
@@ -40,7 +44,7 @@ pub(crate) fn decode(emissions: &[i64], tr: &Transitions, back: &mut Vec<u8>, ou
     if n == 0 {
         return;
     }
-    let (pair, first) = allowed();
+    let (pair, first) = &*ALLOWED;
     const NEG: i64 = i64::MIN / 4;
     back.clear();
     back.resize(n * T, 0);
