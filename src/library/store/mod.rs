@@ -383,8 +383,8 @@ impl Store {
     /// Stories the entity index lists for a name.
     fn indexed_entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
         let sql = format!(
-            "SELECT {STORY_COLUMNS}, e.label, e.name, e.mentions \
-             FROM entity_index e JOIN articles a ON a.rowid = e.article \
+            "SELECT {STORY_COLUMNS}, e.label, COALESCE(m.name, e.name), m.mentions \
+             FROM entities e JOIN entity_mentions m ON m.entity = e.id JOIN articles a ON a.rowid = m.article \
              LEFT JOIN reading_state r USING (content_hash) \
              WHERE e.key = ?1 ORDER BY a.date DESC, a.rowid"
         );
@@ -410,8 +410,8 @@ impl Store {
         let mut upper = prefix.clone();
         upper.push(char::MAX);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name FROM entity_index WHERE key >= ?1 AND key < ?2 \
-             GROUP BY key ORDER BY count(*) DESC, key LIMIT ?3",
+            "SELECT e.name FROM entities e JOIN entity_mentions m ON m.entity = e.id \
+             WHERE e.key >= ?1 AND e.key < ?2 GROUP BY e.key ORDER BY count(*) DESC, e.key LIMIT ?3",
         )?;
         let rows = stmt.query_map(params![prefix, upper, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -615,7 +615,7 @@ fn write_facts<'a>(
             params![content_hash, extractor, facts.json],
         )?;
     }
-    tx.execute("DELETE FROM entity_index WHERE article = ?1", [article])?;
+    tx.execute("DELETE FROM entity_mentions WHERE article = ?1", [article])?;
     pending.add_entities(article, &facts.entities);
     Ok(())
 }

@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Result;
 
@@ -66,18 +66,47 @@ impl<'a> PendingRows<'a> {
             }
         }
         if !self.entities.is_empty() {
-            // The table's own key order.
-            self.entities.sort_unstable_by(|a, b| (&a.0, a.1, a.3).cmp(&(&b.0, b.1, b.3)));
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO entity_index (key, label, name, article, mentions) VALUES (?1, ?2, ?3, ?4, ?5) \
-                 ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
-            )?;
-            for (key, label, name, article, mentions) in self.entities.drain(..) {
-                insert.execute(params![key, label, name, article, mentions])?;
-            }
+            self.flush_entities(tx)?;
         }
         self.ids.clear();
         self.paths.clear();
+        Ok(())
+    }
+
+    /// Entity rows: each (key, label) gets its id (a new entity is added), then the mentions
+    /// go in by entity id, the large table's key order.
+    fn flush_entities(&mut self, tx: &Transaction) -> Result<()> {
+        self.entities.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let mut find = tx.prepare_cached("SELECT id, name FROM entities WHERE key = ?1 AND label = ?2")?;
+        let mut add =
+            tx.prepare_cached("INSERT INTO entities (key, label, name) VALUES (?1, ?2, ?3) RETURNING id")?;
+        let mut rows: Vec<(i64, i64, i64, Option<&str>)> = Vec::with_capacity(self.entities.len());
+        let mut current: Option<(&str, &str, i64, String)> = None;
+        for (key, label, name, article, mentions) in &self.entities {
+            let (id, first_name) = match &current {
+                Some((k, l, id, first)) if k == key && l == label => (*id, first.as_str()),
+                _ => {
+                    let found: Option<(i64, String)> =
+                        find.query_row(params![key, label], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+                    let (id, first) = match found {
+                        Some(f) => f,
+                        None => (add.query_row(params![key, label, name], |r| r.get(0))?, name.to_string()),
+                    };
+                    let entry = current.insert((key.as_str(), label, id, first));
+                    (id, entry.3.as_str())
+                }
+            };
+            rows.push((id, *article, *mentions, (*name != first_name).then_some(*name)));
+        }
+        rows.sort_unstable_by_key(|r| (r.0, r.1));
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO entity_mentions (entity, article, mentions, name) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        )?;
+        for (entity, article, mentions, name) in rows {
+            insert.execute(params![entity, article, mentions, name])?;
+        }
+        self.entities.clear();
         Ok(())
     }
 }

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -59,19 +59,27 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
--- Which stories mention which entity; `article` is the article's rowid (an integer keeps this,
--- the largest index, small).
-CREATE TABLE IF NOT EXISTS entity_index (
-    key          TEXT NOT NULL,
-    label        TEXT NOT NULL,
-    name         TEXT NOT NULL,
-    article      INTEGER NOT NULL,
-    mentions     INTEGER NOT NULL,
-    PRIMARY KEY (key, label, article)
+-- Which stories mention which entity. Entities get small integer ids so that the large
+-- table holds integers only: a write batch touches a few of its pages instead of a text index
+-- spread over the whole file. `article` is the article's rowid; `name` is how that story
+-- wrote the entity when it differs from the entity's first-seen name.
+CREATE TABLE IF NOT EXISTS entities (
+    id    INTEGER PRIMARY KEY,
+    key   TEXT NOT NULL,
+    label TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    UNIQUE (key, label)
+);
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    entity   INTEGER NOT NULL,
+    article  INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    name     TEXT,
+    PRIMARY KEY (entity, article)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_index_article ON entity_index(article);
+CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article);
 CREATE TRIGGER IF NOT EXISTS articles_ad_entities AFTER DELETE ON articles BEGIN
-    DELETE FROM entity_index WHERE article = old.rowid;
+    DELETE FROM entity_mentions WHERE article = old.rowid;
 END;
 ";
 
@@ -144,6 +152,8 @@ DROP TRIGGER IF EXISTS articles_au;
 DROP TRIGGER IF EXISTS articles_ad_entities;
 DROP TABLE IF EXISTS articles_fts;
 DROP TABLE IF EXISTS entity_index;
+DROP TABLE IF EXISTS entity_mentions;
+DROP TABLE IF EXISTS entities;
 DROP TABLE IF EXISTS facts;
 DROP TABLE IF EXISTS articles;
 DROP TABLE IF EXISTS files;
@@ -190,6 +200,34 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
              CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
                  INSERT INTO articles_fts(articles_fts, rowid, title, body)
                      VALUES ('delete', old.rowid, old.title, old.body);
+             END;",
+        )?;
+    }
+    let has_text_entity_index = || -> rusqlite::Result<bool> {
+        tx.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'entity_index'", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map(|n| n > 0)
+    };
+    if (1..8).contains(&version) && has_text_entity_index()? {
+        // Version 8: the entity index keys entities by integer ids; rows move over as they are.
+        tx.execute_batch(
+            "CREATE TABLE entities (
+                 id INTEGER PRIMARY KEY, key TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
+                 UNIQUE (key, label));
+             CREATE TABLE entity_mentions (
+                 entity INTEGER NOT NULL, article INTEGER NOT NULL, mentions INTEGER NOT NULL, name TEXT,
+                 PRIMARY KEY (entity, article)) WITHOUT ROWID;
+             CREATE INDEX entity_mentions_article ON entity_mentions(article);
+             INSERT INTO entities (key, label, name)
+                 SELECT key, label, min(name) FROM entity_index GROUP BY key, label;
+             INSERT INTO entity_mentions (entity, article, mentions, name)
+                 SELECT e.id, i.article, i.mentions, NULLIF(i.name, e.name)
+                 FROM entity_index i JOIN entities e USING (key, label);
+             DROP TRIGGER IF EXISTS articles_ad_entities;
+             DROP TABLE entity_index;
+             CREATE TRIGGER articles_ad_entities AFTER DELETE ON articles BEGIN
+                 DELETE FROM entity_mentions WHERE article = old.rowid;
              END;",
         )?;
     }

@@ -290,7 +290,10 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
     fn entity_rows(s: &Store) -> Vec<(String, Option<String>)> {
         let mut stmt = s
             .conn
-            .prepare("SELECT e.name, a.id FROM entity_index e LEFT JOIN articles a ON a.rowid = e.article ORDER BY 1")
+            .prepare(
+                "SELECT COALESCE(m.name, e.name), a.id FROM entity_mentions m JOIN entities e ON e.id = m.entity \
+                 LEFT JOIN articles a ON a.rowid = m.article ORDER BY 1",
+            )
             .unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
     }
@@ -364,4 +367,55 @@ fn a_version_6_database_is_migrated_to_batch_text_indexing() {
     assert_eq!(s.search("neap", 10).unwrap().len(), 1);
     assert!(s.search("spring", 10).unwrap().is_empty());
     assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
+}
+
+#[test]
+fn a_version_7_entity_index_moves_to_integer_ids_with_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let facts = |entities: &[(&str, &str, usize)]| CachedFacts {
+            json: String::new(),
+            entities: entities.iter().map(|(l, n, m)| (l.to_string(), n.to_string(), *m)).collect(),
+        };
+        s.replace_file(
+            "/n/a.txt",
+            stamp(1),
+            &[
+                (article("a", "Port", "Brest.", Some("2026-01-02")), Some(facts(&[("LOC", "Brest", 2)]))),
+                (article("b", "Quai", "BREST.", Some("2026-01-03")), Some(facts(&[("LOC", "BREST", 1)]))),
+            ],
+            1,
+        )
+        .unwrap();
+        // Put back version 7's entity index, one text row per story and entity.
+        s.conn
+            .execute_batch(
+                "CREATE TABLE entity_index (key TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
+                     article INTEGER NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (key, label, article)
+                 ) WITHOUT ROWID;
+                 INSERT INTO entity_index SELECT e.key, e.label, COALESCE(m.name, e.name), m.article, m.mentions
+                     FROM entity_mentions m JOIN entities e ON e.id = m.entity;
+                 DROP TRIGGER articles_ad_entities;
+                 DROP TABLE entity_mentions;
+                 DROP TABLE entities;
+                 CREATE TRIGGER articles_ad_entities AFTER DELETE ON articles BEGIN
+                     DELETE FROM entity_index WHERE article = old.rowid;
+                 END;
+                 PRAGMA user_version = 7;",
+            )
+            .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    let hits: Vec<(String, String, usize)> =
+        s.entity_stories("brest").unwrap().into_iter().map(|h| (h.story.id, h.name, h.mentions)).collect();
+    assert_eq!(hits, [("b".into(), "BREST".into(), 1), ("a".into(), "Brest".into(), 2)]);
+    assert_eq!(s.entity_names("bre", 5).unwrap().len(), 1);
+    // The migrated index keeps working: a story removed takes its rows along.
+    s.remove_file("/n/a.txt").unwrap();
+    assert!(s.entity_stories("Brest").unwrap().is_empty());
+    assert!(s.entity_names("bre", 5).unwrap().is_empty());
 }
