@@ -1,11 +1,12 @@
 //! Emission scores (one per token and tag) for tagging, memoised per word.
 //!
-//! About forty of a token's fifty features depend on one word only: the token's own (word,
-//! affixes, shapes) and those its neighbours give it (`w[-1]=…`, `shape[+2]=…`). Each is a
-//! table probe, and the probes dominated indexing time. Their weights are summed once per word
-//! and kept in a per-thread cache, so a word seen before costs one hash lookup; only the
-//! position, flag and pair features are looked up per token. The sums are integers, so the
-//! scores are exactly those of [`super::features::extract`] summed feature by feature (tested).
+//! All but six of a token's 30-odd features depend on one word only: the token's own (word,
+//! affixes, shapes) and those its neighbours give it (`w[-1]=…`, `shape[+2]=…`), or on its
+//! flags. Each is a table probe, and the probes dominated indexing time. Their weights are
+//! summed once per word and kept in a per-thread cache, so a word seen before costs one hash
+//! lookup; only the position and pair features are looked up per token. The sums are integers,
+//! so the scores are exactly those of [`super::features::extract`] summed feature by feature
+//! (tested).
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
