@@ -235,6 +235,7 @@ pub fn index_paths(
         let mut done = 0;
         for outcome in rx {
             done += 1;
+            let none_waiting = ops.is_empty();
             match outcome {
                 Outcome::Unchanged => report.unchanged += 1,
                 Outcome::Touched(key, stamp) => {
@@ -254,6 +255,10 @@ pub fn index_paths(
                         ops.push(FileOp::Remove { path: key });
                     }
                 }
+            }
+            if none_waiting && !ops.is_empty() {
+                // The wait counts from the first file waiting, not from the last write.
+                since = std::time::Instant::now();
             }
             if ops.len() >= BATCH || (!ops.is_empty() && since.elapsed() >= BATCH_WAIT) {
                 store.apply(&std::mem::take(&mut ops), analyse.version)?;

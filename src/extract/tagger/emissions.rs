@@ -19,8 +19,12 @@ use super::features::{
 use super::model::Model;
 use super::types::NUM_TAGS;
 
-/// Words kept per thread before the cache starts again (about 10 MB).
+/// Words kept per model and thread before the cache starts again (about 10 MB).
 const CACHE_WORDS: usize = 32_768;
+
+/// Models with a cache on one thread: a library mixing French and English stories switches
+/// between the two shipped models at every story.
+const CACHED_MODELS: usize = 2;
 
 type Row = [i32; NUM_TAGS];
 
@@ -45,7 +49,7 @@ struct Cache {
 }
 
 thread_local! {
-    static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+    static CACHES: RefCell<Vec<Cache>> = const { RefCell::new(Vec::new()) };
 }
 
 static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
@@ -111,11 +115,22 @@ impl Cache {
 
 /// Emission scores of a sentence, `NUM_TAGS` per token, as the sum of every feature's weights.
 pub(crate) fn emissions<W: AsRef<str>>(model: &Model, words: &[W], doc: Option<&DocStats>) -> Vec<i64> {
-    CACHE.with_borrow_mut(|slot| {
-        let cache = match slot {
-            Some(c) if c.model == model.id && c.words.len() < CACHE_WORDS => c,
-            _ => slot.insert(Cache::new(model)),
+    CACHES.with_borrow_mut(|caches| {
+        let at = match caches.iter().position(|c| c.model == model.id) {
+            Some(at) if caches[at].words.len() < CACHE_WORDS => at,
+            Some(at) => {
+                caches[at] = Cache::new(model);
+                at
+            }
+            None => {
+                if caches.len() >= CACHED_MODELS {
+                    caches.remove(0);
+                }
+                caches.push(Cache::new(model));
+                caches.len() - 1
+            }
         };
+        let cache = &mut caches[at];
         let ids: Vec<u32> = words.iter().map(|w| cache.word(model, w.as_ref())).collect();
         let infos: Vec<TokInfo> = ids
             .iter()
@@ -201,6 +216,6 @@ mod tests {
         assert_eq!(first, model.emissions_by_feature(&words, none, None));
         let later = emissions(&model, SENTENCES[0], None);
         assert_eq!(later, model.emissions_by_feature(SENTENCES[0], none, None));
-        CACHE.with_borrow(|c| assert!(c.as_ref().is_some_and(|c| c.words.len() < CACHE_WORDS)));
+        CACHES.with_borrow(|c| assert!(c.iter().all(|c| c.words.len() < CACHE_WORDS)));
     }
 }

@@ -615,6 +615,12 @@ fn write_facts<'a>(
             params![content_hash, extractor, facts.json],
         )?;
     }
+    // As the delete trigger does (schema.rs): entities left without a story go too.
+    tx.execute(
+        "DELETE FROM entities WHERE id IN (SELECT entity FROM entity_mentions WHERE article = ?1) \
+         AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity = entities.id AND m.article <> ?1)",
+        [article],
+    )?;
     tx.execute("DELETE FROM entity_mentions WHERE article = ?1", [article])?;
     pending.add_entities(article, &facts.entities);
     Ok(())

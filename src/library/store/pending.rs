@@ -76,7 +76,9 @@ impl<'a> PendingRows<'a> {
     /// Entity rows: each (key, label) gets its id (a new entity is added), then the mentions
     /// go in by entity id, the large table's key order.
     fn flush_entities(&mut self, tx: &Transaction) -> Result<()> {
-        self.entities.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        // Stable sorts: an entity's first name, and a story's spelling when it writes an entity
+        // two ways, are the first written.
+        self.entities.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let mut find = tx.prepare_cached("SELECT id, name FROM entities WHERE key = ?1 AND label = ?2")?;
         let mut add =
             tx.prepare_cached("INSERT INTO entities (key, label, name) VALUES (?1, ?2, ?3) RETURNING id")?;
@@ -98,7 +100,7 @@ impl<'a> PendingRows<'a> {
             };
             rows.push((id, *article, *mentions, (*name != first_name).then_some(*name)));
         }
-        rows.sort_unstable_by_key(|r| (r.0, r.1));
+        rows.sort_by_key(|r| (r.0, r.1));
         let mut insert = tx.prepare_cached(
             "INSERT INTO entity_mentions (entity, article, mentions, name) VALUES (?1, ?2, ?3, ?4) \
              ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",

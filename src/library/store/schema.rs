@@ -78,7 +78,11 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     PRIMARY KEY (entity, article)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article);
+-- A story's mentions go with it, and so do the entities no other story mentions (the same
+-- two statements run when a story is re-extracted: `write_facts`).
 CREATE TRIGGER IF NOT EXISTS articles_ad_entities AFTER DELETE ON articles BEGIN
+    DELETE FROM entities WHERE id IN (SELECT entity FROM entity_mentions WHERE article = old.rowid)
+        AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity = entities.id AND m.article <> old.rowid);
     DELETE FROM entity_mentions WHERE article = old.rowid;
 END;
 ";
@@ -211,24 +215,16 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     };
     if (1..8).contains(&version) && has_text_entity_index()? {
         // Version 8: the entity index keys entities by integer ids; rows move over as they are.
+        // The cache tables' script creates what is missing (the new tables and trigger).
+        tx.execute_batch("DROP TRIGGER IF EXISTS articles_ad_entities;")?;
+        tx.execute_batch(CACHE_TABLES)?;
         tx.execute_batch(
-            "CREATE TABLE entities (
-                 id INTEGER PRIMARY KEY, key TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
-                 UNIQUE (key, label));
-             CREATE TABLE entity_mentions (
-                 entity INTEGER NOT NULL, article INTEGER NOT NULL, mentions INTEGER NOT NULL, name TEXT,
-                 PRIMARY KEY (entity, article)) WITHOUT ROWID;
-             CREATE INDEX entity_mentions_article ON entity_mentions(article);
-             INSERT INTO entities (key, label, name)
+            "INSERT INTO entities (key, label, name)
                  SELECT key, label, min(name) FROM entity_index GROUP BY key, label;
              INSERT INTO entity_mentions (entity, article, mentions, name)
                  SELECT e.id, i.article, i.mentions, NULLIF(i.name, e.name)
                  FROM entity_index i JOIN entities e USING (key, label);
-             DROP TRIGGER IF EXISTS articles_ad_entities;
-             DROP TABLE entity_index;
-             CREATE TRIGGER articles_ad_entities AFTER DELETE ON articles BEGIN
-                 DELETE FROM entity_mentions WHERE article = old.rowid;
-             END;",
+             DROP TABLE entity_index;",
         )?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -306,6 +306,9 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
     assert_eq!(found(&s, "Vienna"), ["c"]);
     assert!(found(&s, "Lighthouse").is_empty() && found(&s, "island").is_empty());
     assert_eq!(entity_rows(&s), [row("Prague", "c"), row("Rotterdam", "a"), row("Svalbard", "b")]);
+    let entities =
+        |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0)).unwrap() };
+    assert_eq!(entities(&s), 3, "entities of replaced stories are gone");
     let report = s.doctor().unwrap();
     assert!(report.contains(&"full-text index: ok".to_string()), "{report:?}");
     assert!(report.contains(&"articles: 3".to_string()), "{report:?}");
@@ -319,6 +322,7 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
     assert!(found(&s, "Svalbard").is_empty());
     assert_eq!(found(&s, "Norway"), ["b"]);
     assert_eq!(entity_rows(&s), [row("Norway", "b"), row("Prague", "c"), row("Rotterdam", "a")]);
+    assert_eq!(entities(&s), 3);
     assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
 }
 
@@ -418,4 +422,6 @@ fn a_version_7_entity_index_moves_to_integer_ids_with_every_row() {
     s.remove_file("/n/a.txt").unwrap();
     assert!(s.entity_stories("Brest").unwrap().is_empty());
     assert!(s.entity_names("bre", 5).unwrap().is_empty());
+    let entities: i64 = s.conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0)).unwrap();
+    assert_eq!(entities, 0, "an entity no story mentions is dropped");
 }
