@@ -564,7 +564,7 @@ fn replace_file<'a>(
     text: &mut pending::PendingRows<'a>,
 ) -> Result<()> {
     text.flush_if_holds_path(tx, path)?;
-    tx.execute("DELETE FROM articles WHERE path = ?1", [path])?;
+    tx.prepare_cached("DELETE FROM articles WHERE path = ?1")?.execute([path])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
@@ -590,11 +590,11 @@ fn replace_file<'a>(
             write_facts(tx, rowid, &hash, extractor, facts, text)?;
         }
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO files (path, size, mtime_ns, hash) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
-        params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)],
-    )?;
+    )?
+    .execute(params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)])?;
     Ok(())
 }
 
@@ -616,12 +616,12 @@ fn write_facts<'a>(
         )?;
     }
     // As the delete trigger does (schema.rs): entities left without a story go too.
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM entities WHERE id IN (SELECT entity FROM entity_mentions WHERE article = ?1) \
          AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity = entities.id AND m.article <> ?1)",
-        [article],
-    )?;
-    tx.execute("DELETE FROM entity_mentions WHERE article = ?1", [article])?;
+    )?
+    .execute([article])?;
+    tx.prepare_cached("DELETE FROM entity_mentions WHERE article = ?1")?.execute([article])?;
     pending.add_entities(article, &facts.entities);
     Ok(())
 }
