@@ -8,7 +8,7 @@
 //! eval.rs             exact-match P/R/F1          table.rs     feature id → weight row
 //! corpus.rs           corpus texts → Model (`train_files`, behind `byline train`)
 //! types.rs            labels, tags, spans         hash.rs      fixed hashing, seeded RNG
-//! error.rs            TaggerError (loading only)    emissions.rs per-token scores, cached per word
+//! error.rs            TaggerError (loading only)  emissions.rs per-token scores, cached per word
 //! ```
 //! Prefer `Model::tag_document` over per-sentence `Model::tag` when a whole article is at hand:
 //! document-level features add about one F1 point on CoNLL dev.

@@ -9,11 +9,11 @@
 //! The delete and update triggers still remove a story's old text from the index, with the
 //! old title and body: that is only right for text the index holds. So before a statement
 //! that may delete or replace a story written earlier in the same batch, the pending rows are
-//! inserted first (`flush_if_holds_path`, `flush_if_holds_id`); in a normal index run that never happens.
+//! inserted first (`flush_if_holds_path`, `flush_if_holds_id`); in a normal index run that
+//! never happens.
 //!
-//! Entity rows wait for the same reasons and one more: sorted by key at the end, a batch's
-//! rows go into the entity index in order instead of all over it, which on a large library
-//! halved what they cost the writer.
+//! Entity rows wait for the same reasons and one more: sorted at the end, a batch's rows go
+//! into `entity_mentions` in its key order (entity id) instead of all over it.
 
 use std::collections::HashSet;
 
