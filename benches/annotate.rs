@@ -7,11 +7,12 @@
 
 use std::time::{Duration, Instant};
 
-use byline::app::{Session, Source, index_source};
 use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;
-use byline::library::store::Store;
 use byline::model::Settings;
+use byline::service::index::index_source;
+use byline::service::{Session, Source};
+use byline::store::Store;
 use byline::ui::{self, Ctx, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

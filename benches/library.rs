@@ -11,11 +11,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use byline::app::{Session, Source, index_source};
 use byline::config::Config;
 use byline::library::Limits;
-use byline::library::store::Store;
 use byline::model::Settings;
+use byline::service::index::index_source;
+use byline::service::{Session, Source};
+use byline::store::Store;
 use byline::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -89,7 +90,7 @@ fn warm(lib: &Path, db: &Path) {
     let source = Source::Paths(vec![lib.to_path_buf()]);
     // As the app does: the extractor warms up on a thread, the list is drawn, then the first
     // story is read and analysed.
-    let warm = std::thread::spawn(byline::analysis::warm_up);
+    let warm = std::thread::spawn(byline::service::analysis::warm_up);
     let (mut session, first) =
         Session::start(store, source.scopes(), 120, 40, Settings::default()).expect("session");
     let theme = Theme::new(config.theme.clone(), false);

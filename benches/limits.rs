@@ -70,8 +70,12 @@ fn run_case(case: &str, path: &Path) {
     let (what, extract_ms) = match &outcome {
         Ok(l) => {
             let t = Instant::now();
-            let mentions: usize =
-                l.articles.iter().take(1).map(|a| byline::analysis::facts_for(a, None).entities.len()).sum();
+            let mentions: usize = l
+                .articles
+                .iter()
+                .take(1)
+                .map(|a| byline::service::analysis::facts_for(a, None).entities.len())
+                .sum();
             (
                 format!("loaded {} article(s); first has {mentions} entities", l.articles.len()),
                 t.elapsed().as_secs_f64() * 1e3,

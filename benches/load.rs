@@ -9,11 +9,12 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use byline::app::{Session, Source, index_source};
 use byline::config::{Command, Config};
-use byline::library::store::Store;
 use byline::library::{self, Limits};
 use byline::model::{Action, Settings};
+use byline::service::index::index_source;
+use byline::service::{Session, Source};
+use byline::store::Store;
 use byline::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

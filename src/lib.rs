@@ -3,7 +3,6 @@
 //! Data flows one way: `library` loads articles, `model::update` changes the state in response
 //! to actions, `ui` draws the state; `input` turns keys into actions and `app` runs the loop.
 
-pub mod analysis;
 pub mod annotate;
 pub mod app;
 pub mod cli;
@@ -14,6 +13,8 @@ pub mod input;
 pub mod library;
 pub mod model;
 pub mod samples;
+pub mod service;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

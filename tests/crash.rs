@@ -5,8 +5,9 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use byline::annotate::Edit;
 use byline::annotate::{Annotation, Status};
-use byline::library::store::{Edit, Store};
+use byline::store::Store;
 
 const TEXT: &str = include_str!("../assets/mali-russie-2022-11-21.txt");
 const CHILD_ENV: &str = "BYLINE_CRASH_CHILD_DB";

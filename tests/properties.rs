@@ -4,11 +4,13 @@
 
 use std::path::Path;
 
-use byline::app::{Session, Source, index_source};
+use byline::annotate::Edit;
 use byline::config::{Command, Config};
-use byline::library::store::{Edit, Store};
 use byline::library::{Limits, parse_bytes};
 use byline::model::{Action, Settings};
+use byline::service::index::index_source;
+use byline::service::{Session, Source};
+use byline::store::Store;
 use byline::ui::{self, Ctx, Theme};
 use proptest::prelude::*;
 use ratatui::Terminal;

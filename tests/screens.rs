@@ -1,11 +1,12 @@
 //! Screen snapshots: the app (state + in-memory store) driven by scripted keys in the config's
 //! own key syntax, drawn on ratatui's TestBackend at fixed sizes.
 
-use byline::app::{Session, Source, index_source};
 use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;
-use byline::library::store::Store;
 use byline::model::{Action, Settings};
+use byline::service::index::index_source;
+use byline::service::{Session, Source};
+use byline::store::Store;
 use byline::ui::{self, Ctx, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,8 +1,8 @@
 //! Helpers shared by the bench binaries (each uses some of them).
 #![allow(dead_code)]
 
-use byline::app::Session;
 use byline::config::Config;
+use byline::service::Session;
 use byline::ui::{self, Ctx, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

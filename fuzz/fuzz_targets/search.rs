@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 
 use byline::library::Article;
-use byline::library::store::{FileStamp, Store, fts_query};
+use byline::store::{FileStamp, Store, fts_query};
 
 fn store() -> &'static Mutex<Store> {
     static STORE: OnceLock<Mutex<Store>> = OnceLock::new();

@@ -4,8 +4,10 @@
 //! types, the model shows them.
 
 pub mod anchor;
+pub mod edit;
 pub mod formats;
 pub mod merge;
 pub mod types;
 
+pub use edit::{AnnotationSet, Change, Edit};
 pub use types::{Annotation, Quote, Status};

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::annotate::Edit;
 use crate::annotate::formats::{self, AnnotatedDoc, AnnotatedSpan, ExportOptions, Format, SpanStatus};
 use crate::annotate::{Annotation, Status};
-use crate::library::store::{Edit, Store};
+use crate::store::Store;
 
 fn span_status(status: Status) -> SpanStatus {
     match status {
@@ -35,7 +36,7 @@ fn span_of(a: &Annotation) -> AnnotatedSpan {
 pub fn annotated_docs(store: &mut Store, reviewed_only: bool) -> Result<Vec<AnnotatedDoc>> {
     let mut docs = Vec::new();
     for (id, _) in store.all_annotations()? {
-        let Some(story) = crate::app::load_story(store, &id)? else { continue };
+        let Some(story) = crate::service::story::load_story(store, &id)? else { continue };
         let mut doc = AnnotatedDoc::new(&story.article.id, &story.article.body);
         doc.meta.insert("title".into(), story.article.title.clone().into());
         if let Some(url) = &story.article.url {

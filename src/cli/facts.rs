@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{facts_for, facts_json};
 use crate::extract::{Facts, Label, Lang};
 use crate::library::Article;
+use crate::service::analysis::{facts_for, facts_json};
 
 pub fn print(articles: &[Article], json: bool, lang: Option<Lang>) -> io::Result<()> {
     let mut out = io::stdout().lock();

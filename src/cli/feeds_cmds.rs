@@ -9,10 +9,10 @@ use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 
 use super::store_cmds::{index, open_store};
-use crate::app::Source;
 use crate::config::Config;
 use crate::feeds::subscriptions::{self, Added, Origin};
 use crate::feeds::{self, opml, sweep};
+use crate::service::Source;
 
 use crate::text::printable;
 
@@ -201,7 +201,7 @@ fn run_sweep(path: &std::path::Path, verbose: bool, config: &Config) -> Result<E
     if !path.exists() {
         bail!("no such file or folder: {}", path.display());
     }
-    let limits = crate::cli::limits(config);
+    let limits = crate::service::source::limits(config);
     let report = sweep::sweep(path, &limits);
     let mut out = io::stdout().lock();
     writeln!(

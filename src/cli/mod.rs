@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::app::Source;
 use crate::config::Config;
 use crate::extract::Lang;
+use crate::service::Source;
 
 mod annotations;
 mod facts;
@@ -372,11 +372,6 @@ pub fn feeds_dir() -> Result<PathBuf> {
     Ok(crate::feeds::feeds_dir(&data_dir().context("no data folder: set BYLINE_DATA_DIR")?))
 }
 
-/// The loading limits the config sets.
-pub fn limits(config: &Config) -> Limits {
-    Limits { max_file_bytes: config.max_file_bytes, max_items_per_file: config.max_items_per_file }
-}
-
 /// The library database in the data folder.
 pub fn database_path() -> Result<PathBuf> {
     let dir = data_dir().context("no data folder: set BYLINE_DATA_DIR")?;
@@ -385,7 +380,7 @@ pub fn database_path() -> Result<PathBuf> {
 
 /// The articles of a source read straight from the files (for the scriptable commands).
 pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<Skipped>) {
-    let limits = crate::cli::limits(config);
+    let limits = crate::service::source::limits(config);
     load_source(&source_of(paths, config), &limits)
 }
 

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::app::{Source, index_source};
 use crate::config::Config;
+use crate::service::Source;
+use crate::service::index::index_source;
 
-use crate::library::index::IndexReport;
-use crate::library::store::{Store, StoryMeta};
+use crate::library::StoryMeta;
+use crate::service::index::IndexReport;
+use crate::store::Store;
 
 pub fn open_store() -> Result<Store> {
     let path = super::database_path()?;
@@ -19,7 +21,7 @@ pub fn open_store() -> Result<Store> {
 
 /// Indexes a source, with a progress bar when stderr is a terminal.
 pub fn index(store: &mut Store, source: &Source, config: &Config, verbose: bool) -> Result<IndexReport> {
-    let limits = crate::cli::limits(config);
+    let limits = crate::service::source::limits(config);
     let bar = (verbose && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(

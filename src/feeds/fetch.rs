@@ -11,8 +11,8 @@ use super::http::{Client, Fetched, HttpError, Want};
 use super::store_items::{self, Stored};
 use super::{Feed, slug};
 use crate::config::FetchConfig;
-use crate::library::store::{Store, Validators};
 use crate::library::{self, Limits};
+use crate::store::{Store, Validators};
 
 /// How one feed went.
 #[derive(Debug, Clone, PartialEq, Eq)]

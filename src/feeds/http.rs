@@ -12,7 +12,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use crate::config::FetchConfig;
-use crate::library::store::Validators;
+use crate::store::Validators;
 
 /// Why a request failed, as one line for the summary.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 
 use super::opml::OpmlFeed;
 use crate::config::{Config, FeedConfig, check_feed_url};
-use crate::library::store::{Store, StoredFeed};
+use crate::store::{Store, StoredFeed};
 
 /// Where a subscription is kept, which decides where it can be removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use super::subscriptions::Origin;
 use super::test_server::{Reply, Server};
 use super::*;
 use crate::config::FetchConfig;
-use crate::library::store::Store;
 use crate::library::{Limits, load_paths};
+use crate::store::Store;
 
 const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Local News</title><link>http://127.0.0.1/</link><language>fr</language>

@@ -9,11 +9,11 @@ mod feed;
 mod html;
 mod html_depth;
 mod html_text;
-pub mod index;
 mod json;
 mod markdown;
+pub mod rows;
 pub mod sanitize;
-pub mod store;
+pub mod scope;
 #[cfg(test)]
 mod tests;
 mod txt;
@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 pub use article::Article;
 pub use feed::{FeedDoc, FeedItem};
+pub use rows::{EntityHit, SearchHit, StoryMeta};
 pub use sanitize::sanitize;
+pub use scope::Scope;
 pub use walk::load_paths;
 
 thread_local! {

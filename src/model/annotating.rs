@@ -5,8 +5,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{AppState, Effect, LineKind, Pane, Prompt, PromptKind};
+use crate::annotate::Edit;
 use crate::annotate::{Annotation, Status};
-use crate::library::store::Edit;
 
 /// A selection of the body being made with `v`, `w`/`b`/`e`, `h`/`l`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,11 +346,7 @@ impl AppState {
 
     /// After the store answered an edit: show the new annotations, keep the cursor on the span
     /// that was edited.
-    pub(super) fn annotations_changed(
-        &mut self,
-        article_id: &str,
-        set: crate::library::store::AnnotationSet,
-    ) {
+    pub(super) fn annotations_changed(&mut self, article_id: &str, set: crate::annotate::AnnotationSet) {
         let Some(open) = &mut self.open else { return };
         if open.article.id != article_id {
             return;

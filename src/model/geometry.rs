@@ -3,7 +3,7 @@
 
 use super::Pane;
 
-/// A rectangle in terminal cells (the UI converts it to ratatui's `Rect`).
+/// A rectangle in terminal cells (the UI converts it to the terminal library's rectangle).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Area {
     pub x: u16,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::library::store::StoryMeta;
+use crate::library::StoryMeta;
 
 /// Filters that compose; each narrows the rows further.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,11 +9,13 @@ pub mod reader;
 pub mod story;
 
 use crate::annotate::Annotation;
+use crate::annotate::{AnnotationSet, Edit};
 use crate::config::Command;
 use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
-use crate::library::store::{AnnotationSet, Edit, EntityHit, SearchHit, StoryMeta, query_words};
+use crate::library::{EntityHit, SearchHit, StoryMeta};
+use crate::text::query_words;
 
 pub use annotating::{Extend, Selection};
 pub use geometry::{Area, Panes};

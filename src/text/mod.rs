@@ -11,6 +11,13 @@ pub use wrap::wrap;
 
 use std::borrow::Cow;
 
+/// The words a search query looks for, for highlighting hits in an opened article: the
+/// alphanumeric runs, as the full-text index sees them (a prefix query's `*` is dropped;
+/// matching is accent-insensitive anyway).
+pub fn query_words(input: &str) -> Vec<String> {
+    input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// `s` without control characters or bidi overrides, for strings that did not come through the
 /// article loader (file names, error messages): nothing printed may drive the terminal.
 pub fn printable(s: &str) -> Cow<'_, str> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::{self, Facts, Lang, Options};
 use crate::library::Article;
-use crate::library::store::CachedFacts;
+use crate::store::CachedFacts;
 
 /// Bumped whenever extraction output changes, so cached facts are recomputed.
 pub const EXTRACTOR_VERSION: u32 = 5;

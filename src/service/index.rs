@@ -9,39 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::UNIX_EPOCH;
 
-use super::store::{CachedFacts, FileOp, FileStamp, Result, Store};
-use super::{Article, Limits, Skipped};
-
-/// Which stories a list shows: those from exactly one file, or from under a folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    File(String),
-    /// A path prefix ending with a separator.
-    Under(String),
-}
-
-/// Prefix of the paths under which the bundled samples are stored.
-pub const BUNDLED_PREFIX: &str = "bundled:";
-
-/// The store key of a file: its canonical path as text.
-pub fn path_key(path: &Path) -> String {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).to_string_lossy().into_owned()
-}
-
-/// The scopes of the given roots (files or folders).
-pub fn scopes(roots: &[PathBuf]) -> Vec<Scope> {
-    roots
-        .iter()
-        .map(|r| {
-            let key = path_key(r);
-            if r.is_dir() {
-                Scope::Under(if key.ends_with('/') { key } else { format!("{key}/") })
-            } else {
-                Scope::File(key)
-            }
-        })
-        .collect()
-}
+use crate::library::scope::{BUNDLED_PREFIX, in_scope, path_key, scopes};
+use crate::library::{self, Article, Limits, Skipped};
+use crate::service::analysis;
+use crate::service::source::Source;
+use crate::store::{CachedFacts, FileOp, FileStamp, Result, Store};
 
 /// What an indexing run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -120,7 +92,7 @@ fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: 
     {
         return Step::Done(Outcome::Unchanged);
     }
-    let bytes = match super::read_capped(path, limits.max_file_bytes) {
+    let bytes = match library::read_capped(path, limits.max_file_bytes) {
         Ok(b) => b,
         Err(e) => return fail(key, e.reason()),
     };
@@ -134,7 +106,7 @@ fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: 
 /// The CPU half: parse the bytes and run the extraction on each article.
 fn parse_file(file: ReadFile, limits: &Limits, analyse: Analyser) -> Outcome {
     let path = file.path;
-    match super::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
+    match library::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
         Ok(loaded) => {
             let warnings = loaded
                 .warnings
@@ -187,7 +159,7 @@ pub fn index_paths(
     analyse: Analyser,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IndexReport> {
-    let (files, mut skipped) = super::walk::article_files(roots);
+    let (files, mut skipped) = library::walk::article_files(roots);
     let known = store.file_stamps()?;
     let keys: Vec<String> = files.iter().map(|f| path_key(f)).collect();
     let mut report = IndexReport { files: files.len(), ..IndexReport::default() };
@@ -302,7 +274,7 @@ pub fn index_bundled(store: &mut Store, files: &[(&str, &str)], analyse: Analyse
             continue;
         }
         // Parsed under its own name so ids match what `byline list` prints for the samples.
-        match super::parse_bytes(Path::new(name), text.as_bytes(), &Limits::default()) {
+        match library::parse_bytes(Path::new(name), text.as_bytes(), &Limits::default()) {
             Ok(loaded) => {
                 report.parsed += 1;
                 report.articles += loaded.articles.len();
@@ -323,9 +295,35 @@ pub fn index_bundled(store: &mut Store, files: &[(&str, &str)], analyse: Analyse
     Ok(report)
 }
 
-pub fn in_scope(key: &str, scopes: &[Scope]) -> bool {
-    scopes.iter().any(|s| match s {
-        Scope::File(f) => key == f,
-        Scope::Under(prefix) => key.starts_with(prefix.as_str()),
-    })
+/// Indexing keeps only the entity index; the facts are cached when a story is first opened.
+fn run_extractor(article: &Article) -> CachedFacts {
+    CachedFacts { json: String::new(), entities: analysis::entity_rows(&analysis::facts_for(article, None)) }
+}
+
+/// The shipped extractor, as indexing runs it.
+pub const ANALYSER: Analyser<'static> =
+    Analyser { version: analysis::EXTRACTOR_VERSION, run: &run_extractor };
+
+/// Indexes a source into the store, reporting progress as (files done, files in all).
+pub fn index_source(
+    store: &mut Store,
+    source: &Source,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<IndexReport> {
+    match source {
+        Source::Paths(paths) => index_paths(store, paths, limits, ANALYSER, progress),
+        Source::Bundled => index_bundled(store, crate::samples::FILES, ANALYSER),
+        Source::WithFeeds(library, feeds) => {
+            let mut report = index_source(store, library, limits, progress)?;
+            let more = index_paths(store, std::slice::from_ref(feeds), limits, ANALYSER, progress)?;
+            report.files += more.files;
+            report.parsed += more.parsed;
+            report.unchanged += more.unchanged;
+            report.removed += more.removed;
+            report.articles += more.articles;
+            report.skipped.extend(more.skipped);
+            Ok(report)
+        }
+    }
 }

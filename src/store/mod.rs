@@ -16,10 +16,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::Article;
-pub use annotations::{AnnotationSet, Change, Edit};
+use crate::library::Article;
+use crate::library::rows::{EntityHit, SearchHit, StoryMeta};
+use crate::library::scope::Scope;
 pub use feeds::{FeedStatus, StoredFeed, Validators};
-pub use query::{fts_query, query_words};
+pub use query::fts_query;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -32,19 +33,6 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-/// What the story list needs of an article, without its body.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StoryMeta {
-    pub id: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub lang: Option<String>,
-    pub damaged: bool,
-    pub read: bool,
-    pub starred: bool,
-}
 
 /// A stored article with the user's state for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,23 +48,6 @@ pub struct FileStamp {
     pub size: u64,
     pub mtime_ns: i64,
     pub hash: u128,
-}
-
-/// One search result: the story and a snippet whose matched words are marked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchHit {
-    pub story: StoryMeta,
-    /// The snippet as (text, is_match) pieces.
-    pub snippet: Vec<(String, bool)>,
-}
-
-/// A story that mentions an entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityHit {
-    pub story: StoryMeta,
-    pub label: String,
-    pub name: String,
-    pub mentions: usize,
 }
 
 /// One change to the indexed files.
@@ -183,18 +154,13 @@ impl Store {
     }
 
     /// The stories from the given scopes (all when empty), newest first (undated last).
-    pub fn stories_in(&self, scopes: &[crate::library::index::Scope]) -> Result<Vec<StoryMeta>> {
+    pub fn stories_in(&self, scopes: &[Scope]) -> Result<Vec<StoryMeta>> {
         self.stories_page(scopes, None)
     }
 
     /// The first `limit` stories of `stories_in` (all with `None`): a large library shows its
     /// first screen from this while the rest is read.
-    pub fn stories_page(
-        &self,
-        scopes: &[crate::library::index::Scope],
-        limit: Option<usize>,
-    ) -> Result<Vec<StoryMeta>> {
-        use crate::library::index::Scope;
+    pub fn stories_page(&self, scopes: &[Scope], limit: Option<usize>) -> Result<Vec<StoryMeta>> {
         let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         if scopes.is_empty() {
             let sql = format!(
@@ -325,7 +291,7 @@ impl Store {
              WHERE a.rowid = ?1"
         );
         let mut row_stmt = self.conn.prepare_cached(&sql)?;
-        let terms = query_words(query);
+        let terms = crate::text::query_words(query);
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             let hit = row_stmt

@@ -3,67 +3,10 @@
 //! flight, and undo/redo work across restarts.
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-use serde::{Deserialize, Serialize};
 
 use super::{Result, Store};
+use crate::annotate::edit::{AnnotationSet, Change, Edit};
 use crate::annotate::{Annotation, Quote, Status};
-
-/// A primitive change to the annotations table; each has an exact inverse.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Change {
-    Insert(Annotation),
-    Delete(Annotation),
-    /// (before, after) of one annotation.
-    Replace(Box<Annotation>, Box<Annotation>),
-}
-
-impl Change {
-    pub fn inverse(&self) -> Change {
-        match self {
-            Change::Insert(a) => Change::Delete(a.clone()),
-            Change::Delete(a) => Change::Insert(a.clone()),
-            Change::Replace(before, after) => Change::Replace(after.clone(), before.clone()),
-        }
-    }
-}
-
-/// What the user asked for; the store turns it into a `Change` against the current rows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
-    /// A new annotation (added, or a suggestion accepted/rejected).
-    Add(Annotation),
-    Remove {
-        id: i64,
-    },
-    SetLabel {
-        id: i64,
-        label: String,
-    },
-    SetStatus {
-        id: i64,
-        status: Status,
-    },
-    SetNote {
-        id: i64,
-        note: Option<String>,
-    },
-    SetKbId {
-        id: i64,
-        kb_id: Option<String>,
-    },
-    Link {
-        id: i64,
-        entity: Option<String>,
-    },
-}
-
-/// The annotations of one article and whether undo/redo have something to do.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AnnotationSet {
-    pub annotations: Vec<Annotation>,
-    pub can_undo: bool,
-    pub can_redo: bool,
-}
 
 const COLUMNS: &str = "id, start, end, exact, prefix, suffix, label, entity, kb_id, note, status, origin";
 
@@ -171,25 +114,15 @@ impl Store {
                 while get(&tx, a.id)?.is_some() {
                     a.id += 1;
                 }
-                Some(Change::Insert(a))
+                Edit::Add(a).change(None)
             }
-            Edit::Remove { id } => get(&tx, id)?.map(Change::Delete),
-            Edit::SetLabel { id, label } => get(&tx, id)?.map(|before| {
-                let after = Annotation { label, status: Status::Accepted, ..before.clone() };
-                Change::Replace(Box::new(before), Box::new(after))
-            }),
-            Edit::SetStatus { id, status } => get(&tx, id)?.map(|before| {
-                Change::Replace(Box::new(before.clone()), Box::new(Annotation { status, ..before }))
-            }),
-            Edit::SetNote { id, note } => get(&tx, id)?.map(|before| {
-                Change::Replace(Box::new(before.clone()), Box::new(Annotation { note, ..before }))
-            }),
-            Edit::SetKbId { id, kb_id } => get(&tx, id)?.map(|before| {
-                Change::Replace(Box::new(before.clone()), Box::new(Annotation { kb_id, ..before }))
-            }),
-            Edit::Link { id, entity } => get(&tx, id)?.map(|before| {
-                Change::Replace(Box::new(before.clone()), Box::new(Annotation { entity, ..before }))
-            }),
+            edit => {
+                let current = match edit.target() {
+                    Some(id) => get(&tx, id)?,
+                    None => None,
+                };
+                edit.change(current)
+            }
         };
         if let Some(change) = change {
             write(&tx, article_id, content_hash, &change)?;

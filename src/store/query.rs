@@ -10,7 +10,7 @@ pub fn fts_query(input: &str) -> Option<String> {
         rest = &rest[start..];
         if let Some(after) = rest.strip_prefix('"') {
             let end = after.find('"').unwrap_or(after.len());
-            let words: Vec<String> = words_of(&after[..end]).collect();
+            let words: Vec<String> = crate::text::query_words(&after[..end]);
             if !words.is_empty() {
                 terms.push(format!("\"{}\"", words.join(" ")));
             }
@@ -19,7 +19,7 @@ pub fn fts_query(input: &str) -> Option<String> {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let token = &rest[..end];
             let prefix = token.ends_with('*');
-            let words: Vec<String> = words_of(token).collect();
+            let words: Vec<String> = crate::text::query_words(token);
             // "l'Etat" is two words to the tokenizer; keep them together as a phrase.
             if !words.is_empty() {
                 let star = if prefix { "*" } else { "" };
@@ -29,17 +29,6 @@ pub fn fts_query(input: &str) -> Option<String> {
         }
     }
     (!terms.is_empty()).then(|| terms.join(" "))
-}
-
-/// The alphanumeric runs of `s`, as FTS5's unicode61 tokenizer would see them.
-fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string)
-}
-
-/// The words a query looks for, for highlighting hits in an opened article (prefix queries
-/// keep their `*` off; matching is accent-insensitive anyway).
-pub fn query_words(input: &str) -> Vec<String> {
-    words_of(input).collect()
 }
 
 /// Characters of context shown before and after the first hit in a snippet: little before,

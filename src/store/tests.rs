@@ -98,7 +98,7 @@ fn a_taught_name_finds_stories_the_index_missed() {
     assert!(s.entity_stories("Mali").unwrap().is_empty());
     let text = "Le Mali et la Russie signent un accord de sécurité.";
     let mali = crate::annotate::Annotation::new(text, 3, 7, "LOC", crate::annotate::Status::Accepted, "user");
-    s.edit("a", "h", super::annotations::Edit::Add(mali)).unwrap();
+    s.edit("a", "h", crate::annotate::Edit::Add(mali)).unwrap();
     let hits = s.entity_stories("mali").unwrap();
     let found: Vec<(&str, &str, usize)> =
         hits.iter().map(|h| (h.story.id.as_str(), h.label.as_str(), h.mentions)).collect();
@@ -121,7 +121,7 @@ fn a_taught_acronym_keeps_its_case() {
         crate::annotate::Status::Accepted,
         "user",
     );
-    s.edit("a", "h", super::annotations::Edit::Add(us)).unwrap();
+    s.edit("a", "h", crate::annotate::Edit::Add(us)).unwrap();
     let ids: Vec<String> = s.entity_stories("US").unwrap().into_iter().map(|h| h.story.id).collect();
     assert_eq!(ids, vec!["a"]);
 }
@@ -196,7 +196,7 @@ fn two_writers_at_once_lose_nothing() {
                             crate::annotate::Status::Accepted,
                             "user",
                         );
-                        s.edit(&id, "h", crate::library::store::Edit::Add(a)).unwrap();
+                        s.edit(&id, "h", crate::annotate::Edit::Add(a)).unwrap();
                     }
                 }
             })

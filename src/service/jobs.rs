@@ -1,0 +1,139 @@
+//! The work that runs on threads of its own while the reader stays responsive: indexing the
+//! library, reading a long story list, fetching feeds. Each job opens its own database
+//! connection and reports back as `Action`s on one channel, which the loop dispatches.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::config::Config;
+use crate::feeds;
+use crate::model::{Action, Effect};
+use crate::service::index::index_source;
+use crate::service::source::{Source, limits};
+use crate::store::Store;
+
+/// Starts background jobs for one reader: its config, database, source and feeds folder.
+pub struct Jobs {
+    tx: Sender<Action>,
+    running: Arc<AtomicUsize>,
+    config: Config,
+    db_path: PathBuf,
+    source: Source,
+    feeds_dir: PathBuf,
+}
+
+/// Counts a job as running until it is dropped (also when the job's thread panics).
+struct Running(Arc<AtomicUsize>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl Jobs {
+    /// The jobs, and the channel their actions arrive on.
+    pub fn new(
+        config: &Config,
+        db_path: &Path,
+        source: &Source,
+        feeds_dir: &Path,
+    ) -> (Jobs, Receiver<Action>) {
+        let (tx, rx) = channel();
+        let jobs = Jobs {
+            tx,
+            running: Arc::new(AtomicUsize::new(0)),
+            config: config.clone(),
+            db_path: db_path.to_path_buf(),
+            source: source.clone(),
+            feeds_dir: feeds_dir.to_path_buf(),
+        };
+        (jobs, rx)
+    }
+
+    /// Whether a job is still running (the loop then polls more often).
+    pub fn busy(&self) -> bool {
+        self.running.load(Ordering::Relaxed) > 0
+    }
+
+    /// Starts the job an effect asks for.
+    pub fn start(&self, effect: Effect) {
+        if effect == Effect::Fetch {
+            self.fetch();
+        }
+    }
+
+    fn spawn(&self, job: impl FnOnce(&Sender<Action>) + Send + 'static) {
+        self.running.fetch_add(1, Ordering::Relaxed);
+        let (tx, running) = (self.tx.clone(), Running(self.running.clone()));
+        std::thread::spawn(move || {
+            let _running = running;
+            job(&tx);
+        });
+    }
+
+    /// Indexes the source: `IndexProgress`…, then `IndexDone`.
+    pub fn index(&self) {
+        let (db_path, source, limits) = (self.db_path.clone(), self.source.clone(), limits(&self.config));
+        self.spawn(move |tx| index(tx, &db_path, &source, &limits));
+    }
+
+    /// Reads every story in scope (the first page is read before the first frame):
+    /// `StoriesLoaded`.
+    pub fn full_list(&self) {
+        let (db_path, scopes) = (self.db_path.clone(), self.source.scopes());
+        self.spawn(move |tx| {
+            if let Ok(stories) = Store::open(&db_path).and_then(|s| s.stories_in(&scopes)) {
+                let _ = tx.send(Action::StoriesLoaded(stories));
+            }
+        });
+    }
+
+    /// Fetches every feed (`FetchProgress`…), re-indexes the library with the feeds folder
+    /// (`IndexProgress`…, `IndexDone`), then says what was fetched (`FetchDone`, last, so it is
+    /// the message left on screen).
+    pub fn fetch(&self) {
+        let (config, db_path, feeds_dir) =
+            (self.config.clone(), self.db_path.clone(), self.feeds_dir.clone());
+        let shows_feeds = self.source.shows_feeds();
+        let source = self.source.clone().with_feeds(feeds_dir.clone());
+        self.spawn(move |tx| {
+            let fetched = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|store| {
+                let feeds = feeds::subscriptions::all(&config, &store).map_err(|e| e.to_string())?;
+                let mut progress = |done, total, label: &str| {
+                    let _ = tx.send(Action::FetchProgress { done, total, feed: label.to_string() });
+                };
+                Ok(feeds::fetch_all(&store, &feeds, &feeds_dir, &config.fetch, &mut progress))
+            });
+            let (summary, failures) = match fetched {
+                Ok(report) => {
+                    index(tx, &db_path, &source, &limits(&config));
+                    let mut summary = report.summary();
+                    if !shows_feeds && report.new_stories() > 0 {
+                        summary.push_str(" (open byline without paths to read them)");
+                    }
+                    (summary, report.failures().filter_map(feeds::FeedOutcome::failure).collect())
+                }
+                Err(e) => (format!("fetching failed: {e}"), Vec::new()),
+            };
+            let _ = tx.send(Action::FetchDone { summary, failures });
+        });
+    }
+}
+
+/// Indexes `source` on a connection of its own, reporting progress, then says it is done.
+fn index(tx: &Sender<Action>, db_path: &Path, source: &Source, limits: &crate::library::Limits) {
+    let result = Store::open(db_path).and_then(|mut store| {
+        let mut progress = |done, total| {
+            let _ = tx.send(Action::IndexProgress { done, total });
+        };
+        index_source(&mut store, source, limits, &mut progress)
+    });
+    let done = match result {
+        Ok(report) => Action::IndexDone { summary: report.summary(), skipped: report.skipped },
+        Err(e) => Action::IndexDone { skipped: Vec::new(), summary: format!("indexing failed: {e}") },
+    };
+    let _ = tx.send(done);
+}
