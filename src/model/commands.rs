@@ -1,0 +1,184 @@
+//! What each bindable command does, by area: moving around, searching, filters, annotating,
+//! the library's own state (read, star, URL) and feeds. The areas' helpers live in
+//! `navigation`, `filters`, `annotating` and `prompt`.
+
+use super::{AppState, Effect, Extend, Overlay, Pane, Prompt, PromptKind};
+use crate::config::Command;
+
+impl AppState {
+    pub(super) fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        if let Some(overlay) = self.overlay {
+            self.overlay_command(overlay, cmd);
+            return;
+        }
+        use Command::*;
+        match cmd {
+            Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom | NextPane
+            | PrevPane | Open | Back | Quit | NextStory | PrevStory | NextEntity | PrevEntity
+            | ToggleSide | ShowSkipped | Help => self.navigation_command(cmd, effects),
+            Search | NextMatch | PrevMatch => self.search_command(cmd),
+            FilterUnread | FilterStarred | FilterSource | FilterLang | ClearFilters | RelatedStories => {
+                self.filter_command(cmd, effects)
+            }
+            Select | ExtendWord | ExtendWordEnd | ExtendWordBack | ExtendChar | ShrinkChar | Accept
+            | Reject | Delete | Link | ChangeLabel | Note | KbId | Undo | Redo => {
+                self.annotation_command(cmd, effects)
+            }
+            ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
+            Fetch => self.feeds_command(effects),
+        }
+    }
+
+    fn navigation_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::Down => self.scroll_focused(1, effects),
+            Command::Up => self.scroll_focused(-1, effects),
+            Command::HalfPageDown => self.scroll_focused((self.page() / 2).max(1), effects),
+            Command::HalfPageUp => self.scroll_focused(-(self.page() / 2).max(1), effects),
+            Command::PageDown => self.scroll_focused(self.page().max(1), effects),
+            Command::PageUp => self.scroll_focused(-self.page().max(1), effects),
+            Command::Top => self.scroll_focused(isize::MIN / 2, effects),
+            Command::Bottom => self.scroll_focused(isize::MAX / 2, effects),
+            Command::NextPane => self.cycle_focus(true),
+            Command::PrevPane => self.cycle_focus(false),
+            Command::Open => match self.focus {
+                Pane::List if self.list.selected().is_some() => {
+                    self.focus = Pane::Article;
+                    self.relayout();
+                    self.mark_read(effects);
+                }
+                Pane::Side => self.jump_to_panel_item(),
+                _ => {}
+            },
+            Command::Back => self.back(effects),
+            Command::Quit => {
+                self.save_scroll(effects);
+                self.quit = true;
+            }
+            Command::NextStory => self.move_selection(1, effects),
+            Command::PrevStory => self.move_selection(-1, effects),
+            Command::NextEntity => self.step_entity(true),
+            Command::PrevEntity => self.step_entity(false),
+            Command::ToggleSide => {
+                self.side_enabled = !self.side_enabled;
+                if !self.side_enabled && self.focus == Pane::Side {
+                    self.focus = Pane::Article;
+                }
+                self.relayout();
+            }
+            Command::ShowSkipped => self.open_overlay(Overlay::Skipped),
+            Command::Help => self.open_overlay(Overlay::Help),
+            _ => {}
+        }
+    }
+
+    fn search_command(&mut self, cmd: Command) {
+        if cmd == Command::Search {
+            let kind = match self.focus {
+                Pane::List => PromptKind::SearchLibrary,
+                _ => PromptKind::SearchArticle,
+            };
+            self.prompt = Some(Prompt { kind, text: String::new() });
+            return;
+        }
+        self.reader.step_match(cmd == Command::NextMatch);
+        if self.reader.search.query.is_empty() {
+            self.message = Some("no search: press / to search this article".into());
+        }
+    }
+
+    fn filter_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::FilterUnread => self.list.filters.unread = !self.list.filters.unread,
+            Command::FilterStarred => self.list.filters.starred = !self.list.filters.starred,
+            Command::FilterSource => self.list.cycle_source(),
+            Command::FilterLang => self.list.cycle_lang(),
+            Command::ClearFilters => {
+                self.clear_filters();
+                self.message = Some("filters cleared".into());
+                self.selection_changed(effects);
+                return;
+            }
+            Command::RelatedStories => {
+                match self.current_entity_name() {
+                    Some(name) => effects.push(Effect::EntityStories { name }),
+                    None => {
+                        self.message =
+                            Some("select an entity first (] in the text, or the side panel)".into())
+                    }
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.refilter(effects);
+    }
+
+    fn annotation_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::Select => self.start_selection(),
+            Command::ExtendWord => self.extend_selection(Extend::Word),
+            Command::ExtendWordEnd => self.extend_selection(Extend::WordEnd),
+            Command::ExtendWordBack => self.extend_selection(Extend::WordBack),
+            Command::ExtendChar => self.extend_selection(Extend::Char),
+            Command::ShrinkChar => self.extend_selection(Extend::ShrinkChar),
+            Command::Accept => self.accept(effects),
+            Command::Reject => self.reject(false, effects),
+            Command::Delete => self.reject(true, effects),
+            Command::Link => self.start_link(),
+            Command::ChangeLabel => {
+                if self.reader.cursor.is_some() && self.open.is_some() {
+                    self.relabel_pending = true;
+                    self.message = Some("press a label key (the status line lists them)".into());
+                } else {
+                    self.message = Some("move to a mention with ] first".into());
+                }
+            }
+            Command::Note => self.start_field_prompt(PromptKind::Note),
+            Command::KbId => self.start_field_prompt(PromptKind::KbId),
+            Command::Undo => self.undo_redo(true, effects),
+            Command::Redo => self.undo_redo(false, effects),
+            _ => {}
+        }
+    }
+
+    fn library_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::ToggleRead => {
+                if let Some(i) = self.list.selected_index() {
+                    let m = &mut self.list.stories[i];
+                    m.read = !m.read;
+                    effects.push(Effect::SetRead { id: m.id.clone(), read: m.read });
+                    self.message = Some(if m.read { "marked read" } else { "marked unread" }.into());
+                }
+            }
+            Command::ToggleStar => {
+                if let Some(i) = self.list.selected_index() {
+                    let m = &mut self.list.stories[i];
+                    m.starred = !m.starred;
+                    effects.push(Effect::SetStarred { id: m.id.clone(), starred: m.starred });
+                    self.message = Some(if m.starred { "starred" } else { "unstarred" }.into());
+                }
+            }
+            Command::OpenUrl => match self.open.as_ref().and_then(|o| o.article.url.clone()) {
+                Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    self.message = Some(format!("opening {url}"));
+                    effects.push(Effect::OpenUrl(url));
+                }
+                Some(_) => self.message = Some("only http and https addresses are opened".into()),
+                None => self.message = Some("this story has no URL".into()),
+            },
+            _ => {}
+        }
+    }
+
+    fn feeds_command(&mut self, effects: &mut Vec<Effect>) {
+        if self.fetching.is_some() {
+            self.message = Some("already fetching the feeds".into());
+            return;
+        }
+        self.fetching = Some((0, 0));
+        self.message = Some("fetching the feeds…".into());
+        effects.push(Effect::Fetch);
+    }
+}

@@ -1,0 +1,54 @@
+//! Narrowing the list: the unread/starred/source/language filters, a library search's hits
+//! and the stories that mention an entity, and clearing them.
+
+use super::Filters;
+use super::{AppState, Effect, Pane, list};
+use crate::library::{EntityHit, SearchHit};
+use crate::text::query_words;
+
+impl AppState {
+    pub(super) fn clear_filters(&mut self) {
+        let keep = self.list.selected().map(|m| m.id.clone());
+        self.list.filters = Filters::default();
+        self.list.rebuild(keep.as_deref());
+        self.reader.clear_search();
+    }
+
+    pub(super) fn refilter(&mut self, effects: &mut Vec<Effect>) {
+        let keep = self.list.selected().map(|m| m.id.clone());
+        self.list.rebuild(keep.as_deref());
+        let f = self.list.filters.describe();
+        self.message = Some(if f.is_empty() {
+            "filters cleared".into()
+        } else {
+            format!("{} of {} stories · {f}", self.list.rows.len(), self.list.stories.len())
+        });
+        self.selection_changed(effects);
+    }
+
+    pub(super) fn search_results(&mut self, query: String, hits: Vec<SearchHit>, effects: &mut Vec<Effect>) {
+        let hits: Vec<(usize, list::Snippet)> =
+            hits.into_iter().filter_map(|h| Some((self.list.index_of(&h.story.id)?, h.snippet))).collect();
+        let n = hits.len();
+        self.list.filters.search = Some((query.clone(), hits));
+        self.focus = Pane::List;
+        self.list.rebuild(None);
+        self.message = Some(match n {
+            0 => format!("no story matches {query:?}"),
+            1 => format!("1 story matches {query:?}"),
+            _ => format!("{n} stories match {query:?}"),
+        });
+        if let Some(open) = &self.open {
+            // The selected story may already be open: highlight the query now.
+            self.reader.search(&open.article, &query, query_words(&query));
+        }
+        self.selection_changed(effects);
+    }
+
+    pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {
+        let hits: Vec<usize> = hits.iter().filter_map(|h| self.list.index_of(&h.story.id)).collect();
+        self.list.filters.entity = Some((name, hits));
+        self.focus = Pane::List;
+        self.refilter(effects);
+    }
+}
