@@ -4,6 +4,7 @@
 //! repeated.
 //!
 //!     cargo bench --bench annotate
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::time::{Duration, Instant};
 

@@ -3,6 +3,7 @@
 //! load each embedded tagger model.
 //!
 //!     cargo bench --bench extract -- ../shared/data/articles/bbc-en
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::path::PathBuf;
 use std::time::Instant;

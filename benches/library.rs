@@ -5,6 +5,7 @@
 //!     cargo bench --bench library -- index /tmp/lib /tmp/lib.db
 //!     cargo bench --bench library -- warm /tmp/lib /tmp/lib.db
 //!     cargo bench --bench library -- search /tmp/lib.db
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 mod common;
 

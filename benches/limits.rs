@@ -2,6 +2,7 @@
 //! Each case runs in a child process so its peak memory (VmHWM) is its own.
 //!
 //!     cargo bench --bench limits
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! cost of a keypress with its redraw.
 //!
 //!     cargo bench --bench load -- ../shared/data/articles/bbc-en
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 mod common;
 

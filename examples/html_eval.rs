@@ -4,6 +4,7 @@
 //! `cargo run --release --example html_eval -- [scrapinghub|readability] [DATA_DIR]`
 //! (DATA_DIR defaults to ../shared/data/html). Tokens are runs of word characters
 //! (Unicode word boundaries), compared as bags, as in the benchmark's own evaluation.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::Show;
 use crossterm::execute;
@@ -35,6 +35,7 @@ impl TerminalGuard {
         match setup {
             Ok(mut terminal) => {
                 let _ = terminal.hide_cursor();
+                TERMINAL_HELD.store(true, Ordering::SeqCst);
                 Ok(TerminalGuard { terminal })
             }
             Err(e) => {
@@ -47,23 +48,30 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        TERMINAL_HELD.store(false, Ordering::SeqCst);
         restore();
     }
 }
 
-fn install_panic_hook() {
+/// Whether a `TerminalGuard` holds the terminal (the panic hook restores it only then).
+static TERMINAL_HELD: AtomicBool = AtomicBool::new(false);
+
+/// The process's one panic hook, installed once (by the command line's entry point, and by the
+/// first `TerminalGuard` in case a program starts the reader without it), chained before the
+/// default hook.
+pub fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // A parser panic that is caught and reported as a skipped file is not fatal: leave
-            // the terminal (and the screen) alone.
+            // A parser panic that is caught and reported as a skipped file is not fatal: no
+            // trace, and the terminal (and the screen) left alone.
             if crate::library::catching_panics() {
                 return;
             }
             // Only the main thread's panic ends the reader; restoring the terminal under a
             // running reader would break it.
-            if std::thread::current().name() == Some("main") {
+            if TERMINAL_HELD.load(Ordering::SeqCst) && std::thread::current().name() == Some("main") {
                 restore();
             }
             default(info);

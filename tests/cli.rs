@@ -1,4 +1,5 @@
 //! The scriptable commands, run as a user would run them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::process::{Command, Output};
 

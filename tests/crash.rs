@@ -1,6 +1,7 @@
 //! Crash safety: a child process applies a scripted sequence of annotation edits and is killed
 //! with SIGKILL at a random moment; afterwards the stored annotations are exactly those after a
 //! prefix of the script, and the database passes `PRAGMA integrity_check`. 100 trials.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::process::{Command, Stdio};
 use std::time::Duration;

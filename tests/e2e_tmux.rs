@@ -1,5 +1,6 @@
 //! End to end: the real binary in a real terminal (tmux at 120×40), driven by keys, checked by
 //! what a person would see. Skipped with a message when tmux is not installed (.ci/run installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 #[path = "support/http_server.rs"]
 mod http_server;

@@ -1,5 +1,6 @@
 //! `byline feeds …` and `byline fetch` as a user runs them, against a server on 127.0.0.1
 //! started here (nothing else is contacted).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 #[path = "support/http_server.rs"]
 mod http_server;

@@ -1,6 +1,7 @@
 //! Property tests (stable Rust, proptest): whatever the input, byline answers with an article
 //! or an error, draws any size, and keeps `update()` total; undo after an edit restores the
 //! annotations as they were.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use std::path::Path;
 

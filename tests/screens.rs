@@ -1,5 +1,6 @@
 //! Screen snapshots: the app (state + in-memory store) driven by scripted keys in the config's
 //! own key syntax, drawn on ratatui's TestBackend at fixed sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;

@@ -181,13 +181,7 @@ pub enum Cmd {
 }
 
 pub fn main() -> ExitCode {
-    // Panics inside third-party parsers are caught and reported as skipped files: no trace.
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !crate::library::catching_panics() {
-            default(info);
-        }
-    }));
+    crate::tui::install_panic_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
