@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use crate::extract::{Facts, Label, Lang};
 use crate::library::Article;
-use crate::service::analysis::{facts_for, facts_json};
+use crate::service::analysis::facts_for;
+use crate::service::facts_json::facts_json;
 
 pub fn print(articles: &[Article], json: bool, lang: Option<Lang>) -> io::Result<()> {
     let mut out = io::stdout().lock();

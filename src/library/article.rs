@@ -1,6 +1,7 @@
 //! The article as every other part of byline sees it, whatever file it came from.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One stored story. `body` is sanitised, NFC-normalised UTF-8 whose paragraphs are separated
 /// by exactly one blank line ("\n\n"); each paragraph is a single line (soft line breaks inside a
@@ -25,9 +26,43 @@ pub struct Article {
     pub path: PathBuf,
     /// True when invalid bytes were replaced or the text was otherwise repaired while loading.
     pub damaged: bool,
+    /// The text as the user gave it, which every offset byline prints or exports indexes: a
+    /// text, Markdown or HTML file's whole decoded text (title line and front matter included),
+    /// a JSON article's body string as given (a list of paragraphs joined by a blank line), a
+    /// feed item's content as the feed gives it. `None` when not known (read from the store):
+    /// `given_text` is then the body. `library::align` maps between the two.
+    pub given: Option<Given>,
+}
+
+/// The text as the user gave it: whole while parsing, then (once the body is final) the few
+/// edits that rebuild it from the body, which is what is kept and stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    Text(Arc<str>),
+    /// `library::align::patch` of the given text against the body.
+    Patch(String),
 }
 
 impl Article {
+    /// The text offsets index: as given when known, else byline's own body.
+    pub fn given_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match &self.given {
+            None => Cow::Borrowed(&self.body),
+            Some(Given::Text(text)) => Cow::Borrowed(text),
+            Some(Given::Patch(patch)) => {
+                super::align::apply(&self.body, patch).map_or(Cow::Borrowed(&self.body), Cow::Owned)
+            }
+        }
+    }
+
+    /// Keeps the given text as a patch against the final body (`None` when they are equal).
+    pub fn pack_given(&mut self) {
+        if let Some(Given::Text(text)) = &self.given {
+            self.given = super::align::patch(text, &self.body).map(Given::Patch);
+        }
+    }
+
     /// Paragraphs of the body with their byte offset into `body`.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
         let base = self.body.as_ptr() as usize;

@@ -98,7 +98,10 @@ pub(crate) fn items(text: &str, base_url: Option<&str>, max_items: usize) -> Res
         .take(max_items)
         .map(|entry| {
             let mut article = article_meta(&feed, entry);
-            article.body = entry_body(entry).unwrap_or_default();
+            if let Some((body, given)) = entry_body(entry) {
+                article.body = body;
+                article.given = Some(super::Given::Text(given.into()));
+            }
             article.damaged |= repaired;
             let guid = Some(entry.id.trim()).filter(|id| !id.is_empty()).map(str::to_string);
             FeedItem { guid, article }
@@ -170,9 +173,10 @@ fn text_paragraphs(body: &str, html: bool) -> Vec<String> {
 }
 
 fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
-    let body = entry_body(entry)?;
+    let (body, given) = entry_body(entry)?;
     let mut article = article_meta(feed, entry);
     article.body = body;
+    article.given = Some(super::Given::Text(given.into()));
     article.id = clean::hash_id(&[feed.id.as_bytes(), entry.id.as_bytes()]);
     Some(article)
 }
@@ -183,27 +187,29 @@ fn feed_title(feed: &Feed) -> Option<String> {
         .map(|t| if is_html(t) { html_text::fragment_line(&t.content) } else { t.content.clone() })
 }
 
-/// The item's text: its content, else its summary, else a media description; `None` when
-/// it has none.
-fn entry_body(entry: &Entry) -> Option<String> {
+/// The item's text: its content, else its summary, else a media description, with that
+/// field's own text as the feed gives it; `None` when it has none.
+fn entry_body(entry: &Entry) -> Option<(String, String)> {
     let from_content = entry.content.as_ref().and_then(|c| {
         let body = c.body.as_deref()?;
         let sub = c.content_type.subty().as_str().to_ascii_lowercase();
-        Some(text_paragraphs(body, sub.contains("html")))
+        Some((text_paragraphs(body, sub.contains("html")), body))
     });
-    let paragraphs = from_content
-        .filter(|p| !p.is_empty())
-        .or_else(|| entry.summary.as_ref().map(|s| text_paragraphs(&s.content, is_html(s))))
-        .filter(|p| !p.is_empty())
+    let (paragraphs, given) = from_content
+        .filter(|(p, _)| !p.is_empty())
+        .or_else(|| {
+            entry.summary.as_ref().map(|s| (text_paragraphs(&s.content, is_html(s)), s.content.as_str()))
+        })
+        .filter(|(p, _)| !p.is_empty())
         .or_else(|| {
             entry
                 .media
                 .iter()
                 .find_map(|m| m.description.as_ref())
-                .map(|d| text_paragraphs(&d.content, is_html(d)))
+                .map(|d| (text_paragraphs(&d.content, is_html(d)), d.content.as_str()))
         })?;
     let body = clean::body(&paragraphs);
-    (!body.is_empty()).then_some(body)
+    (!body.is_empty()).then(|| (body, given.to_string()))
 }
 
 /// Everything about an item but its text and id.

@@ -141,6 +141,10 @@ fn article_from(v: &Value) -> Result<Article, String> {
     if body.is_empty() {
         return Err("empty body".into());
     }
+    let given: std::sync::Arc<str> = match get(&["body", "text", "content"]) {
+        Some(Value::String(s)) => s.as_str().into(),
+        _ => paragraphs.join("\n\n").into(),
+    };
     let one = |keys: &[&str]| get(keys).and_then(scalar);
     Ok(Article {
         id: one(&["id", "guid"]).unwrap_or_default(),
@@ -152,6 +156,7 @@ fn article_from(v: &Value) -> Result<Article, String> {
         url: one(&["url", "link"]),
         lang: one(&["lang", "language"]),
         tags: get(&["tags", "keywords"]).map(list).unwrap_or_default(),
+        given: Some(super::Given::Text(given)),
         ..Article::default()
     })
 }

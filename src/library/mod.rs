@@ -2,6 +2,7 @@
 //! feeds (RSS, Atom, JSON Feed). Parsing is pure ([`parse_bytes`]); I/O lives in
 //! [`load_file`] and [`load_paths`].
 
+pub mod align;
 pub mod article;
 mod clean;
 mod decode;
@@ -24,7 +25,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use article::Article;
+pub use article::{Article, Given};
 pub use feed::{FeedDoc, FeedItem};
 pub use rows::{EntityHit, SearchHit, StoryMeta};
 pub use sanitize::sanitize;
@@ -298,6 +299,13 @@ fn parse_with_id_base(
             },
         });
     }
+    if matches!(format, Format::Text | Format::Markdown | Format::Html) {
+        // One article from the whole file: its offsets index the file's text.
+        let given: std::sync::Arc<str> = text.into();
+        for a in loaded.articles.iter_mut().filter(|a| a.given.is_none()) {
+            a.given = Some(Given::Text(given.clone()));
+        }
+    }
     finish(&mut loaded.articles, path, id_base, decoded.damaged);
     Ok(loaded)
 }
@@ -375,6 +383,7 @@ fn finish(articles: &mut [Article], path: &Path, id_base: &Path, damaged: bool) 
     let mut seen = std::collections::HashSet::new();
     for (n, a) in articles.iter_mut().enumerate() {
         a.path = path.to_path_buf();
+        a.pack_given();
         a.damaged |= damaged || a.body.contains('\u{fffd}');
         a.title = clean::field(&a.title);
         if a.title.is_empty() {

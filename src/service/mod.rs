@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod effects;
+pub mod facts_json;
 pub mod index;
 pub mod jobs;
 pub mod session;

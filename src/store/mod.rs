@@ -16,9 +16,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use crate::library::Article;
 use crate::library::rows::{EntityHit, SearchHit, StoryMeta};
 use crate::library::scope::Scope;
+use crate::library::{Article, Given};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
 
@@ -225,7 +225,7 @@ impl Store {
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.path, a.content_hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, \
-                    a.tags, a.damaged, COALESCE(r.scroll, 0) \
+                    a.tags, a.damaged, COALESCE(r.scroll, 0), a.given \
              FROM articles a LEFT JOIN reading_state r USING (content_hash) WHERE a.id = ?1",
         )?;
         let found = stmt
@@ -244,6 +244,7 @@ impl Store {
                         lang: row.get(9)?,
                         tags: serde_json::from_str(&tags).unwrap_or_default(),
                         damaged: row.get(11)?,
+                        given: row.get::<_, Option<String>>(13)?.map(Given::Patch),
                     },
                     content_hash: row.get(2)?,
                     scroll: row.get::<_, i64>(12)?.max(0) as usize,
@@ -532,12 +533,12 @@ fn replace_file<'a>(
     text.flush_if_holds_path(tx, path)?;
     tx.prepare_cached("DELETE FROM articles WHERE path = ?1")?.execute([path])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged, given) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash, \
             title = excluded.title, body = excluded.body, date = excluded.date, author = excluded.author, \
             source = excluded.source, url = excluded.url, lang = excluded.lang, tags = excluded.tags, \
-            damaged = excluded.damaged \
+            damaged = excluded.damaged, given = excluded.given \
          RETURNING rowid",
     )?;
     for (a, facts) in articles {
@@ -545,9 +546,11 @@ fn replace_file<'a>(
         text.flush_if_holds_id(tx, &a.id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
+        let given = given_patch(a);
         let rowid: i64 = insert.query_row(
             params![
-                a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
+                a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags,
+                a.damaged, given
             ],
             |r| r.get(0),
         )?;
@@ -562,6 +565,15 @@ fn replace_file<'a>(
     )?
     .execute(params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)])?;
     Ok(())
+}
+
+/// What the store keeps of the text as given: the patch that rebuilds it from the body.
+fn given_patch(a: &Article) -> Option<std::borrow::Cow<'_, str>> {
+    match &a.given {
+        None => None,
+        Some(Given::Patch(p)) => Some(std::borrow::Cow::Borrowed(p)),
+        Some(Given::Text(text)) => crate::library::align::patch(text, &a.body).map(std::borrow::Cow::Owned),
+    }
 }
 
 /// Caches an article's facts (unless `json` is empty: indexing stores only the entity index,

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -35,7 +35,10 @@ CREATE TABLE IF NOT EXISTS articles (
     author       TEXT,
     url          TEXT,
     tags         TEXT NOT NULL DEFAULT '[]',
-    body         TEXT NOT NULL
+    body         TEXT NOT NULL,
+    -- How to rebuild the text as the user gave it from the body (library/align.rs), which
+    -- every offset byline exports indexes; NULL when it is the body itself.
+    given        TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
@@ -226,6 +229,20 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
                  FROM entity_index i JOIN entities e USING (key, label);
              DROP TABLE entity_index;",
         )?;
+    }
+    if (1..9).contains(&version) {
+        // Version 9: articles keep the text as given (a patch against the body). The file
+        // stamps are forgotten, so the next index reads and parses every file again to fill it.
+        // (Earlier steps may have recreated the table with the column already.)
+        let has_given: i64 = tx.query_row(
+            "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'given'",
+            [],
+            |r| r.get(0),
+        )?;
+        if has_given == 0 {
+            tx.execute_batch("ALTER TABLE articles ADD COLUMN given TEXT;")?;
+        }
+        tx.execute_batch("UPDATE files SET size = -1, hash = '';")?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
