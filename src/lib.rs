@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod config;
 pub mod extract;
 pub mod feeds;

@@ -2,7 +2,6 @@
 //! defaults built in. Errors name the file, the line and the key so they can be printed before
 //! the terminal is touched.
 
-pub mod commands;
 pub mod keymap;
 pub mod keys;
 pub mod theme;
@@ -14,7 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use commands::Command;
+/// The bindable commands live in `crate::command`; re-exported for the code that names them here.
+pub use crate::command::Command;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyChord};
 pub use theme::{Color, ThemeColors};

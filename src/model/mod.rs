@@ -9,7 +9,7 @@ pub mod reader;
 pub mod story;
 
 use crate::annotate::Annotation;
-use crate::config::Command;
+use crate::command::Command;
 use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
