@@ -10,7 +10,8 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use byline::config::{Command, Config};
+use byline::command::Command;
+use byline::config::Config;
 use byline::library::{self, Limits};
 use byline::model::{Action, Settings};
 use byline::service::index::index_source;

@@ -161,7 +161,7 @@ impl Reader<'_> {
     /// signal saves it here.
     fn leave(&mut self) {
         if !self.session.state.quit {
-            self.session.dispatch(Action::Command(crate::config::Command::Quit));
+            self.session.dispatch(Action::Command(crate::command::Command::Quit));
         }
     }
 }

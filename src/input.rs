@@ -3,7 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::config::{Command, Config, Key, KeyChord};
+use crate::command::Command;
+use crate::config::{Config, Key, KeyChord};
 use crate::model::{Action, AppState};
 
 /// A key press as a chord; releases and keys byline has no name for give `None`.

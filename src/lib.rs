@@ -46,6 +46,7 @@
 pub mod annotate;
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod config;
 pub mod extract;
 pub mod feeds;

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use byline::annotate::Edit;
-use byline::config::{Command, Config};
+use byline::command::Command;
+use byline::config::Config;
 use byline::library::{Limits, parse_bytes};
 use byline::model::{Action, Settings};
 use byline::service::index::index_source;

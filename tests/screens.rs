@@ -286,3 +286,12 @@ fn a_config_label_is_drawn_in_its_colour() {
     assert!(red.contains("Barkhane"), "drawn in red: {red:?}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_facts_panel_hints_come_from_the_command_table() {
+    let (session, config) = app(120, 30, "j tab tab");
+    let shown = screen(&session, &config).backend().to_string();
+    let status = shown.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    assert!(status.contains("j down") && status.contains("? help"), "{status}");
+    insta::assert_snapshot!(shown);
+}

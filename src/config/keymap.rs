@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::commands::Command;
 use super::keys::KeyChord;
+use crate::command::Command;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -41,6 +41,13 @@ impl Keymap {
     /// The first key of a command as shown in hints ("?"), or "" if unbound.
     pub fn hint(&self, cmd: Command) -> String {
         self.keys(cmd).first().map(ToString::to_string).unwrap_or_default()
+    }
+
+    /// The first key of each of `cmds` that is bound, joined by "/" ("j/k"), for hints that
+    /// show several commands under one label.
+    pub fn hint_keys(&self, cmds: &[Command]) -> String {
+        let keys: Vec<String> = cmds.iter().map(|&c| self.hint(c)).filter(|k| !k.is_empty()).collect();
+        keys.join("/")
     }
 
     fn bind(&mut self, chord: KeyChord, cmd: Command) {
@@ -98,5 +105,13 @@ mod tests {
         assert_eq!(map.command(&KeyChord::ch('j')), None);
         assert!(map.keys(Command::NextMatch).is_empty());
         assert_eq!(map.keys(Command::Down), &[KeyChord::ch('n')]);
+    }
+
+    #[test]
+    fn hint_keys_join_the_first_bound_key_of_each_command() {
+        let mut map = Keymap::default();
+        assert_eq!(map.hint_keys(&[Command::Down, Command::Up]), "j/k");
+        map.rebind(Command::Up, &[]);
+        assert_eq!(map.hint_keys(&[Command::Down, Command::Up]), "j");
     }
 }

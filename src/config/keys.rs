@@ -1,5 +1,5 @@
 //! Key chords as data: parsed from the same strings in the config file, in tests and in help.
-//! This module knows nothing of crossterm; `input.rs` converts terminal events to `KeyChord`.
+//! This module knows nothing of the terminal library; `input.rs` converts terminal events to `KeyChord`.
 
 use std::fmt;
 

@@ -2,19 +2,17 @@
 //! defaults built in. Errors name the file, the line and the key so they can be printed before
 //! the terminal is touched.
 
-pub mod commands;
 pub mod keymap;
 pub mod keys;
+mod sections;
 pub mod theme;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use toml::Spanned;
+use sections::{RawConfig, Source};
 
-pub use commands::Command;
+/// The bindable commands live in `crate::command`; re-exported for the code that names them here.
 pub use keymap::Keymap;
 pub use keys::{Key, KeyChord};
 pub use theme::{Color, ThemeColors};
@@ -152,237 +150,29 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    library: RawLibrary,
-    #[serde(default)]
-    reader: RawReader,
-    #[serde(default)]
-    theme: BTreeMap<Spanned<String>, Spanned<String>>,
-    #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
-    #[serde(default)]
-    labels: Vec<Spanned<RawLabel>>,
-    #[serde(default)]
-    feeds: Vec<Spanned<RawFeed>>,
-    #[serde(default)]
-    fetch: RawFetch,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLabel {
-    name: Spanned<String>,
-    key: Spanned<String>,
-    color: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFeed {
-    url: Spanned<String>,
-    name: Option<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    full_text: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawFetch {
-    concurrency: Option<Spanned<u64>>,
-    timeout_secs: Option<Spanned<u64>>,
-    max_feed_mb: Option<Spanned<u64>>,
-    max_redirects: Option<u32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawReader {
-    mark_read_on_open: Option<bool>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawLibrary {
-    paths: Option<Vec<PathBuf>>,
-    max_file_mb: Option<Spanned<u64>>,
-    max_items_per_file: Option<Spanned<usize>>,
-}
-
 impl Config {
     /// Parses a config file's text. `file` is only used in error messages; relative library
-    /// paths are resolved against the file's folder.
+    /// paths are resolved against the file's folder. Sections are read in this order, and the
+    /// first error is the one reported.
     pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let error = |span: Option<std::ops::Range<usize>>, key: Option<&str>, message: String| ConfigError {
-            file: file.to_path_buf(),
-            line: span.map(|s| line_of(s.start)),
-            key: key.map(str::to_string),
-            message,
-        };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().to_string();
-            let key = message
-                .split('`')
-                .nth(1)
-                .filter(|_| message.starts_with("unknown field"))
-                .map(str::to_string);
-            error(e.span(), key.as_deref(), message)
-        })?;
-
+        let src = Source { text, file };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| src.toml_error(&e))?;
         let mut config = Config::default();
-        if let Some(paths) = raw.library.paths {
-            let base = file.parent().unwrap_or(Path::new(""));
-            config.library_paths = paths.into_iter().map(|p| base.join(expand_home(&p))).collect();
-        }
-        if let Some(mb) = raw.library.max_file_mb {
-            if *mb.get_ref() == 0 {
-                return Err(error(Some(mb.span()), Some("library.max_file_mb"), "must be at least 1".into()));
-            }
-            config.max_file_bytes = mb.get_ref().saturating_mul(1024 * 1024);
-        }
-        if let Some(n) = raw.library.max_items_per_file {
-            if *n.get_ref() == 0 {
-                return Err(error(
-                    Some(n.span()),
-                    Some("library.max_items_per_file"),
-                    "must be at least 1".into(),
-                ));
-            }
-            config.max_items_per_file = *n.get_ref();
-        }
-        if let Some(v) = raw.reader.mark_read_on_open {
-            config.mark_read_on_open = v;
-        }
-        for (name, value) in &raw.theme {
-            let key = format!("theme.{}", name.get_ref());
-            let slot = match name.get_ref().as_str() {
-                "accent" => &mut config.theme.accent,
-                "selection" => &mut config.theme.selection,
-                "search_match" => &mut config.theme.search_match,
-                "dim" => &mut config.theme.dim,
-                "per" => &mut config.theme.per,
-                "org" => &mut config.theme.org,
-                "loc" => &mut config.theme.loc,
-                "misc" => &mut config.theme.misc,
-                "date" => &mut config.theme.date,
-                _ => return Err(error(Some(name.span()), Some(&key), "unknown theme colour".into())),
-            };
-            *slot = value.get_ref().parse().map_err(|m| error(Some(value.span()), Some(&key), m))?;
-        }
-        let at_least_one = |v: &Spanned<u64>, key: &str| {
-            if *v.get_ref() == 0 {
-                Err(error(Some(v.span()), Some(key), "must be at least 1".into()))
-            } else {
-                Ok(*v.get_ref())
-            }
-        };
-        if let Some(n) = &raw.fetch.concurrency {
-            // More than 32 at once is never polite to anyone's server, nor useful on 2 cores.
-            config.fetch.concurrency = at_least_one(n, "fetch.concurrency")?.min(32) as usize;
-        }
-        if let Some(s) = &raw.fetch.timeout_secs {
-            config.fetch.timeout_secs = at_least_one(s, "fetch.timeout_secs")?;
-        }
-        if let Some(mb) = &raw.fetch.max_feed_mb {
-            config.fetch.max_bytes = at_least_one(mb, "fetch.max_feed_mb")?.saturating_mul(1024 * 1024);
-        }
-        if let Some(n) = raw.fetch.max_redirects {
-            config.fetch.max_redirects = n;
-        }
-        for (i, feed) in raw.feeds.iter().enumerate() {
-            let key = format!("feeds[{}].url", i + 1);
-            let f = feed.get_ref();
-            let url =
-                check_feed_url(f.url.get_ref()).map_err(|m| error(Some(f.url.span()), Some(&key), m))?;
-            if config.feeds.iter().any(|c: &FeedConfig| c.url == url) {
-                return Err(error(Some(f.url.span()), Some(&key), format!("{url} is listed twice")));
-            }
-            config.feeds.push(FeedConfig {
-                url,
-                name: f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string),
-                tags: f.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
-                full_text: f.full_text,
-            });
-        }
-        let mut claimed: BTreeMap<KeyChord, String> = BTreeMap::new();
-        for (name, keys) in &raw.keys {
-            let key = format!("keys.{}", name.get_ref());
-            let cmd = Command::from_name(name.get_ref()).ok_or_else(|| {
-                error(
-                    Some(name.span()),
-                    Some(&key),
-                    "unknown command (see `byline --help` or config.example.toml)".into(),
-                )
-            })?;
-            let mut chords = Vec::new();
-            for k in keys.get_ref() {
-                let chord = KeyChord::parse(k.get_ref()).map_err(|m| error(Some(k.span()), Some(&key), m))?;
-                if let Some(other) = claimed.insert(chord, name.get_ref().clone()) {
-                    return Err(error(
-                        Some(k.span()),
-                        Some(&key),
-                        format!("{:?} is already bound to `{other}`", k.get_ref()),
-                    ));
-                }
-                chords.push(chord);
-            }
-            config.keymap.rebind(cmd, &chords);
-        }
-        for label in &raw.labels {
-            let label = label.get_ref();
-            let name = label.name.get_ref().trim().to_string();
-            let key_name = format!("labels.{name}");
-            if name.is_empty() || name.contains(char::is_whitespace) {
-                return Err(error(
-                    Some(label.name.span()),
-                    Some("labels.name"),
-                    "a label name is one word".into(),
-                ));
-            }
-            let key = KeyChord::parse(label.key.get_ref())
-                .map_err(|m| error(Some(label.key.span()), Some(&key_name), m))?;
-            if let Some(cmd) = config.keymap.command(&key) {
-                let msg = format!("{:?} is already bound to `{}`", label.key.get_ref(), cmd.name());
-                return Err(error(Some(label.key.span()), Some(&key_name), msg));
-            }
-            let color = match &label.color {
-                Some(c) => Some(c.get_ref().parse().map_err(|m| error(Some(c.span()), Some(&key_name), m))?),
-                None => None,
-            };
-            let def = LabelDef { name: name.clone(), key, color };
-            match config.labels.iter_mut().find(|l| l.name.eq_ignore_ascii_case(&name)) {
-                Some(existing) => *existing = def,
-                None => config.labels.push(def),
-            }
-        }
-        for (i, l) in config.labels.iter().enumerate() {
-            if let Some(other) = config.labels[..i].iter().find(|o| o.key == l.key) {
-                return Err(error(
-                    None,
-                    Some(&format!("labels.{}", l.name)),
-                    format!("key {} is also the key of {}", l.key, other.name),
-                ));
-            }
-        }
+        sections::library(&src, &raw.library, &mut config)?;
+        sections::reader(&raw.reader, &mut config);
+        sections::theme(&src, &raw.theme, &mut config.theme)?;
+        sections::fetch(&src, &raw.fetch, &mut config.fetch)?;
+        config.feeds = sections::feeds(&src, &raw.feeds)?;
+        sections::keys(&src, &raw.keys, &mut config.keymap)?;
+        sections::labels(&src, &raw.labels, &config.keymap, &mut config.labels)?;
         Ok(config)
-    }
-}
-
-fn expand_home(path: &Path) -> PathBuf {
-    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
-        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
-        _ => path.to_path_buf(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::command::Command;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/cfg/config.toml"))

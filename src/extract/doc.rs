@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::gazetteer::GAZ;
 use super::types::{Lang, Token};
-use super::util::{FxSet, all_upper, fold_into, starts_lower, starts_upper};
+use super::util::{FxSet, all_upper, starts_lower, starts_upper};
+use crate::text::fold::fold_into;
 
 #[derive(Debug, Clone, Default)]
 pub struct TokInfo {

@@ -7,7 +7,8 @@
 
 use super::gazetteer::{GAZ, phrase_key};
 use super::types::{Candidate, Entity, Label, Mention, Origin};
-use super::util::{FxMap, all_upper, fold};
+use super::util::{FxMap, all_upper};
+use crate::text::fold::fold_str;
 
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| c.start < c.end);
@@ -51,7 +52,7 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
             keys.push(None);
             continue;
         };
-        let key = fold(text.get(c.start..c.end).unwrap_or(""));
+        let key = fold_str(text.get(c.start..c.end).unwrap_or(""));
         let v = votes.entry(key.clone()).or_default();
         let (count, weight) = match c.origin {
             Origin::User => (1000, 1000.0),
@@ -113,7 +114,7 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         if words.len() < 2 {
             continue;
         }
-        let key = (0u8, fold(t));
+        let key = (0u8, fold_str(t));
         if let std::collections::hash_map::Entry::Vacant(v) = by_key.entry(key) {
             v.insert(groups.len());
             groups.push(Group { label: Label::Per, mentions: Vec::new(), gaz: None });
@@ -132,7 +133,7 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         }
         let t = text.get(c.start..c.end).unwrap_or("");
         let mention = Mention { start: c.start, end: c.end, text: t.to_string(), origin: c.origin };
-        let folded = fold(t);
+        let folded = fold_str(t);
         let single = !t.contains(char::is_whitespace);
         let gi = if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
             gi

@@ -7,7 +7,8 @@
 use std::sync::LazyLock;
 
 use super::types::Label;
-use super::util::{FxMap, FxSet, fold, lines_with_sections, starts_upper};
+use super::util::{FxMap, FxSet, lines_with_sections, starts_upper};
+use crate::text::fold::fold_str;
 
 macro_rules! gaz {
     ($name:literal) => {
@@ -117,11 +118,11 @@ fn load() -> Gazetteers {
             continue;
         };
         let Some(masc) = parts.next() else { continue };
-        for f in french_forms(&fold(masc)) {
+        for f in french_forms(&fold_str(masc)) {
             g.demonyms.insert(f, entry.id);
         }
         for f in parts {
-            let f = fold(f);
+            let f = fold_str(f);
             g.demonyms.insert(format!("{f}s"), entry.id);
             g.demonyms.insert(f, entry.id);
         }
@@ -135,7 +136,7 @@ fn load() -> Gazetteers {
         g.titles.insert(key);
     }
     for (_, line) in lines_with_sections(gaz!("honorifics.txt")) {
-        let f = fold(line);
+        let f = fold_str(line);
         g.honorifics.insert(f.trim_end_matches('.').to_string());
         g.honorifics.insert(format!("{}.", f.trim_end_matches('.')));
     }
@@ -145,7 +146,7 @@ fn load() -> Gazetteers {
             "suffix" => &mut g.org_suffix,
             _ => &mut g.org_before,
         };
-        set.insert(fold(line));
+        set.insert(fold_str(line));
     }
     for (sec, line) in lines_with_sections(gaz!("loc_cues.txt")) {
         let set = match sec {
@@ -154,10 +155,10 @@ fn load() -> Gazetteers {
             "prep" => &mut g.loc_prep,
             _ => &mut g.loc_before,
         };
-        set.insert(fold(line));
+        set.insert(fold_str(line));
     }
     for (_, line) in lines_with_sections(gaz!("first_names.txt")) {
-        g.first_names.insert(fold(line));
+        g.first_names.insert(fold_str(line));
     }
     for (sec, line) in lines_with_sections(gaz!("calendar.txt")) {
         let mut parts = line.split('|');
@@ -166,21 +167,21 @@ fn load() -> Gazetteers {
         };
         let map = if sec == "days" { &mut g.days } else { &mut g.months };
         for f in parts {
-            map.insert(fold(f.trim()), n);
+            map.insert(fold_str(f.trim()), n);
         }
     }
     for (sec, line) in lines_with_sections(gaz!("speech_verbs.txt")) {
         let set = if sec == "en" { &mut g.speech_en } else { &mut g.speech_fr };
-        set.insert(fold(line));
+        set.insert(fold_str(line));
     }
     for (sec, line) in lines_with_sections(gaz!("stopwords.txt")) {
         let set = if sec == "en" { &mut g.stop_en } else { &mut g.stop_fr };
         for w in line.split_whitespace() {
-            set.insert(fold(w));
+            set.insert(fold_str(w));
         }
     }
     for (_, line) in lines_with_sections(gaz!("not_entities.txt")) {
-        g.not_entities.insert(fold(line));
+        g.not_entities.insert(fold_str(line));
     }
     g
 }
@@ -190,7 +191,7 @@ fn load() -> Gazetteers {
 pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     for word in s.split_whitespace() {
-        let f = fold(word);
+        let f = fold_str(word);
         // Split French elisions: "d'ivoire" → "d' ivoire"; "l'ouest" → "l' ouest".
         let mut rest = f.as_str();
         if let Some(pos) = rest.find('\'') {

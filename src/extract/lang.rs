@@ -3,7 +3,7 @@
 
 use super::gazetteer::GAZ;
 use super::types::{Lang, Token};
-use super::util::fold;
+use crate::text::fold::fold_str;
 
 pub fn guess_lang(text: &str) -> Lang {
     // Only the beginning matters; cut on a char boundary.
@@ -26,7 +26,7 @@ pub fn guess_from_tokens(text: &str, tokens: &[Token]) -> Lang {
             continue;
         }
         words += 1;
-        let f = fold(s);
+        let f = fold_str(s);
         let in_fr = GAZ.stop_fr.contains(&f);
         let in_en = GAZ.stop_en.contains(&f);
         if in_fr && !in_en {

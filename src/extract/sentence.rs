@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::gazetteer::GAZ;
 use super::types::Token;
-use super::util::{fold, starts_lower, starts_upper};
+use super::util::{starts_lower, starts_upper};
+use crate::text::fold::fold_str;
 
 fn is_closer(s: &str) -> bool {
     matches!(s, "»" | "”" | "\"" | "’" | "'" | ")" | "]" | "}" | "“")
@@ -34,7 +35,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 && t.ends_with('.')
                 && (t.matches('.').count() >= 2 || t == "etc.")
                 && starts_upper(tok(k + 1))
-                && GAZ.is_stop(&fold(tok(k + 1)));
+                && GAZ.is_stop(&fold_str(tok(k + 1)));
             if terminal || abbrev_end {
                 // Absorb closing quotes/brackets and further terminal marks.
                 let mut j = k;

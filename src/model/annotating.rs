@@ -257,13 +257,13 @@ impl AppState {
 
     fn story_link_candidates(&self, typed: &str) -> Vec<String> {
         let Some(open) = &self.open else { return Vec::new() };
-        let typed = crate::text::fold::fold_query(typed);
+        let typed = crate::text::fold::fold_str(typed);
         let mut names: Vec<String> = open
             .facts
             .entities
             .iter()
             .map(|e| e.name.clone())
-            .filter(|n| crate::text::fold::fold_query(n).contains(&typed))
+            .filter(|n| crate::text::fold::fold_str(n).contains(&typed))
             .collect();
         names.sort();
         names.dedup();

@@ -3,7 +3,7 @@
 //! `navigation`, `filters`, `annotating` and `prompt`.
 
 use super::{AppState, Effect, Extend, Overlay, Pane, Prompt, PromptKind};
-use crate::config::Command;
+use crate::command::Command;
 
 impl AppState {
     pub(super) fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {

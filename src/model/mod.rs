@@ -14,7 +14,7 @@ pub mod story;
 
 use crate::annotate::Annotation;
 use crate::annotate::{AnnotationSet, Edit};
-use crate::config::Command;
+use crate::command::Command;
 use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;

@@ -2,7 +2,7 @@
 //! skipped files): what a submitted prompt does, and what keys do while a popup is open.
 
 use super::{AppState, Effect, Overlay, PromptKind, annotating};
-use crate::config::Command;
+use crate::command::Command;
 
 impl AppState {
     pub(super) fn open_overlay(&mut self, overlay: Overlay) {

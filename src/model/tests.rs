@@ -1,7 +1,7 @@
 //! `update()` driven by action scripts, with effects answered by hand: no store, no terminal.
 
 use super::*;
-use crate::config::Command as C;
+use crate::command::Command as C;
 use crate::extract::{Entity, Label, Mention, Origin};
 
 fn meta(id: &str, title: &str) -> StoryMeta {
@@ -189,7 +189,7 @@ fn any_size_and_any_key_keeps_the_state_valid() {
     let (mut state, _) = new_state(5);
     for (w, h) in [(1, 1), (400, 120), (39, 9), (60, 20), (120, 40)] {
         run(&mut state, vec![Action::Resize(w, h)]);
-        for &c in crate::config::Command::ALL {
+        for &c in crate::command::Command::ALL {
             if c != C::Quit && c != C::Back {
                 run(&mut state, vec![Action::Command(c)]);
             }

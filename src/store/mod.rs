@@ -87,7 +87,7 @@ pub fn content_hash(article: &Article) -> String {
 
 /// The key an entity name is indexed under: case, accents and spacing folded.
 pub fn entity_key(name: &str) -> String {
-    crate::text::fold::fold_query(name).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold::fold_str(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// How many stories a phrase lookup for a taught name returns at most.

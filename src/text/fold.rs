@@ -1,10 +1,23 @@
-//! Case- and accent-insensitive matching: `securite` finds « Sécurité », `l'etat` finds
-//! « l’État ». Matches are reported as byte ranges into the original text.
+//! The one accent/case fold: search, the entity index, the extractor's dictionary lookups and
+//! its name grouping all compare text through [`fold_char`], so a name cannot fold two ways.
+//! `securite` finds « Sécurité », `l'etat` finds « l’État ». [`fold`] keeps the original byte
+//! offset of every folded byte (matches are reported as byte ranges into the original text);
+//! [`fold_str`] and [`fold_into`] are the fast forms for words and queries.
+//!
+//! The rule, character by character:
+//! - ASCII is lower-cased (and nothing else is looked at for ASCII-only text);
+//! - typographic apostrophes `’ ʼ ‘` become `'`; no-break, narrow no-break and thin spaces
+//!   (U+00A0, U+202F, U+2009) become a space; the hyphen and the non-breaking hyphen (U+2010,
+//!   U+2011) become `-`; the soft hyphen (U+00AD) is dropped;
+//! - ligatures are spelled out as compatibility decomposition does (`œ` → `oe`, `æ` → `ae`,
+//!   `ß` → `ss`, `ﬁ` → `fi`, `ﬂ` → `fl`, `ĳ` → `ij`), and `ø` becomes `o`;
+//! - everything else is decomposed (NFD), its combining marks dropped — in every script, so a
+//!   decomposed `e\u{301}` folds like `é` — and lower-cased; letters stay in their script
+//!   (Greek and Cyrillic are lower-cased, not transliterated).
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
 
 /// Text folded for matching, with the original byte offset of every folded byte.
 pub struct Folded {
@@ -13,26 +26,54 @@ pub struct Folded {
     origin_end: Vec<usize>,
 }
 
-/// Folds one character into `out`: decomposed, marks dropped, lower-cased, typographic
-/// apostrophes and spaces unified.
-fn fold_char(c: char, out: &mut String) {
+/// Folds one character into `out` (see the module documentation for the rule). Pushes nothing
+/// for a soft hyphen or a lone combining mark; never allocates beyond `out`'s own growth.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     match c {
         '’' | 'ʼ' | '‘' => out.push('\''),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => out.push(' '),
+        '\u{2010}' | '\u{2011}' => out.push('-'),
         '\u{00AD}' => {}
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
-        'ß' => out.push_str("ss"),
-        _ => {
-            for d in std::iter::once(c).nfd() {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        // Latin presentation ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) and ĳ: their compatibility decomposition.
+        '\u{FB00}'..='\u{FB06}' | 'ĳ' | 'Ĳ' => {
+            decompose_compatible(c, |d| out.push(d.to_ascii_lowercase()));
         }
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
     }
 }
 
+/// Appends the fold of `s` to `out`; ASCII-only text (most words) takes a fast path.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    out.reserve(s.len());
+    for c in s.chars() {
+        fold_char(c, out);
+    }
+}
+
+/// The fold of `s`: "État" → "etat", "l’Agence" → "l'agence".
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// The fold of `text`, keeping where each folded byte came from.
 pub fn fold(text: &str) -> Folded {
     let mut folded = Folded {
         text: String::with_capacity(text.len()),
@@ -56,15 +97,6 @@ pub fn fold(text: &str) -> Folded {
     folded
 }
 
-/// Folds a query the same way as the text.
-pub fn fold_query(query: &str) -> String {
-    let mut out = String::with_capacity(query.len());
-    for c in query.chars() {
-        fold_char(c, &mut out);
-    }
-    out
-}
-
 impl Folded {
     /// Every non-overlapping occurrence of an already folded `needle`, as original byte ranges.
     pub fn find_all(&self, needle: &str) -> Vec<Range<usize>> {
@@ -84,7 +116,7 @@ impl Folded {
 
 /// Case- and accent-insensitive occurrences of `query` in `text`.
 pub fn find_all_folded(text: &str, query: &str) -> Vec<Range<usize>> {
-    fold(text).find_all(&fold_query(query))
+    fold(text).find_all(&fold_str(query))
 }
 
 /// Every hit of any of `terms` (case- and accent-insensitive), sorted, overlaps merged.
@@ -125,5 +157,72 @@ mod tests {
     #[test]
     fn empty_query_finds_nothing() {
         assert!(find_all_folded("abc", "").is_empty());
+    }
+
+    /// The extractor's word fold (these were its own tests before it shared this one).
+    #[test]
+    fn folds() {
+        assert_eq!(fold_str("État"), "etat");
+        assert_eq!(fold_str("l’Agence"), "l'agence");
+        assert_eq!(fold_str("Côte d'Ivoire"), "cote d'ivoire");
+        assert_eq!(fold_str("sécu\u{00AD}rité"), "securite");
+        assert_eq!(fold_str("ŒUVRE"), "oeuvre");
+    }
+
+    /// The characters the search fold and the extractor's fold treated differently before they
+    /// became one, with the rule chosen for each.
+    const DISAGREED: [(&str, &str); 22] = [
+        ("10\u{00A0}000", "10 000"),
+        ("«\u{202F}oui\u{202F}»", "« oui »"),
+        ("a\u{2009}b", "a b"),
+        ("Jean\u{2011}Marie", "jean-marie"),
+        ("Saint\u{2010}Denis", "saint-denis"),
+        ("Œuvre", "oeuvre"),
+        ("Lætitia", "laetitia"),
+        ("Straße", "strasse"),
+        ("STRAẞE", "strasse"),
+        ("eﬃcace", "efficace"),
+        ("ﬁnances", "finances"),
+        ("ﬂeuve", "fleuve"),
+        ("Ĳssel", "ijssel"),
+        ("Søren Ørsted", "soren orsted"),
+        ("Se\u{301}curite\u{301}", "securite"),
+        ("Čapek Ćosić", "capek cosic"),
+        ("Chișinău", "chisinau"),
+        ("l’État l‘a dit lʼautre", "l'etat l'a dit l'autre"),
+        ("sécu\u{00AD}rité", "securite"),
+        ("ΑΘΗΝΑ Αθήνα", "αθηνα αθηνα"),
+        ("МОСКВА", "москва"),
+        ("İstanbul", "istanbul"),
+    ];
+
+    #[test]
+    fn disagreeing_characters_fold_by_one_rule() {
+        for (text, want) in DISAGREED {
+            assert_eq!(fold_str(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn search_fold_and_word_fold_agree() {
+        let more = ["", "Paris", "PARIS", "\u{301}", "🙂", "ǅemal", "Dʼoh ﬅ", "x\u{00AD}"];
+        for text in DISAGREED.iter().map(|(t, _)| *t).chain(more) {
+            assert_eq!(fold(text).text, fold_str(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folded_characters_map_back_to_their_source() {
+        assert_eq!(found("les ﬁnances", "finances"), vec!["ﬁnances"]);
+        assert_eq!(found("Jean\u{2011}Marie Straße", "jean-marie strasse"), vec!["Jean\u{2011}Marie Straße"]);
+        assert_eq!(found("10\u{202F}000 euros", "10 000"), vec!["10\u{202F}000"]);
+        assert_eq!(found("Søren", "so"), vec!["Sø"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn search_fold_and_word_fold_agree_on_any_text(text in "\\PC{0,24}") {
+            proptest::prop_assert_eq!(fold(&text).text, fold_str(&text));
+        }
     }
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::Ctx;
+use crate::command::Command;
 use crate::model::Overlay;
 use crate::text::width::truncate;
 
@@ -32,7 +33,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, overlay: Overlay) {
 }
 
 fn help_lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::styled(" j/k scroll this list", ctx.theme.dim()), Line::default()];
+    let scroll_keys = ctx.keymap.hint_keys(&[Command::Down, Command::Up]);
+    let mut lines =
+        vec![Line::styled(format!(" {scroll_keys} scroll this list"), ctx.theme.dim()), Line::default()];
     for (cmd, keys) in ctx.keymap.bindings() {
         let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
         let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys.join(", ") };

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
-use crate::extract::{Label, Lang};
+use crate::annotate::Annotation;
+use crate::extract::{Entity, Label, Lang, Origin};
 use crate::model::{OpenStory, Pane, PanelItem};
 use crate::text::width::truncate;
 use crate::text::wrap;
@@ -29,131 +30,168 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)), text_area);
 }
 
-fn heading<'a>(ctx: &Ctx, text: &'a str) -> Line<'a> {
-    Line::styled(text, ctx.theme.accent())
-}
+/// The facts panel's sections, in the order they are drawn.
+const ENTITY_SECTIONS: [(Label, &str); 5] = [
+    (Label::Per, "People"),
+    (Label::Org, "Organisations"),
+    (Label::Loc, "Places"),
+    (Label::Misc, "Other names"),
+    (Label::Date, "Dates"),
+];
 
 /// All lines of the panel, and the line of the selected row.
-fn panel_lines<'a>(ctx: &Ctx, open: &'a OpenStory, width: usize) -> (Vec<Line<'a>>, Option<usize>) {
-    let state = ctx.state;
-    let theme = ctx.theme;
-    let facts = &open.facts;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = None;
-    let focused = state.focus == Pane::Side;
-    let wrapped = |text: &str, indent: usize, style: Style| -> Vec<Line<'static>> {
-        wrap(text, width.saturating_sub(indent).max(1))
-            .into_iter()
-            .map(|r| {
-                Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(text[r].to_string(), style)])
-            })
-            .collect()
-    };
+fn panel_lines(ctx: &Ctx, open: &OpenStory, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut panel = Panel { ctx, width, lines: Vec::new(), selected_line: None };
+    for (label, title) in ENTITY_SECTIONS {
+        panel.entities(open, label, title);
+    }
+    panel.quotes(open);
+    panel.sources(&open.facts.sources);
+    panel.orphans(&open.orphans);
+    panel.about(open);
+    (panel.lines, panel.selected_line)
+}
 
-    for (label, title) in [
-        (Label::Per, "People"),
-        (Label::Org, "Organisations"),
-        (Label::Loc, "Places"),
-        (Label::Misc, "Other names"),
-        (Label::Date, "Dates"),
-    ] {
-        let items: Vec<(usize, usize)> = open
+/// The panel as it is built, one section after another.
+struct Panel<'c> {
+    ctx: &'c Ctx<'c>,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    /// The line of the selected row, once it is drawn.
+    selected_line: Option<usize>,
+}
+
+impl Panel<'_> {
+    fn heading(&mut self, text: &'static str) {
+        self.lines.push(Line::styled(text, self.ctx.theme.accent()));
+    }
+
+    /// `text` wrapped to the panel's width after `indent` spaces.
+    fn wrapped(&mut self, text: &str, indent: usize, style: Style) {
+        for r in wrap(text, self.width.saturating_sub(indent).max(1)) {
+            let line =
+                Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(text[r].to_string(), style)]);
+            self.lines.push(line);
+        }
+    }
+
+    /// The style of the row about to be pushed: `base`, or the selection's when it is the
+    /// selected row of the focused panel. Notes the line of the selected row.
+    fn row_style(&mut self, row: usize, base: Style) -> Style {
+        let state = self.ctx.state;
+        if row != state.panel_selected {
+            return base;
+        }
+        self.selected_line = Some(self.lines.len());
+        if state.focus == Pane::Side { self.ctx.theme.selected(true) } else { base }
+    }
+
+    /// One label's entities under `title`; people with the roles the text gives them.
+    fn entities(&mut self, open: &OpenStory, label: Label, title: &'static str) {
+        let facts = &open.facts;
+        let rows: Vec<(usize, &Entity, usize)> = open
             .panel
             .iter()
             .enumerate()
             .filter_map(|(row, item)| match item {
-                PanelItem::Entity(e) if facts.entities.get(*e).is_some_and(|x| x.label == label) => {
-                    Some((row, *e))
+                PanelItem::Entity(e) => {
+                    facts.entities.get(*e).filter(|x| x.label == label).map(|entity| (row, entity, *e))
                 }
                 _ => None,
             })
             .collect();
-        if items.is_empty() {
-            continue;
+        if rows.is_empty() {
+            return;
         }
-        lines.push(heading(ctx, title));
-        for (row, e) in items {
-            let entity = &facts.entities[e];
-            let is_row = row == state.panel_selected;
-            let marker = if state.reader.selected_entity == Some(e) { "▸ " } else { "  " };
-            let mut count = if entity.mentions.len() > 1 {
-                format!(" ×{}", entity.mentions.len())
-            } else {
-                String::new()
-            };
-            // The user has decided about (some of) this entity's mentions.
-            if entity.mentions.iter().any(|m| m.origin == crate::extract::Origin::User) {
-                count.push_str(" ✓");
-            }
-            let name = match label {
-                // Dates show their normalised value and the words the text used.
-                Label::Date => match entity.mentions.first() {
-                    Some(m) if m.text != entity.name => format!("{}  {}", entity.name, m.text),
-                    _ => entity.name.clone(),
-                },
-                _ => entity.name.clone(),
-            };
-            let text = truncate(&format!("{name}{count}"), width.saturating_sub(2));
-            let mut style = theme.label(label);
-            if is_row && focused {
-                style = theme.selected(true);
-            }
-            if is_row {
-                selected_line = Some(lines.len());
-            }
-            lines.push(Line::from(vec![Span::raw(marker), Span::styled(text, style)]));
+        self.heading(title);
+        for (row, entity, index) in rows {
+            self.entity_row(row, entity, index);
             if label == Label::Per
                 && let Some(person) = facts.people.iter().find(|p| p.name == entity.name)
             {
                 for role in &person.roles {
-                    lines.extend(wrapped(role, 4, theme.dim()));
+                    self.wrapped(role, 4, self.ctx.theme.dim());
                 }
             }
         }
     }
 
-    if !facts.quotes.is_empty() {
-        lines.push(heading(ctx, "Quotes"));
+    /// An entity's name (a date's value and its words), its mention count, and ✓ when the user
+    /// has decided about some of its mentions; ▸ marks the entity selected in the text.
+    fn entity_row(&mut self, row: usize, entity: &Entity, index: usize) {
+        let marker = if self.ctx.state.reader.selected_entity == Some(index) { "▸ " } else { "  " };
+        let mut count =
+            if entity.mentions.len() > 1 { format!(" ×{}", entity.mentions.len()) } else { String::new() };
+        if entity.mentions.iter().any(|m| m.origin == Origin::User) {
+            count.push_str(" ✓");
+        }
+        let name = match entity.mentions.first() {
+            Some(m) if entity.label == Label::Date && m.text != entity.name => {
+                format!("{}  {}", entity.name, m.text)
+            }
+            _ => entity.name.clone(),
+        };
+        let text = truncate(&format!("{name}{count}"), self.width.saturating_sub(2));
+        let style = self.row_style(row, self.ctx.theme.label(entity.label));
+        self.lines.push(Line::from(vec![Span::raw(marker), Span::styled(text, style)]));
+    }
+
+    /// Quotations in the article's typography, each with its speaker.
+    fn quotes(&mut self, open: &OpenStory) {
+        let facts = &open.facts;
+        if facts.quotes.is_empty() {
+            return;
+        }
+        self.heading("Quotes");
+        let (open_mark, close_mark) = quote_marks(facts.lang);
         for (row, item) in open.panel.iter().enumerate() {
             let PanelItem::Quote(q) = item else { continue };
             let Some(quote) = facts.quotes.get(*q) else { continue };
-            if row == state.panel_selected {
-                selected_line = Some(lines.len());
-            }
-            let style =
-                if row == state.panel_selected && focused { theme.selected(true) } else { Style::new() };
-            let (open_mark, close_mark) = quote_marks(facts.lang);
-            let text = truncate(&format!("{open_mark}{}{close_mark}", quote.text), width.saturating_sub(2));
-            lines.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
+            let style = self.row_style(row, Style::new());
+            let text =
+                truncate(&format!("{open_mark}{}{close_mark}", quote.text), self.width.saturating_sub(2));
+            self.lines.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
             let speaker = quote.speaker.as_deref().unwrap_or("speaker not named");
-            lines.extend(wrapped(&format!("— {speaker}"), 4, theme.dim()));
-        }
-    }
-    if !facts.sources.is_empty() {
-        lines.push(heading(ctx, "Sources"));
-        for s in &facts.sources {
-            lines.extend(wrapped(s, 2, Style::new()));
+            self.wrapped(&format!("— {speaker}"), 4, self.ctx.theme.dim());
         }
     }
 
-    if !open.orphans.is_empty() {
-        lines.push(Line::styled("Not found in the changed text", theme.error()));
-        for a in &open.orphans {
-            lines.extend(wrapped(&format!("{} «{}»", a.label, a.quote.exact), 2, theme.dim()));
+    /// Whom the text cites.
+    fn sources(&mut self, sources: &[String]) {
+        if sources.is_empty() {
+            return;
+        }
+        self.heading("Sources");
+        for s in sources {
+            self.wrapped(s, 2, Style::new());
         }
     }
 
-    let article = &open.article;
-    lines.push(heading(ctx, "About"));
-    lines.extend(wrapped(&state.reader.meta, 2, theme.dim()));
-    for value in [&article.author, &article.url].into_iter().flatten() {
-        lines.extend(wrapped(value, 2, theme.dim()));
+    /// The user's annotations that no longer anchor in the changed text.
+    fn orphans(&mut self, orphans: &[Annotation]) {
+        if orphans.is_empty() {
+            return;
+        }
+        self.lines.push(Line::styled("Not found in the changed text", self.ctx.theme.error()));
+        for a in orphans {
+            self.wrapped(&format!("{} «{}»", a.label, a.quote.exact), 2, self.ctx.theme.dim());
+        }
     }
-    if !article.tags.is_empty() {
-        lines.extend(wrapped(&format!("tags: {}", article.tags.join(", ")), 2, theme.dim()));
+
+    /// The story itself: its metadata line, author, address, tags and file.
+    fn about(&mut self, open: &OpenStory) {
+        let (state, dim) = (self.ctx.state, self.ctx.theme.dim());
+        let article = &open.article;
+        self.heading("About");
+        self.wrapped(&state.reader.meta, 2, dim);
+        for value in [&article.author, &article.url].into_iter().flatten() {
+            self.wrapped(value, 2, dim);
+        }
+        if !article.tags.is_empty() {
+            self.wrapped(&format!("tags: {}", article.tags.join(", ")), 2, dim);
+        }
+        self.wrapped(&crate::text::printable(&article.path.display().to_string()), 2, dim);
     }
-    lines.extend(wrapped(&crate::text::printable(&article.path.display().to_string()), 2, theme.dim()));
-    (lines, selected_line)
 }
 
 /// Quotation marks in the article's own typography: «…» in French, “…” otherwise.

@@ -6,51 +6,50 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Ctx;
-use crate::config::Command;
+use crate::command::Command;
 use crate::model::{Pane, PromptKind};
 use crate::text::display_width;
+
+/// "k label": the command's first key and its hint label from the command table.
+fn hint(ctx: &Ctx, cmd: Command) -> String {
+    format!("{} {}", ctx.keymap.hint(cmd), cmd.hint_label())
+}
+
+/// "k1/k2 label": commands shown as one hint under a label that names them together.
+fn group(ctx: &Ctx, cmds: &[Command], label: &str) -> String {
+    format!("{} {label}", ctx.keymap.hint_keys(cmds))
+}
 
 /// Hints while annotating: a selection or a mention under the cursor waits for a decision.
 fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
     let state = ctx.state;
     let labels: Vec<String> = ctx.config_labels.iter().map(|l| format!("{} {}", l.key, l.name)).collect();
-    let key = |c: Command| ctx.keymap.hint(c);
+    let labels = labels.join(" ");
+    let cancel = group(ctx, &[Command::Back], "cancel");
     if state.selection.is_some() {
-        return Some((
-            " SELECT ",
-            format!(
-                "{}/{}/{} word · {}/{} char · {} · {} cancel",
-                key(Command::ExtendWord),
-                key(Command::ExtendWordBack),
-                key(Command::ExtendWordEnd),
-                key(Command::ShrinkChar),
-                key(Command::ExtendChar),
-                labels.join(" "),
-                key(Command::Back)
-            ),
-        ));
+        let words =
+            group(ctx, &[Command::ExtendWord, Command::ExtendWordBack, Command::ExtendWordEnd], "word");
+        let chars = group(ctx, &[Command::ShrinkChar, Command::ExtendChar], "char");
+        return Some((" SELECT ", [words, chars, labels, cancel].join(" · ")));
     }
     if state.relabel_pending {
-        return Some((" LABEL ", format!("{} · {} cancel", labels.join(" "), key(Command::Back))));
+        return Some((" LABEL ", [labels, cancel].join(" · ")));
     }
     if state.focus == Pane::Article && state.reader.cursor.is_some() {
-        return Some((
-            " MENTION ",
-            format!(
-                "{} accept · {} reject · {} delete · {} label · {} link · {} note · {} kb id · {} undo · {}/{} next · {} select",
-                key(Command::Accept),
-                key(Command::Reject),
-                key(Command::Delete),
-                key(Command::ChangeLabel),
-                key(Command::Link),
-                key(Command::Note),
-                key(Command::KbId),
-                key(Command::Undo),
-                key(Command::NextEntity),
-                key(Command::PrevEntity),
-                key(Command::Select)
-            ),
-        ));
+        const DECISIONS: [Command; 8] = [
+            Command::Accept,
+            Command::Reject,
+            Command::Delete,
+            Command::ChangeLabel,
+            Command::Link,
+            Command::Note,
+            Command::KbId,
+            Command::Undo,
+        ];
+        let mut hints: Vec<String> = DECISIONS.iter().map(|&c| hint(ctx, c)).collect();
+        hints.push(group(ctx, &[Command::NextEntity, Command::PrevEntity], "next"));
+        hints.push(hint(ctx, Command::Select));
+        return Some((" MENTION ", hints.join(" · ")));
     }
     None
 }
@@ -80,25 +79,6 @@ fn hint_commands(pane: Pane) -> &'static [Command] {
         Pane::Side => {
             &[Command::Down, Command::Open, Command::RelatedStories, Command::NextPane, Command::Help]
         }
-    }
-}
-
-fn hint_label(cmd: Command) -> &'static str {
-    match cmd {
-        Command::Open => "open",
-        Command::Search => "search",
-        Command::NextPane => "pane",
-        Command::Help => "help",
-        Command::Back => "back",
-        Command::NextMatch => "next match",
-        Command::NextStory => "next story",
-        Command::Down => "select",
-        Command::NextEntity => "entity",
-        Command::RelatedStories => "related",
-        Command::ToggleStar => "star",
-        Command::FilterUnread => "unread",
-        Command::Fetch => "fetch",
-        _ => cmd.name(),
     }
 }
 
@@ -178,7 +158,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             let mut used = display_width(mode) + display_width(&right) + 1;
             for &cmd in hint_commands(state.focus) {
                 let key = ctx.keymap.hint(cmd);
-                let label = hint_label(cmd);
+                let label = cmd.hint_label();
                 let width = display_width(&key) + display_width(label) + 2;
                 if key.is_empty() || used + width > area.width as usize {
                     continue;

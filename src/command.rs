@@ -1,0 +1,103 @@
+//! The commands a user can bind, each with its config name, the short label shown after its key
+//! in the status-line hints, the description shown in help and its default keys. This one table
+//! is the source of the keymap, the help screen and the hints, so they cannot drift apart.
+
+macro_rules! commands {
+    ($( $variant:ident => $name:literal, $hint:literal, $desc:literal, [$($key:literal),*]; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Command { $($variant),* }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[$(Command::$variant),*];
+
+            /// The name used in `[keys]` of the config file.
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name),* }
+            }
+
+            /// The short label a hint shows after the command's key ("/ search").
+            pub fn hint_label(self) -> &'static str {
+                match self { $(Command::$variant => $hint),* }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self { $(Command::$variant => $desc),* }
+            }
+
+            pub fn default_keys(self) -> &'static [&'static str] {
+                match self { $(Command::$variant => &[$($key),*]),* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name { $($name => Some(Command::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+commands! {
+    Down => "down", "down", "Move down / scroll down a line", ["j", "down"];
+    Up => "up", "up", "Move up / scroll up a line", ["k", "up"];
+    Top => "top", "top", "Go to the top", ["g", "home"];
+    Bottom => "bottom", "bottom", "Go to the bottom", ["G", "end"];
+    HalfPageDown => "half_page_down", "half page down", "Half a page down", ["ctrl-d"];
+    HalfPageUp => "half_page_up", "half page up", "Half a page up", ["ctrl-u"];
+    PageDown => "page_down", "page down", "A page down", ["pagedown", "space"];
+    PageUp => "page_up", "page up", "A page up", ["pageup"];
+    NextPane => "next_pane", "pane", "Focus the next pane", ["tab"];
+    PrevPane => "prev_pane", "previous pane", "Focus the previous pane", ["backtab"];
+    Open => "open", "open", "Open the story / jump to the entity", ["enter"];
+    Back => "back", "back", "Back (close, leave the article, quit from the list)", ["q", "esc"];
+    Quit => "quit", "quit", "Quit byline", ["Q", "ctrl-c"];
+    NextStory => "next_story", "next story", "Next story", ["J"];
+    PrevStory => "prev_story", "previous story", "Previous story", ["K"];
+    Search => "search", "search", "Search (the library from the list, the text from the article)", ["/"];
+    NextMatch => "next_match", "next match", "Next search match", ["n"];
+    PrevMatch => "prev_match", "previous match", "Previous search match", ["N"];
+    NextEntity => "next_entity", "entity", "Next entity mention in the text", ["]"];
+    PrevEntity => "prev_entity", "previous entity", "Previous entity mention in the text", ["["];
+    RelatedStories => "related_stories", "related", "Stories that mention the selected entity", ["r"];
+    ToggleRead => "toggle_read", "read", "Mark the story read / unread", ["m"];
+    ToggleStar => "toggle_star", "star", "Star / unstar the story", ["s"];
+    FilterUnread => "filter_unread", "unread", "Show only unread stories (toggle)", ["U"];
+    FilterStarred => "filter_starred", "starred", "Show only starred stories (toggle)", ["*"];
+    FilterSource => "filter_source", "source", "Filter by source (cycles through the sources)", ["S"];
+    FilterLang => "filter_lang", "language", "Filter by language (cycles)", ["L"];
+    ClearFilters => "clear_filters", "clear", "Clear every filter and search", ["backspace"];
+    Select => "select", "select", "Annotate: start a selection on the word at the cursor", ["v"];
+    ExtendWord => "extend_word", "word", "Selection: extend to the next word", ["w"];
+    ExtendWordEnd => "extend_word_end", "word end", "Selection: extend to the end of the next word", ["e"];
+    ExtendWordBack => "extend_word_back", "word back", "Selection: extend back by a word", ["b"];
+    ExtendChar => "extend_char", "char", "Selection: one character more", ["l"];
+    ShrinkChar => "shrink_char", "char back", "Selection: one character less", ["h"];
+    Accept => "accept", "accept", "Accept the suggestion under the cursor", ["a"];
+    Reject => "reject", "reject", "Reject the suggestion under the cursor (it stays hidden)", ["x"];
+    Delete => "delete", "delete", "Delete the annotation under the cursor", ["d"];
+    Link => "link", "link", "Link the mention to another entity (type to choose)", ["="];
+    ChangeLabel => "change_label", "label", "Change the label of the mention (then a label key)", ["c"];
+    Note => "note", "note", "Write a note on the mention under the cursor", [";"];
+    KbId => "kb_id", "kb id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
+    OpenUrl => "open_url", "browser", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
+    Undo => "undo", "undo", "Undo the last annotation edit", ["u"];
+    Redo => "redo", "redo", "Redo", ["ctrl-r"];
+    ToggleSide => "toggle_side", "facts", "Show or hide the side panel", ["i"];
+    ShowSkipped => "show_skipped", "skipped", "List the files (and feeds) that could not be loaded", ["!"];
+    Fetch => "fetch", "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
+    Help => "help", "help", "Show this help", ["?", "f1"];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    #[test]
+    fn every_command_has_a_short_hint_label_of_its_own() {
+        let mut seen = std::collections::HashSet::new();
+        for &cmd in Command::ALL {
+            let label = cmd.hint_label();
+            assert!(!label.is_empty() && label.len() <= 16, "{}: {label:?}", cmd.name());
+            assert!(seen.insert(label), "{} shares its hint label {label:?}", cmd.name());
+            assert_eq!(Command::from_name(cmd.name()), Some(cmd));
+        }
+    }
+}

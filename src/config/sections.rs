@@ -1,0 +1,285 @@
+//! The config file as TOML gives it (`Raw*`), and one function per section that checks it and
+//! lays it over the defaults. Every error goes through [`Source`], so each names the file, the
+//! line and the key the same way.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Config, ConfigError, FeedConfig, FetchConfig, KeyChord, Keymap, LabelDef, ThemeColors};
+use crate::command::Command;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConfig {
+    #[serde(default)]
+    pub library: RawLibrary,
+    #[serde(default)]
+    pub reader: RawReader,
+    #[serde(default)]
+    pub theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub labels: Vec<Spanned<RawLabel>>,
+    #[serde(default)]
+    pub feeds: Vec<Spanned<RawFeed>>,
+    #[serde(default)]
+    pub fetch: RawFetch,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLabel {
+    name: Spanned<String>,
+    key: Spanned<String>,
+    color: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFeed {
+    url: Spanned<String>,
+    name: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    full_text: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFetch {
+    concurrency: Option<Spanned<u64>>,
+    timeout_secs: Option<Spanned<u64>>,
+    max_feed_mb: Option<Spanned<u64>>,
+    max_redirects: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReader {
+    mark_read_on_open: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLibrary {
+    paths: Option<Vec<PathBuf>>,
+    max_file_mb: Option<Spanned<u64>>,
+    max_items_per_file: Option<Spanned<usize>>,
+}
+
+/// The file being parsed: its text (to turn byte spans into line numbers) and its name.
+pub(super) struct Source<'a> {
+    pub text: &'a str,
+    pub file: &'a Path,
+}
+
+impl Source<'_> {
+    /// The error shared by every section: file, line of `span` (when known), key, message.
+    fn error(&self, span: Option<Range<usize>>, key: Option<&str>, message: String) -> ConfigError {
+        let line_of = |offset: usize| {
+            let before = self.text.as_bytes().get(..offset).unwrap_or(self.text.as_bytes());
+            before.iter().filter(|&&b| b == b'\n').count() + 1
+        };
+        ConfigError {
+            file: self.file.to_path_buf(),
+            line: span.map(|s| line_of(s.start)),
+            key: key.map(str::to_string),
+            message,
+        }
+    }
+
+    /// An error about the value at `span` of `key`.
+    fn at(&self, span: Range<usize>, key: &str, message: String) -> ConfigError {
+        self.error(Some(span), Some(key), message)
+    }
+
+    /// TOML that does not parse or does not fit the schema; an unknown field names its key.
+    pub fn toml_error(&self, e: &toml::de::Error) -> ConfigError {
+        let message = e.message().trim().to_string();
+        let key =
+            message.split('`').nth(1).filter(|_| message.starts_with("unknown field")).map(str::to_string);
+        self.error(e.span(), key.as_deref(), message)
+    }
+
+    /// The value of a count that must not be zero.
+    fn at_least_one<T: Copy + PartialEq + From<u8>>(
+        &self,
+        v: &Spanned<T>,
+        key: &str,
+    ) -> Result<T, ConfigError> {
+        if *v.get_ref() == T::from(0) {
+            Err(self.at(v.span(), key, "must be at least 1".into()))
+        } else {
+            Ok(*v.get_ref())
+        }
+    }
+}
+
+/// `[library]`: paths (relative ones against the config file's folder) and size limits.
+pub(super) fn library(src: &Source, raw: &RawLibrary, config: &mut Config) -> Result<(), ConfigError> {
+    if let Some(paths) = &raw.paths {
+        let base = src.file.parent().unwrap_or(Path::new(""));
+        config.library_paths = paths.iter().map(|p| base.join(expand_home(p))).collect();
+    }
+    if let Some(mb) = &raw.max_file_mb {
+        config.max_file_bytes = src.at_least_one(mb, "library.max_file_mb")?.saturating_mul(1024 * 1024);
+    }
+    if let Some(n) = &raw.max_items_per_file {
+        config.max_items_per_file = src.at_least_one(n, "library.max_items_per_file")?;
+    }
+    Ok(())
+}
+
+/// `[reader]`.
+pub(super) fn reader(raw: &RawReader, config: &mut Config) {
+    if let Some(v) = raw.mark_read_on_open {
+        config.mark_read_on_open = v;
+    }
+}
+
+/// `[theme]`: one colour per known name.
+pub(super) fn theme(
+    src: &Source,
+    raw: &BTreeMap<Spanned<String>, Spanned<String>>,
+    theme: &mut ThemeColors,
+) -> Result<(), ConfigError> {
+    for (name, value) in raw {
+        let key = format!("theme.{}", name.get_ref());
+        let slot = match name.get_ref().as_str() {
+            "accent" => &mut theme.accent,
+            "selection" => &mut theme.selection,
+            "search_match" => &mut theme.search_match,
+            "dim" => &mut theme.dim,
+            "per" => &mut theme.per,
+            "org" => &mut theme.org,
+            "loc" => &mut theme.loc,
+            "misc" => &mut theme.misc,
+            "date" => &mut theme.date,
+            _ => return Err(src.at(name.span(), &key, "unknown theme colour".into())),
+        };
+        *slot = value.get_ref().parse().map_err(|m| src.at(value.span(), &key, m))?;
+    }
+    Ok(())
+}
+
+/// `[fetch]`: how feeds are downloaded.
+pub(super) fn fetch(src: &Source, raw: &RawFetch, fetch: &mut FetchConfig) -> Result<(), ConfigError> {
+    if let Some(n) = &raw.concurrency {
+        // More than 32 at once is never polite to anyone's server, nor useful on 2 cores.
+        fetch.concurrency = src.at_least_one(n, "fetch.concurrency")?.min(32) as usize;
+    }
+    if let Some(s) = &raw.timeout_secs {
+        fetch.timeout_secs = src.at_least_one(s, "fetch.timeout_secs")?;
+    }
+    if let Some(mb) = &raw.max_feed_mb {
+        fetch.max_bytes = src.at_least_one(mb, "fetch.max_feed_mb")?.saturating_mul(1024 * 1024);
+    }
+    if let Some(n) = raw.max_redirects {
+        fetch.max_redirects = n;
+    }
+    Ok(())
+}
+
+/// `[[feeds]]`: checked addresses, each listed once; names and tags trimmed.
+pub(super) fn feeds(src: &Source, raw: &[Spanned<RawFeed>]) -> Result<Vec<FeedConfig>, ConfigError> {
+    let mut feeds: Vec<FeedConfig> = Vec::with_capacity(raw.len());
+    for (i, feed) in raw.iter().enumerate() {
+        let key = format!("feeds[{}].url", i + 1);
+        let f = feed.get_ref();
+        let url = super::check_feed_url(f.url.get_ref()).map_err(|m| src.at(f.url.span(), &key, m))?;
+        if feeds.iter().any(|c| c.url == url) {
+            return Err(src.at(f.url.span(), &key, format!("{url} is listed twice")));
+        }
+        feeds.push(FeedConfig {
+            url,
+            name: f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string),
+            tags: f.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+            full_text: f.full_text,
+        });
+    }
+    Ok(feeds)
+}
+
+/// `[keys]`: each named command gets the user's chords; one chord cannot serve two of them.
+pub(super) fn keys(
+    src: &Source,
+    raw: &BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    keymap: &mut Keymap,
+) -> Result<(), ConfigError> {
+    let mut claimed: BTreeMap<KeyChord, String> = BTreeMap::new();
+    for (name, keys) in raw {
+        let key = format!("keys.{}", name.get_ref());
+        let cmd = Command::from_name(name.get_ref()).ok_or_else(|| {
+            src.at(name.span(), &key, "unknown command (see `byline --help` or config.example.toml)".into())
+        })?;
+        let mut chords = Vec::new();
+        for k in keys.get_ref() {
+            let chord = KeyChord::parse(k.get_ref()).map_err(|m| src.at(k.span(), &key, m))?;
+            if let Some(other) = claimed.insert(chord, name.get_ref().clone()) {
+                return Err(src.at(
+                    k.span(),
+                    &key,
+                    format!("{:?} is already bound to `{other}`", k.get_ref()),
+                ));
+            }
+            chords.push(chord);
+        }
+        keymap.rebind(cmd, &chords);
+    }
+    Ok(())
+}
+
+/// `[[labels]]`: user labels added to (or replacing) the built-in ones, on keys no command
+/// and no other label has.
+pub(super) fn labels(
+    src: &Source,
+    raw: &[Spanned<RawLabel>],
+    keymap: &Keymap,
+    labels: &mut Vec<LabelDef>,
+) -> Result<(), ConfigError> {
+    for label in raw {
+        let label = label.get_ref();
+        let name = label.name.get_ref().trim().to_string();
+        let key_name = format!("labels.{name}");
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(src.at(label.name.span(), "labels.name", "a label name is one word".into()));
+        }
+        let key = KeyChord::parse(label.key.get_ref()).map_err(|m| src.at(label.key.span(), &key_name, m))?;
+        if let Some(cmd) = keymap.command(&key) {
+            let msg = format!("{:?} is already bound to `{}`", label.key.get_ref(), cmd.name());
+            return Err(src.at(label.key.span(), &key_name, msg));
+        }
+        let color = match &label.color {
+            Some(c) => Some(c.get_ref().parse().map_err(|m| src.at(c.span(), &key_name, m))?),
+            None => None,
+        };
+        let def = LabelDef { name: name.clone(), key, color };
+        match labels.iter_mut().find(|l| l.name.eq_ignore_ascii_case(&name)) {
+            Some(existing) => *existing = def,
+            None => labels.push(def),
+        }
+    }
+    for (i, l) in labels.iter().enumerate() {
+        if let Some(other) = labels[..i].iter().find(|o| o.key == l.key) {
+            return Err(src.error(
+                None,
+                Some(&format!("labels.{}", l.name)),
+                format!("key {} is also the key of {}", l.key, other.name),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
