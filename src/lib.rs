@@ -2,25 +2,23 @@
 //!
 //! # Layers
 //!
-//! Data flows one way, from files to the screen; each layer imports only the ones below it.
+//! Data flows one way, from files to the screen. Top to bottom; a module imports only those
+//! below it:
 //!
 //! ```text
-//!  cli/ ─────────────┐          app.rs (the loop) ── tui.rs (terminal, the one panic hook)
-//!   (commands,       │            │        │
-//!    printing)       ▼            ▼        ▼
-//!               service/  ◄──── input.rs   ui/  (draws &AppState; the only users of ratatui/
-//!   use-cases: source,   │      (keys →     │    crossterm, with app.rs, tui.rs, input.rs)
-//!   index, analysis,     │       Action)    │
-//!   story, effects,      │        │         │
-//!   session, jobs        ▼        ▼         ▼
-//!               store/  feeds/   model/  (AppState, Action, Effect, update(): pure)
-//!   (SQLite)     │        │        │
-//!                ▼        ▼        ▼
-//!        library/   extract/   annotate/   config/ ─► command  (bindable commands)
-//!   (formats, rows)  (pure)    (pure: edits, formats)
-//!                ▼        ▼        ▼
-//!                        text/  (fold, width, wrap: pure)
+//!  cli/              commands and printing; starts the reader (app::run)
+//!  app.rs  tui.rs    the loop only; the terminal and the one panic hook
+//!  ui/               draws &AppState, nothing else
+//!  service/          use-cases: source, index, analysis, story, effects, session, jobs
+//!  input.rs          terminal keys → KeyChord → Action (through the keymap)
+//!  store/  feeds/    the SQLite database; subscriptions, HTTP, OPML
+//!  model/            AppState, Action, Effect, update(): pure and total
+//!  config/           TOML parsed from &str: keymap, theme, labels, feeds
+//!  library/  extract/  annotate/    formats, rows, alignment; extraction; annotations (pure)
+//!  command.rs  text/                bindable commands; fold, width, wrap (pure)
 //! ```
+//!
+//! Only `ui`, `input`, `app` and `tui` use the terminal crates.
 //!
 //! Who may import whom:
 //! - `text` imports nothing of byline; `command` neither.
