@@ -6,64 +6,30 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::annotate::Edit;
-use crate::annotate::formats::{self, AnnotatedDoc, AnnotatedSpan, ExportOptions, Format, SpanStatus};
-use crate::annotate::{Annotation, Status};
-use crate::store::Store;
+use std::process::ExitCode;
 
-fn span_status(status: Status) -> SpanStatus {
-    match status {
-        Status::Accepted => SpanStatus::Accepted,
-        Status::Rejected => SpanStatus::Rejected,
-        Status::Suggested => SpanStatus::Suggested,
-    }
-}
-
-fn span_of(a: &Annotation) -> AnnotatedSpan {
-    AnnotatedSpan {
-        start: a.start,
-        end: a.end,
-        label: a.label.clone(),
-        entity: a.entity.clone(),
-        kb_id: a.kb_id.clone(),
-        status: span_status(a.status),
-        note: a.note.clone(),
-    }
-}
-
-/// Every annotated story as a document: the user's spans, and (unless `reviewed_only`) the
-/// extractor's suggestions the user has not decided about.
-pub fn annotated_docs(store: &mut Store, reviewed_only: bool) -> Result<Vec<AnnotatedDoc>> {
-    let mut docs = Vec::new();
-    for (id, _) in store.all_annotations()? {
-        let Some(story) = crate::service::story::load_story(store, &id)? else { continue };
-        let mut doc = AnnotatedDoc::new(&story.article.id, &story.article.body);
-        doc.meta.insert("title".into(), story.article.title.clone().into());
-        if let Some(url) = &story.article.url {
-            doc.meta.insert("url".into(), url.clone().into());
-        }
-        let anns = &story.annotations.annotations;
-        doc.spans.extend(anns.iter().map(span_of));
-        if !reviewed_only {
-            for e in &story.facts.entities {
-                for m in e.mentions.iter().filter(|m| !anns.iter().any(|a| a.overlaps(m.start, m.end))) {
-                    let mut span =
-                        AnnotatedSpan::new(m.start, m.end, e.label.as_str(), SpanStatus::Suggested);
-                    span.entity = Some(e.name.clone());
-                    doc.spans.push(span);
-                }
-            }
-        }
-        doc.spans.sort_by_key(|s| (s.start, s.end));
-        docs.push(doc);
-    }
-    Ok(docs)
-}
+use crate::annotate::formats::{self, ExportOptions, Format};
+use crate::config::Config;
+use crate::service::export::annotated_docs;
+use crate::service::import::import_docs;
 
 pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: bool) -> Result<()> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
     let mut store = super::store_cmds::open_store()?;
-    let docs = annotated_docs(&mut store, reviewed_only)?;
+    let set = annotated_docs(&mut store, reviewed_only)?;
+    if set.unreviewed > 0 {
+        eprintln!(
+            "left out {} stories whose review is not complete (suggestions not yet accepted or rejected)",
+            set.unreviewed
+        );
+    }
+    if set.in_own_text > 0 {
+        eprintln!(
+            "{} documents are written in byline's text (some span could not be placed in the text as given)",
+            set.in_own_text
+        );
+    }
+    let docs = set.docs;
     let files = formats::export(&docs, format, &ExportOptions { reviewed_only })?;
     match (out, format) {
         (None, Format::Brat) => bail!("brat writes a file pair per document: give --out FOLDER"),
@@ -109,33 +75,34 @@ fn import_files(path: &Path, format: Format) -> Result<Vec<(String, String)>> {
     paths.iter().map(|p| read(p)).collect()
 }
 
-pub fn run_import(path: &Path, format: &str) -> Result<()> {
+pub fn run_import(path: &Path, format: &str, finished: bool, config: &Config) -> Result<ExitCode> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
     if !format.can_import() {
         bail!("{format} is export only: import reads prodigy, doccano or brat");
     }
     let docs = formats::import(&import_files(path, format)?, format)?;
     let mut store = super::store_cmds::open_store()?;
-    let (mut spans, mut unmatched) = (0, 0);
-    for doc in docs {
-        let Some((article_id, hash)) = store.find_article(&doc.id, &doc.text)? else {
-            unmatched += 1;
-            eprintln!("skipped: document {:?}: no story in the library has this id or text", doc.id);
-            continue;
-        };
-        for s in doc.spans {
-            let status = match s.status {
-                SpanStatus::Rejected => Status::Rejected,
-                _ => Status::Suggested,
-            };
-            let mut a = Annotation::new(&doc.text, s.start, s.end, &s.label, status, "import");
-            a.entity = s.entity;
-            a.kb_id = s.kb_id;
-            a.note = s.note;
-            store.edit(&article_id, &hash, Edit::Add(a))?;
-            spans += 1;
-        }
+    // The library is indexed first (incrementally), so that documents find the stories of
+    // files never indexed before.
+    let source = super::source_of(&[], config);
+    super::store_cmds::index(&mut store, &source, config, false)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let created_dir = super::feeds_dir()?.join(IMPORTED_FOLDER);
+    let report = import_docs(&mut store, docs, &name, &created_dir, finished)?;
+    for (id, reason) in &report.rejected {
+        eprintln!("rejected: document {}: {reason}", crate::text::printable(id));
     }
-    println!("imported {spans} spans as suggestions; {unmatched} documents matched no story");
-    Ok(())
+    println!("{}", report.summary());
+    if report.created > 0 {
+        println!("new stories are kept in {}", created_dir.display());
+    }
+    if report.imported_nothing() {
+        eprintln!("byline: nothing was imported from {}", path.display());
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }
+
+/// The folder, inside the feeds folder (so the reader shows and indexes it with fetched
+/// items), where imported documents that matched no story are kept.
+pub const IMPORTED_FOLDER: &str = "_imported";

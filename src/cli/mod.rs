@@ -102,13 +102,19 @@ pub enum Cmd {
         #[arg(long)]
         force: bool,
     },
-    /// Import annotations made elsewhere; they arrive as suggestions to review (rejections in a
-    /// Prodigy file stay rejected).
+    /// Import annotations made elsewhere. Spans keep the decision the file states (Prodigy's
+    /// accept and reject answers); others arrive as suggestions to review. Each document goes to
+    /// the story with its id, file or text; one that matches none becomes a story of its own.
+    /// Importing the same file again adds nothing.
     Import {
         /// The file (for brat: an .ann file or a folder of .txt/.ann pairs).
         file: PathBuf,
         #[arg(long, value_parser = ["prodigy", "doccano", "brat"])]
         format: String,
+        /// The file holds finished annotations (doccano and brat cannot say so): its spans are
+        /// accepted and each document's review is complete.
+        #[arg(long)]
+        finished: bool,
     },
     /// Score the extractor on gold data: exact-match precision/recall/F1 overall and per label,
     /// overlap F1, and tokens per second.
@@ -256,9 +262,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             annotations::run_export(&format, out.as_deref(), reviewed_only, force)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Import { file, format }) => {
-            annotations::run_import(&file, &format)?;
-            Ok(ExitCode::SUCCESS)
+        Some(Cmd::Import { file, format, finished }) => {
+            annotations::run_import(&file, &format, finished, &config)
         }
         Some(Cmd::Eval { file, format, lang, json, every, extractor }) => {
             let extractor = match extractor.as_str() {

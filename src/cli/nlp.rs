@@ -72,7 +72,7 @@ pub fn run_train(args: TrainArgs) -> Result<()> {
         // The annotated stories as the user corrected them: accepted spans, plus the extractor's
         // suggestions not judged (labelling those O would teach the tagger false negatives);
         // rejected spans are left out.
-        let docs = super::annotations::annotated_docs(&mut store, false)?;
+        let docs = crate::service::export::annotated_docs(&mut store, false)?.docs;
         let files = crate::annotate::formats::export(
             &docs,
             crate::annotate::formats::Format::Conll,

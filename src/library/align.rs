@@ -297,6 +297,14 @@ fn confirmed(source: &[char], mut from: usize, following: &[&[char]]) -> bool {
     true
 }
 
+/// Whether two texts read the same once normalised as the alignment does (canonical
+/// decomposition, invisible characters dropped, white space runs as one space, ends trimmed):
+/// the user's copy of a story and byline's, whatever either did to line breaks and accents.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (Keys::of(a.trim(), is_markup(a)), Keys::of(b.trim(), is_markup(b)));
+    a.keys == b.keys
+}
+
 /// One piece of a patch: a byte range of the body, or text the body does not have.
 enum Piece {
     Copy(usize, usize),
@@ -454,6 +462,15 @@ mod tests {
         assert_eq!(through(source, body, "président").as_deref(), Some("pr&eacute;sident"));
         assert_eq!(through(source, body, "Emmanuel Macron").as_deref(), Some("Emmanuel</b> Macron"));
         assert_eq!(through(source, body, "parlé").as_deref(), Some("parl&#233;"));
+    }
+
+    #[test]
+    fn same_text_ignores_line_breaks_soft_hyphens_and_composition() {
+        assert!(same_text(
+            "Titre\nLa Sécu\u{AD}rité\r\nrenforce\u{301}e.\n",
+            "Titre\n\nLa Sécurité\n\nrenforcée."
+        ));
+        assert!(!same_text("La Sécurité renforcée.", "La Sécurité renforcée !"));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 pub mod analysis;
 pub mod effects;
+pub mod export;
 pub mod facts_json;
+pub mod import;
 pub mod index;
 pub mod jobs;
 pub mod session;

@@ -195,6 +195,27 @@ impl Store {
         Ok(out)
     }
 
+    /// Marks a story's review complete (or not).
+    pub fn set_review_done(&self, article_id: &str, done: bool) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO review_state (article_id, done) VALUES (?1, ?2) \
+                 ON CONFLICT (article_id) DO UPDATE SET done = excluded.done, updated_at = unixepoch()",
+            )?
+            .execute(params![article_id, done])?;
+        Ok(())
+    }
+
+    /// Whether a story's review was marked complete.
+    pub fn review_done(&self, article_id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT done FROM review_state WHERE article_id = ?1")?
+            .query_row([article_id], |r| r.get::<_, bool>(0))
+            .optional()?
+            .unwrap_or(false))
+    }
+
     /// Accepted annotations' (text, label) across the library: the user's own gazetteer.
     pub fn user_gazetteer(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(

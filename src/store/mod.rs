@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::library::rows::{EntityHit, SearchHit, StoryMeta};
 use crate::library::scope::Scope;
@@ -206,15 +207,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The story an imported document belongs to: same id, else same body. (id, content hash)
-    pub fn find_article(&self, id: &str, body: &str) -> Result<Option<(String, String)>> {
-        let by = |sql: &str, key: &str| -> Result<Option<(String, String)>> {
-            Ok(self.conn.query_row(sql, [key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
-        };
-        match by("SELECT id, content_hash FROM articles WHERE id = ?1", id)? {
-            Some(found) => Ok(Some(found)),
-            None => by("SELECT id, content_hash FROM articles WHERE body = ?1 LIMIT 1", body),
+    /// Stories an imported document may belong to, most likely first: the one with its id,
+    /// those from a file of that name (`file`: a path or a file name), those whose text holds
+    /// its first words. The caller checks the text.
+    pub fn import_candidates(&self, id: &str, file: Option<&str>, text: &str) -> Result<Vec<String>> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut by_id = self.conn.prepare_cached("SELECT id FROM articles WHERE id = ?1")?;
+        ids.extend(by_id.query_row([id], |r| r.get::<_, String>(0)).optional()?);
+        if let Some(file) = file.map(str::trim).filter(|f| !f.is_empty()) {
+            let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+            let mut by_path = self.conn.prepare_cached(
+                "SELECT id FROM articles WHERE path = ?1 OR substr(path, -length(?2) - 1) = '/' || ?2 LIMIT 200",
+            )?;
+            let rows = by_path.query_map(params![file, name], |r| r.get::<_, String>(0))?;
+            ids.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         }
+        // The first words of its first lines, each as a phrase: the full-text index finds the
+        // few stories that could be this text (a title line is not in the body's column, so
+        // one line is not enough). Composed, without invisible characters, as the index has it.
+        let text: String =
+            text.nfc().filter(|&c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')).collect();
+        for line in text.lines().filter(|l| l.split_whitespace().count() >= 3).take(3) {
+            let words: Vec<String> = crate::text::query_words(line).into_iter().take(8).collect();
+            let phrase = format!("\"{}\"", words.join(" "));
+            ids.extend(self.search(&phrase, 20)?.into_iter().map(|h| h.story.id));
+        }
+        let mut seen = HashSet::new();
+        ids.retain(|id| seen.insert(id.clone()));
+        Ok(ids)
     }
 
     pub fn article_count(&self) -> Result<usize> {

@@ -90,6 +90,16 @@ CREATE TRIGGER IF NOT EXISTS articles_ad_entities AFTER DELETE ON articles BEGIN
 END;
 ";
 
+/// Version 9: a story's review state (user data): done when the user (or an imported file of
+/// finished annotations) says its review is complete.
+const REVIEW_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS review_state (
+    article_id TEXT PRIMARY KEY,
+    done       INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL DEFAULT (unixepoch())
+);
+";
+
 const USER_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS reading_state (
     content_hash TEXT PRIMARY KEY,
@@ -229,6 +239,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
                  FROM entity_index i JOIN entities e USING (key, label);
              DROP TABLE entity_index;",
         )?;
+    }
+    if version < 9 {
+        tx.execute_batch(REVIEW_TABLES)?;
     }
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file

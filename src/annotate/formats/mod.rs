@@ -26,9 +26,11 @@
 //! The details and losses of each format are in its module's documentation (`prodigy.rs`, …).
 //!
 //! # Import
-//! Imported spans arrive as [`SpanStatus::Suggested`], for the reader to review, except spans the
-//! file itself marks as rejected (Prodigy `"answer": "reject"`), which arrive as
-//! [`SpanStatus::Rejected`] so that a rejected suggestion does not come back. Malformed input is a
+//! Imported spans keep the decision the file states: Prodigy's `"answer": "accept"` gives
+//! [`SpanStatus::Accepted`] (and marks a document record [`AnnotatedDoc::reviewed`]),
+//! `"reject"` gives [`SpanStatus::Rejected`] so that a rejected suggestion does not come back;
+//! spans of formats that state no decision (doccano, brat) and of unanswered records arrive as
+//! [`SpanStatus::Suggested`]. Malformed input is a
 //! [`FormatError`] naming the file and line; nothing in here panics on input.
 
 mod brat;
@@ -56,6 +58,9 @@ pub struct AnnotatedDoc {
     pub spans: Vec<AnnotatedSpan>,
     /// Title, source, URL… carried where the format has room for it.
     pub meta: Map<String, Value>,
+    /// Whether the file says a person judged the whole document (Prodigy's `"answer": "accept"`
+    /// on a document record): its accepted spans are then all its entities.
+    pub reviewed: bool,
 }
 
 /// One labelled mention.

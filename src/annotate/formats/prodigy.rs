@@ -18,8 +18,9 @@
 //!
 //! Import: records are grouped into documents by `meta.id` (string or number), or by identical text
 //! when there is no id; a document without `meta.id` gets the id `<file>:<line>` of its first record.
-//! `meta` (minus `id`) comes from the first record that has one. Spans of `accept` and unanswered
-//! records arrive as suggested, spans of `reject` records as rejected, `ignore` records add no spans.
+//! `meta` (minus `id`) comes from the first record that has one. Spans of `accept` records arrive
+//! as accepted (an accepted document record also marks the document reviewed), of unanswered
+//! records as suggested, of `reject` records as rejected; `ignore` records add no spans.
 //! The same (start, end, label) seen again replaces the earlier one (later answers win). Tokens and
 //! `token_start`/`token_end` are not read back: character offsets are the truth.
 
@@ -131,7 +132,7 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
             let id = meta.get("id").and_then(id_string);
             let status = match record.get("answer") {
                 None | Some(Value::Null) => Some(SpanStatus::Suggested),
-                Some(Value::String(a)) if a == "accept" => Some(SpanStatus::Suggested),
+                Some(Value::String(a)) if a == "accept" => Some(SpanStatus::Accepted),
                 Some(Value::String(a)) if a == "reject" => Some(SpanStatus::Rejected),
                 Some(Value::String(a)) if a == "ignore" => None,
                 Some(other) => {
@@ -167,6 +168,12 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
                     docs.len() - 1
                 }
             };
+            // An accepted document record (not a binary one about a single span) is a judgement
+            // of the whole text.
+            let binary = record.get("_view_id").and_then(Value::as_str) == Some("ner");
+            if status == Some(SpanStatus::Accepted) && !binary {
+                docs[index].reviewed = true;
+            }
             if docs[index].meta.is_empty() && !meta.is_empty() {
                 docs[index].meta = meta;
                 docs[index].meta.remove("id");

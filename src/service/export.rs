@@ -1,0 +1,174 @@
+//! What `byline export` writes: every annotated story as a document in the text the user gave
+//! (so a tool reading the offsets against its own copy finds the mentions), with the user's
+//! decisions and, unless only reviewed work is asked for, the suggestions not judged yet.
+
+use crate::annotate::formats::{AnnotatedDoc, AnnotatedSpan, SpanStatus};
+use crate::annotate::{Annotation, Status};
+use crate::library::align::SourceMap;
+use crate::model::LoadedStory;
+use crate::service::story::load_story;
+use crate::store::{Result, Store};
+
+/// The documents to export and what was left out or written in byline's own text.
+#[derive(Debug, Default)]
+pub struct ExportSet {
+    pub docs: Vec<AnnotatedDoc>,
+    /// Stories left out by `reviewed_only` because some suggestion is still unjudged.
+    pub unreviewed: usize,
+    /// Documents written in byline's text because a span could not be placed in the given text.
+    pub in_own_text: usize,
+}
+
+fn span_status(status: Status) -> SpanStatus {
+    match status {
+        Status::Accepted => SpanStatus::Accepted,
+        Status::Rejected => SpanStatus::Rejected,
+        Status::Suggested => SpanStatus::Suggested,
+    }
+}
+
+fn span_of(a: &Annotation) -> AnnotatedSpan {
+    AnnotatedSpan {
+        start: a.start,
+        end: a.end,
+        label: a.label.clone(),
+        entity: a.entity.clone(),
+        kb_id: a.kb_id.clone(),
+        status: span_status(a.status),
+        note: a.note.clone(),
+    }
+}
+
+/// The extractor's mentions the user has not judged (no annotation overlaps them), as
+/// suggestions of their entity.
+fn unjudged(story: &LoadedStory) -> Vec<AnnotatedSpan> {
+    let anns = &story.annotations.annotations;
+    let mut out = Vec::new();
+    for e in &story.facts.entities {
+        for m in e.mentions.iter().filter(|m| !anns.iter().any(|a| a.overlaps(m.start, m.end))) {
+            let mut span = AnnotatedSpan::new(m.start, m.end, e.label.as_str(), SpanStatus::Suggested);
+            span.entity = Some(e.name.clone());
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// Whether a story's review is complete: marked done (by the user, or by an imported file of
+/// finished annotations), or no suggestion of the extractor's or of an import waits for a
+/// decision.
+pub fn is_reviewed(store: &Store, story: &LoadedStory) -> Result<bool> {
+    Ok(store.review_done(&story.article.id)?
+        || (unjudged(story).is_empty()
+            && story.annotations.annotations.iter().all(|a| a.status != Status::Suggested)))
+}
+
+/// One story as a document: the spans moved into the text as given when every one of them
+/// can be placed there exactly, else the document is byline's own text (its offsets then
+/// index that text, which the document carries).
+fn document(story: &LoadedStory, spans: Vec<AnnotatedSpan>) -> (AnnotatedDoc, bool) {
+    let article = &story.article;
+    let given = article.given_text();
+    let map = SourceMap::new(&given, &article.body);
+    let placed: Option<Vec<AnnotatedSpan>> = spans
+        .iter()
+        .map(|s| {
+            let r = map.to_source(&given, &article.body, s.start..s.end)?;
+            Some(AnnotatedSpan { start: r.start, end: r.end, ..s.clone() })
+        })
+        .collect();
+    let (text, spans, own) = match placed {
+        Some(placed) => (given.into_owned(), placed, false),
+        None => (article.body.clone(), spans, true),
+    };
+    let mut doc = AnnotatedDoc::new(&article.id, text);
+    doc.spans = spans;
+    doc.spans.sort_by_key(|s| (s.start, s.end));
+    doc.meta.insert("title".into(), article.title.clone().into());
+    if let Some(url) = &article.url {
+        doc.meta.insert("url".into(), url.clone().into());
+    }
+    let path = article.path.to_string_lossy();
+    if !path.is_empty() {
+        doc.meta.insert("path".into(), path.into_owned().into());
+    }
+    (doc, own)
+}
+
+/// Every annotated story as a document. With `reviewed_only`, only stories whose review is
+/// complete, with the user's decisions only; otherwise every annotated story, with the
+/// extractor's suggestions not judged yet as well (none for a story marked done: its review
+/// said they are not entities).
+pub fn annotated_docs(store: &mut Store, reviewed_only: bool) -> Result<ExportSet> {
+    let mut set = ExportSet::default();
+    for (id, _) in store.all_annotations()? {
+        let Some(story) = load_story(store, &id)? else { continue };
+        if reviewed_only && !is_reviewed(store, &story)? {
+            set.unreviewed += 1;
+            continue;
+        }
+        let mut spans: Vec<AnnotatedSpan> = story.annotations.annotations.iter().map(span_of).collect();
+        if !reviewed_only && !store.review_done(&id)? {
+            spans.extend(unjudged(&story));
+        }
+        let (doc, own) = document(&story, spans);
+        set.in_own_text += usize::from(own);
+        set.docs.push(doc);
+    }
+    Ok(set)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::Edit;
+    use crate::library::Limits;
+    use crate::service::Source;
+    use crate::service::index::index_source;
+
+    /// The reference article, indexed, with one of its suggestions rejected.
+    fn store_with_one_rejection() -> (Store, String) {
+        let mut store = Store::open_in_memory().unwrap();
+        index_source(&mut store, &Source::Bundled, &Limits::default(), &mut |_, _| {}).unwrap();
+        let id = store
+            .stories_in(&Source::Bundled.scopes())
+            .unwrap()
+            .iter()
+            .find(|s| s.title.contains("Mali") || s.title.contains("malien"))
+            .unwrap()
+            .id
+            .clone();
+        let story = load_story(&mut store, &id).unwrap().unwrap();
+        let m = &story.facts.entities[0].mentions[0];
+        let a = Annotation::new(&story.article.body, m.start, m.end, "LOC", Status::Rejected, "model");
+        store.edit(&id, &story.content_hash, Edit::Add(a)).unwrap();
+        (store, id)
+    }
+
+    #[test]
+    fn reviewed_only_leaves_out_a_story_whose_suggestions_are_not_all_judged() {
+        let (mut store, id) = store_with_one_rejection();
+        let set = annotated_docs(&mut store, true).unwrap();
+        assert!(set.docs.is_empty(), "a story with unjudged suggestions is not gold data");
+        assert_eq!(set.unreviewed, 1);
+        // Without the flag the story goes out with its suggestions, not as "no entities".
+        let all = annotated_docs(&mut store, false).unwrap();
+        assert!(all.docs[0].spans.iter().filter(|s| s.status == SpanStatus::Suggested).count() > 3);
+        // Marked done, its review is complete: the rejection is all it says.
+        store.set_review_done(&id, true).unwrap();
+        let done = annotated_docs(&mut store, true).unwrap();
+        assert_eq!(done.docs.len(), 1);
+        assert!(done.docs[0].spans.iter().all(|s| s.status == SpanStatus::Rejected));
+    }
+
+    #[test]
+    fn exported_offsets_index_the_text_as_given() {
+        let (mut store, _) = store_with_one_rejection();
+        let doc = annotated_docs(&mut store, false).unwrap().docs.remove(0);
+        let file = crate::samples::FILES.iter().find(|(n, _)| n.contains("mali")).unwrap().1;
+        assert_eq!(doc.text, file, "the document is the file as given");
+        for s in &doc.spans {
+            assert!(doc.text.get(s.start..s.end).is_some_and(|t| !t.trim().is_empty()), "{s:?}");
+        }
+    }
+}
