@@ -1,17 +1,11 @@
 //! The scriptable commands, run as a user would run them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
-use std::process::{Command, Output};
+#[path = "support/command_line.rs"]
+mod command_line;
+use command_line::byline;
 
-fn byline(args: &[&str], config_dir: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("BYLINE_CONFIG_DIR", config_dir)
-        .env("BYLINE_DATA_DIR", config_dir.join("data"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run byline")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

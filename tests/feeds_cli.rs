@@ -2,11 +2,14 @@
 //! started here (nothing else is contacted).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
+#[path = "support/command_line.rs"]
+mod command_line;
+use command_line::byline;
+
 #[path = "support/http_server.rs"]
 mod http_server;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use http_server::{Reply, Server};
 
@@ -16,16 +19,6 @@ const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <description>Le premier texte parle de Bamako.</description><pubDate>Mon, 21 Nov 2022 10:00:00 GMT</pubDate></item>
 <item><title>Second</title><link>/a/2</link><description>Le second texte.</description></item>
 </channel></rss>"#;
-
-fn byline(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("BYLINE_CONFIG_DIR", dir)
-        .env("BYLINE_DATA_DIR", dir.join("data"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run byline")
-}
 
 fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))

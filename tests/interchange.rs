@@ -4,20 +4,14 @@
 //! import exported again gives back the same spans and labels.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should stop it loudly
 
+#[path = "support/command_line.rs"]
+mod command_line;
+use command_line::byline;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
-
-fn byline(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("BYLINE_CONFIG_DIR", dir)
-        .env("BYLINE_DATA_DIR", dir.join("data"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run byline")
-}
 
 fn ok(o: &Output) -> String {
     assert!(
