@@ -256,3 +256,20 @@ fn an_import_that_matches_nothing_fails_with_the_reason() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no text") && err.contains("nothing was imported"), "{err}");
 }
+
+#[test]
+fn import_refuses_labels_no_export_could_write_and_export_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("labels.jsonl");
+    let bad = json!({"text": PARIS, "answer": "accept", "spans": [
+        span(PARIS, "Emmanuel Macron", "PER"), span(PARIS, "Paris", "PLACE NAME"), span(PARIS, "Élysée", "ORG\u{1b}[31m")]});
+    write_jsonl(&input, &[bad]);
+    let out = byline(&["import", input.to_str().unwrap(), "--format", "prodigy"], dir.path());
+    let report = ok(&out);
+    assert!(report.contains("1 spans added") && report.contains("2 refused"), "{report}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("spaces or control characters") && !err.contains('\u{1b}'), "{err}");
+    for format in ["prodigy", "doccano", "conll", "spacy-json"] {
+        ok(&byline(&["export", "--format", format], dir.path()));
+    }
+}

@@ -92,6 +92,9 @@ pub fn run_import(path: &Path, format: &str, finished: bool, config: &Config) ->
     for (id, reason) in &report.rejected {
         eprintln!("rejected: document {}: {reason}", crate::text::printable(id));
     }
+    for why in &report.spans_refused {
+        eprintln!("refused a span: {why}");
+    }
     println!("{}", report.summary());
     if report.created > 0 {
         println!("new stories are kept in {}", created_dir.display());

@@ -5,9 +5,10 @@
 //! named after the import, and indexed like fetched feed items. Importing the same file again
 //! adds nothing.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::annotate::formats::{AnnotatedDoc, SpanStatus};
+use crate::annotate::formats::{AnnotatedDoc, SpanStatus, check_label};
 use crate::annotate::{Annotation, Edit, Status};
 use crate::library::Limits;
 use crate::library::align::{SourceMap, same_text};
@@ -30,13 +31,15 @@ pub struct ImportReport {
     pub spans_present: usize,
     /// Spans whose text could not be found in the story.
     pub spans_unplaced: usize,
+    /// Spans refused, with the reason (a label no export format could write).
+    pub spans_refused: Vec<String>,
 }
 
 impl ImportReport {
     pub fn summary(&self) -> String {
         format!(
             "{} documents: {} matched, {} created, {} unchanged, {} rejected; {} spans added, \
-             {} already there, {} not found in their story's text",
+             {} already there, {} not found in their story's text, {} refused",
             self.matched + self.created + self.rejected.len(),
             self.matched,
             self.created,
@@ -44,7 +47,8 @@ impl ImportReport {
             self.rejected.len(),
             self.spans_added,
             self.spans_present,
-            self.spans_unplaced
+            self.spans_unplaced,
+            self.spans_refused.len()
         )
     }
 
@@ -152,6 +156,7 @@ pub fn import_docs(
         }
     }
     let mut report = ImportReport::default();
+    let mut batch = Batch::default();
     let mut found = Vec::with_capacity(docs.len());
     for doc in &docs {
         found.push(find_story(store, doc)?);
@@ -182,11 +187,11 @@ pub fn import_docs(
             },
         };
         let before = (report.spans_added, report.spans_unplaced);
-        add_spans(store, doc, &story, &mut report)?;
+        add_spans(store, doc, &story, &mut report, &mut batch)?;
         // A document judged whole is a finished review: the extractor's other suggestions for
         // it are not entities.
         if doc.reviewed && doc.spans.iter().all(|s| s.status != SpanStatus::Suggested) {
-            store.set_review_done(&story.id, true)?;
+            batch.done.push(story.id.clone());
         }
         let added = report.spans_added > before.0 || report.spans_unplaced > before.1;
         match (created, added) {
@@ -198,7 +203,23 @@ pub fn import_docs(
             }
         }
     }
+    // Every span of the file in one transaction: all of it is imported, or (on an error)
+    // none of it.
+    store.edit_all(batch.edits)?;
+    for id in batch.done {
+        store.set_review_done(&id, true)?;
+    }
     Ok(report)
+}
+
+/// The edits an import makes, written together at the end.
+#[derive(Default)]
+struct Batch {
+    edits: Vec<(String, String, Edit)>,
+    /// (story, start, end, label) of the spans already in `edits`.
+    spans: HashSet<(String, usize, usize, String)>,
+    /// Stories whose review the file says is complete.
+    done: Vec<String>,
 }
 
 /// Adds a document's spans to its story as suggestions (rejections stay rejections), skipping
@@ -208,10 +229,15 @@ fn add_spans(
     doc: &AnnotatedDoc,
     story: &Matched,
     report: &mut ImportReport,
+    batch: &mut Batch,
 ) -> Result<()> {
     let map = SourceMap::new(&doc.text, &story.body);
     let existing = store.annotations(&story.id)?.annotations;
     for s in &doc.spans {
+        if let Err(why) = check_label(&s.label) {
+            report.spans_refused.push(format!("document {}: {why}", crate::text::printable(&doc.id)));
+            continue;
+        }
         let Some(range) = map.to_body(&doc.text, &story.body, s.start..s.end) else {
             report.spans_unplaced += 1;
             continue;
@@ -225,7 +251,8 @@ fn add_spans(
         // stands: the user's decisions win over an import.
         let present =
             existing.iter().any(|a| a.start == range.start && a.end == range.end && a.label == s.label);
-        if present {
+        let key = (story.id.clone(), range.start, range.end, s.label.clone());
+        if present || !batch.spans.insert(key) {
             report.spans_present += 1;
             continue;
         }
@@ -233,7 +260,7 @@ fn add_spans(
         a.entity = s.entity.clone();
         a.kb_id = s.kb_id.clone();
         a.note = s.note.clone();
-        store.edit(&story.id, &story.content_hash, Edit::Add(a))?;
+        batch.edits.push((story.id.clone(), story.content_hash.clone(), Edit::Add(a)));
         report.spans_added += 1;
     }
     Ok(())

@@ -71,6 +71,40 @@ fn json(change: &Change) -> String {
     serde_json::to_string(change).unwrap_or_default()
 }
 
+/// One edit inside a transaction: the change against the stored row, written and logged with
+/// its inverse; the article's redo history after it is dropped.
+fn apply_edit(tx: &Transaction, article_id: &str, content_hash: &str, edit: Edit) -> Result<()> {
+    let change = match edit {
+        Edit::Add(mut a) => {
+            let next: i64 =
+                tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
+            // Ids are never reused while the log can still bring an old one back.
+            let logged: i64 = tx.query_row("SELECT COUNT(*) FROM edit_log", [], |r| r.get(0))?;
+            a.id = next.max(logged + 1);
+            while get(tx, a.id)?.is_some() {
+                a.id += 1;
+            }
+            Edit::Add(a).change(None)
+        }
+        edit => {
+            let current = match edit.target() {
+                Some(id) => get(tx, id)?,
+                None => None,
+            };
+            edit.change(current)
+        }
+    };
+    if let Some(change) = change {
+        write(tx, article_id, content_hash, &change)?;
+        tx.execute("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1", [article_id])?;
+        tx.execute(
+            "INSERT INTO edit_log (article_id, forward, inverse) VALUES (?1, ?2, ?3)",
+            params![article_id, json(&change), json(&change.inverse())],
+        )?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The annotations of an article, in text order, with undo/redo availability.
     pub fn annotations(&self, article_id: &str) -> Result<AnnotationSet> {
@@ -104,36 +138,20 @@ impl Store {
     /// after it is dropped. Returns the article's annotations afterwards.
     pub fn edit(&mut self, article_id: &str, content_hash: &str, edit: Edit) -> Result<AnnotationSet> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let change = match edit {
-            Edit::Add(mut a) => {
-                let next: i64 =
-                    tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
-                // Ids are never reused while the log can still bring an old one back.
-                let logged: i64 = tx.query_row("SELECT COUNT(*) FROM edit_log", [], |r| r.get(0))?;
-                a.id = next.max(logged + 1);
-                while get(&tx, a.id)?.is_some() {
-                    a.id += 1;
-                }
-                Edit::Add(a).change(None)
-            }
-            edit => {
-                let current = match edit.target() {
-                    Some(id) => get(&tx, id)?,
-                    None => None,
-                };
-                edit.change(current)
-            }
-        };
-        if let Some(change) = change {
-            write(&tx, article_id, content_hash, &change)?;
-            tx.execute("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1", [article_id])?;
-            tx.execute(
-                "INSERT INTO edit_log (article_id, forward, inverse) VALUES (?1, ?2, ?3)",
-                params![article_id, json(&change), json(&change.inverse())],
-            )?;
-        }
+        apply_edit(&tx, article_id, content_hash, edit)?;
         tx.commit()?;
         self.annotations(article_id)
+    }
+
+    /// Applies edits of any stories in one transaction: all of them, or (on an error) none.
+    /// Each is logged as by `edit`, so each can be undone.
+    pub fn edit_all(&mut self, edits: Vec<(String, String, Edit)>) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (article_id, content_hash, edit) in edits {
+            apply_edit(&tx, &article_id, &content_hash, edit)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Undoes the last edit of an article (false when there is none).

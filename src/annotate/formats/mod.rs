@@ -251,13 +251,29 @@ pub(crate) fn select<'a>(
         let (Some(cs), Some(ce)) = (table.byte_to_char(span.start), table.byte_to_char(span.end)) else {
             return Err(bad("offset inside a UTF-8 character"));
         };
-        if span.label.trim().is_empty() {
-            return Err(bad("empty label"));
+        if let Err(why) = check_label(&span.label) {
+            return Err(bad(&why));
         }
         out.push(Out { span, cs, ce });
     }
     out.sort_by_key(|o| (o.span.start, o.span.end));
     Ok(out)
+}
+
+/// Whether every format can write `label`: one word of printable characters, not too long
+/// (brat separates fields with spaces, CoNLL tags cannot hold them). Import checks the same,
+/// so that nothing imported makes a later export fail.
+pub fn check_label(label: &str) -> Result<(), String> {
+    if label.trim().is_empty() {
+        return Err("empty label".into());
+    }
+    if label.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("label {:?} has spaces or control characters", crate::text::printable(label)));
+    }
+    if label.chars().count() > 64 {
+        return Err("label longer than 64 characters".into());
+    }
+    Ok(())
 }
 
 pub(crate) fn span_error(doc: &AnnotatedDoc, span: &AnnotatedSpan, message: &str) -> FormatError {
