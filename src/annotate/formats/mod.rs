@@ -251,8 +251,11 @@ pub(crate) fn select<'a>(
         let (Some(cs), Some(ce)) = (table.byte_to_char(span.start), table.byte_to_char(span.end)) else {
             return Err(bad("offset inside a UTF-8 character"));
         };
-        if let Err(why) = check_label(&span.label) {
-            return Err(bad(&why));
+        if span.label.trim().is_empty() {
+            return Err(bad("empty label"));
+        }
+        if span.label.chars().any(char::is_control) {
+            return Err(bad("label with control characters"));
         }
         out.push(Out { span, cs, ce });
     }
@@ -261,8 +264,8 @@ pub(crate) fn select<'a>(
 }
 
 /// Whether every format can write `label`: one word of printable characters, not too long
-/// (brat separates fields with spaces, CoNLL tags cannot hold them). Import checks the same,
-/// so that nothing imported makes a later export fail.
+/// (brat separates fields with spaces, CoNLL tags cannot hold them; Prodigy would take spaces).
+/// Import checks it, so that nothing imported makes a later export fail.
 pub fn check_label(label: &str) -> Result<(), String> {
     if label.trim().is_empty() {
         return Err("empty label".into());
