@@ -29,6 +29,12 @@ pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: 
             set.in_own_text
         );
     }
+    let orphans = store.orphaned_annotations()?.len();
+    if orphans > 0 {
+        eprintln!(
+            "{orphans} annotations belong to stories no longer in the library; `byline export --orphans` writes them"
+        );
+    }
     let docs = set.docs;
     let files = formats::export(&docs, format, &ExportOptions { reviewed_only })?;
     match (out, format) {
@@ -51,6 +57,31 @@ pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: 
             super::write_new(path, &contents, force)?;
             eprintln!("wrote {} documents to {}", docs.len(), path.display());
         }
+    }
+    Ok(())
+}
+
+/// The annotations whose story is gone, one JSON object a line: the story id they were made on,
+/// the span's text with its context, label, decision and the rest.
+pub fn run_export_orphans(out: Option<&Path>, force: bool) -> Result<()> {
+    let store = super::store_cmds::open_store()?;
+    let orphans = store.orphaned_annotations()?;
+    let mut lines = String::new();
+    for (story, a) in &orphans {
+        let record = serde_json::json!({
+            "story": story, "text": a.quote.exact, "prefix": a.quote.prefix, "suffix": a.quote.suffix,
+            "label": a.label, "status": a.status.as_str(), "entity": a.entity, "kb_id": a.kb_id,
+            "note": a.note, "origin": a.origin,
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    match out {
+        Some(path) => {
+            super::write_new(path, &lines, force)?;
+            eprintln!("wrote {} annotations to {}", orphans.len(), path.display());
+        }
+        None => std::io::stdout().lock().write_all(lines.as_bytes())?,
     }
     Ok(())
 }

@@ -90,8 +90,8 @@ pub enum Cmd {
     /// judged) for NLP tools. Offsets are in code points; CoNLL IOB2 is lossy (whole tokens
     /// only, no overlaps, statuses, links or notes).
     Export {
-        #[arg(long, value_parser = ["prodigy", "doccano", "brat", "conll", "spacy-json", "patterns"])]
-        format: String,
+        #[arg(long, value_parser = ["prodigy", "doccano", "brat", "conll", "spacy-json", "patterns"], required_unless_present = "orphans")]
+        format: Option<String>,
         /// Output file (a folder for brat); standard output when absent.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -101,6 +101,10 @@ pub enum Cmd {
         /// Overwrite an existing output file.
         #[arg(long)]
         force: bool,
+        /// Write instead, as JSON Lines, the annotations whose story is no longer in the library
+        /// (its file deleted, or changed and moved at once): each with its text and context.
+        #[arg(long)]
+        orphans: bool,
     },
     /// Import annotations made elsewhere. Spans keep the decision the file states (Prodigy's
     /// accept and reject answers); others arrive as suggestions to review. Each document goes to
@@ -258,8 +262,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_entity(&name, json, &config)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Export { format, out, reviewed_only, force }) => {
-            annotations::run_export(&format, out.as_deref(), reviewed_only, force)?;
+        Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
+            annotations::run_export_orphans(out.as_deref(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Export { format, out, reviewed_only, force, .. }) => {
+            annotations::run_export(
+                format.as_deref().unwrap_or_default(),
+                out.as_deref(),
+                reviewed_only,
+                force,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Import { file, format, finished }) => {

@@ -23,6 +23,8 @@ pub struct IndexReport {
     pub unchanged: usize,
     pub removed: usize,
     pub articles: usize,
+    /// Annotations moved to the story that now has their text (a file renamed or moved).
+    pub rehomed: usize,
     pub skipped: Vec<Skipped>,
 }
 
@@ -32,6 +34,9 @@ impl IndexReport {
             "{} files: {} read, {} unchanged, {} removed; {} new or changed articles",
             self.files, self.parsed, self.unchanged, self.removed, self.articles
         );
+        if self.rehomed > 0 {
+            s.push_str(&format!("; {} annotations followed their text to its new file", self.rehomed));
+        }
         if !self.skipped.is_empty() {
             s.push_str(&format!("; {} skipped", self.skipped.len()));
         }
@@ -253,6 +258,8 @@ pub fn index_paths(
         .collect();
     report.removed = gone.len();
     store.apply(&gone, analyse.version)?;
+    // A file renamed, moved or copied: the user's annotations follow its text.
+    report.rehomed = store.rehome_annotations()?;
     report.skipped = skipped;
     Ok(report)
 }
@@ -322,6 +329,7 @@ pub fn index_source(
             report.unchanged += more.unchanged;
             report.removed += more.removed;
             report.articles += more.articles;
+            report.rehomed += more.rehomed;
             report.skipped.extend(more.skipped);
             Ok(report)
         }

@@ -213,6 +213,50 @@ impl Store {
         Ok(out)
     }
 
+    /// Moves the annotations of stories no longer in the library to the story that now has
+    /// their text (same content hash: a file renamed, moved or copied), with their edit log and
+    /// review state. Returns how many annotations moved.
+    pub fn rehome_annotations(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let moves: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT DISTINCT n.article_id, \
+                    (SELECT a.id FROM articles a WHERE a.content_hash = n.content_hash ORDER BY a.rowid LIMIT 1) \
+                 FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)",
+            )?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+            rows.filter_map(|r| r.map(|(old, new)| new.map(|new| (old, new))).transpose())
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut moved = 0;
+        for (old, new) in &moves {
+            moved += tx
+                .execute("UPDATE annotations SET article_id = ?2 WHERE article_id = ?1", params![old, new])?;
+            tx.execute("UPDATE edit_log SET article_id = ?2 WHERE article_id = ?1", params![old, new])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO review_state (article_id, done, updated_at) \
+                 SELECT ?2, done, updated_at FROM review_state WHERE article_id = ?1",
+                params![old, new],
+            )?;
+            tx.execute("DELETE FROM review_state WHERE article_id = ?1", [old])?;
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
+    /// The annotations whose story is no longer in the library (its file deleted, or changed
+    /// and moved at once), by the story id they were made on.
+    pub fn orphaned_annotations(&self) -> Result<Vec<(String, Annotation)>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, article_id FROM annotations n \
+             WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id) ORDER BY article_id, start"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(12)?, row_to_annotation(r)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Marks a story's review complete (or not).
     pub fn set_review_done(&self, article_id: &str, done: bool) -> Result<()> {
         self.conn

@@ -536,6 +536,16 @@ impl Store {
         if orphans > 0 {
             report.push(format!("articles without a source file: {orphans} (byline index repairs this)"));
         }
+        let annotations = count("SELECT count(*) FROM annotations")?;
+        let homeless = count(
+            "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)",
+        )?;
+        report.push(format!("annotations: {annotations}"));
+        if homeless > 0 {
+            report.push(format!(
+                "annotations whose story is no longer in the library: {homeless} (kept; `byline export --orphans` writes them)"
+            ));
+        }
         let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         report.push(format!("schema version: {version}"));
         Ok(report)
