@@ -93,3 +93,66 @@ fn annotations_follow_a_renamed_moved_deleted_and_restored_file() {
     ok(&byline(&["index"], dir.path()));
     assert_eq!(exported_labels(dir.path()), want);
 }
+
+#[test]
+fn two_files_giving_the_same_ids_are_two_sets_of_stories_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("[library]\npaths = [{:?}]\n", lib.to_str().unwrap()),
+    )
+    .unwrap();
+    let items = |who: &str| {
+        (1..=3)
+            .map(|n| serde_json::json!({"id": n.to_string(), "title": format!("{who} {n}"), "body": format!("Texte {n} de {who}.")}).to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    std::fs::write(lib.join("m.jsonl"), items("Mercredi")).unwrap();
+    let (out, _) = ok(&byline(&["index"], dir.path()));
+    assert!(out.contains("3 new or changed articles"), "{out}");
+    // A file that sorts before it arrives later with the same ids.
+    std::fs::write(lib.join("a.jsonl"), items("Lundi")).unwrap();
+    ok(&byline(&["index"], dir.path()));
+    let (list, _) = ok(&byline(&["list"], dir.path()));
+    assert_eq!(list.lines().count(), 6, "{list}");
+    for n in 1..=3 {
+        assert!(
+            list.lines().any(|l| l.starts_with(&format!("{n}\t")) && l.ends_with(&format!("Lundi {n}"))),
+            "{list}"
+        );
+        assert!(
+            list.lines().any(|l| l.starts_with(&format!("{n}~")) && l.ends_with(&format!("Mercredi {n}"))),
+            "{list}"
+        );
+    }
+    let (doctor, _) = ok(&byline(&["doctor"], dir.path()));
+    assert!(doctor.contains("stories whose id another file gives too: 3"), "{doctor}");
+    assert!(doctor.contains("full-text index: ok"), "{doctor}");
+    // The same two files indexed in the other order give the same ids.
+    let again = tempfile::tempdir().unwrap();
+    let lib2 = again.path().join("lib");
+    std::fs::create_dir_all(&lib2).unwrap();
+    std::fs::write(
+        again.path().join("config.toml"),
+        format!("[library]\npaths = [{:?}]\n", lib2.to_str().unwrap()),
+    )
+    .unwrap();
+    std::fs::write(lib2.join("a.jsonl"), items("Lundi")).unwrap();
+    ok(&byline(&["index"], again.path()));
+    std::fs::write(lib2.join("m.jsonl"), items("Mercredi")).unwrap();
+    ok(&byline(&["index"], again.path()));
+    let (list2, _) = ok(&byline(&["list"], again.path()));
+    let ids = |l: &str| {
+        let mut v: Vec<String> =
+            l.lines().map(|x| x.split('\t').next().unwrap().split('~').next().unwrap().to_owned()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&list), ids(&list2));
+    // Searching finds both texts: each story is in the full-text index.
+    let (found, _) = ok(&byline(&["search", "Texte"], dir.path()));
+    assert_eq!(found.lines().count(), 6, "{found}");
+}

@@ -168,6 +168,17 @@ pub fn index_paths(
     let known = store.file_stamps()?;
     let keys: Vec<String> = files.iter().map(|f| path_key(f)).collect();
     let mut report = IndexReport { files: files.len(), ..IndexReport::default() };
+    // Files indexed before under these roots that the walk no longer finds go first, so that
+    // a file moved or renamed gets back the story ids it gave before.
+    let found: HashSet<&String> = keys.iter().collect();
+    let scopes = scopes(roots);
+    let gone: Vec<FileOp> = known
+        .keys()
+        .filter(|k| !found.contains(k) && in_scope(k, &scopes))
+        .map(|k| FileOp::Remove { path: k.clone() })
+        .collect();
+    report.removed = gone.len();
+    store.apply(&gone, analyse.version)?;
 
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
@@ -248,16 +259,6 @@ pub fn index_paths(
         Ok(())
     })?;
 
-    // Files indexed before under these roots that the walk no longer finds.
-    let found: HashSet<&String> = keys.iter().collect();
-    let scopes = scopes(roots);
-    let gone: Vec<FileOp> = known
-        .keys()
-        .filter(|k| !found.contains(k) && in_scope(k, &scopes))
-        .map(|k| FileOp::Remove { path: k.clone() })
-        .collect();
-    report.removed = gone.len();
-    store.apply(&gone, analyse.version)?;
     // A file renamed, moved or copied: the user's annotations follow its text.
     report.rehomed = store.rehome_annotations()?;
     report.skipped = skipped;

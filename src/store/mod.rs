@@ -536,6 +536,15 @@ impl Store {
         if orphans > 0 {
             report.push(format!("articles without a source file: {orphans} (byline index repairs this)"));
         }
+        let shared = count(
+            "SELECT count(*) FROM articles a WHERE instr(a.id, '~') > 0 \
+             AND EXISTS (SELECT 1 FROM articles b WHERE b.id = substr(a.id, 1, length(a.id) - 9))",
+        )?;
+        if shared > 0 {
+            report.push(format!(
+                "stories whose id another file gives too: {shared} (each kept, under its id with ~ and a hash of its path)"
+            ));
+        }
         let annotations = count("SELECT count(*) FROM annotations")?;
         let homeless = count(
             "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)",
@@ -572,19 +581,20 @@ fn replace_file<'a>(
          RETURNING rowid",
     )?;
     for (a, facts) in articles {
+        let id = claim_id(tx, &a.id, path, text)?;
         // An id written earlier in the batch (this file or another) is about to be replaced.
-        text.flush_if_holds_id(tx, &a.id)?;
+        text.flush_if_holds_id(tx, &id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
         let given = given_patch(a);
         let rowid: i64 = insert.query_row(
             params![
-                a.id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags,
-                a.damaged, given
+                id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged,
+                given
             ],
             |r| r.get(0),
         )?;
-        text.add(rowid, &a.id, path, &a.title, &a.body);
+        text.add(rowid, &id, path, &a.title, &a.body);
         if let Some(facts) = facts {
             write_facts(tx, rowid, &hash, extractor, facts, text)?;
         }
@@ -595,6 +605,46 @@ fn replace_file<'a>(
     )?
     .execute(params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)])?;
     Ok(())
+}
+
+/// The id story `id` of the file `path` is stored under. Two files may give the same id (two
+/// snapshots of a feed, JSON files numbering their items from 1): both are kept, as two
+/// stories. The file whose path sorts first keeps the id as given, whatever the order they
+/// were indexed in; the other's is the id with `~` and a hash of its path. When a file that
+/// sorts first arrives later, the story holding the id moves to its own suffixed id, with its
+/// annotations, edit log and review state.
+fn claim_id(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    path: &str,
+    text: &mut pending::PendingRows,
+) -> Result<String> {
+    let holder: Option<String> = tx
+        .prepare_cached("SELECT path FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(holder) = holder.filter(|h| h != path) else { return Ok(id.to_owned()) };
+    if path > holder.as_str() {
+        return Ok(shared_id(id, path));
+    }
+    let moved = shared_id(id, &holder);
+    // The holder's text may still wait in the batch: index it before its row changes (the
+    // update trigger takes the old text out of the index), then put it back under its row.
+    text.flush_if_holds_id(tx, id)?;
+    tx.execute("UPDATE articles SET id = ?2 WHERE id = ?1", params![id, moved])?;
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, body) SELECT rowid, title, body FROM articles WHERE id = ?1",
+        [&moved],
+    )?;
+    for table in ["annotations", "edit_log", "review_state"] {
+        tx.execute(&format!("UPDATE {table} SET article_id = ?2 WHERE article_id = ?1"), params![id, moved])?;
+    }
+    Ok(id.to_owned())
+}
+
+/// The id of a story whose id another file gives too: the id and a hash of its own path.
+fn shared_id(id: &str, path: &str) -> String {
+    format!("{id}~{:08x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()) as u32)
 }
 
 /// What the store keeps of the text as given: the patch that rebuilds it from the body.

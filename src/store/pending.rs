@@ -27,15 +27,15 @@ pub(super) struct PendingRows<'a> {
     text: Vec<(i64, &'a str, &'a str)>,
     /// Entity rows: (key, label, name, article rowid, mentions).
     entities: Vec<(String, &'a str, &'a str, i64, i64)>,
-    ids: HashSet<&'a str>,
+    ids: HashSet<String>,
     paths: HashSet<&'a str>,
 }
 
 impl<'a> PendingRows<'a> {
     /// Remembers a story's text, to index it at the end of the batch.
-    pub(super) fn add(&mut self, rowid: i64, id: &'a str, path: &'a str, title: &'a str, body: &'a str) {
+    pub(super) fn add(&mut self, rowid: i64, id: &str, path: &'a str, title: &'a str, body: &'a str) {
         self.text.push((rowid, title, body));
-        self.ids.insert(id);
+        self.ids.insert(id.to_owned());
         self.paths.insert(path);
     }
 

@@ -265,8 +265,10 @@ fn one_batch_that_rewrites_its_own_stories_keeps_the_full_text_index_exact() {
                 (article("b", "Glacier report", "Meltwater lakes in Svalbard.", None), "Svalbard"),
             ],
         ),
-        // A story that moves to another file within the batch.
+        // A story that moves to another file within the batch (the index removes the files that
+        // are gone before it writes new ones; a file still there would keep its story).
         replace("/n/c.txt", 4, vec![(article("c", "Orchestra tour", "Concerts in Vienna.", None), "Vienna")]),
+        FileOp::Remove { path: "/n/c.txt".into() },
         replace(
             "/n/d.txt",
             5,
