@@ -129,11 +129,50 @@ fn index(tx: &Sender<Action>, db_path: &Path, source: &Source, limits: &crate::l
         let mut progress = |done, total| {
             let _ = tx.send(Action::IndexProgress { done, total });
         };
-        index_source(&mut store, source, limits, &mut progress)
+        let mut report = index_source(&mut store, source, limits, &mut progress)?;
+        // Annotations whose story is gone are listed with what could not be loaded (`!`).
+        let orphans = store.orphaned_annotations()?.len();
+        if orphans > 0 {
+            report.skipped.push(crate::library::Skipped {
+                path: "(your annotations)".into(),
+                reason: format!(
+                    "{orphans} annotations belong to stories no longer in the library: kept; \
+                     `byline export --orphans` writes them"
+                ),
+                line: None,
+            });
+        }
+        Ok(report)
     });
     let done = match result {
         Ok(report) => Action::IndexDone { summary: report.summary(), skipped: report.skipped },
         Err(e) => Action::IndexDone { skipped: Vec::new(), summary: format!("indexing failed: {e}") },
     };
     let _ = tx.send(done);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Annotation, Edit, Status};
+
+    #[test]
+    fn indexing_lists_annotations_whose_story_is_gone_with_what_was_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("byline.db");
+        let mut store = Store::open(&db).unwrap();
+        let text = "Le colonel Assimi Goita.";
+        let a = Annotation::new(text, 11, 23, "PER", Status::Accepted, "user");
+        store.edit("a-story-whose-file-was-deleted", "hash", Edit::Add(a)).unwrap();
+        drop(store);
+        let (tx, rx) = channel();
+        index(&tx, &db, &Source::Bundled, &crate::library::Limits::default());
+        let done = rx.try_iter().find(|a| matches!(a, Action::IndexDone { .. }));
+        let Some(Action::IndexDone { skipped, .. }) = done else { panic!("no IndexDone") };
+        let listed: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(
+            listed.iter().any(|r| r.starts_with("1 annotations belong to stories no longer")),
+            "{listed:?}"
+        );
+    }
 }
