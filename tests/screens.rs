@@ -26,7 +26,11 @@ fn screen(session: &Session, config: &Config) -> Terminal<TestBackend> {
 }
 
 fn session_with(config: &Config, width: u16, height: u16, keys: &str) -> Session {
-    let mut store = Store::open_in_memory().unwrap();
+    session_over(Store::open_in_memory().unwrap(), config, width, height, keys)
+}
+
+/// The sample library indexed into `store`, shown at that size after `keys`.
+fn session_over(mut store: Store, config: &Config, width: u16, height: u16, keys: &str) -> Session {
     index_source(&mut store, &Source::Bundled, &Limits::default(), &mut |_, _| {}).unwrap();
     let mut session =
         Session::new(store, Source::Bundled.scopes(), width, height, Settings::default()).unwrap();
@@ -294,4 +298,46 @@ fn the_facts_panel_hints_come_from_the_command_table() {
     let status = shown.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
     assert!(status.contains("j down") && status.contains("? help"), "{status}");
     insta::assert_snapshot!(shown);
+}
+
+/// What the reader shows of the open story: its annotations, the facts (panel), the spans
+/// highlighted in the text.
+fn shown(
+    session: &Session,
+) -> (Vec<byline::annotate::Annotation>, byline::extract::Facts, Vec<byline::model::Mark>) {
+    let open = session.state.open.as_ref().expect("a story is open");
+    (open.annotations.clone(), open.facts.clone(), open.marks.clone())
+}
+
+/// Undo and redo after a restart step the screen exactly as they did before it.
+#[test]
+fn undo_and_redo_after_a_restart_show_what_they_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.db");
+    let config = Config::default();
+    let reopen = |keys: &str| session_over(Store::open(&path).unwrap(), &config, 120, 40, keys);
+    let press = |session: &mut Session, keys: &str| session.press(&config, &parse_script(keys).unwrap());
+
+    let mut before = reopen("j enter / M o s c o u enter ] a");
+    let accepted = shown(&before);
+    press(&mut before, "/ A s s i m i enter v w 1");
+    let labelled = shown(&before);
+    assert_eq!(labelled.0.len(), 2, "Moscou accepted, Assimi Goita labelled");
+    press(&mut before, "u");
+    assert_eq!(shown(&before), accepted);
+    press(&mut before, "u");
+    let untouched = shown(&before);
+    assert!(untouched.0.is_empty());
+    press(&mut before, "ctrl-r");
+    assert_eq!(shown(&before), accepted);
+    drop(before);
+
+    let mut after = reopen("j enter");
+    assert_eq!(shown(&after), accepted, "the story reopens as it was left");
+    press(&mut after, "ctrl-r");
+    assert_eq!(shown(&after), labelled);
+    press(&mut after, "u");
+    assert_eq!(shown(&after), accepted);
+    press(&mut after, "u");
+    assert_eq!(shown(&after), untouched, "Moscou is a suggestion again, in the text and the panel");
 }

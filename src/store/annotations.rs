@@ -197,10 +197,22 @@ impl Store {
 
     /// Accepted annotations' (text, label) across the library: the user's own gazetteer.
     pub fn user_gazetteer(&self) -> Result<Vec<(String, String)>> {
+        self.accepted_names(None)
+    }
+
+    /// The user's gazetteer as it applies to one article: the names accepted in the other
+    /// articles. The article's own decisions are laid over its suggestions as annotations, which
+    /// undo takes away again; taught back to the extractor they would outlive their undo.
+    pub fn user_gazetteer_for(&self, article_id: &str) -> Result<Vec<(String, String)>> {
+        self.accepted_names(Some(article_id))
+    }
+
+    fn accepted_names(&self, except: Option<&str>) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT exact, label FROM annotations WHERE status = 'accepted' AND length(exact) > 1",
+            "SELECT DISTINCT exact, label FROM annotations \
+             WHERE status = 'accepted' AND length(exact) > 1 AND article_id IS NOT ?1",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([except], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -260,5 +272,17 @@ mod tests {
         s.edit("a1", "h", Edit::Add(Annotation::new(TEXT, 30, 34, "LOC", Status::Rejected, "model")))
             .unwrap();
         assert_eq!(s.user_gazetteer().unwrap(), vec![("Barkhane".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn an_article_is_taught_only_the_names_accepted_in_other_articles() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.edit("a1", "h", Edit::Add(barkhane())).unwrap();
+        let at = TEXT.find("Mali").unwrap();
+        let mali = Annotation::new(TEXT, at, at + 4, "LOC", Status::Accepted, "model");
+        s.edit("a2", "h", Edit::Add(mali)).unwrap();
+        let mali = vec![("Mali".to_string(), "LOC".to_string())];
+        assert_eq!(s.user_gazetteer_for("a1").unwrap(), mali);
+        assert_eq!(s.user_gazetteer_for("a3").unwrap().len(), 2);
     }
 }
