@@ -48,6 +48,21 @@ fn cells_where(terminal: &Terminal<TestBackend>, pred: impl Fn(&ratatui::buffer:
     terminal.backend().buffer().content().iter().filter(|c| pred(c)).map(|c| c.symbol()).collect()
 }
 
+/// The cells of the article pane drawn with a style, as text.
+fn article_cells_where(
+    session: &Session,
+    terminal: &Terminal<TestBackend>,
+    pred: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
+    let article = session.state.panes().article.unwrap();
+    (article.y..article.y + article.height)
+        .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
+        .map(|(x, y)| &terminal.backend().buffer()[(x, y)])
+        .filter(|c| pred(c))
+        .map(|c| c.symbol())
+        .collect()
+}
+
 #[test]
 fn sample_library_at_120x40() {
     let (session, config) = app(120, 40, "");
@@ -119,13 +134,7 @@ fn next_entity_selects_and_emphasises_every_mention() {
     let open = session.state.open.as_ref().unwrap();
     let entity = &open.facts.entities[reader.selected_entity.unwrap()];
     // Inside the article pane (the list's unfocused selection is reversed too).
-    let article = session.state.panes().article.unwrap();
-    let cursor: String = (article.y..article.y + article.height)
-        .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
-        .map(|(x, y)| &terminal.backend().buffer()[(x, y)])
-        .filter(|c| c.modifier.contains(Modifier::REVERSED))
-        .map(|c| c.symbol())
-        .collect();
+    let cursor = article_cells_where(&session, &terminal, |c| c.modifier.contains(Modifier::REVERSED));
     let cursor_mention = &open.marks[reader.cursor.unwrap()];
     assert_eq!(
         cursor.replace(' ', ""),
@@ -330,14 +339,36 @@ fn undo_and_redo_after_a_restart_show_what_they_change() {
     assert!(untouched.0.is_empty());
     press(&mut before, "ctrl-r");
     assert_eq!(shown(&before), accepted);
+    // Reopened in the same session (back to the list, another story, this one again).
+    let message = |session: &Session| session.state.message.clone().unwrap_or_default();
+    press(&mut before, "q q k j enter");
+    assert_eq!(shown(&before), accepted, "the story reopens as it was left");
+    press(&mut before, "u");
+    assert_eq!((shown(&before), message(&before).as_str()), (untouched.clone(), "undone: accept Moscou"));
+    press(&mut before, "ctrl-r");
     drop(before);
 
     let mut after = reopen("j enter");
-    assert_eq!(shown(&after), accepted, "the story reopens as it was left");
+    assert_eq!(shown(&after), accepted, "the story reopens as it was left after a restart");
     press(&mut after, "ctrl-r");
     assert_eq!(shown(&after), labelled);
+    assert_eq!(message(&after), "redone: label PER Assimi Goita");
     press(&mut after, "u");
     assert_eq!(shown(&after), accepted);
+    assert_eq!(message(&after), "undone: label PER Assimi Goita");
     press(&mut after, "u");
     assert_eq!(shown(&after), untouched, "Moscou is a suggestion again, in the text and the panel");
+    assert_eq!(message(&after), "undone: accept Moscou");
+    let open = after.state.open.as_ref().unwrap();
+    let cursor = open.marks[after.state.reader.cursor.expect("the cursor is on what changed")];
+    assert_eq!(&open.article.body[cursor.start..cursor.end], "Moscou");
+    // Moscou a suggestion under the cursor, in its label's colour; no ✓ in the panel; the
+    // status line names what was undone.
+    let terminal = screen(&after, &config);
+    insta::assert_snapshot!("undone_after_a_restart", terminal.backend());
+    let cursor = article_cells_where(&after, &terminal, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(cursor, "Moscou");
+    assert!(article_cells_where(&after, &terminal, |c| c.fg == Color::LightGreen).contains("Moscou"));
+    press(&mut after, "u");
+    assert_eq!(message(&after), "nothing to undo");
 }

@@ -5,8 +5,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{AppState, Effect, LineKind, Pane, Prompt, PromptKind};
-use crate::annotate::Edit;
-use crate::annotate::{Annotation, Status};
+use crate::annotate::{Annotation, Change, Edit, Status};
+use crate::extract::Facts;
 
 /// A selection of the body being made with `v`, `w`/`b`/`e`, `h`/`l`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,17 +345,36 @@ impl AppState {
     }
 
     /// After the store answered an edit: show the new annotations, keep the cursor on the span
-    /// that was edited.
-    pub(super) fn annotations_changed(&mut self, article_id: &str, set: crate::annotate::AnnotationSet) {
+    /// that was edited. After an undo or a redo the span it changed gets the cursor, in view,
+    /// and the status line names the edit ("undone: accept Moscou").
+    pub(super) fn annotations_changed(
+        &mut self,
+        article_id: &str,
+        set: crate::annotate::AnnotationSet,
+        step: Option<super::Step>,
+    ) {
         let Some(open) = &mut self.open else { return };
         if open.article.id != article_id {
             return;
+        }
+        if let Some(step) = step {
+            let (done, nothing) = if step.undo { ("undone", "undo") } else { ("redone", "redo") };
+            self.message = Some(match &step.change {
+                Some(change) => format!("{done}: {}", describe(change, &open.extracted)),
+                None => format!("nothing to {nothing}"),
+            });
+            self.pending_cursor = step.change.as_ref().map(|c| {
+                let a = changed(c);
+                (a.start, a.end)
+            });
         }
         open.set_annotations(set.annotations, set.can_undo, set.can_redo);
         if let Some((s, e)) = self.pending_cursor.take() {
             self.reader.cursor = open.mark_at(s, e);
             self.reader.selected_entity =
                 self.reader.cursor.and_then(|c| open.marks.get(c)).map(|m| m.entity);
+            let line = self.reader.line_of(s);
+            self.reader.reveal(line);
         } else {
             let n = open.marks.len();
             self.reader.cursor = self.reader.cursor.filter(|&c| c < n);
@@ -370,6 +389,90 @@ impl AppState {
 /// An annotation recording a decision about the extractor's mention `mark`, under `label`.
 fn annotation_for(body: &str, mark: &super::Mark, label: &str, status: Status) -> Annotation {
     Annotation::new(body, mark.start, mark.end, label, status, origin_name(mark.origin))
+}
+
+/// The annotation a change leaves (or, for a deletion, takes away).
+fn changed(change: &Change) -> &Annotation {
+    match change {
+        Change::Insert(a) | Change::Delete(a) => a,
+        Change::Replace(_, after) => after,
+    }
+}
+
+/// What the user did, as the status line names it ("accept Moscou", "label PER Assimi Goita",
+/// "link Goita to Assimi Goita"), read from the change it made; `extracted` holds the story's
+/// suggestions.
+fn describe(change: &Change, extracted: &Facts) -> String {
+    match change {
+        Change::Delete(a) => format!("delete {}", a.quote.exact),
+        Change::Insert(a) => described_insert(a, extracted),
+        Change::Replace(before, after) => described_replace(before, after),
+    }
+}
+
+/// A new annotation that repeats the suggestion at its span (label, origin, entity) accepted
+/// it; one that differs in label labelled it, in entity linked it.
+fn described_insert(a: &Annotation, extracted: &Facts) -> String {
+    let text = &a.quote.exact;
+    if a.status != Status::Accepted {
+        return judged(a);
+    }
+    if a.note.is_some() {
+        return format!("note on {text}");
+    }
+    if let Some(kb) = &a.kb_id {
+        return format!("kb id {kb} on {text}");
+    }
+    let suggested = extracted.entities.iter().find(|e| {
+        e.label.as_str() == a.label
+            && e.mentions
+                .iter()
+                .any(|m| m.start == a.start && m.end == a.end && origin_name(m.origin) == a.origin)
+    });
+    match suggested {
+        Some(e) if a.entity.as_ref().is_some_and(|linked| *linked != e.name) => linked(a),
+        Some(_) => judged(a),
+        None => format!("label {} {text}", a.label),
+    }
+}
+
+/// A changed annotation, by the first field that differs.
+fn described_replace(before: &Annotation, a: &Annotation) -> String {
+    let text = &a.quote.exact;
+    if before.label != a.label {
+        format!("label {} {text}", a.label)
+    } else if before.status != a.status {
+        judged(a)
+    } else if before.entity != a.entity {
+        linked(a)
+    } else if before.note != a.note {
+        let verb = if a.note.is_some() { "note on" } else { "delete the note on" };
+        format!("{verb} {text}")
+    } else if before.kb_id != a.kb_id {
+        match &a.kb_id {
+            Some(kb) => format!("kb id {kb} on {text}"),
+            None => format!("delete the kb id on {text}"),
+        }
+    } else {
+        format!("edit {text}")
+    }
+}
+
+/// "accept Moscou", "reject Moscou", "suggest LOC Moscou".
+fn judged(a: &Annotation) -> String {
+    match a.status {
+        Status::Accepted => format!("accept {}", a.quote.exact),
+        Status::Rejected => format!("reject {}", a.quote.exact),
+        Status::Suggested => format!("suggest {} {}", a.label, a.quote.exact),
+    }
+}
+
+/// "link Goita to Assimi Goita", "unlink Goita".
+fn linked(a: &Annotation) -> String {
+    match &a.entity {
+        Some(entity) => format!("link {} to {entity}", a.quote.exact),
+        None => format!("unlink {}", a.quote.exact),
+    }
 }
 
 /// The origin of a span as stored with an annotation.
@@ -413,5 +516,51 @@ mod tests {
         assert_eq!(prev_word_start(t, ecofin).map(|s| &t[s..ecofin + 6]), Some("Agence Ecofin"));
         let barkhane_end = t.find("Barkhane").unwrap() + 8;
         assert_eq!(next_word_end(t, barkhane_end), None, "selections stay in their paragraph");
+    }
+
+    #[test]
+    fn the_status_line_names_each_kind_of_edit() {
+        use crate::extract::{Entity, Label, Mention, Origin};
+        let t = "le colonel Assimi Goita à Moscou. Goita a dit";
+        let at = |w: &str| t.rfind(w).unwrap();
+        let goita = at("Goita");
+        let mention = |start: usize, text: &str| Mention {
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            origin: Origin::Model,
+        };
+        let extracted = Facts {
+            entities: vec![Entity {
+                label: Label::Per,
+                name: "Assimi Goita".into(),
+                mentions: vec![mention(at("Assimi"), "Assimi Goita"), mention(goita, "Goita")],
+            }],
+            ..Facts::default()
+        };
+        let on_goita = |label: &str, status| Annotation::new(t, goita, goita + 5, label, status, "model");
+        let insert = |a: Annotation| describe(&Change::Insert(a), &extracted);
+        let accepted =
+            Annotation { entity: Some("Assimi Goita".into()), ..on_goita("PER", Status::Accepted) };
+        assert_eq!(insert(accepted.clone()), "accept Goita");
+        assert_eq!(insert(on_goita("PER", Status::Accepted)), "accept Goita");
+        assert_eq!(insert(on_goita("ORG", Status::Accepted)), "label ORG Goita");
+        assert_eq!(insert(Annotation { origin: "user".into(), ..accepted.clone() }), "label PER Goita");
+        let moscou = Annotation::new(t, at("Moscou"), at("Moscou") + 6, "LOC", Status::Accepted, "user");
+        assert_eq!(insert(moscou), "label LOC Moscou");
+        let elsewhere = Annotation { entity: Some("Goïta".into()), ..accepted.clone() };
+        assert_eq!(insert(elsewhere.clone()), "link Goita to Goïta");
+        assert_eq!(insert(on_goita("PER", Status::Rejected)), "reject Goita");
+        assert_eq!(insert(Annotation { note: Some("colonel".into()), ..accepted.clone() }), "note on Goita");
+        assert_eq!(insert(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
+        assert_eq!(describe(&Change::Delete(accepted.clone()), &extracted), "delete Goita");
+        let replace = |after: Annotation| {
+            describe(&Change::Replace(Box::new(accepted.clone()), Box::new(after)), &extracted)
+        };
+        assert_eq!(replace(Annotation { label: "ORG".into(), ..accepted.clone() }), "label ORG Goita");
+        assert_eq!(replace(Annotation { status: Status::Rejected, ..accepted.clone() }), "reject Goita");
+        assert_eq!(replace(elsewhere), "link Goita to Goïta");
+        assert_eq!(replace(Annotation { entity: None, ..accepted.clone() }), "unlink Goita");
+        assert_eq!(replace(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
     }
 }

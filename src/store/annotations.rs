@@ -136,32 +136,40 @@ impl Store {
         self.annotations(article_id)
     }
 
-    /// Undoes the last edit of an article (false when there is none).
-    pub fn undo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+    /// Undoes the last edit of an article; returns that edit's change as it was made (`None`
+    /// when there is nothing to undo).
+    pub fn undo(&mut self, article_id: &str, content_hash: &str) -> Result<Option<Change>> {
         self.step(article_id, content_hash, true)
     }
 
-    /// Redoes the last undone edit of an article (false when there is none).
-    pub fn redo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+    /// Redoes the last undone edit of an article; returns its change (`None` when there is
+    /// nothing to redo).
+    pub fn redo(&mut self, article_id: &str, content_hash: &str) -> Result<Option<Change>> {
         self.step(article_id, content_hash, false)
     }
 
-    fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<bool> {
+    fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<Option<Change>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let sql = if undo {
-            "SELECT seq, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
+            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 \
+             ORDER BY seq DESC LIMIT 1"
         } else {
-            "SELECT seq, forward FROM edit_log WHERE article_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"
+            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 1 \
+             ORDER BY seq ASC LIMIT 1"
         };
-        let entry: Option<(i64, String)> =
-            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let Some((seq, change)) = entry else { return Ok(false) };
-        let change: Change = serde_json::from_str(&change)
-            .map_err(|e| super::StoreError::Schema(format!("edit log entry {seq} is unreadable: {e}")))?;
-        write(&tx, article_id, content_hash, &change)?;
+        let entry: Option<(i64, String, String)> =
+            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        let Some((seq, forward, inverse)) = entry else { return Ok(None) };
+        let read = |json: &str| -> Result<Change> {
+            serde_json::from_str(json)
+                .map_err(|e| super::StoreError::Schema(format!("edit log entry {seq} is unreadable: {e}")))
+        };
+        let forward = read(&forward)?;
+        let applied = if undo { read(&inverse)? } else { forward.clone() };
+        write(&tx, article_id, content_hash, &applied)?;
         tx.execute("UPDATE edit_log SET undone = ?2 WHERE seq = ?1", params![seq, undo])?;
         tx.commit()?;
-        Ok(true)
+        Ok(Some(forward))
     }
 
     /// Moves annotations to new ranges after re-anchoring (a new version of the article).
@@ -237,19 +245,25 @@ mod tests {
             assert_eq!(set.annotations.len(), 1);
             let id = set.annotations[0].id;
             s.edit("a1", "h", Edit::SetLabel { id, label: "MISC".into() }).unwrap();
-            assert!(s.undo("a1", "h").unwrap());
+            assert!(s.undo("a1", "h").unwrap().is_some());
         }
         let mut s = Store::open(&path).unwrap();
         let set = s.annotations("a1").unwrap();
         assert_eq!(set.annotations[0].label, "ORG", "the relabel was undone before the restart");
         assert!(set.can_undo && set.can_redo);
-        assert!(s.redo("a1", "h").unwrap());
+        // Each step answers with the change it stepped over, as it was made.
+        let relabel = |c: Option<Change>| match c {
+            Some(Change::Replace(before, after)) => Some((before.label, after.label)),
+            _ => None,
+        };
+        let relabelled = Some(("ORG".to_string(), "MISC".to_string()));
+        assert_eq!(relabel(s.redo("a1", "h").unwrap()), relabelled);
         assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "MISC");
-        assert!(s.undo("a1", "h").unwrap());
-        assert!(s.undo("a1", "h").unwrap());
+        assert_eq!(relabel(s.undo("a1", "h").unwrap()), relabelled);
+        assert!(matches!(s.undo("a1", "h").unwrap(), Some(Change::Insert(a)) if a.label == "ORG"));
         assert!(s.annotations("a1").unwrap().annotations.is_empty());
-        assert!(!s.undo("a1", "h").unwrap(), "nothing left to undo");
-        assert!(s.redo("a1", "h").unwrap());
+        assert_eq!(s.undo("a1", "h").unwrap(), None, "nothing left to undo");
+        assert!(matches!(s.redo("a1", "h").unwrap(), Some(Change::Insert(_))));
         assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "ORG");
     }
 
