@@ -372,3 +372,20 @@ fn undo_and_redo_after_a_restart_show_what_they_change() {
     press(&mut after, "u");
     assert_eq!(message(&after), "nothing to undo");
 }
+
+/// Accepting a mention named otherwise than its entity keeps it in that entity: the panel
+/// still shows one Russie, of three mentions, now with a ✓.
+#[test]
+fn an_accepted_suggestion_stays_in_its_entity() {
+    let (session, config) = app(120, 40, "j enter / f e d e r a t i o n enter ] a");
+    let open = session.state.open.as_ref().unwrap();
+    let accepted = &open.annotations[0];
+    assert_eq!(accepted.quote.exact, "Fédération de Russie");
+    assert_eq!(accepted.entity.as_deref(), Some("Russie"));
+    let russie: Vec<_> = open.facts.entities.iter().filter(|e| e.name.contains("Russie")).collect();
+    assert_eq!(russie.len(), 1, "{russie:?}");
+    assert_eq!(russie[0].mentions.len(), 3);
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("Russie ×3 ✓"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

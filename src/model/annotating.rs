@@ -176,7 +176,7 @@ impl AppState {
         self.relabel_pending = false;
         let edit = match ann {
             Some(a) => Edit::SetLabel { id: a.id, label: label.to_string() },
-            None => Edit::Add(annotation_for(text, &mark, label, Status::Accepted)),
+            None => Edit::Add(annotation_for(open, &mark, label, Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -195,9 +195,7 @@ impl AppState {
                 return;
             }
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Accepted },
-            None => {
-                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted))
-            }
+            None => Edit::Add(annotation_for(open, &mark, mark.label.as_str(), Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -215,9 +213,7 @@ impl AppState {
         let edit = match ann {
             Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
-            None => {
-                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Rejected))
-            }
+            None => Edit::Add(annotation_for(open, &mark, mark.label.as_str(), Status::Rejected)),
         };
         self.reader.cursor = None;
         self.reader.selected_entity = None;
@@ -282,7 +278,7 @@ impl AppState {
         let edit = match ann {
             Some(a) => Edit::Link { id: a.id, entity: Some(target.clone()) },
             None => {
-                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
+                let mut a = annotation_for(open, &mark, mark.label.as_str(), Status::Accepted);
                 a.entity = Some(target.clone());
                 Edit::Add(a)
             }
@@ -313,7 +309,7 @@ impl AppState {
             (Some(a), Field::Note) => Edit::SetNote { id: a.id, note: value },
             (Some(a), Field::KbId) => Edit::SetKbId { id: a.id, kb_id: value },
             (None, _) => {
-                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
+                let mut a = annotation_for(open, &mark, mark.label.as_str(), Status::Accepted);
                 match field {
                     Field::Note => a.note = value,
                     Field::KbId => a.kb_id = value,
@@ -386,9 +382,14 @@ impl AppState {
     }
 }
 
-/// An annotation recording a decision about the extractor's mention `mark`, under `label`.
-fn annotation_for(body: &str, mark: &super::Mark, label: &str, status: Status) -> Annotation {
-    Annotation::new(body, mark.start, mark.end, label, status, origin_name(mark.origin))
+/// An annotation recording a decision about the extractor's mention `mark`, under `label`: it
+/// keeps the entity the mention belongs to (its coreference chain in exports), unless the
+/// caller links it elsewhere.
+fn annotation_for(open: &super::OpenStory, mark: &super::Mark, label: &str, status: Status) -> Annotation {
+    let mut a =
+        Annotation::new(&open.article.body, mark.start, mark.end, label, status, origin_name(mark.origin));
+    a.entity = open.facts.entities.get(mark.entity).map(|e| e.name.clone());
+    a
 }
 
 /// The annotation a change leaves (or, for a deletion, takes away).
@@ -402,7 +403,7 @@ fn changed(change: &Change) -> &Annotation {
 /// What the user did, as the status line names it ("accept Moscou", "label PER Assimi Goita",
 /// "link Goita to Assimi Goita"), read from the change it made; `extracted` holds the story's
 /// suggestions.
-fn describe(change: &Change, extracted: &Facts) -> String {
+pub(super) fn describe(change: &Change, extracted: &Facts) -> String {
     match change {
         Change::Delete(a) => format!("delete {}", a.quote.exact),
         Change::Insert(a) => described_insert(a, extracted),
@@ -516,51 +517,5 @@ mod tests {
         assert_eq!(prev_word_start(t, ecofin).map(|s| &t[s..ecofin + 6]), Some("Agence Ecofin"));
         let barkhane_end = t.find("Barkhane").unwrap() + 8;
         assert_eq!(next_word_end(t, barkhane_end), None, "selections stay in their paragraph");
-    }
-
-    #[test]
-    fn the_status_line_names_each_kind_of_edit() {
-        use crate::extract::{Entity, Label, Mention, Origin};
-        let t = "le colonel Assimi Goita à Moscou. Goita a dit";
-        let at = |w: &str| t.rfind(w).unwrap();
-        let goita = at("Goita");
-        let mention = |start: usize, text: &str| Mention {
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            origin: Origin::Model,
-        };
-        let extracted = Facts {
-            entities: vec![Entity {
-                label: Label::Per,
-                name: "Assimi Goita".into(),
-                mentions: vec![mention(at("Assimi"), "Assimi Goita"), mention(goita, "Goita")],
-            }],
-            ..Facts::default()
-        };
-        let on_goita = |label: &str, status| Annotation::new(t, goita, goita + 5, label, status, "model");
-        let insert = |a: Annotation| describe(&Change::Insert(a), &extracted);
-        let accepted =
-            Annotation { entity: Some("Assimi Goita".into()), ..on_goita("PER", Status::Accepted) };
-        assert_eq!(insert(accepted.clone()), "accept Goita");
-        assert_eq!(insert(on_goita("PER", Status::Accepted)), "accept Goita");
-        assert_eq!(insert(on_goita("ORG", Status::Accepted)), "label ORG Goita");
-        assert_eq!(insert(Annotation { origin: "user".into(), ..accepted.clone() }), "label PER Goita");
-        let moscou = Annotation::new(t, at("Moscou"), at("Moscou") + 6, "LOC", Status::Accepted, "user");
-        assert_eq!(insert(moscou), "label LOC Moscou");
-        let elsewhere = Annotation { entity: Some("Goïta".into()), ..accepted.clone() };
-        assert_eq!(insert(elsewhere.clone()), "link Goita to Goïta");
-        assert_eq!(insert(on_goita("PER", Status::Rejected)), "reject Goita");
-        assert_eq!(insert(Annotation { note: Some("colonel".into()), ..accepted.clone() }), "note on Goita");
-        assert_eq!(insert(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
-        assert_eq!(describe(&Change::Delete(accepted.clone()), &extracted), "delete Goita");
-        let replace = |after: Annotation| {
-            describe(&Change::Replace(Box::new(accepted.clone()), Box::new(after)), &extracted)
-        };
-        assert_eq!(replace(Annotation { label: "ORG".into(), ..accepted.clone() }), "label ORG Goita");
-        assert_eq!(replace(Annotation { status: Status::Rejected, ..accepted.clone() }), "reject Goita");
-        assert_eq!(replace(elsewhere), "link Goita to Goïta");
-        assert_eq!(replace(Annotation { entity: None, ..accepted.clone() }), "unlink Goita");
-        assert_eq!(replace(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
     }
 }
