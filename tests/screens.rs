@@ -26,7 +26,11 @@ fn screen(session: &Session, config: &Config) -> Terminal<TestBackend> {
 }
 
 fn session_with(config: &Config, width: u16, height: u16, keys: &str) -> Session {
-    let mut store = Store::open_in_memory().unwrap();
+    session_over(Store::open_in_memory().unwrap(), config, width, height, keys)
+}
+
+/// The sample library indexed into `store`, shown at that size after `keys`.
+fn session_over(mut store: Store, config: &Config, width: u16, height: u16, keys: &str) -> Session {
     index_source(&mut store, &Source::Bundled, &Limits::default(), &mut |_, _| {}).unwrap();
     let mut session =
         Session::new(store, Source::Bundled.scopes(), width, height, Settings::default()).unwrap();
@@ -42,6 +46,21 @@ fn app(width: u16, height: u16, keys: &str) -> (Session, Config) {
 /// The cells drawn with a style, as text (to check what colour carries).
 fn cells_where(terminal: &Terminal<TestBackend>, pred: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
     terminal.backend().buffer().content().iter().filter(|c| pred(c)).map(|c| c.symbol()).collect()
+}
+
+/// The cells of the article pane drawn with a style, as text.
+fn article_cells_where(
+    session: &Session,
+    terminal: &Terminal<TestBackend>,
+    pred: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
+    let article = session.state.panes().article.unwrap();
+    (article.y..article.y + article.height)
+        .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
+        .map(|(x, y)| &terminal.backend().buffer()[(x, y)])
+        .filter(|c| pred(c))
+        .map(|c| c.symbol())
+        .collect()
 }
 
 #[test]
@@ -115,13 +134,7 @@ fn next_entity_selects_and_emphasises_every_mention() {
     let open = session.state.open.as_ref().unwrap();
     let entity = &open.facts.entities[reader.selected_entity.unwrap()];
     // Inside the article pane (the list's unfocused selection is reversed too).
-    let article = session.state.panes().article.unwrap();
-    let cursor: String = (article.y..article.y + article.height)
-        .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
-        .map(|(x, y)| &terminal.backend().buffer()[(x, y)])
-        .filter(|c| c.modifier.contains(Modifier::REVERSED))
-        .map(|c| c.symbol())
-        .collect();
+    let cursor = article_cells_where(&session, &terminal, |c| c.modifier.contains(Modifier::REVERSED));
     let cursor_mention = &open.marks[reader.cursor.unwrap()];
     assert_eq!(
         cursor.replace(' ', ""),
@@ -293,5 +306,86 @@ fn the_facts_panel_hints_come_from_the_command_table() {
     let shown = screen(&session, &config).backend().to_string();
     let status = shown.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
     assert!(status.contains("j down") && status.contains("? help"), "{status}");
+    insta::assert_snapshot!(shown);
+}
+
+/// What the reader shows of the open story: its annotations, the facts (panel), the spans
+/// highlighted in the text.
+fn shown(
+    session: &Session,
+) -> (Vec<byline::annotate::Annotation>, byline::extract::Facts, Vec<byline::model::Mark>) {
+    let open = session.state.open.as_ref().expect("a story is open");
+    (open.annotations.clone(), open.facts.clone(), open.marks.clone())
+}
+
+/// Undo and redo after a restart step the screen exactly as they did before it.
+#[test]
+fn undo_and_redo_after_a_restart_show_what_they_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.db");
+    let config = Config::default();
+    let reopen = |keys: &str| session_over(Store::open(&path).unwrap(), &config, 120, 40, keys);
+    let press = |session: &mut Session, keys: &str| session.press(&config, &parse_script(keys).unwrap());
+
+    let mut before = reopen("j enter / M o s c o u enter ] a");
+    let accepted = shown(&before);
+    press(&mut before, "/ A s s i m i enter v w 1");
+    let labelled = shown(&before);
+    assert_eq!(labelled.0.len(), 2, "Moscou accepted, Assimi Goita labelled");
+    press(&mut before, "u");
+    assert_eq!(shown(&before), accepted);
+    press(&mut before, "u");
+    let untouched = shown(&before);
+    assert!(untouched.0.is_empty());
+    press(&mut before, "ctrl-r");
+    assert_eq!(shown(&before), accepted);
+    // Reopened in the same session (back to the list, another story, this one again).
+    let message = |session: &Session| session.state.message.clone().unwrap_or_default();
+    press(&mut before, "q q k j enter");
+    assert_eq!(shown(&before), accepted, "the story reopens as it was left");
+    press(&mut before, "u");
+    assert_eq!((shown(&before), message(&before).as_str()), (untouched.clone(), "undone: accept Moscou"));
+    press(&mut before, "ctrl-r");
+    drop(before);
+
+    let mut after = reopen("j enter");
+    assert_eq!(shown(&after), accepted, "the story reopens as it was left after a restart");
+    press(&mut after, "ctrl-r");
+    assert_eq!(shown(&after), labelled);
+    assert_eq!(message(&after), "redone: label PER Assimi Goita");
+    press(&mut after, "u");
+    assert_eq!(shown(&after), accepted);
+    assert_eq!(message(&after), "undone: label PER Assimi Goita");
+    press(&mut after, "u");
+    assert_eq!(shown(&after), untouched, "Moscou is a suggestion again, in the text and the panel");
+    assert_eq!(message(&after), "undone: accept Moscou");
+    let open = after.state.open.as_ref().unwrap();
+    let cursor = open.marks[after.state.reader.cursor.expect("the cursor is on what changed")];
+    assert_eq!(&open.article.body[cursor.start..cursor.end], "Moscou");
+    // Moscou a suggestion under the cursor, in its label's colour; no ✓ in the panel; the
+    // status line names what was undone.
+    let terminal = screen(&after, &config);
+    insta::assert_snapshot!("undone_after_a_restart", terminal.backend());
+    let cursor = article_cells_where(&after, &terminal, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(cursor, "Moscou");
+    assert!(article_cells_where(&after, &terminal, |c| c.fg == Color::LightGreen).contains("Moscou"));
+    press(&mut after, "u");
+    assert_eq!(message(&after), "nothing to undo");
+}
+
+/// Accepting a mention named otherwise than its entity keeps it in that entity: the panel
+/// still shows one Russie, of three mentions, now with a ✓.
+#[test]
+fn an_accepted_suggestion_stays_in_its_entity() {
+    let (session, config) = app(120, 40, "j enter / f e d e r a t i o n enter ] a");
+    let open = session.state.open.as_ref().unwrap();
+    let accepted = &open.annotations[0];
+    assert_eq!(accepted.quote.exact, "Fédération de Russie");
+    assert_eq!(accepted.entity.as_deref(), Some("Russie"));
+    let russie: Vec<_> = open.facts.entities.iter().filter(|e| e.name.contains("Russie")).collect();
+    assert_eq!(russie.len(), 1, "{russie:?}");
+    assert_eq!(russie[0].mentions.len(), 3);
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("Russie ×3 ✓"), "{shown}");
     insta::assert_snapshot!(shown);
 }

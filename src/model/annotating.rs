@@ -5,8 +5,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{AppState, Effect, LineKind, Pane, Prompt, PromptKind};
-use crate::annotate::Edit;
-use crate::annotate::{Annotation, Status};
+use crate::annotate::{Annotation, Change, Edit, Status};
+use crate::extract::Facts;
 
 /// A selection of the body being made with `v`, `w`/`b`/`e`, `h`/`l`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,7 +176,7 @@ impl AppState {
         self.relabel_pending = false;
         let edit = match ann {
             Some(a) => Edit::SetLabel { id: a.id, label: label.to_string() },
-            None => Edit::Add(annotation_for(text, &mark, label, Status::Accepted)),
+            None => Edit::Add(annotation_for(open, &mark, label, Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -195,9 +195,7 @@ impl AppState {
                 return;
             }
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Accepted },
-            None => {
-                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted))
-            }
+            None => Edit::Add(annotation_for(open, &mark, mark.label.as_str(), Status::Accepted)),
         };
         self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
@@ -215,9 +213,7 @@ impl AppState {
         let edit = match ann {
             Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
-            None => {
-                Edit::Add(annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Rejected))
-            }
+            None => Edit::Add(annotation_for(open, &mark, mark.label.as_str(), Status::Rejected)),
         };
         self.reader.cursor = None;
         self.reader.selected_entity = None;
@@ -282,7 +278,7 @@ impl AppState {
         let edit = match ann {
             Some(a) => Edit::Link { id: a.id, entity: Some(target.clone()) },
             None => {
-                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
+                let mut a = annotation_for(open, &mark, mark.label.as_str(), Status::Accepted);
                 a.entity = Some(target.clone());
                 Edit::Add(a)
             }
@@ -313,7 +309,7 @@ impl AppState {
             (Some(a), Field::Note) => Edit::SetNote { id: a.id, note: value },
             (Some(a), Field::KbId) => Edit::SetKbId { id: a.id, kb_id: value },
             (None, _) => {
-                let mut a = annotation_for(&open.article.body, &mark, mark.label.as_str(), Status::Accepted);
+                let mut a = annotation_for(open, &mark, mark.label.as_str(), Status::Accepted);
                 match field {
                     Field::Note => a.note = value,
                     Field::KbId => a.kb_id = value,
@@ -345,17 +341,36 @@ impl AppState {
     }
 
     /// After the store answered an edit: show the new annotations, keep the cursor on the span
-    /// that was edited.
-    pub(super) fn annotations_changed(&mut self, article_id: &str, set: crate::annotate::AnnotationSet) {
+    /// that was edited. After an undo or a redo the span it changed gets the cursor, in view,
+    /// and the status line names the edit ("undone: accept Moscou").
+    pub(super) fn annotations_changed(
+        &mut self,
+        article_id: &str,
+        set: crate::annotate::AnnotationSet,
+        step: Option<super::Step>,
+    ) {
         let Some(open) = &mut self.open else { return };
         if open.article.id != article_id {
             return;
+        }
+        if let Some(step) = step {
+            let (done, nothing) = if step.undo { ("undone", "undo") } else { ("redone", "redo") };
+            self.message = Some(match &step.change {
+                Some(change) => format!("{done}: {}", describe(change, &open.extracted)),
+                None => format!("nothing to {nothing}"),
+            });
+            self.pending_cursor = step.change.as_ref().map(|c| {
+                let a = changed(c);
+                (a.start, a.end)
+            });
         }
         open.set_annotations(set.annotations, set.can_undo, set.can_redo);
         if let Some((s, e)) = self.pending_cursor.take() {
             self.reader.cursor = open.mark_at(s, e);
             self.reader.selected_entity =
                 self.reader.cursor.and_then(|c| open.marks.get(c)).map(|m| m.entity);
+            let line = self.reader.line_of(s);
+            self.reader.reveal(line);
         } else {
             let n = open.marks.len();
             self.reader.cursor = self.reader.cursor.filter(|&c| c < n);
@@ -367,9 +382,98 @@ impl AppState {
     }
 }
 
-/// An annotation recording a decision about the extractor's mention `mark`, under `label`.
-fn annotation_for(body: &str, mark: &super::Mark, label: &str, status: Status) -> Annotation {
-    Annotation::new(body, mark.start, mark.end, label, status, origin_name(mark.origin))
+/// An annotation recording a decision about the extractor's mention `mark`, under `label`: it
+/// keeps the entity the mention belongs to (its coreference chain in exports), unless the
+/// caller links it elsewhere.
+fn annotation_for(open: &super::OpenStory, mark: &super::Mark, label: &str, status: Status) -> Annotation {
+    let mut a =
+        Annotation::new(&open.article.body, mark.start, mark.end, label, status, origin_name(mark.origin));
+    a.entity = open.facts.entities.get(mark.entity).map(|e| e.name.clone());
+    a
+}
+
+/// The annotation a change leaves (or, for a deletion, takes away).
+fn changed(change: &Change) -> &Annotation {
+    match change {
+        Change::Insert(a) | Change::Delete(a) => a,
+        Change::Replace(_, after) => after,
+    }
+}
+
+/// What the user did, as the status line names it ("accept Moscou", "label PER Assimi Goita",
+/// "link Goita to Assimi Goita"), read from the change it made; `extracted` holds the story's
+/// suggestions.
+pub(super) fn describe(change: &Change, extracted: &Facts) -> String {
+    match change {
+        Change::Delete(a) => format!("delete {}", a.quote.exact),
+        Change::Insert(a) => described_insert(a, extracted),
+        Change::Replace(before, after) => described_replace(before, after),
+    }
+}
+
+/// A new annotation that repeats the suggestion at its span (label, origin, entity) accepted
+/// it; one that differs in label labelled it, in entity linked it.
+fn described_insert(a: &Annotation, extracted: &Facts) -> String {
+    let text = &a.quote.exact;
+    if a.status != Status::Accepted {
+        return judged(a);
+    }
+    if a.note.is_some() {
+        return format!("note on {text}");
+    }
+    if let Some(kb) = &a.kb_id {
+        return format!("kb id {kb} on {text}");
+    }
+    let suggested = extracted.entities.iter().find(|e| {
+        e.label.as_str() == a.label
+            && e.mentions
+                .iter()
+                .any(|m| m.start == a.start && m.end == a.end && origin_name(m.origin) == a.origin)
+    });
+    match suggested {
+        Some(e) if a.entity.as_ref().is_some_and(|linked| *linked != e.name) => linked(a),
+        Some(_) => judged(a),
+        None => format!("label {} {text}", a.label),
+    }
+}
+
+/// A changed annotation, by the first field that differs.
+fn described_replace(before: &Annotation, a: &Annotation) -> String {
+    let text = &a.quote.exact;
+    if before.label != a.label {
+        format!("label {} {text}", a.label)
+    } else if before.status != a.status {
+        judged(a)
+    } else if before.entity != a.entity {
+        linked(a)
+    } else if before.note != a.note {
+        let verb = if a.note.is_some() { "note on" } else { "delete the note on" };
+        format!("{verb} {text}")
+    } else if before.kb_id != a.kb_id {
+        match &a.kb_id {
+            Some(kb) => format!("kb id {kb} on {text}"),
+            None => format!("delete the kb id on {text}"),
+        }
+    } else {
+        format!("edit {text}")
+    }
+}
+
+/// "accept Moscou", "reject Moscou", "suggest LOC Moscou".
+fn judged(a: &Annotation) -> String {
+    match a.status {
+        Status::Accepted => format!("accept {}", a.quote.exact),
+        Status::Rejected => format!("reject {}", a.quote.exact),
+        Status::Suggested => format!("suggest {} {}", a.label, a.quote.exact),
+    }
+}
+
+/// "link Goita to Assimi Goita", "unlink Goita".
+fn linked(a: &Annotation) -> String {
+    match &a.entity {
+        Some(entity) => format!("link {} to {entity}", a.quote.exact),
+        None => format!("unlink {}", a.quote.exact),
+    }
 }
 
 /// The origin of a span as stored with an annotation.

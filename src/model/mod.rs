@@ -13,7 +13,7 @@ pub mod reader;
 pub mod story;
 
 use crate::annotate::Annotation;
-use crate::annotate::{AnnotationSet, Edit};
+use crate::annotate::{AnnotationSet, Change, Edit};
 use crate::command::Command;
 use crate::extract::Facts;
 use crate::library::Article;
@@ -166,11 +166,21 @@ pub enum Action {
     ApplyLabel(String),
     /// Library entity names for the link prompt.
     LinkSuggestions(Vec<String>),
-    /// The store's answer to an annotation edit, undo or redo.
+    /// The store's answer to an annotation edit, undo or redo (`step`: which of the last two,
+    /// and what it stepped over).
     AnnotationsChanged {
         article_id: String,
         set: AnnotationSet,
+        step: Option<Step>,
     },
+}
+
+/// An undo or a redo the store performed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub undo: bool,
+    /// The edit undone or redone, as the user made it (`None`: there was nothing to step).
+    pub change: Option<Box<Change>>,
 }
 
 /// Everything the store gives for a story being opened.
@@ -469,7 +479,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Failed(message) => state.message = Some(message),
         Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
-        Action::AnnotationsChanged { article_id, set } => state.annotations_changed(&article_id, set),
+        Action::AnnotationsChanged { article_id, set, step } => {
+            state.annotations_changed(&article_id, set, step)
+        }
     }
     effects
 }

@@ -1,6 +1,7 @@
 //! `update()` driven by action scripts, with effects answered by hand: no store, no terminal.
 
 use super::*;
+use crate::annotate::Status;
 use crate::command::Command as C;
 use crate::extract::{Entity, Label, Mention, Origin};
 
@@ -218,4 +219,105 @@ fn fetch_runs_once_at_a_time_and_keeps_its_summary_over_progress() {
     update(&mut state, Action::IndexProgress { done: 1, total: 9 });
     assert_eq!(state.message.as_deref(), Some("2 feeds: 3 new stories"));
     assert_eq!(update(&mut state, Action::Command(C::Fetch)), vec![Effect::Fetch]);
+}
+
+const GOITA: &str = "Le colonel Assimi Goita a parlé à Moscou. Goita a signé.";
+
+/// What the extractor finds in `GOITA`: one person, named in full, then by surname.
+fn goita_facts() -> Facts {
+    let mention = |start: usize, text: &str| Mention {
+        start,
+        end: start + text.len(),
+        text: text.into(),
+        origin: Origin::Model,
+    };
+    let person = Entity {
+        label: Label::Per,
+        name: "Assimi Goita".into(),
+        mentions: vec![
+            mention(GOITA.find("Assimi").unwrap(), "Assimi Goita"),
+            mention(GOITA.rfind("Goita").unwrap(), "Goita"),
+        ],
+    };
+    Facts { entities: vec![person], ..Facts::default() }
+}
+
+/// `GOITA` open, the cursor on the surname.
+fn goita_on_the_surname() -> AppState {
+    let (mut state, _) = new_state(1);
+    let article = Article { id: "s0".into(), body: GOITA.into(), ..Article::default() };
+    run(&mut state, vec![loaded(article, goita_facts())]);
+    run(&mut state, cmds(&[C::NextEntity, C::NextEntity]));
+    state
+}
+
+/// The annotation the state asks the store to add.
+fn added(effects: &[Effect]) -> Option<&Annotation> {
+    effects.iter().find_map(|e| match e {
+        Effect::Edit { edit, .. } => match edit.as_ref() {
+            Edit::Add(a) => Some(a),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+#[test]
+fn a_judged_suggestion_keeps_its_entity_unless_linked_elsewhere() {
+    let entity_of = |actions: Vec<Action>| {
+        let mut state = goita_on_the_surname();
+        let log = run(&mut state, actions);
+        let a = added(&log).unwrap_or_else(|| panic!("an annotation is added: {log:?}"));
+        assert_eq!(a.quote.exact, "Goita");
+        (a.label.clone(), a.status, a.entity.clone())
+    };
+    let goita = Some("Assimi Goita".to_string());
+    let per = "PER".to_string();
+    assert_eq!(entity_of(cmds(&[C::Accept])), (per.clone(), Status::Accepted, goita.clone()));
+    assert_eq!(entity_of(cmds(&[C::Reject])), (per.clone(), Status::Rejected, goita.clone()));
+    let relabel = vec![Action::ApplyLabel("ORG".into())];
+    assert_eq!(entity_of(relabel), ("ORG".into(), Status::Accepted, goita.clone()));
+    let mut note = cmds(&[C::Note]);
+    note.extend("chef".chars().map(Action::PromptChar));
+    note.push(Action::PromptSubmit);
+    assert_eq!(entity_of(note), (per.clone(), Status::Accepted, goita));
+    let mut link = cmds(&[C::Link]);
+    link.extend("le chef".chars().map(Action::PromptChar));
+    link.push(Action::PromptSubmit);
+    assert_eq!(entity_of(link), (per, Status::Accepted, Some("le chef".into())));
+}
+
+#[test]
+fn the_status_line_names_each_kind_of_edit() {
+    use super::annotating::describe;
+    let extracted = goita_facts();
+    let at = |w: &str| GOITA.rfind(w).unwrap();
+    let goita = at("Goita");
+    let on_goita = |label: &str, status| Annotation::new(GOITA, goita, goita + 5, label, status, "model");
+    let insert = |a: Annotation| describe(&Change::Insert(a), &extracted);
+    let accepted = Annotation { entity: Some("Assimi Goita".into()), ..on_goita("PER", Status::Accepted) };
+    assert_eq!(insert(accepted.clone()), "accept Goita");
+    assert_eq!(insert(on_goita("PER", Status::Accepted)), "accept Goita");
+    assert_eq!(insert(on_goita("ORG", Status::Accepted)), "label ORG Goita");
+    assert_eq!(insert(Annotation { origin: "user".into(), ..accepted.clone() }), "label PER Goita");
+    let moscou = Annotation::new(GOITA, at("Moscou"), at("Moscou") + 6, "LOC", Status::Accepted, "user");
+    assert_eq!(insert(moscou), "label LOC Moscou");
+    let elsewhere = Annotation { entity: Some("Goïta".into()), ..accepted.clone() };
+    assert_eq!(insert(elsewhere.clone()), "link Goita to Goïta");
+    assert_eq!(insert(on_goita("PER", Status::Rejected)), "reject Goita");
+    assert_eq!(insert(Annotation { note: Some("colonel".into()), ..accepted.clone() }), "note on Goita");
+    assert_eq!(insert(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
+    assert_eq!(describe(&Change::Delete(accepted.clone()), &extracted), "delete Goita");
+    let replace = |after: Annotation| {
+        describe(&Change::Replace(Box::new(accepted.clone()), Box::new(after)), &extracted)
+    };
+    assert_eq!(replace(Annotation { label: "ORG".into(), ..accepted.clone() }), "label ORG Goita");
+    assert_eq!(replace(Annotation { status: Status::Rejected, ..accepted.clone() }), "reject Goita");
+    assert_eq!(replace(elsewhere), "link Goita to Goïta");
+    assert_eq!(replace(Annotation { entity: None, ..accepted.clone() }), "unlink Goita");
+    assert_eq!(replace(Annotation { note: None, ..accepted.clone() }), "edit Goita");
+    let noted = Annotation { note: Some("colonel".into()), ..accepted.clone() };
+    let unnoted = describe(&Change::Replace(Box::new(noted), Box::new(accepted.clone())), &extracted);
+    assert_eq!(unnoted, "delete the note on Goita");
+    assert_eq!(replace(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
 }

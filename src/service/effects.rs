@@ -1,7 +1,7 @@
 //! Performing the state's effects: each `Effect` that `update()` returns is carried out against
 //! the store (or the desktop, for a URL), and its answer comes back as the next `Action`.
 
-use crate::model::{Action, Effect};
+use crate::model::{Action, Effect, Step};
 use crate::service::story::load_story;
 use crate::store::Store;
 
@@ -19,7 +19,7 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
         },
         Effect::Edit { article_id, content_hash, edit } => {
             match store.edit(&article_id, &content_hash, *edit) {
-                Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
+                Ok(set) => Some(Action::AnnotationsChanged { article_id, set, step: None }),
                 Err(e) => failed("saving the annotation", &e),
             }
         }
@@ -70,11 +70,17 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+/// Undoes or redoes the story's last edit; the answer carries the change stepped over, for the
+/// status line to name.
 fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Option<Action> {
     let stepped =
         if undo { store.undo(&article_id, content_hash) } else { store.redo(&article_id, content_hash) };
-    match stepped.and_then(|_| store.annotations(&article_id)) {
-        Ok(set) => Some(Action::AnnotationsChanged { article_id, set }),
+    match stepped.and_then(|change| Ok((change, store.annotations(&article_id)?))) {
+        Ok((change, set)) => Some(Action::AnnotationsChanged {
+            article_id,
+            set,
+            step: Some(Step { undo, change: change.map(Box::new) }),
+        }),
         Err(e) => Some(Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))),
     }
 }

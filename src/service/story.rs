@@ -1,6 +1,6 @@
 //! Reading a story for the reader: the stored article, its facts (from the cache, or extracted
-//! now and cached), the user's own names applied over them, and the user's annotations
-//! re-anchored when the text changed since they were made.
+//! now and cached) with the names the user taught in other stories applied over them, and the
+//! user's annotations re-anchored when the text changed since they were made.
 
 use crate::annotate::Annotation;
 use crate::annotate::anchor::reanchor_all;
@@ -21,7 +21,9 @@ pub fn load_story(store: &mut Store, id: &str) -> Result<Option<LoadedStory>> {
             Some(f)
         }
     };
-    let names = store.user_gazetteer().unwrap_or_default();
+    // Names taught in other stories only: this story's own decisions are its annotations,
+    // merged over the facts in the state, where undo and redo can take them away again.
+    let names = store.user_gazetteer_for(id).unwrap_or_default();
     let facts = analysis::facts_with_user_names(&stored.article, cached, &names);
     let mut set = store.annotations(id)?;
     let body = &stored.article.body;

@@ -154,32 +154,40 @@ impl Store {
         Ok(())
     }
 
-    /// Undoes the last edit of an article (false when there is none).
-    pub fn undo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+    /// Undoes the last edit of an article; returns that edit's change as it was made (`None`
+    /// when there is nothing to undo).
+    pub fn undo(&mut self, article_id: &str, content_hash: &str) -> Result<Option<Change>> {
         self.step(article_id, content_hash, true)
     }
 
-    /// Redoes the last undone edit of an article (false when there is none).
-    pub fn redo(&mut self, article_id: &str, content_hash: &str) -> Result<bool> {
+    /// Redoes the last undone edit of an article; returns its change (`None` when there is
+    /// nothing to redo).
+    pub fn redo(&mut self, article_id: &str, content_hash: &str) -> Result<Option<Change>> {
         self.step(article_id, content_hash, false)
     }
 
-    fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<bool> {
+    fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<Option<Change>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let sql = if undo {
-            "SELECT seq, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
+            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 \
+             ORDER BY seq DESC LIMIT 1"
         } else {
-            "SELECT seq, forward FROM edit_log WHERE article_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"
+            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 1 \
+             ORDER BY seq ASC LIMIT 1"
         };
-        let entry: Option<(i64, String)> =
-            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let Some((seq, change)) = entry else { return Ok(false) };
-        let change: Change = serde_json::from_str(&change)
-            .map_err(|e| super::StoreError::Schema(format!("edit log entry {seq} is unreadable: {e}")))?;
-        write(&tx, article_id, content_hash, &change)?;
+        let entry: Option<(i64, String, String)> =
+            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        let Some((seq, forward, inverse)) = entry else { return Ok(None) };
+        let read = |json: &str| -> Result<Change> {
+            serde_json::from_str(json)
+                .map_err(|e| super::StoreError::Schema(format!("edit log entry {seq} is unreadable: {e}")))
+        };
+        let forward = read(&forward)?;
+        let applied = if undo { read(&inverse)? } else { forward.clone() };
+        write(&tx, article_id, content_hash, &applied)?;
         tx.execute("UPDATE edit_log SET undone = ?2 WHERE seq = ?1", params![seq, undo])?;
         tx.commit()?;
-        Ok(true)
+        Ok(Some(forward))
     }
 
     /// Moves annotations to new ranges after re-anchoring (a new version of the article).
@@ -280,10 +288,22 @@ impl Store {
 
     /// Accepted annotations' (text, label) across the library: the user's own gazetteer.
     pub fn user_gazetteer(&self) -> Result<Vec<(String, String)>> {
+        self.accepted_names(None)
+    }
+
+    /// The user's gazetteer as it applies to one article: the names accepted in the other
+    /// articles. The article's own decisions are laid over its suggestions as annotations, which
+    /// undo takes away again; taught back to the extractor they would outlive their undo.
+    pub fn user_gazetteer_for(&self, article_id: &str) -> Result<Vec<(String, String)>> {
+        self.accepted_names(Some(article_id))
+    }
+
+    fn accepted_names(&self, except: Option<&str>) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT exact, label FROM annotations WHERE status = 'accepted' AND length(exact) > 1",
+            "SELECT DISTINCT exact, label FROM annotations \
+             WHERE status = 'accepted' AND length(exact) > 1 AND article_id IS NOT ?1",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([except], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -308,19 +328,25 @@ mod tests {
             assert_eq!(set.annotations.len(), 1);
             let id = set.annotations[0].id;
             s.edit("a1", "h", Edit::SetLabel { id, label: "MISC".into() }).unwrap();
-            assert!(s.undo("a1", "h").unwrap());
+            assert!(s.undo("a1", "h").unwrap().is_some());
         }
         let mut s = Store::open(&path).unwrap();
         let set = s.annotations("a1").unwrap();
         assert_eq!(set.annotations[0].label, "ORG", "the relabel was undone before the restart");
         assert!(set.can_undo && set.can_redo);
-        assert!(s.redo("a1", "h").unwrap());
+        // Each step answers with the change it stepped over, as it was made.
+        let relabel = |c: Option<Change>| match c {
+            Some(Change::Replace(before, after)) => Some((before.label, after.label)),
+            _ => None,
+        };
+        let relabelled = Some(("ORG".to_string(), "MISC".to_string()));
+        assert_eq!(relabel(s.redo("a1", "h").unwrap()), relabelled);
         assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "MISC");
-        assert!(s.undo("a1", "h").unwrap());
-        assert!(s.undo("a1", "h").unwrap());
+        assert_eq!(relabel(s.undo("a1", "h").unwrap()), relabelled);
+        assert!(matches!(s.undo("a1", "h").unwrap(), Some(Change::Insert(a)) if a.label == "ORG"));
         assert!(s.annotations("a1").unwrap().annotations.is_empty());
-        assert!(!s.undo("a1", "h").unwrap(), "nothing left to undo");
-        assert!(s.redo("a1", "h").unwrap());
+        assert_eq!(s.undo("a1", "h").unwrap(), None, "nothing left to undo");
+        assert!(matches!(s.redo("a1", "h").unwrap(), Some(Change::Insert(_))));
         assert_eq!(s.annotations("a1").unwrap().annotations[0].label, "ORG");
     }
 
@@ -343,5 +369,17 @@ mod tests {
         s.edit("a1", "h", Edit::Add(Annotation::new(TEXT, 30, 34, "LOC", Status::Rejected, "model")))
             .unwrap();
         assert_eq!(s.user_gazetteer().unwrap(), vec![("Barkhane".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn an_article_is_taught_only_the_names_accepted_in_other_articles() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.edit("a1", "h", Edit::Add(barkhane())).unwrap();
+        let at = TEXT.find("Mali").unwrap();
+        let mali = Annotation::new(TEXT, at, at + 4, "LOC", Status::Accepted, "model");
+        s.edit("a2", "h", Edit::Add(mali)).unwrap();
+        let mali = vec![("Mali".to_string(), "LOC".to_string())];
+        assert_eq!(s.user_gazetteer_for("a1").unwrap(), mali);
+        assert_eq!(s.user_gazetteer_for("a3").unwrap().len(), 2);
     }
 }
