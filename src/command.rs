@@ -78,6 +78,10 @@ commands! {
     Note => "note", "note", "Write a note on the mention under the cursor", [";"];
     KbId => "kb_id", "kb id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
     OpenUrl => "open_url", "browser", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
+    NextUnjudged => "next_unjudged", "next to judge", "Review: the next suggestion to judge (the next story's once this one is done)", ["}"];
+    PrevUnjudged => "prev_unjudged", "prev to judge", "Review: the previous suggestion to judge", ["{"];
+    ReviewDone => "review_done", "story done", "Review: mark the story done (again: not done; u undoes)", ["D"];
+    FilterReview => "filter_review", "review state", "Filter by review state (cycles: to do, not started, in progress, done)", ["R"];
     Undo => "undo", "undo", "Undo the last annotation edit", ["u"];
     Redo => "redo", "redo", "Redo", ["ctrl-r"];
     ToggleSide => "toggle_side", "facts", "Show or hide the side panel", ["i"];

@@ -97,3 +97,33 @@ fn only_http_and_https_urls_are_ever_opened() {
         assert!(byline::service::effects::open_url(bad).is_err(), "{bad:?} must be refused");
     }
 }
+
+#[test]
+fn review_prints_each_story_s_progress_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline(&["review"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line:?}");
+        assert_eq!(fields[0], "not started");
+        let (judged, total) = fields[1].split_once('/').unwrap();
+        assert_eq!(judged, "0");
+        assert!(total.parse::<usize>().unwrap() > 0, "{line}");
+    }
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("2 stories: 0 done, 0 in progress, 2 not started"), "{summary}");
+
+    let out = byline(&["review", "--json"], dir.path());
+    let records: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 2);
+    for r in &records {
+        assert_eq!(r["state"], "not started");
+        assert_eq!(r["judged"], 0);
+        assert_eq!(r["total"], r["unjudged"]);
+        assert_eq!(r["complete"], false);
+    }
+}

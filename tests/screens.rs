@@ -389,3 +389,29 @@ fn an_accepted_suggestion_stays_in_its_entity() {
     assert!(shown.contains("Russie ×3 ✓"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+/// The review queue: `}` goes to the next suggestion to judge, the status line and the story's
+/// row count the decisions, `D` marks the story done (✓ in the list) and the review filter
+/// keeps the stories still to review.
+#[test]
+fn reviewing_shows_progress_in_the_list_and_the_status_line() {
+    let (mut session, config) = app(120, 40, "j enter } a } x }");
+    let open = session.state.open.as_ref().unwrap();
+    assert_eq!(open.progress.judged, 2);
+    let cursor = open.marks[session.state.reader.cursor.unwrap()];
+    assert!(open.marks[..session.state.reader.cursor.unwrap()].iter().all(|m| !m.is_unjudged(open)));
+    assert!(cursor.is_unjudged(open), "the cursor is on the first suggestion still to judge");
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("2/19 judged") && shown.contains("… 2/19│"), "{shown}");
+    insta::assert_snapshot!("review_in_progress", shown);
+
+    session.press(&config, &parse_script("D").unwrap());
+    let review = session.state.list.selected().unwrap().review;
+    assert!(review.done);
+    insta::assert_snapshot!("review_done", screen(&session, &config).backend());
+    session.press(&config, &parse_script("q q R").unwrap());
+    let rows: Vec<&str> =
+        session.state.list.rows.iter().map(|r| session.state.list.stories[r.story].title.as_str()).collect();
+    assert_eq!(rows, vec!["Welcome to byline"]);
+    assert!(screen(&session, &config).backend().to_string().contains("to review (BS clears)"));
+}

@@ -7,7 +7,9 @@ pub mod anchor;
 pub mod edit;
 pub mod formats;
 pub mod merge;
+pub mod review;
 pub mod types;
 
 pub use edit::{AnnotationSet, Change, Edit};
+pub use review::Progress;
 pub use types::{Annotation, Quote, Status};

@@ -16,6 +16,7 @@ mod annotations;
 mod facts;
 mod feeds_cmds;
 mod nlp;
+mod review;
 mod store_cmds;
 mod sweep;
 use crate::library::{self, Article, Limits, Skipped};
@@ -105,6 +106,17 @@ pub enum Cmd {
         /// (its file deleted, or changed and moved at once): each with its text and context.
         #[arg(long)]
         orphans: bool,
+    },
+    /// Where the review of each story stands: not started, in progress or done, and the
+    /// suggestions judged of all there are (STATE, JUDGED/TOTAL, ID, TITLE separated by tabs;
+    /// a summary on standard error).
+    Review {
+        /// Files or folders (default: the library).
+        paths: Vec<PathBuf>,
+        /// One JSON object per story and line: id, title, state, judged, unjudged, total, done,
+        /// and complete (what `export --reviewed-only` takes).
+        #[arg(long)]
+        json: bool,
     },
     /// Import annotations made elsewhere. Spans keep the decision the file states (Prodigy's
     /// accept and reject answers); others arrive as suggestions to review. Each document goes to
@@ -273,6 +285,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 reviewed_only,
                 force,
             )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Cmd::Review { paths, json }) => {
+            review::run_review(&paths, json, &config)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Import { file, format, finished }) => {

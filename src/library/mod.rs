@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Given};
 pub use feed::{FeedDoc, FeedItem};
-pub use rows::{EntityHit, SearchHit, StoryMeta};
+pub use rows::{EntityHit, Review, ReviewState, SearchHit, StoryMeta};
 pub use sanitize::sanitize;
 pub use scope::Scope;
 pub use walk::load_paths;

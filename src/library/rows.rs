@@ -12,6 +12,54 @@ pub struct StoryMeta {
     pub damaged: bool,
     pub read: bool,
     pub starred: bool,
+    /// How far its review has come (the default when the store was not asked).
+    pub review: Review,
+}
+
+/// Where a story's review stands, as the list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Review {
+    /// The user marked the review complete.
+    pub done: bool,
+    /// Suggestions accepted or rejected, and spans added.
+    pub judged: usize,
+    /// Everything there is to judge, as counted when the story was last opened (`None`: never).
+    pub total: Option<usize>,
+}
+
+/// The three states a story's review goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReviewState {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl ReviewState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::NotStarted => "not started",
+            ReviewState::InProgress => "in progress",
+            ReviewState::Done => "done",
+        }
+    }
+}
+
+impl Review {
+    pub fn state(&self) -> ReviewState {
+        if self.done {
+            ReviewState::Done
+        } else if self.judged > 0 {
+            ReviewState::InProgress
+        } else {
+            ReviewState::NotStarted
+        }
+    }
+
+    /// Suggestions still waiting for a decision, when known.
+    pub fn unjudged(&self) -> Option<usize> {
+        self.total.map(|t| t.saturating_sub(self.judged))
+    }
 }
 
 /// One search result: the story and a snippet whose matched words are marked.

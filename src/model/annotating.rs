@@ -150,6 +150,7 @@ impl AppState {
     }
 
     fn edit(&mut self, edit: Edit) -> Option<Effect> {
+        self.forget_review_steps();
         let open = self.open.as_ref()?;
         Some(Effect::Edit {
             article_id: open.article.id.clone(),
@@ -326,6 +327,9 @@ impl AppState {
     }
 
     pub(super) fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
+        if self.step_review_done(undo, effects) {
+            return;
+        }
         let Some(open) = &self.open else { return };
         let possible = if undo { open.can_undo } else { open.can_redo };
         if !possible {

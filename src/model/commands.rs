@@ -17,13 +17,15 @@ impl AppState {
             | PrevPane | Open | Back | Quit | NextStory | PrevStory | NextEntity | PrevEntity
             | ToggleSide | ShowSkipped | Help => self.navigation_command(cmd, effects),
             Search | NextMatch | PrevMatch => self.search_command(cmd),
-            FilterUnread | FilterStarred | FilterSource | FilterLang | ClearFilters | RelatedStories => {
-                self.filter_command(cmd, effects)
-            }
+            FilterUnread | FilterStarred | FilterSource | FilterLang | FilterReview | ClearFilters
+            | RelatedStories => self.filter_command(cmd, effects),
             Select | ExtendWord | ExtendWordEnd | ExtendWordBack | ExtendChar | ShrinkChar | Accept
             | Reject | Delete | Link | ChangeLabel | Note | KbId | Undo | Redo => {
                 self.annotation_command(cmd, effects)
             }
+            NextUnjudged => self.step_unjudged(true, effects),
+            PrevUnjudged => self.step_unjudged(false, effects),
+            ReviewDone => self.toggle_review_done(effects),
             ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
             Fetch => self.feeds_command(effects),
         }
@@ -93,6 +95,9 @@ impl AppState {
             Command::FilterStarred => self.list.filters.starred = !self.list.filters.starred,
             Command::FilterSource => self.list.cycle_source(),
             Command::FilterLang => self.list.cycle_lang(),
+            Command::FilterReview => {
+                self.list.filters.review = super::ReviewFilter::next(self.list.filters.review)
+            }
             Command::ClearFilters => {
                 self.clear_filters();
                 self.message = Some("filters cleared".into());

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::library::StoryMeta;
+use crate::library::{Review, ReviewState, StoryMeta};
 
 /// Filters that compose; each narrows the rows further.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +15,49 @@ pub struct Filters {
     pub entity: Option<(String, Vec<usize>)>,
     /// A full-text search: the query and the hits (story index, snippet), best first.
     pub search: Option<(String, Vec<(usize, Snippet)>)>,
+    /// Stories by the state of their review.
+    pub review: Option<ReviewFilter>,
+}
+
+/// Which stories the review filter shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFilter {
+    /// Not marked done: the review queue.
+    ToDo,
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl ReviewFilter {
+    /// The filter's cycle: none, to do, not started, in progress, done, none again.
+    pub fn next(current: Option<ReviewFilter>) -> Option<ReviewFilter> {
+        match current {
+            None => Some(ReviewFilter::ToDo),
+            Some(ReviewFilter::ToDo) => Some(ReviewFilter::NotStarted),
+            Some(ReviewFilter::NotStarted) => Some(ReviewFilter::InProgress),
+            Some(ReviewFilter::InProgress) => Some(ReviewFilter::Done),
+            Some(ReviewFilter::Done) => None,
+        }
+    }
+
+    pub fn passes(self, review: &Review) -> bool {
+        match self {
+            ReviewFilter::ToDo => review.state() != ReviewState::Done,
+            ReviewFilter::NotStarted => review.state() == ReviewState::NotStarted,
+            ReviewFilter::InProgress => review.state() == ReviewState::InProgress,
+            ReviewFilter::Done => review.state() == ReviewState::Done,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewFilter::ToDo => "to review",
+            ReviewFilter::NotStarted => "not started",
+            ReviewFilter::InProgress => "in progress",
+            ReviewFilter::Done => "reviewed",
+        }
+    }
 }
 
 /// A search snippet as (text, is_match) pieces.
@@ -45,6 +88,9 @@ impl Filters {
         }
         if let Some((q, _)) = &self.search {
             parts.push(format!("search {q:?}"));
+        }
+        if let Some(r) = self.review {
+            parts.push(r.as_str().to_string());
         }
         parts.join(" · ")
     }
@@ -114,6 +160,7 @@ impl StoryList {
                 && (!f.starred || m.starred)
                 && f.source.as_ref().is_none_or(|s| m.source.as_ref() == Some(s))
                 && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
+                && f.review.is_none_or(|r| r.passes(&m.review))
         };
         let entity_set: Option<std::collections::HashSet<usize>> =
             f.entity.as_ref().map(|(_, hits)| hits.iter().copied().collect());

@@ -10,6 +10,7 @@ pub mod list;
 mod navigation;
 mod prompt;
 pub mod reader;
+mod review;
 pub mod story;
 
 use crate::annotate::Annotation;
@@ -23,7 +24,7 @@ use crate::text::query_words;
 
 pub use annotating::{Extend, Selection};
 pub use geometry::{Area, Panes};
-pub use list::{Filters, Row, StoryList};
+pub use list::{Filters, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
 pub use story::{Mark, OpenStory, PanelItem};
 
@@ -107,6 +108,17 @@ pub enum Effect {
     /// `Action::LinkSuggestions`.
     SuggestEntities {
         typed: String,
+    },
+    /// Mark a story's review done (or not).
+    SetReviewDone {
+        id: String,
+        done: bool,
+    },
+    /// Remember how much a story holds to judge (counted on the text with `content_hash`).
+    SaveReviewTotal {
+        id: String,
+        content_hash: String,
+        total: usize,
     },
     /// Open a web page in the user's browser (http and https only, passed as an argument).
     OpenUrl(String),
@@ -246,6 +258,12 @@ pub struct AppState {
     pending_cursor: Option<(usize, usize)>,
     /// Entity names from the whole library matching the link prompt.
     pub link_library: Vec<String>,
+    /// A jump to the next story to review, waiting for that story to load.
+    review_jump: Option<review::Jump>,
+    /// The last review marked done or not (story id, done), for `u`; and the one undone, for
+    /// redo.
+    review_undo: Option<(String, bool)>,
+    review_redo: Option<(String, bool)>,
 }
 
 impl AppState {
@@ -364,7 +382,7 @@ impl AppState {
             && (self.selection.is_some() || self.reader.cursor.is_some())
     }
 
-    fn story_loaded(&mut self, loaded: LoadedStory) {
+    fn story_loaded(&mut self, loaded: LoadedStory, effects: &mut Vec<Effect>) {
         let LoadedStory { article, content_hash, facts, annotations, orphans, scroll } = loaded;
         // A late answer for a story no longer selected is dropped.
         if self.list.selected().is_none_or(|m| m.id != article.id) {
@@ -396,6 +414,8 @@ impl AppState {
         if std::mem::take(&mut self.open_focus) && self.focus == Pane::List {
             self.focus = Pane::Article;
         }
+        self.progress_changed(false, effects);
+        self.arrived_for_review(effects);
     }
 }
 
@@ -441,7 +461,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.link_library.clear();
         }
         Action::PromptSubmit => state.submit_prompt(&mut effects),
-        Action::StoryLoaded { story } => state.story_loaded(*story),
+        Action::StoryLoaded { story } => state.story_loaded(*story, &mut effects),
         Action::StoryFailed { id, message } => {
             if state.list.selected().is_some_and(|m| m.id == id) {
                 state.open = None;
@@ -480,7 +500,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Failed(message) => state.message = Some(message),
         Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
         Action::AnnotationsChanged { article_id, set, step } => {
-            state.annotations_changed(&article_id, set, step)
+            let edited = step.is_none();
+            state.annotations_changed(&article_id, set, step);
+            state.progress_changed(edited, &mut effects);
         }
     }
     effects

@@ -95,20 +95,31 @@ impl AppState {
             Some(i) if forward => (i + 1) % n,
             Some(i) => (i + n - 1) % n,
             None => {
-                // From the current search hit (search moves the cursor), else from the view.
-                let hit = self.reader.search.current.and_then(|i| self.reader.search.matches.get(i));
-                let top = hit.map(|h| h.start).unwrap_or_else(|| {
-                    self.reader
-                        .lines
-                        .get(self.reader.scroll)
-                        .map_or(0, |l| if l.kind == LineKind::Body { l.range.start } else { 0 })
-                });
-                let first = open.mark_at_or_after(top).unwrap_or(0);
+                let first = open.mark_at_or_after(self.view_start()).unwrap_or(0);
                 if forward { first } else { (first + n - 1) % n }
             }
         };
-        let mark = open.marks[next];
-        self.reader.cursor = Some(next);
+        self.cursor_to_mark(next);
+    }
+
+    /// Where a walk through the text starts without a cursor: the current search hit (search
+    /// moves the cursor), else the top of the view.
+    pub(super) fn view_start(&self) -> usize {
+        let hit = self.reader.search.current.and_then(|i| self.reader.search.matches.get(i));
+        hit.map(|h| h.start).unwrap_or_else(|| {
+            self.reader
+                .lines
+                .get(self.reader.scroll)
+                .map_or(0, |l| if l.kind == LineKind::Body { l.range.start } else { 0 })
+        })
+    }
+
+    /// Puts the entity cursor on mark `i`, selects its entity (here and in the side panel)
+    /// and scrolls it into view.
+    pub(super) fn cursor_to_mark(&mut self, i: usize) {
+        let Some(open) = &self.open else { return };
+        let Some(&mark) = open.marks.get(i) else { return };
+        self.reader.cursor = Some(i);
         self.reader.selected_entity = Some(mark.entity);
         if let Some(pos) = open.panel.iter().position(|p| *p == PanelItem::Entity(mark.entity)) {
             self.panel_selected = pos;

@@ -1,7 +1,7 @@
 //! The story open in the reader: its article, what the extractor suggested, the user's
 //! annotations, the merge of both, and the spans to highlight, sorted for drawing and `]`/`[`.
 
-use crate::annotate::{Annotation, Status, merge};
+use crate::annotate::{Annotation, Progress, Status, merge};
 use crate::extract::{Facts, Label, Origin};
 use crate::library::Article;
 
@@ -22,6 +22,12 @@ impl Mark {
     /// Accepted or added by the user (drawn differently from suggestions).
     pub fn is_accepted(&self, story: &OpenStory) -> bool {
         self.annotation.and_then(|i| story.annotations.get(i)).is_some_and(|a| a.status == Status::Accepted)
+    }
+
+    /// A suggestion no decision covers yet: the extractor's (or a name taught in another
+    /// story), or an imported one.
+    pub fn is_unjudged(&self, story: &OpenStory) -> bool {
+        self.annotation.and_then(|i| story.annotations.get(i)).is_none_or(|a| a.status == Status::Suggested)
     }
 }
 
@@ -49,6 +55,8 @@ pub struct OpenStory {
     pub marks: Vec<Mark>,
     /// Selectable rows of the side panel, in the order drawn.
     pub panel: Vec<PanelItem>,
+    /// Decisions made and suggestions waiting.
+    pub progress: Progress,
 }
 
 /// The order of the side panel's sections.
@@ -67,6 +75,7 @@ impl OpenStory {
             facts: Facts::default(),
             marks: Vec::new(),
             panel: Vec::new(),
+            progress: Progress::default(),
         };
         story.rebuild();
         story
@@ -82,6 +91,7 @@ impl OpenStory {
 
     fn rebuild(&mut self) {
         self.facts = merge::merge(&self.extracted, &self.annotations);
+        self.progress = crate::annotate::review::progress(&self.extracted, &self.annotations);
         let body_len = self.article.body.len();
         let mut marks: Vec<Mark> = self
             .facts

@@ -47,6 +47,13 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
+        Effect::SetReviewDone { id, done } => {
+            store.set_review_done(&id, done).err().and_then(|e| failed("saving the review state", &e))
+        }
+        Effect::SaveReviewTotal { id, content_hash, total } => store
+            .save_review_total(&id, &content_hash, total)
+            .err()
+            .and_then(|e| failed("saving the review progress", &e)),
         Effect::Fetch => None,
     }
 }

@@ -59,8 +59,7 @@ fn unjudged(story: &LoadedStory) -> Vec<AnnotatedSpan> {
 /// decision.
 pub fn is_reviewed(store: &Store, story: &LoadedStory) -> Result<bool> {
     Ok(store.review_done(&story.article.id)?
-        || (unjudged(story).is_empty()
-            && story.annotations.annotations.iter().all(|a| a.status != Status::Suggested)))
+        || crate::annotate::review::progress(&story.facts, &story.annotations.annotations).unjudged == 0)
 }
 
 /// One story as a document: the spans moved into the text as given when every one of them

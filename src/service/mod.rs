@@ -2,7 +2,8 @@
 //! which a list shows (`source`), indexing files into the store (`index`), what the extractor
 //! finds and when its results are cached (`analysis`), reading a story for the reader
 //! (`story`), performing the state's effects (`effects`), a state and store driven together
-//! (`session`), and the work that runs on threads of its own (`jobs`).
+//! (`session`), the work that runs on threads of its own (`jobs`), and where each story's review
+//! stands (`review`).
 
 pub mod analysis;
 pub mod effects;
@@ -11,6 +12,7 @@ pub mod facts_json;
 pub mod import;
 pub mod index;
 pub mod jobs;
+pub mod review;
 pub mod session;
 pub mod source;
 pub mod story;

@@ -8,6 +8,7 @@ mod annotations;
 mod feeds;
 mod pending;
 mod query;
+mod review;
 pub mod schema;
 
 use std::collections::HashSet;
@@ -22,6 +23,7 @@ use crate::library::scope::Scope;
 use crate::library::{Article, Given};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
+use review::{REVIEW_COLUMNS, REVIEW_JOINS};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -124,7 +126,13 @@ fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta>
         damaged: row.get(at + 5)?,
         read: row.get(at + 6)?,
         starred: row.get(at + 7)?,
+        review: Default::default(),
     })
+}
+
+/// A story of the list: `STORY_COLUMNS` then `REVIEW_COLUMNS`.
+fn listed_story(row: &rusqlite::Row) -> rusqlite::Result<StoryMeta> {
+    Ok(StoryMeta { review: review::review_from_row(row, 8)?, ..story_from_row(row, 0)? })
 }
 
 impl Store {
@@ -165,11 +173,11 @@ impl Store {
         let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         if scopes.is_empty() {
             let sql = format!(
-                "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-                 ORDER BY a.date DESC, a.rowid{limit_sql}"
+                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+                 {REVIEW_JOINS} ORDER BY a.date DESC, a.rowid{limit_sql}"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([], |row| story_from_row(row, 0))?;
+            let rows = stmt.query_map([], listed_story)?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         }
         let mut conditions = Vec::new();
@@ -198,12 +206,12 @@ impl Store {
             }
         }
         let sql = format!(
-            "SELECT {STORY_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-             WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
+            "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             {REVIEW_JOINS} WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
             conditions.join(" OR ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |row| story_from_row(row, 0))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), listed_story)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -97,6 +97,18 @@ CREATE TABLE IF NOT EXISTS review_state (
     article_id TEXT PRIMARY KEY,
     done       INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL DEFAULT (unixepoch())
+);
+";
+
+/// Version 10: how much a story holds to judge, counted when it was last opened (the reader
+/// counts the decisions themselves in `annotations`), so that the list shows "12/40" without
+/// extracting every story. Derived, but kept by a cache rebuild: it is only read for the
+/// content hash it was counted on.
+const REVIEW_PROGRESS_TABLE: &str = "
+CREATE TABLE IF NOT EXISTS review_progress (
+    article_id   TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    total        INTEGER NOT NULL
 );
 ";
 
@@ -242,6 +254,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     if version < 9 {
         tx.execute_batch(REVIEW_TABLES)?;
+    }
+    if version < 10 {
+        tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
     }
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
+use crate::library::{Review, ReviewState};
 use crate::model::Pane;
 use crate::text::display_width;
 use crate::text::width::truncate;
@@ -45,10 +46,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             Span::raw(" ")
         };
         let title_style = if meta.read { Style::new() } else { theme.title() };
-        let mut line = Line::from(vec![
-            marker,
-            Span::styled(truncate(&meta.title, width.saturating_sub(1)), title_style),
-        ]);
+        // Where its review stands, at the right: "12/40" judged, ✓ done.
+        let review = review_badge(&meta.review).filter(|b| display_width(b) + 8 <= width);
+        let room = width.saturating_sub(1 + review.as_ref().map_or(0, |b| display_width(b) + 1));
+        let title = truncate(&meta.title, room);
+        let mut line = Line::from(vec![marker, Span::styled(title, title_style)]);
+        if let Some(badge) = review {
+            let used = 1 + display_width(&line.spans[1].content);
+            line.push_span(Span::raw(" ".repeat(width.saturating_sub(used + display_width(&badge)))));
+            line.push_span(Span::styled(badge, theme.dim()));
+        }
         if i == list.selected {
             pad(&mut line, width);
             line = line.style(theme.selected(focused));
@@ -67,6 +74,18 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         lines.push(Line::styled(msg, theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A story's review as its row ends: judged of all ("12/40") while in progress, ✓ when done,
+/// nothing before it starts.
+pub fn review_badge(review: &Review) -> Option<String> {
+    match review.state() {
+        ReviewState::NotStarted => None,
+        ReviewState::InProgress => {
+            Some(format!("{}/{}", review.judged, review.total.unwrap_or(review.judged)))
+        }
+        ReviewState::Done => Some("✓".into()),
+    }
 }
 
 /// Fills the row so a highlight spans the pane.

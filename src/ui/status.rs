@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::command::Command;
 use crate::model::{Pane, PromptKind};
 use crate::text::display_width;
+use crate::text::width::truncate;
 
 /// "k label": the command's first key and its hint label from the command table.
 fn hint(ctx: &Ctx, cmd: Command) -> String {
@@ -113,6 +114,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let n = state.fetch_failures.len();
         right.push(format!("{n} feed{} failed ({key})", if n == 1 { "" } else { "s" }));
     }
+    if state.focus != Pane::List
+        && let Some(review) = state.open_review()
+    {
+        let judged = format!("{}/{} judged", review.judged, review.total.unwrap_or(review.judged));
+        right.push(if review.done { format!("done · {judged}") } else { judged });
+    }
     let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
     right.push(format!("story {position}/{}", state.list.rows.len()));
     let right = format!("{} ", right.join(" · "));
@@ -170,13 +177,30 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         }
     }
 
-    let left_width: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let total = area.width as usize;
-    let mut spans = left;
     let right_width = display_width(&right);
+    // The right-hand side (progress, position) stays: long hints are cut to leave it room.
+    fit(&mut left, total.saturating_sub(right_width + 1).max(total / 2));
+    let left_width: usize = left.iter().map(|s| display_width(&s.content)).sum();
+    let mut spans = left;
     if left_width + right_width < total {
         spans.push(Span::raw(" ".repeat(total - left_width - right_width)));
         spans.push(Span::styled(right, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Cuts `spans` to `width` columns: the span that crosses it is truncated, those after it go.
+fn fit(spans: &mut Vec<Span>, width: usize) {
+    let mut used = 0;
+    for i in 0..spans.len() {
+        let w = display_width(&spans[i].content);
+        if used + w > width {
+            let cut = truncate(&spans[i].content, width - used);
+            spans[i].content = cut.into();
+            spans.truncate(i + 1);
+            return;
+        }
+        used += w;
+    }
 }
