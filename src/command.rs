@@ -72,7 +72,7 @@ commands! {
     ShrinkChar => "shrink_char", "char back", "Selection: one character less", ["h"];
     Accept => "accept", "accept", "Accept the suggestion under the cursor", ["a"];
     Reject => "reject", "reject", "Reject the suggestion under the cursor (it stays hidden)", ["x"];
-    Delete => "delete", "delete", "Delete the annotation under the cursor", ["d"];
+    Delete => "delete", "delete", "Delete your annotation under the cursor (x rejects a suggestion)", ["d"];
     Link => "link", "link", "Link the mention to another entity (type to choose)", ["="];
     ChangeLabel => "change_label", "label", "Change the label of the mention (then a label key)", ["c"];
     Note => "note", "note", "Write a note on the mention under the cursor", [";"];

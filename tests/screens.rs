@@ -415,3 +415,28 @@ fn reviewing_shows_progress_in_the_list_and_the_status_line() {
     assert_eq!(rows, vec!["Welcome to byline"]);
     assert!(screen(&session, &config).backend().to_string().contains("to review (BS clears)"));
 }
+
+/// Judging keeps the place: after `x` the next `]` goes on from the mention rejected (not from
+/// the top), and `d` on a suggestion says that `x` is the way to reject it.
+#[test]
+fn judging_keeps_the_place_and_d_refuses_a_suggestion() {
+    let (mut session, config) = app(120, 40, "j enter ] ] ]");
+    let under_cursor = |session: &Session| {
+        let open = session.state.open.as_ref().unwrap();
+        let mark = open.marks[session.state.reader.cursor.expect("a mention has the cursor")];
+        open.article.body[mark.start..mark.end].to_string()
+    };
+    let third = under_cursor(&session);
+    let fourth = {
+        let open = session.state.open.as_ref().unwrap();
+        let mark = open.marks[session.state.reader.cursor.unwrap() + 1];
+        open.article.body[mark.start..mark.end].to_string()
+    };
+    session.press(&config, &parse_script("x").unwrap());
+    assert_eq!(session.state.message, Some(format!("rejected {third}")));
+    session.press(&config, &parse_script("] d").unwrap());
+    assert_eq!(under_cursor(&session), fourth);
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("x rejects it (not a name)"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

@@ -203,23 +203,51 @@ impl AppState {
         self.message = Some("accepted".into());
     }
 
-    /// `x` rejects a suggestion (it stays hidden); `d` deletes an annotation (a suggestion
-    /// under it comes back) or, on a suggestion, rejects it too.
-    pub(super) fn reject(&mut self, delete: bool, effects: &mut Vec<Effect>) {
+    /// `x`: rejects the suggestion under the cursor (it stays hidden, also when the story is
+    /// analysed again); a span of the user's own is taken away. The place stays: the cursor
+    /// is just after the mention, for `]` and `}` to go on from there.
+    pub(super) fn reject(&mut self, effects: &mut Vec<Effect>) {
         let Some((mark, ann)) = self.cursor_mark() else {
             self.message = Some("move to a mention with ] first".into());
             return;
         };
         let Some(open) = &self.open else { return };
+        let text = open.article.body[mark.start..mark.end].to_string();
         let edit = match ann {
-            Some(a) if delete || a.origin == "user" => Edit::Remove { id: a.id },
+            Some(a) if a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
             None => Edit::Add(annotation_for(open, &mark, mark.label.as_str(), Status::Rejected)),
         };
-        self.reader.cursor = None;
-        self.reader.selected_entity = None;
+        self.pending_cursor = Some((mark.start, mark.end));
         effects.extend(self.edit(edit));
-        self.message = Some(if delete { "deleted" } else { "rejected" }.into());
+        self.message = Some(format!("rejected {text}"));
+    }
+
+    /// `d`: deletes an annotation of the user's: a span they added, or their decision about a
+    /// suggestion (which then waits to be judged again). A suggestion is not deleted: `x`
+    /// rejects it.
+    pub(super) fn delete(&mut self, effects: &mut Vec<Effect>) {
+        let Some((mark, ann)) = self.cursor_mark() else {
+            self.message = Some("move to a mention with ] first".into());
+            return;
+        };
+        let Some(open) = &self.open else { return };
+        let text = open.article.body[mark.start..mark.end].to_string();
+        match ann {
+            Some(a) if a.status != Status::Suggested => {
+                self.message = Some(if a.origin == "user" {
+                    format!("deleted {text}")
+                } else {
+                    format!("deleted your decision on {text}: a suggestion again")
+                });
+                self.pending_cursor = Some((mark.start, mark.end));
+                effects.extend(self.edit(Edit::Remove { id: a.id }));
+            }
+            _ => {
+                self.message =
+                    Some(format!("{text} is a suggestion, not yours to delete: x rejects it (not a name)"))
+            }
+        }
     }
 
     pub(super) fn start_link(&mut self) {
@@ -370,7 +398,9 @@ impl AppState {
         }
         open.set_annotations(set.annotations, set.can_undo, set.can_redo);
         if let Some((s, e)) = self.pending_cursor.take() {
+            // On the span, or just after it when it is no longer a mention (rejected, deleted).
             self.reader.cursor = open.mark_at(s, e);
+            self.reader.caret = Some(if self.reader.cursor.is_some() { s } else { e });
             self.reader.selected_entity =
                 self.reader.cursor.and_then(|c| open.marks.get(c)).map(|m| m.entity);
             let line = self.reader.line_of(s);

@@ -128,8 +128,8 @@ impl AppState {
             Command::ExtendChar => self.extend_selection(Extend::Char),
             Command::ShrinkChar => self.extend_selection(Extend::ShrinkChar),
             Command::Accept => self.accept(effects),
-            Command::Reject => self.reject(false, effects),
-            Command::Delete => self.reject(true, effects),
+            Command::Reject => self.reject(effects),
+            Command::Delete => self.delete(effects),
             Command::Link => self.start_link(),
             Command::ChangeLabel => {
                 if self.reader.cursor.is_some() && self.open.is_some() {

@@ -29,7 +29,12 @@ impl AppState {
     pub(super) fn scroll_focused(&mut self, delta: isize, effects: &mut Vec<Effect>) {
         match self.focus {
             Pane::List => self.move_selection(delta, effects),
-            Pane::Article => self.reader.scroll_by(delta),
+            Pane::Article => {
+                self.reader.scroll_by(delta);
+                if self.reader.keep_caret_in_view() {
+                    self.caret_moved();
+                }
+            }
             Pane::Side => self.move_panel(delta),
         }
     }
@@ -102,11 +107,10 @@ impl AppState {
         self.cursor_to_mark(next);
     }
 
-    /// Where a walk through the text starts without a cursor: the current search hit (search
-    /// moves the cursor), else the top of the view.
+    /// Where a walk through the text starts without a cursor: the caret (a search hit moves
+    /// it), else the top of the view.
     pub(super) fn view_start(&self) -> usize {
-        let hit = self.reader.search.current.and_then(|i| self.reader.search.matches.get(i));
-        hit.map(|h| h.start).unwrap_or_else(|| {
+        self.reader.caret.unwrap_or_else(|| {
             self.reader
                 .lines
                 .get(self.reader.scroll)
@@ -120,12 +124,22 @@ impl AppState {
         let Some(open) = &self.open else { return };
         let Some(&mark) = open.marks.get(i) else { return };
         self.reader.cursor = Some(i);
+        self.reader.caret = Some(mark.start);
         self.reader.selected_entity = Some(mark.entity);
         if let Some(pos) = open.panel.iter().position(|p| *p == PanelItem::Entity(mark.entity)) {
             self.panel_selected = pos;
         }
         let line = self.reader.line_of(mark.start);
         self.reader.reveal(line);
+    }
+
+    /// The caret moved by itself: the entity cursor is on the mention it is in, if any.
+    pub(super) fn caret_moved(&mut self) {
+        let Some(open) = &self.open else { return };
+        self.reader.cursor = self.reader.caret.and_then(|c| open.mark_containing(c));
+        if let Some(mark) = self.reader.cursor.and_then(|i| open.marks.get(i)) {
+            self.reader.selected_entity = Some(mark.entity);
+        }
     }
 
     /// Enter in the side panel: jump to the selected entity's first mention (or the quote).
@@ -142,6 +156,7 @@ impl AppState {
             None => None,
         };
         if let Some(start) = start {
+            self.reader.caret = Some(start);
             let line = self.reader.line_of(start);
             self.reader.reveal(line);
             self.focus = Pane::Article;

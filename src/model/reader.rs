@@ -51,6 +51,9 @@ pub struct Reader {
     pub cursor: Option<usize>,
     /// The entity whose mentions are all emphasised.
     pub selected_entity: Option<usize>,
+    /// Where the caret is in the body (a byte offset): on the mention the entity cursor is on,
+    /// the search hit, or just after a mention judged away. Walks through the text start here.
+    pub caret: Option<usize>,
 }
 
 /// "2022-11-21 · Agence Ecofin · fr · 512 words · 3 min"
@@ -106,6 +109,7 @@ impl Reader {
             self.search.current = None;
             self.cursor = None;
             self.selected_entity = None;
+            self.caret = None;
         }
         self.story = Some(article.id.clone());
         self.width = width;
@@ -154,6 +158,24 @@ impl Reader {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
+    /// After scrolling: a caret that left the view comes back to its first (or last) line.
+    /// Returns whether it moved.
+    pub fn keep_caret_in_view(&mut self) -> bool {
+        let Some(caret) = self.caret else { return false };
+        let line = self.line_of(caret);
+        let last = (self.scroll + self.height.max(1)).min(self.lines.len()).saturating_sub(1);
+        let body_line = |i: usize| self.lines.get(i).filter(|l| l.kind == LineKind::Body);
+        let moved = if line < self.scroll {
+            (self.scroll..=last).find_map(body_line).map(|l| l.range.start)
+        } else if line > last {
+            (self.scroll..=last).rev().find_map(body_line).map(|l| l.range.start)
+        } else {
+            return false;
+        };
+        self.caret = moved;
+        true
+    }
+
     /// Scrolls so that `line` is visible, a third of the way down when it has to move.
     pub fn reveal(&mut self, line: usize) {
         let h = self.height.max(1);
@@ -196,6 +218,7 @@ impl Reader {
 
     fn reveal_current(&mut self) {
         if let Some(m) = self.search.current.and_then(|i| self.search.matches.get(i)) {
+            self.caret = Some(m.start);
             let line = self.line_of(m.start);
             self.reveal(line);
         }

@@ -378,4 +378,34 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn judging_keeps_the_place_and_d_deletes_only_what_is_yours() {
+        let mut app = App::new([Review::default(); 3]);
+        app.press(&[C::Open, C::NextEntity, C::NextEntity]);
+        assert_eq!(app.under_cursor(), ("s0", "Moscou"));
+        app.press(&[C::Reject]);
+        assert_eq!(app.state.reader.cursor, None, "Moscou is no longer a mention");
+        let after_moscou = TEXT.find("Moscou").unwrap() + "Moscou".len();
+        assert_eq!(app.state.reader.caret, Some(after_moscou), "the caret is just after it");
+        assert_eq!(app.state.message.as_deref(), Some("rejected Moscou"));
+        app.press(&[C::NextEntity]);
+        assert_eq!(app.under_cursor(), ("s0", "Russie"), "] goes on from there, not from the top");
+
+        let edits = |app: &App| app.log.iter().filter(|e| matches!(e, Effect::Edit { .. })).count();
+        let before = edits(&app);
+        app.press(&[C::Delete]);
+        assert_eq!(edits(&app), before, "a suggestion is not deleted");
+        assert!(app.state.message.as_deref().unwrap().contains("x rejects it"), "{:?}", app.state.message);
+
+        app.press(&[C::Accept]);
+        assert_eq!(app.under_cursor(), ("s0", "Russie"), "accepting keeps the cursor on it");
+        let effects = update(&mut app.state, Action::ApplyLabel("ORG".into()));
+        app.perform(effects);
+        assert_eq!(app.under_cursor(), ("s0", "Russie"), "relabelling too");
+        app.press(&[C::Delete]);
+        assert_eq!(app.under_cursor(), ("s0", "Russie"), "deleting the decision brings the suggestion back");
+        assert_eq!(app.state.message.as_deref(), Some("deleted your decision on Russie: a suggestion again"));
+        assert!(app.state.open.as_ref().unwrap().annotations.iter().all(|a| a.quote.exact != "Russie"));
+    }
 }

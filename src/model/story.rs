@@ -143,6 +143,12 @@ impl OpenStory {
         (i < self.marks.len()).then_some(i)
     }
 
+    /// The mark that holds byte `offset`.
+    pub fn mark_containing(&self, offset: usize) -> Option<usize> {
+        let i = self.marks.partition_point(|m| m.end <= offset);
+        self.marks.get(i).filter(|m| m.start <= offset).map(|_| i)
+    }
+
     /// The mark covering `[start, end)` exactly.
     pub fn mark_at(&self, start: usize, end: usize) -> Option<usize> {
         self.marks.iter().position(|m| m.start == start && m.end == end)
