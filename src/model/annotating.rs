@@ -149,6 +149,16 @@ impl AppState {
         Some((mark, mark.annotation.and_then(|i| open.annotations.get(i)).cloned()))
     }
 
+    /// The mark under the cursor, its annotation and its text; without one, says where to go.
+    fn mention_to_judge(&mut self) -> Option<(super::Mark, Option<Annotation>, String)> {
+        let Some((mark, ann)) = self.cursor_mark() else {
+            self.message = Some("move to a mention with ] first".into());
+            return None;
+        };
+        let text = self.open.as_ref()?.article.body.get(mark.start..mark.end)?.to_string();
+        Some((mark, ann, text))
+    }
+
     fn edit(&mut self, edit: Edit) -> Option<Effect> {
         self.forget_review_steps();
         let open = self.open.as_ref()?;
@@ -207,12 +217,8 @@ impl AppState {
     /// analysed again); a span of the user's own is taken away. The place stays: the cursor
     /// is just after the mention, for `]` and `}` to go on from there.
     pub(super) fn reject(&mut self, effects: &mut Vec<Effect>) {
-        let Some((mark, ann)) = self.cursor_mark() else {
-            self.message = Some("move to a mention with ] first".into());
-            return;
-        };
+        let Some((mark, ann, text)) = self.mention_to_judge() else { return };
         let Some(open) = &self.open else { return };
-        let text = open.article.body[mark.start..mark.end].to_string();
         let edit = match ann {
             Some(a) if a.origin == "user" => Edit::Remove { id: a.id },
             Some(a) => Edit::SetStatus { id: a.id, status: Status::Rejected },
@@ -227,12 +233,7 @@ impl AppState {
     /// suggestion (which then waits to be judged again). A suggestion is not deleted: `x`
     /// rejects it.
     pub(super) fn delete(&mut self, effects: &mut Vec<Effect>) {
-        let Some((mark, ann)) = self.cursor_mark() else {
-            self.message = Some("move to a mention with ] first".into());
-            return;
-        };
-        let Some(open) = &self.open else { return };
-        let text = open.article.body[mark.start..mark.end].to_string();
+        let Some((mark, ann, text)) = self.mention_to_judge() else { return };
         match ann {
             Some(a) if a.status != Status::Suggested => {
                 self.message = Some(if a.origin == "user" {
