@@ -36,8 +36,10 @@ macro_rules! commands {
 }
 
 commands! {
-    Down => "down", "down", "Move down / scroll down a line", ["j", "down"];
-    Up => "up", "up", "Move up / scroll up a line", ["k", "up"];
+    Down => "down", "down", "Move down / scroll down a line", ["j"];
+    Up => "up", "up", "Move up / scroll up a line", ["k"];
+    CaretDown => "caret_down", "line down", "Article: the caret a line down (elsewhere: move down)", ["down"];
+    CaretUp => "caret_up", "line up", "Article: the caret a line up (elsewhere: move up)", ["up"];
     Top => "top", "top", "Go to the top", ["g", "home"];
     Bottom => "bottom", "bottom", "Go to the bottom", ["G", "end"];
     HalfPageDown => "half_page_down", "half page down", "Half a page down", ["ctrl-d"];
@@ -64,12 +66,12 @@ commands! {
     FilterSource => "filter_source", "source", "Filter by source (cycles through the sources)", ["S"];
     FilterLang => "filter_lang", "language", "Filter by language (cycles)", ["L"];
     ClearFilters => "clear_filters", "clear", "Clear every filter and search", ["backspace"];
-    Select => "select", "select", "Annotate: start a selection on the word at the cursor", ["v"];
-    ExtendWord => "extend_word", "word", "Selection: extend to the next word", ["w"];
-    ExtendWordEnd => "extend_word_end", "word end", "Selection: extend to the end of the next word", ["e"];
-    ExtendWordBack => "extend_word_back", "word back", "Selection: extend back by a word", ["b"];
-    ExtendChar => "extend_char", "char", "Selection: one character more", ["l"];
-    ShrinkChar => "shrink_char", "char back", "Selection: one character less", ["h"];
+    Select => "select", "select", "Annotate: start a selection on the word at the caret", ["v"];
+    ExtendWord => "extend_word", "word", "Caret to the next word (selecting: extend to the next word)", ["w"];
+    ExtendWordEnd => "extend_word_end", "word end", "Caret to the end of the word (selecting: extend to the next word's end)", ["e"];
+    ExtendWordBack => "extend_word_back", "word back", "Caret back a word (selecting: extend back by a word)", ["b"];
+    ExtendChar => "extend_char", "char", "Caret a character right (selecting: one character more)", ["l", "right"];
+    ShrinkChar => "shrink_char", "char back", "Caret a character left (selecting: one character less)", ["h", "left"];
     Accept => "accept", "accept", "Accept the suggestion under the cursor", ["a"];
     Reject => "reject", "reject", "Reject the suggestion under the cursor (it stays hidden)", ["x"];
     Delete => "delete", "delete", "Delete your annotation under the cursor (x rejects a suggestion)", ["d"];

@@ -440,3 +440,29 @@ fn judging_keeps_the_place_and_d_refuses_a_suggestion() {
     assert!(shown.contains("x rejects it (not a name)"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+/// A caret in the text: the arrows move it by line, `w`/`b`/`e` by word, and `v` selects from
+/// wherever it is, a mention or not.
+#[test]
+fn the_caret_moves_anywhere_and_v_selects_there() {
+    let (mut session, config) = app(120, 40, "j enter down w");
+    let terminal = screen(&session, &config);
+    let caret = article_cells_where(&session, &terminal, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(caret, "s", "the caret is drawn on the first letter of « sécuritaire »");
+    insta::assert_snapshot!("caret_in_the_text", terminal.backend());
+    session.press(&config, &parse_script("v e").unwrap());
+    let sel = session.state.selection.unwrap();
+    let body = session.state.open.as_ref().unwrap().article.body.clone();
+    assert_eq!(&body[sel.start..sel.end], "sécuritaire avec");
+    session.press(&config, &parse_script("4").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    assert_eq!(open.annotations.len(), 1);
+    assert_eq!(
+        (open.annotations[0].quote.exact.as_str(), open.annotations[0].label.as_str()),
+        ("sécuritaire avec", "MISC")
+    );
+    // b goes back a word, across the line's start, and e to a word's end.
+    session.press(&config, &parse_script("b b e").unwrap());
+    let at = session.state.caret_offset().unwrap();
+    assert_eq!(&body[at..at + 1], "e", "the end of « de », the first line's last word");
+}

@@ -4,7 +4,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{AppState, Effect, LineKind, Pane, Prompt, PromptKind};
+use super::{AppState, Effect, Pane, Prompt, PromptKind};
 use crate::annotate::{Annotation, Change, Edit, Status};
 use crate::extract::Facts;
 
@@ -15,7 +15,7 @@ pub struct Selection {
     pub end: usize,
 }
 
-fn is_word(segment: &str) -> bool {
+pub(super) fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
 }
 
@@ -36,7 +36,7 @@ fn elision_len(word: &str) -> usize {
 }
 
 /// Word segments of `text` (UAX #29, French elisions split off) with their offsets.
-fn words(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+pub(super) fn words(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
     text.split_word_bound_indices().flat_map(|(i, w)| {
         let cut = elision_len(w);
         let (first, second) = if cut > 0 { (&w[..cut], Some((i + cut, &w[cut..]))) } else { (w, None) };
@@ -77,30 +77,13 @@ impl AppState {
         self.open.is_some() && self.focus != Pane::List
     }
 
-    /// Where `v` starts: the current search hit, else the entity cursor, else the top line.
-    fn cursor_offset(&self) -> usize {
-        let reader = &self.reader;
-        if let Some(m) = reader.search.current.and_then(|i| reader.search.matches.get(i)) {
-            return m.start;
-        }
-        if let (Some(open), Some(c)) = (&self.open, reader.cursor)
-            && let Some(mark) = open.marks.get(c)
-        {
-            return mark.start;
-        }
-        reader.lines[reader.scroll.min(reader.lines.len().saturating_sub(1))..]
-            .iter()
-            .find(|l| l.kind == LineKind::Body)
-            .map_or(0, |l| l.range.start)
-    }
-
     pub(super) fn start_selection(&mut self) {
         if !self.annotating_article() {
             self.message = Some("open a story to annotate it".into());
             return;
         }
         let Some(open) = &self.open else { return };
-        match word_at(&open.article.body, self.cursor_offset()) {
+        match word_at(&open.article.body, self.caret_offset().unwrap_or(0)) {
             Some((start, end)) => {
                 self.selection = Some(super::annotating::Selection { start, end });
                 self.relabel_pending = false;

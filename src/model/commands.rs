@@ -2,7 +2,7 @@
 //! the library's own state (read, star, URL) and feeds. The areas' helpers live in
 //! `navigation`, `filters`, `annotating` and `prompt`.
 
-use super::{AppState, Effect, Extend, Overlay, Pane, Prompt, PromptKind};
+use super::{AppState, CaretMove, Effect, Extend, Overlay, Pane, Prompt, PromptKind};
 use crate::command::Command;
 
 impl AppState {
@@ -13,9 +13,9 @@ impl AppState {
         }
         use Command::*;
         match cmd {
-            Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom | NextPane
-            | PrevPane | Open | Back | Quit | NextStory | PrevStory | NextEntity | PrevEntity
-            | ToggleSide | ShowSkipped | Help => self.navigation_command(cmd, effects),
+            Down | Up | CaretDown | CaretUp | HalfPageDown | HalfPageUp | PageDown | PageUp | Top
+            | Bottom | NextPane | PrevPane | Open | Back | Quit | NextStory | PrevStory | NextEntity
+            | PrevEntity | ToggleSide | ShowSkipped | Help => self.navigation_command(cmd, effects),
             Search | NextMatch | PrevMatch => self.search_command(cmd),
             FilterUnread | FilterStarred | FilterSource | FilterLang | FilterReview | ClearFilters
             | RelatedStories => self.filter_command(cmd, effects),
@@ -35,6 +35,10 @@ impl AppState {
         match cmd {
             Command::Down => self.scroll_focused(1, effects),
             Command::Up => self.scroll_focused(-1, effects),
+            Command::CaretDown if self.focus == Pane::Article => self.move_caret(CaretMove::LineDown),
+            Command::CaretUp if self.focus == Pane::Article => self.move_caret(CaretMove::LineUp),
+            Command::CaretDown => self.scroll_focused(1, effects),
+            Command::CaretUp => self.scroll_focused(-1, effects),
             Command::HalfPageDown => self.scroll_focused((self.page() / 2).max(1), effects),
             Command::HalfPageUp => self.scroll_focused(-(self.page() / 2).max(1), effects),
             Command::PageDown => self.scroll_focused(self.page().max(1), effects),
@@ -122,11 +126,11 @@ impl AppState {
     fn annotation_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         match cmd {
             Command::Select => self.start_selection(),
-            Command::ExtendWord => self.extend_selection(Extend::Word),
-            Command::ExtendWordEnd => self.extend_selection(Extend::WordEnd),
-            Command::ExtendWordBack => self.extend_selection(Extend::WordBack),
-            Command::ExtendChar => self.extend_selection(Extend::Char),
-            Command::ShrinkChar => self.extend_selection(Extend::ShrinkChar),
+            Command::ExtendWord => self.extend_or_move(Extend::Word, CaretMove::Word),
+            Command::ExtendWordEnd => self.extend_or_move(Extend::WordEnd, CaretMove::WordEnd),
+            Command::ExtendWordBack => self.extend_or_move(Extend::WordBack, CaretMove::WordBack),
+            Command::ExtendChar => self.extend_or_move(Extend::Char, CaretMove::Right),
+            Command::ShrinkChar => self.extend_or_move(Extend::ShrinkChar, CaretMove::Left),
             Command::Accept => self.accept(effects),
             Command::Reject => self.reject(effects),
             Command::Delete => self.delete(effects),

@@ -3,6 +3,7 @@
 //! to perform, and their results come in as `Action`s.
 
 pub mod annotating;
+mod caret;
 mod commands;
 mod filters;
 pub mod geometry;
@@ -23,6 +24,7 @@ use crate::library::{EntityHit, SearchHit, StoryMeta};
 use crate::text::query_words;
 
 pub use annotating::{Extend, Selection};
+pub use caret::CaretMove;
 pub use geometry::{Area, Panes};
 pub use list::{Filters, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};

@@ -133,12 +133,21 @@ impl AppState {
         self.reader.reveal(line);
     }
 
-    /// The caret moved by itself: the entity cursor is on the mention it is in, if any.
+    /// The caret moved: the entity cursor is on the mention it is in (its entity selected), or
+    /// on none.
     pub(super) fn caret_moved(&mut self) {
         let Some(open) = &self.open else { return };
+        let was = self.reader.cursor;
         self.reader.cursor = self.reader.caret.and_then(|c| open.mark_containing(c));
-        if let Some(mark) = self.reader.cursor.and_then(|i| open.marks.get(i)) {
-            self.reader.selected_entity = Some(mark.entity);
+        match self.reader.cursor.and_then(|i| open.marks.get(i)) {
+            Some(mark) => {
+                self.reader.selected_entity = Some(mark.entity);
+                if let Some(pos) = open.panel.iter().position(|p| *p == PanelItem::Entity(mark.entity)) {
+                    self.panel_selected = pos;
+                }
+            }
+            None if was.is_some() => self.reader.selected_entity = None,
+            None => {}
         }
     }
 

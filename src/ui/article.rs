@@ -65,6 +65,16 @@ fn body_line<'a>(ctx: &Ctx, open: &'a OpenStory, range: Range<usize>) -> Line<'a
     if let Some(sel) = selection {
         cuts.extend([sel.start, sel.end]);
     }
+    // The caret, while the article has the focus and no selection is being made.
+    let caret = ctx
+        .state
+        .caret_offset()
+        .filter(|_| ctx.state.focus == Pane::Article && ctx.state.selection.is_none())
+        .filter(|&c| range.start <= c && c < range.end)
+        .and_then(|c| body[c..].chars().next().map(|ch| c..c + ch.len_utf8()));
+    if let Some(c) = &caret {
+        cuts.extend([c.start, c.end]);
+    }
     cuts.retain(|&c| c >= range.start && c <= range.end && body.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
@@ -96,6 +106,9 @@ fn body_line<'a>(ctx: &Ctx, open: &'a OpenStory, range: Range<usize>) -> Line<'a
         }
         if selection.is_some_and(|sel| sel.start <= s && e <= sel.end) {
             style = style.patch(ctx.theme.selection());
+        }
+        if caret.as_ref().is_some_and(|c| c.start <= s && e <= c.end) {
+            style = style.patch(ctx.theme.caret());
         }
         spans.push(Span::styled(visible(&body[s..e]), style));
     }

@@ -123,6 +123,11 @@ impl Theme {
         if cursor { base.add_modifier(Modifier::REVERSED) } else { base }
     }
 
+    /// The caret in the article text: the character it is on.
+    pub fn caret(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     /// Words being selected for annotation.
     pub fn selection(&self) -> Style {
         if self.no_color {
