@@ -466,3 +466,31 @@ fn the_caret_moves_anywhere_and_v_selects_there() {
     let at = session.state.caret_offset().unwrap();
     assert_eq!(&body[at..at + 1], "e", "the end of « de », the first line's last word");
 }
+
+/// Everything set on a mention is visible: the status line gives its label, decision, origin,
+/// knowledge-base id, note and entity; the facts panel marks the id and the note (✎); the help
+/// lists the label keys beside the commands.
+#[test]
+fn everything_set_on_a_mention_is_visible() {
+    let keys = "j enter / M o s c o u enter ] @ Q 6 4 9 enter ; c a p i t a l e enter l";
+    let (mut session, config) = app(140, 40, keys);
+    let shown = screen(&session, &config).backend().to_string();
+    let status = shown.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    assert!(
+        status.contains("LOC accepted (gazetteer) · kb Q649 · note «capitale» · entity Moscou"),
+        "{status}"
+    );
+    assert!(shown.contains("Moscou ×2 ✓ Q649 ✎"), "{shown}");
+    insta::assert_snapshot!(shown);
+    // A suggestion says what proposed it.
+    session.press(&config, &parse_script("]").unwrap());
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains(" suggested ("), "{shown}");
+
+    session.press(&config, &parse_script("? space space space").unwrap());
+    let help = screen(&session, &config).backend().to_string();
+    assert!(help.contains("Labels: on a selection (v) or a mention"), "{help}");
+    for (key, label) in [("1", "PER"), ("2", "ORG"), ("5", "DATE")] {
+        assert!(help.lines().any(|l| l.contains(&format!(" {key:<14} {label}"))), "{key} {label}: {help}");
+    }
+}

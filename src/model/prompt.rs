@@ -12,8 +12,8 @@ impl AppState {
 
     pub(super) fn overlay_command(&mut self, overlay: Overlay, cmd: Command) {
         match cmd {
-            Command::Down => self.overlay_scroll += 1,
-            Command::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+            Command::Down | Command::CaretDown => self.overlay_scroll += 1,
+            Command::Up | Command::CaretUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
             Command::PageDown | Command::HalfPageDown => self.overlay_scroll += 10,
             Command::PageUp | Command::HalfPageUp => {
                 self.overlay_scroll = self.overlay_scroll.saturating_sub(10)

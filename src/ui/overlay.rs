@@ -44,6 +44,22 @@ fn help_lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
             Span::raw(format!(" {}", cmd.description())),
         ]));
     }
+    // The label keys come from the config's labels, not the keymap.
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " Labels: on a selection (v) or a mention, a label key applies it",
+        ctx.theme.accent(),
+    ));
+    for label in ctx.config_labels {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<14}", label.key.to_string()), ctx.theme.accent()),
+            Span::raw(format!(" {}", label.name)),
+        ]));
+    }
+    lines.push(Line::styled(
+        " In the link, note and kb id prompts: Enter saves (an empty note or id clears it), Esc cancels",
+        ctx.theme.dim(),
+    ));
     lines
 }
 

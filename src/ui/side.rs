@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
-use crate::annotate::Annotation;
+use crate::annotate::{Annotation, Status};
 use crate::extract::{Entity, Label, Lang, Origin};
 use crate::model::{OpenStory, Pane, PanelItem};
 use crate::text::width::truncate;
@@ -124,6 +124,25 @@ impl Panel<'_> {
             if entity.mentions.len() > 1 { format!(" ×{}", entity.mentions.len()) } else { String::new() };
         if entity.mentions.iter().any(|m| m.origin == Origin::User) {
             count.push_str(" ✓");
+        }
+        // What the user set on its mentions: knowledge-base ids, and ✎ for a note.
+        let open = self.ctx.state.open.as_ref();
+        let annotations: Vec<&Annotation> = open
+            .map(|o| {
+                o.annotations
+                    .iter()
+                    .filter(|a| a.status != Status::Rejected)
+                    .filter(|a| entity.mentions.iter().any(|m| m.start == a.start && m.end == a.end))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut ids: Vec<&str> = annotations.iter().filter_map(|a| a.kb_id.as_deref()).collect();
+        ids.dedup();
+        for id in ids {
+            count.push_str(&format!(" {id}"));
+        }
+        if annotations.iter().any(|a| a.note.is_some()) {
+            count.push_str(" ✎");
         }
         let name = match entity.mentions.first() {
             Some(m) if entity.label == Label::Date && m.text != entity.name => {

@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Ctx;
+use crate::annotate::Status;
 use crate::command::Command;
-use crate::model::{Pane, PromptKind};
+use crate::extract::Origin;
+use crate::model::{AppState, Pane, PromptKind};
 use crate::text::display_width;
 use crate::text::width::truncate;
 
@@ -37,7 +39,7 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         return Some((" LABEL ", [labels, cancel].join(" · ")));
     }
     if state.focus == Pane::Article && state.reader.cursor.is_some() {
-        const DECISIONS: [Command; 8] = [
+        const DECISIONS: [Command; 9] = [
             Command::Accept,
             Command::Reject,
             Command::Delete,
@@ -45,6 +47,7 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
             Command::Link,
             Command::Note,
             Command::KbId,
+            Command::NextUnjudged,
             Command::Undo,
         ];
         let mut hints: Vec<String> = DECISIONS.iter().map(|&c| hint(ctx, c)).collect();
@@ -53,6 +56,43 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         return Some((" MENTION ", hints.join(" · ")));
     }
     None
+}
+
+/// What is known of the mention under the cursor, most telling first: label, decision (and
+/// who proposed it), knowledge-base id, note, entity ("LOC accepted (model) · kb Q159 · note
+/// «pays» · entity Russie").
+pub fn mention_line(state: &AppState) -> Option<String> {
+    let open = state.open.as_ref()?;
+    let mark = *open.marks.get(state.reader.cursor?)?;
+    let annotation = mark.annotation.and_then(|i| open.annotations.get(i));
+    // Who proposed it: a name accepted in another story is "taught".
+    let by = |origin: &str| if origin == "user" { "taught".to_string() } else { origin.to_string() };
+    let mut parts = vec![match annotation {
+        Some(a) => match (a.status, a.origin.as_str()) {
+            (Status::Suggested, o) => format!("{} suggested ({})", a.label, by(o)),
+            (_, "user") => format!("{} added by you", a.label),
+            (_, o) => format!("{} accepted ({o})", a.label),
+        },
+        None => {
+            let origin = match mark.origin {
+                Origin::Rule => "rule",
+                Origin::Gazetteer => "gazetteer",
+                Origin::Model => "model",
+                Origin::User => "user",
+            };
+            format!("{} suggested ({})", mark.label.as_str(), by(origin))
+        }
+    }];
+    if let Some(kb) = annotation.and_then(|a| a.kb_id.as_deref()) {
+        parts.push(format!("kb {kb}"));
+    }
+    if let Some(note) = annotation.and_then(|a| a.note.as_deref()) {
+        parts.push(format!("note «{note}»"));
+    }
+    if let Some(entity) = open.facts.entities.get(mark.entity) {
+        parts.push(format!("entity {}", entity.name));
+    }
+    Some(parts.join(" · "))
 }
 
 /// Commands worth a hint in each pane, most useful first; the keys come from the keymap.
@@ -156,9 +196,20 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let annotating = annotate_hints(ctx);
         let mode = annotating.as_ref().map_or(mode, |(badge, _)| *badge);
         left.push(Span::styled(mode, theme.badge()));
+        // On a mention: what is known of it, after the message or before the keys (cut to fit).
+        let mention =
+            annotating.as_ref().filter(|(badge, _)| *badge == " MENTION ").and_then(|_| mention_line(state));
         if let Some(message) = &state.message {
             left.push(Span::raw(format!(" {message}")));
+            if let Some(line) = &mention {
+                left.push(Span::styled(" │", theme.dim()));
+                left.push(Span::raw(format!(" {}", crate::text::printable(line))));
+            }
         } else if let Some((_, hints)) = annotating {
+            if let Some(line) = &mention {
+                left.push(Span::raw(format!(" {}", crate::text::printable(line))));
+                left.push(Span::styled(" │", theme.dim()));
+            }
             left.push(Span::styled(format!(" {hints}"), theme.dim()));
         } else {
             // Hints in order of use, as many as fit beside the right-hand side.
