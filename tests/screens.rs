@@ -494,3 +494,20 @@ fn everything_set_on_a_mention_is_visible() {
         assert!(help.lines().any(|l| l.contains(&format!(" {key:<14} {label}"))), "{key} {label}: {help}");
     }
 }
+
+/// Linking a mention to an entity of another label asks which label wins; the answer makes
+/// one entity (no twin under each label).
+#[test]
+fn linking_across_labels_asks_which_label_wins() {
+    let (mut session, config) = app(120, 40, "j enter / K r e m l i n enter ] = R u s s i e enter");
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(shown.contains("Kremlin is ORG, Russie is LOC: which label wins? 2 ORG · 3 LOC"), "{shown}");
+    insta::assert_snapshot!(shown);
+    session.press(&config, &parse_script("3").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    let russie: Vec<_> = open.facts.entities.iter().filter(|e| e.name == "Russie").collect();
+    assert_eq!(russie.len(), 1, "{russie:?}");
+    assert_eq!(russie[0].label, byline::extract::Label::Loc);
+    assert_eq!(russie[0].mentions.len(), 4, "Kremlin joined Russie");
+    assert!(open.facts.entities.iter().all(|e| e.name != "Kremlin"));
+}

@@ -126,7 +126,7 @@ impl AppState {
     }
 
     /// The mark under the entity cursor, with its annotation if the user decided about it.
-    fn cursor_mark(&self) -> Option<(super::Mark, Option<Annotation>)> {
+    pub(super) fn cursor_mark(&self) -> Option<(super::Mark, Option<Annotation>)> {
         let open = self.open.as_ref()?;
         let mark = *open.marks.get(self.reader.cursor?)?;
         Some((mark, mark.annotation.and_then(|i| open.annotations.get(i)).cloned()))
@@ -154,6 +154,10 @@ impl AppState {
 
     /// A label key: labels the selection, or relabels the mention under the cursor.
     pub(super) fn apply_label(&mut self, label: &str, effects: &mut Vec<Effect>) {
+        if let Some(choice) = self.link_choice.take() {
+            self.finish_link_with_label(choice, label, effects);
+            return;
+        }
         let Some(open) = &self.open else { return };
         let text = &open.article.body;
         if let Some(sel) = self.selection.take() {
@@ -286,6 +290,9 @@ impl AppState {
         if target.is_empty() {
             return;
         }
+        if self.ask_which_label(&target) {
+            return;
+        }
         let Some((mark, ann)) = self.cursor_mark() else { return };
         let Some(open) = &self.open else { return };
         let edit = match ann {
@@ -403,7 +410,12 @@ impl AppState {
 /// An annotation recording a decision about the extractor's mention `mark`, under `label`: it
 /// keeps the entity the mention belongs to (its coreference chain in exports), unless the
 /// caller links it elsewhere.
-fn annotation_for(open: &super::OpenStory, mark: &super::Mark, label: &str, status: Status) -> Annotation {
+pub(super) fn annotation_for(
+    open: &super::OpenStory,
+    mark: &super::Mark,
+    label: &str,
+    status: Status,
+) -> Annotation {
     let mut a =
         Annotation::new(&open.article.body, mark.start, mark.end, label, status, origin_name(mark.origin));
     a.entity = open.facts.entities.get(mark.entity).map(|e| e.name.clone());

@@ -7,6 +7,7 @@ mod caret;
 mod commands;
 mod filters;
 pub mod geometry;
+pub mod linking;
 pub mod list;
 mod navigation;
 mod prompt;
@@ -97,6 +98,13 @@ pub enum Effect {
         article_id: String,
         content_hash: String,
         edit: Box<Edit>,
+    },
+    /// Several edits of one story in one transaction (each logged, so undone one at a time)
+    /// → `Action::AnnotationsChanged`.
+    EditAll {
+        article_id: String,
+        content_hash: String,
+        edits: Vec<Edit>,
     },
     Undo {
         article_id: String,
@@ -256,6 +264,8 @@ pub struct AppState {
     pub selection: Option<Selection>,
     /// `c` was pressed: the next label key relabels the mention under the cursor.
     pub relabel_pending: bool,
+    /// A link across labels waits for the label key of the label that wins.
+    pub link_choice: Option<linking::LinkChoice>,
     /// The span an edit was made on, to put the cursor back on it when the store answers.
     pending_cursor: Option<(usize, usize)>,
     /// Entity names from the whole library matching the link prompt.
@@ -381,7 +391,7 @@ impl AppState {
         self.prompt.is_none()
             && self.open.is_some()
             && self.focus != Pane::List
-            && (self.selection.is_some() || self.reader.cursor.is_some())
+            && (self.selection.is_some() || self.reader.cursor.is_some() || self.link_choice.is_some())
     }
 
     fn story_loaded(&mut self, loaded: LoadedStory, effects: &mut Vec<Effect>) {
@@ -393,6 +403,7 @@ impl AppState {
         self.reader.story = None;
         self.selection = None;
         self.relabel_pending = false;
+        self.link_choice = None;
         let mut open = OpenStory::new(article, facts);
         open.content_hash = content_hash;
         open.orphans = orphans;

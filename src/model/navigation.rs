@@ -66,7 +66,10 @@ impl AppState {
         if self.overlay.take().is_some() {
             return;
         }
-        if self.selection.take().is_some() || std::mem::take(&mut self.relabel_pending) {
+        if self.selection.take().is_some()
+            || std::mem::take(&mut self.relabel_pending)
+            || self.link_choice.take().is_some()
+        {
             self.message = Some("cancelled".into());
             return;
         }

@@ -23,6 +23,13 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saving the annotation", &e),
             }
         }
+        Effect::EditAll { article_id, content_hash, edits } => {
+            let edits = edits.into_iter().map(|e| (article_id.clone(), content_hash.clone(), e)).collect();
+            match store.edit_all(edits).and_then(|()| store.annotations(&article_id)) {
+                Ok(set) => Some(Action::AnnotationsChanged { article_id, set, step: None }),
+                Err(e) => failed("saving the annotations", &e),
+            }
+        }
         Effect::SuggestEntities { typed } => match store.entity_names(&typed, 8) {
             Ok(names) => Some(Action::LinkSuggestions(names)),
             Err(e) => failed("entity index", &e),

@@ -35,6 +35,23 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         let chars = group(ctx, &[Command::ShrinkChar, Command::ExtendChar], "char");
         return Some((" SELECT ", [words, chars, labels, cancel].join(" · ")));
     }
+    if let Some(choice) = &state.link_choice {
+        let key = |name: &str| {
+            ctx.config_labels.iter().find(|l| l.name == name).map_or(String::new(), |l| format!("{} ", l.key))
+        };
+        let text = format!(
+            "{} is {}, {} is {}: which label wins? {}{} · {}{} · {cancel}",
+            state.open.as_ref().and_then(|_| mention_text(state)).unwrap_or_default(),
+            choice.mention_label,
+            choice.target,
+            choice.entity_label,
+            key(&choice.mention_label),
+            choice.mention_label,
+            key(&choice.entity_label),
+            choice.entity_label,
+        );
+        return Some((" LINK ", text));
+    }
     if state.relabel_pending {
         return Some((" LABEL ", [labels, cancel].join(" · ")));
     }
@@ -56,6 +73,13 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         return Some((" MENTION ", hints.join(" · ")));
     }
     None
+}
+
+/// The text of the mention under the cursor.
+fn mention_text(state: &AppState) -> Option<String> {
+    let open = state.open.as_ref()?;
+    let mark = open.marks.get(state.reader.cursor?)?;
+    Some(crate::text::printable(open.article.body.get(mark.start..mark.end)?).into_owned())
 }
 
 /// What is known of the mention under the cursor, most telling first: label, decision (and
