@@ -65,10 +65,10 @@ fn body_line<'a>(ctx: &Ctx, open: &'a OpenStory, range: Range<usize>) -> Line<'a
     if let Some(sel) = selection {
         cuts.extend([sel.start, sel.end]);
     }
-    // The caret, while the article has the focus and no selection is being made.
-    let caret = ctx
-        .state
-        .caret_offset()
+    // The caret once placed (a caret key, a mention, a search hit), while the article has the
+    // focus and no selection is being made.
+    let caret = reader
+        .caret
         .filter(|_| ctx.state.focus == Pane::Article && ctx.state.selection.is_none())
         .filter(|&c| range.start <= c && c < range.end)
         .and_then(|c| body[c..].chars().next().map(|ch| c..c + ch.len_utf8()));
