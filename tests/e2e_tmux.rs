@@ -312,3 +312,80 @@ fn the_fetch_key_fetches_in_the_background_and_lists_the_new_stories() {
     }
     assert!(!tmux.alive(), "byline should have quit; screen:\n{}", tmux.screen());
 }
+
+/// Waits up to 5 s for byline to quit after `Q`.
+fn quit(tmux: &Tmux) {
+    tmux.keys(&["Q"]);
+    let start = Instant::now();
+    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
+        sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.alive(), "byline should have quit; screen:\n{}", tmux.screen());
+}
+
+/// A review of the reference article to done, from the keyboard: the first suggestion to judge
+/// rejected, a name the extractor missed selected with the caret and labelled, the story marked
+/// done; after a restart the list shows it done, and the reviewed-only export holds both
+/// decisions.
+#[test]
+fn review_the_reference_article_to_done_restart_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let env = format!("env BYLINE_CONFIG_DIR={d} BYLINE_DATA_DIR={d}/data");
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let Some(tmux) = Tmux::start(&format!("{env} {bin}")) else { return };
+    tmux.wait_for("Welcome to byline");
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("0/19 judged");
+    // } goes to the first suggestion to judge; x rejects it.
+    tmux.keys(&["}"]);
+    let screen = tmux.wait_for("suggested (");
+    assert!(screen.contains("MENTION"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("1/19 judged");
+    // « Accord de Coopération » is no mention: the caret goes there from « signature » by word,
+    // v selects it, 4 labels it MISC.
+    tmux.keys(&["/", "signature", "Enter", "w", "w", "w", "v", "e", "e"]);
+    tmux.wait_for("SELECT");
+    tmux.keys(&["4"]);
+    tmux.wait_for("labelled MISC");
+    tmux.wait_for("2/20 judged");
+    tmux.keys(&["D"]);
+    tmux.wait_for("review done");
+    quit(&tmux);
+    drop(tmux);
+
+    // After a restart: done in the list and in the status line.
+    let Some(tmux) = Tmux::start(&format!("{env} {bin}")) else { return };
+    tmux.wait_for("Welcome to byline");
+    let screen = tmux.wait_for("✓");
+    assert!(screen.contains("… ✓") || screen.contains(" ✓│"), "{screen}");
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("done · 2/20 judged");
+    quit(&tmux);
+    drop(tmux);
+
+    let review = Command::new("sh").args(["-c", &format!("{env} {bin} review --json")]).output().unwrap();
+    let review = String::from_utf8_lossy(&review.stdout);
+    assert!(review.contains(r#""state":"done""#) && review.contains(r#""judged":2"#), "{review}");
+    let out = Command::new("sh")
+        .args(["-c", &format!("{env} {bin} export --format prodigy --reviewed-only")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let jsonl = String::from_utf8_lossy(&out.stdout);
+    let records: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let text_of = |r: &serde_json::Value, s: &serde_json::Value| {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        r["text"].as_str().unwrap().chars().skip(a).take(b - a).collect::<String>()
+    };
+    let accepted = records.iter().find(|r| r["_view_id"] == "ner_manual").expect("the document");
+    let spans = accepted["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 1, "{jsonl}");
+    assert_eq!(
+        (text_of(accepted, &spans[0]), spans[0]["label"].as_str()),
+        ("Accord de Coopération".into(), Some("MISC"))
+    );
+    let rejected: Vec<&serde_json::Value> = records.iter().filter(|r| r["answer"] == "reject").collect();
+    assert_eq!(rejected.len(), 1, "{jsonl}");
+}
