@@ -240,11 +240,7 @@ fn annotate_barkhane_quit_reopen_and_export() {
     tmux.wait_for("SELECT");
     tmux.keys(&["2"]);
     tmux.wait_for("labelled ORG");
-    tmux.keys(&["Q"]);
-    let start = Instant::now();
-    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
-        sleep(Duration::from_millis(50));
-    }
+    quit(&tmux);
     drop(tmux);
 
     // Reopen: the annotation is there (✓ beside Barkhane in the facts).
@@ -305,12 +301,7 @@ fn the_fetch_key_fetches_in_the_background_and_lists_the_new_stories() {
     assert!(!screen.contains("failed"), "{screen}");
     let screen = tmux.wait_for("story 1/4");
     assert!(screen.contains("Une dépêche locale"), "{screen}");
-    tmux.keys(&["Q"]);
-    let start = Instant::now();
-    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
-        sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.alive(), "byline should have quit; screen:\n{}", tmux.screen());
+    quit(&tmux);
 }
 
 /// Waits up to 5 s for byline to quit after `Q`.
