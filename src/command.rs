@@ -79,6 +79,8 @@ commands! {
     ChangeLabel => "change_label", "label", "Change the label of the mention (then a label key)", ["c"];
     Note => "note", "note", "Write a note on the mention under the cursor", [";"];
     KbId => "kb_id", "kb id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
+    SetSpeaker => "set_speaker", "speaker", "Set who said the quote at the caret or in the facts panel (type to choose)", ["\""];
+    EditRole => "edit_role", "role", "Edit the roles of the person at the caret or in the facts panel", ["T"];
     OpenUrl => "open_url", "browser", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
     NextUnjudged => "next_unjudged", "next to judge", "Review: the next suggestion to judge (the next story's once this one is done)", ["}"];
     PrevUnjudged => "prev_unjudged", "prev to judge", "Review: the previous suggestion to judge", ["{"];

@@ -127,3 +127,38 @@ fn review_prints_each_story_s_progress_and_json() {
         assert_eq!(r["complete"], false);
     }
 }
+
+/// A speaker the user set in the reader is what `facts --json` gives, with its origin; it is
+/// not exported as an entity span.
+#[test]
+fn facts_json_gives_the_speaker_the_user_set() {
+    use byline::annotate::corrections::SPEAKER;
+    use byline::annotate::{Annotation, Edit, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let list = stdout(&byline(&["list"], dir.path()));
+    let id = list.lines().find(|l| !l.ends_with("Welcome to byline")).unwrap().split('\t').next().unwrap();
+    {
+        let mut store = byline::store::Store::open(&dir.path().join("data/byline.db")).unwrap();
+        let source = byline::service::Source::Bundled;
+        byline::service::index::index_source(&mut store, &source, &Default::default(), &mut |_, _| {})
+            .unwrap();
+        let story = byline::service::story::load_story(&mut store, id).unwrap().unwrap();
+        let q = story.facts.quotes.last().unwrap();
+        let mut a = Annotation::new(&story.article.body, q.start, q.end, SPEAKER, Status::Accepted, "user");
+        a.entity = Some("Daoud Aly Mohammedine".into());
+        store.edit(id, &story.content_hash, Edit::Add(a)).unwrap();
+    }
+    let out = byline(&["facts", id, "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let quotes = facts["quotes"].as_array().unwrap();
+    let last = quotes.last().unwrap();
+    assert_eq!(
+        (last["speaker"].as_str(), last["speaker_origin"].as_str()),
+        (Some("Daoud Aly Mohammedine"), Some("user"))
+    );
+    assert!(quotes[0].get("speaker_origin").is_none(), "the extractor's speakers have no origin field");
+
+    let export = stdout(&byline(&["export", "--format", "prodigy"], dir.path()));
+    assert!(!export.is_empty() && !export.contains(SPEAKER), "{export}");
+}

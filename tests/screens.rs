@@ -487,7 +487,7 @@ fn everything_set_on_a_mention_is_visible() {
     let shown = screen(&session, &config).backend().to_string();
     assert!(shown.contains(" suggested ("), "{shown}");
 
-    session.press(&config, &parse_script("? space space space").unwrap());
+    session.press(&config, &parse_script("? space space space space").unwrap());
     let help = screen(&session, &config).backend().to_string();
     assert!(help.contains("Labels: on a selection (v) or a mention"), "{help}");
     for (key, label) in [("1", "PER"), ("2", "ORG"), ("5", "DATE")] {
@@ -510,4 +510,51 @@ fn linking_across_labels_asks_which_label_wins() {
     assert_eq!(russie[0].label, byline::extract::Label::Loc);
     assert_eq!(russie[0].mentions.len(), 4, "Kremlin joined Russie");
     assert!(open.facts.entities.iter().all(|e| e.name != "Kremlin"));
+}
+
+/// Correcting a quote's speaker from the facts panel: the prompt offers the story's entities as
+/// one types; the panel shows the speaker set (✓) at once; undo takes it back; it outlives a
+/// restart.
+#[test]
+fn a_quote_s_speaker_is_corrected_from_the_facts_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.db");
+    let config = Config::default();
+    let mut session = session_over(Store::open(&path).unwrap(), &config, 120, 40, "j enter tab G \" D a o");
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(
+        shown.contains("SPEAKER") && shown.contains("→ Daoud Aly Mohammedine · unknown (empty)"),
+        "{shown}"
+    );
+    session.press(&config, &parse_script("enter").unwrap());
+    let open = session.state.open.as_ref().unwrap();
+    let last = open.facts.quotes.last().unwrap();
+    assert_eq!(last.speaker.as_deref(), Some("Daoud Aly Mohammedine"));
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(
+        shown.contains("— Daoud Aly Mohammedine") && shown.contains("│     ✓ "),
+        "marked as set by you: {shown}"
+    );
+    insta::assert_snapshot!(shown);
+    session.press(&config, &parse_script("u").unwrap());
+    assert_eq!(
+        session.state.open.as_ref().unwrap().facts.quotes.last().unwrap().speaker.as_deref(),
+        Some("le communiqué malien")
+    );
+    assert!(
+        session
+            .state
+            .message
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("undone: speaker Daoud Aly Mohammedine of «")
+    );
+    session.press(&config, &parse_script("ctrl-r").unwrap());
+    drop(session);
+    let after = session_over(Store::open(&path).unwrap(), &config, 120, 40, "j enter");
+    let quote = after.state.open.as_ref().unwrap().facts.quotes.last().unwrap().clone();
+    assert_eq!(
+        (quote.speaker.as_deref(), quote.speaker_origin),
+        (Some("Daoud Aly Mohammedine"), Some(byline::extract::Origin::User))
+    );
 }

@@ -15,6 +15,11 @@ pub fn display_label(label: &str) -> Label {
 /// mentions with origin `User`).
 pub fn merge(facts: &Facts, annotations: &[Annotation]) -> Facts {
     let mut out = facts.clone();
+    // Corrections of the facts (speakers, roles) are no entity mentions.
+    super::corrections::apply(&mut out, annotations);
+    let annotations: Vec<Annotation> =
+        annotations.iter().filter(|a| !super::corrections::is_correction(a)).cloned().collect();
+    let annotations = annotations.as_slice();
     if annotations.is_empty() {
         return out;
     }

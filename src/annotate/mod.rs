@@ -4,6 +4,7 @@
 //! types, the model shows them.
 
 pub mod anchor;
+pub mod corrections;
 pub mod edit;
 pub mod formats;
 pub mod merge;

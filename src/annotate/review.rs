@@ -25,6 +25,9 @@ impl Progress {
 /// and whose annotations are `annotations`. A mention counts as judged once any annotation
 /// overlaps it; mentions overlapping each other count once (the reader shows one of them).
 pub fn progress(extracted: &Facts, annotations: &[Annotation]) -> Progress {
+    // Corrections of the facts (speakers, roles) are no decisions about suggestions.
+    let annotations: Vec<&Annotation> =
+        annotations.iter().filter(|a| !super::corrections::is_correction(a)).collect();
     let mut open: Vec<(usize, usize)> = extracted
         .entities
         .iter()

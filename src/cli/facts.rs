@@ -2,15 +2,23 @@
 
 use std::io::{self, Write};
 
+use crate::annotate::anchor::reanchor_all;
+use crate::annotate::{Annotation, corrections};
 use crate::extract::{Facts, Label, Lang};
 use crate::library::Article;
 use crate::service::analysis::facts_for;
 use crate::service::facts_json::facts_json;
+use crate::store::Store;
 
 pub fn print(articles: &[Article], json: bool, lang: Option<Lang>) -> io::Result<()> {
     let mut out = io::stdout().lock();
+    // The user's corrections (speakers, roles) from the library database, when there is one.
+    let store = super::database_path().ok().filter(|p| p.exists()).and_then(|p| Store::open(&p).ok());
     for (i, article) in articles.iter().enumerate() {
-        let facts = facts_for(article, lang);
+        let mut facts = facts_for(article, lang);
+        if let Some(store) = &store {
+            apply_corrections(store, article, &mut facts);
+        }
         if json {
             writeln!(out, "{}", facts_json(article, &facts))?;
         } else {
@@ -21,6 +29,15 @@ pub fn print(articles: &[Article], json: bool, lang: Option<Lang>) -> io::Result
         }
     }
     Ok(())
+}
+
+/// Lays the corrections kept for `article` over its facts, each found again in the text if it
+/// changed (one that cannot be is left out).
+fn apply_corrections(store: &Store, article: &Article, facts: &mut Facts) {
+    let Ok(set) = store.annotations(&article.id) else { return };
+    let kept: Vec<Annotation> = set.annotations.into_iter().filter(corrections::is_correction).collect();
+    let (placed, _) = reanchor_all(&article.body, kept);
+    corrections::apply(facts, &placed);
 }
 
 fn write_plain(out: &mut impl Write, article: &Article, facts: &Facts) -> io::Result<()> {

@@ -197,7 +197,7 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
                 }
             }
         }
-        people.push(Person { name: e.name.clone(), roles });
+        people.push(Person { name: e.name.clone(), roles, roles_origin: None });
     }
     let index = entities::EntityIndex::new(&ents);
     let quotes = quotes::find_quotes(doc, &index);

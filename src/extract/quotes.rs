@@ -115,7 +115,13 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             None => inherited,
         };
         if words >= 3 || speaker.is_some() && words >= 1 {
-            out.push(Quote { start, end, text: inner_t.to_string(), speaker: speaker.clone() });
+            out.push(Quote {
+                start,
+                end,
+                text: inner_t.to_string(),
+                speaker: speaker.clone(),
+                speaker_origin: None,
+            });
         }
         previous = Some((close, runs_on, speaker));
         // A run-on quote ends where the next one opens; that one starts from its opening mark.

@@ -111,6 +111,9 @@ pub struct Quote {
     pub text: String,
     /// Who said it, as the text names them ("les autorités maliennes").
     pub speaker: Option<String>,
+    /// `User` when the user set the speaker (none: as the extractor found it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +121,9 @@ pub struct Person {
     pub name: String,
     /// Roles as stated in the text ("ministre malien de la Sécurité et de la Protection civile").
     pub roles: Vec<String>,
+    /// `User` when the user set the roles (none: as the extractor found them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles_origin: Option<Origin>,
 }
 
 /// Everything extracted from one text.

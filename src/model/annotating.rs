@@ -142,7 +142,7 @@ impl AppState {
         Some((mark, ann, text))
     }
 
-    fn edit(&mut self, edit: Edit) -> Option<Effect> {
+    pub(super) fn edit(&mut self, edit: Edit) -> Option<Effect> {
         self.forget_review_steps();
         let open = self.open.as_ref()?;
         Some(Effect::Edit {
@@ -434,6 +434,11 @@ fn changed(change: &Change) -> &Annotation {
 /// "link Goita to Assimi Goita"), read from the change it made; `extracted` holds the story's
 /// suggestions.
 pub(super) fn describe(change: &Change, extracted: &Facts) -> String {
+    let a = changed(change);
+    if crate::annotate::corrections::is_correction(a) {
+        let undo = if matches!(change, Change::Delete(_)) { "delete the " } else { "" };
+        return format!("{undo}{}", described_correction(a));
+    }
     match change {
         Change::Delete(a) => format!("delete {}", a.quote.exact),
         Change::Insert(a) => described_insert(a, extracted),
@@ -486,6 +491,16 @@ fn described_replace(before: &Annotation, a: &Annotation) -> String {
         }
     } else {
         format!("edit {text}")
+    }
+}
+
+/// "speaker Assimi Goita of «Au cours de…»", "roles of Assimi Goita".
+fn described_correction(a: &Annotation) -> String {
+    if a.label == crate::annotate::corrections::SPEAKER {
+        let quote = crate::text::width::truncate(&a.quote.exact, 24);
+        format!("speaker {} of «{quote}»", a.entity.as_deref().unwrap_or("unknown"))
+    } else {
+        format!("roles of {}", a.entity.as_deref().unwrap_or(&a.quote.exact))
     }
 }
 

@@ -23,6 +23,8 @@ impl AppState {
             | Reject | Delete | Link | ChangeLabel | Note | KbId | Undo | Redo => {
                 self.annotation_command(cmd, effects)
             }
+            SetSpeaker => self.start_speaker(),
+            EditRole => self.start_role(),
             NextUnjudged => self.step_unjudged(true, effects),
             PrevUnjudged => self.step_unjudged(false, effects),
             ReviewDone => self.toggle_review_done(effects),

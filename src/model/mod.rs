@@ -5,6 +5,7 @@
 pub mod annotating;
 mod caret;
 mod commands;
+mod corrections;
 mod filters;
 pub mod geometry;
 pub mod linking;
@@ -58,6 +59,10 @@ pub enum PromptKind {
     Note,
     /// A knowledge-base id for the mention under the cursor.
     KbId,
+    /// Who said the quote (type-ahead over the story's entities, or unknown).
+    Speaker,
+    /// The roles of a person.
+    Role,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -264,6 +269,8 @@ pub struct AppState {
     pub selection: Option<Selection>,
     /// `c` was pressed: the next label key relabels the mention under the cursor.
     pub relabel_pending: bool,
+    /// What the speaker or roles prompt corrects.
+    pub fact_target: Option<corrections::FactTarget>,
     /// A link across labels waits for the label key of the label that wins.
     pub link_choice: Option<linking::LinkChoice>,
     /// The span an edit was made on, to put the cursor back on it when the store answers.

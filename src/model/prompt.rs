@@ -42,6 +42,7 @@ impl AppState {
             }
             PromptKind::Note => self.finish_field(annotating::Field::Note, &query, effects),
             PromptKind::KbId => self.finish_field(annotating::Field::KbId, &query, effects),
+            PromptKind::Speaker | PromptKind::Role => self.finish_correction(&query, effects),
             PromptKind::SearchArticle if query.is_empty() => self.reader.clear_search(),
             PromptKind::SearchArticle => {
                 if let Some(open) = &self.open {

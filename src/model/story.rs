@@ -115,10 +115,12 @@ impl OpenStory {
         marks.dedup_by(|later, earlier| later.start < earlier.end);
         for m in &mut marks {
             if m.origin == Origin::User {
-                m.annotation = self
-                    .annotations
-                    .iter()
-                    .position(|a| a.start == m.start && a.end == m.end && a.status != Status::Rejected);
+                m.annotation = self.annotations.iter().position(|a| {
+                    a.start == m.start
+                        && a.end == m.end
+                        && a.status != Status::Rejected
+                        && !crate::annotate::corrections::is_correction(a)
+                });
             }
         }
         self.marks = marks;

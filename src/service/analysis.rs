@@ -63,7 +63,7 @@ pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
 pub fn user_name_candidates(text: &str, names: &[(String, String)]) -> Vec<extract::Candidate> {
     let mut out = Vec::new();
     for (name, label) in names {
-        if name.is_empty() {
+        if name.is_empty() || crate::annotate::corrections::is_correction_label(label) {
             continue;
         }
         for (at, _) in text.match_indices(name.as_str()) {

@@ -2,6 +2,7 @@
 //! (so a tool reading the offsets against its own copy finds the mentions), with the user's
 //! decisions and, unless only reviewed work is asked for, the suggestions not judged yet.
 
+use crate::annotate::corrections::is_correction;
 use crate::annotate::formats::{AnnotatedDoc, AnnotatedSpan, SpanStatus};
 use crate::annotate::{Annotation, Status};
 use crate::library::align::SourceMap;
@@ -42,7 +43,7 @@ fn span_of(a: &Annotation) -> AnnotatedSpan {
 /// The extractor's mentions the user has not judged (no annotation overlaps them), as
 /// suggestions of their entity.
 fn unjudged(story: &LoadedStory) -> Vec<AnnotatedSpan> {
-    let anns = &story.annotations.annotations;
+    let anns: Vec<&Annotation> = story.annotations.annotations.iter().filter(|a| !is_correction(a)).collect();
     let mut out = Vec::new();
     for e in &story.facts.entities {
         for m in e.mentions.iter().filter(|m| !anns.iter().any(|a| a.overlaps(m.start, m.end))) {
@@ -106,7 +107,8 @@ pub fn annotated_docs(store: &mut Store, reviewed_only: bool) -> Result<ExportSe
             set.unreviewed += 1;
             continue;
         }
-        let mut spans: Vec<AnnotatedSpan> = story.annotations.annotations.iter().map(span_of).collect();
+        let mut spans: Vec<AnnotatedSpan> =
+            story.annotations.annotations.iter().filter(|a| !is_correction(a)).map(span_of).collect();
         if !reviewed_only && !store.review_done(&id)? {
             spans.extend(unjudged(&story));
         }

@@ -36,6 +36,9 @@ struct DateOut<'a> {
 struct QuoteOut<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
+    /// "user" when the user set the speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_origin: Option<extract::Origin>,
     start: usize,
     end: usize,
 }
@@ -121,7 +124,13 @@ pub fn facts_json(article: &Article, facts: &Facts) -> String {
         .iter()
         .filter_map(|q| {
             let (start, end, text) = placer.place(q.start, q.end)?;
-            Some(QuoteOut { text, speaker: q.speaker.as_deref(), start, end })
+            Some(QuoteOut {
+                text,
+                speaker: q.speaker.as_deref(),
+                speaker_origin: q.speaker_origin,
+                start,
+                end,
+            })
         })
         .collect();
     let out = FactsOut {

@@ -10,7 +10,8 @@ use crate::library::Review;
 
 /// The review columns `review_from_row` reads, over `articles a` joined by `REVIEW_JOINS`.
 pub(super) const REVIEW_COLUMNS: &str = "COALESCE(v.done, 0), \
-     (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.status <> 'suggested'), \
+     (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.status <> 'suggested' \
+        AND n.label NOT IN ('SPEAKER', 'ROLE')), \
      p.total";
 
 /// The joins `REVIEW_COLUMNS` needs; a count made on another version of the text is not used.

@@ -109,8 +109,14 @@ impl Panel<'_> {
             if label == Label::Per
                 && let Some(person) = facts.people.iter().find(|p| p.name == entity.name)
             {
+                // Roles the user set are marked ✓ (none set: "no role").
+                let yours = person.roles_origin == Some(Origin::User);
+                let mark = if yours { " ✓" } else { "" };
                 for role in &person.roles {
-                    self.wrapped(role, 4, self.ctx.theme.dim());
+                    self.wrapped(&format!("{role}{mark}"), 4, self.ctx.theme.dim());
+                }
+                if yours && person.roles.is_empty() {
+                    self.wrapped("no role ✓", 4, self.ctx.theme.dim());
                 }
             }
         }
@@ -170,8 +176,14 @@ impl Panel<'_> {
             let text =
                 truncate(&format!("{open_mark}{}{close_mark}", quote.text), self.width.saturating_sub(2));
             self.lines.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
-            let speaker = quote.speaker.as_deref().unwrap_or("speaker not named");
-            self.wrapped(&format!("— {speaker}"), 4, self.ctx.theme.dim());
+            let yours = quote.speaker_origin == Some(Origin::User);
+            let speaker = match (quote.speaker.as_deref(), yours) {
+                (Some(s), _) => s,
+                (None, true) => "unknown",
+                (None, false) => "speaker not named",
+            };
+            let mark = if yours { " ✓" } else { "" };
+            self.wrapped(&format!("— {speaker}{mark}"), 4, self.ctx.theme.dim());
         }
     }
 

@@ -195,6 +195,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             PromptKind::Link => " LINK TO ",
             PromptKind::Note => " NOTE ",
             PromptKind::KbId => " KB ID ",
+            PromptKind::Speaker => " SPEAKER ",
+            PromptKind::Role => " ROLES ",
             PromptKind::SearchArticle => " SEARCH ",
         };
         left.push(Span::styled(label, theme.badge()));
@@ -206,6 +208,13 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             let hint =
                 if shown.is_empty() { "a new entity of this name".to_string() } else { shown.join(" · ") };
             left.push(Span::styled(format!("  → {hint}"), theme.dim()));
+        } else if prompt.kind == PromptKind::Speaker {
+            let names = state.speaker_candidates(&prompt.text);
+            let mut shown: Vec<&str> = names.iter().take(4).map(String::as_str).collect();
+            shown.push("unknown (empty)");
+            left.push(Span::styled(format!("  → {}", shown.join(" · ")), theme.dim()));
+        } else if prompt.kind == PromptKind::Role {
+            left.push(Span::styled("  Enter save (; between roles, empty: none) · Esc cancel", theme.dim()));
         } else if matches!(prompt.kind, PromptKind::Note | PromptKind::KbId) {
             left.push(Span::styled("  Enter save (empty clears) · Esc cancel", theme.dim()));
         } else {
