@@ -315,9 +315,9 @@ fn quit(tmux: &Tmux) {
 }
 
 /// A review of the reference article to done, from the keyboard: the first suggestion to judge
-/// rejected, a name the extractor missed selected with the caret and labelled, the story marked
-/// done; after a restart the list shows it done, and the reviewed-only export holds both
-/// decisions.
+/// rejected, a name the extractor missed selected with the caret and labelled, a quote's speaker
+/// corrected, the story marked done; after a restart the list shows it done, `facts --json`
+/// gives the speaker set, and the reviewed-only export holds both decisions.
 #[test]
 fn review_the_reference_article_to_done_restart_and_export() {
     let dir = tempfile::tempdir().unwrap();
@@ -341,6 +341,9 @@ fn review_the_reference_article_to_done_restart_and_export() {
     tmux.keys(&["4"]);
     tmux.wait_for("labelled MISC");
     tmux.wait_for("2/20 judged");
+    // The last quote's speaker, from the facts panel: " then a few letters, Enter.
+    tmux.keys(&["Tab", "G", "\"", "Daoud", "Enter"]);
+    tmux.wait_for("speaker: Daoud Aly Mohammedine");
     tmux.keys(&["D"]);
     tmux.wait_for("review done");
     quit(&tmux);
@@ -356,6 +359,24 @@ fn review_the_reference_article_to_done_restart_and_export() {
     quit(&tmux);
     drop(tmux);
 
+    let run = |args: &str| {
+        let out = Command::new("sh").args(["-c", &format!("{env} {bin} {args}")]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let id = run("list")
+        .lines()
+        .find(|l| !l.ends_with("Welcome to byline"))
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let facts: serde_json::Value = serde_json::from_str(run(&format!("facts {id} --json")).trim()).unwrap();
+    let last = facts["quotes"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["speaker"].as_str(), last["speaker_origin"].as_str()),
+        (Some("Daoud Aly Mohammedine"), Some("user"))
+    );
     let review = Command::new("sh").args(["-c", &format!("{env} {bin} review --json")]).output().unwrap();
     let review = String::from_utf8_lossy(&review.stdout);
     assert!(review.contains(r#""state":"done""#) && review.contains(r#""judged":2"#), "{review}");
