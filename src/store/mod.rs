@@ -312,7 +312,7 @@ impl Store {
              WHERE a.rowid = ?1"
         );
         let mut row_stmt = self.conn.prepare_cached(&sql)?;
-        let terms = crate::text::query_words(query);
+        let terms = crate::text::query_terms(query);
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             let hit = row_stmt
