@@ -1,13 +1,32 @@
 //! Performing the state's effects: each `Effect` that `update()` returns is carried out against
 //! the store (or the desktop, for a URL), and its answer comes back as the next `Action`.
 
+use crate::annotate::AnnotationSet;
 use crate::model::{Action, Effect, Step};
 use crate::service::story::load_story;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
+
+/// Performs one effect; the answers are the next actions.
+pub fn perform(store: &mut Store, effect: Effect) -> Vec<Action> {
+    match effect {
+        Effect::Edit { article_id, content_hash, edit } => {
+            match store.edit(&article_id, &content_hash, *edit) {
+                Ok(set) => vec![Action::AnnotationsChanged { article_id, set, step: None }],
+                // Another window changed the story first: nothing was written; the story is shown
+                // as it is now, and the user decides again.
+                Err(StoreError::Stale(set)) => refreshed(article_id, *set),
+                Err(e) => vec![Action::Failed(format!("saving the annotation: {e}"))],
+            }
+        }
+        Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
+        Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
+        effect => perform_one(store, effect).into_iter().collect(),
+    }
+}
 
 /// Performs one effect; the answer, if any, is the next action. Background work
 /// (`Effect::Fetch`) is not performed here: `Session` hands it to the loop's jobs.
-pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
+fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
     let failed = |what: &str, e: &dyn std::fmt::Display| Some(Action::Failed(format!("{what}: {e}")));
     match effect {
         Effect::LoadStory { id } => match load_story(store, &id) {
@@ -17,19 +36,11 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             }
             Err(e) => Some(Action::StoryFailed { id, message: format!("could not read the story: {e}") }),
         },
-        Effect::Edit { article_id, content_hash, edit } => {
-            match store.edit(&article_id, &content_hash, *edit) {
-                Ok(set) => Some(Action::AnnotationsChanged { article_id, set, step: None }),
-                Err(e) => failed("saving the annotation", &e),
-            }
-        }
         Effect::SuggestEntities { typed } => match store.entity_names(&typed, 8) {
             Ok(names) => Some(Action::LinkSuggestions(names)),
             Err(e) => failed("entity index", &e),
         },
         Effect::OpenUrl(url) => open_url(&url).err().map(|e| Action::Failed(format!("opening the URL: {e}"))),
-        Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
-        Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         Effect::SetRead { id, read } => {
             store.set_read(&id, read).err().and_then(|e| failed("saving read state", &e))
         }
@@ -47,7 +58,8 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
-        Effect::Fetch => None,
+        // Performed by `perform`; background work by `Session`'s jobs.
+        Effect::Edit { .. } | Effect::Undo { .. } | Effect::Redo { .. } | Effect::Fetch => None,
     }
 }
 
@@ -72,15 +84,29 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
 
 /// Undoes or redoes the story's last edit; the answer carries the change stepped over, for the
 /// status line to name.
-fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Option<Action> {
+/// Another window changed the story first: nothing was written; the story is shown as it is
+/// now, and the user decides again.
+fn refreshed(article_id: String, set: AnnotationSet) -> Vec<Action> {
+    vec![
+        Action::AnnotationsChanged { article_id, set, step: None },
+        Action::Failed(
+            "another byline window changed this story's annotations first: shown as they are now, nothing \
+             was saved; do it again if you still want it"
+                .into(),
+        ),
+    ]
+}
+
+fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Vec<Action> {
     let stepped =
         if undo { store.undo(&article_id, content_hash) } else { store.redo(&article_id, content_hash) };
     match stepped.and_then(|change| Ok((change, store.annotations(&article_id)?))) {
-        Ok((change, set)) => Some(Action::AnnotationsChanged {
+        Ok((change, set)) => vec![Action::AnnotationsChanged {
             article_id,
             set,
             step: Some(Step { undo, change: change.map(Box::new) }),
-        }),
-        Err(e) => Some(Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))),
+        }],
+        Err(StoreError::Stale(set)) => refreshed(article_id, *set),
+        Err(e) => vec![Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))],
     }
 }

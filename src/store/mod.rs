@@ -9,6 +9,7 @@ mod feeds;
 mod pending;
 mod query;
 pub mod schema;
+mod sessions;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,13 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Schema(String),
+    /// Another window changed the story's annotations since this one showed them; here they
+    /// are as they are now.
+    #[error("another byline window changed this story's annotations")]
+    Stale(Box<crate::annotate::AnnotationSet>),
+    /// The edit to undo or redo was changed since by another window.
+    #[error("another byline window changed that annotation since: nothing was undone or redone")]
+    Overtaken,
     #[error("cannot create the data folder {path}: {source}")]
     DataDir { path: PathBuf, source: std::io::Error },
 }
@@ -109,6 +117,7 @@ fn count_words(text: &str, words: &str) -> usize {
 
 pub struct Store {
     conn: Connection,
+    session: sessions::SessionState,
 }
 
 const STORY_COLUMNS: &str = "a.id, a.title, a.date, a.source, a.lang, a.damaged, \
@@ -151,7 +160,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?.map_err(StoreError::Schema)?;
-        Ok(Store { conn })
+        Ok(Store { conn, session: sessions::SessionState::default() })
     }
 
     /// The stories from the given scopes (all when empty), newest first (undated last).

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -98,6 +98,22 @@ CREATE TABLE IF NOT EXISTS review_state (
     done       INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL DEFAULT (unixepoch())
 );
+";
+
+/// Version 10: reader windows (their ids and processes), the version of each story's
+/// annotations, and one annotation per span and label (older duplicates: the newest kept).
+const SESSION_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS sessions (
+    id         TEXT PRIMARY KEY,
+    pid        INTEGER NOT NULL,
+    started_at INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE IF NOT EXISTS story_versions (
+    article_id TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL DEFAULT 0
+);
+DELETE FROM annotations WHERE id NOT IN (SELECT max(id) FROM annotations GROUP BY article_id, start, end, label);
+CREATE UNIQUE INDEX IF NOT EXISTS annotations_one_decision ON annotations(article_id, start, end, label);
 ";
 
 const USER_TABLES: &str = "
@@ -256,6 +272,19 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
             tx.execute_batch("ALTER TABLE articles ADD COLUMN given TEXT;")?;
         }
         tx.execute_batch("UPDATE files SET size = -1, hash = '';")?;
+    }
+    if version < 10 {
+        // Version 10: several windows on one folder (store/sessions.rs): edits logged by
+        // session, a version per story's annotations, one decision per span and label.
+        let has_session: i64 = tx.query_row(
+            "SELECT count(*) FROM pragma_table_info('edit_log') WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )?;
+        if has_session == 0 {
+            tx.execute_batch("ALTER TABLE edit_log ADD COLUMN session TEXT;")?;
+        }
+        tx.execute_batch(SESSION_TABLES)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
