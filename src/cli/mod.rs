@@ -431,15 +431,18 @@ fn find_articles(target: &str, config: &Config) -> Result<Vec<Article>> {
         }
         return Ok(articles);
     }
-    let (articles, _) = load_library(&[], config);
-    if let Some(a) = articles.iter().find(|a| a.id == target) {
-        return Ok(vec![a.clone()]);
+    // An id: the library's, as every other command sees it (`list`, `search`, `entity`, the
+    // reader), from the store once the library is indexed.
+    let mut store = store_cmds::open_store()?;
+    store_cmds::index(&mut store, &source_of(&[], config), config, false)?;
+    if let Some(found) = store.article(target)? {
+        return Ok(vec![found.article]);
     }
-    let matching: Vec<&Article> = articles.iter().filter(|a| a.id.starts_with(target)).collect();
+    let matching = store.ids_starting_with(target, 2)?;
     match matching.as_slice() {
-        [one] => Ok(vec![(*one).clone()]),
+        [one] => Ok(store.article(one)?.map(|f| f.article).into_iter().collect()),
         [] => bail!("no article with id {target:?} and no such file (ids: `byline list`)"),
-        _ => bail!("{} articles have ids starting with {target:?}; give more of the id", matching.len()),
+        _ => bail!("several articles have ids starting with {target:?}; give more of the id"),
     }
 }
 
