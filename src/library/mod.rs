@@ -5,6 +5,7 @@
 pub mod align;
 pub mod article;
 mod clean;
+pub mod dateline;
 mod decode;
 mod feed;
 mod html;
