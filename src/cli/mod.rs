@@ -258,10 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_search(&query, json, limit, &config)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Entity { name, json }) => {
-            store_cmds::run_entity(&name, json, &config)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Cmd::Entity { name, json }) => store_cmds::run_entity(&name, json, &config),
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;
             Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@
 //! one data folder without corrupting it or losing a write.
 
 mod annotations;
+mod entities;
 mod feeds;
 mod pending;
 mod query;
@@ -21,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::library::rows::{EntityHit, SearchHit, StoryMeta};
 use crate::library::scope::Scope;
 use crate::library::{Article, Given};
+pub use entities::{Companion, EntityStory, IndexedEntity};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
 
