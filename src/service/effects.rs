@@ -54,7 +54,7 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::SearchResults { query, hits }),
             Err(e) => failed("search", &e),
         },
-        Effect::EntityStories { name } => match store.entity_stories(&name) {
+        Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },

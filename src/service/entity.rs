@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::names::{core, initials, is_acronym_of, is_full_name, surname};
+use crate::library::EntityHit;
 use crate::library::align::SourceMap;
 use crate::service::story::load_story;
 use crate::store::{IndexedEntity, Result, Store, entity_key};
@@ -104,9 +105,54 @@ pub enum Lookup {
 
 /// The entity a name stands for, and its profile.
 pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
+    Ok(match resolve(store, name)? {
+        Resolved::Found(main, group) => Lookup::Found(Box::new(build(store, &main, &group)?)),
+        Resolved::NotFound => Lookup::NotFound,
+        Resolved::Ambiguous(list) => Lookup::Ambiguous(list),
+    })
+}
+
+/// The stories about the entity a name stands for, under all its names, newest first (`r`
+/// in the reader): cheap, no story is read. A name that stands for no single entity gives
+/// the stories the index lists under that very name.
+pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
+    let Resolved::Found(_, group) = resolve(store, name)? else { return store.entity_stories(name) };
+    let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
+    let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
+    let mut hits: Vec<EntityHit> = Vec::new();
+    for s in store.stories_of_entities(&ids)? {
+        match hits.iter_mut().find(|h| h.story.id == s.story.id) {
+            Some(h) => h.mentions += s.mentions,
+            None => hits.push(EntityHit {
+                label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
+                story: s.story,
+                name: s.name,
+                mentions: s.mentions,
+            }),
+        }
+    }
+    // Names the user taught are looked up in the text too (see `Store::entity_stories`).
+    for more in store.entity_stories(name)? {
+        if !hits.iter().any(|h| h.story.id == more.story.id) {
+            hits.push(more);
+        }
+    }
+    hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
+    Ok(hits)
+}
+
+/// What a name resolves to in the entity index.
+enum Resolved {
+    /// The entity and all the index's entities that are it under other names.
+    Found(IndexedEntity, Vec<IndexedEntity>),
+    NotFound,
+    Ambiguous(Vec<(String, String, usize)>),
+}
+
+fn resolve(store: &Store, name: &str) -> Result<Resolved> {
     let key = entity_key(name);
     if key.is_empty() {
-        return Ok(Lookup::NotFound);
+        return Ok(Resolved::NotFound);
     }
     let mut found = store.entities_with_key_prefix(&key, 50)?;
     let exact: Vec<IndexedEntity> = found.iter().filter(|e| e.key == key).cloned().collect();
@@ -124,7 +170,7 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
         _ => Vec::new(),
     };
     let listed = |found: &[IndexedEntity]| {
-        Lookup::Ambiguous(found.iter().map(|e| (e.name.clone(), e.label.clone(), e.stories)).collect())
+        Resolved::Ambiguous(found.iter().map(|e| (e.name.clone(), e.label.clone(), e.stories)).collect())
     };
     let main = match (pick(&full), full.is_empty()) {
         (Some(person), _) => person,
@@ -132,12 +178,12 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
         // Entities written the same once titles are dropped are one ("Mr Blair", "Blair").
         (None, true) => match pick(&found) {
             Some(main) => main,
-            None if found.is_empty() => return Ok(Lookup::NotFound),
+            None if found.is_empty() => return Ok(Resolved::NotFound),
             None => return Ok(listed(&found)),
         },
     };
     let group = group_of(store, &main)?;
-    Ok(Lookup::Found(Box::new(build(store, &main, &group)?)))
+    Ok(Resolved::Found(main, group))
 }
 
 /// The entity most of the stories mean, if one is far enough ahead of the others.
@@ -400,6 +446,11 @@ mod tests {
         assert_eq!(blair[0], "Tony Blair", "{blair:?}");
         // Cherie Blair is never given Tony's surname-only stories, nor he hers.
         assert_eq!(names(profile(&mut store, "Cherie Blair").unwrap()), ["Cherie Blair"]);
+        // `r` in the reader lists the same stories: his, under every name, not hers.
+        let related: Vec<String> =
+            related_stories(&store, "Tony Blair").unwrap().into_iter().map(|h| h.story.id).collect();
+        assert_eq!(related.len(), 11, "{related:?}");
+        assert!(!related.contains(&"cherie".to_string()));
     }
 
     #[test]
