@@ -20,6 +20,7 @@ mod tests;
 mod txt;
 pub mod walk;
 mod xml_repair;
+mod yaml_depth;
 
 use std::fmt;
 use std::io::Read;
