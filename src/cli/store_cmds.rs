@@ -84,9 +84,21 @@ fn tsv(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
+/// Brings the index up to date with the library before a query; files that could not be read
+/// are counted on stderr (`byline index` lists them).
+fn refresh(store: &mut Store, config: &Config) -> Result<()> {
+    let report = index(store, &super::source_of(&[], config), config, false)?;
+    match report.skipped.len() {
+        0 => {}
+        1 => eprintln!("1 file skipped (`byline index` says why)"),
+        n => eprintln!("{n} files skipped (`byline index` says why)"),
+    }
+    Ok(())
+}
+
 pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Result<()> {
     let mut store = open_store()?;
-    index(&mut store, &super::source_of(&[], config), config, false)?;
+    refresh(&mut store, config)?;
     let hits = store.search(query, limit)?;
     let mut out = io::stdout().lock();
     if json {
@@ -127,7 +139,7 @@ pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Res
 
 pub fn run_entity(name: &str, json: bool, config: &Config) -> Result<()> {
     let mut store = open_store()?;
-    index(&mut store, &super::source_of(&[], config), config, false)?;
+    refresh(&mut store, config)?;
     let hits = store.entity_stories(name)?;
     let mut out = io::stdout().lock();
     if json {
