@@ -31,6 +31,8 @@ pub enum StoreError {
     Schema(String),
     #[error("cannot create the data folder {path}: {source}")]
     DataDir { path: PathBuf, source: std::io::Error },
+    #[error("story {0} is not in the library index: not saved")]
+    UnknownStory(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -274,27 +276,39 @@ impl Store {
         Ok(found)
     }
 
-    fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<()> {
-        // Column names come from this module only.
+    /// Sets one column of a story's reading state, keyed by its content hash: the indexed
+    /// story's, or while a cache rebuild runs and the story is not indexed again yet, the one it
+    /// had before. Returns whether the story was found.
+    fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<bool> {
+        // Column names come from this module only. (`WHERE true` tells SQLite that `ON` starts
+        // the upsert, not a join.)
         let sql = format!(
             "INSERT INTO reading_state (content_hash, {column}) \
-                 SELECT content_hash, ?2 FROM articles WHERE id = ?1 \
+                 SELECT content_hash, ?2 FROM ( \
+                     SELECT content_hash, 0 AS rank FROM articles WHERE id = ?1 \
+                     UNION ALL SELECT content_hash, 1 FROM previous_hashes WHERE id = ?1 \
+                     ORDER BY rank LIMIT 1) WHERE true \
              ON CONFLICT (content_hash) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
         );
-        self.conn.execute(&sql, params![id, value])?;
-        Ok(())
+        Ok(self.conn.execute(&sql, params![id, value])? > 0)
     }
 
+    /// Marks a story read or unread; an error when the library has no such story (nothing would
+    /// be stored).
     pub fn set_read(&self, id: &str, read: bool) -> Result<()> {
-        self.update_reading_state(id, "read", read.into())
+        self.update_reading_state(id, "read", read.into())?.then_some(()).ok_or_else(|| unknown_story(id))
     }
 
+    /// Stars a story or takes its star away; an error when the library has no such story.
     pub fn set_starred(&self, id: &str, starred: bool) -> Result<()> {
-        self.update_reading_state(id, "starred", starred.into())
+        self.update_reading_state(id, "starred", starred.into())?
+            .then_some(())
+            .ok_or_else(|| unknown_story(id))
     }
 
+    /// Remembers where a story was left; a story gone from the library has nothing to keep.
     pub fn set_scroll(&self, id: &str, line: usize) -> Result<()> {
-        self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64)
+        self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64).map(|_| ())
     }
 
     /// Full-text search over titles and bodies, best first (BM25, titles weighted). See
@@ -540,6 +554,10 @@ impl Store {
         report.push(format!("schema version: {version}"));
         Ok(report)
     }
+}
+
+fn unknown_story(id: &str) -> StoreError {
+    StoreError::UnknownStory(crate::library::sanitize::one_line(id, 80))
 }
 
 fn replace_file<'a>(

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -98,6 +98,16 @@ CREATE TABLE IF NOT EXISTS review_state (
     done       INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL DEFAULT (unixepoch())
 );
+";
+
+/// Version 10: the content hash each story had when the cache was last rebuilt. While a rebuild
+/// runs, a story not indexed again yet is still found by its id, so that reading state set
+/// meanwhile is stored under the right key (it was dropped). Filled by `rebuild_cache`.
+const PREVIOUS_HASHES: &str = "
+CREATE TABLE IF NOT EXISTS previous_hashes (
+    id           TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 const USER_TABLES: &str = "
@@ -243,6 +253,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 9 {
         tx.execute_batch(REVIEW_TABLES)?;
     }
+    if version < 10 {
+        tx.execute_batch(PREVIOUS_HASHES)?;
+    }
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file
         // stamps are forgotten, so the next index reads and parses every file again to fill it.
@@ -262,8 +275,22 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     Ok(Ok(()))
 }
 
-/// Drops and recreates every cache table; the user's tables are untouched.
+/// Drops and recreates every cache table; the user's tables are untouched. Each story's content
+/// hash is kept aside first (`previous_hashes`), for the reading state set before it is indexed
+/// again.
 pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(PREVIOUS_HASHES)?;
+    let has_articles: i64 = tx.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_articles > 0 {
+        tx.execute_batch(
+            "DELETE FROM previous_hashes;
+             INSERT OR REPLACE INTO previous_hashes (id, content_hash) SELECT id, content_hash FROM articles;",
+        )?;
+    }
     tx.execute_batch(CACHE_DROP)?;
     tx.execute_batch(CACHE_TABLES)
 }

@@ -138,6 +138,26 @@ fn rebuilding_the_cache_keeps_reading_state() {
 }
 
 #[test]
+fn reading_state_set_while_the_cache_is_rebuilt_is_stored() {
+    let mut s = store_with_two();
+    s.rebuild_cache().unwrap();
+    // The rebuild has dropped both stories and indexed neither again yet: stars and read marks
+    // set now were dropped without a word.
+    s.set_read("a", true).unwrap();
+    s.set_starred("b", true).unwrap();
+    let a = article("a", "Accord de sécurité", "Le Mali et la Russie signent un accord de sécurité.", None);
+    s.replace_file("/news/a.txt", stamp(1), &[(a, None)], 1).unwrap();
+    s.set_starred("a", true).unwrap();
+    let b = article("b", "Strong demand", "Demand for steel rose in Europe.", Some("2005-01-01"));
+    s.replace_file("/news/b.txt", stamp(2), &[(b, None)], 1).unwrap();
+    let stories = s.stories_in(&[]).unwrap();
+    let state: Vec<(&str, bool, bool)> = stories.iter().map(|m| (m.id.as_str(), m.read, m.starred)).collect();
+    assert_eq!(state, [("b", false, true), ("a", true, true)], "undated last");
+    let err = s.set_read("no-such-story", true).unwrap_err().to_string();
+    assert!(err.contains("not in the library index: not saved"), "{err}");
+}
+
+#[test]
 fn doctor_reports_a_healthy_database() {
     let s = store_with_two();
     let report = s.doctor().unwrap();
