@@ -81,3 +81,202 @@ fn a_named_pipe_in_the_library_is_skipped_with_its_reason() {
     let found = byline(&["search", "Bamako"], dir.path());
     assert!(text(&found.stdout).contains("Le Mali signe"), "{}", text(&found.stdout));
 }
+
+/// The library database of a test folder.
+fn database(dir: &Path) -> std::path::PathBuf {
+    dir.join("data").join("byline.db")
+}
+
+/// A library of one story, indexed, with the user's work in the database: an accepted
+/// annotation, a star and a read mark, a finished review and a feed subscription.
+fn library_with_work(dir: &Path) -> String {
+    library_with_a_story(dir);
+    let indexed = byline(&["index"], dir);
+    assert!(indexed.status.success(), "{}", text(&indexed.stderr));
+    let added = byline(&["feeds", "add", "https://news.example.org/rss.xml"], dir);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let mut store = byline::store::Store::open(&database(dir)).unwrap();
+    let id = store.stories_in(&[]).unwrap()[0].id.clone();
+    let stored = store.article(&id).unwrap().unwrap();
+    let at = stored.article.body.find("Bamako").unwrap();
+    let mention = byline::annotate::Annotation::new(
+        &stored.article.body,
+        at,
+        at + "Bamako".len(),
+        "LOC",
+        byline::annotate::Status::Accepted,
+        "user",
+    );
+    store.edit(&id, &stored.content_hash, byline::annotate::Edit::Add(mention)).unwrap();
+    store.set_starred(&id, true).unwrap();
+    store.set_read(&id, true).unwrap();
+    store.set_review_done(&id, true).unwrap();
+    id
+}
+
+/// Overwrites the first page of a table's tree with garbage.
+fn damage_table(db: &Path, table: &str) {
+    let (root, page_size): (i64, i64) = {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let root = conn
+            .query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
+            .unwrap();
+        let size = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        (root, size)
+    };
+    let mut bytes = std::fs::read(db).unwrap();
+    let start = ((root - 1) * page_size) as usize;
+    for (i, b) in bytes[start..start + page_size as usize].iter_mut().enumerate() {
+        *b = (i * 7 + 13) as u8;
+    }
+    std::fs::write(db, bytes).unwrap();
+}
+
+fn file_hash(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_damaged_database_is_read_where_it_can_be_and_its_work_salvaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = library_with_work(dir.path());
+    let db = database(dir.path());
+    damage_table(&db, "entities");
+    let before = file_hash(&db);
+
+    let doctor = byline(&["doctor"], dir.path());
+    let report = text(&doctor.stdout);
+    assert_eq!(doctor.status.code(), Some(1), "{report}");
+    assert!(report.contains("integrity: DAMAGED"), "{report}");
+    assert!(report.contains("byline doctor --salvage"), "{report}");
+    assert!(file_hash(&db) == before, "doctor wrote to the damaged file");
+
+    let found = byline(&["search", "Bamako", "--json"], dir.path());
+    assert!(found.status.success(), "{}", text(&found.stderr));
+    assert!(text(&found.stdout).contains("\"starred\":true"), "{}", text(&found.stdout));
+    let exported = byline(&["export", "--format", "prodigy"], dir.path());
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    assert!(text(&exported.stdout).contains("Bamako"), "{}", text(&exported.stdout));
+    let listed = byline(&["list"], dir.path());
+    assert!(text(&listed.stdout).contains("Le Mali signe"));
+
+    let salvage = byline(&["doctor", "--salvage"], dir.path());
+    let said = text(&salvage.stdout);
+    assert!(salvage.status.success(), "{said}{}", text(&salvage.stderr));
+    for saved in [
+        "1 annotations",
+        "1 edits in the undo log",
+        "1 read marks",
+        "1 review states",
+        "1 feed subscriptions",
+    ] {
+        assert!(said.contains(saved), "{saved}: {said}");
+    }
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("data"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("byline.db.damaged-"))
+        .collect();
+    assert!(!kept.is_empty(), "the damaged file is kept");
+    assert!(byline(&["index"], dir.path()).status.success());
+    let doctor = byline(&["doctor"], dir.path());
+    assert!(doctor.status.success(), "{}", text(&doctor.stdout));
+    let found = byline(&["search", "Bamako", "--json"], dir.path());
+    assert!(text(&found.stdout).contains("\"read\":true,\"starred\":true"), "{}", text(&found.stdout));
+    let exported = byline(&["export", "--format", "prodigy", "--reviewed-only"], dir.path());
+    assert!(text(&exported.stdout).contains("Bamako"), "{}", text(&exported.stdout));
+    let feeds = byline(&["feeds", "list"], dir.path());
+    assert!(text(&feeds.stdout).contains("news.example.org"));
+    let store = byline::store::Store::open(&database(dir.path())).unwrap();
+    assert!(store.review_done(&id).unwrap());
+}
+
+#[test]
+fn a_truncated_or_overwritten_database_never_panics_nor_is_written() {
+    for damage in ["truncated", "not a database"] {
+        let dir = tempfile::tempdir().unwrap();
+        library_with_work(dir.path());
+        let db = database(dir.path());
+        {
+            let conn = rusqlite::Connection::open(&db).unwrap();
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        }
+        let mut bytes = std::fs::read(&db).unwrap();
+        if damage == "truncated" {
+            bytes.truncate(bytes.len() * 2 / 5);
+        } else {
+            bytes[..100].fill(b'x');
+        }
+        std::fs::write(&db, &bytes).unwrap();
+
+        let doctor = byline(&["doctor"], dir.path());
+        let report = text(&doctor.stdout);
+        assert_eq!(doctor.status.code(), Some(1), "{damage}: {report}{}", text(&doctor.stderr));
+        assert!(report.contains("byline doctor --salvage"), "{damage}: {report}");
+        assert!(file_hash(&db) == bytes, "{damage}: doctor wrote to the damaged file");
+        for args in [&["search", "Bamako"][..], &["export", "--format", "prodigy"]] {
+            let out = byline(args, dir.path());
+            let err = text(&out.stderr);
+            assert_ne!(out.status.code(), Some(101), "{damage}: {args:?} panicked: {err}");
+            assert!(!err.contains("panicked"), "{damage}: {args:?}: {err}");
+            if !out.status.success() {
+                assert!(err.contains("byline doctor --salvage"), "{damage}: {args:?}: {err}");
+                // SQLite's message once, not three times over.
+                let said = err.lines().next().unwrap_or_default();
+                let told = said.matches("malformed").count() + said.matches("not a database").count();
+                assert_eq!(told, 1, "{err}");
+            }
+        }
+        // Nothing can be read of a database whose list of tables is gone: a fresh one takes
+        // its place (byline works again) and the damaged file is kept.
+        let salvage = byline(&["doctor", "--salvage"], dir.path());
+        let said = text(&salvage.stdout);
+        assert_eq!(salvage.status.code(), Some(1), "{damage}: {said}{}", text(&salvage.stderr));
+        assert!(said.contains("nothing could be read from the damaged database"), "{damage}: {said}");
+        assert!(said.contains("the damaged database is kept as"), "{damage}: {said}");
+        assert!(byline(&["index"], dir.path()).status.success(), "{damage}");
+        assert!(byline(&["doctor"], dir.path()).status.success(), "{damage}");
+    }
+}
+
+#[test]
+fn a_read_only_data_folder_can_be_read_searched_and_exported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    library_with_work(dir.path());
+    let data = dir.path().join("data");
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    set_mode(&database(dir.path()), 0o444);
+    set_mode(&data, 0o555);
+    // As root, permissions stop nothing: then there is nothing to test.
+    let probe = data.join("probe");
+    if std::fs::write(&probe, b"x").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        set_mode(&data, 0o700);
+        eprintln!("the data folder stays writable (running as root?): test skipped");
+        return;
+    }
+    let outcomes: Vec<(Vec<&str>, Output)> = [
+        vec!["search", "Bamako"],
+        vec!["export", "--format", "prodigy"],
+        vec!["doctor"],
+        vec!["list"],
+        vec!["feeds", "list"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let out = byline(&args, dir.path());
+        (args, out)
+    })
+    .collect();
+    set_mode(&data, 0o700);
+    set_mode(&database(dir.path()), 0o600);
+    for (args, out) in &outcomes {
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    assert!(text(&outcomes[0].1.stdout).contains("Le Mali signe"));
+    assert!(text(&outcomes[1].1.stdout).contains("Bamako"));
+}

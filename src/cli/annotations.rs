@@ -15,7 +15,7 @@ use crate::service::import::import_docs;
 
 pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: bool) -> Result<()> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
-    let mut store = super::store_cmds::open_store()?;
+    let mut store = super::store_cmds::open_store_to_read()?;
     let set = annotated_docs(&mut store, reviewed_only)?;
     if set.unreviewed > 0 {
         eprintln!(
@@ -92,9 +92,9 @@ pub fn run_import(path: &Path, format: &str, finished: bool, config: &Config) ->
     for (id, reason) in &report.rejected {
         eprintln!("rejected: document {}: {reason}", crate::text::printable(id));
     }
-    println!("{}", report.summary());
+    say!("{}", report.summary())?;
     if report.created > 0 {
-        println!("new stories are kept in {}", created_dir.display());
+        say!("new stories are kept in {}", created_dir.display())?;
     }
     if report.imported_nothing() {
         eprintln!("byline: nothing was imported from {}", path.display());

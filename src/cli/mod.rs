@@ -12,6 +12,15 @@ use crate::config::Config;
 use crate::extract::Lang;
 use crate::service::Source;
 
+/// `println!` that hands the error back when nothing reads the output any more (`byline
+/// doctor | head`) instead of panicking; `main` then ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod annotations;
 mod facts;
 mod feeds_cmds;
@@ -77,11 +86,16 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Check the library database and say what was found; with --sweep, load every file under
-    /// a folder and report what happened to each.
+    /// Check the library database and say what was found, without writing to it; with --sweep,
+    /// load every file under a folder and report what happened to each.
     Doctor {
-        #[arg(long, value_name = "PATH")]
+        #[arg(long, value_name = "PATH", conflicts_with = "salvage")]
         sweep: Option<PathBuf>,
+        /// Copy what can be read of your annotations (with their undo log), read marks and
+        /// stars, reviews and feed subscriptions from a damaged database into a fresh one, which
+        /// takes its place; the damaged file is kept beside it.
+        #[arg(long)]
+        salvage: bool,
         /// Per-file time limit of the sweep, in seconds.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
@@ -191,12 +205,49 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of the output has gone (`byline feeds list | head`): nothing left to say.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // `{:#}` prints the whole context chain on one line.
-            eprintln!("byline: {}", crate::text::printable(&format!("{e:#}")));
+            eprintln!("byline: {}", crate::text::printable(&one_line_chain(&e)));
+            if damaged_database(&e)
+                && let Ok(path) = database_path()
+            {
+                eprintln!("byline: {}", store_cmds::rescue_advice(&path));
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: SQLite's message came back in the
+/// store's error, again as its cause and again as that one's (`Error code 11: …`).
+fn one_line_chain(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    let mut last = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        let repeated = line.contains(&text) || (!last.is_empty() && text.contains(&last));
+        if !repeated {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+        last = text;
+    }
+    line
+}
+
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Whether SQLite said the library database is damaged, somewhere in the chain.
+fn damaged_database(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<crate::store::StoreError>().is_some_and(crate::store::StoreError::is_damage)
+            || c.downcast_ref::<rusqlite::Error>().is_some_and(crate::store::is_damage)
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -209,9 +260,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bail!("no such file or folder: {}", crate::text::printable(&names.join(", ")));
             }
             if cli.paths.is_empty() {
-                // The reader shows fetched feeds: the folder must exist to be in its scope.
+                // The reader shows fetched feeds: the folder must exist to be in its scope. A data
+                // folder that cannot be written is read as it is.
                 let dir = feeds_dir()?;
-                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+                if let Err(e) = std::fs::create_dir_all(&dir) {
+                    eprintln!("byline: cannot create {}: {e}", dir.display());
+                }
             }
             let source = source_of(&cli.paths, &config);
             crate::app::run(&config, &database_path()?, source, &feeds_dir()?)?;
@@ -288,9 +342,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             nlp::run_train(args)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Doctor { sweep: Some(path), timeout }) => {
+        Some(Cmd::Doctor { sweep: Some(path), timeout, .. }) => {
             let clean = sweep::run(&path, std::time::Duration::from_secs(timeout))?;
             Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Cmd::Doctor { sweep: None, salvage: true, .. }) => {
+            Ok(if store_cmds::run_salvage()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Cmd::Doctor { sweep: None, .. }) => {
             Ok(if store_cmds::run_doctor()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })

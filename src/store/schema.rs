@@ -191,10 +191,11 @@ DROP TABLE IF EXISTS files;
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Ok(Err(format!(
-            "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
-             upgrade byline or set BYLINE_DATA_DIR to another folder"
-        )));
+        return Ok(Err(newer_message(version)));
+    }
+    if version == SCHEMA_VERSION {
+        // Nothing to do, and nothing written: opening a database never changes it.
+        return Ok(Ok(()));
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Re-read inside the write lock: another instance may have migrated meanwhile.
@@ -273,6 +274,14 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
+}
+
+/// What to say about a database from a newer byline.
+pub fn newer_message(version: i64) -> String {
+    format!(
+        "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
+         upgrade byline or set BYLINE_DATA_DIR to another folder"
+    )
 }
 
 /// Drops and recreates every cache table; the user's tables are untouched. Each story's content

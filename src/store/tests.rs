@@ -445,3 +445,51 @@ fn a_version_7_entity_index_moves_to_integer_ids_with_every_row() {
     let entities: i64 = s.conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0)).unwrap();
     assert_eq!(entities, 0, "an entity no story mentions is dropped");
 }
+
+#[test]
+fn salvage_reads_around_a_damaged_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.db");
+    let body = "x".repeat(200);
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.replace_file("/a.txt", stamp(1), &[(article("a", "A", &body, None), None)], 1).unwrap();
+        for i in 0..400 {
+            let mut a = crate::annotate::Annotation::new(
+                &body,
+                i % 190,
+                i % 190 + 5,
+                "LOC",
+                crate::annotate::Status::Accepted,
+                "user",
+            );
+            a.note = Some(format!("note {i:04} {}", "n".repeat(60)));
+            s.edit("a", "h", crate::annotate::Edit::Add(a)).unwrap();
+        }
+        s.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    // Garbage over the page that holds note 0200 (a leaf of the annotations table).
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = bytes.chunks(4096).position(|p| p.windows(9).any(|w| w == b"note 0200")).unwrap();
+    bytes[page * 4096..(page + 1) * 4096].fill(0x5a);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let damaged = Store::open_read_only(&path).unwrap();
+    let report = damaged.doctor().unwrap();
+    assert!(report.iter().any(|l| l.starts_with("integrity: DAMAGED")), "{report:?}");
+    let mut fresh = Store::open(&dir.path().join("fresh.db")).unwrap();
+    let saved = salvage(&damaged, &mut fresh).unwrap();
+    let annotations = &saved[0];
+    assert_eq!(annotations.table, "annotations");
+    assert!(annotations.trouble.is_some(), "{annotations:?}");
+    // One page holds a few dozen of them; the rows before it and after it are saved.
+    assert!((300..400).contains(&annotations.saved), "{annotations:?}");
+    let notes: Vec<String> =
+        fresh.annotations("a").unwrap().annotations.into_iter().filter_map(|a| a.note).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("note 0000")) && notes.iter().any(|n| n.starts_with("note 0399"))
+    );
+    assert_eq!(saved[1].table, "edit_log");
+    assert!(saved[1].saved >= 300, "{:?}", saved[1]);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the damaged file is not written");
+}
