@@ -14,9 +14,9 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Runs byline as `command_line::byline` does, killed after `limit`: `None` when it did not end.
-fn byline_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+/// Starts byline as `command_line::byline` runs it, its output piped.
+fn spawn_byline(args: &[&str], dir: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .env("BYLINE_CONFIG_DIR", dir)
         .env("BYLINE_DATA_DIR", dir.join("data"))
@@ -24,7 +24,12 @@ fn byline_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("run byline");
+        .expect("run byline")
+}
+
+/// Runs byline as `command_line::byline` does, killed after `limit`: `None` when it did not end.
+fn byline_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
+    let mut child = spawn_byline(args, dir);
     let start = Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if start.elapsed() > limit {
@@ -279,4 +284,118 @@ fn a_read_only_data_folder_can_be_read_searched_and_exported() {
     }
     assert!(text(&outcomes[0].1.stdout).contains("Le Mali signe"));
     assert!(text(&outcomes[1].1.stdout).contains("Bamako"));
+}
+
+#[test]
+fn o_opens_an_address_whatever_the_case_of_its_scheme() {
+    use byline::command::Command as Key;
+    use byline::model::{Action, AppState, Effect, LoadedStory, Settings, update};
+    let story = byline::library::StoryMeta { id: "s".into(), title: "T".into(), ..Default::default() };
+    let (mut state, _) = AppState::new(vec![story], 120, 40, Settings::default());
+    let article = byline::library::Article {
+        id: "s".into(),
+        title: "T".into(),
+        body: "Le texte.".into(),
+        url: Some("HTTPS://Example.org/un article".into()),
+        ..Default::default()
+    };
+    update(
+        &mut state,
+        Action::StoryLoaded { story: Box::new(LoadedStory { article, ..Default::default() }) },
+    );
+    let effects = update(&mut state, Action::Command(Key::OpenUrl));
+    assert_eq!(effects, [Effect::OpenUrl("HTTPS://Example.org/un article".into())], "{:?}", state.message);
+    assert_eq!(
+        byline::service::effects::web_address("HTTPS://Example.org/un article").unwrap(),
+        "https://example.org/un%20article"
+    );
+}
+
+/// Runs byline with its output read by no one: the pipe is closed before it writes a line.
+fn byline_into_a_closed_pipe(args: &[&str], dir: &Path) -> Output {
+    let mut child = spawn_byline(args, dir);
+    drop(child.stdout.take());
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn output_cut_short_by_head_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let feeds: String =
+        (0..2000).map(|i| format!("[[feeds]]\nurl = \"https://site{i}.example.org/rss.xml\"\n")).collect();
+    std::fs::write(dir.path().join("config.toml"), feeds).unwrap();
+    assert!(byline(&["index"], dir.path()).status.success());
+    for args in [&["feeds", "list"][..], &["doctor"], &["list"], &["search", "Mali"]] {
+        let out = byline_into_a_closed_pipe(args, dir.path());
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+    }
+}
+
+#[test]
+fn export_never_writes_over_the_library_database() {
+    let dir = tempfile::tempdir().unwrap();
+    library_with_work(dir.path());
+    let db = database(dir.path());
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    for out in [db.clone(), link, dir.path().join("data/../data/byline.db")] {
+        let written =
+            byline(&["export", "--format", "prodigy", "--out", out.to_str().unwrap(), "--force"], dir.path());
+        assert_eq!(written.status.code(), Some(2), "{out:?}");
+        assert!(text(&written.stderr).contains("is the library database: byline never writes over it"));
+    }
+    assert!(byline(&["doctor"], dir.path()).status.success(), "the database is whole");
+    let opml = byline(&["feeds", "export", db.to_str().unwrap(), "--force"], dir.path());
+    assert!(text(&opml.stderr).contains("is the library database"), "{}", text(&opml.stderr));
+}
+
+#[test]
+fn a_config_link_that_leads_nowhere_or_loops_is_an_error_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::os::unix::fs::symlink(dir.path().join("moved-away.toml"), &config).unwrap();
+    let out = byline(&["list"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("config.toml is a symbolic link to") && err.contains("which does not exist"),
+        "{err}"
+    );
+    std::fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink(&config, &config).unwrap();
+    let out = byline(&["list"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is a symbolic link that loops"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn search_with_a_missing_library_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_with_a_story(dir.path());
+    assert!(byline(&["index"], dir.path()).status.success());
+    std::fs::rename(&lib, dir.path().join("elsewhere")).unwrap();
+    for args in [&["search", "Bamako"][..], &["entity", "Bamako"]] {
+        let out = byline(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains("lib (`[library] paths` in the config file) cannot be found"), "{err}");
+    }
+    // Nothing was taken out of the index meanwhile.
+    std::fs::rename(dir.path().join("elsewhere"), &lib).unwrap();
+    let found = byline(&["search", "Bamako"], dir.path());
+    assert!(text(&found.stdout).contains("Le Mali signe"));
+}
+
+#[test]
+fn an_import_too_large_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("huge.jsonl");
+    // Sparse: 300 MiB on paper, nothing on disk.
+    std::fs::File::create(&big).unwrap().set_len(300 * 1024 * 1024).unwrap();
+    let out = byline(&["import", big.to_str().unwrap(), "--format", "prodigy"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("huge.jsonl is too large to import: an import reads at most 256 MiB"), "{err}");
 }

@@ -55,12 +55,29 @@ pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: 
     Ok(())
 }
 
+/// The most an import reads, all its files together: it holds them, and what it makes of them,
+/// in memory at once.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The (name, contents) files an import reads: the file itself, or for brat a folder's (or a
-/// file's sibling) `.txt`/`.ann` pairs.
+/// file's sibling) `.txt`/`.ann` pairs. More than `MAX_IMPORT_BYTES` in all is refused before
+/// anything is read.
 fn import_files(path: &Path, format: Format) -> Result<Vec<(String, String)>> {
+    let left = std::cell::Cell::new(MAX_IMPORT_BYTES);
     let read = |p: &Path| -> Result<(String, String)> {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        Ok((name, std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?))
+        let bytes = crate::library::read_capped(p, left.get()).map_err(|e| match e {
+            crate::library::LoadError::TooLarge { .. } => anyhow::anyhow!(
+                "{} is too large to import: an import reads at most {} MiB (split the file)",
+                p.display(),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+            other => anyhow::anyhow!("reading {}: {}", p.display(), other.reason()),
+        })?;
+        left.set(left.get() - bytes.len() as u64);
+        let text =
+            String::from_utf8(bytes).with_context(|| format!("reading {}: not UTF-8 text", p.display()))?;
+        Ok((name, text))
     };
     if format != Format::Brat {
         return Ok(vec![read(path)?]);

@@ -380,16 +380,39 @@ pub fn load_config(explicit: Option<&Path>) -> Result<Config> {
         Some(p) => Some(p.to_path_buf()),
         None => config_dir().map(|d| d.join("config.toml")),
     };
+    // Only a config folder with nothing named `config.toml` means the defaults: a link that
+    // leads nowhere or loops is an error, not silently no config.
     let mut config = match path {
-        Some(path) if explicit.is_some() || path.exists() => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading config {}", path.display()))?;
+        Some(path) if explicit.is_some() || std::fs::symlink_metadata(&path).is_ok() => {
+            let bytes = crate::library::read_capped(&path, MAX_CONFIG_BYTES)
+                .map_err(|e| config_unreadable(&path, e))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("config {} is not UTF-8 text", path.display()))?;
             Config::parse(&text, &path)?
         }
         _ => Config::default(),
     };
     config.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Ok(config)
+}
+
+/// A config file is a few kilobytes; this is far more than any.
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why the config file could not be read, saying what a symbolic link does wrong.
+fn config_unreadable(path: &Path, e: library::LoadError) -> anyhow::Error {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+    let why = match &e {
+        library::LoadError::Io(io) if link && io.raw_os_error() == Some(libc::ELOOP) => {
+            format!("is a symbolic link that loops ({target})")
+        }
+        library::LoadError::Io(io) if link && io.kind() == io::ErrorKind::NotFound => {
+            format!("is a symbolic link to {target}, which does not exist")
+        }
+        other => format!("cannot be read: {}", other.reason()),
+    };
+    anyhow::anyhow!("the config file {} {}", path.display(), crate::text::printable(&why))
 }
 
 pub fn config_dir() -> Option<PathBuf> {
@@ -515,10 +538,31 @@ pub fn write_article(out: &mut impl Write, a: &Article, styled: bool) -> io::Res
     writeln!(out, "{}", a.body)
 }
 
-/// Writes an output file, refusing to replace an existing one unless `force`.
+/// Writes an output file, refusing to replace an existing one unless `force`, and the library
+/// database (or its log) even then.
 fn write_new(path: &Path, contents: &str, force: bool) -> Result<()> {
+    if let Ok(db) = database_path()
+        && store_cmds::sqlite_files(&db).iter().any(|f| same_file(f, path))
+    {
+        anyhow::bail!("{} is the library database: byline never writes over it", path.display());
+    }
     if path.exists() && !force {
         anyhow::bail!("{} exists: use --force to overwrite it", path.display());
     }
     std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Whether two paths name one existing file (through links, other spellings, hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else { return false };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        x.dev() == y.dev() && x.ino() == y.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (x, y);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
 }

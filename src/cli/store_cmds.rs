@@ -319,7 +319,7 @@ pub fn run_salvage() -> Result<bool> {
 }
 
 /// A database file and the write-ahead log and index SQLite keeps beside it.
-fn sqlite_files(db: &std::path::Path) -> [PathBuf; 3] {
+pub(super) fn sqlite_files(db: &std::path::Path) -> [PathBuf; 3] {
     let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     [db.to_path_buf(), db.with_file_name(format!("{name}-wal")), db.with_file_name(format!("{name}-shm"))]
 }
