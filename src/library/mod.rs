@@ -406,7 +406,8 @@ fn root_element(mut t: &str) -> Option<String> {
         } else if let Some(rest) = t.strip_prefix("<!--") {
             t = rest.split_once("-->")?.1;
         } else if t.starts_with("<!") {
-            let (decl, rest) = t.split_once('>')?;
+            let end = declaration_end(t)?;
+            let (decl, rest) = (&t[..end], &t[end + 1..]);
             // An HTML doctype with no element after it is still a page; when an element
             // follows, it decides (feeds copied from pages keep the page's doctype).
             if decl.to_ascii_lowercase().contains("html") && !rest.trim_start().starts_with('<') {
@@ -419,6 +420,25 @@ fn root_element(mut t: &str) -> Option<String> {
             return Some(rest[..end].to_ascii_lowercase());
         }
     }
+}
+
+/// The index of the `>` that ends the declaration `t` starts with (`<!DOCTYPE …>`): past a
+/// bracketed internal subset, whose own declarations hold `>` too, and past quoted strings.
+pub(crate) fn declaration_end(t: &str) -> Option<usize> {
+    let mut quote = None;
+    let mut subset = false;
+    for (i, c) in t.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => subset = true,
+            (None, ']') => subset = false,
+            (None, '>') if !subset => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Applies the article contract to every field and makes ids unique within the file.
