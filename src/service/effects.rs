@@ -66,15 +66,11 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
 /// Opens an http(s) URL with `$BROWSER` or `xdg-open`, the URL passed as one argument (never
 /// through a shell), without waiting.
 pub fn open_url(url: &str) -> std::io::Result<()> {
-    let safe =
-        (url.starts_with("http://") || url.starts_with("https://")) && !url.chars().any(char::is_control);
-    if !safe {
-        return Err(std::io::Error::other("only http and https addresses are opened"));
-    }
+    let address = web_address(url).map_err(std::io::Error::other)?;
     let browser =
         std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| "xdg-open".into());
     std::process::Command::new(browser.trim())
-        .arg(url)
+        .arg(address)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -82,8 +78,20 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
         .map(|_| ())
 }
 
-/// Undoes or redoes the story's last edit; the answer carries the change stepped over, for the
-/// status line to name.
+/// The address a browser is given for `url`: http or https (the scheme in any case), without
+/// control characters, written out in full with what an address may not hold as it is (spaces,
+/// quotes…) percent-encoded; or why it is not opened.
+pub fn web_address(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    if !crate::text::is_web_address(url) || url.chars().any(char::is_control) {
+        return Err("only http and https addresses are opened");
+    }
+    match url::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(parsed.into()),
+        _ => Err("not a valid web address"),
+    }
+}
+
 /// Another window changed the story first: nothing was written; the story is shown as it is
 /// now, and the user decides again.
 fn refreshed(article_id: String, set: AnnotationSet) -> Vec<Action> {
@@ -97,6 +105,8 @@ fn refreshed(article_id: String, set: AnnotationSet) -> Vec<Action> {
     ]
 }
 
+/// Undoes or redoes the story's last edit; the answer carries the change stepped over, for the
+/// status line to name.
 fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Vec<Action> {
     let stepped =
         if undo { store.undo(&article_id, content_hash) } else { store.redo(&article_id, content_hash) };
@@ -108,5 +118,27 @@ fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bo
         }],
         Err(StoreError::Stale(set)) => refreshed(article_id, *set),
         Err(e) => vec![Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn any_case_of_the_scheme_is_opened_and_spaces_are_encoded() {
+        assert_eq!(web_address("HTTPS://Example.org/a").unwrap(), "https://example.org/a");
+        assert_eq!(web_address("Http://example.org").unwrap(), "http://example.org/");
+        assert_eq!(
+            web_address(" https://example.org/un article?q=le mali#une note ").unwrap(),
+            "https://example.org/un%20article?q=le%20mali#une%20note"
+        );
+        assert_eq!(
+            web_address("https://example.org/\"quoted\"").unwrap(),
+            "https://example.org/%22quoted%22"
+        );
+        for bad in ["HTTPS://x\n; rm -rf /", "ftp://x", "https://exa mple.org/", "mailto:a@b", "HTTP:/x"] {
+            assert!(web_address(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -116,6 +116,16 @@ DELETE FROM annotations WHERE id NOT IN (SELECT max(id) FROM annotations GROUP B
 CREATE UNIQUE INDEX IF NOT EXISTS annotations_one_decision ON annotations(article_id, start, end, label);
 ";
 
+/// Version 10 too: the content hash each story had when the cache was last rebuilt. While a rebuild
+/// runs, a story not indexed again yet is still found by its id, so that reading state set
+/// meanwhile is stored under the right key (it was dropped). Filled by `rebuild_cache`.
+const PREVIOUS_HASHES: &str = "
+CREATE TABLE IF NOT EXISTS previous_hashes (
+    id           TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
 const USER_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS reading_state (
     content_hash TEXT PRIMARY KEY,
@@ -197,10 +207,11 @@ DROP TABLE IF EXISTS files;
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Ok(Err(format!(
-            "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
-             upgrade byline or set BYLINE_DATA_DIR to another folder"
-        )));
+        return Ok(Err(newer_message(version)));
+    }
+    if version == SCHEMA_VERSION {
+        // Nothing to do, and nothing written: opening a database never changes it.
+        return Ok(Ok(()));
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Re-read inside the write lock: another instance may have migrated meanwhile.
@@ -259,6 +270,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 9 {
         tx.execute_batch(REVIEW_TABLES)?;
     }
+    if version < 10 {
+        tx.execute_batch(PREVIOUS_HASHES)?;
+    }
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file
         // stamps are forgotten, so the next index reads and parses every file again to fill it.
@@ -291,8 +305,30 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     Ok(Ok(()))
 }
 
-/// Drops and recreates every cache table; the user's tables are untouched.
+/// What to say about a database from a newer byline.
+pub fn newer_message(version: i64) -> String {
+    format!(
+        "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
+         upgrade byline or set BYLINE_DATA_DIR to another folder"
+    )
+}
+
+/// Drops and recreates every cache table; the user's tables are untouched. Each story's content
+/// hash is kept aside first (`previous_hashes`), for the reading state set before it is indexed
+/// again.
 pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(PREVIOUS_HASHES)?;
+    let has_articles: i64 = tx.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_articles > 0 {
+        tx.execute_batch(
+            "DELETE FROM previous_hashes;
+             INSERT OR REPLACE INTO previous_hashes (id, content_hash) SELECT id, content_hash FROM articles;",
+        )?;
+    }
     tx.execute_batch(CACHE_DROP)?;
     tx.execute_batch(CACHE_TABLES)
 }

@@ -49,6 +49,14 @@ pub fn query_words(input: &str) -> Vec<String> {
     input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// Whether `url` names an http or https address (the scheme in any case: `HTTPS://` too).
+pub fn is_web_address(url: &str) -> bool {
+    let url = url.trim_start();
+    ["http://", "https://"]
+        .iter()
+        .any(|scheme| url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+}
+
 /// `s` without control characters or bidi overrides, for strings that did not come through the
 /// article loader (file names, error messages): nothing printed may drive the terminal.
 pub fn printable(s: &str) -> Cow<'_, str> {
