@@ -28,7 +28,9 @@ const RELOAD_EVERY: Duration = Duration::from_secs(1);
 /// Runs the reader until the user quits or the process is asked to terminate. Fetched feed
 /// items are stored under `feeds_dir`.
 pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) -> Result<()> {
-    let store = Store::open(db_path)
+    // A database that cannot be written (a read-only folder, a damaged file) is read as it is;
+    // the indexing job says so.
+    let (store, _) = Store::open_or_read_only(db_path)
         .with_context(|| format!("opening the library database {}", db_path.display()))?;
     let stop = tui::termination_flag().context("installing signal handlers")?;
     // Index on a thread of its own; the list shows what the store has meanwhile.

@@ -155,4 +155,14 @@ fn two_files_giving_the_same_ids_are_two_sets_of_stories_whatever_the_order() {
     // Searching finds both texts: each story is in the full-text index.
     let (found, _) = ok(&byline(&["search", "Texte"], dir.path()));
     assert_eq!(found.lines().count(), 6, "{found}");
+    // Every id a command prints works in every other.
+    for line in found.lines() {
+        let id = line.split('\t').next().unwrap();
+        let (shown, _) = ok(&byline(&["show", id, "--plain"], dir.path()));
+        let (facts, _) = ok(&byline(&["facts", id, "--json"], dir.path()));
+        assert!(
+            shown.contains("Texte") && facts.contains(&format!("\"id\":\"{id}\"")),
+            "{id}: {shown} {facts}"
+        );
+    }
 }

@@ -15,7 +15,7 @@ use crate::service::import::import_docs;
 
 pub fn run_export(format: &str, out: Option<&Path>, reviewed_only: bool, force: bool) -> Result<()> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
-    let mut store = super::store_cmds::open_store()?;
+    let mut store = super::store_cmds::open_store_to_read()?;
     let set = annotated_docs(&mut store, reviewed_only)?;
     if set.unreviewed > 0 {
         eprintln!(
@@ -86,12 +86,29 @@ pub fn run_export_orphans(out: Option<&Path>, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// The most an import reads, all its files together: it holds them, and what it makes of them,
+/// in memory at once.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The (name, contents) files an import reads: the file itself, or for brat a folder's (or a
-/// file's sibling) `.txt`/`.ann` pairs.
+/// file's sibling) `.txt`/`.ann` pairs. More than `MAX_IMPORT_BYTES` in all is refused before
+/// anything is read.
 fn import_files(path: &Path, format: Format) -> Result<Vec<(String, String)>> {
+    let left = std::cell::Cell::new(MAX_IMPORT_BYTES);
     let read = |p: &Path| -> Result<(String, String)> {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        Ok((name, std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?))
+        let bytes = crate::library::read_capped(p, left.get()).map_err(|e| match e {
+            crate::library::LoadError::TooLarge { .. } => anyhow::anyhow!(
+                "{} is too large to import: an import reads at most {} MiB (split the file)",
+                p.display(),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+            other => anyhow::anyhow!("reading {}: {}", p.display(), other.reason()),
+        })?;
+        left.set(left.get() - bytes.len() as u64);
+        let text =
+            String::from_utf8(bytes).with_context(|| format!("reading {}: not UTF-8 text", p.display()))?;
+        Ok((name, text))
     };
     if format != Format::Brat {
         return Ok(vec![read(path)?]);
@@ -126,9 +143,9 @@ pub fn run_import(path: &Path, format: &str, finished: bool, config: &Config) ->
     for why in &report.spans_refused {
         eprintln!("refused a span: {why}");
     }
-    println!("{}", report.summary());
+    say!("{}", report.summary())?;
     if report.created > 0 {
-        println!("new stories are kept in {}", created_dir.display());
+        say!("new stories are kept in {}", created_dir.display())?;
     }
     if report.imported_nothing() {
         eprintln!("byline: nothing was imported from {}", path.display());

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 
-use super::store_cmds::{index, open_store};
+use super::store_cmds::{index, open_store, open_store_to_read};
 use crate::config::Config;
 use crate::feeds::subscriptions::{self, Added, Origin};
 use crate::feeds::{self, opml, sweep};
@@ -63,24 +63,24 @@ pub fn run(cmd: FeedsCmd, config: &Config) -> Result<ExitCode> {
         FeedsCmd::Add { url, name, tags, full_text } => {
             let store = open_store()?;
             match subscriptions::add(config, &store, &url, name.as_deref(), &tags, full_text)? {
-                Added::New(feed) => println!("subscribed to {}", printable(feed.label())),
-                Added::AlreadyInConfig => println!("{} is already in the config file", printable(url.trim())),
-                Added::AlreadySubscribed => println!("already subscribed to {}", printable(url.trim())),
+                Added::New(feed) => say!("subscribed to {}", printable(feed.label()))?,
+                Added::AlreadyInConfig => say!("{} is already in the config file", printable(url.trim()))?,
+                Added::AlreadySubscribed => say!("already subscribed to {}", printable(url.trim()))?,
             }
         }
         FeedsCmd::List => list(config)?,
         FeedsCmd::Remove { target, purge } => {
             let store = open_store()?;
             let feed = subscriptions::remove(config, &store, &target)?;
-            println!("unsubscribed from {}", printable(feed.label()));
+            say!("unsubscribed from {}", printable(feed.label()))?;
             let folder = super::feeds_dir()?.join(feeds::slug(&feed.url));
             if purge && folder.is_dir() {
                 std::fs::remove_dir_all(&folder).with_context(|| format!("deleting {}", folder.display()))?;
                 // Drop the deleted stories from the index now rather than at the next index.
                 index(&mut open_store()?, &Source::Paths(vec![super::feeds_dir()?]), config, false)?;
-                println!("deleted its stored stories ({})", folder.display());
+                say!("deleted its stored stories ({})", folder.display())?;
             } else if folder.is_dir() {
-                println!("its stories stay in {} (--purge deletes them)", folder.display());
+                say!("its stories stay in {} (--purge deletes them)", folder.display())?;
             }
         }
         FeedsCmd::Import { file } => {
@@ -92,17 +92,17 @@ pub fn run(cmd: FeedsCmd, config: &Config) -> Result<ExitCode> {
             for (url, why) in &report.rejected {
                 eprintln!("left out: {}: {}", printable(url), printable(why));
             }
-            println!(
+            say!(
                 "{} feeds in {}: {} added, {} already subscribed, {} left out",
                 found.len(),
                 file.display(),
                 report.added,
                 report.already,
                 report.rejected.len()
-            );
+            )?;
         }
         FeedsCmd::Export { file, force } => {
-            let store = open_store()?;
+            let store = open_store_to_read()?;
             let feeds = subscriptions::all(config, &store)?;
             let text = opml::write("byline subscriptions", &subscriptions::to_opml(&feeds));
             match file {
@@ -119,10 +119,10 @@ pub fn run(cmd: FeedsCmd, config: &Config) -> Result<ExitCode> {
 }
 
 fn list(config: &Config) -> Result<()> {
-    let store = open_store()?;
+    let store = open_store_to_read()?;
     let feeds = subscriptions::all(config, &store)?;
     if feeds.is_empty() {
-        println!("no feeds: add one with `byline feeds add URL` or [[feeds]] in the config file");
+        say!("no feeds: add one with `byline feeds add URL` or [[feeds]] in the config file")?;
         return Ok(());
     }
     let mut out = io::stdout().lock();
@@ -162,7 +162,7 @@ pub fn run_fetch(config: &Config) -> Result<ExitCode> {
     let mut store = open_store()?;
     let feeds = subscriptions::all(config, &store)?;
     if feeds.is_empty() {
-        println!("no feeds: add one with `byline feeds add URL` or [[feeds]] in the config file");
+        say!("no feeds: add one with `byline feeds add URL` or [[feeds]] in the config file")?;
         return Ok(ExitCode::SUCCESS);
     }
     let dir = super::feeds_dir()?;
@@ -186,14 +186,14 @@ pub fn run_fetch(config: &Config) -> Result<ExitCode> {
         bar.finish_and_clear();
     }
     for o in &report.outcomes {
-        println!("{}", printable(&o.line()));
+        say!("{}", printable(&o.line()))?;
     }
-    println!("{} in {:.1} s", report.summary(), report.elapsed.as_secs_f64());
+    say!("{} in {:.1} s", report.summary(), report.elapsed.as_secs_f64())?;
     let indexed = index(&mut store, &Source::Paths(vec![dir]), config, true)?;
     for s in &indexed.skipped {
         eprintln!("skipped: {s}");
     }
-    println!("indexed: {}", indexed.summary());
+    say!("indexed: {}", indexed.summary())?;
     Ok(if report.failures().next().is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

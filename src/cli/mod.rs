@@ -12,6 +12,15 @@ use crate::config::Config;
 use crate::extract::Lang;
 use crate::service::Source;
 
+/// `println!` that hands the error back when nothing reads the output any more (`byline
+/// doctor | head`) instead of panicking; `main` then ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod annotations;
 mod facts;
 mod feeds_cmds;
@@ -78,11 +87,16 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Check the library database and say what was found; with --sweep, load every file under
-    /// a folder and report what happened to each.
+    /// Check the library database and say what was found, without writing to it; with --sweep,
+    /// load every file under a folder and report what happened to each.
     Doctor {
-        #[arg(long, value_name = "PATH")]
+        #[arg(long, value_name = "PATH", conflicts_with = "salvage")]
         sweep: Option<PathBuf>,
+        /// Copy what can be read of your annotations (with their undo log), read marks and
+        /// stars, reviews and feed subscriptions from a damaged database into a fresh one, which
+        /// takes its place; the damaged file is kept beside it.
+        #[arg(long)]
+        salvage: bool,
         /// Per-file time limit of the sweep, in seconds.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
@@ -207,12 +221,49 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of the output has gone (`byline feeds list | head`): nothing left to say.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // `{:#}` prints the whole context chain on one line.
-            eprintln!("byline: {}", crate::text::printable(&format!("{e:#}")));
+            eprintln!("byline: {}", crate::text::printable(&one_line_chain(&e)));
+            if damaged_database(&e)
+                && let Ok(path) = database_path()
+            {
+                eprintln!("byline: {}", store_cmds::rescue_advice(&path));
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: SQLite's message came back in the
+/// store's error, again as its cause and again as that one's (`Error code 11: …`).
+fn one_line_chain(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    let mut last = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        let repeated = line.contains(&text) || (!last.is_empty() && text.contains(&last));
+        if !repeated {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+        last = text;
+    }
+    line
+}
+
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Whether SQLite said the library database is damaged, somewhere in the chain.
+fn damaged_database(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<crate::store::StoreError>().is_some_and(crate::store::StoreError::is_damage)
+            || c.downcast_ref::<rusqlite::Error>().is_some_and(crate::store::is_damage)
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -225,9 +276,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bail!("no such file or folder: {}", crate::text::printable(&names.join(", ")));
             }
             if cli.paths.is_empty() {
-                // The reader shows fetched feeds: the folder must exist to be in its scope.
+                // The reader shows fetched feeds: the folder must exist to be in its scope. A data
+                // folder that cannot be written is read as it is.
                 let dir = feeds_dir()?;
-                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+                if let Err(e) = std::fs::create_dir_all(&dir) {
+                    eprintln!("byline: cannot create {}: {e}", dir.display());
+                }
             }
             let source = source_of(&cli.paths, &config);
             crate::app::run(&config, &database_path()?, source, &feeds_dir()?)?;
@@ -270,10 +324,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_search(&query, json, limit, &config)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Entity { name, json }) => {
-            store_cmds::run_entity(&name, json, &config)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Cmd::Entity { name, json }) => store_cmds::run_entity(&name, json, &config),
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;
             Ok(ExitCode::SUCCESS)
@@ -317,9 +368,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             nlp::run_train(args)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Doctor { sweep: Some(path), timeout }) => {
+        Some(Cmd::Doctor { sweep: Some(path), timeout, .. }) => {
             let clean = sweep::run(&path, std::time::Duration::from_secs(timeout))?;
             Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Cmd::Doctor { sweep: None, salvage: true, .. }) => {
+            Ok(if store_cmds::run_salvage()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Cmd::Doctor { sweep: None, .. }) => {
             Ok(if store_cmds::run_doctor()? { ExitCode::SUCCESS } else { ExitCode::FAILURE })
@@ -352,16 +406,39 @@ pub fn load_config(explicit: Option<&Path>) -> Result<Config> {
         Some(p) => Some(p.to_path_buf()),
         None => config_dir().map(|d| d.join("config.toml")),
     };
+    // Only a config folder with nothing named `config.toml` means the defaults: a link that
+    // leads nowhere or loops is an error, not silently no config.
     let mut config = match path {
-        Some(path) if explicit.is_some() || path.exists() => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading config {}", path.display()))?;
+        Some(path) if explicit.is_some() || std::fs::symlink_metadata(&path).is_ok() => {
+            let bytes = crate::library::read_capped(&path, MAX_CONFIG_BYTES)
+                .map_err(|e| config_unreadable(&path, e))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("config {} is not UTF-8 text", path.display()))?;
             Config::parse(&text, &path)?
         }
         _ => Config::default(),
     };
     config.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Ok(config)
+}
+
+/// A config file is a few kilobytes; this is far more than any.
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why the config file could not be read, saying what a symbolic link does wrong.
+fn config_unreadable(path: &Path, e: library::LoadError) -> anyhow::Error {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+    let why = match &e {
+        library::LoadError::Io(io) if link && io.raw_os_error() == Some(libc::ELOOP) => {
+            format!("is a symbolic link that loops ({target})")
+        }
+        library::LoadError::Io(io) if link && io.kind() == io::ErrorKind::NotFound => {
+            format!("is a symbolic link to {target}, which does not exist")
+        }
+        other => format!("cannot be read: {}", other.reason()),
+    };
+    anyhow::anyhow!("the config file {} {}", path.display(), crate::text::printable(&why))
 }
 
 pub fn config_dir() -> Option<PathBuf> {
@@ -447,15 +524,18 @@ fn find_articles(target: &str, config: &Config) -> Result<Vec<Article>> {
         }
         return Ok(articles);
     }
-    let (articles, _) = load_library(&[], config);
-    if let Some(a) = articles.iter().find(|a| a.id == target) {
-        return Ok(vec![a.clone()]);
+    // An id: the library's, as every other command sees it (`list`, `search`, `entity`, the
+    // reader), from the store once the library is indexed.
+    let mut store = store_cmds::open_store()?;
+    store_cmds::index(&mut store, &source_of(&[], config), config, false)?;
+    if let Some(found) = store.article(target)? {
+        return Ok(vec![found.article]);
     }
-    let matching: Vec<&Article> = articles.iter().filter(|a| a.id.starts_with(target)).collect();
+    let matching = store.ids_starting_with(target, 2)?;
     match matching.as_slice() {
-        [one] => Ok(vec![(*one).clone()]),
+        [one] => Ok(store.article(one)?.map(|f| f.article).into_iter().collect()),
         [] => bail!("no article with id {target:?} and no such file (ids: `byline list`)"),
-        _ => bail!("{} articles have ids starting with {target:?}; give more of the id", matching.len()),
+        _ => bail!("several articles have ids starting with {target:?}; give more of the id"),
     }
 }
 
@@ -487,10 +567,31 @@ pub fn write_article(out: &mut impl Write, a: &Article, styled: bool) -> io::Res
     writeln!(out, "{}", a.body)
 }
 
-/// Writes an output file, refusing to replace an existing one unless `force`.
+/// Writes an output file, refusing to replace an existing one unless `force`, and the library
+/// database (or its log) even then.
 fn write_new(path: &Path, contents: &str, force: bool) -> Result<()> {
+    if let Ok(db) = database_path()
+        && store_cmds::sqlite_files(&db).iter().any(|f| same_file(f, path))
+    {
+        anyhow::bail!("{} is the library database: byline never writes over it", path.display());
+    }
     if path.exists() && !force {
         anyhow::bail!("{} exists: use --force to overwrite it", path.display());
     }
     std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Whether two paths name one existing file (through links, other spellings, hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else { return false };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        x.dev() == y.dev() && x.ino() == y.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (x, y);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
 }

@@ -33,9 +33,9 @@ pub fn run_eval(args: EvalArgs) -> Result<()> {
     }
     let report = eval::run_docs(&docs, lang, extractor);
     if json {
-        println!("{}", serde_json::to_string(&report)?);
+        say!("{}", serde_json::to_string(&report)?)?;
     } else {
-        print!("{}", report.table());
+        std::io::Write::write_all(&mut std::io::stdout().lock(), report.table().as_bytes())?;
     }
     Ok(())
 }
@@ -114,6 +114,6 @@ pub fn run_train(args: TrainArgs) -> Result<()> {
     let model = tagger::train_files(&inputs, dev, &opts, &mut progress);
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    println!("wrote {} ({} bytes, {} features)", args.out.display(), bytes.len(), model.num_features());
+    say!("wrote {} ({} bytes, {} features)", args.out.display(), bytes.len(), model.num_features())?;
     Ok(())
 }

@@ -77,31 +77,26 @@ pub fn run(root: &Path, limit: Duration) -> Result<bool> {
     }
     times.sort_by_key(|t| std::cmp::Reverse(t.0));
     let rejected_total: usize = rejected.values().sum();
-    println!(
-        "swept {} files under {} in {:.1} s",
-        files.len(),
-        root.display(),
-        start.elapsed().as_secs_f64()
-    );
-    println!("| outcome | files |\n|---|---:|");
-    println!("| loaded | {loaded} ({articles} articles) |");
-    println!("| loaded, damaged (bytes replaced or encoding guessed) | {damaged} |");
-    println!("| loaded, some items skipped | {partial} |");
-    println!("| rejected with a reason | {rejected_total} |");
+    say!("swept {} files under {} in {:.1} s", files.len(), root.display(), start.elapsed().as_secs_f64())?;
+    say!("| outcome | files |\n|---|---:|")?;
+    say!("| loaded | {loaded} ({articles} articles) |")?;
+    say!("| loaded, damaged (bytes replaced or encoding guessed) | {damaged} |")?;
+    say!("| loaded, some items skipped | {partial} |")?;
+    say!("| rejected with a reason | {rejected_total} |")?;
     for (kind, n) in &rejected {
-        println!("|   {} | {n} |", crate::text::printable(kind));
+        say!("|   {} | {n} |", crate::text::printable(kind))?;
     }
-    println!("| panicked | {} |", panics.len());
-    println!("| over the {:.0} s time limit | {} |", limit.as_secs_f64(), hangs.len());
-    println!("slowest files:");
+    say!("| panicked | {} |", panics.len())?;
+    say!("| over the {:.0} s time limit | {} |", limit.as_secs_f64(), hangs.len())?;
+    say!("slowest files:")?;
     for (d, p) in times.iter().take(5) {
-        println!("  {:>8.1} ms  {}", d.as_secs_f64() * 1e3, crate::text::printable(&p.display().to_string()));
+        say!("  {:>8.1} ms  {}", d.as_secs_f64() * 1e3, crate::text::printable(&p.display().to_string()))?;
     }
     for (p, msg) in &panics {
-        println!("PANIC {}: {}", p.display(), crate::text::printable(msg));
+        say!("PANIC {}: {}", p.display(), crate::text::printable(msg))?;
     }
     for p in &hangs {
-        println!("HANG {}", p.display());
+        say!("HANG {}", p.display())?;
     }
     Ok(panics.is_empty() && hangs.is_empty())
 }

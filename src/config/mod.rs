@@ -85,11 +85,22 @@ pub struct FetchConfig {
     pub max_bytes: u64,
     /// Redirects followed before a request fails.
     pub max_redirects: u32,
+    /// Longest the item pages of one feed may take to fetch (`full_text` feeds), in seconds.
+    pub full_text_feed_secs: u64,
+    /// Longest the item pages of all feeds may take to fetch in one run, in seconds.
+    pub full_text_run_secs: u64,
 }
 
 impl Default for FetchConfig {
     fn default() -> Self {
-        FetchConfig { concurrency: 4, timeout_secs: 20, max_bytes: 10 * 1024 * 1024, max_redirects: 5 }
+        FetchConfig {
+            concurrency: 4,
+            timeout_secs: 20,
+            max_bytes: 10 * 1024 * 1024,
+            max_redirects: 5,
+            full_text_feed_secs: 60,
+            full_text_run_secs: 300,
+        }
     }
 }
 
@@ -246,14 +257,22 @@ mod tests {
     #[test]
     fn feeds_and_fetch_settings() {
         let config = parse(
-            "[fetch]\nconcurrency = 2\ntimeout_secs = 5\nmax_feed_mb = 1\nmax_redirects = 0\n\n\
+            "[fetch]\nconcurrency = 2\ntimeout_secs = 5\nmax_feed_mb = 1\nmax_redirects = 0\n\
+             full_text_feed_secs = 30\nfull_text_run_secs = 120\n\n\
              [[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\ntags = [\"x\", \" \"]\nfull_text = true\n\n\
              [[feeds]]\nurl = \" http://b.example/atom \"\n",
         )
         .unwrap();
         assert_eq!(
             config.fetch,
-            FetchConfig { concurrency: 2, timeout_secs: 5, max_bytes: 1024 * 1024, max_redirects: 0 }
+            FetchConfig {
+                concurrency: 2,
+                timeout_secs: 5,
+                max_bytes: 1024 * 1024,
+                max_redirects: 0,
+                full_text_feed_secs: 30,
+                full_text_run_secs: 120
+            }
         );
         assert_eq!(config.feeds.len(), 2);
         assert_eq!(

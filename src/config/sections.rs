@@ -57,6 +57,8 @@ pub(super) struct RawFetch {
     timeout_secs: Option<Spanned<u64>>,
     max_feed_mb: Option<Spanned<u64>>,
     max_redirects: Option<u32>,
+    full_text_feed_secs: Option<Spanned<u64>>,
+    full_text_run_secs: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -182,6 +184,12 @@ pub(super) fn fetch(src: &Source, raw: &RawFetch, fetch: &mut FetchConfig) -> Re
     }
     if let Some(n) = raw.max_redirects {
         fetch.max_redirects = n;
+    }
+    if let Some(s) = &raw.full_text_feed_secs {
+        fetch.full_text_feed_secs = src.at_least_one(s, "fetch.full_text_feed_secs")?;
+    }
+    if let Some(s) = &raw.full_text_run_secs {
+        fetch.full_text_run_secs = src.at_least_one(s, "fetch.full_text_run_secs")?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ mod gazetteer;
 mod lang;
 mod lists;
 mod merge;
+pub mod names;
 mod quotes;
 mod recognize;
 mod roles;

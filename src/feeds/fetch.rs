@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::http::{Client, Fetched, HttpError, Want};
-use super::store_items::{self, Stored};
+use super::store_items::{self, PageMiss, Stored};
 use super::{Feed, slug};
 use crate::config::FetchConfig;
 use crate::library::{self, Limits};
@@ -48,6 +48,9 @@ impl FeedOutcome {
                 }
                 if s.page_failures > 0 {
                     notes.push(format!("{} pages unreadable, feed text kept", s.page_failures));
+                }
+                if s.pages_out_of_time > 0 {
+                    notes.push(format!("{} pages not fetched in time, feed text kept", s.pages_out_of_time));
                 }
                 if let Some(to) = &self.moved_to {
                     notes.push(format!("moved permanently to {to}"));
@@ -112,6 +115,23 @@ impl FetchReport {
         if not_modified > 0 {
             s.push_str(&format!(", {not_modified} not modified"));
         }
+        let late: Vec<usize> = self
+            .outcomes
+            .iter()
+            .filter_map(|o| match &o.outcome {
+                Outcome::Fetched(s) if s.pages_out_of_time > 0 => Some(s.pages_out_of_time),
+                _ => None,
+            })
+            .collect();
+        if !late.is_empty() {
+            let pages: usize = late.iter().sum();
+            s.push_str(&format!(
+                ", full text cut short by its time limit in {} feed{} ({pages} page{} not fetched)",
+                late.len(),
+                if late.len() == 1 { "" } else { "s" },
+                if pages == 1 { "" } else { "s" }
+            ));
+        }
         if let Some(first) = failed.first() {
             let why = match &first.outcome {
                 Outcome::Failed(why) => why.as_str(),
@@ -135,6 +155,8 @@ pub fn fetch_all(
     progress: &mut dyn FnMut(usize, usize, &str),
 ) -> FetchReport {
     let start = Instant::now();
+    // Item pages (full text) are fetched until then, whichever feed asks.
+    let run_deadline = start + Duration::from_secs(settings.full_text_run_secs);
     // Read on this thread: the workers never touch the database.
     let validators: Vec<Validators> =
         feeds.iter().map(|f| store.feed_validators(&f.url).unwrap_or_default()).collect();
@@ -153,7 +175,7 @@ pub fn fetch_all(
                     let Some(feed) = feeds.get(i) else { break };
                     let known = validators.get(i).cloned().unwrap_or_default();
                     // A bug met on one feed's data costs that feed, not the run.
-                    let run = || fetch_one(client, feed, &known, dir, settings);
+                    let run = || fetch_one(client, feed, &known, dir, settings, run_deadline);
                     let (outcome, fresh) = crate::library::catch_parser_panic(run).unwrap_or_else(|| {
                         (Outcome::Failed("internal error while reading this feed".into()), None)
                     });
@@ -189,13 +211,15 @@ pub fn fetch_all(
 }
 
 /// One feed: download (conditionally), parse, store the new items. Returns the validators to
-/// keep when everything was stored.
+/// keep when everything was stored. Item pages are fetched for at most
+/// `settings.full_text_feed_secs`, and not after `run_deadline`.
 fn fetch_one(
     client: &Client,
     feed: &Feed,
     known: &Validators,
     dir: &Path,
     settings: &FetchConfig,
+    run_deadline: Instant,
 ) -> (Outcome, Option<Validators>) {
     // A feed that moved permanently is asked for at its new address; if that is gone (404,
     // 410), at the subscribed one again, and the move is forgotten.
@@ -223,15 +247,24 @@ fn fetch_one(
         Ok(doc) => doc,
         Err(e) => return (Outcome::Failed(e.reason()), None),
     };
-    let page_text = |url: &str| -> Result<library::Article, String> {
-        match client.get(url, Want::Page, &Validators::default()) {
+    let deadline = run_deadline.min(Instant::now() + Duration::from_secs(settings.full_text_feed_secs));
+    let page_text = |url: &str| -> Result<library::Article, PageMiss> {
+        let failed = |why: String| PageMiss::Failed(why);
+        match client.get_until(url, Want::Page, &Validators::default(), Some(deadline)) {
             Ok(Fetched::Body { bytes, .. }) => {
-                let loaded =
-                    library::parse_bytes(Path::new("page.html"), &bytes, &limits).map_err(|e| e.reason())?;
-                loaded.articles.into_iter().next().ok_or_else(|| "no article text found".to_string())
+                let loaded = library::parse_bytes(Path::new("page.html"), &bytes, &limits)
+                    .map_err(|e| failed(e.reason()))?;
+                loaded.articles.into_iter().next().ok_or_else(|| failed("no article text found".into()))
             }
-            Ok(Fetched::NotModified { .. }) => Err("not modified".into()),
-            Err(e) => Err(e.to_string()),
+            Ok(Fetched::NotModified { .. }) => Err(failed("not modified".into())),
+            // A request cut short by the deadline is out of time, whatever ended it (a timer
+            // may fire a little early).
+            Err(e)
+                if e == HttpError::OutOfTime || Instant::now() + Duration::from_millis(100) >= deadline =>
+            {
+                Err(PageMiss::OutOfTime)
+            }
+            Err(e) => Err(failed(e.to_string())),
         }
     };
     let page: Option<&store_items::PageText> = if feed.full_text { Some(&page_text) } else { None };

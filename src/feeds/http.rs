@@ -9,7 +9,7 @@
 //! and to refuse any redirect that leaves http/https.
 
 use std::io::Read;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::config::FetchConfig;
 use crate::store::Validators;
@@ -33,6 +33,8 @@ pub enum HttpError {
     Decompress { encoding: String, message: String },
     #[error("unsupported content encoding {0:?}")]
     Encoding(String),
+    #[error("out of time")]
+    OutOfTime,
 }
 
 /// A successful answer.
@@ -82,6 +84,18 @@ impl Client {
 
     /// GETs `url`, conditionally when `validators` hold anything.
     pub fn get(&self, url: &str, want: Want, validators: &Validators) -> Result<Fetched, HttpError> {
+        self.get_until(url, want, validators, None)
+    }
+
+    /// As `get`, but over by `until` whatever the timeout: each request (redirects included)
+    /// has at most the time left, and none starts once it has passed.
+    pub fn get_until(
+        &self,
+        url: &str,
+        want: Want,
+        validators: &Validators,
+        until: Option<Instant>,
+    ) -> Result<Fetched, HttpError> {
         let accept = match want {
             Want::Feed => {
                 "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, \
@@ -94,6 +108,14 @@ impl Client {
         let mut hops = 0;
         let response = loop {
             let mut request = self.agent.get(&address).header("Accept", accept);
+            if let Some(until) = until {
+                let left = until.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(HttpError::OutOfTime);
+                }
+                let timeout = left.min(Duration::from_secs(self.settings.timeout_secs));
+                request = request.config().timeout_global(Some(timeout)).build();
+            }
             if let Some(etag) = &validators.etag {
                 request = request.header("If-None-Match", etag);
             }

@@ -58,10 +58,21 @@ pub struct Stored {
     pub no_text: usize,
     /// Pages that could not be fetched or gave no text (the feed's own text was kept).
     pub page_failures: usize,
+    /// Pages not fetched because the time for full text (the feed's or the run's) ran out
+    /// (the feed's own text was kept).
+    pub pages_out_of_time: usize,
+}
+
+/// Why an item's page gave no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageMiss {
+    Failed(String),
+    /// The time for fetching pages ran out before this one was (fully) fetched.
+    OutOfTime,
 }
 
 /// Fetches an item's page and returns its main text, or why not.
-pub type PageText<'a> = dyn Fn(&str) -> Result<Article, String> + 'a;
+pub type PageText<'a> = dyn Fn(&str) -> Result<Article, PageMiss> + 'a;
 
 /// Writes the items of `doc` that are not stored yet into `dir` (the feed's own folder).
 /// With `page`, each new item's page is fetched and its main text kept when it has more to
@@ -86,7 +97,8 @@ pub fn store_new(feed: &Feed, doc: &FeedDoc, dir: &Path, page: Option<&PageText>
                     article.lang = article.lang.or(p.lang);
                 }
                 Ok(_) => {}
-                Err(_) => stored.page_failures += 1,
+                Err(PageMiss::Failed(_)) => stored.page_failures += 1,
+                Err(PageMiss::OutOfTime) => stored.pages_out_of_time += 1,
             }
         }
         if article.body.trim().is_empty() {

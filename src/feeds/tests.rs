@@ -26,7 +26,13 @@ fn feed(url: String) -> Feed {
 }
 
 fn settings() -> FetchConfig {
-    FetchConfig { concurrency: 4, timeout_secs: 2, max_bytes: 1024 * 1024, max_redirects: 3 }
+    FetchConfig {
+        concurrency: 4,
+        timeout_secs: 2,
+        max_bytes: 1024 * 1024,
+        max_redirects: 3,
+        ..FetchConfig::default()
+    }
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -209,6 +215,52 @@ fn full_text_takes_the_page_and_falls_back_to_the_feed() {
     assert!(!full.body.contains("Accueil"));
     let fallback = articles.iter().find(|a| a.title == "Second").unwrap();
     assert_eq!(fallback.body, "Le second texte.");
+}
+
+/// A feed of `n` items whose pages never answer in time.
+fn feed_of_hanging_pages(n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| format!("<item><title>Item {i}</title><link>/hang/{i}</link><description>Texte {i}.</description></item>"))
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hanging</title>{items}</channel></rss>"
+    )
+}
+
+#[test]
+fn full_text_stops_at_the_feeds_deadline_and_at_the_runs() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/hanging.xml" | "/hanging2.xml" => Reply::ok("application/rss+xml", feed_of_hanging_pages(30)),
+        p if p.starts_with("/hang/") => Reply::Slow(Duration::from_secs(20), b"<p>late</p>".to_vec()),
+        p => routes(p),
+    });
+    let store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let hanging = |path: &str| Feed { full_text: true, ..feed(server.url(path)) };
+    // 30 pages of a 2 s timeout each took 60 s for one feed: now a second for the feed.
+    let settings = FetchConfig { full_text_feed_secs: 1, ..settings() };
+    let start = std::time::Instant::now();
+    let report = fetch_all(&store, &[hanging("/hanging.xml")], dir.path(), &settings, &mut |_, _, _| {});
+    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert_eq!(
+        outcome_of(&report, "/hanging.xml"),
+        &Outcome::Fetched(Stored { new: 30, pages_out_of_time: 30, ..Stored::default() })
+    );
+    assert!(report.outcomes[0].line().contains("30 pages not fetched in time, feed text kept"));
+    assert!(
+        report.summary().contains("full text cut short by its time limit in 1 feed (30 pages not fetched)"),
+        "{}",
+        report.summary()
+    );
+    // The run's deadline holds across feeds, one after the other.
+    let settings =
+        FetchConfig { concurrency: 1, full_text_feed_secs: 100, full_text_run_secs: 1, ..settings };
+    let dir = tempfile::tempdir().unwrap();
+    let start = std::time::Instant::now();
+    let feeds = [hanging("/hanging.xml"), hanging("/hanging2.xml")];
+    let report = fetch_all(&store, &feeds, dir.path(), &settings, &mut |_, _, _| {});
+    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(report.summary().contains("in 2 feeds (60 pages not fetched)"), "{}", report.summary());
 }
 
 #[test]

@@ -87,6 +87,21 @@ fn named_reference(name: &str) -> Option<char> {
     })
 }
 
+/// Where `</name` (any case) starts in `text` at or after `from`.
+fn closing_tag(text: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find("</") {
+        let start = at + i;
+        let tag = bytes.get(start + 2..start + 2 + name.len())?;
+        if tag.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
+}
+
 /// Whether a text is markup (an HTML page or fragment): its tags are then no text, and its
 /// character references stand for the characters they name.
 fn is_markup(text: &str) -> bool {
@@ -101,9 +116,17 @@ impl Keys {
             let mut range = i..i + c.len_utf8();
             let mut c = c;
             if markup && c == '<' {
-                // A tag (or comment) is skipped whole; a '<' that opens nothing is text.
+                // A tag (or comment) is skipped whole, and so is what a script or a style
+                // holds; a '<' that opens nothing is text.
                 if let Some(close) = text[i..].find('>').filter(|&e| e > 1) {
-                    let end = i + close + 1;
+                    let mut end = i + close + 1;
+                    let tag = text[i + 1..i + close].trim_start().to_ascii_lowercase();
+                    let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                    if matches!(name.as_str(), "script" | "style" | "template") && !tag.ends_with('/') {
+                        end = closing_tag(text, end, &name).unwrap_or(text.len());
+                    } else if tag.starts_with("!--") {
+                        end = text[i..].find("-->").map_or(text.len(), |at| i + at + 3);
+                    }
                     while chars.clone().next().is_some_and(|(j, _)| j < end) {
                         chars.next();
                     }
@@ -169,7 +192,9 @@ impl Keys {
 /// Keys of anything (markup, spaces) allowed between two words that follow each other.
 const MAX_GAP: usize = 16;
 /// How far past the cursor a word that did not follow is looked for.
-const SEARCH_WINDOW: usize = 8192;
+const SEARCH_WINDOW: usize = 65_536;
+/// How far past the cursor a word no following word confirms may still be taken.
+const NEAR: usize = 512;
 /// The following words that confirm a word's place.
 const CONFIRMING_WORDS: usize = 2;
 
@@ -282,7 +307,8 @@ fn place_word(source: &[char], cursor: usize, word: &[char], following: &[&[char
         }
         first.get_or_insert(p);
     }
-    first.filter(|_| word.len() >= 4)
+    // Unconfirmed, a word is taken only close by: a far jump would strand the words after it.
+    first.filter(|&p| word.len() >= 4 && p - cursor <= NEAR)
 }
 
 /// Whether `following` words come next in `source` from `from`, each within a small gap.
@@ -471,6 +497,19 @@ mod tests {
             "Titre\n\nLa Sécurité\n\nrenforcée."
         ));
         assert!(!same_text("La Sécurité renforcée.", "La Sécurité renforcée !"));
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_of_a_page_are_no_text() {
+        let script = format!("<script>var s = \"Le président Macron\"; {}</SCRIPT>", "x = 1; ".repeat(3000));
+        let source = format!(
+            "<html><head>{script}<style>p {{ }}</style><!-- Macron --></head><body><p>Le président Macron a parlé.</p></body></html>"
+        );
+        let body = "Le président Macron a parlé.";
+        let at = body.find("Macron").unwrap_or(0);
+        let map = SourceMap::new(&source, body);
+        let r = map.to_source(&source, body, at..at + 6).unwrap_or_else(|| panic!("unplaced"));
+        assert_eq!(r.start, source.rfind("Macron a").unwrap_or(0), "the body's Macron, not the script's");
     }
 
     #[test]

@@ -50,7 +50,8 @@ struct Options {
 /// Parses, and retries on a repaired copy when the text as given yields no items (or fewer).
 /// `true` when the repaired copy was used.
 fn parse_repairing(text: &str, options: &Options) -> Result<(Feed, bool), LoadError> {
-    let xml = strip_xml_declaration(text);
+    let declared = strip_xml_declaration(text);
+    let xml = super::xml_repair::expand_internal_entities(&declared);
     let first = parse_feed(&xml, options);
     Ok(match first {
         Ok(feed) if !feed.entries.is_empty() => (feed, false),

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Article, LoadError, clean, html_text};
+use super::{Article, LoadError, clean, html_text, yaml_depth};
 
 /// Front-matter values reduced to what an article needs.
 #[derive(Debug, Default)]
@@ -105,6 +105,14 @@ fn split_front_matter(text: &str) -> Result<(Meta, &str), LoadError> {
 fn yaml_meta(raw: &str) -> Result<Meta, LoadError> {
     if raw.trim().is_empty() {
         return Ok(Meta::default());
+    }
+    // The parser takes time quadratic in how deeply flow collections nest: refuse deep ones
+    // before it runs.
+    if let Some(line) = yaml_depth::too_deep(raw, yaml_depth::MAX_DEPTH) {
+        return Err(LoadError::FrontMatter(format!(
+            "YAML nested more than {} levels deep at line {line}",
+            yaml_depth::MAX_DEPTH
+        )));
     }
     let value: serde_norway::Value =
         serde_norway::from_str(raw).map_err(|e| LoadError::FrontMatter(format!("YAML: {e}")))?;
@@ -289,6 +297,21 @@ mod tests {
     fn heading_is_title_without_front_matter() {
         let a = parse("# My title\n\nText *here*.\n").unwrap().unwrap();
         assert_eq!((a.title.as_str(), a.body.as_str()), ("My title", "Text here."));
+    }
+
+    #[test]
+    fn deeply_nested_front_matter_is_refused_at_once() {
+        for (open, close) in [("[", "]"), ("[{a: ", "}]")] {
+            let n = 400_000 / open.len() / 2;
+            let md = format!("---\ntitle: {}{}\n---\nBody.\n", open.repeat(n), close.repeat(n));
+            let start = std::time::Instant::now();
+            let err = parse(&md).unwrap_err().to_string();
+            // The YAML parser took 85 s to refuse the first one.
+            assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
+            assert!(err.contains("nested more than 64 levels deep at line 1"), "{err}");
+        }
+        let md = "---\ntitle: \"[[[[\"\ntags: [a, [b]]\n---\nBody.\n";
+        assert_eq!(parse(md).unwrap().unwrap().title, "[[[[");
     }
 
     #[test]

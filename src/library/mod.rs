@@ -5,6 +5,7 @@
 pub mod align;
 pub mod article;
 mod clean;
+pub mod dateline;
 mod decode;
 mod feed;
 mod html;
@@ -20,6 +21,7 @@ mod tests;
 mod txt;
 pub mod walk;
 mod xml_repair;
+mod yaml_depth;
 
 use std::fmt;
 use std::io::Read;
@@ -123,6 +125,8 @@ pub enum LoadError {
     TooLarge { size: Option<u64>, limit: u64 },
     #[error("unreadable: {0}")]
     Io(#[from] std::io::Error),
+    #[error("{0}, not a regular file")]
+    NotRegular(&'static str),
     #[error("corrupt gzip data: {0}")]
     Gzip(String),
     #[error("malformed JSON at line {line}, column {column}: {message}")]
@@ -230,9 +234,16 @@ pub fn load_file(path: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     parse_with_id_base(path, &canonical, &bytes, limits)
 }
 
-pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+/// Reads a whole file, no more than `limit` bytes. Only regular files are read: a named pipe
+/// would block until something writes to it (forever, for a FIFO named `*.txt` in the
+/// library), a device may never end, a socket cannot be opened.
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    regular_file(&std::fs::metadata(path)?)?;
+    let file = open_without_blocking(path)?;
+    // What was opened may not be what was looked at: look again.
+    let meta = file.metadata()?;
+    regular_file(&meta)?;
+    let size = meta.len();
     if size > limit {
         return Err(LoadError::TooLarge { size: Some(size), limit });
     }
@@ -243,6 +254,40 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError>
         return Err(LoadError::TooLarge { size: Some(bytes.len() as u64), limit });
     }
     Ok(bytes)
+}
+
+/// `Ok` for a regular file; what it is instead, as an error.
+fn regular_file(meta: &std::fs::Metadata) -> Result<(), LoadError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let mut kind = if meta.is_dir() { "a folder" } else { "not a regular file" };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            kind = "a named pipe (FIFO)";
+        } else if t.is_socket() {
+            kind = "a socket";
+        } else if t.is_char_device() || t.is_block_device() {
+            kind = "a device";
+        }
+    }
+    Err(LoadError::NotRegular(kind))
+}
+
+/// Opens a file for reading; on Unix without waiting, so that a named pipe put in place of a
+/// file after it was looked at cannot block (reading a regular file never waits anyway).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// A file's bytes as text: size-checked, gunzipped if need be (within the same limit),
@@ -362,7 +407,8 @@ fn root_element(mut t: &str) -> Option<String> {
         } else if let Some(rest) = t.strip_prefix("<!--") {
             t = rest.split_once("-->")?.1;
         } else if t.starts_with("<!") {
-            let (decl, rest) = t.split_once('>')?;
+            let end = declaration_end(t)?;
+            let (decl, rest) = (&t[..end], &t[end + 1..]);
             // An HTML doctype with no element after it is still a page; when an element
             // follows, it decides (feeds copied from pages keep the page's doctype).
             if decl.to_ascii_lowercase().contains("html") && !rest.trim_start().starts_with('<') {
@@ -375,6 +421,25 @@ fn root_element(mut t: &str) -> Option<String> {
             return Some(rest[..end].to_ascii_lowercase());
         }
     }
+}
+
+/// The index of the `>` that ends the declaration `t` starts with (`<!DOCTYPE …>`): past a
+/// bracketed internal subset, whose own declarations hold `>` too, and past quoted strings.
+pub(crate) fn declaration_end(t: &str) -> Option<usize> {
+    let mut quote = None;
+    let mut subset = false;
+    for (i, c) in t.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') => subset = true,
+            (None, ']') => subset = false,
+            (None, '>') if !subset => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Applies the article contract to every field and makes ids unique within the file.

@@ -376,3 +376,19 @@ fn a_broken_feed_that_crashed_the_parser_is_refused_with_the_real_reason() {
     let reason = err.reason();
     assert!(!reason.contains("crashed") && reason.contains("ill-formed"), "{reason}");
 }
+
+#[test]
+fn a_feed_with_an_internal_dtd_subset_reads_as_a_feed_from_a_file_and_over_http() {
+    let feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE rss [\n  <!ENTITY agency \"Agence Ecofin\">\n  \
+                <!ELEMENT rss ANY>\n]>\n<rss version=\"2.0\"><channel><title>DTD News</title><item><title>First story</title>\
+                <link>http://x/1</link><description>Selon &agency;, le texte de la dépêche.</description></item></channel></rss>";
+    // Read as an HTML page (a doctype whose subset holds `>`), and refused over HTTP.
+    let loaded = parse_bytes(Path::new("feed.xml"), feed.as_bytes(), &Limits::default()).unwrap();
+    let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["First story"]);
+    assert_eq!(loaded.articles[0].body, "Selon Agence Ecofin, le texte de la dépêche.");
+    let doc =
+        parse_feed_document(feed.as_bytes(), Some("http://x/feed.xml"), None, &Limits::default()).unwrap();
+    assert_eq!(doc.items.len(), 1);
+    assert_eq!(doc.title.as_deref(), Some("DTD News"));
+}

@@ -27,7 +27,8 @@ pub(crate) fn parse(text: &str) -> Option<Article> {
     if title.is_empty() {
         title = clean::title_from_text(&skip_dateline(&body), 80);
     }
-    Some(Article { title, body, ..Article::default() })
+    let date = super::dateline::dateline_date(&body);
+    Some(Article { title, body, date, ..Article::default() })
 }
 
 /// Paragraphs of plain text that has no headline (JSON bodies, feed summaries).

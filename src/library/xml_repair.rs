@@ -134,6 +134,103 @@ fn fix_entities(xml: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Internal entities expanded at the most, and the longest value taken.
+const MAX_ENTITIES: usize = 256;
+const MAX_ENTITY_VALUE: usize = 4096;
+
+/// A document with an internal DTD subset (`<!DOCTYPE rss [ <!ENTITY agency "AFP"> ]>`), which
+/// feed parsers refuse or pass over: the doctype is taken out and its general entities with a
+/// plain value are written out where the text refers to them. Nothing outside the document is
+/// ever read (`SYSTEM` and `PUBLIC` entities stay references, which the entity repair then
+/// handles), a value that refers to other entities or holds markup is not used, and a value is
+/// inserted as written, never expanded again: the text grows by what it refers to, at most by
+/// its own length plus a megabyte.
+pub(crate) fn expand_internal_entities(xml: &str) -> Cow<'_, str> {
+    let Some(start) = doctype_start(xml) else { return Cow::Borrowed(xml) };
+    let Some(end) = super::declaration_end(&xml[start..]).map(|e| start + e) else {
+        return Cow::Borrowed(xml);
+    };
+    let decl = &xml[start..end];
+    let (Some(open), Some(close)) = (decl.find('['), decl.rfind(']')) else { return Cow::Borrowed(xml) };
+    let entities = if open < close { internal_entities(&decl[open + 1..close]) } else { Vec::new() };
+    let body = &xml[end + 1..];
+    // What the expansions may add to the text, in bytes.
+    let mut budget: usize = 1 << 20;
+    let mut out = String::with_capacity(xml.len());
+    out.push_str(&xml[..start]);
+    let mut rest = body;
+    while let Some(at) = rest.find(['&', '<']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with("<![CDATA[") {
+            // CDATA is literal.
+            let len = rest.find("]]>").map_or(rest.len(), |e| e + 3);
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        let value = rest.strip_prefix('&').and_then(|r| {
+            let (name, _) = r.split_once(';')?;
+            entities.iter().find(|(n, _)| *n == name).map(|(n, v)| (n.len() + 2, *v))
+        });
+        match value {
+            Some((len, value)) if value.len() <= budget => {
+                budget -= value.len().saturating_sub(len);
+                out.push_str(value);
+                rest = &rest[len..];
+            }
+            _ => {
+                out.push_str(&rest[..1]);
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Where the doctype starts, if the prolog has one.
+fn doctype_start(xml: &str) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let t = &xml[at..];
+        let skipped = t.len() - t.trim_start().len();
+        at += skipped;
+        let t = &xml[at..];
+        if t.starts_with("<?") {
+            at += t.find("?>")? + 2;
+        } else if t.starts_with("<!--") {
+            at += t.find("-->")? + 3;
+        } else if t.get(..9).is_some_and(|d| d.eq_ignore_ascii_case("<!DOCTYPE")) {
+            return Some(at);
+        } else {
+            return None;
+        }
+    }
+}
+
+/// The general entities an internal subset declares with a plain value: `(name, value)`.
+fn internal_entities(subset: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    for decl in subset.split("<!ENTITY").skip(1) {
+        let decl = decl.trim_start();
+        // Parameter entities (`%`) only serve the DTD itself.
+        if decl.starts_with('%') || found.len() >= MAX_ENTITIES {
+            continue;
+        }
+        let Some((name, rest)) = decl.split_once(char::is_whitespace) else { continue };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|&q| q == '"' || q == '\'') else { continue };
+        let Some(value) = rest[1..].split(quote).next() else { continue };
+        let plain =
+            !value.contains('<') && value.match_indices('&').all(|(i, _)| value[i..].starts_with("&#"));
+        if plain && value.len() <= MAX_ENTITY_VALUE && !name.is_empty() {
+            found.push((name, value));
+        }
+    }
+    found
+}
+
 fn fix_rss_root(xml: &str) -> Cow<'_, str> {
     let Some(start) = xml.find("<rss") else {
         return Cow::Borrowed(xml);
@@ -174,6 +271,30 @@ mod tests {
         );
         assert_eq!(repair("<author>jd@example.org (Jean Dupont)</author>"), None);
         assert_eq!(repair("<a>é@é</a>"), None, "no address, nothing to do");
+    }
+
+    #[test]
+    fn internal_entities_are_written_out_and_nothing_else_is_read() {
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n <!ENTITY agency \"Agence Ecofin\">\n \
+                   <!ENTITY copy '&#169;'>\n <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n \
+                   <!ENTITY lol2 \"&agency;&agency;\">\n <!ENTITY % p \"x\">\n <!ELEMENT rss ANY>\n]>\n\
+                   <rss><d>Selon &agency; &copy; 2022 &xxe; &lol2; &amp;<![CDATA[&agency;]]></d></rss>";
+        assert_eq!(
+            expand_internal_entities(xml),
+            "<?xml version=\"1.0\"?>\n\n<rss><d>Selon Agence Ecofin &#169; 2022 &xxe; &lol2; &amp;<![CDATA[&agency;]]></d></rss>"
+        );
+        assert!(matches!(expand_internal_entities("<rss><d>&agency;</d></rss>"), Cow::Borrowed(_)));
+        assert!(matches!(expand_internal_entities("<!DOCTYPE html>\n<rss/>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn expansion_is_bounded() {
+        let value = "x".repeat(MAX_ENTITY_VALUE);
+        let refs = "&e;".repeat(10_000);
+        let xml = format!("<!DOCTYPE r [<!ENTITY e \"{value}\">]><r>{refs}</r>");
+        let out = expand_internal_entities(&xml);
+        assert!(out.len() <= xml.len() + (1 << 20), "{}", out.len());
+        assert!(out.ends_with("&e;</r>"), "the rest stays references");
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl AppState {
                 }
             }
             Command::OpenUrl => match self.open.as_ref().and_then(|o| o.article.url.clone()) {
-                Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                Some(url) if crate::text::is_web_address(&url) => {
                     self.message = Some(format!("opening {url}"));
                     effects.push(Effect::OpenUrl(url));
                 }

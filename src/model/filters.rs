@@ -4,7 +4,6 @@
 use super::Filters;
 use super::{AppState, Effect, Pane, list};
 use crate::library::{EntityHit, SearchHit};
-use crate::text::query_words;
 
 impl AppState {
     pub(super) fn clear_filters(&mut self) {
@@ -40,7 +39,7 @@ impl AppState {
         });
         if let Some(open) = &self.open {
             // The selected story may already be open: highlight the query now.
-            self.reader.search(&open.article, &query, query_words(&query));
+            self.reader.search_words(&open.article, &query);
         }
         self.selection_changed(effects);
     }

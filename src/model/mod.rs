@@ -23,7 +23,6 @@ use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::{EntityHit, SearchHit, StoryMeta};
-use crate::text::query_words;
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
@@ -428,7 +427,7 @@ impl AppState {
         // A library search carries over: its words are highlighted in the text.
         if let (Some((query, _)), Some(open)) = (&self.list.filters.search, &self.open) {
             let query = query.clone();
-            self.reader.search(&open.article, &query, query_words(&query));
+            self.reader.search_words(&open.article, &query);
             self.reader.scroll_to(scroll);
         }
         if std::mem::take(&mut self.open_focus) && self.focus == Pane::List {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::library::Article;
-use crate::text::{find_terms, wrap};
+use crate::text::{find_terms, find_words, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -28,11 +28,19 @@ pub struct DocLine {
 pub struct Search {
     /// As typed (shown in the status line).
     pub query: String,
-    /// What is looked for: the query itself, or each word of a library search.
+    /// What is looked for: the query itself, or each term of a library search.
     pub terms: Vec<String>,
+    /// Terms match whole words (a library search, as its index does), not anywhere.
+    pub whole_words: bool,
     /// Byte ranges of the hits in the body, in order.
     pub matches: Vec<Range<usize>>,
     pub current: Option<usize>,
+}
+
+impl Search {
+    fn find(&self, body: &str) -> Vec<Range<usize>> {
+        if self.whole_words { find_words(body, &self.terms) } else { find_terms(body, &self.terms) }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -105,7 +113,7 @@ impl Reader {
         let anchor = self.top_offset();
         if !same_story {
             self.meta = meta_line(article);
-            self.search.matches = find_terms(&article.body, &self.search.terms);
+            self.search.matches = self.search.find(&article.body);
             self.search.current = None;
             self.cursor = None;
             self.selected_entity = None;
@@ -185,10 +193,22 @@ impl Reader {
     }
 
     /// Runs a search over the body and moves to the first hit at or after the view.
+    /// Looks for `query` anywhere in the text (the reader's own search).
     pub fn search(&mut self, article: &Article, query: &str, terms: Vec<String>) {
+        self.search.whole_words = false;
+        self.show_search(article, query, terms);
+    }
+
+    /// Shows a library search's hits in the text: its terms, as whole words.
+    pub fn search_words(&mut self, article: &Article, query: &str) {
+        self.search.whole_words = true;
+        self.show_search(article, query, crate::text::query_terms(query));
+    }
+
+    fn show_search(&mut self, article: &Article, query: &str, terms: Vec<String>) {
         self.search.query = query.to_string();
         self.search.terms = terms;
-        self.search.matches = find_terms(&article.body, &self.search.terms);
+        self.search.matches = self.search.find(&article.body);
         let top =
             self.lines.get(self.scroll).filter(|l| l.kind == LineKind::Body).map_or(0, |l| l.range.start);
         self.search.current = self.search.matches.iter().position(|m| m.start >= top).or(

@@ -1,13 +1,40 @@
 //! Performing the state's effects: each `Effect` that `update()` returns is carried out against
 //! the store (or the desktop, for a URL), and its answer comes back as the next `Action`.
 
+use crate::annotate::AnnotationSet;
 use crate::model::{Action, Effect, Step};
 use crate::service::story::load_story;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
+
+/// Performs one effect; the answers are the next actions.
+pub fn perform(store: &mut Store, effect: Effect) -> Vec<Action> {
+    match effect {
+        Effect::Edit { article_id, content_hash, edit } => {
+            match store.edit(&article_id, &content_hash, *edit) {
+                Ok(set) => vec![Action::AnnotationsChanged { article_id, set, step: None }],
+                // Another window changed the story first: nothing was written; the story is shown
+                // as it is now, and the user decides again.
+                Err(StoreError::Stale(set)) => refreshed(article_id, *set),
+                Err(e) => vec![Action::Failed(format!("saving the annotation: {e}"))],
+            }
+        }
+        Effect::EditAll { article_id, content_hash, edits } => {
+            let edits = edits.into_iter().map(|e| (article_id.clone(), content_hash.clone(), e)).collect();
+            match store.edit_all(edits).and_then(|()| store.annotations(&article_id)) {
+                Ok(set) => vec![Action::AnnotationsChanged { article_id, set, step: None }],
+                Err(StoreError::Stale(set)) => refreshed(article_id, *set),
+                Err(e) => vec![Action::Failed(format!("saving the annotations: {e}"))],
+            }
+        }
+        Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
+        Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
+        effect => perform_one(store, effect).into_iter().collect(),
+    }
+}
 
 /// Performs one effect; the answer, if any, is the next action. Background work
 /// (`Effect::Fetch`) is not performed here: `Session` hands it to the loop's jobs.
-pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
+fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
     let failed = |what: &str, e: &dyn std::fmt::Display| Some(Action::Failed(format!("{what}: {e}")));
     match effect {
         Effect::LoadStory { id } => match load_story(store, &id) {
@@ -17,26 +44,11 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             }
             Err(e) => Some(Action::StoryFailed { id, message: format!("could not read the story: {e}") }),
         },
-        Effect::Edit { article_id, content_hash, edit } => {
-            match store.edit(&article_id, &content_hash, *edit) {
-                Ok(set) => Some(Action::AnnotationsChanged { article_id, set, step: None }),
-                Err(e) => failed("saving the annotation", &e),
-            }
-        }
-        Effect::EditAll { article_id, content_hash, edits } => {
-            let edits = edits.into_iter().map(|e| (article_id.clone(), content_hash.clone(), e)).collect();
-            match store.edit_all(edits).and_then(|()| store.annotations(&article_id)) {
-                Ok(set) => Some(Action::AnnotationsChanged { article_id, set, step: None }),
-                Err(e) => failed("saving the annotations", &e),
-            }
-        }
         Effect::SuggestEntities { typed } => match store.entity_names(&typed, 8) {
             Ok(names) => Some(Action::LinkSuggestions(names)),
             Err(e) => failed("entity index", &e),
         },
         Effect::OpenUrl(url) => open_url(&url).err().map(|e| Action::Failed(format!("opening the URL: {e}"))),
-        Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
-        Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         Effect::SetRead { id, read } => {
             store.set_read(&id, read).err().and_then(|e| failed("saving read state", &e))
         }
@@ -50,7 +62,7 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::SearchResults { query, hits }),
             Err(e) => failed("search", &e),
         },
-        Effect::EntityStories { name } => match store.entity_stories(&name) {
+        Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
@@ -61,22 +73,23 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             .save_review_total(&id, &content_hash, total)
             .err()
             .and_then(|e| failed("saving the review progress", &e)),
-        Effect::Fetch => None,
+        // Performed by `perform`; background work by `Session`'s jobs.
+        Effect::Edit { .. }
+        | Effect::EditAll { .. }
+        | Effect::Undo { .. }
+        | Effect::Redo { .. }
+        | Effect::Fetch => None,
     }
 }
 
 /// Opens an http(s) URL with `$BROWSER` or `xdg-open`, the URL passed as one argument (never
 /// through a shell), without waiting.
 pub fn open_url(url: &str) -> std::io::Result<()> {
-    let safe =
-        (url.starts_with("http://") || url.starts_with("https://")) && !url.chars().any(char::is_control);
-    if !safe {
-        return Err(std::io::Error::other("only http and https addresses are opened"));
-    }
+    let address = web_address(url).map_err(std::io::Error::other)?;
     let browser =
         std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| "xdg-open".into());
     std::process::Command::new(browser.trim())
-        .arg(url)
+        .arg(address)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -84,17 +97,67 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+/// The address a browser is given for `url`: http or https (the scheme in any case), without
+/// control characters, written out in full with what an address may not hold as it is (spaces,
+/// quotes…) percent-encoded; or why it is not opened.
+pub fn web_address(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    if !crate::text::is_web_address(url) || url.chars().any(char::is_control) {
+        return Err("only http and https addresses are opened");
+    }
+    match url::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(parsed.into()),
+        _ => Err("not a valid web address"),
+    }
+}
+
+/// Another window changed the story first: nothing was written; the story is shown as it is
+/// now, and the user decides again.
+fn refreshed(article_id: String, set: AnnotationSet) -> Vec<Action> {
+    vec![
+        Action::AnnotationsChanged { article_id, set, step: None },
+        Action::Failed(
+            "another byline window changed this story's annotations first: shown as they are now, nothing \
+             was saved; do it again if you still want it"
+                .into(),
+        ),
+    ]
+}
+
 /// Undoes or redoes the story's last edit; the answer carries the change stepped over, for the
 /// status line to name.
-fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Option<Action> {
+fn undo_redo(store: &mut Store, article_id: String, content_hash: &str, undo: bool) -> Vec<Action> {
     let stepped =
         if undo { store.undo(&article_id, content_hash) } else { store.redo(&article_id, content_hash) };
     match stepped.and_then(|change| Ok((change, store.annotations(&article_id)?))) {
-        Ok((change, set)) => Some(Action::AnnotationsChanged {
+        Ok((change, set)) => vec![Action::AnnotationsChanged {
             article_id,
             set,
             step: Some(Step { undo, change: change.map(Box::new) }),
-        }),
-        Err(e) => Some(Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))),
+        }],
+        Err(StoreError::Stale(set)) => refreshed(article_id, *set),
+        Err(e) => vec![Action::Failed(format!("{}: {e}", if undo { "undo" } else { "redo" }))],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn any_case_of_the_scheme_is_opened_and_spaces_are_encoded() {
+        assert_eq!(web_address("HTTPS://Example.org/a").unwrap(), "https://example.org/a");
+        assert_eq!(web_address("Http://example.org").unwrap(), "http://example.org/");
+        assert_eq!(
+            web_address(" https://example.org/un article?q=le mali#une note ").unwrap(),
+            "https://example.org/un%20article?q=le%20mali#une%20note"
+        );
+        assert_eq!(
+            web_address("https://example.org/\"quoted\"").unwrap(),
+            "https://example.org/%22quoted%22"
+        );
+        for bad in ["HTTPS://x\n; rm -rf /", "ftp://x", "https://exa mple.org/", "mailto:a@b", "HTTP:/x"] {
+            assert!(web_address(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -85,7 +85,7 @@ impl Jobs {
     pub fn full_list(&self) {
         let (db_path, scopes) = (self.db_path.clone(), self.source.scopes());
         self.spawn(move |tx| {
-            if let Ok(stories) = Store::open(&db_path).and_then(|s| s.stories_in(&scopes)) {
+            if let Ok(stories) = Store::open_or_read_only(&db_path).and_then(|(s, _)| s.stories_in(&scopes)) {
                 let _ = tx.send(Action::StoriesLoaded(stories));
             }
         });
@@ -125,25 +125,35 @@ impl Jobs {
 
 /// Indexes `source` on a connection of its own, reporting progress, then says it is done.
 fn index(tx: &Sender<Action>, db_path: &Path, source: &Source, limits: &crate::library::Limits) {
-    let result = Store::open(db_path).and_then(|mut store| {
-        let mut progress = |done, total| {
-            let _ = tx.send(Action::IndexProgress { done, total });
-        };
-        let mut report = index_source(&mut store, source, limits, &mut progress)?;
-        // Annotations whose story is gone are listed with what could not be loaded (`!`).
-        let orphans = store.orphaned_annotations()?.len();
-        if orphans > 0 {
-            report.skipped.push(crate::library::Skipped {
-                path: "(your annotations)".into(),
-                reason: format!(
-                    "{orphans} annotations belong to stories no longer in the library: kept; \
-                     `byline export --orphans` writes them"
-                ),
-                line: None,
-            });
+    let mut progress = |done, total| {
+        let _ = tx.send(Action::IndexProgress { done, total });
+    };
+    let result = match Store::open_or_read_only(db_path) {
+        Ok((mut store, None)) => {
+            index_source(&mut store, source, limits, &mut progress).and_then(|mut report| {
+                // Annotations whose story is gone are listed with what could not be loaded (`!`).
+                let orphans = store.orphaned_annotations()?.len();
+                if orphans > 0 {
+                    report.skipped.push(crate::library::Skipped {
+                        path: "(your annotations)".into(),
+                        reason: format!(
+                            "{orphans} annotations belong to stories no longer in the library: kept; \
+                         `byline export --orphans` writes them"
+                        ),
+                        line: None,
+                    });
+                }
+                Ok(report)
+            })
         }
-        Ok(report)
-    });
+        Ok((_, Some(why))) => {
+            let summary =
+                format!("not indexed: the library database cannot be written ({why}); reading it as it is");
+            let _ = tx.send(Action::IndexDone { skipped: Vec::new(), summary });
+            return;
+        }
+        Err(e) => Err(e),
+    };
     let done = match result {
         Ok(report) => Action::IndexDone { summary: report.summary(), skipped: report.skipped },
         Err(e) => Action::IndexDone { skipped: Vec::new(), summary: format!("indexing failed: {e}") },

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod effects;
+pub mod entity;
 pub mod export;
 pub mod facts_json;
 pub mod import;

@@ -45,6 +45,9 @@ impl Session {
         height: u16,
         settings: Settings,
     ) -> Result<(Session, Vec<Effect>)> {
+        let mut store = store;
+        // This window's undo and redo are its own (store/sessions.rs).
+        store.begin_session()?;
         let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
         let (state, effects) = AppState::new(stories, width, height, settings);
         Ok((Session { state, store, scopes, jobs: Vec::new() }, effects))
@@ -59,7 +62,7 @@ impl Session {
                 self.jobs.push(effect);
                 continue;
             }
-            if let Some(action) = perform(&mut self.store, effect) {
+            for action in perform(&mut self.store, effect) {
                 queue.extend(update(&mut self.state, action));
             }
         }

@@ -30,7 +30,8 @@ pub fn load_story(store: &mut Store, id: &str) -> Result<Option<LoadedStory>> {
     let (in_place, moved): (Vec<Annotation>, Vec<Annotation>) =
         set.annotations.drain(..).partition(|a| body.get(a.start..a.end) == Some(a.quote.exact.as_str()));
     let (placed, orphans) = reanchor_all(body, moved);
-    if !placed.is_empty() {
+    // Where they were found again is kept for next time, when the database can be written.
+    if !placed.is_empty() && !store.is_read_only() {
         store.reanchor(&stored.content_hash, &placed)?;
     }
     set.annotations = in_place.into_iter().chain(placed).collect();

@@ -4,7 +4,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError, sessions};
 use crate::annotate::edit::{AnnotationSet, Change, Edit};
 use crate::annotate::{Annotation, Quote, Status};
 
@@ -73,8 +73,20 @@ fn json(change: &Change) -> String {
 
 /// One edit inside a transaction: the change against the stored row, written and logged with
 /// its inverse; the article's redo history after it is dropped.
-fn apply_edit(tx: &Transaction, article_id: &str, content_hash: &str, edit: Edit) -> Result<()> {
+fn apply_edit(
+    tx: &Transaction,
+    session: Option<&str>,
+    article_id: &str,
+    content_hash: &str,
+    edit: Edit,
+) -> Result<()> {
     let change = match edit {
+        // One decision per span and label: a second one (another window's, an import's)
+        // replaces the first, so the story never holds two contradicting rows.
+        Edit::Add(a) if let Some(before) = same_span(tx, article_id, &a)? => {
+            let after = Annotation { id: before.id, ..a };
+            (after != before).then(|| Change::Replace(Box::new(before), Box::new(after)))
+        }
         Edit::Add(mut a) => {
             let next: i64 =
                 tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM annotations", [], |r| r.get(0))?;
@@ -96,13 +108,38 @@ fn apply_edit(tx: &Transaction, article_id: &str, content_hash: &str, edit: Edit
     };
     if let Some(change) = change {
         write(tx, article_id, content_hash, &change)?;
-        tx.execute("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1", [article_id])?;
+        // This window's redo history is gone; another open window's stays its own.
         tx.execute(
-            "INSERT INTO edit_log (article_id, forward, inverse) VALUES (?1, ?2, ?3)",
-            params![article_id, json(&change), json(&change.inverse())],
+            &format!("DELETE FROM edit_log WHERE article_id = ?1 AND undone = 1 AND {}", sessions::mine(2)),
+            params![article_id, session],
         )?;
+        tx.execute(
+            "INSERT INTO edit_log (article_id, forward, inverse, session) VALUES (?1, ?2, ?3, ?4)",
+            params![article_id, json(&change), json(&change.inverse()), session],
+        )?;
+        sessions::bump(tx, article_id)?;
     }
     Ok(())
+}
+
+/// Whether a change applies to the rows as they are: the annotation it replaces or deletes is
+/// there unchanged, the one it inserts is not there.
+fn applies(tx: &Transaction, change: &Change) -> Result<bool> {
+    Ok(match change {
+        Change::Insert(a) => get(tx, a.id)?.is_none(),
+        Change::Delete(a) => get(tx, a.id)?.as_ref() == Some(a),
+        Change::Replace(before, _) => get(tx, before.id)?.as_ref() == Some(before.as_ref()),
+    })
+}
+
+/// The annotation of a story on the same span with the same label, if any.
+fn same_span(tx: &Transaction, article_id: &str, a: &Annotation) -> Result<Option<Annotation>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM annotations WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND label = ?4"
+    );
+    Ok(tx
+        .query_row(&sql, params![article_id, a.start as i64, a.end as i64, a.label], row_to_annotation)
+        .optional()?)
 }
 
 impl Store {
@@ -112,13 +149,18 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let annotations =
             stmt.query_map([article_id], row_to_annotation)?.collect::<rusqlite::Result<_>>()?;
+        let session = self.session.id.as_deref();
         let flag = |undone: i64| -> Result<bool> {
             Ok(self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM edit_log WHERE article_id = ?1 AND undone = ?2)",
-                params![article_id, undone],
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM edit_log WHERE article_id = ?1 AND undone = ?2 AND {})",
+                    sessions::mine(3)
+                ),
+                params![article_id, undone, session],
                 |r| r.get(0),
             )?)
         };
+        self.saw(article_id, sessions::version(&self.conn, article_id)?);
         Ok(AnnotationSet { annotations, can_undo: flag(0)?, can_redo: flag(1)? })
     }
 
@@ -136,9 +178,18 @@ impl Store {
 
     /// Applies one edit in one transaction, logging it with its inverse; the redo history
     /// after it is dropped. Returns the article's annotations afterwards.
+    ///
+    /// When this window showed the story's annotations and another window has changed them
+    /// since, nothing is written: `StoreError::Stale` carries them as they are now.
     pub fn edit(&mut self, article_id: &str, content_hash: &str, edit: Edit) -> Result<AnnotationSet> {
+        let seen = self.seen(article_id);
+        let session = self.session.id.clone();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        apply_edit(&tx, article_id, content_hash, edit)?;
+        if seen.is_some_and(|v| v != sessions::version(&tx, article_id).unwrap_or(v)) {
+            drop(tx);
+            return Err(StoreError::Stale(Box::new(self.annotations(article_id)?)));
+        }
+        apply_edit(&tx, session.as_deref(), article_id, content_hash, edit)?;
         tx.commit()?;
         self.annotations(article_id)
     }
@@ -146,11 +197,21 @@ impl Store {
     /// Applies edits of any stories in one transaction: all of them, or (on an error) none.
     /// Each is logged as by `edit`, so each can be undone.
     pub fn edit_all(&mut self, edits: Vec<(String, String, Edit)>) -> Result<()> {
+        let session = self.session.id.clone();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut changed = Vec::new();
         for (article_id, content_hash, edit) in edits {
-            apply_edit(&tx, &article_id, &content_hash, edit)?;
+            apply_edit(&tx, session.as_deref(), &article_id, &content_hash, edit)?;
+            changed.push(article_id);
         }
+        let versions: Vec<(String, i64)> = changed
+            .into_iter()
+            .map(|id| sessions::version(&tx, &id).map(|v| (id, v)))
+            .collect::<Result<_>>()?;
         tx.commit()?;
+        for (id, version) in versions {
+            self.saw(&id, version);
+        }
         Ok(())
     }
 
@@ -167,16 +228,30 @@ impl Store {
     }
 
     fn step(&mut self, article_id: &str, content_hash: &str, undo: bool) -> Result<Option<Change>> {
+        let seen = self.seen(article_id);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if seen.is_some_and(|v| v != sessions::version(&tx, article_id).unwrap_or(v)) {
+            drop(tx);
+            return Err(StoreError::Stale(Box::new(self.annotations(article_id)?)));
+        }
+        // Only this window's edits (and those of no window still open): never another's.
         let sql = if undo {
-            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 \
-             ORDER BY seq DESC LIMIT 1"
+            format!(
+                "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 0 AND {} \
+                 ORDER BY seq DESC LIMIT 1",
+                sessions::mine(2)
+            )
         } else {
-            "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 1 \
-             ORDER BY seq ASC LIMIT 1"
+            format!(
+                "SELECT seq, forward, inverse FROM edit_log WHERE article_id = ?1 AND undone = 1 AND {} \
+                 ORDER BY seq ASC LIMIT 1",
+                sessions::mine(2)
+            )
         };
-        let entry: Option<(i64, String, String)> =
-            tx.query_row(sql, [article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        let session = self.session.id.as_deref();
+        let entry: Option<(i64, String, String)> = tx
+            .query_row(&sql, params![article_id, session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
         let Some((seq, forward, inverse)) = entry else { return Ok(None) };
         let read = |json: &str| -> Result<Change> {
             serde_json::from_str(json)
@@ -184,9 +259,20 @@ impl Store {
         };
         let forward = read(&forward)?;
         let applied = if undo { read(&inverse)? } else { forward.clone() };
+        if !applies(&tx, &applied)? {
+            // Another window changed that annotation since: stepping back would undo its work
+            // too. The entry is dropped (undo moves on to older ones) and nothing changes.
+            tx.execute("DELETE FROM edit_log WHERE seq = ?1", [seq])?;
+            tx.commit()?;
+            return Err(StoreError::Overtaken);
+        }
         write(&tx, article_id, content_hash, &applied)?;
         tx.execute("UPDATE edit_log SET undone = ?2 WHERE seq = ?1", params![seq, undo])?;
+        sessions::bump(&tx, article_id)?;
+        let version = sessions::version(&tx, article_id)?;
         tx.commit()?;
+        // This window's own change: it is up to date.
+        self.saw(article_id, version);
         Ok(Some(forward))
     }
 

@@ -5,25 +5,30 @@
 //! one data folder without corrupting it or losing a write.
 
 mod annotations;
+mod entities;
 mod feeds;
 mod pending;
 mod query;
 mod review;
+mod salvage;
 pub mod schema;
+mod sessions;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::library::rows::{EntityHit, SearchHit, StoryMeta};
 use crate::library::scope::Scope;
 use crate::library::{Article, Given};
+pub use entities::{Companion, EntityStory, IndexedEntity};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
 use review::{REVIEW_COLUMNS, REVIEW_JOINS};
+pub use salvage::{SavedTable, salvage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,8 +36,43 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Schema(String),
+    /// Another window changed the story's annotations since this one showed them; here they
+    /// are as they are now.
+    #[error("another byline window changed this story's annotations")]
+    Stale(Box<crate::annotate::AnnotationSet>),
+    /// The edit to undo or redo was changed since by another window.
+    #[error("another byline window changed that annotation since: nothing was undone or redone")]
+    Overtaken,
     #[error("cannot create the data folder {path}: {source}")]
     DataDir { path: PathBuf, source: std::io::Error },
+    #[error("story {0} is not in the library index: not saved")]
+    UnknownStory(String),
+    #[error("no library database at {0}")]
+    Missing(PathBuf),
+}
+
+impl StoreError {
+    /// Whether SQLite found the file damaged (or not a database at all), as opposed to busy,
+    /// read-only or missing.
+    pub fn is_damage(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if is_damage(e))
+    }
+}
+
+/// Whether an SQLite error says the file is damaged.
+pub fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+/// `file:` URI of `path` asking SQLite to read it as a file nothing changes.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let absolute = std::fs::canonicalize(path).ok()?;
+    let mut url = url::Url::from_file_path(absolute).ok()?;
+    url.set_query(Some("immutable=1"));
+    Some(url.into())
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -111,6 +151,9 @@ fn count_words(text: &str, words: &str) -> usize {
 
 pub struct Store {
     conn: Connection,
+    session: sessions::SessionState,
+    /// Opened for reading only (`open_read_only`): nothing is ever written to the file.
+    read_only: bool,
 }
 
 const STORY_COLUMNS: &str = "a.id, a.title, a.date, a.source, a.lang, a.damaged, \
@@ -146,6 +189,7 @@ impl Store {
         Store::setup(Connection::open(path)?)
     }
 
+    /// A fresh in-memory database.
     pub fn open_in_memory() -> Result<Store> {
         Store::setup(Connection::open_in_memory()?)
     }
@@ -159,7 +203,62 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?.map_err(StoreError::Schema)?;
-        Ok(Store { conn })
+        Ok(Store { conn, session: sessions::SessionState::default(), read_only: false })
+    }
+
+    /// Opens an existing database for reading only. Nothing is written to the file, not even a
+    /// migration: a damaged database is never made worse, and one in a folder byline may not
+    /// write to can still be read. Queries a database of an older schema lacks fail.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let first = match Connection::open_with_flags(path, flags).map_err(StoreError::from) {
+            Ok(conn) => match Store::read_only_from(conn) {
+                Ok(store) => return Ok(store),
+                Err(e) => e,
+            },
+            Err(e) => e,
+        };
+        // Reading a WAL database takes an index file beside it, which SQLite cannot create in
+        // a folder it may not write to: such a database (which nothing can be writing either)
+        // is read as it stands.
+        let Some(uri) = immutable_uri(path) else { return Err(first) };
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+            .map_err(StoreError::from)
+            .and_then(Store::read_only_from)
+            .map_err(|_| first)
+    }
+
+    fn read_only_from(conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Reading the header and the schema says at once whether this is a database at all.
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        if version > schema::SCHEMA_VERSION {
+            return Err(StoreError::Schema(schema::newer_message(version)));
+        }
+        Ok(Store { conn, session: sessions::SessionState::default(), read_only: true })
+    }
+
+    /// Opens the database to read and write when it can, else (a read-only folder or file, a
+    /// database too damaged to be written) to read only; the error says why it could not be
+    /// opened for writing.
+    pub fn open_or_read_only(path: &Path) -> Result<(Store, Option<StoreError>)> {
+        match Store::open(path) {
+            Ok(store) => Ok((store, None)),
+            Err(e) if path.is_file() => match Store::open_read_only(path) {
+                Ok(store) => Ok((store, Some(e))),
+                Err(_) => Err(e),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether nothing can be written through this store (`open_read_only`).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The stories from the given scopes (all when empty), newest first (undated last).
@@ -245,6 +344,15 @@ impl Store {
         Ok(ids)
     }
 
+    /// Up to `limit` story ids that start with `prefix`.
+    pub fn ids_starting_with(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![prefix, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn article_count(&self) -> Result<usize> {
         Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
     }
@@ -282,27 +390,39 @@ impl Store {
         Ok(found)
     }
 
-    fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<()> {
-        // Column names come from this module only.
+    /// Sets one column of a story's reading state, keyed by its content hash: the indexed
+    /// story's, or while a cache rebuild runs and the story is not indexed again yet, the one it
+    /// had before. Returns whether the story was found.
+    fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<bool> {
+        // Column names come from this module only. (`WHERE true` tells SQLite that `ON` starts
+        // the upsert, not a join.)
         let sql = format!(
             "INSERT INTO reading_state (content_hash, {column}) \
-                 SELECT content_hash, ?2 FROM articles WHERE id = ?1 \
+                 SELECT content_hash, ?2 FROM ( \
+                     SELECT content_hash, 0 AS rank FROM articles WHERE id = ?1 \
+                     UNION ALL SELECT content_hash, 1 FROM previous_hashes WHERE id = ?1 \
+                     ORDER BY rank LIMIT 1) WHERE true \
              ON CONFLICT (content_hash) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
         );
-        self.conn.execute(&sql, params![id, value])?;
-        Ok(())
+        Ok(self.conn.execute(&sql, params![id, value])? > 0)
     }
 
+    /// Marks a story read or unread; an error when the library has no such story (nothing would
+    /// be stored).
     pub fn set_read(&self, id: &str, read: bool) -> Result<()> {
-        self.update_reading_state(id, "read", read.into())
+        self.update_reading_state(id, "read", read.into())?.then_some(()).ok_or_else(|| unknown_story(id))
     }
 
+    /// Stars a story or takes its star away; an error when the library has no such story.
     pub fn set_starred(&self, id: &str, starred: bool) -> Result<()> {
-        self.update_reading_state(id, "starred", starred.into())
+        self.update_reading_state(id, "starred", starred.into())?
+            .then_some(())
+            .ok_or_else(|| unknown_story(id))
     }
 
+    /// Remembers where a story was left; a story gone from the library has nothing to keep.
     pub fn set_scroll(&self, id: &str, line: usize) -> Result<()> {
-        self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64)
+        self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64).map(|_| ())
     }
 
     /// Full-text search over titles and bodies, best first (BM25, titles weighted). See
@@ -320,7 +440,7 @@ impl Store {
              WHERE a.rowid = ?1"
         );
         let mut row_stmt = self.conn.prepare_cached(&sql)?;
-        let terms = crate::text::query_words(query);
+        let terms = crate::text::query_terms(query);
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             let hit = row_stmt
@@ -513,60 +633,85 @@ impl Store {
         Ok(())
     }
 
-    /// Checks the database and says what it found, one finding a line.
+    /// Checks the database and says what it found, one finding a line; a finding that the file
+    /// is damaged says `DAMAGED`. Only reads: it runs on a store opened read-only, and a part
+    /// of the file that cannot be read is a finding, not an error.
     pub fn doctor(&self) -> Result<Vec<String>> {
         let mut report = Vec::new();
-        let integrity: Vec<String> = {
-            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
-        };
-        if integrity == ["ok"] {
-            report.push("integrity: ok".to_string());
-        } else {
-            report.extend(integrity.into_iter().map(|l| format!("integrity: {l}")));
-        }
-        let fts_ok = self
+        let integrity: rusqlite::Result<Vec<String>> = self
             .conn
-            .execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)", [])
-            .is_ok();
-        report.push(format!(
-            "full-text index: {}",
-            if fts_ok { "ok" } else { "DAMAGED (byline index --rebuild)" }
-        ));
+            .prepare("PRAGMA integrity_check(20)")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
+        match integrity {
+            Ok(lines) if lines == ["ok"] => report.push("integrity: ok".to_string()),
+            Ok(lines) => {
+                report.push("integrity: DAMAGED".to_string());
+                report.extend(
+                    lines.iter().map(|l| format!("  {}", crate::library::sanitize::one_line(l, 200))),
+                );
+            }
+            Err(e) => report.push(format!("integrity: DAMAGED ({e})")),
+        }
+        // Every story in the full-text index and nothing else (the integrity check above
+        // looks at the index's own structure).
+        let unindexed = "SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS \
+             (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.rowid)) + (SELECT count(*) FROM \
+             articles_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.rowid = d.id))";
         let count = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-        report.push(format!("articles: {}", count("SELECT count(*) FROM articles")?));
-        report.push(format!("source files: {}", count("SELECT count(*) FROM files")?));
-        report.push(format!("read: {}", count("SELECT count(*) FROM reading_state WHERE read")?));
-        report.push(format!("starred: {}", count("SELECT count(*) FROM reading_state WHERE starred")?));
+        report.push(match count(unindexed) {
+            Ok(0) => "full-text index: ok".to_string(),
+            Ok(n) => format!("full-text index: DAMAGED, {n} stories out of step (byline index --rebuild)"),
+            Err(e) => format!("full-text index: DAMAGED ({e}; byline index --rebuild)"),
+        });
+        let mut counted = |label: &str, sql: &str| {
+            report.push(match count(sql) {
+                Ok(n) => format!("{label}: {n}"),
+                Err(e) => format!("{label}: DAMAGED ({e})"),
+            })
+        };
+        counted("articles", "SELECT count(*) FROM articles");
+        counted("source files", "SELECT count(*) FROM files");
+        counted("read", "SELECT count(*) FROM reading_state WHERE read");
+        counted("starred", "SELECT count(*) FROM reading_state WHERE starred");
+        counted("annotations", "SELECT count(*) FROM annotations");
         let orphans = count(
             "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = a.path)",
-        )?;
-        if orphans > 0 {
+        );
+        if let Ok(orphans @ 1..) = orphans {
             report.push(format!("articles without a source file: {orphans} (byline index repairs this)"));
         }
         let shared = count(
             "SELECT count(*) FROM articles a WHERE instr(a.id, '~') > 0 \
              AND EXISTS (SELECT 1 FROM articles b WHERE b.id = substr(a.id, 1, length(a.id) - 9))",
-        )?;
-        if shared > 0 {
+        );
+        if let Ok(shared @ 1..) = shared {
             report.push(format!(
                 "stories whose id another file gives too: {shared} (each kept, under its id with ~ and a hash of its path)"
             ));
         }
-        let annotations = count("SELECT count(*) FROM annotations")?;
         let homeless = count(
             "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)",
-        )?;
-        report.push(format!("annotations: {annotations}"));
-        if homeless > 0 {
+        );
+        if let Ok(homeless @ 1..) = homeless {
             report.push(format!(
                 "annotations whose story is no longer in the library: {homeless} (kept; `byline export --orphans` writes them)"
             ));
         }
         let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        report.push(format!("schema version: {version}"));
+        if version < schema::SCHEMA_VERSION {
+            report.push(format!(
+                "schema version: {version} (byline index brings it to {})",
+                schema::SCHEMA_VERSION
+            ));
+        } else {
+            report.push(format!("schema version: {version}"));
+        }
         Ok(report)
     }
+}
+
+fn unknown_story(id: &str) -> StoreError {
+    StoreError::UnknownStory(crate::library::sanitize::one_line(id, 80))
 }
 
 fn replace_file<'a>(

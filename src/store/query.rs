@@ -31,16 +31,39 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// Characters of context shown before and after the first hit in a snippet: little before,
-/// so the hit shows even in a narrow list.
+/// Characters of context shown before and after the hit in a snippet: little before, so the
+/// hit shows even in a narrow list.
 const SNIPPET_BEFORE: usize = 24;
 const SNIPPET_CONTEXT: usize = 100;
 
-/// A one-line excerpt of `body` around the first occurrence of any of `terms` (case and
+/// The hit a snippet is taken around: the first of those with the most different terms in
+/// the snippet's reach (a phrase's words together beat a lone common word at the top).
+fn best_hit(body: &str, terms: &[String]) -> Option<std::ops::Range<usize>> {
+    let per_term: Vec<Vec<std::ops::Range<usize>>> =
+        terms.iter().map(|t| crate::text::find_words(body, std::slice::from_ref(t))).collect();
+    let mut starts: Vec<&std::ops::Range<usize>> = per_term.iter().flatten().collect();
+    starts.sort_by_key(|r| r.start);
+    // Enough to find a good place; a common word can have thousands of hits.
+    starts.truncate(500);
+    let reach = 4 * SNIPPET_CONTEXT;
+    let terms_near = |at: usize| {
+        per_term.iter().filter(|hits| hits.iter().any(|h| h.start >= at && h.start < at + reach)).count()
+    };
+    let mut best: Option<(&std::ops::Range<usize>, usize)> = None;
+    for hit in starts {
+        let n = terms_near(hit.start);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((hit, n));
+        }
+    }
+    best.map(|(h, _)| h.clone())
+}
+
+/// A one-line excerpt of `body` around the best occurrence of `terms` (whole words, case and
 /// accents ignored), as (text, is_match) pieces with every occurrence inside marked.
 pub fn snippet(body: &str, terms: &[String]) -> Vec<(String, bool)> {
-    let hits = crate::text::find_terms(body, terms);
-    let Some(first) = hits.first() else {
+    let hits = crate::text::find_words(body, terms);
+    let Some(first) = best_hit(body, terms) else {
         let end = body.char_indices().nth(2 * SNIPPET_CONTEXT).map_or(body.len(), |(i, _)| i);
         return vec![(body[..end].replace("\n\n", " ").replace('\n', " "), false)];
     };
@@ -96,6 +119,23 @@ mod tests {
             }
         }
         assert_eq!(fts_query("AND").as_deref(), Some("\"AND\""));
+    }
+
+    #[test]
+    fn elided_words_are_matched_whole_and_the_snippet_goes_where_the_terms_meet() {
+        let body = format!(
+            "Le débat a duré. {} Selon le ministre, l’Armée malienne et l'armée russe ont signé.",
+            "Des mots sans rapport. ".repeat(40)
+        );
+        let terms = crate::text::query_terms("l'armee signé");
+        assert_eq!(terms, ["l'armee", "signé"]);
+        let pieces = snippet(&body, &terms);
+        let marked: Vec<&str> = pieces.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(marked, vec!["l’Armée", "l'armée", "signé"]);
+        // A single letter is a word, not every "d" of the text.
+        let d = snippet("coup d'État, d’autres", &crate::text::query_terms("\"coup d'etat\""));
+        let marked: Vec<&str> = d.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(marked, vec!["coup d'État"]);
     }
 
     #[test]

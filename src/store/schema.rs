@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -100,7 +100,33 @@ CREATE TABLE IF NOT EXISTS review_state (
 );
 ";
 
-/// Version 10: how much a story holds to judge, counted when it was last opened (the reader
+/// Version 10: reader windows (their ids and processes), the version of each story's
+/// annotations, and one annotation per span and label (older duplicates: the newest kept).
+const SESSION_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS sessions (
+    id         TEXT PRIMARY KEY,
+    pid        INTEGER NOT NULL,
+    started_at INTEGER NOT NULL DEFAULT (unixepoch())
+);
+CREATE TABLE IF NOT EXISTS story_versions (
+    article_id TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL DEFAULT 0
+);
+DELETE FROM annotations WHERE id NOT IN (SELECT max(id) FROM annotations GROUP BY article_id, start, end, label);
+CREATE UNIQUE INDEX IF NOT EXISTS annotations_one_decision ON annotations(article_id, start, end, label);
+";
+
+/// Version 10 too: the content hash each story had when the cache was last rebuilt. While a rebuild
+/// runs, a story not indexed again yet is still found by its id, so that reading state set
+/// meanwhile is stored under the right key (it was dropped). Filled by `rebuild_cache`.
+const PREVIOUS_HASHES: &str = "
+CREATE TABLE IF NOT EXISTS previous_hashes (
+    id           TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
+/// Version 11: how much a story holds to judge, counted when it was last opened (the reader
 /// counts the decisions themselves in `annotations`), so that the list shows "12/40" without
 /// extracting every story. Derived, but kept by a cache rebuild: it is only read for the
 /// content hash it was counted on.
@@ -193,10 +219,11 @@ DROP TABLE IF EXISTS files;
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Ok(Err(format!(
-            "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
-             upgrade byline or set BYLINE_DATA_DIR to another folder"
-        )));
+        return Ok(Err(newer_message(version)));
+    }
+    if version == SCHEMA_VERSION {
+        // Nothing to do, and nothing written: opening a database never changes it.
+        return Ok(Ok(()));
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Re-read inside the write lock: another instance may have migrated meanwhile.
@@ -256,7 +283,7 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
         tx.execute_batch(REVIEW_TABLES)?;
     }
     if version < 10 {
-        tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
+        tx.execute_batch(PREVIOUS_HASHES)?;
     }
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file
@@ -272,13 +299,51 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
         }
         tx.execute_batch("UPDATE files SET size = -1, hash = '';")?;
     }
+    if version < 10 {
+        // Version 10: several windows on one folder (store/sessions.rs): edits logged by
+        // session, a version per story's annotations, one decision per span and label.
+        let has_session: i64 = tx.query_row(
+            "SELECT count(*) FROM pragma_table_info('edit_log') WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )?;
+        if has_session == 0 {
+            tx.execute_batch("ALTER TABLE edit_log ADD COLUMN session TEXT;")?;
+        }
+        tx.execute_batch(SESSION_TABLES)?;
+    }
+    if version < 11 {
+        tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
 }
 
-/// Drops and recreates every cache table; the user's tables are untouched.
+/// What to say about a database from a newer byline.
+pub fn newer_message(version: i64) -> String {
+    format!(
+        "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
+         upgrade byline or set BYLINE_DATA_DIR to another folder"
+    )
+}
+
+/// Drops and recreates every cache table; the user's tables are untouched. Each story's content
+/// hash is kept aside first (`previous_hashes`), for the reading state set before it is indexed
+/// again.
 pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(PREVIOUS_HASHES)?;
+    let has_articles: i64 = tx.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_articles > 0 {
+        tx.execute_batch(
+            "DELETE FROM previous_hashes;
+             INSERT OR REPLACE INTO previous_hashes (id, content_hash) SELECT id, content_hash FROM articles;",
+        )?;
+    }
     tx.execute_batch(CACHE_DROP)?;
     tx.execute_batch(CACHE_TABLES)
 }

@@ -138,6 +138,26 @@ fn rebuilding_the_cache_keeps_reading_state() {
 }
 
 #[test]
+fn reading_state_set_while_the_cache_is_rebuilt_is_stored() {
+    let mut s = store_with_two();
+    s.rebuild_cache().unwrap();
+    // The rebuild has dropped both stories and indexed neither again yet: stars and read marks
+    // set now were dropped without a word.
+    s.set_read("a", true).unwrap();
+    s.set_starred("b", true).unwrap();
+    let a = article("a", "Accord de sécurité", "Le Mali et la Russie signent un accord de sécurité.", None);
+    s.replace_file("/news/a.txt", stamp(1), &[(a, None)], 1).unwrap();
+    s.set_starred("a", true).unwrap();
+    let b = article("b", "Strong demand", "Demand for steel rose in Europe.", Some("2005-01-01"));
+    s.replace_file("/news/b.txt", stamp(2), &[(b, None)], 1).unwrap();
+    let stories = s.stories_in(&[]).unwrap();
+    let state: Vec<(&str, bool, bool)> = stories.iter().map(|m| (m.id.as_str(), m.read, m.starred)).collect();
+    assert_eq!(state, [("b", false, true), ("a", true, true)], "undated last");
+    let err = s.set_read("no-such-story", true).unwrap_err().to_string();
+    assert!(err.contains("not in the library index: not saved"), "{err}");
+}
+
+#[test]
 fn doctor_reports_a_healthy_database() {
     let s = store_with_two();
     let report = s.doctor().unwrap();
@@ -426,4 +446,53 @@ fn a_version_7_entity_index_moves_to_integer_ids_with_every_row() {
     assert!(s.entity_names("bre", 5).unwrap().is_empty());
     let entities: i64 = s.conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0)).unwrap();
     assert_eq!(entities, 0, "an entity no story mentions is dropped");
+}
+
+#[test]
+fn salvage_reads_around_a_damaged_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.db");
+    let body = "x".repeat(200);
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.replace_file("/a.txt", stamp(1), &[(article("a", "A", &body, None), None)], 1).unwrap();
+        for i in 0..400 {
+            let mut a = crate::annotate::Annotation::new(
+                &body,
+                // One annotation per span and label: every one a span of its own.
+                i % 190,
+                i % 190 + 1 + i / 190,
+                "LOC",
+                crate::annotate::Status::Accepted,
+                "user",
+            );
+            a.note = Some(format!("note {i:04} {}", "n".repeat(60)));
+            s.edit("a", "h", crate::annotate::Edit::Add(a)).unwrap();
+        }
+        s.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    // Garbage over the page that holds note 0200 (a leaf of the annotations table).
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = bytes.chunks(4096).position(|p| p.windows(9).any(|w| w == b"note 0200")).unwrap();
+    bytes[page * 4096..(page + 1) * 4096].fill(0x5a);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let damaged = Store::open_read_only(&path).unwrap();
+    let report = damaged.doctor().unwrap();
+    assert!(report.iter().any(|l| l.starts_with("integrity: DAMAGED")), "{report:?}");
+    let mut fresh = Store::open(&dir.path().join("fresh.db")).unwrap();
+    let saved = salvage(&damaged, &mut fresh).unwrap();
+    let annotations = &saved[0];
+    assert_eq!(annotations.table, "annotations");
+    assert!(annotations.trouble.is_some(), "{annotations:?}");
+    // One page holds a few dozen of them; the rows before it and after it are saved.
+    assert!((300..400).contains(&annotations.saved), "{annotations:?}");
+    let notes: Vec<String> =
+        fresh.annotations("a").unwrap().annotations.into_iter().filter_map(|a| a.note).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("note 0000")) && notes.iter().any(|n| n.starts_with("note 0399"))
+    );
+    assert_eq!(saved[1].table, "edit_log");
+    assert!(saved[1].saved >= 300, "{:?}", saved[1]);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the damaged file is not written");
 }

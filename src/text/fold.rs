@@ -121,7 +121,42 @@ pub fn find_all_folded(text: &str, query: &str) -> Vec<Range<usize>> {
 
 /// Every hit of any of `terms` (case- and accent-insensitive), sorted, overlaps merged.
 pub fn find_terms(body: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let mut hits: Vec<Range<usize>> = terms.iter().flat_map(|t| find_all_folded(body, t)).collect();
+    merge(terms.iter().flat_map(|t| find_all_folded(body, t)).collect())
+}
+
+/// Every whole-word hit of any of `terms` (case- and accent-insensitive), sorted, overlaps
+/// merged: a term matches where no letter or digit touches it on either side, as the
+/// full-text index matches words; a term ending in `*` may go on (a prefix).
+pub fn find_words(body: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let folded = fold(body);
+    let mut hits: Vec<Range<usize>> = Vec::new();
+    for term in terms {
+        let prefix = term.ends_with('*');
+        let word = fold_str(term.trim_end_matches('*'));
+        let touches = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let word_end = |end: usize| {
+            body[end..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(body.len(), |(i, _)| end + i)
+        };
+        hits.extend(
+            folded
+                .find_all(&word)
+                .into_iter()
+                .filter(|r| {
+                    !touches(body[..r.start].chars().next_back())
+                        && (prefix || !touches(body[r.end..].chars().next()))
+                })
+                // A prefix lights its whole word, as the index matched it.
+                .map(|r| if prefix { r.start..word_end(r.end) } else { r }),
+        );
+    }
+    merge(hits)
+}
+
+/// Hits sorted, overlapping ones merged.
+fn merge(mut hits: Vec<Range<usize>>) -> Vec<Range<usize>> {
     hits.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
     for h in hits {

@@ -8,18 +8,27 @@ use super::width::{display_width, prefix_fitting};
 
 /// Wraps one paragraph (no newlines) to `width` cells. Each range excludes the trailing spaces
 /// at a break. An empty paragraph gives no lines.
+///
+/// Linear in the paragraph's length: the width of the current line is kept as it grows, each
+/// piece of text between two break opportunities is measured at most twice, and a word wider
+/// than the line is cut without measuring the rest of it again for every line.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line_start = 0;
     // End of the last break opportunity that still fits on the current line.
     let mut fit_end: Option<usize> = None;
+    // The cells of `text[line_start..measured]`, `measured` being the last break considered.
+    let (mut measured, mut cells) = (0, 0);
     for (brk, _) in unicode_linebreak::linebreaks(text) {
         if brk <= line_start || (!break_allowed(text, brk) && brk < text.len()) {
             continue;
         }
-        let candidate = text[line_start..brk].trim_end();
-        if display_width(candidate) <= width {
+        cells += display_width(&text[measured..brk]);
+        measured = brk;
+        let segment = &text[line_start..brk];
+        let trailing = display_width(&segment[segment.trim_end().len()..]);
+        if cells - trailing.min(cells) <= width {
             fit_end = Some(brk);
             continue;
         }
@@ -28,12 +37,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             lines.push(line_start..line_start + text[line_start..end].trim_end().len());
             line_start = end;
         }
-        // A single word wider than the line is cut by cells.
-        while display_width(text[line_start..brk].trim_end()) > width {
-            let cut = prefix_fitting(&text[line_start..brk], width).max(first_char_len(&text[line_start..]));
+        // A single word wider than the line is cut by cells; each cut reads only what it takes.
+        loop {
+            let rest = text[line_start..brk].trim_end();
+            let cut = prefix_fitting(rest, width);
+            if cut == rest.len() {
+                break;
+            }
+            let cut = cut.max(first_char_len(rest));
             lines.push(line_start..line_start + cut);
             line_start += cut;
         }
+        cells = display_width(&text[line_start..brk]);
         fit_end = (brk > line_start).then_some(brk);
     }
     if line_start < text.len() {
@@ -115,6 +130,69 @@ mod tests {
             let expected: String = text.split_whitespace().collect();
             assert_eq!(joined, expected, "width {width}");
         }
+    }
+
+    /// The greedy wrap stated plainly (every candidate line measured whole): what `wrap` must
+    /// agree with, only slower.
+    fn plain_wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+        let mut lines = Vec::new();
+        let (mut start, mut fit) = (0, None);
+        for (brk, _) in unicode_linebreak::linebreaks(text) {
+            if brk <= start || (!break_allowed(text, brk) && brk < text.len()) {
+                continue;
+            }
+            if display_width(text[start..brk].trim_end()) <= width {
+                fit = Some(brk);
+                continue;
+            }
+            if let Some(end) = fit.take().filter(|&e| e > start) {
+                lines.push(start..start + text[start..end].trim_end().len());
+                start = end;
+            }
+            while display_width(text[start..brk].trim_end()) > width {
+                let cut = prefix_fitting(&text[start..brk], width).max(first_char_len(&text[start..]));
+                lines.push(start..start + cut);
+                start += cut;
+            }
+            fit = (brk > start).then_some(brk);
+        }
+        let rest = text[start..].trim_end();
+        if !rest.is_empty() {
+            lines.push(start..start + rest.len());
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_plain_greedy_wrap(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "bc", "défg", " ", "  ", "-", "日本", "e\u{301}", "\u{200B}", "«\u{202F}", "\u{202F}»",
+                    " :", "🦀", "\u{00A0}", "xxxxxxxxxxxx",
+                ]),
+                0..40,
+            ),
+            width in 1usize..14,
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(wrap(&text, width), plain_wrap(&text, width));
+        }
+    }
+
+    #[test]
+    fn a_word_of_megabytes_is_cut_in_linear_time() {
+        let word = "abcdefghij".repeat(400_000);
+        let start = std::time::Instant::now();
+        let cut = wrap(&word, 80);
+        // Measuring the rest of the word again for every line took minutes here.
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
+        assert_eq!(cut.len(), 50_000);
+        assert!(cut.iter().all(|r| r.len() == 80));
+        let zero_width = "\u{200B}".repeat(300_000);
+        let start = std::time::Instant::now();
+        assert_eq!(wrap(&zero_width, 10).len(), 1);
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
     }
 
     #[test]

@@ -1,0 +1,511 @@
+//! What the library knows about one person, organisation or place: the entity under all its
+//! names (titles dropped, accents and case folded, a surname alone where the library's use of
+//! it names one person, an acronym of its full name), the stories that mention it with the
+//! sentence that does, the roles and quotes the texts give it, the entities that keep it
+//! company more than chance would have it, and a timeline by month.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::annotate::formats::offsets::OffsetTable;
+use crate::extract::names::{core, initials, is_acronym_of, is_full_name, surname};
+use crate::library::EntityHit;
+use crate::library::align::SourceMap;
+use crate::service::story::load_story;
+use crate::store::{IndexedEntity, Result, Store, entity_key};
+
+/// A full name joins the stories that name the person by surname alone only when, among the
+/// library's full names with that surname, it has at least this share of the stories.
+const SURNAME_SHARE: f64 = 0.8;
+/// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
+/// listed and counted.
+pub const DETAILED_STORIES: usize = 30;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Alias {
+    pub name: String,
+    pub stories: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MentionRef {
+    /// Code points into the story's text as given (the offset contract).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoryRef {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub name: String,
+    pub mentions: usize,
+    /// Where the story comes from (read for the newest stories only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The sentence of its first mention (read for the newest stories only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offsets: Vec<MentionRef>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RoleRef {
+    pub role: String,
+    pub stories: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteRef {
+    pub story: String,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CompanionRef {
+    pub name: String,
+    pub label: String,
+    /// Stories that mention both.
+    pub together: usize,
+    /// Pointwise mutual information (natural log): how much more often than chance.
+    pub association: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Profile {
+    pub name: String,
+    pub label: String,
+    pub aliases: Vec<Alias>,
+    pub stories: Vec<StoryRef>,
+    pub roles: Vec<RoleRef>,
+    pub quotes: Vec<QuoteRef>,
+    pub cooccurring: Vec<CompanionRef>,
+    /// (YYYY-MM, stories); undated stories are not in it.
+    pub timeline: Vec<(String, usize)>,
+}
+
+/// What a name finds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    Found(Box<Profile>),
+    NotFound,
+    /// Several entities, none far ahead of the others: (name, label, stories).
+    Ambiguous(Vec<(String, String, usize)>),
+}
+
+/// The entity a name stands for, and its profile.
+pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
+    Ok(match resolve(store, name)? {
+        Resolved::Found(main, group) => Lookup::Found(Box::new(build(store, &main, &group)?)),
+        Resolved::NotFound => Lookup::NotFound,
+        Resolved::Ambiguous(list) => Lookup::Ambiguous(list),
+    })
+}
+
+/// The stories about the entity a name stands for, under all its names, newest first (`r`
+/// in the reader): cheap, no story is read. A name that stands for no single entity gives
+/// the stories the index lists under that very name.
+pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
+    let Resolved::Found(_, group) = resolve(store, name)? else { return store.entity_stories(name) };
+    let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
+    let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
+    let mut hits: Vec<EntityHit> = Vec::new();
+    for s in store.stories_of_entities(&ids)? {
+        match hits.iter_mut().find(|h| h.story.id == s.story.id) {
+            Some(h) => h.mentions += s.mentions,
+            None => hits.push(EntityHit {
+                label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
+                story: s.story,
+                name: s.name,
+                mentions: s.mentions,
+            }),
+        }
+    }
+    // Names the user taught are looked up in the text too (see `Store::entity_stories`).
+    for more in store.entity_stories(name)? {
+        if !hits.iter().any(|h| h.story.id == more.story.id) {
+            hits.push(more);
+        }
+    }
+    hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
+    Ok(hits)
+}
+
+/// What a name resolves to in the entity index.
+enum Resolved {
+    /// The entity and all the index's entities that are it under other names.
+    Found(IndexedEntity, Vec<IndexedEntity>),
+    NotFound,
+    Ambiguous(Vec<(String, String, usize)>),
+}
+
+fn resolve(store: &Store, name: &str) -> Result<Resolved> {
+    let key = entity_key(name);
+    if key.is_empty() {
+        return Ok(Resolved::NotFound);
+    }
+    let mut found = store.entities_with_key_prefix(&key, 50)?;
+    let exact: Vec<IndexedEntity> = found.iter().filter(|e| e.key == key).cloned().collect();
+    if !exact.is_empty() {
+        found = exact;
+    }
+    // A single word may be a surname: the full names the library gives it count too.
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let full: Vec<IndexedEntity> = match words.as_slice() {
+        [word] => store
+            .entities_ending_with(word, 200)?
+            .into_iter()
+            .filter(|e| e.label == "PER" && is_full_name(&e.name))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let listed = |found: &[IndexedEntity]| {
+        Resolved::Ambiguous(found.iter().map(|e| (e.name.clone(), e.label.clone(), e.stories)).collect())
+    };
+    let main = match (pick(&full), full.is_empty()) {
+        (Some(person), _) => person,
+        (None, false) => return Ok(listed(&[full, found].concat())),
+        // Entities written the same once titles are dropped are one ("Mr Blair", "Blair").
+        (None, true) => match pick(&found) {
+            Some(main) => main,
+            None if found.is_empty() => return Ok(Resolved::NotFound),
+            None => return Ok(listed(&found)),
+        },
+    };
+    let group = group_of(store, &main)?;
+    Ok(Resolved::Found(main, group))
+}
+
+/// The entity most of the stories mean, if one is far enough ahead of the others.
+/// Entities with the same name once titles are dropped are counted together, whatever label
+/// the extractor gave each story's mention (its type errors do not make two entities).
+fn pick(found: &[IndexedEntity]) -> Option<IndexedEntity> {
+    let mut by_core: HashMap<String, usize> = HashMap::new();
+    for e in found {
+        *by_core.entry(core(&e.name)).or_default() += e.stories;
+    }
+    let total: usize = by_core.values().sum();
+    let (top_core, top) = by_core.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))?;
+    (*top as f64 >= SURNAME_SHARE * total as f64)
+        .then(|| found.iter().filter(|e| &core(&e.name) == top_core).max_by_key(|e| e.stories))?
+        .cloned()
+}
+
+/// The index's entities that are `main` under another name.
+fn group_of(store: &Store, main: &IndexedEntity) -> Result<Vec<IndexedEntity>> {
+    let main_core = core(&main.name);
+    let mut group = vec![main.clone()];
+    if main.label == "PER" {
+        let Some(last) = surname(&main.name) else { return Ok(group) };
+        let same_surname: Vec<IndexedEntity> =
+            store.entities_ending_with(&last, 200)?.into_iter().filter(|e| e.label == "PER").collect();
+        let full_stories = |pred: &dyn Fn(&str) -> bool| -> usize {
+            same_surname
+                .iter()
+                .filter(|e| is_full_name(&e.name) && pred(&core(&e.name)))
+                .map(|e| e.stories)
+                .sum()
+        };
+        let mine = full_stories(&|c| c == main_core);
+        let all = full_stories(&|_| true);
+        let dominant = all > 0 && mine as f64 >= SURNAME_SHARE * all as f64;
+        for e in same_surname.iter().filter(|e| e.id != main.id) {
+            let c = core(&e.name);
+            // Titled forms of the same full name always; the surname alone when this person
+            // is the one the library's full names with it mostly mean.
+            if c == main_core || (c == last && dominant && is_full_name(&main.name)) {
+                group.push(e.clone());
+            }
+        }
+    } else if let Some(short) = initials(&main.name) {
+        for e in store.entities_with_key_prefix(&short, 20)? {
+            if e.key == short && e.label == main.label && is_acronym_of(&e.name, &main.name) {
+                group.push(e);
+            }
+        }
+    }
+    Ok(group)
+}
+
+fn build(store: &mut Store, main: &IndexedEntity, group: &[IndexedEntity]) -> Result<Profile> {
+    let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
+    let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
+    let mut stories: Vec<StoryRef> = Vec::new();
+    for s in store.stories_of_entities(&ids)? {
+        *aliases.entry(s.name.clone()).or_default() += 1;
+        match stories.iter_mut().find(|r| r.id == s.story.id) {
+            Some(r) => r.mentions += s.mentions,
+            None => stories.push(StoryRef {
+                id: s.story.id.clone(),
+                title: s.story.title.clone(),
+                date: s.story.date.clone(),
+                source: s.story.source.clone(),
+                name: s.name.clone(),
+                mentions: s.mentions,
+                path: None,
+                url: None,
+                sentence: None,
+                offsets: Vec::new(),
+            }),
+        }
+    }
+    let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
+    let mut roles: BTreeMap<String, RoleRef> = BTreeMap::new();
+    let mut quotes = Vec::new();
+    for story in stories.iter_mut().take(DETAILED_STORIES) {
+        read_story(store, story, &names, &mut roles, &mut quotes)?;
+    }
+    let mut timeline: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &stories {
+        if let Some(month) = s.date.as_deref().and_then(|d| d.get(..7)).filter(|m| m.len() == 7) {
+            *timeline.entry(month.to_owned()).or_default() += 1;
+        }
+    }
+    let mut roles: Vec<RoleRef> = roles.into_values().collect();
+    roles.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.role.cmp(&b.role)));
+    let mut aliases: Vec<Alias> =
+        aliases.into_iter().map(|(name, stories)| Alias { name, stories }).collect();
+    aliases.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.name.cmp(&b.name)));
+    Ok(Profile {
+        name: main.name.clone(),
+        label: main.label.clone(),
+        aliases,
+        cooccurring: companions(store, &ids, stories.len())?,
+        stories,
+        roles,
+        quotes,
+        timeline: timeline.into_iter().collect(),
+    })
+}
+
+/// The entities found with it in at least two stories, by pointwise mutual information.
+fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
+    let (found, total) = store.companions(ids, 2)?;
+    let mut out: Vec<CompanionRef> = found
+        .into_iter()
+        .map(|c| {
+            let expected = own_stories as f64 * c.stories as f64 / total.max(1) as f64;
+            CompanionRef {
+                association: (c.together as f64 / expected.max(f64::MIN_POSITIVE)).ln(),
+                name: c.name,
+                label: c.label,
+                together: c.together,
+            }
+        })
+        .filter(|c| c.association > 0.0)
+        .collect();
+    out.sort_by(|a, b| b.association.total_cmp(&a.association).then(b.together.cmp(&a.together)));
+    out.truncate(15);
+    Ok(out)
+}
+
+/// Reads one story's facts for the entity: where it is mentioned (in the text as given), the
+/// sentence of its first mention, the roles and the quotes given to it.
+fn read_story(
+    store: &mut Store,
+    story: &mut StoryRef,
+    names: &[String],
+    roles: &mut BTreeMap<String, RoleRef>,
+    quotes: &mut Vec<QuoteRef>,
+) -> Result<()> {
+    let Some(loaded) = load_story(store, &story.id)? else { return Ok(()) };
+    let is_it = |n: &str| names.contains(&core(n));
+    let article = &loaded.article;
+    story.path = Some(article.path.to_string_lossy().into_owned()).filter(|p| !p.is_empty());
+    story.url.clone_from(&article.url);
+    let given = article.given_text();
+    let map = SourceMap::new(&given, &article.body);
+    let table = OffsetTable::new(&given);
+    for e in loaded.facts.entities.iter().filter(|e| is_it(&e.name)) {
+        for m in &e.mentions {
+            let placed = map.to_source(&given, &article.body, m.start..m.end).and_then(|r| {
+                Some(MentionRef {
+                    start: table.byte_to_char(r.start)?,
+                    end: table.byte_to_char(r.end)?,
+                    text: given.get(r)?.to_owned(),
+                })
+            });
+            story.offsets.extend(placed);
+            if story.sentence.is_none() {
+                story.sentence = Some(sentence_around(&article.body, m.start));
+            }
+        }
+    }
+    for p in loaded.facts.people.iter().filter(|p| is_it(&p.name)) {
+        for role in &p.roles {
+            let r = roles.entry(role.clone()).or_insert(RoleRef {
+                role: role.clone(),
+                stories: 0,
+                first: story.date.clone(),
+                last: story.date.clone(),
+            });
+            r.stories += 1;
+            if story.date < r.first {
+                r.first = story.date.clone();
+            }
+            if story.date > r.last {
+                r.last = story.date.clone();
+            }
+        }
+    }
+    for q in loaded.facts.quotes.iter().filter(|q| q.speaker.as_deref().is_some_and(is_it)) {
+        quotes.push(QuoteRef { story: story.id.clone(), date: story.date.clone(), text: q.text.clone() });
+    }
+    Ok(())
+}
+
+/// The sentence of `body` around byte `at`, on one line.
+fn sentence_around(body: &str, at: usize) -> String {
+    let at = at.min(body.len());
+    let before = &body[..at];
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = body[at..].find(['.', '!', '?', '\n']).map_or(body.len(), |i| at + i + 1);
+    crate::library::sanitize::one_line(body[start..end].trim(), 400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Entity, Facts, Label, Mention, Origin};
+    use crate::library::Article;
+    use crate::store::{FileOp, FileStamp};
+
+    /// A library whose stories mention the given (label, name) entities, one story each.
+    fn library(stories: &[(&str, &[(&str, &str)])]) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let ops: Vec<FileOp> = stories
+            .iter()
+            .enumerate()
+            .map(|(i, (id, entities))| FileOp::Replace {
+                path: format!("/lib/{id}.txt"),
+                stamp: FileStamp { size: i as u64, mtime_ns: 0, hash: i as u128 },
+                articles: vec![(
+                    Article {
+                        id: id.to_string(),
+                        title: id.to_string(),
+                        body: format!("Story {id}."),
+                        ..Article::default()
+                    },
+                    // Cached as the extractor's own facts, so reading the story keeps them.
+                    Some(crate::service::analysis::cached(&Facts {
+                        entities: entities
+                            .iter()
+                            .map(|(l, n)| Entity {
+                                label: Label::parse(l).unwrap(),
+                                name: n.to_string(),
+                                mentions: vec![Mention {
+                                    start: 0,
+                                    end: 5,
+                                    text: "Story".into(),
+                                    origin: Origin::Model,
+                                }],
+                            })
+                            .collect(),
+                        ..Facts::default()
+                    })),
+                )],
+            })
+            .collect();
+        store.apply(&ops, crate::service::analysis::EXTRACTOR_VERSION).unwrap();
+        store
+    }
+
+    fn names(lookup: Lookup) -> Vec<String> {
+        match lookup {
+            Lookup::Found(p) => p.aliases.iter().map(|a| a.name.clone()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_person_the_library_means_by_it() {
+        let mut stories: Vec<(String, Vec<(&str, &str)>)> = Vec::new();
+        for i in 0..9 {
+            stories.push((format!("full{i}"), vec![("PER", "Tony Blair")]));
+        }
+        stories.push(("cherie".into(), vec![("PER", "Cherie Blair")]));
+        stories.push(("bare1".into(), vec![("PER", "Blair")]));
+        stories.push(("bare2".into(), vec![("PER", "Mr Blair")]));
+        let refs: Vec<(&str, &[(&str, &str)])> =
+            stories.iter().map(|(id, e)| (id.as_str(), e.as_slice())).collect();
+        let mut store = library(&refs);
+        let tony = names(profile(&mut store, "tony blair").unwrap());
+        assert_eq!(tony, ["Tony Blair", "Blair", "Mr Blair"]);
+        // Asked by surname, the library answers with the person it means.
+        let blair = names(profile(&mut store, "Blair").unwrap());
+        assert_eq!(blair[0], "Tony Blair", "{blair:?}");
+        // Cherie Blair is never given Tony's surname-only stories, nor he hers.
+        assert_eq!(names(profile(&mut store, "Cherie Blair").unwrap()), ["Cherie Blair"]);
+        // `r` in the reader lists the same stories: his, under every name, not hers.
+        let related: Vec<String> =
+            related_stories(&store, "Tony Blair").unwrap().into_iter().map(|h| h.story.id).collect();
+        assert_eq!(related.len(), 11, "{related:?}");
+        assert!(!related.contains(&"cherie".to_string()));
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart() {
+        let mut store = library(&[
+            ("a", &[("PER", "Gordon Brown")]),
+            ("b", &[("PER", "Gordon Brown")]),
+            ("c", &[("PER", "Nick Brown")]),
+            ("d", &[("PER", "Nick Brown")]),
+            ("e", &[("PER", "Brown")]),
+        ]);
+        assert_eq!(names(profile(&mut store, "Gordon Brown").unwrap()), ["Gordon Brown"]);
+        let Lookup::Ambiguous(candidates) = profile(&mut store, "Brown").unwrap() else {
+            panic!("ambiguous")
+        };
+        let listed: Vec<&str> = candidates.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(listed.contains(&"Gordon Brown") && listed.contains(&"Nick Brown"), "{listed:?}");
+        assert_eq!(profile(&mut store, "Nobody").unwrap(), Lookup::NotFound);
+    }
+
+    #[test]
+    fn accents_case_titles_and_acronyms_are_one_entity() {
+        let mut store = library(&[
+            ("a", &[("PER", "Assimi Goïta"), ("ORG", "Union européenne")]),
+            ("b", &[("PER", "le colonel Assimi Goita"), ("ORG", "UE")]),
+            ("c", &[("PER", "ASSIMI GOITA"), ("ORG", "Union Européenne")]),
+        ]);
+        let goita = names(profile(&mut store, "Assimi Goita").unwrap());
+        assert_eq!(goita.len(), 3, "{goita:?}");
+        let union = names(profile(&mut store, "union europeenne").unwrap());
+        assert!(union.contains(&"UE".to_string()), "{union:?}");
+    }
+
+    #[test]
+    fn companions_are_ranked_by_association_not_by_count() {
+        let mut stories: Vec<(String, Vec<(&str, &str)>)> = Vec::new();
+        // "London" is in every story; "Mahmoud Abbas" only where Blair is.
+        for i in 0..6 {
+            stories.push((
+                format!("b{i}"),
+                vec![("PER", "Tony Blair"), ("LOC", "London"), ("PER", "Mahmoud Abbas")],
+            ));
+        }
+        for i in 0..30 {
+            stories.push((format!("o{i}"), vec![("LOC", "London")]));
+        }
+        let refs: Vec<(&str, &[(&str, &str)])> =
+            stories.iter().map(|(id, e)| (id.as_str(), e.as_slice())).collect();
+        let mut store = library(&refs);
+        let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
+        assert_eq!(
+            p.cooccurring.first().map(|c| c.name.as_str()),
+            Some("Mahmoud Abbas"),
+            "{:?}",
+            p.cooccurring
+        );
+    }
+}

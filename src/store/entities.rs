@@ -1,0 +1,115 @@
+//! What the entity index says about the library as a whole: which entities there are under a
+//! name, the stories each is in, and which others keep them company.
+
+use rusqlite::params;
+
+use super::{Result, STORY_COLUMNS, Store, story_from_row};
+use crate::library::StoryMeta;
+
+/// One entity of the index: its key (folded name), label, first-seen name and how many
+/// stories mention it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedEntity {
+    pub id: i64,
+    pub key: String,
+    pub label: String,
+    pub name: String,
+    pub stories: usize,
+}
+
+/// A story that mentions an entity, with how the story writes it and how often.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityStory {
+    pub entity: i64,
+    pub story: StoryMeta,
+    pub name: String,
+    pub mentions: usize,
+}
+
+/// An entity found in the same stories as another: in how many of them, and in how many
+/// stories at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Companion {
+    pub label: String,
+    pub name: String,
+    pub together: usize,
+    pub stories: usize,
+}
+
+impl Store {
+    /// Entities whose key starts with `key` (a folded name), most mentioned first.
+    pub fn entities_with_key_prefix(&self, key: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
+        self.entities_where("substr(e.key, 1, length(?1)) = ?1", key, limit)
+    }
+
+    /// Entities whose key ends with ` word` or is `word` (a surname, an acronym).
+    pub fn entities_ending_with(&self, word: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
+        self.entities_where("(e.key = ?1 OR substr(e.key, -length(?1) - 1) = ' ' || ?1)", word, limit)
+    }
+
+    fn entities_where(&self, condition: &str, value: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
+        let sql = format!(
+            "SELECT e.id, e.key, e.label, e.name, count(m.article) AS n FROM entities e \
+             JOIN entity_mentions m ON m.entity = e.id WHERE {condition} GROUP BY e.id ORDER BY n DESC, e.key LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![value, limit as i64], |r| {
+            Ok(IndexedEntity {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                label: r.get(2)?,
+                name: r.get(3)?,
+                stories: r.get::<_, i64>(4)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stories that mention any of `entities`, newest first.
+    pub fn stories_of_entities(&self, entities: &[i64]) -> Result<Vec<EntityStory>> {
+        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, m.entity, COALESCE(m.name, e.name), m.mentions \
+             FROM entity_mentions m JOIN entities e ON e.id = m.entity JOIN articles a ON a.rowid = m.article \
+             LEFT JOIN reading_state r USING (content_hash) \
+             WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |row| {
+            Ok(EntityStory {
+                story: story_from_row(row, 0)?,
+                entity: row.get(8)?,
+                name: row.get(9)?,
+                mentions: row.get::<_, i64>(10)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The entities found in at least `min_together` of the stories that mention `entities`,
+    /// with their story counts, and the number of stories in the index (for an association
+    /// measure).
+    pub fn companions(&self, entities: &[i64], min_together: usize) -> Result<(Vec<Companion>, usize)> {
+        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "WITH mine AS (SELECT DISTINCT article FROM entity_mentions WHERE entity IN ({ids})), \
+                  near AS (SELECT m.entity, count(*) AS together FROM entity_mentions m JOIN mine USING (article) \
+                           WHERE m.entity NOT IN ({ids}) GROUP BY m.entity HAVING count(*) >= ?1) \
+             SELECT e.label, e.name, near.together, (SELECT count(*) FROM entity_mentions x WHERE x.entity = e.id) \
+             FROM near JOIN entities e ON e.id = near.entity"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([min_together as i64], |r| {
+            Ok(Companion {
+                label: r.get(0)?,
+                name: r.get(1)?,
+                together: r.get::<_, i64>(2)? as usize,
+                stories: r.get::<_, i64>(3)? as usize,
+            })
+        })?;
+        let companions = rows.collect::<rusqlite::Result<_>>()?;
+        let total: i64 =
+            self.conn.query_row("SELECT count(DISTINCT article) FROM entity_mentions", [], |r| r.get(0))?;
+        Ok((companions, total as usize))
+    }
+}
