@@ -2,9 +2,13 @@
 //! (so a tool reading the offsets against its own copy finds the mentions), with the user's
 //! decisions and, unless only reviewed work is asked for, the suggestions not judged yet.
 
-use crate::annotate::corrections::is_correction;
-use crate::annotate::formats::{AnnotatedDoc, AnnotatedSpan, SpanStatus};
+use crate::annotate::corrections::{ROLE, SPEAKER, is_correction, roles_of};
+use crate::annotate::formats::{
+    AnnotatedDoc, AnnotatedRelation, AnnotatedRoles, AnnotatedSpan, QUOTE_LABEL, RelationArg,
+    SPEAKER_RELATION, SpanStatus,
+};
 use crate::annotate::{Annotation, Status};
+use crate::extract::{Facts, Mention};
 use crate::library::align::SourceMap;
 use crate::model::LoadedStory;
 use crate::service::story::load_story;
@@ -55,6 +59,46 @@ fn unjudged(story: &LoadedStory) -> Vec<AnnotatedSpan> {
     out
 }
 
+/// The user's corrections of the facts as relations and roles, in byline's text: each quote
+/// whose speaker the user set to an entity, to the mention of that entity nearest the quote (a
+/// speaker set to "unknown", or to an entity without a mention, gives nothing); each person's
+/// roles on the mention the user gave them on.
+fn corrections(story: &LoadedStory) -> (Vec<AnnotatedRelation>, Vec<AnnotatedRoles>) {
+    let anns = &story.annotations.annotations;
+    let facts: Facts = crate::annotate::merge::merge(&story.facts, anns);
+    let mut relations = Vec::new();
+    let mut roles = Vec::new();
+    for a in anns.iter().filter(|a| a.status != Status::Rejected) {
+        let Some(name) = &a.entity else { continue };
+        if a.label == SPEAKER {
+            let distance = |m: &Mention| {
+                if m.end <= a.start { a.start - m.end } else { m.start.saturating_sub(a.end) }
+            };
+            let nearest = facts
+                .entities
+                .iter()
+                .filter(|e| e.name == *name)
+                .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+                .filter(|(_, m)| !a.overlaps(m.start, m.end))
+                .min_by_key(|(_, m)| (distance(m), m.start));
+            if let Some((e, m)) = nearest {
+                relations.push(AnnotatedRelation {
+                    label: SPEAKER_RELATION.to_owned(),
+                    head: RelationArg { start: a.start, end: a.end, label: QUOTE_LABEL.to_owned() },
+                    child: RelationArg { start: m.start, end: m.end, label: e.label.as_str().to_owned() },
+                });
+            }
+        } else if a.label == ROLE {
+            let label = facts.entities.iter().find(|e| e.name == *name).map_or("PER", |e| e.label.as_str());
+            roles.push(AnnotatedRoles {
+                person: RelationArg { start: a.start, end: a.end, label: label.to_owned() },
+                roles: roles_of(a.note.as_deref()),
+            });
+        }
+    }
+    (relations, roles)
+}
+
 /// Whether a story's review is complete: marked done (by the user, or by an imported file of
 /// finished annotations), or no suggestion of the extractor's or of an import waits for a
 /// decision.
@@ -70,6 +114,11 @@ fn document(story: &LoadedStory, spans: Vec<AnnotatedSpan>) -> (AnnotatedDoc, bo
     let article = &story.article;
     let given = article.given_text();
     let map = SourceMap::new(&given, &article.body);
+    let place = |a: &RelationArg| {
+        let r = map.to_source(&given, &article.body, a.start..a.end)?;
+        Some(RelationArg { start: r.start, end: r.end, label: a.label.clone() })
+    };
+    let (relations, roles) = corrections(story);
     let placed: Option<Vec<AnnotatedSpan>> = spans
         .iter()
         .map(|s| {
@@ -77,12 +126,24 @@ fn document(story: &LoadedStory, spans: Vec<AnnotatedSpan>) -> (AnnotatedDoc, bo
             Some(AnnotatedSpan { start: r.start, end: r.end, ..s.clone() })
         })
         .collect();
-    let (text, spans, own) = match placed {
-        Some(placed) => (given.into_owned(), placed, false),
-        None => (article.body.clone(), spans, true),
+    let placed_relations: Option<Vec<AnnotatedRelation>> = relations
+        .iter()
+        .map(|r| {
+            Some(AnnotatedRelation { label: r.label.clone(), head: place(&r.head)?, child: place(&r.child)? })
+        })
+        .collect();
+    let placed_roles: Option<Vec<AnnotatedRoles>> = roles
+        .iter()
+        .map(|r| Some(AnnotatedRoles { person: place(&r.person)?, roles: r.roles.clone() }))
+        .collect();
+    let (text, spans, relations, roles, own) = match (placed, placed_relations, placed_roles) {
+        (Some(s), Some(r), Some(o)) => (given.to_string(), s, r, o, false),
+        _ => (article.body.clone(), spans, relations, roles, true),
     };
     let mut doc = AnnotatedDoc::new(&article.id, text);
     doc.spans = spans;
+    doc.relations = relations;
+    doc.roles = roles;
     doc.spans.sort_by_key(|s| (s.start, s.end));
     doc.meta.insert("title".into(), article.title.clone().into());
     if let Some(url) = &article.url {

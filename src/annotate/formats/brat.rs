@@ -37,8 +37,8 @@ use std::fmt::Write as _;
 
 use super::offsets::OffsetTable;
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, SpanStatus, cp_range, line_error, select,
-    span_error,
+    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, QUOTE_LABEL, RelationArg, SPEAKER_RELATION,
+    SpanStatus, arg_offsets, cp_range, line_error, select, span_error,
 };
 
 const COREF: &str = "Coref";
@@ -64,6 +64,9 @@ pub(super) fn export(
     }
     conf.push_str("\n[relations]\n");
     let _ = writeln!(conf, "{COREF}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive");
+    if docs.iter().any(|d| d.relations.iter().any(|r| r.label == SPEAKER_RELATION)) {
+        let _ = writeln!(conf, "{SPEAKER_RELATION}\tArg1:{QUOTE_LABEL}, Arg2:<ENTITY>");
+    }
     conf.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
     files.push(("annotation.conf".to_owned(), conf));
     if !dbs.is_empty() {
@@ -92,34 +95,21 @@ fn export_doc(
     let spans = select(doc, &table, opts, false)?;
     let mut ann = String::new();
     let mut norms = String::new();
-    let mut notes = String::new();
+    let mut notes: Vec<(usize, String)> = Vec::new(); // (T number, note)
     let mut groups: Vec<Vec<usize>> = Vec::new(); // T numbers per entity, in order of first mention
     let mut group_of: HashMap<&str, usize> = HashMap::new();
-    let (mut n_norm, mut n_note) = (0, 0);
+    let mut written: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, T number)
+    let mut n_norm = 0;
     for (i, o) in spans.iter().enumerate() {
         let t = i + 1;
         let span = o.span;
         if span.label.chars().any(char::is_whitespace) {
             return Err(span_error(doc, span, "brat labels cannot contain whitespace"));
         }
+        let text = textbound(&mut ann, doc, &table, t, &span.label, span.start, span.end)
+            .map_err(|m| span_error(doc, span, m))?;
         labels.insert(span.label.clone());
-        let frags = fragments(&doc.text, span.start, span.end);
-        if frags.is_empty() {
-            return Err(span_error(doc, span, "brat cannot store a span made only of line breaks"));
-        }
-        let offsets: Vec<String> = frags
-            .iter()
-            .map(|&(s, e)| {
-                format!(
-                    "{} {}",
-                    table.byte_to_char(s).unwrap_or_default(),
-                    table.byte_to_char(e).unwrap_or_default()
-                )
-            })
-            .collect();
-        let text: Vec<&str> = frags.iter().map(|&(s, e)| &doc.text[s..e]).collect();
-        let text = text.join(" ").replace('\t', " ");
-        let _ = writeln!(ann, "T{t}\t{} {}\t{text}", span.label, offsets.join(";"));
+        written.push((span.start, span.end, t));
         if let Some(kb) = &span.kb_id {
             if kb.is_empty() || kb.chars().any(char::is_whitespace) {
                 return Err(span_error(doc, span, &format!("kb id {kb:?} is empty or contains whitespace")));
@@ -130,9 +120,7 @@ fn export_doc(
             let _ = writeln!(norms, "N{n_norm}\tReference T{t} {db}:{id}\t{text}");
         }
         if let Some(note) = &span.note {
-            let note: String = note.chars().map(|c| if is_break(c) || c == '\t' { ' ' } else { c }).collect();
-            n_note += 1;
-            let _ = writeln!(notes, "#{n_note}\tAnnotatorNotes T{t}\t{note}");
+            notes.push((t, note.clone()));
         }
         if let Some(entity) = &span.entity {
             match group_of.get(entity.as_str()) {
@@ -144,13 +132,92 @@ fn export_doc(
             }
         }
     }
+    // Relations and roles point at a T line: the one written over the same text, else one added
+    // (a quote under `Quote`, a mention under its own label).
+    let mut next_t = spans.len() + 1;
+    let mut t_for = |ann: &mut String, arg: &RelationArg, reuse: bool| -> Result<usize, FormatError> {
+        arg_offsets(doc, &table, arg)?;
+        if reuse && let Some(&(_, _, t)) = written.iter().find(|w| (w.0, w.1) == (arg.start, arg.end)) {
+            return Ok(t);
+        }
+        let t = next_t;
+        next_t += 1;
+        textbound(ann, doc, &table, t, &arg.label, arg.start, arg.end).map_err(|m| arg_error(doc, arg, m))?;
+        labels.insert(arg.label.clone());
+        written.push((arg.start, arg.end, t));
+        Ok(t)
+    };
+    let mut rels = String::new();
+    for (r, rel) in doc.relations.iter().enumerate() {
+        if rel.label.is_empty() || rel.label.chars().any(char::is_whitespace) {
+            return Err(arg_error(doc, &rel.head, "brat relation types cannot contain whitespace"));
+        }
+        let head = t_for(&mut ann, &rel.head, rel.head.label != QUOTE_LABEL)?;
+        let child = t_for(&mut ann, &rel.child, true)?;
+        let _ = writeln!(rels, "R{}\t{} Arg1:T{head} Arg2:T{child}", r + 1, rel.label);
+    }
+    for roles in doc.roles.iter().filter(|r| !r.roles.is_empty()) {
+        let t = t_for(&mut ann, &roles.person, true)?;
+        let text = format!("Roles: {}", roles.roles.join("; "));
+        match notes.iter_mut().find(|(n, _)| *n == t) {
+            Some((_, note)) => {
+                note.push_str(" | ");
+                note.push_str(&text);
+            }
+            None => notes.push((t, text)),
+        }
+    }
     ann.push_str(&norms);
+    ann.push_str(&rels);
     for members in groups.iter().filter(|m| m.len() >= 2) {
         let members: Vec<String> = members.iter().map(|t| format!("T{t}")).collect();
         let _ = writeln!(ann, "*\t{COREF} {}", members.join(" "));
     }
-    ann.push_str(&notes);
+    for (n, (t, note)) in notes.iter().enumerate() {
+        let note: String = note.chars().map(|c| if is_break(c) || c == '\t' { ' ' } else { c }).collect();
+        let _ = writeln!(ann, "#{}\tAnnotatorNotes T{t}\t{note}", n + 1);
+    }
     Ok(ann)
+}
+
+/// Writes `T<t>\t<label> <fragments>\t<text>` for `start..end` (bytes) and gives the text field.
+fn textbound(
+    ann: &mut String,
+    doc: &AnnotatedDoc,
+    table: &OffsetTable,
+    t: usize,
+    label: &str,
+    start: usize,
+    end: usize,
+) -> Result<String, &'static str> {
+    let frags = fragments(&doc.text, start, end);
+    if frags.is_empty() {
+        return Err("brat cannot store a span made only of line breaks");
+    }
+    let offsets: Vec<String> = frags
+        .iter()
+        .map(|&(s, e)| {
+            format!(
+                "{} {}",
+                table.byte_to_char(s).unwrap_or_default(),
+                table.byte_to_char(e).unwrap_or_default()
+            )
+        })
+        .collect();
+    let text: Vec<&str> = frags.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+    let text = text.join(" ").replace('\t', " ");
+    let _ = writeln!(ann, "T{t}\t{label} {}\t{text}", offsets.join(";"));
+    Ok(text)
+}
+
+fn arg_error(doc: &AnnotatedDoc, arg: &RelationArg, message: &str) -> FormatError {
+    FormatError::Span {
+        doc: doc.id.clone(),
+        start: arg.start,
+        end: arg.end,
+        label: arg.label.clone(),
+        message: message.to_owned(),
+    }
 }
 
 fn is_break(c: char) -> bool {

@@ -14,22 +14,31 @@ use serde_json::{Map, Value, json};
 
 use super::offsets::OffsetTable;
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, SpanStatus, cp_range, id_string, json_kind,
-    jsonl_objects, line_error, offset_value, req_string, select,
+    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, Out, QUOTE_LABEL, RelationArg, SpanStatus,
+    arg_offsets, cp_range, id_string, json_kind, jsonl_objects, line_error, offset_value, req_string, select,
 };
 
 const RESERVED: [&str; 6] = ["text", "label", "labels", "entities", "relations", "id"];
 
 pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<String, FormatError> {
+    // doccano's relation projects read `entities` with ids and `relations`; a file with any
+    // relation is written that way throughout, so that one project type imports it all.
+    let relation_form = docs.iter().any(|d| !d.relations.is_empty());
     let mut out = String::new();
     for doc in docs {
         let table = OffsetTable::new(&doc.text);
-        let labels: Vec<Value> =
-            select(doc, &table, opts, false)?.iter().map(|o| json!([o.cs, o.ce, o.span.label])).collect();
+        let selected = select(doc, &table, opts, false)?;
         let mut record = Map::new();
         record.insert("id".to_owned(), json!(doc.id));
         record.insert("text".to_owned(), json!(doc.text));
-        record.insert("label".to_owned(), Value::Array(labels));
+        if relation_form {
+            let (entities, relations) = entities_and_relations(doc, &table, &selected)?;
+            record.insert("entities".to_owned(), Value::Array(entities));
+            record.insert("relations".to_owned(), Value::Array(relations));
+        } else {
+            let labels = selected.iter().map(|o| json!([o.cs, o.ce, o.span.label])).collect();
+            record.insert("label".to_owned(), Value::Array(labels));
+        }
         if !doc.meta.is_empty() {
             record.insert("meta".to_owned(), Value::Object(doc.meta.clone()));
         }
@@ -37,6 +46,37 @@ pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<Stri
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The spans as doccano entities (ids 0, 1, … in position order) plus one for each relation end
+/// that is no span written (a quote under `Quote`), and the relations between them.
+fn entities_and_relations(
+    doc: &AnnotatedDoc,
+    table: &OffsetTable,
+    selected: &[Out<'_>],
+) -> Result<(Vec<Value>, Vec<Value>), FormatError> {
+    let mut ents: Vec<(usize, usize, String)> =
+        selected.iter().map(|o| (o.cs, o.ce, o.span.label.clone())).collect();
+    let mut id_of = |arg: &RelationArg, reuse: bool| -> Result<usize, FormatError> {
+        let (cs, ce) = arg_offsets(doc, table, arg)?;
+        if reuse && let Some(i) = ents.iter().position(|e| (e.0, e.1) == (cs, ce)) {
+            return Ok(i);
+        }
+        ents.push((cs, ce, arg.label.clone()));
+        Ok(ents.len() - 1)
+    };
+    let mut relations = Vec::with_capacity(doc.relations.len());
+    for (r, rel) in doc.relations.iter().enumerate() {
+        let from = id_of(&rel.head, rel.head.label != QUOTE_LABEL)?;
+        let to = id_of(&rel.child, true)?;
+        relations.push(json!({"id": r, "from_id": from, "to_id": to, "type": rel.label}));
+    }
+    let entities = ents
+        .iter()
+        .enumerate()
+        .map(|(i, (s, e, label))| json!({"id": i, "start_offset": s, "end_offset": e, "label": label}))
+        .collect();
+    Ok((entities, relations))
 }
 
 pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, FormatError> {

@@ -61,6 +61,41 @@ pub struct AnnotatedDoc {
     /// Whether the file says a person judged the whole document (Prodigy's `"answer": "accept"`
     /// on a document record): its accepted spans are then all its entities.
     pub reviewed: bool,
+    /// Relations between spans: who said a quote ([`SPEAKER_RELATION`], head the quote, child a
+    /// mention of the speaker). Their ends need not be among `spans`: each format adds what it
+    /// needs to point at them.
+    pub relations: Vec<AnnotatedRelation>,
+    /// A person's roles as the user set them, on a mention of the person.
+    pub roles: Vec<AnnotatedRoles>,
+}
+
+/// The relation from a quote (head) to a mention of its speaker (child).
+pub const SPEAKER_RELATION: &str = "Speaker";
+/// The type a quote is written under where it must be a span of its own (brat, doccano).
+pub const QUOTE_LABEL: &str = "Quote";
+
+/// One end of a relation, or the mention roles are given on: BYTE offsets like a span's, and
+/// the label it is written under when the format needs it as a span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RelationArg {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+/// A directed, labelled relation between two stretches of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnnotatedRelation {
+    pub label: String,
+    pub head: RelationArg,
+    pub child: RelationArg,
+}
+
+/// The roles a person holds (none: the user said none), given on a mention of the person.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnnotatedRoles {
+    pub person: RelationArg,
+    pub roles: Vec<String>,
 }
 
 /// One labelled mention.
@@ -261,6 +296,32 @@ pub(crate) fn select<'a>(
     }
     out.sort_by_key(|o| (o.span.start, o.span.end));
     Ok(out)
+}
+
+/// Checks a relation end (in the text, on char boundaries, non-empty, labelled) and gives its
+/// offsets in code points.
+pub(crate) fn arg_offsets(
+    doc: &AnnotatedDoc,
+    table: &OffsetTable,
+    arg: &RelationArg,
+) -> Result<(usize, usize), FormatError> {
+    let bad = |message: &str| FormatError::Span {
+        doc: doc.id.clone(),
+        start: arg.start,
+        end: arg.end,
+        label: arg.label.clone(),
+        message: message.to_owned(),
+    };
+    if arg.start >= arg.end || arg.end > doc.text.len() {
+        return Err(bad("relation end empty, reversed or past the end of the text"));
+    }
+    if let Err(m) = check_label(&arg.label) {
+        return Err(bad(&m));
+    }
+    match (table.byte_to_char(arg.start), table.byte_to_char(arg.end)) {
+        (Some(s), Some(e)) => Ok((s, e)),
+        _ => Err(bad("offset inside a UTF-8 character")),
+    }
 }
 
 /// Whether every format can write `label`: one word of printable characters, not too long

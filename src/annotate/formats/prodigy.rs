@@ -29,10 +29,10 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::offsets::OffsetTable;
-use super::tokens::{token_ending, token_starting, tokenize};
+use super::tokens::{Tok, token_ending, token_starting, tokenize};
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, Out, SpanStatus, cp_range, id_string,
-    jsonl_objects, line_error, offset_value, opt_string, req_string, select, span_error,
+    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, Out, RelationArg, SpanStatus, arg_offsets,
+    cp_range, id_string, jsonl_objects, line_error, offset_value, opt_string, req_string, select, span_error,
 };
 
 pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<String, FormatError> {
@@ -44,8 +44,14 @@ pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<Stri
         let mut meta = doc.meta.clone();
         meta.insert("id".to_owned(), Value::String(doc.id.clone()));
 
-        let starts: Vec<usize> = main.iter().map(|o| o.span.start).collect();
-        let ends: Vec<usize> = main.iter().map(|o| o.span.end).collect();
+        let args = doc.relations.iter().flat_map(|r| [&r.head, &r.child]);
+        let mut starts: Vec<usize> = main.iter().map(|o| o.span.start).collect();
+        let mut ends: Vec<usize> = main.iter().map(|o| o.span.end).collect();
+        for arg in args.clone() {
+            arg_offsets(doc, &table, arg)?;
+            starts.push(arg.start);
+            ends.push(arg.end);
+        }
         let toks = tokenize(&doc.text, &starts, &ends);
         let cp = |b: usize| table.byte_to_char(b).unwrap_or_default();
         let tokens: Vec<Value> = toks
@@ -64,13 +70,33 @@ pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<Stri
             let mut s = span_json(o);
             s.insert("token_start".to_owned(), json!(ts));
             s.insert("token_end".to_owned(), json!(te));
+            let roles =
+                doc.roles.iter().find(|r| (r.person.start, r.person.end) == (o.span.start, o.span.end));
+            if let Some(r) = roles {
+                s.insert("roles".to_owned(), json!(r.roles));
+            }
             spans.push(Value::Object(s));
+        }
+        let mut relations = Vec::with_capacity(doc.relations.len());
+        for rel in &doc.relations {
+            let (head, head_span) = rel_span(doc, &table, &toks, &rel.head)?;
+            let (child, child_span) = rel_span(doc, &table, &toks, &rel.child)?;
+            relations.push(json!({
+                "head": head,
+                "child": child,
+                "head_span": head_span,
+                "child_span": child_span,
+                "label": rel.label,
+            }));
         }
         let mut record = Map::new();
         record.insert("text".to_owned(), json!(doc.text));
         record.insert("meta".to_owned(), Value::Object(meta.clone()));
         record.insert("tokens".to_owned(), Value::Array(tokens));
         record.insert("spans".to_owned(), Value::Array(spans));
+        if !relations.is_empty() {
+            record.insert("relations".to_owned(), Value::Array(relations));
+        }
         record.insert("_view_id".to_owned(), json!("ner_manual"));
         if main.iter().all(|o| o.span.status == SpanStatus::Accepted) {
             record.insert("answer".to_owned(), json!("accept"));
@@ -89,6 +115,28 @@ pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<Stri
         }
     }
     Ok(out)
+}
+
+/// A relation end as `rel.manual` writes it: the index of its last token, and the span
+/// (`start`, `end`, `token_start`, `token_end` inclusive, `label`).
+fn rel_span(
+    doc: &AnnotatedDoc,
+    table: &OffsetTable,
+    toks: &[Tok],
+    arg: &RelationArg,
+) -> Result<(usize, Value), FormatError> {
+    let (cs, ce) = arg_offsets(doc, table, arg)?;
+    let (Some(ts), Some(te)) = (token_starting(toks, arg.start), token_ending(toks, arg.end)) else {
+        return Err(FormatError::Span {
+            doc: doc.id.clone(),
+            start: arg.start,
+            end: arg.end,
+            label: arg.label.clone(),
+            message: "internal error: relation end does not align with tokens".to_owned(),
+        });
+    };
+    let span = json!({"start": cs, "end": ce, "token_start": ts, "token_end": te, "label": arg.label});
+    Ok((te, span))
 }
 
 fn span_json(o: &Out<'_>) -> Map<String, Value> {
