@@ -711,3 +711,148 @@ fn truncated_input_never_panics() {
         let _ = import(&[("g.jsonl".into(), garbage.into())], Format::Doccano);
     }
 }
+
+// ---- corrections: speakers as relations, roles -------------------------------------------------
+
+const QUOTED: &str = "«Nous signons», a dit le ministre Daoud Aly Mohammedine à N’Djaména.";
+
+fn cp(text: &str, b: usize) -> usize {
+    text[..b].chars().count()
+}
+
+/// A document whose quote's speaker the user set (to the mention after it), with roles on that
+/// mention; the place name is only a suggestion.
+fn quoted_doc() -> AnnotatedDoc {
+    let mut doc = AnnotatedDoc::new("quoted", QUOTED);
+    let q = QUOTED.find("Nous").expect("quote");
+    let p = QUOTED.find("Daoud").expect("person");
+    let person = (p, p + "Daoud Aly Mohammedine".len());
+    let mut per = span(person.0, person.1, "PER");
+    per.note = Some("cabinet list".into());
+    doc.spans.push(per);
+    let n = QUOTED.find("N’Dj").expect("place");
+    doc.spans.push(AnnotatedSpan::new(n, QUOTED.len() - 1, "LOC", SpanStatus::Suggested));
+    doc.relations.push(AnnotatedRelation {
+        label: SPEAKER_RELATION.into(),
+        head: RelationArg { start: q, end: q + "Nous signons".len(), label: QUOTE_LABEL.into() },
+        child: RelationArg { start: person.0, end: person.1, label: "PER".into() },
+    });
+    doc.roles.push(AnnotatedRoles {
+        person: RelationArg { start: person.0, end: person.1, label: "PER".into() },
+        roles: vec!["ministre de la Sécurité".into(), "porte-parole".into()],
+    });
+    doc
+}
+
+#[test]
+fn brat_writes_a_speaker_relation_to_a_quote_and_roles_as_a_note() {
+    let files = export(&[quoted_doc()], Format::Brat, &WITH_SUGGESTIONS).expect("export");
+    let get = |n: &str| files.iter().find(|(name, _)| name == n).map(|(_, c)| c.as_str()).expect(n);
+    let p = cp(QUOTED, QUOTED.find("Daoud").expect("person"));
+    let n = cp(QUOTED, QUOTED.find("N’Dj").expect("place"));
+    let want = [
+        format!("T1\tPER {p} {}\tDaoud Aly Mohammedine", p + 21),
+        format!("T2\tLOC {n} {}\tN’Djaména", n + 9),
+        "T3\tQuote 1 13\tNous signons".to_owned(),
+        "R1\tSpeaker Arg1:T3 Arg2:T1".to_owned(),
+        "#1\tAnnotatorNotes T1\tcabinet list | Roles: ministre de la Sécurité; porte-parole".to_owned(),
+    ];
+    let got: Vec<&str> = get("quoted.ann").lines().collect();
+    assert_eq!(got, want);
+    let conf = get("annotation.conf");
+    assert!(conf.contains("[entities]\nLOC\nPER\nQuote\n"), "{conf}");
+    assert!(conf.contains("\nSpeaker\tArg1:Quote, Arg2:<ENTITY>\n"), "{conf}");
+    // The speaker's mention is written for the relation even when only reviewed spans are.
+    let mut doc = quoted_doc();
+    doc.spans[0].status = SpanStatus::Suggested;
+    doc.spans[0].note = None;
+    let files = export(&[doc], Format::Brat, &ALL_ACCEPTED).expect("export");
+    let ann = get_file(&files, "quoted.ann");
+    let want = [
+        "T1\tQuote 1 13\tNous signons".to_owned(),
+        format!("T2\tPER {p} {}\tDaoud Aly Mohammedine", p + 21),
+        "R1\tSpeaker Arg1:T1 Arg2:T2".to_owned(),
+        "#1\tAnnotatorNotes T2\tRoles: ministre de la Sécurité; porte-parole".to_owned(),
+    ];
+    assert_eq!(ann.lines().collect::<Vec<_>>(), want);
+}
+
+fn get_file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    files.iter().find(|(n, _)| n == name).map(|(_, c)| c.as_str()).expect(name)
+}
+
+#[test]
+fn prodigy_writes_relations_as_rel_manual_does() {
+    let out = one_file(export(&[quoted_doc()], Format::Prodigy, &WITH_SUGGESTIONS).expect("export"));
+    let record = &jsonl(&out)[0];
+    let tokens = record["tokens"].as_array().expect("tokens");
+    let p = cp(QUOTED, QUOTED.find("Daoud").expect("person"));
+    let rels = record["relations"].as_array().expect("relations");
+    assert_eq!(rels.len(), 1);
+    let rel = &rels[0];
+    assert_eq!(rel["label"], "Speaker");
+    assert_eq!(rel["head_span"]["start"], 1);
+    assert_eq!(rel["head_span"]["end"], 13);
+    assert_eq!(rel["head_span"]["label"], "Quote");
+    assert_eq!(rel["child_span"]["start"], p);
+    assert_eq!(rel["child_span"]["end"], p + 21);
+    assert_eq!(rel["child_span"]["label"], "PER");
+    // head and child are the last token of each span; the tokens cover exactly the spans.
+    for (end, span) in [("head", "head_span"), ("child", "child_span")] {
+        let (ts, te) = (&rel[span]["token_start"], &rel[span]["token_end"]);
+        assert_eq!(rel[end], *te);
+        let first = &tokens[ts.as_u64().expect("index") as usize];
+        let last = &tokens[te.as_u64().expect("index") as usize];
+        assert_eq!((&first["start"], &last["end"]), (&rel[span]["start"], &rel[span]["end"]));
+    }
+    // The quote is no entity span; the person's span carries the roles.
+    let spans = record["spans"].as_array().expect("spans");
+    assert!(spans.iter().all(|s| s["label"] != "Quote"));
+    assert_eq!(spans[0]["roles"], json!(["ministre de la Sécurité", "porte-parole"]));
+    // A document without corrections has no relations key.
+    let out = one_file(export(&[vector_doc()], Format::Prodigy, &ALL_ACCEPTED).expect("export"));
+    assert!(jsonl(&out)[0].get("relations").is_none());
+}
+
+#[test]
+fn doccano_writes_entities_with_ids_and_relations() {
+    let docs = [quoted_doc(), vector_doc()];
+    let out = one_file(export(&docs, Format::Doccano, &WITH_SUGGESTIONS).expect("export"));
+    let lines = jsonl(&out);
+    let p = cp(QUOTED, QUOTED.find("Daoud").expect("person"));
+    let n = cp(QUOTED, QUOTED.find("N’Dj").expect("place"));
+    assert_eq!(
+        lines[0]["entities"],
+        json!([
+            {"id": 0, "start_offset": p, "end_offset": p + 21, "label": "PER"},
+            {"id": 1, "start_offset": n, "end_offset": n + 9, "label": "LOC"},
+            {"id": 2, "start_offset": 1, "end_offset": 13, "label": "Quote"},
+        ])
+    );
+    assert_eq!(lines[0]["relations"], json!([{"id": 0, "from_id": 2, "to_id": 0, "type": "Speaker"}]));
+    assert!(lines[0].get("label").is_none());
+    // The whole file is in the relation form, the same keys as doccano's own relation export.
+    assert_eq!(lines[1]["relations"], json!([]));
+    assert_eq!(lines[1]["entities"].as_array().map(Vec::len), Some(6));
+    let sample = jsonl(DOCCANO_REL);
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v["entities"][0].as_object().expect("entity").keys().cloned().collect();
+        k.extend(v["relations"][0].as_object().expect("relation").keys().cloned());
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&lines[0]), keys(&sample[0]));
+    // Without relations the file stays in the sequence-labelling form.
+    let out = one_file(export(&[vector_doc()], Format::Doccano, &ALL_ACCEPTED).expect("export"));
+    assert!(jsonl(&out)[0].get("relations").is_none());
+}
+
+#[test]
+fn conll_and_spacy_leave_relations_out() {
+    let plain = AnnotatedDoc { relations: Vec::new(), roles: Vec::new(), ..quoted_doc() };
+    for format in [Format::Conll, Format::SpacyJson, Format::Patterns] {
+        let with = export(&[quoted_doc()], format, &WITH_SUGGESTIONS).expect("export");
+        let without = export(std::slice::from_ref(&plain), format, &WITH_SUGGESTIONS).expect("export");
+        assert_eq!(with, without, "{format}");
+    }
+}
