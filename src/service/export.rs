@@ -184,6 +184,8 @@ pub fn annotated_docs(store: &mut Store, reviewed_only: bool) -> Result<ExportSe
 mod tests {
     use super::*;
     use crate::annotate::Edit;
+    use crate::annotate::corrections::is_correction_label;
+    use crate::annotate::formats::{ExportOptions, Format, export};
     use crate::library::Limits;
     use crate::service::Source;
     use crate::service::index::index_source;
@@ -232,5 +234,44 @@ mod tests {
         for s in &doc.spans {
             assert!(doc.text.get(s.start..s.end).is_some_and(|t| !t.trim().is_empty()), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_corrected_speaker_goes_out_as_a_relation_and_an_unknown_one_does_not() {
+        let (mut store, id) = store_with_one_rejection();
+        let story = load_story(&mut store, &id).unwrap().unwrap();
+        let quote = story.facts.quotes[0].clone();
+        let person = story.facts.entities.iter().find(|e| e.label.as_str() == "PER").unwrap().clone();
+        let body = &story.article.body;
+        let mut speaker = Annotation::new(body, quote.start, quote.end, SPEAKER, Status::Accepted, "user");
+        speaker.entity = Some(person.name.clone());
+        store.edit(&id, &story.content_hash, Edit::Add(speaker)).unwrap();
+        let m = &person.mentions[0];
+        let mut role = Annotation::new(body, m.start, m.end, ROLE, Status::Accepted, "user");
+        role.entity = Some(person.name.clone());
+        role.note = Some("ministre ; porte-parole".into());
+        store.edit(&id, &story.content_hash, Edit::Add(role)).unwrap();
+        let doc = annotated_docs(&mut store, false).unwrap().docs.remove(0);
+        assert_eq!(doc.relations.len(), 1);
+        let rel = &doc.relations[0];
+        assert_eq!((rel.label.as_str(), rel.head.label.as_str()), (SPEAKER_RELATION, QUOTE_LABEL));
+        assert_eq!(&doc.text[rel.head.start..rel.head.end], quote.text);
+        let said_by = &doc.text[rel.child.start..rel.child.end];
+        assert!(person.mentions.iter().any(|m| m.text == said_by), "{said_by:?}");
+        assert_eq!(doc.roles.len(), 1);
+        assert_eq!(doc.roles[0].roles, vec!["ministre", "porte-parole"]);
+        assert_eq!(&doc.text[doc.roles[0].person.start..doc.roles[0].person.end], m.text);
+        assert!(doc.spans.iter().all(|s| !is_correction_label(&s.label)), "corrections are no spans");
+        // Every format that has relations writes it.
+        for format in [Format::Brat, Format::Prodigy, Format::Doccano] {
+            let files = export(std::slice::from_ref(&doc), format, &ExportOptions::default()).unwrap();
+            assert!(files.iter().any(|(_, c)| c.contains("Speaker")), "{format}");
+        }
+        // Set to unknown (no entity): nothing goes out for it.
+        let story = load_story(&mut store, &id).unwrap().unwrap();
+        let old = story.annotations.annotations.iter().find(|a| a.label == SPEAKER).unwrap().id;
+        store.edit(&id, &story.content_hash, Edit::Link { id: old, entity: None }).unwrap();
+        let doc = annotated_docs(&mut store, false).unwrap().docs.remove(0);
+        assert!(doc.relations.is_empty());
     }
 }
