@@ -13,9 +13,18 @@
 //!   keeps its own DB name);
 //! - `*\tCoref T<a> T<b> …` for each entity with two or more mentions written (the entity id itself
 //!   is not kept; import names each group after its first mention, `T<a>`);
-//! - `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks and tabs in the note turned into spaces.
+//! - `R<n>\tSpeaker Arg1:T<quote> Arg2:T<mention>` for each relation (a quote whose speaker the
+//!   user set): the quote is a `T` of type `Quote` of its own, the speaker's mention the `T` already
+//!   written over it (one is added, under the mention's label, when it is not exported);
+//! - `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks and tabs in the note turned into spaces. A
+//!   person's roles are a note too, `Roles: a; b`, on the `T` of the mention they were set on
+//!   (after the span's own note, ` | ` between). Not an attribute: brat attributes take values
+//!   declared beforehand in `annotation.conf` (binary or one of a list), and roles are free text;
+//!   brat shows a note in the span's tooltip and edits it in the span dialog. Not a `Role` span
+//!   either: the roles the user types are not a stretch of the text.
 //!
-//! Plus `annotation.conf` (the labels used, `Coref`, overlaps allowed) and, when there are kb ids,
+//! Plus `annotation.conf` (the labels used, `Coref`, `Speaker` from `Quote` to any entity when a
+//! document has one, overlaps allowed) and, when there are kb ids,
 //! `tools.conf` declaring the normalization databases, so the folder opens in brat as it is.
 //! brat cannot say "rejected": rejected spans are not written; suggestions are unless
 //! `reviewed_only`. Document meta is not written. Labels and kb ids containing whitespace are an

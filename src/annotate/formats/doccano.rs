@@ -5,6 +5,13 @@
 //! Offsets are code points. doccano has no way to say "rejected", nor room for kb ids, entity
 //! grouping or notes: those are dropped. Suggestions are written unless `reviewed_only`.
 //!
+//! When some document has relations (a quote whose speaker the user set), the whole file is
+//! written in doccano's relation-extraction form instead, one project type for all of it:
+//! `"entities": [{"id", "start_offset", "end_offset", "label"}]` (ids 0, 1, … per document, spans
+//! in position order, then a `Quote` entity per quote and the speaker's mention if it is no span
+//! written) and `"relations": [{"id", "from_id", "to_id", "type"}]`, from the quote to the speaker.
+//! Roles have no place in doccano and are left out.
+//!
 //! Import accepts `"label"` or `"labels"` (`[[start, end, label], …]`) and the relation-extraction
 //! form `"entities": [{"start_offset", "end_offset", "label", …}]` (its `"relations"` are ignored).
 //! The id comes from `"id"` (string or number), else `<file>:<line>`; `meta` from a `"meta"` object

@@ -12,14 +12,21 @@
 //! byte for byte, so its offsets count both `\r` and `\n`).
 //!
 //! # What each format keeps
-//! | format | spans | rejected | suggested | kb id | entity | note | meta | import |
-//! |---|---|---|---|---|---|---|---|---|
-//! | Prodigy | yes | `reject` records | yes (record then unanswered) | `kb_id` key | `entity` key | `note` key | `meta` (+ `id`) | yes |
-//! | doccano | yes | no | yes | no | no | no | `meta` | yes |
-//! | brat | yes | no | yes | `N` Reference | `*` Coref | `#` AnnotatorNotes | no | yes |
-//! | CoNLL IOB2 | non-overlapping, token-aligned | no | yes | no | no | no | no | export only |
-//! | spaCy JSON | non-overlapping | no | yes | no | no | no | no | export only |
-//! | patterns | accepted, one per (label, text) | no | no | `id` | no | no | no | export only |
+//! | format | spans | rejected | suggested | kb id | entity | note | meta | speaker (relation) | roles | import |
+//! |---|---|---|---|---|---|---|---|---|---|---|
+//! | Prodigy | yes | `reject` records | yes (record then unanswered) | `kb_id` key | `entity` key | `note` key | `meta` (+ `id`) | `relations` (`head`, `child`, `head_span`, `child_span`, `label`) | `roles` key on the span | yes |
+//! | doccano | yes | no | yes | no | no | no | `meta` | `relations` (`from_id`, `to_id`, `type`) over `entities` with ids | no | yes |
+//! | brat | yes | no | yes | `N` Reference | `*` Coref | `#` AnnotatorNotes | no | `R` Speaker, quote a `Quote` `T` | `#` AnnotatorNotes | yes |
+//! | CoNLL IOB2 | non-overlapping, token-aligned | no | yes | no | no | no | no | no | no | export only |
+//! | spaCy JSON | non-overlapping | no | yes | no | no | no | no | no | no | export only |
+//! | patterns | accepted, one per (label, text) | no | no | `id` | no | no | no | no | no | export only |
+//!
+//! The speaker and roles columns are the user's corrections of the facts
+//! ([`AnnotatedDoc::relations`], [`AnnotatedDoc::roles`]): a quote whose speaker was set to an
+//! entity is a [`SPEAKER_RELATION`] from the quote (head) to a mention of the speaker (child); a
+//! speaker set to "unknown" gives nothing. A relation's ends are written even where they are no
+//! exported span (the quote always; the speaker's mention when it is an unjudged suggestion left
+//! out by `reviewed_only`). Import does not read relations or roles back yet.
 //!
 //! "suggested: yes" means suggestions are written when [`ExportOptions::reviewed_only`] is false;
 //! with it set only accepted spans (and rejected ones, where the format can say so) are written.

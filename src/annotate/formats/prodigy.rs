@@ -6,7 +6,13 @@
 //!   `tokens` (`text`, `start`, `end`, `id`, `ws`, from [`super::tokens`], split at span edges),
 //!   `spans` (`start`, `end`, `token_start`, `token_end` — inclusive —, `label`, and when set
 //!   `kb_id`, `entity`, `note`: our own extra keys, not part of Prodigy's format),
-//!   `"_view_id": "ner_manual"`.
+//!   `"_view_id": "ner_manual"`;
+//!   `roles` (a list of strings) on the span of a person whose roles the user set (our own key);
+//!   `relations` when the document has some (a quote whose speaker the user set), each as
+//!   `rel.manual` writes it: `head` and `child` (the index of the last token of each end),
+//!   `head_span` and `child_span` (`start`, `end`, `token_start`, `token_end`, `label`: the quote
+//!   under `Quote`, the speaker's mention under its label) and `label` (`Speaker`). The tokens are
+//!   split at the ends' edges too. The quote is not added to `spans` (it is no entity);
 //!   `"answer": "accept"` when every span in it is accepted; when suggestions are included
 //!   (`reviewed_only` off and the document has some) the record has no answer: it is a
 //!   pre-annotated task to correct in `ner.manual`, not a claim that a person accepted it;
