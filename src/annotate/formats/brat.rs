@@ -36,8 +36,9 @@
 //! name without extension). `T` lines give spans (a discontinuous span becomes its hull, from the
 //! first fragment's start to the last fragment's end), `N` lines kb ids (`Wikidata:Q567` → `Q567`,
 //! other databases keep their prefix; the first one wins), `#` lines notes (several are joined
-//! with a line break), `*` lines entity groups (any equivalence type). Relations (`R`), events
-//! (`E`) and attributes (`A`, `M`) are read past, as are notes and normalizations attached to them
+//! with a line break), `*` lines entity groups (any equivalence type). `Speaker` relations
+//! (`R`) become relations, and a `Quote` `T` at their `Arg1` is then no span; other relations,
+//! events (`E`) and attributes (`A`, `M`) are read past, as are notes and normalizations attached to them
 //! (an event's trigger is a `T` line and comes in as a span). A `T` line whose text field does not match the
 //! `.txt` at its offsets (whitespace runs compared as one space) is an error.
 
@@ -46,8 +47,8 @@ use std::fmt::Write as _;
 
 use super::offsets::OffsetTable;
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, QUOTE_LABEL, RelationArg, SPEAKER_RELATION,
-    SpanStatus, arg_offsets, cp_range, line_error, select, span_error,
+    AnnotatedDoc, AnnotatedRelation, AnnotatedSpan, ExportOptions, FormatError, QUOTE_LABEL, RelationArg,
+    SPEAKER_RELATION, SpanStatus, arg_offsets, cp_range, line_error, select, span_error,
 };
 
 const COREF: &str = "Coref";
@@ -290,7 +291,7 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
         }
         let mut doc = AnnotatedDoc::new(stem, text.clone());
         if let Some((ann_name, ann)) = anns.get(stem) {
-            doc.spans = parse_ann(ann_name, ann, text)?;
+            (doc.spans, doc.relations) = parse_ann(ann_name, ann, text)?;
         }
         docs.push(doc);
     }
@@ -304,7 +305,14 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
 }
 
 /// Parses one `.ann` file against its text.
-fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, FormatError> {
+/// Parses one `.ann` file against its text: its spans, and its `Speaker` relations (whose
+/// `Quote` heads are then no spans).
+fn parse_ann(
+    file: &str,
+    ann: &str,
+    text: &str,
+) -> Result<(Vec<AnnotatedSpan>, Vec<AnnotatedRelation>), FormatError> {
+    let mut speakers: Vec<(&str, &str)> = Vec::new(); // (Arg1, Arg2) of Speaker relations
     let table = OffsetTable::new(text);
     let mut spans: Vec<AnnotatedSpan> = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -336,6 +344,13 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
             }
             Some('N' | '#' | '*') => later.push((line, id, middle, tail)),
             Some('R' | 'E' | 'A' | 'M') => {
+                let mut words = middle.split_whitespace();
+                if id.starts_with('R') && words.next() == Some(SPEAKER_RELATION) {
+                    let (a, b) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+                    if let (Some(h), Some(c)) = (a.strip_prefix("Arg1:"), b.strip_prefix("Arg2:")) {
+                        speakers.push((h, c));
+                    }
+                }
                 others.insert(id);
             }
             _ => {
@@ -404,7 +419,25 @@ fn parse_ann(file: &str, ann: &str, text: &str) -> Result<Vec<AnnotatedSpan>, Fo
             span.entity = Some(names[root].to_owned());
         }
     }
-    Ok(spans)
+    // Speaker relations between spans of this file; a quote that is the head of one is no span.
+    let arg = |name: &str| ids.get(name).copied();
+    let relation_arg = |s: &AnnotatedSpan| RelationArg { start: s.start, end: s.end, label: s.label.clone() };
+    let mut relations = Vec::new();
+    let mut quotes = HashSet::new();
+    for (h, c) in speakers {
+        if let (Some(h), Some(c)) = (arg(h), arg(c)) {
+            relations.push(AnnotatedRelation {
+                label: SPEAKER_RELATION.to_owned(),
+                head: relation_arg(&spans[h]),
+                child: relation_arg(&spans[c]),
+            });
+            if spans[h].label == QUOTE_LABEL {
+                quotes.insert(h);
+            }
+        }
+    }
+    let spans = spans.into_iter().enumerate().filter(|(i, _)| !quotes.contains(i)).map(|(_, s)| s).collect();
+    Ok((spans, relations))
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

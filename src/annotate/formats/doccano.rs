@@ -13,7 +13,8 @@
 //! Roles have no place in doccano and are left out.
 //!
 //! Import accepts `"label"` or `"labels"` (`[[start, end, label], …]`) and the relation-extraction
-//! form `"entities": [{"start_offset", "end_offset", "label", …}]` (its `"relations"` are ignored).
+//! form `"entities": [{"start_offset", "end_offset", "label", …}]` (its `"relations"` of type `Speaker` become relations, a
+//! `Quote` entity they start from then being no span; other types are ignored).
 //! The id comes from `"id"` (string or number), else `<file>:<line>`; `meta` from a `"meta"` object
 //! plus every other key that is not text, spans or id (`"Comments"`, custom columns…).
 
@@ -21,8 +22,9 @@ use serde_json::{Map, Value, json};
 
 use super::offsets::OffsetTable;
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, Out, QUOTE_LABEL, RelationArg, SpanStatus,
-    arg_offsets, cp_range, id_string, json_kind, jsonl_objects, line_error, offset_value, req_string, select,
+    AnnotatedDoc, AnnotatedRelation, AnnotatedSpan, ExportOptions, FormatError, Out, QUOTE_LABEL,
+    RelationArg, SPEAKER_RELATION, SpanStatus, arg_offsets, cp_range, id_string, json_kind, jsonl_objects,
+    line_error, offset_value, req_string, select,
 };
 
 const RESERVED: [&str; 6] = ["text", "label", "labels", "entities", "relations", "id"];
@@ -100,7 +102,7 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
             };
             let mut doc = AnnotatedDoc::new(id, text);
             let table = OffsetTable::new(&doc.text);
-            doc.spans = spans(&record, &table).map_err(err)?;
+            (doc.spans, doc.relations) = spans(&record, &table).map_err(err)?;
             for (key, value) in record {
                 if key == "meta"
                     && let Value::Object(m) = value
@@ -116,9 +118,14 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
     Ok(docs)
 }
 
-fn spans(record: &Map<String, Value>, table: &OffsetTable) -> Result<Vec<AnnotatedSpan>, String> {
+type Spans = (Vec<AnnotatedSpan>, Vec<AnnotatedRelation>);
+
+/// The spans of a record, and the `Speaker` relations of the relation form (a `Quote` entity at
+/// the head of one is no span).
+fn spans(record: &Map<String, Value>, table: &OffsetTable) -> Result<Spans, String> {
     let mut out = Vec::new();
     if let Some(entities) = record.get("entities") {
+        let mut ids: Vec<Option<String>> = Vec::new();
         let Value::Array(entities) = entities else {
             return Err(format!("\"entities\" must be an array, found {}", json_kind(entities)));
         };
@@ -131,13 +138,15 @@ fn spans(record: &Map<String, Value>, table: &OffsetTable) -> Result<Vec<Annotat
             let t = offset_value(e.get("end_offset"), "\"end_offset\"").map_err(at)?;
             let label = req_string(e, "label").map_err(at)?;
             out.push(span(table, s, t, label).map_err(at)?);
+            ids.push(e.get("id").and_then(id_string));
         }
-        return Ok(out);
+        let relations = speaker_relations(record, &mut out, &ids)?;
+        return Ok((out, relations));
     }
     let (key, labels) = match (record.get("label"), record.get("labels")) {
         (Some(l), _) => ("label", l),
         (None, Some(l)) => ("labels", l),
-        (None, None) => return Ok(out),
+        (None, None) => return Ok((out, Vec::new())),
     };
     let Value::Array(labels) = labels else {
         return Err(format!("{key:?} must be an array of [start, end, label], found {}", json_kind(labels)));
@@ -162,6 +171,53 @@ fn spans(record: &Map<String, Value>, table: &OffsetTable) -> Result<Vec<Annotat
             other => return Err(at(format!("expected [start, end, label], found {other}"))),
         }
     }
+    Ok((out, Vec::new()))
+}
+
+/// The `Speaker` relations among `"relations"` (`from_id`, `to_id`, `type`), whose ends are
+/// entities of `spans` by their ids; other relations are read past. Quotes they start from are
+/// taken out of `spans`.
+fn speaker_relations(
+    record: &Map<String, Value>,
+    spans: &mut Vec<AnnotatedSpan>,
+    ids: &[Option<String>],
+) -> Result<Vec<AnnotatedRelation>, String> {
+    let Some(relations) = record.get("relations") else { return Ok(Vec::new()) };
+    let Value::Array(relations) = relations else {
+        return Err(format!("\"relations\" must be an array, found {}", json_kind(relations)));
+    };
+    let find = |v: Option<&Value>| {
+        let id = v.and_then(id_string)?;
+        ids.iter().position(|i| i.as_deref() == Some(id.as_str()))
+    };
+    let arg = |s: &AnnotatedSpan| RelationArg { start: s.start, end: s.end, label: s.label.clone() };
+    let mut out = Vec::new();
+    let mut quotes = Vec::new();
+    for r in relations {
+        let Value::Object(r) = r else { continue };
+        if r.get("type").and_then(Value::as_str) != Some(SPEAKER_RELATION) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (find(r.get("from_id")), find(r.get("to_id"))) else {
+            return Err(format!(
+                "relation {} names an entity id the record does not have",
+                Value::Object(r.clone())
+            ));
+        };
+        out.push(AnnotatedRelation {
+            label: SPEAKER_RELATION.to_owned(),
+            head: arg(&spans[from]),
+            child: arg(&spans[to]),
+        });
+        if spans[from].label == QUOTE_LABEL {
+            quotes.push(from);
+        }
+    }
+    let mut i = 0;
+    spans.retain(|_| {
+        i += 1;
+        !quotes.contains(&(i - 1))
+    });
     Ok(out)
 }
 

@@ -26,7 +26,10 @@
 //! entity is a [`SPEAKER_RELATION`] from the quote (head) to a mention of the speaker (child); a
 //! speaker set to "unknown" gives nothing. A relation's ends are written even where they are no
 //! exported span (the quote always; the speaker's mention when it is an unjudged suggestion left
-//! out by `reviewed_only`). Import does not read relations or roles back yet.
+//! out by `reviewed_only`). Import reads `Speaker` relations back into
+//! [`AnnotatedDoc::relations`] (brat `R`, Prodigy `head_span`/`child_span`, doccano `from_id`/
+//! `to_id`), the quotes at their heads then being no spans; roles are not read back (brat's come
+//! back inside the note), and `byline import` does not yet turn relations into corrections.
 //!
 //! "suggested: yes" means suggestions are written when [`ExportOptions::reviewed_only`] is false;
 //! with it set only accepted spans (and rejected ones, where the format can say so) are written.

@@ -29,6 +29,8 @@
 //! records as suggested, of `reject` records as rejected; `ignore` records add no spans.
 //! The same (start, end, label) seen again replaces the earlier one (later answers win). Tokens and
 //! `token_start`/`token_end` are not read back: character offsets are the truth.
+//! `relations` labelled `Speaker` with a `head_span` and a `child_span` are read back (of records
+//! not rejected); others, and relations given by token indices only, are read past. `roles` is not.
 
 use std::collections::HashMap;
 
@@ -37,8 +39,9 @@ use serde_json::{Map, Value, json};
 use super::offsets::OffsetTable;
 use super::tokens::{Tok, token_ending, token_starting, tokenize};
 use super::{
-    AnnotatedDoc, AnnotatedSpan, ExportOptions, FormatError, Out, RelationArg, SpanStatus, arg_offsets,
-    cp_range, id_string, jsonl_objects, line_error, offset_value, opt_string, req_string, select, span_error,
+    AnnotatedDoc, AnnotatedRelation, AnnotatedSpan, ExportOptions, FormatError, Out, RelationArg,
+    SPEAKER_RELATION, SpanStatus, arg_offsets, cp_range, id_string, jsonl_objects, line_error, offset_value,
+    opt_string, req_string, select, span_error,
 };
 
 pub(super) fn export(docs: &[AnnotatedDoc], opts: &ExportOptions) -> Result<String, FormatError> {
@@ -256,9 +259,52 @@ pub(super) fn import(files: &[(String, String)]) -> Result<Vec<AnnotatedDoc>, Fo
                     }
                 }
             }
+            if status == SpanStatus::Rejected {
+                continue;
+            }
+            let relations = match record.get("relations") {
+                None | Some(Value::Null) => continue,
+                Some(Value::Array(a)) => a,
+                Some(other) => {
+                    return Err(err(format!(
+                        "\"relations\" must be an array, found {}",
+                        super::json_kind(other)
+                    )));
+                }
+            };
+            for (n, rel) in relations.iter().enumerate() {
+                let rel = read_relation(rel, &tables[index])
+                    .map_err(|m| err(format!("relation {}: {m}", n + 1)))?;
+                if let Some(rel) = rel
+                    && !docs[index].relations.contains(&rel)
+                {
+                    docs[index].relations.push(rel);
+                }
+            }
         }
     }
     Ok(docs)
+}
+
+/// A `Speaker` relation with its `head_span` and `child_span` (others, and relations given by
+/// token indices only, are read past).
+fn read_relation(v: &Value, table: &OffsetTable) -> Result<Option<AnnotatedRelation>, String> {
+    let Value::Object(obj) = v else {
+        return Err(format!("expected an object, found {}", super::json_kind(v)));
+    };
+    if obj.get("label").and_then(Value::as_str) != Some(SPEAKER_RELATION) {
+        return Ok(None);
+    }
+    let arg = |key: &str| -> Result<Option<RelationArg>, String> {
+        let Some(Value::Object(s)) = obj.get(key) else { return Ok(None) };
+        let start = offset_value(s.get("start"), "\"start\"")?;
+        let end = offset_value(s.get("end"), "\"end\"")?;
+        let (start, end) = cp_range(table, start, end)?;
+        let label = opt_string(s, "label")?.unwrap_or_default();
+        Ok(Some(RelationArg { start, end, label }))
+    };
+    let (Some(head), Some(child)) = (arg("head_span")?, arg("child_span")?) else { return Ok(None) };
+    Ok(Some(AnnotatedRelation { label: SPEAKER_RELATION.to_owned(), head, child }))
 }
 
 fn read_span(v: &Value, table: &OffsetTable, status: SpanStatus) -> Result<AnnotatedSpan, String> {

@@ -856,3 +856,14 @@ fn conll_and_spacy_leave_relations_out() {
         assert_eq!(with, without, "{format}");
     }
 }
+
+#[test]
+fn speaker_relations_round_trip_through_brat_prodigy_and_doccano() {
+    let doc = quoted_doc();
+    for format in [Format::Brat, Format::Prodigy, Format::Doccano] {
+        let back = round_trip(format, std::slice::from_ref(&doc));
+        assert_eq!(back[0].relations, doc.relations, "{format}");
+        // The quote comes back as the relation's head, not as an entity span.
+        assert_eq!(triples(&back[0]), triples(&doc), "{format}");
+    }
+}
