@@ -31,8 +31,12 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     let [timeline, stories] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(right);
     draw_timeline(frame, timeline, ctx, p, undated);
     draw_stories(frame, stories, ctx, page);
-    let keys = [(Command::Down, "move"), (Command::Open, "open the story"), (Command::Back, "close")]
-        .map(|(cmd, what)| format!("{} {what}", ctx.keymap.hint_keys(&[cmd])));
+    let keys = [
+        (&[Command::Down, Command::Up][..], "move"),
+        (&[Command::Open][..], "open the story at the mention"),
+        (&[Command::Back][..], "close"),
+    ]
+    .map(|(cmds, what)| format!("{} {what}", ctx.keymap.hint_keys(cmds)));
     frame.render_widget(
         Paragraph::new(Line::styled(format!(" {}", keys.join(" · ")), ctx.theme.dim())),
         hints,
