@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph, Sparkline, Wrap};
 
 use super::Ctx;
 use crate::command::Command;
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
         Paragraph::new(facts_lines(ctx, p, left.width as usize)).wrap(Wrap { trim: false }),
         left,
     );
-    let [timeline, stories] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(right);
+    let [timeline, stories] = Layout::vertical([Constraint::Length(8), Constraint::Min(1)]).areas(right);
     draw_timeline(frame, timeline, ctx, p, undated);
     draw_stories(frame, stories, ctx, page);
     let keys = [
@@ -139,8 +139,21 @@ fn draw_timeline(frame: &mut Frame, area: Rect, ctx: &Ctx, p: &Profile, undated:
         frame.render_widget(Paragraph::new(Line::styled("   no dated story", ctx.theme.dim())), chart);
         return;
     }
-    let data: Vec<u64> = months.iter().map(|m| m.1).collect();
     let chart = Rect { x: chart.x + 1, width: chart.width.saturating_sub(2), ..chart };
+    // Few months: a bar each, named and counted; many: one column each.
+    if months.len() * 8 <= chart.width as usize {
+        let group: Vec<Bar> = months
+            .iter()
+            .map(|(m, n)| Bar::default().value(*n).label(Line::from(m.clone())).style(ctx.theme.accent()))
+            .collect();
+        // The bars' labels take the axis line.
+        frame.render_widget(
+            BarChart::default().data(BarGroup::default().bars(&group)).bar_width(7).bar_gap(1),
+            Rect { height: chart.height + 1, ..chart },
+        );
+        return;
+    }
+    let data: Vec<u64> = months.iter().map(|m| m.1).collect();
     frame.render_widget(Sparkline::default().data(&data).style(ctx.theme.accent()), chart);
     let first = &months[0].0;
     let last = &months[months.len() - 1].0;
