@@ -58,6 +58,7 @@ commands! {
     PrevMatch => "prev_match", "previous match", "Previous search match", ["N"];
     NextEntity => "next_entity", "entity", "Next entity mention in the text", ["]"];
     PrevEntity => "prev_entity", "previous entity", "Previous entity mention in the text", ["["];
+    EntityPage => "entity_page", "page", "The selected entity's page: names, roles, timeline, quotes, stories", ["p"];
     RelatedStories => "related_stories", "related", "Stories that mention the selected entity", ["r"];
     ToggleRead => "toggle_read", "read", "Mark the story read / unread", ["m"];
     ToggleStar => "toggle_star", "star", "Star / unstar the story", ["s"];

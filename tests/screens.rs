@@ -558,3 +558,84 @@ fn a_quote_s_speaker_is_corrected_from_the_facts_panel() {
         (Some("Daoud Aly Mohammedine"), Some(byline::extract::Origin::User))
     );
 }
+
+#[test]
+fn entity_page_of_a_mention() {
+    let (session, config) = app(120, 40, "j enter ] p");
+    assert!(session.state.entity_page.is_some(), "{:?}", session.state.message);
+    insta::assert_snapshot!(screen(&session, &config).backend());
+}
+
+/// A small library about one person: dated stories over several months and one undated, a
+/// role, a quote, a companion; the page shows them, and Enter opens the selected story at
+/// the person's first mention.
+#[test]
+fn entity_page_of_a_person_across_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = [
+        (
+            "a",
+            "Harbour plan approved",
+            Some("2024-01-10"),
+            "Mayor Ellen Carter presented the harbour plan to the council with David Okafor. \"This is a good day for the town,\" Ellen Carter said.",
+        ),
+        (
+            "b",
+            "Budget vote delayed",
+            Some("2024-01-25"),
+            "The budget vote was delayed again. Mayor Ellen Carter met David Okafor on Monday to discuss the delay.",
+        ),
+        (
+            "c",
+            "New ferry line",
+            Some("2024-04-02"),
+            "A new ferry line opens in spring. Ellen Carter welcomed the news at the port.",
+        ),
+        (
+            "d",
+            "Town hall meeting",
+            None,
+            "Residents asked questions at the town hall. Ellen Carter answered for two hours.",
+        ),
+        (
+            "e",
+            "Rain floods the market",
+            Some("2024-02-14"),
+            "Heavy rain flooded the market square on Tuesday. Shops stayed closed.",
+        ),
+        (
+            "f",
+            "School reopens",
+            Some("2024-03-01"),
+            "The school reopened after the repairs. Pupils returned on Monday.",
+        ),
+    ];
+    for (file, title, date, body) in stories {
+        let date = date.map_or(String::new(), |d| format!("date: {d}\n"));
+        std::fs::write(
+            dir.path().join(format!("{file}.md")),
+            format!("---\ntitle: {title}\n{date}---\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    let mut session = Session::new(store, source.scopes(), 120, 30, Settings::default()).unwrap();
+    let first = session.state.list.selected().unwrap().title.clone();
+    assert_eq!(first, "New ferry line", "newest first");
+    session.press(&config, &parse_script("enter ] p").unwrap());
+    let page = session.state.entity_page.as_ref().unwrap_or_else(|| panic!("{:?}", session.state.message));
+    assert_eq!(page.profile.name, "Ellen Carter");
+    let second = page.profile.stories[1].title.clone();
+    insta::assert_snapshot!(screen(&session, &config).backend());
+    // The second story of the page, opened at the first mention.
+    session.press(&config, &parse_script("j enter").unwrap());
+    let state = &session.state;
+    assert!(state.entity_page.is_none());
+    let open = state.open.as_ref().unwrap();
+    assert_eq!(open.article.title, second);
+    let mark = open.marks[state.reader.cursor.expect("the cursor is on the mention")];
+    assert!(open.article.body[mark.start..mark.end].contains("Carter"));
+}

@@ -13,6 +13,7 @@ mod html_depth;
 mod html_text;
 mod json;
 mod markdown;
+pub mod profile;
 pub mod rows;
 pub mod sanitize;
 pub mod scope;

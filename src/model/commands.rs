@@ -11,6 +11,10 @@ impl AppState {
             self.overlay_command(overlay, cmd);
             return;
         }
+        if self.entity_page.is_some() {
+            self.entity_page_command(cmd, effects);
+            return;
+        }
         use Command::*;
         match cmd {
             Down | Up | CaretDown | CaretUp | HalfPageDown | HalfPageUp | PageDown | PageUp | Top
@@ -23,6 +27,7 @@ impl AppState {
             | Reject | Delete | Link | ChangeLabel | Note | KbId | Undo | Redo => {
                 self.annotation_command(cmd, effects)
             }
+            EntityPage => self.ask_entity_page(effects),
             SetSpeaker => self.start_speaker(),
             EditRole => self.start_role(),
             NextUnjudged => self.step_unjudged(true, effects),

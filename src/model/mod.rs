@@ -6,6 +6,7 @@ pub mod annotating;
 mod caret;
 mod commands;
 mod corrections;
+pub mod entity_page;
 mod filters;
 pub mod geometry;
 pub mod linking;
@@ -22,10 +23,12 @@ use crate::command::Command;
 use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
+use crate::library::profile::Profile;
 use crate::library::{EntityHit, SearchHit, StoryMeta};
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
+pub use entity_page::EntityPage;
 pub use geometry::{Area, Panes};
 pub use list::{Filters, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
@@ -95,6 +98,10 @@ pub enum Effect {
     },
     /// Stories mentioning an entity → `Action::EntityResults`.
     EntityStories {
+        name: String,
+    },
+    /// What the library knows of an entity → `Action::EntityPageLoaded`.
+    EntityPage {
         name: String,
     },
     /// One annotation edit, one transaction → `Action::AnnotationsChanged`.
@@ -167,6 +174,8 @@ pub enum Action {
         name: String,
         hits: Vec<EntityHit>,
     },
+    /// The profile of an entity, for its page.
+    EntityPageLoaded(Box<Profile>),
     IndexProgress {
         done: usize,
         total: usize,
@@ -248,6 +257,10 @@ pub struct AppState {
     pub panel_scroll: usize,
     pub overlay: Option<Overlay>,
     pub overlay_scroll: usize,
+    /// The page of an entity, shown over the panes.
+    pub entity_page: Option<EntityPage>,
+    /// A story opened from the entity page, waiting to arrive.
+    page_jump: Option<entity_page::PageJump>,
     pub prompt: Option<Prompt>,
     /// A one-line message for the status bar.
     pub message: Option<String>,
@@ -395,6 +408,7 @@ impl AppState {
     /// Whether a label key means something now: a selection, or a mention under the cursor.
     pub fn expects_label(&self) -> bool {
         self.prompt.is_none()
+            && self.entity_page.is_none()
             && self.open.is_some()
             && self.focus != Pane::List
             && (self.selection.is_some() || self.reader.cursor.is_some() || self.link_choice.is_some())
@@ -435,6 +449,7 @@ impl AppState {
         }
         self.progress_changed(false, effects);
         self.arrived_for_review(effects);
+        self.arrived_from_page();
     }
 }
 
@@ -499,6 +514,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
+        Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::IndexDone { skipped, summary } => {
             state.indexing = None;

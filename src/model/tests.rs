@@ -321,3 +321,81 @@ fn the_status_line_names_each_kind_of_edit() {
     assert_eq!(unnoted, "delete the note on Goita");
     assert_eq!(replace(Annotation { kb_id: Some("Q1".into()), ..accepted.clone() }), "kb id Q1 on Goita");
 }
+
+fn story_ref(id: &str, first_at: Option<usize>) -> crate::library::profile::StoryRef {
+    crate::library::profile::StoryRef {
+        id: id.into(),
+        title: format!("Story {id}"),
+        date: None,
+        source: None,
+        name: "Russie".into(),
+        mentions: 1,
+        path: None,
+        url: None,
+        sentence: None,
+        offsets: Vec::new(),
+        first_at,
+    }
+}
+
+#[test]
+fn enter_on_the_entity_page_opens_the_story_at_the_mention() {
+    let (mut state, _) = new_state(5);
+    let body = article("s3", 30).body;
+    let at = body.find("Paragraphe 20").unwrap()
+        + body[body.find("Paragraphe 20").unwrap()..].find("Russie").unwrap();
+    let profile = crate::library::profile::Profile {
+        name: "Russie".into(),
+        label: "LOC".into(),
+        aliases: Vec::new(),
+        stories: vec![story_ref("s1", None), story_ref("s3", Some(at))],
+        roles: Vec::new(),
+        quotes: Vec::new(),
+        cooccurring: Vec::new(),
+        timeline: Vec::new(),
+    };
+    run(&mut state, vec![Action::EntityPageLoaded(Box::new(profile))]);
+    assert!(state.entity_page.is_some());
+    // Keys go to the page while it is shown: j moves its selection, not the list's.
+    run(&mut state, vec![Action::Command(C::Down), Action::Command(C::Down)]);
+    assert_eq!(state.entity_page.as_ref().unwrap().selected, 1);
+    assert_eq!(state.list.selected, 0);
+    let log = run(&mut state, vec![Action::Command(C::Open)]);
+    assert!(log.contains(&Effect::LoadStory { id: "s3".into() }), "{log:?}");
+    assert!(state.entity_page.is_none());
+    assert_eq!(state.focus, Pane::Article);
+    let open = state.open.as_ref().unwrap();
+    assert_eq!(open.article.id, "s3");
+    let mark = open.marks[state.reader.cursor.expect("the cursor is on the mention")];
+    assert_eq!(mark.start, at);
+    let line = state.reader.line_of(at);
+    assert!(line >= state.reader.scroll && line < state.reader.scroll + state.reader.height);
+}
+
+#[test]
+fn the_entity_page_closes_with_back_and_asks_for_an_entity() {
+    let (mut state, _) = new_state(2);
+    let log = run(&mut state, vec![Action::Command(C::EntityPage)]);
+    assert!(log.is_empty(), "no entity selected: nothing asked");
+    assert!(state.message.as_deref().unwrap().contains("select an entity"));
+    // The next story arrives with its facts (see `run`); ] selects its first mention.
+    run(&mut state, vec![Action::Command(C::Open), Action::Command(C::NextStory)]);
+    run(&mut state, vec![Action::Command(C::NextEntity)]);
+    let log = run(&mut state, vec![Action::Command(C::EntityPage)]);
+    assert_eq!(log, vec![Effect::EntityPage { name: "Russie".into() }]);
+    let profile = crate::library::profile::Profile {
+        name: "Russie".into(),
+        label: "LOC".into(),
+        aliases: Vec::new(),
+        stories: Vec::new(),
+        roles: Vec::new(),
+        quotes: Vec::new(),
+        cooccurring: Vec::new(),
+        timeline: Vec::new(),
+    };
+    run(&mut state, vec![Action::EntityPageLoaded(Box::new(profile)), Action::Command(C::Open)]);
+    assert!(state.entity_page.is_some(), "Enter without stories keeps the page");
+    run(&mut state, vec![Action::Command(C::Back)]);
+    assert!(state.entity_page.is_none());
+    assert_eq!(state.focus, Pane::Article, "q closes the page only");
+}

@@ -3,6 +3,7 @@
 
 use crate::annotate::AnnotationSet;
 use crate::model::{Action, Effect, Step};
+use crate::service::entity::Lookup;
 use crate::service::story::load_story;
 use crate::store::{Store, StoreError};
 
@@ -65,6 +66,16 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
         Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
+        },
+        Effect::EntityPage { name } => match crate::service::entity::profile(store, &name) {
+            Ok(Lookup::Found(profile)) => Some(Action::EntityPageLoaded(profile)),
+            Ok(Lookup::NotFound) => Some(Action::Failed(format!("{name} is not in the library's index"))),
+            Ok(Lookup::Ambiguous(list)) => {
+                let names: Vec<String> =
+                    list.iter().take(5).map(|(n, l, s)| format!("{n} ({l}, {s})")).collect();
+                Some(Action::Failed(format!("{name} may be several entities: {}", names.join(", "))))
+            }
+            Err(e) => failed("entity profile", &e),
         },
         Effect::SetReviewDone { id, done } => {
             store.set_review_done(&id, done).err().and_then(|e| failed("saving the review state", &e))

@@ -6,12 +6,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
-
 use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::names::{core, initials, is_acronym_of, is_full_name, surname};
 use crate::library::EntityHit;
 use crate::library::align::SourceMap;
+pub use crate::library::profile::{Alias, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef};
 use crate::service::story::load_story;
 use crate::store::{IndexedEntity, Result, Store, entity_key};
 
@@ -21,78 +20,6 @@ const SURNAME_SHARE: f64 = 0.8;
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Alias {
-    pub name: String,
-    pub stories: usize,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct MentionRef {
-    /// Code points into the story's text as given (the offset contract).
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct StoryRef {
-    pub id: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub name: String,
-    pub mentions: usize,
-    /// Where the story comes from (read for the newest stories only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The sentence of its first mention (read for the newest stories only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sentence: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub offsets: Vec<MentionRef>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct RoleRef {
-    pub role: String,
-    pub stories: usize,
-    pub first: Option<String>,
-    pub last: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct QuoteRef {
-    pub story: String,
-    pub date: Option<String>,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CompanionRef {
-    pub name: String,
-    pub label: String,
-    /// Stories that mention both.
-    pub together: usize,
-    /// Pointwise mutual information (natural log): how much more often than chance.
-    pub association: f64,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Profile {
-    pub name: String,
-    pub label: String,
-    pub aliases: Vec<Alias>,
-    pub stories: Vec<StoryRef>,
-    pub roles: Vec<RoleRef>,
-    pub quotes: Vec<QuoteRef>,
-    pub cooccurring: Vec<CompanionRef>,
-    /// (YYYY-MM, stories); undated stories are not in it.
-    pub timeline: Vec<(String, usize)>,
-}
 
 /// What a name finds.
 #[derive(Debug, Clone, PartialEq)]
@@ -256,6 +183,7 @@ fn build(store: &mut Store, main: &IndexedEntity, group: &[IndexedEntity]) -> Re
                 url: None,
                 sentence: None,
                 offsets: Vec::new(),
+                first_at: None,
             }),
         }
     }
@@ -336,6 +264,7 @@ fn read_story(
                 })
             });
             story.offsets.extend(placed);
+            story.first_at = Some(story.first_at.map_or(m.start, |at| at.min(m.start)));
             if story.sentence.is_none() {
                 story.sentence = Some(sentence_around(&article.body, m.start));
             }

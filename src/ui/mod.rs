@@ -2,6 +2,7 @@
 //! decisions that `update()` also needs live in `model::geometry`.
 
 mod article;
+mod entity_page;
 mod list;
 mod overlay;
 mod side;
@@ -55,6 +56,9 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
         side::draw(frame, rect(a), ctx);
     }
     status::draw(frame, rect(panes.status), ctx);
+    if let Some(page) = &state.entity_page {
+        entity_page::draw(frame, area, ctx, page);
+    }
     if let Some(overlay) = state.overlay {
         overlay::draw(frame, area, ctx, overlay);
     }

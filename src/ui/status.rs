@@ -141,9 +141,14 @@ fn hint_commands(pane: Pane) -> &'static [Command] {
             Command::Help,
             Command::Back,
         ],
-        Pane::Side => {
-            &[Command::Down, Command::Open, Command::RelatedStories, Command::NextPane, Command::Help]
-        }
+        Pane::Side => &[
+            Command::Down,
+            Command::Open,
+            Command::EntityPage,
+            Command::RelatedStories,
+            Command::NextPane,
+            Command::Help,
+        ],
     }
 }
 

@@ -1,0 +1,81 @@
+//! What the library knows about one entity, as plain data: its names, the stories that
+//! mention it, its roles, quotes, companions and timeline. `service::entity` computes it; the
+//! reader's entity page (`model`) shows it.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Alias {
+    pub name: String,
+    pub stories: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MentionRef {
+    /// Code points into the story's text as given (the offset contract).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoryRef {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub name: String,
+    pub mentions: usize,
+    /// Where the story comes from (read for the newest stories only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The sentence of its first mention (read for the newest stories only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offsets: Vec<MentionRef>,
+    /// The first mention's byte offset in the story's text as the reader shows it (read for
+    /// the newest stories only), where the entity page opens the story.
+    #[serde(skip)]
+    pub first_at: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RoleRef {
+    pub role: String,
+    pub stories: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteRef {
+    pub story: String,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CompanionRef {
+    pub name: String,
+    pub label: String,
+    /// Stories that mention both.
+    pub together: usize,
+    /// Pointwise mutual information (natural log): how much more often than chance.
+    pub association: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Profile {
+    pub name: String,
+    pub label: String,
+    pub aliases: Vec<Alias>,
+    pub stories: Vec<StoryRef>,
+    pub roles: Vec<RoleRef>,
+    pub quotes: Vec<QuoteRef>,
+    pub cooccurring: Vec<CompanionRef>,
+    /// (YYYY-MM, stories); undated stories are not in it.
+    pub timeline: Vec<(String, usize)>,
+}
