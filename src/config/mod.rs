@@ -240,7 +240,13 @@ mod tests {
         let err = parse("[keys]\ndown = [\"x\"]\nup = [\"x\"]\n").unwrap_err();
         assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("keys.up")));
         let err = parse("[library]\nmax_file_mb = \"big\"\n").unwrap_err();
-        assert_eq!(err.line, Some(2));
+        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("library.max_file_mb")));
+        // A value of the wrong type names its key, wherever it is.
+        let err = parse("# a comment\n[reader]\n\nmark_read_on_open = 3\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(4), Some("reader.mark_read_on_open")));
+        assert!(err.to_string().contains("key `reader.mark_read_on_open`"), "{err}");
+        let err = parse("[fetch]\nconcurrency = \"many\"\n").unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("fetch.concurrency"));
         assert!(parse("not toml at all [").is_err());
     }
 

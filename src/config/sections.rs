@@ -104,9 +104,32 @@ impl Source<'_> {
     /// TOML that does not parse or does not fit the schema; an unknown field names its key.
     pub fn toml_error(&self, e: &toml::de::Error) -> ConfigError {
         let message = e.message().trim().to_string();
-        let key =
-            message.split('`').nth(1).filter(|_| message.starts_with("unknown field")).map(str::to_string);
+        let key = message
+            .split('`')
+            .nth(1)
+            .filter(|_| message.starts_with("unknown field"))
+            .map(str::to_string)
+            .or_else(|| e.span().and_then(|span| self.key_at(span.start)));
         self.error(e.span(), key.as_deref(), message)
+    }
+
+    /// The dotted key whose value is at byte `at` ("reader.mark_read_on_open"): the key before
+    /// the `=` on that line, under the nearest table header above it.
+    fn key_at(&self, at: usize) -> Option<String> {
+        let before = self.text.get(..at)?;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = self.text.get(line_start..)?.lines().next()?;
+        let (key, _) = line.split_once('=')?;
+        let key = key.trim().trim_matches(['"', '\'']);
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return None;
+        }
+        let table = before[..line_start].lines().rev().map(str::trim).find(|l| l.starts_with('['));
+        let table = table.map(|t| t.trim_matches(['[', ']']).trim());
+        Some(match table {
+            Some(t) if !t.is_empty() => format!("{t}.{key}"),
+            _ => key.to_string(),
+        })
     }
 
     /// The value of a count that must not be zero.
