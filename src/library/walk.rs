@@ -104,6 +104,26 @@ fn files_under(
     skipped: &mut Vec<Skipped>,
     wanted: &dyn Fn(&Path) -> bool,
 ) -> Vec<PathBuf> {
+    let mut others = std::collections::BTreeMap::new();
+    let out = walk(dir, seen_dirs, skipped, wanted, &mut others);
+    // Files of other kinds are not articles, but they are said, not silently passed over.
+    let count: usize = others.values().sum();
+    if count > 0 {
+        let kinds: Vec<String> = others.iter().map(|(ext, n)| format!("{ext} {n}")).collect();
+        let reason = format!("{count} files of other kinds left out ({})", kinds.join(", "));
+        skipped.push(skip(dir, reason));
+    }
+    out
+}
+
+/// `files_under`'s walk; the files `wanted` leaves out are counted by extension in `others`.
+fn walk(
+    dir: &Path,
+    seen_dirs: &mut HashSet<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    wanted: &dyn Fn(&Path) -> bool,
+    others: &mut std::collections::BTreeMap<String, usize>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -131,7 +151,11 @@ fn files_under(
             match std::fs::metadata(&p) {
                 Ok(m) if m.is_dir() => subdirs.push(p),
                 Ok(_) if wanted(&p) => out.push(p),
-                Ok(_) => {}
+                Ok(_) => {
+                    let ext =
+                        p.extension().map_or("no extension".into(), |e| format!(".{}", e.to_string_lossy()));
+                    *others.entry(ext).or_default() += 1;
+                }
                 Err(e) if wanted(&p) => skipped.push(skip(&p, format!("unreadable: {e}"))),
                 Err(_) => {}
             }
