@@ -400,4 +400,9 @@ fn review_the_reference_article_to_done_restart_and_export() {
     );
     let rejected: Vec<&serde_json::Value> = records.iter().filter(|r| r["answer"] == "reject").collect();
     assert_eq!(rejected.len(), 1, "{jsonl}");
+    // The corrected speaker goes out as a relation from the quote to his mention.
+    let relations = accepted["relations"].as_array().expect("relations");
+    assert_eq!(relations.len(), 1, "{jsonl}");
+    assert_eq!(relations[0]["label"], "Speaker");
+    assert_eq!(text_of(accepted, &relations[0]["child_span"]), "Daoud Aly Mohammedine", "{jsonl}");
 }
