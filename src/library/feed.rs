@@ -99,7 +99,7 @@ pub(crate) fn items(text: &str, base_url: Option<&str>, max_items: usize) -> Res
         .take(max_items)
         .map(|entry| {
             let mut article = article_meta(&feed, entry);
-            if let Some((body, given)) = entry_body(entry) {
+            if let Some((body, given)) = entry_body(entry).or_else(|| title_only(&article)) {
                 article.body = body;
                 article.given = Some(super::Given::Text(given.into()));
             }
@@ -174,12 +174,21 @@ fn text_paragraphs(body: &str, html: bool) -> Vec<String> {
 }
 
 fn article_from(feed: &Feed, entry: &Entry) -> Option<Article> {
-    let (body, given) = entry_body(entry)?;
     let mut article = article_meta(feed, entry);
+    let (body, given) = entry_body(entry).or_else(|| title_only(&article))?;
     article.body = body;
     article.given = Some(super::Given::Text(given.into()));
     article.id = clean::hash_id(&[feed.id.as_bytes(), entry.id.as_bytes()]);
     Some(article)
+}
+
+/// The text of an item that has a title or a link but no text of its own (link aggregators,
+/// RDF feeds): its title, else its link, so that it is kept as a story — the reader shows it,
+/// `o` opens it, full-text fetching replaces it with the page's text.
+fn title_only(meta: &Article) -> Option<(String, String)> {
+    let text = Some(meta.title.trim()).filter(|t| !t.is_empty()).or(meta.url.as_deref())?;
+    let body = clean::body([text]);
+    (!body.is_empty()).then(|| (body, text.to_string()))
 }
 
 fn feed_title(feed: &Feed) -> Option<String> {
@@ -266,7 +275,7 @@ mod tests {
 <item><title>Sans texte</title><link>https://j.example/2</link></item>
 </channel></rss>"#;
         let l = run(rss).unwrap();
-        assert_eq!(l.articles.len(), 1);
+        assert_eq!(l.articles.len(), 2, "an item with a title and no text is kept");
         let a = &l.articles[0];
         assert_eq!(a.title, "Premier");
         assert_eq!(a.body, "Un texte.\n\nDeux.");
@@ -275,8 +284,14 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2022-11-21T10:00:00+00:00"));
         assert_eq!(a.lang.as_deref(), Some("fr"));
         assert_eq!(a.tags, ["Afrique"]);
-        assert_eq!(l.warnings.len(), 1);
-        assert_eq!(l.warnings[0].line, Some(2));
+        let bare = &l.articles[1];
+        assert_eq!((bare.title.as_str(), bare.body.as_str()), ("Sans texte", "Sans texte"));
+        assert_eq!(bare.url.as_deref(), Some("https://j.example/2"));
+        assert!(l.warnings.is_empty());
+        // Neither a title nor a link: nothing to show, said as before.
+        let empty =
+            run(r#"<rss version="2.0"><channel><title>J</title><item><guid>x</guid></item></channel></rss>"#);
+        assert!(empty.is_ok_and(|l| l.articles.is_empty() && l.warnings.len() == 1));
     }
 
     #[test]
@@ -303,7 +318,7 @@ mod tests {
         assert_eq!(doc.items[0].guid.as_deref(), Some("tag:j,1"));
         assert_eq!(doc.items[0].article.url.as_deref(), Some("https://j.example/a/1"));
         assert_eq!(doc.items[0].article.body, "Text one.");
-        assert_eq!(doc.items[1].article.body, "");
+        assert_eq!(doc.items[1].article.body, "Link only", "kept, its title for its text");
         assert_eq!(doc.items[1].article.title, "Link only");
         assert_eq!(doc.items[2].guid, None);
         let capped = items(rss, None, 2).unwrap();
