@@ -3,95 +3,21 @@
 //! « UMP »). Pure functions over names; the library decides with them which of its entities
 //! are one (see `service::entity`).
 
+use super::gazetteer::GAZ;
 use crate::text::fold::fold_str;
 
-/// Words that stand before a name without being part of it: civilities, titles and ranks, in
-/// English and French (folded, without their final period).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "prof",
-    "professor",
-    "president",
-    "prime",
-    "minister",
-    "chancellor",
-    "secretary",
-    "senator",
-    "governor",
-    "general",
-    "colonel",
-    "captain",
-    "judge",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "reverend",
-    "chairman",
-    "chief",
-    "mayor",
-    "m",
-    "mme",
-    "mlle",
-    "monsieur",
-    "madame",
-    "mademoiselle",
-    "le",
-    "la",
-    "les",
-    "l'",
-    "president",
-    "presidente",
-    "ministre",
-    "premier",
-    "premiere",
-    "chancelier",
-    "chanceliere",
-    "colonel",
-    "general",
-    "capitaine",
-    "commandant",
-    "lieutenant",
-    "sergent",
-    "marechal",
-    "juge",
-    "maire",
-    "senateur",
-    "senatrice",
-    "depute",
-    "deputee",
-    "roi",
-    "reine",
-    "pape",
-    "docteur",
-    "maitre",
-    "me",
-    "pr",
-    "mgr",
-    "cardinal",
-    "eveque",
-    "abbe",
-    "pere",
-    "soeur",
-    "frere",
-    "saint",
-    "sainte",
-    "ancien",
-    "ancienne",
-    "ex",
-    "former",
-    "the",
-];
+/// Words before a name that are not titles in the gazetteers but are not the name either.
+const BEFORE_NAMES: &[&str] = &["le", "la", "les", "l'", "the", "ancien", "ancienne", "ex", "former"];
+
+/// Whether a (folded) word stands before a name without being part of it: a civility
+/// (`assets/gazetteers/honorifics.txt`), a title or the first word of one (`titles.txt`).
+fn is_title_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    BEFORE_NAMES.contains(&w)
+        || GAZ.honorifics.contains(w)
+        || GAZ.titles.contains(w)
+        || GAZ.title_heads.contains(w)
+}
 
 /// Small words an acronym leaves out (« Union pour un mouvement populaire » → UMP).
 const FUNCTION_WORDS: &[&str] = &[
@@ -104,8 +30,7 @@ const FUNCTION_WORDS: &[&str] = &[
 pub fn core(name: &str) -> String {
     let folded = fold_str(name);
     let words: Vec<&str> = folded.split_whitespace().collect();
-    let first_name_word =
-        words.iter().position(|w| !TITLES.contains(&w.trim_end_matches('.'))).unwrap_or(words.len());
+    let first_name_word = words.iter().position(|w| !is_title_word(w)).unwrap_or(words.len());
     // A name that is only titles ("le Président") keeps them: it is what the text calls it.
     if first_name_word == words.len() {
         return words.join(" ");
