@@ -288,28 +288,13 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if (1..9).contains(&version) {
         // Version 9: articles keep the text as given (a patch against the body). The file
         // stamps are forgotten, so the next index reads and parses every file again to fill it.
-        // (Earlier steps may have recreated the table with the column already.)
-        let has_given: i64 = tx.query_row(
-            "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'given'",
-            [],
-            |r| r.get(0),
-        )?;
-        if has_given == 0 {
-            tx.execute_batch("ALTER TABLE articles ADD COLUMN given TEXT;")?;
-        }
+        add_column(&tx, "articles", "given TEXT")?;
         tx.execute_batch("UPDATE files SET size = -1, hash = '';")?;
     }
     if version < 10 {
         // Version 10: several windows on one folder (store/sessions.rs): edits logged by
         // session, a version per story's annotations, one decision per span and label.
-        let has_session: i64 = tx.query_row(
-            "SELECT count(*) FROM pragma_table_info('edit_log') WHERE name = 'session'",
-            [],
-            |r| r.get(0),
-        )?;
-        if has_session == 0 {
-            tx.execute_batch("ALTER TABLE edit_log ADD COLUMN session TEXT;")?;
-        }
+        add_column(&tx, "edit_log", "session TEXT")?;
         tx.execute_batch(SESSION_TABLES)?;
     }
     if version < 11 {
@@ -326,6 +311,21 @@ pub fn newer_message(version: i64) -> String {
         "the library database has schema version {version}, newer than this byline ({SCHEMA_VERSION}); \
          upgrade byline or set BYLINE_DATA_DIR to another folder"
     )
+}
+
+/// Adds a column (`"name TYPE"`) unless the table has it: earlier steps of a migration may
+/// have recreated the table with it already.
+fn add_column(tx: &Transaction, table: &str, column: &str) -> rusqlite::Result<()> {
+    let name = column.split_whitespace().next().unwrap_or(column);
+    let has: i64 = tx.query_row(
+        &format!("SELECT count(*) FROM pragma_table_info('{table}') WHERE name = ?1"),
+        [name],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column};"))?;
+    }
+    Ok(())
 }
 
 /// Drops and recreates every cache table; the user's tables are untouched. Each story's content
