@@ -2,6 +2,8 @@
 //! accents ignored by the index), "quoted words" match as a phrase, a trailing * matches a
 //! prefix. Nothing the user types can produce an FTS5 syntax error.
 
+use crate::text::fold::{Folded, find_words_folded, fold};
+
 /// The FTS5 query for what the user typed, or `None` when there is nothing to search for.
 pub fn fts_query(input: &str) -> Option<String> {
     let mut terms = Vec::new();
@@ -38,9 +40,9 @@ const SNIPPET_CONTEXT: usize = 100;
 
 /// The hit a snippet is taken around: the first of those with the most different terms in
 /// the snippet's reach (a phrase's words together beat a lone common word at the top).
-fn best_hit(body: &str, terms: &[String]) -> Option<std::ops::Range<usize>> {
+fn best_hit(folded: &Folded, body: &str, terms: &[String]) -> Option<std::ops::Range<usize>> {
     let per_term: Vec<Vec<std::ops::Range<usize>>> =
-        terms.iter().map(|t| crate::text::find_words(body, std::slice::from_ref(t))).collect();
+        terms.iter().map(|t| find_words_folded(folded, body, std::slice::from_ref(t))).collect();
     let mut starts: Vec<&std::ops::Range<usize>> = per_term.iter().flatten().collect();
     starts.sort_by_key(|r| r.start);
     // Enough to find a good place; a common word can have thousands of hits.
@@ -62,8 +64,10 @@ fn best_hit(body: &str, terms: &[String]) -> Option<std::ops::Range<usize>> {
 /// A one-line excerpt of `body` around the best occurrence of `terms` (whole words, case and
 /// accents ignored), as (text, is_match) pieces with every occurrence inside marked.
 pub fn snippet(body: &str, terms: &[String]) -> Vec<(String, bool)> {
-    let hits = crate::text::find_words(body, terms);
-    let Some(first) = best_hit(body, terms) else {
+    // Folded once for every look-up below (snippets are made for every hit shown).
+    let folded = fold(body);
+    let hits = find_words_folded(&folded, body, terms);
+    let Some(first) = best_hit(&folded, body, terms) else {
         let end = body.char_indices().nth(2 * SNIPPET_CONTEXT).map_or(body.len(), |(i, _)| i);
         return vec![(body[..end].replace("\n\n", " ").replace('\n', " "), false)];
     };

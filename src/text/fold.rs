@@ -128,7 +128,12 @@ pub fn find_terms(body: &str, terms: &[String]) -> Vec<Range<usize>> {
 /// merged: a term matches where no letter or digit touches it on either side, as the
 /// full-text index matches words; a term ending in `*` may go on (a prefix).
 pub fn find_words(body: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let folded = fold(body);
+    find_words_folded(&fold(body), body, terms)
+}
+
+/// `find_words` over a body already folded (`folded` is `fold(body)`), for callers that look
+/// for several sets of terms in one text.
+pub fn find_words_folded(folded: &Folded, body: &str, terms: &[String]) -> Vec<Range<usize>> {
     let mut hits: Vec<Range<usize>> = Vec::new();
     for term in terms {
         let prefix = term.ends_with('*');
