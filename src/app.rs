@@ -51,6 +51,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
         session,
         config,
         theme: Theme::new(config.theme.clone(), config.no_color),
+        painter: ui::Painter::default(),
         jobs,
         background,
         first_effects: Some(first_effects),
@@ -71,6 +72,7 @@ struct Reader<'a> {
     session: Session,
     config: &'a Config,
     theme: Theme,
+    painter: ui::Painter,
     jobs: Jobs,
     background: Receiver<Action>,
     /// The first story's effects, performed once the list has been drawn.
@@ -116,7 +118,7 @@ impl Reader<'_> {
     fn draw(&mut self, guard: &mut TerminalGuard) -> Result<()> {
         let (state, config) = (&self.session.state, self.config);
         let ctx = Ctx { state, theme: &self.theme, keymap: &config.keymap, config_labels: &config.labels };
-        guard.terminal.draw(|frame| ui::draw(frame, &ctx))?;
+        self.painter.draw(&mut guard.terminal, &ctx)?;
         self.dirty = self.first_effects.is_some();
         if self.panic_after_draw && state.open.is_some() {
             panic!("BYLINE_TEST_PANIC: a panic while the reader runs");

@@ -639,3 +639,114 @@ fn entity_page_of_a_person_across_stories() {
     let mark = open.marks[state.reader.cursor.expect("the cursor is on the mention")];
     assert!(open.article.body[mark.start..mark.end].contains("Carter"));
 }
+
+/// Emoji sequences (ZWJ families, flags, skin tones, keycaps, VS16) take the cells the terminal
+/// gives them, and moving to the next story redraws every cell: nothing of the previous story
+/// survives ratatui's diff (the frame drawn over the old one equals a frame drawn afresh).
+#[test]
+fn emoji_sequences_leave_nothing_behind_in_the_next_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let emoji = "Family 👨‍👩‍👧‍👦 and 👩🏽‍💻 coders; flags 🇫🇷🇬🇧🇺🇦; thumbs 👍🏽👍🏿; keycaps 1️⃣ #️⃣ *️⃣; \
+                 hearts ❤️ ♥️; CJK 日本語; combining e\u{301}; rainbow 🏳️‍🌈 end.";
+    let body: String = (0..12).map(|i| format!("{i} {emoji}\n\n")).collect();
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("---\ntitle: Emoji 🇫🇷 day\ndate: 2024-03-15\n---\n{body}"),
+    )
+    .unwrap();
+    let plain: String =
+        (0..40).map(|i| format!("Line {i} of plain text, nothing wide at all here.\n")).collect();
+    std::fs::write(dir.path().join("b.md"), format!("---\ntitle: Plain day\ndate: 2024-03-14\n---\n{plain}"))
+        .unwrap();
+    let config = Config::default();
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    let theme = Theme::new(config.theme.clone(), config.no_color);
+    for (width, height) in [(120, 40), (80, 24), (61, 20)] {
+        let mut session =
+            Session::new(store_copy(&source), source.scopes(), width, height, Settings::default()).unwrap();
+        let mut live = Terminal::new(TestBackend::new(width, height)).unwrap();
+        // The live terminal is drawn as the reader draws it, frame after frame.
+        let mut painter = ui::Painter::default();
+        let mut draw = |session: &Session, terminal: &mut Terminal<TestBackend>| {
+            let state = &session.state;
+            let ctx = Ctx { state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels };
+            painter.draw(terminal, &ctx).unwrap();
+        };
+        session.press(&config, &parse_script("enter").unwrap());
+        let title = &session.state.open.as_ref().unwrap().article.title;
+        assert!(title.starts_with("Emoji"), "{title}");
+        draw(&session, &mut live);
+        assert_eq!(
+            drawn_text(&session, &screen(&session, &config)),
+            visible_text(&session),
+            "at {width}×{height}, every grapheme of the lines on screen is drawn (none cut at a line's end)"
+        );
+        // Scroll through the emoji story so every line of it has been on screen.
+        session.press(&config, &parse_script("space space").unwrap());
+        draw(&session, &mut live);
+        session.press(&config, &parse_script("J").unwrap());
+        assert!(session.state.open.as_ref().unwrap().article.title.starts_with("Plain"));
+        draw(&session, &mut live);
+        let fresh = screen(&session, &config);
+        let (old, new) = (live.backend().buffer(), fresh.backend().buffer());
+        let differing: Vec<(u16, u16, String, String)> = new
+            .area
+            .positions()
+            .filter(|&p| old[p] != new[p])
+            .map(|p| (p.x, p.y, old[p].symbol().to_string(), new[p].symbol().to_string()))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "at {width}×{height}, cells left from the emoji story: {differing:?}\n{}\n{}",
+            live.backend(),
+            fresh.backend()
+        );
+        let wide: Vec<char> = emoji.chars().filter(|c| !c.is_ascii()).collect();
+        let article = session.state.panes().article.unwrap();
+        let left: String = (article.y..article.y + article.height)
+            .flat_map(|y| (article.x..article.x + article.width).map(move |x| (x, y)))
+            .map(|p| old[p].symbol())
+            .filter(|s| s.chars().any(|c| wide.contains(&c)))
+            .collect();
+        assert!(left.is_empty(), "at {width}×{height}, emoji story cells in the plain story: {left:?}");
+    }
+
+    /// The article's text area as drawn, without blanks.
+    fn drawn_text(session: &Session, terminal: &Terminal<TestBackend>) -> String {
+        let a = session.state.panes().article.unwrap();
+        let buffer = terminal.backend().buffer();
+        (a.y + 1..a.y + a.height - 1)
+            .flat_map(|y| (a.x + 2..a.x + a.width - 2).map(move |x| (x, y)))
+            .map(|p| buffer[p].symbol())
+            .collect::<String>()
+            .split_whitespace()
+            .collect()
+    }
+
+    /// The lines the reader lays out on screen, without blanks.
+    fn visible_text(session: &Session) -> String {
+        let (reader, open) = (&session.state.reader, session.state.open.as_ref().unwrap());
+        let rows = session.state.panes().article.unwrap().height as usize - 2;
+        let text = |l: &byline::model::DocLine| match l.kind {
+            byline::model::LineKind::Title => &open.article.title[l.range.clone()],
+            byline::model::LineKind::Meta => &reader.meta[l.range.clone()],
+            byline::model::LineKind::Blank => "",
+            byline::model::LineKind::Body => &open.article.body[l.range.clone()],
+        };
+        reader
+            .lines
+            .iter()
+            .skip(reader.scroll)
+            .take(rows)
+            .map(text)
+            .collect::<String>()
+            .split_whitespace()
+            .collect()
+    }
+
+    fn store_copy(source: &Source) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        index_source(&mut store, source, &Limits::default(), &mut |_, _| {}).unwrap();
+        store
+    }
+}

@@ -6,6 +6,7 @@
 use super::annotating::{is_word, words};
 use super::{AppState, LineKind, Pane};
 use crate::text::display_width;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A move of the caret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,8 +89,8 @@ impl AppState {
         let range = lines[target].range.clone();
         let line = &text[range.clone()];
         let mut width = 0;
-        for (i, c) in line.char_indices() {
-            width += crate::text::width::char_width(c);
+        for (i, g) in line.grapheme_indices(true) {
+            width += crate::text::width::grapheme_width(g);
             if width > column {
                 return Some(range.start + i);
             }

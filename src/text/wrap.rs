@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::width::{display_width, prefix_fitting};
+use super::width::{display_width, first_grapheme_len, prefix_fitting};
 
 /// Wraps one paragraph (no newlines) to `width` cells. Each range excludes the trailing spaces
 /// at a break. An empty paragraph gives no lines.
@@ -44,7 +44,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             if cut == rest.len() {
                 break;
             }
-            let cut = cut.max(first_char_len(rest));
+            let cut = cut.max(first_grapheme_len(rest));
             lines.push(line_start..line_start + cut);
             line_start += cut;
         }
@@ -58,10 +58,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         }
     }
     lines
-}
-
-fn first_char_len(s: &str) -> usize {
-    s.chars().next().map_or(1, char::len_utf8)
 }
 
 /// French typography puts (thin) spaces inside «guillemets» and before ; : ! ? — UAX #14 allows
@@ -150,7 +146,7 @@ mod tests {
                 start = end;
             }
             while display_width(text[start..brk].trim_end()) > width {
-                let cut = prefix_fitting(&text[start..brk], width).max(first_char_len(&text[start..]));
+                let cut = prefix_fitting(&text[start..brk], width).max(first_grapheme_len(&text[start..]));
                 lines.push(start..start + cut);
                 start += cut;
             }

@@ -5,6 +5,7 @@ mod article;
 mod entity_page;
 mod list;
 mod overlay;
+mod painter;
 mod side;
 mod status;
 pub mod theme;
@@ -16,6 +17,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::config::{Keymap, LabelDef};
 use crate::model::{AppState, Area, Pane};
+pub use painter::Painter;
 pub use theme::Theme;
 
 /// What every view needs besides the state.
