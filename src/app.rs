@@ -136,7 +136,8 @@ impl Reader<'_> {
                     self.session.reload();
                     self.last_reload = Instant::now();
                 }
-                Action::IndexDone { .. } => self.session.reload(),
+                // Every file is written: the whole library is listed and searchable.
+                Action::AnalysisProgress { done: 0, .. } | Action::IndexDone { .. } => self.session.reload(),
                 _ => {}
             }
             self.session.dispatch(action);

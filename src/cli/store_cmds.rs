@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::service::Source;
 use crate::service::entity;
-use crate::service::index::index_source;
+use crate::service::index::{Stage, index_source_in_stages};
 
 use crate::library::StoryMeta;
 use crate::service::index::IndexReport;
@@ -48,25 +48,44 @@ pub fn rescue_advice(path: &std::path::Path) -> String {
     )
 }
 
-/// Indexes a source, with a progress bar when stderr is a terminal.
+/// Indexes a source, with a progress bar when stderr is a terminal; `verbose` also says when
+/// the library became searchable (before the entities are extracted).
 pub fn index(store: &mut Store, source: &Source, config: &Config, verbose: bool) -> Result<IndexReport> {
     let limits = crate::service::source::limits(config);
-    let bar = (verbose && io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+    let start = std::time::Instant::now();
+    let bar = |what: &str| {
+        (verbose && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {{pos}}/{{len}} {what} {{per_sec}} eta {{eta}}"
+                ))
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let mut progress = |done: usize, total: usize| {
-        if let Some(bar) = &bar {
+            );
+            bar
+        })
+    };
+    let show = |bar: &Option<indicatif::ProgressBar>, done: usize, total: usize| {
+        if let Some(bar) = bar {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
         }
     };
-    let report = index_source(store, source, &limits, &mut progress)?;
-    if let Some(bar) = bar {
+    let (files, analysis) = (bar("files"), bar("stories analysed"));
+    let mut stage = |stage: Stage| match stage {
+        Stage::Files { done, total } => show(&files, done, total),
+        Stage::Searchable => {
+            if let Some(bar) = &files {
+                bar.finish_and_clear();
+            }
+            if verbose {
+                eprintln!("searchable after {:.1} s; extracting entities…", start.elapsed().as_secs_f64());
+            }
+        }
+        Stage::Analysis { done, total } => show(&analysis, done, total),
+    };
+    let report = index_source_in_stages(store, source, &limits, &mut stage)?;
+    if let Some(bar) = analysis {
         bar.finish_and_clear();
     }
     Ok(report)

@@ -180,6 +180,11 @@ pub enum Action {
         done: usize,
         total: usize,
     },
+    /// The library is searchable; the entities of `done` of `total` new stories are extracted.
+    AnalysisProgress {
+        done: usize,
+        total: usize,
+    },
     IndexDone {
         skipped: Vec<Skipped>,
         summary: String,
@@ -266,6 +271,8 @@ pub struct AppState {
     pub message: Option<String>,
     /// Indexing progress while the library is being (re)indexed.
     pub indexing: Option<(usize, usize)>,
+    /// Stories whose entities are extracted, and in all, once the text of a (re)index is in.
+    pub analysing: Option<(usize, usize)>,
     /// Feeds fetched so far and in all, while fetching (total 0: starting).
     pub fetching: Option<(usize, usize)>,
     /// The feeds that failed in the last fetch, one line each (feed: reason).
@@ -516,8 +523,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
+        Action::AnalysisProgress { done, total } => {
+            state.indexing = None;
+            state.analysing = Some((done, total));
+        }
         Action::IndexDone { skipped, summary } => {
             state.indexing = None;
+            state.analysing = None;
             state.skipped = skipped;
             state.message = Some(summary);
         }

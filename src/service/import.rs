@@ -133,7 +133,7 @@ fn create_stories(store: &mut Store, docs: &[&AnnotatedDoc], dir: &Path, import_
     // Written aside and renamed into place: a crash leaves the old file or the new one.
     let partial = path.with_extension("jsonl.partial");
     std::fs::write(&partial, contents).and_then(|_| std::fs::rename(&partial, &path)).map_err(io)?;
-    index_paths(store, &[path], &Limits::default(), ANALYSER, &mut |_, _| {})?;
+    index_paths(store, &[path], &Limits::default(), ANALYSER, &mut |_| {})?;
     Ok(())
 }
 

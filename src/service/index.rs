@@ -1,7 +1,9 @@
 //! Incremental indexing of article files into the store. A file is re-read only when its size
 //! or modification time changed, and re-parsed only when its bytes did; files that are gone
-//! drop out. Files are read by reader threads, parsed and analysed by worker threads (one per
-//! core), and written in batches by one thread.
+//! drop out. Files are read by reader threads, parsed by worker threads (one per core), and
+//! written in batches by one thread: the library is searchable then. The entities of the new
+//! stories are extracted after that, a batch at a time on every core (`analyse_pending`);
+//! what an interrupted run leaves is done by the next one.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,6 +28,19 @@ pub struct IndexReport {
     /// Annotations moved to the story that now has their text (a file renamed or moved).
     pub rehomed: usize,
     pub skipped: Vec<Skipped>,
+    /// Stories whose entities were extracted.
+    pub analysed: usize,
+}
+
+/// How far an indexing run has come, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Files read and written: `done` of `total`.
+    Files { done: usize, total: usize },
+    /// Every file is written: the library is searchable.
+    Searchable,
+    /// Stories whose entities are extracted: `done` of `total`.
+    Analysis { done: usize, total: usize },
 }
 
 impl IndexReport {
@@ -34,6 +49,9 @@ impl IndexReport {
             "{} files: {} read, {} unchanged, {} removed; {} new or changed articles",
             self.files, self.parsed, self.unchanged, self.removed, self.articles
         );
+        if self.analysed > 0 {
+            s.push_str(&format!("; entities extracted from {} stories", self.analysed));
+        }
         if self.rehomed > 0 {
             s.push_str(&format!("; {} annotations followed their text to its new file", self.rehomed));
         }
@@ -108,8 +126,8 @@ fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: 
     Step::Parse(ReadFile { path, key, stamp, bytes })
 }
 
-/// The CPU half: parse the bytes and run the extraction on each article.
-fn parse_file(file: ReadFile, limits: &Limits, analyse: Analyser) -> Outcome {
+/// The CPU half: parse the bytes. The entities are extracted once the text is written.
+fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
     let path = file.path;
     match library::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
         Ok(loaded) => {
@@ -118,14 +136,7 @@ fn parse_file(file: ReadFile, limits: &Limits, analyse: Analyser) -> Outcome {
                 .into_iter()
                 .map(|w| Skipped { path: path.to_path_buf(), reason: w.message, line: w.line })
                 .collect();
-            let articles = loaded
-                .articles
-                .into_iter()
-                .map(|a| {
-                    let facts = (analyse.run)(&a);
-                    (a, Some(facts))
-                })
-                .collect();
+            let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
             Outcome::Parsed(file.key, file.stamp, articles, warnings)
         }
         Err(e) => {
@@ -152,18 +163,36 @@ const READERS: usize = 4;
 /// Files read ahead of the parse workers, at most.
 const READ_AHEAD: usize = 64;
 
-/// Indexes every article file under `roots` and drops the files under them that are gone.
-/// `progress(done, total)` is called from the calling thread as files are written.
-///
-/// Three stages: reader threads check stamps and read changed files, parse workers (one per
-/// core) parse and extract, and the calling thread writes in batches.
+/// Indexes every article file under `roots`, drops the files under them that are gone, and
+/// extracts the entities of the new stories.
 pub fn index_paths(
     store: &mut Store,
     roots: &[PathBuf],
     limits: &Limits,
     analyse: Analyser,
-    progress: &mut dyn FnMut(usize, usize),
+    stage: &mut dyn FnMut(Stage),
 ) -> Result<IndexReport> {
+    let mut report = index_files(store, roots, limits, analyse.version, stage)?;
+    stage(Stage::Searchable);
+    report.analysed =
+        analyse_pending(store, analyse, &mut |done, total| stage(Stage::Analysis { done, total }))?;
+    Ok(report)
+}
+
+/// Indexes every article file under `roots` and drops the files under them that are gone;
+/// the new stories wait for their entities. `stage` is called from the calling thread as
+/// files are written.
+///
+/// Three stages: reader threads check stamps and read changed files, parse workers (one per
+/// core) parse, and the calling thread writes in batches.
+fn index_files(
+    store: &mut Store,
+    roots: &[PathBuf],
+    limits: &Limits,
+    extractor: u32,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<IndexReport> {
+    let mut progress = |done, total| stage(Stage::Files { done, total });
     let (files, mut skipped) = library::walk::article_files(roots);
     let known = store.file_stamps()?;
     let keys: Vec<String> = files.iter().map(|f| path_key(f)).collect();
@@ -178,7 +207,7 @@ pub fn index_paths(
         .map(|k| FileOp::Remove { path: k.clone() })
         .collect();
     report.removed = gone.len();
-    store.apply(&gone, analyse.version)?;
+    store.apply(&gone, extractor)?;
 
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
@@ -211,7 +240,7 @@ pub fn index_paths(
                     // The lock is held only while waiting for the next file.
                     let next = read_rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
                     let Ok(read) = next else { break };
-                    if tx.send(parse_file(read, limits, analyse)).is_err() {
+                    if tx.send(parse_file(read, limits)).is_err() {
                         break;
                     }
                 }
@@ -249,12 +278,12 @@ pub fn index_paths(
                 since = std::time::Instant::now();
             }
             if ops.len() >= BATCH || (!ops.is_empty() && since.elapsed() >= BATCH_WAIT) {
-                store.apply(&std::mem::take(&mut ops), analyse.version)?;
+                store.apply(&std::mem::take(&mut ops), extractor)?;
                 since = std::time::Instant::now();
                 progress(done, files.len());
             }
         }
-        store.apply(&ops, analyse.version)?;
+        store.apply(&ops, extractor)?;
         progress(done, files.len());
         Ok(())
     })?;
@@ -312,19 +341,100 @@ fn run_extractor(article: &Article) -> CachedFacts {
 pub const ANALYSER: Analyser<'static> =
     Analyser { version: analysis::EXTRACTOR_VERSION, run: &run_extractor };
 
-/// Indexes a source into the store, reporting progress as (files done, files in all).
+/// Stories analysed per transaction: large enough that writing is a small part of the time,
+/// small enough that an interrupted run loses little and the entity index fills steadily.
+const ANALYSIS_BATCH: usize = 256;
+
+/// Extracts the entities of every story waiting for them (see `store::analysis_queue`), on
+/// every core, a batch per transaction; returns how many were stored. `progress(done, total)`.
+pub fn analyse_pending(
+    store: &mut Store,
+    analyse: Analyser,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    let total = store.analysis_pending()?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let (mut done, mut stored) = (0, 0);
+    if total > 0 {
+        progress(0, total);
+    }
+    let mut seen = HashSet::new();
+    loop {
+        let batch = store.next_to_analyse(ANALYSIS_BATCH)?;
+        // A story the store keeps giving back (indexed again meanwhile, say) is left for the
+        // next run rather than extracted forever.
+        let new = batch.iter().filter(|q| seen.insert(q.rowid)).count();
+        if new == 0 {
+            break;
+        }
+        let chunk = batch.len().div_ceil(workers);
+        let facts: Vec<CachedFacts> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter().map(|q| (analyse.run)(&q.story.article)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        if facts.len() != batch.len() {
+            // A worker panicked on some text: store nothing of this batch rather than
+            // misattribute, and leave it queued for the story's opening to analyse.
+            break;
+        }
+        done += batch.len();
+        stored += store.put_analysed(&batch.into_iter().zip(facts).collect::<Vec<_>>(), analyse.version)?;
+        progress(done, total.max(done));
+    }
+    Ok(stored)
+}
+
+/// Indexes a source into the store, reporting progress as (files done, files in all); the
+/// entities of the new stories are extracted before it returns.
 pub fn index_source(
     store: &mut Store,
     source: &Source,
     limits: &Limits,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IndexReport> {
+    index_source_in_stages(store, source, limits, &mut |stage| {
+        if let Stage::Files { done, total } = stage {
+            progress(done, total);
+        }
+    })
+}
+
+/// Indexes a source into the store: its files (the library is searchable then), then the
+/// entities of the new stories.
+pub fn index_source_in_stages(
+    store: &mut Store,
+    source: &Source,
+    limits: &Limits,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<IndexReport> {
+    let mut report = index_files_of(store, source, limits, stage)?;
+    stage(Stage::Searchable);
+    report.analysed =
+        analyse_pending(store, ANALYSER, &mut |done, total| stage(Stage::Analysis { done, total }))?;
+    Ok(report)
+}
+
+/// The files stage of `index_source_in_stages`.
+fn index_files_of(
+    store: &mut Store,
+    source: &Source,
+    limits: &Limits,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<IndexReport> {
+    let version = ANALYSER.version;
     match source {
-        Source::Paths(paths) => index_paths(store, paths, limits, ANALYSER, progress),
+        Source::Paths(paths) => index_files(store, paths, limits, version, stage),
         Source::Bundled => index_bundled(store, crate::samples::FILES, ANALYSER),
         Source::WithFeeds(library, feeds) => {
-            let mut report = index_source(store, library, limits, progress)?;
-            let more = index_paths(store, std::slice::from_ref(feeds), limits, ANALYSER, progress)?;
+            let mut report = index_files_of(store, library, limits, stage)?;
+            let more = index_files(store, std::slice::from_ref(feeds), limits, version, stage)?;
             report.files += more.files;
             report.parsed += more.parsed;
             report.unchanged += more.unchanged;
@@ -334,5 +444,98 @@ pub fn index_source(
             report.skipped.extend(more.skipped);
             Ok(report)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let stories = [
+            ("a.txt", "Harbour plan\n\nMayor Ellen Carter met Gordon Brown in Leeds on Monday."),
+            ("b.txt", "Budget vote\n\nGordon Brown said the Treasury would publish the figures."),
+            ("c.txt", "Floods\n\nThe Environment Agency warned residents of York."),
+        ];
+        for (name, text) in stories {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    /// The text is written (searchable) before any entity is extracted; the entity index that
+    /// follows is the one extraction during indexing gave.
+    #[test]
+    fn a_library_is_searchable_before_its_entities_and_they_follow() {
+        let dir = library();
+        let roots = [dir.path().to_path_buf()];
+        let mut store = Store::open_in_memory().unwrap();
+        index_files(&mut store, &roots, &Limits::default(), ANALYSER.version, &mut |_| {}).unwrap();
+        assert_eq!(store.analysis_pending().unwrap(), 3);
+        assert_eq!(store.search("Treasury", 10).unwrap().len(), 1, "searchable already");
+        assert!(store.entity_stories("Gordon Brown").unwrap().is_empty(), "no entities yet");
+
+        let mut seen = Vec::new();
+        let stored =
+            analyse_pending(&mut store, ANALYSER, &mut |done, total| seen.push((done, total))).unwrap();
+        assert_eq!(stored, 3);
+        assert_eq!(seen.first(), Some(&(0, 3)));
+        assert_eq!(seen.last(), Some(&(3, 3)));
+        assert_eq!(store.analysis_pending().unwrap(), 0);
+        assert_eq!(store.entity_stories("Gordon Brown").unwrap().len(), 2);
+
+        // The same stories with their entities extracted as they are written.
+        let mut inline = Store::open_in_memory().unwrap();
+        let mut articles: Vec<Article> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .flat_map(|p| {
+                library::parse_bytes(&p, &std::fs::read(&p).unwrap(), &Limits::default()).unwrap().articles
+            })
+            .collect();
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        for (i, a) in articles.into_iter().enumerate() {
+            let facts = run_extractor(&a);
+            let stamp = FileStamp { size: i as u64, mtime_ns: 0, hash: i as u128 };
+            inline
+                .replace_file(&format!("/x/{i}.txt"), stamp, &[(a, Some(facts))], ANALYSER.version)
+                .unwrap();
+        }
+        for name in ["Gordon Brown", "Ellen Carter", "Leeds", "York", "Environment Agency", "Treasury"] {
+            let ids = |s: &Store| {
+                let mut v: Vec<String> =
+                    s.entity_stories(name).unwrap().into_iter().map(|h| h.story.id).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(ids(&store), ids(&inline), "{name}");
+        }
+    }
+
+    /// A story indexed again with another text while its entities wait is analysed from the
+    /// new text; a story that is gone leaves the queue with it.
+    #[test]
+    fn the_queue_follows_changed_and_removed_files() {
+        let dir = library();
+        let roots = [dir.path().to_path_buf()];
+        let mut store = Store::open_in_memory().unwrap();
+        index_files(&mut store, &roots, &Limits::default(), ANALYSER.version, &mut |_| {}).unwrap();
+        let stale = store.next_to_analyse(10).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Budget vote\n\nNick Clegg said the Treasury would wait.")
+            .unwrap();
+        std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+        index_files(&mut store, &roots, &Limits::default(), ANALYSER.version, &mut |_| {}).unwrap();
+        assert_eq!(store.analysis_pending().unwrap(), 2, "c.txt is gone, b.txt waits once");
+        // What was extracted from the old texts is not stored.
+        let old: Vec<_> =
+            stale.into_iter().map(|q| (run_extractor(&q.story.article), q)).map(|(f, q)| (q, f)).collect();
+        assert_eq!(store.put_analysed(&old, ANALYSER.version).unwrap(), 1, "only a.txt is unchanged");
+        analyse_pending(&mut store, ANALYSER, &mut |_, _| {}).unwrap();
+        assert_eq!(store.analysis_pending().unwrap(), 0);
+        let brown = store.entity_stories("Gordon Brown").unwrap();
+        assert_eq!(brown.iter().map(|h| h.story.title.as_str()).collect::<Vec<_>>(), ["Harbour plan"]);
+        assert_eq!(store.entity_stories("Nick Clegg").unwrap().len(), 1);
+        assert!(store.entity_stories("York").unwrap().is_empty());
     }
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::config::Config;
 use crate::feeds;
 use crate::model::{Action, Effect};
-use crate::service::index::index_source;
+use crate::service::index::{Stage, index_source_in_stages};
 use crate::service::source::{Source, limits};
 use crate::store::Store;
 
@@ -125,12 +125,17 @@ impl Jobs {
 
 /// Indexes `source` on a connection of its own, reporting progress, then says it is done.
 fn index(tx: &Sender<Action>, db_path: &Path, source: &Source, limits: &crate::library::Limits) {
-    let mut progress = |done, total| {
-        let _ = tx.send(Action::IndexProgress { done, total });
+    let mut progress = |stage| {
+        let action = match stage {
+            Stage::Files { done, total } => Action::IndexProgress { done, total },
+            Stage::Analysis { done, total } => Action::AnalysisProgress { done, total },
+            Stage::Searchable => return,
+        };
+        let _ = tx.send(action);
     };
     let result = match Store::open_or_read_only(db_path) {
         Ok((mut store, None)) => {
-            index_source(&mut store, source, limits, &mut progress).and_then(|mut report| {
+            index_source_in_stages(&mut store, source, limits, &mut progress).and_then(|mut report| {
                 // Annotations whose story is gone are listed with what could not be loaded (`!`).
                 let orphans = store.orphaned_annotations()?.len();
                 if orphans > 0 {

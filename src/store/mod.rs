@@ -4,6 +4,7 @@
 //! Every write is one short transaction; WAL and a busy timeout let two byline instances share
 //! one data folder without corrupting it or losing a write.
 
+mod analysis_queue;
 mod annotations;
 mod doctor;
 mod entities;
@@ -247,34 +248,11 @@ impl Store {
 
     /// One article with its body and saved scroll position.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.path, a.content_hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, \
-                    a.tags, a.damaged, COALESCE(r.scroll, 0), a.given \
-             FROM articles a LEFT JOIN reading_state r USING (content_hash) WHERE a.id = ?1",
-        )?;
-        let found = stmt
-            .query_row([id], |row| {
-                let tags: String = row.get(10)?;
-                Ok(StoredArticle {
-                    article: Article {
-                        id: row.get(0)?,
-                        path: PathBuf::from(row.get::<_, String>(1)?),
-                        title: row.get(3)?,
-                        body: row.get(4)?,
-                        date: row.get(5)?,
-                        author: row.get(6)?,
-                        source: row.get(7)?,
-                        url: row.get(8)?,
-                        lang: row.get(9)?,
-                        tags: serde_json::from_str(&tags).unwrap_or_default(),
-                        damaged: row.get(11)?,
-                        given: row.get::<_, Option<String>>(13)?.map(Given::Patch),
-                    },
-                    content_hash: row.get(2)?,
-                    scroll: row.get::<_, i64>(12)?.max(0) as usize,
-                })
-            })
-            .optional()?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STORED_ARTICLE_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+             WHERE a.id = ?1"
+        ))?;
+        let found = stmt.query_row([id], stored_article).optional()?;
         Ok(found)
     }
 
@@ -428,6 +406,33 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
+}
+
+/// The columns `stored_article` reads, from `articles a` joined with `reading_state r`.
+const STORED_ARTICLE_COLUMNS: &str = "a.id, a.path, a.content_hash, a.title, a.body, a.date, a.author, a.source, \
+     a.url, a.lang, a.tags, a.damaged, COALESCE(r.scroll, 0), a.given";
+
+/// An article row as `STORED_ARTICLE_COLUMNS` selects it.
+fn stored_article(row: &rusqlite::Row) -> rusqlite::Result<StoredArticle> {
+    let tags: String = row.get(10)?;
+    Ok(StoredArticle {
+        article: Article {
+            id: row.get(0)?,
+            path: PathBuf::from(row.get::<_, String>(1)?),
+            title: row.get(3)?,
+            body: row.get(4)?,
+            date: row.get(5)?,
+            author: row.get(6)?,
+            source: row.get(7)?,
+            url: row.get(8)?,
+            lang: row.get(9)?,
+            tags: serde_json::from_str(&tags).unwrap_or_default(),
+            damaged: row.get(11)?,
+            given: row.get::<_, Option<String>>(13)?.map(Given::Patch),
+        },
+        content_hash: row.get(2)?,
+        scroll: row.get::<_, i64>(12)?.max(0) as usize,
+    })
 }
 
 #[cfg(test)]

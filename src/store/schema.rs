@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -87,6 +87,16 @@ CREATE TRIGGER IF NOT EXISTS articles_ad_entities AFTER DELETE ON articles BEGIN
     DELETE FROM entities WHERE id IN (SELECT entity FROM entity_mentions WHERE article = old.rowid)
         AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity = entities.id AND m.article <> old.rowid);
     DELETE FROM entity_mentions WHERE article = old.rowid;
+END;
+";
+
+/// Version 12 (a cache table): the stories indexed whose entities are not extracted yet. A
+/// large library is searchable as soon as its text is written; the entity index follows
+/// (service/index.rs `analyse_pending`).
+const ANALYSIS_QUEUE: &str = "
+CREATE TABLE IF NOT EXISTS to_analyse (article INTEGER PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS articles_ad_analysis AFTER DELETE ON articles BEGIN
+    DELETE FROM to_analyse WHERE article = old.rowid;
 END;
 ";
 
@@ -205,6 +215,8 @@ DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
 DROP TRIGGER IF EXISTS articles_au;
 DROP TRIGGER IF EXISTS articles_ad_entities;
+DROP TRIGGER IF EXISTS articles_ad_analysis;
+DROP TABLE IF EXISTS to_analyse;
 DROP TABLE IF EXISTS articles_fts;
 DROP TABLE IF EXISTS entity_index;
 DROP TABLE IF EXISTS entity_mentions;
@@ -300,6 +312,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 11 {
         tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
     }
+    if version < 12 {
+        tx.execute_batch(ANALYSIS_QUEUE)?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
@@ -345,5 +360,6 @@ pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
         )?;
     }
     tx.execute_batch(CACHE_DROP)?;
-    tx.execute_batch(CACHE_TABLES)
+    tx.execute_batch(CACHE_TABLES)?;
+    tx.execute_batch(ANALYSIS_QUEUE)
 }

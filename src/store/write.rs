@@ -40,8 +40,9 @@ pub(super) fn replace_file<'a>(
             |r| r.get(0),
         )?;
         text.add(rowid, &id, path, &a.title, &a.body);
-        if let Some(facts) = facts {
-            write_facts(tx, rowid, &hash, extractor, facts, text)?;
+        match facts {
+            Some(facts) => write_facts(tx, rowid, &hash, extractor, facts, text)?,
+            None => super::analysis_queue::enqueue(tx, rowid)?,
         }
     }
     tx.prepare_cached(
@@ -118,13 +119,20 @@ pub(super) fn write_facts<'a>(
             params![content_hash, extractor, facts.json],
         )?;
     }
-    // As the delete trigger does (schema.rs): entities left without a story go too.
+    forget_entities(tx, article)?;
+    tx.prepare_cached("DELETE FROM to_analyse WHERE article = ?1")?.execute([article])?;
+    pending.add_entities(article, &facts.entities);
+    Ok(())
+}
+
+/// Takes a story's entity rows out of the index, and as the delete trigger does (schema.rs),
+/// the entities no other story mentions.
+pub(super) fn forget_entities(tx: &rusqlite::Transaction, article: i64) -> Result<()> {
     tx.prepare_cached(
         "DELETE FROM entities WHERE id IN (SELECT entity FROM entity_mentions WHERE article = ?1) \
          AND NOT EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity = entities.id AND m.article <> ?1)",
     )?
     .execute([article])?;
     tx.prepare_cached("DELETE FROM entity_mentions WHERE article = ?1")?.execute([article])?;
-    pending.add_entities(article, &facts.entities);
     Ok(())
 }

@@ -169,6 +169,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if let Some((done, total)) = state.indexing {
         right.push(format!("indexing {done}/{total}"));
     }
+    if let Some((done, total)) = state.analysing {
+        right.push(format!("entities {done}/{total}"));
+    }
     let filters = state.list.filters.describe();
     if !filters.is_empty() {
         let key = ctx.keymap.hint(Command::ClearFilters);
