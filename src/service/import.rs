@@ -12,7 +12,8 @@ use crate::annotate::formats::{AnnotatedDoc, SpanStatus, check_label};
 use crate::annotate::{Annotation, Edit, Status};
 use crate::library::Limits;
 use crate::library::align::{SourceMap, same_text};
-use crate::service::index::{ANALYSER, index_paths};
+use crate::service::Source;
+use crate::service::index::index_source;
 use crate::store::{Result, Store};
 
 /// What an import did, per document and per span.
@@ -133,7 +134,7 @@ fn create_stories(store: &mut Store, docs: &[&AnnotatedDoc], dir: &Path, import_
     // Written aside and renamed into place: a crash leaves the old file or the new one.
     let partial = path.with_extension("jsonl.partial");
     std::fs::write(&partial, contents).and_then(|_| std::fs::rename(&partial, &path)).map_err(io)?;
-    index_paths(store, &[path], &Limits::default(), ANALYSER, &mut |_| {})?;
+    index_source(store, &Source::Paths(vec![path]), &Limits::default(), &mut |_, _| {})?;
     Ok(())
 }
 

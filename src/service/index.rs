@@ -163,22 +163,6 @@ const READERS: usize = 4;
 /// Files read ahead of the parse workers, at most.
 const READ_AHEAD: usize = 64;
 
-/// Indexes every article file under `roots`, drops the files under them that are gone, and
-/// extracts the entities of the new stories.
-pub fn index_paths(
-    store: &mut Store,
-    roots: &[PathBuf],
-    limits: &Limits,
-    analyse: Analyser,
-    stage: &mut dyn FnMut(Stage),
-) -> Result<IndexReport> {
-    let mut report = index_files(store, roots, limits, analyse.version, stage)?;
-    stage(Stage::Searchable);
-    report.analysed =
-        analyse_pending(store, analyse, &mut |done, total| stage(Stage::Analysis { done, total }))?;
-    Ok(report)
-}
-
 /// Indexes every article file under `roots` and drops the files under them that are gone;
 /// the new stories wait for their entities. `stage` is called from the calling thread as
 /// files are written.
