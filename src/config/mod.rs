@@ -271,7 +271,7 @@ mod tests {
     fn feeds_and_fetch_settings() {
         let config = parse(
             "[fetch]\nconcurrency = 2\ntimeout_secs = 5\nmax_feed_mb = 1\nmax_redirects = 0\n\
-             full_text_feed_secs = 30\nfull_text_run_secs = 120\n\n\
+             full_text_feed_secs = 30\nfull_text_run_secs = 120\nrefresh_on_start = true\n\n\
              [[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\ntags = [\"x\", \" \"]\nfull_text = true\n\n\
              [[feeds]]\nurl = \" http://b.example/atom \"\n",
         )
@@ -284,7 +284,8 @@ mod tests {
                 max_bytes: 1024 * 1024,
                 max_redirects: 0,
                 full_text_feed_secs: 30,
-                full_text_run_secs: 120
+                full_text_run_secs: 120,
+                refresh_on_start: true
             }
         );
         assert_eq!(config.feeds.len(), 2);

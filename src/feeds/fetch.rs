@@ -268,8 +268,8 @@ pub fn page_article(
     let failed = |why: String| PageMiss::Failed(why);
     match client.get_until(url, Want::Page, &Validators::default(), deadline) {
         Ok(Fetched::Body { bytes, .. }) => {
-            let loaded =
-                library::parse_bytes(Path::new("page.html"), &bytes, limits).map_err(|e| failed(e.reason()))?;
+            let loaded = library::parse_bytes(Path::new("page.html"), &bytes, limits)
+                .map_err(|e| failed(e.reason()))?;
             loaded.articles.into_iter().next().ok_or_else(|| failed("no article text found".into()))
         }
         Ok(Fetched::NotModified { .. }) => Err(failed("not modified".into())),

@@ -153,8 +153,9 @@ impl AppState {
             Command::Open => self.choose_feed(effects),
             Command::MarkAllRead => {
                 if let Some(kind) = view.selected().map(|e| e.kind.clone()) {
-                    let ids: Vec<usize> =
-                        (0..self.list.stories.len()).filter(|&i| kind.matches(&self.list.stories[i])).collect();
+                    let ids: Vec<usize> = (0..self.list.stories.len())
+                        .filter(|&i| kind.matches(&self.list.stories[i]))
+                        .collect();
                     self.mark_all_read(&ids, kind.label(), effects);
                 }
             }
@@ -188,18 +189,7 @@ impl AppState {
         };
         entry.kind.apply(&mut self.list.filters);
         self.focus = Pane::List;
-        self.list.offset = 0;
-        let keep = self.list.selected().map(|m| m.id.clone());
-        self.list.rebuild(keep.as_deref());
-        let f = self.list.filters.describe();
-        self.message = Some(format!(
-            "{} · {} of {} stories{}{f}",
-            entry.kind.label(),
-            self.list.rows.len(),
-            self.list.stories.len(),
-            if f.is_empty() { "" } else { " · " }
-        ));
-        self.selection_changed(effects);
+        self.refilter(effects);
     }
 
     /// `A` in the story list: every story listed (the current filters) marked read.
@@ -240,8 +230,11 @@ impl AppState {
     /// `u` (`undo`) or `C-r` (`redo`) on the last "mark all read". Returns whether there was
     /// one to step.
     pub(super) fn undo_read_step(&mut self, undo: bool, effects: &mut Vec<Effect>) -> bool {
-        let (from, to) =
-            if undo { (&mut self.read_undo, &mut self.read_redo) } else { (&mut self.read_redo, &mut self.read_undo) };
+        let (from, to) = if undo {
+            (&mut self.read_undo, &mut self.read_redo)
+        } else {
+            (&mut self.read_redo, &mut self.read_undo)
+        };
         let Some(step) = from.pop() else {
             if self.feeds_view.is_some() {
                 self.message = Some(if undo { "nothing to undo" } else { "nothing to redo" }.into());
@@ -256,11 +249,12 @@ impl AppState {
             }
         }
         effects.push(Effect::SetReadMany { ids: step.ids.clone(), read });
+        let n = step.ids.len();
         self.message = Some(format!(
-            "{}: {} marked read ({} stories)",
+            "{}: {} marked read ({n} stor{})",
             if undo { "undone" } else { "redone" },
             step.what,
-            step.ids.len()
+            if n == 1 { "y" } else { "ies" }
         ));
         to.push(step);
         self.read_marks_changed(effects);
@@ -289,7 +283,12 @@ impl AppState {
 
     /// The page of a story was fetched (its text kept and the library re-indexed), or not:
     /// the story is read again when it is the one shown.
-    pub(super) fn story_fetched(&mut self, id: &str, result: Result<String, String>, effects: &mut Vec<Effect>) {
+    pub(super) fn story_fetched(
+        &mut self,
+        id: &str,
+        result: Result<String, String>,
+        effects: &mut Vec<Effect>,
+    ) {
         match result {
             Ok(done) => {
                 self.message = Some(done);
@@ -316,5 +315,215 @@ impl AppState {
         self.list.rebuild(keep.as_deref());
         self.recount_feeds();
         self.selection_changed(effects);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::AnnotationSet;
+    use crate::command::Command as C;
+    use crate::library::Article;
+    use crate::model::{Action, LoadedStory, Settings, update};
+
+    fn story(id: &str, source: Option<&str>, read: bool) -> StoryMeta {
+        StoryMeta {
+            id: id.into(),
+            title: format!("Story {id}"),
+            source: source.map(str::to_string),
+            read,
+            ..StoryMeta::default()
+        }
+    }
+
+    /// Runs `actions`, answering each story load with an article that has a link (and one undo
+    /// step); returns every effect.
+    fn run(state: &mut AppState, actions: Vec<Action>) -> Vec<Effect> {
+        let mut log = Vec::new();
+        let mut queue: std::collections::VecDeque<Action> = actions.into();
+        while let Some(action) = queue.pop_front() {
+            for effect in update(state, action) {
+                if let Effect::LoadStory { id } = &effect {
+                    queue.push_back(loaded(id));
+                }
+                log.push(effect);
+            }
+        }
+        log
+    }
+
+    /// A story as the store gives it: with a link, and an annotation edit to undo.
+    fn loaded(id: &str) -> Action {
+        let article = Article {
+            id: id.into(),
+            title: id.into(),
+            body: "Un texte.".into(),
+            url: Some(format!("https://example.org/{id}")),
+            ..Article::default()
+        };
+        let annotations = AnnotationSet { can_undo: true, ..AnnotationSet::default() };
+        Action::StoryLoaded {
+            story: Box::new(LoadedStory { article, annotations, ..LoadedStory::default() }),
+        }
+    }
+
+    fn cmds(list: &[C]) -> Vec<Action> {
+        list.iter().map(|c| Action::Command(*c)).collect()
+    }
+
+    /// Four stories: two of Le Monde (one read), one of RFI, one without a source.
+    fn library(settings: Settings) -> AppState {
+        let stories = vec![
+            story("m1", Some("Le Monde"), false),
+            story("m2", Some("Le Monde"), true),
+            story("r1", Some("RFI"), false),
+            story("x1", None, false),
+        ];
+        let (mut state, effects) = AppState::new(stories, 120, 40, settings);
+        let loads = effects.iter().filter_map(|e| match e {
+            Effect::LoadStory { id } => Some(loaded(id)),
+            _ => None,
+        });
+        run(&mut state, loads.collect());
+        state
+    }
+
+    fn counts(state: &AppState) -> Vec<(String, usize, usize)> {
+        let view = state.feeds_view.as_ref().expect("the feeds view is open");
+        view.entries.iter().map(|e| (e.kind.label(), e.unread, e.total)).collect()
+    }
+
+    fn listed(state: &AppState) -> Vec<&str> {
+        state.list.rows.iter().map(|r| state.list.stories[r.story].id.as_str()).collect()
+    }
+
+    fn read_marks(effects: &[Effect]) -> Vec<(Vec<String>, bool)> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::SetReadMany { ids, read } => Some((ids.clone(), *read)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_view_counts_unread_and_total_per_source_all_stories_first() {
+        let mut state = library(Settings::default());
+        run(&mut state, cmds(&[C::FeedsView]));
+        let owned = |(l, u, t): (&str, usize, usize)| (l.to_string(), u, t);
+        assert_eq!(
+            counts(&state),
+            [("All stories", 3, 4), ("Le Monde", 1, 2), ("RFI", 1, 1), ("(no source)", 1, 1)].map(owned)
+        );
+        run(&mut state, cmds(&[C::Back]));
+        assert!(state.feeds_view.is_none());
+    }
+
+    #[test]
+    fn enter_lists_the_feed_s_stories_with_the_other_filters_kept() {
+        let mut state = library(Settings::default());
+        run(&mut state, cmds(&[C::FilterUnread, C::FeedsView, C::Down, C::Open]));
+        assert!(state.feeds_view.is_none());
+        assert_eq!(listed(&state), vec!["m1"], "Le Monde's unread story only");
+        run(&mut state, cmds(&[C::FeedsView]));
+        assert_eq!(state.feeds_view.as_ref().map(|v| v.selected), Some(1), "opens on the feed listed");
+        run(&mut state, cmds(&[C::Bottom, C::Open]));
+        assert_eq!(listed(&state), vec!["x1"], "the stories without a source");
+        run(&mut state, cmds(&[C::FeedsView, C::Top, C::Open]));
+        assert_eq!(listed(&state), vec!["m1", "r1", "x1"], "all stories, still unread only");
+    }
+
+    #[test]
+    fn marking_a_feed_read_writes_one_batch_and_undo_restores_exactly_the_marks_before() {
+        let mut state = library(Settings::default());
+        let before: Vec<bool> = state.list.stories.iter().map(|m| m.read).collect();
+        let effects = run(&mut state, cmds(&[C::FeedsView, C::Down, C::MarkAllRead]));
+        assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)], "m2 was read already");
+        assert_eq!(counts(&state)[1], ("Le Monde".into(), 0, 2));
+        assert_eq!(counts(&state)[0], ("All stories".into(), 2, 4));
+        let effects = run(&mut state, cmds(&[C::Undo]));
+        assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], false)]);
+        assert_eq!(state.list.stories.iter().map(|m| m.read).collect::<Vec<_>>(), before);
+        assert_eq!(counts(&state)[1], ("Le Monde".into(), 1, 2));
+        let effects = run(&mut state, cmds(&[C::Redo]));
+        assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)]);
+        let effects = run(&mut state, cmds(&[C::Undo, C::Undo]));
+        assert_eq!(read_marks(&effects).len(), 1, "one step to undo, then nothing");
+        assert_eq!(state.message.as_deref(), Some("nothing to undo"));
+    }
+
+    #[test]
+    fn a_in_the_list_marks_what_is_listed_and_u_undoes_it_before_the_annotation_log() {
+        let mut state = library(Settings { mark_read_on_open: false, ..Settings::default() });
+        state.list.filters.source = Some("Le Monde".into());
+        state.list.rebuild(None);
+        let effects = run(&mut state, cmds(&[C::MarkAllRead]));
+        assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)]);
+        assert!(!state.list.stories[2].read, "RFI is not listed: untouched");
+        // The open story has an annotation edit to undo: the newer step goes first.
+        let effects = run(&mut state, cmds(&[C::Undo]));
+        assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], false)]);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Undo { .. })));
+        let effects = run(&mut state, cmds(&[C::Undo]));
+        assert!(effects.iter().any(|e| matches!(e, Effect::Undo { .. })), "then the annotation log");
+        // An annotation edit after a "mark all read" is the newest step: `u` undoes it.
+        run(&mut state, cmds(&[C::MarkAllRead]));
+        let mut edit = cmds(&[C::Open, C::Select]);
+        edit.push(Action::ApplyLabel("PER".into()));
+        let effects = run(&mut state, edit);
+        assert!(effects.iter().any(|e| matches!(e, Effect::Edit { .. })), "{effects:?}");
+        let effects = run(&mut state, cmds(&[C::Undo]));
+        assert!(read_marks(&effects).is_empty() && effects.iter().any(|e| matches!(e, Effect::Undo { .. })));
+    }
+
+    #[test]
+    fn next_and_previous_story_mark_read_as_enter_does() {
+        let mut state = library(Settings::default());
+        run(&mut state, cmds(&[C::ToggleRead, C::Open]));
+        assert!(state.list.stories[0].read, "Enter marks read");
+        run(&mut state, cmds(&[C::NextStory]));
+        assert!(state.list.stories[1].read);
+        let effects = run(&mut state, cmds(&[C::NextStory]));
+        assert!(effects.contains(&Effect::SetRead { id: "r1".into(), read: true }));
+        assert!(state.list.stories[2].read, "the story opened by J is read");
+        // Without marking on open, J marks the story it leaves only.
+        let mut state = library(Settings { mark_read_on_open: false, ..Settings::default() });
+        let effects = run(&mut state, cmds(&[C::NextStory, C::NextStory]));
+        assert!(effects.contains(&Effect::SetRead { id: "m1".into(), read: true }));
+        assert!(state.list.stories[0].read && !state.list.stories[2].read);
+        // Turned off: J moves and marks nothing.
+        let off = Settings { mark_read_on_move: false, mark_read_on_open: false, ..Settings::default() };
+        let mut state = library(off);
+        let effects = run(&mut state, cmds(&[C::NextStory, C::NextStory, C::PrevStory]));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::SetRead { .. })));
+        assert!(!state.list.stories[0].read);
+    }
+
+    #[test]
+    fn refresh_on_start_fetches_once_the_reader_starts() {
+        let on = Settings { refresh_on_start: true, ..Settings::default() };
+        let (state, effects) = AppState::new(vec![story("a", None, false)], 120, 40, on);
+        assert!(effects.contains(&Effect::Fetch) && state.fetching.is_some());
+        let (_, effects) = AppState::new(vec![story("a", None, false)], 120, 40, Settings::default());
+        assert!(!effects.contains(&Effect::Fetch));
+    }
+
+    #[test]
+    fn fetching_a_story_s_page_asks_for_it_and_reloads_the_story_when_kept() {
+        let mut state = library(Settings::default());
+        run(&mut state, cmds(&[C::NextStory]));
+        let effects = run(&mut state, cmds(&[C::FetchStory]));
+        assert!(
+            effects.contains(&Effect::FetchStory { id: "m2".into(), url: "https://example.org/m2".into() })
+        );
+        let effects = run(
+            &mut state,
+            vec![Action::StoryFetched { id: "m2".into(), result: Ok("full text kept: 300 words".into()) }],
+        );
+        assert!(effects.contains(&Effect::LoadStory { id: "m2".into() }), "{effects:?}");
+        assert_eq!(state.message.as_deref(), Some("full text kept: 300 words"));
+        run(&mut state, vec![Action::StoryFetched { id: "m2".into(), result: Err("HTTP 404".into()) }]);
+        assert_eq!(state.message.as_deref(), Some("full text not fetched: HTTP 404"));
     }
 }

@@ -133,9 +133,9 @@ impl Jobs {
             (self.config.clone(), self.db_path.clone(), self.feeds_dir.clone());
         let source = self.source.clone().with_feeds(feeds_dir.clone());
         self.spawn(move |tx| {
-            let result = Store::open(&db_path)
-                .map_err(|e| e.to_string())
-                .and_then(|store| feeds::full_text::fetch_story(&store, &feeds_dir, &config.fetch, &id, &url));
+            let result = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|store| {
+                feeds::full_text::fetch_story(&store, &feeds_dir, &config.fetch, &id, &url)
+            });
             if result.is_ok() {
                 index(tx, &db_path, &source, &limits(&config));
             }
