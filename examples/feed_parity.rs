@@ -82,9 +82,7 @@ fn main() {
         let value: serde_json::Value = serde_json::from_slice(&std::fs::read(reference).unwrap()).unwrap();
         let titles: Vec<String> = value["entries"]
             .as_array()
-            .map(|entries| {
-                entries.iter().filter_map(|e| e["title"]["content"].as_str()).map(norm).collect()
-            })
+            .map(|entries| entries.iter().filter_map(|e| e["title"]["content"].as_str()).map(norm).collect())
             .unwrap_or_default();
         let titles: Vec<String> = titles.into_iter().filter(|t| !t.is_empty()).collect();
         if titles.is_empty() {

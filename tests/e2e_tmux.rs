@@ -406,3 +406,87 @@ fn review_the_reference_article_to_done_restart_and_export() {
     assert_eq!(relations[0]["label"], "Speaker");
     assert_eq!(text_of(accepted, &relations[0]["child_span"]), "Daoud Aly Mohammedine", "{jsonl}");
 }
+
+/// A newsboat user's round: a loopback feed of title-only items (and two with text) added and
+/// fetched from the command line; in the reader the feeds view, the feed, a story, back, mark
+/// the feed read (0 unread), undo; the full text of a title-only item fetched with `C-f`.
+#[test]
+fn a_feed_read_as_a_newsboat_user_would() {
+    let rss = r#"<rss version="2.0"><channel><title>Loopback News</title>
+<item><title>Title only one</title><link>/p/1</link><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only two</title><link>/p/2</link><pubDate>Thu, 29 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only three</title><link>/p/3</link><pubDate>Wed, 28 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only four</title><link>/p/4</link><pubDate>Tue, 27 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>With text one</title><link>/p/5</link><description>Some text of its own.</description><pubDate>Mon, 26 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>With text two</title><link>/p/6</link><description>More text of its own.</description><pubDate>Sun, 25 Feb 2024 10:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+    let paragraph = "The harbour council met on Monday and approved the plan for the new ferry line, \
+                     which will link the two towns twice a day from the spring onwards.";
+    let page = format!(
+        "<html><head><title>Title only one</title></head><body><article><h1>Title only one</h1>\
+         <p>{paragraph}</p><p>{paragraph}</p><p>Fetched in full from the page.</p></article></body></html>"
+    );
+    let server = http_server::Server::start(move |r| match r.path.as_str() {
+        "/feed.xml" => http_server::Reply::ok("application/rss+xml", rss),
+        "/p/1" => http_server::Reply::ok("text/html; charset=utf-8", page.clone()),
+        _ => http_server::Reply::status(404),
+    });
+    let config_dir = tempfile::tempdir().unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(args)
+            .env("BYLINE_CONFIG_DIR", config_dir.path())
+            .env("BYLINE_DATA_DIR", data_dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    cli(&["feeds", "add", &server.url("/feed.xml")]);
+    cli(&["fetch"]);
+    let Some(tmux) = Tmux::start(&byline_in(config_dir.path(), data_dir.path())) else { return };
+    tmux.wait_for("Stories 2/8 · 8 unread");
+
+    // The feeds view, with the feed's counts; the feed chosen.
+    tmux.keys(&["f"]);
+    let screen = tmux.wait_for("Loopback News");
+    assert!(screen.contains("6/6  Loopback News"), "{screen}");
+    assert!(screen.contains("8/8  All stories"), "{screen}");
+    tmux.keys(&["j", "j", "Enter"]);
+    tmux.wait_for("6 of 8 stories · source Loopback News");
+    tmux.keys(&["g"]);
+
+    // A title-only story opens with its title as its text; back to the list.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for(" READ ");
+    assert!(screen.contains("Title only one"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIST ");
+
+    // Mark all read: the view counts 0 unread; undo gives the five back.
+    tmux.keys(&["A"]);
+    tmux.wait_for("source Loopback News: 5 marked read (u undoes)");
+    tmux.keys(&["f"]);
+    let screen = tmux.wait_for("Feeds ·");
+    assert!(screen.contains("0/6  Loopback News"), "{screen}");
+    tmux.keys(&["u"]);
+    let screen = tmux.wait_for("undone: source Loopback News marked read (5 stories)");
+    assert!(screen.contains("5/6  Loopback News"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIST ");
+
+    // The title-only story's page, fetched in full and kept.
+    tmux.keys(&["C-f"]);
+    tmux.wait_for("full text kept");
+    let screen = tmux.wait_for("Fetched in full from the page.");
+    assert!(screen.contains("harbour council"), "{screen}");
+    quit(&tmux);
+    // Kept for offline reading: the stored item holds the page's text.
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["search", "ferry"])
+        .env("BYLINE_CONFIG_DIR", config_dir.path())
+        .env("BYLINE_DATA_DIR", data_dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Title only one"), "{out:?}");
+}
