@@ -409,7 +409,7 @@ fn review_the_reference_article_to_done_restart_and_export() {
 
 /// A newsboat user's round: a loopback feed of title-only items (and two with text) added and
 /// fetched from the command line; in the reader the feeds view, the feed, a story, back, mark
-/// the feed read (0 unread), undo; the full text of a title-only item fetched with `C-f`.
+/// the feed read, back to the feeds view (0 unread), undo; the full text of a title-only item fetched with `C-f`.
 #[test]
 fn a_feed_read_as_a_newsboat_user_would() {
     let rss = r#"<rss version="2.0"><channel><title>Loopback News</title>
@@ -467,7 +467,8 @@ fn a_feed_read_as_a_newsboat_user_would() {
     // Mark all read: the view counts 0 unread; undo gives the five back.
     tmux.keys(&["A"]);
     tmux.wait_for("source Loopback News: 5 marked read (u undoes)");
-    tmux.keys(&["f"]);
+    // Back from the feed's stories: the feeds view, as in newsboat.
+    tmux.keys(&["q"]);
     let screen = tmux.wait_for("Feeds ·");
     assert!(screen.contains("0/6  Loopback News"), "{screen}");
     tmux.keys(&["u"]);

@@ -120,6 +120,7 @@ impl AppState {
         let current = FeedKind::of(&self.list.filters);
         let selected = entries.iter().position(|e| e.kind == current).unwrap_or(0);
         self.feeds_view = Some(FeedsView { entries, selected });
+        self.from_feeds = false;
     }
 
     /// Recounts the view's entries after the stories or their read marks changed, keeping the
@@ -189,6 +190,7 @@ impl AppState {
         };
         entry.kind.apply(&mut self.list.filters);
         self.focus = Pane::List;
+        self.from_feeds = true;
         self.refilter(effects);
     }
 
@@ -432,6 +434,13 @@ mod tests {
         assert_eq!(listed(&state), vec!["x1"], "the stories without a source");
         run(&mut state, cmds(&[C::FeedsView, C::Top, C::Open]));
         assert_eq!(listed(&state), vec!["m1", "r1", "x1"], "all stories, still unread only");
+        // Back from a feed's stories: the feeds view again; then back to the list, and on.
+        run(&mut state, cmds(&[C::FeedsView, C::Down, C::Open, C::Open, C::Back, C::Back]));
+        assert_eq!(state.feeds_view.as_ref().map(|v| v.selected), Some(1), "back on Le Monde");
+        run(&mut state, cmds(&[C::Back, C::Back]));
+        assert!(state.feeds_view.is_none() && state.list.filters.is_empty() && !state.quit);
+        run(&mut state, cmds(&[C::Back]));
+        assert!(state.quit);
     }
 
     #[test]

@@ -294,6 +294,8 @@ pub struct AppState {
     /// The "mark all read" steps `u` can undo (newest last), and those undone, for redo.
     read_undo: Vec<feeds_view::ReadStep>,
     read_redo: Vec<feeds_view::ReadStep>,
+    /// The list shows an entry chosen in the feeds view: `q` goes back to the view.
+    from_feeds: bool,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
     pub prompt: Option<Prompt>,
