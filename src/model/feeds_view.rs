@@ -104,6 +104,9 @@ impl FeedsView {
     }
 }
 
+/// "Mark all read" steps kept for `u`; older ones are dropped.
+const MAX_READ_STEPS: usize = 50;
+
 /// Read marks set by one "mark all read", for `u` to take back: exactly the stories that were
 /// unread, by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,6 +228,9 @@ impl AppState {
         self.review_undo = None;
         self.review_redo = None;
         self.read_undo.push(ReadStep { ids, what });
+        if self.read_undo.len() > MAX_READ_STEPS {
+            self.read_undo.remove(0);
+        }
         self.read_redo.clear();
         self.read_marks_changed(effects);
     }

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::Ctx;
 use crate::command::Command;
 use crate::model::FeedsView;
-use crate::text::width::truncate;
+use crate::text::printable;
+use crate::text::width::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, view: &FeedsView) {
     let sources = view.entries.len().saturating_sub(1);
@@ -38,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, view: &FeedsView) {
         .take(shown)
         .map(|(i, e)| {
             let counts = format!(" {:>digits$}/{:<digits$}  ", e.unread, e.total);
-            let label = truncate(&e.kind.label(), width.saturating_sub(counts.len() + 1));
+            let label = truncate(&printable(&e.kind.label()), width.saturating_sub(counts.len() + 1));
             let style = if i == view.selected {
                 ctx.theme.selected(true)
             } else if e.unread > 0 {
@@ -48,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, view: &FeedsView) {
             };
             let mark = if e.unread > 0 { "N" } else { " " };
             let text = format!("{mark}{counts}{label}");
-            let pad = width.saturating_sub(crate::text::width::display_width(&text));
+            let pad = width.saturating_sub(display_width(&text));
             Line::styled(format!("{text}{}", " ".repeat(pad)), style)
         })
         .collect();
