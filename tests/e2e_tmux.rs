@@ -448,38 +448,34 @@ fn a_feed_read_as_a_newsboat_user_would() {
     let Some(tmux) = Tmux::start(&byline_in(config_dir.path(), data_dir.path())) else { return };
     tmux.wait_for("/8 · 8 unread");
 
+    // Keys, then what the screen says once they are done.
+    let step = |keys: &[&str], text: &str| {
+        tmux.keys(keys);
+        tmux.wait_for(text)
+    };
+
     // The feeds view, with the feed's counts; the feed chosen.
-    tmux.keys(&["f"]);
-    let screen = tmux.wait_for("Loopback News");
+    let screen = step(&["f"], "Loopback News");
     assert!(screen.contains("6/6  Loopback News"), "{screen}");
     assert!(screen.contains("8/8  All stories"), "{screen}");
-    tmux.keys(&["j", "j", "Enter"]);
-    tmux.wait_for("6 of 8 stories · source Loopback News");
-    tmux.keys(&["g"]);
+    step(&["j", "j", "Enter"], "6 of 8 stories · source Loopback News");
 
     // A title-only story opens with its title as its text; back to the list.
-    tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for(" READ ");
+    let screen = step(&["g", "Enter"], " READ ");
     assert!(screen.contains("Title only one"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.wait_for(" LIST ");
+    step(&["q"], " LIST ");
 
-    // Mark all read: the view counts 0 unread; undo gives the five back.
-    tmux.keys(&["A"]);
-    tmux.wait_for("source Loopback News: 5 marked read (u undoes)");
-    // Back from the feed's stories: the feeds view, as in newsboat.
-    tmux.keys(&["q"]);
-    let screen = tmux.wait_for("Feeds ·");
+    // Mark all read, and back from the feed's stories to the feeds view (as in newsboat): the
+    // feed counts 0 unread; undo gives the five back.
+    step(&["A"], "source Loopback News: 5 marked read (u undoes)");
+    let screen = step(&["q"], "Feeds ·");
     assert!(screen.contains("0/6  Loopback News"), "{screen}");
-    tmux.keys(&["u"]);
-    let screen = tmux.wait_for("undone: source Loopback News marked read (5 stories)");
+    let screen = step(&["u"], "undone: source Loopback News marked read (5 stories)");
     assert!(screen.contains("5/6  Loopback News"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.wait_for(" LIST ");
+    step(&["q"], " LIST ");
 
     // The title-only story's page, fetched in full and kept.
-    tmux.keys(&["C-f"]);
-    tmux.wait_for("full text kept");
+    step(&["C-f"], "full text kept");
     let screen = tmux.wait_for("Fetched in full from the page.");
     assert!(screen.contains("harbour council"), "{screen}");
     quit(&tmux);
