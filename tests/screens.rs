@@ -672,7 +672,13 @@ fn feeds_view_lists_sources_with_unread_counts() {
     let (session, config) = sources_library(dir.path(), "G m f j j");
     let view = session.state.feeds_view.as_ref().unwrap();
     assert_eq!((view.entries[0].unread, view.entries[0].total), (5, 6));
-    insta::assert_snapshot!(screen(&session, &config).backend());
+    let terminal = screen(&session, &config);
+    // The selected entry stands out; so do the entries with unread stories.
+    let selected = cells_where(&terminal, |c| c.bg == Color::Blue);
+    assert_eq!(selected.trim_end(), "N 2/3  Le Monde");
+    let bold = cells_where(&terminal, |c| c.modifier.contains(Modifier::BOLD) && c.bg != Color::Blue);
+    assert!(bold.contains("N 1/1  RFI") && bold.contains("N 1/1  Hacker News"), "{bold}");
+    insta::assert_snapshot!(terminal.backend());
 }
 
 #[test]
