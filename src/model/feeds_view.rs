@@ -1,6 +1,7 @@
 //! The feeds view: the library's feeds and sources with their unread and total counts, shown
 //! over the panes like newsboat's feed list. `Enter` narrows the story list to the entry
 //! (composing with the other filters), `A` marks an entry's stories read; `u` undoes that.
+//! With the feeds too: `C-f` asks for one story's full text from its web page.
 
 use std::collections::BTreeMap;
 
