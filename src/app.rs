@@ -13,7 +13,7 @@ use crossterm::event::{self, Event};
 
 use crate::config::Config;
 use crate::input;
-use crate::model::{Action, Effect, Settings};
+use crate::model::{Action, Effect};
 use crate::service::Source;
 use crate::service::analysis;
 use crate::service::jobs::Jobs;
@@ -40,7 +40,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let mut guard = TerminalGuard::new().context("setting up the terminal")?;
     let events = spawn_event_reader();
     let size = guard.terminal.size()?;
-    let settings = Settings { mark_read_on_open: config.mark_read_on_open };
+    let settings = crate::service::session::settings(config);
     // Load the extractor's models and word lists while the database is read and the list drawn.
     std::thread::spawn(analysis::warm_up);
     let (session, first_effects) = Session::start(store, source.scopes(), size.width, size.height, settings)?;

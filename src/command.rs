@@ -92,6 +92,9 @@ commands! {
     ToggleSide => "toggle_side", "facts", "Show or hide the side panel", ["i"];
     ShowSkipped => "show_skipped", "skipped", "List the files (and feeds) that could not be loaded", ["!"];
     Fetch => "fetch", "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
+    FeedsView => "feeds_view", "feeds", "The feeds and sources with their unread counts (Enter lists one)", ["f"];
+    MarkAllRead => "mark_all_read", "all read", "Mark every story listed (in the feeds view: of the feed) read; u undoes", ["A"];
+    FetchStory => "fetch_story", "full text", "Fetch the story's web page and keep its full text (feed items)", ["ctrl-f"];
     Help => "help", "help", "Show this help", ["?", "f1"];
 }
 

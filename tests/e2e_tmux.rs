@@ -406,3 +406,80 @@ fn review_the_reference_article_to_done_restart_and_export() {
     assert_eq!(relations[0]["label"], "Speaker");
     assert_eq!(text_of(accepted, &relations[0]["child_span"]), "Daoud Aly Mohammedine", "{jsonl}");
 }
+
+/// A newsboat user's round: a loopback feed of title-only items (and two with text) added and
+/// fetched from the command line; in the reader the feeds view, the feed, a story, back, mark
+/// the feed read, back to the feeds view (0 unread), undo; the full text of a title-only item fetched with `C-f`.
+#[test]
+fn a_feed_read_as_a_newsboat_user_would() {
+    let rss = r#"<rss version="2.0"><channel><title>Loopback News</title>
+<item><title>Title only one</title><link>/p/1</link><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only two</title><link>/p/2</link><pubDate>Thu, 29 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only three</title><link>/p/3</link><pubDate>Wed, 28 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>Title only four</title><link>/p/4</link><pubDate>Tue, 27 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>With text one</title><link>/p/5</link><description>Some text of its own.</description><pubDate>Mon, 26 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><title>With text two</title><link>/p/6</link><description>More text of its own.</description><pubDate>Sun, 25 Feb 2024 10:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+    let paragraph = "The harbour council met on Monday and approved the plan for the new ferry line, \
+                     which will link the two towns twice a day from the spring onwards.";
+    let page = format!(
+        "<html><head><title>Title only one</title></head><body><article><h1>Title only one</h1>\
+         <p>{paragraph}</p><p>{paragraph}</p><p>Fetched in full from the page.</p></article></body></html>"
+    );
+    let server = http_server::Server::start(move |r| match r.path.as_str() {
+        "/feed.xml" => http_server::Reply::ok("application/rss+xml", rss),
+        "/p/1" => http_server::Reply::ok("text/html; charset=utf-8", page.clone()),
+        _ => http_server::Reply::status(404),
+    });
+    let config_dir = tempfile::tempdir().unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(args)
+            .env("BYLINE_CONFIG_DIR", config_dir.path())
+            .env("BYLINE_DATA_DIR", data_dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    cli(&["feeds", "add", &server.url("/feed.xml")]);
+    cli(&["fetch"]);
+    let Some(tmux) = Tmux::start(&byline_in(config_dir.path(), data_dir.path())) else { return };
+    tmux.wait_for("/8 · 8 unread");
+
+    // Keys, then what the screen says once they are done.
+    let step = |keys: &[&str], text: &str| {
+        tmux.keys(keys);
+        tmux.wait_for(text)
+    };
+
+    // The feeds view, with the feed's counts; the feed chosen.
+    let screen = step(&["f"], "Loopback News");
+    assert!(screen.contains("6/6  Loopback News"), "{screen}");
+    assert!(screen.contains("8/8  All stories"), "{screen}");
+    step(&["j", "j", "Enter"], "6 of 8 stories · source Loopback News");
+
+    // A title-only story opens with its title as its text; back to the list.
+    let screen = step(&["g", "Enter"], " READ ");
+    assert!(screen.contains("Title only one"), "{screen}");
+    step(&["q"], " LIST ");
+
+    // Mark all read, and back from the feed's stories to the feeds view (as in newsboat): the
+    // feed counts 0 unread; undo gives the five back.
+    step(&["A"], "source Loopback News: 5 marked read (u undoes)");
+    let screen = step(&["q"], "Feeds ·");
+    assert!(screen.contains("0/6  Loopback News"), "{screen}");
+    let screen = step(&["u"], "undone: source Loopback News marked read (5 stories)");
+    assert!(screen.contains("5/6  Loopback News"), "{screen}");
+    step(&["q"], " LIST ");
+
+    // The title-only story's page, fetched in full and kept.
+    step(&["C-f"], "full text kept");
+    let screen = tmux.wait_for("Fetched in full from the page.");
+    assert!(screen.contains("harbour council"), "{screen}");
+    quit(&tmux);
+    // Kept for offline reading: the stored item holds the page's text.
+    let found = cli(&["search", "ferry"]);
+    assert!(found.contains("Title only one"), "{found}");
+}

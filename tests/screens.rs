@@ -750,3 +750,61 @@ fn emoji_sequences_leave_nothing_behind_in_the_next_story() {
         store
     }
 }
+
+/// A folder of stories from three sources (and one without), indexed; the session after `keys`.
+fn sources_library(dir: &std::path::Path, keys: &str) -> (Session, Config) {
+    let stories = [
+        ("a", "Le Monde", "Accord signé à Bamako", "2024-03-01"),
+        ("b", "Le Monde", "Les marchés reculent", "2024-03-02"),
+        ("c", "Le Monde", "Une nouvelle ligne de ferry", "2024-03-03"),
+        ("d", "RFI", "Élections au Sénégal", "2024-03-04"),
+        ("e", "Hacker News", "Show HN, a terminal reader", "2024-03-05"),
+        ("f", "", "Notes without a source", "2024-03-06"),
+    ];
+    for (file, source, title, date) in stories {
+        let source = if source.is_empty() { String::new() } else { format!("source: {source}\n") };
+        let text = format!("---\ntitle: {title}\ndate: {date}\n{source}---\nThe text of {title}.\n");
+        std::fs::write(dir.join(format!("{file}.md")), text).unwrap();
+    }
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = Source::Paths(vec![dir.to_path_buf()]);
+    index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    let settings = Settings { mark_read_on_open: false, ..Settings::default() };
+    let mut session = Session::new(store, source.scopes(), 80, 24, settings).unwrap();
+    session.press(&config, &parse_script(keys).unwrap());
+    (session, config)
+}
+
+#[test]
+fn feeds_view_lists_sources_with_unread_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    // One story of RFI read, then the view on Le Monde.
+    let (session, config) = sources_library(dir.path(), "G m f j j");
+    let view = session.state.feeds_view.as_ref().unwrap();
+    assert_eq!((view.entries[0].unread, view.entries[0].total), (5, 6));
+    let terminal = screen(&session, &config);
+    // The selected entry stands out; so do the entries with unread stories.
+    let selected = cells_where(&terminal, |c| c.bg == Color::Blue);
+    assert_eq!(selected.trim_end(), "N 2/3  Le Monde");
+    let bold = cells_where(&terminal, |c| c.modifier.contains(Modifier::BOLD) && c.bg != Color::Blue);
+    assert!(bold.contains("N 1/1  RFI") && bold.contains("N 1/1  Hacker News"), "{bold}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn feeds_view_after_marking_a_feed_read_and_choosing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, config) = sources_library(dir.path(), "f j j A");
+    assert_eq!(session.state.message.as_deref(), Some("Le Monde: 3 marked read (u undoes)"));
+    insta::assert_snapshot!("feeds_view_marked_read", screen(&session, &config).backend());
+    session.press(&config, &parse_script("enter").unwrap());
+    assert!(session.state.feeds_view.is_none());
+    insta::assert_snapshot!("feeds_view_chosen", screen(&session, &config).backend());
+    // The marks are in the store: a new session over it counts them.
+    let read = session.store.stories_in(&session.scopes).unwrap().iter().filter(|m| m.read).count();
+    assert_eq!(read, 3);
+    session.press(&config, &parse_script("u").unwrap());
+    let read = session.store.stories_in(&session.scopes).unwrap().iter().filter(|m| m.read).count();
+    assert_eq!(read, 0, "undo restores the marks in the store");
+}

@@ -52,6 +52,9 @@ pub struct Config {
     pub max_items_per_file: usize,
     /// Opening a story marks it read.
     pub mark_read_on_open: bool,
+    /// `J`/`K` mark the story they leave read (and the one they open, with
+    /// `mark_read_on_open`).
+    pub mark_read_on_move: bool,
     pub keymap: Keymap,
     /// Annotation labels, built-in first.
     pub labels: Vec<LabelDef>,
@@ -89,6 +92,8 @@ pub struct FetchConfig {
     pub full_text_feed_secs: u64,
     /// Longest the item pages of all feeds may take to fetch in one run, in seconds.
     pub full_text_run_secs: u64,
+    /// The reader fetches every feed in the background when it starts.
+    pub refresh_on_start: bool,
 }
 
 impl Default for FetchConfig {
@@ -100,6 +105,7 @@ impl Default for FetchConfig {
             max_redirects: 5,
             full_text_feed_secs: 60,
             full_text_run_secs: 300,
+            refresh_on_start: false,
         }
     }
 }
@@ -128,6 +134,7 @@ impl Default for Config {
             max_file_bytes: 50 * 1024 * 1024,
             max_items_per_file: 20_000,
             mark_read_on_open: true,
+            mark_read_on_move: true,
             keymap: Keymap::default(),
             labels: default_labels(),
             theme: ThemeColors::default(),
@@ -264,7 +271,7 @@ mod tests {
     fn feeds_and_fetch_settings() {
         let config = parse(
             "[fetch]\nconcurrency = 2\ntimeout_secs = 5\nmax_feed_mb = 1\nmax_redirects = 0\n\
-             full_text_feed_secs = 30\nfull_text_run_secs = 120\n\n\
+             full_text_feed_secs = 30\nfull_text_run_secs = 120\nrefresh_on_start = true\n\n\
              [[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\ntags = [\"x\", \" \"]\nfull_text = true\n\n\
              [[feeds]]\nurl = \" http://b.example/atom \"\n",
         )
@@ -277,7 +284,8 @@ mod tests {
                 max_bytes: 1024 * 1024,
                 max_redirects: 0,
                 full_text_feed_secs: 30,
-                full_text_run_secs: 120
+                full_text_run_secs: 120,
+                refresh_on_start: true
             }
         );
         assert_eq!(config.feeds.len(), 2);

@@ -59,12 +59,14 @@ pub(super) struct RawFetch {
     max_redirects: Option<u32>,
     full_text_feed_secs: Option<Spanned<u64>>,
     full_text_run_secs: Option<Spanned<u64>>,
+    refresh_on_start: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReader {
     mark_read_on_open: Option<bool>,
+    mark_read_on_move: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -166,6 +168,9 @@ pub(super) fn reader(raw: &RawReader, config: &mut Config) {
     if let Some(v) = raw.mark_read_on_open {
         config.mark_read_on_open = v;
     }
+    if let Some(v) = raw.mark_read_on_move {
+        config.mark_read_on_move = v;
+    }
 }
 
 /// `[theme]`: one colour per known name.
@@ -213,6 +218,9 @@ pub(super) fn fetch(src: &Source, raw: &RawFetch, fetch: &mut FetchConfig) -> Re
     }
     if let Some(s) = &raw.full_text_run_secs {
         fetch.full_text_run_secs = src.at_least_one(s, "fetch.full_text_run_secs")?;
+    }
+    if let Some(v) = raw.refresh_on_start {
+        fetch.refresh_on_start = v;
     }
     Ok(())
 }

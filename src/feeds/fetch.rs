@@ -248,29 +248,39 @@ fn fetch_one(
         Err(e) => return (Outcome::Failed(e.reason()), None),
     };
     let deadline = run_deadline.min(Instant::now() + Duration::from_secs(settings.full_text_feed_secs));
-    let page_text = |url: &str| -> Result<library::Article, PageMiss> {
-        let failed = |why: String| PageMiss::Failed(why);
-        match client.get_until(url, Want::Page, &Validators::default(), Some(deadline)) {
-            Ok(Fetched::Body { bytes, .. }) => {
-                let loaded = library::parse_bytes(Path::new("page.html"), &bytes, &limits)
-                    .map_err(|e| failed(e.reason()))?;
-                loaded.articles.into_iter().next().ok_or_else(|| failed("no article text found".into()))
-            }
-            Ok(Fetched::NotModified { .. }) => Err(failed("not modified".into())),
-            // A request cut short by the deadline is out of time, whatever ended it (a timer
-            // may fire a little early).
-            Err(e)
-                if e == HttpError::OutOfTime || Instant::now() + Duration::from_millis(100) >= deadline =>
-            {
-                Err(PageMiss::OutOfTime)
-            }
-            Err(e) => Err(failed(e.to_string())),
-        }
-    };
+    let page_text = |url: &str| page_article(client, url, &limits, Some(deadline));
     let page: Option<&store_items::PageText> = if feed.full_text { Some(&page_text) } else { None };
     let folder = dir.join(slug(&feed.url));
     match store_items::store_new(feed, &doc, &folder, page) {
         Ok(stored) => (Outcome::Fetched(stored), Some(validators)),
         Err(e) => (Outcome::Failed(format!("cannot store items in {}: {e}", folder.display())), None),
+    }
+}
+
+/// Fetches an item's web page (by `deadline`, when given) and returns its main text as an
+/// article, or why not.
+pub fn page_article(
+    client: &Client,
+    url: &str,
+    limits: &Limits,
+    deadline: Option<Instant>,
+) -> Result<library::Article, PageMiss> {
+    let failed = |why: String| PageMiss::Failed(why);
+    match client.get_until(url, Want::Page, &Validators::default(), deadline) {
+        Ok(Fetched::Body { bytes, .. }) => {
+            let loaded = library::parse_bytes(Path::new("page.html"), &bytes, limits)
+                .map_err(|e| failed(e.reason()))?;
+            loaded.articles.into_iter().next().ok_or_else(|| failed("no article text found".into()))
+        }
+        Ok(Fetched::NotModified { .. }) => Err(failed("not modified".into())),
+        // A request cut short by the deadline is out of time, whatever ended it (a timer may
+        // fire a little early).
+        Err(e)
+            if e == HttpError::OutOfTime
+                || deadline.is_some_and(|d| Instant::now() + Duration::from_millis(100) >= d) =>
+        {
+            Err(PageMiss::OutOfTime)
+        }
+        Err(e) => Err(failed(e.to_string())),
     }
 }

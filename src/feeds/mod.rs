@@ -3,6 +3,7 @@
 //! reading offline. Nothing here draws; the CLI and the reader's app loop call in.
 
 pub mod fetch;
+pub mod full_text;
 pub mod http;
 pub mod opml;
 pub mod store_items;

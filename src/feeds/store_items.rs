@@ -143,7 +143,7 @@ fn to_json(feed: &Feed, doc: &FeedDoc, id: &str, a: &Article) -> Vec<u8> {
 
 /// Writes through a hidden temporary file and a rename, so a crash never leaves half an
 /// article for the indexer (hidden files are not indexed).
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp: PathBuf = path.with_file_name(format!(".{name}.tmp"));
     let mut file = std::fs::File::create(&tmp)?;

@@ -445,3 +445,68 @@ fn a_move_answered_by_304_is_remembered_and_a_vanished_new_address_is_dropped() 
     assert_eq!(fetch().outcomes[0].outcome, Outcome::NotModified, "back at the first address");
     assert_eq!(store.feed_validators(&server.url("/first.xml")).unwrap().moved_to, None);
 }
+
+#[test]
+fn one_story_s_page_is_kept_in_its_stored_file_and_failures_change_nothing() {
+    let page = format!(
+        "<html><head><title>Premier</title></head><body><article><h1>Premier</h1>{}</article></body></html>",
+        "<p>Le texte complet de la page, bien plus long que le titre seul que le flux donnait.</p>".repeat(3)
+    );
+    let rss = r#"<rss version="2.0"><channel><title>Titres</title>
+<item><title>Premier</title><link>/a/1</link></item>
+<item><title>Second</title><link>/a/2</link></item>
+<item><title>Court</title><link>/a/3</link></item></channel></rss>"#;
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/feed.xml" => Reply::ok("application/rss+xml", rss),
+        "/a/1" => Reply::ok("text/html; charset=utf-8", page.clone()),
+        "/a/3" => Reply::ok("text/html", "<html><body><p>Court.</p></body></html>"),
+        _ => Reply::status(404),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let feeds_dir = dir.path().join("feeds");
+    let mut store = Store::open_in_memory().unwrap();
+    fetch_all(&store, &[feed(server.url("/feed.xml"))], &feeds_dir, &settings(), &mut |_, _, _| {});
+    // A file of the user's own, outside the feeds folder.
+    let own = dir.path().join("own.json");
+    std::fs::write(&own, r#"{"id": "own", "title": "Mine", "body": "Mine.", "url": "http://x/"}"#).unwrap();
+    let roots = [feeds_dir.clone(), own.clone()];
+    let index = |store: &mut Store| {
+        let source = crate::service::Source::Paths(roots.to_vec());
+        crate::service::index::index_source(store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    };
+    index(&mut store);
+    let stories = store.stories_in(&crate::library::scope::scopes(&roots)).unwrap();
+    let id = |title: &str| stories.iter().find(|m| m.title == title).unwrap().id.clone();
+    let fetch = |store: &Store, title: &str, path: &str| {
+        super::full_text::fetch_story(store, &feeds_dir, &settings(), &id(title), &server.url(path))
+    };
+    let files_before = walk_bytes(&feeds_dir);
+    let missing = fetch(&store, "Second", "/a/2").unwrap_err();
+    assert!(missing.ends_with("/a/2: HTTP 404"), "{missing}");
+    let short = fetch(&store, "Court", "/a/3").unwrap_err();
+    assert!(short.starts_with("the page has no more text than the story"), "{short}");
+    let own_story = fetch(&store, "Mine", "/a/1").unwrap_err();
+    assert!(own_story.contains("only stories fetched from a subscribed feed"), "{own_story}");
+    assert_eq!(walk_bytes(&feeds_dir), files_before, "failures write nothing");
+
+    let kept = fetch(&store, "Premier", "/a/1").unwrap();
+    assert!(kept.starts_with("full text kept: "), "{kept}");
+    index(&mut store);
+    let article = store.article(&id("Premier")).unwrap().unwrap().article;
+    assert!(article.body.starts_with("Le texte complet de la page"), "{}", article.body);
+    assert_eq!((article.title.as_str(), article.source.as_deref()), ("Premier", Some("Titres")));
+}
+
+/// Every file under `dir` with its bytes, in path order.
+fn walk_bytes(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            files.extend(walk_bytes(&entry.path()));
+        } else {
+            files.push((entry.path(), std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    files.sort();
+    files
+}

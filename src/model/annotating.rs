@@ -346,7 +346,9 @@ impl AppState {
     }
 
     pub(super) fn undo_redo(&mut self, undo: bool, effects: &mut Vec<Effect>) {
-        if self.step_review_done(undo, effects) {
+        // The newest step first: a "mark all read" or a review marked done (at most one of
+        // them is pending, each forgets the other), else the story's annotation log.
+        if self.undo_read_step(undo, effects) || self.step_review_done(undo, effects) {
             return;
         }
         let Some(open) = &self.open else { return };

@@ -15,6 +15,10 @@ impl AppState {
             self.entity_page_command(cmd, effects);
             return;
         }
+        if self.feeds_view.is_some() {
+            self.feeds_view_command(cmd, effects);
+            return;
+        }
         use Command::*;
         match cmd {
             Down | Up | CaretDown | CaretUp | HalfPageDown | HalfPageUp | PageDown | PageUp | Top
@@ -35,6 +39,9 @@ impl AppState {
             ReviewDone => self.toggle_review_done(effects),
             ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
             Fetch => self.feeds_command(effects),
+            FeedsView => self.open_feeds_view(),
+            MarkAllRead => self.mark_listed_read(effects),
+            FetchStory => self.fetch_story(effects),
         }
     }
 
@@ -68,8 +75,8 @@ impl AppState {
                 self.save_scroll(effects);
                 self.quit = true;
             }
-            Command::NextStory => self.move_selection(1, effects),
-            Command::PrevStory => self.move_selection(-1, effects),
+            Command::NextStory => self.read_on(1, effects),
+            Command::PrevStory => self.read_on(-1, effects),
             Command::NextEntity => self.step_entity(true),
             Command::PrevEntity => self.step_entity(false),
             Command::ToggleSide => {
@@ -188,7 +195,7 @@ impl AppState {
         }
     }
 
-    fn feeds_command(&mut self, effects: &mut Vec<Effect>) {
+    pub(super) fn feeds_command(&mut self, effects: &mut Vec<Effect>) {
         if self.fetching.is_some() {
             self.message = Some("already fetching the feeds".into());
             return;

@@ -78,7 +78,7 @@ impl Filters {
             parts.push("starred".to_string());
         }
         if let Some(s) = &self.source {
-            parts.push(format!("source {s}"));
+            parts.push(if s.is_empty() { "no source".into() } else { format!("source {s}") });
         }
         if let Some(l) = &self.lang {
             parts.push(format!("lang {l}"));
@@ -158,7 +158,8 @@ impl StoryList {
         let passes = |m: &StoryMeta| {
             (!f.unread || !m.read)
                 && (!f.starred || m.starred)
-                && f.source.as_ref().is_none_or(|s| m.source.as_ref() == Some(s))
+                // The empty source stands for stories without one (the feeds view lists them).
+                && f.source.as_ref().is_none_or(|s| m.source.as_deref().unwrap_or("") == s)
                 && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
                 && f.review.is_none_or(|r| r.passes(&m.review))
         };

@@ -7,6 +7,7 @@ mod caret;
 mod commands;
 mod corrections;
 pub mod entity_page;
+pub mod feeds_view;
 mod filters;
 pub mod geometry;
 pub mod linking;
@@ -29,6 +30,7 @@ use crate::library::{EntityHit, SearchHit, StoryMeta};
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
 pub use entity_page::EntityPage;
+pub use feeds_view::{FeedEntry, FeedKind, FeedsView};
 pub use geometry::{Area, Panes};
 pub use list::{Filters, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
@@ -88,6 +90,11 @@ pub enum Effect {
         id: String,
         starred: bool,
     },
+    /// Several stories marked read or unread in one transaction (mark all read, its undo).
+    SetReadMany {
+        ids: Vec<String>,
+        read: bool,
+    },
     SaveScroll {
         id: String,
         line: usize,
@@ -146,6 +153,19 @@ pub enum Effect {
     /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
     /// the library is re-indexed (`Action::IndexProgress`…, `Action::IndexDone`).
     Fetch,
+    /// Fetch the web page of a story that came from a feed, keep its main text in the
+    /// story's stored file, re-index (in the background) → `Action::StoryFetched`.
+    FetchStory {
+        id: String,
+        url: String,
+    },
+}
+
+impl Effect {
+    /// Work that runs on a thread of its own, started by the loop's jobs.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Effect::Fetch | Effect::FetchStory { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -200,6 +220,11 @@ pub enum Action {
         summary: String,
         failures: Vec<String>,
     },
+    /// A story's page was fetched and its text kept (`Ok`: what was done), or why not.
+    StoryFetched {
+        id: String,
+        result: Result<String, String>,
+    },
     /// An effect failed; the message is shown.
     Failed(String),
     /// A label key while a selection or a mention is under the cursor.
@@ -239,11 +264,16 @@ pub struct LoadedStory {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     pub mark_read_on_open: bool,
+    /// `J`/`K` mark the story they leave read (and the one they open, with
+    /// `mark_read_on_open`).
+    pub mark_read_on_move: bool,
+    /// Fetch every feed when the reader starts.
+    pub refresh_on_start: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true }
+        Settings { mark_read_on_open: true, mark_read_on_move: true, refresh_on_start: false }
     }
 }
 
@@ -264,6 +294,13 @@ pub struct AppState {
     pub overlay_scroll: usize,
     /// The page of an entity, shown over the panes.
     pub entity_page: Option<EntityPage>,
+    /// The feeds and sources with their counts, shown over the panes.
+    pub feeds_view: Option<FeedsView>,
+    /// The "mark all read" steps `u` can undo (newest last), and those undone, for redo.
+    read_undo: Vec<feeds_view::ReadStep>,
+    read_redo: Vec<feeds_view::ReadStep>,
+    /// The list shows an entry chosen in the feeds view: `q` goes back to the view.
+    from_feeds: bool,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
     pub prompt: Option<Prompt>,
@@ -329,6 +366,9 @@ impl AppState {
         state.selection_changed(&mut effects);
         if single {
             state.mark_read(&mut effects);
+        }
+        if settings.refresh_on_start {
+            state.feeds_command(&mut effects);
         }
         (state, effects)
     }
@@ -416,6 +456,7 @@ impl AppState {
     pub fn expects_label(&self) -> bool {
         self.prompt.is_none()
             && self.entity_page.is_none()
+            && self.feeds_view.is_none()
             && self.open.is_some()
             && self.focus != Pane::List
             && (self.selection.is_some() || self.reader.cursor.is_some() || self.link_choice.is_some())
@@ -518,6 +559,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 state.focus = Pane::Article;
             }
             state.selection_changed(&mut effects);
+            state.recount_feeds();
         }
         Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
@@ -544,6 +586,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.fetch_failures = failures;
             state.message = Some(summary);
         }
+        Action::StoryFetched { id, result } => state.story_fetched(&id, result, &mut effects),
         Action::Failed(message) => state.message = Some(message),
         Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
         Action::AnnotationsChanged { article_id, set, step } => {

@@ -19,6 +19,23 @@ impl AppState {
         }
     }
 
+    /// `J`/`K`: the next or previous story. With `mark_read_on_move` the story left is marked
+    /// read, and the story opened too when `mark_read_on_open` (as `Enter` does).
+    pub(super) fn read_on(&mut self, delta: isize, effects: &mut Vec<Effect>) {
+        let (before, left) = (self.list.selected, self.list.selected_index());
+        self.move_selection(delta, effects);
+        if !self.settings.mark_read_on_move || self.list.selected == before {
+            return;
+        }
+        if let Some(m) = left.and_then(|i| self.list.stories.get_mut(i))
+            && !m.read
+        {
+            m.read = true;
+            effects.push(Effect::SetRead { id: m.id.clone(), read: true });
+        }
+        self.mark_read(effects);
+    }
+
     pub(super) fn page(&self) -> isize {
         match self.focus {
             Pane::List => self.list_height() as isize,
@@ -83,6 +100,8 @@ impl AppState {
                 self.focus = Pane::List;
                 self.relayout();
             }
+            // A feed's stories, chosen in the feeds view: back to the view (as newsboat does).
+            Pane::List if self.from_feeds => self.open_feeds_view(),
             Pane::List if !self.list.filters.is_empty() => self.clear_filters(),
             Pane::List => {
                 self.save_scroll(effects);

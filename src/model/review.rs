@@ -160,6 +160,7 @@ impl AppState {
         self.set_review_done(&id, done, effects);
         self.review_undo = Some((id, done));
         self.review_redo = None;
+        self.forget_read_steps();
         self.message = Some(match (done, review.unjudged()) {
             (false, _) => "review reopened: not done".into(),
             (true, Some(0)) => "review done · } goes on to the next story to review".into(),
@@ -195,6 +196,7 @@ impl AppState {
     pub(super) fn forget_review_steps(&mut self) {
         self.review_undo = None;
         self.review_redo = None;
+        self.forget_read_steps();
     }
 }
 

@@ -28,6 +28,10 @@ pub fn perform(store: &mut Store, effect: Effect) -> Vec<Action> {
             }
         }
         Effect::Undo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, true),
+        Effect::SetReadMany { ids, read } => match store.set_read_many(&ids, read) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::Failed(format!("saving read marks: {e}"))],
+        },
         Effect::Redo { article_id, content_hash } => undo_redo(store, article_id, &content_hash, false),
         effect => perform_one(store, effect).into_iter().collect(),
     }
@@ -89,7 +93,9 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
         | Effect::EditAll { .. }
         | Effect::Undo { .. }
         | Effect::Redo { .. }
-        | Effect::Fetch => None,
+        | Effect::SetReadMany { .. }
+        | Effect::Fetch
+        | Effect::FetchStory { .. } => None,
     }
 }
 

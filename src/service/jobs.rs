@@ -60,8 +60,10 @@ impl Jobs {
 
     /// Starts the job an effect asks for.
     pub fn start(&self, effect: Effect) {
-        if effect == Effect::Fetch {
-            self.fetch();
+        match effect {
+            Effect::Fetch => self.fetch(),
+            Effect::FetchStory { id, url } => self.fetch_story(id, url),
+            _ => {}
         }
     }
 
@@ -119,6 +121,25 @@ impl Jobs {
                 Err(e) => (format!("fetching failed: {e}"), Vec::new()),
             };
             let _ = tx.send(Action::FetchDone { summary, failures });
+        });
+    }
+}
+
+impl Jobs {
+    /// Fetches one story's page and keeps its text (`feeds::full_text`), re-indexes the library
+    /// with the feeds folder when it did, then says how it went (`StoryFetched`).
+    pub fn fetch_story(&self, id: String, url: String) {
+        let (config, db_path, feeds_dir) =
+            (self.config.clone(), self.db_path.clone(), self.feeds_dir.clone());
+        let source = self.source.clone().with_feeds(feeds_dir.clone());
+        self.spawn(move |tx| {
+            let result = Store::open(&db_path).map_err(|e| e.to_string()).and_then(|store| {
+                feeds::full_text::fetch_story(&store, &feeds_dir, &config.fetch, &id, &url)
+            });
+            if result.is_ok() {
+                index(tx, &db_path, &source, &limits(&config));
+            }
+            let _ = tx.send(Action::StoryFetched { id, result });
         });
     }
 }

@@ -11,6 +11,15 @@ use crate::model::{Action, AppState, Effect, Settings, update};
 use crate::service::effects::perform;
 use crate::store::Store;
 
+/// What `update()` needs from the config.
+pub fn settings(config: &Config) -> Settings {
+    Settings {
+        mark_read_on_open: config.mark_read_on_open,
+        mark_read_on_move: config.mark_read_on_move,
+        refresh_on_start: config.fetch.refresh_on_start,
+    }
+}
+
 /// Stories read before the first frame; a larger library's list is completed by a job.
 pub const FIRST_PAGE: usize = 300;
 
@@ -58,7 +67,7 @@ impl Session {
     pub fn perform_all(&mut self, effects: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            if effect == Effect::Fetch {
+            if effect.is_background() {
                 self.jobs.push(effect);
                 continue;
             }

@@ -156,6 +156,22 @@ fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta>
     })
 }
 
+/// Sets one column of a story's reading state (kept by content hash, or by the hash the story
+/// had before it changed); whether the library has the story.
+fn set_reading_state(conn: &Connection, id: &str, column: &str, value: i64) -> Result<bool> {
+    // Column names come from this module only. (`WHERE true` tells SQLite that `ON` starts
+    // the upsert, not a join.)
+    let sql = format!(
+        "INSERT INTO reading_state (content_hash, {column}) \
+             SELECT content_hash, ?2 FROM ( \
+                 SELECT content_hash, 0 AS rank FROM articles WHERE id = ?1 \
+                 UNION ALL SELECT content_hash, 1 FROM previous_hashes WHERE id = ?1 \
+                 ORDER BY rank LIMIT 1) WHERE true \
+         ON CONFLICT (content_hash) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
+    );
+    Ok(conn.prepare_cached(&sql)?.execute(params![id, value])? > 0)
+}
+
 /// A story of the list: `STORY_COLUMNS` then `REVIEW_COLUMNS`.
 fn listed_story(row: &rusqlite::Row) -> rusqlite::Result<StoryMeta> {
     Ok(StoryMeta { review: review::review_from_row(row, 8)?, ..story_from_row(row, 0)? })
@@ -260,23 +276,24 @@ impl Store {
     /// story's, or while a cache rebuild runs and the story is not indexed again yet, the one it
     /// had before. Returns whether the story was found.
     fn update_reading_state(&self, id: &str, column: &str, value: i64) -> Result<bool> {
-        // Column names come from this module only. (`WHERE true` tells SQLite that `ON` starts
-        // the upsert, not a join.)
-        let sql = format!(
-            "INSERT INTO reading_state (content_hash, {column}) \
-                 SELECT content_hash, ?2 FROM ( \
-                     SELECT content_hash, 0 AS rank FROM articles WHERE id = ?1 \
-                     UNION ALL SELECT content_hash, 1 FROM previous_hashes WHERE id = ?1 \
-                     ORDER BY rank LIMIT 1) WHERE true \
-             ON CONFLICT (content_hash) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
-        );
-        Ok(self.conn.execute(&sql, params![id, value])? > 0)
+        set_reading_state(&self.conn, id, column, value)
     }
 
     /// Marks a story read or unread; an error when the library has no such story (nothing would
     /// be stored).
     pub fn set_read(&self, id: &str, read: bool) -> Result<()> {
         self.update_reading_state(id, "read", read.into())?.then_some(()).ok_or_else(|| unknown_story(id))
+    }
+
+    /// Marks several stories read or unread in one transaction (mark all read, and its undo);
+    /// ids no longer in the library are passed over.
+    pub fn set_read_many(&mut self, ids: &[String], read: bool) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            set_reading_state(&tx, id, "read", read.into())?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Stars a story or takes its star away; an error when the library has no such story.

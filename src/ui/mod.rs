@@ -3,6 +3,7 @@
 
 mod article;
 mod entity_page;
+mod feeds_view;
 mod list;
 mod overlay;
 mod painter;
@@ -58,6 +59,10 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
         side::draw(frame, rect(a), ctx);
     }
     status::draw(frame, rect(panes.status), ctx);
+    if let Some(view) = &state.feeds_view {
+        let body = Rect { height: area.height.saturating_sub(1), ..area };
+        feeds_view::draw(frame, body, ctx, view);
+    }
     if let Some(page) = &state.entity_page {
         entity_page::draw(frame, area, ctx, page);
     }
