@@ -54,6 +54,15 @@ pub fn warm_up() {
     }
 }
 
+/// Gives a story that declares no language the one its text is written in (French or
+/// English; none when neither), so that the list can be filtered on it (`L`, `lang:`).
+pub fn detect_lang(article: &mut Article) {
+    if article.lang.is_none() {
+        let lang = extract::guess_lang(analysed_part(&article.body));
+        article.lang = (lang != Lang::Other).then(|| lang.code().to_string());
+    }
+}
+
 pub fn facts_for(article: &Article, force_lang: Option<Lang>) -> Facts {
     extract::extract(analysed_part(&article.body), &options_for(article, force_lang))
 }

@@ -136,7 +136,14 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
                 .into_iter()
                 .map(|w| Skipped { path: path.to_path_buf(), reason: w.message, line: w.line })
                 .collect();
-            let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
+            let articles = loaded
+                .articles
+                .into_iter()
+                .map(|mut a| {
+                    analysis::detect_lang(&mut a);
+                    (a, None)
+                })
+                .collect();
             Outcome::Parsed(file.key, file.stamp, articles, warnings)
         }
         Err(e) => {
@@ -302,6 +309,10 @@ pub fn index_bundled(store: &mut Store, files: &[(&str, &str)], analyse: Analyse
                 let articles = loaded
                     .articles
                     .into_iter()
+                    .map(|mut a| {
+                        analysis::detect_lang(&mut a);
+                        a
+                    })
                     .map(|a| ((analyse.run)(&a), a))
                     .map(|(f, a)| (a, Some(f)))
                     .collect();
@@ -495,6 +506,29 @@ mod tests {
             };
             assert_eq!(ids(&store), ids(&inline), "{name}");
         }
+    }
+
+    /// Plain text declares no language: the one it is written in is stored, for `L` and `lang:`.
+    #[test]
+    fn stories_without_a_declared_language_get_the_detected_one() {
+        let dir = library();
+        std::fs::write(
+            dir.path().join("d.txt"),
+            "Budget\n\nLe gouvernement a présenté le budget de la ville.",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("e.txt"), "Ψ\n\nΚαλημέρα κόσμε, σήμερα βρέχει.").unwrap();
+        let roots = [dir.path().to_path_buf()];
+        let mut store = Store::open_in_memory().unwrap();
+        index_files(&mut store, &roots, &Limits::default(), ANALYSER.version, &mut |_| {}).unwrap();
+        let mut langs: Vec<(String, Option<String>)> =
+            store.stories_in(&[]).unwrap().into_iter().map(|m| (m.title, m.lang)).collect();
+        langs.sort();
+        let expected = [("Budget", Some("fr")), ("Budget vote", Some("en")), ("Floods", Some("en"))];
+        for (title, lang) in expected {
+            assert!(langs.contains(&(title.to_string(), lang.map(String::from))), "{title}: {langs:?}");
+        }
+        assert!(langs.contains(&("Ψ".to_string(), None)), "neither French nor English: {langs:?}");
     }
 
     /// A story indexed again with another text while its entities wait is analysed from the
