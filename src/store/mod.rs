@@ -197,12 +197,23 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // A larger page cache (64 MiB, allocated as used) keeps a big library's index pages in
-        // memory while indexing and searching.
-        conn.pragma_update(None, "cache_size", -65536)?;
+        // A small page cache: reading and searching touch few pages, and the kernel caches the
+        // file anyway; every page SQLite caches itself is resident memory of the reader's
+        // (a 64 MiB cache filled by listing a large library). Indexing asks for more
+        // (`with_large_cache`).
+        conn.pragma_update(None, "cache_size", READING_CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?.map_err(StoreError::Schema)?;
         Ok(Store { conn, session: sessions::SessionState::default(), read_only: false })
+    }
+
+    /// Runs `work` with a larger page cache (64 MiB, allocated as used), which keeps a big
+    /// library's index pages in memory while many batches are written, then gives it back.
+    pub fn with_large_cache<T>(&mut self, work: impl FnOnce(&mut Store) -> T) -> T {
+        let _ = self.conn.pragma_update(None, "cache_size", -65536);
+        let out = work(self);
+        let _ = self.conn.pragma_update(None, "cache_size", READING_CACHE_KIB);
+        out
     }
 
     /// The stories from the given scopes (all when empty), newest first (undated last).
@@ -424,6 +435,9 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     }
     builder.create(dir)
 }
+
+/// The page cache of a connection that reads (negative: KiB).
+const READING_CACHE_KIB: i64 = -8192;
 
 /// The columns `stored_article` reads, from `articles a` joined with `reading_state r`.
 const STORED_ARTICLE_COLUMNS: &str = "a.id, a.path, a.content_hash, a.title, a.body, a.date, a.author, a.source, \
