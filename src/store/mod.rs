@@ -152,12 +152,16 @@ fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta>
         read: row.get(at + 6)?,
         starred: row.get(at + 7)?,
         review: Default::default(),
+        tags: Vec::new(),
     })
 }
 
-/// A story of the list: `STORY_COLUMNS` then `REVIEW_COLUMNS`.
+/// A story of the list: `STORY_COLUMNS`, `REVIEW_COLUMNS`, then its tags (a JSON list).
 fn listed_story(row: &rusqlite::Row) -> rusqlite::Result<StoryMeta> {
-    Ok(StoryMeta { review: review::review_from_row(row, 8)?, ..story_from_row(row, 0)? })
+    let tags: Option<String> = row.get(11)?;
+    // A damaged tags column loses the tags, not the story.
+    let tags = tags.filter(|t| t != "[]").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    Ok(StoryMeta { review: review::review_from_row(row, 8)?, tags, ..story_from_row(row, 0)? })
 }
 
 impl Store {
@@ -199,7 +203,7 @@ impl Store {
         let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         if scopes.is_empty() {
             let sql = format!(
-                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
                  {REVIEW_JOINS} ORDER BY a.date DESC, a.rowid{limit_sql}"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -232,7 +236,7 @@ impl Store {
             }
         }
         let sql = format!(
-            "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+            "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              {REVIEW_JOINS} WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
             conditions.join(" OR ")
         );

@@ -92,6 +92,18 @@ impl Store {
         Ok(hits)
     }
 
+    /// The ids of every story the full-text index finds for `query` (the search box's syntax),
+    /// unranked and without limit: a query's negated or alternative words.
+    pub fn search_ids(&self, query: &str) -> Result<Vec<String>> {
+        let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id FROM articles a WHERE a.rowid IN \
+             (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+        )?;
+        let rows = stmt.query_map([fts], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Stories that mention an entity (any label), newest first. A name the user accepted in
     /// some story is looked up in every story's text as well: the extractor may have missed it
     /// in stories indexed before the user taught it, and those are not re-indexed.

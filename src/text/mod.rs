@@ -2,6 +2,7 @@
 //! accent-insensitive matching. Pure functions over `&str`, byte offsets everywhere.
 
 pub mod fold;
+pub mod query;
 pub mod width;
 pub mod wrap;
 
