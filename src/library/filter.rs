@@ -4,10 +4,29 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::StoryMeta;
+use super::{SearchHit, StoryMeta};
 use crate::extract::{civil_from_days, days_from_civil};
 use crate::text::fold::fold_str;
 use crate::text::query::{DateSpec, Expr, Term, Unit, days_in_month};
+
+/// What the store answered for a query, for `library::filter` to finish over the rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Today, as a day number (for `since:7d`).
+    pub today: i64,
+    /// The words and phrases every match holds (as the search box writes them) and the
+    /// full-text search's ranked hits for them, with snippets; `None` without such words.
+    pub ranked: Option<(String, Vec<SearchHit>)>,
+    /// The rest of the query, and what the store found for its words, phrases and entities.
+    pub rest: Expr,
+    pub found: Found,
+}
+
+impl Outcome {
+    pub fn context(&self) -> Context<'_> {
+        Context { today: self.today, found: &self.found }
+    }
+}
 
 /// The stories (ids) the store found for each word, phrase and entity of a query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -35,7 +35,7 @@ impl AppState {
                 self.list.filters.search = None;
                 self.refilter(effects);
             }
-            PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
+            PromptKind::SearchLibrary => self.submit_query(query, effects),
             PromptKind::Link => {
                 self.finish_link(&query, effects);
                 self.link_library.clear();

@@ -5,29 +5,10 @@
 
 use std::collections::HashSet;
 
-use crate::library::filter::{self, Context, Found};
-use crate::library::{SearchHit, StoryMeta};
+use crate::library::StoryMeta;
+use crate::library::filter::{self, Found, Outcome};
 use crate::store::{Result, Store};
-use crate::text::query::{Expr, QueryError, Term, parse};
-
-/// What the store answered for a query, for `library::filter` to finish over the rows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Outcome {
-    /// Today, as a day number (for `since:7d`).
-    pub today: i64,
-    /// The words and phrases every match holds (as the search box writes them) and the
-    /// full-text search's ranked hits for them, with snippets; `None` without such words.
-    pub ranked: Option<(String, Vec<SearchHit>)>,
-    /// The rest of the query, and what the store found for its words, phrases and entities.
-    pub rest: Expr,
-    pub found: Found,
-}
-
-impl Outcome {
-    pub fn context(&self) -> Context<'_> {
-        Context { today: self.today, found: &self.found }
-    }
-}
+use crate::text::query::{Expr, SavedQuery, Term, parse_with};
 
 /// Today's day number, from the clock.
 pub fn today() -> i64 {
@@ -95,36 +76,6 @@ pub fn select(outcome: &Outcome, stories: &[StoryMeta], limit: usize) -> Vec<Mat
             .map(|m| Match { story: m.clone(), snippet: None })
             .collect(),
     }
-}
-
-/// A saved query (`[[queries]]` in the config): its name and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SavedQuery {
-    pub name: String,
-    pub query: String,
-}
-
-/// Parses a query and puts in the saved queries it names (`@NAME`). A saved query cannot name
-/// another; an unknown name is an error at its `@`.
-pub fn parse_with(input: &str, saved: &[SavedQuery]) -> std::result::Result<Expr, QueryError> {
-    let expr = parse(input)?;
-    let lookup = |name: &str| {
-        let s = saved.iter().find(|s| s.name.eq_ignore_ascii_case(name))?;
-        parse(&s.query).ok().filter(|e| !e.terms().iter().any(|t| matches!(t, Term::Saved(_))))
-    };
-    expr.expand(&lookup).map_err(|message| {
-        // Point at the first `@` of a name that is not saved.
-        let at = input
-            .char_indices()
-            .filter(|(_, c)| *c == '@')
-            .find(|(i, _)| {
-                let name: String =
-                    input[i + 1..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
-                lookup(&name).is_none()
-            })
-            .map_or(0, |(i, _)| input[..i].chars().count());
-        QueryError { at, message }
-    })
 }
 
 /// How many stories of `stories` each saved query matches (for showing them as virtual feeds

@@ -421,6 +421,36 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// A saved query (`[[queries]]` in the config): its name and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedQuery {
+    pub name: String,
+    pub query: String,
+}
+
+/// Parses a query and puts in the saved queries it names (`@NAME`). A saved query cannot name
+/// another; an unknown name is an error at its `@`.
+pub fn parse_with(input: &str, saved: &[SavedQuery]) -> Result<Expr, QueryError> {
+    let expr = parse(input)?;
+    let lookup = |name: &str| {
+        let s = saved.iter().find(|s| s.name.eq_ignore_ascii_case(name))?;
+        parse(&s.query).ok().filter(|e| !e.terms().iter().any(|t| matches!(t, Term::Saved(_))))
+    };
+    expr.expand(&lookup).map_err(|message| {
+        // Point at the first `@` of a name that is not saved.
+        let at = input
+            .char_indices()
+            .filter(|(_, c)| *c == '@')
+            .find(|(i, _)| {
+                let name: String =
+                    input[i + 1..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
+                lookup(&name).is_none()
+            })
+            .map_or(0, |(i, _)| input[..i].chars().count());
+        QueryError { at, message }
+    })
+}
+
 impl Expr {
     /// Every term, in order (inside negations and alternatives too).
     pub fn terms(&self) -> Vec<&Term> {
