@@ -53,7 +53,7 @@ impl AppState {
         let expr = match parse_with(&text, &self.saved_queries) {
             Ok(expr) => expr,
             Err(e) => {
-                self.message = Some(format!("query: {}", e.marked(&text)));
+                self.message = Some(format!("query error at {}: {}", e.at + 1, e.marked(&text)));
                 return;
             }
         };

@@ -99,7 +99,8 @@ impl QueryError {
         format!("{line}\n{}^", " ".repeat(pad))
     }
 
-    /// One line for a status bar: the query with the character at fault bracketed.
+    /// One line for a status bar: the query with the character at fault bracketed, then what
+    /// is wrong.
     pub fn marked(&self, input: &str) -> String {
         let mut out = String::new();
         let mut chars = input.chars().map(|c| if c.is_control() { ' ' } else { c });
@@ -113,7 +114,7 @@ impl QueryError {
             }
             None => out.push_str("⟦⟧"),
         }
-        format!("{}: {out}", self.message)
+        format!("{out} · {}", self.message)
     }
 }
 
@@ -639,9 +640,9 @@ mod tests {
     fn errors_are_shown_with_a_caret_and_marked() {
         let e = err("unread bogus:x");
         assert_eq!(e.caret("unread bogus:x"), "unread bogus:x\n       ^");
-        assert_eq!(e.marked("unread bogus:x").split(": ").last(), Some("unread ⟦b⟧ogus:x"));
+        assert_eq!(e.marked("unread bogus:x").split(" · ").next(), Some("unread ⟦b⟧ogus:x"));
         let e = err("tag:");
-        assert!(e.marked("tag:").ends_with("tag:⟦⟧"));
+        assert_eq!(e.marked("tag:"), "tag:⟦⟧ · tag: needs a value");
         // Wide characters take two columns.
         let e = err("東京 foo:x");
         assert_eq!(e.caret("東京 foo:x"), "東京 foo:x\n     ^");
