@@ -72,6 +72,14 @@ pub fn is_damage(e: &rusqlite::Error) -> bool {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A tag and its stories (`Store::tag_counts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub stories: usize,
+    pub unread: usize,
+}
+
 /// A stored article with the user's state for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -242,6 +250,24 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), listed_story)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every tag of the index with its stories and how many of them are unread, by tag
+    /// (case and accents ignored; the first spelling in the alphabet shown).
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT min(t.tag), count(*), sum(COALESCE(r.read, 0) = 0) FROM story_tags t \
+             JOIN articles a ON a.rowid = t.article LEFT JOIN reading_state r USING (content_hash) \
+             GROUP BY t.key ORDER BY t.key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TagCount {
+                tag: r.get(0)?,
+                stories: r.get::<_, i64>(1)? as usize,
+                unread: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -138,6 +138,21 @@ CREATE TABLE IF NOT EXISTS review_progress (
 );
 ";
 
+/// Version 12: each story's tags, one row per tag, keyed by the tag folded (case and accents,
+/// as `tag:` matches), for the tags' story and unread counts. Cache: rebuilt with the articles.
+const STORY_TAGS_TABLE: &str = "
+CREATE TABLE IF NOT EXISTS story_tags (
+    key     TEXT NOT NULL,
+    article INTEGER NOT NULL,
+    tag     TEXT NOT NULL,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_tags_article ON story_tags(article);
+CREATE TRIGGER IF NOT EXISTS articles_ad_tags AFTER DELETE ON articles BEGIN
+    DELETE FROM story_tags WHERE article = old.rowid;
+END;
+";
+
 const USER_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS reading_state (
     content_hash TEXT PRIMARY KEY,
@@ -205,6 +220,8 @@ DROP TRIGGER IF EXISTS articles_ai;
 DROP TRIGGER IF EXISTS articles_ad;
 DROP TRIGGER IF EXISTS articles_au;
 DROP TRIGGER IF EXISTS articles_ad_entities;
+DROP TRIGGER IF EXISTS articles_ad_tags;
+DROP TABLE IF EXISTS story_tags;
 DROP TABLE IF EXISTS articles_fts;
 DROP TABLE IF EXISTS entity_index;
 DROP TABLE IF EXISTS entity_mentions;
@@ -300,6 +317,18 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 11 {
         tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
     }
+    if version < 12 {
+        // Version 12: the tags of the stories already indexed, from their `tags` column.
+        tx.execute_batch(STORY_TAGS_TABLE)?;
+        let tagged: Vec<(i64, String)> = tx
+            .prepare("SELECT rowid, tags FROM articles WHERE tags <> '[]'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (rowid, tags) in tagged {
+            let tags: Vec<String> = serde_json::from_str(&tags).unwrap_or_default();
+            super::write::write_tags(&tx, rowid, &tags)?;
+        }
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
@@ -345,5 +374,6 @@ pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
         )?;
     }
     tx.execute_batch(CACHE_DROP)?;
-    tx.execute_batch(CACHE_TABLES)
+    tx.execute_batch(CACHE_TABLES)?;
+    tx.execute_batch(STORY_TAGS_TABLE)
 }
