@@ -100,3 +100,100 @@ pub fn count_saved(
     }
     Ok(counts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Limits, filter::day_from_string};
+    use crate::service::Source;
+    use crate::service::index::index_source;
+
+    /// Three stories in three formats, indexed (extraction included) into a fresh store.
+    fn library() -> (tempfile::TempDir, Store, Vec<StoryMeta>) {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "a.md",
+            "---\ntitle: Accord entre le Mali et la Russie\ndate: 2024-03-10\nlang: fr\nsource: Le Monde\n\
+             tags: [Afrique, Défense]\n---\n\nLe Mali a signé un accord de sécurité avec la Russie à Moscou.\n",
+        );
+        write(
+            "b.json",
+            r#"{"title": "Steel demand rises", "body": "Demand for steel rose in Europe, Tony Blair said in London.",
+                "date": "2024-02-01", "lang": "en", "source": "BBC News", "tags": ["economy"]}"#,
+        );
+        write(
+            "c.txt",
+            "Le coup d'État à Bamako\n\nL'armée a pris le pouvoir à Bamako après le coup d'État. Tony Blair n'a \
+             rien dit.\n",
+        );
+        let mut store = Store::open_in_memory().unwrap();
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+        let stories = store.stories_in(&source.scopes()).unwrap();
+        assert_eq!(stories.len(), 3);
+        (dir, store, stories)
+    }
+
+    fn titles(store: &Store, stories: &[StoryMeta], query: &str, rank: Option<usize>) -> Vec<String> {
+        let today = day_from_string("2024-03-15").unwrap();
+        let outcome = resolve(store, parse_with(query, &[]).unwrap(), rank, today).unwrap();
+        let mut found: Vec<String> =
+            select(&outcome, stories, usize::MAX).into_iter().map(|m| m.story.title).collect();
+        if rank.is_none() {
+            found.sort();
+        }
+        found
+    }
+
+    #[test]
+    fn queries_over_a_small_library() {
+        let (_dir, store, stories) = library();
+        let t = |q: &str| titles(&store, &stories, q, None);
+        let mali = "Accord entre le Mali et la Russie";
+        let steel = "Steel demand rises";
+        let coup = "Le coup d'État à Bamako";
+        assert_eq!(t("tag:afrique"), [mali], "front matter tags");
+        assert_eq!(t("tag:defense"), [mali], "accents ignored");
+        assert_eq!(t("tag:ECONOMY"), [steel], "JSON tags");
+        assert_eq!(t("source:bbc"), [steel]);
+        assert_eq!(t("feed:monde"), [mali]);
+        assert_eq!(t("since:2w"), [mali]);
+        assert_eq!(t("until:2024-02-01"), [steel]);
+        assert_eq!(t("\"coup d'etat\""), [coup], "elisions and accents, as the search box");
+        assert_eq!(t("l’armee"), [coup], "a typographic apostrophe too");
+        assert_eq!(t("bamako -\"coup d'etat\""), Vec::<String>::new());
+        assert_eq!(t("-\"coup d'etat\" -lang:en"), [mali], "a story without a language is not English");
+        assert_eq!(t("steel OR armée"), [coup, steel]);
+        assert_eq!(t("unread -tag:economy"), [mali, coup]);
+        assert_eq!(t("entity:\"Tony Blair\""), [coup, steel], "the entity index, as `r` uses it");
+        assert_eq!(t("entity:blair -lang:en"), [coup], "a surname stands for the one full name");
+        assert_eq!(t("entity:Moscou"), [mali]);
+        assert_eq!(t("mosc*"), [mali], "a prefix");
+    }
+
+    #[test]
+    fn words_rank_and_make_snippets_and_saved_queries_count() {
+        let (_dir, store, stories) = library();
+        let today = day_from_string("2024-03-15").unwrap();
+        let outcome =
+            resolve(&store, parse_with("demand -tag:afrique", &[]).unwrap(), Some(50), today).unwrap();
+        assert_eq!(outcome.ranked.as_ref().map(|(words, _)| words.as_str()), Some("demand"));
+        let found = select(&outcome, &stories, 10);
+        assert_eq!(found.len(), 1);
+        let snippet = found[0].snippet.clone().unwrap_or_default();
+        assert!(snippet.iter().any(|(t, hit)| *hit && t == "Demand"), "{snippet:?}");
+        assert_eq!(found[0].story.tags, ["economy"], "the row's metadata, tags included");
+
+        let saved = [
+            SavedQuery { name: "fr".into(), query: "-lang:en".into() },
+            SavedQuery { name: "blair".into(), query: "entity:\"Tony Blair\" @fr".into() },
+            SavedQuery { name: "afrique".into(), query: "tag:afrique OR bamako".into() },
+        ];
+        let counts = count_saved(&store, &saved, &stories).unwrap();
+        assert_eq!(counts, [("fr".to_string(), 2), ("blair".to_string(), 1), ("afrique".to_string(), 2)]);
+        assert!(parse_with("@fr mali", &saved).is_ok());
+        let e = parse_with("mali @nope", &saved).unwrap_err();
+        assert_eq!((e.at, e.message.as_str()), (5, "no saved query is called \"nope\""));
+    }
+}
