@@ -56,7 +56,8 @@ pub enum Cmd {
     /// others are a query (`unread tag:world -lang:en since:7d entity:"Tony Blair" words`; see
     /// README, Queries).
     List {
-        /// Files or folders, then the query's terms.
+        /// Files or folders, then the query's terms (after `--` when the first starts with `-`:
+        /// `byline list -- -tag:sport`).
         args: Vec<String>,
         /// A saved query (`[[queries]]` in the config), ANDed with the query given.
         #[arg(long, value_name = "NAME")]
@@ -85,6 +86,7 @@ pub enum Cmd {
     /// Full-text search of titles and bodies: words (all must match, case and accents
     /// ignored), "a phrase", prefix*; and the rest of the query language (README, Queries).
     Search {
+        #[arg(allow_hyphen_values = true)]
         query: String,
         #[arg(long)]
         json: bool,
