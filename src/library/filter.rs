@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::{SearchHit, StoryMeta};
 use crate::extract::{civil_from_days, days_from_civil};
+use crate::text::days_in_month;
 use crate::text::fold::fold_str;
-use crate::text::query::{DateSpec, Expr, Term, Unit, days_in_month};
+use crate::text::query::{DateSpec, Expr, Term, Unit};
 
 /// What the store answered for a query, for `library::filter` to finish over the rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -50,6 +50,17 @@ pub fn query_words(input: &str) -> Vec<String> {
     input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// Days in a month of the proleptic Gregorian calendar (0 for a month that is not 1 to 12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
 /// Whether `url` names an http or https address (the scheme in any case: `HTTPS://` too).
 pub fn is_web_address(url: &str) -> bool {
     let url = url.trim_start();

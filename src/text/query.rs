@@ -17,6 +17,8 @@
 
 use std::fmt;
 
+use super::days_in_month;
+
 /// A parsed query: terms combined by AND, OR and NOT. `All(vec![])` matches every story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -410,16 +412,6 @@ fn date(value: &str, at: usize) -> Result<DateSpec, QueryError> {
         return Err(bad(8, "no such day in that month"));
     }
     Ok(DateSpec::Day { year: year as i32, month, day })
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
 }
 
 /// A saved query (`[[queries]]` in the config): its name and its text.
