@@ -270,6 +270,7 @@ fn search_keeps_plain_words_and_takes_the_query_language() {
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&plain.stdout).unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["matches"], serde_json::json!(["accord", "sécurité"]));
+    assert_eq!(rows[0]["tags"], serde_json::json!(["Afrique"]));
     let out = byline(&["search", "-lang:en -tag:afrique"], dir.path());
     assert_eq!(titles_of_search(&out), ["Le coup d'État"]);
     let out = byline(&["search", "demand OR russie", "--json"], dir.path());

@@ -166,10 +166,15 @@ fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta>
 
 /// A story of the list: `STORY_COLUMNS`, `REVIEW_COLUMNS`, then its tags (a JSON list).
 fn listed_story(row: &rusqlite::Row) -> rusqlite::Result<StoryMeta> {
-    let tags: Option<String> = row.get(11)?;
-    // A damaged tags column loses the tags, not the story.
-    let tags = tags.filter(|t| t != "[]").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let tags = tags_from_row(row, 11)?;
     Ok(StoryMeta { review: review::review_from_row(row, 8)?, tags, ..story_from_row(row, 0)? })
+}
+
+/// A story's tags from the JSON list in column `at` (a damaged one loses the tags, not the
+/// story).
+fn tags_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Vec<String>> {
+    let tags: Option<String> = row.get(at)?;
+    Ok(tags.filter(|t| t != "[]").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
 }
 
 impl Store {
