@@ -33,6 +33,7 @@ impl AppState {
         match prompt.kind {
             PromptKind::SearchLibrary if query.is_empty() => {
                 self.list.filters.search = None;
+                self.list.filters.query = None;
                 self.refilter(effects);
             }
             PromptKind::SearchLibrary => self.submit_query(query, effects),

@@ -443,6 +443,8 @@ fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
         Some("query error at 8: unread ⟦(⟧tag:a · this parenthesis is not closed")
     );
     assert_eq!(state.list.rows.len(), 1);
-    update(&mut state, Action::Command(C::ClearFilters));
+    // An empty prompt clears the query, as it clears a search.
+    submit_search(&mut state, "");
     assert_eq!(state.list.rows.len(), 4);
+    assert!(state.list.filters.is_empty());
 }
