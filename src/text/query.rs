@@ -338,8 +338,12 @@ fn word(w: &str, at: usize) -> Result<Option<Expr>, QueryError> {
         }
         return Ok(Some(Expr::Term(Term::Saved(name.to_string()))));
     }
+    // `name:value` with a letters-only name is a field; an unknown one is an error (a typo of a
+    // field), unless nothing or a `/` follows the colon: a word before a colon, an address.
+    let known = |name: &str| FIELDS.contains(&name.to_ascii_lowercase().as_str());
     if let Some((name, value)) = w.split_once(':')
         && field_name(name)
+        && (known(name) || !(value.is_empty() || value.starts_with('/')))
     {
         let value_at = at + name.chars().count() + 1;
         return field(name, at, value, value_at).map(Some);
@@ -598,6 +602,8 @@ mod tests {
         assert_eq!(parse("   ").unwrap(), Expr::All(vec![]));
         // A colon after something that is not a field name is part of the word.
         assert_eq!(parse("10:30").unwrap(), term(Term::Word("10:30".into())));
+        assert_eq!(parse("Bamako:").unwrap(), term(Term::Word("Bamako:".into())));
+        assert_eq!(parse("https://x.example/a").unwrap(), term(Term::Word("https://x.example/a".into())));
     }
 
     #[test]
