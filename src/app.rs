@@ -43,7 +43,9 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let settings = crate::service::session::settings(config);
     // Load the extractor's models and word lists while the database is read and the list drawn.
     std::thread::spawn(analysis::warm_up);
-    let (session, first_effects) = Session::start(store, source.scopes(), size.width, size.height, settings)?;
+    let (mut session, first_effects) =
+        Session::start(store, source.scopes(), size.width, size.height, settings)?;
+    session.state.saved_queries = config.queries.clone();
     if session.state.list.stories.len() >= FIRST_PAGE {
         jobs.full_list();
     }

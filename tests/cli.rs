@@ -162,3 +162,126 @@ fn facts_json_gives_the_speaker_the_user_set() {
     let export = stdout(&byline(&["export", "--format", "prodigy"], dir.path()));
     assert!(!export.is_empty() && !export.contains(SPEAKER), "{export}");
 }
+
+/// A library of three stories in `dir/news`, and a config with it and two saved queries.
+fn query_library(dir: &std::path::Path) {
+    let news = dir.join("news");
+    std::fs::create_dir(&news).unwrap();
+    std::fs::write(
+        news.join("a.md"),
+        "---\ntitle: Accord Mali Russie\ndate: 2024-03-10\nlang: fr\nsource: Le Monde\ntags: [Afrique]\n---\n\n\
+         Le Mali a signé un accord de sécurité avec la Russie.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("b.json"),
+        r#"{"title": "Steel demand", "body": "Demand for steel rose in Europe.", "date": "2024-02-01T09:30:00+00:00",
+            "lang": "en", "source": "BBC News", "tags": ["economy"]}"#,
+    )
+    .unwrap();
+    std::fs::write(news.join("c.txt"), "Le coup d'État\n\nL'armée a pris le pouvoir après le coup d'État.\n")
+        .unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[library]\npaths = [\"news\"]\n\n[[queries]]\nname = \"afrique\"\nquery = \"tag:afrique OR \\\"coup d'etat\\\"\"\n\n\
+         [[queries]]\nname = \"english\"\nquery = \"lang:en\"\n",
+    )
+    .unwrap();
+}
+
+fn titles(out: &Output) -> Vec<String> {
+    stdout(out).lines().map(|l| l.rsplit('\t').next().unwrap_or_default().to_string()).collect()
+}
+
+#[test]
+fn list_takes_a_query_and_saved_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    query_library(dir.path());
+    let run = |args: &[&str]| byline(args, dir.path());
+    assert_eq!(titles(&run(&["list"])).len(), 3, "without a query, as before");
+    assert_eq!(titles(&run(&["list", "tag:afrique"])), ["Accord Mali Russie"]);
+    assert_eq!(
+        titles(&run(&["list", "--", "-lang:fr", "since:2024-01-01"])),
+        ["Steel demand"],
+        "arguments joined"
+    );
+    assert_eq!(
+        titles(&run(&["list", "since:2024-01-01 -lang:fr", "--json"])).len(),
+        1,
+        "--json after the query"
+    );
+    assert_eq!(titles(&run(&["list", "\"coup d'etat\""])), ["Le coup d'État"]);
+    assert_eq!(titles(&run(&["list", "--query", "afrique"])), ["Accord Mali Russie", "Le coup d'État"]);
+    assert_eq!(titles(&run(&["list", "@afrique -tag:afrique"])), ["Le coup d'État"]);
+    assert_eq!(titles(&run(&["list", "--query", "english", "steel"])), ["Steel demand"]);
+    // A folder given names the scope; the other arguments are the query.
+    let news = dir.path().join("news");
+    assert_eq!(titles(&run(&["list", news.to_str().unwrap(), "feed:bbc"])), ["Steel demand"]);
+    let none = run(&["list", "tag:nothing"]);
+    assert_eq!((none.status.code(), stdout(&none)), (Some(1), String::new()), "no match: status 1");
+    let unknown = run(&["list", "--query", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("afrique, english"));
+}
+
+#[test]
+fn list_json_gives_iso_dates_tags_and_state() {
+    let dir = tempfile::tempdir().unwrap();
+    query_library(dir.path());
+    let out = byline(&["list", "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 3);
+    let steel = rows.iter().find(|r| r["title"] == "Steel demand").unwrap();
+    assert_eq!(steel["date"], "2024-02-01T09:30:00+00:00");
+    assert_eq!(steel["tags"], serde_json::json!(["economy"]));
+    assert_eq!((steel["lang"].as_str(), steel["read"].as_bool()), (Some("en"), Some(false)));
+    let out = byline(&["list", "starred", "--json"], dir.path());
+    assert_eq!(stdout(&out).trim(), "[]");
+}
+
+#[test]
+fn a_bad_query_is_shown_with_a_caret_under_the_character() {
+    let dir = tempfile::tempdir().unwrap();
+    query_library(dir.path());
+    for args in [&["list", "unread", "since:2024-13-01"][..], &["search", "unread since:2024-13-01"]] {
+        let out = byline(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no such month (at character 19)"), "{err}");
+        assert!(err.contains("\n  unread since:2024-13-01\n                    ^\n"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // A saved query that does not parse stops byline with the file, the key and the caret.
+    std::fs::write(dir.path().join("config.toml"), "[[queries]]\nname = \"x\"\nquery = \"tag:a (b\"\n")
+        .unwrap();
+    let out = byline(&["list"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3, key `queries[1].query`: this parenthesis is not closed"), "{err}");
+    assert!(err.contains("    tag:a (b\n          ^"), "{err}");
+}
+
+#[test]
+fn search_keeps_plain_words_and_takes_the_query_language() {
+    let dir = tempfile::tempdir().unwrap();
+    query_library(dir.path());
+    let plain = byline(&["search", "accord securite", "--json"], dir.path());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["matches"], serde_json::json!(["accord", "sécurité"]));
+    assert_eq!(rows[0]["tags"], serde_json::json!(["Afrique"]));
+    let out = byline(&["search", "-lang:en -tag:afrique"], dir.path());
+    assert_eq!(titles_of_search(&out), ["Le coup d'État"]);
+    let out = byline(&["search", "demand OR russie", "--json"], dir.path());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 2);
+    let out = byline(&["search", "steel lang:en"], dir.path());
+    assert_eq!(titles_of_search(&out), ["Steel demand"]);
+    assert!(stdout(&out).contains("[steel]"), "the words marked in the snippet: {}", stdout(&out));
+}
+
+/// `search` prints ID, DATE, TITLE, SNIPPET.
+fn titles_of_search(out: &Output) -> Vec<String> {
+    stdout(out).lines().map(|l| l.split('\t').nth(2).unwrap_or_default().to_string()).collect()
+}

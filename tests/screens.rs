@@ -808,3 +808,56 @@ fn feeds_view_after_marking_a_feed_read_and_choosing_it() {
     let read = session.store.stories_in(&session.scopes).unwrap().iter().filter(|m| m.read).count();
     assert_eq!(read, 0, "undo restores the marks in the store");
 }
+
+/// The keys that type `text` in a prompt.
+fn typed(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == ' ' { "space".to_string() } else { c.to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_query_in_the_search_prompt_filters_the_list_and_says_how_many_match() {
+    let keys = format!("/ {} enter", typed("accord -lang:en -starred"));
+    let (session, config) = app(120, 30, &keys);
+    let rows: Vec<&str> =
+        session.state.list.rows.iter().map(|r| session.state.list.stories[r.story].title.as_str()).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].starts_with("Le gouvernement malien"), "{rows:?}");
+    let terminal = screen(&session, &config);
+    insta::assert_snapshot!(terminal.backend());
+    let status = session.state.message.clone().unwrap_or_default();
+    assert_eq!(status, "1 story matches \"accord -lang:en -starred\"");
+    // The word of the query is highlighted in the snippet; the other terms are not words.
+    assert!(cells_where(&terminal, |c| c.bg == Color::Yellow).contains("accord"));
+    // Without the negation, the other story is left out by its language instead.
+    let (session, _) = app(120, 30, &format!("/ {} enter", typed("lang:en")));
+    assert_eq!(session.state.list.rows.len(), 1);
+    assert_eq!(session.state.list.selected().map(|m| m.title.as_str()), Some("Welcome to byline"));
+}
+
+#[test]
+fn a_query_error_points_at_the_character_in_the_status_line() {
+    let (session, config) = app(120, 30, &format!("/ {} enter", typed("unread bogus:x")));
+    assert_eq!(session.state.list.rows.len(), 2, "the list is left as it was");
+    let terminal = screen(&session, &config);
+    insta::assert_snapshot!(terminal.backend());
+    let message = session.state.message.clone().unwrap_or_default();
+    assert!(message.contains("unknown field \"bogus\""), "{message}");
+    assert!(message.starts_with("query error at 8: unread ⟦b⟧ogus:x · "), "{message}");
+}
+
+#[test]
+fn a_saved_query_by_name_in_the_search_prompt() {
+    let config = Config::default();
+    let mut session = session_with(&config, 120, 30, "");
+    session.state.saved_queries =
+        vec![byline::text::query::SavedQuery { name: "help".into(), query: "tag:HELP".into() }];
+    session.press(&config, &parse_script(&format!("/ {} enter", typed("@help unread"))).unwrap());
+    assert_eq!(session.state.list.rows.len(), 1);
+    assert_eq!(session.state.list.selected().map(|m| m.title.as_str()), Some("Welcome to byline"));
+    session.press(&config, &parse_script(&format!("/ {} enter", typed("@nope"))).unwrap());
+    let message = session.state.message.clone().unwrap_or_default();
+    assert!(message.contains("no saved query is called \"nope\""), "{message}");
+}

@@ -25,6 +25,7 @@ mod annotations;
 mod facts;
 mod feeds_cmds;
 mod nlp;
+mod query_cmds;
 mod review;
 mod store_cmds;
 mod sweep;
@@ -50,10 +51,21 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Cmd {
-    /// Print one line per article: ID, DATE, SOURCE, TITLE separated by tabs.
+    /// Print one line per article: ID, DATE, SOURCE, TITLE separated by tabs, newest first.
+    /// Arguments that name existing files or folders are the scope (default: the library); the
+    /// others are a query (`unread tag:world -lang:en since:7d entity:"Tony Blair" words`; see
+    /// README, Queries).
     List {
-        /// Files or folders (default: the library).
-        paths: Vec<PathBuf>,
+        /// Files or folders, then the query's terms (after `--` when the first starts with `-`:
+        /// `byline list -- -tag:sport`).
+        args: Vec<String>,
+        /// A saved query (`[[queries]]` in the config), ANDed with the query given.
+        #[arg(long, value_name = "NAME")]
+        query: Option<String>,
+        /// A JSON array of stories (id, title, date as ISO 8601, source, lang, tags, read,
+        /// starred).
+        #[arg(long)]
+        json: bool,
     },
     /// Print an article: title, metadata, then the body.
     Show {
@@ -72,8 +84,9 @@ pub enum Cmd {
         rebuild: bool,
     },
     /// Full-text search of titles and bodies: words (all must match, case and accents
-    /// ignored), "a phrase", prefix*.
+    /// ignored), "a phrase", prefix*; and the rest of the query language (README, Queries).
     Search {
+        #[arg(allow_hyphen_values = true)]
         query: String,
         #[arg(long)]
         json: bool,
@@ -287,7 +300,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             crate::app::run(&config, &database_path()?, source, &feeds_dir()?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::List { paths }) => {
+        Some(Cmd::List { args, query, json }) => {
+            // Existing files and folders are the scope; the rest is the query.
+            let (paths, words): (Vec<String>, Vec<String>) =
+                args.into_iter().partition(|a| Path::new(a).exists());
+            let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+            if json || query.is_some() || !words.is_empty() {
+                let expr = match query_cmds::query_of(&words.join(" "), query.as_deref(), &config) {
+                    Ok(expr) => expr,
+                    Err(code) => return Ok(code),
+                };
+                return query_cmds::run_list(&paths, expr, json, &config);
+            }
             let (stories, skipped) = load_library(&paths, &config);
             print_skipped(&skipped);
             let mut out = io::stdout().lock();
@@ -320,10 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_index(&paths, &config, rebuild)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Search { query, json, limit }) => {
-            store_cmds::run_search(&query, json, limit, &config)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Cmd::Search { query, json, limit }) => store_cmds::run_search(&query, json, limit, &config),
         Some(Cmd::Entity { name, json }) => store_cmds::run_entity(&name, json, &config),
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;

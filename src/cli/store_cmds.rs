@@ -12,6 +12,7 @@ use crate::service::Source;
 use crate::service::entity;
 use crate::service::index::{Stage, index_source_in_stages};
 
+use super::query_cmds::StoryOut;
 use crate::library::StoryMeta;
 use crate::service::index::IndexReport;
 use crate::store::Store;
@@ -105,29 +106,6 @@ pub fn run_index(paths: &[PathBuf], config: &Config, rebuild: bool) -> Result<()
     Ok(())
 }
 
-#[derive(Serialize)]
-struct StoryOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: Option<&'a str>,
-    source: Option<&'a str>,
-    read: bool,
-    starred: bool,
-}
-
-impl<'a> From<&'a StoryMeta> for StoryOut<'a> {
-    fn from(m: &'a StoryMeta) -> Self {
-        StoryOut {
-            id: &m.id,
-            title: &m.title,
-            date: m.date.as_deref(),
-            source: m.source.as_deref(),
-            read: m.read,
-            starred: m.starred,
-        }
-    }
-}
-
 fn tsv(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
@@ -168,10 +146,22 @@ fn refresh(store: &mut Store, config: &Config) -> Result<()> {
     Ok(())
 }
 
-pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Result<()> {
+pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Result<ExitCode> {
+    let expr = match super::query_cmds::query_of(query, None, config) {
+        Ok(expr) => expr,
+        Err(code) => return Ok(code),
+    };
     let mut store = open_store_to_read()?;
     refresh(&mut store, config)?;
-    let hits = store.search(query, limit)?;
+    let (_, rest) = expr.clone().split_text();
+    let hits: Vec<(StoryMeta, Vec<(String, bool)>)> = if rest.is_everything() {
+        // Plain words, as the search box always took them.
+        store.search(query, limit)?.into_iter().map(|h| (h.story, h.snippet)).collect()
+    } else {
+        let stories = store.stories_in(&[])?;
+        let found = super::query_cmds::matching(&store, expr, Some(limit), &stories, limit)?;
+        found.into_iter().map(|m| (m.story, m.snippet.unwrap_or_default())).collect()
+    };
     let mut out = io::stdout().lock();
     if json {
         #[derive(Serialize)]
@@ -183,19 +173,18 @@ pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Res
         }
         let rows: Vec<HitOut> = hits
             .iter()
-            .map(|h| HitOut {
-                story: (&h.story).into(),
-                snippet: h.snippet.iter().map(|(t, _)| t.as_str()).collect(),
-                matches: h.snippet.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect(),
+            .map(|(story, snippet)| HitOut {
+                story: story.into(),
+                snippet: snippet.iter().map(|(t, _)| t.as_str()).collect(),
+                matches: snippet.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect(),
             })
             .collect();
         writeln!(out, "{}", serde_json::to_string(&rows)?)?;
     } else {
-        for h in &hits {
+        for (m, snippet) in &hits {
             // Matches are marked [like this] in plain output.
             let snippet: String =
-                h.snippet.iter().map(|(t, m)| if *m { format!("[{t}]") } else { t.clone() }).collect();
-            let m = &h.story;
+                snippet.iter().map(|(t, m)| if *m { format!("[{t}]") } else { t.clone() }).collect();
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}",
@@ -206,7 +195,7 @@ pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Res
             )?;
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn run_entity(name: &str, json: bool, config: &Config) -> Result<ExitCode> {

@@ -65,6 +65,8 @@ pub struct Config {
     /// live in the library database and are merged with these).
     pub feeds: Vec<FeedConfig>,
     pub fetch: FetchConfig,
+    /// `[[queries]]`: saved queries (`@NAME` in a query, `byline list --query NAME`).
+    pub queries: Vec<crate::text::query::SavedQuery>,
 }
 
 /// One `[[feeds]]` entry.
@@ -141,6 +143,7 @@ impl Default for Config {
             no_color: false,
             feeds: Vec::new(),
             fetch: FetchConfig::default(),
+            queries: Vec::new(),
         }
     }
 }
@@ -181,6 +184,7 @@ impl Config {
         sections::theme(&src, &raw.theme, &mut config.theme)?;
         sections::fetch(&src, &raw.fetch, &mut config.fetch)?;
         config.feeds = sections::feeds(&src, &raw.feeds)?;
+        config.queries = sections::queries(&src, &raw.queries)?;
         sections::keys(&src, &raw.keys, &mut config.keymap)?;
         sections::labels(&src, &raw.labels, &config.keymap, &mut config.labels)?;
         Ok(config)
@@ -194,6 +198,22 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    #[test]
+    fn saved_queries_are_checked_and_errors_point_at_the_character() {
+        let config = parse("[[queries]]\nname = \"matin\"\nquery = \"unread lang:fr -tag:sport\"\n").unwrap();
+        assert_eq!(config.queries[0].name, "matin");
+        assert_eq!(config.queries[0].query, "unread lang:fr -tag:sport");
+        let e = parse("[[queries]]\nname = \"a\"\nquery = \"unread\"\n\n[[queries]]\nname = \"b\"\nquery = \"unread bogus:x\"\n")
+            .unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (Some(7), Some("queries[2].query")));
+        assert!(e.message.contains("unknown field \"bogus\""), "{e}");
+        assert!(e.message.ends_with("    unread bogus:x\n           ^"), "{e}");
+        let e = parse("[[queries]]\nname = \"a\"\nquery = \"@b\"\n").unwrap_err();
+        assert!(e.message.contains("cannot use another"), "{e}");
+        let e = parse("[[queries]]\nname = \"a b\"\nquery = \"x\"\n").unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("queries[1].name"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use super::{Config, ConfigError, FeedConfig, FetchConfig, KeyChord, Keymap, LabelDef, ThemeColors};
 use crate::command::Command;
+use crate::text::query::SavedQuery;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +30,15 @@ pub(super) struct RawConfig {
     pub feeds: Vec<Spanned<RawFeed>>,
     #[serde(default)]
     pub fetch: RawFetch,
+    #[serde(default)]
+    pub queries: Vec<Spanned<RawQuery>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuery {
+    name: Spanned<String>,
+    query: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -243,6 +253,45 @@ pub(super) fn feeds(src: &Source, raw: &[Spanned<RawFeed>]) -> Result<Vec<FeedCo
         });
     }
     Ok(feeds)
+}
+
+/// `[[queries]]`: saved queries, each name once (one word); each query parses, and names no
+/// other saved query. An error points at the character at fault under the query.
+pub(super) fn queries(src: &Source, raw: &[Spanned<RawQuery>]) -> Result<Vec<SavedQuery>, ConfigError> {
+    use crate::text::query::{Term, parse};
+    let mut out: Vec<SavedQuery> = Vec::with_capacity(raw.len());
+    for (i, q) in raw.iter().enumerate() {
+        let q = q.get_ref();
+        let key = |field: &str| format!("queries[{}].{field}", i + 1);
+        let name = q.name.get_ref().trim();
+        if name.is_empty() || name.contains(char::is_whitespace) || name.starts_with('@') {
+            let m = format!("{name:?}: a saved query's name is one word (used as @NAME)");
+            return Err(src.at(q.name.span(), &key("name"), m));
+        }
+        if out.iter().any(|o| o.name.eq_ignore_ascii_case(name)) {
+            return Err(src.at(q.name.span(), &key("name"), format!("{name:?} is named twice")));
+        }
+        let text = q.query.get_ref();
+        let caret = |e: &crate::text::query::QueryError| {
+            let lines: Vec<String> = e.caret(text).lines().map(|l| format!("    {l}")).collect();
+            format!("{e}\n{}", lines.join("\n"))
+        };
+        let expr = parse(text).map_err(|e| src.at(q.query.span(), &key("query"), caret(&e)))?;
+        if let Some(at) = expr
+            .terms()
+            .iter()
+            .any(|t| matches!(t, Term::Saved(_)))
+            .then(|| text.chars().position(|c| c == '@'))
+        {
+            let e = crate::text::query::QueryError {
+                at: at.unwrap_or(0),
+                message: "a saved query cannot use another saved query".into(),
+            };
+            return Err(src.at(q.query.span(), &key("query"), caret(&e)));
+        }
+        out.push(SavedQuery { name: name.to_string(), query: text.clone() });
+    }
+    Ok(out)
 }
 
 /// `[keys]`: each named command gets the user's chords; one chord cannot serve two of them.

@@ -129,15 +129,7 @@ fn year(s: &str) -> Option<i32> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use crate::text::days_in_month;
 
 /// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's algorithm.
 pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {

@@ -26,6 +26,7 @@ mod tagger_recognizer;
 mod tokenize;
 mod util;
 
+pub use dates::{civil_from_days, days_from_civil};
 pub use doc::Doc;
 pub use recognize::{Analysis, Recognizer, RuleRecognizer};
 pub use tagger_recognizer::{

@@ -8,6 +8,7 @@ mod clean;
 pub mod dateline;
 mod decode;
 mod feed;
+pub mod filter;
 mod html;
 mod html_depth;
 mod html_text;

@@ -14,6 +14,9 @@ pub struct StoryMeta {
     pub starred: bool,
     /// How far its review has come (the default when the store was not asked).
     pub review: Review,
+    /// Its tags: the feed's configured tags, front matter `tags`/`keywords`, JSON `tags`, feed
+    /// item categories (filled in the list's rows; empty in search and entity hits).
+    pub tags: Vec<String>,
 }
 
 /// Where a story's review stands, as the list shows it.

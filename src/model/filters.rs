@@ -2,8 +2,10 @@
 //! and the stories that mention an entity, and clearing them.
 
 use super::Filters;
-use super::{AppState, Effect, Pane, list};
+use super::{AppState, Effect, Pane, QueryFilter, list};
+use crate::library::filter::Outcome;
 use crate::library::{EntityHit, SearchHit};
+use crate::text::query::parse_with;
 
 impl AppState {
     pub(super) fn clear_filters(&mut self) {
@@ -42,6 +44,51 @@ impl AppState {
             self.reader.search_words(&open.article, &query);
         }
         self.selection_changed(effects);
+    }
+
+    /// The search prompt's text: plain words search as they always did; anything else of the
+    /// query language goes to the store for its words and entities, then filters the rows. A
+    /// query that does not parse says why, pointing at the character.
+    pub(super) fn submit_query(&mut self, text: String, effects: &mut Vec<Effect>) {
+        let expr = match parse_with(&text, &self.saved_queries) {
+            Ok(expr) => expr,
+            Err(e) => {
+                self.message = Some(format!("query error at {}: {}", e.at + 1, e.marked(&text)));
+                return;
+            }
+        };
+        let (words, rest) = expr.clone().split_text();
+        if rest.is_everything() && !words.is_empty() {
+            self.list.filters.query = None;
+            effects.push(Effect::Search { query: words });
+        } else if expr.is_everything() {
+            self.list.filters.search = None;
+            self.list.filters.query = None;
+            self.refilter(effects);
+        } else {
+            effects.push(Effect::Query { text, expr });
+        }
+    }
+
+    pub(super) fn query_results(&mut self, text: String, outcome: Outcome, effects: &mut Vec<Effect>) {
+        let ranked = outcome.ranked.clone();
+        self.list.filters.query = Some(QueryFilter { text: text.clone(), outcome });
+        match ranked {
+            Some((words, hits)) => self.search_results(words, hits, effects),
+            None => {
+                self.list.filters.search = None;
+                self.reader.clear_search();
+                self.focus = Pane::List;
+                self.list.rebuild(None);
+                self.selection_changed(effects);
+            }
+        }
+        // Hits and the other terms together: what the list shows.
+        self.message = Some(match self.list.rows.len() {
+            0 => format!("no story matches {text:?}"),
+            1 => format!("1 story matches {text:?}"),
+            n => format!("{n} stories match {text:?}"),
+        });
     }
 
     pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {

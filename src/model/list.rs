@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::library::filter::{Outcome, matches};
 use crate::library::{Review, ReviewState, StoryMeta};
 
 /// Filters that compose; each narrows the rows further.
@@ -17,6 +18,16 @@ pub struct Filters {
     pub search: Option<(String, Vec<(usize, Snippet)>)>,
     /// Stories by the state of their review.
     pub review: Option<ReviewFilter>,
+    /// A query's terms other than the words that rank `search` (see `library::filter`).
+    pub query: Option<QueryFilter>,
+}
+
+/// A query filtering the list: as typed, and what is left to evaluate on each row once its
+/// ranking words went to `Filters::search`, with what the store found for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryFilter {
+    pub text: String,
+    pub outcome: Outcome,
 }
 
 /// Which stories the review filter shows.
@@ -86,8 +97,10 @@ impl Filters {
         if let Some((name, _)) = &self.entity {
             parts.push(format!("entity {name}"));
         }
-        if let Some((q, _)) = &self.search {
-            parts.push(format!("search {q:?}"));
+        match (&self.query, &self.search) {
+            (Some(q), _) => parts.push(format!("query {:?}", q.text)),
+            (None, Some((q, _))) => parts.push(format!("search {q:?}")),
+            (None, None) => {}
         }
         if let Some(r) = self.review {
             parts.push(r.as_str().to_string());
@@ -162,6 +175,7 @@ impl StoryList {
                 && f.source.as_ref().is_none_or(|s| m.source.as_deref().unwrap_or("") == s)
                 && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
                 && f.review.is_none_or(|r| r.passes(&m.review))
+                && f.query.as_ref().is_none_or(|q| matches(&q.outcome.rest, m, q.outcome.context()))
         };
         let entity_set: Option<std::collections::HashSet<usize>> =
             f.entity.as_ref().map(|(_, hits)| hits.iter().copied().collect());

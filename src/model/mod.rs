@@ -32,7 +32,7 @@ pub use caret::CaretMove;
 pub use entity_page::EntityPage;
 pub use feeds_view::{FeedEntry, FeedKind, FeedsView};
 pub use geometry::{Area, Panes};
-pub use list::{Filters, ReviewFilter, Row, StoryList};
+pub use list::{Filters, QueryFilter, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
 pub use story::{Mark, OpenStory, PanelItem};
 
@@ -102,6 +102,11 @@ pub enum Effect {
     /// Full-text search → `Action::SearchResults`.
     Search {
         query: String,
+    },
+    /// What the store knows of a query's words, phrases and entities → `Action::QueryResults`.
+    Query {
+        text: String,
+        expr: crate::text::query::Expr,
     },
     /// Stories mentioning an entity → `Action::EntityResults`.
     EntityStories {
@@ -193,6 +198,11 @@ pub enum Action {
     EntityResults {
         name: String,
         hits: Vec<EntityHit>,
+    },
+    /// The store's answer to a query (`text`: as typed).
+    QueryResults {
+        text: String,
+        outcome: Box<crate::library::filter::Outcome>,
     },
     /// The profile of an entity, for its page.
     EntityPageLoaded(Box<Profile>),
@@ -339,6 +349,8 @@ pub struct AppState {
     /// redo.
     review_undo: Option<(String, bool)>,
     review_redo: Option<(String, bool)>,
+    /// The saved queries (`[[queries]]`), for `@NAME` in the search prompt.
+    pub saved_queries: Vec<crate::text::query::SavedQuery>,
 }
 
 impl AppState {
@@ -563,6 +575,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
+        Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::AnalysisProgress { done, total } => {

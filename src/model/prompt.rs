@@ -33,9 +33,10 @@ impl AppState {
         match prompt.kind {
             PromptKind::SearchLibrary if query.is_empty() => {
                 self.list.filters.search = None;
+                self.list.filters.query = None;
                 self.refilter(effects);
             }
-            PromptKind::SearchLibrary => effects.push(Effect::Search { query }),
+            PromptKind::SearchLibrary => self.submit_query(query, effects),
             PromptKind::Link => {
                 self.finish_link(&query, effects);
                 self.link_library.clear();

@@ -399,3 +399,52 @@ fn the_entity_page_closes_with_back_and_asks_for_an_entity() {
     assert!(state.entity_page.is_none());
     assert_eq!(state.focus, Pane::Article, "q closes the page only");
 }
+
+/// Types `text` in the library search prompt and submits it; the effects it asked for.
+fn submit_search(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let mut actions = vec![Action::Command(C::Search)];
+    actions.extend(text.chars().map(Action::PromptChar));
+    actions.push(Action::PromptSubmit);
+    actions.into_iter().flat_map(|a| update(state, a)).collect()
+}
+
+#[test]
+fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
+    let (mut state, _) = new_state(4);
+    state.list.stories[1].read = true;
+    state.list.stories[2].tags = vec!["Économie".into()];
+    let effects = submit_search(&mut state, "securite russie");
+    assert!(effects.contains(&Effect::Search { query: "securite russie".into() }), "{effects:?}");
+    let effects = submit_search(&mut state, "unread -tag:economie russie");
+    let Some(Effect::Query { text, expr }) =
+        effects.iter().find(|e| matches!(e, Effect::Query { .. })).cloned()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(text, "unread -tag:economie russie");
+    // The store found "russie" in three stories; the rest is evaluated on the rows.
+    let (words, rest) = expr.split_text();
+    let hits = ["s3", "s2", "s1"]
+        .iter()
+        .map(|id| SearchHit { story: meta(id, id), snippet: vec![("russie".into(), true)] })
+        .collect();
+    let outcome =
+        crate::library::filter::Outcome { today: 0, ranked: Some((words, hits)), rest, ..Default::default() };
+    run(&mut state, vec![Action::QueryResults { text, outcome: Box::new(outcome) }]);
+    let shown: Vec<&str> = state.list.rows.iter().map(|r| state.list.stories[r.story].id.as_str()).collect();
+    assert_eq!(shown, ["s3"], "ranked by the words; s2 has the tag, s1 is read");
+    assert_eq!(state.message.as_deref(), Some("1 story matches \"unread -tag:economie russie\""));
+    assert_eq!(state.reader.search.query, "russie", "the words are highlighted in the open story");
+    // An error is said with the character at fault; the filter stays.
+    let effects = submit_search(&mut state, "unread (tag:a");
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Query { .. } | Effect::Search { .. })));
+    assert_eq!(
+        state.message.as_deref(),
+        Some("query error at 8: unread ⟦(⟧tag:a · this parenthesis is not closed")
+    );
+    assert_eq!(state.list.rows.len(), 1);
+    // An empty prompt clears the query, as it clears a search.
+    submit_search(&mut state, "");
+    assert_eq!(state.list.rows.len(), 4);
+    assert!(state.list.filters.is_empty());
+}

@@ -67,6 +67,12 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(hits) => Some(Action::SearchResults { query, hits }),
             Err(e) => failed("search", &e),
         },
+        Effect::Query { text, expr } => {
+            match crate::service::query::resolve(store, expr, Some(500), crate::service::query::today()) {
+                Ok(outcome) => Some(Action::QueryResults { text, outcome: Box::new(outcome) }),
+                Err(e) => failed("query", &e),
+            }
+        }
         Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),

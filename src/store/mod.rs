@@ -73,6 +73,14 @@ pub fn is_damage(e: &rusqlite::Error) -> bool {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A tag and its stories (`Store::tag_counts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub stories: usize,
+    pub unread: usize,
+}
+
 /// A stored article with the user's state for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -153,6 +161,7 @@ fn story_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<StoryMeta>
         read: row.get(at + 6)?,
         starred: row.get(at + 7)?,
         review: Default::default(),
+        tags: Vec::new(),
     })
 }
 
@@ -172,9 +181,17 @@ fn set_reading_state(conn: &Connection, id: &str, column: &str, value: i64) -> R
     Ok(conn.prepare_cached(&sql)?.execute(params![id, value])? > 0)
 }
 
-/// A story of the list: `STORY_COLUMNS` then `REVIEW_COLUMNS`.
+/// A story of the list: `STORY_COLUMNS`, `REVIEW_COLUMNS`, then its tags (a JSON list).
 fn listed_story(row: &rusqlite::Row) -> rusqlite::Result<StoryMeta> {
-    Ok(StoryMeta { review: review::review_from_row(row, 8)?, ..story_from_row(row, 0)? })
+    let tags = tags_from_row(row, 11)?;
+    Ok(StoryMeta { review: review::review_from_row(row, 8)?, tags, ..story_from_row(row, 0)? })
+}
+
+/// A story's tags from the JSON list in column `at` (a damaged one loses the tags, not the
+/// story).
+fn tags_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Vec<String>> {
+    let tags: Option<String> = row.get(at)?;
+    Ok(tags.filter(|t| t != "[]").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
 }
 
 impl Store {
@@ -227,7 +244,7 @@ impl Store {
         let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
         if scopes.is_empty() {
             let sql = format!(
-                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
                  {REVIEW_JOINS} ORDER BY a.date DESC, a.rowid{limit_sql}"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -260,12 +277,30 @@ impl Store {
             }
         }
         let sql = format!(
-            "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS} FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+            "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              {REVIEW_JOINS} WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
             conditions.join(" OR ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), listed_story)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every tag of the index with its stories and how many of them are unread, by tag
+    /// (case and accents ignored; the first spelling in the alphabet shown).
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT min(t.tag), count(*), sum(COALESCE(r.read, 0) = 0) FROM story_tags t \
+             JOIN articles a ON a.rowid = t.article LEFT JOIN reading_state r USING (content_hash) \
+             GROUP BY t.key ORDER BY t.key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TagCount {
+                tag: r.get(0)?,
+                stories: r.get::<_, i64>(1)? as usize,
+                unread: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

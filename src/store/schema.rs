@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -148,6 +148,21 @@ CREATE TABLE IF NOT EXISTS review_progress (
 );
 ";
 
+/// Version 13: each story's tags, one row per tag, keyed by the tag folded (case and accents,
+/// as `tag:` matches), for the tags' story and unread counts. Cache: rebuilt with the articles.
+const STORY_TAGS_TABLE: &str = "
+CREATE TABLE IF NOT EXISTS story_tags (
+    key     TEXT NOT NULL,
+    article INTEGER NOT NULL,
+    tag     TEXT NOT NULL,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_tags_article ON story_tags(article);
+CREATE TRIGGER IF NOT EXISTS articles_ad_tags AFTER DELETE ON articles BEGIN
+    DELETE FROM story_tags WHERE article = old.rowid;
+END;
+";
+
 const USER_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS reading_state (
     content_hash TEXT PRIMARY KEY,
@@ -217,6 +232,8 @@ DROP TRIGGER IF EXISTS articles_au;
 DROP TRIGGER IF EXISTS articles_ad_entities;
 DROP TRIGGER IF EXISTS articles_ad_analysis;
 DROP TABLE IF EXISTS to_analyse;
+DROP TRIGGER IF EXISTS articles_ad_tags;
+DROP TABLE IF EXISTS story_tags;
 DROP TABLE IF EXISTS articles_fts;
 DROP TABLE IF EXISTS entity_index;
 DROP TABLE IF EXISTS entity_mentions;
@@ -315,6 +332,18 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     if version < 12 {
         tx.execute_batch(ANALYSIS_QUEUE)?;
     }
+    if version < 13 {
+        // Version 13: the tags of the stories already indexed, from their `tags` column.
+        tx.execute_batch(STORY_TAGS_TABLE)?;
+        let tagged: Vec<(i64, String)> = tx
+            .prepare("SELECT rowid, tags FROM articles WHERE tags <> '[]'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (rowid, tags) in tagged {
+            let tags: Vec<String> = serde_json::from_str(&tags).unwrap_or_default();
+            super::write::write_tags(&tx, rowid, &tags)?;
+        }
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
@@ -361,5 +390,6 @@ pub fn rebuild_cache(tx: &Transaction) -> rusqlite::Result<()> {
     }
     tx.execute_batch(CACHE_DROP)?;
     tx.execute_batch(CACHE_TABLES)?;
-    tx.execute_batch(ANALYSIS_QUEUE)
+    tx.execute_batch(ANALYSIS_QUEUE)?;
+    tx.execute_batch(STORY_TAGS_TABLE)
 }

@@ -7,7 +7,10 @@ use std::collections::HashSet;
 use rusqlite::{OptionalExtension, params};
 use unicode_normalization::UnicodeNormalization;
 
-use super::{MAX_PHRASE_STORIES, Result, STORY_COLUMNS, Store, entity_key, fts_query, query, story_from_row};
+use super::{
+    MAX_PHRASE_STORIES, Result, STORY_COLUMNS, Store, entity_key, fts_query, query, story_from_row,
+    tags_from_row,
+};
 use crate::library::{EntityHit, SearchHit, StoryMeta};
 
 /// Occurrences of `words` in `text` as whole words, case and accents as written.
@@ -74,7 +77,7 @@ impl Store {
         let rowids: Vec<i64> =
             stmt.query_map(params![fts, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let sql = format!(
-            "SELECT {STORY_COLUMNS}, a.body FROM articles a LEFT JOIN reading_state r USING (content_hash) \
+            "SELECT {STORY_COLUMNS}, a.body, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              WHERE a.rowid = ?1"
         );
         let mut row_stmt = self.conn.prepare_cached(&sql)?;
@@ -84,12 +87,25 @@ impl Store {
             let hit = row_stmt
                 .query_row([rowid], |row| {
                     let body: String = row.get(8)?;
-                    Ok(SearchHit { story: story_from_row(row, 0)?, snippet: query::snippet(&body, &terms) })
+                    let story = StoryMeta { tags: tags_from_row(row, 9)?, ..story_from_row(row, 0)? };
+                    Ok(SearchHit { story, snippet: query::snippet(&body, &terms) })
                 })
                 .optional()?;
             hits.extend(hit);
         }
         Ok(hits)
+    }
+
+    /// The ids of every story the full-text index finds for `query` (the search box's syntax),
+    /// unranked and without limit: a query's negated or alternative words.
+    pub fn search_ids(&self, query: &str) -> Result<Vec<String>> {
+        let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id FROM articles a WHERE a.rowid IN \
+             (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+        )?;
+        let rows = stmt.query_map([fts], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Stories that mention an entity (any label), newest first. A name the user accepted in

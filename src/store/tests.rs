@@ -496,3 +496,44 @@ fn salvage_reads_around_a_damaged_page() {
     assert!(saved[1].saved >= 300, "{:?}", saved[1]);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "the damaged file is not written");
 }
+
+#[test]
+fn tags_are_listed_with_the_stories_and_counted_and_a_version_11_database_gets_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    let tagged = |id: &str, tags: &[&str]| Article {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        ..article(id, id, "Body text.", None)
+    };
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.replace_file("/n/a.txt", stamp(1), &[(tagged("a", &["Économie", "Mali"]), None)], 1).unwrap();
+        s.replace_file("/n/b.txt", stamp(2), &[(tagged("b", &["economie"]), None)], 1).unwrap();
+        s.replace_file("/n/c.txt", stamp(3), &[(tagged("c", &[]), None)], 1).unwrap();
+        s.set_read("b", true).unwrap();
+        let stories = s.stories_in(&[]).unwrap();
+        let a = stories.iter().find(|m| m.id == "a").unwrap();
+        assert_eq!(a.tags, ["Économie", "Mali"]);
+        let counts = s.tag_counts().unwrap();
+        assert_eq!(
+            counts,
+            [
+                TagCount { tag: "economie".into(), stories: 2, unread: 1 },
+                TagCount { tag: "Mali".into(), stories: 1, unread: 1 },
+            ]
+        );
+        // Version 11 had no tag rows.
+        s.conn
+            .execute_batch("DROP TABLE story_tags; DROP TRIGGER articles_ad_tags; PRAGMA user_version = 11;")
+            .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.tag_counts().unwrap().len(), 2, "filled from the articles' tags");
+    // A story re-indexed with other tags, or gone, takes its old ones away.
+    s.replace_file("/n/a.txt", stamp(4), &[(tagged("a", &["Sahel"]), None)], 1).unwrap();
+    s.remove_file("/n/b.txt").unwrap();
+    let tags: Vec<String> = s.tag_counts().unwrap().into_iter().map(|t| t.tag).collect();
+    assert_eq!(tags, ["Sahel"]);
+    s.rebuild_cache().unwrap();
+    assert!(s.tag_counts().unwrap().is_empty());
+}

@@ -40,6 +40,7 @@ pub(super) fn replace_file<'a>(
             |r| r.get(0),
         )?;
         text.add(rowid, &id, path, &a.title, &a.body);
+        write_tags(tx, rowid, &a.tags)?;
         match facts {
             Some(facts) => write_facts(tx, rowid, &hash, extractor, facts, text)?,
             None => super::analysis_queue::enqueue(tx, rowid)?,
@@ -50,6 +51,20 @@ pub(super) fn replace_file<'a>(
          ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
     )?
     .execute(params![path, stamp.size as i64, stamp.mtime_ns, format!("{:032x}", stamp.hash)])?;
+    Ok(())
+}
+
+/// A story's rows of `story_tags`, replacing those it had: one per tag, by its folded key.
+pub(super) fn write_tags(tx: &rusqlite::Transaction, rowid: i64, tags: &[String]) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM story_tags WHERE article = ?1")?.execute([rowid])?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO story_tags (key, article, tag) VALUES (?1, ?2, ?3)")?;
+    for tag in tags {
+        let key = super::entity_key(tag);
+        if !key.is_empty() {
+            insert.execute(params![key, rowid, tag])?;
+        }
+    }
     Ok(())
 }
 

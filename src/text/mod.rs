@@ -2,6 +2,7 @@
 //! accent-insensitive matching. Pure functions over `&str`, byte offsets everywhere.
 
 pub mod fold;
+pub mod query;
 pub mod width;
 pub mod wrap;
 
@@ -47,6 +48,17 @@ pub fn query_terms(input: &str) -> Vec<String> {
 /// The alphanumeric runs of a query, as the full-text index's tokenizer sees them.
 pub fn query_words(input: &str) -> Vec<String> {
     input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Days in a month of the proleptic Gregorian calendar (0 for a month that is not 1 to 12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
 }
 
 /// Whether `url` names an http or https address (the scheme in any case: `HTTPS://` too).
