@@ -19,6 +19,7 @@ use crate::service::analysis;
 use crate::service::jobs::Jobs;
 use crate::service::session::{FIRST_PAGE, Session};
 use crate::store::Store;
+use crate::text::dates::{Dates, Zone};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Ctx, Theme};
 
@@ -40,7 +41,8 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let mut guard = TerminalGuard::new().context("setting up the terminal")?;
     let events = spawn_event_reader();
     let size = guard.terminal.size()?;
-    let settings = Settings { mark_read_on_open: config.mark_read_on_open };
+    let dates = Dates { format: config.date_format.clone(), zone: Zone::Local, now: Some(now()) };
+    let settings = Settings { mark_read_on_open: config.mark_read_on_open, dates };
     // Load the extractor's models and word lists while the database is read and the list drawn.
     std::thread::spawn(analysis::warm_up);
     let (session, first_effects) = Session::start(store, source.scopes(), size.width, size.height, settings)?;
@@ -57,6 +59,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
         dirty: true,
         panic_after_draw: std::env::var_os("BYLINE_TEST_PANIC").is_some(),
         last_reload: Instant::now(),
+        minute: 0,
     };
     let result = reader.run(&mut guard, &events, &stop);
     reader.leave();
@@ -79,6 +82,8 @@ struct Reader<'a> {
     /// Test-only: the terminal-safety tests make the reader panic once it has drawn a story.
     panic_after_draw: bool,
     last_reload: Instant,
+    /// The minute last told to the state (`Action::Now`).
+    minute: i64,
 }
 
 impl Reader<'_> {
@@ -101,6 +106,7 @@ impl Reader<'_> {
                 self.jobs.start(job);
             }
             self.dispatch_background();
+            self.tick();
             let timeout = Duration::from_millis(if self.busy() { 50 } else { 250 });
             match events.recv_timeout(timeout) {
                 Ok(Ok(event)) => self.handle_event(event),
@@ -138,6 +144,17 @@ impl Reader<'_> {
                 _ => {}
             }
             self.session.dispatch(action);
+        }
+    }
+
+    /// Tells the state the time once a minute, so "today" and "yesterday" stay true.
+    fn tick(&mut self) {
+        let now = now();
+        let minute = now.timestamp().div_euclid(60);
+        if minute != self.minute {
+            self.minute = minute;
+            self.session.dispatch(Action::Now(now));
+            self.dirty = true;
         }
     }
 
@@ -182,4 +199,9 @@ fn spawn_event_reader() -> Receiver<std::io::Result<Event>> {
         }
     });
     rx
+}
+
+/// The present moment, read here at the edge so that `update()` and drawing stay pure.
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Utc::now().fixed_offset()
 }

@@ -25,6 +25,8 @@ use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::profile::Profile;
 use crate::library::{EntityHit, SearchHit, StoryMeta};
+use crate::text::dates::Dates;
+use chrono::{DateTime, FixedOffset};
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
@@ -197,6 +199,8 @@ pub enum Action {
     },
     /// An effect failed; the message is shown.
     Failed(String),
+    /// The present moment, from the clock at the app's edge: dates are shown relative to it.
+    Now(DateTime<FixedOffset>),
     /// A label key while a selection or a mention is under the cursor.
     ApplyLabel(String),
     /// Library entity names for the link prompt.
@@ -231,14 +235,16 @@ pub struct LoadedStory {
 }
 
 /// Settings `update()` needs from the config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub mark_read_on_open: bool,
+    /// How dates are shown, and the present moment (`Action::Now` keeps it current).
+    pub dates: Dates,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true }
+        Settings { mark_read_on_open: true, dates: Dates::default() }
     }
 }
 
@@ -365,7 +371,8 @@ impl AppState {
         self.list.scroll_into_view(height);
         let area = self.article_text_area();
         if let Some(open) = &self.open {
-            self.reader.show(&open.article, area.width as usize, area.height as usize);
+            let dates = &self.settings.dates;
+            self.reader.show(&open.article, dates, area.width as usize, area.height as usize);
         }
     }
 
@@ -533,6 +540,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.message = Some(summary);
         }
         Action::Failed(message) => state.message = Some(message),
+        Action::Now(now) => {
+            state.settings.dates.now = Some(now);
+            if let Some(open) = &state.open {
+                state.reader.refresh_meta(&open.article, &state.settings.dates);
+            }
+        }
         Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
         Action::AnnotationsChanged { article_id, set, step } => {
             let edited = step.is_none();

@@ -1,6 +1,7 @@
 //! Plain text helpers shared by the model and the UI: display width, line wrapping and
 //! accent-insensitive matching. Pure functions over `&str`, byte offsets everywhere.
 
+pub mod dates;
 pub mod fold;
 pub mod width;
 pub mod wrap;

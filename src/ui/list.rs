@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let row_height = list.row_height();
     let mut lines = Vec::with_capacity(inner.height as usize);
     let rows_shown = (inner.height as usize / row_height).max(1);
+    let date_width = date_column(ctx, list.offset, rows_shown, width);
     for (i, row) in list.rows.iter().enumerate().skip(list.offset).take(rows_shown) {
         let Some(meta) = list.stories.get(row.story) else { continue };
         let marker = if meta.damaged {
@@ -46,15 +47,18 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             Span::raw(" ")
         };
         let title_style = if meta.read { Style::new() } else { theme.title() };
-        // Where its review stands, at the right: "12/40" judged, ✓ done.
+        // At the right: where its review stands ("12/40" judged, ✓ done), then its date.
         let review = review_badge(&meta.review).filter(|b| display_width(b) + 8 <= width);
-        let room = width.saturating_sub(1 + review.as_ref().map_or(0, |b| display_width(b) + 1));
+        let date = meta.date.as_deref().filter(|_| date_width > 0).map(|d| state.settings.dates.short(d));
+        let right: Vec<String> = review.into_iter().chain(date).collect();
+        let right = right.join(" ");
+        let room = width.saturating_sub(1 + if right.is_empty() { 0 } else { display_width(&right) + 1 });
         let title = truncate(&meta.title, room);
         let mut line = Line::from(vec![marker, Span::styled(title, title_style)]);
-        if let Some(badge) = review {
+        if !right.is_empty() {
             let used = 1 + display_width(&line.spans[1].content);
-            line.push_span(Span::raw(" ".repeat(width.saturating_sub(used + display_width(&badge)))));
-            line.push_span(Span::styled(badge, theme.dim()));
+            line.push_span(Span::raw(" ".repeat(width.saturating_sub(used + display_width(&right)))));
+            line.push_span(Span::styled(right, theme.dim()));
         }
         if i == list.selected {
             pad(&mut line, width);
@@ -86,6 +90,24 @@ pub fn review_badge(review: &Review) -> Option<String> {
         }
         ReviewState::Done => Some("✓".into()),
     }
+}
+
+/// The widest date of the rows in view, or 0 when showing dates would leave the titles fewer
+/// than `MIN_TITLE` columns: then no row shows its date (a column that comes and goes from
+/// one row to the next reads worse than none).
+fn date_column(ctx: &Ctx, offset: usize, shown: usize, width: usize) -> usize {
+    const MIN_TITLE: usize = 14;
+    let list = &ctx.state.list;
+    let widest = list
+        .rows
+        .iter()
+        .skip(offset)
+        .take(shown)
+        .filter_map(|r| list.stories.get(r.story)?.date.as_deref())
+        .map(|d| display_width(&ctx.state.settings.dates.short(d)))
+        .max()
+        .unwrap_or(0);
+    if widest > 0 && width >= 1 + MIN_TITLE + 1 + widest { widest } else { 0 }
 }
 
 /// Fills the row so a highlight spans the pane.
