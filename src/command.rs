@@ -82,7 +82,8 @@ commands! {
     KbId => "kb_id", "kb id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
     SetSpeaker => "set_speaker", "speaker", "Set who said the quote at the caret or in the facts panel (type to choose)", ["\""];
     EditRole => "edit_role", "role", "Edit the roles of the person at the caret or in the facts panel", ["T"];
-    OpenUrl => "open_url", "browser", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
+    OpenUrl => "open_url", "browser", "Open the story's URL in the browser ([reader] browser, $BROWSER or xdg-open)", ["o"];
+    Copy => "copy", "copy", "Copy the story's URL (selecting: the selected text) to the clipboard", ["y"];
     NextUnjudged => "next_unjudged", "next to judge", "Review: the next suggestion to judge (the next story's once this one is done)", ["}"];
     PrevUnjudged => "prev_unjudged", "prev to judge", "Review: the previous suggestion to judge", ["{"];
     ReviewDone => "review_done", "story done", "Review: mark the story done (again: not done; u undoes)", ["D"];

@@ -34,6 +34,7 @@ impl AppState {
             PrevUnjudged => self.step_unjudged(false, effects),
             ReviewDone => self.toggle_review_done(effects),
             ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
+            Copy => self.copy(effects),
             Fetch => self.feeds_command(effects),
         }
     }
@@ -186,6 +187,33 @@ impl AppState {
             },
             _ => {}
         }
+    }
+
+    /// `y`: the selected text while selecting, else the story's URL, to the clipboard.
+    fn copy(&mut self, effects: &mut Vec<Effect>) {
+        /// More than this is not sent: terminals cap what an OSC 52 escape may carry.
+        const MAX_COPY: usize = 64 * 1024;
+        let selected = self.selection.and_then(|s| self.open.as_ref()?.article.body.get(s.start..s.end));
+        let (text, what) = match (selected, self.open.as_ref().and_then(|o| o.article.url.as_deref())) {
+            (Some(text), _) => {
+                let preview = crate::text::width::truncate(&crate::text::printable(text), 40);
+                (text.to_string(), format!("«{preview}»"))
+            }
+            (None, Some(url)) => (url.to_string(), format!("the URL {}", crate::text::printable(url))),
+            (None, None) => {
+                self.message = Some("this story has no URL to copy (v selects text to copy)".into());
+                return;
+            }
+        };
+        if text.len() > MAX_COPY {
+            self.message = Some(format!("too long to copy ({} KiB; at most 64)", text.len() / 1024));
+            return;
+        }
+        if selected.is_some() {
+            self.selection = None;
+        }
+        self.message = Some(format!("copied {what}"));
+        effects.push(Effect::Copy(text));
     }
 
     fn feeds_command(&mut self, effects: &mut Vec<Effect>) {

@@ -11,6 +11,7 @@ mod filters;
 pub mod geometry;
 pub mod linking;
 pub mod list;
+mod mouse;
 mod navigation;
 mod prompt;
 pub mod reader;
@@ -33,6 +34,7 @@ pub use caret::CaretMove;
 pub use entity_page::EntityPage;
 pub use geometry::{Area, Panes};
 pub use list::{Filters, ReviewFilter, Row, StoryList};
+pub use mouse::Pointer;
 pub use reader::{DocLine, LineKind, Reader};
 pub use story::{Mark, OpenStory, PanelItem};
 
@@ -144,7 +146,10 @@ pub enum Effect {
         total: usize,
     },
     /// Open a web page in the user's browser (http and https only, passed as an argument).
+    /// Performed by the app loop, which suspends the reader for a terminal browser.
     OpenUrl(String),
+    /// Put text on the clipboard (OSC 52, written by the app loop to the terminal).
+    Copy(String),
     /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
     /// the library is re-indexed (`Action::IndexProgress`…, `Action::IndexDone`).
     Fetch,
@@ -201,6 +206,8 @@ pub enum Action {
     Failed(String),
     /// The present moment, from the clock at the app's edge: dates are shown relative to it.
     Now(DateTime<FixedOffset>),
+    /// The mouse, at something on the screen (`input` maps its position through the panes).
+    Pointer(Pointer),
     /// A label key while a selection or a mention is under the cursor.
     ApplyLabel(String),
     /// Library entity names for the link prompt.
@@ -472,6 +479,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             | Action::PromptSubmit
             | Action::PromptCancel
             | Action::ApplyLabel(_)
+            | Action::Pointer(Pointer::Story { .. } | Pointer::Text { .. })
     ) {
         state.message = None;
     }
@@ -540,6 +548,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.message = Some(summary);
         }
         Action::Failed(message) => state.message = Some(message),
+        Action::Pointer(pointer) => state.pointer(pointer, &mut effects),
         Action::Now(now) => {
             state.settings.dates.now = Some(now);
             if let Some(open) = &state.open {

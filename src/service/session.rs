@@ -20,6 +20,8 @@ pub struct Session {
     pub scopes: Vec<Scope>,
     /// Effects that run on a thread of their own, for the loop to start.
     jobs: Vec<Effect>,
+    /// Effects that need the terminal (a browser, the clipboard), for the loop to perform.
+    outside: Vec<Effect>,
 }
 
 impl Session {
@@ -50,7 +52,7 @@ impl Session {
         store.begin_session()?;
         let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
         let (state, effects) = AppState::new(stories, width, height, settings);
-        Ok((Session { state, store, scopes, jobs: Vec::new() }, effects))
+        Ok((Session { state, store, scopes, jobs: Vec::new(), outside: Vec::new() }, effects))
     }
 
     /// Performs effects and the effects of their answers, until none is left; background work
@@ -60,6 +62,10 @@ impl Session {
         while let Some(effect) = queue.pop_front() {
             if effect == Effect::Fetch {
                 self.jobs.push(effect);
+                continue;
+            }
+            if matches!(effect, Effect::OpenUrl(_) | Effect::Copy(_)) {
+                self.outside.push(effect);
                 continue;
             }
             for action in perform(&mut self.store, effect) {
@@ -85,6 +91,11 @@ impl Session {
     /// The background jobs asked for since the last call.
     pub fn take_jobs(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.jobs)
+    }
+
+    /// The effects that need the terminal, asked for since the last call.
+    pub fn take_outside(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outside)
     }
 
     /// Reloads the stories in scope from the store (after indexing).
