@@ -2,9 +2,9 @@
 //! "now", the layout at 80×24, and what the mouse does.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should stop it loudly
 
-use byline::config::Config;
+use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;
-use byline::model::{Action, Settings};
+use byline::model::{Action, Effect, Settings};
 use byline::service::index::index_source;
 use byline::service::{Session, Source};
 use byline::store::Store;
@@ -40,11 +40,8 @@ fn dated(dir: &std::path::Path, width: u16, height: u16, settings: Settings) -> 
     ];
     for (file, title, date) in stories {
         let body = format!("{title}. The council met on Monday and the mayor spoke to the press.");
-        std::fs::write(
-            dir.join(format!("{file}.md")),
-            format!("---\ntitle: {title}\ndate: {date}\n---\n{body}\n"),
-        )
-        .unwrap();
+        let front = format!("title: {title}\ndate: {date}\nurl: https://news.example/{file}");
+        std::fs::write(dir.join(format!("{file}.md")), format!("---\n{front}\n---\n{body}\n")).unwrap();
     }
     let mut store = Store::open_in_memory().unwrap();
     let source = Source::Paths(vec![dir.to_path_buf()]);
@@ -87,4 +84,29 @@ fn dates_as_iso_or_a_pattern() {
     let session = dated(dir.path(), 120, 16, settings(pattern));
     let shown = screen(&session, &config);
     assert!(shown.contains(" 02/11/23│"), "{shown}");
+}
+
+#[test]
+fn y_copies_the_url_or_the_selection_for_the_terminal_to_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::default();
+    let mut session = dated(dir.path(), 120, 16, Settings::default());
+    session.press(&config, &parse_script("y").unwrap());
+    assert_eq!(
+        session.take_outside(),
+        vec![Effect::Copy("https://news.example/a".into())],
+        "{:?}",
+        session.state.message
+    );
+    assert_eq!(session.state.message.as_deref(), Some("copied the URL https://news.example/a"));
+    // A selection: its text, and the selection ends.
+    session.press(&config, &parse_script("enter v w w y").unwrap());
+    assert_eq!(session.take_outside(), vec![Effect::Copy("Morning briefing. The".into())]);
+    assert_eq!(session.state.message.as_deref(), Some("copied «Morning briefing. The»"));
+    assert!(session.state.selection.is_none());
+    let shown = screen(&session, &config);
+    assert!(shown.contains("copied «Morning briefing. The»"), "{shown}");
+    // o asks the loop to open the address (the loop runs the browser).
+    session.press(&config, &parse_script("o").unwrap());
+    assert_eq!(session.take_outside(), vec![Effect::OpenUrl("https://news.example/a".into())]);
 }
