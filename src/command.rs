@@ -90,7 +90,7 @@ commands! {
     FilterReview => "filter_review", "review state", "Filter by review state (cycles: to do, not started, in progress, done)", ["R"];
     Undo => "undo", "undo", "Undo the last annotation edit", ["u"];
     Redo => "redo", "redo", "Redo", ["ctrl-r"];
-    ToggleSide => "toggle_side", "facts", "Show or hide the side panel", ["i"];
+    ToggleSide => "toggle_side", "facts", "Show or hide the facts panel (narrow terminals: in place of the list)", ["i"];
     ShowSkipped => "show_skipped", "skipped", "List the files (and feeds) that could not be loaded", ["!"];
     Fetch => "fetch", "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
     Help => "help", "help", "Show this help", ["?", "f1"];

@@ -39,7 +39,10 @@ fn dated(dir: &std::path::Path, width: u16, height: u16, settings: Settings) -> 
         ("e", "An old archive piece", "2023-11-02T12:00:00+01:00"),
     ];
     for (file, title, date) in stories {
-        let body = format!("{title}. The council met on Monday and the mayor spoke to the press.");
+        let body = format!(
+            "{title}. The council met on Monday. After a long debate on the harbour, the roads and the \
+             schools of the town, the mayor spoke to the press about the budget for the coming year."
+        );
         let front = format!("title: {title}\ndate: {date}\nurl: https://news.example/{file}");
         std::fs::write(dir.join(format!("{file}.md")), format!("---\n{front}\n---\n{body}\n")).unwrap();
     }
@@ -109,4 +112,45 @@ fn y_copies_the_url_or_the_selection_for_the_terminal_to_carry() {
     // o asks the loop to open the address (the loop runs the browser).
     session.press(&config, &parse_script("o").unwrap());
     assert_eq!(session.take_outside(), vec![Effect::OpenUrl("https://news.example/a".into())]);
+}
+
+#[test]
+fn reading_at_80x24_names_the_key_that_shows_the_facts() {
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    index_source(&mut store, &Source::Bundled, &Limits::default(), &mut |_, _| {}).unwrap();
+    let mut session = Session::new(store, Source::Bundled.scopes(), 80, 24, Settings::default()).unwrap();
+    session.press(&config, &parse_script("j enter").unwrap());
+    let reading = screen(&session, &config);
+    assert!(reading.contains("─ i facts ┐"), "{reading}");
+    insta::assert_snapshot!("reading_at_80x24", reading);
+    // The key shows the facts in the list's place, and again gives the list back.
+    session.press(&config, &parse_script("i").unwrap());
+    let facts = screen(&session, &config);
+    assert!(
+        facts.contains("┌ Facts") && !facts.contains("┌ Stories") && !facts.contains("i facts"),
+        "{facts}"
+    );
+    assert!(facts.contains("Daoud Aly Mohammedine"), "{facts}");
+    insta::assert_snapshot!("facts_at_80x24", facts);
+    session.press(&config, &parse_script("i").unwrap());
+    assert_eq!(screen(&session, &config), reading);
+    // A rebound key is the one named.
+    let config = Config::parse("[keys]\ntoggle_side = [\"F2\"]\n", std::path::Path::new("c.toml")).unwrap();
+    assert!(screen(&session, &config).contains("─ F2 facts ┐"));
+}
+
+#[test]
+fn a_search_at_80x24_shows_titles_and_the_words_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::default();
+    let mut session = dated(dir.path(), 80, 24, Settings::default());
+    session.dispatch(sunday_evening());
+    session.press(&config, &parse_script("/ p r e s s enter").unwrap());
+    let shown = without(&screen(&session, &config), dir.path());
+    insta::assert_snapshot!(shown);
+    // The focused list has half the width: whole titles, and each snippet shows the word found.
+    assert!(shown.contains("│●Storm warning for the coast yesterday│"), "{shown}");
+    // The snippet is cut before the word found, so that it shows near the start.
+    assert_eq!(shown.matches("│  …spoke to the press about").count(), 5, "{shown}");
 }

@@ -73,6 +73,18 @@ impl AppState {
             Command::PrevStory => self.move_selection(-1, effects),
             Command::NextEntity => self.step_entity(true),
             Command::PrevEntity => self.step_entity(false),
+            // Where the facts cannot stand beside the article and the list, the key shows them
+            // in the list's place (and again, hides them); elsewhere it shows or hides the panel.
+            Command::ToggleSide if self.panes_beside() < 3 => {
+                if self.focus == Pane::Side {
+                    self.focus = Pane::Article;
+                } else {
+                    self.side_enabled = true;
+                    self.focus = Pane::Side;
+                    self.move_panel(0);
+                }
+                self.relayout();
+            }
             Command::ToggleSide => {
                 self.side_enabled = !self.side_enabled;
                 if !self.side_enabled && self.focus == Pane::Side {

@@ -343,6 +343,12 @@ impl AppState {
         Panes::compute(self.width, self.height, self.focus, self.side_enabled)
     }
 
+    /// How many panes this terminal shows side by side (the side panel enabled): 3, 2 or 1.
+    pub fn panes_beside(&self) -> usize {
+        let p = Panes::compute(self.width, self.height, Pane::Article, true);
+        [p.list, p.article, p.side].iter().filter(|a| a.is_some()).count()
+    }
+
     /// Article text area: inside the border, with one column of padding each side.
     pub fn article_text_area(&self) -> Area {
         match self.panes().article {
@@ -360,7 +366,10 @@ impl AppState {
     }
 
     fn list_height(&self) -> usize {
-        let lines = self.panes().list.map_or(1, |a| a.inner().height as usize);
+        // While the list is hidden (a narrow terminal), as it will be when shown again.
+        let list =
+            self.panes().list.or(Panes::compute(self.width, self.height, Pane::List, self.side_enabled).list);
+        let lines = list.map_or(1, |a| a.inner().height as usize);
         (lines / self.list.row_height()).max(1)
     }
 
@@ -470,6 +479,7 @@ impl AppState {
 /// Applies one action and returns the effects for the app loop. Pure and total.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let focus = state.focus;
     // A message lasts until the user's next key (answers from the store keep it).
     if matches!(
         action,
@@ -561,6 +571,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.annotations_changed(&article_id, set, step);
             state.progress_changed(edited, &mut effects);
         }
+    }
+    // The panes' widths may follow the focus (a narrow terminal): the text is laid out again.
+    if state.focus != focus {
+        state.relayout();
     }
     effects
 }

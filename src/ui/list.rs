@@ -10,7 +10,7 @@ use super::{Ctx, pane_block};
 use crate::library::{Review, ReviewState};
 use crate::model::Pane;
 use crate::text::display_width;
-use crate::text::width::truncate;
+use crate::text::width::{prefix_fitting, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let state = ctx.state;
@@ -116,18 +116,47 @@ fn pad(line: &mut Line, width: usize) {
     line.push_span(Span::raw(" ".repeat(width.saturating_sub(used))));
 }
 
-/// A snippet on one line, its matched words highlighted, cut to the width.
+/// A snippet on one line, its matched words highlighted, cut to the width. When the first
+/// match would come late (a narrow pane), the text before it is cut so that the match shows
+/// near the start, after an ellipsis.
 fn snippet_line<'a>(ctx: &Ctx, snippet: &[(String, bool)], width: usize) -> Line<'a> {
     let mut spans = vec![Span::raw("  ")];
     let mut room = width.saturating_sub(2);
+    let before: usize = snippet.iter().take_while(|(_, m)| !m).map(|(t, _)| display_width(t)).sum();
+    let total: usize = snippet.iter().map(|(t, _)| display_width(t)).sum();
+    let lead = room / 4;
+    let mut skip = if total > room && before > lead && before < total { before - lead } else { 0 };
+    if skip > 0 {
+        spans.push(Span::styled("…", ctx.theme.dim()));
+        room = room.saturating_sub(1);
+    }
     for (text, is_match) in snippet {
         if room == 0 {
             break;
         }
+        let mut text = text.as_str();
+        if skip > 0 {
+            let w = display_width(text);
+            if w <= skip {
+                skip -= w;
+                continue;
+            }
+            // Back to the start of the word cut into, when that costs little of the lead.
+            let cut = prefix_fitting(text, skip);
+            let word =
+                text[..cut].rfind(' ').map(|i| i + 1).filter(|&i| display_width(&text[i..cut]) <= lead);
+            text = text[word.unwrap_or(cut)..].trim_start_matches('…');
+            skip = 0;
+        }
         let piece = truncate(text, room);
+        let cut = piece.len() < text.len();
         room = room.saturating_sub(display_width(&piece));
         let style = if *is_match { ctx.theme.search_match(false) } else { ctx.theme.dim() };
         spans.push(Span::styled(piece, style));
+        // Cut short: its ellipsis ends the line (the snippet's own would double it).
+        if cut {
+            break;
+        }
     }
     Line::from(spans)
 }
