@@ -42,17 +42,21 @@ impl AppState {
             }
             Pointer::Story { .. } => self.focus_pane(Pane::List),
             Pointer::Text { line, column } => {
+                // Where the click is in the text as laid out now: focusing the article may
+                // widen it (a narrow terminal) and wrap it again.
+                let at = match (&self.open, self.reader.lines.get(line)) {
+                    (Some(open), Some(l)) if l.kind == LineKind::Body && self.selection.is_none() => {
+                        Some(offset_at_column(&open.article.body, l.range.clone(), column))
+                    }
+                    _ => None,
+                };
                 self.focus_pane(Pane::Article);
-                if self.selection.is_some() {
-                    return;
+                if let Some(at) = at {
+                    self.reader.caret = Some(at);
+                    self.caret_moved();
+                    let line = self.reader.line_of(at);
+                    self.reader.reveal(line);
                 }
-                let (Some(open), Some(l)) = (&self.open, self.reader.lines.get(line)) else { return };
-                if l.kind != LineKind::Body {
-                    return;
-                }
-                let at = offset_at_column(&open.article.body, l.range.clone(), column);
-                self.reader.caret = Some(at);
-                self.caret_moved();
             }
             Pointer::Pane(pane) => self.focus_pane(pane),
         }
@@ -117,6 +121,22 @@ mod tests {
         assert_eq!(&BODY[caret..caret + 1], ".");
         update(&mut state, Action::Pointer(Pointer::Text { line: 0, column: 3 }));
         assert_eq!(state.reader.caret, Some(caret));
+    }
+
+    #[test]
+    fn a_click_in_a_preview_that_widens_lands_on_the_word_clicked() {
+        // 80 columns: the focused list has half the width, the article preview is narrow.
+        let mut state = reading(3);
+        update(&mut state, Action::Resize(80, 20));
+        state.focus = Pane::List;
+        update(&mut state, Action::Resize(80, 20));
+        let narrow = state.reader.width;
+        let line = state.reader.lines.iter().position(|l| l.kind == LineKind::Body).unwrap() + 1;
+        let clicked = state.reader.lines[line].range.start;
+        update(&mut state, Action::Pointer(Pointer::Text { line, column: 0 }));
+        assert!(state.reader.width > narrow, "the article took the focus and the width");
+        assert_ne!(state.reader.lines[line].range.start, clicked, "the text was wrapped again");
+        assert_eq!(state.reader.caret, Some(clicked), "on the word that was under the pointer");
     }
 
     #[test]
