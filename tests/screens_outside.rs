@@ -29,7 +29,8 @@ fn without(shown: &str, dir: &std::path::Path) -> String {
     shown.replace(&dir, &format!("{:<1$}", "DIR", dir.chars().count()))
 }
 
-/// A folder of dated stories, indexed, shown at that size with `settings`.
+/// A folder of dated stories, indexed, shown at that size with `settings`, on Sunday evening
+/// 24 March 2024.
 fn dated(dir: &std::path::Path, width: u16, height: u16, settings: Settings) -> Session {
     let stories = [
         ("a", "Morning briefing", "2024-03-24T09:05:00+00:00"),
@@ -38,10 +39,12 @@ fn dated(dir: &std::path::Path, width: u16, height: u16, settings: Settings) -> 
         ("d", "Election results are in", "2024-01-05T07:00:00+01:00"),
         ("e", "An old archive piece", "2023-11-02T12:00:00+01:00"),
     ];
-    for (file, title, date) in stories {
+    for (i, (file, title, date)) in stories.into_iter().enumerate() {
+        // Of lengths that differ, so that a search ranks them in one order.
         let body = format!(
             "{title}. The council met on Monday. After a long debate on the harbour, the roads and the \
-             schools of the town, the mayor spoke to the press about the budget for the coming year."
+             schools of the town, the mayor spoke to the press about the budget for the coming year.{}",
+            " It rained.".repeat(i)
         );
         let front = format!("title: {title}\ndate: {date}\nurl: https://news.example/{file}");
         std::fs::write(dir.join(format!("{file}.md")), format!("---\n{front}\n---\n{body}\n")).unwrap();
@@ -49,7 +52,9 @@ fn dated(dir: &std::path::Path, width: u16, height: u16, settings: Settings) -> 
     let mut store = Store::open_in_memory().unwrap();
     let source = Source::Paths(vec![dir.to_path_buf()]);
     index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
-    Session::new(store, source.scopes(), width, height, settings).unwrap()
+    let mut session = Session::new(store, source.scopes(), width, height, settings).unwrap();
+    session.dispatch(sunday_evening());
+    session
 }
 
 /// 20:30 UTC on Sunday 24 March 2024 (the tests' zone is UTC).
@@ -62,7 +67,6 @@ fn dates_in_the_list_and_header_are_relative_to_now() {
     let dir = tempfile::tempdir().unwrap();
     let config = Config::default();
     let mut session = dated(dir.path(), 120, 16, Settings::default());
-    session.dispatch(sunday_evening());
     let shown = without(&screen(&session, &config), dir.path());
     insta::assert_snapshot!(shown);
     for date in ["09:05", "yesterday", "Wed", "5 Jan", "2 Nov 2023", "today 09:05"] {
@@ -78,8 +82,7 @@ fn dates_as_iso_or_a_pattern() {
     let dir = tempfile::tempdir().unwrap();
     let config = Config::default();
     let settings = |format| Settings { dates: Dates { format, ..Dates::default() }, ..Settings::default() };
-    let mut session = dated(dir.path(), 120, 16, settings(DateFormat::Iso));
-    session.dispatch(sunday_evening());
+    let session = dated(dir.path(), 120, 16, settings(DateFormat::Iso));
     assert!(session.state.reader.meta.starts_with("2024-03-24 09:05 · "), "{}", session.state.reader.meta);
     let shown = screen(&session, &config);
     assert!(shown.contains("│●Election result… 2024-01-05│"), "{shown}");
@@ -145,7 +148,6 @@ fn a_search_at_80x24_shows_titles_and_the_words_found() {
     let dir = tempfile::tempdir().unwrap();
     let config = Config::default();
     let mut session = dated(dir.path(), 80, 24, Settings::default());
-    session.dispatch(sunday_evening());
     session.press(&config, &parse_script("/ p r e s s enter").unwrap());
     let shown = without(&screen(&session, &config), dir.path());
     insta::assert_snapshot!(shown);
