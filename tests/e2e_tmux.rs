@@ -435,6 +435,8 @@ fn a_terminal_browser_gets_the_terminal_and_gives_it_back_and_the_mouse_clicks()
     let command = format!("{} {}/a.md {}/b.md", byline_in(d, &d.join("data")), d.display(), d.display());
     let Some(tmux) = Tmux::start(&command) else { return };
     tmux.wait_for("story 1/2");
+    // The story is read (and has its address) once its text is drawn.
+    tmux.wait_for("The harbour reopened.");
     tmux.keys(&["o"]);
     // One argument for the address, encoded; the reader has left the screen.
     let screen = tmux.wait_for("browser got 2 args: [--tab] [https://news.example/a%20b]");
