@@ -20,6 +20,10 @@ pub struct TerminalGuard {
     pub terminal: Term,
     /// Mouse events are captured (`[reader] mouse`).
     mouse: bool,
+    /// Raised: SIGINT and SIGQUIT do what they always do (end byline). Lowered while a program
+    /// has the terminal, so that a Ctrl-C meant for it (it is in byline's process group) does
+    /// not end byline too.
+    interrupts: Option<Arc<AtomicBool>>,
 }
 
 /// Puts the terminal back: mouse capture off, cooked mode, main screen, cursor visible. Never
@@ -49,7 +53,7 @@ impl TerminalGuard {
             Ok(mut terminal) => {
                 let _ = terminal.hide_cursor();
                 TERMINAL_HELD.store(true, Ordering::SeqCst);
-                Ok(TerminalGuard { terminal, mouse })
+                Ok(TerminalGuard { terminal, mouse, interrupts: interrupts_flag() })
             }
             Err(e) => {
                 restore();
@@ -62,7 +66,10 @@ impl TerminalGuard {
     /// back and clears it for a full redraw. The caller stops reading terminal events first.
     pub fn suspend<R>(&mut self, run: impl FnOnce() -> R) -> io::Result<R> {
         restore();
+        let hold = |on: bool| self.interrupts.iter().for_each(|f| f.store(on, Ordering::SeqCst));
+        hold(false);
         let result = run();
+        hold(true);
         enter(self.mouse)?;
         self.terminal.clear()?;
         let _ = self.terminal.hide_cursor();
@@ -109,6 +116,16 @@ pub fn install_panic_hook() {
             default(info);
         }));
     });
+}
+
+/// SIGINT and SIGQUIT keep their default action while the returned flag is raised, and are
+/// ignored while it is lowered (`None`: they could not be hooked, and keep their default).
+fn interrupts_flag() -> Option<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(true));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT] {
+        signal_hook::flag::register_conditional_default(signal, Arc::clone(&flag)).ok()?;
+    }
+    Some(flag)
 }
 
 /// A flag raised by SIGTERM or SIGHUP, for the event loop to notice and exit cleanly.

@@ -448,6 +448,12 @@ fn a_terminal_browser_gets_the_terminal_and_gives_it_back_and_the_mouse_clicks()
         "typed by hand",
         "its keys were its own"
     );
+    // Ctrl-C in the browser ends the browser, not byline.
+    tmux.keys(&["o"]);
+    tmux.wait_for("browser got 2 args");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("ended with signal");
+    tmux.wait_for("Stories 1/2");
     // Keys reach the reader again; a click on the second row selects it.
     tmux.keys(&["j"]);
     tmux.wait_for("Stories 2/2");
