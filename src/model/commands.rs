@@ -209,7 +209,8 @@ impl AppState {
         let (text, what) = match (selected, self.open.as_ref().and_then(|o| o.article.url.as_deref())) {
             (Some(text), _) => {
                 let preview = crate::text::width::truncate(&crate::text::printable(text), 40);
-                (text.to_string(), format!("«{preview}»"))
+                // As drawn: soft hyphens are invisible in the text, and left out of the copy.
+                (text.replace('\u{00AD}', ""), format!("«{preview}»"))
             }
             (None, Some(url)) => (url.to_string(), format!("the URL {}", crate::text::printable(url))),
             (None, None) => {
