@@ -4,6 +4,8 @@
 //! lives in `service`.
 
 use std::path::Path;
+use std::process::Stdio;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -16,9 +18,12 @@ use crate::input;
 use crate::model::{Action, Effect};
 use crate::service::Source;
 use crate::service::analysis;
+use crate::service::effects::web_address;
 use crate::service::jobs::Jobs;
+use crate::service::outside;
 use crate::service::session::{FIRST_PAGE, Session};
 use crate::store::Store;
+use crate::text::dates::{Dates, Zone};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Ctx, Theme};
 
@@ -37,10 +42,11 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let (jobs, background) = Jobs::new(config, db_path, &source, feeds_dir);
     jobs.index();
 
-    let mut guard = TerminalGuard::new().context("setting up the terminal")?;
+    let mut guard = TerminalGuard::new(config.mouse).context("setting up the terminal")?;
     let events = spawn_event_reader();
     let size = guard.terminal.size()?;
-    let settings = crate::service::session::settings(config);
+    let mut settings = crate::service::session::settings(config);
+    settings.dates = Dates { format: config.date_format.clone(), zone: Zone::Local, now: Some(now()) };
     // Load the extractor's models and word lists while the database is read and the list drawn.
     std::thread::spawn(analysis::warm_up);
     let (mut session, first_effects) =
@@ -60,6 +66,7 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
         dirty: true,
         panic_after_draw: std::env::var_os("BYLINE_TEST_PANIC").is_some(),
         last_reload: Instant::now(),
+        minute: 0,
     };
     let result = reader.run(&mut guard, &events, &stop);
     reader.leave();
@@ -83,15 +90,12 @@ struct Reader<'a> {
     /// Test-only: the terminal-safety tests make the reader panic once it has drawn a story.
     panic_after_draw: bool,
     last_reload: Instant,
+    /// The minute last told to the state (`Action::Now`).
+    minute: i64,
 }
 
 impl Reader<'_> {
-    fn run(
-        &mut self,
-        guard: &mut TerminalGuard,
-        events: &Receiver<std::io::Result<Event>>,
-        stop: &AtomicBool,
-    ) -> Result<()> {
+    fn run(&mut self, guard: &mut TerminalGuard, events: &Events, stop: &AtomicBool) -> Result<()> {
         while !self.session.state.quit && !stop.load(Ordering::Relaxed) {
             if self.dirty {
                 self.draw(guard)?;
@@ -104,9 +108,13 @@ impl Reader<'_> {
             for job in self.session.take_jobs() {
                 self.jobs.start(job);
             }
+            for effect in self.session.take_outside() {
+                self.outside(guard, events, effect);
+            }
             self.dispatch_background();
+            self.tick();
             let timeout = Duration::from_millis(if self.busy() { 50 } else { 250 });
-            match events.recv_timeout(timeout) {
+            match events.rx.recv_timeout(timeout) {
                 Ok(Ok(event)) => self.handle_event(event),
                 Ok(Err(e)) => return Err(e.into()),
                 Err(RecvTimeoutError::Timeout) => {}
@@ -146,6 +154,17 @@ impl Reader<'_> {
         }
     }
 
+    /// Tells the state the time once a minute, so "today" and "yesterday" stay true.
+    fn tick(&mut self) {
+        let now = now();
+        let minute = now.timestamp().div_euclid(60);
+        if minute != self.minute {
+            self.minute = minute;
+            self.session.dispatch(Action::Now(now));
+            self.dirty = true;
+        }
+    }
+
     fn busy(&self) -> bool {
         self.jobs.busy() || self.session.state.fetching.is_some()
     }
@@ -156,11 +175,70 @@ impl Reader<'_> {
                 input::chord_of(&key).and_then(|c| input::action_for(c, self.config, &self.session.state))
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(mouse) => input::mouse_action(&mouse, &self.session.state),
             _ => None,
         };
         if let Some(action) = action {
             self.session.dispatch(action);
             self.dirty = true;
+        }
+    }
+
+    /// Performs what needs the terminal: a browser (the reader steps aside for one that runs in
+    /// the terminal), the clipboard (an OSC 52 escape). A failure is said in the status line.
+    fn outside(&mut self, guard: &mut TerminalGuard, events: &Events, effect: Effect) {
+        let failed = match effect {
+            Effect::OpenUrl(url) => self.open_url(guard, events, &url).err(),
+            Effect::Copy(text) => {
+                guard.write_escape(&outside::osc52(&text)).err().map(|e| format!("copying: {e}"))
+            }
+            _ => None,
+        };
+        if let Some(message) = failed {
+            self.session.dispatch(Action::Failed(message));
+        }
+        self.dirty = true;
+    }
+
+    /// Opens an http(s) address with the configured browser, `$BROWSER` or `xdg-open`, the
+    /// address one argument (never through a shell). A graphical browser runs detached with no
+    /// terminal; a terminal browser gets the terminal until it exits.
+    fn open_url(&mut self, guard: &mut TerminalGuard, events: &Events, url: &str) -> Result<(), String> {
+        let address = web_address(url).map_err(str::to_string)?;
+        let env = std::env::var("BROWSER").ok();
+        let config = self.config;
+        let browser = outside::browser_command(
+            config.browser.as_deref(),
+            env.as_deref(),
+            config.browser_is_terminal,
+            &address,
+        )?;
+        let program = browser.argv[0].clone();
+        let mut command = std::process::Command::new(&program);
+        command.args(&browser.argv[1..]);
+        if !browser.terminal {
+            let mut child = command
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("opening the URL with {program}: {e}"))?;
+            // Reaped when it exits, so it leaves no zombie behind.
+            std::thread::spawn(move || child.wait());
+            return Ok(());
+        }
+        events.pause();
+        let status = guard.suspend(|| command.status());
+        events.resume();
+        // The terminal may have changed size meanwhile.
+        if let Ok(size) = guard.terminal.size() {
+            self.session.dispatch(Action::Resize(size.width, size.height));
+        }
+        match status {
+            Err(e) => Err(format!("taking the terminal back from {program}: {e}")),
+            Ok(Err(e)) => Err(format!("opening the URL with {program}: {e}")),
+            Ok(Ok(status)) if !status.success() => Err(format!("{program} ended with {status}")),
+            Ok(Ok(_)) => Ok(()),
         }
     }
 
@@ -173,18 +251,61 @@ impl Reader<'_> {
     }
 }
 
-/// Reads terminal events on a thread of its own, so the loop can notice a termination signal
-/// even when reading blocks or spins (crossterm loops on end-of-file once the terminal is gone).
-fn spawn_event_reader() -> Receiver<std::io::Result<Event>> {
+/// The terminal's events, read on a thread of their own so the loop can notice a termination
+/// signal even when reading blocks or spins (crossterm loops on end-of-file once the terminal
+/// is gone). Reading stops while a terminal browser has the terminal, so that its keys are its.
+struct Events {
+    rx: Receiver<std::io::Result<Event>>,
+    /// Asked by the loop: stop reading.
+    paused: Arc<AtomicBool>,
+    /// Said by the reader: not reading.
+    parked: Arc<AtomicBool>,
+}
+
+impl Events {
+    /// Stops reading and waits (a moment at most) until the reader is not reading.
+    fn pause(&self) {
+        self.parked.store(false, Ordering::SeqCst);
+        self.paused.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        while !self.parked.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(1) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+fn spawn_event_reader() -> Events {
     let (tx, rx) = mpsc::sync_channel(64);
+    let paused = Arc::new(AtomicBool::new(false));
+    let parked = Arc::new(AtomicBool::new(false));
+    let (pause, park) = (Arc::clone(&paused), Arc::clone(&parked));
     std::thread::spawn(move || {
         loop {
-            let event = event::read();
+            if pause.load(Ordering::SeqCst) {
+                park.store(true, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+            // Polled, not read, so that a pause is noticed within this time.
+            let event = match event::poll(Duration::from_millis(100)) {
+                Ok(false) => continue,
+                Ok(true) => event::read(),
+                Err(e) => Err(e),
+            };
             let failed = event.is_err();
             if tx.send(event).is_err() || failed {
                 break;
             }
         }
     });
-    rx
+    Events { rx, paused, parked }
+}
+
+/// The present moment, read here at the edge so that `update()` and drawing stay pure.
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Utc::now().fixed_offset()
 }

@@ -82,14 +82,15 @@ commands! {
     KbId => "kb_id", "kb id", "Set the knowledge-base id (e.g. Wikidata Q42) of the mention", ["@"];
     SetSpeaker => "set_speaker", "speaker", "Set who said the quote at the caret or in the facts panel (type to choose)", ["\""];
     EditRole => "edit_role", "role", "Edit the roles of the person at the caret or in the facts panel", ["T"];
-    OpenUrl => "open_url", "browser", "Open the story's URL in the browser ($BROWSER or xdg-open)", ["o"];
+    OpenUrl => "open_url", "browser", "Open the story's URL in the browser ([reader] browser, $BROWSER or xdg-open)", ["o"];
+    Copy => "copy", "copy", "Copy the story's URL (selecting: the selected text) to the clipboard", ["y"];
     NextUnjudged => "next_unjudged", "next to judge", "Review: the next suggestion to judge (the next story's once this one is done)", ["}"];
     PrevUnjudged => "prev_unjudged", "prev to judge", "Review: the previous suggestion to judge", ["{"];
     ReviewDone => "review_done", "story done", "Review: mark the story done (again: not done; u undoes)", ["D"];
     FilterReview => "filter_review", "review state", "Filter by review state (cycles: to do, not started, in progress, done)", ["R"];
     Undo => "undo", "undo", "Undo the last annotation edit", ["u"];
     Redo => "redo", "redo", "Redo", ["ctrl-r"];
-    ToggleSide => "toggle_side", "facts", "Show or hide the side panel", ["i"];
+    ToggleSide => "toggle_side", "facts", "Show or hide the facts panel (narrow terminals: in place of the list)", ["i"];
     ShowSkipped => "show_skipped", "skipped", "List the files (and feeds) that could not be loaded", ["!"];
     Fetch => "fetch", "fetch", "Fetch new stories from the feeds (in the background)", ["F"];
     FeedsView => "feeds_view", "feeds", "The feeds and sources with their unread counts (Enter lists one)", ["f"];

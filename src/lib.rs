@@ -15,7 +15,7 @@
 //!  model/            AppState, Action, Effect, update(): pure and total
 //!  config/           TOML parsed from &str: keymap, theme, labels, feeds
 //!  library/  extract/  annotate/    formats, rows, alignment; extraction; annotations (pure)
-//!  command.rs  text/                bindable commands; fold, width, wrap (pure)
+//!  command.rs  text/                bindable commands; fold, width, wrap, dates (pure)
 //! ```
 //!
 //! Only `ui`, `input`, `app` and `tui` use the terminal crates.
@@ -31,7 +31,8 @@
 //! - `feeds` imports `library`, `store`, `config`.
 //! - `model` is pure and total: `library`, `extract`, `annotate`, `command`, `text`; never
 //!   `config`, `store`, a terminal crate or `std::fs`.
-//! - `config` parses TOML from `&str` (keymap, theme, labels) over `command`.
+//! - `config` parses TOML from `&str` (keymap, theme, labels) over `command`, and `text` for
+//!   the date formats.
 //! - `service` holds every use-case the reader and the command line share, over all of the
 //!   above: the loop and the CLI call it and never reimplement it.
 //! - `ui` draws `&AppState` and nothing else; `input` turns terminal keys into `Action`s.

@@ -94,7 +94,7 @@ fn help_and_version() {
 #[test]
 fn only_http_and_https_urls_are_ever_opened() {
     for bad in ["file:///etc/passwd", "javascript:alert(1)", "ftp://x", "https://x\n; rm -rf /", "-h", ""] {
-        assert!(byline::service::effects::open_url(bad).is_err(), "{bad:?} must be refused");
+        assert!(byline::service::effects::web_address(bad).is_err(), "{bad:?} must be refused");
     }
 }
 

@@ -140,14 +140,15 @@ fn shell_running(byline_args: &str, env: &str) -> Option<(Tmux, tempfile::TempDi
     Some((tmux, dir))
 }
 
-/// The terminal is back in cooked mode, on the main screen, with the cursor visible.
+/// The terminal is back in cooked mode, on the main screen, with the cursor visible and the
+/// mouse no longer captured.
 fn assert_restored(tmux: &Tmux, dir: &std::path::Path) {
     // The marker is computed by the shell so the echoed command line does not match it.
     tmux.wait_for("after-2-exit");
     let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
     assert!(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode: {stty}");
-    let out = tmux.tmux(&["display", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}"]);
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 1", "main screen, cursor visible");
+    let out = tmux.tmux(&["display", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 1 0", "main screen, cursor visible, no mouse");
 }
 
 /// The pid of the program the pane's shell is running (byline).
@@ -482,4 +483,59 @@ fn a_feed_read_as_a_newsboat_user_would() {
     // Kept for offline reading: the stored item holds the page's text.
     let found = cli(&["search", "ferry"]);
     assert!(found.contains("Title only one"), "{found}");
+}
+
+#[test]
+fn a_terminal_browser_gets_the_terminal_and_gives_it_back_and_the_mouse_clicks() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A stand-in terminal browser: says what it was given, reads a line from the terminal.
+    let browser = d.join("fake-w3m");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\necho \"browser got $# args: [$1] [$2]\"\nread line\necho \"$line\" > {}/typed\n",
+            d.display()
+        ),
+    )
+    .unwrap();
+    Command::new("chmod").arg("+x").arg(&browser).status().unwrap();
+    let config =
+        format!("[reader]\nbrowser = \"'{}' --tab %s\"\nbrowser_is_terminal = true\n", browser.display());
+    std::fs::write(d.join("config.toml"), config).unwrap();
+    std::fs::write(
+        d.join("a.md"),
+        "---\ntitle: Harbour\ndate: 2024-03-02\nurl: https://news.example/a b\n---\nThe harbour reopened.\n",
+    )
+    .unwrap();
+    // Dated, so the list's order does not depend on which file was indexed first.
+    std::fs::write(d.join("b.md"), "---\ntitle: Ferries\ndate: 2024-03-01\n---\nFerries run again.\n")
+        .unwrap();
+    let command = format!("{} {}/a.md {}/b.md", byline_in(d, &d.join("data")), d.display(), d.display());
+    let Some(tmux) = Tmux::start(&command) else { return };
+    tmux.wait_for("story 1/2");
+    // The story is read (and has its address) once its text is drawn.
+    tmux.wait_for("The harbour reopened.");
+    tmux.keys(&["o"]);
+    // One argument for the address, encoded; the reader has left the screen.
+    let screen = tmux.wait_for("browser got 2 args: [--tab] [https://news.example/a%20b]");
+    assert!(!screen.contains("Stories"), "{screen}");
+    tmux.keys(&["typed by hand", "Enter"]);
+    tmux.wait_for("Stories 1/2");
+    assert_eq!(
+        std::fs::read_to_string(d.join("typed")).unwrap().trim(),
+        "typed by hand",
+        "its keys were its own"
+    );
+    // Ctrl-C in the browser ends the browser, not byline.
+    tmux.keys(&["o"]);
+    tmux.wait_for("browser got 2 args");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("ended with signal");
+    tmux.wait_for("Stories 1/2");
+    // Keys reach the reader again; a click on the second row selects it.
+    tmux.keys(&["j"]);
+    tmux.wait_for("Stories 2/2");
+    tmux.tmux(&["send-keys", "-t", "e2e", "-l", "\x1b[<0;5;2M"]);
+    tmux.wait_for("Stories 1/2");
 }

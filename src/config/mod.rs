@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use sections::{RawConfig, Source};
 
+use crate::text::dates::DateFormat;
+
 /// The bindable commands live in `crate::command`; re-exported for the code that names them here.
 pub use keymap::Keymap;
 pub use keys::{Key, KeyChord};
@@ -55,6 +57,14 @@ pub struct Config {
     /// `J`/`K` mark the story they leave read (and the one they open, with
     /// `mark_read_on_open`).
     pub mark_read_on_move: bool,
+    /// How the list and the article header show dates.
+    pub date_format: DateFormat,
+    /// The browser command for `open_url` (over `$BROWSER`); `%s` is the address.
+    pub browser: Option<String>,
+    /// The browser runs in the terminal (the reader steps aside); `None`: guessed from its name.
+    pub browser_is_terminal: Option<bool>,
+    /// Mouse capture: the wheel scrolls, a click selects (off: the terminal's own selection).
+    pub mouse: bool,
     pub keymap: Keymap,
     /// Annotation labels, built-in first.
     pub labels: Vec<LabelDef>,
@@ -137,6 +147,10 @@ impl Default for Config {
             max_items_per_file: 20_000,
             mark_read_on_open: true,
             mark_read_on_move: true,
+            date_format: DateFormat::default(),
+            browser: None,
+            browser_is_terminal: None,
+            mouse: true,
             keymap: Keymap::default(),
             labels: default_labels(),
             theme: ThemeColors::default(),
@@ -180,7 +194,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| src.toml_error(&e))?;
         let mut config = Config::default();
         sections::library(&src, &raw.library, &mut config)?;
-        sections::reader(&raw.reader, &mut config);
+        sections::reader(&src, &raw.reader, &mut config)?;
         sections::theme(&src, &raw.theme, &mut config.theme)?;
         sections::fetch(&src, &raw.fetch, &mut config.fetch)?;
         config.feeds = sections::feeds(&src, &raw.feeds)?;
@@ -275,6 +289,20 @@ mod tests {
         let err = parse("[fetch]\nconcurrency = \"many\"\n").unwrap_err();
         assert_eq!(err.key.as_deref(), Some("fetch.concurrency"));
         assert!(parse("not toml at all [").is_err());
+    }
+
+    #[test]
+    fn reader_settings_for_dates_browser_and_mouse() {
+        let config = parse(
+            "[reader]\ndate_format = \"%d/%m %H:%M\"\nbrowser = \" w3m %s \"\nbrowser_is_terminal = true\nmouse = false\n",
+        )
+        .unwrap();
+        assert_eq!(config.date_format, DateFormat::Pattern("%d/%m %H:%M".into()));
+        assert_eq!(config.browser.as_deref(), Some("w3m %s"));
+        assert_eq!((config.browser_is_terminal, config.mouse), (Some(true), false));
+        let err = parse("[reader]\n\ndate_format = \"soon\"\n").unwrap_err();
+        assert_eq!((err.line, err.key.as_deref()), (Some(3), Some("reader.date_format")));
+        assert!(parse("[reader]\ndate_format = \"iso\"\n").unwrap().date_format == DateFormat::Iso);
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub(super) struct RawFetch {
 pub(super) struct RawReader {
     mark_read_on_open: Option<bool>,
     mark_read_on_move: Option<bool>,
+    date_format: Option<Spanned<String>>,
+    browser: Option<String>,
+    browser_is_terminal: Option<bool>,
+    mouse: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -174,13 +178,23 @@ pub(super) fn library(src: &Source, raw: &RawLibrary, config: &mut Config) -> Re
 }
 
 /// `[reader]`.
-pub(super) fn reader(raw: &RawReader, config: &mut Config) {
+pub(super) fn reader(src: &Source, raw: &RawReader, config: &mut Config) -> Result<(), ConfigError> {
     if let Some(v) = raw.mark_read_on_open {
         config.mark_read_on_open = v;
     }
     if let Some(v) = raw.mark_read_on_move {
         config.mark_read_on_move = v;
     }
+    if let Some(f) = &raw.date_format {
+        config.date_format = crate::text::dates::DateFormat::parse(f.get_ref())
+            .map_err(|m| src.at(f.span(), "reader.date_format", m))?;
+    }
+    config.browser = raw.browser.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_string);
+    config.browser_is_terminal = raw.browser_is_terminal;
+    if let Some(v) = raw.mouse {
+        config.mouse = v;
+    }
+    Ok(())
 }
 
 /// `[theme]`: one colour per known name.

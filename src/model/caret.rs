@@ -6,7 +6,6 @@
 use super::annotating::{is_word, words};
 use super::{AppState, LineKind, Pane};
 use crate::text::display_width;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A move of the caret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,17 +85,8 @@ impl AppState {
             lines.get(here).map_or(0, |l| display_width(&text[l.range.start..at.max(l.range.start)]));
         let body = |i: &usize| lines[*i].kind == LineKind::Body;
         let target = if down { (here + 1..lines.len()).find(body) } else { (0..here).rev().find(body) }?;
-        let range = lines[target].range.clone();
-        let line = &text[range.clone()];
-        let mut width = 0;
-        for (i, g) in line.grapheme_indices(true) {
-            width += crate::text::width::grapheme_width(g);
-            if width > column {
-                return Some(range.start + i);
-            }
-        }
-        // Past the line's end: its last character.
-        Some(range.start + line.char_indices().next_back().map_or(0, |(i, _)| i))
+        // At the same column, or past the line's end its last character.
+        Some(super::mouse::offset_at_column(text, lines[target].range.clone(), column))
     }
 }
 

@@ -38,6 +38,7 @@ impl AppState {
             PrevUnjudged => self.step_unjudged(false, effects),
             ReviewDone => self.toggle_review_done(effects),
             ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
+            Copy => self.copy(effects),
             Fetch => self.feeds_command(effects),
             FeedsView => self.open_feeds_view(),
             MarkAllRead => self.mark_listed_read(effects),
@@ -79,6 +80,18 @@ impl AppState {
             Command::PrevStory => self.read_on(-1, effects),
             Command::NextEntity => self.step_entity(true),
             Command::PrevEntity => self.step_entity(false),
+            // Where the facts cannot stand beside the article and the list, the key shows them
+            // in the list's place (and again, hides them); elsewhere it shows or hides the panel.
+            Command::ToggleSide if self.panes_beside() < 3 => {
+                if self.focus == Pane::Side {
+                    self.focus = Pane::Article;
+                } else {
+                    self.side_enabled = true;
+                    self.focus = Pane::Side;
+                    self.move_panel(0);
+                }
+                self.relayout();
+            }
             Command::ToggleSide => {
                 self.side_enabled = !self.side_enabled;
                 if !self.side_enabled && self.focus == Pane::Side {
@@ -193,6 +206,34 @@ impl AppState {
             },
             _ => {}
         }
+    }
+
+    /// `y`: the selected text while selecting, else the story's URL, to the clipboard.
+    fn copy(&mut self, effects: &mut Vec<Effect>) {
+        /// More than this is not sent: terminals cap what an OSC 52 escape may carry.
+        const MAX_COPY: usize = 64 * 1024;
+        let selected = self.selection.and_then(|s| self.open.as_ref()?.article.body.get(s.start..s.end));
+        let (text, what) = match (selected, self.open.as_ref().and_then(|o| o.article.url.as_deref())) {
+            (Some(text), _) => {
+                let preview = crate::text::width::truncate(&crate::text::printable(text), 40);
+                // As drawn: soft hyphens are invisible in the text, and left out of the copy.
+                (text.replace('\u{00AD}', ""), format!("«{preview}»"))
+            }
+            (None, Some(url)) => (url.to_string(), format!("the URL {}", crate::text::printable(url))),
+            (None, None) => {
+                self.message = Some("this story has no URL to copy (v selects text to copy)".into());
+                return;
+            }
+        };
+        if text.len() > MAX_COPY {
+            self.message = Some(format!("too long to copy ({} KiB; at most 64)", text.len() / 1024));
+            return;
+        }
+        if selected.is_some() {
+            self.selection = None;
+        }
+        self.message = Some(format!("copied {what}"));
+        effects.push(Effect::Copy(text));
     }
 
     pub(super) fn feeds_command(&mut self, effects: &mut Vec<Effect>) {

@@ -56,11 +56,14 @@ impl Panes {
             panes.side = col(width - side_w, side_w);
             panes.article = col(list_w, width - list_w - side_w);
         } else if width >= ONE_PANE_WIDTH {
-            // Two panes: the focused one and its neighbour.
+            // Two panes: the focused one and its neighbour. A focused list takes half the
+            // width, so titles and search snippets can be read; the article beside it is a
+            // preview until it has the focus.
             if focus == Pane::Side && side_enabled {
                 panes.article = col(0, width - side_w);
                 panes.side = col(width - side_w, side_w);
             } else {
+                let list_w = if focus == Pane::List { list_w.max(width / 2) } else { list_w };
                 panes.list = col(0, list_w);
                 panes.article = col(list_w, width - list_w);
             }
@@ -97,6 +100,16 @@ mod tests {
         assert!(p.list.is_some() && p.article.is_some() && p.side.is_none());
         let p = Panes::compute(50, 24, Pane::Article, true);
         assert!(p.article.is_some() && p.list.is_none() && p.side.is_none());
+    }
+
+    #[test]
+    fn a_focused_list_takes_half_of_a_narrow_terminal() {
+        let list = Panes::compute(80, 24, Pane::List, true);
+        let reading = Panes::compute(80, 24, Pane::Article, true);
+        assert_eq!((list.list.unwrap().width, list.article.unwrap().width), (40, 40));
+        assert_eq!((reading.list.unwrap().width, reading.article.unwrap().width), (24, 56));
+        // Three panes keep their widths whatever has the focus.
+        assert_eq!(Panes::compute(120, 40, Pane::List, true), Panes::compute(120, 40, Pane::Article, true));
     }
 
     #[test]

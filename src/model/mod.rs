@@ -12,6 +12,7 @@ mod filters;
 pub mod geometry;
 pub mod linking;
 pub mod list;
+mod mouse;
 mod navigation;
 mod prompt;
 pub mod reader;
@@ -26,6 +27,8 @@ use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::profile::Profile;
 use crate::library::{EntityHit, SearchHit, StoryMeta};
+use crate::text::dates::Dates;
+use chrono::{DateTime, FixedOffset};
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
@@ -33,6 +36,7 @@ pub use entity_page::EntityPage;
 pub use feeds_view::{FeedEntry, FeedKind, FeedsView};
 pub use geometry::{Area, Panes};
 pub use list::{Filters, QueryFilter, ReviewFilter, Row, StoryList};
+pub use mouse::Pointer;
 pub use reader::{DocLine, LineKind, Reader};
 pub use story::{Mark, OpenStory, PanelItem};
 
@@ -154,7 +158,10 @@ pub enum Effect {
         total: usize,
     },
     /// Open a web page in the user's browser (http and https only, passed as an argument).
+    /// Performed by the app loop, which suspends the reader for a terminal browser.
     OpenUrl(String),
+    /// Put text on the clipboard (OSC 52, written by the app loop to the terminal).
+    Copy(String),
     /// Fetch every feed in the background → `Action::FetchProgress`…, `Action::FetchDone`, then
     /// the library is re-indexed (`Action::IndexProgress`…, `Action::IndexDone`).
     Fetch,
@@ -237,6 +244,10 @@ pub enum Action {
     },
     /// An effect failed; the message is shown.
     Failed(String),
+    /// The present moment, from the clock at the app's edge: dates are shown relative to it.
+    Now(DateTime<FixedOffset>),
+    /// The mouse, at something on the screen (`input` maps its position through the panes).
+    Pointer(Pointer),
     /// A label key while a selection or a mention is under the cursor.
     ApplyLabel(String),
     /// Library entity names for the link prompt.
@@ -271,7 +282,7 @@ pub struct LoadedStory {
 }
 
 /// Settings `update()` needs from the config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub mark_read_on_open: bool,
     /// `J`/`K` mark the story they leave read (and the one they open, with
@@ -279,11 +290,18 @@ pub struct Settings {
     pub mark_read_on_move: bool,
     /// Fetch every feed when the reader starts.
     pub refresh_on_start: bool,
+    /// How dates are shown, and the present moment (`Action::Now` keeps it current).
+    pub dates: Dates,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { mark_read_on_open: true, mark_read_on_move: true, refresh_on_start: false }
+        Settings {
+            mark_read_on_open: true,
+            mark_read_on_move: true,
+            refresh_on_start: false,
+            dates: Dates::default(),
+        }
     }
 }
 
@@ -379,7 +397,7 @@ impl AppState {
         if single {
             state.mark_read(&mut effects);
         }
-        if settings.refresh_on_start {
+        if state.settings.refresh_on_start {
             state.feeds_command(&mut effects);
         }
         (state, effects)
@@ -387,6 +405,12 @@ impl AppState {
 
     pub fn panes(&self) -> Panes {
         Panes::compute(self.width, self.height, self.focus, self.side_enabled)
+    }
+
+    /// How many panes this terminal shows side by side (the side panel enabled): 3, 2 or 1.
+    pub fn panes_beside(&self) -> usize {
+        let p = Panes::compute(self.width, self.height, Pane::Article, true);
+        [p.list, p.article, p.side].iter().filter(|a| a.is_some()).count()
     }
 
     /// Article text area: inside the border, with one column of padding each side.
@@ -406,7 +430,10 @@ impl AppState {
     }
 
     fn list_height(&self) -> usize {
-        let lines = self.panes().list.map_or(1, |a| a.inner().height as usize);
+        // While the list is hidden (a narrow terminal), as it will be when shown again.
+        let list =
+            self.panes().list.or(Panes::compute(self.width, self.height, Pane::List, self.side_enabled).list);
+        let lines = list.map_or(1, |a| a.inner().height as usize);
         (lines / self.list.row_height()).max(1)
     }
 
@@ -424,7 +451,8 @@ impl AppState {
         self.list.scroll_into_view(height);
         let area = self.article_text_area();
         if let Some(open) = &self.open {
-            self.reader.show(&open.article, area.width as usize, area.height as usize);
+            let dates = &self.settings.dates;
+            self.reader.show(&open.article, dates, area.width as usize, area.height as usize);
         }
     }
 
@@ -516,6 +544,7 @@ impl AppState {
 /// Applies one action and returns the effects for the app loop. Pure and total.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let focus = state.focus;
     // A message lasts until the user's next key (answers from the store keep it).
     if matches!(
         action,
@@ -525,6 +554,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             | Action::PromptSubmit
             | Action::PromptCancel
             | Action::ApplyLabel(_)
+            | Action::Pointer(Pointer::Story { .. } | Pointer::Text { .. })
     ) {
         state.message = None;
     }
@@ -601,12 +631,23 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::StoryFetched { id, result } => state.story_fetched(&id, result, &mut effects),
         Action::Failed(message) => state.message = Some(message),
+        Action::Pointer(pointer) => state.pointer(pointer, &mut effects),
+        Action::Now(now) => {
+            state.settings.dates.now = Some(now);
+            if let Some(open) = &state.open {
+                state.reader.refresh_meta(&open.article, &state.settings.dates);
+            }
+        }
         Action::ApplyLabel(label) => state.apply_label(&label, &mut effects),
         Action::AnnotationsChanged { article_id, set, step } => {
             let edited = step.is_none();
             state.annotations_changed(&article_id, set, step);
             state.progress_changed(edited, &mut effects);
         }
+    }
+    // The panes' widths may follow the focus (a narrow terminal): the text is laid out again.
+    if state.focus != focus {
+        state.relayout();
     }
     effects
 }

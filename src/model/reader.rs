@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::library::Article;
+use crate::text::dates::Dates;
 use crate::text::{find_terms, find_words, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +65,14 @@ pub struct Reader {
     pub caret: Option<usize>,
 }
 
-/// "2022-11-21 · Agence Ecofin · fr · 512 words · 3 min"
-pub fn meta_line(article: &Article) -> String {
+/// "Mon 21 Nov 2022 · Agence Ecofin · fr · 512 words · 3 min", the date shown as `dates` says.
+pub fn meta_line(article: &Article, dates: &Dates) -> String {
     let words = article.word_count();
-    let mut parts: Vec<String> = [&article.date, &article.source, &article.author, &article.lang]
+    let date = article.date.as_deref().filter(|d| !d.trim().is_empty()).map(|d| dates.long(d));
+    let mut parts: Vec<String> = date
         .into_iter()
-        .flatten()
+        .chain([&article.source, &article.author, &article.lang].into_iter().flatten().cloned())
         .filter(|s| !s.trim().is_empty())
-        .cloned()
         .collect();
     parts.push(format!("{words} word{}", if words == 1 { "" } else { "s" }));
     parts.push(format!("{} min", article.reading_minutes()));
@@ -104,7 +105,7 @@ pub fn layout(article: &Article, meta: &str, width: usize) -> Vec<DocLine> {
 impl Reader {
     /// Shows `article` (index `story`) laid out for a `width`×`height` text area; keeps the
     /// scroll position when only the size changed.
-    pub fn show(&mut self, article: &Article, width: usize, height: usize) {
+    pub fn show(&mut self, article: &Article, dates: &Dates, width: usize, height: usize) {
         let same_story = self.story.as_deref() == Some(article.id.as_str());
         if same_story && self.width == width && self.height == height && !self.lines.is_empty() {
             return;
@@ -112,7 +113,7 @@ impl Reader {
         // Keep the line at the top of the view in place across re-wraps.
         let anchor = self.top_offset();
         if !same_story {
-            self.meta = meta_line(article);
+            self.meta = meta_line(article, dates);
             self.search.matches = self.search.find(&article.body);
             self.search.current = None;
             self.cursor = None;
@@ -127,6 +128,19 @@ impl Reader {
             (true, Some(offset)) => self.line_of(offset),
             _ => 0,
         };
+        self.clamp_scroll();
+    }
+
+    /// The metadata line again (the day turned, so "today" became "yesterday"), the view kept.
+    pub fn refresh_meta(&mut self, article: &Article, dates: &Dates) {
+        let meta = meta_line(article, dates);
+        if meta == self.meta || self.story.as_deref() != Some(article.id.as_str()) {
+            return;
+        }
+        let anchor = self.top_offset();
+        self.meta = meta;
+        self.lines = layout(article, &self.meta, self.width.max(1));
+        self.scroll = anchor.map_or(self.scroll, |offset| self.line_of(offset));
         self.clamp_scroll();
     }
 
@@ -256,7 +270,7 @@ mod tests {
     #[test]
     fn layout_has_title_meta_then_paragraphs_with_blank_lines() {
         let a = article("Un deux trois.\n\nQuatre cinq.");
-        let meta = meta_line(&a);
+        let meta = meta_line(&a, &Dates::default());
         let lines = layout(&a, &meta, 8);
         let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
         use LineKind::*;
@@ -272,7 +286,7 @@ mod tests {
     fn search_finds_hits_and_steps_around() {
         let a = article("Sécurité d'abord.\n\nLa securite ensuite. SÉCURITÉ enfin.");
         let mut r = Reader::default();
-        r.show(&a, 20, 5);
+        r.show(&a, &Dates::default(), 20, 5);
         r.search(&a, "securite", vec!["securite".into()]);
         assert_eq!(r.search.matches.len(), 3);
         assert_eq!(r.search.current, Some(0));
@@ -291,11 +305,11 @@ mod tests {
         let body: Vec<String> = (0..40).map(|i| format!("Paragraphe numéro {i} avec des mots.")).collect();
         let a = article(&body.join("\n\n"));
         let mut r = Reader::default();
-        r.show(&a, 30, 10);
+        r.show(&a, &Dates::default(), 30, 10);
         let body_line = (41..r.lines.len()).find(|&i| r.lines[i].kind == LineKind::Body).unwrap();
         r.scroll_to(body_line);
         let top = r.top_offset().unwrap();
-        r.show(&a, 12, 10);
+        r.show(&a, &Dates::default(), 12, 10);
         let line = &r.lines[r.scroll];
         assert!(line.range.start <= top && top < line.range.end, "{line:?} should hold {top}");
         r.scroll_by(10_000);

@@ -1,5 +1,6 @@
 //! Performing the state's effects: each `Effect` that `update()` returns is carried out against
-//! the store (or the desktop, for a URL), and its answer comes back as the next `Action`.
+//! the store, and its answer comes back as the next `Action`. What needs the terminal (a
+//! browser, the clipboard) is the app loop's: `Session` sets it aside (see `service::outside`).
 
 use crate::annotate::AnnotationSet;
 use crate::model::{Action, Effect, Step};
@@ -53,7 +54,6 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(names) => Some(Action::LinkSuggestions(names)),
             Err(e) => failed("entity index", &e),
         },
-        Effect::OpenUrl(url) => open_url(&url).err().map(|e| Action::Failed(format!("opening the URL: {e}"))),
         Effect::SetRead { id, read } => {
             store.set_read(&id, read).err().and_then(|e| failed("saving read state", &e))
         }
@@ -94,30 +94,18 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
             .save_review_total(&id, &content_hash, total)
             .err()
             .and_then(|e| failed("saving the review progress", &e)),
-        // Performed by `perform`; background work by `Session`'s jobs.
+        // Performed by `perform`; background work by `Session`'s jobs; the browser and the
+        // clipboard by the app loop, which owns the terminal.
         Effect::Edit { .. }
         | Effect::EditAll { .. }
         | Effect::Undo { .. }
         | Effect::Redo { .. }
         | Effect::SetReadMany { .. }
         | Effect::Fetch
-        | Effect::FetchStory { .. } => None,
+        | Effect::FetchStory { .. }
+        | Effect::OpenUrl(_)
+        | Effect::Copy(_) => None,
     }
-}
-
-/// Opens an http(s) URL with `$BROWSER` or `xdg-open`, the URL passed as one argument (never
-/// through a shell), without waiting.
-pub fn open_url(url: &str) -> std::io::Result<()> {
-    let address = web_address(url).map_err(std::io::Error::other)?;
-    let browser =
-        std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| "xdg-open".into());
-    std::process::Command::new(browser.trim())
-        .arg(address)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
 }
 
 /// The address a browser is given for `url`: http or https (the scheme in any case), without

@@ -13,6 +13,7 @@ pub mod facts_json;
 pub mod import;
 pub mod index;
 pub mod jobs;
+pub mod outside;
 pub mod query;
 pub mod review;
 pub mod session;

@@ -17,6 +17,7 @@ pub fn settings(config: &Config) -> Settings {
         mark_read_on_open: config.mark_read_on_open,
         mark_read_on_move: config.mark_read_on_move,
         refresh_on_start: config.fetch.refresh_on_start,
+        dates: Default::default(),
     }
 }
 
@@ -29,6 +30,8 @@ pub struct Session {
     pub scopes: Vec<Scope>,
     /// Effects that run on a thread of their own, for the loop to start.
     jobs: Vec<Effect>,
+    /// Effects that need the terminal (a browser, the clipboard), for the loop to perform.
+    outside: Vec<Effect>,
 }
 
 impl Session {
@@ -59,7 +62,7 @@ impl Session {
         store.begin_session()?;
         let stories = store.stories_page(&scopes, Some(FIRST_PAGE))?;
         let (state, effects) = AppState::new(stories, width, height, settings);
-        Ok((Session { state, store, scopes, jobs: Vec::new() }, effects))
+        Ok((Session { state, store, scopes, jobs: Vec::new(), outside: Vec::new() }, effects))
     }
 
     /// Performs effects and the effects of their answers, until none is left; background work
@@ -69,6 +72,10 @@ impl Session {
         while let Some(effect) = queue.pop_front() {
             if effect.is_background() {
                 self.jobs.push(effect);
+                continue;
+            }
+            if matches!(effect, Effect::OpenUrl(_) | Effect::Copy(_)) {
+                self.outside.push(effect);
                 continue;
             }
             for action in perform(&mut self.store, effect) {
@@ -94,6 +101,11 @@ impl Session {
     /// The background jobs asked for since the last call.
     pub fn take_jobs(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.jobs)
+    }
+
+    /// The effects that need the terminal, asked for since the last call.
+    pub fn take_outside(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outside)
     }
 
     /// Reloads the stories in scope from the store (after indexing).

@@ -1,6 +1,8 @@
-//! Plain text helpers shared by the model and the UI: display width, line wrapping and
-//! accent-insensitive matching. Pure functions over `&str`, byte offsets everywhere.
+//! Plain text helpers shared by the model and the UI: display width, line wrapping,
+//! accent-insensitive matching and dates as shown. Pure functions over `&str`, byte offsets
+//! everywhere.
 
+pub mod dates;
 pub mod fold;
 pub mod query;
 pub mod width;

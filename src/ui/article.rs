@@ -11,13 +11,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, pane_block};
+use crate::command::Command;
 use crate::extract::Label;
 use crate::model::{LineKind, Mark, OpenStory, Pane};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let state = ctx.state;
     let reader = &state.reader;
-    let block = pane_block(ctx, Pane::Article, Line::from(" Article "));
+    let mut block = pane_block(ctx, Pane::Article, Line::from(" Article "));
+    // The facts are not on screen (a narrow terminal, or hidden): the key that shows them.
+    if state.open.is_some() && state.panes().side.is_none() {
+        let key = ctx.keymap.hint(Command::ToggleSide);
+        if !key.is_empty() {
+            let hint = format!(" {key} {} ", Command::ToggleSide.hint_label());
+            block = block.title_top(Line::styled(hint, ctx.theme.dim()).right_aligned());
+        }
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(open) = &state.open else {
