@@ -861,3 +861,60 @@ fn a_saved_query_by_name_in_the_search_prompt() {
     let message = session.state.message.clone().unwrap_or_default();
     assert!(message.contains("no saved query is called \"nope\""), "{message}");
 }
+
+/// Tags and saved queries are entries of the feeds view, with their counts: a tag narrows the
+/// list to its stories, a saved query (a virtual feed) runs as typed in the search prompt.
+#[test]
+fn feeds_view_lists_tags_and_saved_queries_as_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = [
+        ("a", "Le Monde", "[mali, Économie]", "Accord signé à Bamako", "Le ministre a signé un accord."),
+        ("b", "Le Monde", "[economie]", "Les marchés reculent", "Les marchés reculent encore."),
+        ("c", "RFI", "[Mali]", "Une route rouverte", "La route vers Gao a rouvert."),
+        ("d", "RFI", "[]", "Élections au Sénégal", "Le scrutin aura lieu dimanche."),
+    ];
+    for (i, (file, source, tags, title, body)) in stories.into_iter().enumerate() {
+        let text = format!(
+            "---\ntitle: {title}\ndate: 2024-03-0{}\nsource: {source}\ntags: {tags}\n---\n{body}\n",
+            i + 1
+        );
+        std::fs::write(dir.path().join(format!("{file}.md")), text).unwrap();
+    }
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    let settings = Settings { mark_read_on_open: false, ..Settings::default() };
+    let mut session = Session::new(store, source.scopes(), 100, 20, settings).unwrap();
+    session.state.saved_queries =
+        vec![byline::text::query::SavedQuery { name: "sahel".into(), query: "tag:mali OR scrutin".into() }];
+    // The first story read, then the view.
+    session.press(&config, &parse_script("G m f").unwrap());
+    let view = session.state.feeds_view.as_ref().unwrap();
+    let entry = |label: &str| {
+        let e = view.entries.iter().find(|e| e.kind.label() == label).unwrap_or_else(|| panic!("{label}"));
+        (e.unread, e.total)
+    };
+    assert_eq!(entry("@sahel"), (2, 3), "tag:mali (a read, c) or the word (d)");
+    // Tags are one entry whatever their case and accents, named as the newest story writes it.
+    assert_eq!(entry("#Mali"), (1, 2));
+    assert_eq!(entry("#economie"), (1, 2));
+    assert_eq!(entry("RFI"), (2, 2));
+    insta::assert_snapshot!(screen(&session, &config).backend());
+
+    // A tag narrows the list to its stories.
+    let at = |label: &str, s: &Session| {
+        s.state.feeds_view.as_ref().unwrap().entries.iter().position(|e| e.kind.label() == label).unwrap()
+    };
+    let down = |n: usize| vec!["j"; n].join(" ");
+    session.press(&config, &parse_script(&format!("g {} enter", down(at("#Mali", &session)))).unwrap());
+    let titles = |s: &Session| -> Vec<String> {
+        s.state.list.rows.iter().map(|r| s.state.list.stories[r.story].title.clone()).collect()
+    };
+    assert_eq!(titles(&session), ["Une route rouverte", "Accord signé à Bamako"]);
+    // The saved query, as a feed: its stories, and the tag's filter gone.
+    session.press(&config, &parse_script("f").unwrap());
+    session.press(&config, &parse_script(&format!("g {} enter", down(at("@sahel", &session)))).unwrap());
+    assert_eq!(titles(&session), ["Élections au Sénégal", "Une route rouverte", "Accord signé à Bamako"]);
+    assert!(session.state.list.filters.tag.is_none());
+}

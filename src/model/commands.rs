@@ -40,7 +40,7 @@ impl AppState {
             ToggleRead | ToggleStar | OpenUrl => self.library_command(cmd, effects),
             Copy => self.copy(effects),
             Fetch => self.feeds_command(effects),
-            FeedsView => self.open_feeds_view(),
+            FeedsView => self.open_feeds_view(effects),
             MarkAllRead => self.mark_listed_read(effects),
             FetchStory => self.fetch_story(effects),
         }

@@ -3,46 +3,62 @@
 //! (composing with the other filters), `A` marks an entry's stories read; `u` undoes that.
 //! With the feeds too: `C-f` asks for one story's full text from its web page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{AppState, Effect, Filters, Overlay, Pane};
 use crate::command::Command;
 use crate::library::StoryMeta;
+use crate::text::query::parse_with;
 
-/// What an entry of the feeds view stands for. New kinds (tags, saved queries shown as
-/// virtual feeds) add a variant, a way to count their stories (`matches`) and a filter
-/// (`apply`).
+/// What an entry of the feeds view stands for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FeedKind {
     /// Every story: the filter this view sets is cleared.
     All,
+    /// A saved query of the config (`[[queries]]`), by name: a virtual feed.
+    Saved(String),
     /// Stories whose `source` is this (a feed's name, a site, a source field in a file); the
     /// empty string stands for stories without a source.
     Source(String),
+    /// Stories with this tag (a feed's tags, a file's tags or keywords, a feed item's
+    /// categories).
+    Tag(String),
 }
+
+/// The stories each saved query matches (by id), as last counted: the store answers for
+/// their words and entities (`Effect::SavedQueries`).
+pub type SavedMatches = Vec<(String, HashSet<String>)>;
 
 impl FeedKind {
     /// Whether `story` belongs to this entry.
-    pub fn matches(&self, story: &StoryMeta) -> bool {
+    pub fn matches(&self, story: &StoryMeta, saved: &SavedMatches) -> bool {
         match self {
             FeedKind::All => true,
+            FeedKind::Saved(name) => saved.iter().any(|(n, ids)| n == name && ids.contains(&story.id)),
             FeedKind::Source(s) => story.source.as_deref().unwrap_or("") == s,
+            FeedKind::Tag(t) => super::list::has_tag(story, t),
         }
     }
 
-    /// Narrows `filters` to this entry (replacing what another entry of the view set).
+    /// Narrows `filters` to this entry (replacing what another entry of the view set). A saved
+    /// query runs as typed in the search prompt (`choose_feed`).
     pub fn apply(&self, filters: &mut Filters) {
-        filters.source = match self {
-            FeedKind::All => None,
-            FeedKind::Source(s) => Some(s.clone()),
+        (filters.source, filters.tag) = match self {
+            FeedKind::All | FeedKind::Saved(_) => (None, None),
+            FeedKind::Source(s) => (Some(s.clone()), None),
+            FeedKind::Tag(t) => (None, Some(t.clone())),
         };
     }
 
     /// The entry `filters` narrow to, as far as this view can tell.
     fn of(filters: &Filters) -> FeedKind {
-        match &filters.source {
-            Some(s) => FeedKind::Source(s.clone()),
-            None => FeedKind::All,
+        let saved =
+            filters.query.as_ref().and_then(|q| q.text.strip_prefix('@')).filter(|n| !n.contains(' '));
+        match (&filters.source, &filters.tag, saved) {
+            (Some(s), _, _) => FeedKind::Source(s.clone()),
+            (None, Some(t), _) => FeedKind::Tag(t.clone()),
+            (None, None, Some(name)) => FeedKind::Saved(name.to_string()),
+            (None, None, None) => FeedKind::All,
         }
     }
 
@@ -50,8 +66,10 @@ impl FeedKind {
     pub fn label(&self) -> String {
         match self {
             FeedKind::All => "All stories".into(),
+            FeedKind::Saved(name) => format!("@{name}"),
             FeedKind::Source(s) if s.is_empty() => "(no source)".into(),
             FeedKind::Source(s) => s.clone(),
+            FeedKind::Tag(t) => format!("#{t}"),
         }
     }
 }
@@ -73,13 +91,25 @@ pub struct FeedsView {
 }
 
 impl FeedsView {
-    /// "All stories", then every source by name (stories without one last).
-    pub fn count(stories: &[StoryMeta]) -> Vec<FeedEntry> {
-        let mut by_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        for m in stories {
-            let slot = by_source.entry(m.source.as_deref().unwrap_or("")).or_default();
+    /// "All stories", the saved queries (in the config's order), every source by name, every
+    /// tag, and the stories without a source last.
+    pub fn count(stories: &[StoryMeta], saved: &SavedMatches) -> Vec<FeedEntry> {
+        let tally = |slot: &mut (usize, usize), m: &StoryMeta| {
             slot.0 += usize::from(!m.read);
             slot.1 += 1;
+        };
+        let mut by_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        // Tags by their folded form (as `tag:` matches), shown as first written.
+        let mut by_tag: BTreeMap<String, (&str, (usize, usize))> = BTreeMap::new();
+        for m in stories {
+            tally(by_source.entry(m.source.as_deref().unwrap_or("")).or_default(), m);
+            let mut seen = HashSet::new();
+            for t in &m.tags {
+                let key = crate::text::fold::fold_str(t);
+                if seen.insert(key.clone()) {
+                    tally(&mut by_tag.entry(key).or_insert((t.as_str(), (0, 0))).1, m);
+                }
+            }
         }
         let unsourced = by_source.remove("");
         let all = FeedEntry {
@@ -88,12 +118,25 @@ impl FeedsView {
             total: stories.len(),
         };
         let mut entries = vec![all];
+        for (name, ids) in saved {
+            let (mut unread, mut total) = (0, 0);
+            for m in stories.iter().filter(|m| ids.contains(&m.id)) {
+                unread += usize::from(!m.read);
+                total += 1;
+            }
+            entries.push(FeedEntry { kind: FeedKind::Saved(name.clone()), unread, total });
+        }
         let mut sources: Vec<FeedEntry> = by_source
             .into_iter()
             .map(|(s, (unread, total))| FeedEntry { kind: FeedKind::Source(s.to_string()), unread, total })
             .collect();
         sources.sort_by_cached_key(|e| e.kind.label().to_lowercase());
         entries.extend(sources);
+        entries.extend(by_tag.into_values().map(|(t, (unread, total))| FeedEntry {
+            kind: FeedKind::Tag(t.to_string()),
+            unread,
+            total,
+        }));
         if let Some((unread, total)) = unsourced {
             entries.push(FeedEntry { kind: FeedKind::Source(String::new()), unread, total });
         }
@@ -118,9 +161,18 @@ pub struct ReadStep {
 }
 
 impl AppState {
-    /// `f`: the feeds view, on the entry the list is filtered to.
-    pub(super) fn open_feeds_view(&mut self) {
-        let entries = FeedsView::count(&self.list.stories);
+    /// `f`: the feeds view, on the entry the list is filtered to. The saved queries are
+    /// counted again (the store answers for their words and entities).
+    pub(super) fn open_feeds_view(&mut self, effects: &mut Vec<Effect>) {
+        let queries: Vec<(String, crate::text::query::Expr)> = self
+            .saved_queries
+            .iter()
+            .filter_map(|q| Some((q.name.clone(), parse_with(&q.query, &self.saved_queries).ok()?)))
+            .collect();
+        if !queries.is_empty() {
+            effects.push(Effect::SavedQueries { queries });
+        }
+        let entries = FeedsView::count(&self.list.stories, &self.saved_matches);
         let current = FeedKind::of(&self.list.filters);
         let selected = entries.iter().position(|e| e.kind == current).unwrap_or(0);
         self.feeds_view = Some(FeedsView { entries, selected });
@@ -132,7 +184,7 @@ impl AppState {
     pub(super) fn recount_feeds(&mut self) {
         let Some(view) = &self.feeds_view else { return };
         let keep = view.selected().map(|e| e.kind.clone());
-        let entries = FeedsView::count(&self.list.stories);
+        let entries = FeedsView::count(&self.list.stories, &self.saved_matches);
         let selected = keep
             .and_then(|k| entries.iter().position(|e| e.kind == k))
             .unwrap_or(view.selected)
@@ -159,7 +211,7 @@ impl AppState {
             Command::MarkAllRead => {
                 if let Some(kind) = view.selected().map(|e| e.kind.clone()) {
                     let ids: Vec<usize> = (0..self.list.stories.len())
-                        .filter(|&i| kind.matches(&self.list.stories[i]))
+                        .filter(|&i| kind.matches(&self.list.stories[i], &self.saved_matches))
                         .collect();
                     self.mark_all_read(&ids, kind.label(), effects);
                 }
@@ -179,7 +231,7 @@ impl AppState {
             Command::FilterUnread | Command::FilterStarred | Command::FilterLang => {
                 self.feeds_view = None;
                 self.command(cmd, effects);
-                self.open_feeds_view();
+                self.open_feeds_view(effects);
             }
             Command::Help => self.open_overlay(Overlay::Help),
             Command::ShowSkipped => self.open_overlay(Overlay::Skipped),
@@ -192,10 +244,32 @@ impl AppState {
         let Some(entry) = self.feeds_view.take().and_then(|v| v.entries.into_iter().nth(v.selected)) else {
             return;
         };
-        entry.kind.apply(&mut self.list.filters);
         self.focus = Pane::List;
         self.from_feeds = true;
+        if let FeedKind::Saved(name) = &entry.kind {
+            entry.kind.apply(&mut self.list.filters);
+            self.submit_query(format!("@{name}"), effects);
+            return;
+        }
+        if matches!(FeedKind::of(&self.list.filters), FeedKind::Saved(_)) {
+            // Another entry replaces the saved query's filter.
+            self.list.filters.query = None;
+            self.list.filters.search = None;
+        }
+        entry.kind.apply(&mut self.list.filters);
         self.refilter(effects);
+    }
+
+    /// What the store found for the saved queries: the stories each matches, then the view
+    /// recounted.
+    pub(super) fn saved_query_outcomes(&mut self, outcomes: Vec<(String, crate::library::filter::Outcome)>) {
+        self.saved_matches = outcomes
+            .into_iter()
+            .map(|(name, o)| {
+                (name, crate::library::filter::matching_ids(&o.rest, &self.list.stories, o.context()))
+            })
+            .collect();
+        self.recount_feeds();
     }
 
     /// `A` in the story list: every story listed (the current filters) marked read.

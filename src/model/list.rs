@@ -11,6 +11,8 @@ pub struct Filters {
     pub unread: bool,
     pub starred: bool,
     pub source: Option<String>,
+    /// Stories with this tag (case and accents ignored).
+    pub tag: Option<String>,
     pub lang: Option<String>,
     /// Stories mentioning an entity: its name and the matching story indices (newest first).
     pub entity: Option<(String, Vec<usize>)>,
@@ -90,6 +92,9 @@ impl Filters {
         }
         if let Some(s) = &self.source {
             parts.push(if s.is_empty() { "no source".into() } else { format!("source {s}") });
+        }
+        if let Some(t) = &self.tag {
+            parts.push(format!("tag {t}"));
         }
         if let Some(l) = &self.lang {
             parts.push(format!("lang {l}"));
@@ -173,6 +178,7 @@ impl StoryList {
                 && (!f.starred || m.starred)
                 // The empty source stands for stories without one (the feeds view lists them).
                 && f.source.as_ref().is_none_or(|s| m.source.as_deref().unwrap_or("") == s)
+                && f.tag.as_ref().is_none_or(|t| has_tag(m, t))
                 && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
                 && f.review.is_none_or(|r| r.passes(&m.review))
                 && f.query.as_ref().is_none_or(|q| matches(&q.outcome.rest, m, q.outcome.context()))
@@ -238,6 +244,12 @@ impl StoryList {
             self.offset = self.selected + 1 - height;
         }
     }
+}
+
+/// Whether the story has the tag, case and accents ignored (as `tag:` matches).
+pub fn has_tag(story: &StoryMeta, tag: &str) -> bool {
+    let tag = crate::text::fold::fold_str(tag);
+    story.tags.iter().any(|t| crate::text::fold::fold_str(t) == tag)
 }
 
 #[cfg(test)]

@@ -112,6 +112,11 @@ pub enum Effect {
         text: String,
         expr: crate::text::query::Expr,
     },
+    /// The saved queries' words and entities, to count them in the feeds view →
+    /// `Action::SavedQueryOutcomes`.
+    SavedQueries {
+        queries: Vec<(String, crate::text::query::Expr)>,
+    },
     /// Stories mentioning an entity → `Action::EntityResults`.
     EntityStories {
         name: String,
@@ -211,6 +216,8 @@ pub enum Action {
         text: String,
         outcome: Box<crate::library::filter::Outcome>,
     },
+    /// What the store found for each saved query (by name).
+    SavedQueryOutcomes(Vec<(String, crate::library::filter::Outcome)>),
     /// The profile of an entity, for its page.
     EntityPageLoaded(Box<Profile>),
     IndexProgress {
@@ -324,6 +331,8 @@ pub struct AppState {
     pub entity_page: Option<EntityPage>,
     /// The feeds and sources with their counts, shown over the panes.
     pub feeds_view: Option<FeedsView>,
+    /// The stories each saved query matched when last counted (for the feeds view).
+    saved_matches: feeds_view::SavedMatches,
     /// The "mark all read" steps `u` can undo (newest last), and those undone, for redo.
     read_undo: Vec<feeds_view::ReadStep>,
     read_redo: Vec<feeds_view::ReadStep>,
@@ -606,6 +615,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
         Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
+        Action::SavedQueryOutcomes(outcomes) => state.saved_query_outcomes(outcomes),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::AnalysisProgress { done, total } => {

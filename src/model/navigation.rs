@@ -101,7 +101,7 @@ impl AppState {
                 self.relayout();
             }
             // A feed's stories, chosen in the feeds view: back to the view (as newsboat does).
-            Pane::List if self.from_feeds => self.open_feeds_view(),
+            Pane::List if self.from_feeds => self.open_feeds_view(effects),
             Pane::List if !self.list.filters.is_empty() => self.clear_filters(),
             Pane::List => {
                 self.save_scroll(effects);

@@ -73,6 +73,17 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("query", &e),
             }
         }
+        Effect::SavedQueries { queries } => {
+            let today = crate::service::query::today();
+            let outcomes: crate::store::Result<Vec<_>> = queries
+                .into_iter()
+                .map(|(name, expr)| Ok((name, crate::service::query::resolve(store, expr, None, today)?)))
+                .collect();
+            match outcomes {
+                Ok(outcomes) => Some(Action::SavedQueryOutcomes(outcomes)),
+                Err(e) => failed("saved queries", &e),
+            }
+        }
         Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),

@@ -9,17 +9,24 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Ctx;
 use crate::command::Command;
-use crate::model::FeedsView;
+use crate::model::{FeedKind, FeedsView};
 use crate::text::printable;
 use crate::text::width::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, view: &FeedsView) {
-    let sources = view.entries.len().saturating_sub(1);
     let (unread, total) = view.entries.first().map_or((0, 0), |e| (e.unread, e.total));
-    let title = format!(
-        " Feeds · {sources} source{} · {unread} unread of {total} ",
-        if sources == 1 { "" } else { "s" }
-    );
+    let count = |of: fn(&FeedKind) -> bool| view.entries.iter().filter(|e| of(&e.kind)).count();
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (count(|k| matches!(k, FeedKind::Source(_))), "source", "sources"),
+        (count(|k| matches!(k, FeedKind::Tag(_))), "tag", "tags"),
+        (count(|k| matches!(k, FeedKind::Saved(_))), "saved query", "saved queries"),
+    ] {
+        if n > 0 || one == "source" {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    let title = format!(" Feeds · {} · {unread} unread of {total} ", parts.join(" · "));
     let block =
         Block::bordered().title(Span::styled(title, ctx.theme.title())).border_style(ctx.theme.border(true));
     frame.render_widget(Clear, area);
