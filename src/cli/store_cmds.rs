@@ -79,9 +79,11 @@ pub fn index(store: &mut Store, source: &Source, config: &Config, verbose: bool)
             if let Some(bar) = &files {
                 bar.finish_and_clear();
             }
-            if verbose {
-                eprintln!("searchable after {:.1} s; extracting entities…", start.elapsed().as_secs_f64());
-            }
+        }
+        // There are entities to extract: the text is in, the library searchable.
+        Stage::Analysis { done: 0, total } if verbose => {
+            let took = start.elapsed().as_secs_f64();
+            eprintln!("searchable after {took:.1} s; extracting the entities of {total} stories…");
         }
         Stage::Analysis { done, total } => show(&analysis, done, total),
     };
