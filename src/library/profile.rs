@@ -8,6 +8,14 @@ use serde::Serialize;
 pub struct Alias {
     pub name: String,
     pub stories: usize,
+    /// The name of the entity index it is (label and folded key), which a split takes out.
+    #[serde(skip)]
+    pub label: String,
+    #[serde(skip)]
+    pub key: String,
+    /// "user" when the user's merge put it there (not the automatic grouping).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -71,6 +79,9 @@ pub struct CompanionRef {
 pub struct Profile {
     pub name: String,
     pub label: String,
+    /// The folded key of its main name in the entity index.
+    #[serde(skip)]
+    pub key: String,
     pub aliases: Vec<Alias>,
     pub stories: Vec<StoryRef>,
     pub roles: Vec<RoleRef>,

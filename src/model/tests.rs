@@ -347,6 +347,7 @@ fn enter_on_the_entity_page_opens_the_story_at_the_mention() {
     let profile = crate::library::profile::Profile {
         name: "Russie".into(),
         label: "LOC".into(),
+        key: "russie".into(),
         aliases: Vec::new(),
         stories: vec![story_ref("s1", None), story_ref("s3", Some(at))],
         roles: Vec::new(),
@@ -386,6 +387,7 @@ fn the_entity_page_closes_with_back_and_asks_for_an_entity() {
     let profile = crate::library::profile::Profile {
         name: "Russie".into(),
         label: "LOC".into(),
+        key: "russie".into(),
         aliases: Vec::new(),
         stories: Vec::new(),
         roles: Vec::new(),

@@ -36,6 +36,16 @@ pub struct Companion {
     pub stories: usize,
 }
 
+fn indexed_entity(r: &rusqlite::Row) -> rusqlite::Result<IndexedEntity> {
+    Ok(IndexedEntity {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        label: r.get(2)?,
+        name: r.get(3)?,
+        stories: r.get::<_, i64>(4)? as usize,
+    })
+}
+
 impl Store {
     /// Entities whose key starts with `key` (a folded name), most mentioned first.
     pub fn entities_with_key_prefix(&self, key: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
@@ -47,21 +57,22 @@ impl Store {
         self.entities_where("(e.key = ?1 OR substr(e.key, -length(?1) - 1) = ' ' || ?1)", word, limit)
     }
 
+    /// The entity of the index with this label and key, if any story still mentions it.
+    pub fn entity_with_key(&self, label: &str, key: &str) -> Result<Option<IndexedEntity>> {
+        let sql = "SELECT e.id, e.key, e.label, e.name, count(m.article) AS n FROM entities e \
+             JOIN entity_mentions m ON m.entity = e.id WHERE e.key = ?1 AND e.label = ?2 GROUP BY e.id";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query_map(params![key, label], indexed_entity)?;
+        Ok(rows.next().transpose()?)
+    }
+
     fn entities_where(&self, condition: &str, value: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
         let sql = format!(
             "SELECT e.id, e.key, e.label, e.name, count(m.article) AS n FROM entities e \
              JOIN entity_mentions m ON m.entity = e.id WHERE {condition} GROUP BY e.id ORDER BY n DESC, e.key LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![value, limit as i64], |r| {
-            Ok(IndexedEntity {
-                id: r.get(0)?,
-                key: r.get(1)?,
-                label: r.get(2)?,
-                name: r.get(3)?,
-                stories: r.get::<_, i64>(4)? as usize,
-            })
-        })?;
+        let rows = stmt.query_map(params![value, limit as i64], indexed_entity)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -7,6 +7,7 @@
 mod annotations;
 mod doctor;
 mod entities;
+mod entity_decisions;
 mod feeds;
 mod open;
 mod pending;

@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -135,6 +135,30 @@ CREATE TABLE IF NOT EXISTS review_progress (
     article_id   TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
     total        INTEGER NOT NULL
+);
+";
+
+/// Version 12: the user's merges and splits of entities (user data, `store/entity_decisions.rs`):
+/// the name (label, folded key) belongs to the entity named by the owner (itself: split out),
+/// and the log of those edits for undo and redo.
+const ENTITY_DECISION_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS entity_decisions (
+    label       TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    owner_label TEXT NOT NULL,
+    owner_key   TEXT NOT NULL,
+    owner_name  TEXT NOT NULL,
+    at          INTEGER NOT NULL DEFAULT (unixepoch()),
+    PRIMARY KEY (label, key)
+);
+CREATE INDEX IF NOT EXISTS entity_decisions_owner ON entity_decisions(owner_label, owner_key);
+CREATE TABLE IF NOT EXISTS entity_edit_log (
+    seq      INTEGER PRIMARY KEY,
+    forward  TEXT NOT NULL,
+    undone   INTEGER NOT NULL DEFAULT 0,
+    session  TEXT,
+    at       INTEGER NOT NULL DEFAULT (unixepoch())
 );
 ";
 
@@ -299,6 +323,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     if version < 11 {
         tx.execute_batch(REVIEW_PROGRESS_TABLE)?;
+    }
+    if version < 12 {
+        tx.execute_batch(ENTITY_DECISION_TABLES)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
