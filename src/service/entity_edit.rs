@@ -65,7 +65,7 @@ pub fn perform(store: &mut Store, request: &EntityRequest) -> Result<Outcome> {
         },
     };
     match store.entity_edit(&change) {
-        Ok(()) => Ok(Outcome::Done(format!("{} (u undoes)", change.what))),
+        Ok(()) => Ok(Outcome::Done(change.what)),
         Err(StoreError::Overtaken) => Ok(Outcome::Refused(overtaken())),
         Err(e) => Err(e),
     }
@@ -86,13 +86,14 @@ fn merge_change(
         Ok(found) => found,
         Err(why) => return Ok(Err(why)),
     };
+    let asked = crate::text::printable(&other.name).into_owned();
     let (other, names) = match find(store, other)? {
         Ok(found) => found,
         Err(why) => return Ok(Err(why)),
     };
     let decisions = store.entity_decisions()?;
     Ok(merge(&into, &other, &names, &decisions)
-        .ok_or_else(|| format!("{} and {} are one entity already", other.name, into.name)))
+        .ok_or_else(|| format!("{asked} and {} are one entity already", into.name)))
 }
 
 fn split_change(
@@ -167,7 +168,7 @@ mod tests {
         let mut store = blairs();
         assert_eq!(names(profile(&mut store, "Tony").unwrap()), ["Tony"], "never joined automatically");
         let merge = EntityRequest::Merge { into: whole("Tony Blair"), other: whole("Tony") };
-        assert_eq!(done(perform(&mut store, &merge).unwrap()), "merge Tony into Tony Blair (u undoes)");
+        assert_eq!(done(perform(&mut store, &merge).unwrap()), "merge Tony into Tony Blair");
         // The page, `r` and a look-up by the merged name all give the one entity.
         let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
         assert_eq!(p.stories.len(), 8);
@@ -199,7 +200,7 @@ mod tests {
     fn a_split_wins_over_the_grouping_and_follows_a_later_merge() {
         let mut store = blairs();
         let split = EntityRequest::Split { entity: "Tony Blair".into(), alias: "Blair".into() };
-        assert_eq!(done(perform(&mut store, &split).unwrap()), "split Blair from Tony Blair (u undoes)");
+        assert_eq!(done(perform(&mut store, &split).unwrap()), "split Blair from Tony Blair");
         let tony = names(profile(&mut store, "Tony Blair").unwrap());
         assert_eq!(tony, ["Tony Blair", "Mr Blair"], "the titled form stays with him");
         // Asked by the split name, the library answers with it alone (not Tony Blair).
