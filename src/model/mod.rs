@@ -18,6 +18,7 @@ mod review;
 pub mod story;
 
 use crate::annotate::Annotation;
+use crate::annotate::entity_edit::{EntityRequest, Target};
 use crate::annotate::{AnnotationSet, Change, Edit};
 use crate::command::Command;
 use crate::extract::Facts;
@@ -28,7 +29,7 @@ use crate::library::{EntityHit, SearchHit, StoryMeta};
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
-pub use entity_page::EntityPage;
+pub use entity_page::{EntityPage, LeftItem, PageFocus};
 pub use geometry::{Area, Panes};
 pub use list::{Filters, ReviewFilter, Row, StoryList};
 pub use reader::{DocLine, LineKind, Reader};
@@ -104,6 +105,12 @@ pub enum Effect {
     EntityPage {
         name: String,
     },
+    /// A merge or split of entities, or a step back or forth among them; then the page of
+    /// `page`, when one is shown → `Action::EntityEdited`.
+    EntityEdit {
+        request: EntityRequest,
+        page: Option<String>,
+    },
     /// One annotation edit, one transaction → `Action::AnnotationsChanged`.
     Edit {
         article_id: String,
@@ -176,6 +183,13 @@ pub enum Action {
     },
     /// The profile of an entity, for its page.
     EntityPageLoaded(Box<Profile>),
+    /// The store's answer to an entity edit: what was done (or why not), and the page asked
+    /// for afterwards (`None` after a change: it is no longer one entity).
+    EntityEdited {
+        message: String,
+        refused: bool,
+        page: Option<Box<Profile>>,
+    },
     IndexProgress {
         done: usize,
         total: usize,
@@ -261,6 +275,10 @@ pub struct AppState {
     pub entity_page: Option<EntityPage>,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
+    /// The entity marked to merge others into (`M`).
+    pub merge_mark: Option<Target>,
+    /// The last step of this window was an entity merge or split: `u` steps those.
+    entity_steps: bool,
     pub prompt: Option<Prompt>,
     /// A one-line message for the status bar.
     pub message: Option<String>,
@@ -515,6 +533,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
+        Action::EntityEdited { message, refused, page } => state.entity_edited(message, refused, page),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::IndexDone { skipped, summary } => {
             state.indexing = None;
