@@ -188,10 +188,8 @@ impl AppState {
             }
         };
         if alias.key == page.profile.key {
-            self.message = Some(format!(
-                "{} is the entity's own name: split its other names away instead",
-                alias.name
-            ));
+            self.message =
+                Some(format!("{} is the entity's own name: split its other names away instead", alias.name));
             return;
         }
         let request = EntityRequest::Split { entity: page.profile.name.clone(), alias: alias.name.clone() };

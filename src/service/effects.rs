@@ -2,8 +2,8 @@
 //! the store (or the desktop, for a URL), and its answer comes back as the next `Action`.
 
 use crate::annotate::AnnotationSet;
-use crate::model::{Action, Effect, Step};
 use crate::annotate::entity_edit::EntityRequest;
+use crate::model::{Action, Effect, Step};
 use crate::service::entity::Lookup;
 use crate::service::entity_edit::Outcome;
 use crate::service::story::load_story;

@@ -74,7 +74,9 @@ fn draw_left(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
     if below && let Some(last) = shown.last_mut() {
         *last = Line::styled("   ↓ more (Tab, then j/k)", ctx.theme.dim());
     }
-    if top > 0 && let Some(first) = shown.first_mut() {
+    if top > 0
+        && let Some(first) = shown.first_mut()
+    {
         *first = Line::styled("   ↑ more", ctx.theme.dim());
     }
     frame.render_widget(Paragraph::new(shown), area);

@@ -193,7 +193,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         right.push(if review.done { format!("done · {judged}") } else { judged });
     }
     if let Some(mark) = &state.merge_mark {
-        right.push(format!("{} merges into {}", ctx.keymap.hint(Command::MergeEntity), crate::text::printable(&mark.name)));
+        right.push(format!(
+            "{} merges into {}",
+            ctx.keymap.hint(Command::MergeEntity),
+            crate::text::printable(&mark.name)
+        ));
     }
     let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
     right.push(format!("story {position}/{}", state.list.rows.len()));
