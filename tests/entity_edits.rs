@@ -190,3 +190,46 @@ fn merge_split_and_undo_from_the_command_line_each_in_its_own_process() {
     assert_eq!(run(&["entity", "redo"]).0, Some(0));
     assert_eq!(profile("Ellen Carter")["stories"].as_array().unwrap().len(), 4);
 }
+
+/// A page whose names do not fit the screen: after Tab the keys move through them and the left
+/// column scrolls to keep the selected one in view, saying there is more above and below.
+#[test]
+fn the_page_s_left_column_scrolls_to_the_selected_name() {
+    use byline::library::profile::{Alias, Profile, QuoteRef};
+    use byline::model::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
+    write_library(&lib);
+    let (mut session, config) = window(&lib, &db, "");
+    let aliases = (0..40)
+        .map(|i| Alias {
+            name: format!("Name number {i}"),
+            stories: 40 - i,
+            label: "PER".into(),
+            key: format!("name number {i}"),
+            origin: None,
+        })
+        .collect();
+    let quote =
+        |i| QuoteRef { story: "a".into(), date: None, text: format!("Quote {i}, said at length ").repeat(4) };
+    let profile = Profile {
+        name: "Name number 0".into(),
+        label: "PER".into(),
+        key: "name number 0".into(),
+        aliases,
+        quotes: (0..3).map(quote).collect(),
+        ..Profile::default()
+    };
+    session.dispatch(Action::EntityPageLoaded(Box::new(profile)));
+    let top = screen(&session, &config, dir.path());
+    assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
+    session.press(&config, &parse_script(&format!("tab {}", "j ".repeat(30))).unwrap());
+    let scrolled = screen(&session, &config, dir.path());
+    assert!(scrolled.contains("Name number 30 (10)") && scrolled.contains("↑ more"), "{scrolled}");
+    assert!(!scrolled.contains("Name number 2 "), "{scrolled}");
+    insta::assert_snapshot!("entity_page_left_column_scrolled", scrolled);
+    // To the end: the quotes, wrapped, and nothing more below.
+    session.press(&config, &parse_script("G").unwrap());
+    let bottom = screen(&session, &config, dir.path());
+    assert!(bottom.contains("Quote 2, said at length") && !bottom.contains("↓ more"), "{bottom}");
+}

@@ -75,7 +75,7 @@ pub struct CompanionRef {
     pub association: f64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct Profile {
     pub name: String,
     pub label: String,

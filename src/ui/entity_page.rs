@@ -61,9 +61,9 @@ fn draw_left(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
     let height = area.height as usize;
     let top = match (page.focus, spans.get(page.left)) {
         (PageFocus::Facts, Some(&(start, end))) => {
-            // The selected item's last line at the bottom at most; its section title too when
-            // it is the section's first item.
-            let top = end.saturating_sub(height.saturating_sub(1));
+            // The selected item's last line above the bottom line (which may say there is
+            // more); its first line below the top one (a section title, or "more above").
+            let top = (end + 2).saturating_sub(height);
             top.min(start.saturating_sub(1))
         }
         _ => 0,
