@@ -11,7 +11,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use byline::annotate::entity_edit::{EntityRequest, Target};
@@ -28,26 +28,14 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn texts(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read the articles folder").flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Writes `count` stories made from `sources` (each a parsed text and its entity rows, or
 /// none) into `store`; returns the time the writes took.
-fn build(store: &mut Store, sources: &[(Article, CachedFacts)], count: usize, with_entities: bool) -> Duration {
+fn build(
+    store: &mut Store,
+    sources: &[(Article, CachedFacts)],
+    count: usize,
+    with_entities: bool,
+) -> Duration {
     let mut took = Duration::ZERO;
     let mut i = 0;
     while i < count {
@@ -62,9 +50,14 @@ fn build(store: &mut Store, sources: &[(Article, CachedFacts)], count: usize, wi
                     date: Some(date),
                     ..a.clone()
                 };
+                // Besides the text's own names, two no other story has: a large library's
+                // entity index holds hundreds of thousands of names, most of them rare.
+                let mut entities = facts.entities.clone();
+                entities.push(("PER".into(), format!("Person{n} Family{}", n % 20_000), 1));
+                entities.push(("ORG".into(), format!("Company {n}"), 1));
                 let facts = CachedFacts {
                     json: String::new(),
-                    entities: if with_entities { facts.entities.clone() } else { Vec::new() },
+                    entities: if with_entities { entities } else { Vec::new() },
                 };
                 FileOp::Replace {
                     path: format!("/bench/{:03}/{n}.txt", n / 1000),
@@ -104,7 +97,7 @@ fn main() {
     let count: usize = args.get(1).and_then(|c| c.parse().ok()).unwrap_or(100_000);
 
     // Each text parsed and extracted once (the extraction a cold index runs for every story).
-    let files = texts(Path::new(&dir));
+    let files = common::txt_files(Path::new(&dir));
     assert!(!files.is_empty(), "no .txt files under {dir}");
     let t = Instant::now();
     let mut sources = Vec::new();
@@ -123,11 +116,26 @@ fn main() {
     );
 
     let tmp = tempfile::tempdir().expect("temp dir");
-    let db = tmp.path().join("byline.db");
-    let mut store = Store::open(&db).expect("store");
-    let with = build(&mut store, &sources, count, true);
-    let bare_db = tmp.path().join("bare.db");
-    let without = build(&mut Store::open(&bare_db).expect("store"), &sources, count, false);
+    // BYLINE_BENCH_DB: build the library there once and measure it again on later runs.
+    let kept = std::env::var_os("BYLINE_BENCH_DB").map(std::path::PathBuf::from);
+    let db = kept.clone().unwrap_or_else(|| tmp.path().join("byline.db"));
+    if kept.is_none() || !db.exists() {
+        build_and_compare(&db, &tmp.path().join("bare.db"), &sources, count, extract_each);
+    }
+    measure_pages(&db);
+}
+
+/// Writes the library with and without the entity index, and says what the index costs.
+fn build_and_compare(
+    db: &Path,
+    bare_db: &Path,
+    sources: &[(Article, CachedFacts)],
+    count: usize,
+    extract_each: f64,
+) {
+    let mut store = Store::open(db).expect("store");
+    let with = build(&mut store, sources, count, true);
+    let without = build(&mut Store::open(bare_db).expect("store"), sources, count, false);
     let extraction = extract_each * count as f64;
     let cold = extraction + with.as_secs_f64();
     println!(
@@ -143,13 +151,34 @@ fn main() {
          rows, no more; the grouping itself runs when a page is opened: 0 s at indexing)",
         100.0 * (with.as_secs_f64() - without.as_secs_f64()).max(0.0) / cold
     );
-    drop(store);
+}
 
+/// Opens the page of the library's most frequent person, its stories (`r`), the parts of the
+/// page, and the page again after a merge.
+fn measure_pages(db: &Path) {
     // The most frequent person of the library.
-    let mut store = Store::open(&db).expect("store");
+    let mut store = Store::open(db).expect("store");
     let top = store.entities_with_key_prefix("", 2000).expect("entities");
     let person = top.iter().find(|e| e.label == "PER" && e.name.contains(' ')).expect("a person").clone();
     println!("most frequent person: {} in {} stories", person.name, person.stories);
+
+    // Where the time goes: the index's look-ups the page makes, and reading the newest stories.
+    let (prefix, _, _) = timed(5, || store.entities_with_key_prefix(&person.key, 50).expect("prefix"));
+    let surname = person.key.rsplit(' ').next().unwrap_or_default().to_owned();
+    let (ending, _, _) = timed(5, || store.entities_ending_with(&surname, 200).expect("surname"));
+    let (of, _, rows) = timed(5, || store.stories_of_entities(&[person.id]).expect("stories"));
+    let (with, _, _) = timed(5, || store.companions(&[person.id], 2).expect("companions"));
+    let newest: Vec<String> = rows.iter().take(30).map(|r| r.story.id.clone()).collect();
+    let (read, _, _) = timed(3, || {
+        for id in &newest {
+            byline::service::story::load_story(&mut store, id).expect("load");
+        }
+    });
+    println!(
+        "parts (best): names by prefix {prefix:.1} ms, by surname {ending:.1} ms, its {} stories {of:.1} ms, \
+         companions {with:.1} ms, the newest 30 read {read:.1} ms",
+        rows.len()
+    );
 
     // Cold: the newest stories' facts are extracted and cached on the way; warm: read back.
     let (cold_page, _, found) = timed(1, || profile(&mut store, &person.name).expect("profile"));
@@ -178,5 +207,4 @@ fn main() {
         "merged {} into it in {merge_ms:.1} ms ({outcome:?}); its page then: best {best:.1} ms, median {median:.1} ms",
         other.name
     );
-    println!("peak memory: {:.0} MB", common::peak_mb());
 }

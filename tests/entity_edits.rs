@@ -6,7 +6,7 @@
 #[path = "support/command_line.rs"]
 mod command_line;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use byline::config::{Config, keys::parse_script};
 use byline::library::Limits;
@@ -56,6 +56,14 @@ fn write_library(dir: &Path) {
     }
 }
 
+/// A temporary folder with the library in `lib` and the database's path beside it.
+fn library() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
+    write_library(&lib);
+    (dir, lib, db)
+}
+
 /// A reader window over the library's database (indexed first), after `keys`.
 fn window(lib: &Path, db: &Path, keys: &str) -> (Session, Config) {
     let config = Config::default();
@@ -87,9 +95,7 @@ fn page_names(session: &Session) -> Vec<String> {
 
 #[test]
 fn merging_from_the_keyboard_survives_a_restart_and_undo_gives_the_grouping_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
-    write_library(&lib);
+    let (dir, lib, db) = library();
     // The oldest story (Ellen Carter), her page, marked; then the Nell story's first mention.
     let (mut session, config) = window(&lib, &db, "G enter ] p");
     assert_eq!(page_names(&session), ["Ellen Carter"], "not joined automatically");
@@ -124,9 +130,7 @@ fn merging_from_the_keyboard_survives_a_restart_and_undo_gives_the_grouping_back
 
 #[test]
 fn splitting_a_name_off_on_the_page_survives_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
-    write_library(&lib);
+    let (_dir, lib, db) = library();
     let (mut session, config) = window(&lib, &db, "G enter ] p M q K K ] M p");
     assert_eq!(page_names(&session), ["Ellen Carter", "Nell Carter"]);
     // To the names, the second one, split off.
@@ -197,9 +201,7 @@ fn merge_split_and_undo_from_the_command_line_each_in_its_own_process() {
 fn the_page_s_left_column_scrolls_to_the_selected_name() {
     use byline::library::profile::{Alias, Profile, QuoteRef};
     use byline::model::Action;
-    let dir = tempfile::tempdir().unwrap();
-    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
-    write_library(&lib);
+    let (dir, lib, db) = library();
     let (mut session, config) = window(&lib, &db, "");
     let aliases = (0..40)
         .map(|i| Alias {

@@ -50,23 +50,24 @@ pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
     let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
     let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
     let mut hits: Vec<EntityHit> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for s in store.stories_of_entities(&ids)? {
-        match hits.iter_mut().find(|h| h.story.id == s.story.id) {
-            Some(h) => h.mentions += s.mentions,
-            None => hits.push(EntityHit {
-                label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
-                story: s.story,
-                name: s.name,
-                mentions: s.mentions,
-            }),
+        match at.get(&s.story.id) {
+            Some(&i) => hits[i].mentions += s.mentions,
+            None => {
+                at.insert(s.story.id.clone(), hits.len());
+                hits.push(EntityHit {
+                    label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
+                    story: s.story,
+                    name: s.name,
+                    mentions: s.mentions,
+                });
+            }
         }
     }
     // Names the user taught are looked up in the text too (see `Store::entity_stories`).
-    for more in store.entity_stories(name)? {
-        if !hits.iter().any(|h| h.story.id == more.story.id) {
-            hits.push(more);
-        }
-    }
+    let seen = at.into_keys().collect();
+    hits.extend(store.taught_stories(name, &seen)?);
     hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
     Ok(hits)
 }
