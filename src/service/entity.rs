@@ -18,6 +18,8 @@ use crate::store::{IndexedEntity, Result, Store, entity_key};
 /// A full name joins the stories that name the person by surname alone only when, among the
 /// library's full names with that surname, it has at least this share of the stories.
 const SURNAME_SHARE: f64 = 0.8;
+/// A companion of an entity in many stories is one found with it in at least one in this many.
+const COMPANION_SHARE: usize = 200;
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
@@ -285,9 +287,11 @@ fn build(
     })
 }
 
-/// The entities found with it in at least two stories, by pointwise mutual information.
+/// The entities found with it in at least two stories (and at least one in
+/// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
+/// mutual information.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
-    let (found, total) = store.companions(ids, 2)?;
+    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2))?;
     let mut out: Vec<CompanionRef> = found
         .into_iter()
         .map(|c| {

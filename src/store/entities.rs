@@ -49,12 +49,13 @@ fn indexed_entity(r: &rusqlite::Row) -> rusqlite::Result<IndexedEntity> {
 impl Store {
     /// Entities whose key starts with `key` (a folded name), most mentioned first.
     pub fn entities_with_key_prefix(&self, key: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
-        self.entities_where("substr(e.key, 1, length(?1)) = ?1", key, limit)
+        // A range of the (key, label) index: no scan of the whole table.
+        self.entities_where("e.key >= ?1 AND e.key < ?1 || char(1114111)", key, limit)
     }
 
     /// Entities whose key ends with ` word` or is `word` (a surname, an acronym).
     pub fn entities_ending_with(&self, word: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
-        self.entities_where("(e.key = ?1 OR substr(e.key, -length(?1) - 1) = ' ' || ?1)", word, limit)
+        self.entities_where("e.last = ?1", word, limit)
     }
 
     /// The entity of the index with this label and key, if any story still mentions it.

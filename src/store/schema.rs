@@ -66,13 +66,17 @@ END;
 -- table holds integers only: a write batch touches a few of its pages instead of a text index
 -- spread over the whole file. `article` is the article's rowid; `name` is how that story
 -- wrote the entity when it differs from the entity's first-seen name.
+-- `last` is the key's last word (a surname, a one-word name), indexed for the look-ups that
+-- group names into one entity (service/entity.rs).
 CREATE TABLE IF NOT EXISTS entities (
     id    INTEGER PRIMARY KEY,
     key   TEXT NOT NULL,
     label TEXT NOT NULL,
     name  TEXT NOT NULL,
+    last  TEXT,
     UNIQUE (key, label)
 );
+CREATE INDEX IF NOT EXISTS entities_last ON entities(last);
 CREATE TABLE IF NOT EXISTS entity_mentions (
     entity   INTEGER NOT NULL,
     article  INTEGER NOT NULL,
@@ -326,10 +330,29 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     if version < 12 {
         tx.execute_batch(ENTITY_DECISION_TABLES)?;
+        // And each entity's last word, indexed (the index already written is kept).
+        add_column(&tx, "entities", "last TEXT")?;
+        fill_last_words(&tx)?;
+        tx.execute_batch("CREATE INDEX IF NOT EXISTS entities_last ON entities(last);")?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
+}
+
+/// Writes the last word of each entity's key where it is missing (entities written before
+/// version 12).
+fn fill_last_words(tx: &Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, key FROM entities WHERE last IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut set = tx.prepare("UPDATE entities SET last = ?2 WHERE id = ?1")?;
+    for (id, key) in rows {
+        set.execute(rusqlite::params![id, key.rsplit(' ').next().unwrap_or_default()])?;
+    }
+    Ok(())
 }
 
 /// What to say about a database from a newer byline.

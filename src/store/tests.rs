@@ -496,3 +496,26 @@ fn salvage_reads_around_a_damaged_page() {
     assert!(saved[1].saved >= 300, "{:?}", saved[1]);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "the damaged file is not written");
 }
+
+#[test]
+fn a_version_11_database_gets_the_entities_last_words_and_the_decision_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let facts = CachedFacts { json: "{}".into(), entities: vec![("PER".into(), "Tony Blair".into(), 1)] };
+        let a = article("a", "Visit", "Tony Blair in Oslo.", None);
+        s.replace_file("/n/a.txt", stamp(1), &[(a, Some(facts))], 1).unwrap();
+        // Version 11 had no last words and no decisions.
+        s.conn
+            .execute_batch(
+                "DROP INDEX entities_last; ALTER TABLE entities DROP COLUMN last;
+                 DROP TABLE entity_decisions; DROP TABLE entity_edit_log; PRAGMA user_version = 11;",
+            )
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let found = s.entities_ending_with("blair", 10).unwrap();
+    assert_eq!(found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Tony Blair"]);
+    assert!(s.entity_decisions().unwrap().is_empty());
+}
