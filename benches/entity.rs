@@ -167,7 +167,7 @@ fn measure_pages(db: &Path) {
     let surname = person.key.rsplit(' ').next().unwrap_or_default().to_owned();
     let (ending, _, _) = timed(5, || store.entities_ending_with(&surname, 200).expect("surname"));
     let (of, _, rows) = timed(5, || store.stories_of_entities(&[person.id]).expect("stories"));
-    let (with, _, _) = timed(5, || store.companions(&[person.id], 2).expect("companions"));
+    let (with, _, _) = timed(5, || store.companions(&[person.id], 2, 2000).expect("companions"));
     let newest: Vec<String> = rows.iter().take(30).map(|r| r.story.id.clone()).collect();
     let (read, _, _) = timed(3, || {
         for id in &newest {
@@ -207,4 +207,6 @@ fn measure_pages(db: &Path) {
         "merged {} into it in {merge_ms:.1} ms ({outcome:?}); its page then: best {best:.1} ms, median {median:.1} ms",
         other.name
     );
+    // Back as it was, for the next run over a kept library.
+    perform(&mut store, &EntityRequest::Undo).expect("undo");
 }

@@ -4,6 +4,10 @@
 
 use serde::Serialize;
 
+/// The company an entity keeps (`Profile::cooccurring`) is read in its newest this many
+/// stories.
+pub const COMPANION_STORIES: usize = 2000;
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Alias {
     pub name: String,

@@ -11,7 +11,9 @@ use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::names::{core, initials, is_acronym_of, is_full_name, surname};
 use crate::library::EntityHit;
 use crate::library::align::SourceMap;
-pub use crate::library::profile::{Alias, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef};
+pub use crate::library::profile::{
+    Alias, COMPANION_STORIES, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef,
+};
 use crate::service::story::load_story;
 use crate::store::{IndexedEntity, Result, Store, entity_key};
 
@@ -20,6 +22,7 @@ use crate::store::{IndexedEntity, Result, Store, entity_key};
 const SURNAME_SHARE: f64 = 0.8;
 /// A companion of an entity in many stories is one found with it in at least one in this many.
 const COMPANION_SHARE: usize = 200;
+
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
@@ -289,9 +292,10 @@ fn build(
 
 /// The entities found with it in at least two stories (and at least one in
 /// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
-/// mutual information.
+/// mutual information; in its newest `COMPANION_STORIES` stories.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
-    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2))?;
+    let own_stories = own_stories.min(COMPANION_STORIES);
+    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2), COMPANION_STORIES)?;
     let mut out: Vec<CompanionRef> = found
         .into_iter()
         .map(|c| {

@@ -103,10 +103,19 @@ impl Store {
     /// The entities found in at least `min_together` of the stories that mention `entities`,
     /// with their story counts, and the number of stories in the index (for an association
     /// measure).
-    pub fn companions(&self, entities: &[i64], min_together: usize) -> Result<(Vec<Companion>, usize)> {
+    ///
+    /// Only the newest `newest` of those stories are read (a person in ten thousand stories is
+    /// judged by the company of their newest few thousand).
+    pub fn companions(
+        &self,
+        entities: &[i64],
+        min_together: usize,
+        newest: usize,
+    ) -> Result<(Vec<Companion>, usize)> {
         let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "WITH mine AS (SELECT DISTINCT article FROM entity_mentions WHERE entity IN ({ids})), \
+            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m JOIN articles a ON a.rowid = m.article \
+                           WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid LIMIT {newest}), \
                   near AS (SELECT m.entity, count(*) AS together FROM entity_mentions m JOIN mine USING (article) \
                            WHERE m.entity NOT IN ({ids}) GROUP BY m.entity HAVING count(*) >= ?1) \
              SELECT e.label, e.name, near.together, (SELECT count(*) FROM entity_mentions x WHERE x.entity = e.id) \

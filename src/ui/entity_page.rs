@@ -8,7 +8,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph, Sparkli
 
 use super::Ctx;
 use crate::command::Command;
-use crate::library::profile::Profile;
+use crate::library::profile::{COMPANION_STORIES, Profile};
 use crate::model::{EntityPage, PageFocus};
 use crate::text::width::{display_width, prefix_fitting, truncate};
 
@@ -134,7 +134,14 @@ fn facts_lines<'a>(ctx: &Ctx, page: &EntityPage, width: usize) -> (Vec<Line<'a>>
             ])],
         );
     }
-    section(&mut lines, " Found with");
+    section(
+        &mut lines,
+        if p.stories.len() > COMPANION_STORIES {
+            " Found with (newest 2,000 stories)"
+        } else {
+            " Found with"
+        },
+    );
     if p.cooccurring.is_empty() {
         lines.push(Line::styled("   no entity more often than chance", ctx.theme.dim()));
     }
