@@ -130,7 +130,7 @@ fn merging_from_the_keyboard_survives_a_restart_and_undo_gives_the_grouping_back
 
 #[test]
 fn splitting_a_name_off_on_the_page_survives_a_restart() {
-    let (_dir, lib, db) = library();
+    let (dir, lib, db) = library();
     let (mut session, config) = window(&lib, &db, "G enter ] p M q K K ] M p");
     assert_eq!(page_names(&session), ["Ellen Carter", "Nell Carter"]);
     // To the names, the second one, split off.
@@ -138,6 +138,9 @@ fn splitting_a_name_off_on_the_page_survives_a_restart() {
     session.press(&config, &parse_script("X").unwrap());
     assert_eq!(session.state.message.as_deref(), Some("split Nell Carter from Ellen Carter · u undoes"));
     assert_eq!(page_names(&session), ["Ellen Carter"]);
+    // The page covers the status line: it says what was done in place of its keys.
+    let shown = screen(&session, &config, dir.path());
+    assert!(shown.contains("│ split Nell Carter from Ellen Carter · u undoes"), "{shown}");
     // The page's own name is not split from itself.
     session.press(&config, &parse_script("k X").unwrap());
     assert!(session.state.message.as_deref().unwrap().contains("own name"), "{:?}", session.state.message);

@@ -48,10 +48,12 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     };
     let keys: Vec<String> =
         keys.iter().map(|(cmds, what)| format!("{} {what}", ctx.keymap.hint_keys(cmds))).collect();
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {}", keys.join(" · ")), ctx.theme.dim())),
-        hints,
-    );
+    // The page covers the status line: what the last key did is said here, else the keys.
+    let line = match &ctx.state.message {
+        Some(message) => Line::raw(format!(" {}", crate::text::printable(message))),
+        None => Line::styled(format!(" {}", keys.join(" · ")), ctx.theme.dim()),
+    };
+    frame.render_widget(Paragraph::new(line), hints);
 }
 
 /// The left column, scrolled so that the selected item is in view, with a line saying there
