@@ -210,7 +210,8 @@ impl AppState {
 
     /// The store's answer to a merge, a split or a step: said, and the page shown anew.
     pub(super) fn entity_edited(&mut self, message: String, refused: bool, page: Option<Box<Profile>>) {
-        self.message = Some(if refused { message } else { format!("{message} · u undoes") });
+        let stepped = message.starts_with("undone:") || message.starts_with("redone:");
+        self.message = Some(if refused || stepped { message } else { format!("{message} · u undoes") });
         match (page, &mut self.entity_page) {
             (Some(profile), Some(shown)) => {
                 let same = shown.profile.name == profile.name;
