@@ -29,18 +29,8 @@ fn ms(d: Duration) -> f64 {
 /// Writes `count` article files made from the source's .txt files, each made unique by a
 /// numbered title so that no two share content.
 fn generate(source: &Path, out: &Path, count: usize) {
-    let mut inputs = Vec::new();
-    let mut stack = vec![source.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read source").flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                inputs.push(std::fs::read(&p).expect("read article"));
-            }
-        }
-    }
+    let mut inputs: Vec<Vec<u8>> =
+        common::txt_files(source).iter().map(|p| std::fs::read(p).expect("read article")).collect();
     inputs.sort();
     assert!(!inputs.is_empty(), "no .txt files under {}", source.display());
     for i in 0..count {

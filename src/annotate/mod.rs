@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod corrections;
 pub mod edit;
+pub mod entity_edit;
 pub mod formats;
 pub mod merge;
 pub mod review;

@@ -22,6 +22,7 @@ macro_rules! say {
 }
 
 mod annotations;
+mod entity_cmds;
 mod facts;
 mod feeds_cmds;
 mod nlp;
@@ -94,9 +95,15 @@ pub enum Cmd {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
-    /// The stories that mention an entity (person, organisation, place), newest first.
+    /// What the library knows of an entity (person, organisation, place) under all its names:
+    /// its stories newest first, roles, quotes, company, timeline. `merge`, `split`, `undo` and
+    /// `redo` change which names are one entity (an entity called "merge": `entity -- merge`).
+    #[command(args_conflicts_with_subcommands = true)]
     Entity {
-        name: String,
+        #[command(subcommand)]
+        command: Option<entity_cmds::EntityCmd>,
+        #[arg(required = true)]
+        name: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -345,7 +352,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Search { query, json, limit }) => store_cmds::run_search(&query, json, limit, &config),
-        Some(Cmd::Entity { name, json }) => store_cmds::run_entity(&name, json, &config),
+        Some(Cmd::Entity { command: Some(command), .. }) => entity_cmds::run(command, &config),
+        Some(Cmd::Entity { name, json, .. }) => {
+            store_cmds::run_entity(name.as_deref().unwrap_or_default(), json, &config)
+        }
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;
             Ok(ExitCode::SUCCESS)

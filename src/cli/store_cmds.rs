@@ -116,7 +116,7 @@ fn tsv(s: &str) -> String {
 /// are counted on stderr (`byline index` lists them). A configured library folder that is not
 /// there is an error (indexing would take its stories out). A store that cannot be written is
 /// queried as it is.
-fn refresh(store: &mut Store, config: &Config) -> Result<()> {
+pub(super) fn refresh(store: &mut Store, config: &Config) -> Result<()> {
     let missing: Vec<String> = config
         .library_paths
         .iter()

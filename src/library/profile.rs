@@ -4,10 +4,22 @@
 
 use serde::Serialize;
 
+/// The company an entity keeps (`Profile::cooccurring`) is read in its newest this many
+/// stories.
+pub const COMPANION_STORIES: usize = 2000;
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Alias {
     pub name: String,
     pub stories: usize,
+    /// The name of the entity index it is (label and folded key), which a split takes out.
+    #[serde(skip)]
+    pub label: String,
+    #[serde(skip)]
+    pub key: String,
+    /// "user" when the user's merge put it there (not the automatic grouping).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -67,10 +79,13 @@ pub struct CompanionRef {
     pub association: f64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct Profile {
     pub name: String,
     pub label: String,
+    /// The folded key of its main name in the entity index.
+    #[serde(skip)]
+    pub key: String,
     pub aliases: Vec<Alias>,
     pub stories: Vec<StoryRef>,
     pub roles: Vec<RoleRef>,

@@ -144,6 +144,7 @@ impl AppState {
 
     pub(super) fn edit(&mut self, edit: Edit) -> Option<Effect> {
         self.forget_review_steps();
+        self.entity_steps = false;
         let open = self.open.as_ref()?;
         Some(Effect::Edit {
             article_id: open.article.id.clone(),

@@ -32,6 +32,8 @@ impl AppState {
                 self.annotation_command(cmd, effects)
             }
             EntityPage => self.ask_entity_page(effects),
+            MergeEntity => self.merge_entity(effects),
+            SplitName => self.message = Some("open an entity's page (p) to split a name out of it".into()),
             SetSpeaker => self.start_speaker(),
             EditRole => self.start_role(),
             NextUnjudged => self.step_unjudged(true, effects),
@@ -172,6 +174,9 @@ impl AppState {
             }
             Command::Note => self.start_field_prompt(PromptKind::Note),
             Command::KbId => self.start_field_prompt(PromptKind::KbId),
+            Command::Undo | Command::Redo if self.entity_steps => {
+                self.step_entities(cmd == Command::Undo, effects)
+            }
             Command::Undo => self.undo_redo(true, effects),
             Command::Redo => self.undo_redo(false, effects),
             _ => {}

@@ -1,17 +1,72 @@
 //! The entity page: what the library knows about the entity under the cursor (`p`), shown over
 //! the panes, with its stories to choose from; `Enter` opens one in the reader at the entity's
-//! first mention.
+//! first mention. `Tab` moves to the left column (names, roles, companions, quotes): `X` splits
+//! the selected name out of the entity, `Enter` opens a companion's page or a quote's story.
+//! `M` marks an entity and merges another into it, from the page or from a mention.
 
 use super::{AppState, Effect, Overlay, Pane};
+use crate::annotate::entity_edit::{EntityRequest, Target};
 use crate::command::Command;
 use crate::library::profile::Profile;
 
-/// The page as the state keeps it: the profile (plain data) and the selected story.
+/// The page as the state keeps it: the profile (plain data), the selected story and the
+/// selected item of the left column, and which of the two the keys move.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityPage {
     pub profile: Profile,
     /// Index into `profile.stories`.
     pub selected: usize,
+    /// Index into the left column's items (`left_item`).
+    pub left: usize,
+    pub focus: PageFocus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageFocus {
+    #[default]
+    Stories,
+    /// The left column: names, roles, companions, quotes.
+    Facts,
+}
+
+/// An item of the page's left column, one under the other: each name, role, companion, quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftItem {
+    Name(usize),
+    Role(usize),
+    Companion(usize),
+    Quote(usize),
+}
+
+impl EntityPage {
+    pub fn new(profile: Profile) -> EntityPage {
+        EntityPage { profile, selected: 0, left: 0, focus: PageFocus::Stories }
+    }
+
+    /// How many items the left column holds.
+    pub fn left_len(&self) -> usize {
+        let p = &self.profile;
+        p.aliases.len() + p.roles.len() + p.cooccurring.len() + p.quotes.len()
+    }
+
+    /// The left column's item `i`.
+    pub fn left_item(&self, i: usize) -> Option<LeftItem> {
+        let p = &self.profile;
+        let sections = [
+            (p.aliases.len(), LeftItem::Name as fn(usize) -> LeftItem),
+            (p.roles.len(), LeftItem::Role),
+            (p.cooccurring.len(), LeftItem::Companion),
+            (p.quotes.len(), LeftItem::Quote),
+        ];
+        let mut at = i;
+        for (len, item) in sections {
+            if at < len {
+                return Some(item(at));
+            }
+            at -= len;
+        }
+        None
+    }
 }
 
 /// A story opened from the page, waiting to arrive: its id and where the entity is first
@@ -36,30 +91,158 @@ impl AppState {
 
     pub(super) fn entity_page_loaded(&mut self, profile: Profile) {
         self.message = None;
-        self.entity_page = Some(EntityPage { profile, selected: 0 });
+        self.entity_page = Some(EntityPage::new(profile));
     }
 
-    /// A command while the page is shown: moving through its stories, opening one, closing.
+    /// A command while the page is shown: moving through its stories or its left column,
+    /// opening, merging, splitting, undoing those, closing.
     pub(super) fn entity_page_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let Some(page) = &mut self.entity_page else { return };
-        let last = page.profile.stories.len().saturating_sub(1) as isize;
-        let step = |page: &mut EntityPage, delta: isize| {
-            page.selected = (page.selected as isize).saturating_add(delta).clamp(0, last) as usize;
+        let len = match page.focus {
+            PageFocus::Stories => page.profile.stories.len(),
+            PageFocus::Facts => page.left_len(),
         };
+        let at = match page.focus {
+            PageFocus::Stories => &mut page.selected,
+            PageFocus::Facts => &mut page.left,
+        };
+        let last = len.saturating_sub(1) as isize;
+        let moved = |at: usize, delta: isize| (at as isize).saturating_add(delta).clamp(0, last) as usize;
+        let delta = match cmd {
+            Command::Down | Command::CaretDown => Some(1),
+            Command::Up | Command::CaretUp => Some(-1),
+            Command::PageDown | Command::HalfPageDown => Some(10),
+            Command::PageUp | Command::HalfPageUp => Some(-10),
+            Command::Top => Some(isize::MIN / 2),
+            Command::Bottom => Some(isize::MAX / 2),
+            _ => None,
+        };
+        if let Some(delta) = delta {
+            *at = moved(*at, delta);
+            return;
+        }
         match cmd {
-            Command::Down | Command::CaretDown => step(page, 1),
-            Command::Up | Command::CaretUp => step(page, -1),
-            Command::PageDown | Command::HalfPageDown => step(page, 10),
-            Command::PageUp | Command::HalfPageUp => step(page, -10),
-            Command::Top => page.selected = 0,
-            Command::Bottom => page.selected = last as usize,
+            Command::NextPane | Command::PrevPane => {
+                page.focus = match page.focus {
+                    PageFocus::Stories => PageFocus::Facts,
+                    PageFocus::Facts => PageFocus::Stories,
+                }
+            }
+            Command::Open if page.focus == PageFocus::Facts => self.open_left_item(effects),
             Command::Open => self.open_from_page(effects),
+            Command::MergeEntity => self.merge_entity(effects),
+            Command::SplitName => self.split_name(effects),
+            Command::Undo => self.step_entities(true, effects),
+            Command::Redo => self.step_entities(false, effects),
             Command::Back => self.entity_page = None,
             Command::Quit => {
                 self.save_scroll(effects);
                 self.quit = true;
             }
             Command::Help => self.open_overlay(Overlay::Help),
+            _ => {}
+        }
+    }
+
+    /// `M`: marks the entity under the cursor (its page, a mention, the facts panel); on another
+    /// one, merges it into the marked one. `M` again on the marked one forgets the mark.
+    pub(super) fn merge_entity(&mut self, effects: &mut Vec<Effect>) {
+        let current = match &self.entity_page {
+            Some(page) => Some(Target {
+                name: page.profile.name.clone(),
+                label: Some(page.profile.label.clone()),
+                whole: true,
+            }),
+            None => self.current_entity_target(),
+        };
+        let Some(current) = current else {
+            self.message = Some("select an entity first (] in the text, the side panel, or its page)".into());
+            return;
+        };
+        let Some(into) = self.merge_mark.take() else {
+            self.message = Some(format!(
+                "{} marked: press M on another entity (a mention, the side panel, its page) to merge it into this one",
+                current.name
+            ));
+            self.merge_mark = Some(current);
+            return;
+        };
+        if into.name == current.name && into.label == current.label {
+            self.message = Some(format!("{} is no longer marked for a merge", into.name));
+            return;
+        }
+        self.message = Some(format!("merging {} into {}…", current.name, into.name));
+        let page = self.entity_page.as_ref().map(|_| into.name.clone());
+        self.entity_steps = true;
+        effects.push(Effect::EntityEdit { request: EntityRequest::Merge { into, other: current }, page });
+    }
+
+    /// `X` on a name of the page's left column: that name becomes an entity of its own.
+    fn split_name(&mut self, effects: &mut Vec<Effect>) {
+        let Some(page) = &self.entity_page else { return };
+        let alias = match (page.focus, page.left_item(page.left)) {
+            (PageFocus::Facts, Some(LeftItem::Name(i))) => &page.profile.aliases[i],
+            _ => {
+                self.message = Some("select a name first (Tab to the names, j/k to one)".into());
+                return;
+            }
+        };
+        if alias.key == page.profile.key {
+            self.message =
+                Some(format!("{} is the entity's own name: split its other names away instead", alias.name));
+            return;
+        }
+        let request = EntityRequest::Split { entity: page.profile.name.clone(), alias: alias.name.clone() };
+        self.message = Some(format!("splitting {} from {}…", alias.name, page.profile.name));
+        let page = Some(page.profile.name.clone());
+        self.entity_steps = true;
+        effects.push(Effect::EntityEdit { request, page });
+    }
+
+    /// `u` / `C-r` on the page, or in the reader right after a merge: the last merge or split
+    /// stepped back or again.
+    pub(super) fn step_entities(&mut self, undo: bool, effects: &mut Vec<Effect>) {
+        let request = if undo { EntityRequest::Undo } else { EntityRequest::Redo };
+        let page = self.entity_page.as_ref().map(|p| p.profile.name.clone());
+        self.entity_steps = true;
+        effects.push(Effect::EntityEdit { request, page });
+    }
+
+    /// The store's answer to a merge, a split or a step: said, and the page shown anew.
+    pub(super) fn entity_edited(&mut self, message: String, refused: bool, page: Option<Box<Profile>>) {
+        let stepped = message.starts_with("undone:") || message.starts_with("redone:");
+        self.message = Some(if refused || stepped { message } else { format!("{message} · u undoes") });
+        match (page, &mut self.entity_page) {
+            (Some(profile), Some(shown)) => {
+                let same = shown.profile.name == profile.name;
+                let (selected, left, focus) = (shown.selected, shown.left, shown.focus);
+                *shown = EntityPage::new(*profile);
+                if same {
+                    shown.focus = focus;
+                    shown.selected = selected.min(shown.profile.stories.len().saturating_sub(1));
+                    shown.left = left.min(shown.left_len().saturating_sub(1));
+                }
+            }
+            (Some(profile), None) => self.entity_page = Some(EntityPage::new(*profile)),
+            (None, Some(_)) if !refused => self.entity_page = None,
+            (None, _) => {}
+        }
+    }
+
+    /// `Enter` on the left column: a companion's page, or the story a quote is from.
+    fn open_left_item(&mut self, effects: &mut Vec<Effect>) {
+        let Some(page) = &self.entity_page else { return };
+        match page.left_item(page.left) {
+            Some(LeftItem::Companion(i)) => {
+                let name = page.profile.cooccurring[i].name.clone();
+                self.message = Some(format!("reading what the library knows of {name}…"));
+                effects.push(Effect::EntityPage { name });
+            }
+            Some(LeftItem::Quote(i)) => {
+                let id = page.profile.quotes[i].story.clone();
+                let at = page.profile.stories.iter().find(|s| s.id == id).and_then(|s| s.first_at);
+                self.open_story_from_page(PageJump { id, at }, effects);
+            }
             _ => {}
         }
     }
@@ -71,6 +254,10 @@ impl AppState {
             return;
         };
         let jump = PageJump { id: story.id.clone(), at: story.first_at };
+        self.open_story_from_page(jump, effects);
+    }
+
+    fn open_story_from_page(&mut self, jump: PageJump, effects: &mut Vec<Effect>) {
         let Some(index) = self.list.index_of(&jump.id) else {
             self.message = Some("this story is not in the list (outside the library's scope)".into());
             return;

@@ -20,6 +20,7 @@ mod review;
 pub mod story;
 
 use crate::annotate::Annotation;
+use crate::annotate::entity_edit::{EntityRequest, Target};
 use crate::annotate::{AnnotationSet, Change, Edit};
 use crate::command::Command;
 use crate::extract::Facts;
@@ -32,7 +33,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub use annotating::{Extend, Selection};
 pub use caret::CaretMove;
-pub use entity_page::EntityPage;
+pub use entity_page::{EntityPage, LeftItem, PageFocus};
 pub use feeds_view::{FeedEntry, FeedKind, FeedsView};
 pub use geometry::{Area, Panes};
 pub use list::{Filters, QueryFilter, ReviewFilter, Row, StoryList};
@@ -124,6 +125,12 @@ pub enum Effect {
     /// What the library knows of an entity → `Action::EntityPageLoaded`.
     EntityPage {
         name: String,
+    },
+    /// A merge or split of entities, or a step back or forth among them; then the page of
+    /// `page`, when one is shown → `Action::EntityEdited`.
+    EntityEdit {
+        request: EntityRequest,
+        page: Option<String>,
     },
     /// One annotation edit, one transaction → `Action::AnnotationsChanged`.
     Edit {
@@ -220,6 +227,13 @@ pub enum Action {
     SavedQueryOutcomes(Vec<(String, crate::library::filter::Outcome)>),
     /// The profile of an entity, for its page.
     EntityPageLoaded(Box<Profile>),
+    /// The store's answer to an entity edit: what was done (or why not), and the page asked
+    /// for afterwards (`None` after a change: it is no longer one entity).
+    EntityEdited {
+        message: String,
+        refused: bool,
+        page: Option<Box<Profile>>,
+    },
     IndexProgress {
         done: usize,
         total: usize,
@@ -340,6 +354,10 @@ pub struct AppState {
     from_feeds: bool,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
+    /// The entity marked to merge others into (`M`).
+    pub merge_mark: Option<Target>,
+    /// The last step of this window was an entity merge or split: `u` steps those.
+    entity_steps: bool,
     pub prompt: Option<Prompt>,
     /// A one-line message for the status bar.
     pub message: Option<String>,
@@ -617,6 +635,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
         Action::SavedQueryOutcomes(outcomes) => state.saved_query_outcomes(outcomes),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
+        Action::EntityEdited { message, refused, page } => state.entity_edited(message, refused, page),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::AnalysisProgress { done, total } => {
             state.indexing = None;

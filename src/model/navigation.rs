@@ -197,6 +197,20 @@ impl AppState {
 
     /// The entity under the panel cursor (side pane) or the entity cursor (article).
     pub(super) fn current_entity_name(&self) -> Option<String> {
+        Some(self.current_entity()?.name.clone())
+    }
+
+    /// The entity under the cursor as a merge names it: that very name, with its label.
+    pub(super) fn current_entity_target(&self) -> Option<crate::annotate::entity_edit::Target> {
+        let e = self.current_entity()?;
+        Some(crate::annotate::entity_edit::Target {
+            name: e.name.clone(),
+            label: Some(e.label.as_str().to_owned()),
+            whole: false,
+        })
+    }
+
+    fn current_entity(&self) -> Option<&crate::extract::Entity> {
         let open = self.open.as_ref()?;
         let index = match self.focus {
             Pane::Side => match open.panel.get(self.panel_selected)? {
@@ -205,6 +219,6 @@ impl AppState {
             },
             _ => self.reader.selected_entity?,
         };
-        Some(open.facts.entities.get(index)?.name.clone())
+        open.facts.entities.get(index)
     }
 }

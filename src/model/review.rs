@@ -157,6 +157,7 @@ impl AppState {
             return;
         };
         let (Some(id), done) = (id, !review.done) else { return };
+        self.entity_steps = false;
         self.set_review_done(&id, done, effects);
         self.review_undo = Some((id, done));
         self.review_redo = None;

@@ -347,6 +347,7 @@ fn enter_on_the_entity_page_opens_the_story_at_the_mention() {
     let profile = crate::library::profile::Profile {
         name: "Russie".into(),
         label: "LOC".into(),
+        key: "russie".into(),
         aliases: Vec::new(),
         stories: vec![story_ref("s1", None), story_ref("s3", Some(at))],
         roles: Vec::new(),
@@ -386,6 +387,7 @@ fn the_entity_page_closes_with_back_and_asks_for_an_entity() {
     let profile = crate::library::profile::Profile {
         name: "Russie".into(),
         label: "LOC".into(),
+        key: "russie".into(),
         aliases: Vec::new(),
         stories: Vec::new(),
         roles: Vec::new(),
@@ -447,4 +449,108 @@ fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
     submit_search(&mut state, "");
     assert_eq!(state.list.rows.len(), 4);
     assert!(state.list.filters.is_empty());
+}
+
+/// A profile for the entity page: its names (the first is its own), a role, a companion.
+fn page_profile(name: &str, aliases: &[&str]) -> crate::library::profile::Profile {
+    use crate::library::profile::{Alias, CompanionRef, Profile, RoleRef};
+    let alias = |n: &&str| Alias {
+        name: n.to_string(),
+        stories: 1,
+        label: "LOC".into(),
+        key: n.to_lowercase(),
+        origin: None,
+    };
+    Profile {
+        name: name.into(),
+        label: "LOC".into(),
+        key: name.to_lowercase(),
+        aliases: aliases.iter().map(alias).collect(),
+        stories: vec![story_ref("s1", None)],
+        roles: vec![RoleRef { role: "capitale".into(), stories: 1, first: None, last: None }],
+        quotes: Vec::new(),
+        cooccurring: vec![CompanionRef {
+            name: "Moscou".into(),
+            label: "LOC".into(),
+            together: 2,
+            association: 1.0,
+        }],
+        timeline: Vec::new(),
+    }
+}
+
+#[test]
+fn m_marks_an_entity_then_merges_another_into_it_and_u_steps_that_back() {
+    use crate::annotate::entity_edit::{EntityRequest, Target};
+    let (mut state, _) = new_state(2);
+    run(&mut state, cmds(&[C::Open, C::NextStory]));
+    run(&mut state, cmds(&[C::NextEntity]));
+    assert!(run(&mut state, cmds(&[C::MergeEntity])).is_empty(), "the first M only marks");
+    let russie = Target { name: "Russie".into(), label: Some("LOC".into()), whole: false };
+    assert_eq!(state.merge_mark, Some(russie.clone()));
+    // M again on the same entity forgets the mark.
+    run(&mut state, cmds(&[C::MergeEntity]));
+    assert_eq!(state.merge_mark, None);
+    assert!(state.message.as_deref().unwrap().contains("no longer marked"));
+    run(&mut state, cmds(&[C::MergeEntity]));
+    // On another entity's page, M merges it into the marked one; the page then shows that one.
+    run(&mut state, vec![Action::EntityPageLoaded(Box::new(page_profile("Moscou", &["Moscou"])))]);
+    let log = run(&mut state, cmds(&[C::MergeEntity]));
+    let moscou = Target { name: "Moscou".into(), label: Some("LOC".into()), whole: true };
+    assert_eq!(
+        log,
+        vec![Effect::EntityEdit {
+            request: EntityRequest::Merge { into: russie, other: moscou },
+            page: Some("Russie".into())
+        }]
+    );
+    assert_eq!(state.merge_mark, None);
+    let merged = page_profile("Russie", &["Russie", "Moscou"]);
+    run(
+        &mut state,
+        vec![Action::EntityEdited {
+            message: "merge Moscou into Russie".into(),
+            refused: false,
+            page: Some(Box::new(merged)),
+        }],
+    );
+    assert_eq!(state.entity_page.as_ref().unwrap().profile.name, "Russie");
+    assert_eq!(state.message.as_deref(), Some("merge Moscou into Russie · u undoes"));
+    // u on the page steps entity edits; and in the reader right after one, too.
+    let log = run(&mut state, cmds(&[C::Undo]));
+    assert_eq!(log, vec![Effect::EntityEdit { request: EntityRequest::Undo, page: Some("Russie".into()) }]);
+    run(&mut state, cmds(&[C::Back]));
+    let log = run(&mut state, cmds(&[C::Redo]));
+    assert_eq!(log, vec![Effect::EntityEdit { request: EntityRequest::Redo, page: None }]);
+}
+
+#[test]
+fn the_page_s_left_column_takes_the_keys_after_tab_and_x_splits_the_selected_name() {
+    use crate::annotate::entity_edit::EntityRequest;
+    use crate::model::{LeftItem, PageFocus};
+    let (mut state, _) = new_state(2);
+    let profile = page_profile("Russie", &["Russie", "Fédération de Russie"]);
+    run(&mut state, vec![Action::EntityPageLoaded(Box::new(profile))]);
+    assert!(run(&mut state, cmds(&[C::SplitName])).is_empty());
+    assert!(state.message.as_deref().unwrap().contains("select a name first"));
+    run(&mut state, cmds(&[C::NextPane, C::Down]));
+    let page = state.entity_page.as_ref().unwrap();
+    assert_eq!((page.focus, page.left, page.selected), (PageFocus::Facts, 1, 0));
+    let log = run(&mut state, cmds(&[C::SplitName]));
+    let split = EntityRequest::Split { entity: "Russie".into(), alias: "Fédération de Russie".into() };
+    assert_eq!(log, vec![Effect::EntityEdit { request: split, page: Some("Russie".into()) }]);
+    // Its own name is not split from it.
+    assert!(run(&mut state, cmds(&[C::Up, C::SplitName])).is_empty());
+    assert!(state.message.as_deref().unwrap().contains("own name"));
+    // Past the names: the role, then the companion (the last item), whose page Enter opens.
+    run(&mut state, cmds(&[C::Bottom, C::Down]));
+    let page = state.entity_page.as_ref().unwrap();
+    assert_eq!((page.left_len(), page.left_item(page.left)), (4, Some(LeftItem::Companion(0))));
+    assert_eq!(page.left_item(2), Some(LeftItem::Role(0)));
+    let log = run(&mut state, cmds(&[C::Open]));
+    assert_eq!(log, vec![Effect::EntityPage { name: "Moscou".into() }]);
+    // A refused edit keeps the page; Tab goes back to the stories.
+    run(&mut state, vec![Action::EntityEdited { message: "no".into(), refused: true, page: None }]);
+    run(&mut state, cmds(&[C::PrevPane]));
+    assert_eq!(state.entity_page.as_ref().unwrap().focus, PageFocus::Stories);
 }

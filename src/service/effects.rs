@@ -3,8 +3,10 @@
 //! browser, the clipboard) is the app loop's: `Session` sets it aside (see `service::outside`).
 
 use crate::annotate::AnnotationSet;
+use crate::annotate::entity_edit::EntityRequest;
 use crate::model::{Action, Effect, Step};
 use crate::service::entity::Lookup;
+use crate::service::entity_edit::Outcome;
 use crate::service::story::load_story;
 use crate::store::{Store, StoreError};
 
@@ -98,6 +100,7 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
             }
             Err(e) => failed("entity profile", &e),
         },
+        Effect::EntityEdit { request, page } => Some(entity_edit(store, &request, page.as_deref())),
         Effect::SetReviewDone { id, done } => {
             store.set_review_done(&id, done).err().and_then(|e| failed("saving the review state", &e))
         }
@@ -131,6 +134,20 @@ pub fn web_address(url: &str) -> Result<String, &'static str> {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(parsed.into()),
         _ => Err("not a valid web address"),
     }
+}
+
+/// A merge, split, undo or redo of entities, and the page asked for afterwards.
+fn entity_edit(store: &mut Store, request: &EntityRequest, page: Option<&str>) -> Action {
+    let (message, refused) = match crate::service::entity_edit::perform(store, request) {
+        Ok(Outcome::Done(message)) => (message, false),
+        Ok(Outcome::Refused(why)) => (why, true),
+        Err(e) => (format!("saving the entity edit: {e}"), true),
+    };
+    let page = match page.filter(|_| !refused).map(|name| crate::service::entity::profile(store, name)) {
+        Some(Ok(Lookup::Found(profile))) => Some(profile),
+        _ => None,
+    };
+    Action::EntityEdited { message, refused, page }
 }
 
 /// Another window changed the story first: nothing was written; the story is shown as it is

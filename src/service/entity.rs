@@ -4,19 +4,25 @@
 //! sentence that does, the roles and quotes the texts give it, the entities that keep it
 //! company more than chance would have it, and a timeline by month.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::annotate::entity_edit::{Decision, Member};
 use crate::annotate::formats::offsets::OffsetTable;
 use crate::extract::names::{core, initials, is_acronym_of, is_full_name, surname};
 use crate::library::EntityHit;
 use crate::library::align::SourceMap;
-pub use crate::library::profile::{Alias, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef};
+pub use crate::library::profile::{
+    Alias, COMPANION_STORIES, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef,
+};
 use crate::service::story::load_story;
 use crate::store::{IndexedEntity, Result, Store, entity_key};
 
 /// A full name joins the stories that name the person by surname alone only when, among the
 /// library's full names with that surname, it has at least this share of the stories.
 const SURNAME_SHARE: f64 = 0.8;
+/// A companion of an entity in many stories is one found with it in at least one in this many.
+const COMPANION_SHARE: usize = 200;
+
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
@@ -33,7 +39,9 @@ pub enum Lookup {
 /// The entity a name stands for, and its profile.
 pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
     Ok(match resolve(store, name)? {
-        Resolved::Found(main, group) => Lookup::Found(Box::new(build(store, &main, &group)?)),
+        Resolved::Found(main, group, by_user) => {
+            Lookup::Found(Box::new(build(store, &main, &group, &by_user)?))
+        }
         Resolved::NotFound => Lookup::NotFound,
         Resolved::Ambiguous(list) => Lookup::Ambiguous(list),
     })
@@ -43,46 +51,58 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
 /// in the reader): cheap, no story is read. A name that stands for no single entity gives
 /// the stories the index lists under that very name.
 pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
-    let Resolved::Found(_, group) = resolve(store, name)? else { return store.entity_stories(name) };
+    let Resolved::Found(_, group, _) = resolve(store, name)? else { return store.entity_stories(name) };
     let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
     let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
     let mut hits: Vec<EntityHit> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for s in store.stories_of_entities(&ids)? {
-        match hits.iter_mut().find(|h| h.story.id == s.story.id) {
-            Some(h) => h.mentions += s.mentions,
-            None => hits.push(EntityHit {
-                label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
-                story: s.story,
-                name: s.name,
-                mentions: s.mentions,
-            }),
+        match at.get(&s.story.id) {
+            Some(&i) => hits[i].mentions += s.mentions,
+            None => {
+                at.insert(s.story.id.clone(), hits.len());
+                hits.push(EntityHit {
+                    label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
+                    story: s.story,
+                    name: s.name,
+                    mentions: s.mentions,
+                });
+            }
         }
     }
     // Names the user taught are looked up in the text too (see `Store::entity_stories`).
-    for more in store.entity_stories(name)? {
-        if !hits.iter().any(|h| h.story.id == more.story.id) {
-            hits.push(more);
-        }
-    }
+    let seen = at.into_keys().collect();
+    hits.extend(store.taught_stories(name, &seen)?);
     hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
     Ok(hits)
 }
 
 /// What a name resolves to in the entity index.
-enum Resolved {
-    /// The entity and all the index's entities that are it under other names.
-    Found(IndexedEntity, Vec<IndexedEntity>),
+pub(super) enum Resolved {
+    /// The entity, all the index's entities that are it under other names, and which of those
+    /// the user put there (merges).
+    Found(IndexedEntity, Vec<IndexedEntity>, HashSet<i64>),
     NotFound,
     Ambiguous(Vec<(String, String, usize)>),
 }
 
-fn resolve(store: &Store, name: &str) -> Result<Resolved> {
+pub(super) fn resolve(store: &Store, name: &str) -> Result<Resolved> {
     let key = entity_key(name);
     if key.is_empty() {
         return Ok(Resolved::NotFound);
     }
+    let decisions = store.entity_decisions()?;
     let mut found = store.entities_with_key_prefix(&key, 50)?;
     let exact: Vec<IndexedEntity> = found.iter().filter(|e| e.key == key).cloned().collect();
+    // A name the user merged or split is where the user put it, whatever the grouping says.
+    if let Some(d) = exact.iter().find_map(|e| decision_of(&decisions, e)) {
+        let owner = store.entity_with_key(&d.owner.label, &d.owner.key)?;
+        if let Some(main) =
+            owner.or_else(|| exact.iter().find(|e| decision_of(&decisions, e).is_some()).cloned())
+        {
+            return decided_group(store, main, &decisions);
+        }
+    }
     if !exact.is_empty() {
         found = exact;
     }
@@ -109,8 +129,42 @@ fn resolve(store: &Store, name: &str) -> Result<Resolved> {
             None => return Ok(listed(&found)),
         },
     };
-    let group = group_of(store, &main)?;
-    Ok(Resolved::Found(main, group))
+    // The entity picked may have been merged into another by the user.
+    let main = match decision_of(&decisions, &main) {
+        Some(d) => store.entity_with_key(&d.owner.label, &d.owner.key)?.unwrap_or(main),
+        None => main,
+    };
+    decided_group(store, main, &decisions)
+}
+
+/// The user's decision about an entity of the index, if any.
+fn decision_of<'a>(decisions: &'a [Decision], e: &IndexedEntity) -> Option<&'a Decision> {
+    decisions.iter().find(|d| d.member.label == e.label && d.member.key == e.key)
+}
+
+/// The entity `main` under all its names: the automatic grouping's, but for the names the
+/// user put elsewhere, and the names the user merged into it. A name split out is alone.
+fn decided_group(store: &Store, main: IndexedEntity, decisions: &[Decision]) -> Result<Resolved> {
+    let is_main = |m: &Member| m.label == main.label && m.key == main.key;
+    let split_out = decision_of(decisions, &main).is_some_and(|d| d.is_split());
+    let mut group: Vec<IndexedEntity> = if split_out {
+        vec![main.clone()]
+    } else {
+        group_of(store, &main)?
+            .into_iter()
+            .filter(|e| e.id == main.id || decision_of(decisions, e).is_none_or(|d| is_main(&d.owner)))
+            .collect()
+    };
+    let mut by_user = HashSet::new();
+    for d in decisions.iter().filter(|d| is_main(&d.owner) && !d.is_split()) {
+        if let Some(e) = store.entity_with_key(&d.member.label, &d.member.key)? {
+            by_user.insert(e.id);
+            if !group.iter().any(|g| g.id == e.id) {
+                group.push(e);
+            }
+        }
+    }
+    Ok(Resolved::Found(main, group, by_user))
 }
 
 /// The entity most of the stories mean, if one is far enough ahead of the others.
@@ -164,27 +218,47 @@ fn group_of(store: &Store, main: &IndexedEntity) -> Result<Vec<IndexedEntity>> {
     Ok(group)
 }
 
-fn build(store: &mut Store, main: &IndexedEntity, group: &[IndexedEntity]) -> Result<Profile> {
+fn build(
+    store: &mut Store,
+    main: &IndexedEntity,
+    group: &[IndexedEntity],
+    by_user: &HashSet<i64>,
+) -> Result<Profile> {
     let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
-    let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
+    let members: HashMap<i64, &IndexedEntity> = group.iter().map(|e| (e.id, e)).collect();
+    let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
     let mut stories: Vec<StoryRef> = Vec::new();
+    let mut story_at: HashMap<String, usize> = HashMap::new();
     for s in store.stories_of_entities(&ids)? {
-        *aliases.entry(s.name.clone()).or_default() += 1;
-        match stories.iter_mut().find(|r| r.id == s.story.id) {
-            Some(r) => r.mentions += s.mentions,
-            None => stories.push(StoryRef {
-                id: s.story.id.clone(),
-                title: s.story.title.clone(),
-                date: s.story.date.clone(),
-                source: s.story.source.clone(),
+        let alias = aliases.entry(s.name.clone()).or_insert_with(|| {
+            let e = members.get(&s.entity);
+            Alias {
                 name: s.name.clone(),
-                mentions: s.mentions,
-                path: None,
-                url: None,
-                sentence: None,
-                offsets: Vec::new(),
-                first_at: None,
-            }),
+                stories: 0,
+                label: e.map(|e| e.label.clone()).unwrap_or_default(),
+                key: e.map(|e| e.key.clone()).unwrap_or_default(),
+                origin: by_user.contains(&s.entity).then_some("user"),
+            }
+        });
+        alias.stories += 1;
+        match story_at.get(&s.story.id) {
+            Some(&i) => stories[i].mentions += s.mentions,
+            None => {
+                story_at.insert(s.story.id.clone(), stories.len());
+                stories.push(StoryRef {
+                    id: s.story.id.clone(),
+                    title: s.story.title.clone(),
+                    date: s.story.date.clone(),
+                    source: s.story.source.clone(),
+                    name: s.name.clone(),
+                    mentions: s.mentions,
+                    path: None,
+                    url: None,
+                    sentence: None,
+                    offsets: Vec::new(),
+                    first_at: None,
+                })
+            }
         }
     }
     let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
@@ -201,12 +275,12 @@ fn build(store: &mut Store, main: &IndexedEntity, group: &[IndexedEntity]) -> Re
     }
     let mut roles: Vec<RoleRef> = roles.into_values().collect();
     roles.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.role.cmp(&b.role)));
-    let mut aliases: Vec<Alias> =
-        aliases.into_iter().map(|(name, stories)| Alias { name, stories }).collect();
+    let mut aliases: Vec<Alias> = aliases.into_values().collect();
     aliases.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.name.cmp(&b.name)));
     Ok(Profile {
         name: main.name.clone(),
         label: main.label.clone(),
+        key: main.key.clone(),
         aliases,
         cooccurring: companions(store, &ids, stories.len())?,
         stories,
@@ -216,9 +290,12 @@ fn build(store: &mut Store, main: &IndexedEntity, group: &[IndexedEntity]) -> Re
     })
 }
 
-/// The entities found with it in at least two stories, by pointwise mutual information.
+/// The entities found with it in at least two stories (and at least one in
+/// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
+/// mutual information; in its newest `COMPANION_STORIES` stories.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
-    let (found, total) = store.companions(ids, 2)?;
+    let own_stories = own_stories.min(COMPANION_STORIES);
+    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2), COMPANION_STORIES)?;
     let mut out: Vec<CompanionRef> = found
         .into_iter()
         .map(|c| {
@@ -303,14 +380,14 @@ fn sentence_around(body: &str, at: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::extract::{Entity, Facts, Label, Mention, Origin};
     use crate::library::Article;
     use crate::store::{FileOp, FileStamp};
 
     /// A library whose stories mention the given (label, name) entities, one story each.
-    fn library(stories: &[(&str, &[(&str, &str)])]) -> Store {
+    pub(in crate::service) fn library(stories: &[(&str, &[(&str, &str)])]) -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let ops: Vec<FileOp> = stories
             .iter()
@@ -349,7 +426,7 @@ mod tests {
         store
     }
 
-    fn names(lookup: Lookup) -> Vec<String> {
+    pub(in crate::service) fn names(lookup: Lookup) -> Vec<String> {
         match lookup {
             Lookup::Found(p) => p.aliases.iter().map(|a| a.name.clone()).collect(),
             other => panic!("{other:?}"),

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod effects;
 pub mod entity;
+pub mod entity_edit;
 pub mod export;
 pub mod facts_json;
 pub mod import;

@@ -36,32 +36,46 @@ pub struct Companion {
     pub stories: usize,
 }
 
+fn indexed_entity(r: &rusqlite::Row) -> rusqlite::Result<IndexedEntity> {
+    Ok(IndexedEntity {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        label: r.get(2)?,
+        name: r.get(3)?,
+        stories: r.get::<_, i64>(4)? as usize,
+    })
+}
+
 impl Store {
     /// Entities whose key starts with `key` (a folded name), most mentioned first.
     pub fn entities_with_key_prefix(&self, key: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
-        self.entities_where("substr(e.key, 1, length(?1)) = ?1", key, limit)
+        // A range of the (key, label) index; the entities first, then their mentions (`CROSS
+        // JOIN` keeps that order: without statistics SQLite read every mention instead).
+        self.entities_where("e.key >= ?1 AND e.key < ?1 || char(1114111)", key, limit)
     }
 
     /// Entities whose key ends with ` word` or is `word` (a surname, an acronym).
     pub fn entities_ending_with(&self, word: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
-        self.entities_where("(e.key = ?1 OR substr(e.key, -length(?1) - 1) = ' ' || ?1)", word, limit)
+        self.entities_where("e.last = ?1", word, limit)
+    }
+
+    /// The entity of the index with this label and key, if any story still mentions it.
+    pub fn entity_with_key(&self, label: &str, key: &str) -> Result<Option<IndexedEntity>> {
+        let sql = "SELECT e.id, e.key, e.label, e.name, count(m.article) AS n FROM entities e \
+             CROSS JOIN entity_mentions m ON m.entity = e.id WHERE e.key = ?1 AND e.label = ?2 GROUP BY e.id";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query_map(params![key, label], indexed_entity)?;
+        Ok(rows.next().transpose()?)
     }
 
     fn entities_where(&self, condition: &str, value: &str, limit: usize) -> Result<Vec<IndexedEntity>> {
         let sql = format!(
             "SELECT e.id, e.key, e.label, e.name, count(m.article) AS n FROM entities e \
-             JOIN entity_mentions m ON m.entity = e.id WHERE {condition} GROUP BY e.id ORDER BY n DESC, e.key LIMIT ?2"
+             CROSS JOIN entity_mentions m ON m.entity = e.id WHERE {condition} \
+             GROUP BY e.key, e.label ORDER BY n DESC, e.key LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![value, limit as i64], |r| {
-            Ok(IndexedEntity {
-                id: r.get(0)?,
-                key: r.get(1)?,
-                label: r.get(2)?,
-                name: r.get(3)?,
-                stories: r.get::<_, i64>(4)? as usize,
-            })
-        })?;
+        let rows = stmt.query_map(params![value, limit as i64], indexed_entity)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -89,10 +103,19 @@ impl Store {
     /// The entities found in at least `min_together` of the stories that mention `entities`,
     /// with their story counts, and the number of stories in the index (for an association
     /// measure).
-    pub fn companions(&self, entities: &[i64], min_together: usize) -> Result<(Vec<Companion>, usize)> {
+    ///
+    /// Only the newest `newest` of those stories are read (a person in ten thousand stories is
+    /// judged by the company of their newest few thousand).
+    pub fn companions(
+        &self,
+        entities: &[i64],
+        min_together: usize,
+        newest: usize,
+    ) -> Result<(Vec<Companion>, usize)> {
         let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "WITH mine AS (SELECT DISTINCT article FROM entity_mentions WHERE entity IN ({ids})), \
+            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m JOIN articles a ON a.rowid = m.article \
+                           WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid LIMIT {newest}), \
                   near AS (SELECT m.entity, count(*) AS together FROM entity_mentions m JOIN mine USING (article) \
                            WHERE m.entity NOT IN ({ids}) GROUP BY m.entity HAVING count(*) >= ?1) \
              SELECT e.label, e.name, near.together, (SELECT count(*) FROM entity_mentions x WHERE x.entity = e.id) \
@@ -108,8 +131,9 @@ impl Store {
             })
         })?;
         let companions = rows.collect::<rusqlite::Result<_>>()?;
-        let total: i64 =
-            self.conn.query_row("SELECT count(DISTINCT article) FROM entity_mentions", [], |r| r.get(0))?;
+        // Every story of the index (not only those with a name: reading all the mentions to
+        // count those took longer than the rest of the page).
+        let total: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         Ok((companions, total as usize))
     }
 }

@@ -8,6 +8,7 @@ mod analysis_queue;
 mod annotations;
 mod doctor;
 mod entities;
+mod entity_decisions;
 mod feeds;
 mod open;
 mod pending;

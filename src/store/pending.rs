@@ -80,8 +80,10 @@ impl<'a> PendingRows<'a> {
         // two ways, are the first written.
         self.entities.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let mut find = tx.prepare_cached("SELECT id, name FROM entities WHERE key = ?1 AND label = ?2")?;
-        let mut add =
-            tx.prepare_cached("INSERT INTO entities (key, label, name) VALUES (?1, ?2, ?3) RETURNING id")?;
+        // `last`: the key's last word, what a surname or an acronym is looked up by.
+        let mut add = tx.prepare_cached(
+            "INSERT INTO entities (key, label, name, last) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        )?;
         let mut rows: Vec<(i64, i64, i64, Option<&str>)> = Vec::with_capacity(self.entities.len());
         let mut current: Option<(&str, &str, i64, String)> = None;
         for (key, label, name, article, mentions) in &self.entities {
@@ -92,7 +94,10 @@ impl<'a> PendingRows<'a> {
                         find.query_row(params![key, label], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
                     let (id, first) = match found {
                         Some(f) => f,
-                        None => (add.query_row(params![key, label, name], |r| r.get(0))?, name.to_string()),
+                        None => {
+                            let last = key.rsplit(' ').next().unwrap_or_default();
+                            (add.query_row(params![key, label, name, last], |r| r.get(0))?, name.to_string())
+                        }
                     };
                     let entry = current.insert((key.as_str(), label, id, first));
                     (id, entry.3.as_str())

@@ -17,6 +17,8 @@ const USER_TABLES: &[(&str, &str)] = &[
     ("reading_state", "read marks, stars and positions"),
     ("review_state", "review states"),
     ("feeds", "feed subscriptions"),
+    ("entity_decisions", "entity merges and splits"),
+    ("entity_edit_log", "entity edits in the undo log"),
 ];
 
 /// What was saved of one table.

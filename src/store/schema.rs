@@ -11,7 +11,7 @@
 use rusqlite::{Connection, Transaction};
 
 /// Moves up by one with each migration below.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 const CACHE_TABLES: &str = "
 CREATE TABLE IF NOT EXISTS files (
@@ -66,13 +66,17 @@ END;
 -- table holds integers only: a write batch touches a few of its pages instead of a text index
 -- spread over the whole file. `article` is the article's rowid; `name` is how that story
 -- wrote the entity when it differs from the entity's first-seen name.
+-- `last` is the key's last word (a surname, a one-word name), indexed for the look-ups that
+-- group names into one entity (service/entity.rs).
 CREATE TABLE IF NOT EXISTS entities (
     id    INTEGER PRIMARY KEY,
     key   TEXT NOT NULL,
     label TEXT NOT NULL,
     name  TEXT NOT NULL,
+    last  TEXT,
     UNIQUE (key, label)
 );
+CREATE INDEX IF NOT EXISTS entities_last ON entities(last);
 CREATE TABLE IF NOT EXISTS entity_mentions (
     entity   INTEGER NOT NULL,
     article  INTEGER NOT NULL,
@@ -161,6 +165,30 @@ CREATE INDEX IF NOT EXISTS story_tags_article ON story_tags(article);
 CREATE TRIGGER IF NOT EXISTS articles_ad_tags AFTER DELETE ON articles BEGIN
     DELETE FROM story_tags WHERE article = old.rowid;
 END;
+";
+
+/// Version 14: the user's merges and splits of entities (user data, `store/entity_decisions.rs`):
+/// the name (label, folded key) belongs to the entity named by the owner (itself: split out),
+/// and the log of those edits for undo and redo.
+const ENTITY_DECISION_TABLES: &str = "
+CREATE TABLE IF NOT EXISTS entity_decisions (
+    label       TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    owner_label TEXT NOT NULL,
+    owner_key   TEXT NOT NULL,
+    owner_name  TEXT NOT NULL,
+    at          INTEGER NOT NULL DEFAULT (unixepoch()),
+    PRIMARY KEY (label, key)
+);
+CREATE INDEX IF NOT EXISTS entity_decisions_owner ON entity_decisions(owner_label, owner_key);
+CREATE TABLE IF NOT EXISTS entity_edit_log (
+    seq      INTEGER PRIMARY KEY,
+    forward  TEXT NOT NULL,
+    undone   INTEGER NOT NULL DEFAULT 0,
+    session  TEXT,
+    at       INTEGER NOT NULL DEFAULT (unixepoch())
+);
 ";
 
 const USER_TABLES: &str = "
@@ -344,9 +372,31 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
             super::write::write_tags(&tx, rowid, &tags)?;
         }
     }
+    if version < 14 {
+        tx.execute_batch(ENTITY_DECISION_TABLES)?;
+        // And each entity's last word, indexed (the index already written is kept).
+        add_column(&tx, "entities", "last TEXT")?;
+        fill_last_words(&tx)?;
+        tx.execute_batch("CREATE INDEX IF NOT EXISTS entities_last ON entities(last);")?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(Ok(()))
+}
+
+/// Writes the last word of each entity's key where it is missing (entities written before
+/// version 14).
+fn fill_last_words(tx: &Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, key FROM entities WHERE last IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut set = tx.prepare("UPDATE entities SET last = ?2 WHERE id = ?1")?;
+    for (id, key) in rows {
+        set.execute(rusqlite::params![id, key.rsplit(' ').next().unwrap_or_default()])?;
+    }
+    Ok(())
 }
 
 /// What to say about a database from a newer byline.

@@ -113,20 +113,25 @@ impl Store {
     /// in stories indexed before the user taught it, and those are not re-indexed.
     pub fn entity_stories(&self, name: &str) -> Result<Vec<EntityHit>> {
         let mut hits = self.indexed_entity_stories(name)?;
-        let key = entity_key(name);
-        let taught = self.user_gazetteer()?.into_iter().find(|(text, _)| entity_key(text) == key);
-        if let Some((text, label)) = taught {
-            let seen: HashSet<String> = hits.iter().map(|h| h.story.id.clone()).collect();
-            let more = self.phrase_stories(&text)?.into_iter().filter(|(story, _)| !seen.contains(&story.id));
-            hits.extend(more.map(|(story, mentions)| EntityHit {
-                story,
-                label: label.clone(),
-                name: text.clone(),
-                mentions,
-            }));
+        let seen: HashSet<String> = hits.iter().map(|h| h.story.id.clone()).collect();
+        let more = self.taught_stories(name, &seen)?;
+        if !more.is_empty() {
+            hits.extend(more);
             hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
         }
         Ok(hits)
+    }
+
+    /// When the user taught `name` (accepted it in a story), the stories whose text holds it
+    /// as written, but those in `seen`.
+    pub fn taught_stories(&self, name: &str, seen: &HashSet<String>) -> Result<Vec<EntityHit>> {
+        let key = entity_key(name);
+        let taught = self.user_gazetteer()?.into_iter().find(|(text, _)| entity_key(text) == key);
+        let Some((text, label)) = taught else { return Ok(Vec::new()) };
+        let more = self.phrase_stories(&text)?.into_iter().filter(|(story, _)| !seen.contains(&story.id));
+        Ok(more
+            .map(|(story, mentions)| EntityHit { story, label: label.clone(), name: text.clone(), mentions })
+            .collect())
     }
 
     /// Stories whose text holds `phrase` as written (same case, whole words, as the extractor

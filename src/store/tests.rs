@@ -537,3 +537,26 @@ fn tags_are_listed_with_the_stories_and_counted_and_a_version_11_database_gets_t
     s.rebuild_cache().unwrap();
     assert!(s.tag_counts().unwrap().is_empty());
 }
+
+#[test]
+fn a_version_11_database_gets_the_entities_last_words_and_the_decision_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let facts = CachedFacts { json: "{}".into(), entities: vec![("PER".into(), "Tony Blair".into(), 1)] };
+        let a = article("a", "Visit", "Tony Blair in Oslo.", None);
+        s.replace_file("/n/a.txt", stamp(1), &[(a, Some(facts))], 1).unwrap();
+        // Version 11 had no last words and no decisions.
+        s.conn
+            .execute_batch(
+                "DROP INDEX entities_last; ALTER TABLE entities DROP COLUMN last;
+                 DROP TABLE entity_decisions; DROP TABLE entity_edit_log; PRAGMA user_version = 11;",
+            )
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let found = s.entities_ending_with("blair", 10).unwrap();
+    assert_eq!(found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Tony Blair"]);
+    assert!(s.entity_decisions().unwrap().is_empty());
+}

@@ -4,13 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph, Sparkline};
 
 use super::Ctx;
 use crate::command::Command;
-use crate::library::profile::Profile;
-use crate::model::EntityPage;
-use crate::text::width::truncate;
+use crate::library::profile::{COMPANION_STORIES, Profile};
+use crate::model::{EntityPage, PageFocus};
+use crate::text::width::{display_width, prefix_fitting, truncate};
 
 pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     let p = &page.profile;
@@ -24,38 +24,100 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     let [body, hints] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
-    frame.render_widget(
-        Paragraph::new(facts_lines(ctx, p, left.width as usize)).wrap(Wrap { trim: false }),
-        left,
-    );
+    draw_left(frame, left, ctx, page);
     let [timeline, stories] = Layout::vertical([Constraint::Length(8), Constraint::Min(1)]).areas(right);
     draw_timeline(frame, timeline, ctx, p, undated);
     draw_stories(frame, stories, ctx, page);
-    let keys = [
-        (&[Command::Down, Command::Up][..], "move"),
-        (&[Command::Open][..], "open the story at the mention"),
-        (&[Command::Back][..], "close"),
-    ]
-    .map(|(cmds, what)| format!("{} {what}", ctx.keymap.hint_keys(cmds)));
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {}", keys.join(" · ")), ctx.theme.dim())),
-        hints,
-    );
+    let keys: &[(&[Command], &str)] = match page.focus {
+        PageFocus::Stories => &[
+            (&[Command::Down, Command::Up], "move"),
+            (&[Command::Open], "open the story at the mention"),
+            (&[Command::NextPane], "names"),
+            (&[Command::MergeEntity], "merge"),
+            (&[Command::Back], "close"),
+        ],
+        PageFocus::Facts => &[
+            (&[Command::Down, Command::Up], "move"),
+            (&[Command::SplitName], "split the name off"),
+            (&[Command::Open], "open"),
+            (&[Command::MergeEntity], "merge"),
+            (&[Command::Undo], "undo"),
+            (&[Command::NextPane], "stories"),
+            (&[Command::Back], "close"),
+        ],
+    };
+    let keys: Vec<String> =
+        keys.iter().map(|(cmds, what)| format!("{} {what}", ctx.keymap.hint_keys(cmds))).collect();
+    // The page covers the status line: what the last key did is said here, else the keys.
+    let line = match &ctx.state.message {
+        Some(message) => Line::raw(format!(" {}", crate::text::printable(message))),
+        None => Line::styled(format!(" {}", keys.join(" · ")), ctx.theme.dim()),
+    };
+    frame.render_widget(Paragraph::new(line), hints);
+}
+
+/// The left column, scrolled so that the selected item is in view, with a line saying there
+/// is more above or below.
+fn draw_left(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
+    let (mut lines, spans) = facts_lines(ctx, page, area.width as usize);
+    let height = area.height as usize;
+    let top = match (page.focus, spans.get(page.left)) {
+        (PageFocus::Facts, Some(&(start, end))) => {
+            // The selected item's last line above the bottom line (which may say there is
+            // more); its first line below the top one (a section title, or "more above").
+            let top = (end + 2).saturating_sub(height);
+            top.min(start.saturating_sub(1))
+        }
+        _ => 0,
+    };
+    let total = lines.len();
+    let mut shown: Vec<Line> = lines.drain(top.min(total)..).take(height).collect();
+    let below = top + height < total;
+    if below && let Some(last) = shown.last_mut() {
+        *last = Line::styled("   ↓ more (Tab, then j/k)", ctx.theme.dim());
+    }
+    if top > 0
+        && let Some(first) = shown.first_mut()
+    {
+        *first = Line::styled("   ↑ more", ctx.theme.dim());
+    }
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Names, roles, companions and quotes, one section under the other.
-fn facts_lines<'a>(ctx: &Ctx, p: &Profile, width: usize) -> Vec<Line<'a>> {
+/// Names, roles, companions and quotes, one section under the other, a line each (a quote is
+/// wrapped); with the first and last line of each item (in `EntityPage::left_item` order).
+fn facts_lines<'a>(ctx: &Ctx, page: &EntityPage, width: usize) -> (Vec<Line<'a>>, Vec<(usize, usize)>) {
+    let p = &page.profile;
     let room = width.saturating_sub(10);
-    let mut lines = vec![Line::styled(" Names", ctx.theme.accent())];
+    let mut lines: Vec<Line> = Vec::new();
+    let mut spans = Vec::new();
+    let selected = |i: usize| page.focus == PageFocus::Facts && page.left == i;
+    let mut item = |lines: &mut Vec<Line<'a>>, mut item_lines: Vec<Line<'a>>| {
+        if selected(spans.len()) {
+            item_lines = item_lines.into_iter().map(|l| l.style(ctx.theme.selected(true))).collect();
+        }
+        spans.push((lines.len(), lines.len() + item_lines.len().max(1) - 1));
+        lines.extend(item_lines);
+    };
+    let section = |lines: &mut Vec<Line<'a>>, title: &'static str| {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(title, ctx.theme.accent()));
+    };
+    section(&mut lines, " Names");
     for a in &p.aliases {
-        lines.push(Line::from(format!("   {} ({})", truncate(&a.name, room), a.stories)));
+        let mut spans = vec![Span::raw(format!("   {} ({})", truncate(&a.name, room), a.stories))];
+        if a.origin.is_some() {
+            spans.push(Span::styled(" · merged by you", ctx.theme.dim()));
+        }
+        item(&mut lines, vec![Line::from(spans)]);
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(" Roles", ctx.theme.accent()));
+    section(&mut lines, " Roles");
     if p.roles.is_empty() {
         lines.push(Line::styled("   none found", ctx.theme.dim()));
     }
@@ -66,38 +128,82 @@ fn facts_lines<'a>(ctx: &Ctx, p: &Profile, width: usize) -> Vec<Line<'a>> {
             (None, Some(l)) => l.clone(),
             (None, None) => "undated".into(),
         };
-        lines.push(Line::from(vec![
-            Span::raw(format!("   {} ", truncate(&r.role, room))),
-            Span::styled(format!("({}, {dates})", r.stories), ctx.theme.dim()),
-        ]));
+        item(
+            &mut lines,
+            vec![Line::from(vec![
+                Span::raw(format!("   {} ", truncate(&r.role, room))),
+                Span::styled(format!("({}, {dates})", r.stories), ctx.theme.dim()),
+            ])],
+        );
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(" Found with", ctx.theme.accent()));
+    section(
+        &mut lines,
+        if p.stories.len() > COMPANION_STORIES {
+            " Found with (newest 2,000 stories)"
+        } else {
+            " Found with"
+        },
+    );
     if p.cooccurring.is_empty() {
         lines.push(Line::styled("   no entity more often than chance", ctx.theme.dim()));
     }
     for c in &p.cooccurring {
-        lines.push(Line::from(vec![
-            Span::raw(format!("   {} ", truncate(&c.name, room))),
-            Span::styled(
-                format!("{} · {} together · ×{:.1}", c.label, c.together, c.association.exp()),
-                ctx.theme.dim(),
-            ),
-        ]));
+        item(
+            &mut lines,
+            vec![Line::from(vec![
+                Span::raw(format!("   {} ", truncate(&c.name, room))),
+                Span::styled(
+                    format!("{} · {} together · ×{:.1}", c.label, c.together, c.association.exp()),
+                    ctx.theme.dim(),
+                ),
+            ])],
+        );
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(" Quotes", ctx.theme.accent()));
+    section(&mut lines, " Quotes");
     if p.quotes.is_empty() {
         lines.push(Line::styled("   none found", ctx.theme.dim()));
     }
     for q in &p.quotes {
         let date = q.date.as_deref().unwrap_or("undated");
-        lines.push(Line::from(vec![
-            Span::styled(format!("   {date} "), ctx.theme.dim()),
-            Span::raw(format!("«{}»", q.text)),
-        ]));
+        let text = format!("{date} «{}»", q.text);
+        let wrapped = wrap(&text, width.saturating_sub(4).max(8));
+        item(&mut lines, wrapped.into_iter().map(|l| Line::raw(format!("   {l}"))).collect());
     }
-    lines
+    (lines, spans)
+}
+
+/// `text` cut into lines of at most `width` columns, between words where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_owned();
+        loop {
+            let sep = usize::from(!line.is_empty());
+            if display_width(&line) + sep + display_width(&word) <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than the line: cut it.
+            let cut = prefix_fitting(&word, width).max(word.chars().next().map_or(1, char::len_utf8));
+            out.push(word[..cut].to_owned());
+            word = word[cut..].to_owned();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
 }
 
 /// Every month from the first to the last with a story (the last ones that fit `width`).
@@ -178,7 +284,11 @@ fn draw_stories(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
     for (i, s) in page.profile.stories.iter().enumerate().skip(top).take(shown) {
         let date = s.date.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d));
         let first = format!(" {date:<10}  {}", s.title);
-        let style = if i == page.selected { ctx.theme.selected(true) } else { ctx.theme.title() };
+        let style = if i == page.selected {
+            ctx.theme.selected(page.focus == PageFocus::Stories)
+        } else {
+            ctx.theme.title()
+        };
         lines.push(Line::styled(truncate(&first, width), style));
         let sentence = s.sentence.as_deref().unwrap_or("");
         lines.push(Line::styled(truncate(&format!("             {sentence}"), width), ctx.theme.dim()));

@@ -56,7 +56,8 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
         return Some((" LABEL ", [labels, cancel].join(" · ")));
     }
     if state.focus == Pane::Article && state.reader.cursor.is_some() {
-        const DECISIONS: [Command; 9] = [
+        const DECISIONS: [Command; 11] = [
+            Command::EntityPage,
             Command::Accept,
             Command::Reject,
             Command::Delete,
@@ -65,6 +66,7 @@ fn annotate_hints(ctx: &Ctx) -> Option<(&'static str, String)> {
             Command::Note,
             Command::KbId,
             Command::NextUnjudged,
+            Command::MergeEntity,
             Command::Undo,
         ];
         let mut hints: Vec<String> = DECISIONS.iter().map(|&c| hint(ctx, c)).collect();
@@ -146,6 +148,7 @@ fn hint_commands(pane: Pane) -> &'static [Command] {
             Command::Open,
             Command::EntityPage,
             Command::RelatedStories,
+            Command::MergeEntity,
             Command::NextPane,
             Command::Help,
         ],
@@ -191,6 +194,13 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     {
         let judged = format!("{}/{} judged", review.judged, review.total.unwrap_or(review.judged));
         right.push(if review.done { format!("done · {judged}") } else { judged });
+    }
+    if let Some(mark) = &state.merge_mark {
+        right.push(format!(
+            "{} merges into {}",
+            ctx.keymap.hint(Command::MergeEntity),
+            crate::text::printable(&mark.name)
+        ));
     }
     let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
     right.push(format!("story {position}/{}", state.list.rows.len()));
