@@ -17,7 +17,7 @@ case $t in
     import_prodigy | import_doccano) dict=annotations; max=4096 ;;
     import_brat)                 dict=brat;        max=4096 ;;
     config)                      dict=config;      max=8192 ;;
-    search)                      dict=search;      max=256 ;;
+    search | query)              dict=search;      max=256 ;;
     load_md)                     dict=;            max=16384 ;;
     load_txt | extract)          dict=;            max=8192 ;;
     *) echo "unknown target $t" >&2; exit 2 ;;

@@ -108,6 +108,15 @@ for q in 'sécurité' 'securite' '"accord de sécurité"' 'Mali*' "l'État" 'l�
     printf '%s' "$q" > "$C/search/seed-$i"; i=$((i + 1))
 done
 
+# The query language --------------------------------------------------------------------------
+mkdir -p "$C/query"
+i=0
+for q in 'unread -tag:sport' 'starred lang:fr since:7d' 'entity:"Tony Blair" OR source:bbc' \
+         '(a OR b) -c' 'until:2024-03-01 "coup d'"'"'état"' '@s' '@nope' 'tag:' '("' 'since:13m' \
+         'feed:«Le Monde»' '-(-(-a))' 'OR OR' 'prefix* lang:en'; do
+    printf '%s' "$q" > "$C/query/seed-$i"; i=$((i + 1))
+done
+
 # Annotation imports --------------------------------------------------------------------------
 put import_prodigy "$ANN/prodigy.jsonl" "$DATA/formats/prodigy.jsonl" "$ANN/patterns.jsonl"
 put import_doccano "$ANN/doccano.jsonl" "$ANN/doccano_relations.jsonl" "$DATA/formats/doccano.jsonl" "$DATA/formats/doccano_relations.jsonl"
