@@ -147,7 +147,10 @@ impl Reader<'_> {
                     self.last_reload = Instant::now();
                 }
                 // Every file is written: the whole library is listed and searchable.
-                Action::AnalysisProgress { done: 0, .. } | Action::IndexDone { .. } => self.session.reload(),
+                // Reading 100,000 stories again takes a moment: only when something changed.
+                Action::AnalysisProgress { done: 0, .. } | Action::IndexDone { changed: true, .. } => {
+                    self.session.reload()
+                }
                 _ => {}
             }
             self.session.dispatch(action);

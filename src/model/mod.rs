@@ -246,6 +246,8 @@ pub enum Action {
     IndexDone {
         skipped: Vec<Skipped>,
         summary: String,
+        /// Stories were added, changed or removed (or annotations moved): the list is read again.
+        changed: bool,
     },
     /// `done` of `total` feeds fetched, the last one being `feed`.
     FetchProgress {
@@ -641,7 +643,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.indexing = None;
             state.analysing = Some((done, total));
         }
-        Action::IndexDone { skipped, summary } => {
+        Action::IndexDone { skipped, summary, .. } => {
             state.indexing = None;
             state.analysing = None;
             state.skipped = skipped;

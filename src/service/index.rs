@@ -44,6 +44,11 @@ pub enum Stage {
 }
 
 impl IndexReport {
+    /// Whether the stories listed may differ from before the run.
+    pub fn changed(&self) -> bool {
+        self.parsed > 0 || self.removed > 0 || self.rehomed > 0 || self.articles > 0
+    }
+
     pub fn summary(&self) -> String {
         let mut s = format!(
             "{} files: {} read, {} unchanged, {} removed; {} new or changed articles",

@@ -175,14 +175,21 @@ fn index(tx: &Sender<Action>, db_path: &Path, source: &Source, limits: &crate::l
         Ok((_, Some(why))) => {
             let summary =
                 format!("not indexed: the library database cannot be written ({why}); reading it as it is");
-            let _ = tx.send(Action::IndexDone { skipped: Vec::new(), summary });
+            let _ = tx.send(Action::IndexDone { skipped: Vec::new(), summary, changed: false });
             return;
         }
         Err(e) => Err(e),
     };
     let done = match result {
-        Ok(report) => Action::IndexDone { summary: report.summary(), skipped: report.skipped },
-        Err(e) => Action::IndexDone { skipped: Vec::new(), summary: format!("indexing failed: {e}") },
+        Ok(report) => Action::IndexDone {
+            summary: report.summary(),
+            changed: report.changed(),
+            skipped: report.skipped,
+        },
+        // What was written before the failure is listed.
+        Err(e) => {
+            Action::IndexDone { skipped: Vec::new(), summary: format!("indexing failed: {e}"), changed: true }
+        }
     };
     let _ = tx.send(done);
 }
