@@ -264,6 +264,8 @@ fn build(
     let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
     let mut roles: BTreeMap<String, RoleRef> = BTreeMap::new();
     let mut quotes = Vec::new();
+    let detailed: Vec<String> = stories.iter().take(DETAILED_STORIES).map(|s| s.id.clone()).collect();
+    crate::service::story::cache_facts(store, &detailed)?;
     for story in stories.iter_mut().take(DETAILED_STORIES) {
         read_story(store, story, &names, &mut roles, &mut quotes)?;
     }

@@ -8,6 +8,45 @@ use crate::model::LoadedStory;
 use crate::service::analysis::{self, EXTRACTOR_VERSION};
 use crate::store::{Result, Store};
 
+/// Extracts and caches, on every core, the facts of those of `ids` not cached yet: a page
+/// that reads many stories (an entity's) waits for the slowest part once, not for each story.
+pub fn cache_facts(store: &mut Store, ids: &[String]) -> Result<()> {
+    let mut missing = Vec::new();
+    for id in ids {
+        let Some(stored) = store.article(id)? else { continue };
+        if store.facts(&stored.content_hash, EXTRACTOR_VERSION).ok().flatten().is_none() {
+            missing.push((id, stored));
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let chunk = missing.len().div_ceil(workers);
+    // Per part, in order; a part whose worker failed is `None` (its stories are extracted
+    // again when they are read).
+    let extracted: Vec<Option<Vec<_>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = missing
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(_, s)| analysis::cached(&analysis::facts_for(&s.article, None)))
+                        .collect()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().ok()).collect()
+    });
+    for (part, facts) in missing.chunks(chunk).zip(extracted) {
+        for ((id, stored), facts) in part.iter().zip(facts.unwrap_or_default()) {
+            // A failed cache write only costs a recomputation next time.
+            let _ = store.put_facts(id, &stored.content_hash, EXTRACTOR_VERSION, &facts);
+        }
+    }
+    Ok(())
+}
+
 /// The story `id` as the reader shows it, or `None` when the library no longer has it.
 pub fn load_story(store: &mut Store, id: &str) -> Result<Option<LoadedStory>> {
     let Some(stored) = store.article(id)? else { return Ok(None) };
@@ -44,4 +83,42 @@ pub fn load_story(store: &mut Store, id: &str) -> Result<Option<LoadedStory>> {
         scroll: stored.scroll,
         article: stored.article,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Limits;
+    use crate::service::Source;
+    use crate::service::index::index_source;
+
+    /// The facts of the stories asked for are cached (extracted on several threads), and a
+    /// story read afterwards has the same facts as one extracted as it is read.
+    #[test]
+    fn facts_cached_ahead_are_the_facts_a_story_is_read_with() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("a.txt", "Visit\n\nGordon Brown met Angela Merkel in Berlin on Monday."),
+            ("b.txt", "Vote\n\nLe ministre Bruno Le Maire a présenté le budget à Paris."),
+            ("c.txt", "Floods\n\nThe Environment Agency warned York."),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let mut ahead = Store::open_in_memory().unwrap();
+        index_source(&mut ahead, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+        let mut on_read = Store::open_in_memory().unwrap();
+        index_source(&mut on_read, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+        let ids: Vec<String> = ahead.stories_in(&[]).unwrap().into_iter().map(|m| m.id).collect();
+        let hashes: Vec<String> =
+            ids.iter().map(|id| ahead.article(id).unwrap().unwrap().content_hash).collect();
+        assert!(hashes.iter().all(|h| ahead.facts(h, EXTRACTOR_VERSION).unwrap().is_none()));
+
+        cache_facts(&mut ahead, &ids).unwrap();
+        for (id, hash) in ids.iter().zip(&hashes) {
+            assert!(ahead.facts(hash, EXTRACTOR_VERSION).unwrap().is_some(), "{id} cached");
+            let read = |s: &mut Store| load_story(s, id).unwrap().unwrap().facts;
+            assert_eq!(read(&mut ahead), read(&mut on_read), "{id}");
+        }
+    }
 }
