@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph, Sparkline};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Sparkline};
 
 use super::Ctx;
 use crate::command::Command;
@@ -16,12 +16,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     let p = &page.profile;
     let undated = p.stories.iter().filter(|s| s.date.is_none()).count();
     let title = format!(" {} · {} · {} ", p.name, p.label, plural(p.stories.len(), "story", "stories"));
-    let block =
-        Block::bordered().title(Span::styled(title, ctx.theme.title())).border_style(ctx.theme.border(true));
-    frame.render_widget(Clear, screen);
-    let inner = block.inner(screen);
-    frame.render_widget(block, screen);
-    let [body, hints] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let (body, hints) = super::over_panes(frame, screen, ctx, title);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
     draw_left(frame, left, ctx, page);

@@ -2,10 +2,10 @@
 //! unread and total counts, "All stories" first, the selected entry highlighted.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::Ctx;
 use crate::command::Command;
@@ -27,12 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, view: &FeedsView) {
         }
     }
     let title = format!(" Feeds · {} · {unread} unread of {total} ", parts.join(" · "));
-    let block =
-        Block::bordered().title(Span::styled(title, ctx.theme.title())).border_style(ctx.theme.border(true));
-    frame.render_widget(Clear, area);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [list, hints] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let (list, hints) = super::over_panes(frame, area, ctx, title);
     let shown = (list.height as usize).max(1);
     let top = view.selected.saturating_sub(shown - 1);
     let width = list.width as usize;

@@ -71,6 +71,23 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
     }
 }
 
+/// A screen drawn over the panes (the feeds view, an entity page): cleared, bordered, titled;
+/// returns its body and its last line, for key hints.
+fn over_panes(frame: &mut Frame, area: Rect, ctx: &Ctx, title: String) -> (Rect, Rect) {
+    let block = Block::bordered()
+        .title(ratatui::text::Span::styled(title, ctx.theme.title()))
+        .border_style(ctx.theme.border(true));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [body, hints] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    (body, hints)
+}
+
 /// A bordered pane whose border shows whether it has the focus.
 fn pane_block<'a>(ctx: &Ctx, pane: Pane, title: Line<'a>) -> Block<'a> {
     Block::bordered().title(title).border_style(ctx.theme.border(ctx.state.focus == pane))
