@@ -353,7 +353,6 @@ pub fn analyse_pending(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<usize> {
     let total = store.analysis_pending()?;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let (mut done, mut stored) = (0, 0);
     if total > 0 {
         progress(0, total);
@@ -367,25 +366,11 @@ pub fn analyse_pending(
         if new == 0 {
             break;
         }
-        let chunk = batch.len().div_ceil(workers);
-        let facts: Vec<CachedFacts> = std::thread::scope(|scope| {
-            let handles: Vec<_> = batch
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter().map(|q| (analyse.run)(&q.story.article)).collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        });
-        if facts.len() != batch.len() {
-            // A worker panicked on some text: store nothing of this batch rather than
-            // misattribute, and leave it queued for the story's opening to analyse.
-            break;
-        }
+        let facts = super::cores::map_on_cores(&batch, |q| (analyse.run)(&q.story.article));
         done += batch.len();
-        stored += store.put_analysed(&batch.into_iter().zip(facts).collect::<Vec<_>>(), analyse.version)?;
+        // A story the extractor failed on stays queued: opening it analyses it again.
+        let analysed: Vec<_> = batch.into_iter().zip(facts).filter_map(|(q, f)| Some((q, f?))).collect();
+        stored += store.put_analysed(&analysed, analyse.version)?;
         progress(done, total.max(done));
     }
     Ok(stored)

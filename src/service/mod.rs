@@ -6,6 +6,7 @@
 //! stands (`review`).
 
 pub mod analysis;
+pub mod cores;
 pub mod effects;
 pub mod entity;
 pub mod entity_edit;

@@ -21,25 +21,12 @@ pub fn cache_facts(store: &mut Store, ids: &[String]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let chunk = missing.len().div_ceil(workers);
-    // Per part, in order; a part whose worker failed is `None` (its stories are extracted
-    // again when they are read).
-    let extracted: Vec<Option<Vec<_>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = missing
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(_, s)| analysis::cached(&analysis::facts_for(&s.article, None)))
-                        .collect()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().ok()).collect()
+    let extracted = super::cores::map_on_cores(&missing, |(_, s)| {
+        analysis::cached(&analysis::facts_for(&s.article, None))
     });
-    for (part, facts) in missing.chunks(chunk).zip(extracted) {
-        for ((id, stored), facts) in part.iter().zip(facts.unwrap_or_default()) {
+    // A story the extractor failed on is extracted again when it is read.
+    for ((id, stored), facts) in missing.iter().zip(extracted) {
+        if let Some(facts) = facts {
             // A failed cache write only costs a recomputation next time.
             let _ = store.put_facts(id, &stored.content_hash, EXTRACTOR_VERSION, &facts);
         }
