@@ -454,7 +454,7 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
 fn speaker_entity_at(doc: &Doc, p: usize, entities: &EntityIndex) -> Option<(String, usize)> {
     let start = doc.tokens.get(p)?.start;
     let (e, _) = entities.starting_at(start)?;
-    if !matches!(e.label, Label::Per | Label::Org | Label::Misc) {
+    if !matches!(e.label, Label::Per | Label::Org) {
         return None;
     }
     entity_at(doc, p, entities)
@@ -490,7 +490,7 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
                 return Some(Speaker::Named(name));
             }
             if doc.tokens.get(j).is_some_and(|t| entities.starting_at(t.start).is_some()) {
-                // A place: "l'ambassadeur de France en Afghanistan".
+                // A place or a demonym: "l'ambassadeur de France", "l'Américain Pete Selleck".
                 let start = doc.tokens.get(j).map_or(0, |t| t.start);
                 let end = entities.starting_at(start).map_or(0, |(_, e)| e);
                 j = (j..limit).find(|&x| doc.tokens.get(x).is_some_and(|t| t.start >= end)).unwrap_or(limit);
@@ -535,6 +535,20 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
         _ => Kind::Other,
     };
     Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// The name a noun phrase starting at `k` gives: "le ministre du budget, Jérôme Cahuzac" → the
+/// minister's name, "l'INSEE" → "INSEE"; None for a description or a pronoun.
+pub fn phrase_name(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    match phrase_speaker(doc, k, entities)? {
+        Speaker::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether token `j` is a speech verb written in lower case.
+pub fn speech_verb_at(doc: &Doc, j: usize) -> bool {
+    is_speech(doc, j)
 }
 
 fn phrase_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
