@@ -10,7 +10,9 @@
 //! - speakers: a predicted quote with a speaker is right (tp) when it overlaps a gold quote whose
 //!   speaker it names; it is wrong (fp) when it overlaps no gold quote, a gold quote without a
 //!   speaker, or names someone else; a second piece of the same gold quote with the right speaker
-//!   (a quotation split in two) counts neither way. A gold speaker no prediction names is a fn.
+//!   (a quotation split in two) counts neither way, and so does a description ("son avocate",
+//!   opening with a lower-case word) on a gold quote whose speaker the text does not name. A
+//!   gold speaker no prediction names is a fn.
 //!   A quote given without a speaker costs recall only: a wrong speaker is worse than none.
 //! - sources: the distinct source names of an article, each gold name matched at most once.
 
@@ -135,6 +137,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
     }
 }
 
+/// A speaker given as a description, not a name: it opens with a lower-case word ("son
+/// avocate", "les autorités maliennes").
+fn is_description(speaker: &str) -> bool {
+    speaker.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn excerpt(text: &str, start: usize, end: usize) -> String {
     let s = text.get(start..end).unwrap_or("");
     let mut out: String = s.chars().take(40).collect();
@@ -179,6 +187,8 @@ pub fn score_article(
                 matched[i] = true;
                 c.speakers.tp += 1;
             }
+            // A description ("son avocate") on a quote whose speaker the text does not name.
+            None if is_description(speaker) && overlapping.iter().any(|&i| gq[i].2.is_none()) => {}
             None => {
                 c.speakers.fp += 1;
                 let g = overlapping.first().and_then(|&i| gq[i].2);
@@ -282,6 +292,7 @@ mod tests {
                 quote("Un deux", Some("Curie")),
                 quote("trois", Some("Marie Curie")),
                 quote("Quatre cinq", Some("Pierre")),
+                quote("cinq", Some("son avocate")),
             ],
             sources: vec!["AFP".into(), "Reuters".into()],
             ..Facts::default()

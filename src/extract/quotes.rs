@@ -231,7 +231,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .and_then(|p| p.2);
         let found = after
             .or_else(|| speaker_inside(doc, k, close, entities))
-            .or_else(|| speaker_before(doc, k, entities));
+            .or_else(|| speaker_before(doc, k, entities))
+            .or_else(|| if words >= 3 { speaker_framed(doc, k, entities) } else { None });
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
             Some(Speaker::Pronoun) => pronoun_person(doc, k, entities, inherited),
@@ -479,6 +480,9 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
     {
         return Some(Speaker::Named(name));
     }
+    if let Some(name) = known_name_at(doc, k, entities) {
+        return Some(Speaker::Named(name));
+    }
     if !doc.is_determiner(k) {
         return None;
     }
@@ -535,6 +539,23 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
         _ => Kind::Other,
     };
     Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// A person or organisation named elsewhere in the text whose name is written at token `k`
+/// though the recognizers missed it there ("SUD-PTT a relevé" opening a sentence).
+fn known_name_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    if !doc.cap(k) {
+        return None;
+    }
+    let start = doc.tokens.get(k)?.start;
+    let rest = doc.text.get(start..)?;
+    entities.entities.iter().filter(|e| matches!(e.label, Label::Per | Label::Org)).find_map(|e| {
+        e.mentions.iter().find_map(|m| {
+            let after = rest.strip_prefix(m.text.as_str())?;
+            let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            boundary.then(|| e.name.clone())
+        })
+    })
 }
 
 /// The name a noun phrase starting at `k` gives: "le ministre du budget, Jérôme Cahuzac" → the
@@ -636,6 +657,21 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
     None
 }
 
+/// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
+/// word, whatever the distance to the quote.
+fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    let np = match doc.folded(sent_start) {
+        "selon" => sent_start + 1,
+        "d'" if doc.folded(sent_start + 1) == "apres" => sent_start + 2,
+        _ => return None,
+    };
+    match phrase_speaker_within(doc, np, k, entities)? {
+        Speaker::Named(name) => Some(Speaker::Named(name)),
+        _ => None,
+    }
+}
+
 /// "Pour X, « … »": the person or organisation the sentence opens with ("Pour Jérémie
 /// Zimmermann, «", "Mais pour Obama, «").
 fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) -> Option<Speaker> {
@@ -686,8 +722,11 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == ",")
         .collect();
     // A speech verb, not a noun after a determiner ("la note").
+    // "la note" is a noun; "comme le précise X" a verb after its object pronoun.
     let after_article = |j: usize| {
-        j > 0 && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "the")
+        j > 0
+            && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "the")
+            && !(j > 1 && doc.folded(j - 2) == "comme")
     };
     let verb = clause.iter().copied().find(|&j| is_speech(doc, j) && !after_article(j))?;
     // "… précise l'ambassadeur de France, Bernard Bajolet : «": the name before the colon.
