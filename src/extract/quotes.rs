@@ -148,6 +148,26 @@ const ORG_NOUNS: [&str; 20] = [
 const PHRASE_STOP: [&str; 12] =
     ["a", "au", "aux", "par", "devant", "chez", "vers", "contre", "depuis", "pendant", "selon", "lors"];
 
+/// Adverbs and time words between a speech verb and its subject ("a déclaré lundi X").
+const AFTER_VERB: [&str; 16] = [
+    "encore",
+    "aussi",
+    "egalement",
+    "ensuite",
+    "alors",
+    "enfin",
+    "hier",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+];
+
 /// Reflexive pronouns before a verb ("s'est réjoui", "se félicite").
 const REFLEXIVE: [&str; 3] = ["s'", "se", "s’"];
 
@@ -411,7 +431,17 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
 fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
     // "», ont souligné X" / "», précise X" / "», s'est réjoui le président X"
     if let Some(v) = verb_group_at(doc, k) {
-        return phrase_speaker(doc, v + 1, entities).or(Some(Speaker::Unknown));
+        let mut np = v + 1;
+        // An incise ("», martèle, dans une vidéo, X") or a time word ("a déclaré lundi X").
+        if doc.tok(np) == ","
+            && let Some(c) = (np + 1..np + 8).find(|&j| doc.tok(j) == ",")
+        {
+            np = c + 1;
+        }
+        while AFTER_VERB.contains(&doc.folded(np)) {
+            np += 1;
+        }
+        return phrase_speaker(doc, np, entities).or(Some(Speaker::Unknown));
     }
     // "," X said / X a déclaré / "," Mayor X said
     let mut named = k;

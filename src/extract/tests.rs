@@ -337,3 +337,15 @@ fn french_sources() {
     }
     assert!(!f.sources.iter().any(|x| x.contains("producteur")), "{:?}", f.sources);
 }
+
+#[test]
+fn french_subject_after_an_incise() {
+    assert_eq!(
+        speakers("« Nous ne reculerons pas devant eux », martèle, dans une vidéo, Jean Dupont."),
+        vec![Some("Jean Dupont".to_string())]
+    );
+    assert_eq!(
+        speakers("« Le chantier commencera bientôt », a déclaré lundi le maire Paul Martin."),
+        vec![Some("Paul Martin".to_string())]
+    );
+}
