@@ -44,6 +44,21 @@ enum Speaker {
     Unknown,
 }
 
+/// How a quote's speaker was given, for the pronouns that follow.
+#[derive(PartialEq)]
+enum Found {
+    /// Attributed to someone not named ("a indiqué un porte-parole").
+    Unnamed,
+    Described,
+    Other,
+}
+
+/// Whether a person is named between tokens `a` and `b`.
+fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool {
+    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    entities.last_person_between(from.end, to.start, |_, _| true).is_some()
+}
+
 /// What a description's head noun stands for.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -220,6 +235,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     // closing mark (news copy drops it when a quotation continues in a new paragraph), and its
     // speaker.
     let mut previous: Option<(usize, bool, Option<String>)> = None;
+    // The closing token of the last quote attributed to someone the text does not name ("a
+    // indiqué un porte-parole"): a pronoun soon after stands for them, not for a name.
+    let mut unnamed_close: Option<usize> = None;
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -253,8 +271,16 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, entities))
             .or_else(|| if words >= 3 { speaker_framed(doc, k, entities) } else { None });
+        let found_kind = match &found {
+            Some(Speaker::Unknown) => Found::Unnamed,
+            Some(Speaker::Description(..)) => Found::Described,
+            _ => Found::Other,
+        };
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
+            Some(Speaker::Pronoun) if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities)) => {
+                None
+            }
             Some(Speaker::Pronoun) => pronoun_person(doc, k, entities, inherited),
             Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
             Some(Speaker::Unknown) => None,
@@ -268,6 +294,14 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                 speaker: speaker.clone(),
                 speaker_origin: None,
             });
+        }
+        let unnamed = matches!(found_kind, Found::Unnamed)
+            || found_kind == Found::Described
+                && speaker.as_deref().is_some_and(|s| s.starts_with(char::is_lowercase));
+        if unnamed {
+            unnamed_close = Some(close);
+        } else if speaker.is_some() {
+            unnamed_close = None;
         }
         previous = Some((close, runs_on, speaker));
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
@@ -530,7 +564,12 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
                 j = (j..limit).find(|&x| doc.tokens.get(x).is_some_and(|t| t.start >= end)).unwrap_or(limit);
                 continue;
             }
-            // An unknown capitalised word ends the phrase ("le syndicat SUD").
+            // A capitalised word after "de" belongs to the description ("le président de la
+            // République"); right after the noun it names it ("le syndicat SUD").
+            if matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les") {
+                j += 1;
+                continue;
+            }
             let mut e = j;
             while e < limit && doc.cap(e) && doc.is_word(e) {
                 e += 1;
@@ -619,8 +658,12 @@ fn named_before<'a>(
     let from = doc.tokens.get(first).map_or(0, |t| t.start);
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
     let mut out: Vec<&str> = Vec::new();
+    let last_word = |n: &str| n.rsplit([' ', '.']).next().map(str::to_lowercase);
     for e in entities.entities.iter().filter(|e| e.label == label) {
-        if e.mentions.iter().any(|m| m.start >= from && m.end <= before) && !out.contains(&e.name.as_str()) {
+        // "Valentine Sapounov" and "V. Sapounov" are one person.
+        if e.mentions.iter().any(|m| m.start >= from && m.end <= before)
+            && !out.iter().any(|o| last_word(o) == last_word(&e.name))
+        {
             out.push(&e.name);
         }
     }
@@ -657,11 +700,25 @@ fn resolve_description(
         Kind::Org => Label::Org,
         Kind::Other => return Some(words),
     };
+    // "un porte-parole de la police … a ajouté le porte-parole": someone never named.
+    if introduced_unnamed(doc, open, &words) {
+        return Some(words);
+    }
     match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// Whether the head noun of a description was introduced with an indefinite article in the
+/// sentences before token `open` ("un porte-parole de la police" … "le porte-parole").
+fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
+    let folded = crate::text::fold::fold_str(words);
+    let Some(head) = folded.split([' ', '\'', '’']).nth(1) else { return false };
+    let Some(&sentence) = doc.sent_of.get(open) else { return false };
+    let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
+    (first + 1..open).any(|j| doc.folded(j) == head && matches!(doc.folded(j - 1), "un" | "une"))
 }
 
 /// An attribution inside the quote opening at `open` and closing at `close`: "« Moi, dit-il,

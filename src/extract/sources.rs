@@ -55,7 +55,8 @@ const DOCUMENTS: [&str; 12] = [
 
 /// Words between "dans" and a newspaper's name: "dans les colonnes du Times", "dans le
 /// quotidien espagnol El Pais".
-const MEDIA: [&str; 14] = [
+const MEDIA: [&str; 15] = [
+    "agence",
     "colonnes",
     "quotidien",
     "journal",
@@ -99,9 +100,17 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 && (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j)) =>
             {
                 let s = if doc.is_determiner(k + 1) && doc.tok(k + 1) != "a" { k + 2 } else { k + 1 };
-                push(org_at(doc, s, entities));
+                push(org_at(doc, s, entities).or_else(|| in_media(doc, k + 1, entities)));
             }
             "dans" => push(in_media(doc, k + 1, entities)),
+            // "…, a indiqué la police."
+            _ if speech_verb_at(doc, k)
+                && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
+                && INSTITUTIONS.contains(&doc.folded(k + 2))
+                && matches!(doc.tok(k + 3), "." | "," | ";") =>
+            {
+                push(Some(doc.span_text(k + 2, k + 3).to_string()))
+            }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
             }
@@ -129,8 +138,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
 
 fn is_institution(name: &str) -> bool {
     let f = crate::text::fold::fold_str(name);
-    let head = f.rsplit([' ', '\'']).next().unwrap_or("");
-    INSTITUTIONS.contains(&head) && f.split(' ').count() <= 3
+    let words: Vec<&str> = f.split([' ', '\'']).filter(|w| !w.is_empty()).collect();
+    words.len() <= 3 && words.iter().take(2).any(|w| INSTITUTIONS.contains(w))
 }
 
 /// "le quotidien espagnol El Pais", "les colonnes du Times" starting at `k`: the newspaper.
@@ -163,6 +172,15 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
     let trimmed =
         ["l'", "l’", "la ", "le ", "les ", "the "].iter().find_map(|a| np.strip_prefix(a)).unwrap_or(&np);
+    // An institution by its common name: the noun alone ("les médias occidentaux" → "médias").
+    if !trimmed.chars().any(char::is_uppercase) {
+        let folded = crate::text::fold::fold_str(trimmed);
+        if let Some(i) = folded.split(' ').take(2).position(|w| INSTITUTIONS.contains(&w))
+            && let Some(word) = trimmed.split(' ').nth(i)
+        {
+            return Some(word.to_string());
+        }
+    }
     Some(trimmed.to_string())
 }
 
