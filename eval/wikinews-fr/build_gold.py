@@ -45,6 +45,13 @@ A = {
  "45626.txt": ("dev", [("Notre climat change", "Michael Bloomberg"), ("Je suis honoré", "Barack Obama"),
                        ("tous les sites de paris", "Michael Bloomberg")], []),
  "45635.txt": ("dev", [], [("médias", 0)]),
+ "45712.txt": ("dev", [("à 500 millions", "Joechen Zaumseil"), ("100 millions d'euros", "Joechen Zaumseil"),
+                       ("les machines et les salariés", "David Quentin")], [("David Quentin", 0)]),
+ "45750.txt": ("dev", [], []),
+ "45761.txt": ("dev", [("la qualité de l'enseignement", None), ("la société du savoir", None)], []),
+ "45764.txt": ("dev", [("l’encyclopédie subit", "Élisabeth Bonnet"), ("machine à décerveler", None),
+                       ("0,1% des éditeurs", None), ("Wikipédia est incontournable", None)], []),
+ "45774.txt": ("dev", [("d'une rupture", "Marc Guillemot"), ("J'ai imaginé", "Marc Guillemot")], []),
  # ---------------- test: not read while writing rules ----------------
  "44618.txt": ("test", [("Imaginez un monde", None)], []),
  "44636.txt": ("test", [("le fait d'imposer", None), ("Est assimilé", None)], []),
