@@ -52,6 +52,10 @@ A = {
  "45764.txt": ("dev", [("l’encyclopédie subit", "Élisabeth Bonnet"), ("machine à décerveler", None),
                        ("0,1% des éditeurs", None), ("Wikipédia est incontournable", None)], []),
  "45774.txt": ("dev", [("d'une rupture", "Marc Guillemot"), ("J'ai imaginé", "Marc Guillemot")], []),
+ "45766.txt": ("dev", [("la corruption qui ronge", "Hu Jintao")], []),
+ "45614.txt": ("dev", [], [("Joseph J. Lhota", 0)]),
+ "44552.txt": ("dev", [], [("police", 0)]),
+ "44502.txt": ("dev", [], []),
  # ---------------- test: not read while writing rules ----------------
  "44618.txt": ("test", [("Imaginez un monde", None)], []),
  "44636.txt": ("test", [("le fait d'imposer", None), ("Est assimilé", None)], []),

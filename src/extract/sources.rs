@@ -163,7 +163,13 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     if DOCUMENTS.contains(&doc.folded(head)) {
         return (head + 1..head + 10)
             .take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«"))
-            .find_map(|j| org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)));
+            .find_map(|j| {
+                org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)).or_else(|| {
+                    // "un communiqué de la police londonienne"
+                    (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
+                        .then(|| doc.tok(j).to_string())
+                })
+            });
     }
     if let Some(name) = phrase_name(doc, k, entities) {
         return Some(name);
