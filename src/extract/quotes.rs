@@ -529,7 +529,13 @@ fn speaker_entity_at(doc: &Doc, p: usize, entities: &EntityIndex) -> Option<(Str
 /// Obama" → Obama, "les analystes du groupe Crédit Mutuel CIC" → the group, "un jeune
 /// manifestant, Abdel Nasser" → the man, "l'universitaire" → a description; a pronoun ("selon
 /// lui") → the person named last. None when the words are not a noun phrase.
-fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityIndex) -> Option<Speaker> {
+fn phrase_speaker_within(
+    doc: &Doc,
+    k: usize,
+    limit: usize,
+    subject: bool,
+    entities: &EntityIndex,
+) -> Option<Speaker> {
     let first = doc.folded(k);
     if PRONOUNS.contains(&first) {
         return PERSONAL
@@ -590,6 +596,12 @@ fn phrase_speaker_within(doc: &Doc, k: usize, limit: usize, entities: &EntityInd
     {
         return Some(Speaker::Named(name));
     }
+    // A subject phrase must reach its verb (or an incise before it): "Cette nouvelle baisse
+    // n'a pas été appréciée par …, qui regrette" is no speaker, and no speaker ends in an
+    // elided word.
+    if subject && j < limit && doc.tok(j) != "," || doc.elision(j.saturating_sub(1)).is_some() && j < limit {
+        return None;
+    }
     while j > k + 1 && matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'") {
         j -= 1;
     }
@@ -642,7 +654,7 @@ pub fn speech_verb_at(doc: &Doc, j: usize) -> bool {
 }
 
 fn phrase_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
-    phrase_speaker_within(doc, k, doc.len(), entities)
+    phrase_speaker_within(doc, k, doc.len(), false, entities)
 }
 
 /// The distinct people (or organisations) named in the `reach` sentences before token `open`.
@@ -753,7 +765,7 @@ fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         "d'" if doc.folded(sent_start + 1) == "apres" => sent_start + 2,
         _ => return None,
     };
-    match phrase_speaker_within(doc, np, k, entities)? {
+    match phrase_speaker_within(doc, np, k, false, entities)? {
         Speaker::Named(name) => Some(Speaker::Named(name)),
         _ => None,
     }
@@ -791,11 +803,11 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         let f = doc.folded(s);
         if f == "selon" || (f == "according" && doc.folded(s + 1) == "to") {
             let np = if f == "according" { s + 2 } else { s + 1 };
-            return phrase_speaker_within(doc, np, k, entities)
+            return phrase_speaker_within(doc, np, k, false, entities)
                 .or_else(|| noun_phrase(doc, np, entities).map(Speaker::Named));
         }
         if f == "d'" && doc.folded(s + 1) == "apres" {
-            return phrase_speaker_within(doc, s + 2, k, entities);
+            return phrase_speaker_within(doc, s + 2, k, false, entities);
         }
     }
     if let Some(sp) = speaker_pour(doc, k, sent_start, entities) {
@@ -873,5 +885,5 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         }
         s = comma + 1;
     }
-    phrase_speaker_within(doc, s, e, entities)
+    phrase_speaker_within(doc, s, e, true, entities)
 }

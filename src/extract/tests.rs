@@ -349,3 +349,17 @@ fn french_subject_after_an_incise() {
         vec![Some("Paul Martin".to_string())]
     );
 }
+
+/// A description that is the subject of another verb is no speaker, and no speaker string ends
+/// in an elided word.
+#[test]
+fn no_broken_speaker_strings() {
+    for q in extract(
+        "Cette nouvelle baisse n'a pas été appréciée par la commission qui regrette le « moment » choisi.",
+        &Options::default(),
+    )
+    .quotes
+    {
+        assert!(q.speaker.as_deref().is_none_or(|s| !s.ends_with('\'') && !s.contains("baisse")), "{q:?}");
+    }
+}
