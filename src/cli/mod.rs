@@ -185,6 +185,13 @@ pub enum Cmd {
         /// rules, tagger or combined (the default, what byline uses).
         #[arg(long, default_value = "combined", value_parser = ["rules", "tagger", "combined"])]
         extractor: String,
+        /// Score facts (speakers of quotations, sources) against a JSON-lines gold file such as
+        /// eval/wikinews-fr/gold.jsonl (the default for a .jsonl file).
+        #[arg(long)]
+        facts: bool,
+        /// With facts: also list each wrong or missed speaker and source.
+        #[arg(long)]
+        errors: bool,
     },
     /// Train an entity tagger model (averaged perceptron) from CoNLL or HIPE files.
     Train {
@@ -376,7 +383,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Cmd::Import { file, format, finished }) => {
             annotations::run_import(&file, &format, finished, &config)
         }
-        Some(Cmd::Eval { file, format, lang, json, every, extractor }) => {
+        Some(Cmd::Eval { file, format, lang, json, every, extractor, facts, errors }) => {
             let extractor = match extractor.as_str() {
                 "rules" => crate::extract::Extractor::Rules,
                 "tagger" => crate::extract::Extractor::Tagger,
@@ -390,6 +397,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 json,
                 every,
                 extractor,
+                facts,
+                errors,
             })?;
             Ok(ExitCode::SUCCESS)
         }

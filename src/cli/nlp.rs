@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::extract::eval::{self, Format};
+use crate::extract::eval_facts;
 use crate::extract::tagger::{self, Dev, InputFormat, TrainOptions};
 use crate::extract::{Extractor, Lang};
 
@@ -17,10 +18,17 @@ pub struct EvalArgs<'a> {
     /// leaves out.
     pub every: Option<usize>,
     pub extractor: Extractor,
+    /// Score facts against a JSON-lines gold file (also when the file ends in .jsonl).
+    pub facts: bool,
+    /// With facts: list the mistakes.
+    pub errors: bool,
 }
 
 pub fn run_eval(args: EvalArgs) -> Result<()> {
-    let EvalArgs { file, format, lang, json, every, extractor } = args;
+    let EvalArgs { file, format, lang, json, every, extractor, facts, errors } = args;
+    if facts || file.extension().is_some_and(|e| e == "jsonl") {
+        return run_facts_eval(file, lang, json, errors, extractor);
+    }
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let format = match format {
         Some(f) => Format::parse(f).with_context(|| format!("unknown format {f:?}: use conll or hipe"))?,
@@ -37,6 +45,45 @@ pub fn run_eval(args: EvalArgs) -> Result<()> {
     } else {
         std::io::Write::write_all(&mut std::io::stdout().lock(), report.table().as_bytes())?;
     }
+    Ok(())
+}
+
+/// `byline eval gold.jsonl`: speakers and sources against the gold facts; each line's `file` is
+/// read from `texts/` next to the gold file.
+fn run_facts_eval(
+    file: &Path,
+    lang: Option<Lang>,
+    json: bool,
+    errors: bool,
+    extractor: Extractor,
+) -> Result<()> {
+    let data = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let gold = eval_facts::parse_gold(&data).with_context(|| format!("parsing {}", file.display()))?;
+    let dir = file.parent().unwrap_or(Path::new(".")).join("texts");
+    let opts = crate::extract::Options { lang, ..Default::default() };
+    let mut per_article = Vec::new();
+    let mut mistakes = Vec::new();
+    for g in &gold {
+        let path = dir.join(&g.file);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let facts = crate::extract::extract_by(&text, &opts, extractor);
+        per_article.push((g.split.clone(), eval_facts::score_article(&text, g, &facts, &mut mistakes)));
+    }
+    let report = eval_facts::report(&per_article, mistakes);
+    if json {
+        say!("{}", serde_json::to_string(&report)?)?;
+        return Ok(());
+    }
+    let mut out = report.table();
+    if errors {
+        for e in &report.errors {
+            out.push_str(&format!(
+                "{} {}: {:?} gold {:?} predicted {:?}\n",
+                e.file, e.kind, e.text, e.gold, e.predicted
+            ));
+        }
+    }
+    std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes())?;
     Ok(())
 }
 

@@ -44,6 +44,18 @@ impl Counts {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
+    /// " P R F1 tp fp fn" as a table row's cells (percentages with one decimal).
+    pub(crate) fn cells(&self) -> String {
+        format!(
+            " {:>6.1} {:>6.1} {:>6.1} {:>7} {:>7} {:>7}",
+            100.0 * self.precision(),
+            100.0 * self.recall(),
+            100.0 * self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
+    }
     pub(crate) fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
@@ -123,18 +135,7 @@ impl Report {
     pub fn to_table(&self) -> String {
         let mut s =
             format!("{:<8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "label", "P", "R", "F1", "tp", "fp", "fn");
-        let row = |name: &str, c: &Counts| {
-            format!(
-                "{:<8} {:>6.1} {:>6.1} {:>6.1} {:>7} {:>7} {:>7}\n",
-                name,
-                100.0 * c.precision(),
-                100.0 * c.recall(),
-                100.0 * c.f1(),
-                c.tp,
-                c.fp,
-                c.fn_
-            )
-        };
+        let row = |name: &str, c: &Counts| format!("{:<8}{}\n", name, c.cells());
         for (l, c) in &self.per_label {
             s.push_str(&row(l.as_str(), c));
         }

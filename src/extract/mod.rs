@@ -11,6 +11,7 @@ mod dates;
 mod doc;
 mod entities;
 pub mod eval;
+pub mod eval_facts;
 mod gazetteer;
 mod lang;
 mod lists;

@@ -7,7 +7,7 @@
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Entity, Quote};
+use super::types::{Entity, Label, Quote};
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -16,8 +16,10 @@ const NP_STOP: [&str; 34] = [
     "while", "on", "adding", "ajoutant", "lundi", "monday",
 ];
 
-const PRONOUNS: [&str; 14] =
-    ["il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "je", "nous", "lui"];
+const PRONOUNS: [&str; 20] = [
+    "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "je", "nous", "lui", "eux",
+    "moi", "vous", "celui-ci", "celle-ci", "ceux-ci",
+];
 
 const AUX: [&str; 12] =
     ["a", "ont", "avait", "avaient", "aurait", "has", "had", "have", "a-t-il", "a-t-elle", "was", "were"];
@@ -28,11 +30,164 @@ const PERSONAL: [&str; 4] = ["il", "elle", "he", "she"];
 /// How many sentences back a pronoun looks for the person it stands for.
 const PRONOUN_REACH: usize = 3;
 
-/// Who a pronoun speaker is.
+/// Who said a quote, as the words around it give it.
 enum Speaker {
     Named(String),
+    /// A singular personal pronoun ("a-t-il dit"): the person named last.
     Pronoun,
+    /// A description ("l'universitaire", "le quotidien", "les autorités maliennes"): the one
+    /// person or organisation of its kind named shortly before, else the words themselves when
+    /// nobody of that kind is named, and nothing when several are.
+    Description(Kind, String),
+    /// The text attributes the quote ("», ajoute X") but not to anyone we can name: no
+    /// speaker, and none inherited from the quote before.
+    Unknown,
 }
+
+/// How a quote's speaker was given, for the pronouns that follow.
+#[derive(PartialEq)]
+enum Found {
+    /// Attributed to someone not named ("a indiqué un porte-parole").
+    Unnamed,
+    Described,
+    Other,
+}
+
+/// Whether a person is named between tokens `a` and `b`.
+fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool {
+    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    entities.last_person_between(from.end, to.start, |_, _| true).is_some()
+}
+
+/// What a description's head noun stands for.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Person,
+    Org,
+    /// Neither (or unknown): the description is kept as written.
+    Other,
+}
+
+/// Head nouns of descriptions that stand for a person named before ("l'universitaire").
+const PERSON_NOUNS: [&str; 62] = [
+    "universitaire",
+    "chercheur",
+    "chercheuse",
+    "scientifique",
+    "professeur",
+    "professeure",
+    "enseignant",
+    "enseignante",
+    "avocat",
+    "avocate",
+    "ministre",
+    "president",
+    "presidente",
+    "porte-parole",
+    "maire",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "candidat",
+    "candidate",
+    "directeur",
+    "directrice",
+    "expert",
+    "experte",
+    "sociologue",
+    "economiste",
+    "medecin",
+    "juge",
+    "procureur",
+    "procureure",
+    "syndicaliste",
+    "militant",
+    "militante",
+    "temoin",
+    "auteur",
+    "autrice",
+    "ecrivain",
+    "ecrivaine",
+    "realisateur",
+    "realisatrice",
+    "acteur",
+    "actrice",
+    "chanteur",
+    "chanteuse",
+    "entraineur",
+    "joueur",
+    "joueuse",
+    "ancien",
+    "ancienne",
+    "dirigeant",
+    "dirigeante",
+    "responsable",
+    "negociateur",
+    "negociatrice",
+    "specialiste",
+    "historien",
+    "historienne",
+    "politologue",
+    "ambassadeur",
+    "ambassadrice",
+    "eleve",
+];
+
+/// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
+const ORG_NOUNS: [&str; 20] = [
+    "quotidien",
+    "journal",
+    "hebdomadaire",
+    "mensuel",
+    "magazine",
+    "chaine",
+    "radio",
+    "agence",
+    "documentaire",
+    "reportage",
+    "syndicat",
+    "parti",
+    "entreprise",
+    "groupe",
+    "societe",
+    "firme",
+    "constructeur",
+    "ong",
+    "association",
+    "federation",
+];
+
+/// Words that end the noun phrase of a speaker after a verb or "selon" ("a révélé son avocate
+/// à l'AFP").
+const PHRASE_STOP: [&str; 12] =
+    ["a", "au", "aux", "par", "devant", "chez", "vers", "contre", "depuis", "pendant", "selon", "lors"];
+
+/// Adverbs and time words between a speech verb and its subject ("a déclaré lundi X").
+const AFTER_VERB: [&str; 16] = [
+    "encore",
+    "aussi",
+    "egalement",
+    "ensuite",
+    "alors",
+    "enfin",
+    "hier",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+];
+
+/// Reflexive pronouns before a verb ("s'est réjoui", "se félicite").
+const REFLEXIVE: [&str; 3] = ["s'", "se", "s’"];
+
+/// Auxiliaries of a reflexive verb ("s'est exclamé").
+const BE: [&str; 4] = ["est", "sont", "etait", "etaient"];
 
 /// The verb of an inverted verb–pronoun token ("ajoute-t-il" → "ajoute", "dit-elle" → "dit",
 /// "a-t-il" → "a"), when the pronoun is a singular personal one.
@@ -80,6 +235,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     // closing mark (news copy drops it when a quotation continues in a new paragraph), and its
     // speaker.
     let mut previous: Option<(usize, bool, Option<String>)> = None;
+    // The closing token of the last quote attributed to someone the text does not name ("a
+    // indiqué un porte-parole"): a pronoun soon after stands for them, not for a name.
+    let mut unnamed_close: Option<usize> = None;
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -109,9 +267,23 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .take()
             .filter(|&(prev_close, ran_on, _)| ran_on || follows(doc, prev_close, k))
             .and_then(|p| p.2);
-        let speaker = match after.or_else(|| speaker_before(doc, k, entities)) {
+        let found = after
+            .or_else(|| speaker_inside(doc, k, close, entities))
+            .or_else(|| speaker_before(doc, k, entities))
+            .or_else(|| if words >= 3 { speaker_framed(doc, k, entities) } else { None });
+        let found_kind = match &found {
+            Some(Speaker::Unknown) => Found::Unnamed,
+            Some(Speaker::Description(..)) => Found::Described,
+            _ => Found::Other,
+        };
+        let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
-            Some(Speaker::Pronoun) => person_before(doc, k, entities).or(inherited),
+            Some(Speaker::Pronoun) if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities)) => {
+                None
+            }
+            Some(Speaker::Pronoun) => pronoun_person(doc, k, entities, inherited),
+            Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
+            Some(Speaker::Unknown) => None,
             None => inherited,
         };
         if words >= 3 || speaker.is_some() && words >= 1 {
@@ -122,6 +294,14 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                 speaker: speaker.clone(),
                 speaker_origin: None,
             });
+        }
+        let unnamed = matches!(found_kind, Found::Unnamed)
+            || found_kind == Found::Described
+                && speaker.as_deref().is_some_and(|s| s.starts_with(char::is_lowercase));
+        if unnamed {
+            unnamed_close = Some(close);
+        } else if speaker.is_some() {
+            unnamed_close = None;
         }
         previous = Some((close, runs_on, speaker));
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
@@ -140,6 +320,24 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && (open == prev_close + 1 || ends_sentence(open - 1))
         && !(prev_close + 1..open.saturating_sub(1)).any(ends_sentence)
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+}
+
+/// Whom a pronoun speaker stands for: the person named before when only one is named within
+/// reach, or the speaker of the quote this one continues; else nobody (never a guess between
+/// two people).
+fn pronoun_person(
+    doc: &Doc,
+    open: usize,
+    entities: &EntityIndex,
+    inherited: Option<String>,
+) -> Option<String> {
+    let last = person_before(doc, open, entities);
+    let named = named_before(doc, open, PRONOUN_REACH, Label::Per, entities);
+    match (&last, &inherited) {
+        (_, Some(_)) => inherited,
+        (Some(l), _) if named.len() == 1 && named[0] == l => last,
+        _ => None,
+    }
 }
 
 /// The person named last before the quote opening at token `open`, within `PRONOUN_REACH`
@@ -214,8 +412,22 @@ pub fn noun_phrase(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String
 }
 
 fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Speaker> {
-    if matches!(doc.tok(k), "," | ".") && doc.tok(k) == "," {
+    if doc.tok(k) == "," {
         k += 1;
+    }
+    // "» selon X" / "» d'après X"
+    let after_selon = match doc.folded(k) {
+        "selon" => Some(k + 1),
+        "d'" if doc.folded(k + 1) == "apres" => Some(k + 2),
+        _ => None,
+    };
+    if let Some(np) = after_selon {
+        return phrase_speaker(doc, np, entities)
+            .or_else(|| {
+                // An unrecognised name ("selon M.Houdré").
+                doc.cap(np).then(|| noun_phrase(doc, np, entities)).flatten().map(Speaker::Named)
+            })
+            .or(Some(Speaker::Unknown));
     }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
     if let Some(verb) = inverted_verb(doc.folded(k))
@@ -227,19 +439,43 @@ fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Spea
         let v = if AUX.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
         return GAZ.is_speech_verb(doc.folded(v)).then_some(Speaker::Pronoun);
     }
-    named_speaker_after(doc, k, entities).map(Speaker::Named)
+    named_speaker_after(doc, k, entities)
 }
 
-fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    // "», ont souligné X" / "», précise X" / "," said X"
+/// Whether token `j` is a speech verb written in lower case ("Affirme" opening a sentence is
+/// more likely a name).
+fn is_speech(doc: &Doc, j: usize) -> bool {
+    GAZ.is_speech_verb(doc.folded(j)) && !doc.cap(j)
+}
+
+/// The speech verb at `k` or after a reflexive pronoun and auxiliary there ("s'est réjoui",
+/// "a déclaré", "ont souligné"): the verb's index.
+fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     let mut v = k;
-    if AUX.contains(&doc.folded(v)) {
+    let reflexive = REFLEXIVE.contains(&doc.folded(v));
+    if reflexive {
         v += 1;
     }
-    // Inverted pronoun with hyphen ("a-t-il souligné") is one token or two; skip "-t-il".
-    if GAZ.is_speech_verb(doc.folded(v)) && !doc.cap(v) {
-        // "» ajoute-t-il" style: nothing named.
-        return noun_phrase(doc, v + 1, entities);
+    if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
+        v += 1;
+    }
+    is_speech(doc, v).then_some(v)
+}
+
+fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    // "», ont souligné X" / "», précise X" / "», s'est réjoui le président X"
+    if let Some(v) = verb_group_at(doc, k) {
+        let mut np = v + 1;
+        // An incise ("», martèle, dans une vidéo, X") or a time word ("a déclaré lundi X").
+        if doc.tok(np) == ","
+            && let Some(c) = (np + 1..np + 8).find(|&j| doc.tok(j) == ",")
+        {
+            np = c + 1;
+        }
+        while AFTER_VERB.contains(&doc.folded(np)) {
+            np += 1;
+        }
+        return phrase_speaker(doc, np, entities).or(Some(Speaker::Unknown));
     }
     // "," X said / X a déclaré / "," Mayor X said
     let mut named = k;
@@ -254,7 +490,7 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<St
             w += 1;
         }
         if GAZ.is_speech_verb(doc.folded(w)) {
-            return Some(name);
+            return Some(Speaker::Named(name));
         }
     }
     // "," the minister said  (short NP then verb)
@@ -266,7 +502,8 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<St
                         let verb = doc.tok(w);
                         s.trim_end_matches(verb).trim().to_string()
                     })
-                    .filter(|s| !s.is_empty());
+                    .filter(|s| !s.is_empty())
+                    .map(Speaker::Named);
             }
             break;
         }
@@ -277,56 +514,376 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<St
     None
 }
 
-fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
-    let mut v = k.checked_sub(1)?;
-    if matches!(doc.tok(v), ":" | ",") {
-        v = v.checked_sub(1)?;
+/// A person or organisation named at token `p` (not a place or a date): its name and the token
+/// after it.
+fn speaker_entity_at(doc: &Doc, p: usize, entities: &EntityIndex) -> Option<(String, usize)> {
+    let start = doc.tokens.get(p)?.start;
+    let (e, _) = entities.starting_at(start)?;
+    if !matches!(e.label, Label::Per | Label::Org) {
+        return None;
     }
-    // "selon X, «" / "according to X, “"
-    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
-    for s in (sent_start..=v).rev().take(8) {
-        let f = doc.folded(s);
-        if f == "selon" || (f == "according" && doc.folded(s + 1) == "to") {
-            let np = if f == "according" { s + 2 } else { s + 1 };
-            return noun_phrase(doc, np, entities).map(Speaker::Named);
+    entity_at(doc, p, entities)
+}
+
+/// The speaker a noun phrase starting at `k` names, up to `limit` (exclusive): "le président
+/// Obama" → Obama, "les analystes du groupe Crédit Mutuel CIC" → the group, "un jeune
+/// manifestant, Abdel Nasser" → the man, "l'universitaire" → a description; a pronoun ("selon
+/// lui") → the person named last. None when the words are not a noun phrase.
+fn phrase_speaker_within(
+    doc: &Doc,
+    k: usize,
+    limit: usize,
+    subject: bool,
+    entities: &EntityIndex,
+) -> Option<Speaker> {
+    let first = doc.folded(k);
+    if PRONOUNS.contains(&first) {
+        return PERSONAL
+            .contains(&first)
+            .then_some(Speaker::Pronoun)
+            .or((first == "lui").then_some(Speaker::Pronoun));
+    }
+    // A name first: any kind but a date ("ajoute Hassan", a name the tagger took for a place).
+    let first_entity = doc.tokens.get(k).and_then(|t| entities.starting_at(t.start));
+    if first_entity.is_some_and(|(e, _)| e.label != Label::Date)
+        && let Some((name, _)) = entity_at(doc, k, entities)
+    {
+        return Some(Speaker::Named(name));
+    }
+    if let Some(name) = known_name_at(doc, k, entities) {
+        return Some(Speaker::Named(name));
+    }
+    if !doc.is_determiner(k) {
+        return None;
+    }
+    // Determiner, lower-case words (titles, adjectives, "de"), then maybe a name.
+    let mut j = k + 1;
+    while j < limit.min(k + 9) {
+        if doc.cap(j) && !doc.is_determiner(j) {
+            if let Some((name, _)) = speaker_entity_at(doc, j, entities) {
+                return Some(Speaker::Named(name));
+            }
+            if doc.tokens.get(j).is_some_and(|t| entities.starting_at(t.start).is_some()) {
+                // A place or a demonym: "l'ambassadeur de France", "l'Américain Pete Selleck".
+                let start = doc.tokens.get(j).map_or(0, |t| t.start);
+                let end = entities.starting_at(start).map_or(0, |(_, e)| e);
+                j = (j..limit).find(|&x| doc.tokens.get(x).is_some_and(|t| t.start >= end)).unwrap_or(limit);
+                continue;
+            }
+            // A capitalised word after "de" belongs to the description ("le président de la
+            // République"); right after the noun it names it ("le syndicat SUD").
+            if matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les") {
+                j += 1;
+                continue;
+            }
+            let mut e = j;
+            while e < limit && doc.cap(e) && doc.is_word(e) {
+                e += 1;
+            }
+            return Some(Speaker::Named(doc.span_text(k, e).to_string()));
+        }
+        let f = doc.folded(j);
+        if !doc.is_word(j) && doc.elision(j).is_none() || NP_STOP.contains(&f) || PHRASE_STOP.contains(&f) {
+            break;
+        }
+        j += 1;
+    }
+    // Apposition: "un jeune manifestant, Abdel Nasser"
+    if doc.tok(j) == ","
+        && let Some((name, _)) =
+            speaker_entity_at(doc, j + 1, entities).or_else(|| speaker_entity_at(doc, j + 2, entities))
+        && (doc.tok(j + 1) != doc.tok(j + 1).to_lowercase() || doc.is_determiner(j + 1))
+    {
+        return Some(Speaker::Named(name));
+    }
+    // A subject phrase must reach its verb (or an incise before it): "Cette nouvelle baisse
+    // n'a pas été appréciée par …, qui regrette" is no speaker, and no speaker ends in an
+    // elided word.
+    if subject && j < limit && doc.tok(j) != "," || doc.elision(j.saturating_sub(1)).is_some() && j < limit {
+        return None;
+    }
+    while j > k + 1 && matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'") {
+        j -= 1;
+    }
+    if j <= k + 1 {
+        return None;
+    }
+    let head = doc.folded(k + 1);
+    let head = head.strip_suffix('s').filter(|_| !PERSON_NOUNS.contains(&head)).unwrap_or(head);
+    if matches!(doc.folded(k), "un" | "une" | "des" | "a" | "an") {
+        // "un rapport établi par …": nobody in particular.
+        return Some(Speaker::Unknown);
+    }
+    let kind = match doc.folded(k) {
+        "le" | "la" | "l'" | "les" | "the" if PERSON_NOUNS.contains(&head) => Kind::Person,
+        "le" | "la" | "l'" | "the" if ORG_NOUNS.contains(&head) => Kind::Org,
+        _ => Kind::Other,
+    };
+    Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// A person or organisation named elsewhere in the text whose name is written at token `k`
+/// though the recognizers missed it there ("SUD-PTT a relevé" opening a sentence).
+fn known_name_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    if !doc.cap(k) {
+        return None;
+    }
+    let start = doc.tokens.get(k)?.start;
+    let rest = doc.text.get(start..)?;
+    entities.entities.iter().filter(|e| matches!(e.label, Label::Per | Label::Org)).find_map(|e| {
+        e.mentions.iter().find_map(|m| {
+            let after = rest.strip_prefix(m.text.as_str())?;
+            let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            boundary.then(|| e.name.clone())
+        })
+    })
+}
+
+/// The name a noun phrase starting at `k` gives: "le ministre du budget, Jérôme Cahuzac" → the
+/// minister's name, "l'INSEE" → "INSEE"; None for a description or a pronoun.
+pub fn phrase_name(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    match phrase_speaker(doc, k, entities)? {
+        Speaker::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether token `j` is a speech verb written in lower case.
+pub fn speech_verb_at(doc: &Doc, j: usize) -> bool {
+    is_speech(doc, j)
+}
+
+fn phrase_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    phrase_speaker_within(doc, k, doc.len(), false, entities)
+}
+
+/// The distinct people (or organisations) named in the `reach` sentences before token `open`.
+fn named_before<'a>(
+    doc: &Doc,
+    open: usize,
+    reach: usize,
+    label: Label,
+    entities: &EntityIndex<'a>,
+) -> Vec<&'a str> {
+    let Some(&sentence) = doc.sent_of.get(open) else { return Vec::new() };
+    let first = doc.sentences.get(sentence.saturating_sub(reach)).map_or(0, |r| r.start);
+    let from = doc.tokens.get(first).map_or(0, |t| t.start);
+    let before = doc.tokens.get(open).map_or(0, |t| t.start);
+    let mut out: Vec<&str> = Vec::new();
+    let last_word = |n: &str| n.rsplit([' ', '.']).next().map(str::to_lowercase);
+    for e in entities.entities.iter().filter(|e| e.label == label) {
+        // "Valentine Sapounov" and "V. Sapounov" are one person.
+        if e.mentions.iter().any(|m| m.start >= from && m.end <= before)
+            && !out.iter().any(|o| last_word(o) == last_word(&e.name))
+        {
+            out.push(&e.name);
         }
     }
-    // The verb may come a few words before the colon: "X told the BBC:", "X a déclaré à
-    // la presse :", "X said in a statement:".
-    if doc.tok(k.saturating_sub(1)) == ":" {
-        let clause =
-            (sent_start..=v).rev().take(6).take_while(|&j| doc.is_word(j) || doc.elision(j).is_some());
-        v = clause.into_iter().find(|&j| GAZ.is_speech_verb(doc.folded(j)) && !doc.cap(j)).unwrap_or(v);
+    out
+}
+
+/// Whether a subject can start at `k`: a name, or a determiner and a lower-case noun that is
+/// not part of an adverbial ("De son côté", "Dans un communiqué").
+fn is_noun_phrase_start(doc: &Doc, k: usize, entities: &EntityIndex) -> bool {
+    let named = |j: usize| doc.tokens.get(j).is_some_and(|t| entities.starting_at(t.start).is_some());
+    named(k)
+        || doc.is_determiner(k)
+            && !matches!(doc.folded(k), "d'" | "du" | "des" | "au" | "aux")
+            && (named(k + 1)
+                || PERSON_NOUNS.contains(&doc.folded(k + 1))
+                || ORG_NOUNS.contains(&doc.folded(k + 1)))
+}
+
+/// How many sentences back a description looks for the one it stands for.
+const DESCRIPTION_REACH: usize = 8;
+
+/// A description's name: the one person (organisation) of its kind named shortly before; the
+/// words as written when it is of no such kind or nobody of its kind is named; none when
+/// several are (a wrong speaker is worse than none).
+fn resolve_description(
+    doc: &Doc,
+    open: usize,
+    kind: Kind,
+    words: String,
+    entities: &EntityIndex,
+) -> Option<String> {
+    let label = match kind {
+        Kind::Person => Label::Per,
+        Kind::Org => Label::Org,
+        Kind::Other => return Some(words),
+    };
+    // "un porte-parole de la police … a ajouté le porte-parole": someone never named.
+    if introduced_unnamed(doc, open, &words) {
+        return Some(words);
     }
-    if !GAZ.is_speech_verb(doc.folded(v)) {
-        return None;
+    match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
+        [] => Some(words),
+        [one] => Some((*one).to_string()),
+        _ => None,
     }
-    // subject before the verb (and auxiliary)
-    let mut e = v;
-    if e > 0 && AUX.contains(&doc.folded(e - 1)) {
-        e -= 1;
-    }
-    // "Il a déclaré : «", "She said: “"
-    if e > sent_start && PERSONAL.contains(&doc.folded(e - 1)) {
-        return Some(Speaker::Pronoun);
-    }
-    let mut s = e;
-    while s > sent_start && doc.is_word(s - 1) && e - s < 8 {
-        s -= 1;
-    }
-    while s < e && (doc.common_capitalised(s) && !doc.is_determiner(s)) {
-        s += 1;
-    }
-    if s >= e || PRONOUNS.contains(&doc.folded(s)) {
-        return None;
-    }
-    // Prefer a named entity ending right before the verb ("Le porte-parole Jean Dupont a dit").
-    for p in s..e {
-        if let Some((name, end)) = entity_at(doc, p, entities)
-            && end == e
+}
+
+/// Whether the head noun of a description was introduced with an indefinite article in the
+/// sentences before token `open` ("un porte-parole de la police" … "le porte-parole").
+fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
+    let folded = crate::text::fold::fold_str(words);
+    let Some(head) = folded.split([' ', '\'', '’']).nth(1) else { return false };
+    let Some(&sentence) = doc.sent_of.get(open) else { return false };
+    let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
+    (first + 1..open).any(|j| doc.folded(j) == head && matches!(doc.folded(j - 1), "un" | "une"))
+}
+
+/// An attribution inside the quote opening at `open` and closing at `close`: "« Moi, dit-il,
+/// j'ai … »", "« Ce vote, s'exclame X, est … »".
+fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    for j in open + 2..close.min(open + 16) {
+        if doc.tok(j - 1) != "," {
+            continue;
+        }
+        if let Some(verb) = inverted_verb(doc.folded(j))
+            && GAZ.is_speech_verb(verb)
+            && doc.tok(j + 1) == ","
+        {
+            return Some(Speaker::Pronoun);
+        }
+        if let Some(v) = verb_group_at(doc, j)
+            && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
+            && doc.tok(end) == ","
         {
             return Some(Speaker::Named(name));
         }
     }
-    Some(Speaker::Named(doc.span_text(s, e).to_string()))
+    None
+}
+
+/// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
+/// word, whatever the distance to the quote.
+fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    let np = match doc.folded(sent_start) {
+        "selon" => sent_start + 1,
+        "d'" if doc.folded(sent_start + 1) == "apres" => sent_start + 2,
+        _ => return None,
+    };
+    match phrase_speaker_within(doc, np, k, false, entities)? {
+        Speaker::Named(name) => Some(Speaker::Named(name)),
+        _ => None,
+    }
+}
+
+/// "Pour X, « … »": the person or organisation the sentence opens with ("Pour Jérémie
+/// Zimmermann, «", "Mais pour Obama, «").
+fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let mut p = sent_start;
+    if matches!(doc.folded(p), "mais" | "et" | "or" | "ainsi") {
+        p += 1;
+    }
+    if doc.folded(p) != "pour" || p + 1 >= k {
+        return None;
+    }
+    let mut q = p + 1;
+    if GAZ.honorifics.contains(doc.folded(q)) || doc.tok(q).len() <= 2 && doc.tok(q + 1) == "." {
+        q += if doc.tok(q + 1) == "." { 2 } else { 1 };
+    }
+    let (name, end) = speaker_entity_at(doc, q, entities)
+        .or_else(|| speaker_entity_at(doc, p + 1, entities))
+        .or_else(|| if doc.is_determiner(q) { speaker_entity_at(doc, q + 1, entities) } else { None })?;
+    matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name))
+}
+
+fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    let mut v = k.checked_sub(1)?;
+    let colon = doc.tok(v) == ":";
+    if matches!(doc.tok(v), ":" | ",") || matches!(doc.folded(v), "que" | "qu'") {
+        v = v.checked_sub(1)?;
+    }
+    // "selon X, «" / "d'après X, «" / "according to X, “"
+    for s in (sent_start..=v).rev().take(12) {
+        let f = doc.folded(s);
+        if f == "selon" || (f == "according" && doc.folded(s + 1) == "to") {
+            let np = if f == "according" { s + 2 } else { s + 1 };
+            return phrase_speaker_within(doc, np, k, false, entities)
+                .or_else(|| noun_phrase(doc, np, entities).map(Speaker::Named));
+        }
+        if f == "d'" && doc.folded(s + 1) == "apres" {
+            return phrase_speaker_within(doc, s + 2, k, false, entities);
+        }
+    }
+    if let Some(sp) = speaker_pour(doc, k, sent_start, entities) {
+        return Some(sp);
+    }
+    // The speech verb, a few words back in the clause: "X told the BBC:", "X a déclaré à la
+    // presse :", "X estime, au contraire, que «", "comme le précise l'ambassadeur, X : «".
+    let clause: Vec<usize> = (sent_start..=v)
+        .rev()
+        .take(12)
+        .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == ",")
+        .collect();
+    // A speech verb, not a noun after a determiner ("la note").
+    // "la note" is a noun; "comme le précise X" a verb after its object pronoun.
+    let after_article = |j: usize| {
+        j > 0
+            && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "the")
+            && !(j > 1 && doc.folded(j - 2) == "comme")
+    };
+    let verb = clause.iter().copied().find(|&j| is_speech(doc, j) && !after_article(j))?;
+    // "… précise l'ambassadeur de France, Bernard Bajolet : «": the name before the colon.
+    if colon && verb < v {
+        let name_end = doc.tokens.get(v).map_or(0, |t| t.end);
+        if let Some(e) = entities.ending_at(name_end).filter(|e| matches!(e.label, Label::Per | Label::Org)) {
+            return Some(Speaker::Named(e.name.clone()));
+        }
+    }
+    // The subject before the verb group: skip auxiliary (and adverbs between it and the
+    // participle: "a pour sa part ajouté"), reflexive pronoun.
+    let mut e = verb;
+    if let Some(aux) = (verb.saturating_sub(4)..verb).rev().find(|&j| {
+        AUX.contains(&doc.folded(j))
+            || BE.contains(&doc.folded(j)) && j > 0 && REFLEXIVE.contains(&doc.folded(j - 1))
+    }) {
+        e = aux;
+    }
+    if e > 0 && REFLEXIVE.contains(&doc.folded(e - 1)) {
+        e -= 1;
+    }
+    if e <= sent_start {
+        return None;
+    }
+    // "Il a déclaré : «", "She said: “"
+    if PERSONAL.contains(&doc.folded(e - 1)) {
+        return Some(Speaker::Pronoun);
+    }
+    // A name right before the verb, or before an apposition closed by a comma ("le ministre
+    // des finances, Pierre Moscovici, a ajouté"), or before an incise ("X, jeune berger, se
+    // souvient").
+    let end_of = |j: usize| doc.tokens.get(j).map_or(0, |t| t.end);
+    if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| en.label != Label::Date) {
+        return Some(Speaker::Named(en.name.clone()));
+    }
+    if doc.tok(e - 1) == ","
+        && let Some(en) = entities
+            .ending_at(end_of(e.saturating_sub(2)))
+            .filter(|en| matches!(en.label, Label::Per | Label::Org))
+    {
+        return Some(Speaker::Named(en.name.clone()));
+    }
+    // The subject opening the sentence: "Le documentaire d'Al Jazeera, réalisé …, précise :",
+    // "Akli Gasmi, jeune berger …, se souvient :".
+    let mut s = sent_start;
+    while s < e && doc.common_capitalised(s) && !doc.is_determiner(s) && !doc.cap(s + 1) {
+        s += 1;
+    }
+    // An adverbial before the subject ("De son côté, le négociateur a appelé") is skipped:
+    // a comma followed by a determiner or a name starts the subject.
+    for _ in 0..3 {
+        let Some(comma) = (s..e).find(|&j| doc.tok(j) == ",") else { break };
+        let next_is_subject = doc.is_determiner(comma + 1)
+            || doc.tokens.get(comma + 1).is_some_and(|t| entities.starting_at(t.start).is_some());
+        if !next_is_subject || comma + 1 >= e || is_noun_phrase_start(doc, s, entities) {
+            break;
+        }
+        s = comma + 1;
+    }
+    phrase_speaker_within(doc, s, e, true, entities)
 }

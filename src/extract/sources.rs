@@ -3,18 +3,82 @@
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
-use super::quotes::noun_phrase;
+use super::quotes::{noun_phrase, phrase_name, speech_verb_at};
 use super::types::Label;
 
 const REPORT_VERBS: [&str; 8] =
     ["reported", "reports", "reporte", "rapporte", "rapportent", "rapporté", "rapportait", "reporting"];
+
+/// Institutions cited by their common name ("selon la police", "d'après l'opposition").
+const INSTITUTIONS: [&str; 24] = [
+    "police",
+    "gendarmerie",
+    "opposition",
+    "gouvernement",
+    "autorites",
+    "parquet",
+    "pompiers",
+    "secours",
+    "enqueteurs",
+    "syndicats",
+    "organisateurs",
+    "prefecture",
+    "mairie",
+    "armee",
+    "justice",
+    "academies",
+    "academie",
+    "medias",
+    "enquete",
+    "ministere",
+    "douanes",
+    "procureur",
+    "prosecutors",
+    "the police",
+];
+
+/// Nouns of documents that carry their author's word: "selon un rapport de l'INSEE".
+const DOCUMENTS: [&str; 12] = [
+    "rapport",
+    "etude",
+    "sondage",
+    "communique",
+    "enquete",
+    "document",
+    "note",
+    "bilan",
+    "report",
+    "study",
+    "survey",
+    "statement",
+];
+
+/// Words between "dans" and a newspaper's name: "dans les colonnes du Times", "dans le
+/// quotidien espagnol El Pais".
+const MEDIA: [&str; 15] = [
+    "agence",
+    "colonnes",
+    "quotidien",
+    "journal",
+    "hebdomadaire",
+    "magazine",
+    "mensuel",
+    "site",
+    "chaine",
+    "radio",
+    "edition",
+    "interview",
+    "entretien",
+    "emission",
+    "tribune",
+];
 
 pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: Option<String>| {
         if let Some(s) = s
             && !out.contains(&s)
-            && s.chars().any(char::is_uppercase)
+            && (s.chars().any(char::is_uppercase) || is_institution(&s))
         {
             out.push(s);
         }
@@ -27,6 +91,26 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             "d'" if doc.folded(k + 1) == "apres" => push(after_article(doc, k + 2, entities)),
             "according" if doc.folded(k + 1) == "to" => push(after_article(doc, k + 2, entities)),
             "citing" => push(after_article(doc, k + 1, entities)),
+            // "de l'avis de X"
+            "avis" if doc.folded(k.wrapping_sub(1)) == "l'" && matches!(doc.folded(k + 1), "de" | "d'") => {
+                push(after_article(doc, k + 2, entities))
+            }
+            // "a déclaré à l'AFP", "a confié au Figaro", "a indiqué X sur France Inter"
+            _ if matches!(doc.tok(k), "à" | "au" | "aux" | "sur")
+                && (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j)) =>
+            {
+                let s = if doc.is_determiner(k + 1) && doc.tok(k + 1) != "a" { k + 2 } else { k + 1 };
+                push(org_at(doc, s, entities).or_else(|| in_media(doc, k + 1, entities)));
+            }
+            "dans" => push(in_media(doc, k + 1, entities)),
+            // "…, a indiqué la police."
+            _ if speech_verb_at(doc, k)
+                && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
+                && INSTITUTIONS.contains(&doc.folded(k + 2))
+                && matches!(doc.tok(k + 3), "." | "," | ";") =>
+            {
+                push(Some(doc.span_text(k + 2, k + 3).to_string()))
+            }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
             }
@@ -52,11 +136,57 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     out
 }
 
+fn is_institution(name: &str) -> bool {
+    let f = crate::text::fold::fold_str(name);
+    let words: Vec<&str> = f.split([' ', '\'']).filter(|w| !w.is_empty()).collect();
+    words.len() <= 3 && words.iter().take(2).any(|w| INSTITUTIONS.contains(w))
+}
+
+/// "le quotidien espagnol El Pais", "les colonnes du Times" starting at `k`: the newspaper.
+fn in_media(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let mut media = false;
+    for j in k..k + 5 {
+        if doc.cap(j) {
+            return if media { org_at(doc, j, entities) } else { None };
+        }
+        if !doc.is_word(j) && doc.elision(j).is_none() {
+            return None;
+        }
+        media |= MEDIA.contains(&doc.folded(j));
+    }
+    None
+}
+
 fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    // A report, a study, a poll: its author ("selon un rapport établi par l'INSEE").
+    let head = if doc.is_determiner(k) { k + 1 } else { k };
+    if DOCUMENTS.contains(&doc.folded(head)) {
+        return (head + 1..head + 10)
+            .take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«"))
+            .find_map(|j| {
+                org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)).or_else(|| {
+                    // "un communiqué de la police londonienne"
+                    (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
+                        .then(|| doc.tok(j).to_string())
+                })
+            });
+    }
+    if let Some(name) = phrase_name(doc, k, entities) {
+        return Some(name);
+    }
     let np = noun_phrase(doc, k, entities)?;
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
     let trimmed =
         ["l'", "l’", "la ", "le ", "les ", "the "].iter().find_map(|a| np.strip_prefix(a)).unwrap_or(&np);
+    // An institution by its common name: the noun alone ("les médias occidentaux" → "médias").
+    if !trimmed.chars().any(char::is_uppercase) {
+        let folded = crate::text::fold::fold_str(trimmed);
+        if let Some(i) = folded.split(' ').take(2).position(|w| INSTITUTIONS.contains(&w))
+            && let Some(word) = trimmed.split(' ').nth(i)
+        {
+            return Some(word.to_string());
+        }
+    }
     Some(trimmed.to_string())
 }
 

@@ -265,3 +265,101 @@ fn odd_strings_never_panic() {
         let _ = guess_lang(s);
     }
 }
+
+/// French attributions: verbs in other tenses and reflexive, names in apposition, an
+/// attribution inside the quote, "Pour X, «", "selon X" after the quote; and no speaker rather
+/// than a wrong one.
+#[test]
+fn french_attributions() {
+    assert_eq!(
+        speakers("« Les résultats sont encourageants pour la suite », s'est réjoui le ministre Paul Martin."),
+        vec![Some("Paul Martin".to_string())]
+    );
+    assert_eq!(
+        speakers("« Nous devons rester vigilants face à la crise », a réagi un syndicaliste, Pierre Durand."),
+        vec![Some("Pierre Durand".to_string())]
+    );
+    assert_eq!(
+        speakers(
+            "Le ministre des finances, Pierre Moscovici, a pour sa part ajouté : « La situation reste \
+             difficile »."
+        ),
+        vec![Some("Pierre Moscovici".to_string())]
+    );
+    assert_eq!(
+        speakers("Pour Jean Dupont, « ce vote est une immense victoire pour tous »."),
+        vec![Some("Jean Dupont".to_string())]
+    );
+    // Two people named before: "a-t-il ajouté" could be either.
+    assert_eq!(
+        speakers(
+            "Jean Dupont a rencontré Paul Martin à Lyon. « Le projet avance bien désormais », a-t-il ajouté."
+        ),
+        vec![None]
+    );
+    // A description stands for the one person named before.
+    assert_eq!(
+        speakers(
+            "Le professeur Marie Lambert a dirigé l'étude. « Les résultats sont alarmants pour tous », \
+             résume l'universitaire."
+        ),
+        vec![Some("Marie Lambert".to_string())]
+    );
+    // An attribution we cannot name: no speaker, not the previous quote's.
+    assert_eq!(
+        speakers(
+            "« Le pays doit changer maintenant », affirme Jean Dupont. « Tout cela pose beaucoup de \
+             questions », ajoute un autre manifestant."
+        ),
+        vec![Some("Jean Dupont".to_string()), None]
+    );
+    // Never a piece of the sentence as a speaker.
+    for q in extract(
+        "De son côté, le négociateur a appelé à la formation d'une commission : « Nous appelons à \
+         une enquête internationale ».",
+        &Options::default(),
+    )
+    .quotes
+    {
+        assert!(q.speaker.as_deref().is_none_or(|s| !s.contains("côté")), "{q:?}");
+    }
+}
+
+#[test]
+fn french_sources() {
+    let f = extract(
+        "Selon son producteur, Michel Nouader, son état s'était détérioré. « Il est mort cette nuit », a \
+         révélé son avocate à l'AFP. Selon la police, deux hommes ont ouvert le feu.",
+        &Options::default(),
+    );
+    for s in ["Michel Nouader", "AFP", "police"] {
+        assert!(f.sources.iter().any(|x| x == s), "{s}: {:?}", f.sources);
+    }
+    assert!(!f.sources.iter().any(|x| x.contains("producteur")), "{:?}", f.sources);
+}
+
+#[test]
+fn french_subject_after_an_incise() {
+    assert_eq!(
+        speakers("« Nous ne reculerons pas devant eux », martèle, dans une vidéo, Jean Dupont."),
+        vec![Some("Jean Dupont".to_string())]
+    );
+    assert_eq!(
+        speakers("« Le chantier commencera bientôt », a déclaré lundi le maire Paul Martin."),
+        vec![Some("Paul Martin".to_string())]
+    );
+}
+
+/// A description that is the subject of another verb is no speaker, and no speaker string ends
+/// in an elided word.
+#[test]
+fn no_broken_speaker_strings() {
+    for q in extract(
+        "Cette nouvelle baisse n'a pas été appréciée par la commission qui regrette le « moment » choisi.",
+        &Options::default(),
+    )
+    .quotes
+    {
+        assert!(q.speaker.as_deref().is_none_or(|s| !s.ends_with('\'') && !s.contains("baisse")), "{q:?}");
+    }
+}
