@@ -186,7 +186,7 @@ pub enum Cmd {
         #[arg(long, default_value = "combined", value_parser = ["rules", "tagger", "combined"])]
         extractor: String,
         /// Score facts (speakers of quotations, sources) against a JSON-lines gold file such as
-        /// eval/wikinews-fr/gold.jsonl (the default for a .jsonl file).
+        /// tests/data/wikinews-fr/gold.jsonl (the default for a .jsonl file).
         #[arg(long)]
         facts: bool,
         /// With facts: also list each wrong or missed speaker and source.

@@ -1,5 +1,5 @@
 //! Facts evaluation: precision/recall/F1 of (quotation, speaker) pairs and of sources against a
-//! gold set in JSON lines (`eval/wikinews-fr/gold.jsonl`: one article a line, offsets in code
+//! gold set in JSON lines (`tests/data/wikinews-fr/gold.jsonl`: one article a line, offsets in code
 //! points of the article text).
 //!
 //! Matching rules:

@@ -4,7 +4,7 @@
 Each quotation is named by the first words inside its guillemets (QUOTE_PREFIX, unique in the
 article); its span is computed from the text, so the annotations stay readable. Each source is
 named by the exact text of the source's name and which occurrence (0 = first) in the article.
-Run: python3 eval/wikinews-fr/build_gold.py  (from the repository root).
+Run: python3 tests/data/wikinews-fr/build_gold.py  (from the repository root).
 """
 import json, os, re
 
