@@ -11,6 +11,7 @@ mod entities;
 mod entity_decisions;
 mod feeds;
 mod open;
+mod packed;
 mod pending;
 mod query;
 mod review;
@@ -495,7 +496,7 @@ fn stored_article(row: &rusqlite::Row) -> rusqlite::Result<StoredArticle> {
             id: row.get(0)?,
             path: PathBuf::from(row.get::<_, String>(1)?),
             title: row.get(3)?,
-            body: row.get(4)?,
+            body: packed::body_from_row(row, 4)?,
             date: row.get(5)?,
             author: row.get(6)?,
             source: row.get(7)?,

@@ -560,3 +560,71 @@ fn a_version_11_database_gets_the_entities_last_words_and_the_decision_tables() 
     assert_eq!(found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Tony Blair"]);
     assert!(s.entity_decisions().unwrap().is_empty());
 }
+
+#[test]
+fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    let body = "Le Mali et la Russie signent un accord de sécurité à Moscou. ".repeat(30);
+    {
+        let mut s = Store::open(&path).unwrap();
+        let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Moscou".into(), 30)] };
+        s.replace_file("/n/a.txt", stamp(1), &[(article("a", "Accord", &body, None), Some(facts))], 1)
+            .unwrap();
+        s.replace_file("/n/b.txt", stamp(2), &[(article("b", "Steel", "Demand for steel.", None), None)], 1)
+            .unwrap();
+        s.set_read("a", true).unwrap();
+        // Put back what version 14 had: the body as text, an index reading it from the articles.
+        s.conn
+            .execute_batch("DROP TRIGGER articles_ad; DROP TRIGGER articles_au; DROP TABLE articles_fts;")
+            .unwrap();
+        s.conn.execute("UPDATE articles SET body = ?2 WHERE id = ?1", params!["a", body]).unwrap();
+        s.conn
+            .execute("UPDATE articles SET body = ?2 WHERE id = ?1", params!["b", "Demand for steel."])
+            .unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE VIRTUAL TABLE articles_fts USING fts5(
+                     title, body, content='articles', content_rowid='rowid',
+                     tokenize='unicode61 remove_diacritics 2');
+                 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+                     INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                         VALUES ('delete', old.rowid, old.title, old.body);
+                 END;
+                 CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+                     INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                         VALUES ('delete', old.rowid, old.title, old.body);
+                 END;
+                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                 PRAGMA user_version = 14;",
+            )
+            .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    let (kinds, stored): (String, i64) = s
+        .conn
+        .query_row("SELECT group_concat(DISTINCT typeof(body)), sum(length(body)) FROM articles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(kinds, "blob");
+    assert!((stored as usize) < body.len() / 4, "{stored} bytes stored for {}", body.len());
+    let a = s.article("a").unwrap().unwrap();
+    assert_eq!(a.article.body, body);
+    assert!(s.stories_in(&[]).unwrap().iter().any(|m| m.id == "a" && m.read), "the reading state is kept");
+    assert_eq!(s.entity_stories("Moscou").unwrap().len(), 1, "the entity index is kept");
+    let hits = s.search("securite moscou", 10).unwrap();
+    assert_eq!(hits.iter().map(|h| h.story.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    assert!(hits[0].snippet.iter().any(|(text, hit)| *hit && text == "sécurité"), "{:?}", hits[0].snippet);
+    assert_eq!(s.search("\"demand for steel\"", 10).unwrap().len(), 1);
+    // The new index keeps up with changes: a story replaced leaves its old words behind.
+    s.replace_file("/n/b.txt", stamp(3), &[(article("b", "Steel", "Supply of iron.", None), None)], 1)
+        .unwrap();
+    assert!(s.search("demand", 10).unwrap().is_empty());
+    assert_eq!(s.search("iron", 10).unwrap().len(), 1);
+    s.remove_file("/n/a.txt").unwrap();
+    assert!(s.search("moscou", 10).unwrap().is_empty());
+    assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
+}
