@@ -35,11 +35,10 @@ CREATE TABLE IF NOT EXISTS articles (
     author       TEXT,
     url          TEXT,
     tags         TEXT NOT NULL DEFAULT '[]',
-    -- The text, compressed (raw deflate: store/packed.rs); half the size of the text.
-    body         BLOB NOT NULL,
-    -- How to rebuild the text as the user gave it from the body (library/align.rs), which
-    -- every offset byline exports indexes; NULL when it is the body itself.
-    given        TEXT
+    -- The text, compressed (store/packed.rs): the body, and how to rebuild the text as the
+    -- user gave it from the body (library/align.rs), which every offset byline exports
+    -- indexes. (Databases from before version 15 keep an empty column `given` after it.)
+    body         BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
@@ -394,7 +393,8 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     Ok(Ok(()))
 }
 
-/// Compresses the bodies stored as text (before version 15) and moves the full-text index to
+/// Compresses the bodies stored as text (before version 15), with their patch to the text as
+/// given, and moves the full-text index to
 /// the contentless one of `CACHE_TABLES`, filled again from the bodies.
 fn pack_bodies(tx: &Transaction) -> rusqlite::Result<()> {
     let fts: String = tx
@@ -408,16 +408,19 @@ fn pack_bodies(tx: &Transaction) -> rusqlite::Result<()> {
              DROP TABLE IF EXISTS articles_fts;",
         )?;
     }
+    // Every database before version 15 has the column `given` (version 9 added it).
+    add_column(tx, "articles", "given TEXT")?;
     let plain: Vec<i64> = tx
         .prepare("SELECT rowid FROM articles WHERE typeof(body) = 'text'")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     {
-        let mut read = tx.prepare("SELECT body FROM articles WHERE rowid = ?1")?;
-        let mut write = tx.prepare("UPDATE articles SET body = ?2 WHERE rowid = ?1")?;
+        let mut read = tx.prepare("SELECT body, given FROM articles WHERE rowid = ?1")?;
+        let mut write = tx.prepare("UPDATE articles SET body = ?2, given = NULL WHERE rowid = ?1")?;
         for rowid in plain {
-            let body: String = read.query_row([rowid], |r| r.get(0))?;
-            write.execute(rusqlite::params![rowid, super::packed::pack(&body)])?;
+            let (body, given): (String, Option<String>) =
+                read.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            write.execute(rusqlite::params![rowid, super::packed::pack(&body, given.as_deref())])?;
         }
     }
     tx.execute_batch(CACHE_TABLES)?;

@@ -473,8 +473,11 @@ fn salvage_reads_around_a_damaged_page() {
     }
     // Garbage over the page that holds note 0200 (a leaf of the annotations table).
     let mut bytes = std::fs::read(&path).unwrap();
-    let page = bytes.chunks(4096).position(|p| p.windows(9).any(|w| w == b"note 0200")).unwrap();
-    bytes[page * 4096..(page + 1) * 4096].fill(0x5a);
+    let size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    assert_eq!(size as i64, PAGE_SIZE, "a new database has pages of PAGE_SIZE");
+    // The row's label and note lie side by side in the table (the edit log has them in JSON).
+    let page = bytes.chunks(size).position(|p| p.windows(12).any(|w| w == b"LOCnote 0200")).unwrap();
+    bytes[page * size..(page + 1) * size].fill(0x5a);
     std::fs::write(&path, &bytes).unwrap();
 
     let damaged = Store::open_read_only(&path).unwrap();
@@ -563,6 +566,7 @@ fn a_version_11_database_gets_the_entities_last_words_and_the_decision_tables() 
 
 #[test]
 fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
+    const PATCH: &str = r#"["<p>",[0,1860],"</p>"]"#;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.db");
     let body = "Le Mali et la Russie signent un accord de sécurité à Moscou. ".repeat(30);
@@ -578,7 +582,10 @@ fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
         s.conn
             .execute_batch("DROP TRIGGER articles_ad; DROP TRIGGER articles_au; DROP TABLE articles_fts;")
             .unwrap();
-        s.conn.execute("UPDATE articles SET body = ?2 WHERE id = ?1", params!["a", body]).unwrap();
+        s.conn.execute("ALTER TABLE articles ADD COLUMN given TEXT", []).unwrap();
+        s.conn
+            .execute("UPDATE articles SET body = ?2, given = ?3 WHERE id = ?1", params!["a", body, PATCH])
+            .unwrap();
         s.conn
             .execute("UPDATE articles SET body = ?2 WHERE id = ?1", params!["b", "Demand for steel."])
             .unwrap();
@@ -613,6 +620,13 @@ fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
     assert!((stored as usize) < body.len() / 4, "{stored} bytes stored for {}", body.len());
     let a = s.article("a").unwrap().unwrap();
     assert_eq!(a.article.body, body);
+    assert_eq!(
+        a.article.given,
+        Some(Given::Patch(PATCH.into())),
+        "the patch to the text as given moves along"
+    );
+    let left: Option<String> = s.conn.query_row("SELECT max(given) FROM articles", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, None, "the old column is emptied");
     assert!(s.stories_in(&[]).unwrap().iter().any(|m| m.id == "a" && m.read), "the reading state is kept");
     assert_eq!(s.entity_stories("Moscou").unwrap().len(), 1, "the entity index is kept");
     let hits = s.search("securite moscou", 10).unwrap();

@@ -17,12 +17,12 @@ pub(super) fn replace_file<'a>(
     text.flush_if_holds_path(tx, path)?;
     tx.prepare_cached("DELETE FROM articles WHERE path = ?1")?.execute([path])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged, given) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash, \
             title = excluded.title, body = excluded.body, date = excluded.date, author = excluded.author, \
             source = excluded.source, url = excluded.url, lang = excluded.lang, tags = excluded.tags, \
-            damaged = excluded.damaged, given = excluded.given \
+            damaged = excluded.damaged \
          RETURNING rowid",
     )?;
     for (a, facts) in articles {
@@ -31,12 +31,10 @@ pub(super) fn replace_file<'a>(
         text.flush_if_holds_id(tx, &id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
-        let given = given_patch(a);
-        let body = super::packed::pack(&a.body);
+        let body = super::packed::pack(&a.body, given_patch(a).as_deref());
         let rowid: i64 = insert.query_row(
             params![
-                id, path, hash, a.title, body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged,
-                given
+                id, path, hash, a.title, body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
             ],
             |r| r.get(0),
         )?;
