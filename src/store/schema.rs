@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     body         BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
-CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+-- No index on content_hash (before version 15, `articles_hash`): only moving the annotations
+-- of a story gone looks stories up by it (annotations.rs), in one pass.
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date DESC);
 -- Contentless: the text lives (compressed) in `articles` only, and a story leaves the index
 -- by its rowid (`contentless_delete`). The body is the first column: FTS5 marks every term's
@@ -401,6 +402,7 @@ fn pack_bodies(tx: &Transaction) -> rusqlite::Result<()> {
         .query_row("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'", [], |r| r.get(0))
         .unwrap_or_default();
     let old_index = !fts.contains("contentless_delete");
+    tx.execute_batch("DROP INDEX IF EXISTS articles_hash;")?;
     if old_index {
         tx.execute_batch(
             "DROP TRIGGER IF EXISTS articles_ad;
