@@ -477,7 +477,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// The page size of a new database, in bytes.
-const PAGE_SIZE: i64 = 16384;
+pub(crate) const PAGE_SIZE: i64 = 16384;
 
 /// The page cache of a connection that reads (negative: KiB). Listing a large library reads
 /// every row once, and would fill a larger one with pages it does not read again.

@@ -391,7 +391,24 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Result<(), String>> {
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
+    if (1..15).contains(&version) {
+        compact(conn);
+    }
     Ok(Ok(()))
+}
+
+/// Rewrites the file once after version 15 packed the bodies, in pages of `PAGE_SIZE`: the
+/// room the bodies left goes back to the file system (a library of 110 MB takes 64). It needs
+/// the database to itself to leave WAL mode; when another window has it open, or anything
+/// fails, the file stays as it is, only larger than it could be.
+fn compact(conn: &Connection) {
+    let mode: rusqlite::Result<String> = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0));
+    if !mode.is_ok_and(|m| m.eq_ignore_ascii_case("delete")) {
+        return;
+    }
+    let _ = conn.pragma_update(None, "page_size", super::PAGE_SIZE);
+    let _ = conn.execute_batch("VACUUM");
+    let _ = conn.pragma_update(None, "journal_mode", "WAL");
 }
 
 /// Compresses the bodies stored as text (before version 15), with their patch to the text as

@@ -570,8 +570,14 @@ fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.db");
     let body = "Le Mali et la Russie signent un accord de sécurité à Moscou. ".repeat(30);
+    // A library of version 14 had pages of 4 KiB.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA page_size = 4096; CREATE TABLE x (y); DROP TABLE x;")
+        .unwrap();
     {
         let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.conn.pragma_query_value(None, "page_size", |r| r.get::<_, i64>(0)).unwrap(), 4096);
         let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Moscou".into(), 30)] };
         s.replace_file("/n/a.txt", stamp(1), &[(article("a", "Accord", &body, None), Some(facts))], 1)
             .unwrap();
@@ -610,6 +616,13 @@ fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
     let mut s = Store::open(&path).unwrap();
     let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, schema::SCHEMA_VERSION);
+    let pragma = |name: &str| {
+        s.conn.pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0)).unwrap()
+    };
+    use rusqlite::types::Value;
+    assert_eq!(pragma("page_size"), Value::Integer(PAGE_SIZE), "rewritten in the new page size");
+    assert_eq!(pragma("freelist_count"), Value::Integer(0), "and compacted");
+    assert_eq!(pragma("journal_mode"), Value::Text("wal".into()));
     let (kinds, stored): (String, i64) = s
         .conn
         .query_row("SELECT group_concat(DISTINCT typeof(body)), sum(length(body)) FROM articles", [], |r| {
