@@ -655,3 +655,25 @@ fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
     assert!(s.search("moscou", 10).unwrap().is_empty());
     assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
 }
+
+#[test]
+fn annotations_of_a_story_gone_move_to_the_story_with_its_text() {
+    let mut s = Store::open_in_memory().unwrap();
+    let story = article("a", "Accord", "Le Mali signe un accord avec la Russie.", None);
+    let hash = content_hash(&story);
+    s.replace_file("/n/a.txt", stamp(1), &[(story.clone(), None)], 1).unwrap();
+    let other = article("c", "Steel", "Demand for steel.", None);
+    s.replace_file("/n/c.txt", stamp(2), &[(other, None)], 1).unwrap();
+    let mention =
+        crate::annotate::Annotation::new(&story.body, 3, 7, "LOC", crate::annotate::Status::Accepted, "user");
+    s.edit("a", &hash, crate::annotate::Edit::Add(mention)).unwrap();
+    assert_eq!(s.rehome_annotations().unwrap(), 0, "nothing to move while the story is there");
+    // The file is renamed: its story comes back under another id.
+    s.remove_file("/n/a.txt").unwrap();
+    s.replace_file("/n/b.txt", stamp(1), &[(Article { id: "b".into(), ..story }, None)], 1).unwrap();
+    assert_eq!(s.rehome_annotations().unwrap(), 1);
+    let moved = s.annotations("b").unwrap().annotations;
+    assert_eq!(moved.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(), ["LOC"]);
+    assert!(s.annotations("a").unwrap().annotations.is_empty());
+    assert!(s.annotations("c").unwrap().annotations.is_empty());
+}
