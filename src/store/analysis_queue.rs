@@ -5,7 +5,10 @@
 use rusqlite::{TransactionBehavior, params};
 
 use super::write::{forget_entities, write_facts};
-use super::{CachedFacts, Result, STORED_ARTICLE_COLUMNS, Store, StoredArticle, pending, stored_article};
+use super::{
+    CachedFacts, Result, STORED_ARTICLE_COLUMNS, STORED_ARTICLE_WIDTH, Store, StoredArticle, pending,
+    stored_article,
+};
 
 /// A story taken from the queue: its row and what the extractor reads.
 #[derive(Debug, Clone)]
@@ -35,8 +38,9 @@ impl Store {
              LEFT JOIN reading_state r USING (content_hash) ORDER BY q.article LIMIT ?1"
         ))?;
         // The queue's column comes after the article's.
-        let rows = stmt
-            .query_map([n as i64], |row| Ok(Queued { rowid: row.get(14)?, story: stored_article(row)? }))?;
+        let rows = stmt.query_map([n as i64], |row| {
+            Ok(Queued { rowid: row.get(STORED_ARTICLE_WIDTH)?, story: stored_article(row)? })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

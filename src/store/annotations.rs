@@ -313,10 +313,15 @@ impl Store {
     pub fn rehome_annotations(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let moves: Vec<(String, String)> = {
+            // The stories are not indexed by content hash: one pass over them finds the first
+            // story with each text an orphan had (none at all when no annotation is orphaned).
             let mut stmt = tx.prepare(
-                "SELECT DISTINCT n.article_id, \
-                    (SELECT a.id FROM articles a WHERE a.content_hash = n.content_hash ORDER BY a.rowid LIMIT 1) \
-                 FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)",
+                "WITH orphans AS (SELECT DISTINCT n.article_id, n.content_hash FROM annotations n \
+                     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id)), \
+                 homes AS (SELECT a.content_hash, a.id, min(a.rowid) FROM articles a \
+                     WHERE EXISTS (SELECT 1 FROM orphans) \
+                     AND a.content_hash IN (SELECT content_hash FROM orphans) GROUP BY a.content_hash) \
+                 SELECT DISTINCT o.article_id, h.id FROM orphans o LEFT JOIN homes h USING (content_hash)",
             )?;
             let rows =
                 stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;

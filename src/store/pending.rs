@@ -6,8 +6,8 @@
 //! one tiny segment per story, and merging them took most of the writer's time on a large
 //! library. Inserted last, a batch of stories becomes one segment.
 //!
-//! The delete and update triggers still remove a story's old text from the index, with the
-//! old title and body: that is only right for text the index holds. So before a statement
+//! The delete and update triggers still take a story's old text out of the index, by its
+//! rowid: text still waiting here would go in after, for a row gone. So before a statement
 //! that may delete or replace a story written earlier in the same batch, the pending rows are
 //! inserted first (`flush_if_holds_path`, `flush_if_holds_id`); in a normal index run that
 //! never happens.

@@ -86,7 +86,7 @@ impl Store {
         for rowid in rowids {
             let hit = row_stmt
                 .query_row([rowid], |row| {
-                    let body: String = row.get(8)?;
+                    let body = super::packed::body_from_row(row, 8)?;
                     let story = StoryMeta { tags: tags_from_row(row, 9)?, ..story_from_row(row, 0)? };
                     Ok(SearchHit { story, snippet: query::snippet(&body, &terms) })
                 })
@@ -147,7 +147,7 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![fts, MAX_PHRASE_STORIES], |row| {
-            let body: String = row.get(8)?;
+            let body = super::packed::body_from_row(row, 8)?;
             Ok((story_from_row(row, 0)?, count_words(&body, phrase)))
         })?;
         let found: Vec<(StoryMeta, usize)> = rows.collect::<rusqlite::Result<_>>()?;

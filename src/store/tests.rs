@@ -473,8 +473,11 @@ fn salvage_reads_around_a_damaged_page() {
     }
     // Garbage over the page that holds note 0200 (a leaf of the annotations table).
     let mut bytes = std::fs::read(&path).unwrap();
-    let page = bytes.chunks(4096).position(|p| p.windows(9).any(|w| w == b"note 0200")).unwrap();
-    bytes[page * 4096..(page + 1) * 4096].fill(0x5a);
+    let size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    assert_eq!(size as i64, PAGE_SIZE, "a new database has pages of PAGE_SIZE");
+    // The row's label and note lie side by side in the table (the edit log has them in JSON).
+    let page = bytes.chunks(size).position(|p| p.windows(12).any(|w| w == b"LOCnote 0200")).unwrap();
+    bytes[page * size..(page + 1) * size].fill(0x5a);
     std::fs::write(&path, &bytes).unwrap();
 
     let damaged = Store::open_read_only(&path).unwrap();
@@ -559,4 +562,118 @@ fn a_version_11_database_gets_the_entities_last_words_and_the_decision_tables() 
     let found = s.entities_ending_with("blair", 10).unwrap();
     assert_eq!(found.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Tony Blair"]);
     assert!(s.entity_decisions().unwrap().is_empty());
+}
+
+#[test]
+fn a_version_14_database_gets_its_bodies_compressed_and_stays_searchable() {
+    const PATCH: &str = r#"["<p>",[0,1860],"</p>"]"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    let body = "Le Mali et la Russie signent un accord de sécurité à Moscou. ".repeat(30);
+    // A library of version 14 had pages of 4 KiB.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA page_size = 4096; CREATE TABLE x (y); DROP TABLE x;")
+        .unwrap();
+    {
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.conn.pragma_query_value(None, "page_size", |r| r.get::<_, i64>(0)).unwrap(), 4096);
+        let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Moscou".into(), 30)] };
+        s.replace_file("/n/a.txt", stamp(1), &[(article("a", "Accord", &body, None), Some(facts))], 1)
+            .unwrap();
+        s.replace_file("/n/b.txt", stamp(2), &[(article("b", "Steel", "Demand for steel.", None), None)], 1)
+            .unwrap();
+        s.set_read("a", true).unwrap();
+        // Put back what version 14 had: the body as text, an index reading it from the articles.
+        s.conn
+            .execute_batch("DROP TRIGGER articles_ad; DROP TRIGGER articles_au; DROP TABLE articles_fts;")
+            .unwrap();
+        s.conn.execute("ALTER TABLE articles ADD COLUMN given TEXT", []).unwrap();
+        s.conn
+            .execute("UPDATE articles SET body = ?2, given = ?3 WHERE id = ?1", params!["a", body, PATCH])
+            .unwrap();
+        s.conn
+            .execute("UPDATE articles SET body = ?2 WHERE id = ?1", params!["b", "Demand for steel."])
+            .unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE VIRTUAL TABLE articles_fts USING fts5(
+                     title, body, content='articles', content_rowid='rowid',
+                     tokenize='unicode61 remove_diacritics 2');
+                 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+                     INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                         VALUES ('delete', old.rowid, old.title, old.body);
+                 END;
+                 CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+                     INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                         VALUES ('delete', old.rowid, old.title, old.body);
+                 END;
+                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                 PRAGMA user_version = 14;",
+            )
+            .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    let pragma = |name: &str| {
+        s.conn.pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0)).unwrap()
+    };
+    use rusqlite::types::Value;
+    assert_eq!(pragma("page_size"), Value::Integer(PAGE_SIZE), "rewritten in the new page size");
+    assert_eq!(pragma("freelist_count"), Value::Integer(0), "and compacted");
+    assert_eq!(pragma("journal_mode"), Value::Text("wal".into()));
+    let (kinds, stored): (String, i64) = s
+        .conn
+        .query_row("SELECT group_concat(DISTINCT typeof(body)), sum(length(body)) FROM articles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(kinds, "blob");
+    assert!((stored as usize) < body.len() / 4, "{stored} bytes stored for {}", body.len());
+    let a = s.article("a").unwrap().unwrap();
+    assert_eq!(a.article.body, body);
+    assert_eq!(
+        a.article.given,
+        Some(Given::Patch(PATCH.into())),
+        "the patch to the text as given moves along"
+    );
+    let left: Option<String> = s.conn.query_row("SELECT max(given) FROM articles", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, None, "the old column is emptied");
+    assert!(s.stories_in(&[]).unwrap().iter().any(|m| m.id == "a" && m.read), "the reading state is kept");
+    assert_eq!(s.entity_stories("Moscou").unwrap().len(), 1, "the entity index is kept");
+    let hits = s.search("securite moscou", 10).unwrap();
+    assert_eq!(hits.iter().map(|h| h.story.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    assert!(hits[0].snippet.iter().any(|(text, hit)| *hit && text == "sécurité"), "{:?}", hits[0].snippet);
+    assert_eq!(s.search("\"demand for steel\"", 10).unwrap().len(), 1);
+    // The new index keeps up with changes: a story replaced leaves its old words behind.
+    s.replace_file("/n/b.txt", stamp(3), &[(article("b", "Steel", "Supply of iron.", None), None)], 1)
+        .unwrap();
+    assert!(s.search("demand", 10).unwrap().is_empty());
+    assert_eq!(s.search("iron", 10).unwrap().len(), 1);
+    s.remove_file("/n/a.txt").unwrap();
+    assert!(s.search("moscou", 10).unwrap().is_empty());
+    assert!(s.doctor().unwrap().contains(&"full-text index: ok".to_string()));
+}
+
+#[test]
+fn annotations_of_a_story_gone_move_to_the_story_with_its_text() {
+    let mut s = Store::open_in_memory().unwrap();
+    let story = article("a", "Accord", "Le Mali signe un accord avec la Russie.", None);
+    let hash = content_hash(&story);
+    s.replace_file("/n/a.txt", stamp(1), &[(story.clone(), None)], 1).unwrap();
+    let other = article("c", "Steel", "Demand for steel.", None);
+    s.replace_file("/n/c.txt", stamp(2), &[(other, None)], 1).unwrap();
+    let mention =
+        crate::annotate::Annotation::new(&story.body, 3, 7, "LOC", crate::annotate::Status::Accepted, "user");
+    s.edit("a", &hash, crate::annotate::Edit::Add(mention)).unwrap();
+    assert_eq!(s.rehome_annotations().unwrap(), 0, "nothing to move while the story is there");
+    // The file is renamed: its story comes back under another id.
+    s.remove_file("/n/a.txt").unwrap();
+    s.replace_file("/n/b.txt", stamp(1), &[(Article { id: "b".into(), ..story }, None)], 1).unwrap();
+    assert_eq!(s.rehome_annotations().unwrap(), 1);
+    let moved = s.annotations("b").unwrap().annotations;
+    assert_eq!(moved.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(), ["LOC"]);
+    assert!(s.annotations("a").unwrap().annotations.is_empty());
+    assert!(s.annotations("c").unwrap().annotations.is_empty());
 }

@@ -17,25 +17,24 @@ pub(super) fn replace_file<'a>(
     text.flush_if_holds_path(tx, path)?;
     tx.prepare_cached("DELETE FROM articles WHERE path = ?1")?.execute([path])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged, given) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+        "INSERT INTO articles (id, path, content_hash, title, body, date, author, source, url, lang, tags, damaged) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET path = excluded.path, content_hash = excluded.content_hash, \
             title = excluded.title, body = excluded.body, date = excluded.date, author = excluded.author, \
             source = excluded.source, url = excluded.url, lang = excluded.lang, tags = excluded.tags, \
-            damaged = excluded.damaged, given = excluded.given \
+            damaged = excluded.damaged \
          RETURNING rowid",
     )?;
     for (a, facts) in articles {
-        let id = claim_id(tx, &a.id, path, text)?;
+        let id = claim_id(tx, &a.id, path)?;
         // An id written earlier in the batch (this file or another) is about to be replaced.
         text.flush_if_holds_id(tx, &id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
-        let given = given_patch(a);
+        let body = super::packed::pack(&a.body, given_patch(a).as_deref());
         let rowid: i64 = insert.query_row(
             params![
-                id, path, hash, a.title, a.body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged,
-                given
+                id, path, hash, a.title, body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
             ],
             |r| r.get(0),
         )?;
@@ -74,12 +73,7 @@ pub(super) fn write_tags(tx: &rusqlite::Transaction, rowid: i64, tags: &[String]
 /// were indexed in; the other's is the id with `~` and a hash of its path. When a file that
 /// sorts first arrives later, the story holding the id moves to its own suffixed id, with its
 /// annotations, edit log and review state.
-fn claim_id(
-    tx: &rusqlite::Transaction,
-    id: &str,
-    path: &str,
-    text: &mut pending::PendingRows,
-) -> Result<String> {
+fn claim_id(tx: &rusqlite::Transaction, id: &str, path: &str) -> Result<String> {
     let holder: Option<String> = tx
         .prepare_cached("SELECT path FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -89,14 +83,9 @@ fn claim_id(
         return Ok(shared_id(id, path));
     }
     let moved = shared_id(id, &holder);
-    // The holder's text may still wait in the batch: index it before its row changes (the
-    // update trigger takes the old text out of the index), then put it back under its row.
-    text.flush_if_holds_id(tx, id)?;
+    // The holder keeps its row, and so its text in the index (or waiting in the batch): only
+    // a change of title or body takes a story's text out (the update trigger).
     tx.execute("UPDATE articles SET id = ?2 WHERE id = ?1", params![id, moved])?;
-    tx.execute(
-        "INSERT INTO articles_fts (rowid, title, body) SELECT rowid, title, body FROM articles WHERE id = ?1",
-        [&moved],
-    )?;
     for table in ["annotations", "edit_log", "review_state"] {
         tx.execute(&format!("UPDATE {table} SET article_id = ?2 WHERE article_id = ?1"), params![id, moved])?;
     }
