@@ -178,7 +178,9 @@ def main():
     nb = work / "newsboat"
     byl = work / "byline"
     (nb / "urls").parent.mkdir(parents=True, exist_ok=True)
-    (nb / "urls").write_text("".join(f"{base}/feed{i + 1}.xml\n" for i in range(a.feeds)))
+    if not (a.reuse and (nb / "urls").exists()):
+        # Reused: newsboat's cache knows its feeds by the addresses of the run that made it.
+        (nb / "urls").write_text("".join(f"{base}/feed{i + 1}.xml\n" for i in range(a.feeds)))
     (nb / "config").write_text("reload-threads 2\nshow-read-feeds yes\nmax-items 0\n")
     nb_cmd = ["newsboat", "-u", str(nb / "urls"), "-c", str(nb / "cache.db"), "-C", str(nb / "config")]
     byl_env = {"BYLINE_DATA_DIR": str(byl / "data"), "BYLINE_CONFIG_DIR": str(byl / "config")}
