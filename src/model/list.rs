@@ -181,12 +181,14 @@ impl StoryList {
     /// Recomputes the rows from the filters, keeping `keep` selected when still shown.
     pub fn rebuild(&mut self, keep: Option<&str>) {
         let f = &self.filters;
+        // Folded once, not once a story.
+        let tag = f.tag.as_deref().map(crate::text::fold::fold_str);
         let passes = |m: &StoryMeta| {
             (!f.unread || !m.read)
                 && (!f.starred || m.starred)
                 // The empty source stands for stories without one (the feeds view lists them).
                 && f.source.as_ref().is_none_or(|s| m.source.as_deref().unwrap_or("") == s)
-                && f.tag.as_ref().is_none_or(|t| has_tag(m, t))
+                && tag.as_ref().is_none_or(|t| has_folded_tag(m, t))
                 && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
                 && f.review.is_none_or(|r| r.passes(&m.review))
                 && f.query.as_ref().is_none_or(|q| matches(&q.outcome.rest, m, q.outcome.context()))
@@ -256,8 +258,12 @@ impl StoryList {
 
 /// Whether the story has the tag, case and accents ignored (as `tag:` matches).
 pub fn has_tag(story: &StoryMeta, tag: &str) -> bool {
-    let tag = crate::text::fold::fold_str(tag);
-    story.tags.iter().any(|t| crate::text::fold::fold_str(t) == tag)
+    has_folded_tag(story, &crate::text::fold::fold_str(tag))
+}
+
+/// `has_tag` for a tag already folded.
+fn has_folded_tag(story: &StoryMeta, folded: &str) -> bool {
+    story.tags.iter().any(|t| crate::text::fold::fold_str(t) == folded)
 }
 
 #[cfg(test)]
