@@ -13,8 +13,11 @@ use crate::store::{Result, Store};
 pub fn cache_facts(store: &mut Store, ids: &[String]) -> Result<()> {
     let mut missing = Vec::new();
     for id in ids {
-        let Some(stored) = store.article(id)? else { continue };
-        if store.facts(&stored.content_hash, EXTRACTOR_VERSION).ok().flatten().is_none() {
+        // Only the stories to extract are read: the others are read once, by their reader.
+        if store.has_facts(id, EXTRACTOR_VERSION)? {
+            continue;
+        }
+        if let Some(stored) = store.article(id)? {
             missing.push((id, stored));
         }
     }

@@ -359,6 +359,15 @@ impl Store {
         self.update_reading_state(id, "scroll", line.min(i64::MAX as usize) as i64).map(|_| ())
     }
 
+    /// Whether story `id`'s text has facts cached by this extractor (its body not read).
+    pub fn has_facts(&self, article_id: &str, extractor: u32) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM articles a JOIN facts f USING (content_hash) \
+             WHERE a.id = ?1 AND f.extractor = ?2)",
+        )?;
+        Ok(stmt.query_row(params![article_id, extractor], |r| r.get(0))?)
+    }
+
     /// Cached extraction results for an article's content, if computed by this extractor.
     pub fn facts(&self, content_hash: &str, extractor: u32) -> Result<Option<String>> {
         let mut stmt =
