@@ -927,3 +927,18 @@ fn feeds_view_lists_tags_and_saved_queries_as_feeds() {
     assert_eq!(titles(&session), ["Élections au Sénégal", "Une route rouverte", "Accord signé à Bamako"]);
     assert!(session.state.list.filters.tag.is_none());
 }
+
+/// While the entities of new stories are extracted, the status line says how far it has come;
+/// indexing done, it goes.
+#[test]
+fn entity_extraction_progress_shows_in_the_status_line() {
+    let (mut session, config) = app(120, 30, "");
+    session.dispatch(Action::AnalysisProgress { done: 256, total: 1000 });
+    let shown = screen(&session, &config).backend().to_string();
+    let status = shown.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
+    assert!(status.contains("entities 256/1000"), "{status}");
+    insta::assert_snapshot!(status);
+    session.dispatch(Action::IndexDone { skipped: Vec::new(), summary: "done".into(), changed: true });
+    let shown = screen(&session, &config).backend().to_string();
+    assert!(!shown.contains("entities 256"), "{shown}");
+}
