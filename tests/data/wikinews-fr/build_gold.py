@@ -4,9 +4,12 @@
 Each quotation is named by the first words inside its guillemets (QUOTE_PREFIX, unique in the
 article); its span is computed from the text, so the annotations stay readable. Each source is
 named by the exact text of the source's name and which occurrence (0 = first) in the article.
+Entities, dates and roles (and, for articles not in A, the split, quotes and sources too) come
+from ann/FILE.json, one file an article; see README.md, "Annotating an article".
 Run: python3 tests/data/wikinews-fr/build_gold.py  (from the repository root).
+     python3 tests/data/wikinews-fr/build_gold.py --show 44533.txt  (the article with its spans)
 """
-import json, os, re
+import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -112,10 +115,103 @@ def nearest(text, name, pos):
     return [s, s + len(name)]
 
 
+
+
+def occurrences(text, surface):
+    """Start offsets (code points) of whole-word occurrences of `surface`, case-sensitive."""
+    pat = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
+    return [m.start() for m in re.finditer(pat, text)]
+
+
+def resolve(text, items, what):
+    """[surface, value] or [surface, value, n] items to spans: every whole-word occurrence, or
+    only the n-th (1-based); where spans overlap the longer one wins."""
+    chosen = {}
+    for item in items:
+        surface, value = item[0], item[1]
+        hits = occurrences(text, surface)
+        if not hits:
+            raise SystemExit(f"{what} {surface!r} not in text")
+        if len(item) > 2:
+            n = item[2]
+            if not 1 <= n <= len(hits):
+                raise SystemExit(f"{what} {surface!r}: occurrence {n} of {len(hits)}")
+            hits = [hits[n - 1]]
+            chosen[(hits[0], hits[0] + len(surface))] = (value, True)
+        else:
+            for h in hits:
+                chosen.setdefault((h, h + len(surface)), (value, False))
+    # Longest first; an explicit occurrence beats an all-occurrences item on the same span.
+    spans = sorted(chosen.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), kv[0][0]))
+    taken, out = [], []
+    for (s, e), (value, _) in spans:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append((s, e, value))
+    return sorted(out)
+
+
+def annotations(f, text):
+    path = os.path.join(HERE, "ann", f.replace(".txt", ".json"))
+    if not os.path.exists(path):
+        return None
+    ann = json.load(open(path, encoding="utf-8"))
+    ents = resolve(text, ann.get("entities", []), "entity")
+    drop = set()
+    for surface, n in ann.get("not_entities", []):
+        hits = occurrences(text, surface)
+        if not 1 <= n <= len(hits):
+            raise SystemExit(f"{f}: not_entities {surface!r}: occurrence {n} of {len(hits)}")
+        drop.add(hits[n - 1])
+    entities = [{"start": s, "end": e, "label": v} for s, e, v in ents if s not in drop]
+    for x in entities:
+        if x["label"] not in ("PER", "LOC", "ORG"):
+            raise SystemExit(f"{f}: label {x['label']!r}")
+    dates = [{"start": s, "end": e, "value": v} for s, e, v in resolve(text, ann.get("dates", []), "date")]
+    roles = []
+    for person, role in ann.get("roles", []):
+        if not occurrences(text, person):
+            raise SystemExit(f"{f}: role person {person!r} not in text")
+        roles.append({"person": person, "role": role})
+    return ann, entities, dates, roles
+
+
+def show(f):
+    text = open(os.path.join(HERE, "texts", f), encoding="utf-8").read()
+    got = annotations(f, text)
+    if got is None:
+        raise SystemExit(f"no ann/ file for {f}")
+    _, entities, dates, roles = got
+    marks = [(x["start"], x["end"], x["label"]) for x in entities]
+    marks += [(x["start"], x["end"], "DATE=" + str(x["value"])) for x in dates]
+    out, pos = [], 0
+    for s, e, tag in sorted(marks):
+        if s < pos:
+            out.append(f" <<OVERLAP {tag}>> ")
+            continue
+        out.append(text[pos:s] + "[" + text[s:e] + "|" + tag + "]")
+        pos = e
+    out.append(text[pos:])
+    print("".join(out))
+    for r in roles:
+        print("ROLE", r["person"], "=", r["role"])
+
+
 def main():
     lines = []
-    for f, (split, qs, srcs) in sorted(A.items()):
+    files = sorted(os.listdir(os.path.join(HERE, "texts")))
+    for f in files:
         text = open(os.path.join(HERE, "texts", f), encoding="utf-8").read()
+        got = annotations(f, text)
+        if f in A:
+            split, qs, srcs = A[f]
+        elif got is not None:
+            split = got[0]["split"]
+            qs = [tuple(q) for q in got[0].get("quotes", [])]
+            srcs = [tuple(x) for x in got[0].get("sources", [])]
+        else:
+            continue
         spans = quotes_of(text)
         quotes = []
         for prefix, speaker in qs:
@@ -132,11 +228,16 @@ def main():
             hits = [m.start() for m in re.finditer(re.escape(name), text)]
             s = hits[occ]
             sources.append({"start": s, "end": s + len(name), "name": name})
-        lines.append(json.dumps({"file": f, "split": split, "quotes": quotes, "sources": sources},
-                                ensure_ascii=False))
+        line = {"file": f, "split": split, "quotes": quotes, "sources": sources}
+        if got is not None:
+            line["entities"], line["dates"], line["roles"] = got[1], got[2], got[3]
+        lines.append(json.dumps(line, ensure_ascii=False))
     with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--show":
+        show(sys.argv[2])
+    else:
+        main()
