@@ -109,23 +109,23 @@ impl FactsReport {
         if self.splits.iter().all(|(_, c)| c.annotations.annotated == 0) {
             return s;
         }
+        // Entities are PER/LOC/ORG, exact span and label; "untyped" the same spans, any label.
         let f1 = |c: &Counts| format!("{:>6.1}", 100.0 * c.f1());
         s.push_str(&format!(
-            "\n{:<8}{:>9}  {:>6} {:>6} {:>6} {:>6}  entities (PER/LOC/ORG exact){head}  |  untyped F1  |  dates{head}  |  roles{head}\n",
-            "split", "annotated", "PER", "LOC", "ORG", "F1"
+            "\n{:<8}{:>9}  F1: {:>6} {:>6} {:>6} {:>8}  |  entities{head}  |  dates{head}  |  roles{head}\n",
+            "split", "annotated", "PER", "LOC", "ORG", "untyped"
         ));
         for (name, c) in &self.splits {
             let a = &c.annotations;
             s.push_str(&format!(
-                "{:<8}{:>9}  {} {} {} {}                                {}  |  {:>10}  |       {}  |       {}\n",
+                "{:<8}{:>9}      {} {} {} {:>8}  |          {}  |       {}  |       {}\n",
                 name,
                 a.annotated,
                 f1(&a.per),
                 f1(&a.loc),
                 f1(&a.org),
-                f1(&a.entities),
-                a.entities.cells(),
                 f1(&a.untyped),
+                a.entities.cells(),
                 a.dates.cells(),
                 a.roles.cells()
             ));

@@ -161,9 +161,8 @@ fn dates(text: &str, gold: &[GoldDate], facts: &Facts, c: &mut SpanCounts, errs:
     let spans = to_bytes(text, &cps);
     let mut used = vec![false; gold.len()];
     for d in &facts.dates {
-        let hit = (0..gold.len()).find(|&i| {
-            !used[i] && spans[i].0 < d.end && d.start < spans[i].1 && gold[i].value == d.value
-        });
+        let hit = (0..gold.len())
+            .find(|&i| !used[i] && spans[i].0 < d.end && d.start < spans[i].1 && gold[i].value == d.value);
         match hit {
             Some(i) => {
                 used[i] = true;
@@ -174,7 +173,12 @@ fn dates(text: &str, gold: &[GoldDate], facts: &Facts, c: &mut SpanCounts, errs:
                 let g = (0..gold.len())
                     .find(|&i| spans[i].0 < d.end && d.start < spans[i].1)
                     .map(|i| gold[i].value.clone().unwrap_or_else(|| "null".into()));
-                errs.push(("wrong date", d.text.clone(), g, Some(d.value.clone().unwrap_or_else(|| "null".into()))));
+                errs.push((
+                    "wrong date",
+                    d.text.clone(),
+                    g,
+                    Some(d.value.clone().unwrap_or_else(|| "null".into())),
+                ));
             }
         }
     }
@@ -275,16 +279,17 @@ mod tests {
         // "É" is two bytes and one code point: gold offsets are code points.
         let text = "Élysée. Le ministre Manuel Valls est à Paris le 3 juillet, puis vendredi.";
         let cp = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let ge = |s: &str, l: &str| GoldEntity { start: cp(s), end: cp(s) + s.chars().count(), label: l.into() };
+        let ge =
+            |s: &str, l: &str| GoldEntity { start: cp(s), end: cp(s) + s.chars().count(), label: l.into() };
         let gold_e = vec![ge("Élysée", "ORG"), ge("Manuel Valls", "PER"), ge("Paris", "LOC")];
-        let gd = |s: &str, v: Option<&str>| GoldDate { start: cp(s), end: cp(s) + s.len(), value: v.map(Into::into) };
+        let gd = |s: &str, v: Option<&str>| GoldDate {
+            start: cp(s),
+            end: cp(s) + s.len(),
+            value: v.map(Into::into),
+        };
         let gold_d = vec![gd("3 juillet", Some("2012-07-03")), gd("vendredi", Some("2012-07-06"))];
         let gold_r = vec![GoldRole { person: "Manuel Valls".into(), role: "ministre".into() }];
-        let ent = |label, s: &str| Entity {
-            label,
-            name: s.into(),
-            mentions: vec![mention(text, s)],
-        };
+        let ent = |label, s: &str| Entity { label, name: s.into(), mentions: vec![mention(text, s)] };
         let date = |s: &str, v: &str| DateFact {
             start: text.find(s).unwrap(),
             end: text.find(s).unwrap() + s.len(),
@@ -308,7 +313,9 @@ mod tests {
         assert_eq!(c.org, Counts { tp: 0, fp: 0, fn_: 1 });
         assert_eq!(c.dates, Counts { tp: 1, fp: 1, fn_: 1 });
         assert_eq!(c.roles, Counts { tp: 1, fp: 1, fn_: 0 });
-        assert!(errs.iter().any(|e| e.0 == "wrong entity" && e.1 == "Élysée" && e.2.as_deref() == Some("ORG")));
+        assert!(
+            errs.iter().any(|e| e.0 == "wrong entity" && e.1 == "Élysée" && e.2.as_deref() == Some("ORG"))
+        );
         let none = score(text, None, None, None, &facts, &mut errs);
         assert_eq!(none.annotated, 0);
         assert_eq!(none.entities, Counts::default());
