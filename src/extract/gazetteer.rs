@@ -42,11 +42,21 @@ pub struct Gazetteers {
     /// Folded title phrases.
     pub titles: FxSet<String>,
     pub title_heads: FxSet<String>,
+    /// First words of titles, lowercase with their accents ("député", "juge": "jugé" is a verb).
+    pub title_heads_written: FxSet<String>,
     pub max_title_len: usize,
     pub honorifics: FxSet<String>,
     pub org_head: FxSet<String>,
     pub org_suffix: FxSet<String>,
     pub org_before: FxSet<String>,
+    /// Nouns before the name of a work or product ("le film Skyfall", "la fusée Falcon 9").
+    pub work_before: FxSet<String>,
+    /// Nouns naming a thing after a person with de/d' ("le boson de Higgs").
+    pub eponym_before: FxSet<String>,
+    /// Lowercase nouns heading an institution's name ("ministère de l'Intérieur").
+    pub institution_head: FxSet<String>,
+    /// Lowercase words inside or closing an institution's name ("d'appel", "étrangères").
+    pub institution_word: FxSet<String>,
     pub loc_head: FxSet<String>,
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
@@ -61,6 +71,8 @@ pub struct Gazetteers {
     pub stop_fr: FxSet<String>,
     pub stop_en: FxSet<String>,
     pub not_entities: FxSet<String>,
+    /// All-caps words that are not organisations ("PIB", "TVA", "SMS"), exact case.
+    pub common_acronyms: FxSet<&'static str>,
     /// Case-sensitive, without the dot.
     pub abbreviations: FxSet<&'static str>,
 }
@@ -84,6 +96,7 @@ fn load() -> Gazetteers {
         (gaz!("cities.txt"), Label::Loc),
         (gaz!("regions.txt"), Label::Loc),
         (gaz!("orgs.txt"), Label::Org),
+        (gaz!("media.txt"), Label::Org),
     ] {
         for (_, line) in lines_with_sections(file) {
             let id = g.names.len() as u32;
@@ -133,6 +146,9 @@ fn load() -> Gazetteers {
         if let Some(h) = key.split(' ').next() {
             g.title_heads.insert(h.to_string());
         }
+        if let Some(h) = line.split_whitespace().next() {
+            g.title_heads_written.insert(h.to_lowercase());
+        }
         g.titles.insert(key);
     }
     for (_, line) in lines_with_sections(gaz!("honorifics.txt")) {
@@ -144,6 +160,8 @@ fn load() -> Gazetteers {
         let set = match sec {
             "head" => &mut g.org_head,
             "suffix" => &mut g.org_suffix,
+            "institution" => &mut g.institution_head,
+            "institution_word" => &mut g.institution_word,
             _ => &mut g.org_before,
         };
         set.insert(fold_str(line));
@@ -155,6 +173,10 @@ fn load() -> Gazetteers {
             "prep" => &mut g.loc_prep,
             _ => &mut g.loc_before,
         };
+        set.insert(fold_str(line));
+    }
+    for (sec, line) in lines_with_sections(gaz!("work_cues.txt")) {
+        let set = if sec == "eponym" { &mut g.eponym_before } else { &mut g.work_before };
         set.insert(fold_str(line));
     }
     for (_, line) in lines_with_sections(gaz!("first_names.txt")) {
@@ -180,8 +202,12 @@ fn load() -> Gazetteers {
             set.insert(fold_str(w));
         }
     }
-    for (_, line) in lines_with_sections(gaz!("not_entities.txt")) {
-        g.not_entities.insert(fold_str(line));
+    for (sec, line) in lines_with_sections(gaz!("not_entities.txt")) {
+        if sec == "acronyms" {
+            g.common_acronyms.extend(line.split_whitespace());
+        } else {
+            g.not_entities.insert(fold_str(line));
+        }
     }
     g
 }

@@ -224,3 +224,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_combined;
+
+#[cfg(test)]
+mod tests_orgs;

@@ -6,7 +6,7 @@ use super::dates::DateMatch;
 use super::doc::Doc;
 use super::gazetteer::GAZ;
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
-use super::types::{Candidate, Label, Origin};
+use super::types::{Candidate, Label, Lang, Origin};
 
 /// Everything computed before entity recognition, shared by all recognizers.
 pub struct Analysis<'a> {
@@ -83,6 +83,16 @@ impl Recognizer for RuleRecognizer {
                 continue;
             }
             let gz = gazetteer_at(doc, k, &used);
+            if let Some(ie) = institution_at(doc, k, &used)
+                && gz.is_none_or(|(ge, _, _)| ge < ie)
+            {
+                if let Some(c) = cand(doc, k, ie, Label::Org, Origin::Rule, INSTITUTION_SCORE) {
+                    out.push(c);
+                }
+                mark(&mut used, k, ie);
+                k = ie;
+                continue;
+            }
             let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
             match (gz, cue) {
                 (Some((ge, label, acro)), c) if c.is_none_or(|(ce, _)| ce <= ge) => {
@@ -108,6 +118,13 @@ impl Recognizer for RuleRecognizer {
                 k += 1;
                 continue;
             }
+            if doc.lang == Lang::Fr && is_acronym_at(doc, k, &used) {
+                if let Some(c) = cand(doc, k, k + 1, Label::Org, Origin::Rule, ACRONYM_SCORE) {
+                    out.push(c);
+                }
+                k += 1;
+                continue;
+            }
             // Capitalised run.
             let (a, b) = cap_run(doc, k, &used);
             if a > k && a < n {
@@ -125,6 +142,102 @@ impl Recognizer for RuleRecognizer {
             k = b.max(k + 1);
         }
     }
+}
+
+/// Score of an institution phrase ("ministère de l'Intérieur"): a confident cue rule.
+const INSTITUTION_SCORE: f32 = 0.85;
+/// Score of an unlisted acronym in French text ("PASOK", "EELV"): confident, below a listed name.
+const ACRONYM_SCORE: f32 = 0.8;
+
+/// An institution named by a common noun and its domain or seat: "le ministère de l'Intérieur",
+/// "ministère des Affaires étrangères", "la cour d'appel de Paris", "l'université de Caen".
+/// The noun may be lowercase; the name must contain a capitalised word after de/du/des.
+fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
+    if !GAZ.institution_head.contains(doc.folded(k)) || doc.cap(k + 1) {
+        return None;
+    }
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let word = |i: usize| open(i) && !doc.cap(i) && GAZ.institution_word.contains(doc.folded(i));
+    // Connectors (de, du, des, d', de la, de l') at i: their end.
+    let connectors = |i: usize| {
+        let mut j = i;
+        while j < i + 2 && open(j) && CONNECTORS[..6].contains(&doc.folded(j)) && !doc.cap(j) {
+            j += 1;
+        }
+        (j > i).then_some(j)
+    };
+    let mut j = k + 1;
+    // "tribunal administratif", "cour d'appel", "tribunal de grande instance".
+    loop {
+        if word(j) {
+            j += 1;
+        } else if let Some(c) = connectors(j)
+            && word(c)
+        {
+            j = c + 1;
+        } else {
+            break;
+        }
+    }
+    let c = connectors(j)?;
+    if !free(doc, used, c) || doc.info.get(c).is_some_and(|t| t.upper && t.folded.len() <= 1) {
+        return None;
+    }
+    let (_, mut e) = extend_run(doc, c, used, true);
+    loop {
+        // "de l'Économie et des Finances".
+        if doc.folded(e) == "et"
+            && let Some(c2) = connectors(e + 1)
+            && free(doc, used, c2)
+        {
+            e = extend_run(doc, c2, used, true).1;
+        } else if word(e) || open(e) && !doc.cap(e) && GAZ.demonyms.contains_key(doc.folded(e)) {
+            // "ministère des Affaires étrangères", "la commission électorale kényane".
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// An all-caps word of two to six letters that names an organisation ("PASOK", "EELV", "TF1"):
+/// not a Roman numeral, a listed common-noun acronym ("PIB", "SMS"), a title, a word of a name
+/// written in capitals ("Jean-Marie LE PEN") or of a code followed by a number ("CAC 40").
+fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
+    let t = doc.tok(k);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if used.get(k).copied().unwrap_or(true)
+        || !(2..=6).contains(&letters)
+        || !t.chars().next().is_some_and(char::is_alphabetic)
+        || !t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        || t.ends_with('-')
+        || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        || GAZ.common_acronyms.contains(t)
+        || GAZ.titles.contains(doc.folded(k))
+        || GAZ.honorifics.contains(doc.folded(k))
+    {
+        return false;
+    }
+    let upper = |i: usize| doc.info.get(i).is_some_and(|t| t.upper && t.word);
+    let name_before = k.checked_sub(1).is_some_and(|p| {
+        doc.cap(p) && doc.is_word(p) && !doc.newline_before(k) && !GAZ.is_stop(doc.folded(p))
+    });
+    let number_after = doc.tok(k + 1).starts_with(|c: char| c.is_ascii_digit()) && !doc.newline_before(k + 1);
+    // "une carte SD", "les jeux DS", "le projet ACTA": a label of the thing a common noun names;
+    // "le syndicat CGT", "le député UMP" name the organisation.
+    let noun_before = k.checked_sub(1).is_some_and(|p| {
+        let f = doc.folded(p);
+        doc.is_word(p)
+            && !doc.cap(p)
+            && !GAZ.is_stop(f)
+            && !doc.is_determiner(p)
+            && !GAZ.org_before.contains(f)
+            && !GAZ.title_heads.contains(f.trim_end_matches('s'))
+            && !GAZ.is_speech_verb(f)
+            && (GAZ.work_before.contains(f) || p.checked_sub(1).is_some_and(|q| doc.is_determiner(q)))
+    });
+    !name_before && !number_after && !noun_before && !upper(k + 1) && !k.checked_sub(1).is_some_and(upper)
 }
 
 fn mark(used: &mut [bool], a: usize, b: usize) {

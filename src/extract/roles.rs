@@ -21,34 +21,144 @@ pub const PARTICLES: [&str; 16] = [
     "ibn",
 ];
 
-/// Words that end a role complement (verbs, relatives): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 30] = [
+/// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
+const COMPLEMENT_STOP: [&str; 46] = [
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
     "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
-    "lors", "when", "selon",
+    "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
+    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car",
 ];
 
 const MODIFIERS: [&str; 10] =
     ["former", "ancien", "ancienne", "ex", "new", "nouveau", "nouvelle", "current", "actuel", "actuelle"];
 
+/// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
+/// directeur", "jeune manifestant" (folded).
+const PRE_MODIFIERS: [&str; 16] = [
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "jeune",
+    "jeunes",
+    "futur",
+    "future",
+    "actuel",
+    "actuelle",
+    "autre",
+    "former",
+];
+
+/// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
+/// (folded; nationality adjectives and party acronyms are handled apart).
+const POST_MODIFIERS: [&str; 26] = [
+    "sortant",
+    "sortante",
+    "dechu",
+    "dechue",
+    "interimaire",
+    "adjoint",
+    "adjointe",
+    "honoraire",
+    "designe",
+    "designee",
+    "elu",
+    "elue",
+    "republicain",
+    "republicaine",
+    "democrate",
+    "socialiste",
+    "conservateur",
+    "conservatrice",
+    "travailliste",
+    "ecologiste",
+    "centriste",
+    "islamiste",
+    "liberal",
+    "liberale",
+    "independant",
+    "communiste",
+];
+
+/// The title head at k as listed: the word itself, without "ex-" ("ex-espion") or without the
+/// plural ending ("les chercheurs"). A lowercase word must be written as listed, accents
+/// included: "jugé" is a verb, not "juge". Returns (head, plural).
+fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
+    let f = doc.folded(k);
+    let written = doc.tok(k).to_lowercase();
+    let written = written.strip_prefix("ex-").unwrap_or(&written);
+    let f = f.strip_prefix("ex-").unwrap_or(f);
+    let listed = |head: &str, w: &str| {
+        GAZ.title_heads.contains(head) && (doc.cap(k) || GAZ.title_heads_written.contains(w))
+    };
+    if listed(f, written) {
+        return Some((f.to_string(), false));
+    }
+    for end in ["s", "x"] {
+        if let (Some(h), Some(w)) = (f.strip_suffix(end), written.strip_suffix(end))
+            && h.len() > 2
+            && listed(h, w)
+        {
+            return Some((h.to_string(), true));
+        }
+    }
+    None
+}
+
 /// Longest title phrase starting at k: returns its end.
 pub fn title_at(doc: &Doc, k: usize) -> Option<usize> {
-    let first = doc.folded(k);
-    if !GAZ.title_heads.contains(first) {
-        return None;
-    }
-    let mut key = String::with_capacity(32);
-    let mut best = None;
-    for j in k..(k + GAZ.max_title_len).min(doc.len()) {
-        if j > k {
-            key.push(' ');
-        }
+    title_phrase_at(doc, k).map(|(end, _)| end)
+}
+
+/// Longest title phrase starting at k: its end, and whether the head was plural.
+fn title_phrase_at(doc: &Doc, k: usize) -> Option<(usize, bool)> {
+    let (head, plural) = title_head(doc, k)?;
+    let mut key = head;
+    let mut best = GAZ.titles.contains(&key).then_some(k + 1);
+    for j in k + 1..(k + GAZ.max_title_len).min(doc.len()) {
+        key.push(' ');
         key.push_str(doc.folded(j));
         if GAZ.titles.contains(&key) {
             best = Some(j + 1);
         }
     }
-    best
+    best.map(|b| (b, plural))
+}
+
+/// Words right after a title that belong to it: nationality and party adjectives, party acronyms
+/// ("député UMP", "président sortant", "ministre malien"). Returns the new end.
+fn title_tail(doc: &Doc, mut te: usize) -> usize {
+    loop {
+        let f = doc.folded(te);
+        let lower_adj =
+            doc.is_word(te) && !doc.cap(te) && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f));
+        if lower_adj || is_party_label(doc, te) {
+            te += 1;
+        } else {
+            return te;
+        }
+    }
+}
+
+/// An all-caps word of two to six letters: a party or organisation label ("UMP", "PCF", "LR"),
+/// never a person's name on its own.
+fn is_party_label(doc: &Doc, k: usize) -> bool {
+    let t = doc.tok(k);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    doc.info.get(k).is_some_and(|i| i.upper) && (2..=6).contains(&letters) && !t.contains('.')
+}
+
+/// Start of the role once the lowercase modifiers before the title are included.
+fn modifiers_back(doc: &Doc, mut rs: usize) -> usize {
+    while rs > 0 && !doc.cap(rs - 1) && PRE_MODIFIERS.contains(&doc.folded(rs - 1)) && !doc.newline_before(rs)
+    {
+        rs -= 1;
+    }
+    rs
 }
 
 pub fn is_honorific(doc: &Doc, k: usize) -> bool {
@@ -127,27 +237,21 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     let n = doc.len();
     let mut k = 0;
     while k < n {
-        // Pattern 1 and 2: TITLE [demonym] Name  /  TITLE complement , Name
-        if let Some(mut te) = title_at(doc, k) {
-            while doc.is_word(te) && !doc.cap(te) && GAZ.demonyms.contains_key(doc.folded(te)) {
-                te += 1;
-            }
+        // Pattern 1 and 2: TITLE [demonym] Name  /  TITLE complement , Name  /  TITLE complement Name
+        if let Some((te, plural)) = title_phrase_at(doc, k) {
+            let te = title_tail(doc, te);
+            let rs = modifiers_back(doc, extend_back(doc, k, blocked));
             let mut ns = te;
             if is_honorific(doc, ns) {
                 ns += 1;
             }
-            if let Some(ne) = name_run(doc, ns, blocked) {
+            if let Some(ne) = person_name(doc, ns, blocked)
                 // "President Bush" but not "Minister Of…": the name must not be another title.
-                if title_at(doc, ns).is_none() {
-                    let rs = extend_back(doc, k, blocked);
-                    out.push(RoleMatch {
-                        name: ns..ne,
-                        role_tokens: rs..te,
-                        role: doc.span_text(rs, te).to_string(),
-                    });
-                    k = ne;
-                    continue;
-                }
+                && title_at(doc, ns).is_none()
+            {
+                let role = doc.span_text(rs, te).to_string();
+                k = push_named(doc, blocked, &mut out, ns..ne, rs..te, role, plural);
+                continue;
             }
             let ce = complement_end(doc, te, 14);
             if doc.tok(ce) == "," {
@@ -155,17 +259,20 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 if is_honorific(doc, ns) {
                     ns += 1;
                 }
-                if let Some(ne) = name_run(doc, ns, blocked)
+                if let Some(ne) = person_name(doc, ns, blocked)
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
                 {
-                    out.push(RoleMatch {
-                        name: ns..ne,
-                        role_tokens: k..ce,
-                        role: doc.span_text(k, ce).to_string(),
-                    });
-                    k = ne;
+                    let role = doc.span_text(rs, ce).to_string();
+                    k = push_named(doc, blocked, &mut out, ns..ne, rs..ce, role, plural);
                     continue;
                 }
+            }
+            // "le ministre de l'Intérieur Christophe Castaner", "la porte-parole du gouvernement
+            // Najat Vallaud-Belkacem": the name closes the complement without a comma.
+            if let Some((ns, ne)) = name_closing_complement(doc, te, ce, blocked) {
+                let role = doc.span_text(rs, ns).to_string();
+                k = push_named(doc, blocked, &mut out, ns..ne, rs..ns, role, plural);
+                continue;
             }
         }
         // Pattern 3: Name , [det] [modifier] TITLE complement
@@ -190,18 +297,19 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 t += 1;
             }
             let role_start = t;
-            while MODIFIERS.contains(&doc.folded(t)) || doc.tok(t) == "-" {
+            while MODIFIERS.contains(&doc.folded(t))
+                || PRE_MODIFIERS.contains(&doc.folded(t))
+                || doc.tok(t) == "-"
+            {
                 t += 1;
             }
             if ns < k
                 && !place
+                && (k > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
                 && let Some(te) = title_at(doc, t)
             {
-                let mut te = te;
-                while doc.is_word(te) && !doc.cap(te) && GAZ.demonyms.contains_key(doc.folded(te)) {
-                    te += 1;
-                }
+                let te = title_tail(doc, te);
                 let ce = complement_end(doc, te, 12).max(te);
                 out.push(RoleMatch {
                     name: ns..k,
@@ -215,6 +323,60 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
         k += 1;
     }
     out
+}
+
+/// A person's name at ns: a capitalised run that is not a party label alone ("le président LR").
+fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
+    let ne = name_run(doc, ns, blocked)?;
+    (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
+}
+
+/// Within a title's complement te..ce, the person's name that closes it: a given name, or two
+/// capitalised words after a lowercase word that is not a connector ("du gouvernement Najat
+/// Vallaud-Belkacem"). Returns the name's span.
+fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    for j in te + 1..ce {
+        let p = doc.folded(j - 1);
+        if !doc.cap(j) || matches!(p, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the")
+        {
+            continue;
+        }
+        let Some(ne) = person_name(doc, j, blocked) else { continue };
+        let given = GAZ.first_names.contains(doc.folded(j));
+        let after_lower = doc.is_word(j - 1) && !doc.cap(j - 1);
+        if ne >= ce && ne - j >= 2 && (given || after_lower) {
+            return Some((j, ne));
+        }
+    }
+    None
+}
+
+/// Pushes the role of the person at `name`, and of the others a plural title names with them
+/// ("les chercheurs Jean Dupont et Marie Durand"). Returns where to go on.
+fn push_named(
+    doc: &Doc,
+    blocked: &[bool],
+    out: &mut Vec<RoleMatch>,
+    name: Range<usize>,
+    role_tokens: Range<usize>,
+    role: String,
+    plural: bool,
+) -> usize {
+    let mut end = name.end;
+    out.push(RoleMatch { name, role_tokens: role_tokens.clone(), role: role.clone() });
+    while plural && (doc.tok(end) == "," || doc.folded(end) == "et") {
+        let mut ns = end + 1;
+        if doc.folded(ns) == "et" {
+            ns += 1;
+        }
+        if is_honorific(doc, ns) {
+            ns += 1;
+        }
+        let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2) else { break };
+        out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
+        end = ne;
+    }
+    end
 }
 
 /// English pre-modifiers of a capitalised title: "Trade and Industry Secretary".

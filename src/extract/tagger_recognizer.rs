@@ -48,7 +48,25 @@ impl Recognizer for ModelRecognizer {
         let mut parts = Vec::new();
         for (a, b, label) in model_spans(&an.doc) {
             parts.clear();
-            split(&an.doc, a, b, label, &mut parts);
+            // A name a title introduces is a person of its own: "du site de Jababeka David
+            // Quentin" → "Jababeka" | "David Quentin".
+            let inner = an
+                .roles
+                .iter()
+                .map(|r| &r.name)
+                .find(|r| a <= r.start && r.end <= b && (a, b) != (r.start, r.end));
+            if let Some(r) = inner {
+                if a < r.start {
+                    let before = if label == Label::Per { Label::Loc } else { label };
+                    split(&an.doc, a, r.start, before, &mut parts);
+                }
+                parts.push((r.start, r.end, Label::Per));
+                if r.end < b {
+                    split(&an.doc, r.end, b, label, &mut parts);
+                }
+            } else {
+                split(&an.doc, a, b, label, &mut parts);
+            }
             for &(a, b, label) in &parts {
                 if let Some((a, b, label)) = clean(an, a, b, label)
                     && let Some((start, end)) = an.doc.byte_span(a, b)
@@ -128,8 +146,14 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     let doc = &an.doc;
     let in_date = |k: usize| an.in_date.get(k).copied().unwrap_or(false);
     let in_role = |k: usize| an.in_role.get(k).copied().unwrap_or(false);
-    // Capitalised words of a role phrase ("ministre de la Sécurité") are not names.
-    if (a..b).all(in_role) {
+    // Capitalised words of a role phrase ("ministre de la Sécurité") are not names; a name in
+    // it is ("maire de New York", "président de l'Autorité palestinienne").
+    if (a..b).all(in_role)
+        && (a..b).all(|k| {
+            let f = doc.folded(k);
+            !doc.cap(k) || GAZ.not_entities.contains(f) || doc.lower_seen.contains(f) || GAZ.is_stop(f)
+        })
+    {
         return None;
     }
     // Date words and stray quotes or commas at the edges are not part of the name.
@@ -165,8 +189,39 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         a += 1;
     }
+    // A cue word or article the tagger took into the name: "revue Nature" → "Nature".
+    while b > a + 1
+        && !doc.cap(a)
+        && (doc.is_determiner(a) || is_cue(doc.folded(a)))
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+    {
+        a += 1;
+    }
     // Nationality words: "les Britanniques" are people, not a place.
     let mut label = label;
+    if doc.lang == Lang::Fr {
+        label = match cue_before(doc, a) {
+            // "le film Skyfall", "la fusée Falcon 9", "le boson de Higgs": not a person, place or
+            // organisation (MISC keeps the words from the other recognizers).
+            Some(Cue::Work) => Label::Misc,
+            // "le groupe Ansar Eddine", "le magazine Télérama"; a person named in full after
+            // "du groupe" stays a person.
+            Some(Cue::Org)
+                if !(label == Label::Per && b > a + 1 && GAZ.first_names.contains(doc.folded(a))) =>
+            {
+                Label::Org
+            }
+            Some(Cue::Loc) if label != Label::Org => Label::Loc,
+            _ => label,
+        };
+        // A title in guillemets (« Skyfall ») is a work, unless the lists know the name.
+        if matches!(doc.tok(a.wrapping_sub(1)), "«" | "“")
+            && matches!(doc.tok(b), "»" | "”")
+            && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+        {
+            label = Label::Misc;
+        }
+    }
     // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
         label = Label::Org;
@@ -212,6 +267,59 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         }
     }
     Some((a, b, label))
+}
+
+fn is_cue(f: &str) -> bool {
+    GAZ.org_before.contains(f) || GAZ.loc_before.contains(f) || GAZ.work_before.contains(f)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Org,
+    Loc,
+    Work,
+}
+
+/// The common noun that introduces the name at token a, looking back over up to two adjectives
+/// ("le groupe islamiste Ansar Eddine", "la fusée américaine Falcon 9", "la ville de Gao",
+/// "le boson de Higgs").
+fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
+    let mut q = a;
+    let mut after_de = false;
+    for step in 0..4 {
+        q = q.checked_sub(1)?;
+        let f = doc.folded(q);
+        if doc.cap(q) || !doc.is_word(q) {
+            return None;
+        }
+        if after_de {
+            // Only places and eponyms take "de": "le film de Spielberg" names the director.
+            return if GAZ.loc_before.contains(f) {
+                Some(Cue::Loc)
+            } else if GAZ.eponym_before.contains(f) {
+                Some(Cue::Work)
+            } else {
+                None
+            };
+        }
+        if GAZ.work_before.contains(f) {
+            return Some(Cue::Work);
+        }
+        if GAZ.org_before.contains(f) {
+            return Some(Cue::Org);
+        }
+        if GAZ.loc_before.contains(f) {
+            return Some(Cue::Loc);
+        }
+        if step == 0 && matches!(f, "de" | "d'") {
+            after_de = true;
+            continue;
+        }
+        if step >= 2 || GAZ.is_stop(f) || GAZ.is_speech_verb(f) || GAZ.titles.contains(f) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).

@@ -1,0 +1,68 @@
+//! French organisations, works and roles: acronyms, institutions in lower case, press titles,
+//! cue words, titles before and after names. Sentences written for these tests.
+
+use super::*;
+
+fn ents(f: &Facts) -> Vec<(String, Label)> {
+    f.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.text.clone(), e.label))).collect()
+}
+
+fn fr(text: &str) -> Facts {
+    extract(text, &Options { lang: Some(Lang::Fr), ..Options::default() })
+}
+
+fn roles(f: &Facts) -> Vec<(String, String)> {
+    f.people.iter().flat_map(|p| p.roles.iter().map(move |r| (p.name.clone(), r.clone()))).collect()
+}
+
+#[test]
+fn acronyms_are_organisations_unless_common_nouns() {
+    let f = fr("Le congrès du KPLD a désigné son candidat. La hausse du PIB et de la TVA inquiète \
+                le XVe arrondissement, où l'on achète une carte SD.");
+    let e = ents(&f);
+    assert!(e.contains(&("KPLD".into(), Label::Org)), "{e:?}");
+    for not in ["PIB", "TVA", "XVe", "SD"] {
+        assert!(!e.iter().any(|(t, l)| t == not && *l == Label::Org), "{not}: {e:?}");
+    }
+}
+
+#[test]
+fn institutions_in_lower_case_and_press_titles() {
+    let f = fr("Le ministère de l'Intérieur a saisi la commission européenne et le parquet fédéral, \
+                selon Le Monde et le magazine Télérama.");
+    let e = ents(&f);
+    for org in ["ministère de l'Intérieur", "commission européenne", "parquet fédéral", "Le Monde", "Télérama"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+    let f = fr("Les députés se sont réunis à l'Assemblée hier. Le ministère des Affaires étrangères \
+                a réagi.");
+    let e = ents(&f);
+    assert!(e.contains(&("Assemblée".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("ministère des Affaires étrangères".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
+fn works_and_products_are_not_people_or_places() {
+    let f = fr("La fusée Falcon Heavy a décollé de Floride, et le film Tempête sur Orly sort mardi.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, l)| t.starts_with("Falcon") && *l != Label::Misc), "{e:?}");
+}
+
+#[test]
+fn titles_before_names_and_appositions_give_roles() {
+    let f = fr("Le ministre de l'Intérieur Christophe Castaner a parlé à Lyon.");
+    let r = roles(&f);
+    assert!(r.contains(&("Christophe Castaner".into(), "ministre de l'Intérieur".into())), "{r:?}");
+    let f = fr("Selon les chercheurs Paul Martin et Jeanne Durand, la glace fond.");
+    let r = roles(&f);
+    assert!(r.contains(&("Paul Martin".into(), "chercheurs".into())), "{r:?}");
+    assert!(r.contains(&("Jeanne Durand".into(), "chercheurs".into())), "{r:?}");
+    let f = fr("Pierre Lambert, ancien footballeur, a ouvert une école à Nantes.");
+    let r = roles(&f);
+    assert!(r.contains(&("Pierre Lambert".into(), "ancien footballeur".into())), "{r:?}");
+    let f = fr("Le conseil a jugé le maire PCF de Grigny trop prudent. Le président LR de la région \
+                a répondu.");
+    let r = roles(&f);
+    assert!(r.is_empty(), "no verb as title, no party as a person: {r:?}");
+    assert!(!ents(&f).iter().any(|(t, l)| t == "LR" && *l == Label::Per));
+}
