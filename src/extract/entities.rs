@@ -120,11 +120,18 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
             groups.push(Group { label: Label::Per, mentions: Vec::new(), gaz: None });
         }
     }
+    // Surnames (last words) of those names: a mention the tagger typed otherwise joins the person
+    // by its surname only ("Degas" after "Edgar Degas"), not by a first word ("Fukushima" after a
+    // mistaken "Fukushima Daiichi").
+    let mut surnames: FxMap<String, usize> = FxMap::default();
     for (key, &gi) in by_key.iter() {
         for w in key.1.split_whitespace() {
             if w.chars().count() > 1 && !super::roles::PARTICLES.contains(&w) {
                 person_parts.entry(w.to_string()).or_insert(gi);
             }
+        }
+        if let Some(w) = key.1.split_whitespace().last() {
+            surnames.entry(w.to_string()).or_insert(gi);
         }
     }
     for c in resolved {
@@ -137,8 +144,10 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         let single = !t.contains(char::is_whitespace);
         let gi = if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
             gi
-        } else if let Some(&gi) =
-            person_parts.get(&folded).filter(|_| single && c.score < 0.8 || c.label == Label::Per)
+        } else if let Some(&gi) = person_parts
+            .get(&folded)
+            .filter(|_| c.label == Label::Per)
+            .or_else(|| surnames.get(&folded).filter(|_| single && c.score < 0.8))
         {
             // A surname alone: joins the person unless a gazetteer/cue said otherwise.
             gi

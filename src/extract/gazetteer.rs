@@ -61,6 +61,8 @@ pub struct Gazetteers {
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
     pub loc_prep: FxSet<String>,
+    /// Lowercase type words that are part of a street's or square's name ("place Tahrir").
+    pub street: FxSet<String>,
     pub first_names: FxSet<String>,
     /// Folded month form → 1..=12.
     pub months: FxMap<String, u32>,
@@ -171,6 +173,7 @@ fn load() -> Gazetteers {
             "head" => &mut g.loc_head,
             "suffix" => &mut g.loc_suffix,
             "prep" => &mut g.loc_prep,
+            "street" => &mut g.street,
             _ => &mut g.loc_before,
         };
         set.insert(fold_str(line));

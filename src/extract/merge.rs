@@ -16,6 +16,8 @@ use super::types::{Candidate, Label, Origin};
 
 /// Rule scores at or above this are cue rules (role names 0.85, organisation cues 0.8).
 const CUE_SCORE: f32 = 0.8;
+/// Place phrases built by a rule with their type word ("place Tahrir") score this.
+const PHRASE_SCORE: f32 = 0.85;
 
 fn overlaps(a: &Candidate, b: &Candidate) -> bool {
     a.start < b.end && b.start < a.end
@@ -43,11 +45,17 @@ fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
         // Otherwise listed names, role-introduced names and organisation cues win.
         return match r.origin {
             Origin::Gazetteer => r.label != Label::Loc || !matches!(m.label, Label::Org | Label::Per),
-            Origin::Rule => r.score >= CUE_SCORE && matches!(r.label, Label::Per | Label::Org),
+            Origin::Rule => {
+                r.score >= CUE_SCORE && matches!(r.label, Label::Per | Label::Org)
+                    || r.score >= PHRASE_SCORE && r.label == Label::Loc
+            }
             _ => false,
         };
     }
-    contains && (r.origin == Origin::Gazetteer || (r.score >= CUE_SCORE && r.label == Label::Org))
+    contains
+        && (r.origin == Origin::Gazetteer
+            || (r.score >= CUE_SCORE && r.label == Label::Org)
+            || (r.score >= PHRASE_SCORE && r.label == Label::Loc))
 }
 
 /// Keeps tagger spans and the rule candidates that beat them (see module doc). Dates and other

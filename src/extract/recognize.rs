@@ -7,6 +7,7 @@ use super::doc::Doc;
 use super::gazetteer::GAZ;
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
 use super::types::{Candidate, Label, Lang, Origin};
+use super::util::FxSet;
 
 /// Everything computed before entity recognition, shared by all recognizers.
 pub struct Analysis<'a> {
@@ -76,10 +77,19 @@ impl Recognizer for RuleRecognizer {
             }
             words >= 3 && up * 10 >= words * 7
         };
+        let common = acronyms_of_common_nouns(doc);
         let mut k = 0;
         while k < n {
             if used.get(k).copied().unwrap_or(true) || !doc.is_word(k) {
                 k += 1;
+                continue;
+            }
+            if let Some(se) = street_at(doc, k, &used) {
+                if let Some(c) = cand(doc, k, se, Label::Loc, Origin::Rule, INSTITUTION_SCORE) {
+                    out.push(c);
+                }
+                mark(&mut used, k, se);
+                k = se;
                 continue;
             }
             let gz = gazetteer_at(doc, k, &used);
@@ -118,7 +128,7 @@ impl Recognizer for RuleRecognizer {
                 k += 1;
                 continue;
             }
-            if doc.lang == Lang::Fr && is_acronym_at(doc, k, &used) {
+            if doc.lang == Lang::Fr && is_acronym_at(doc, k, &used) && !common.contains(doc.tok(k)) {
                 if let Some(c) = cand(doc, k, k + 1, Label::Org, Origin::Rule, ACRONYM_SCORE) {
                     out.push(c);
                 }
@@ -201,6 +211,42 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     Some(e)
 }
 
+/// A street, square or bridge with its type word, as the press names it: "la place Tahrir", "rue
+/// Georges Auric", "le pont Mathilde", "place de la Concorde" (not "mise en place", "sur place").
+fn street_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
+    let f = doc.folded(k);
+    if doc.cap(k) || !GAZ.street.contains(f) {
+        return None;
+    }
+    let p = doc.folded(k.wrapping_sub(1));
+    if f == "place" && (matches!(p, "en" | "sur" | "de") || p == "la" && doc.folded(k.wrapping_sub(2)) == "a")
+    {
+        return None;
+    }
+    let mut s = k + 1;
+    while s < k + 3 && CONNECTORS[..6].contains(&doc.folded(s)) && !doc.cap(s) {
+        s += 1;
+    }
+    if !free(doc, used, s) || doc.elision(s).is_some() && !free(doc, used, s + 1) {
+        return None;
+    }
+    let mut e = s + 1;
+    loop {
+        if free(doc, used, e) && !GAZ.months.contains_key(doc.folded(e)) {
+            e += 1;
+        } else if PARTICLES.contains(&doc.folded(e))
+            && !doc.cap(e)
+            && free(doc, used, e + 1)
+            // "place Tahrir du Caire": the city is not part of the square's name.
+            && GAZ.phrases.get(doc.folded(e + 1)).is_none_or(|g| g.label != Label::Loc)
+        {
+            e += 2;
+        } else {
+            return Some(e);
+        }
+    }
+}
+
 /// An all-caps word of two to six letters that names an organisation ("PASOK", "EELV", "TF1"):
 /// not a Roman numeral, a listed common-noun acronym ("PIB", "SMS"), a title, a word of a name
 /// written in capitals ("Jean-Marie LE PEN") or of a code followed by a number ("CAC 40").
@@ -238,6 +284,36 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
             && (GAZ.work_before.contains(f) || p.checked_sub(1).is_some_and(|q| doc.is_determiner(q)))
     });
     !name_before && !number_after && !noun_before && !upper(k + 1) && !k.checked_sub(1).is_some_and(upper)
+}
+
+/// Acronyms the text defines by a lowercase phrase: "jeu de tir à la première personne (FPS)",
+/// "first person shooter (FPS)" is a kind of thing, not an organisation, wherever it occurs.
+/// The expansion starts as many content words before the bracket as the acronym has letters.
+fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
+    const SMALL: [&str; 16] =
+        ["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "of", "the", "and"];
+    let mut out = FxSet::default();
+    for k in 2..doc.len() {
+        if doc.tok(k - 1) != "(" || doc.tok(k + 1) != ")" || !doc.info.get(k).is_some_and(|t| t.upper) {
+            continue;
+        }
+        let letters = doc.tok(k).chars().filter(|c| c.is_alphabetic()).count();
+        let (mut j, mut content) = (k - 1, 0);
+        // Quotation marks around the expansion are skipped ("« first person shooter » (FPS)").
+        if matches!(doc.tok(j - 1), "\"" | "»" | "”") {
+            j -= 1;
+        }
+        while content < letters && j > 0 && doc.is_word(j - 1) {
+            j -= 1;
+            if !SMALL.contains(&doc.folded(j)) {
+                content += 1;
+            }
+        }
+        if content == letters && !doc.cap(j) {
+            out.insert(doc.tok(k));
+        }
+    }
+    out
 }
 
 fn mark(used: &mut [bool], a: usize, b: usize) {

@@ -189,13 +189,17 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         a += 1;
     }
-    // A cue word or article the tagger took into the name: "revue Nature" → "Nature".
-    while b > a + 1
-        && !doc.cap(a)
-        && (doc.is_determiner(a) || is_cue(doc.folded(a)))
-        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
-    {
-        a += 1;
+    // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
+    // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
+    let mut after_cue = false;
+    while b > a + 1 && !doc.cap(a) && !GAZ.phrases.contains_key(&span_key(doc, a, b)) {
+        let f = doc.folded(a);
+        if doc.is_determiner(a) || is_cue(f) || after_cue && matches!(f, "de" | "d'") {
+            after_cue |= is_cue(f);
+            a += 1;
+        } else {
+            break;
+        }
     }
     // Nationality words: "les Britanniques" are people, not a place.
     let mut label = label;
@@ -227,6 +231,10 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         label = Label::Org;
     }
     if b == a + 1 && label == Label::Loc && GAZ.demonyms.contains_key(doc.folded(a)) {
+        label = Label::Misc;
+    }
+    // "les Tibétains", "six Étrusques": a people (plural of a nationality noun), not a place.
+    if b == a + 1 && doc.lang == Lang::Fr && is_people_plural(doc, a) {
         label = Label::Misc;
     }
     if a >= b || (a..b).any(in_date) {
@@ -269,8 +277,39 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     Some((a, b, label))
 }
 
+/// A capitalised plural with a nationality ending after "les", "des" or a number, not a listed
+/// place ("les Pays-Bas", "les Comores" are).
+fn is_people_plural(doc: &Doc, a: usize) -> bool {
+    const ENDINGS: [&str; 10] = ["ains", "ais", "ois", "iens", "eens", "ites", "ques", "ins", "ards", "ols"];
+    let f = doc.folded(a);
+    let before = doc.folded(a.wrapping_sub(1));
+    doc.cap(a)
+        && ENDINGS.iter().any(|e| f.len() > e.len() + 2 && f.ends_with(e))
+        && !GAZ.phrases.contains_key(f)
+        && (matches!(before, "les" | "des" | "aux" | "ces")
+            || before.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Nouns of administrative areas, left out of a place's name ("la ville de Gao").
+const AREA_NOUNS: [&str; 14] = [
+    "ville",
+    "village",
+    "region",
+    "province",
+    "departement",
+    "commune",
+    "quartier",
+    "capitale",
+    "localite",
+    "comte",
+    "canton",
+    "arrondissement",
+    "district",
+    "municipalite",
+];
+
 fn is_cue(f: &str) -> bool {
-    GAZ.org_before.contains(f) || GAZ.loc_before.contains(f) || GAZ.work_before.contains(f)
+    GAZ.org_before.contains(f) || AREA_NOUNS.contains(&f) || GAZ.work_before.contains(f)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

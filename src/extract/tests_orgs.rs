@@ -31,7 +31,9 @@ fn institutions_in_lower_case_and_press_titles() {
     let f = fr("Le ministère de l'Intérieur a saisi la commission européenne et le parquet fédéral, \
                 selon Le Monde et le magazine Télérama.");
     let e = ents(&f);
-    for org in ["ministère de l'Intérieur", "commission européenne", "parquet fédéral", "Le Monde", "Télérama"] {
+    for org in
+        ["ministère de l'Intérieur", "commission européenne", "parquet fédéral", "Le Monde", "Télérama"]
+    {
         assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
     }
     let f = fr("Les députés se sont réunis à l'Assemblée hier. Le ministère des Affaires étrangères \
@@ -65,4 +67,23 @@ fn titles_before_names_and_appositions_give_roles() {
     let r = roles(&f);
     assert!(r.is_empty(), "no verb as title, no party as a person: {r:?}");
     assert!(!ents(&f).iter().any(|(t, l)| t == "LR" && *l == Label::Per));
+}
+
+#[test]
+fn streets_keep_their_type_word_and_areas_lose_theirs() {
+    let f = fr("Les manifestants se sont rassemblés place Tahrir puis rue Georges Auric. La mise en \
+                place Jean Martin l'a refusée.");
+    let e = ents(&f);
+    assert!(e.contains(&("place Tahrir".into(), Label::Loc)), "{e:?}");
+    assert!(e.contains(&("rue Georges Auric".into(), Label::Loc)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("place Jean")), "{e:?}");
+}
+
+#[test]
+fn an_acronym_defined_by_a_common_noun_is_no_organisation() {
+    let f = fr("Le jeu est un tir objectif subjectif (TOS) très populaire ; le TOS domine le marché. \
+                Le Parti ouvrier breton (POB) proteste.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, l)| t == "TOS" && *l == Label::Org), "{e:?}");
+    assert!(e.iter().any(|(t, l)| t == "POB" && *l == Label::Org), "{e:?}");
 }
