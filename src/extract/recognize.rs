@@ -167,7 +167,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         return None;
     }
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
-    let word = |i: usize| open(i) && !doc.cap(i) && GAZ.institution_word.contains(doc.folded(i));
+    let word = |i: usize| {
+        open(i)
+            && !doc.cap(i)
+            && (GAZ.institution_word.contains(doc.folded(i)) || GAZ.demonyms.contains_key(doc.folded(i)))
+    };
     // Connectors (de, du, des, d', de la, de l') at i: their end.
     let connectors = |i: usize| {
         let mut j = i;

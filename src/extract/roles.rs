@@ -98,7 +98,8 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if listed(f, written) {
         return Some((f.to_string(), false));
     }
-    for end in ["s", "x"] {
+    // A capitalised plural is a name ("les Frères musulmans"), not people with a title.
+    for end in ["s", "x"].iter().filter(|_| !doc.cap(k)) {
         if let (Some(h), Some(w)) = (f.strip_suffix(end), written.strip_suffix(end))
             && h.len() > 2
             && listed(h, w)
@@ -311,11 +312,13 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
             {
                 let te = title_tail(doc, te);
                 let ce = complement_end(doc, te, 12).max(te);
-                out.push(RoleMatch {
-                    name: ns..k,
-                    role_tokens: role_start..ce,
-                    role: doc.span_text(role_start, ce).to_string(),
-                });
+                for (a, b) in coordinated(doc, role_start, ce) {
+                    out.push(RoleMatch {
+                        name: ns..k,
+                        role_tokens: role_start..ce,
+                        role: doc.span_text(a, b).to_string(),
+                    });
+                }
                 k = ce;
                 continue;
             }
@@ -323,6 +326,29 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
         k += 1;
     }
     out
+}
+
+/// Two roles joined by "et": "comédien et humoriste français", "mathématicien britannique et
+/// l'un des pionniers de l'informatique" → each apart (the second from "un des").
+fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
+    for i in rs + 1..ce {
+        if doc.folded(i) != "et" {
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(doc.folded(j), "l'" | "le" | "la") {
+            j += 1;
+        }
+        let second = if matches!(doc.folded(j), "un" | "une") && matches!(doc.folded(j + 1), "des" | "de") {
+            title_at(doc, j + 2).map(|_| j)
+        } else {
+            title_at(doc, j).map(|_| j)
+        };
+        if let Some(s2) = second {
+            return vec![(rs, i), (s2, ce)];
+        }
+    }
+    vec![(rs, ce)]
 }
 
 /// A person's name at ns: a capitalised run that is not a party label alone ("le président LR").
@@ -339,6 +365,10 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
         let p = doc.folded(j - 1);
         if !doc.cap(j) || matches!(p, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the")
         {
+            continue;
+        }
+        // "les analystes du groupe Crédit Mutuel", "la série Julie Lescaut": a cue names no person.
+        if GAZ.org_before.contains(p) || GAZ.work_before.contains(p) || GAZ.loc_before.contains(p) {
             continue;
         }
         let Some(ne) = person_name(doc, j, blocked) else { continue };

@@ -194,7 +194,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     let mut after_cue = false;
     while b > a + 1 && !doc.cap(a) && !GAZ.phrases.contains_key(&span_key(doc, a, b)) {
         let f = doc.folded(a);
-        if doc.is_determiner(a) || is_cue(f) || after_cue && matches!(f, "de" | "d'") {
+        // "l'agence américaine Moody's": a nationality adjective is no part of the name either.
+        if doc.is_determiner(a)
+            || is_cue(f)
+            || GAZ.demonyms.contains_key(f)
+            || after_cue && matches!(f, "de" | "d'")
+        {
             after_cue |= is_cue(f);
             a += 1;
         } else {
