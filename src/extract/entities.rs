@@ -107,31 +107,41 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
     let mut by_key: FxMap<(u8, String), usize> = FxMap::default();
     // Folded single words of multi-word person names → group index.
     let mut person_parts: FxMap<String, usize> = FxMap::default();
+    // How often each full name and each lone word of another label occur.
+    let mut full_count: FxMap<String, usize> = FxMap::default();
+    let mut other_count: FxMap<String, usize> = FxMap::default();
     // First pass: multi-word person names define the people.
-    for c in resolved.iter().filter(|c| c.label == Label::Per) {
+    for c in resolved.iter() {
         let t = text.get(c.start..c.end).unwrap_or("");
+        if c.label != Label::Per {
+            if !t.contains(char::is_whitespace) {
+                *other_count.entry(fold_str(t)).or_default() += 1;
+            }
+            continue;
+        }
         let words: Vec<&str> = t.split_whitespace().collect();
         if words.len() < 2 {
             continue;
         }
+        *full_count.entry(fold_str(t)).or_default() += 1;
         let key = (0u8, fold_str(t));
         if let std::collections::hash_map::Entry::Vacant(v) = by_key.entry(key) {
             v.insert(groups.len());
             groups.push(Group { label: Label::Per, mentions: Vec::new(), gaz: None });
         }
     }
-    // Surnames (last words) of those names: a mention the tagger typed otherwise joins the person
-    // by its surname only ("Degas" after "Edgar Degas"), not by a first word ("Fukushima" after a
-    // mistaken "Fukushima Daiichi").
-    let mut surnames: FxMap<String, usize> = FxMap::default();
     for (key, &gi) in by_key.iter() {
-        for w in key.1.split_whitespace() {
+        for (i, w) in key.1.split_whitespace().enumerate() {
+            // A first word that occurs alone with another label much more often than the full
+            // name is not this person: "Fukushima" ×10 as a place, "Fukushima Daiichi" once as a
+            // (mistaken) person.
+            let full = full_count.get(&key.1).copied().unwrap_or(0);
+            if i == 0 && other_count.get(w).copied().unwrap_or(0) >= full + 2 {
+                continue;
+            }
             if w.chars().count() > 1 && !super::roles::PARTICLES.contains(&w) {
                 person_parts.entry(w.to_string()).or_insert(gi);
             }
-        }
-        if let Some(w) = key.1.split_whitespace().last() {
-            surnames.entry(w.to_string()).or_insert(gi);
         }
     }
     for c in resolved {
@@ -144,10 +154,8 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         let single = !t.contains(char::is_whitespace);
         let gi = if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
             gi
-        } else if let Some(&gi) = person_parts
-            .get(&folded)
-            .filter(|_| c.label == Label::Per)
-            .or_else(|| surnames.get(&folded).filter(|_| single && c.score < 0.8))
+        } else if let Some(&gi) =
+            person_parts.get(&folded).filter(|_| single && c.score < 0.8 || c.label == Label::Per)
         {
             // A surname alone: joins the person unless a gazetteer/cue said otherwise.
             gi

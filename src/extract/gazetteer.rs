@@ -42,6 +42,9 @@ pub struct Gazetteers {
     /// Folded title phrases.
     pub titles: FxSet<String>,
     pub title_heads: FxSet<String>,
+    /// Titles that are professions and often surnames too ("berger", "pasteur"): a capitalised
+    /// one mid-sentence is a name.
+    pub professions: FxSet<String>,
     /// First words of titles, lowercase with their accents ("député", "juge": "jugé" is a verb).
     pub title_heads_written: FxSet<String>,
     pub max_title_len: usize,
@@ -142,8 +145,11 @@ fn load() -> Gazetteers {
             g.demonyms.insert(f, entry.id);
         }
     }
-    for (_, line) in lines_with_sections(gaz!("titles.txt")) {
+    for (sec, line) in lines_with_sections(gaz!("titles.txt")) {
         let key = phrase_key(line, &g.abbreviations);
+        if sec == "professions" && !g.titles.contains(&key) {
+            g.professions.insert(key.clone());
+        }
         g.max_title_len = g.max_title_len.max(key.split(' ').count());
         if let Some(h) = key.split(' ').next() {
             g.title_heads.insert(h.to_string());
@@ -295,6 +301,12 @@ fn french_forms(m: &str) -> Vec<String> {
 }
 
 impl Gazetteers {
+    /// A title or function word that is never a name on its own ("président", "ministre"), as
+    /// opposed to professions that are also surnames ("Berger").
+    pub fn is_title_word(&self, folded: &str) -> bool {
+        self.titles.contains(folded) && !self.professions.contains(folded)
+    }
+
     pub fn is_stop(&self, folded: &str) -> bool {
         self.stop_fr.contains(folded) || self.stop_en.contains(folded)
     }

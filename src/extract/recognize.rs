@@ -163,7 +163,7 @@ const ACRONYM_SCORE: f32 = 0.8;
 /// "ministère des Affaires étrangères", "la cour d'appel de Paris", "l'université de Caen".
 /// The noun may be lowercase; the name must contain a capitalised word after de/du/des.
 fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
-    if !GAZ.institution_head.contains(doc.folded(k)) || doc.cap(k + 1) {
+    if doc.lang != Lang::Fr || !GAZ.institution_head.contains(doc.folded(k)) || doc.cap(k + 1) {
         return None;
     }
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
@@ -219,7 +219,7 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
 /// Georges Auric", "le pont Mathilde", "place de la Concorde" (not "mise en place", "sur place").
 fn street_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     let f = doc.folded(k);
-    if doc.cap(k) || !GAZ.street.contains(f) {
+    if doc.lang != Lang::Fr || doc.cap(k) || !GAZ.street.contains(f) {
         return None;
     }
     let p = doc.folded(k.wrapping_sub(1));
@@ -462,7 +462,7 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
     if len == 1
         && (GAZ.months.contains_key(first)
             || GAZ.days.contains_key(first)
-            || GAZ.titles.contains(first)
+            || GAZ.is_title_word(first)
             || GAZ.not_entities.contains(first)
             || GAZ.is_stop(first))
     {

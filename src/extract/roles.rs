@@ -92,8 +92,12 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     let written = doc.tok(k).to_lowercase();
     let written = written.strip_prefix("ex-").unwrap_or(&written);
     let f = f.strip_prefix("ex-").unwrap_or(f);
+    // A capitalised profession mid-sentence is a surname ("Gerhard Berger").
+    let initial = doc.info.get(k).is_some_and(|t| t.initial);
     let listed = |head: &str, w: &str| {
-        GAZ.title_heads.contains(head) && (doc.cap(k) || GAZ.title_heads_written.contains(w))
+        GAZ.title_heads.contains(head)
+            && (doc.cap(k) || GAZ.title_heads_written.contains(w))
+            && !(doc.cap(k) && !initial && GAZ.professions.contains(head))
     };
     if listed(f, written) {
         return Some((f.to_string(), false));
@@ -145,12 +149,17 @@ fn title_tail(doc: &Doc, mut te: usize) -> usize {
     }
 }
 
-/// An all-caps word of two to six letters: a party or organisation label ("UMP", "PCF", "LR"),
-/// never a person's name on its own.
+/// An all-caps word of two to six letters in French text: a party or organisation label ("UMP",
+/// "PCF", "LR"), never a person's name on its own. (English headlines write names in capitals:
+/// "President CLINTON".)
 fn is_party_label(doc: &Doc, k: usize) -> bool {
     let t = doc.tok(k);
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    doc.info.get(k).is_some_and(|i| i.upper) && (2..=6).contains(&letters) && !t.contains('.')
+    doc.lang == super::types::Lang::Fr
+        && !doc.shouting
+        && doc.info.get(k).is_some_and(|i| i.upper)
+        && (2..=6).contains(&letters)
+        && !t.contains('.')
 }
 
 /// Start of the role once the lowercase modifiers before the title are included.

@@ -50,9 +50,12 @@ impl Recognizer for ModelRecognizer {
             parts.clear();
             // A name a title introduces is a person of its own: "du site de Jababeka David
             // Quentin" → "Jababeka" | "David Quentin".
+            // French only: English capitalises titles ("Major League Baseball", "Singer World
+            // Series"), where the tagger's longer span is the better reading.
             let inner = an
                 .roles
                 .iter()
+                .filter(|r| an.doc.lang == Lang::Fr && !an.doc.cap(r.role_tokens.start))
                 .map(|r| &r.name)
                 .find(|r| a <= r.start && r.end <= b && (a, b) != (r.start, r.end));
             if let Some(r) = inner {
@@ -171,7 +174,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         while a + 1 < b
             && (in_role(a)
                 || is_honorific(doc, a)
-                || GAZ.titles.contains(doc.folded(a))
+                || GAZ.is_title_word(doc.folded(a))
                 || !(doc.cap(a) || PARTICLES.contains(&doc.folded(a))))
         {
             a += 1;
@@ -261,7 +264,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A phrase ending in a title word is a role, not a name: "Trade and Industry Secretary",
     // "Defence Minister", "Premier Ministre" (unless the gazetteer lists it).
     if b > a + 1
-        && GAZ.titles.contains(doc.folded(b - 1))
+        && GAZ.is_title_word(doc.folded(b - 1))
         && !doc.info.get(b - 1).is_some_and(|t| t.upper)
         && !GAZ.phrases.contains_key(&span_key(doc, a, b))
     {
@@ -273,7 +276,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         if GAZ.not_entities.contains(f)
             || GAZ.months.contains_key(f)
             || GAZ.days.contains_key(f)
-            || (GAZ.titles.contains(f) && !doc.info.get(a).is_some_and(|t| t.upper))
+            || (GAZ.is_title_word(f) && !doc.info.get(a).is_some_and(|t| t.upper))
             || GAZ.is_stop(f)
         {
             return None;
