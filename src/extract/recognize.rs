@@ -180,7 +180,8 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         }
         (j > i).then_some(j)
     };
-    let mut j = k + 1;
+    let head_end = k + 1;
+    let mut j = head_end;
     // "tribunal administratif", "cour d'appel", "tribunal de grande instance".
     loop {
         if word(j) {
@@ -192,6 +193,10 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         } else {
             break;
         }
+    }
+    // "la cour de Syracuse" may be a king's court: "cour" needs its kind ("cour d'appel").
+    if doc.folded(k) == "cour" && j == head_end {
+        return None;
     }
     let c = connectors(j)?;
     if !free(doc, used, c) || doc.info.get(c).is_some_and(|t| t.upper && t.folded.len() <= 1) {

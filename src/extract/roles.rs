@@ -216,6 +216,18 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         if !doc.is_word(j) || COMPLEMENT_STOP.contains(&f) || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
+        // A person's name closes the complement: "le champion du monde Félix Trinidad".
+        if j > from
+            && doc.cap(j)
+            && doc.cap(j + 1)
+            && GAZ.first_names.contains(f)
+            && !matches!(
+                doc.folded(j - 1),
+                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the"
+            )
+        {
+            break;
+        }
         j += 1;
         if !matches!(
             f,
@@ -370,7 +382,7 @@ fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
 /// capitalised words after a lowercase word that is not a connector ("du gouvernement Najat
 /// Vallaud-Belkacem"). Returns the name's span.
 fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) -> Option<(usize, usize)> {
-    for j in te + 1..ce {
+    for j in te + 1..=ce {
         let p = doc.folded(j - 1);
         if !doc.cap(j) || matches!(p, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the")
         {
