@@ -119,7 +119,7 @@ def measure(byline: str, lib: Path, repeat: int):
     row["tui_search_ms"] = statistics.median(r[1] for r in runs) * 1e3
     row["rss_mb"] = statistics.median(r[2] for r in runs) / 1024
     inproc = bench(lib)
-    row.update({k: inproc[k] for k in inproc})
+    row.update({k: v for k, v in inproc.items() if k != "stories"})
     row["cli_entity_ms"] = cli_ms(byline, lib, ["entity", ENTITY], repeat)
     row["disk_mb"] = vs.size(lib / "data") / 1e6
     print(json.dumps(row), flush=True)

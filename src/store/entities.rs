@@ -104,8 +104,10 @@ impl Store {
     /// with their story counts, and the number of stories in the index (for an association
     /// measure).
     ///
-    /// Only the newest `newest` of those stories are read (a person in ten thousand stories is
-    /// judged by the company of their newest few thousand).
+    /// Only the `newest` of those stories indexed last are read (a person in ten thousand
+    /// stories is judged by the company of their newest few thousand). Indexed last, not dated
+    /// last: the mentions give that order without reading a story, where sorting by date read
+    /// every story of the entity (tens of thousands in a library of a million).
     pub fn companions(
         &self,
         entities: &[i64],
@@ -114,8 +116,8 @@ impl Store {
     ) -> Result<(Vec<Companion>, usize)> {
         let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m JOIN articles a ON a.rowid = m.article \
-                           WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid LIMIT {newest}), \
+            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m \
+                           WHERE m.entity IN ({ids}) ORDER BY m.article DESC LIMIT {newest}), \
                   near AS (SELECT m.entity, count(*) AS together FROM entity_mentions m JOIN mine USING (article) \
                            WHERE m.entity NOT IN ({ids}) GROUP BY m.entity HAVING count(*) >= ?1) \
              SELECT e.label, e.name, near.together, (SELECT count(*) FROM entity_mentions x WHERE x.entity = e.id) \
