@@ -677,3 +677,16 @@ fn annotations_of_a_story_gone_move_to_the_story_with_its_text() {
     assert!(s.annotations("a").unwrap().annotations.is_empty());
     assert!(s.annotations("c").unwrap().annotations.is_empty());
 }
+
+#[test]
+fn the_story_count_is_read_from_the_full_text_index_and_follows_removals() {
+    let mut s = store_with_two();
+    assert_eq!(s.story_count().unwrap(), 2);
+    s.remove_file("/news/b.txt").unwrap();
+    assert_eq!(s.story_count().unwrap(), 1);
+    let many: Vec<(Article, Option<CachedFacts>)> =
+        (0..300).map(|i| (article(&format!("m{i}"), "Title", "Some words.", None), None)).collect();
+    s.replace_file("/news/many.json", stamp(3), &many, 1).unwrap();
+    // 301 takes two bytes as a varint.
+    assert_eq!(s.story_count().unwrap(), 301);
+}
