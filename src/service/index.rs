@@ -399,11 +399,16 @@ pub fn index_source_in_stages(
     limits: &Limits,
     stage: &mut dyn FnMut(Stage),
 ) -> Result<IndexReport> {
-    let mut report = index_files_of(store, source, limits, stage)?;
-    stage(Stage::Searchable);
-    report.analysed =
-        analyse_pending(store, ANALYSER, &mut |done, total| stage(Stage::Analysis { done, total }))?;
-    Ok(report)
+    // The index pages of a large library stay in memory while its batches are written (with
+    // the reading connection's 2 MiB, a cold index of 100,000 stories read them back from the
+    // kernel all along).
+    store.with_large_cache(|store| {
+        let mut report = index_files_of(store, source, limits, stage)?;
+        stage(Stage::Searchable);
+        report.analysed =
+            analyse_pending(store, ANALYSER, &mut |done, total| stage(Stage::Analysis { done, total }))?;
+        Ok(report)
+    })
 }
 
 /// The files stage of `index_source_in_stages`.
