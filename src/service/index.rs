@@ -15,7 +15,7 @@ use crate::library::scope::{BUNDLED_PREFIX, in_scope, path_key, scopes};
 use crate::library::{self, Article, Limits, Skipped};
 use crate::service::analysis;
 use crate::service::source::Source;
-use crate::store::{CachedFacts, FileOp, FileStamp, Result, Store};
+use crate::store::{CachedFacts, FileOp, FileStamp, PackedText, Result, Store};
 
 /// What an indexing run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +78,8 @@ pub struct Analyser<'a> {
 enum Outcome {
     Unchanged,
     Touched(String, FileStamp),
-    Parsed(String, FileStamp, Vec<(Article, Option<CachedFacts>)>, Vec<Skipped>),
+    /// The file's stories, with their text packed as the store keeps it.
+    Parsed(String, FileStamp, Vec<(Article, Option<CachedFacts>)>, Vec<PackedText>, Vec<Skipped>),
     Failed(String, Skipped),
 }
 
@@ -131,7 +132,8 @@ fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: 
     Step::Parse(ReadFile { path, key, stamp, bytes })
 }
 
-/// The CPU half: parse the bytes. The entities are extracted once the text is written.
+/// The CPU half: parse the bytes, and compress the stories' text (which would take a quarter
+/// of the one writing thread's time). The entities are extracted once the text is written.
 fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
     let path = file.path;
     match library::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
@@ -141,7 +143,7 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
                 .into_iter()
                 .map(|w| Skipped { path: path.to_path_buf(), reason: w.message, line: w.line })
                 .collect();
-            let articles = loaded
+            let articles: Vec<_> = loaded
                 .articles
                 .into_iter()
                 .map(|mut a| {
@@ -149,7 +151,8 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
                     (a, None)
                 })
                 .collect();
-            Outcome::Parsed(file.key, file.stamp, articles, warnings)
+            let packed = articles.iter().map(|(a, _)| PackedText::of(a)).collect();
+            Outcome::Parsed(file.key, file.stamp, articles, packed, warnings)
         }
         Err(e) => {
             Outcome::Failed(file.key, Skipped { path: path.to_path_buf(), reason: e.reason(), line: None })
@@ -255,11 +258,11 @@ fn index_files(
                     report.unchanged += 1;
                     ops.push(FileOp::Touch { path: key, stamp });
                 }
-                Outcome::Parsed(key, stamp, articles, warnings) => {
+                Outcome::Parsed(key, stamp, articles, packed, warnings) => {
                     report.parsed += 1;
                     report.articles += articles.len();
                     skipped.extend(warnings);
-                    ops.push(FileOp::Replace { path: key, stamp, articles });
+                    ops.push(FileOp::ReplacePacked { path: key, stamp, articles, packed });
                 }
                 Outcome::Failed(key, skip) => {
                     skipped.push(skip);

@@ -115,6 +115,25 @@ pub enum FileOp {
     Remove {
         path: String,
     },
+    /// `Replace` with each article's text packed as the store keeps it (`PackedText::of`),
+    /// ahead, on the thread that parsed it: the one thread that writes only writes.
+    ReplacePacked {
+        path: String,
+        stamp: FileStamp,
+        articles: Vec<(Article, Option<CachedFacts>)>,
+        packed: Vec<PackedText>,
+    },
+}
+
+/// A story's text (its body, and the patch to the text as given) compressed as
+/// `articles.body` holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackedText(Vec<u8>);
+
+impl PackedText {
+    pub fn of(article: &Article) -> PackedText {
+        PackedText(write::pack_article(article))
+    }
 }
 
 /// Extraction results as cached: the facts as JSON, and the entities for the index.
@@ -444,7 +463,10 @@ impl Store {
                     )?;
                 }
                 FileOp::Replace { path, stamp, articles } => {
-                    replace_file(&tx, path, *stamp, articles, extractor, &mut text)?
+                    replace_file(&tx, (path, *stamp), articles, &[], extractor, &mut text)?
+                }
+                FileOp::ReplacePacked { path, stamp, articles, packed } => {
+                    replace_file(&tx, (path, *stamp), articles, packed, extractor, &mut text)?
                 }
                 FileOp::Remove { path } => {
                     text.flush_if_holds_path(&tx, path)?;

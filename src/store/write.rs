@@ -6,11 +6,13 @@ use rusqlite::{OptionalExtension, params};
 use super::{CachedFacts, FileStamp, Result, content_hash, pending};
 use crate::library::{Article, Given};
 
+/// Writes a file's stories in place of those it had; `packed` holds their text as stored when
+/// it was packed ahead (else it is packed here).
 pub(super) fn replace_file<'a>(
     tx: &rusqlite::Transaction,
-    path: &'a str,
-    stamp: FileStamp,
+    (path, stamp): (&'a str, FileStamp),
     articles: &'a [(Article, Option<CachedFacts>)],
+    packed: &[super::PackedText],
     extractor: u32,
     text: &mut pending::PendingRows<'a>,
 ) -> Result<()> {
@@ -25,13 +27,20 @@ pub(super) fn replace_file<'a>(
             damaged = excluded.damaged \
          RETURNING rowid",
     )?;
-    for (a, facts) in articles {
+    for (i, (a, facts)) in articles.iter().enumerate() {
         let id = claim_id(tx, &a.id, path)?;
         // An id written earlier in the batch (this file or another) is about to be replaced.
         text.flush_if_holds_id(tx, &id)?;
         let hash = content_hash(a);
         let tags = serde_json::to_string(&a.tags).unwrap_or_else(|_| "[]".into());
-        let body = super::packed::pack(&a.body, given_patch(a).as_deref());
+        let packed_here;
+        let body = match packed.get(i) {
+            Some(p) => &p.0,
+            None => {
+                packed_here = pack_article(a);
+                &packed_here
+            }
+        };
         let rowid: i64 = insert.query_row(
             params![
                 id, path, hash, a.title, body, a.date, a.author, a.source, a.url, a.lang, tags, a.damaged
@@ -95,6 +104,11 @@ fn claim_id(tx: &rusqlite::Transaction, id: &str, path: &str) -> Result<String> 
 /// The id of a story whose id another file gives too: the id and a hash of its own path.
 fn shared_id(id: &str, path: &str) -> String {
     format!("{id}~{:08x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()) as u32)
+}
+
+/// A story's text as `articles.body` holds it.
+pub(super) fn pack_article(a: &Article) -> Vec<u8> {
+    super::packed::pack(&a.body, given_patch(a).as_deref())
 }
 
 /// What the store keeps of the text as given: the patch that rebuilds it from the body.
