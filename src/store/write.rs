@@ -28,7 +28,7 @@ pub(super) fn replace_file<'a>(
          RETURNING rowid",
     )?;
     for (i, (a, facts)) in articles.iter().enumerate() {
-        let id = claim_id(tx, &a.id, path)?;
+        let (id, new) = claim_id(tx, &a.id, path)?;
         // An id written earlier in the batch (this file or another) is about to be replaced.
         text.flush_if_holds_id(tx, &id)?;
         let hash = content_hash(a);
@@ -48,10 +48,16 @@ pub(super) fn replace_file<'a>(
             |r| r.get(0),
         )?;
         text.add(rowid, &id, path, &a.title, &a.body);
-        write_tags(tx, rowid, &a.tags)?;
+        // A new row has no tags, entity rows or place in the queue to take out (those of a
+        // story deleted go with it: the delete triggers): a cold index skips three statements
+        // a story.
+        if !new {
+            clear_tags(tx, rowid)?;
+        }
+        add_tags(tx, rowid, &a.tags)?;
         match facts {
             Some(facts) => write_facts(tx, rowid, &hash, extractor, facts, text)?,
-            None => super::analysis_queue::enqueue(tx, rowid)?,
+            None => super::analysis_queue::enqueue(tx, rowid, !new)?,
         }
     }
     tx.prepare_cached(
@@ -64,7 +70,19 @@ pub(super) fn replace_file<'a>(
 
 /// A story's rows of `story_tags`, replacing those it had: one per tag, by its folded key.
 pub(super) fn write_tags(tx: &rusqlite::Transaction, rowid: i64, tags: &[String]) -> rusqlite::Result<()> {
+    clear_tags(tx, rowid)?;
+    add_tags(tx, rowid, tags)
+}
+
+fn clear_tags(tx: &rusqlite::Transaction, rowid: i64) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM story_tags WHERE article = ?1")?.execute([rowid])?;
+    Ok(())
+}
+
+fn add_tags(tx: &rusqlite::Transaction, rowid: i64, tags: &[String]) -> rusqlite::Result<()> {
+    if tags.is_empty() {
+        return Ok(());
+    }
     let mut insert =
         tx.prepare_cached("INSERT OR IGNORE INTO story_tags (key, article, tag) VALUES (?1, ?2, ?3)")?;
     for tag in tags {
@@ -81,15 +99,19 @@ pub(super) fn write_tags(tx: &rusqlite::Transaction, rowid: i64, tags: &[String]
 /// stories. The file whose path sorts first keeps the id as given, whatever the order they
 /// were indexed in; the other's is the id with `~` and a hash of its path. When a file that
 /// sorts first arrives later, the story holding the id moves to its own suffixed id, with its
-/// annotations, edit log and review state.
-fn claim_id(tx: &rusqlite::Transaction, id: &str, path: &str) -> Result<String> {
+/// annotations, edit log and review state. With the id, whether no story had it (the story
+/// is then written as a new row).
+fn claim_id(tx: &rusqlite::Transaction, id: &str, path: &str) -> Result<(String, bool)> {
     let holder: Option<String> = tx
         .prepare_cached("SELECT path FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()?;
-    let Some(holder) = holder.filter(|h| h != path) else { return Ok(id.to_owned()) };
+    let Some(holder) = holder else { return Ok((id.to_owned(), true)) };
+    if holder == path {
+        return Ok((id.to_owned(), false));
+    }
     if path > holder.as_str() {
-        return Ok(shared_id(id, path));
+        return Ok((shared_id(id, path), false));
     }
     let moved = shared_id(id, &holder);
     // The holder keeps its row, and so its text in the index (or waiting in the batch): only
@@ -98,7 +120,7 @@ fn claim_id(tx: &rusqlite::Transaction, id: &str, path: &str) -> Result<String> 
     for table in ["annotations", "edit_log", "review_state"] {
         tx.execute(&format!("UPDATE {table} SET article_id = ?2 WHERE article_id = ?1"), params![id, moved])?;
     }
-    Ok(id.to_owned())
+    Ok((id.to_owned(), false))
 }
 
 /// The id of a story whose id another file gives too: the id and a hash of its own path.
