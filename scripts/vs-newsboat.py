@@ -217,7 +217,9 @@ def main():
             byl_session,
             [a.byline, str(feeds)],
             byl_env,
-            lambda s: "Stories" in s and re.search(r"\(\d+\)", s) is not None,
+            # The list's title ("Stories 1/100000"): the list is drawn. A "(N)" anywhere, as
+            # before, also matched a number in the first story's text, drawn later.
+            lambda s: re.search(r"Stories \d+/\d+", s) is not None,
             ["/", word, "Enter"],
             lambda s: "match" in s,
         )
