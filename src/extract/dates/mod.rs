@@ -1,0 +1,100 @@
+//! Date expressions in French and English, normalised to ISO 8601 when the text allows:
+//! `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, and a range or period as `START/END`.
+//!
+//! Matching (`parse`, `periods`) says what the words name ("vendredi", "le 1er janvier", "du 22
+//! au 24 juin", "XVe siècle"); resolution (`resolve`) gives it a value from the article's date
+//! (the document date, else the dateline at the top of the text), the tense of the clause
+//! (`tense`: "doit recevoir vendredi" is the coming Friday) and the full dates the text gives
+//! (a bare "vendredi" near "vendredi 30 novembre" is that day). An expression that only means
+//! something from the article's date ("hier", "la semaine prochaine") and cannot be resolved
+//! is not reported.
+
+mod calendar;
+mod parse;
+mod periods;
+mod resolve;
+mod tense;
+
+use super::doc::Doc;
+use super::types::DateFact;
+use calendar::{Ymd, parse_day};
+pub use calendar::{civil_from_days, days_from_civil, days_in_month};
+use resolve::{Context, When, resolve};
+
+/// A recognised date with its token range.
+#[derive(Debug, Clone)]
+pub struct DateMatch {
+    pub tokens: std::ops::Range<usize>,
+    pub fact: DateFact,
+}
+
+/// How far into the text a dateline may start ("PARIS, 4 juillet 2012 -").
+const DATELINE_TOKENS: usize = 8;
+
+pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
+    let found = scan(doc);
+    let full = |(s, _, w): &&(usize, usize, When)| match *w {
+        When::Date { y: Some(y), m, d: Some(d) } => Some((*s, (y, m, d))),
+        _ => None,
+    };
+    let dateline =
+        found.iter().filter_map(|f| full(&f)).next().filter(|(s, _)| *s < DATELINE_TOKENS).map(|(_, d)| d);
+    let reference = article_date.or(dateline);
+    let mut cx = Context {
+        reference,
+        year_anchor: reference.or_else(|| found.iter().find_map(|f| full(&f)).map(|(_, d)| d)),
+        days: Vec::new(),
+    };
+    let tenses: Vec<tense::Tense> = found.iter().map(|(s, e, _)| tense::tense_at(doc, *s, *e)).collect();
+    cx.days = found
+        .iter()
+        .zip(&tenses)
+        .filter(|((_, _, w), _)| w.explicit_day())
+        .filter_map(|((_, _, w), t)| parse_day(&resolve(w, *t, &cx)?))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for ((start, end, w), t) in found.into_iter().zip(tenses) {
+        let value = resolve(&w, t, &cx);
+        if value.is_none() && w.relative() {
+            continue;
+        }
+        let value = value.or_else(|| month_day(&w));
+        if let Some((s, e)) = doc.byte_span(start, end) {
+            let text = doc.text.get(s..e).unwrap_or("").to_string();
+            out.push(DateMatch { tokens: start..end, fact: DateFact { start: s, end: e, text, value } });
+        }
+    }
+    out
+}
+
+/// A day with no year and nothing to give it one: ISO 8601 truncated form --MM-DD.
+fn month_day(w: &When) -> Option<String> {
+    match *w {
+        When::Date { y: None, m, d: Some(d) } if d <= days_in_month(2000, m) => {
+            Some(format!("--{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+/// Every date expression of the text, left to right, not overlapping: (start, end, what).
+fn scan(doc: &Doc) -> Vec<(usize, usize, When)> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let mut k = 0;
+    while k < n {
+        let found =
+            if doc.is_word(k) { periods::period(doc, k).or_else(|| parse::point(doc, k)) } else { None };
+        match found {
+            Some((start, end, w)) if end > start => {
+                out.push((start, end, w));
+                k = end.max(k + 1);
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
