@@ -30,6 +30,8 @@ pub struct DateMatch {
 
 /// How far into the text a dateline may start ("PARIS, 4 juillet 2012 -").
 const DATELINE_TOKENS: usize = 8;
+/// How far a dateline opening a line may be (after a title or a standfirst).
+const DATELINE_REACH: usize = 150;
 
 pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
     let found = scan(doc);
@@ -37,8 +39,7 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
         When::Date { y: Some(y), m, d: Some(d) } => Some((*s, (y, m, d))),
         _ => None,
     };
-    let dateline =
-        found.iter().filter_map(|f| full(&f)).next().filter(|(s, _)| *s < DATELINE_TOKENS).map(|(_, d)| d);
+    let dateline = found.iter().find(|f| is_dateline(doc, f)).and_then(|f| full(&f)).map(|(_, d)| d);
     let reference = article_date.or(dateline);
     let mut cx = Context {
         reference,
@@ -67,6 +68,17 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
     out
 }
 
+/// A full date at the top of the text, or opening a line near it and followed by a dash
+/// ("4 juillet 2012. - Après trois ans…", after a title line).
+fn is_dateline(doc: &Doc, (start, end, w): &(usize, usize, When)) -> bool {
+    if !matches!(w, When::Date { y: Some(_), d: Some(_), .. }) {
+        return false;
+    }
+    let dash = |k: usize| matches!(doc.tok(k), "-" | "–" | "—");
+    let followed = dash(*end) || (doc.tok(*end) == "." && dash(end + 1));
+    *start < DATELINE_TOKENS || (*start < DATELINE_REACH && doc.newline_before(*start) && followed)
+}
+
 /// A day with no year and nothing to give it one: ISO 8601 truncated form --MM-DD.
 fn month_day(w: &When) -> Option<String> {
     match *w {
@@ -87,6 +99,7 @@ fn scan(doc: &Doc) -> Vec<(usize, usize, When)> {
             if doc.is_word(k) { periods::period(doc, k).or_else(|| parse::point(doc, k)) } else { None };
         match found {
             Some((start, end, w)) if end > start => {
+                let (end, w) = with_relative_year(doc, end, w);
                 out.push((start, end, w));
                 k = end.max(k + 1);
             }
@@ -94,6 +107,22 @@ fn scan(doc: &Doc) -> Vec<(usize, usize, When)> {
         }
     }
     out
+}
+
+/// "du 6 au 15 septembre l'an prochain", "en juin de l'année dernière": a date without year
+/// followed by a year named from the article's.
+fn with_relative_year(doc: &Doc, end: usize, w: When) -> (usize, When) {
+    if !w.lacks_year() {
+        return (end, w);
+    }
+    let mut j = end;
+    while j < end + 2 && matches!(doc.folded(j), "de" | "d'" | "l'" | "la" | "of") {
+        j += 1;
+    }
+    match periods::period(doc, j) {
+        Some((_, e, When::YearsAgo(n))) => (e, When::InYear(Box::new(w), n)),
+        _ => (end, w),
+    }
 }
 
 #[cfg(test)]

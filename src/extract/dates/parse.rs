@@ -331,18 +331,15 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
             i += 1;
         }
     }
-    if let Some((end, w)) = day_month(doc, i) {
+    let dated = day_month(doc, i).or_else(|| {
+        let (m, after) = month(doc, i)?;
+        month_first(doc, i, after, m).or_else(|| bare_month(doc, k, m, after).filter(|_| wd.is_none()))
+    });
+    if let Some((end, w)) = dated {
+        // "le 16 juillet prochain", "en juin dernier".
+        let next = matches!(doc.folded(end), "prochain" | "prochaine" | "dernier" | "derniere");
+        let end = if next && matches!(w, When::Date { y: None, .. }) { end + 1 } else { end };
         return Some((start, end, w));
-    }
-    if let Some((m, after)) = month(doc, i) {
-        if let Some((end, w)) = month_first(doc, i, after, m) {
-            return Some((start, end, w));
-        }
-        if wd.is_none()
-            && let Some((end, w)) = bare_month(doc, k, m, after)
-        {
-            return Some((start, end, w));
-        }
     }
     if let Some(wd) = wd {
         // Bare weekday; "Sunday Times" (followed by a name) is not a date.

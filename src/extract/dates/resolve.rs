@@ -42,6 +42,8 @@ pub enum When {
     YearsAgo(i64),
     /// From one to the other: "du 22 au 24 juin", "de janvier à mars 2012".
     Range(Box<When>, Box<When>),
+    /// A date without year in the year `n` years from the article's ("… l'an prochain").
+    InYear(Box<When>, i64),
 }
 
 impl When {
@@ -53,6 +55,25 @@ impl When {
             }
             When::Range(a, b) => a.relative() || b.relative(),
             _ => false,
+        }
+    }
+
+    /// Written without its year ("22 juin", "du 22 au 24 juin", "premier semestre").
+    pub fn lacks_year(&self) -> bool {
+        match self {
+            When::Date { y: None, .. } | When::Months(None, ..) => true,
+            When::Range(a, b) => a.lacks_year() && b.lacks_year(),
+            _ => false,
+        }
+    }
+
+    /// The same, in year `y`.
+    fn in_year(&self, y: i32) -> When {
+        match *self {
+            When::Date { y: None, m, d } => When::Date { y: Some(y), m, d },
+            When::Months(None, a, b) => When::Months(Some(y), a, b),
+            When::Range(ref a, ref b) => When::Range(Box::new(a.in_year(y)), Box::new(b.in_year(y))),
+            _ => self.clone(),
         }
     }
 
@@ -131,6 +152,7 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
             Bounds::one(iso_month(y, months.rem_euclid(12) as u32 + 1))
         }
         When::YearsAgo(n) => Bounds::one(iso_year(reference?.0 + i32::try_from(n).ok()?)),
+        When::InYear(ref w, n) => bounds(&w.in_year(reference?.0 + i32::try_from(n).ok()?), tense, cx)?,
         When::Range(ref a, ref b) => {
             let end = bounds(b, tense, cx)?;
             let start = bounds(&with_year_of(a, b, &end.last), tense, cx)?;

@@ -13,7 +13,7 @@ pub enum Tense {
 }
 
 /// Words that put what follows or precedes them in the future.
-const FUTURE: [&str; 35] = [
+const FUTURE: [&str; 39] = [
     "doit",
     "doivent",
     "devra",
@@ -31,6 +31,10 @@ const FUTURE: [&str; 35] = [
     "prevue",
     "prevus",
     "prevues",
+    "attendu",
+    "attendue",
+    "attendus",
+    "attendues",
     "prevoit",
     "programme",
     "programmee",
@@ -136,6 +140,14 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
         return Tense::Unknown;
     };
     let range = doc.sentences.get(sent).cloned().unwrap_or(start..end);
+    // "le 16 juillet prochain", "en juin dernier": the date says it itself.
+    if let Some(t) = (start..end).rev().find_map(|k| match doc.folded(k) {
+        "prochain" | "prochaine" => Some(Tense::Future),
+        "dernier" | "derniere" => Some(Tense::Past),
+        _ => None,
+    }) {
+        return t;
+    }
     // "pour samedi", "for Friday": what is planned.
     if start > range.start && matches!(doc.folded(start - 1), "pour" | "for") {
         return Tense::Future;

@@ -124,19 +124,6 @@ fn weekdays_follow_the_tense_and_the_dates_of_the_text() {
 }
 
 #[test]
-fn days_and_months_without_year_follow_the_tense() {
-    check(
-        Some((2012, 11, 20)),
-        &[
-            ("La hausse est prévue au 1er janvier.", "1er janvier", "2013-01-01"),
-            ("Les travaux commenceront en février.", "février", "2013-02"),
-            ("Il est né le 14 février.", "14 février", "2012-02-14"),
-        ],
-    );
-    check(Some((2013, 1, 10)), &[("Il a été arrêté le 3 décembre.", "3 décembre", "2012-12-03")]);
-}
-
-#[test]
 fn relative_periods() {
     let day = Some((2012, 7, 4)); // a Wednesday
     assert_eq!(
@@ -156,35 +143,8 @@ fn relative_periods() {
     assert!(dates("La semaine prochaine, l'an dernier.", None).is_empty());
 }
 
-/// Each input gives one date: its text and value.
-fn check(day: Option<(i32, u32, u32)>, cases: &[(&str, &str, &str)]) {
-    for (input, text, value) in cases {
-        assert_eq!(values(input, day), pairs(&[(text, value)]), "{input}");
-    }
-}
-
 #[test]
-fn ranges_and_periods() {
-    check(
-        Some((2012, 6, 5)),
-        &[
-            ("du 22 au 24 juin", "22 au 24 juin", "2012-06-22/2012-06-24"),
-            ("du 28 juin au 3 juillet 2013", "28 juin au 3 juillet 2013", "2013-06-28/2013-07-03"),
-            ("entre 2008 et 2009", "2008 et 2009", "2008/2009"),
-            ("de janvier à mars 2012", "janvier à mars 2012", "2012-01/2012-03"),
-            ("from 3 to 5 June", "3 to 5 June", "2012-06-03/2012-06-05"),
-            ("la saison 2011-2012", "2011-2012", "2011/2012"),
-            ("à la mi-juin", "mi-juin", "2012-06"),
-            ("by mid-June", "mid-June", "2012-06"),
-            ("fin 2012", "fin 2012", "2012"),
-            ("au premier semestre 2012", "premier semestre 2012", "2012-01/2012-06"),
-            ("in the first half of 2012", "first half of 2012", "2012-01/2012-06"),
-            ("au XVe siècle", "XVe siècle", "1401/1500"),
-            ("in the 19th century", "19th century", "1801/1900"),
-            ("les années 1990", "années 1990", "1990/1999"),
-            ("in the 1990s", "1990s", "1990/1999"),
-        ],
-    );
+fn quantities_are_not_ranges() {
     // Not ranges: quantities.
     assert!(dates("de 2 à 3 millions", Some((2012, 6, 5))).is_empty());
 }
@@ -199,17 +159,50 @@ fn bare_years() {
 }
 
 #[test]
-fn weekday_ranges_and_this_weekday() {
-    check(
-        Some((2018, 11, 19)),
-        &[
-            (
-                "Des commerces ont été attaqués dans la nuit de lundi à mardi.",
-                "lundi à mardi",
-                "2018-11-12/2018-11-13",
-            ),
-            ("La situation reste préoccupante ce mardi.", "mardi", "2018-11-20"),
-            ("Il a mobilisé 3000 hommes pour samedi.", "samedi", "2018-11-24"),
-        ],
-    );
+fn dates_with_their_own_tense_and_year() {
+    // A dateline opening the line after a title line.
+    let text = "Un titre sur une ligne, adopté en janvier 2012 par vingt pays\n4 juillet 2012. - Il est arrivé hier.";
+    let found: Vec<Option<String>> =
+        find_dates(&Doc::new(text, None), None).into_iter().map(|d| d.fact.value).collect();
+    assert_eq!(found.last(), Some(&Some("2012-07-03".to_string())));
+}
+
+#[test]
+fn resolved_dates() {
+    // (article date, text, the date found, its value)
+    let cases: &[((i32, u32, u32), &str, &str, &str)] = &[
+        // days and months without year follow the tense
+        ((2012, 11, 20), "La hausse est prévue au 1er janvier.", "1er janvier", "2013-01-01"),
+        ((2012, 11, 20), "Les travaux commenceront en février.", "février", "2013-02"),
+        ((2012, 11, 20), "Il est né le 14 février.", "14 février", "2012-02-14"),
+        ((2013, 1, 10), "Il a été arrêté le 3 décembre.", "3 décembre", "2012-12-03"),
+        // ranges and periods
+        ((2012, 6, 5), "du 22 au 24 juin", "22 au 24 juin", "2012-06-22/2012-06-24"),
+        ((2012, 6, 5), "du 28 juin au 3 juillet 2013", "28 juin au 3 juillet 2013", "2013-06-28/2013-07-03"),
+        ((2012, 6, 5), "entre 2008 et 2009", "2008 et 2009", "2008/2009"),
+        ((2012, 6, 5), "de janvier à mars 2012", "janvier à mars 2012", "2012-01/2012-03"),
+        ((2012, 6, 5), "from 3 to 5 June", "3 to 5 June", "2012-06-03/2012-06-05"),
+        ((2012, 6, 5), "la saison 2011-2012", "2011-2012", "2011/2012"),
+        ((2012, 6, 5), "à la mi-juin", "mi-juin", "2012-06"),
+        ((2012, 6, 5), "by mid-June", "mid-June", "2012-06"),
+        ((2012, 6, 5), "fin 2012", "fin 2012", "2012"),
+        ((2012, 6, 5), "au premier semestre 2012", "premier semestre 2012", "2012-01/2012-06"),
+        ((2012, 6, 5), "in the first half of 2012", "first half of 2012", "2012-01/2012-06"),
+        ((2012, 6, 5), "au XVe siècle", "XVe siècle", "1401/1500"),
+        ((2012, 6, 5), "in the 19th century", "19th century", "1801/1900"),
+        ((2012, 6, 5), "les années 1990", "années 1990", "1990/1999"),
+        ((2012, 6, 5), "in the 1990s", "1990s", "1990/1999"),
+        // weekday ranges and this weekday
+        ((2018, 11, 19), "Ils ont pillé de lundi à mardi.", "lundi à mardi", "2018-11-12/2018-11-13"),
+        ((2018, 11, 19), "La situation reste préoccupante ce mardi.", "mardi", "2018-11-20"),
+        ((2018, 11, 19), "Il a mobilisé 3000 hommes pour samedi.", "samedi", "2018-11-24"),
+        // dates with their own tense and year
+        ((2012, 7, 4), "du 6 au 15 mai l'an prochain", "6 au 15 mai l'an prochain", "2013-05-06/2013-05-15"),
+        ((2012, 7, 4), "Ils ont été arrêtés en juin dernier.", "juin dernier", "2012-06"),
+        ((2012, 7, 4), "Il est attendu à Alger le 16 juillet prochain.", "16 juillet prochain", "2012-07-16"),
+        ((2012, 7, 4), "Il est attendu dans le New Jersey mercredi.", "mercredi", "2012-07-04"),
+    ];
+    for (day, input, text, value) in cases {
+        assert_eq!(values(input, Some(*day)), pairs(&[(text, value)]), "{input}");
+    }
 }
