@@ -1,4 +1,5 @@
 use super::*;
+use calendar::Ymd;
 
 fn dates(s: &str, art: Option<(i32, u32, u32)>) -> Vec<(String, Option<String>)> {
     let doc = Doc::new(s, None);
@@ -170,7 +171,7 @@ fn dates_with_their_own_tense_and_year() {
 #[test]
 fn resolved_dates() {
     // (article date, text, the date found, its value)
-    let cases: &[((i32, u32, u32), &str, &str, &str)] = &[
+    let cases: &[(Ymd, &str, &str, &str)] = &[
         // days and months without year follow the tense
         ((2012, 11, 20), "La hausse est prévue au 1er janvier.", "1er janvier", "2013-01-01"),
         ((2012, 11, 20), "Les travaux commenceront en février.", "février", "2013-02"),
