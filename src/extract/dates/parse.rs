@@ -195,111 +195,64 @@ fn bare_month(doc: &Doc, k: usize, m: u32, after: usize) -> Option<(usize, When)
     (lower_ok && may_ok).then_some((after, When::Date { y: None, m, d: None }))
 }
 
+/// Words before a number that make it a quantity or a label ("plus de 2000", "page 2012").
+const QUANTITY_BEFORE: [&str; 28] = [
+    "plus", "moins", "pres", "environ", "quelque", "quelques", "les", "des", "ces", "nos", "vos", "leurs",
+    "ses", "some", "about", "over", "than", "the", "those", "n°", "no", "numero", "page", "p.", "article",
+    "route", "vol.", "version",
+];
+
+/// Words that may follow a year (function words); a year followed by another lower-case word
+/// is taken for a quantity ("2000 manifestants").
+const AFTER_YEAR: [&str; 52] = [
+    "et", "ou", "a", "au", "aux", "pour", "avec", "dans", "contre", "lors", "quand", "ont", "sont", "est",
+    "etait", "ne", "n'", "se", "s'", "il", "elle", "ils", "elles", "on", "mais", "qui", "que", "qu'", "dont",
+    "ou", "puis", "selon", "sur", "par", "en", "du", "le", "la", "les", "l'", "the", "and", "or", "to",
+    "for", "with", "when", "was", "were", "is", "has", "had",
+];
+
+/// Words before a year that let it be followed by "de"/"des" ("pour 2019 des recettes", not
+/// "2000 des manifestants").
+const WEAK_YEAR_CUES: [&str; 7] = ["pour", "de", "d'", "du", "of", "for", "l'annee"];
+
 /// A year alone, where nothing makes it a quantity ("2021 moutons", "plus de 2000") or part of
 /// a name ("Euro 2012").
 fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
     let y = year(doc.tok(k))?;
-    if k > 0 && YEAR_CUES.contains(&doc.folded(k - 1)) {
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    if YEAR_CUES.contains(&prev) {
         return Some((k + 1, When::Year(y)));
     }
-    if !(1900..=2050).contains(&y) {
+    if !(1800..=2050).contains(&y) {
         return None;
     }
     if k > 0 {
-        let prev = doc.folded(k - 1);
         let prev_info = doc.info.get(k - 1)?;
-        let quantity = matches!(
-            prev,
-            "plus"
-                | "moins"
-                | "pres"
-                | "environ"
-                | "quelque"
-                | "some"
-                | "about"
-                | "over"
-                | "than"
-                | "n°"
-                | "no"
-                | "numero"
-                | "page"
-                | "p."
-                | "article"
-                | "route"
-                | "vol."
-                | "top"
-                | "version"
-        );
-        let name = prev_info.word && prev_info.cap && !prev_info.initial;
-        let digit = prev.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if quantity
-            || name
-            || digit
-            || matches!(prev, "," | "." | "/" | "$" | "€" | "£" | "+" | "x")
-                && k > 1
-                && is_number(doc.folded(k - 2))
-        {
-            return None;
-        }
-        if matches!(prev, "de" | "of")
-            && k > 1
-            && matches!(doc.folded(k - 2), "plus" | "moins" | "pres" | "more" | "less")
-        {
-            return None;
-        }
-        // "entre 1500 et 2000 personnes": the other bound is a quantity.
         let before = doc.tok(k.saturating_sub(2));
-        if matches!(prev, "et" | "a" | "ou" | "and" | "to" | "or")
+        let name = prev_info.word && prev_info.cap && !prev_info.initial;
+        // "plus de 2000", "1 500 ou 2000", "3 x 2000".
+        let counted = matches!(prev, "de" | "of") && QUANTITY_BEFORE.contains(&doc.folded(k - 2));
+        let other_bound = matches!(prev, "et" | "a" | "ou" | "and" | "to" | "or" | "," | "/" | "+" | "x")
             && is_number(before)
-            && year(before).is_none()
-        {
+            && year(before).is_none();
+        if QUANTITY_BEFORE.contains(&prev) || name || is_number(prev) || counted || other_bound {
             return None;
         }
     }
-    let next = doc.info.get(k + 1);
-    let follows_ok = match next {
+    let follows_ok = match doc.info.get(k + 1) {
         None => true,
-        Some(n) if !n.word => {
-            !matches!(doc.folded(k + 1), "%" | "€" | "$" | "£" | "/" | "°" | "h" | ":" | "-")
+        Some(n) if !n.word => match doc.folded(k + 1) {
+            // "● 1995: une mobilisation", not "20:30".
+            ":" => !is_number(doc.folded(k + 2)),
+            f => !matches!(f, "%" | "€" | "$" | "£" | "/" | "°" | "h" | "-"),
+        },
+        Some(n) if is_number(&n.folded) => false,
+        Some(n) => {
+            let f = n.folded.as_str();
+            n.cap
+                || AFTER_YEAR.contains(&f)
+                || (WEAK_YEAR_CUES.contains(&prev) && matches!(f, "de" | "des" | "d'"))
         }
-        Some(n) if n.folded.as_bytes().first().is_some_and(u8::is_ascii_digit) => false,
-        Some(n) if n.cap => true,
-        Some(n) => matches!(
-            n.folded.as_str(),
-            "et" | "ou"
-                | "a"
-                | "au"
-                | "pour"
-                | "avec"
-                | "dans"
-                | "contre"
-                | "lors"
-                | "the"
-                | "and"
-                | "or"
-                | "to"
-                | "for"
-                | "with"
-                | "when"
-                | "quand"
-                | "ont"
-                | "sont"
-                | "est"
-                | "ne"
-                | "n'"
-                | "se"
-                | "s'"
-                | "was"
-                | "were"
-                | "is"
-                | "has"
-                | "had"
-                | "il"
-                | "elle"
-                | "ils"
-                | "elles"
-                | "on"
-        ),
     };
     follows_ok.then_some((k + 1, When::Year(y)))
 }
@@ -342,8 +295,16 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         return Some((start, end, w));
     }
     if let Some(wd) = wd {
-        // Bare weekday; "Sunday Times" (followed by a name) is not a date.
+        // Bare weekday; "Sunday Times" (followed by a name) is not a date, nor "le troisième
+        // samedi de mobilisation" (which one the text does not say).
         if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) {
+            return None;
+        }
+        let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+        if prev.ends_with("ieme")
+            || matches!(prev, "premier" | "first" | "second" | "third")
+            || prev.ends_with("th")
+        {
             return None;
         }
         let (which, start, end) = match (k.checked_sub(1).map(|p| doc.folded(p)), doc.folded(k + 1)) {

@@ -9,21 +9,39 @@ use super::super::gazetteer::GAZ;
 use super::parse::{day_month, day_number, month, point, year};
 use super::resolve::{Occurrence, When};
 
-/// Words opening a range; the range's span starts after them.
-const OPENERS: [&str; 6] = ["du", "de", "d'", "entre", "from", "between"];
-/// Words between the two sides of a range.
-const CONNECTORS: [&str; 11] =
-    ["au", "a", "et", "-", "–", "to", "and", "until", "till", "through", "jusqu'au"];
+/// How the two sides of a range are joined: "de … à …", "entre … et …".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    FromTo,
+    Between,
+}
+
+/// A word opening a range; the range's span starts after it.
+fn opener(f: &str) -> Option<Pairing> {
+    match f {
+        "du" | "de" | "d'" | "from" => Some(Pairing::FromTo),
+        "entre" | "between" => Some(Pairing::Between),
+        _ => None,
+    }
+}
+
+/// Does the word join the two sides of this kind of range?
+fn connects(f: &str, pairing: Pairing) -> bool {
+    match pairing {
+        Pairing::FromTo => matches!(f, "au" | "a" | "-" | "–" | "to" | "until" | "till" | "through"),
+        Pairing::Between => matches!(f, "et" | "and"),
+    }
+}
 /// Words before a month or a year that name a part of it; they join the span.
 const PARTS: [&str; 7] = ["debut", "fin", "mi", "mid", "early", "late", "courant"];
 
 /// A period starting at token k: (start, end, what it says).
 pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let f = doc.folded(k);
-    if OPENERS.contains(&f)
-        && let Some((end, w)) = range(doc, k + 1)
+    if let Some(pairing) = opener(f)
+        && let Some(found) = range(doc, k + 1, pairing)
     {
-        return Some((k + 1, end, w));
+        return Some(found);
     }
     if let Some(found) = hyphenated(doc, k) {
         return Some(found);
@@ -77,13 +95,15 @@ fn side(doc: &Doc, i: usize) -> Option<Side> {
     day_number(doc.folded(j)).map(|d| Side::Day(j + 1, d))
 }
 
-/// "22 au 24 juin", "2008 et 2009", "janvier à mars 2012" from token i (after the opener).
-fn range(doc: &Doc, i: usize) -> Option<(usize, When)> {
-    let first = side(doc, i)?;
+/// "22 au 24 juin", "2008 et 2009", "janvier à mars 2012" from token i (after the opener):
+/// (start, end, range), the start after an article ("entre [le 2 et le 6 janvier]").
+fn range(doc: &Doc, i: usize, pairing: Pairing) -> Option<(usize, usize, When)> {
+    let start = if matches!(doc.folded(i), "le" | "the") { i + 1 } else { i };
+    let first = side(doc, start)?;
     let after_first = match first {
         Side::Date(e, _) | Side::Day(e, _) => e,
     };
-    if !CONNECTORS.contains(&doc.folded(after_first)) {
+    if !connects(doc.folded(after_first), pairing) {
         return None;
     }
     let Side::Date(end, second) = side(doc, after_first + 1)? else {
@@ -99,13 +119,15 @@ fn range(doc: &Doc, i: usize) -> Option<(usize, When)> {
             };
             When::Date { y: None, m: m1, d: Some(d1) }
         }
-        (Side::Date(_, When::Year(a)), When::Year(b)) if a < *b => return Some((end, When::Years(a, *b))),
+        (Side::Date(_, When::Year(a)), When::Year(b)) if a < *b => {
+            return Some((start, end, When::Years(a, *b)));
+        }
         (Side::Date(_, a @ When::Date { d: Some(_), .. }), When::Date { d: Some(_), .. }) => a,
         (Side::Date(_, a @ When::Date { d: None, .. }), When::Date { d: None, .. }) => a,
         (Side::Date(_, a @ When::Weekday(..)), When::Weekday(..)) => a,
         _ => return None,
     };
-    Some((end, When::Range(Box::new(first), Box::new(second))))
+    Some((start, end, When::Range(Box::new(first), Box::new(second))))
 }
 
 /// One token holding a range or a part: "22-24" (before a month), "2011-2012", "mi-juin",
@@ -113,7 +135,12 @@ fn range(doc: &Doc, i: usize) -> Option<(usize, When)> {
 fn hyphenated(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let t = doc.tok(k);
     if let Some((a, b)) = t.split_once(['-', '–']) {
-        if let (Some(ya), Some(yb)) = (year(a), year(b)) {
+        // "2011-2012", "1939-45".
+        let yb = match (year(a), b.len()) {
+            (Some(ya), 2) => b.parse::<i32>().ok().map(|n| ya - ya % 100 + n),
+            _ => year(b),
+        };
+        if let (Some(ya), Some(yb)) = (year(a), yb) {
             return (ya < yb).then_some((k, k + 1, When::Years(ya, yb)));
         }
         if let (Some(da), Some(db)) = (day_number(a), day_number(b))

@@ -207,3 +207,29 @@ fn resolved_dates() {
         assert_eq!(values(input, Some(*day)), pairs(&[(text, value)]), "{input}");
     }
 }
+
+#[test]
+fn coordinations_and_counted_weekdays_are_not_ranges() {
+    let day = Some((2012, 6, 5));
+    assert_eq!(values("la révolution de 2004 et 2005", day), pairs(&[("2004", "2004"), ("2005", "2005")]));
+    assert_eq!(values("entre le 2 et le 6 juin", day), pairs(&[("2 et le 6 juin", "2012-06-02/2012-06-06")]));
+    assert!(dates("lors du troisième samedi de mobilisation", day).is_empty());
+}
+
+#[test]
+fn years_and_quantities() {
+    let found = values("Un décret de 2011 mais, en 1939-45, la Commune (1870). ● 1995: une grève", None);
+    assert_eq!(
+        found,
+        pairs(&[("2011", "2011"), ("1939-45", "1939/1945"), ("1870", "1870"), ("1995", "1995")])
+    );
+    for quantity in [
+        "un salaire de 2000 euros",
+        "près de 2000 dans toute la France",
+        "les 2000 la semaine",
+        "2000 des manifestants",
+        "à 20:30",
+    ] {
+        assert!(dates(quantity, None).is_empty(), "{quantity}");
+    }
+}
