@@ -160,8 +160,8 @@ pub fn day_month(doc: &Doc, i: usize) -> Option<(usize, When)> {
     }
 }
 
-/// "novembre 21[, 2022]" or "novembre 2022" at token i (the month).
-fn month_first(doc: &Doc, i: usize, after: usize, m: u32) -> Option<(usize, When)> {
+/// "novembre 21[, 2022]" or "novembre 2022" ("Mai 1968") after the month.
+fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
     if let Some(d) = day_number(doc.folded(after)) {
         let mut end = after + 1;
         if doc.tok(end) == "," {
@@ -177,10 +177,7 @@ fn month_first(doc: &Doc, i: usize, after: usize, m: u32) -> Option<(usize, When
         yk += 1;
     }
     let y = year(doc.tok(yk))?;
-    // "mars 2020" but not "Mars 2020" inside a sentence (a name).
-    let info = doc.info.get(i)?;
-    (!info.cap || info.initial || doc.lang == Lang::En || doc.shouting)
-        .then_some((yk + 1, When::Date { y: Some(y), m, d: None }))
+    Some((yk + 1, When::Date { y: Some(y), m, d: None }))
 }
 
 /// A month alone after a temporal word: "en mars", "in March".
@@ -254,7 +251,14 @@ fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
                 || (WEAK_YEAR_CUES.contains(&prev) && matches!(f, "de" | "des" | "d'"))
         }
     };
-    follows_ok.then_some((k + 1, When::Year(y)))
+    // "between 2000 and 2100 GMT": two times.
+    let time = time_after(doc, k + 1) || (is_number(doc.folded(k + 2)) && time_after(doc, k + 3));
+    (follows_ok && !time).then_some((k + 1, When::Year(y)))
+}
+
+/// A time zone or hour word after a number: the number was a time.
+pub fn time_after(doc: &Doc, k: usize) -> bool {
+    matches!(doc.folded(k), "gmt" | "bst" | "utc" | "cet" | "h" | "heures" | "hours" | "hrs")
 }
 
 fn is_number(f: &str) -> bool {
@@ -286,7 +290,7 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     }
     let dated = day_month(doc, i).or_else(|| {
         let (m, after) = month(doc, i)?;
-        month_first(doc, i, after, m).or_else(|| bare_month(doc, k, m, after).filter(|_| wd.is_none()))
+        month_first(doc, after, m).or_else(|| bare_month(doc, k, m, after).filter(|_| wd.is_none()))
     });
     if let Some((end, w)) = dated {
         // "le 16 juillet prochain", "en juin dernier".

@@ -6,7 +6,7 @@
 
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
-use super::parse::{day_month, day_number, month, point, year};
+use super::parse::{day_month, day_number, month, point, time_after, year};
 use super::resolve::{Occurrence, When};
 
 /// How the two sides of a range are joined: "de … à …", "entre … et …".
@@ -43,7 +43,7 @@ pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     {
         return Some(found);
     }
-    if let Some(found) = hyphenated(doc, k) {
+    if let Some(found) = hyphenated(doc, k).or_else(|| split_year(doc, k)) {
         return Some(found);
     }
     if PARTS.contains(&f)
@@ -119,7 +119,9 @@ fn range(doc: &Doc, i: usize, pairing: Pairing) -> Option<(usize, usize, When)> 
             };
             When::Date { y: None, m: m1, d: Some(d1) }
         }
-        (Side::Date(_, When::Year(a)), When::Year(b)) if a < *b => {
+        (Side::Date(_, When::Year(a)), When::Year(b))
+            if a < *b && *b <= LAST_YEAR && !time_after(doc, end) =>
+        {
             return Some((start, end, When::Years(a, *b)));
         }
         (Side::Date(_, a @ When::Date { d: Some(_), .. }), When::Date { d: Some(_), .. }) => a,
@@ -128,6 +130,20 @@ fn range(doc: &Doc, i: usize, pairing: Pairing) -> Option<(usize, usize, When)> 
         _ => return None,
     };
     Some((start, end, When::Range(Box::new(first), Box::new(second))))
+}
+
+/// The last year a range of years may reach ("between 2000 and 2100 GMT" is a time).
+const LAST_YEAR: i32 = 2060;
+
+/// "2003/2004", "2003/04": a year written over two (fiscal, academic, season).
+fn split_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let a = year(doc.tok(k))?;
+    if doc.tok(k + 1) != "/" {
+        return None;
+    }
+    let t = doc.tok(k + 2);
+    let b = if t.len() == 2 { a - a % 100 + t.parse::<i32>().ok()? } else { year(t)? };
+    (b == a + 1).then_some((k, k + 3, When::Years(a, b)))
 }
 
 /// One token holding a range or a part: "22-24" (before a month), "2011-2012", "mi-juin",
@@ -216,6 +232,8 @@ fn part_of_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
         };
         (n, len, k + 2)
     };
+    // "the first half" alone is a match's; "the first half of 2012" a year's.
+    let needs_year = doc.folded(unit_end - 1) == "half" || f.starts_with('q');
     if n == 0 || n * len > 12 {
         return None;
     }
@@ -227,7 +245,8 @@ fn part_of_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
         i += 2;
     }
     let y = year(doc.tok(i));
-    if y.is_none() && len == 3 && f.starts_with('q') {
+    let relative_year = matches!(doc.folded(i), "next" | "last" | "this");
+    if y.is_none() && needs_year && !relative_year {
         return None;
     }
     let end = if y.is_some() { i + 1 } else { unit_end };

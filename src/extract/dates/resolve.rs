@@ -47,13 +47,19 @@ pub enum When {
 }
 
 impl When {
-    /// Needs the article's date to mean anything: without it, it is not shown as a date.
+    /// Needs the article's date (or a year from the text) to mean anything: without it, it is
+    /// not shown as a date.
     pub fn relative(&self) -> bool {
         match self {
-            When::Weekday(..) | When::Days(_) | When::Weeks(_) | When::MonthsAgo(_) | When::YearsAgo(_) => {
-                true
-            }
-            When::Range(a, b) => a.relative() || b.relative(),
+            When::Weekday(..)
+            | When::Days(_)
+            | When::Weeks(_)
+            | When::MonthsAgo(_)
+            | When::YearsAgo(_)
+            | When::InYear(..) => true,
+            // A month or part of a year without its year is the article's year's.
+            When::Date { y: None, d: None, .. } | When::Months(None, ..) => true,
+            When::Range(a, b) => a.relative() || b.relative() || self.lacks_year(),
             _ => false,
         }
     }

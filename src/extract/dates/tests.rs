@@ -56,7 +56,8 @@ fn weekdays_and_non_dates() {
     assert!(dates("Il a 2021 moutons et 300 vaches, 12 mai", None).iter().all(|d| d.0 != "2021"));
     assert!(dates("You may go. Mars is red.", None).is_empty());
     assert!(dates("It is what we may in time accept.", None).is_empty());
-    assert_eq!(dates("Work starts in May.", None), vec![("May".into(), None)]);
+    // A month without year and nothing to give it one is not reported.
+    assert!(dates("Work starts in May.", None).is_empty());
     assert_eq!(
         dates("Work starts in May.", Some((2024, 3, 14))),
         vec![("May".into(), Some("2024-05".into()))]
@@ -214,6 +215,14 @@ fn coordinations_and_counted_weekdays_are_not_ranges() {
     assert_eq!(values("la révolution de 2004 et 2005", day), pairs(&[("2004", "2004"), ("2005", "2005")]));
     assert_eq!(values("entre le 2 et le 6 juin", day), pairs(&[("2 et le 6 juin", "2012-06-02/2012-06-06")]));
     assert!(dates("lors du troisième samedi de mobilisation", day).is_empty());
+    // A match's halves, a time, a year over two.
+    assert!(dates("He scored in the second half.", day).is_empty());
+    assert!(dates("tuned in between 2000 and 2100 GMT", day).is_empty());
+    assert_eq!(values("In 2003/2004, searches rose.", day), pairs(&[("2003/2004", "2003/2004")]));
+    assert_eq!(
+        values("in the first half of next year", day),
+        pairs(&[("first half of next year", "2013-01/2013-06")])
+    );
 }
 
 #[test]
