@@ -12,6 +12,7 @@
 mod calendar;
 mod parse;
 mod periods;
+mod relative;
 mod resolve;
 mod tense;
 

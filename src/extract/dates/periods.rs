@@ -7,6 +7,7 @@
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
 use super::parse::{day_month, day_number, month, point, time_after, year};
+use super::relative;
 use super::resolve::{Occurrence, When};
 
 /// How the two sides of a range are joined: "de … à …", "entre … et …".
@@ -43,14 +44,17 @@ pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     {
         return Some(found);
     }
-    if let Some(found) = hyphenated(doc, k).or_else(|| split_year(doc, k)) {
+    if let Some(found) = hyphenated(doc, k).or_else(|| split_year(doc, k)).or_else(|| day_list(doc, k)) {
+        return Some(found);
+    }
+    if let Some(found) = relative::edge_of_year(doc, k) {
         return Some(found);
     }
     if PARTS.contains(&f)
         && let Some((_, end, w)) = point(doc, k + 1)
         && matches!(w, When::Date { d: None, .. } | When::Year(_))
     {
-        return Some((k, end, w));
+        return Some((k, end, relative::edge(f, w)));
     }
     if let Some((end, w)) = part_of_year(doc, k) {
         return Some((k, end, w));
@@ -61,7 +65,7 @@ pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     if let Some((end, w)) = decade(doc, k) {
         return Some((k, end, w));
     }
-    relative_period(doc, k)
+    relative::relative_period(doc, k)
 }
 
 /// One side of a range: a date, or a day number or year the other side completes.
@@ -144,6 +148,31 @@ fn split_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let t = doc.tok(k + 2);
     let b = if t.len() == 2 { a - a % 100 + t.parse::<i32>().ok()? } else { year(t)? };
     (b == a + 1).then_some((k, k + 3, When::Years(a, b)))
+}
+
+/// "les 21, 22 et 23 novembre", "1er et 2 décembre 2012", "14 and 15 May": consecutive days
+/// of one month, kept as one range from the first to the last.
+fn day_list(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let first = day_number(doc.folded(k))?;
+    let mut i = k + 1;
+    let mut last = first;
+    loop {
+        match doc.folded(i) {
+            "," => i += 1,
+            "et" | "and" => {
+                let (end, w) = day_month(doc, i + 1)?;
+                let When::Date { y, m, d: Some(d) } = w else { return None };
+                if d != last + 1 {
+                    return None;
+                }
+                let day = |d| When::Date { y, m, d: Some(d) };
+                return Some((k, end, When::Range(Box::new(day(first)), Box::new(w))));
+            }
+            _ => return None,
+        }
+        last = day_number(doc.folded(i)).filter(|&d| d == last + 1)?;
+        i += 1;
+    }
 }
 
 /// One token holding a range or a part: "22-24" (before a month), "2011-2012", "mi-juin",
@@ -283,49 +312,4 @@ fn century(doc: &Doc, k: usize) -> Option<(usize, When)> {
         Err(_) => roman(num)?,
     };
     Some((k + 2, When::Years((c - 1) * 100 + 1, c * 100)))
-}
-
-/// "la semaine prochaine", "le mois dernier", "l'an dernier", "cette année", "next week",
-/// "last year", "ce matin", "this morning".
-fn relative_period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
-    let f = doc.folded(k);
-    let next = doc.folded(k + 1);
-    let unit = |u: &str, n: i64| -> Option<When> {
-        Some(match u {
-            "semaine" | "week" => When::Weeks(n),
-            "mois" | "month" => When::MonthsAgo(n),
-            "an" | "annee" | "year" => When::YearsAgo(n),
-            _ => return None,
-        })
-    };
-    let step = match next {
-        "prochain" | "prochaine" => Some(1),
-        "dernier" | "derniere" | "passe" | "passee" => Some(-1),
-        _ => None,
-    };
-    if let Some(n) = step
-        && let Some(w) = unit(f, n)
-    {
-        return Some((k, k + 2, w));
-    }
-    let this = match f {
-        "ce" | "cet" | "cette" | "this" => Some(0),
-        "next" => Some(1),
-        "last" => Some(-1),
-        _ => None,
-    }?;
-    if let Some(w) = unit(next, this) {
-        // "ce mois-ci" is one token with its particle only when hyphenated.
-        return Some((k, k + 2, w));
-    }
-    if this == 0
-        && matches!(
-            next,
-            "mois-ci" | "matin" | "soir" | "nuit" | "apres-midi" | "morning" | "afternoon" | "evening"
-        )
-    {
-        let w = if next == "mois-ci" { When::MonthsAgo(0) } else { When::Days(0) };
-        return Some((k, k + 2, w));
-    }
-    None
 }

@@ -1,0 +1,195 @@
+//! Dates named from the article's: "la semaine prochaine", "l'an dernier", "cette nuit", "il y
+//! a 30 ans", "last month", "ten years ago"; the edges of a year ("fin 2014" → December, "début de
+//! l'année" → January) and seasons ("printemps 2012" → March to June).
+
+use super::super::doc::Doc;
+use super::parse::year;
+use super::resolve::When;
+
+/// Words before a year that name its first or last month.
+fn edge_month(f: &str) -> Option<u32> {
+    match f {
+        "debut" | "early" => Some(1),
+        "fin" | "late" => Some(12),
+        _ => None,
+    }
+}
+
+/// "fin 2014" is December 2014, "début 2012" January; other parts keep the year ("mi-2012").
+pub fn edge(cue: &str, w: When) -> When {
+    match (edge_month(cue), w) {
+        (Some(m), When::Year(y)) => When::Date { y: Some(y), m, d: None },
+        (_, w) => w,
+    }
+}
+
+/// "fin de l'année 2012", "début de l'année" (the article's), "the end of 2012".
+pub fn edge_of_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let (m, mut i) = match (doc.folded(k), doc.folded(k + 1)) {
+        ("end", "of") => (12, k + 2),
+        ("beginning", "of") => (1, k + 2),
+        (f, "de" | "d'") => (edge_month(f)?, k + 2),
+        _ => return None,
+    };
+    if matches!(doc.folded(i), "l'" | "the" | "cette") {
+        i += 1;
+    }
+    let year_word = matches!(doc.folded(i), "annee" | "an" | "year");
+    if year_word {
+        i += 1;
+    }
+    match year(doc.tok(i)) {
+        Some(y) => Some((k, i + 1, When::Date { y: Some(y), m, d: None })),
+        None if year_word => Some((k, i, When::InYear(Box::new(When::Date { y: None, m, d: None }), 0))),
+        None => None,
+    }
+}
+
+/// A small number written in words or digits.
+fn count(f: &str) -> Option<i64> {
+    if let Ok(n) = f.parse::<i64>() {
+        return (1..=2000).contains(&n).then_some(n);
+    }
+    const WORDS: [(&str, i64); 22] = [
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("six", 6),
+        ("sept", 7),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("quinze", 15),
+        ("vingt", 20),
+        ("trente", 30),
+        ("cinquante", 50),
+        ("cent", 100),
+        ("a", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("ten", 10),
+        ("twenty", 20),
+    ];
+    WORDS.iter().find(|(w, _)| *w == f).map(|&(_, n)| n)
+}
+
+/// A unit of time and how many of it back: "30 ans" → the year 30 years before.
+fn back(unit: &str, n: i64) -> Option<When> {
+    Some(match unit {
+        "ans" | "an" | "annees" | "annee" | "years" | "year" => When::YearsAgo(-n),
+        "mois" | "months" | "month" => When::MonthsAgo(-n),
+        "semaines" | "semaine" | "weeks" | "week" => When::Weeks(-n),
+        "jours" | "jour" | "days" | "day" => When::Days(-n),
+        _ => return None,
+    })
+}
+
+/// "il y a (tout juste) 30 ans", "il y a deux semaines", "ten years ago".
+fn ago(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    if doc.folded(k) == "il" && doc.folded(k + 1) == "y" && doc.folded(k + 2) == "a" {
+        let mut i = k + 3;
+        while i < k + 6
+            && matches!(doc.folded(i), "tout" | "juste" | "pres" | "de" | "plus" | "environ" | "exactement")
+        {
+            i += 1;
+        }
+        let n = count(doc.folded(i))?;
+        return Some((k, i + 2, back(doc.folded(i + 1), n)?));
+    }
+    let n = count(doc.folded(k))?;
+    let w = back(doc.folded(k + 1), n)?;
+    (doc.folded(k + 2) == "ago").then_some((k, k + 3, w))
+}
+
+/// A season and its months (winter runs into the next year).
+fn season(f: &str) -> Option<(u32, u32)> {
+    Some(match f {
+        "printemps" | "spring" => (3, 6),
+        "ete" | "summer" => (6, 9),
+        "automne" | "autumn" | "fall" => (9, 12),
+        "hiver" | "winter" => (12, 3),
+        _ => return None,
+    })
+}
+
+/// "printemps 2012", "l'été 2012", "summer of 2012", "cet hiver". "Été" alone is also a
+/// participle ("a été"): without a year it needs a determiner.
+fn season_of(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let (a, b) = season(doc.folded(k))?;
+    let mut i = k + 1;
+    if matches!(doc.folded(i), "de" | "of") {
+        i += 1;
+    }
+    let y = year(doc.tok(i));
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let this = matches!(prev, "cet" | "ce" | "cette" | "this");
+    if y.is_none() && !this {
+        return None;
+    }
+    let end = if y.is_some() { i + 1 } else { k + 1 };
+    let start = if this { k - 1 } else { k };
+    let w = if a < b {
+        When::Months(y, a, b)
+    } else {
+        let first = When::Date { y, m: a, d: None };
+        When::Range(Box::new(first), Box::new(When::Date { y: y.map(|y| y + 1), m: b, d: None }))
+    };
+    Some((start, end, w))
+}
+
+/// "la semaine prochaine", "le mois dernier", "l'an dernier", "cette année", "next week",
+/// "last year", "ce matin", "this morning".
+pub fn relative_period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let f = doc.folded(k);
+    let next = doc.folded(k + 1);
+    let unit = |u: &str, n: i64| -> Option<When> {
+        Some(match u {
+            "semaine" | "week" => When::Weeks(n),
+            "mois" | "month" => When::MonthsAgo(n),
+            "an" | "annee" | "year" => When::YearsAgo(n),
+            _ => return None,
+        })
+    };
+    if let Some(found) = ago(doc, k).or_else(|| season_of(doc, k)) {
+        return Some(found);
+    }
+    // "cette nuit", "la nuit dernière", "last night": the night before the article's day.
+    let night = When::Range(Box::new(When::Days(-1)), Box::new(When::Days(0)));
+    if (f == "nuit" && matches!(next, "derniere" | "passee")) || (f == "last" && next == "night") {
+        return Some((k, k + 2, night));
+    }
+    if matches!(f, "cette") && next == "nuit" {
+        return Some((k, k + 2, night));
+    }
+    let step = match next {
+        "prochain" | "prochaine" => Some(1),
+        "dernier" | "derniere" | "passe" | "passee" => Some(-1),
+        _ => None,
+    };
+    if let Some(n) = step
+        && let Some(w) = unit(f, n)
+    {
+        return Some((k, k + 2, w));
+    }
+    let this = match f {
+        "ce" | "cet" | "cette" | "this" => Some(0),
+        "next" => Some(1),
+        "last" => Some(-1),
+        _ => None,
+    }?;
+    if let Some(w) = unit(next, this) {
+        // "ce mois-ci" is one token with its particle only when hyphenated.
+        return Some((k, k + 2, w));
+    }
+    if this == 0
+        && matches!(next, "mois-ci" | "matin" | "soir" | "apres-midi" | "morning" | "afternoon" | "evening")
+    {
+        let w = if next == "mois-ci" { When::MonthsAgo(0) } else { When::Days(0) };
+        return Some((k, k + 2, w));
+    }
+    None
+}
