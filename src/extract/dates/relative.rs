@@ -31,17 +31,28 @@ pub fn edge_of_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         (f, "de" | "d'") => (edge_month(f)?, k + 2),
         _ => return None,
     };
-    if matches!(doc.folded(i), "l'" | "the" | "cette") {
+    let determined = matches!(doc.folded(i), "l'" | "the" | "cette");
+    if determined {
         i += 1;
     }
-    let year_word = matches!(doc.folded(i), "annee" | "an" | "year");
+    // "en fin d'année", but not "les fêtes de fin d'année" (a kind of holiday).
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let year_word = matches!(doc.folded(i), "annee" | "an" | "year")
+        && (determined || matches!(prev, "en" | "ce" | "cette" | "in"));
     if year_word {
         i += 1;
     }
-    match year(doc.tok(i)) {
-        Some(y) => Some((k, i + 1, When::Date { y: Some(y), m, d: None })),
-        None if year_word => Some((k, i, When::InYear(Box::new(When::Date { y: None, m, d: None }), 0))),
-        None => None,
+    let month = When::Date { y: None, m, d: None };
+    match (year(doc.tok(i)), doc.folded(i)) {
+        (Some(y), _) => Some((k, i + 1, When::Date { y: Some(y), m, d: None })),
+        (None, "prochaine" | "prochain" | "next") if year_word => {
+            Some((k, i + 1, When::InYear(Box::new(month), 1)))
+        }
+        (None, "derniere" | "dernier" | "last") if year_word => {
+            Some((k, i + 1, When::InYear(Box::new(month), -1)))
+        }
+        (None, _) if year_word => Some((k, i, When::InYear(Box::new(month), 0))),
+        _ => None,
     }
 }
 

@@ -207,6 +207,7 @@ fn resolved_dates() {
         ((2012, 7, 4), "ils partiront fin 2014.", "fin 2014", "2014-12"),
         ((2012, 7, 4), "avant la fin de l'année 2012", "fin de l'année 2012", "2012-12"),
         ((2012, 11, 7), "depuis le début de l'année en Indonésie", "début de l'année", "2012-01"),
+        ((2012, 7, 4), "un projet soumis en début d'année prochaine", "début d'année prochaine", "2013-01"),
         ((2012, 7, 4), "le conflit survenu au printemps 2012", "printemps 2012", "2012-03/2012-06"),
         ((2012, 7, 4), "Cette nuit, les talibans ont attaqué", "Cette nuit", "2012-07-03/2012-07-04"),
         ((2012, 7, 4), "Créé il y a 30 ans, ce terminal", "il y a 30 ans", "1982"),
@@ -227,6 +228,7 @@ fn coordinations_and_counted_weekdays_are_not_ranges() {
     assert!(dates("lors du troisième samedi de mobilisation", day).is_empty());
     // A match's halves, a time, a year over two.
     assert!(dates("He scored in the second half.", day).is_empty());
+    assert!(dates("les fêtes de fin d'année", day).is_empty());
     assert!(dates("tuned in between 2000 and 2100 GMT", day).is_empty());
     assert_eq!(values("In 2003/2004, searches rose.", day), pairs(&[("2003/2004", "2003/2004")]));
     assert_eq!(
