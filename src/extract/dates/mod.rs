@@ -46,6 +46,7 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
         reference,
         year_anchor: reference.or_else(|| found.iter().find_map(|f| full(&f)).map(|(_, d)| d)),
         days: Vec::new(),
+        last_day: None,
     };
     let tenses: Vec<tense::Tense> = found.iter().map(|(s, e, _)| tense::tense_at(doc, *s, *e)).collect();
     cx.days = found
@@ -59,6 +60,9 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
         let value = resolve(&w, t, &cx);
         if value.is_none() && w.relative() {
             continue;
+        }
+        if let Some(day) = value.as_deref().and_then(parse_day) {
+            cx.last_day = Some(day);
         }
         let value = value.or_else(|| month_day(&w));
         if let Some((s, e)) = doc.byte_span(start, end) {

@@ -9,7 +9,7 @@ use super::super::types::Lang;
 use super::calendar::valid;
 use super::resolve::{Occurrence, When};
 
-const YEAR_CUES: [&str; 36] = [
+const YEAR_CUES: [&str; 37] = [
     "depuis",
     "en",
     "des",
@@ -46,11 +46,12 @@ const YEAR_CUES: [&str; 36] = [
     "winter",
     "year",
     "during",
+    "ici",
 ];
 
 const MONTH_CUES: [&str; 16] = [
     "en", "debut", "fin", "mi", "depuis", "mois", "since", "in", "early", "late", "last", "next", "this",
-    "until", "d'ici", "jusqu'en",
+    "until", "ici", "jusqu'en",
 ];
 
 /// Words naming a day by its distance in days from the article's date.
@@ -182,7 +183,9 @@ fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
 
 /// A month alone after a temporal word: "en mars", "in March".
 fn bare_month(doc: &Doc, k: usize, m: u32, after: usize) -> Option<(usize, When)> {
-    if k == 0 || !MONTH_CUES.contains(&doc.folded(k - 1)) || doc.cap(after) {
+    // "au mois de juin", "au mois d'août".
+    let of_month = k > 1 && matches!(doc.folded(k - 1), "de" | "d'") && doc.folded(k - 2) == "mois";
+    if k == 0 || !(MONTH_CUES.contains(&doc.folded(k - 1)) || of_month) || doc.cap(after) {
         return None;
     }
     let info = doc.info.get(k)?;

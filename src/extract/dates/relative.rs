@@ -88,13 +88,14 @@ fn count(f: &str) -> Option<i64> {
     WORDS.iter().find(|(w, _)| *w == f).map(|&(_, n)| n)
 }
 
-/// A unit of time and how many of it back: "30 ans" → the year 30 years before.
-fn back(unit: &str, n: i64) -> Option<When> {
+/// A unit of time and how many of it from the article's date: "30 ans" back → the year 30
+/// years before.
+fn shifted(unit: &str, n: i64) -> Option<When> {
     Some(match unit {
-        "ans" | "an" | "annees" | "annee" | "years" | "year" => When::YearsAgo(-n),
-        "mois" | "months" | "month" => When::MonthsAgo(-n),
-        "semaines" | "semaine" | "weeks" | "week" => When::Weeks(-n),
-        "jours" | "jour" | "days" | "day" => When::Days(-n),
+        "ans" | "an" | "annees" | "annee" | "years" | "year" => When::YearsAgo(n),
+        "mois" | "months" | "month" => When::MonthsAgo(n),
+        "semaines" | "semaine" | "weeks" | "week" => When::Weeks(n),
+        "jours" | "jour" | "days" | "day" => When::Days(n),
         _ => return None,
     })
 }
@@ -109,11 +110,52 @@ fn ago(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
             i += 1;
         }
         let n = count(doc.folded(i))?;
-        return Some((k, i + 2, back(doc.folded(i + 1), n)?));
+        return Some((k, i + 2, shifted(doc.folded(i + 1), -n)?));
+    }
+    // "dans trois semaines": ahead.
+    if doc.folded(k) == "dans" {
+        let n = count(doc.folded(k + 1))?;
+        return Some((k, k + 3, shifted(doc.folded(k + 2), n)?));
     }
     let n = count(doc.folded(k))?;
-    let w = back(doc.folded(k + 1), n)?;
+    let w = shifted(doc.folded(k + 1), -n)?;
     (doc.folded(k + 2) == "ago").then_some((k, k + 3, w))
+}
+
+/// "le lendemain", "la veille", "ce jour-là", "le même jour", "the next day": a day counted from
+/// the last one the text named. "La veille de Noël" names its own day: not resolved here.
+fn anaphor(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let (n, end) = match (doc.folded(k), doc.folded(k + 1), doc.folded(k + 2)) {
+        ("lendemain", ..) => (1, k + 1),
+        ("veille", ..) => (-1, k + 1),
+        ("jour-la", ..) => (0, k + 1),
+        ("meme", "jour", _) | ("same", "day", _) => (0, k + 2),
+        ("next" | "following", "day", _) => (1, k + 2),
+        ("day", "before", _) | ("previous", "day", _) => (-1, k + 2),
+        _ => return None,
+    };
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let determined = matches!(prev, "le" | "la" | "ce" | "the" | "that");
+    let of = matches!(doc.folded(end), "de" | "du" | "des" | "d'" | "of");
+    (determined && !of).then_some((k, end, When::Anaphor(n)))
+}
+
+/// "ce week-end", "le week-end dernier", "next weekend".
+fn weekend(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    use super::resolve::Occurrence;
+    if !matches!(doc.folded(k), "week-end" | "weekend") {
+        return None;
+    }
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let (which, start, end) = match (prev, doc.folded(k + 1)) {
+        (_, "dernier" | "passe") => (Occurrence::Last, k, k + 2),
+        (_, "prochain") => (Occurrence::Next, k, k + 2),
+        ("last", _) => (Occurrence::Last, k - 1, k + 1),
+        ("next", _) => (Occurrence::Next, k - 1, k + 1),
+        ("ce" | "this", _) => (Occurrence::This, k - 1, k + 1),
+        _ => return None,
+    };
+    Some((start, end, When::Weekend(which)))
 }
 
 /// A season and its months (winter runs into the next year).
@@ -138,10 +180,16 @@ fn season_of(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let y = year(doc.tok(i));
     let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
     let this = matches!(prev, "cet" | "ce" | "cette" | "this");
-    if y.is_none() && !this {
+    // "l'été dernier", "au printemps prochain": the tense of the word places it.
+    let told = matches!(doc.folded(k + 1), "dernier" | "prochain");
+    if y.is_none() && !this && !told {
         return None;
     }
-    let end = if y.is_some() { i + 1 } else { k + 1 };
+    let end = match (y, told) {
+        (Some(_), _) => i + 1,
+        (None, true) => k + 2,
+        (None, false) => k + 1,
+    };
     let start = if this { k - 1 } else { k };
     let w = if a < b {
         When::Months(y, a, b)
@@ -165,7 +213,9 @@ pub fn relative_period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
             _ => return None,
         })
     };
-    if let Some(found) = ago(doc, k).or_else(|| season_of(doc, k)) {
+    if let Some(found) =
+        ago(doc, k).or_else(|| season_of(doc, k)).or_else(|| anaphor(doc, k)).or_else(|| weekend(doc, k))
+    {
         return Some(found);
     }
     // "cette nuit", "la nuit dernière", "last night": the night before the article's day.

@@ -44,6 +44,10 @@ pub enum When {
     Range(Box<When>, Box<When>),
     /// A date without year in the year `n` years from the article's ("… l'an prochain").
     InYear(Box<When>, i64),
+    /// The day `n` days from the last day the text named ("le lendemain", "ce jour-là").
+    Anaphor(i64),
+    /// Saturday and Sunday: "ce week-end", "le week-end dernier", "next weekend".
+    Weekend(Occurrence),
 }
 
 impl When {
@@ -56,7 +60,9 @@ impl When {
             | When::Weeks(_)
             | When::MonthsAgo(_)
             | When::YearsAgo(_)
-            | When::InYear(..) => true,
+            | When::InYear(..)
+            | When::Anaphor(_)
+            | When::Weekend(_) => true,
             // A month or part of a year without its year is the article's year's.
             When::Date { y: None, d: None, .. } | When::Months(None, ..) => true,
             When::Range(a, b) => a.relative() || b.relative() || self.lacks_year(),
@@ -100,6 +106,8 @@ pub struct Context {
     pub year_anchor: Option<Ymd>,
     /// Full days the text gives ("vendredi 30 novembre").
     pub days: Vec<Ymd>,
+    /// The last day named before the expression being resolved.
+    pub last_day: Option<Ymd>,
 }
 
 /// A value as a first and last element, each already formatted.
@@ -146,6 +154,11 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         }
         When::Weekday(wd, which) => Bounds::one(iso(weekday_day(reference?, wd, which, tense, &cx.days)?)),
         When::Days(n) => Bounds::one(iso(shift(reference?, n)?)),
+        When::Anaphor(n) => Bounds::one(iso(shift(cx.last_day?, n)?)),
+        When::Weekend(which) => {
+            let saturday = weekday_day(reference?, 6, which, tense, &[])?;
+            Bounds { first: iso(saturday), last: iso(shift(saturday, 1)?) }
+        }
         When::Weeks(n) => {
             let r = reference?;
             let monday = shift(r, 7 * n - i64::from(weekday(r.0, r.1, r.2)) + 1)?;

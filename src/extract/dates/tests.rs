@@ -212,6 +212,11 @@ fn resolved_dates() {
         ((2012, 7, 4), "Cette nuit, les talibans ont attaqué", "Cette nuit", "2012-07-03/2012-07-04"),
         ((2012, 7, 4), "Créé il y a 30 ans, ce terminal", "il y a 30 ans", "1982"),
         ((2012, 7, 4), "The firm was founded ten years ago.", "ten years ago", "2002"),
+        ((2012, 7, 4), "Il reviendra dans trois semaines.", "dans trois semaines", "2012-07-23/2012-07-29"),
+        ((2012, 7, 4), "Ils ont manifesté ce week-end.", "ce week-end", "2012-06-30/2012-07-01"),
+        ((2012, 7, 4), "les prix baisseront d'ici juin", "juin", "2013-06"),
+        ((2012, 7, 4), "au mois d'août dernier", "août dernier", "2011-08"),
+        ((2012, 11, 7), "Il a plu l'été dernier.", "été dernier", "2012-06/2012-09"),
         ((2012, 11, 7), "les 21, 22 et 23 novembre", "21, 22 et 23 novembre", "2012-11-21/2012-11-23"),
         ((2012, 11, 7), "les 1er et 2 décembre 2012", "1er et 2 décembre 2012", "2012-12-01/2012-12-02"),
     ];
@@ -229,6 +234,10 @@ fn coordinations_and_counted_weekdays_are_not_ranges() {
     // A match's halves, a time, a year over two.
     assert!(dates("He scored in the second half.", day).is_empty());
     assert!(dates("les fêtes de fin d'année", day).is_empty());
+    assert!(dates("la veille de Noël", day).is_empty());
+    // A day counted from the last one the text named.
+    let found = values("Il est arrivé le 3 juin 2012. Le lendemain, il partait.", None);
+    assert_eq!(found, pairs(&[("3 juin 2012", "2012-06-03"), ("lendemain", "2012-06-04")]));
     assert!(dates("tuned in between 2000 and 2100 GMT", day).is_empty());
     assert_eq!(values("In 2003/2004, searches rose.", day), pairs(&[("2003/2004", "2003/2004")]));
     assert_eq!(
