@@ -1,13 +1,13 @@
 //! Date expressions in French and English, normalised to ISO 8601 when the text allows:
 //! `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, and a range or period as `START/END`.
 //!
-//! Matching (`parse`, `periods`) says what the words name ("vendredi", "le 1er janvier", "du 22
-//! au 24 juin", "XVe siècle"); resolution (`resolve`) gives it a value from the article's date
-//! (the document date, else the dateline at the top of the text), the tense of the clause
-//! (`tense`: "doit recevoir vendredi" is the coming Friday) and the full dates the text gives
-//! (a bare "vendredi" near "vendredi 30 novembre" is that day). An expression that only means
-//! something from the article's date ("hier", "la semaine prochaine") and cannot be resolved
-//! is not reported.
+//! Matching (`parse`, `periods`, `relative`) says what the words name ("vendredi", "le 1er
+//! janvier", "du 22 au 24 juin", "XVe siècle"); resolution (`resolve`) gives it a value from the
+//! article's date (the document date, else the dateline at the top of the text), the tense of
+//! the clause (`tense`: "doit recevoir vendredi" is the coming Friday) and the full dates the
+//! text gives (a bare "vendredi" near "vendredi 30 novembre" is that day). An expression that
+//! only means something from the article's date ("hier", "la semaine prochaine", "en mars") and
+//! cannot be resolved is not reported.
 
 mod calendar;
 mod parse;

@@ -1,8 +1,8 @@
 //! Dates longer than a day, kept whole: ranges ("du 22 au 24 juin", "entre 2008 et 2009",
 //! "from 3 to 5 June", "2011-2012"), parts of a month or year ("mi-juin", "fin 2012", "premier
 //! semestre 2012", "second quarter of 2012"), centuries ("XVe siècle", "the 15th century"),
-//! decades ("les années 1990", "the 1990s") and periods named from the article's date ("la
-//! semaine prochaine", "l'an dernier", "last month", "ce matin").
+//! decades ("les années 1990", "the 1990s"), lists of days ("les 21, 22 et 23 novembre"); then
+//! the periods named from the article's date (`relative`).
 
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
@@ -33,6 +33,7 @@ fn connects(f: &str, pairing: Pairing) -> bool {
         Pairing::Between => matches!(f, "et" | "and"),
     }
 }
+
 /// Words before a month or a year that name a part of it; they join the span.
 const PARTS: [&str; 7] = ["debut", "fin", "mi", "mid", "early", "late", "courant"];
 
