@@ -48,7 +48,7 @@ pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     if let Some(found) = hyphenated(doc, k).or_else(|| split_year(doc, k)).or_else(|| day_list(doc, k)) {
         return Some(found);
     }
-    if let Some(found) = relative::edge_of_year(doc, k) {
+    if let Some(found) = relative::edge_of_year(doc, k).or_else(|| relative::edge_of_week(doc, k)) {
         return Some(found);
     }
     if PARTS.contains(&f)

@@ -56,6 +56,24 @@ pub fn edge_of_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     }
 }
 
+/// "en début de semaine" (Monday and Tuesday), "en fin de semaine prochaine" (Friday to Sunday).
+pub fn edge_of_week(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let (a, b) = match edge_month(doc.folded(k))? {
+        1 => (0, 1),
+        _ => (4, 6),
+    };
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    if !matches!(prev, "en" | "ce" | "cette") || doc.folded(k + 1) != "de" || doc.folded(k + 2) != "semaine" {
+        return None;
+    }
+    let (n, end) = match doc.folded(k + 3) {
+        "prochaine" => (1, k + 4),
+        "derniere" | "passee" => (-1, k + 4),
+        _ => (0, k + 3),
+    };
+    Some((k, end, When::Weeks(n, a, b)))
+}
+
 /// A small number written in words or digits.
 fn count(f: &str) -> Option<i64> {
     if let Ok(n) = f.parse::<i64>() {
@@ -94,7 +112,7 @@ fn shifted(unit: &str, n: i64) -> Option<When> {
     Some(match unit {
         "ans" | "an" | "annees" | "annee" | "years" | "year" => When::YearsAgo(n),
         "mois" | "months" | "month" => When::MonthsAgo(n),
-        "semaines" | "semaine" | "weeks" | "week" => When::Weeks(n),
+        "semaines" | "semaine" | "weeks" | "week" => When::Weeks(n, 0, 6),
         "jours" | "jour" | "days" | "day" => When::Days(n),
         _ => return None,
     })
@@ -207,7 +225,7 @@ pub fn relative_period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let next = doc.folded(k + 1);
     let unit = |u: &str, n: i64| -> Option<When> {
         Some(match u {
-            "semaine" | "week" => When::Weeks(n),
+            "semaine" | "week" => When::Weeks(n, 0, 6),
             "mois" | "month" => When::MonthsAgo(n),
             "an" | "annee" | "year" => When::YearsAgo(n),
             _ => return None,

@@ -34,8 +34,9 @@ pub enum When {
     Weekday(u32, Occurrence),
     /// Days from the article's date ("hier" = -1).
     Days(i64),
-    /// The week (Monday to Sunday) `n` weeks from the article's.
-    Weeks(i64),
+    /// Days `a..=b` (0 = Monday) of the week `n` weeks from the article's: Monday to Sunday
+    /// for a whole week.
+    Weeks(i64, u32, u32),
     /// The month `n` months from the article's.
     MonthsAgo(i64),
     /// The year `n` years from the article's.
@@ -57,7 +58,7 @@ impl When {
         match self {
             When::Weekday(..)
             | When::Days(_)
-            | When::Weeks(_)
+            | When::Weeks(..)
             | When::MonthsAgo(_)
             | When::YearsAgo(_)
             | When::InYear(..)
@@ -159,10 +160,10 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
             let saturday = weekday_day(reference?, 6, which, tense, &[])?;
             Bounds { first: iso(saturday), last: iso(shift(saturday, 1)?) }
         }
-        When::Weeks(n) => {
+        When::Weeks(n, a, b) => {
             let r = reference?;
             let monday = shift(r, 7 * n - i64::from(weekday(r.0, r.1, r.2)) + 1)?;
-            Bounds { first: iso(monday), last: iso(shift(monday, 6)?) }
+            Bounds { first: iso(shift(monday, i64::from(a))?), last: iso(shift(monday, i64::from(b))?) }
         }
         When::MonthsAgo(n) => {
             let (y, m, _) = reference?;

@@ -213,6 +213,12 @@ fn resolved_dates() {
         ((2012, 7, 4), "Créé il y a 30 ans, ce terminal", "il y a 30 ans", "1982"),
         ((2012, 7, 4), "The firm was founded ten years ago.", "ten years ago", "2002"),
         ((2012, 7, 4), "Il reviendra dans trois semaines.", "dans trois semaines", "2012-07-23/2012-07-29"),
+        (
+            (2012, 11, 1),
+            "l'ouragan qui a ravagé la côte en début de semaine",
+            "début de semaine",
+            "2012-10-29/2012-10-30",
+        ),
         ((2012, 7, 4), "Ils ont manifesté ce week-end.", "ce week-end", "2012-06-30/2012-07-01"),
         ((2012, 7, 4), "les prix baisseront d'ici juin", "juin", "2013-06"),
         ((2012, 7, 4), "au mois d'août dernier", "août dernier", "2011-08"),
