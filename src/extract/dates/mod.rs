@@ -90,6 +90,7 @@ fn month_day(w: &When) -> Option<String> {
         When::Date { y: None, m, d: Some(d) } if d <= days_in_month(2000, m) => {
             Some(format!("--{m:02}-{d:02}"))
         }
+        When::OnWeekday(ref w, _) => month_day(w),
         _ => None,
     }
 }

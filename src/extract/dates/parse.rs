@@ -296,9 +296,14 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         month_first(doc, after, m).or_else(|| bare_month(doc, k, m, after).filter(|_| wd.is_none()))
     });
     if let Some((end, w)) = dated {
+        // "samedi 5 janvier": the weekday tells the year.
+        let w = match (wd, &w) {
+            (Some(wd), When::Date { y: None, d: Some(_), .. }) => When::OnWeekday(Box::new(w), wd),
+            _ => w,
+        };
         // "le 16 juillet prochain", "en juin dernier".
         let next = matches!(doc.folded(end), "prochain" | "prochaine" | "dernier" | "derniere");
-        let end = if next && matches!(w, When::Date { y: None, .. }) { end + 1 } else { end };
+        let end = if next && w.lacks_year() { end + 1 } else { end };
         return Some((start, end, w));
     }
     if let Some(wd) = wd {

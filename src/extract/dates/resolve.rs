@@ -49,6 +49,9 @@ pub enum When {
     Anaphor(i64),
     /// Saturday and Sunday: "ce week-end", "le week-end dernier", "next weekend".
     Weekend(Occurrence),
+    /// A day written without year but with its weekday ("samedi 5 janvier"): the year is one
+    /// where that day is that weekday.
+    OnWeekday(Box<When>, u32),
 }
 
 impl When {
@@ -76,6 +79,7 @@ impl When {
         match self {
             When::Date { y: None, .. } | When::Months(None, ..) => true,
             When::Range(a, b) => a.lacks_year() && b.lacks_year(),
+            When::OnWeekday(w, _) => w.lacks_year(),
             _ => false,
         }
     }
@@ -86,6 +90,7 @@ impl When {
             When::Date { y: None, m, d } => When::Date { y: Some(y), m, d },
             When::Months(None, a, b) => When::Months(Some(y), a, b),
             When::Range(ref a, ref b) => When::Range(Box::new(a.in_year(y)), Box::new(b.in_year(y))),
+            When::OnWeekday(ref w, _) => w.in_year(y),
             _ => self.clone(),
         }
     }
@@ -93,7 +98,7 @@ impl When {
     /// A day given in full by the text (day number, month and year), used to place the bare
     /// weekdays near it.
     pub fn explicit_day(&self) -> bool {
-        matches!(self, When::Date { d: Some(_), .. })
+        matches!(self, When::Date { d: Some(_), .. } | When::OnWeekday(..))
     }
 }
 
@@ -156,6 +161,19 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         When::Weekday(wd, which) => Bounds::one(iso(weekday_day(reference?, wd, which, tense, &cx.days)?)),
         When::Days(n) => Bounds::one(iso(shift(reference?, n)?)),
         When::Anaphor(n) => Bounds::one(iso(shift(cx.last_day?, n)?)),
+        When::OnWeekday(ref w, wd) => {
+            let When::Date { y: None, m, d: Some(d) } = **w else {
+                return bounds(w, tense, cx);
+            };
+            let anchor = cx.year_anchor?;
+            let y = year_for(m, Some(d), tense, anchor);
+            // Only a year far from the article's date is put in doubt: near it, a weekday
+            // that does not fit is more likely the writer's slip.
+            let far = (day_index((y, m, d)).unwrap_or(0) - day_index(anchor).unwrap_or(0)).abs() > 120;
+            let fits = |y: i32| valid(y, m, d) && weekday(y, m, d) == wd;
+            let y = if far { [y, y + 1, y - 1].into_iter().find(|&y| fits(y)).unwrap_or(y) } else { y };
+            Bounds::one(valid(y, m, d).then(|| iso((y, m, d)))?)
+        }
         When::Weekend(which) => {
             let saturday = weekday_day(reference?, 6, which, tense, &[])?;
             Bounds { first: iso(saturday), last: iso(shift(saturday, 1)?) }

@@ -133,6 +133,10 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
     None
 }
 
+/// How many words before and after a date are searched for a cue.
+const LEFT_REACH: usize = 10;
+const RIGHT_REACH: usize = 8;
+
 /// The tense of the clause holding tokens `start..end`: the nearest cue word within the
 /// sentence (a few words either side), the left one first at equal distance.
 pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
@@ -152,14 +156,14 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
     if start > range.start && matches!(doc.folded(start - 1), "pour" | "for") {
         return Tense::Future;
     }
-    for dist in 1..=10 {
+    for dist in 1..=LEFT_REACH {
         if let Some(k) = start.checked_sub(dist).filter(|&k| k >= range.start)
             && let Some(t) = cue(doc, k)
         {
             return t;
         }
         let k = end + dist - 1;
-        if dist <= 8
+        if dist <= RIGHT_REACH
             && k < range.end
             && let Some(t) = cue(doc, k)
         {

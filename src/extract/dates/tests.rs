@@ -219,6 +219,7 @@ fn resolved_dates() {
             "début de semaine",
             "2012-10-29/2012-10-30",
         ),
+        ((2018, 12, 28), "un acte I avait eu lieu le samedi 5 janvier", "samedi 5 janvier", "2019-01-05"),
         ((2012, 7, 4), "Ils ont manifesté ce week-end.", "ce week-end", "2012-06-30/2012-07-01"),
         ((2012, 7, 4), "les prix baisseront d'ici juin", "juin", "2013-06"),
         ((2012, 7, 4), "au mois d'août dernier", "août dernier", "2011-08"),
