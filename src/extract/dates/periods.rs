@@ -151,17 +151,27 @@ fn split_year(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     (b == a + 1).then_some((k, k + 3, When::Years(a, b)))
 }
 
-/// "les 21, 22 et 23 novembre", "1er et 2 décembre 2012", "14 and 15 May": consecutive days
-/// of one month, kept as one range from the first to the last.
+/// "les 21, 22 et 23 novembre", "1er et 2 décembre 2012", "mardi 3 et mercredi 4 juillet",
+/// "le 4 et le 5 mai", "14 and 15 May": consecutive days of one month, kept as one range from
+/// the first to the last.
 fn day_list(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
-    let first = day_number(doc.folded(k))?;
-    let mut i = k + 1;
+    // An article or a weekday before a day number joins nothing: skip them.
+    let skip = |i: usize| {
+        let i = if matches!(doc.folded(i), "le" | "the") { i + 1 } else { i };
+        if GAZ.days.contains_key(doc.folded(i)) { i + 1 } else { i }
+    };
+    let first_at = skip(k);
+    if first_at > k && !GAZ.days.contains_key(doc.folded(k)) {
+        return None; // the article before the first day stays out of the span
+    }
+    let first = day_number(doc.folded(first_at))?;
+    let mut i = first_at + 1;
     let mut last = first;
     loop {
         match doc.folded(i) {
             "," => i += 1,
             "et" | "and" => {
-                let (end, w) = day_month(doc, i + 1)?;
+                let (end, w) = day_month(doc, skip(i + 1))?;
                 let When::Date { y, m, d: Some(d) } = w else { return None };
                 if d != last + 1 {
                     return None;
@@ -171,6 +181,7 @@ fn day_list(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
             }
             _ => return None,
         }
+        i = skip(i);
         last = day_number(doc.folded(i)).filter(|&d| d == last + 1)?;
         i += 1;
     }

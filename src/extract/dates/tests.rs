@@ -225,6 +225,13 @@ fn resolved_dates() {
         ((2012, 7, 4), "au mois d'août dernier", "août dernier", "2011-08"),
         ((2012, 11, 7), "Il a plu l'été dernier.", "été dernier", "2012-06/2012-09"),
         ((2012, 11, 7), "les 21, 22 et 23 novembre", "21, 22 et 23 novembre", "2012-11-21/2012-11-23"),
+        (
+            (2012, 7, 1),
+            "réunis mardi 3 et mercredi 4 juillet",
+            "mardi 3 et mercredi 4 juillet",
+            "2012-07-03/2012-07-04",
+        ),
+        ((2012, 7, 1), "réunis le 4 et le 5 juillet", "4 et le 5 juillet", "2012-07-04/2012-07-05"),
         ((2012, 11, 7), "les 1er et 2 décembre 2012", "1er et 2 décembre 2012", "2012-12-01/2012-12-02"),
     ];
     for (day, input, text, value) in cases {
