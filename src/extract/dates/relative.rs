@@ -140,10 +140,24 @@ fn ago(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     (doc.folded(k + 2) == "ago").then_some((k, k + 3, w))
 }
 
-/// "le lendemain", "la veille", "ce jour-là", "le même jour", "the next day": a day counted from
-/// the last one the text named. "La veille de Noël" names its own day: not resolved here.
+/// "le lendemain", "la veille", "ce jour-là", "le même jour", "le jour même", "deux jours plus
+/// tard", "the next day": a day counted from the last one the text named. "La veille de Noël" names its own day: not resolved here.
 fn anaphor(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    // "deux jours plus tard", "trois jours après", "two days later".
+    if let Some(n) = count(doc.folded(k))
+        && matches!(doc.folded(k + 1), "jours" | "jour" | "days" | "day")
+    {
+        // "trois jours après" the last day, not "trois jours après son hospitalisation".
+        let end = match (doc.folded(k + 2), doc.folded(k + 3)) {
+            ("plus", "tard") => k + 4,
+            ("later", _) => k + 3,
+            ("apres", next) if !doc.is_word(k + 3) && !next.is_empty() => k + 3,
+            _ => return None,
+        };
+        return Some((k, end, When::Anaphor(n)));
+    }
     let (n, end) = match (doc.folded(k), doc.folded(k + 1), doc.folded(k + 2)) {
+        ("jour", "meme", _) => (0, k + 2),
         ("lendemain", ..) => (1, k + 1),
         ("veille", ..) => (-1, k + 1),
         ("jour-la", ..) => (0, k + 1),
