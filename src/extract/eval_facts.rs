@@ -15,10 +15,13 @@
 //!   gold speaker no prediction names is a fn.
 //!   A quote given without a speaker costs recall only: a wrong speaker is worse than none.
 //! - sources: the distinct source names of an article, each gold name matched at most once.
+//!
+//! Entities, dates and roles, where an article has them, are scored by `eval_spans`.
 
 use serde::{Deserialize, Serialize};
 
 use super::eval::Counts;
+use super::eval_spans::{self, GoldDate, GoldEntity, GoldRole, SpanCounts};
 use super::types::Facts;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,6 +47,13 @@ pub struct GoldArticle {
     pub quotes: Vec<GoldQuote>,
     #[serde(default)]
     pub sources: Vec<GoldSource>,
+    /// PER/LOC/ORG mentions; absent when the article's entities are not annotated.
+    #[serde(default)]
+    pub entities: Option<Vec<GoldEntity>>,
+    #[serde(default)]
+    pub dates: Option<Vec<GoldDate>>,
+    #[serde(default)]
+    pub roles: Option<Vec<GoldRole>>,
 }
 
 /// Speakers and sources counts of a set of articles.
@@ -52,6 +62,8 @@ pub struct FactsCounts {
     pub articles: usize,
     pub speakers: Counts,
     pub sources: Counts,
+    /// Entities, dates and roles of the annotated articles.
+    pub annotations: SpanCounts,
 }
 
 impl FactsCounts {
@@ -59,6 +71,7 @@ impl FactsCounts {
         self.articles += o.articles;
         self.speakers.add(o.speakers);
         self.sources.add(o.sources);
+        self.annotations.add(&o.annotations);
     }
 }
 
@@ -91,6 +104,30 @@ impl FactsReport {
                 c.articles,
                 c.speakers.cells(),
                 c.sources.cells()
+            ));
+        }
+        if self.splits.iter().all(|(_, c)| c.annotations.annotated == 0) {
+            return s;
+        }
+        // Entities are PER/LOC/ORG, exact span and label; "untyped" the same spans, any label.
+        let f1 = |c: &Counts| format!("{:>6.1}", 100.0 * c.f1());
+        s.push_str(&format!(
+            "\n{:<8}{:>9}  F1: {:>6} {:>6} {:>6} {:>8}  |  entities{head}  |  dates{head}  |  roles{head}\n",
+            "split", "annotated", "PER", "LOC", "ORG", "untyped"
+        ));
+        for (name, c) in &self.splits {
+            let a = &c.annotations;
+            s.push_str(&format!(
+                "{:<8}{:>9}      {} {} {} {:>8}  |          {}  |       {}  |       {}\n",
+                name,
+                a.annotated,
+                f1(&a.per),
+                f1(&a.loc),
+                f1(&a.org),
+                f1(&a.untyped),
+                a.entities.cells(),
+                a.dates.cells(),
+                a.roles.cells()
             ));
         }
         s
@@ -224,6 +261,22 @@ pub fn score_article(
             push("missed source", (s, e), Some(&g.name), None);
         }
     }
+    let mut span_errs = Vec::new();
+    c.annotations = eval_spans::score(
+        text,
+        gold.entities.as_deref(),
+        gold.dates.as_deref(),
+        gold.roles.as_deref(),
+        facts,
+        &mut span_errs,
+    );
+    errs.extend(span_errs.into_iter().map(|(kind, text, gold_v, predicted)| FactsError {
+        file: gold.file.clone(),
+        kind,
+        text,
+        gold: gold_v,
+        predicted,
+    }));
     errors.extend(errs);
     c
 }

@@ -12,6 +12,7 @@ mod doc;
 mod entities;
 pub mod eval;
 pub mod eval_facts;
+pub mod eval_spans;
 mod gazetteer;
 mod lang;
 mod lists;
