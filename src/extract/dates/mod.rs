@@ -47,6 +47,7 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
         year_anchor: reference.or_else(|| found.iter().find_map(|f| full(&f)).map(|(_, d)| d)),
         days: Vec::new(),
         last_day: None,
+        last_start: None,
     };
     let tenses: Vec<tense::Tense> = found.iter().map(|(s, e, _)| tense::tense_at(doc, *s, *e)).collect();
     cx.days = found
@@ -61,8 +62,13 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
         if value.is_none() && w.relative() {
             continue;
         }
-        if let Some(day) = value.as_deref().and_then(parse_day) {
+        // A date counted from the last one does not move it ("6 mois plus tôt" twice).
+        let counted = matches!(w, When::After(_));
+        if let Some(day) = value.as_deref().and_then(parse_day).filter(|_| !counted) {
             cx.last_day = Some(day);
+        }
+        if let Some(first) = value.as_deref().and_then(start_of).filter(|_| !counted) {
+            cx.last_start = Some(first);
         }
         let value = value.or_else(|| month_day(&w));
         if let Some((s, e)) = doc.byte_span(start, end) {
@@ -82,6 +88,16 @@ fn is_dateline(doc: &Doc, (start, end, w): &(usize, usize, When)) -> bool {
     let dash = |k: usize| matches!(doc.tok(k), "-" | "–" | "—");
     let followed = dash(*end) || (doc.tok(*end) == "." && dash(end + 1));
     *start < DATELINE_TOKENS || (*start < DATELINE_REACH && doc.newline_before(*start) && followed)
+}
+
+/// The first day of a value: "2004" → 2004-01-01, "2011-05/2011-09" → 2011-05-01.
+fn start_of(value: &str) -> Option<Ymd> {
+    let first = value.split('/').next()?;
+    let mut parts = first.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next().map_or(Some(1), |m| m.parse().ok())?;
+    let d = parts.next().map_or(Some(1), |d| d.parse().ok())?;
+    Some((y, m, d))
 }
 
 /// A day with no year and nothing to give it one: ISO 8601 truncated form --MM-DD.

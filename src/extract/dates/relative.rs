@@ -141,20 +141,26 @@ fn ago(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
 }
 
 /// "le lendemain", "la veille", "ce jour-là", "le même jour", "le jour même", "deux jours plus
-/// tard", "the next day": a day counted from the last one the text named. "La veille de Noël" names its own day: not resolved here.
+/// tard", "six mois plus tôt", "two years later", "the next day": counted from the last day the
+/// text named. "La veille de Noël" names its own day: not resolved here.
 fn anaphor(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
-    // "deux jours plus tard", "trois jours après", "two days later".
-    if let Some(n) = count(doc.folded(k))
-        && matches!(doc.folded(k + 1), "jours" | "jour" | "days" | "day")
+    let after = |w: When| When::After(Box::new(w));
+    // "deux jours plus tard", "trois ans après", "six mois plus tôt", "two days later".
+    let after_number = k > 0 && (count(doc.folded(k - 1)).is_some() || doc.folded(k - 1) == "cent");
+    if let Some(n) = count(doc.folded(k)).filter(|_| !after_number)
+        && let Some(later) = shifted(doc.folded(k + 1), n)
     {
         // "trois jours après" the last day, not "trois jours après son hospitalisation".
-        let end = match (doc.folded(k + 2), doc.folded(k + 3)) {
-            ("plus", "tard") => k + 4,
-            ("later", _) => k + 3,
-            ("apres", next) if !doc.is_word(k + 3) && !next.is_empty() => k + 3,
+        let (sign, end) = match (doc.folded(k + 2), doc.folded(k + 3)) {
+            ("plus", "tard") => (1, k + 4),
+            ("plus", "tot") => (-1, k + 4),
+            ("later", _) => (1, k + 3),
+            ("earlier", _) => (-1, k + 3),
+            ("apres", next) if !doc.is_word(k + 3) && !next.is_empty() => (1, k + 3),
             _ => return None,
         };
-        return Some((k, end, When::Anaphor(n)));
+        let w = if sign > 0 { later } else { shifted(doc.folded(k + 1), -n)? };
+        return Some((k, end, after(w)));
     }
     let (n, end) = match (doc.folded(k), doc.folded(k + 1), doc.folded(k + 2)) {
         ("jour", "meme", _) => (0, k + 2),
@@ -169,7 +175,7 @@ fn anaphor(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
     let determined = matches!(prev, "le" | "la" | "ce" | "the" | "that");
     let of = matches!(doc.folded(end), "de" | "du" | "des" | "d'" | "of");
-    (determined && !of).then_some((k, end, When::Anaphor(n)))
+    (determined && !of).then_some((k, end, after(When::Days(n))))
 }
 
 /// "ce week-end", "le week-end dernier", "next weekend".
@@ -277,6 +283,12 @@ pub fn relative_period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     if let Some(w) = unit(next, this) {
         // "ce mois-ci" is one token with its particle only when hyphenated.
         return Some((k, k + 2, w));
+    }
+    // "ce jour." is the article's day; "à ce jour" means "until now", "ce jour inaugural" or
+    // "en ce jour de …" name a day of their own.
+    let until_now = k > 0 && matches!(doc.folded(k - 1), "a" | "jusqu'a" | "en");
+    if f == "ce" && next == "jour" && !until_now && !doc.is_word(k + 2) {
+        return Some((k, k + 2, When::Days(0)));
     }
     if this == 0
         && matches!(next, "mois-ci" | "matin" | "soir" | "apres-midi" | "morning" | "afternoon" | "evening")

@@ -45,8 +45,9 @@ pub enum When {
     Range(Box<When>, Box<When>),
     /// A date without year in the year `n` years from the article's ("… l'an prochain").
     InYear(Box<When>, i64),
-    /// The day `n` days from the last day the text named ("le lendemain", "ce jour-là").
-    Anaphor(i64),
+    /// A date named from the last day the text named instead of the article's ("le lendemain",
+    /// "ce jour-là", "deux mois plus tard"): `Days`, `MonthsAgo` or `YearsAgo`.
+    After(Box<When>),
     /// Saturday and Sunday: "ce week-end", "le week-end dernier", "next weekend".
     Weekend(Occurrence),
     /// A day written without year but with its weekday ("samedi 5 janvier"): the year is one
@@ -65,7 +66,7 @@ impl When {
             | When::MonthsAgo(_)
             | When::YearsAgo(_)
             | When::InYear(..)
-            | When::Anaphor(_)
+            | When::After(_)
             | When::Weekend(_) => true,
             // A month or part of a year without its year is the article's year's.
             When::Date { y: None, d: None, .. } | When::Months(None, ..) => true,
@@ -114,6 +115,8 @@ pub struct Context {
     pub days: Vec<Ymd>,
     /// The last day named before the expression being resolved.
     pub last_day: Option<Ymd>,
+    /// The start of the last date of any length named before it ("en 2004 … dix ans plus tard").
+    pub last_start: Option<Ymd>,
 }
 
 /// A value as a first and last element, each already formatted.
@@ -160,7 +163,15 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         }
         When::Weekday(wd, which) => Bounds::one(iso(weekday_day(reference?, wd, which, tense, &cx.days)?)),
         When::Days(n) => Bounds::one(iso(shift(reference?, n)?)),
-        When::Anaphor(n) => Bounds::one(iso(shift(cx.last_day?, n)?)),
+        When::After(ref w) => {
+            // Days and weeks count from a day; months and years from any date.
+            let from = match **w {
+                When::MonthsAgo(_) | When::YearsAgo(_) => cx.last_start,
+                _ => cx.last_day,
+            };
+            let from_last = Context { reference: Some(from?), ..Context::default() };
+            bounds(w, tense, &from_last)?
+        }
         When::OnWeekday(ref w, wd) => {
             let When::Date { y: None, m, d: Some(d) } = **w else {
                 return bounds(w, tense, cx);
