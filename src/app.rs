@@ -29,6 +29,8 @@ use crate::ui::{self, Ctx, Theme};
 
 /// While indexing, the list is refreshed from the store at most this often.
 const RELOAD_EVERY: Duration = Duration::from_secs(1);
+/// A read of the whole list not in after this long is taken as failed.
+const LIST_READ_GIVEN_UP: Duration = Duration::from_secs(60);
 
 /// Runs the reader until the user quits or the process is asked to terminate. Fetched feed
 /// items are stored under `feeds_dir`.
@@ -52,7 +54,8 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
     let (mut session, first_effects) =
         Session::start(store, source.scopes(), size.width, size.height, settings)?;
     session.state.saved_queries = config.queries.clone();
-    if session.state.list.stories.len() >= FIRST_PAGE {
+    let listing = (session.state.list.stories.len() >= FIRST_PAGE).then(Instant::now);
+    if listing.is_some() {
         jobs.full_list();
     }
     let mut reader = Reader {
@@ -66,6 +69,8 @@ pub fn run(config: &Config, db_path: &Path, source: Source, feeds_dir: &Path) ->
         dirty: true,
         panic_after_draw: std::env::var_os("BYLINE_TEST_PANIC").is_some(),
         last_reload: Instant::now(),
+        listing,
+        list_again: false,
         minute: 0,
     };
     let result = reader.run(&mut guard, &events, &stop);
@@ -90,6 +95,11 @@ struct Reader<'a> {
     /// Test-only: the terminal-safety tests make the reader panic once it has drawn a story.
     panic_after_draw: bool,
     last_reload: Instant,
+    /// Since when the whole list is being read on a thread (`Jobs::full_list`): a million
+    /// stories take seconds, which the loop must not wait for.
+    listing: Option<Instant>,
+    /// The list changed while it was being read: read it again once that read is in.
+    list_again: bool,
     /// The minute last told to the state (`Action::Now`).
     minute: i64,
 }
@@ -137,23 +147,45 @@ impl Reader<'_> {
     }
 
     /// Dispatches what the background jobs reported. While indexing, the list is refreshed
-    /// from the store now and then, so stories show as they arrive.
+    /// from the store now and then, so stories show as they arrive: read on a thread, one read
+    /// at a time, and only when the library's story count moved (an unchanged library of a
+    /// million stories re-checked at start is not read again and again).
     fn dispatch_background(&mut self) {
         while let Ok(action) = self.background.try_recv() {
             self.dirty = true;
             match &action {
                 Action::IndexProgress { .. } if self.last_reload.elapsed() > RELOAD_EVERY => {
-                    self.session.reload();
                     self.last_reload = Instant::now();
+                    let count = self.session.store.story_count().ok();
+                    if count.is_some_and(|n| n != self.session.state.list.stories.len()) {
+                        self.reload_list();
+                    }
                 }
                 // Every file is written: the whole library is listed and searchable.
                 // Reading 100,000 stories again takes a moment: only when something changed.
                 Action::AnalysisProgress { done: 0, .. } | Action::IndexDone { changed: true, .. } => {
-                    self.session.reload()
+                    self.reload_list()
+                }
+                Action::StoriesLoaded(_) => {
+                    self.listing = None;
+                    if std::mem::take(&mut self.list_again) {
+                        self.reload_list();
+                    }
                 }
                 _ => {}
             }
             self.session.dispatch(action);
+        }
+    }
+
+    /// Reads the whole list again on a thread (`Action::StoriesLoaded`), or once the read
+    /// under way is in (one that failed says nothing: after a minute, it is given up).
+    fn reload_list(&mut self) {
+        if self.listing.is_some_and(|since| since.elapsed() < LIST_READ_GIVEN_UP) {
+            self.list_again = true;
+        } else {
+            self.listing = Some(Instant::now());
+            self.jobs.full_list();
         }
     }
 

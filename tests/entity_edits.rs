@@ -78,10 +78,14 @@ fn window(lib: &Path, db: &Path, keys: &str) -> (Session, Config) {
 /// The screen as text, the test's temporary folder (shown as the story's path) written the
 /// same in every run.
 fn screen(session: &Session, config: &Config, dir: &Path) -> String {
+    screen_of_width(session, config, dir, 120)
+}
+
+fn screen_of_width(session: &Session, config: &Config, dir: &Path, width: u16) -> String {
     let theme = Theme::new(config.theme.clone(), false);
     let ctx =
         Ctx { state: &session.state, theme: &theme, keymap: &config.keymap, config_labels: &config.labels };
-    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(width, 30)).unwrap();
     terminal.draw(|f| ui::draw(f, &ctx)).unwrap();
     let dir = dir.display().to_string();
     let same = format!("/tmp/{}", "x".repeat(dir.chars().count().saturating_sub(5)));
@@ -105,6 +109,10 @@ fn merging_from_the_keyboard_survives_a_restart_and_undo_gives_the_grouping_back
         "merge_flow_marked_then_on_another_mention",
         screen(&session, &config, dir.path())
     );
+    // On a narrow terminal with a crowded status line the pending merge still shows.
+    let narrow = screen_of_width(&session, &config, dir.path(), 60);
+    let status = narrow.lines().last().unwrap_or_default();
+    assert!(status.contains("M merges into Ellen Carter"), "{status}");
     session.press(&config, &parse_script("M").unwrap());
     assert_eq!(session.state.message.as_deref(), Some("merge Nell Carter into Ellen Carter · u undoes"));
     assert!(session.state.merge_mark.is_none());

@@ -9,10 +9,15 @@ use ratatui::backend::TestBackend;
 
 /// This process's peak resident memory (VmHWM), in MB.
 pub fn peak_mb() -> f64 {
+    status_mb("VmHWM:")
+}
+
+/// A memory line of `/proc/self/status` ("VmRSS:", "VmHWM:"), in MB.
+pub fn status_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb: f64 = status
         .lines()
-        .find(|l| l.starts_with("VmHWM:"))
+        .find(|l| l.starts_with(field))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);

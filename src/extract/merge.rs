@@ -42,9 +42,14 @@ fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
         // A listed place may stand for a team, a government or a person named after it
         // ("Jordan", "Washington"): the tagger's ORG/PER reading of the context wins (the
         // document-wide vote in `entities::harmonise` still sees the gazetteer elsewhere).
-        // Otherwise listed names, role-introduced names and organisation cues win.
+        // Otherwise listed names (a listed place of several words too: "Fédération de
+        // Russie"), role-introduced names and organisation cues win.
         return match r.origin {
-            Origin::Gazetteer => r.label != Label::Loc || !matches!(m.label, Label::Org | Label::Per),
+            Origin::Gazetteer => {
+                r.label != Label::Loc
+                    || !matches!(m.label, Label::Org | Label::Per)
+                    || r.score >= super::recognize::MULTIWORD_LISTED
+            }
             Origin::Rule => {
                 r.score >= CUE_SCORE && matches!(r.label, Label::Per | Label::Org)
                     || r.score >= PHRASE_SCORE && r.label == Label::Loc

@@ -41,6 +41,9 @@ const CONNECTORS: [&str; 10] = ["de", "du", "des", "d'", "la", "l'", "of", "the"
 const ABSTRACT_SUFFIXES: [&str; 10] =
     ["ment", "tion", "sion", "ite", "isme", "ance", "ence", "ure", "age", "eur"];
 
+/// Score of a gazetteer hit of several tokens: `merge` lets it win over the tagger's type.
+pub const MULTIWORD_LISTED: f32 = 0.95;
+
 fn cand(doc: &Doc, a: usize, b: usize, label: Label, origin: Origin, score: f32) -> Option<Candidate> {
     let (start, end) = doc.byte_span(a, b)?;
     Some(Candidate { start, end, label, origin, score })
@@ -106,7 +109,15 @@ impl Recognizer for RuleRecognizer {
             let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
             match (gz, cue) {
                 (Some((ge, label, acro)), c) if c.is_none_or(|(ce, _)| ce <= ge) => {
-                    let score = if acro { 0.85 } else { 0.9 };
+                    // A listed name of several words ("Fédération de Russie") is not the
+                    // ambiguous kind a one-word place is ("Jordan", "Washington").
+                    let score = if acro {
+                        0.85
+                    } else if ge - k > 1 {
+                        MULTIWORD_LISTED
+                    } else {
+                        0.9
+                    };
                     if let Some(c) = cand(doc, k, ge, label, Origin::Gazetteer, score) {
                         out.push(c);
                     }

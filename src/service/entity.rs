@@ -294,7 +294,7 @@ fn build(
 
 /// The entities found with it in at least two stories (and at least one in
 /// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
-/// mutual information; in its newest `COMPANION_STORIES` stories.
+/// mutual information; in the `COMPANION_STORIES` of its stories indexed last.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
     let own_stories = own_stories.min(COMPANION_STORIES);
     let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2), COMPANION_STORIES)?;

@@ -15,7 +15,7 @@ use crate::library::scope::{BUNDLED_PREFIX, in_scope, path_key, scopes};
 use crate::library::{self, Article, Limits, Skipped};
 use crate::service::analysis;
 use crate::service::source::Source;
-use crate::store::{CachedFacts, FileOp, FileStamp, Result, Store};
+use crate::store::{CachedFacts, FileOp, FileStamp, PackedText, Result, Store};
 
 /// What an indexing run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,9 +76,12 @@ pub struct Analyser<'a> {
 }
 
 enum Outcome {
+    /// No file: the writer's wait for one ran out.
+    Waited,
     Unchanged,
     Touched(String, FileStamp),
-    Parsed(String, FileStamp, Vec<(Article, Option<CachedFacts>)>, Vec<Skipped>),
+    /// The file's stories, with their text packed as the store keeps it.
+    Parsed(String, FileStamp, Vec<(Article, Option<CachedFacts>)>, Vec<PackedText>, Vec<Skipped>),
     Failed(String, Skipped),
 }
 
@@ -131,7 +134,8 @@ fn read_file<'a>(path: &'a Path, key: String, known: Option<FileStamp>, limits: 
     Step::Parse(ReadFile { path, key, stamp, bytes })
 }
 
-/// The CPU half: parse the bytes. The entities are extracted once the text is written.
+/// The CPU half: parse the bytes, and compress the stories' text (which would take a quarter
+/// of the one writing thread's time). The entities are extracted once the text is written.
 fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
     let path = file.path;
     match library::parse_bytes(Path::new(&file.key), &file.bytes, limits) {
@@ -141,7 +145,7 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
                 .into_iter()
                 .map(|w| Skipped { path: path.to_path_buf(), reason: w.message, line: w.line })
                 .collect();
-            let articles = loaded
+            let articles: Vec<_> = loaded
                 .articles
                 .into_iter()
                 .map(|mut a| {
@@ -149,7 +153,8 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
                     (a, None)
                 })
                 .collect();
-            Outcome::Parsed(file.key, file.stamp, articles, warnings)
+            let packed = articles.iter().map(|(a, _)| PackedText::of(a)).collect();
+            Outcome::Parsed(file.key, file.stamp, articles, packed, warnings)
         }
         Err(e) => {
             Outcome::Failed(file.key, Skipped { path: path.to_path_buf(), reason: e.reason(), line: None })
@@ -157,9 +162,10 @@ fn parse_file(file: ReadFile, limits: &Limits) -> Outcome {
     }
 }
 
-/// How many files go into one write transaction, at most. Larger batches write each touched
-/// page of the entity and full-text indexes fewer times (a cold index of 100,000 articles
-/// spent 29 s in the kernel with 2,048, 35 s with 512), ...
+/// How many stories (or other changes to files) go into one write transaction: a batch is
+/// written once it has this many. Larger batches write each touched page of the entity and
+/// full-text indexes fewer times (a cold index of 100,000 articles spent 29 s in the kernel
+/// with 2,048, 35 s with 512), ...
 const BATCH: usize = 2048;
 
 /// ... but a batch is written after this long anyway, so the list fills in steadily.
@@ -244,28 +250,53 @@ fn index_files(
         }
         drop((tx, read_tx, read_rx));
         let mut ops = Vec::with_capacity(BATCH);
+        // Stories (and other changes) waiting in `ops`.
+        let mut waiting = 0;
         let mut since = std::time::Instant::now();
         let mut done = 0;
-        for outcome in rx {
-            done += 1;
+        loop {
+            // A batch is written when its time is up even if no file comes meanwhile: a large
+            // feed file takes seconds to parse, and the files written before it waited that
+            // long (and the writer with them).
+            let next = if ops.is_empty() {
+                rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+            } else {
+                rx.recv_timeout(BATCH_WAIT.saturating_sub(since.elapsed()))
+            };
+            let outcome = match next {
+                Ok(outcome) => outcome,
+                // Time is up for the batch waiting.
+                Err(mpsc::RecvTimeoutError::Timeout) => Outcome::Waited,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             let none_waiting = ops.is_empty();
             match outcome {
-                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Waited => {}
+                Outcome::Unchanged => {
+                    done += 1;
+                    report.unchanged += 1;
+                }
                 Outcome::Touched(key, stamp) => {
+                    done += 1;
                     report.unchanged += 1;
                     ops.push(FileOp::Touch { path: key, stamp });
+                    waiting += 1;
                 }
-                Outcome::Parsed(key, stamp, articles, warnings) => {
+                Outcome::Parsed(key, stamp, articles, packed, warnings) => {
+                    done += 1;
                     report.parsed += 1;
                     report.articles += articles.len();
                     skipped.extend(warnings);
-                    ops.push(FileOp::Replace { path: key, stamp, articles });
+                    waiting += articles.len().max(1);
+                    ops.push(FileOp::ReplacePacked { path: key, stamp, articles, packed });
                 }
                 Outcome::Failed(key, skip) => {
+                    done += 1;
                     skipped.push(skip);
                     // A file that no longer parses keeps nothing stale in the list.
                     if known.contains_key(&key) {
                         ops.push(FileOp::Remove { path: key });
+                        waiting += 1;
                     }
                 }
             }
@@ -273,9 +304,9 @@ fn index_files(
                 // The wait counts from the first file waiting, not from the last write.
                 since = std::time::Instant::now();
             }
-            if ops.len() >= BATCH || (!ops.is_empty() && since.elapsed() >= BATCH_WAIT) {
+            if waiting >= BATCH || (!ops.is_empty() && since.elapsed() >= BATCH_WAIT) {
                 store.apply(&std::mem::take(&mut ops), extractor)?;
-                since = std::time::Instant::now();
+                waiting = 0;
                 progress(done, files.len());
             }
         }
@@ -399,11 +430,16 @@ pub fn index_source_in_stages(
     limits: &Limits,
     stage: &mut dyn FnMut(Stage),
 ) -> Result<IndexReport> {
-    let mut report = index_files_of(store, source, limits, stage)?;
-    stage(Stage::Searchable);
-    report.analysed =
-        analyse_pending(store, ANALYSER, &mut |done, total| stage(Stage::Analysis { done, total }))?;
-    Ok(report)
+    // The index pages of a large library stay in memory while its batches are written (with
+    // the reading connection's 2 MiB, a cold index of 100,000 stories read them back from the
+    // kernel all along).
+    store.with_large_cache(|store| {
+        let mut report = index_files_of(store, source, limits, stage)?;
+        stage(Stage::Searchable);
+        report.analysed =
+            analyse_pending(store, ANALYSER, &mut |done, total| stage(Stage::Analysis { done, total }))?;
+        Ok(report)
+    })
 }
 
 /// The files stage of `index_source_in_stages`.

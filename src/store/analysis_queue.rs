@@ -17,10 +17,12 @@ pub struct Queued {
     pub story: StoredArticle,
 }
 
-/// Puts a story on the queue; the entity rows of its previous text go now (they describe a
-/// text that is no longer there).
-pub(super) fn enqueue(tx: &rusqlite::Transaction, article: i64) -> Result<()> {
-    forget_entities(tx, article)?;
+/// Puts a story on the queue; the entity rows of its previous text (`replacing` one) go now
+/// (they describe a text that is no longer there).
+pub(super) fn enqueue(tx: &rusqlite::Transaction, article: i64, replacing: bool) -> Result<()> {
+    if replacing {
+        forget_entities(tx, article)?;
+    }
     tx.prepare_cached("INSERT OR IGNORE INTO to_analyse (article) VALUES (?1)")?.execute([article])?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! What the entity index says about the library as a whole: which entities there are under a
 //! name, the stories each is in, and which others keep them company.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Result, STORY_COLUMNS, Store, story_from_row};
 use crate::library::StoryMeta;
@@ -104,8 +104,10 @@ impl Store {
     /// with their story counts, and the number of stories in the index (for an association
     /// measure).
     ///
-    /// Only the newest `newest` of those stories are read (a person in ten thousand stories is
-    /// judged by the company of their newest few thousand).
+    /// Only the `newest` of those stories indexed last are read (a person in ten thousand
+    /// stories is judged by the company of their newest few thousand). Indexed last, not dated
+    /// last: the mentions give that order without reading a story, where sorting by date read
+    /// every story of the entity (tens of thousands in a library of a million).
     pub fn companions(
         &self,
         entities: &[i64],
@@ -114,8 +116,8 @@ impl Store {
     ) -> Result<(Vec<Companion>, usize)> {
         let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m JOIN articles a ON a.rowid = m.article \
-                           WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid LIMIT {newest}), \
+            "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m \
+                           WHERE m.entity IN ({ids}) ORDER BY m.article DESC LIMIT {newest}), \
                   near AS (SELECT m.entity, count(*) AS together FROM entity_mentions m JOIN mine USING (article) \
                            WHERE m.entity NOT IN ({ids}) GROUP BY m.entity HAVING count(*) >= ?1) \
              SELECT e.label, e.name, near.together, (SELECT count(*) FROM entity_mentions x WHERE x.entity = e.id) \
@@ -133,7 +135,37 @@ impl Store {
         let companions = rows.collect::<rusqlite::Result<_>>()?;
         // Every story of the index (not only those with a name: reading all the mentions to
         // count those took longer than the rest of the page).
-        let total: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-        Ok((companions, total as usize))
+        Ok((companions, self.story_count()?))
     }
+
+    /// How many stories the library holds, without counting them: the full-text index keeps
+    /// the number in its first record (FTS5's "averages": a varint, then the columns' sizes).
+    /// Counting the rows took 50 ms at 100,000 stories, half a second at a million.
+    pub fn story_count(&self) -> Result<usize> {
+        let block: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT block FROM articles_fts_data WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        if let Some(n) = block.as_deref().and_then(fts5_varint) {
+            return Ok(n as usize);
+        }
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+}
+
+/// The varint SQLite and FTS5 write: big-endian groups of 7 bits, the high bit saying another
+/// byte follows; a ninth byte gives all its 8 bits.
+fn fts5_varint(bytes: &[u8]) -> Option<u64> {
+    let mut value: u64 = 0;
+    for (i, &b) in bytes.iter().take(9).enumerate() {
+        if i == 8 {
+            return Some((value << 8) | u64::from(b));
+        }
+        value = (value << 7) | u64::from(b & 0x7f);
+        if b < 0x80 {
+            return Some(value);
+        }
+    }
+    None
 }

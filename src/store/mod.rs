@@ -115,6 +115,25 @@ pub enum FileOp {
     Remove {
         path: String,
     },
+    /// `Replace` with each article's text packed as the store keeps it (`PackedText::of`),
+    /// ahead, on the thread that parsed it: the one thread that writes only writes.
+    ReplacePacked {
+        path: String,
+        stamp: FileStamp,
+        articles: Vec<(Article, Option<CachedFacts>)>,
+        packed: Vec<PackedText>,
+    },
+}
+
+/// A story's text (its body, and the patch to the text as given) compressed as
+/// `articles.body` holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackedText(Vec<u8>);
+
+impl PackedText {
+    pub fn of(article: &Article) -> PackedText {
+        PackedText(write::pack_article(article))
+    }
 }
 
 /// Extraction results as cached: the facts as JSON, and the entities for the index.
@@ -229,13 +248,28 @@ impl Store {
         Ok(Store { conn, session: sessions::SessionState::default(), read_only: false })
     }
 
-    /// Runs `work` with a larger page cache (64 MiB, allocated as used), which keeps a big
-    /// library's index pages in memory while many batches are written, then gives it back.
+    /// Runs `work` with the memory a large write wants, then gives it back: a larger page cache
+    /// (64 MiB, allocated as used), which keeps a big library's index pages in memory while
+    /// many batches are written, and a larger buffer of the full-text index's new terms
+    /// (`INDEXING_FTS_BUFFER`).
     pub fn with_large_cache<T>(&mut self, work: impl FnOnce(&mut Store) -> T) -> T {
         let _ = self.conn.pragma_update(None, "cache_size", -65536);
+        let _ = self.set_fts_buffer(INDEXING_FTS_BUFFER);
         let out = work(self);
+        let _ = self.set_fts_buffer(FTS_BUFFER);
         let _ = self.conn.pragma_update(None, "cache_size", READING_CACHE_KIB);
         out
+    }
+
+    /// Sets how many bytes of new terms the full-text index holds in memory before it writes
+    /// them out as a segment of its own.
+    fn set_fts_buffer(&self, bytes: i64) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.conn
+            .execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?1)", [bytes])?;
+        Ok(())
     }
 
     /// The stories from the given scopes (all when empty), newest first (undated last).
@@ -429,7 +463,10 @@ impl Store {
                     )?;
                 }
                 FileOp::Replace { path, stamp, articles } => {
-                    replace_file(&tx, path, *stamp, articles, extractor, &mut text)?
+                    replace_file(&tx, (path, *stamp), articles, &[], extractor, &mut text)?
+                }
+                FileOp::ReplacePacked { path, stamp, articles, packed } => {
+                    replace_file(&tx, (path, *stamp), articles, packed, extractor, &mut text)?
                 }
                 FileOp::Remove { path } => {
                     text.flush_if_holds_path(&tx, path)?;
@@ -487,6 +524,13 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// The page size of a new database, in bytes.
 pub(crate) const PAGE_SIZE: i64 = 16384;
+
+/// FTS5's own buffer of new terms (its default): written out as a segment when full.
+const FTS_BUFFER: i64 = 1 << 20;
+
+/// The buffer while indexing. A batch of a large file's stories holds tens of MiB of terms:
+/// with 1 MiB it made a segment per megabyte, merged again and again as the batch went on.
+const INDEXING_FTS_BUFFER: i64 = 32 << 20;
 
 /// The page cache of a connection that reads (negative: KiB). Listing a large library reads
 /// every row once, and would fill a larger one with pages it does not read again.

@@ -26,6 +26,9 @@ fn count_words(text: &str, words: &str) -> usize {
         .count()
 }
 
+/// The most recently indexed matches a search ranks (see `Store::search`).
+pub const RANKED_CANDIDATES: i64 = 10_000;
+
 impl Store {
     /// Stories an imported document may belong to, most likely first: the one with its id,
     /// those from a file of that name (`file`: a path or a file name), those whose text holds
@@ -67,15 +70,20 @@ impl Store {
     }
 
     /// Full-text search over titles and bodies, best first (BM25, titles weighted). See
-    /// `fts_query` for the syntax.
+    /// `fts_query` for the syntax. A word most stories hold ("said", "government") is ranked
+    /// among its `RANKED_CANDIDATES` most recently indexed stories, not over the whole library:
+    /// ranking costs a look-up a candidate, and a million stories would take seconds.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
-        // Ranking touches only the index; bodies are read for the few hits shown.
+        // Ranking touches only the index (the newest candidates first, in rowid order, which
+        // the index gives without sorting); bodies are read for the few hits shown.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            "SELECT rowid FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 \
+             ORDER BY rowid DESC LIMIT ?3) ORDER BY rank LIMIT ?2",
         )?;
-        let rowids: Vec<i64> =
-            stmt.query_map(params![fts, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let rowids: Vec<i64> = stmt
+            .query_map(params![fts, limit as i64, RANKED_CANDIDATES], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
             "SELECT {STORY_COLUMNS}, a.body, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              WHERE a.rowid = ?1"

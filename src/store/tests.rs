@@ -677,3 +677,46 @@ fn annotations_of_a_story_gone_move_to_the_story_with_its_text() {
     assert!(s.annotations("a").unwrap().annotations.is_empty());
     assert!(s.annotations("c").unwrap().annotations.is_empty());
 }
+
+#[test]
+fn the_story_count_is_read_from_the_full_text_index_and_follows_removals() {
+    let mut s = store_with_two();
+    assert_eq!(s.story_count().unwrap(), 2);
+    s.remove_file("/news/b.txt").unwrap();
+    assert_eq!(s.story_count().unwrap(), 1);
+    let many: Vec<(Article, Option<CachedFacts>)> =
+        (0..300).map(|i| (article(&format!("m{i}"), "Title", "Some words.", None), None)).collect();
+    s.replace_file("/news/many.json", stamp(3), &many, 1).unwrap();
+    // 301 takes two bytes as a varint.
+    assert_eq!(s.story_count().unwrap(), 301);
+}
+
+/// A story written as a new row skips taking out tags, entity rows and a queue place it cannot
+/// have; a row that takes the rowid of a story deleted (the last one) gets none of its rows.
+#[test]
+fn a_new_row_in_the_rowid_of_a_story_gone_starts_clean() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut old = article("old", "Old", "Gordon Brown spoke in Leeds.", None);
+    old.tags = vec!["Politics".into()];
+    let facts = CachedFacts { json: String::new(), entities: vec![("PER".into(), "Gordon Brown".into(), 1)] };
+    s.replace_file("/lib/old.txt", stamp(1), &[(old, Some(facts))], 1).unwrap();
+    let rowid = |s: &Store, id: &str| -> i64 {
+        s.conn.query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    };
+    let gone = rowid(&s, "old");
+    s.remove_file("/lib/old.txt").unwrap();
+    s.replace_file("/lib/new.txt", stamp(2), &[(article("new", "New", "Rain in York.", None), None)], 1)
+        .unwrap();
+    assert_eq!(rowid(&s, "new"), gone, "the rowid is taken again");
+    assert!(s.tag_counts().unwrap().is_empty());
+    assert!(s.entity_stories("Gordon Brown").unwrap().is_empty());
+    assert_eq!(s.analysis_pending().unwrap(), 1);
+    // Written again (no longer new), it keeps one set of rows.
+    let mut again = article("new", "New", "Rain in York again.", None);
+    again.tags = vec!["Weather".into()];
+    s.replace_file("/lib/new.txt", stamp(3), &[(again.clone(), None)], 1).unwrap();
+    s.replace_file("/lib/new.txt", stamp(4), &[(again, None)], 1).unwrap();
+    let tags = s.tag_counts().unwrap();
+    assert_eq!(tags.iter().map(|t| (t.tag.as_str(), t.stories)).collect::<Vec<_>>(), [("Weather", 1)]);
+    assert_eq!(s.analysis_pending().unwrap(), 1);
+}

@@ -195,13 +195,6 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let judged = format!("{}/{} judged", review.judged, review.total.unwrap_or(review.judged));
         right.push(if review.done { format!("done · {judged}") } else { judged });
     }
-    if let Some(mark) = &state.merge_mark {
-        right.push(format!(
-            "{} merges into {}",
-            ctx.keymap.hint(Command::MergeEntity),
-            crate::text::printable(&mark.name)
-        ));
-    }
     let position = if state.list.rows.is_empty() { 0 } else { state.list.selected + 1 };
     right.push(format!("story {position}/{}", state.list.rows.len()));
     let right = format!("{} ", right.join(" · "));
@@ -247,6 +240,14 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let annotating = annotate_hints(ctx);
         let mode = annotating.as_ref().map_or(mode, |(badge, _)| *badge);
         left.push(Span::styled(mode, theme.badge()));
+        // A pending merge waits for the user's next `M`: first on the line, so nothing crowds it out.
+        if let Some(mark) = &state.merge_mark {
+            let key = ctx.keymap.hint(Command::MergeEntity);
+            left.push(Span::styled(
+                format!(" {key} merges into {} │", crate::text::printable(&mark.name)),
+                theme.accent(),
+            ));
+        }
         // On a mention: what is known of it, after the message or before the keys (cut to fit).
         let mention =
             annotating.as_ref().filter(|(badge, _)| *badge == " MENTION ").and_then(|_| mention_line(state));
@@ -264,7 +265,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             left.push(Span::styled(format!(" {hints}"), theme.dim()));
         } else {
             // Hints in order of use, as many as fit beside the right-hand side.
-            let mut used = display_width(mode) + display_width(&right) + 1;
+            let lead: usize = left.iter().map(|s| display_width(&s.content)).sum();
+            let mut used = lead + display_width(&right) + 1;
             for &cmd in hint_commands(state.focus) {
                 let key = ctx.keymap.hint(cmd);
                 let label = cmd.hint_label();

@@ -1,0 +1,338 @@
+//! Single dates: "lundi 21 novembre 2022", "21 nov. 2022", "November 21, 2022", "1er janvier",
+//! "mars 2020", "2022-11-21", "21/11/2022", a month or a year after a temporal word ("en mars",
+//! "depuis 2021"), a bare year where nothing makes it a quantity, weekdays ("mardi", "lundi
+//! prochain", "last Friday") and days named from the article's date ("hier soir", "tomorrow").
+
+use super::super::doc::Doc;
+use super::super::gazetteer::GAZ;
+use super::super::types::Lang;
+use super::calendar::valid;
+use super::resolve::{Occurrence, When};
+
+const YEAR_CUES: [&str; 37] = [
+    "depuis",
+    "en",
+    "des",
+    "jusqu'en",
+    "avant",
+    "apres",
+    "fin",
+    "debut",
+    "mi",
+    "annee",
+    "an",
+    "courant",
+    "printemps",
+    "ete",
+    "automne",
+    "hiver",
+    "saison",
+    "exercice",
+    "budget",
+    "since",
+    "in",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "year",
+    "during",
+    "ici",
+];
+
+const MONTH_CUES: [&str; 16] = [
+    "en", "debut", "fin", "mi", "depuis", "mois", "since", "in", "early", "late", "last", "next", "this",
+    "until", "ici", "jusqu'en",
+];
+
+/// Words naming a day by its distance in days from the article's date.
+const RELATIVE_DAYS: [(&str, i64); 9] = [
+    ("avant-hier", -2),
+    ("hier", -1),
+    ("aujourd'hui", 0),
+    ("demain", 1),
+    ("apres-demain", 2),
+    ("yesterday", -1),
+    ("today", 0),
+    ("tonight", 0),
+    ("tomorrow", 1),
+];
+
+/// A part of the day that may follow a relative day ("hier soir", "yesterday morning"); it
+/// joins the date's span.
+const PARTS_OF_DAY: [&str; 9] =
+    ["matin", "midi", "apres-midi", "soir", "morning", "afternoon", "evening", "night", "soir-la"];
+
+fn relative_day(doc: &Doc, k: usize) -> Option<i64> {
+    let f = doc.folded(k);
+    let offset = RELATIVE_DAYS.iter().find(|(w, _)| *w == f).map(|&(_, n)| n)?;
+    // "Today" or "Tomorrow" capitalised inside a sentence names something (a programme, a
+    // party): not a date.
+    let info = doc.info.get(k)?;
+    (!info.cap || info.initial || doc.shouting).then_some(offset)
+}
+
+/// The month a token names, and the token after it (after a detached abbreviation dot).
+pub fn month(doc: &Doc, k: usize) -> Option<(u32, usize)> {
+    let f = doc.folded(k);
+    let m = *GAZ.months.get(f)?;
+    // "May"/"mars"/"Mars" are ordinary words too: the caller demands a number next to them.
+    let mut end = k + 1;
+    // Short full names ("May", "juin") are not abbreviations: their dot ends the sentence.
+    let full_name = matches!(f, "may" | "june" | "july" | "mai" | "juin" | "aout" | "mars");
+    if !f.ends_with('.') && doc.tok(k + 1) == "." && f.len() <= 4 && !full_name {
+        end += 1; // "Nov ." written with a separate dot
+    }
+    Some((m, end))
+}
+
+pub fn day_number(s: &str) -> Option<u32> {
+    let digits: &str = s.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &s[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !matches!(suffix, "" | "er" | "re" | "st" | "nd" | "rd" | "th" | "e") {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub fn year(s: &str) -> Option<i32> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+/// Numeric forms: "2022-11-21" (one token) and "21/11/2022" or "21.11.2022" (d/m/y in French).
+fn numeric_date(doc: &Doc, k: usize) -> Option<(usize, When)> {
+    let t = doc.tok(k);
+    let full = |y: i32, m: u32, d: u32| valid(y, m, d).then_some(When::Date { y: Some(y), m, d: Some(d) });
+    let parts: Vec<&str> = t.split('-').collect();
+    if let [ys, ms, ds] = parts[..]
+        && let (Some(y), Ok(m), Ok(d)) = (year(ys), ms.parse::<u32>(), ds.parse::<u32>())
+        && ms.len() == 2
+        && ds.len() == 2
+    {
+        return Some((k + 1, full(y, m, d)?));
+    }
+    // a / b / yyyy with no spaces between the five tokens
+    let sep = doc.tok(k + 1);
+    if (sep == "/" || sep == ".") && doc.tok(k + 3) == sep {
+        let adjacent = (k..k + 4).all(|i| match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        });
+        let a: u32 = doc.tok(k).parse().ok()?;
+        let b: u32 = doc.tok(k + 2).parse().ok()?;
+        let y = year(doc.tok(k + 4))?;
+        if !adjacent || doc.tok(k).len() > 2 || doc.tok(k + 2).len() > 2 {
+            return None;
+        }
+        let (d, m) = if a > 12 || doc.lang != Lang::En { (a, b) } else { (b, a) };
+        return Some((k + 5, full(y, m, d)?));
+    }
+    None
+}
+
+/// "21 novembre [2022]" at token i (the day number): end token and the date.
+pub fn day_month(doc: &Doc, i: usize) -> Option<(usize, When)> {
+    let d = day_number(doc.folded(i))?;
+    let (m, after) = month(doc, i + 1)?;
+    let mut end = after;
+    if doc.tok(end) == "," {
+        end += 1;
+    }
+    match year(doc.tok(end)) {
+        Some(y) => Some((end + 1, When::Date { y: Some(y), m, d: Some(d) })),
+        None => Some((after, When::Date { y: None, m, d: Some(d) })),
+    }
+}
+
+/// "novembre 21[, 2022]" or "novembre 2022" ("Mai 1968") after the month.
+fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
+    if let Some(d) = day_number(doc.folded(after)) {
+        let mut end = after + 1;
+        if doc.tok(end) == "," {
+            end += 1;
+        }
+        if let Some(y) = year(doc.tok(end)) {
+            return Some((end + 1, When::Date { y: Some(y), m, d: Some(d) }));
+        }
+        return Some((after + 1, When::Date { y: None, m, d: Some(d) }));
+    }
+    let mut yk = after;
+    if doc.tok(yk) == "," {
+        yk += 1;
+    }
+    let y = year(doc.tok(yk))?;
+    Some((yk + 1, When::Date { y: Some(y), m, d: None }))
+}
+
+/// A month alone after a temporal word: "en mars", "in March".
+fn bare_month(doc: &Doc, k: usize, m: u32, after: usize) -> Option<(usize, When)> {
+    // "au mois de juin", "au mois d'août".
+    let of_month = k > 1 && matches!(doc.folded(k - 1), "de" | "d'") && doc.folded(k - 2) == "mois";
+    if k == 0 || !(MONTH_CUES.contains(&doc.folded(k - 1)) || of_month) || doc.cap(after) {
+        return None;
+    }
+    let info = doc.info.get(k)?;
+    let lower_ok = !info.cap || doc.lang == Lang::En;
+    // "may" is a month only written "May" inside a sentence ("in May", not "may").
+    let may_ok = doc.folded(k) != "may" || (info.cap && !info.initial);
+    (lower_ok && may_ok).then_some((after, When::Date { y: None, m, d: None }))
+}
+
+/// Words before a number that make it a quantity or a label ("plus de 2000", "page 2012").
+const QUANTITY_BEFORE: [&str; 28] = [
+    "plus", "moins", "pres", "environ", "quelque", "quelques", "les", "des", "ces", "nos", "vos", "leurs",
+    "ses", "some", "about", "over", "than", "the", "those", "n°", "no", "numero", "page", "p.", "article",
+    "route", "vol.", "version",
+];
+
+/// Words that may follow a year (function words); a year followed by another lower-case word
+/// is taken for a quantity ("2000 manifestants").
+const AFTER_YEAR: [&str; 52] = [
+    "et", "ou", "a", "au", "aux", "pour", "avec", "dans", "contre", "lors", "quand", "ont", "sont", "est",
+    "etait", "ne", "n'", "se", "s'", "il", "elle", "ils", "elles", "on", "mais", "qui", "que", "qu'", "dont",
+    "ou", "puis", "selon", "sur", "par", "en", "du", "le", "la", "les", "l'", "the", "and", "or", "to",
+    "for", "with", "when", "was", "were", "is", "has", "had",
+];
+
+/// Words before a year that let it be followed by "de"/"des" ("pour 2019 des recettes", not
+/// "2000 des manifestants").
+const WEAK_YEAR_CUES: [&str; 7] = ["pour", "de", "d'", "du", "of", "for", "l'annee"];
+
+/// A year alone, where nothing makes it a quantity ("2021 moutons", "plus de 2000") or part of
+/// a name ("Euro 2012").
+fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
+    let y = year(doc.tok(k))?;
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    if YEAR_CUES.contains(&prev) {
+        return Some((k + 1, When::Year(y)));
+    }
+    if !(1800..=2050).contains(&y) {
+        return None;
+    }
+    if k > 0 {
+        let prev_info = doc.info.get(k - 1)?;
+        let before = doc.tok(k.saturating_sub(2));
+        let name = prev_info.word && prev_info.cap && !prev_info.initial;
+        // "plus de 2000", "1 500 ou 2000", "3 x 2000".
+        let counted = matches!(prev, "de" | "of") && QUANTITY_BEFORE.contains(&doc.folded(k - 2));
+        let other_bound = matches!(prev, "et" | "a" | "ou" | "and" | "to" | "or" | "," | "/" | "+" | "x")
+            && is_number(before)
+            && year(before).is_none();
+        if QUANTITY_BEFORE.contains(&prev) || name || is_number(prev) || counted || other_bound {
+            return None;
+        }
+    }
+    let follows_ok = match doc.info.get(k + 1) {
+        None => true,
+        Some(n) if !n.word => match doc.folded(k + 1) {
+            // "● 1995: une mobilisation", not "20:30".
+            ":" => !is_number(doc.folded(k + 2)),
+            f => !matches!(f, "%" | "€" | "$" | "£" | "/" | "°" | "h" | "-"),
+        },
+        Some(n) if is_number(&n.folded) => false,
+        Some(n) => {
+            let f = n.folded.as_str();
+            n.cap
+                || AFTER_YEAR.contains(&f)
+                || (WEAK_YEAR_CUES.contains(&prev) && matches!(f, "de" | "des" | "d'"))
+        }
+    };
+    // "between 2000 and 2100 GMT": two times.
+    let time = time_after(doc, k + 1) || (is_number(doc.folded(k + 2)) && time_after(doc, k + 3));
+    (follows_ok && !time).then_some((k + 1, When::Year(y)))
+}
+
+/// A time zone or hour word after a number: the number was a time.
+pub fn time_after(doc: &Doc, k: usize) -> bool {
+    matches!(doc.folded(k), "gmt" | "bst" | "utc" | "cet" | "h" | "heures" | "hours" | "hrs")
+}
+
+fn is_number(f: &str) -> bool {
+    f.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// A single date at token k: (start, end, what it says).
+pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let info = doc.info.get(k)?;
+    if !info.word {
+        return None;
+    }
+    if is_number(&info.folded)
+        && let Some((end, w)) = numeric_date(doc, k)
+    {
+        return Some((k, end, w));
+    }
+    let start = k;
+    let mut i = k;
+    let wd = GAZ.days.get(doc.folded(i)).copied();
+    if wd.is_some() {
+        i += 1;
+        if doc.tok(i) == "," {
+            i += 1;
+        }
+        if matches!(doc.folded(i), "le" | "the") {
+            i += 1;
+        }
+    }
+    let dated = day_month(doc, i).or_else(|| {
+        let (m, after) = month(doc, i)?;
+        month_first(doc, after, m).or_else(|| bare_month(doc, k, m, after).filter(|_| wd.is_none()))
+    });
+    if let Some((end, w)) = dated {
+        // "samedi 5 janvier": the weekday tells the year.
+        let w = match (wd, &w) {
+            (Some(wd), When::Date { y: None, d: Some(_), .. }) => When::OnWeekday(Box::new(w), wd),
+            _ => w,
+        };
+        // "le 16 juillet prochain", "en juin dernier".
+        let next = matches!(doc.folded(end), "prochain" | "prochaine" | "dernier" | "derniere");
+        let end = if next && w.lacks_year() { end + 1 } else { end };
+        return Some((start, end, w));
+    }
+    if let Some(wd) = wd {
+        // Bare weekday; "Sunday Times" (followed by a name) is not a date, nor "le troisième
+        // samedi de mobilisation" (which one the text does not say).
+        if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) {
+            return None;
+        }
+        let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+        if prev.ends_with("ieme")
+            || matches!(prev, "premier" | "first" | "second" | "third")
+            || prev.ends_with("th")
+        {
+            return None;
+        }
+        let (which, start, end) = match (k.checked_sub(1).map(|p| doc.folded(p)), doc.folded(k + 1)) {
+            (_, "prochain" | "prochaine") => (Occurrence::Next, start, k + 2),
+            (_, "dernier" | "derniere") => (Occurrence::Last, start, k + 2),
+            (Some("next"), _) => (Occurrence::Next, k - 1, k + 1),
+            (Some("last"), _) => (Occurrence::Last, k - 1, k + 1),
+            (Some("ce"), _) => (Occurrence::This, start, k + 1),
+            _ => (Occurrence::Bare, start, k + 1),
+        };
+        let end = if PARTS_OF_DAY.contains(&doc.folded(end)) { end + 1 } else { end };
+        return Some((start, end, When::Weekday(wd, which)));
+    }
+    if let Some(offset) = relative_day(doc, k) {
+        let end = if PARTS_OF_DAY.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
+        return Some((k, end, When::Days(offset)));
+    }
+    bare_year(doc, k).map(|(end, w)| (k, end, w))
+}

@@ -1,0 +1,174 @@
+//! Whether the clause around a date speaks of the future or of the past: "doit recevoir
+//! vendredi", "sera publié le 1er janvier", "will meet on Friday" against "a reçu vendredi",
+//! "depuis mars", "met on Friday". The nearest cue word wins.
+
+use super::super::doc::Doc;
+use super::super::types::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Words that put what follows or precedes them in the future.
+const FUTURE: [&str; 39] = [
+    "doit",
+    "doivent",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "va",
+    "vont",
+    "allons",
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "attendu",
+    "attendue",
+    "attendus",
+    "attendues",
+    "prevoit",
+    "programme",
+    "programmee",
+    "ici",
+    "envisage",
+    "will",
+    "shall",
+    "'ll",
+    "wo",
+    "due",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "going",
+    "upcoming",
+    "next",
+    "coming",
+];
+
+/// Words that put the clause in the past.
+const PAST: [&str; 36] = [
+    "ont",
+    "avait",
+    "avaient",
+    "eu",
+    "ete",
+    "etait",
+    "etaient",
+    "fut",
+    "furent",
+    "depuis",
+    "dernier",
+    "derniere",
+    "derniers",
+    "dernieres",
+    "passe",
+    "passee",
+    "since",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "said",
+    "told",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "held",
+    "left",
+    "began",
+    "won",
+    "lost",
+    "gave",
+];
+
+/// Words ending like a French future or conditional that are not verbs.
+const NOT_FUTURE: [&str; 14] = [
+    "front", "affront", "portrait", "trait", "extrait", "retrait", "attrait", "abstrait", "opera", "camera",
+    "extra", "ultra", "vrai", "environs",
+];
+
+/// English words in -ed that are not past tenses.
+const NOT_PAST_ED: [&str; 9] =
+    ["need", "indeed", "speed", "proceed", "exceed", "succeed", "feed", "seed", "embed"];
+
+fn cue(doc: &Doc, k: usize) -> Option<Tense> {
+    let info = doc.info.get(k)?;
+    if !info.word || (info.cap && !info.initial) {
+        return None;
+    }
+    let f = info.folded.as_str();
+    if FUTURE.contains(&f) {
+        return Some(Tense::Future);
+    }
+    // French "a" (has) is a past auxiliary; "à" folds to the same form, so look at the raw word.
+    if PAST.contains(&f) || (doc.lang == Lang::Fr && doc.tok(k) == "a") {
+        return Some(Tense::Past);
+    }
+    if doc.lang == Lang::Fr && f.len() >= 4 && !NOT_FUTURE.contains(&f) {
+        let future = ["ra", "rai", "rons", "rez", "ront", "rait", "raient", "rions", "riez"];
+        if future.iter().any(|e| f.ends_with(e)) {
+            return Some(Tense::Future);
+        }
+        if f.len() >= 5 && (f.ends_with("ait") || f.ends_with("aient")) {
+            return Some(Tense::Past);
+        }
+    }
+    if doc.lang == Lang::En && f.len() >= 5 && f.ends_with("ed") && !NOT_PAST_ED.contains(&f) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// How many words before and after a date are searched for a cue.
+const LEFT_REACH: usize = 10;
+const RIGHT_REACH: usize = 8;
+
+/// The tense of the clause holding tokens `start..end`: the nearest cue word within the
+/// sentence (a few words either side), the left one first at equal distance.
+pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
+    let Some(&sent) = doc.sent_of.get(start) else {
+        return Tense::Unknown;
+    };
+    let range = doc.sentences.get(sent).cloned().unwrap_or(start..end);
+    // "le 16 juillet prochain", "en juin dernier": the date says it itself.
+    if let Some(t) = (start..end).rev().find_map(|k| match doc.folded(k) {
+        "prochain" | "prochaine" => Some(Tense::Future),
+        "dernier" | "derniere" => Some(Tense::Past),
+        _ => None,
+    }) {
+        return t;
+    }
+    // "pour samedi", "for Friday": what is planned.
+    if start > range.start && matches!(doc.folded(start - 1), "pour" | "for") {
+        return Tense::Future;
+    }
+    for dist in 1..=LEFT_REACH {
+        if let Some(k) = start.checked_sub(dist).filter(|&k| k >= range.start)
+            && let Some(t) = cue(doc, k)
+        {
+            return t;
+        }
+        let k = end + dist - 1;
+        if dist <= RIGHT_REACH
+            && k < range.end
+            && let Some(t) = cue(doc, k)
+        {
+            return t;
+        }
+    }
+    Tense::Unknown
+}

@@ -1,0 +1,273 @@
+use super::*;
+use calendar::Ymd;
+
+fn dates(s: &str, art: Option<(i32, u32, u32)>) -> Vec<(String, Option<String>)> {
+    let doc = Doc::new(s, None);
+    find_dates(&doc, art).into_iter().map(|d| (d.fact.text, d.fact.value)).collect()
+}
+
+fn one(s: &str) -> Option<String> {
+    dates(s, None).into_iter().next().and_then(|d| d.1)
+}
+
+#[test]
+fn calendar_math() {
+    assert_eq!(calendar::weekday(2022, 11, 21), 1);
+    assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    let monday = Some((2022, 11, 21));
+    assert_eq!(dates("Il est venu mardi.", monday), vec![("mardi".into(), Some("2022-11-15".into()))]);
+    assert_eq!(dates("Il est venu lundi.", monday), vec![("lundi".into(), Some("2022-11-21".into()))]);
+}
+
+#[test]
+fn french_and_english() {
+    assert_eq!(
+        dates("publié lundi 21 novembre 2022.", None),
+        vec![("lundi 21 novembre 2022".into(), Some("2022-11-21".into()))]
+    );
+    assert_eq!(one("le 21 nov. 2022"), Some("2022-11-21".into()));
+    assert_eq!(one("on November 21, 2022, he"), Some("2022-11-21".into()));
+    assert_eq!(one("on 21 November 2022"), Some("2022-11-21".into()));
+    assert_eq!(one("le 1er janvier"), Some("--01-01".into()));
+    // A dateline anchors the year-less dates of the text.
+    let text = "22 juin 2012. - La console sortira le 28 juillet.";
+    let doc = Doc::new(text, None);
+    let values: Vec<Option<String>> = find_dates(&doc, None).into_iter().map(|d| d.fact.value).collect();
+    assert_eq!(values, vec![Some("2012-06-22".into()), Some("2012-07-28".into())]);
+    assert_eq!(
+        dates("le 1er janvier", Some((2023, 5, 2))).first().and_then(|d| d.1.clone()),
+        Some("2023-01-01".into())
+    );
+    assert_eq!(dates("depuis 2021, la Russie", None), vec![("2021".into(), Some("2021".into()))]);
+    assert_eq!(dates("en mars 2020", None), vec![("mars 2020".into(), Some("2020-03".into()))]);
+    assert_eq!(one("le 2022-11-21"), Some("2022-11-21".into()));
+    assert_eq!(one("le 21/11/2022"), Some("2022-11-21".into()));
+    assert_eq!(one("le 31 février 2022"), None);
+}
+
+#[test]
+fn weekdays_and_non_dates() {
+    assert_eq!(
+        dates("Il est venu mardi.", Some((2022, 11, 21))),
+        vec![("mardi".into(), Some("2022-11-15".into()))]
+    );
+    // Without the article's date a weekday means nothing: not reported.
+    assert!(dates("He came on Tuesday.", None).is_empty());
+    assert!(dates("Il a 2021 moutons et 300 vaches, 12 mai", None).iter().all(|d| d.0 != "2021"));
+    assert!(dates("You may go. Mars is red.", None).is_empty());
+    assert!(dates("It is what we may in time accept.", None).is_empty());
+    // A month without year and nothing to give it one is not reported.
+    assert!(dates("Work starts in May.", None).is_empty());
+    assert_eq!(
+        dates("Work starts in May.", Some((2024, 3, 14))),
+        vec![("May".into(), Some("2024-05".into()))]
+    );
+    assert_eq!(dates("closed since May.", Some((2024, 3, 14))), vec![("May".into(), Some("2023-05".into()))]);
+    assert!(dates("the Sunday Times said", None).is_empty());
+}
+
+#[test]
+fn next_and_last_weekdays() {
+    // 2022-11-21 is a Monday.
+    let monday = Some((2022, 11, 21));
+    assert_eq!(dates("lundi prochain", monday), vec![("lundi prochain".into(), Some("2022-11-28".into()))]);
+    assert_eq!(dates("next Friday", monday), vec![("next Friday".into(), Some("2022-11-25".into()))]);
+    assert_eq!(dates("mardi dernier", monday), vec![("mardi dernier".into(), Some("2022-11-15".into()))]);
+    assert_eq!(dates("last Monday", monday), vec![("last Monday".into(), Some("2022-11-14".into()))]);
+    assert_eq!(dates("on Monday", monday), vec![("Monday".into(), Some("2022-11-21".into()))]);
+}
+
+#[test]
+fn days_relative_to_the_article_date() {
+    let day = Some((2023, 3, 1));
+    assert_eq!(
+        dates("Il est arrivé hier soir et repart demain.", day),
+        vec![("hier soir".into(), Some("2023-02-28".into())), ("demain".into(), Some("2023-03-02".into()))]
+    );
+    assert_eq!(dates("aujourd’hui", day), vec![("aujourd’hui".into(), Some("2023-03-01".into()))]);
+    assert_eq!(dates("avant-hier", day), vec![("avant-hier".into(), Some("2023-02-27".into()))]);
+    assert_eq!(
+        dates("Police said yesterday morning that", day),
+        vec![("yesterday morning".into(), Some("2023-02-28".into()))]
+    );
+    assert!(dates("He left today.", None).is_empty());
+    // A capitalised "Today" inside a sentence names a programme.
+    assert!(dates("he told BBC Radio 4's Today programme", day).is_empty());
+    assert_eq!(dates("Today, he said", day), vec![("Today".into(), Some("2023-03-01".into()))]);
+}
+
+fn values(s: &str, art: Option<(i32, u32, u32)>) -> Vec<(String, String)> {
+    dates(s, art).into_iter().map(|(t, v)| (t, v.unwrap_or_default())).collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn weekdays_follow_the_tense_and_the_dates_of_the_text() {
+    // 2012-11-27 is a Tuesday.
+    let tuesday = Some((2012, 11, 27));
+    assert_eq!(
+        values("Il doit recevoir vendredi le ministre.", tuesday),
+        pairs(&[("vendredi", "2012-11-30")])
+    );
+    assert_eq!(values("Il a reçu vendredi le ministre.", tuesday), pairs(&[("vendredi", "2012-11-23")]));
+    assert_eq!(
+        values("Le président recevra lundi les syndicats.", tuesday),
+        pairs(&[("lundi", "2012-12-03")])
+    );
+    assert_eq!(
+        values("Il la recevait vendredi 30 novembre. Selon lui, vendredi sera décisif.", tuesday),
+        pairs(&[("vendredi 30 novembre", "2012-11-30"), ("vendredi", "2012-11-30")])
+    );
+    assert_eq!(values("The minister will meet them on Friday.", tuesday), pairs(&[("Friday", "2012-11-30")]));
+    assert_eq!(values("The minister met them on Friday.", tuesday), pairs(&[("Friday", "2012-11-23")]));
+}
+
+#[test]
+fn relative_periods() {
+    let day = Some((2012, 7, 4)); // a Wednesday
+    assert_eq!(
+        values("La semaine prochaine, l'an dernier, le mois dernier, cette année.", day),
+        pairs(&[
+            ("semaine prochaine", "2012-07-09/2012-07-15"),
+            ("an dernier", "2011"),
+            ("mois dernier", "2012-06"),
+            ("cette année", "2012"),
+        ])
+    );
+    assert_eq!(
+        values("Last year and next month, this week.", day),
+        pairs(&[("Last year", "2011"), ("next month", "2012-08"), ("this week", "2012-07-02/2012-07-08")])
+    );
+    assert_eq!(values("Il est arrivé ce matin.", day), pairs(&[("ce matin", "2012-07-04")]));
+    assert!(dates("La semaine prochaine, l'an dernier.", None).is_empty());
+}
+
+#[test]
+fn quantities_are_not_ranges() {
+    // Not ranges: quantities.
+    assert!(dates("de 2 à 3 millions", Some((2012, 6, 5))).is_empty());
+}
+
+#[test]
+fn bare_years() {
+    assert_eq!(values("Le budget 2013 a été voté.", None), pairs(&[("2013", "2013")]));
+    assert_eq!(values("La crise de 2008, qui", None), pairs(&[("2008", "2008")]));
+    assert!(dates("plus de 2000 personnes", None).is_empty());
+    assert!(dates("l'Euro 2012 commence", None).is_empty());
+    assert!(dates("entre 1500 et 2000 personnes", None).is_empty());
+}
+
+#[test]
+fn dates_with_their_own_tense_and_year() {
+    // A dateline opening the line after a title line.
+    let text = "Un titre sur une ligne, adopté en janvier 2012 par vingt pays\n4 juillet 2012. - Il est arrivé hier.";
+    let found: Vec<Option<String>> =
+        find_dates(&Doc::new(text, None), None).into_iter().map(|d| d.fact.value).collect();
+    assert_eq!(found.last(), Some(&Some("2012-07-03".to_string())));
+}
+
+#[test]
+fn resolved_dates() {
+    // (article date, text, the date found, its value)
+    let cases: &[(Ymd, &str, &str, &str)] = &[
+        // days and months without year follow the tense
+        ((2012, 11, 20), "La hausse est prévue au 1er janvier.", "1er janvier", "2013-01-01"),
+        ((2012, 11, 20), "Les travaux commenceront en février.", "février", "2013-02"),
+        ((2012, 11, 20), "Il est né le 14 février.", "14 février", "2012-02-14"),
+        ((2013, 1, 10), "Il a été arrêté le 3 décembre.", "3 décembre", "2012-12-03"),
+        // ranges and periods
+        ((2012, 6, 5), "du 22 au 24 juin", "22 au 24 juin", "2012-06-22/2012-06-24"),
+        ((2012, 6, 5), "du 28 juin au 3 juillet 2013", "28 juin au 3 juillet 2013", "2013-06-28/2013-07-03"),
+        ((2012, 6, 5), "entre 2008 et 2009", "2008 et 2009", "2008/2009"),
+        ((2012, 6, 5), "de janvier à mars 2012", "janvier à mars 2012", "2012-01/2012-03"),
+        ((2012, 6, 5), "from 3 to 5 June", "3 to 5 June", "2012-06-03/2012-06-05"),
+        ((2012, 6, 5), "la saison 2011-2012", "2011-2012", "2011/2012"),
+        ((2012, 6, 5), "à la mi-juin", "mi-juin", "2012-06"),
+        ((2012, 6, 5), "by mid-June", "mid-June", "2012-06"),
+        ((2012, 6, 5), "mi-2012", "mi-2012", "2012"),
+        ((2012, 6, 5), "au premier semestre 2012", "premier semestre 2012", "2012-01/2012-06"),
+        ((2012, 6, 5), "in the first half of 2012", "first half of 2012", "2012-01/2012-06"),
+        ((2012, 6, 5), "au XVe siècle", "XVe siècle", "1401/1500"),
+        ((2012, 6, 5), "in the 19th century", "19th century", "1801/1900"),
+        ((2012, 6, 5), "les années 1990", "années 1990", "1990/1999"),
+        ((2012, 6, 5), "in the 1990s", "1990s", "1990/1999"),
+        // weekday ranges and this weekday
+        ((2018, 11, 19), "Ils ont pillé de lundi à mardi.", "lundi à mardi", "2018-11-12/2018-11-13"),
+        ((2018, 11, 19), "La situation reste préoccupante ce mardi.", "mardi", "2018-11-20"),
+        ((2018, 11, 19), "Il a mobilisé 3000 hommes pour samedi.", "samedi", "2018-11-24"),
+        // dates with their own tense and year
+        ((2012, 7, 4), "du 6 au 15 mai l'an prochain", "6 au 15 mai l'an prochain", "2013-05-06/2013-05-15"),
+        ((2012, 7, 4), "Ils ont été arrêtés en juin dernier.", "juin dernier", "2012-06"),
+        ((2012, 7, 4), "Il est attendu à Alger le 16 juillet prochain.", "16 juillet prochain", "2012-07-16"),
+        ((2012, 7, 4), "Il est attendu dans le New Jersey mercredi.", "mercredi", "2012-07-04"),
+        // edges of a year, seasons, nights, time ago, lists of days
+        ((2012, 7, 4), "ils partiront fin 2014.", "fin 2014", "2014-12"),
+        ((2012, 7, 4), "avant la fin de l'année 2012", "fin de l'année 2012", "2012-12"),
+        ((2012, 11, 7), "depuis le début de l'année en Indonésie", "début de l'année", "2012-01"),
+        ((2012, 7, 4), "un projet soumis en début d'année prochaine", "début d'année prochaine", "2013-01"),
+        ((2012, 7, 4), "le conflit survenu au printemps 2012", "printemps 2012", "2012-03/2012-06"),
+        ((2012, 7, 4), "Cette nuit, les talibans ont attaqué", "Cette nuit", "2012-07-03/2012-07-04"),
+        ((2012, 7, 4), "Créé il y a 30 ans, ce terminal", "il y a 30 ans", "1982"),
+        ((2012, 7, 4), "The firm was founded ten years ago.", "ten years ago", "2002"),
+        ((2012, 7, 4), "Il reviendra dans trois semaines.", "dans trois semaines", "2012-07-23/2012-07-29"),
+        ((2012, 11, 1), "ravagé en début de semaine", "début de semaine", "2012-10-29/2012-10-30"),
+        ((2018, 12, 28), "un acte I avait eu lieu le samedi 5 janvier", "samedi 5 janvier", "2019-01-05"),
+        ((2012, 7, 4), "Ils ont manifesté ce week-end.", "ce week-end", "2012-06-30/2012-07-01"),
+        ((2012, 7, 4), "les prix baisseront d'ici juin", "juin", "2013-06"),
+        ((2012, 7, 4), "au mois d'août dernier", "août dernier", "2011-08"),
+        ((2012, 11, 7), "Il a plu l'été dernier.", "été dernier", "2012-06/2012-09"),
+        ((2012, 11, 7), "les 21, 22 et 23 novembre", "21, 22 et 23 novembre", "2012-11-21/2012-11-23"),
+        ((2012, 7, 1), "mardi 3 et mercredi 4 juil.", "mardi 3 et mercredi 4 juil.", "2012-07-03/2012-07-04"),
+        ((2012, 7, 1), "réunis le 4 et le 5 juillet", "4 et le 5 juillet", "2012-07-04/2012-07-05"),
+        ((2012, 11, 7), "les 1er et 2 décembre 2012", "1er et 2 décembre 2012", "2012-12-01/2012-12-02"),
+    ];
+    for (day, input, text, value) in cases {
+        assert_eq!(values(input, Some(*day)), pairs(&[(text, value)]), "{input}");
+    }
+}
+
+#[test]
+fn coordinations_and_counted_weekdays_are_not_ranges() {
+    let day = Some((2012, 6, 5));
+    assert_eq!(values("la révolution de 2004 et 2005", day), pairs(&[("2004", "2004"), ("2005", "2005")]));
+    assert_eq!(values("entre le 2 et le 6 juin", day), pairs(&[("2 et le 6 juin", "2012-06-02/2012-06-06")]));
+    assert!(dates("lors du troisième samedi de mobilisation", day).is_empty());
+    // A match's halves, a time, a year over two.
+    assert!(dates("He scored in the second half.", day).is_empty());
+    assert!(dates("les fêtes de fin d'année", day).is_empty());
+    assert!(dates("la veille de Noël", day).is_empty());
+    // A day counted from the last one the text named.
+    let found = values("Il est arrivé le 3 juin 2012. Le lendemain, il partait.", None);
+    assert_eq!(found, pairs(&[("3 juin 2012", "2012-06-03"), ("lendemain", "2012-06-04")]));
+    let found = values("La révolution orange de 2004. Dix ans plus tard, à Kiev.", None);
+    assert_eq!(found, pairs(&[("2004", "2004"), ("Dix ans plus tard", "2014")]));
+    let found = values("Il est arrivé le 3 juin 2012. Deux mois plus tard, il partait.", None);
+    assert_eq!(found, pairs(&[("3 juin 2012", "2012-06-03"), ("Deux mois plus tard", "2012-08")]));
+    assert!(dates("tuned in between 2000 and 2100 GMT", day).is_empty());
+    assert_eq!(values("In 2003/2004, searches rose.", day), pairs(&[("2003/2004", "2003/2004")]));
+    assert_eq!(
+        values("in the first half of next year", day),
+        pairs(&[("first half of next year", "2013-01/2013-06")])
+    );
+}
+
+#[test]
+fn years_and_quantities() {
+    let found = values("Un décret de 2011 mais, en 1939-45, la Commune (1870). ● 1995: une grève", None);
+    assert_eq!(
+        found,
+        pairs(&[("2011", "2011"), ("1939-45", "1939/1945"), ("1870", "1870"), ("1995", "1995")])
+    );
+    for quantity in [
+        "un salaire de 2000 euros",
+        "près de 2000 dans toute la France",
+        "les 2000 la semaine",
+        "2000 des manifestants",
+        "à 20:30",
+    ] {
+        assert!(dates(quantity, None).is_empty(), "{quantity}");
+    }
+}
