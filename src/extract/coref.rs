@@ -163,6 +163,14 @@ pub fn resolve_person<'a>(
         if !(e.mentions.len() > 1 || e.name.contains(' ') || honorific) {
             continue;
         }
+        // A "person" only ever written after an article ("au Monde", "le Figaro") is a title.
+        let after_article = |start: usize| {
+            let j = doc.tokens.partition_point(|t| t.start < start);
+            j > 0 && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "au" | "aux" | "du" | "des")
+        };
+        if e.mentions.iter().all(|m| after_article(m.start)) {
+            continue;
+        }
         let g = person_gender(doc, e);
         if g.fits(gender) {
             found.push((last, e, g));

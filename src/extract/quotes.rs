@@ -71,7 +71,105 @@ enum Kind {
 }
 
 /// Head nouns of descriptions that stand for a person named before ("l'universitaire").
-const PERSON_NOUNS: [&str; 62] = [
+const PERSON_NOUNS: &[&str] = &[
+    "locataire",
+    "fonctionnaire",
+    "policier",
+    "policiere",
+    "gendarme",
+    "manifestant",
+    "manifestante",
+    "habitant",
+    "habitante",
+    "agriculteur",
+    "agricultrice",
+    "commercant",
+    "commercante",
+    "salarie",
+    "salariee",
+    "retraite",
+    "retraitee",
+    "patron",
+    "patronne",
+    "delegue",
+    "deleguee",
+    "secretaire",
+    "conseiller",
+    "conseillere",
+    "adjoint",
+    "adjointe",
+    "elu",
+    "elue",
+    "philosophe",
+    "journaliste",
+    "editorialiste",
+    "commissaire",
+    "general",
+    "colonel",
+    "officier",
+    "soldat",
+    "infirmier",
+    "infirmiere",
+    "etudiant",
+    "etudiante",
+    "pere",
+    "mere",
+    "veuve",
+    "proche",
+    "fondateur",
+    "fondatrice",
+    "chef",
+    "cheffe",
+    "selectionneur",
+    "capitaine",
+    "pilote",
+    "champion",
+    "championne",
+    "artiste",
+    "comedien",
+    "comedienne",
+    "musicien",
+    "musicienne",
+    "architecte",
+    "ingenieur",
+    "ingenieure",
+    "analyste",
+    "consultant",
+    "consultante",
+    "socialiste",
+    "ecologiste",
+    "communiste",
+    "centriste",
+    "academicien",
+    "academicienne",
+    "intellectuel",
+    "intellectuelle",
+    "essayiste",
+    "psychiatre",
+    "psychologue",
+    "physicien",
+    "physicienne",
+    "biologiste",
+    "geographe",
+    "demographe",
+    "linguiste",
+    "juriste",
+    "magistrat",
+    "magistrate",
+    "eveque",
+    "pretre",
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "official",
+    "mayor",
+    "chairman",
+    "director",
     "universitaire",
     "chercheur",
     "chercheuse",
@@ -134,6 +232,56 @@ const PERSON_NOUNS: [&str; 62] = [
     "ambassadeur",
     "ambassadrice",
     "eleve",
+];
+
+/// Nouns that describe someone by their tie to another ("le proche de X", "l'avocat de X").
+const RELATIONAL: &[&str] = &[
+    "proche",
+    "proches",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "epouse",
+    "veuve",
+    "pere",
+    "mere",
+    "frere",
+    "soeur",
+    "avocat",
+    "avocate",
+    "avocats",
+    "entourage",
+    "conseiller",
+    "conseillere",
+    "collaborateur",
+    "collaboratrice",
+    "ami",
+    "amie",
+    "amis",
+    "biographe",
+    "successeur",
+    "predecesseur",
+    "adversaire",
+    "rival",
+    "rivale",
+    "allie",
+    "alliee",
+    "porte-parole",
+    "assistant",
+    "assistante",
+    "fidele",
+    "fideles",
+    "partisan",
+    "partisans",
+    "soutien",
+    "soutiens",
+    "camarade",
+    "collegue",
+    "entraineur",
+    "agent",
+    "medecin",
+    "chef",
 ];
 
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
@@ -283,9 +431,20 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
         let inherited = previous
             .take()
-            .filter(|&(prev_close, ran_on, _)| ran_on || follows(doc, prev_close, k))
+            .filter(|&(prev_close, ran_on, _)| {
+                ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
+            })
             .and_then(|p| p.2);
-        let found = after
+        // "Selon le maire, Jean Dupont, « … », détaille la chaîne": the man, not the medium.
+        let selon = if doc.tok(k.wrapping_sub(1)) == "," {
+            speaker_before(doc, k, words, entities).filter(|s| {
+                matches!(s, Speaker::Named(n) if entities.entities.iter().any(|e| e.label == Label::Per && &e.name == n))
+            })
+        } else {
+            None
+        };
+        let found = selon
+            .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None });
@@ -323,7 +482,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             Some(Speaker::Unknown) => None,
             None => inherited,
         };
-        let speaker = speaker.filter(|s| plausible_speaker(s));
+        let speaker = speaker.filter(|s| plausible_speaker(s)).map(lower_description);
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
@@ -373,6 +532,28 @@ fn drop_labels(mut out: Vec<Quote>, word_counts: &[usize]) -> Vec<Quote> {
         }
     }
     keep
+}
+
+/// A description opening a sentence is written in lower case like any other ("Le
+/// philosophe" → "le philosophe"); names are left alone.
+fn lower_description(s: String) -> String {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return s };
+    // The noun after the determiner: "L'universitaire", "Le philosophe".
+    let elided = first.strip_prefix("L'").or_else(|| first.strip_prefix("L’"));
+    let det = elided.is_some()
+        || matches!(
+            crate::text::fold::fold_str(first).as_str(),
+            "le" | "la" | "les" | "ce" | "cet" | "cette" | "ces" | "son" | "sa" | "ses" | "leur" | "leurs"
+        );
+    let head = elided.or_else(|| words.next()).unwrap_or("");
+    // "Le syndicat SUD" holds a name: kept as written.
+    let named = words.any(|w| w.starts_with(char::is_uppercase));
+    if det && !named && first.starts_with(char::is_uppercase) && head.starts_with(char::is_lowercase) {
+        let mut c = s.chars();
+        return c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or(s);
+    }
+    s
 }
 
 /// Whether a speaker string reads as a name or a description ("Le philosophe", "la
@@ -445,6 +626,17 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && (open == prev_close + 1 || ends_sentence(open - 1))
         && !(prev_close + 1..open.saturating_sub(1)).any(ends_sentence)
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+}
+
+/// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present
+/// participle of a speech verb ("», a-t-il dit, ajoutant que «", "» évoquant des «"): the same
+/// speaker goes on.
+fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    open > prev_close
+        && open - prev_close <= 8
+        && !(prev_close + 1..open)
+            .any(|j| matches!(doc.tok(j), "." | "!" | "?" | "«" | "»") || doc.newline_before(j))
+        && (prev_close + 1..open).any(|j| doc.folded(j).ends_with("ant") && is_speech(doc, j))
 }
 
 /// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
@@ -671,6 +863,10 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
         }
         if adverbial_preposition(doc, j) {
             j += 1;
+            // "auprès de l'AFP"
+            if matches!(doc.folded(j), "de" | "du" | "des" | "d'") {
+                j += 1;
+            }
             if doc.is_determiner(j) || matches!(doc.folded(j), "l'" | "d'") {
                 j += 1;
             }
@@ -719,7 +915,12 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
 /// Whether token `j` is a speech verb written in lower case ("Affirme" opening a sentence is
 /// more likely a name).
 fn is_speech(doc: &Doc, j: usize) -> bool {
-    GAZ.is_speech_verb(doc.folded(j)) && !doc.cap(j)
+    let f = doc.folded(j);
+    !doc.cap(j)
+        && (GAZ.is_speech_verb(f)
+            || matches!(f, "valoir" | "savoir" | "remarquer" | "observer")
+                && j > 0
+                && is_faire(doc.folded(j - 1)))
 }
 
 /// The speech verb at `k` or after a reflexive pronoun and auxiliary there ("s'est réjoui",
@@ -733,7 +934,16 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
         v += 1;
     }
+    // "fait valoir X", "a fait savoir X"
+    if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
+        v += 1;
+    }
     is_speech(doc, v).then_some(v)
+}
+
+/// Forms of "faire" that make a speech verb of "valoir", "savoir", "remarquer", "observer".
+fn is_faire(folded: &str) -> bool {
+    matches!(folded, "fait" | "font" | "faisait" | "faisaient" | "fera" | "feront" | "ferait")
 }
 
 fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
@@ -848,11 +1058,20 @@ fn phrase_speaker_within(
     // "le porte-parole de l'organisation Y", "le député LFI": a person described by the
     // organisation they belong to, not the organisation.
     let person_head = is_person_head(doc, k + 1);
+    // "le proche de X", "l'avocat de X": someone known by their tie to X.
+    let relational = (k + 1..k + 3).any(|h| RELATIONAL.contains(&doc.folded(h)));
     while j < limit.min(k + 9) {
         if doc.cap(j) && !doc.is_determiner(j) {
             let at = doc.tokens.get(j).and_then(|t| entities.starting_at(t.start));
-            if let Some((name, _)) = speaker_entity_at(doc, j, entities)
-                .filter(|_| !person_head || at.is_some_and(|(e, _)| e.label == Label::Per))
+            // A name after "de" completes the noun: "le proche d'Emmanuel Macron", "l'avocat
+            // de X" are someone else.
+            let after_de = matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'")
+                || matches!(doc.folded(j - 1), "la" | "l'")
+                    && matches!(doc.folded(j.saturating_sub(2)), "de");
+            let per = at.is_some_and(|(e, _)| e.label == Label::Per);
+            let complement = after_de && (!per || relational);
+            if let Some((name, _)) =
+                speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
             {
                 return Some(Speaker::Named(name));
             }
@@ -872,9 +1091,17 @@ fn phrase_speaker_within(
                 j += 1;
                 continue;
             }
+            if matches!(doc.folded(k), "un" | "une" | "des" | "a" | "an") {
+                // "un CRS", "une source au PS": nobody in particular.
+                return Some(Speaker::Unknown);
+            }
             let mut e = j;
             while e < limit && doc.cap(e) && doc.is_word(e) {
                 e += 1;
+            }
+            // "la sénatrice Fabienne Keller": a given name starts the name itself.
+            if e > j + 1 && coref::given_name_gender(doc.tok(j)) != Gender::Unknown {
+                return Some(Speaker::Named(doc.span_text(j, e).to_string()));
             }
             return Some(Speaker::Named(doc.span_text(k, e).to_string()));
         }
@@ -990,7 +1217,27 @@ fn is_person_head(doc: &Doc, h: usize) -> bool {
     person(h)
         || matches!(
             doc.folded(h),
-            "premier" | "premiere" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "jeune"
+            "premier"
+                | "premiere"
+                | "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvelle"
+                | "jeune"
+                | "haut"
+                | "haute"
+                | "hauts"
+                | "grand"
+                | "grande"
+                | "autre"
+                | "ex"
+                | "futur"
+                | "future"
+                | "actuel"
+                | "actuelle"
+                | "vice"
+                | "simple"
+                | "celebre"
         ) && person(h + 1)
 }
 
@@ -1034,7 +1281,8 @@ fn resolve_description(
         let gender = coref::word_gender(&first);
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
-            return Some(e.name.clone());
+            // "le proche de X" is not X.
+            return (!e.mentions.iter().any(|m| words.contains(m.text.as_str()))).then(|| e.name.clone());
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
         return named.is_empty().then_some(words);
@@ -1189,6 +1437,13 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     if e > 0 && REFLEXIVE.contains(&doc.folded(e - 1)) {
         e -= 1;
     }
+    // "X leur a assuré", "X nous a confié"
+    if e > 0
+        && matches!(doc.folded(e - 1), "leur" | "lui" | "nous" | "vous" | "m'" | "me" | "t'" | "te")
+        && e - 1 > sent_start
+    {
+        e -= 1;
+    }
     if e <= sent_start {
         return None;
     }
@@ -1203,10 +1458,17 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // A place is a speaker only as the whole subject ("Washington a réagi"), not as the end
     // of one ("la chaîne de l'audiovisuel extérieur de la France a condamné").
     let whole_subject = |en: &super::types::Entity| e - sent_start <= en.name.split_whitespace().count() + 1;
-    if let Some(en) = entities
-        .ending_at(end_of(e - 1))
-        .filter(|en| en.label != Label::Date && (en.label != Label::Loc || whole_subject(en)))
-    {
+    // A name after "de" completes a noun ("la présidente du Rassemblement national a ajouté").
+    let complement = |en: &super::types::Entity| {
+        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(e - 1)) else { return false };
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let before = |n: usize| first.checked_sub(n).map_or("", |j| doc.folded(j));
+        matches!(before(1), "de" | "du" | "des" | "d'")
+            || matches!(before(1), "la" | "l'" | "les") && matches!(before(2), "de" | "d'")
+    };
+    if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| {
+        en.label != Label::Date && (en.label != Label::Loc || whole_subject(en)) && !complement(en)
+    }) {
         return Some(Speaker::Named(en.name.clone()));
     }
     if doc.tok(e - 1) == ","
