@@ -102,6 +102,20 @@ pub fn word_gender(folded: &str) -> Gender {
     }
 }
 
+/// The gender a French noun or adjective's ending marks ("ancienne", "directrice" → female;
+/// "ancien", "directeur" → male); unknown for epicene words ("ministre", "universitaire").
+pub fn noun_gender(folded: &str) -> Gender {
+    const FEMALE: [&str; 8] = ["ienne", "trice", "euse", "iere", "elle", "ante", "ente", "ee"];
+    const MALE: [&str; 7] = ["ien", "teur", "eur", "ier", "ant", "ent", "el"];
+    if FEMALE.iter().any(|e| folded.ends_with(e)) {
+        Gender::Female
+    } else if MALE.iter().any(|e| folded.ends_with(e)) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 /// Byte offset where the paragraph holding byte `pos` starts.
 fn paragraph_start(text: &str, pos: usize) -> usize {
     text.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1)

@@ -789,6 +789,17 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     named_speaker_after(doc, k, entities)
 }
 
+/// A name nobody tagged, right after a speech verb and closing the clause ("», a déclaré
+/// Minci Autoroutes."): the capitalised words.
+fn capitalised_name(doc: &Doc, k: usize) -> Option<Speaker> {
+    let mut e = k;
+    while doc.cap(e) && doc.is_word(e) && !doc.is_determiner(e) && e < k + 4 {
+        e += 1;
+    }
+    (e > k && matches!(doc.tok(e), "." | "," | ";") && !doc.info.get(k).is_some_and(|i| i.initial))
+        .then(|| Speaker::Named(doc.span_text(k, e).to_string()))
+}
+
 /// Time words that may stand between a speech verb and its subject ("a déclaré dimanche soir
 /// X", "confiait ce samedi X").
 fn is_time_word(f: &str) -> bool {
@@ -905,6 +916,10 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
                 }
             }
         }
+        // "a assuré mercredi, sur CNews, la présidente": commas around an adverbial.
+        if j > start && doc.tok(j) == "," {
+            j += 1;
+        }
         if j == start {
             break;
         }
@@ -933,12 +948,19 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     }
     if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
         v += 1;
+        // "a également déclaré", "a ensuite souligné"
+        for _ in 0..2 {
+            if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
+                v += 1;
+            }
+        }
     }
     // "fait valoir X", "a fait savoir X"
     if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
         v += 1;
     }
-    is_speech(doc, v).then_some(v)
+    // A present participle ("», évoquant des «") takes no subject after it.
+    (is_speech(doc, v) && !doc.folded(v).ends_with("ant")).then_some(v)
 }
 
 /// Forms of "faire" that make a speech verb of "valoir", "savoir", "remarquer", "observer".
@@ -959,6 +981,7 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         let skipped = skip_adverbials(doc, np, entities);
         return phrase_speaker(doc, skipped, entities)
             .or_else(|| if skipped != np { phrase_speaker(doc, np, entities) } else { None })
+            .or_else(|| capitalised_name(doc, skipped))
             .or(Some(Speaker::Unknown));
     }
     // "," X said / X a déclaré / "," Mayor X said
@@ -1277,8 +1300,14 @@ fn resolve_description(
     }
     if kind == Kind::Person {
         // "la présidente du parti" is a woman named before; "l'universitaire" anyone.
-        let first = crate::text::fold::fold_str(words.split([' ', '\'', '’']).next().unwrap_or(""));
-        let gender = coref::word_gender(&first);
+        let folded = crate::text::fold::fold_str(&words);
+        let mut parts = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+        let first = parts.next().unwrap_or("");
+        let gender = match coref::word_gender(first) {
+            // "l'ancienne ministre", "l'universitaire": the noun's ending tells, when it does.
+            Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
+            g => g,
+        };
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
             // "le proche de X" is not X.
@@ -1502,7 +1531,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
 mod tests {
     use crate::extract::{Options, extract};
 
-    fn speakers(text: &str) -> Vec<Option<String>> {
+    pub(super) fn speakers(text: &str) -> Vec<Option<String>> {
         extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
     }
 
@@ -1621,5 +1650,34 @@ mod tests {
             speakers("Mary Smith met John Brown on Monday. \"We worked hard for this,\" she said."),
             one("Mary Smith")
         );
+    }
+}
+
+#[cfg(test)]
+mod tests_descriptions {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_description_takes_the_gender_of_its_noun() {
+        assert_eq!(
+            speakers(
+                "Marie Lambert a rencontré Pierre Durand mardi. « J'ai décidé de me retirer de ce débat », \
+                 a déclaré l'ancienne ministre."
+            ),
+            vec![Some("Marie Lambert".to_string())]
+        );
+        // The person a relational noun ties the speaker to is not the speaker.
+        let s = speakers(
+            "« Il me semble que tout reste possible pour la suite », glissait un proche de Pierre Durand.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn an_untagged_name_after_the_verb() {
+        let s = speakers(
+            "« Des milliers de clients ont déjà payé leur passage », a également déclaré Minci Autoroutes.",
+        );
+        assert_eq!(s, vec![Some("Minci Autoroutes".to_string())]);
     }
 }
