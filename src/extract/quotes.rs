@@ -456,7 +456,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
-                if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities)) =>
+                if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities))
+                    || unnamed_speaker_before(doc, k, entities) =>
             {
                 None
             }
@@ -626,6 +627,21 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && (open == prev_close + 1 || ends_sentence(open - 1))
         && !(prev_close + 1..open.saturating_sub(1)).any(ends_sentence)
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+}
+
+/// Whether the sentence of the quote opening at `open`, or the one before, gives words to
+/// someone the text does not name ("…, a indiqué un porte-parole de la police.", not "a
+/// lancé un appel") with no
+/// person named since: a pronoun after it stands for them.
+fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> bool {
+    let sentence = doc.sent_of.get(open).copied().unwrap_or(0);
+    let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
+    (first..open).rev().any(|j| {
+        is_speech(doc, j)
+            && matches!(doc.folded(j + 1), "un" | "une")
+            && is_person_head(doc, j + 2)
+            && !person_between(doc, j, open, entities)
+    })
 }
 
 /// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present
@@ -1679,5 +1695,19 @@ mod tests_descriptions {
             "« Des milliers de clients ont déjà payé leur passage », a également déclaré Minci Autoroutes.",
         );
         assert_eq!(s, vec![Some("Minci Autoroutes".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod tests_unnamed {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_speaker_is_not_the_person_named_before() {
+        let s = speakers(
+            "Le concert de Pierre Durand a été interrompu, a indiqué un porte-parole de la police. Il \
+             semble que l'incendie ait été provoqué « par un objet lancé depuis les gradins » a-t-il précisé.",
+        );
+        assert_eq!(s, vec![None]);
     }
 }
