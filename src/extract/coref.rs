@@ -177,6 +177,10 @@ pub fn resolve_person<'a>(
         if !(e.mentions.len() > 1 || e.name.contains(' ') || honorific) {
             continue;
         }
+        // An acronym ("LCI") is no person's name.
+        if super::util::all_upper(&e.name) && !e.name.contains(' ') {
+            continue;
+        }
         // A "person" only ever written after an article ("au Monde", "le Figaro") is a title.
         let after_article = |start: usize| {
             let j = doc.tokens.partition_point(|t| t.start < start);

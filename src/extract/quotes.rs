@@ -8,7 +8,7 @@ use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Label, Quote};
+use super::types::{Entity, Label, Quote};
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -667,6 +667,61 @@ fn pronoun_person(
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
         return Some(name);
+    }
+    // "La fédération « a pris connaissance … », indique-t-elle": the organisation the
+    // sentence is about, when it names no person before the quote.
+    let sentence_start = coref::sentences_back(doc, open, 0);
+    let before = doc.tokens.get(open)?.start;
+    let in_sentence = |label: Label| {
+        entities
+            .entities
+            .iter()
+            .filter(|e| {
+                e.label == label && e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before)
+            })
+            .collect::<Vec<_>>()
+    };
+    // A subject, not a complement ("selon l'AFP", "à la mairie").
+    let subject = |start: usize| {
+        let j = doc.tokens.partition_point(|t| t.start < start);
+        let back = |n: usize| j.checked_sub(n).map_or("", |i| doc.folded(i));
+        let prep = |f: &str| {
+            matches!(
+                f,
+                "selon"
+                    | "apres"
+                    | "a"
+                    | "au"
+                    | "aux"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "d'"
+                    | "par"
+                    | "sur"
+                    | "pour"
+                    | "avec"
+            )
+        };
+        !(prep(back(1)) || doc.is_determiner(j.wrapping_sub(1)) && prep(back(2)))
+    };
+    let subject_in_sentence = |e: &&Entity| {
+        e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before && subject(m.start))
+    };
+    if in_sentence(Label::Per).is_empty() {
+        if let [org] = in_sentence(Label::Org).as_slice()
+            && subject_in_sentence(org)
+        {
+            return Some(org.name.clone());
+        }
+        // Another kind of name opens the sentence (one the tagger took for a place): the
+        // pronoun is more likely it than someone named earlier.
+        if [Label::Org, Label::Loc, Label::Misc]
+            .into_iter()
+            .any(|l| in_sentence(l).iter().any(subject_in_sentence))
+        {
+            return None;
+        }
     }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
@@ -1482,10 +1537,12 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     if e > 0 && REFLEXIVE.contains(&doc.folded(e - 1)) {
         e -= 1;
     }
-    // "X leur a assuré", "X nous a confié"
+    // "X leur a assuré", "X nous a confié" (before a present participle the pronoun is its
+    // object: "une lettre à X, lui demandant").
     if e > 0
         && matches!(doc.folded(e - 1), "leur" | "lui" | "nous" | "vous" | "m'" | "me" | "t'" | "te")
         && e - 1 > sent_start
+        && !doc.folded(verb).ends_with("ant")
     {
         e -= 1;
     }
@@ -1709,5 +1766,19 @@ mod tests_unnamed {
              semble que l'incendie ait été provoqué « par un objet lancé depuis les gradins » a-t-il précisé.",
         );
         assert_eq!(s, vec![None]);
+    }
+}
+
+#[cfg(test)]
+mod tests_organisations {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_pronoun_stands_for_the_organisation_its_sentence_is_about() {
+        let s = speakers(
+            "Jacky Martin a conseillé au boxeur de se rendre. Pour sa part, Greenpeace « a pris \
+             connaissance des faits avec consternation », indique-t-elle dans un communiqué.",
+        );
+        assert_eq!(s, vec![Some("Greenpeace".to_string())]);
     }
 }
