@@ -7,6 +7,7 @@
 pub mod types;
 pub use types::*;
 
+mod coref;
 mod dates;
 mod doc;
 mod entities;

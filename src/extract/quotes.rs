@@ -4,6 +4,7 @@
 //! A speaker given as a pronoun ("», a-t-il dit", "," she said", "Il a déclaré : «") is taken to
 //! be the person named last before the quote, within the few sentences before it.
 
+use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
@@ -27,14 +28,15 @@ const AUX: [&str; 12] =
 /// Singular personal pronouns: in news, the person last named.
 const PERSONAL: [&str; 4] = ["il", "elle", "he", "she"];
 
-/// How many sentences back a pronoun looks for the person it stands for.
-const PRONOUN_REACH: usize = 3;
-
 /// Who said a quote, as the words around it give it.
 enum Speaker {
     Named(String),
-    /// A singular personal pronoun ("a-t-il dit"): the person named last.
-    Pronoun,
+    /// A singular personal pronoun ("a-t-il dit", "selon elle"): the person named before whose
+    /// gender fits, when only one does.
+    Pronoun(Gender),
+    /// "ce dernier", "cette dernière", "l'intéressé": the nearest person named before whose
+    /// gender fits.
+    Latest(Gender),
     /// A description ("l'universitaire", "le quotidien", "les autorités maliennes"): the one
     /// person or organisation of its kind named shortly before, else the words themselves when
     /// nobody of that kind is named, and nothing when several are.
@@ -69,7 +71,105 @@ enum Kind {
 }
 
 /// Head nouns of descriptions that stand for a person named before ("l'universitaire").
-const PERSON_NOUNS: [&str; 62] = [
+const PERSON_NOUNS: &[&str] = &[
+    "locataire",
+    "fonctionnaire",
+    "policier",
+    "policiere",
+    "gendarme",
+    "manifestant",
+    "manifestante",
+    "habitant",
+    "habitante",
+    "agriculteur",
+    "agricultrice",
+    "commercant",
+    "commercante",
+    "salarie",
+    "salariee",
+    "retraite",
+    "retraitee",
+    "patron",
+    "patronne",
+    "delegue",
+    "deleguee",
+    "secretaire",
+    "conseiller",
+    "conseillere",
+    "adjoint",
+    "adjointe",
+    "elu",
+    "elue",
+    "philosophe",
+    "journaliste",
+    "editorialiste",
+    "commissaire",
+    "general",
+    "colonel",
+    "officier",
+    "soldat",
+    "infirmier",
+    "infirmiere",
+    "etudiant",
+    "etudiante",
+    "pere",
+    "mere",
+    "veuve",
+    "proche",
+    "fondateur",
+    "fondatrice",
+    "chef",
+    "cheffe",
+    "selectionneur",
+    "capitaine",
+    "pilote",
+    "champion",
+    "championne",
+    "artiste",
+    "comedien",
+    "comedienne",
+    "musicien",
+    "musicienne",
+    "architecte",
+    "ingenieur",
+    "ingenieure",
+    "analyste",
+    "consultant",
+    "consultante",
+    "socialiste",
+    "ecologiste",
+    "communiste",
+    "centriste",
+    "academicien",
+    "academicienne",
+    "intellectuel",
+    "intellectuelle",
+    "essayiste",
+    "psychiatre",
+    "psychologue",
+    "physicien",
+    "physicienne",
+    "biologiste",
+    "geographe",
+    "demographe",
+    "linguiste",
+    "juriste",
+    "magistrat",
+    "magistrate",
+    "eveque",
+    "pretre",
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "official",
+    "mayor",
+    "chairman",
+    "director",
     "universitaire",
     "chercheur",
     "chercheuse",
@@ -134,6 +234,56 @@ const PERSON_NOUNS: [&str; 62] = [
     "eleve",
 ];
 
+/// Nouns that describe someone by their tie to another ("le proche de X", "l'avocat de X").
+const RELATIONAL: &[&str] = &[
+    "proche",
+    "proches",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "epouse",
+    "veuve",
+    "pere",
+    "mere",
+    "frere",
+    "soeur",
+    "avocat",
+    "avocate",
+    "avocats",
+    "entourage",
+    "conseiller",
+    "conseillere",
+    "collaborateur",
+    "collaboratrice",
+    "ami",
+    "amie",
+    "amis",
+    "biographe",
+    "successeur",
+    "predecesseur",
+    "adversaire",
+    "rival",
+    "rivale",
+    "allie",
+    "alliee",
+    "porte-parole",
+    "assistant",
+    "assistante",
+    "fidele",
+    "fideles",
+    "partisan",
+    "partisans",
+    "soutien",
+    "soutiens",
+    "camarade",
+    "collegue",
+    "entraineur",
+    "agent",
+    "medecin",
+    "chef",
+];
+
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
 const ORG_NOUNS: [&str; 20] = [
     "quotidien",
@@ -189,11 +339,11 @@ const REFLEXIVE: [&str; 3] = ["s'", "se", "s’"];
 /// Auxiliaries of a reflexive verb ("s'est exclamé").
 const BE: [&str; 4] = ["est", "sont", "etait", "etaient"];
 
-/// The verb of an inverted verb–pronoun token ("ajoute-t-il" → "ajoute", "dit-elle" → "dit",
-/// "a-t-il" → "a"), when the pronoun is a singular personal one.
-fn inverted_verb(folded: &str) -> Option<&str> {
+/// The verb and the pronoun's gender of an inverted verb–pronoun token ("avoue-t-elle").
+fn inverted(folded: &str) -> Option<(&str, Gender)> {
     let (verb, pronoun) = folded.rsplit_once('-')?;
-    matches!(pronoun, "il" | "elle").then(|| verb.strip_suffix("-t").unwrap_or(verb))
+    matches!(pronoun, "il" | "elle")
+        .then(|| (verb.strip_suffix("-t").unwrap_or(verb), coref::word_gender(pronoun)))
 }
 
 fn closing_for(open: &str) -> Option<&'static [&'static str]> {
@@ -238,6 +388,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     // The closing token of the last quote attributed to someone the text does not name ("a
     // indiqué un porte-parole"): a pronoun soon after stands for them, not for a name.
     let mut unnamed_close: Option<usize> = None;
+    // The closing token and speaker of the last quote given a speaker.
+    let mut last_said: Option<(usize, String)> = None;
+    // Words inside each quote of `out`.
+    let mut word_counts: Vec<usize> = Vec::new();
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -262,15 +416,38 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         let inner_t = inner.trim_matches(is_trim);
         let start = trimmed_start;
         let end = start + inner_t.len();
-        let after = if runs_on { None } else { speaker_after(doc, close + 1, entities) };
+        // An attribution after the quote is joined to it by a comma ("», a réagi X") or by the
+        // quote's own closing punctuation ("?» demande X", "," said X), in the same paragraph;
+        // without them only a speech verb right after the quote attributes it ("» a indiqué X").
+        let attached = if doc.newline_before(close + 1) || doc.newline_before(close + 2) {
+            Attached::No
+        } else if doc.tok(close + 1) == ","
+            || inner.trim_end_matches(super::tokenize::is_space).ends_with([',', '.', '?', '!', '…'])
+        {
+            Attached::Yes
+        } else {
+            Attached::VerbOnly
+        };
+        let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
         let inherited = previous
             .take()
-            .filter(|&(prev_close, ran_on, _)| ran_on || follows(doc, prev_close, k))
+            .filter(|&(prev_close, ran_on, _)| {
+                ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
+            })
             .and_then(|p| p.2);
-        let found = after
+        // "Selon le maire, Jean Dupont, « … », détaille la chaîne": the man, not the medium.
+        let selon = if doc.tok(k.wrapping_sub(1)) == "," {
+            speaker_before(doc, k, words, entities).filter(|s| {
+                matches!(s, Speaker::Named(n) if entities.entities.iter().any(|e| e.label == Label::Per && &e.name == n))
+            })
+        } else {
+            None
+        };
+        let found = selon
+            .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
-            .or_else(|| speaker_before(doc, k, entities))
-            .or_else(|| if words >= 3 { speaker_framed(doc, k, entities) } else { None });
+            .or_else(|| speaker_before(doc, k, words, entities))
+            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None });
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -278,15 +455,38 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         };
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
-            Some(Speaker::Pronoun) if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities)) => {
+            Some(Speaker::Pronoun(_) | Speaker::Latest(_))
+                if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities))
+                    || unnamed_speaker_before(doc, k, entities) =>
+            {
                 None
             }
-            Some(Speaker::Pronoun) => pronoun_person(doc, k, entities, inherited),
+            Some(Speaker::Pronoun(g)) => {
+                // The one who spoke last, when nobody else has been named since ("»,
+                // ajoute le documentaire, qui précise que, selon lui, «").
+                let from = coref::reach_start(doc, k);
+                let last = last_said
+                    .as_ref()
+                    .filter(|(c, name)| {
+                        doc.tokens.get(*c).is_some_and(|t| t.start >= from)
+                            && !person_between(doc, *c, k, entities)
+                            && coref::name_fits(doc, name, g, entities)
+                    })
+                    .map(|(_, name)| name.clone());
+                pronoun_person(doc, k, g, entities, inherited.or(last))
+            }
+            Some(Speaker::Latest(g)) => {
+                let from = coref::reach_start(doc, k);
+                latest_person(doc, k, from, g, entities)
+            }
             Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
             Some(Speaker::Unknown) => None,
             None => inherited,
         };
-        if words >= 3 || speaker.is_some() && words >= 1 {
+        let speaker = speaker.filter(|s| plausible_speaker(s)).map(lower_description);
+        // Quotes of one or two words stay only with a speaker (see `drop_labels`).
+        if words >= 1 {
+            word_counts.push(words);
             out.push(Quote {
                 start,
                 end,
@@ -303,11 +503,118 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         } else if speaker.is_some() {
             unnamed_close = None;
         }
+        if let Some(s) = speaker.as_ref().filter(|s| s.starts_with(char::is_uppercase)) {
+            last_said = Some((close, s.clone()));
+        }
         previous = Some((close, runs_on, speaker));
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
         k = if runs_on { close } else { close + 1 };
     }
-    out
+    drop_labels(out, &word_counts)
+}
+
+/// A few words quoted more than once in a text ("les «gilets jaunes»") are a label or a
+/// name, not someone's words: no speaker, and not a quote unless long enough to be one.
+fn drop_labels(mut out: Vec<Quote>, word_counts: &[usize]) -> Vec<Quote> {
+    let key = |q: &Quote| crate::text::fold::fold_str(q.text.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut seen: super::util::FxMap<String, usize> = super::util::FxMap::default();
+    for (q, &w) in out.iter().zip(word_counts) {
+        if w <= 3 {
+            *seen.entry(key(q)).or_default() += 1;
+        }
+    }
+    let mut keep = Vec::with_capacity(out.len());
+    for (mut q, &w) in out.drain(..).zip(word_counts) {
+        if w <= 3 && seen.get(&key(&q)).is_some_and(|&c| c >= 2) {
+            q.speaker = None;
+        }
+        if w >= 3 || q.speaker.is_some() {
+            keep.push(q);
+        }
+    }
+    keep
+}
+
+/// A description opening a sentence is written in lower case like any other ("Le
+/// philosophe" → "le philosophe"); names are left alone.
+fn lower_description(s: String) -> String {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return s };
+    // The noun after the determiner: "L'universitaire", "Le philosophe".
+    let elided = first.strip_prefix("L'").or_else(|| first.strip_prefix("L’"));
+    let det = elided.is_some()
+        || matches!(
+            crate::text::fold::fold_str(first).as_str(),
+            "le" | "la" | "les" | "ce" | "cet" | "cette" | "ces" | "son" | "sa" | "ses" | "leur" | "leurs"
+        );
+    let head = elided.or_else(|| words.next()).unwrap_or("");
+    // "Le syndicat SUD" holds a name: kept as written.
+    let named = words.any(|w| w.starts_with(char::is_uppercase));
+    if det && !named && first.starts_with(char::is_uppercase) && head.starts_with(char::is_lowercase) {
+        let mut c = s.chars();
+        return c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or(s);
+    }
+    s
+}
+
+/// Whether a speaker string reads as a name or a description ("Le philosophe", "la
+/// préfecture"), not as words cut from a clause ("d'être reçus", "Pastor l'", "a lui").
+fn plausible_speaker(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    let f = crate::text::fold::fold_str(first);
+    let l = crate::text::fold::fold_str(last);
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "notre"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "that"
+        ) || w.starts_with("l'")
+            || w.starts_with("l’")
+    };
+    let opens = first.starts_with(char::is_uppercase) || determiner(&f);
+    let dangling = l.ends_with(['\'', '’'])
+        || matches!(
+            l.as_str(),
+            "de" | "du"
+                | "des"
+                | "le"
+                | "la"
+                | "les"
+                | "a"
+                | "au"
+                | "aux"
+                | "of"
+                | "the"
+                | "et"
+                | "and"
+                | "que"
+        );
+    let pronoun = words
+        .iter()
+        .any(|w| matches!(crate::text::fold::fold_str(w).as_str(), "lui" | "il" | "elle" | "eux"));
+    opens && !dangling && !pronoun && words.len() <= 10 && !s.contains(['«', '»', '"', '“', '”'])
 }
 
 /// Whether the quote opening at token `open` continues the one closed at `prev_close`: same
@@ -322,51 +629,145 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
-/// Whom a pronoun speaker stands for: the person named before when only one is named within
-/// reach, or the speaker of the quote this one continues; else nobody (never a guess between
-/// two people).
+/// Whether the sentence of the quote opening at `open`, or the one before, gives words to
+/// someone the text does not name ("…, a indiqué un porte-parole de la police.", not "a
+/// lancé un appel") with no
+/// person named since: a pronoun after it stands for them.
+fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> bool {
+    let sentence = doc.sent_of.get(open).copied().unwrap_or(0);
+    let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
+    (first..open).rev().any(|j| {
+        is_speech(doc, j)
+            && matches!(doc.folded(j + 1), "un" | "une")
+            && is_person_head(doc, j + 2)
+            && !person_between(doc, j, open, entities)
+    })
+}
+
+/// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present
+/// participle of a speech verb ("», a-t-il dit, ajoutant que «", "» évoquant des «"): the same
+/// speaker goes on.
+fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    open > prev_close
+        && open - prev_close <= 8
+        && !(prev_close + 1..open)
+            .any(|j| matches!(doc.tok(j), "." | "!" | "?" | "«" | "»") || doc.newline_before(j))
+        && (prev_close + 1..open).any(|j| doc.folded(j).ends_with("ant") && is_speech(doc, j))
+}
+
+/// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
+/// gender fits, else the person named before (this paragraph or the one before) whose gender
+/// fits, when only one does; else nobody (never a guess between two people).
 fn pronoun_person(
     doc: &Doc,
     open: usize,
+    gender: Gender,
     entities: &EntityIndex,
     inherited: Option<String>,
 ) -> Option<String> {
-    let last = person_before(doc, open, entities);
-    let named = named_before(doc, open, PRONOUN_REACH, Label::Per, entities);
-    match (&last, &inherited) {
-        (_, Some(_)) => inherited,
-        (Some(l), _) if named.len() == 1 && named[0] == l => last,
-        _ => None,
+    if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
+        return Some(name);
     }
+    // "La fédération « a pris connaissance … », indique-t-elle": the organisation the
+    // sentence is about, when it names no person before the quote.
+    let sentence_start = coref::sentences_back(doc, open, 0);
+    let before = doc.tokens.get(open)?.start;
+    let in_sentence = |label: Label| {
+        entities
+            .entities
+            .iter()
+            .filter(|e| {
+                e.label == label && e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before)
+            })
+            .collect::<Vec<_>>()
+    };
+    // A subject, not a complement ("selon l'AFP", "à la mairie").
+    let subject = |start: usize| {
+        let j = doc.tokens.partition_point(|t| t.start < start);
+        let back = |n: usize| j.checked_sub(n).map_or("", |i| doc.folded(i));
+        let prep = |f: &str| {
+            matches!(
+                f,
+                "selon"
+                    | "apres"
+                    | "a"
+                    | "au"
+                    | "aux"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "d'"
+                    | "par"
+                    | "sur"
+                    | "pour"
+                    | "avec"
+            )
+        };
+        !(prep(back(1)) || doc.is_determiner(j.wrapping_sub(1)) && prep(back(2)))
+    };
+    let subject_in_sentence = |e: &&Entity| {
+        e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before && subject(m.start))
+    };
+    if in_sentence(Label::Per).is_empty() {
+        if let [org] = in_sentence(Label::Org).as_slice()
+            && subject_in_sentence(org)
+        {
+            return Some(org.name.clone());
+        }
+        // Another kind of name opens the sentence (one the tagger took for a place): the
+        // pronoun is more likely it than someone named earlier.
+        if [Label::Org, Label::Loc, Label::Misc]
+            .into_iter()
+            .any(|l| in_sentence(l).iter().any(subject_in_sentence))
+        {
+            return None;
+        }
+    }
+    let from = coref::reach_start(doc, open);
+    coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
 }
 
-/// The person named last before the quote opening at token `open`, within `PRONOUN_REACH`
-/// sentences, leaving out names too thin to trust.
-fn person_before(doc: &Doc, open: usize, entities: &EntityIndex) -> Option<String> {
-    let sentence = *doc.sent_of.get(open)?;
-    let first = doc.sentences.get(sentence.saturating_sub(PRONOUN_REACH))?.start;
-    let from = doc.tokens.get(first)?.start;
+/// "ce dernier", "l'intéressée": the nearest person named from byte `from` whose gender fits.
+fn latest_person(
+    doc: &Doc,
+    open: usize,
+    from: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+) -> Option<String> {
     let before = doc.tokens.get(open)?.start;
-    // A lone one-word name seen once, without "Mr" or "Mme" before it, is as likely a
-    // mislabelled place in a list as a person.
-    let salient = |e: &Entity, start: usize| {
-        let k = doc.tokens.partition_point(|t| t.start < start);
-        let honorific_before = k > 0 && GAZ.honorifics.contains(doc.folded(k - 1));
-        e.mentions.len() > 1 || e.name.contains(' ') || honorific_before
-    };
-    entities.last_person_between(from, before, salient).map(|e| e.name.clone())
+    entities
+        .last_person_between(from, before, |e, _| coref::person_gender(doc, e).fits(gender))
+        .map(|e| e.name.clone())
 }
 
 fn is_trim(c: char) -> bool {
     super::tokenize::is_space(c) || c == ','
 }
 
-/// Entity name for a mention starting at token k, if any.
+/// Entity name for a mention starting at token k, if any, and the token after the mention. A
+/// partial name shared by two people ("Le Pen" with Marine and Jean-Marie Le Pen named) is
+/// kept as written rather than given to one of them.
 fn entity_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<(String, usize)> {
     let start = doc.tokens.get(k)?.start;
     let (e, end) = entities.starting_at(start)?;
     let end_tok = (k..doc.len()).find(|&j| doc.tokens.get(j).is_some_and(|t| t.end >= end))?;
-    Some((e.name.clone(), end_tok + 1))
+    let written = doc.text.get(start..end).unwrap_or("");
+    let name = if e.label == Label::Per && written != e.name && shared_name(written, &e.name, entities) {
+        written.to_string()
+    } else {
+        e.name.clone()
+    };
+    Some((name, end_tok + 1))
+}
+
+/// Whether another person than `name` bears all the words of `written`.
+fn shared_name(written: &str, name: &str, entities: &EntityIndex) -> bool {
+    let words: Vec<String> = written.split_whitespace().map(crate::text::fold::fold_str).collect();
+    entities.entities.iter().filter(|e| e.label == Label::Per && e.name != name).any(|e| {
+        let theirs: Vec<String> = e.name.split_whitespace().map(crate::text::fold::fold_str).collect();
+        words.iter().all(|w| theirs.contains(w))
+    })
 }
 
 /// Noun phrase starting at k: determiner + words up to punctuation or a stop word.
@@ -411,7 +812,16 @@ pub fn noun_phrase(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String
     (!t.is_empty()).then(|| t.to_string())
 }
 
-fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Speaker> {
+/// How a quote's closing mark is followed: by a comma or its own punctuation, by words, or by a
+/// new paragraph.
+#[derive(PartialEq, Clone, Copy)]
+enum Attached {
+    Yes,
+    VerbOnly,
+    No,
+}
+
+fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityIndex) -> Option<Speaker> {
     if doc.tok(k) == "," {
         k += 1;
     }
@@ -429,23 +839,174 @@ fn speaker_after(doc: &Doc, mut k: usize, entities: &EntityIndex) -> Option<Spea
             })
             .or(Some(Speaker::Unknown));
     }
+    if attached == Attached::No {
+        return None;
+    }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
-    if let Some(verb) = inverted_verb(doc.folded(k))
+    if let Some((verb, gender)) = inverted(doc.folded(k))
         && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
     {
-        return Some(Speaker::Pronoun);
+        return Some(Speaker::Pronoun(gender));
+    }
+    if attached == Attached::VerbOnly {
+        return verb_group_at(doc, k).and_then(|_| named_speaker_after(doc, k, entities));
     }
     if PERSONAL.contains(&doc.folded(k)) {
         let v = if AUX.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
-        return GAZ.is_speech_verb(doc.folded(v)).then_some(Speaker::Pronoun);
+        return GAZ
+            .is_speech_verb(doc.folded(v))
+            .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
     named_speaker_after(doc, k, entities)
+}
+
+/// A name nobody tagged, right after a speech verb and closing the clause ("», a déclaré
+/// Minci Autoroutes."): the capitalised words.
+fn capitalised_name(doc: &Doc, k: usize) -> Option<Speaker> {
+    let mut e = k;
+    while doc.cap(e) && doc.is_word(e) && !doc.is_determiner(e) && e < k + 4 {
+        e += 1;
+    }
+    (e > k && matches!(doc.tok(e), "." | "," | ";") && !doc.info.get(k).is_some_and(|i| i.initial))
+        .then(|| Speaker::Named(doc.span_text(k, e).to_string()))
+}
+
+/// Time words that may stand between a speech verb and its subject ("a déclaré dimanche soir
+/// X", "confiait ce samedi X").
+fn is_time_word(f: &str) -> bool {
+    AFTER_VERB.contains(&f)
+        || GAZ.days.contains_key(f)
+        || matches!(
+            f,
+            "soir"
+                | "matin"
+                | "midi"
+                | "apres-midi"
+                | "aujourd'hui"
+                | "dernier"
+                | "derniere"
+                | "prochain"
+                | "prochaine"
+                | "notamment"
+                | "pourtant"
+                | "cependant"
+                | "toutefois"
+                | "ainsi"
+                | "meme"
+                | "plus"
+                | "tard"
+                | "tot"
+                | "recemment"
+                | "deja"
+                | "ensuite"
+                | "semaine"
+                | "week-end"
+                | "nuit"
+                | "jour"
+                | "veille"
+                | "lendemain"
+                | "publiquement"
+                | "sobrement"
+                | "simplement"
+                | "immediatement"
+                | "aussitot"
+                | "again"
+                | "later"
+                | "earlier"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "on"
+                | "last"
+                | "this"
+                | "week"
+        )
+}
+
+/// Prepositions opening an adverbial between a speech verb and its subject ("a déclaré à l'AFP
+/// X", "a écrit sur Twitter X", "a dit au Parisien l'académicien", "dans un tweet").
+fn adverbial_preposition(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.tok(j),
+        "à" | "au" | "aux" | "sur" | "dans" | "devant" | "auprès" | "lors" | "via" | "en" | "pendant"
+    )
+}
+
+/// The first token after the time words and adverbials that follow a speech verb at `v - 1`
+/// ("», a déclaré dimanche soir à l'AFP le ministre" → "le").
+fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
+    let mut j = v;
+    for _ in 0..4 {
+        let start = j;
+        while is_time_word(doc.folded(j))
+            || matches!(doc.folded(j), "ce" | "cette" | "cet") && is_time_word(doc.folded(j + 1))
+        {
+            j += 1;
+        }
+        if adverbial_preposition(doc, j) {
+            j += 1;
+            // "auprès de l'AFP"
+            if matches!(doc.folded(j), "de" | "du" | "des" | "d'") {
+                j += 1;
+            }
+            if doc.is_determiner(j) || matches!(doc.folded(j), "l'" | "d'") {
+                j += 1;
+            }
+            // The adverbial's noun phrase: a name, or words, with its "de X" complements.
+            for _ in 0..3 {
+                if let Some(t) = doc.tokens.get(j)
+                    && let Some((_, end)) = entities.starting_at(t.start)
+                {
+                    j = (j..doc.len())
+                        .find(|&x| doc.tokens.get(x).is_some_and(|t| t.start >= end))
+                        .unwrap_or(j + 1);
+                } else if doc.cap(j) {
+                    while doc.cap(j) && doc.is_word(j) {
+                        j += 1;
+                    }
+                } else {
+                    let mut w = 0;
+                    while w < 4
+                        && doc.is_word(j)
+                        && !doc.cap(j)
+                        && !doc.is_determiner(j)
+                        && !is_time_word(doc.folded(j))
+                        && !adverbial_preposition(doc, j)
+                    {
+                        j += 1;
+                        w += 1;
+                    }
+                }
+                if matches!(doc.folded(j), "de" | "du" | "des" | "d'") {
+                    j += 1;
+                    if matches!(doc.folded(j), "la" | "l'" | "les") {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        // "a assuré mercredi, sur CNews, la présidente": commas around an adverbial.
+        if j > start && doc.tok(j) == "," {
+            j += 1;
+        }
+        if j == start {
+            break;
+        }
+    }
+    j
 }
 
 /// Whether token `j` is a speech verb written in lower case ("Affirme" opening a sentence is
 /// more likely a name).
 fn is_speech(doc: &Doc, j: usize) -> bool {
-    GAZ.is_speech_verb(doc.folded(j)) && !doc.cap(j)
+    let f = doc.folded(j);
+    !doc.cap(j)
+        && (GAZ.is_speech_verb(f)
+            || matches!(f, "valoir" | "savoir" | "remarquer" | "observer")
+                && j > 0
+                && is_faire(doc.folded(j - 1)))
 }
 
 /// The speech verb at `k` or after a reflexive pronoun and auxiliary there ("s'est réjoui",
@@ -458,8 +1019,24 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     }
     if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
         v += 1;
+        // "a également déclaré", "a ensuite souligné"
+        for _ in 0..2 {
+            if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
+                v += 1;
+            }
+        }
     }
-    is_speech(doc, v).then_some(v)
+    // "fait valoir X", "a fait savoir X"
+    if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
+        v += 1;
+    }
+    // A present participle ("», évoquant des «") takes no subject after it.
+    (is_speech(doc, v) && !doc.folded(v).ends_with("ant")).then_some(v)
+}
+
+/// Forms of "faire" that make a speech verb of "valoir", "savoir", "remarquer", "observer".
+fn is_faire(folded: &str) -> bool {
+    matches!(folded, "fait" | "font" | "faisait" | "faisaient" | "fera" | "feront" | "ferait")
 }
 
 fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
@@ -472,10 +1049,11 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         {
             np = c + 1;
         }
-        while AFTER_VERB.contains(&doc.folded(np)) {
-            np += 1;
-        }
-        return phrase_speaker(doc, np, entities).or(Some(Speaker::Unknown));
+        let skipped = skip_adverbials(doc, np, entities);
+        return phrase_speaker(doc, skipped, entities)
+            .or_else(|| if skipped != np { phrase_speaker(doc, np, entities) } else { None })
+            .or_else(|| capitalised_name(doc, skipped))
+            .or(Some(Speaker::Unknown));
     }
     // "," X said / X a déclaré / "," Mayor X said
     let mut named = k;
@@ -538,10 +1116,23 @@ fn phrase_speaker_within(
 ) -> Option<Speaker> {
     let first = doc.folded(k);
     if PRONOUNS.contains(&first) {
-        return PERSONAL
-            .contains(&first)
-            .then_some(Speaker::Pronoun)
-            .or((first == "lui").then_some(Speaker::Pronoun));
+        return (PERSONAL.contains(&first) || first == "lui")
+            .then(|| Speaker::Pronoun(coref::word_gender(first)))
+            .or_else(|| {
+                matches!(first, "celui-ci" | "celle-ci").then(|| Speaker::Latest(coref::word_gender(first)))
+            });
+    }
+    // "ce dernier", "cette dernière", "l'intéressé(e)": the person just named.
+    match (first, doc.folded(k + 1)) {
+        ("ce" | "cette", second @ ("dernier" | "derniere")) => {
+            return Some(Speaker::Latest(coref::word_gender(second)));
+        }
+        ("l'", "interesse") => return Some(Speaker::Latest(Gender::Male)),
+        ("l'", "interessee") => return Some(Speaker::Latest(Gender::Female)),
+        // "selon lequel", "selon laquelle": the person named just before.
+        ("lequel" | "laquelle", _) => return Some(Speaker::Latest(coref::word_gender(first))),
+        ("lesquels" | "lesquelles" | "qui" | "quoi", _) => return None,
+        _ => {}
     }
     // A name first: any kind but a date ("ajoute Hassan", a name the tagger took for a place).
     let first_entity = doc.tokens.get(k).and_then(|t| entities.starting_at(t.start));
@@ -558,12 +1149,27 @@ fn phrase_speaker_within(
     }
     // Determiner, lower-case words (titles, adjectives, "de"), then maybe a name.
     let mut j = k + 1;
+    // "le porte-parole de l'organisation Y", "le député LFI": a person described by the
+    // organisation they belong to, not the organisation.
+    let person_head = is_person_head(doc, k + 1);
+    // "le proche de X", "l'avocat de X": someone known by their tie to X.
+    let relational = (k + 1..k + 3).any(|h| RELATIONAL.contains(&doc.folded(h)));
     while j < limit.min(k + 9) {
         if doc.cap(j) && !doc.is_determiner(j) {
-            if let Some((name, _)) = speaker_entity_at(doc, j, entities) {
+            let at = doc.tokens.get(j).and_then(|t| entities.starting_at(t.start));
+            // A name after "de" completes the noun: "le proche d'Emmanuel Macron", "l'avocat
+            // de X" are someone else.
+            let after_de = matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'")
+                || matches!(doc.folded(j - 1), "la" | "l'")
+                    && matches!(doc.folded(j.saturating_sub(2)), "de");
+            let per = at.is_some_and(|(e, _)| e.label == Label::Per);
+            let complement = after_de && (!per || relational);
+            if let Some((name, _)) =
+                speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
+            {
                 return Some(Speaker::Named(name));
             }
-            if doc.tokens.get(j).is_some_and(|t| entities.starting_at(t.start).is_some()) {
+            if at.is_some() {
                 // A place or a demonym: "l'ambassadeur de France", "l'Américain Pete Selleck".
                 let start = doc.tokens.get(j).map_or(0, |t| t.start);
                 let end = entities.starting_at(start).map_or(0, |(_, e)| e);
@@ -571,14 +1177,25 @@ fn phrase_speaker_within(
                 continue;
             }
             // A capitalised word after "de" belongs to the description ("le président de la
-            // République"); right after the noun it names it ("le syndicat SUD").
-            if matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les") {
+            // République"); right after the noun it names it ("le syndicat SUD"), unless the
+            // noun is a person's ("le député UMP").
+            if matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "la" | "l'" | "le" | "les")
+                || person_head && doc.info.get(j).is_some_and(|i| i.upper)
+            {
                 j += 1;
                 continue;
+            }
+            if matches!(doc.folded(k), "un" | "une" | "des" | "a" | "an") {
+                // "un CRS", "une source au PS": nobody in particular.
+                return Some(Speaker::Unknown);
             }
             let mut e = j;
             while e < limit && doc.cap(e) && doc.is_word(e) {
                 e += 1;
+            }
+            // "la sénatrice Fabienne Keller": a given name starts the name itself.
+            if e > j + 1 && coref::given_name_gender(doc.tok(j)) != Gender::Unknown {
+                return Some(Speaker::Named(doc.span_text(j, e).to_string()));
             }
             return Some(Speaker::Named(doc.span_text(k, e).to_string()));
         }
@@ -615,7 +1232,11 @@ fn phrase_speaker_within(
         return Some(Speaker::Unknown);
     }
     let kind = match doc.folded(k) {
-        "le" | "la" | "l'" | "les" | "the" if PERSON_NOUNS.contains(&head) => Kind::Person,
+        "le" | "la" | "l'" | "les" | "the" | "ce" | "cette"
+            if person_head || PERSON_NOUNS.contains(&head) =>
+        {
+            Kind::Person
+        }
         "le" | "la" | "l'" | "the" if ORG_NOUNS.contains(&head) => Kind::Org,
         _ => Kind::Other,
     };
@@ -665,9 +1286,7 @@ fn named_before<'a>(
     label: Label,
     entities: &EntityIndex<'a>,
 ) -> Vec<&'a str> {
-    let Some(&sentence) = doc.sent_of.get(open) else { return Vec::new() };
-    let first = doc.sentences.get(sentence.saturating_sub(reach)).map_or(0, |r| r.start);
-    let from = doc.tokens.get(first).map_or(0, |t| t.start);
+    let from = coref::sentences_back(doc, open, reach);
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
     let mut out: Vec<&str> = Vec::new();
     let last_word = |n: &str| n.rsplit([' ', '.']).next().map(str::to_lowercase);
@@ -680,6 +1299,40 @@ fn named_before<'a>(
         }
     }
     out
+}
+
+/// Whether the noun phrase whose first word after the determiner is at `h` names a person by
+/// their function ("porte-parole", "premier ministre", "ancien député").
+fn is_person_head(doc: &Doc, h: usize) -> bool {
+    let person = |j: usize| {
+        let f = doc.folded(j);
+        !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
+    };
+    person(h)
+        || matches!(
+            doc.folded(h),
+            "premier"
+                | "premiere"
+                | "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvelle"
+                | "jeune"
+                | "haut"
+                | "haute"
+                | "hauts"
+                | "grand"
+                | "grande"
+                | "autre"
+                | "ex"
+                | "futur"
+                | "future"
+                | "actuel"
+                | "actuelle"
+                | "vice"
+                | "simple"
+                | "celebre"
+        ) && person(h + 1)
 }
 
 /// Whether a subject can start at `k`: a name, or a determiner and a lower-case noun that is
@@ -716,6 +1369,24 @@ fn resolve_description(
     if introduced_unnamed(doc, open, &words) {
         return Some(words);
     }
+    if kind == Kind::Person {
+        // "la présidente du parti" is a woman named before; "l'universitaire" anyone.
+        let folded = crate::text::fold::fold_str(&words);
+        let mut parts = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+        let first = parts.next().unwrap_or("");
+        let gender = match coref::word_gender(first) {
+            // "l'ancienne ministre", "l'universitaire": the noun's ending tells, when it does.
+            Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
+            g => g,
+        };
+        let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
+        if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
+            // "le proche de X" is not X.
+            return (!e.mentions.iter().any(|m| words.contains(m.text.as_str()))).then(|| e.name.clone());
+        }
+        let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
+        return named.is_empty().then_some(words);
+    }
     match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),
         [one] => Some((*one).to_string()),
@@ -740,11 +1411,11 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         if doc.tok(j - 1) != "," {
             continue;
         }
-        if let Some(verb) = inverted_verb(doc.folded(j))
+        if let Some((verb, gender)) = inverted(doc.folded(j))
             && GAZ.is_speech_verb(verb)
             && doc.tok(j + 1) == ","
         {
-            return Some(Speaker::Pronoun);
+            return Some(Speaker::Pronoun(gender));
         }
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
@@ -791,10 +1462,17 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
     matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name))
 }
 
-fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+/// The speaker named before the quote opening at `k` (of `words` words): "X a déclaré : «",
+/// "selon X, «", "Pour X, «". A quote of one or two words ("des violences «inacceptables»")
+/// takes only an attribution right before it: further back, it is more often a label.
+fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
     let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
     let mut v = k.checked_sub(1)?;
     let colon = doc.tok(v) == ":";
+    let short = words < 3;
+    if short && !matches!(doc.tok(v), ":" | ",") && !(v.saturating_sub(3)..=v).any(|j| is_speech(doc, j)) {
+        return None;
+    }
     if matches!(doc.tok(v), ":" | ",") || matches!(doc.folded(v), "que" | "qu'") {
         v = v.checked_sub(1)?;
     }
@@ -828,6 +1506,18 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
             && !(j > 1 && doc.folded(j - 2) == "comme")
     };
     let verb = clause.iter().copied().find(|&j| is_speech(doc, j) && !after_article(j))?;
+    if short && k - verb > 4 && !colon {
+        return None;
+    }
+    // A participle without its auxiliary is an adjective or a passive ("la série, qui sera
+    // dévoilée le 10 janvier, conserve le thème «"), not the verb of a speaker.
+    let raw = doc.tok(verb);
+    if ["é", "ée", "és", "ées"].iter().any(|end| raw.ends_with(end))
+        && !(verb.saturating_sub(4)..verb)
+            .any(|j| AUX.contains(&doc.folded(j)) && doc.tok(j) != "à" || BE.contains(&doc.folded(j)))
+    {
+        return None;
+    }
     // "… précise l'ambassadeur de France, Bernard Bajolet : «": the name before the colon.
     if colon && verb < v {
         let name_end = doc.tokens.get(v).map_or(0, |t| t.end);
@@ -847,18 +1537,40 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
     if e > 0 && REFLEXIVE.contains(&doc.folded(e - 1)) {
         e -= 1;
     }
+    // "X leur a assuré", "X nous a confié" (before a present participle the pronoun is its
+    // object: "une lettre à X, lui demandant").
+    if e > 0
+        && matches!(doc.folded(e - 1), "leur" | "lui" | "nous" | "vous" | "m'" | "me" | "t'" | "te")
+        && e - 1 > sent_start
+        && !doc.folded(verb).ends_with("ant")
+    {
+        e -= 1;
+    }
     if e <= sent_start {
         return None;
     }
     // "Il a déclaré : «", "She said: “"
     if PERSONAL.contains(&doc.folded(e - 1)) {
-        return Some(Speaker::Pronoun);
+        return Some(Speaker::Pronoun(coref::word_gender(doc.folded(e - 1))));
     }
     // A name right before the verb, or before an apposition closed by a comma ("le ministre
     // des finances, Pierre Moscovici, a ajouté"), or before an incise ("X, jeune berger, se
     // souvient").
     let end_of = |j: usize| doc.tokens.get(j).map_or(0, |t| t.end);
-    if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| en.label != Label::Date) {
+    // A place is a speaker only as the whole subject ("Washington a réagi"), not as the end
+    // of one ("la chaîne de l'audiovisuel extérieur de la France a condamné").
+    let whole_subject = |en: &super::types::Entity| e - sent_start <= en.name.split_whitespace().count() + 1;
+    // A name after "de" completes a noun ("la présidente du Rassemblement national a ajouté").
+    let complement = |en: &super::types::Entity| {
+        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(e - 1)) else { return false };
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let before = |n: usize| first.checked_sub(n).map_or("", |j| doc.folded(j));
+        matches!(before(1), "de" | "du" | "des" | "d'")
+            || matches!(before(1), "la" | "l'" | "les") && matches!(before(2), "de" | "d'")
+    };
+    if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| {
+        en.label != Label::Date && (en.label != Label::Loc || whole_subject(en)) && !complement(en)
+    }) {
         return Some(Speaker::Named(en.name.clone()));
     }
     if doc.tok(e - 1) == ","
@@ -886,4 +1598,187 @@ fn speaker_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         s = comma + 1;
     }
     phrase_speaker_within(doc, s, e, true, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Options, extract};
+
+    pub(super) fn speakers(text: &str) -> Vec<Option<String>> {
+        extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
+    }
+
+    fn one(name: &str) -> Vec<Option<String>> {
+        vec![Some(name.to_string())]
+    }
+
+    #[test]
+    fn attribution_after_the_quote_with_many_verbs() {
+        for verb in
+            ["a réagi", "a énuméré", "a suggéré", "a défendu", "dira", "martèle", "s'exclame", "avoue"]
+        {
+            let text = format!("« Nous ne lâcherons rien sur ce dossier », {verb} Pierre Durand.");
+            assert_eq!(speakers(&text), one("Pierre Durand"), "{verb}");
+        }
+    }
+
+    #[test]
+    fn attribution_inside_the_quote_keeps_it_whole() {
+        let f = extract(
+            "« Ce vote, s'exclame Pierre Durand, est une victoire pour tous les salariés ».",
+            &Options::default(),
+        );
+        assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Pierre Durand"));
+    }
+
+    #[test]
+    fn adverbials_between_verb_and_speaker() {
+        assert_eq!(
+            speakers("« Rien ne sera plus comme avant », a déclaré dimanche soir à l'AFP Pierre Durand."),
+            one("Pierre Durand")
+        );
+        assert_eq!(
+            speakers("« Nous attendons des actes concrets », a écrit sur Twitter la députée Marie Lambert."),
+            one("Marie Lambert")
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_paragraphs() {
+        // "elle" cannot be the man named last.
+        assert_eq!(
+            speakers(
+                "Marie Lambert a reçu Pierre Durand à Lyon. « Nous avons beaucoup travaillé », \
+                 avoue-t-elle."
+            ),
+            one("Marie Lambert")
+        );
+        // Two paragraphs back: too far.
+        assert_eq!(
+            speakers(
+                "Pierre Durand est arrivé lundi.\n\nLe conseil a voté.\n\nLa séance a duré longtemps. \
+                 « Nous avons beaucoup travaillé », a-t-il précisé."
+            ),
+            vec![None]
+        );
+        // "selon lequel": the person just named.
+        assert_eq!(
+            speakers(
+                "Il faut citer Pierre Durand, ministre de l'Économie, selon lequel ces troubles \
+                 représentent « une catastrophe pour notre économie »."
+            ),
+            one("Pierre Durand")
+        );
+    }
+
+    #[test]
+    fn a_person_described_by_an_organisation_is_the_person() {
+        assert_eq!(
+            speakers(
+                "« Nous ne céderons pas », a déclaré Pierre Durand, porte-parole de l'organisation \
+                 Greenpeace."
+            ),
+            one("Pierre Durand")
+        );
+        let s = speakers(
+            "Marie Lambert préside le parti depuis 2011. « Il ne faut pas s'en prendre aux journalistes », \
+             a ajouté la présidente du Rassemblement national.",
+        );
+        assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn the_medium_is_not_the_speaker() {
+        let f = extract(
+            "« La situation est très différente selon les régions », a expliqué à l'AFP Pierre Durand.",
+            &Options::default(),
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Pierre Durand"));
+        assert!(f.sources.iter().any(|s| s == "AFP"), "{:?}", f.sources);
+    }
+
+    #[test]
+    fn labels_quoted_twice_have_no_speaker() {
+        let s = speakers(
+            "Les « gilets jaunes » manifestent. Le ministre a dénoncé samedi les « gilets jaunes » violents.",
+        );
+        assert!(s.iter().all(Option::is_none), "{s:?}");
+    }
+
+    #[test]
+    fn people_sharing_a_surname_are_not_confused() {
+        let s = speakers(
+            "Marine Le Pen et Jean-Marie Le Pen étaient présents. « Nous gagnerons les élections », a \
+             déclaré Le Pen.",
+        );
+        assert_ne!(s, one("Marine Le Pen"));
+        assert_ne!(s, one("Jean-Marie Le Pen"));
+    }
+
+    #[test]
+    fn english_attributions_still_work() {
+        assert_eq!(speakers("\"We will not give up on this,\" said Tony Blair."), one("Tony Blair"));
+        assert_eq!(
+            speakers("Mary Smith met John Brown on Monday. \"We worked hard for this,\" she said."),
+            one("Mary Smith")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests_descriptions {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_description_takes_the_gender_of_its_noun() {
+        assert_eq!(
+            speakers(
+                "Marie Lambert a rencontré Pierre Durand mardi. « J'ai décidé de me retirer de ce débat », \
+                 a déclaré l'ancienne ministre."
+            ),
+            vec![Some("Marie Lambert".to_string())]
+        );
+        // The person a relational noun ties the speaker to is not the speaker.
+        let s = speakers(
+            "« Il me semble que tout reste possible pour la suite », glissait un proche de Pierre Durand.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn an_untagged_name_after_the_verb() {
+        let s = speakers(
+            "« Des milliers de clients ont déjà payé leur passage », a également déclaré Minci Autoroutes.",
+        );
+        assert_eq!(s, vec![Some("Minci Autoroutes".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod tests_unnamed {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_speaker_is_not_the_person_named_before() {
+        let s = speakers(
+            "Le concert de Pierre Durand a été interrompu, a indiqué un porte-parole de la police. Il \
+             semble que l'incendie ait été provoqué « par un objet lancé depuis les gradins » a-t-il précisé.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+}
+
+#[cfg(test)]
+mod tests_organisations {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_pronoun_stands_for_the_organisation_its_sentence_is_about() {
+        let s = speakers(
+            "Jacky Martin a conseillé au boxeur de se rendre. Pour sa part, Greenpeace « a pris \
+             connaissance des faits avec consternation », indique-t-elle dans un communiqué.",
+        );
+        assert_eq!(s, vec![Some("Greenpeace".to_string())]);
+    }
 }
