@@ -391,8 +391,29 @@ const JOINERS: [&str; 30] = [
 /// "Camerounais Greg Belobo". A capitalised word right after an ordinary lowercase word (not a
 /// joiner) inside a span that started with a capital begins a second name; a leading
 /// nationality word before a name is split off the same way.
+/// A word of two to six capital letters, not a Roman numeral ("AFP", "PASOK"; not "XIV").
+fn is_caps_word(t: &str) -> bool {
+    (2..=6).contains(&t.chars().count())
+        && t.chars().all(char::is_uppercase)
+        && !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
     let mut start = a;
+    // French: "a expliqué à l'AFP Pierre Durand": an acronym run into the full name of a person
+    // (a listed first name or an honorific follows it) is the organisation, then the person.
+    if doc.lang == Lang::Fr
+        && b >= a + 3
+        && is_caps_word(doc.tok(a))
+        && doc.cap(a + 1)
+        && !is_caps_word(doc.tok(a + 1))
+    {
+        let next = doc.folded(a + 1);
+        if GAZ.first_names.contains(next) || GAZ.honorifics.contains(next) {
+            out.push((a, a + 1, Label::Org));
+            start = a + 1;
+        }
+    }
     if b > a + 1
         && doc.cap(a)
         && GAZ.demonyms.contains_key(doc.folded(a))
