@@ -229,7 +229,7 @@ fn build(
     let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
     let mut stories: Vec<StoryRef> = Vec::new();
     let mut story_at: HashMap<String, usize> = HashMap::new();
-    for s in store.stories_of_entities(&ids)? {
+    for s in store.entity_story_cards(&ids)? {
         let alias = aliases.entry(s.name.clone()).or_insert_with(|| {
             let e = members.get(&s.entity);
             Alias {
@@ -490,6 +490,26 @@ pub(super) mod tests {
         assert_eq!(goita.len(), 3, "{goita:?}");
         let union = names(profile(&mut store, "union europeenne").unwrap());
         assert!(union.contains(&"UE".to_string()), "{union:?}");
+    }
+
+    #[test]
+    fn the_page_lists_the_stories_from_their_cards_as_from_their_rows() {
+        let mut store = library(&[
+            ("a", &[("PER", "Tony Blair")]),
+            ("b", &[("PER", "Mr Blair"), ("PER", "Tony Blair")]),
+            ("c", &[("PER", "Tony Blair")]),
+        ]);
+        let ids: Vec<i64> = store.entities_ending_with("blair", 10).unwrap().iter().map(|e| e.id).collect();
+        let brief = |rows: Vec<crate::store::EntityStory>| -> Vec<(String, String, Option<String>, i64, String, usize)> {
+            rows.into_iter()
+                .map(|r| (r.story.id, r.story.title, r.story.date, r.entity, r.name, r.mentions))
+                .collect()
+        };
+        let cards = brief(store.entity_story_cards(&ids).unwrap());
+        assert_eq!(cards.len(), 4, "{cards:?}");
+        assert_eq!(cards, brief(store.stories_of_entities(&ids).unwrap()));
+        let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
+        assert_eq!(p.stories.len(), 3);
     }
 
     #[test]
