@@ -48,15 +48,17 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
 }
 
 /// The stories about the entity a name stands for, under all its names, newest first (`r`
-/// in the reader): cheap, no story is read. A name that stands for no single entity gives
-/// the stories the index lists under that very name.
+/// in the reader): cheap, no story is read, and of the stories the index lists only their
+/// id, title, date and source are filled (their cards: the reader and the query filter want
+/// the ids). A name that stands for no single entity gives the stories the index lists under
+/// that very name.
 pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
     let Resolved::Found(_, group, _) = resolve(store, name)? else { return store.entity_stories(name) };
     let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
     let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
     let mut hits: Vec<EntityHit> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
-    for s in store.stories_of_entities(&ids)? {
+    for s in store.entity_story_cards(&ids)? {
         match at.get(&s.story.id) {
             Some(&i) => hits[i].mentions += s.mentions,
             None => {
