@@ -230,38 +230,40 @@ fn build(
     let members: HashMap<i64, &IndexedEntity> = group.iter().map(|e| (e.id, e)).collect();
     let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
     let mut stories: Vec<StoryRef> = Vec::new();
-    let mut story_at: HashMap<String, usize> = HashMap::new();
+    // A story's rows (one a name of the entity it writes) come together: they are sorted by
+    // date, then by story.
     for s in store.entity_story_cards(&ids)? {
-        let alias = aliases.entry(s.name.clone()).or_insert_with(|| {
-            let e = members.get(&s.entity);
-            Alias {
-                name: s.name.clone(),
-                stories: 0,
-                label: e.map(|e| e.label.clone()).unwrap_or_default(),
-                key: e.map(|e| e.key.clone()).unwrap_or_default(),
-                origin: by_user.contains(&s.entity).then_some("user"),
-            }
-        });
-        alias.stories += 1;
-        match story_at.get(&s.story.id) {
-            Some(&i) => stories[i].mentions += s.mentions,
+        match aliases.get_mut(&s.name) {
+            Some(alias) => alias.stories += 1,
             None => {
-                story_at.insert(s.story.id.clone(), stories.len());
-                stories.push(StoryRef {
-                    id: s.story.id.clone(),
-                    title: s.story.title.clone(),
-                    date: s.story.date.clone(),
-                    source: s.story.source.clone(),
+                let e = members.get(&s.entity);
+                let alias = Alias {
                     name: s.name.clone(),
-                    mentions: s.mentions,
-                    path: None,
-                    url: None,
-                    sentence: None,
-                    offsets: Vec::new(),
-                    first_at: None,
-                })
+                    stories: 1,
+                    label: e.map(|e| e.label.clone()).unwrap_or_default(),
+                    key: e.map(|e| e.key.clone()).unwrap_or_default(),
+                    origin: by_user.contains(&s.entity).then_some("user"),
+                };
+                aliases.insert(s.name.clone(), alias);
             }
         }
+        if let Some(same) = stories.last_mut().filter(|last| last.id == s.story.id) {
+            same.mentions += s.mentions;
+            continue;
+        }
+        stories.push(StoryRef {
+            id: s.story.id,
+            title: s.story.title,
+            date: s.story.date,
+            source: s.story.source,
+            name: s.name,
+            mentions: s.mentions,
+            path: None,
+            url: None,
+            sentence: None,
+            offsets: Vec::new(),
+            first_at: None,
+        });
     }
     let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
     let mut roles: BTreeMap<String, RoleRef> = BTreeMap::new();
