@@ -91,8 +91,12 @@ fn term_matches(term: &Term, meta: &StoryMeta, ctx: Context) -> bool {
         }
         Term::Source(name) => contains(&meta.source, name),
         Term::Lang(lang) => meta.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case(lang)),
-        Term::Since(spec) => day_of(meta).is_some_and(|d| d >= resolve(*spec, ctx.today).as_str()),
-        Term::Until(spec) => day_of(meta).is_some_and(|d| d <= resolve(*spec, ctx.today).as_str()),
+        Term::Since(spec) => {
+            day_of(meta).is_some_and(|d| d.as_bytes() >= day_key(*spec, ctx.today).as_bytes())
+        }
+        Term::Until(spec) => {
+            day_of(meta).is_some_and(|d| d.as_bytes() <= day_key(*spec, ctx.today).as_bytes())
+        }
         Term::Word(_) | Term::Phrase(_) | Term::Entity(_) => ctx.found.has(term, &meta.id),
         // Expanded before evaluation; one left over names nothing.
         Term::Saved(_) => false,
@@ -108,9 +112,68 @@ fn day_of(meta: &StoryMeta) -> Option<&str> {
     shape.then_some(day)
 }
 
+/// `expr` with each relative date term (`since:7d`) made the day it means `today`
+/// (`since:2024-03-08`): worked out once for a query, not again for every story.
+pub fn with_days(expr: Expr, today: i64) -> Expr {
+    let day = |spec| {
+        let (year, month, day) = civil(spec, today);
+        DateSpec::Day { year, month, day }
+    };
+    match expr {
+        Expr::All(v) => Expr::All(v.into_iter().map(|e| with_days(e, today)).collect()),
+        Expr::Any(v) => Expr::Any(v.into_iter().map(|e| with_days(e, today)).collect()),
+        Expr::Not(e) => Expr::Not(Box::new(with_days(*e, today))),
+        Expr::Term(Term::Since(spec)) => Expr::Term(Term::Since(day(spec))),
+        Expr::Term(Term::Until(spec)) => Expr::Term(Term::Until(day(spec))),
+        Expr::Term(t) => Expr::Term(t),
+    }
+}
+
+/// A day as `YYYY-MM-DD`, written without allocating (a filter compares every story's
+/// date with it); a year of other than four digits is formatted.
+enum DayKey {
+    Bytes([u8; 10]),
+    Text(String),
+}
+
+impl DayKey {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            DayKey::Bytes(b) => b,
+            DayKey::Text(t) => t.as_bytes(),
+        }
+    }
+}
+
+fn day_key(spec: DateSpec, today: i64) -> DayKey {
+    let (year, month, day) = civil(spec, today);
+    let (Ok(y), true, true) = (u32::try_from(year), year <= 9999, month <= 99 && day <= 99) else {
+        return DayKey::Text(resolve(spec, today));
+    };
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    DayKey::Bytes([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
 /// The day a date term means, as `YYYY-MM-DD`.
 pub fn resolve(spec: DateSpec, today: i64) -> String {
-    let (year, month, day) = match spec {
+    let (year, month, day) = civil(spec, today);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The day a date term means: (year, month, day).
+fn civil(spec: DateSpec, today: i64) -> (i32, u32, u32) {
+    match spec {
         DateSpec::Day { year, month, day } => (year, month, day),
         DateSpec::Ago { n, unit: Unit::Days } => civil_from_days(today - i64::from(n)),
         DateSpec::Ago { n, unit: Unit::Weeks } => civil_from_days(today - 7 * i64::from(n)),
@@ -121,8 +184,7 @@ pub fn resolve(spec: DateSpec, today: i64) -> String {
             let (y, m) = (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1);
             (y, m, d.min(days_in_month(y, m)))
         }
-    };
-    format!("{year:04}-{month:02}-{day:02}")
+    }
 }
 
 /// Today's day number from a Unix time in seconds (UTC).
@@ -195,11 +257,17 @@ mod tests {
     fn run(query: &str, found: &Found) -> Vec<String> {
         let today = day_from_string("2024-03-15").unwrap();
         let expr = parse(query).unwrap();
-        library()
-            .iter()
-            .filter(|m| matches(&expr, m, Context { today, found }))
-            .map(|m| m.id.clone())
-            .collect()
+        let run = |expr: &Expr| -> Vec<String> {
+            library()
+                .iter()
+                .filter(|m| matches(expr, m, Context { today, found }))
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        let found = run(&expr);
+        // Relative dates made days once for the query (`with_days`) match the same stories.
+        assert_eq!(run(&with_days(expr, today)), found, "{query}");
+        found
     }
 
     #[test]

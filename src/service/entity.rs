@@ -48,15 +48,17 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
 }
 
 /// The stories about the entity a name stands for, under all its names, newest first (`r`
-/// in the reader): cheap, no story is read. A name that stands for no single entity gives
-/// the stories the index lists under that very name.
+/// in the reader): cheap, no story is read, and of the stories the index lists only their
+/// id, title, date and source are filled (their cards: the reader and the query filter want
+/// the ids). A name that stands for no single entity gives the stories the index lists under
+/// that very name.
 pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
     let Resolved::Found(_, group, _) = resolve(store, name)? else { return store.entity_stories(name) };
     let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
     let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
     let mut hits: Vec<EntityHit> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
-    for s in store.stories_of_entities(&ids)? {
+    for s in store.entity_story_cards(&ids)? {
         match at.get(&s.story.id) {
             Some(&i) => hits[i].mentions += s.mentions,
             None => {
@@ -228,38 +230,40 @@ fn build(
     let members: HashMap<i64, &IndexedEntity> = group.iter().map(|e| (e.id, e)).collect();
     let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
     let mut stories: Vec<StoryRef> = Vec::new();
-    let mut story_at: HashMap<String, usize> = HashMap::new();
-    for s in store.stories_of_entities(&ids)? {
-        let alias = aliases.entry(s.name.clone()).or_insert_with(|| {
-            let e = members.get(&s.entity);
-            Alias {
-                name: s.name.clone(),
-                stories: 0,
-                label: e.map(|e| e.label.clone()).unwrap_or_default(),
-                key: e.map(|e| e.key.clone()).unwrap_or_default(),
-                origin: by_user.contains(&s.entity).then_some("user"),
-            }
-        });
-        alias.stories += 1;
-        match story_at.get(&s.story.id) {
-            Some(&i) => stories[i].mentions += s.mentions,
+    // A story's rows (one a name of the entity it writes) come together: they are sorted by
+    // date, then by story.
+    for s in store.entity_story_cards(&ids)? {
+        match aliases.get_mut(&s.name) {
+            Some(alias) => alias.stories += 1,
             None => {
-                story_at.insert(s.story.id.clone(), stories.len());
-                stories.push(StoryRef {
-                    id: s.story.id.clone(),
-                    title: s.story.title.clone(),
-                    date: s.story.date.clone(),
-                    source: s.story.source.clone(),
+                let e = members.get(&s.entity);
+                let alias = Alias {
                     name: s.name.clone(),
-                    mentions: s.mentions,
-                    path: None,
-                    url: None,
-                    sentence: None,
-                    offsets: Vec::new(),
-                    first_at: None,
-                })
+                    stories: 1,
+                    label: e.map(|e| e.label.clone()).unwrap_or_default(),
+                    key: e.map(|e| e.key.clone()).unwrap_or_default(),
+                    origin: by_user.contains(&s.entity).then_some("user"),
+                };
+                aliases.insert(s.name.clone(), alias);
             }
         }
+        if let Some(same) = stories.last_mut().filter(|last| last.id == s.story.id) {
+            same.mentions += s.mentions;
+            continue;
+        }
+        stories.push(StoryRef {
+            id: s.story.id,
+            title: s.story.title,
+            date: s.story.date,
+            source: s.story.source,
+            name: s.name,
+            mentions: s.mentions,
+            path: None,
+            url: None,
+            sentence: None,
+            offsets: Vec::new(),
+            first_at: None,
+        });
     }
     let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
     let mut roles: BTreeMap<String, RoleRef> = BTreeMap::new();
@@ -490,6 +494,26 @@ pub(super) mod tests {
         assert_eq!(goita.len(), 3, "{goita:?}");
         let union = names(profile(&mut store, "union europeenne").unwrap());
         assert!(union.contains(&"UE".to_string()), "{union:?}");
+    }
+
+    #[test]
+    fn the_page_lists_the_stories_from_their_cards_as_from_their_rows() {
+        let mut store = library(&[
+            ("a", &[("PER", "Tony Blair")]),
+            ("b", &[("PER", "Mr Blair"), ("PER", "Tony Blair")]),
+            ("c", &[("PER", "Tony Blair")]),
+        ]);
+        let ids: Vec<i64> = store.entities_ending_with("blair", 10).unwrap().iter().map(|e| e.id).collect();
+        let brief = |rows: Vec<crate::store::EntityStory>| -> Vec<(String, String, Option<String>, i64, String, usize)> {
+            rows.into_iter()
+                .map(|r| (r.story.id, r.story.title, r.story.date, r.entity, r.name, r.mentions))
+                .collect()
+        };
+        let cards = brief(store.entity_story_cards(&ids).unwrap());
+        assert_eq!(cards.len(), 4, "{cards:?}");
+        assert_eq!(cards, brief(store.stories_of_entities(&ids).unwrap()));
+        let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
+        assert_eq!(p.stories.len(), 3);
     }
 
     #[test]

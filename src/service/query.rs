@@ -42,7 +42,8 @@ pub fn resolve(store: &Store, expr: Expr, rank: Option<usize>, today: i64) -> Re
         };
         found.insert(term, ids);
     }
-    Ok(Outcome { today, ranked, rest, found })
+    // Relative dates made days once here, not for every story the filter reads.
+    Ok(Outcome { today, ranked, rest: filter::with_days(rest, today), found })
 }
 
 /// One story a query matched, with its snippet when words ranked it.

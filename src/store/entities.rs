@@ -88,13 +88,47 @@ impl Store {
              LEFT JOIN reading_state r USING (content_hash) \
              WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        self.entity_stories_from(&sql, 8, |row| story_from_row(row, 0))
+    }
+
+    /// The stories that mention any of `entities`, newest first, as the entity page lists
+    /// them: only each story's id, title, date and source (the rest left at its default),
+    /// read from the index of story cards (schema version 16) instead of the stories' rows,
+    /// which hold the bodies (a page of the file a story).
+    pub fn entity_story_cards(&self, entities: &[i64]) -> Result<Vec<EntityStory>> {
+        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
+             FROM entity_mentions m JOIN entities e ON e.id = m.entity \
+             JOIN articles a INDEXED BY articles_card ON a.rowid = m.article \
+             WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid"
+        );
+        self.entity_stories_from(&sql, 4, |row| {
+            Ok(StoryMeta {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                date: row.get(2)?,
+                source: row.get(3)?,
+                ..StoryMeta::default()
+            })
+        })
+    }
+
+    /// The rows of `sql`: a story (`story`), then from column `at` the entity, its name in
+    /// the story and the count of its mentions.
+    fn entity_stories_from(
+        &self,
+        sql: &str,
+        at: usize,
+        story: impl Fn(&rusqlite::Row) -> rusqlite::Result<StoryMeta>,
+    ) -> Result<Vec<EntityStory>> {
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map([], |row| {
             Ok(EntityStory {
-                story: story_from_row(row, 0)?,
-                entity: row.get(8)?,
-                name: row.get(9)?,
-                mentions: row.get::<_, i64>(10)? as usize,
+                story: story(row)?,
+                entity: row.get(at)?,
+                name: row.get(at + 1)?,
+                mentions: row.get::<_, i64>(at + 2)? as usize,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -720,3 +720,25 @@ fn a_new_row_in_the_rowid_of_a_story_gone_starts_clean() {
     assert_eq!(tags.iter().map(|t| (t.tag.as_str(), t.stories)).collect::<Vec<_>>(), [("Weather", 1)]);
     assert_eq!(s.analysis_pending().unwrap(), 1);
 }
+
+#[test]
+fn a_version_15_database_gets_the_story_cards_the_entity_page_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Moscou".into(), 2)] };
+        s.replace_file("/n/a.txt", stamp(1), &[(article("a", "Accord", "À Moscou.", None), Some(facts))], 1)
+            .unwrap();
+        s.conn.execute_batch("DROP INDEX articles_card; PRAGMA user_version = 15;").unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    let ids: Vec<i64> = s.entities_ending_with("moscou", 10).unwrap().iter().map(|e| e.id).collect();
+    let cards = s.entity_story_cards(&ids).unwrap();
+    assert_eq!(
+        cards.iter().map(|c| (c.story.title.as_str(), c.mentions)).collect::<Vec<_>>(),
+        [("Accord", 2)]
+    );
+}
