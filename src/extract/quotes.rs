@@ -1568,15 +1568,26 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         matches!(before(1), "de" | "du" | "des" | "d'")
             || matches!(before(1), "la" | "l'" | "les") && matches!(before(2), "de" | "d'")
     };
+    // An organisation that ends a person's description is not the speaker: "Le porte-parole
+    // du collectif la Quadrature du Net(,) se félicite" (the description is resolved below).
+    let in_person_phrase = |en: &super::types::Entity, last: usize| {
+        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        (first.saturating_sub(5).max(sent_start + 1)..first)
+            .any(|h| doc.is_determiner(h - 1) && is_person_head(doc, h))
+    };
     if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| {
-        en.label != Label::Date && (en.label != Label::Loc || whole_subject(en)) && !complement(en)
+        en.label != Label::Date
+            && (en.label != Label::Loc || whole_subject(en))
+            && !complement(en)
+            && !(en.label == Label::Org && in_person_phrase(en, e - 1))
     }) {
         return Some(Speaker::Named(en.name.clone()));
     }
     if doc.tok(e - 1) == ","
-        && let Some(en) = entities
-            .ending_at(end_of(e.saturating_sub(2)))
-            .filter(|en| matches!(en.label, Label::Per | Label::Org))
+        && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
+            en.label == Label::Per || en.label == Label::Org && !in_person_phrase(en, e.saturating_sub(2))
+        })
     {
         return Some(Speaker::Named(en.name.clone()));
     }
@@ -1686,6 +1697,25 @@ mod tests {
              a ajouté la présidente du Rassemblement national.",
         );
         assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn an_organisation_ending_a_person_s_description_is_not_the_speaker() {
+        let s = speakers(
+            "Pour Jean Dupont, « Ceci est une victoire ! » Le porte-parole de la Ligue des \
+             droits de l'homme, se félicite que « le texte a permis un débat ».",
+        );
+        assert!(!s.iter().any(|x| x.as_deref().is_some_and(|n| n.contains("Ligue"))), "{s:?}");
+        let s = speakers(
+            "Pour Jean Dupont, « Ceci est une victoire ! » Le porte-parole du collectif la Ligue des \
+             droits de l'homme se félicite que « le texte a permis un débat ».",
+        );
+        assert!(!s.iter().any(|x| x.as_deref().is_some_and(|n| n.contains("Ligue"))), "{s:?}");
+        // The organisation itself as the subject still speaks.
+        assert_eq!(
+            speakers("La Ligue des droits de l'homme, elle, a déclaré : « Le texte a permis un débat »."),
+            one("Ligue des droits de l'homme")
+        );
     }
 
     #[test]
