@@ -742,3 +742,22 @@ fn a_version_15_database_gets_the_story_cards_the_entity_page_lists() {
         [("Accord", 2)]
     );
 }
+
+/// A word most stories hold is ranked among its newest matches only: the best match of all,
+/// indexed first, is past the candidates once `RANKED_CANDIDATES` newer stories hold the word.
+#[test]
+fn a_common_word_is_ranked_among_its_newest_matches() {
+    let mut s = Store::open_in_memory().unwrap();
+    let best = article("best", "Said said said", "Said, said and said again.", None);
+    s.replace_file("/n/best.txt", stamp(1), &[(best, None)], 1).unwrap();
+    assert_eq!(s.search("said", 5).unwrap()[0].story.id, "best");
+    let n = super::search::RANKED_CANDIDATES as usize;
+    let many: Vec<(Article, Option<CachedFacts>)> =
+        (0..n).map(|i| (article(&format!("m{i}"), "Title", "He said so.", None), None)).collect();
+    s.replace_file("/n/many.json", stamp(2), &many, 1).unwrap();
+    let hits = s.search("said", 5).unwrap();
+    assert_eq!(hits.len(), 5);
+    assert!(hits.iter().all(|h| h.story.id != "best"), "ranked past the newest {n} matches");
+    // A rarer word is ranked over all its matches.
+    assert_eq!(s.search("again", 5).unwrap()[0].story.id, "best");
+}
