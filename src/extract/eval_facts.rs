@@ -139,11 +139,6 @@ pub fn parse_gold(data: &str) -> Result<Vec<GoldArticle>, serde_json::Error> {
     data.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect()
 }
 
-/// Byte offset of code point `cp` in `text` (the end when past it).
-fn byte_of(text: &str, cp: usize) -> usize {
-    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
-}
-
 fn words(name: &str) -> Vec<String> {
     crate::text::fold::fold_str(name)
         .split(|c: char| !c.is_alphanumeric())
@@ -184,10 +179,11 @@ pub fn score_article(
     errors: &mut Vec<FactsError>,
 ) -> FactsCounts {
     let mut c = FactsCounts { articles: 1, ..FactsCounts::default() };
-    let gq: Vec<(usize, usize, Option<&str>)> = gold
-        .quotes
-        .iter()
-        .map(|q| (byte_of(text, q.start), byte_of(text, q.end), q.speaker.as_deref()))
+    let spans: Vec<(usize, usize)> = gold.quotes.iter().map(|q| (q.start, q.end)).collect();
+    let gq: Vec<(usize, usize, Option<&str>)> = eval_spans::to_bytes(text, &spans)
+        .into_iter()
+        .zip(&gold.quotes)
+        .map(|((s, e), q)| (s, e, q.speaker.as_deref()))
         .collect();
     let mut matched = vec![false; gq.len()];
     let mut errs: Vec<FactsError> = Vec::new();
@@ -257,7 +253,7 @@ pub fn score_article(
     for (i, g) in gs.iter().enumerate() {
         if !used[i] {
             c.sources.fn_ += 1;
-            let (s, e) = (byte_of(text, g.start), byte_of(text, g.end));
+            let (s, e) = eval_spans::to_bytes(text, &[(g.start, g.end)])[0];
             push("missed source", (s, e), Some(&g.name), None);
         }
     }

@@ -77,7 +77,7 @@ pub type SpanError = (&'static str, String, Option<String>, Option<String>);
 const SCORED: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
 
 /// Spans in bytes of the text; gold offsets are code points.
-fn to_bytes(text: &str, cps: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(super) fn to_bytes(text: &str, cps: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     starts.push(text.len());
     let at = |cp: usize| starts.get(cp).copied().unwrap_or(text.len());

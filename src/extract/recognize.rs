@@ -278,7 +278,7 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
         || !t.chars().next().is_some_and(char::is_alphabetic)
         || !t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
         || t.ends_with('-')
-        || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        || super::util::is_roman(t)
         || GAZ.common_acronyms.contains(t)
         || GAZ.titles.contains(doc.folded(k))
         || GAZ.honorifics.contains(doc.folded(k))

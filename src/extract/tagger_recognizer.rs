@@ -393,9 +393,7 @@ const JOINERS: [&str; 30] = [
 /// nationality word before a name is split off the same way.
 /// A word of two to six capital letters, not a Roman numeral ("AFP", "PASOK"; not "XIV").
 fn is_caps_word(t: &str) -> bool {
-    (2..=6).contains(&t.chars().count())
-        && t.chars().all(char::is_uppercase)
-        && !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    (2..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase) && !super::util::is_roman(t)
 }
 
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {

@@ -34,6 +34,11 @@ pub fn starts_lower(s: &str) -> bool {
     first_char(s).is_some_and(char::is_lowercase)
 }
 
+/// Written with Roman numeral letters only ("XIV", "MMXII"): a numeral, not an acronym.
+pub fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
 /// At least two letters and no lowercase letter ("NATO", "U.S.").
 pub fn all_upper(s: &str) -> bool {
     let mut letters = 0;
