@@ -709,16 +709,16 @@ fn pronoun_person(
         e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before && subject(m.start))
     };
     if in_sentence(Label::Per).is_empty() {
-        if let [org] = in_sentence(Label::Org).as_slice()
+        let orgs = in_sentence(Label::Org);
+        if let [org] = orgs.as_slice()
             && subject_in_sentence(org)
         {
             return Some(org.name.clone());
         }
         // Another kind of name opens the sentence (one the tagger took for a place): the
         // pronoun is more likely it than someone named earlier.
-        if [Label::Org, Label::Loc, Label::Misc]
-            .into_iter()
-            .any(|l| in_sentence(l).iter().any(subject_in_sentence))
+        if orgs.iter().any(subject_in_sentence)
+            || [Label::Loc, Label::Misc].into_iter().any(|l| in_sentence(l).iter().any(subject_in_sentence))
         {
             return None;
         }
