@@ -9,14 +9,14 @@ use crate::text::query::parse_with;
 
 impl AppState {
     pub(super) fn clear_filters(&mut self) {
-        let keep = self.list.selected().map(|m| m.id.clone());
+        let keep = self.list.selected().map(|m| m.id().to_string());
         self.list.filters = Filters::default();
         self.list.rebuild(keep.as_deref());
         self.reader.clear_search();
     }
 
     pub(super) fn refilter(&mut self, effects: &mut Vec<Effect>) {
-        let keep = self.list.selected().map(|m| m.id.clone());
+        let keep = self.list.selected().map(|m| m.id().to_string());
         self.list.rebuild(keep.as_deref());
         let f = self.list.filters.describe();
         self.message = Some(if f.is_empty() {

@@ -27,7 +27,7 @@ use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::profile::Profile;
-use crate::library::{EntityHit, SearchHit, StoryMeta};
+use crate::library::{EntityHit, SearchHit, Stories, StoryMeta};
 use crate::text::dates::Dates;
 use chrono::{DateTime, FixedOffset};
 
@@ -209,7 +209,7 @@ pub enum Action {
         message: String,
     },
     /// The stories in scope, after (re)indexing.
-    StoriesLoaded(Vec<StoryMeta>),
+    StoriesLoaded(Box<Stories>),
     SearchResults {
         query: String,
         hits: Vec<SearchHit>,
@@ -412,7 +412,7 @@ impl AppState {
         let single = stories.len() == 1;
         let mut state = AppState {
             settings,
-            list: StoryList::new(stories),
+            list: StoryList::new(stories.into()),
             side_enabled: true,
             width,
             height,
@@ -469,7 +469,7 @@ impl AppState {
     /// Is the open story the one under the list cursor?
     fn open_is_selected(&self) -> bool {
         match (&self.open, self.list.selected()) {
-            (Some(open), Some(sel)) => open.article.id == sel.id,
+            (Some(open), Some(sel)) => open.article.id == sel.id(),
             _ => false,
         }
     }
@@ -493,7 +493,7 @@ impl AppState {
         }
         self.save_scroll(effects);
         if let Some(meta) = self.list.selected() {
-            effects.push(Effect::LoadStory { id: meta.id.clone() });
+            effects.push(Effect::LoadStory { id: meta.id().to_string() });
         } else {
             self.open = None;
             self.reader = Reader::default();
@@ -513,11 +513,12 @@ impl AppState {
         if !self.settings.mark_read_on_open {
             return;
         }
-        if let Some(i) = self.list.selected_index()
-            && !self.list.stories[i].read
+        if let Some(m) = self.list.selected()
+            && !m.read()
         {
-            self.list.stories[i].read = true;
-            effects.push(Effect::SetRead { id: self.list.stories[i].id.clone(), read: true });
+            let (i, id) = (m.index(), m.id().to_string());
+            self.list.stories.set_read(i, true);
+            effects.push(Effect::SetRead { id, read: true });
         }
     }
 
@@ -534,7 +535,7 @@ impl AppState {
     fn story_loaded(&mut self, loaded: LoadedStory, effects: &mut Vec<Effect>) {
         let LoadedStory { article, content_hash, facts, annotations, orphans, scroll } = loaded;
         // A late answer for a story no longer selected is dropped.
-        if self.list.selected().is_none_or(|m| m.id != article.id) {
+        if self.list.selected().is_none_or(|m| m.id() != article.id) {
             return;
         }
         self.reader.story = None;
@@ -616,7 +617,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PromptSubmit => state.submit_prompt(&mut effects),
         Action::StoryLoaded { story } => state.story_loaded(*story, &mut effects),
         Action::StoryFailed { id, message } => {
-            if state.list.selected().is_some_and(|m| m.id == id) {
+            if state.list.selected().is_some_and(|m| m.id() == id) {
                 state.open = None;
                 state.reader = Reader::default();
             }
@@ -625,7 +626,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StoriesLoaded(stories) => {
             let was_empty = state.list.stories.is_empty();
             let single = stories.len() == 1;
-            state.list.replace(stories);
+            state.list.replace(*stories);
             if was_empty && single {
                 state.focus = Pane::Article;
             }

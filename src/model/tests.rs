@@ -82,7 +82,7 @@ fn opening_marks_read_and_leaving_saves_the_scroll_position() {
     let (mut state, _) = new_state(2);
     let log = run(&mut state, cmds(&[C::Open, C::PageDown, C::NextStory]));
     assert!(log.contains(&Effect::SetRead { id: "s0".into(), read: true }));
-    assert!(state.list.stories[0].read);
+    assert!(state.list.stories.get(0).unwrap().read());
     let saved = log.iter().find_map(|e| match e {
         Effect::SaveScroll { id, line } if id == "s0" => Some(*line),
         _ => None,
@@ -138,9 +138,12 @@ fn back_clears_search_then_leaves_the_article_then_quits() {
 fn entity_keys_walk_mentions_and_select_their_entity() {
     let (mut state, _) = new_state(1);
     // Reload with facts.
-    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story")])]);
+    run(&mut state, vec![Action::StoriesLoaded(Box::new(vec![meta("s0", "Story")].into()))]);
     state.open = None;
-    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story"), meta("s1", "Other")])]);
+    run(
+        &mut state,
+        vec![Action::StoriesLoaded(Box::new(vec![meta("s0", "Story"), meta("s1", "Other")].into()))],
+    );
     run(&mut state, cmds(&[C::Down, C::Up]));
     let open = state.open.as_ref().unwrap();
     assert_eq!(open.marks.len(), 30);
@@ -180,7 +183,7 @@ fn search_results_replace_the_list_and_highlight_in_the_text() {
         vec![Action::SearchResults { query: "russie".into(), hits: vec![hit("s2"), hit("s1")] }],
     );
     assert_eq!(state.list.rows.len(), 2);
-    assert_eq!(state.list.selected().map(|m| m.id.as_str()), Some("s2"));
+    assert_eq!(state.list.selected().map(|m| m.id()), Some("s2"));
     assert!(log.contains(&Effect::LoadStory { id: "s2".into() }));
     assert_eq!(state.reader.search.matches.len(), 30, "the query's words are highlighted");
 }
@@ -413,8 +416,10 @@ fn submit_search(state: &mut AppState, text: &str) -> Vec<Effect> {
 #[test]
 fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
     let (mut state, _) = new_state(4);
-    state.list.stories[1].read = true;
-    state.list.stories[2].tags = vec!["Économie".into()];
+    let mut metas: Vec<StoryMeta> = state.list.stories.iter().map(|m| m.to_meta()).collect();
+    metas[1].read = true;
+    metas[2].tags = vec!["Économie".into()];
+    state.list.replace(metas.into());
     let effects = submit_search(&mut state, "securite russie");
     assert!(effects.contains(&Effect::Search { query: "securite russie".into() }), "{effects:?}");
     let effects = submit_search(&mut state, "unread -tag:economie russie");
@@ -433,7 +438,8 @@ fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
     let outcome =
         crate::library::filter::Outcome { today: 0, ranked: Some((words, hits)), rest, ..Default::default() };
     run(&mut state, vec![Action::QueryResults { text, outcome: Box::new(outcome) }]);
-    let shown: Vec<&str> = state.list.rows.iter().map(|r| state.list.stories[r.story].id.as_str()).collect();
+    let shown: Vec<&str> =
+        state.list.rows.iter().map(|r| state.list.stories.get(r.story).unwrap().id()).collect();
     assert_eq!(shown, ["s3"], "ranked by the words; s2 has the tag, s1 is read");
     assert_eq!(state.message.as_deref(), Some("1 story matches \"unread -tag:economie russie\""));
     assert_eq!(state.reader.search.query, "russie", "the words are highlighted in the open story");
