@@ -100,7 +100,8 @@ fn main() {
     out.push(("stories".into(), stories as f64));
     out.push(("rss_after_list_mb".into(), rss_mb()));
 
-    // Library search as the search box runs it (500 hits at most, snippets made), then shown.
+    // Library search as the search box runs it (500 hits at most, snippets for the rows shown
+    // and the page below), then drawn.
     let (mut all, mut all_cpu) = (Vec::new(), Vec::new());
     for q in &queries {
         let (mut times, mut cpu) = (Vec::new(), Vec::new());

@@ -3,8 +3,8 @@
 
 use super::Filters;
 use super::{AppState, Effect, Pane, QueryFilter, list};
+use crate::library::EntityHit;
 use crate::library::filter::Outcome;
-use crate::library::{EntityHit, SearchHit};
 use crate::text::query::parse_with;
 
 impl AppState {
@@ -27,9 +27,15 @@ impl AppState {
         self.selection_changed(effects);
     }
 
-    pub(super) fn search_results(&mut self, query: String, hits: Vec<SearchHit>, effects: &mut Vec<Effect>) {
-        let hits: Vec<(usize, list::Snippet)> =
-            hits.into_iter().filter_map(|h| Some((self.list.index_of(&h.story.id)?, h.snippet))).collect();
+    /// A search's hits (story ids, best first, with their snippets when made) listed.
+    pub(super) fn search_results(
+        &mut self,
+        query: String,
+        hits: Vec<(String, Option<list::Snippet>)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let hits: Vec<(usize, Option<list::Snippet>)> =
+            hits.into_iter().filter_map(|(id, s)| Some((self.list.index_of(&id)?, s))).collect();
         let n = hits.len();
         self.list.filters.search = Some((query.clone(), hits));
         self.focus = Pane::List;
@@ -74,7 +80,11 @@ impl AppState {
         let ranked = outcome.ranked.clone();
         self.list.filters.query = Some(QueryFilter { text: text.clone(), outcome });
         match ranked {
-            Some((words, hits)) => self.search_results(words, hits, effects),
+            Some((words, hits)) => {
+                // An empty snippet: not made (`service::query::resolve_for_list`).
+                let hits = hits.into_iter().map(|h| (h.story.id, Some(h.snippet).filter(|s| !s.is_empty())));
+                self.search_results(words, hits.collect(), effects)
+            }
             None => {
                 self.list.filters.search = None;
                 self.reader.clear_search();
@@ -89,6 +99,15 @@ impl AppState {
             1 => format!("1 story matches {text:?}"),
             n => format!("{n} stories match {text:?}"),
         });
+    }
+
+    /// Asks for the snippets of the search results shown and of the page below (a search
+    /// lists up to 500 hits; reading every story for its snippet made the search slow).
+    pub(super) fn ask_snippets(&mut self, effects: &mut Vec<Effect>) {
+        let rows_shown = self.list_height();
+        if let Some((query, ids)) = self.list.snippets_wanted(2 * rows_shown) {
+            effects.push(Effect::Snippets { query, ids });
+        }
     }
 
     pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {

@@ -14,8 +14,9 @@ pub struct Filters {
     pub lang: Option<String>,
     /// Stories mentioning an entity: its name and the matching story indices (newest first).
     pub entity: Option<(String, Vec<usize>)>,
-    /// A full-text search: the query and the hits (story index, snippet), best first.
-    pub search: Option<(String, Vec<(usize, Snippet)>)>,
+    /// A full-text search: the query and the hits (story index, snippet), best first. A
+    /// snippet is made when its row is shown (`None`: not asked for yet; empty: asked).
+    pub search: Option<(String, SearchHits)>,
     /// Stories by the state of their review.
     pub review: Option<ReviewFilter>,
     /// A query's terms other than the words that rank `search` (see `library::filter`).
@@ -71,8 +72,10 @@ impl ReviewFilter {
     }
 }
 
-/// A search snippet as (text, is_match) pieces.
-pub type Snippet = Vec<(String, bool)>;
+pub use crate::library::rows::Snippet;
+
+/// A search's hits: (story index, snippet), best first (see `Filters::search`).
+pub type SearchHits = Vec<(usize, Option<Snippet>)>;
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -224,7 +227,34 @@ impl StoryList {
     /// The snippet a search result shows under its title.
     pub fn snippet(&self, row: &Row) -> Option<&Snippet> {
         let (_, hits) = self.filters.search.as_ref()?;
-        hits.get(row.hit? as usize).map(|(_, snippet)| snippet)
+        hits.get(row.hit? as usize).and_then(|(_, snippet)| snippet.as_ref())
+    }
+
+    /// The search's query and the ids of the stories of the `rows` rows from the first shown
+    /// whose snippets were never asked for; they are marked asked.
+    pub fn snippets_wanted(&mut self, rows: usize) -> Option<(String, Vec<String>)> {
+        let (query, hits) = self.filters.search.as_mut()?;
+        let mut ids = Vec::new();
+        for row in self.rows.iter().skip(self.offset).take(rows) {
+            let Some((story, snippet @ None)) = row.hit.and_then(|h| hits.get_mut(h as usize)) else {
+                continue;
+            };
+            ids.extend(self.stories.get(*story).map(|m| m.id().to_string()));
+            *snippet = Some(Vec::new());
+        }
+        (!ids.is_empty()).then(|| (query.clone(), ids))
+    }
+
+    /// Snippets the store made for the search `query` (one since replaced is ignored).
+    pub fn fill_snippets(&mut self, query: &str, snippets: Vec<(String, Snippet)>) {
+        let indices: Vec<(Option<usize>, Snippet)> =
+            snippets.into_iter().map(|(id, snippet)| (self.index_of(&id), snippet)).collect();
+        let Some((_, hits)) = self.filters.search.as_mut().filter(|(q, _)| q == query) else { return };
+        for (index, snippet) in indices {
+            if let Some(hit) = hits.iter_mut().find(|(story, _)| Some(*story) == index) {
+                hit.1 = Some(snippet);
+            }
+        }
     }
 
     /// Next value of a cycling filter: none → first → … → last → none.
@@ -337,7 +367,7 @@ mod tests {
     fn replacing_stories_keeps_the_selection_and_remaps_hits() {
         let mut list =
             StoryList::new(Stories::from(vec![meta("a", "x", false, false), meta("b", "x", false, false)]));
-        list.filters.search = Some(("q".into(), vec![(1, vec![]), (0, vec![])]));
+        list.filters.search = Some(("q".into(), vec![(1, None), (0, None)]));
         list.rebuild(Some("a"));
         assert_eq!((ids(&list), list.selected), (vec!["b", "a"], 1));
         list.replace(Stories::from(vec![meta("new", "x", false, false), meta("a", "x", false, false)]));

@@ -27,7 +27,7 @@ use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::profile::Profile;
-use crate::library::{EntityHit, SearchHit, Stories, StoryMeta};
+use crate::library::{EntityHit, Stories, StoryMeta};
 use crate::text::dates::Dates;
 use chrono::{DateTime, FixedOffset};
 
@@ -104,9 +104,14 @@ pub enum Effect {
         id: String,
         line: usize,
     },
-    /// Full-text search → `Action::SearchResults`.
+    /// Full-text search, ranked ids only → `Action::SearchResults`.
     Search {
         query: String,
+    },
+    /// The snippets of a search's hits for the rows shown → `Action::Snippets`.
+    Snippets {
+        query: String,
+        ids: Vec<String>,
     },
     /// What the store knows of a query's words, phrases and entities → `Action::QueryResults`.
     Query {
@@ -210,9 +215,15 @@ pub enum Action {
     },
     /// The stories in scope, after (re)indexing.
     StoriesLoaded(Box<Stories>),
+    /// A search's hits (story ids), best first.
     SearchResults {
         query: String,
-        hits: Vec<SearchHit>,
+        ids: Vec<String>,
+    },
+    /// Snippets of a search's hits, by story id.
+    Snippets {
+        query: String,
+        snippets: Vec<(String, list::Snippet)>,
     },
     EntityResults {
         name: String,
@@ -488,6 +499,7 @@ impl AppState {
     /// After the list cursor moved: save where the old story was, ask for the new one.
     fn selection_changed(&mut self, effects: &mut Vec<Effect>) {
         self.relayout();
+        self.ask_snippets(effects);
         if self.open_is_selected() {
             return;
         }
@@ -593,6 +605,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.width = w;
             state.height = h;
             state.relayout();
+            state.ask_snippets(&mut effects);
         }
         Action::Command(cmd) => state.command(cmd, &mut effects),
         Action::PromptChar(c) => {
@@ -633,7 +646,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.selection_changed(&mut effects);
             state.recount_feeds();
         }
-        Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
+        Action::SearchResults { query, ids } => {
+            state.search_results(query, ids.into_iter().map(|id| (id, None)).collect(), &mut effects)
+        }
+        Action::Snippets { query, snippets } => state.list.fill_snippets(&query, snippets),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
         Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
         Action::SavedQueryOutcomes(outcomes) => state.saved_query_outcomes(outcomes),

@@ -4,6 +4,7 @@ use super::*;
 use crate::annotate::Status;
 use crate::command::Command as C;
 use crate::extract::{Entity, Label, Mention, Origin};
+use crate::library::SearchHit;
 
 fn meta(id: &str, title: &str) -> StoryMeta {
     StoryMeta { id: id.into(), title: title.into(), ..StoryMeta::default() }
@@ -175,13 +176,46 @@ fn filters_compose_and_one_key_clears_them() {
 }
 
 #[test]
+fn snippets_are_asked_for_the_rows_shown_and_the_page_below_once() {
+    let (mut state, _) = new_state(200);
+    let ids: Vec<String> = (0..200).rev().map(|i| format!("s{i}")).collect();
+    let log = run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids.clone() }]);
+    let asked = |log: &[Effect]| -> Vec<String> {
+        log.iter()
+            .filter_map(|e| match e {
+                Effect::Snippets { query, ids } if query == "russie" => Some(ids.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let shown = state.list_height();
+    assert_eq!(asked(&log), ids[..2 * shown], "the hits on screen and one page below, best first");
+    let snippet = vec![("Russie".to_string(), true)];
+    run(
+        &mut state,
+        vec![Action::Snippets { query: "russie".into(), snippets: vec![(ids[0].clone(), snippet.clone())] }],
+    );
+    assert_eq!(state.list.snippet(&state.list.rows[0]), Some(&snippet));
+    assert_eq!(state.list.snippet(&state.list.rows[1]), Some(&Vec::new()), "asked, not yet made");
+    let log = run(&mut state, cmds(&[C::Down]));
+    assert!(asked(&log).is_empty(), "nothing asked twice");
+    let log = run(&mut state, cmds(&[C::PageDown, C::PageDown]));
+    assert_eq!(asked(&log).first(), Some(&ids[2 * shown]), "the next rows when scrolled to");
+    // The snippets of a search since replaced are not shown.
+    run(&mut state, vec![Action::SearchResults { query: "mali".into(), ids: ids.clone() }]);
+    run(
+        &mut state,
+        vec![Action::Snippets { query: "russie".into(), snippets: vec![(ids[0].clone(), snippet)] }],
+    );
+    assert_eq!(state.list.snippet(&state.list.rows[0]), Some(&Vec::new()));
+}
+
+#[test]
 fn search_results_replace_the_list_and_highlight_in_the_text() {
     let (mut state, _) = new_state(3);
-    let hit = |id: &str| SearchHit { story: meta(id, id), snippet: vec![("Russie".into(), true)] };
-    let log = run(
-        &mut state,
-        vec![Action::SearchResults { query: "russie".into(), hits: vec![hit("s2"), hit("s1")] }],
-    );
+    let ids = vec!["s2".to_string(), "s1".to_string()];
+    let log = run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids }]);
     assert_eq!(state.list.rows.len(), 2);
     assert_eq!(state.list.selected().map(|m| m.id()), Some("s2"));
     assert!(log.contains(&Effect::LoadStory { id: "s2".into() }));
