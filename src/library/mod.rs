@@ -35,7 +35,7 @@ pub use feed::{FeedDoc, FeedItem};
 pub use rows::{EntityHit, Review, ReviewState, SearchHit, StoryMeta};
 pub use sanitize::sanitize;
 pub use scope::Scope;
-pub use stories::{ListedStory, Stories, StoryFields};
+pub use stories::{ListedStory, Stories, StoryFields, StoryGroup};
 pub use walk::load_paths;
 
 thread_local! {

@@ -249,6 +249,31 @@ impl Stories {
         self.flags.get(index).is_some_and(|f| f & bit != 0)
     }
 
+    /// The stories counted by source and tag set together, a group for each pair some story
+    /// has, in the order of their first stories: the feeds view's counts without going
+    /// through every story's tags.
+    pub fn groups(&self) -> Vec<StoryGroup<'_>> {
+        let mut at: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut groups: Vec<StoryGroup> = Vec::new();
+        let keys = self.sources.iter().zip(&self.tag_sets);
+        for ((&source, &tags), flags) in keys.zip(&self.flags) {
+            let slot = *at.entry((source, tags)).or_insert_with(|| {
+                groups.push(StoryGroup {
+                    source: self.source_names.get(source).map(String::as_str),
+                    tags: self.tag_set_values.get(tags).map_or(&[], Vec::as_slice),
+                    unread: 0,
+                    total: 0,
+                });
+                groups.len() - 1
+            });
+            if let Some(group) = groups.get_mut(slot) {
+                group.unread += usize::from(flags & READ == 0);
+                group.total += 1;
+            }
+        }
+        groups
+    }
+
     /// Every source some story has, sorted.
     pub fn source_names(&self) -> Vec<String> {
         sorted(&self.source_names.values)
@@ -281,6 +306,15 @@ impl From<Vec<StoryMeta>> for Stories {
     fn from(stories: Vec<StoryMeta>) -> Stories {
         stories.into_iter().collect()
     }
+}
+
+/// Stories that share a source and a set of tags, counted (`Stories::groups`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryGroup<'a> {
+    pub source: Option<&'a str>,
+    pub tags: &'a [String],
+    pub unread: usize,
+    pub total: usize,
 }
 
 /// One story of `Stories`, read in place.
@@ -435,6 +469,28 @@ mod tests {
                 _ => assert_eq!(&now, old),
             }
         }
+    }
+
+    #[test]
+    fn groups_count_the_stories_of_each_source_and_tag_set() {
+        let originals: Vec<StoryMeta> = (0..60).map(story).collect();
+        let stories = Stories::from(originals.clone());
+        let groups = stories.groups();
+        for group in &groups {
+            let members: Vec<&StoryMeta> = (originals.iter())
+                .filter(|m| m.source.as_deref() == group.source && m.tags == group.tags)
+                .collect();
+            assert_eq!(group.total, members.len());
+            assert_eq!(group.unread, members.iter().filter(|m| !m.read).count());
+        }
+        assert_eq!(groups.iter().map(|g| g.total).sum::<usize>(), 60);
+        let first = |g: &StoryGroup| {
+            originals.iter().position(|m| m.source.as_deref() == g.source && m.tags == g.tags)
+        };
+        assert!(
+            groups.windows(2).all(|w| first(&w[0]) < first(&w[1])),
+            "in the order of their first stories"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{AppState, Effect, Filters, Overlay, Pane};
 use crate::command::Command;
-use crate::library::{Stories, StoryFields};
+use crate::library::{Stories, StoryFields, StoryGroup};
 use crate::text::query::parse_with;
 
 /// What an entry of the feeds view stands for.
@@ -94,20 +94,22 @@ impl FeedsView {
     /// "All stories", the saved queries (in the config's order), every source by name, every
     /// tag, and the stories without a source last.
     pub fn count(stories: &Stories, saved: &SavedMatches) -> Vec<FeedEntry> {
-        let tally = |slot: &mut (usize, usize), read: bool| {
-            slot.0 += usize::from(!read);
-            slot.1 += 1;
+        let tally = |slot: &mut (usize, usize), group: &StoryGroup| {
+            slot.0 += group.unread;
+            slot.1 += group.total;
         };
         let mut by_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         // Tags by their folded form (as `tag:` matches), shown as first written.
         let mut by_tag: BTreeMap<String, (&str, (usize, usize))> = BTreeMap::new();
-        for m in stories.iter() {
-            tally(by_source.entry(m.source().unwrap_or("")).or_default(), m.read());
+        // By group of stories sharing source and tags: a tag is folded once a group, not once
+        // a story (a million stories).
+        for group in stories.groups() {
+            tally(by_source.entry(group.source.unwrap_or("")).or_default(), &group);
             let mut seen = HashSet::new();
-            for t in m.tags() {
+            for t in group.tags {
                 let key = crate::text::fold::fold_str(t);
                 if seen.insert(key.clone()) {
-                    tally(&mut by_tag.entry(key).or_insert((t.as_str(), (0, 0))).1, m.read());
+                    tally(&mut by_tag.entry(key).or_insert((t.as_str(), (0, 0))).1, &group);
                 }
             }
         }
