@@ -27,24 +27,30 @@ impl AppState {
         self.selection_changed(effects);
     }
 
-    /// A search's hits (story ids, best first, with their snippets when made) listed.
+    /// A search's hits (story ids, best first, with their snippets when made) listed. The
+    /// same search run again over a list read again (`search_again`) keeps the selection,
+    /// the focus and the message.
     pub(super) fn search_results(
         &mut self,
         query: String,
         hits: Vec<(String, Option<list::Snippet>)>,
         effects: &mut Vec<Effect>,
     ) {
+        let again = self.list.filters.search.as_ref().is_some_and(|(q, _)| *q == query);
+        let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
         let hits: Vec<(usize, Option<list::Snippet>)> =
             hits.into_iter().filter_map(|(id, s)| Some((self.list.index_of(&id)?, s))).collect();
         let n = hits.len();
         self.list.filters.search = Some((query.clone(), hits));
-        self.focus = Pane::List;
-        self.list.rebuild(None);
-        self.message = Some(match n {
-            0 => format!("no story matches {query:?}"),
-            1 => format!("1 story matches {query:?}"),
-            _ => format!("{n} stories match {query:?}"),
-        });
+        self.list.rebuild(keep.as_deref());
+        if !again {
+            self.focus = Pane::List;
+            self.message = Some(match n {
+                0 => format!("no story matches {query:?}"),
+                1 => format!("1 story matches {query:?}"),
+                _ => format!("{n} stories match {query:?}"),
+            });
+        }
         if let Some(open) = &self.open {
             // The selected story may already be open: highlight the query now.
             self.reader.search_words(&open.article, &query);
@@ -77,8 +83,13 @@ impl AppState {
     }
 
     pub(super) fn query_results(&mut self, text: String, outcome: Outcome, effects: &mut Vec<Effect>) {
+        let again = self.list.filters.query.as_ref().is_some_and(|q| q.text == text);
+        let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
         let ranked = outcome.ranked.clone();
         self.list.filters.query = Some(QueryFilter { text: text.clone(), outcome });
+        if !again {
+            self.focus = Pane::List;
+        }
         match ranked {
             Some((words, hits)) => {
                 // An empty snippet: not made (`service::query::resolve_for_list`).
@@ -88,10 +99,12 @@ impl AppState {
             None => {
                 self.list.filters.search = None;
                 self.reader.clear_search();
-                self.focus = Pane::List;
-                self.list.rebuild(None);
+                self.list.rebuild(keep.as_deref());
                 self.selection_changed(effects);
             }
+        }
+        if again {
+            return;
         }
         // Hits and the other terms together: what the list shows.
         self.message = Some(match self.list.rows.len() {
@@ -99,6 +112,21 @@ impl AppState {
             1 => format!("1 story matches {text:?}"),
             n => format!("{n} stories match {text:?}"),
         });
+    }
+
+    /// The search or query shown, run again over the list read again: its hits were found
+    /// among the stories the list held (a search typed before a large list was read whole
+    /// found only those of its first page), and new stories may match.
+    pub(super) fn search_again(&self, effects: &mut Vec<Effect>) {
+        match (&self.list.filters.query, &self.list.filters.search) {
+            (Some(q), _) => {
+                if let Ok(expr) = parse_with(&q.text, &self.saved_queries) {
+                    effects.push(Effect::Query { text: q.text.clone(), expr });
+                }
+            }
+            (None, Some((query, _))) => effects.push(Effect::Search { query: query.clone() }),
+            (None, None) => {}
+        }
     }
 
     /// Asks for the snippets of the search results shown and of the page below (a search

@@ -645,6 +645,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             state.selection_changed(&mut effects);
             state.recount_feeds();
+            state.search_again(&mut effects);
         }
         Action::SearchResults { query, ids } => {
             state.search_results(query, ids.into_iter().map(|id| (id, None)).collect(), &mut effects)

@@ -212,6 +212,30 @@ fn snippets_are_asked_for_the_rows_shown_and_the_page_below_once() {
 }
 
 #[test]
+fn a_search_runs_again_over_the_whole_list_keeping_the_selection() {
+    let (mut state, _) = new_state(3);
+    let ids = || vec!["s7".to_string(), "s1".to_string()];
+    run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids() }]);
+    let listed = |state: &AppState| -> Vec<String> {
+        state.list.rows.iter().map(|r| state.list.stories.get(r.story).unwrap().id().to_string()).collect()
+    };
+    assert_eq!(listed(&state), ["s1"], "s7 is not read yet");
+    state.message = Some("something else".into());
+    state.focus = Pane::Article;
+    let whole: Vec<StoryMeta> = (0..10).map(|i| meta(&format!("s{i}"), "Story")).collect();
+    let log = run(&mut state, vec![Action::StoriesLoaded(Box::new(whole.into()))]);
+    assert!(log.contains(&Effect::Search { query: "russie".into() }), "{log:?}");
+    run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids() }]);
+    assert_eq!(listed(&state), ["s7", "s1"]);
+    assert_eq!(state.list.selected().map(|m| m.id()), Some("s1"), "the selection kept");
+    assert_eq!((state.focus, state.message.as_deref()), (Pane::Article, Some("something else")));
+    // A new search takes the focus and says how many it found.
+    run(&mut state, vec![Action::SearchResults { query: "mali".into(), ids: ids() }]);
+    assert_eq!((state.focus, state.list.selected), (Pane::List, 0));
+    assert_eq!(state.message.as_deref(), Some("2 stories match \"mali\""));
+}
+
+#[test]
 fn search_results_replace_the_list_and_highlight_in_the_text() {
     let (mut state, _) = new_state(3);
     let ids = vec!["s2".to_string(), "s1".to_string()];
