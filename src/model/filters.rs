@@ -27,16 +27,27 @@ impl AppState {
         self.selection_changed(effects);
     }
 
-    /// A search's hits (story ids, best first, with their snippets when made) listed. The
-    /// same search run again over a list read again (`search_again`) keeps the selection,
-    /// the focus and the message.
+    /// A search's hits (story ids, best first, with their snippets when made) listed.
     pub(super) fn search_results(
         &mut self,
         query: String,
         hits: Vec<(String, Option<list::Snippet>)>,
         effects: &mut Vec<Effect>,
     ) {
-        let again = self.list.filters.search.as_ref().is_some_and(|(q, _)| *q == query);
+        let again = std::mem::take(&mut self.search_rerun)
+            && self.list.filters.search.as_ref().is_some_and(|(q, _)| *q == query);
+        self.list_hits(query, hits, again, effects);
+    }
+
+    /// `search_results`; `again`: the same search run again over a list read again
+    /// (`search_again`), which keeps the selection, the focus and the message.
+    fn list_hits(
+        &mut self,
+        query: String,
+        hits: Vec<(String, Option<list::Snippet>)>,
+        again: bool,
+        effects: &mut Vec<Effect>,
+    ) {
         let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
         let hits: Vec<(usize, Option<list::Snippet>)> =
             hits.into_iter().filter_map(|(id, s)| Some((self.list.index_of(&id)?, s))).collect();
@@ -62,6 +73,7 @@ impl AppState {
     /// query language goes to the store for its words and entities, then filters the rows. A
     /// query that does not parse says why, pointing at the character.
     pub(super) fn submit_query(&mut self, text: String, effects: &mut Vec<Effect>) {
+        self.search_rerun = false;
         let expr = match parse_with(&text, &self.saved_queries) {
             Ok(expr) => expr,
             Err(e) => {
@@ -83,7 +95,8 @@ impl AppState {
     }
 
     pub(super) fn query_results(&mut self, text: String, outcome: Outcome, effects: &mut Vec<Effect>) {
-        let again = self.list.filters.query.as_ref().is_some_and(|q| q.text == text);
+        let again = std::mem::take(&mut self.search_rerun)
+            && self.list.filters.query.as_ref().is_some_and(|q| q.text == text);
         let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
         let ranked = outcome.ranked.clone();
         self.list.filters.query = Some(QueryFilter { text: text.clone(), outcome });
@@ -94,7 +107,7 @@ impl AppState {
             Some((words, hits)) => {
                 // An empty snippet: not made (`service::query::resolve_for_list`).
                 let hits = hits.into_iter().map(|h| (h.story.id, Some(h.snippet).filter(|s| !s.is_empty())));
-                self.search_results(words, hits.collect(), effects)
+                self.list_hits(words, hits.collect(), again, effects)
             }
             None => {
                 self.list.filters.search = None;
@@ -117,16 +130,16 @@ impl AppState {
     /// The search or query shown, run again over the list read again: its hits were found
     /// among the stories the list held (a search typed before a large list was read whole
     /// found only those of its first page), and new stories may match.
-    pub(super) fn search_again(&self, effects: &mut Vec<Effect>) {
-        match (&self.list.filters.query, &self.list.filters.search) {
-            (Some(q), _) => {
-                if let Ok(expr) = parse_with(&q.text, &self.saved_queries) {
-                    effects.push(Effect::Query { text: q.text.clone(), expr });
-                }
-            }
-            (None, Some((query, _))) => effects.push(Effect::Search { query: query.clone() }),
-            (None, None) => {}
-        }
+    pub(super) fn search_again(&mut self, effects: &mut Vec<Effect>) {
+        let effect = match (&self.list.filters.query, &self.list.filters.search) {
+            (Some(q), _) => parse_with(&q.text, &self.saved_queries)
+                .ok()
+                .map(|expr| Effect::Query { text: q.text.clone(), expr }),
+            (None, Some((query, _))) => Some(Effect::Search { query: query.clone() }),
+            (None, None) => None,
+        };
+        self.search_rerun = effect.is_some();
+        effects.extend(effect);
     }
 
     /// Asks for the snippets of the search results shown and of the page below (a search

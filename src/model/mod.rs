@@ -365,6 +365,9 @@ pub struct AppState {
     read_redo: Vec<feeds_view::ReadStep>,
     /// The list shows an entry chosen in the feeds view: `q` goes back to the view.
     from_feeds: bool,
+    /// The search or query shown was asked again over a list read again (`search_again`):
+    /// its results keep the selection, the focus and the message.
+    search_rerun: bool,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
     /// The entity marked to merge others into (`M`).
