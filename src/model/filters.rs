@@ -40,17 +40,24 @@ impl AppState {
     }
 
     /// `search_results`; `again`: the same search run again over a list read again
-    /// (`search_again`), which keeps the selection, the focus and the message.
+    /// (`search_again`), which keeps the selection, the focus and the message. True when more
+    /// stories match than the list shows.
     fn list_hits(
         &mut self,
         query: String,
         hits: Vec<(String, Option<list::Snippet>)>,
         again: bool,
         effects: &mut Vec<Effect>,
-    ) {
+    ) -> bool {
         let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
-        let hits: Vec<(usize, Option<list::Snippet>)> =
-            hits.into_iter().filter_map(|(id, s)| Some((self.list.index_of(&id)?, s))).collect();
+        // The store gives one hit more than the list shows when more match: the count shown
+        // is then a floor, and the message says so rather than give the cap as the count.
+        let more = hits.len() > list::SEARCH_SHOWN;
+        let hits: Vec<(usize, Option<list::Snippet>)> = hits
+            .into_iter()
+            .take(list::SEARCH_SHOWN)
+            .filter_map(|(id, s)| Some((self.list.index_of(&id)?, s)))
+            .collect();
         let n = hits.len();
         self.list.filters.search = Some((query.clone(), hits));
         self.list.rebuild(keep.as_deref());
@@ -59,6 +66,7 @@ impl AppState {
             self.message = Some(match n {
                 0 => format!("no story matches {query:?}"),
                 1 => format!("1 story matches {query:?}"),
+                _ if more => format!("more than {n} stories match {query:?}: the first {n} are listed"),
                 _ => format!("{n} stories match {query:?}"),
             });
         }
@@ -67,6 +75,7 @@ impl AppState {
             self.reader.search_words(&open.article, &query);
         }
         self.selection_changed(effects);
+        more
     }
 
     /// The search prompt's text: plain words search as they always did; anything else of the
@@ -103,11 +112,15 @@ impl AppState {
         if !again {
             self.focus = Pane::List;
         }
+        // The words ranked: those whose hits were cut to the first the list shows.
+        let mut cut = None;
         match ranked {
             Some((words, hits)) => {
                 // An empty snippet: not made (`service::query::resolve_for_list`).
                 let hits = hits.into_iter().map(|h| (h.story.id, Some(h.snippet).filter(|s| !s.is_empty())));
-                self.list_hits(words, hits.collect(), again, effects)
+                if self.list_hits(words.clone(), hits.collect(), again, effects) {
+                    cut = Some(words);
+                }
             }
             None => {
                 self.list.filters.search = None;
@@ -120,10 +133,15 @@ impl AppState {
             return;
         }
         // Hits and the other terms together: what the list shows.
-        self.message = Some(match self.list.rows.len() {
-            0 => format!("no story matches {text:?}"),
-            1 => format!("1 story matches {text:?}"),
-            n => format!("{n} stories match {text:?}"),
+        let n = self.list.rows.len();
+        self.message = Some(match (n, cut) {
+            (0, None) => format!("no story matches {text:?}"),
+            (1, None) => format!("1 story matches {text:?}"),
+            (n, None) => format!("{n} stories match {text:?}"),
+            (n, Some(words)) => format!(
+                "{n} stories match {text:?} among the first {} found for {words:?}",
+                list::SEARCH_SHOWN
+            ),
         });
     }
 

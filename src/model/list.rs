@@ -74,6 +74,10 @@ impl ReviewFilter {
 
 pub use crate::library::rows::Snippet;
 
+/// The most hits of a library search the list shows (the store is asked for one more, to
+/// know whether more stories match).
+pub const SEARCH_SHOWN: usize = 500;
+
 /// A search's hits: (story index, snippet), best first (see `Filters::search`).
 pub type SearchHits = Vec<(usize, Option<Snippet>)>;
 

@@ -236,6 +236,24 @@ fn a_search_runs_again_over_the_whole_list_keeping_the_selection() {
 }
 
 #[test]
+fn a_search_cut_to_the_rows_the_list_shows_says_more_match() {
+    use crate::model::list::SEARCH_SHOWN;
+    let (mut state, _) = new_state(SEARCH_SHOWN + 1);
+    let ids: Vec<String> = (0..=SEARCH_SHOWN).map(|i| format!("s{i}")).collect();
+    run(&mut state, vec![Action::SearchResults { query: "said".into(), ids: ids.clone() }]);
+    assert_eq!(state.list.rows.len(), SEARCH_SHOWN, "the hit past the cap is not listed");
+    assert_eq!(
+        state.message.as_deref(),
+        Some(
+            format!("more than {SEARCH_SHOWN} stories match \"said\": the first {SEARCH_SHOWN} are listed")
+                .as_str()
+        )
+    );
+    run(&mut state, vec![Action::SearchResults { query: "said".into(), ids: ids[..SEARCH_SHOWN].to_vec() }]);
+    assert_eq!(state.message.as_deref(), Some(format!("{SEARCH_SHOWN} stories match \"said\"").as_str()));
+}
+
+#[test]
 fn search_results_replace_the_list_and_highlight_in_the_text() {
     let (mut state, _) = new_state(3);
     let ids = vec!["s2".to_string(), "s1".to_string()];

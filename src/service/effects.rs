@@ -11,7 +11,8 @@ use crate::service::story::load_story;
 use crate::store::{Store, StoreError};
 
 /// The most hits a search lists (the search box's and a query's).
-const SEARCH_HITS: usize = 500;
+/// One hit more than the list shows: the list then knows more stories match.
+const SEARCH_HITS: usize = crate::model::list::SEARCH_SHOWN + 1;
 
 /// Performs one effect; the answers are the next actions.
 pub fn perform(store: &mut Store, effect: Effect) -> Vec<Action> {
