@@ -24,6 +24,17 @@ pub struct GazEntry {
     /// Bit i set: token i of the form is capitalised, so the text's token must be too
     /// ("Le Monde" is not "le monde").
     pub cap_mask: u16,
+    /// The title without its article ("Figaro" of "Le Figaro"): a name only where French has
+    /// contracted the article into a preposition ("du Figaro", "au Monde", "des Echos").
+    pub after_contraction: bool,
+}
+
+/// Prepositions that absorb the article "le"/"les" of a title: "de le Figaro" is "du Figaro".
+const CONTRACTIONS: [&str; 4] = ["du", "au", "des", "aux"];
+
+/// A title's form without its leading article "Le"/"Les" ("Le Monde" → "Monde").
+fn without_article(form: &str) -> Option<&str> {
+    form.strip_prefix("Le ").or_else(|| form.strip_prefix("Les ")).filter(|rest| starts_upper(rest))
 }
 
 #[derive(Default)]
@@ -109,20 +120,21 @@ fn load() -> Gazetteers {
             let Some(first) = forms.next() else { continue };
             g.names.push(first.to_string());
             for form in std::iter::once(first).chain(forms) {
-                let entry = GazEntry { id, label, cap_mask: cap_mask(form) };
+                let entry = GazEntry { id, label, cap_mask: cap_mask(form), after_contraction: false };
                 if is_acronym(form) {
                     g.acronyms.entry(form.trim_end_matches('.').to_string()).or_insert(entry);
                     g.acronyms.entry(form.to_string()).or_insert(entry);
                     continue;
                 }
-                let key = phrase_key(form, &g.abbreviations);
-                let n = key.split(' ').count();
-                g.max_phrase_len = g.max_phrase_len.max(n);
-                if let Some(head) = key.split(' ').next() {
-                    g.phrase_heads.insert(head.to_string());
+                g.add_phrase(form, entry);
+                if label == Label::Org
+                    && let Some(bare) = without_article(form)
+                {
+                    g.add_phrase(
+                        bare,
+                        GazEntry { cap_mask: cap_mask(bare), after_contraction: true, ..entry },
+                    );
                 }
-                // First definition wins (countries before cities: "Mexico" is the country).
-                g.phrases.entry(key).or_insert(entry);
             }
         }
     }
@@ -301,10 +313,26 @@ fn french_forms(m: &str) -> Vec<String> {
 }
 
 impl Gazetteers {
+    /// Lists one form of a place or organisation. The first definition wins (countries before
+    /// cities: "Mexico" is the country; "Le Monde" before its contracted "Monde").
+    fn add_phrase(&mut self, form: &str, entry: GazEntry) {
+        let key = phrase_key(form, &self.abbreviations);
+        self.max_phrase_len = self.max_phrase_len.max(key.split(' ').count());
+        if let Some(head) = key.split(' ').next() {
+            self.phrase_heads.insert(head.to_string());
+        }
+        self.phrases.entry(key).or_insert(entry);
+    }
+
     /// A title or function word that is never a name on its own ("président", "ministre"), as
     /// opposed to professions that are also surnames ("Berger").
     pub fn is_title_word(&self, folded: &str) -> bool {
         self.titles.contains(folded) && !self.professions.contains(folded)
+    }
+
+    /// "du", "au", "des", "aux": a preposition with the article "le"/"les" in it.
+    pub fn is_contraction(&self, folded: &str) -> bool {
+        CONTRACTIONS.contains(&folded)
     }
 
     pub fn is_stop(&self, folded: &str) -> bool {
@@ -312,6 +340,90 @@ impl Gazetteers {
     }
     pub fn is_speech_verb(&self, folded: &str) -> bool {
         self.speech_fr.contains(folded) || self.speech_en.contains(folded)
+    }
+}
+
+/// What the lists say of each word of a sentence, as feature strings for the tagger
+/// (`extra[i]` for `words[i]`): inside a listed place or organisation (`LOC`/`ORG`, its first
+/// word also `…<`), a given name, a nationality word, or a cue word before a name (organisation,
+/// place, work, institution, title, honorific). The tagger learns how far to trust each.
+pub fn token_features(words: &[&str]) -> Vec<Vec<&'static str>> {
+    let g = &*GAZ;
+    let folded: Vec<String> = words.iter().map(|w| fold_str(w)).collect();
+    let mut out: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        match g.listed_at(words, &folded, i) {
+            Some((end, label)) => {
+                let (first, inside) = match label {
+                    Label::Org => ("ORG<", "ORG"),
+                    _ => ("LOC<", "LOC"),
+                };
+                out[i].push(first);
+                for feats in out.iter_mut().take(end).skip(i) {
+                    feats.push(inside);
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    for (k, (f, feats)) in folded.iter().zip(out.iter_mut()).enumerate() {
+        let capitalised = words.get(k).is_some_and(|w| starts_upper(w));
+        if capitalised && g.first_names.contains(f) {
+            feats.push("first");
+        }
+        if g.demonyms.contains_key(f) {
+            feats.push("demonym");
+        }
+        if capitalised {
+            continue;
+        }
+        for (set, name) in [
+            (&g.org_before, "cue:org"),
+            (&g.loc_before, "cue:loc"),
+            (&g.work_before, "cue:work"),
+            (&g.institution_head, "cue:institution"),
+            (&g.honorifics, "cue:honorific"),
+        ] {
+            if set.contains(f) {
+                feats.push(name);
+            }
+        }
+        if g.is_title_word(f) {
+            feats.push("cue:title");
+        }
+    }
+    out
+}
+
+impl Gazetteers {
+    /// The longest listed place or organisation starting at word `i` (its end and label): an
+    /// acronym as written, or a phrase whose capitalised forms are capitalised in the text.
+    fn listed_at(&self, words: &[&str], folded: &[String], i: usize) -> Option<(usize, Label)> {
+        let word = words.get(i)?;
+        if let Some(e) = self.acronyms.get(*word) {
+            return Some((i + 1, e.label));
+        }
+        if !self.phrase_heads.contains(folded.get(i)?.as_str()) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + self.max_phrase_len).min(words.len()) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(&folded[j]);
+            if let Some(e) = self.phrases.get(&key)
+                && (i..=j).all(|k| e.cap_mask & (1 << (k - i).min(15)) == 0 || starts_upper(words[k]))
+                && (!e.after_contraction || i.checked_sub(1).is_some_and(|p| self.is_contraction(&folded[p])))
+            {
+                best = Some((j + 1, e.label));
+            }
+        }
+        // A lone lowercase function word that happens to be listed is no evidence.
+        best.filter(|&(end, _)| end > i + 1 || starts_upper(word) || !self.is_stop(&folded[i]))
     }
 }
 

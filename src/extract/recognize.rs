@@ -365,6 +365,7 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         key.push_str(doc.folded(j));
         if let Some(e) = GAZ.phrases.get(&key)
             && (k..=j).all(|i| e.cap_mask & (1 << (i - k).min(15)) == 0 || doc.cap(i))
+            && (!e.after_contraction || after_contraction(doc, k))
         {
             best = Some((j + 1, e.label));
         }
@@ -389,6 +390,12 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         }
     }
     Some((end, label, false))
+}
+
+/// Whether token k follows a preposition with the article contracted in ("du Figaro", "au
+/// Monde"). Inside a longer name ("la Coupe du Monde") the tagger's span wins (`merge`).
+fn after_contraction(doc: &Doc, k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| GAZ.is_contraction(doc.folded(p)) && !doc.cap(p))
 }
 
 /// Organisation/place name headed by a capitalised cue word, with connectors:

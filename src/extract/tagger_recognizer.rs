@@ -37,6 +37,13 @@ pub fn model_for(lang: Lang) -> Option<&'static Model> {
     }
 }
 
+/// The caller features a new model for `lang` is trained with (`byline train`): French gets
+/// the gazetteers' word features (`gazetteer::token_features`); English models stay without,
+/// as CoNLL-2003 scores were measured.
+pub fn tagger_token_features(lang: &str) -> Option<super::tagger::TokenFeatures> {
+    (lang == "fr").then_some(super::gazetteer::token_features as super::tagger::TokenFeatures)
+}
+
 /// Proposes the tagger's spans, cleaned by `clean`.
 pub struct ModelRecognizer;
 
@@ -134,7 +141,12 @@ fn model_spans(doc: &Doc) -> Vec<(usize, usize, Label)> {
     let sents: Vec<(usize, &[&str])> =
         doc.sentences.iter().filter_map(|r| Some((r.start, refs.get(r.clone())?))).collect();
     let slices: Vec<&[&str]> = sents.iter().map(|s| s.1).collect();
-    let tags = model.tag_document(&slices);
+    let tags = if model.info().token_features {
+        let extra: Vec<Vec<Vec<&str>>> = slices.iter().map(|s| super::gazetteer::token_features(s)).collect();
+        model.tag_document_with(&slices, &extra)
+    } else {
+        model.tag_document(&slices)
+    };
     let mut out = Vec::new();
     for ((offset, _), t) in sents.iter().zip(&tags) {
         for (a, b, l) in tags_to_spans(t) {
@@ -236,6 +248,14 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     }
     // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
+        label = Label::Org;
+    }
+    // A name that opens with a listed organisation is that organisation or a branch of it
+    // ("Vinci Autoroutes", "Samsung Electronics", "France Bleu Provence"), not a person or place.
+    if matches!(label, Label::Per | Label::Loc)
+        && b > a + 1
+        && listed_prefix(doc, a, b).map(|p| p.1) == Some(Label::Org)
+    {
         label = Label::Org;
     }
     if b == a + 1 && label == Label::Loc && GAZ.demonyms.contains_key(doc.folded(a)) {
@@ -369,6 +389,22 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
     None
 }
 
+/// The end and label of the longest listed name that starts span a..b and ends before b (none
+/// when the span opens with a given name: "Harrison Ford").
+fn listed_prefix(doc: &Doc, a: usize, b: usize) -> Option<(usize, Label)> {
+    if GAZ.first_names.contains(doc.folded(a)) {
+        return None;
+    }
+    (a + 1..b).rev().find_map(|e| {
+        let entry = match GAZ.phrases.get(&span_key(doc, a, e)) {
+            Some(entry) => Some(entry),
+            None if e == a + 1 => GAZ.acronyms.get(doc.tok(a)),
+            None => None,
+        };
+        entry.filter(|x| !x.after_contraction && (a..e).all(|k| doc.cap(k))).map(|x| (e, x.label))
+    })
+}
+
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
 fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
@@ -396,21 +432,26 @@ fn is_caps_word(t: &str) -> bool {
     (2..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase) && !super::util::is_roman(t)
 }
 
+/// Where an organisation at the start of span a..b ends when a person's full name follows it
+/// inside the span: an all-caps acronym or a listed organisation, then a given name or an
+/// honorific and at least one more word.
+fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let acronym = is_caps_word(doc.tok(a)) && doc.cap(a + 1) && !is_caps_word(doc.tok(a + 1));
+    let end = if acronym { a + 1 } else { listed_prefix(doc, a, b).filter(|p| p.1 == Label::Org)?.0 };
+    let next = doc.folded(end);
+    (end + 2 <= b && (GAZ.first_names.contains(next) || GAZ.honorifics.contains(next))).then_some(end)
+}
+
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
     let mut start = a;
-    // French: "a expliqué à l'AFP Pierre Durand": an acronym run into the full name of a person
-    // (a listed first name or an honorific follows it) is the organisation, then the person.
+    // French: "a expliqué à l'AFP Pierre Durand", "BFMTV Laetitia Dewalle": an acronym or a
+    // listed organisation run into the full name of a person (a listed first name or an
+    // honorific follows it) is the organisation, then the person.
     if doc.lang == Lang::Fr
-        && b >= a + 3
-        && is_caps_word(doc.tok(a))
-        && doc.cap(a + 1)
-        && !is_caps_word(doc.tok(a + 1))
+        && let Some(org_end) = organisation_before_person(doc, a, b)
     {
-        let next = doc.folded(a + 1);
-        if GAZ.first_names.contains(next) || GAZ.honorifics.contains(next) {
-            out.push((a, a + 1, Label::Org));
-            start = a + 1;
-        }
+        out.push((a, org_end, Label::Org));
+        start = org_end;
     }
     if b > a + 1
         && doc.cap(a)
@@ -449,4 +490,49 @@ fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usiz
         label
     };
     out.push((start, b, rest_label));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, extract};
+
+    fn doc(text: &str) -> Doc<'_> {
+        Doc::new(text, Some(Lang::Fr))
+    }
+
+    fn org_mentions(text: &str) -> Vec<String> {
+        let f = extract(text, &Options { lang: Some(Lang::Fr), ..Options::default() });
+        f.entities
+            .iter()
+            .filter(|e| e.label == Label::Org)
+            .flat_map(|e| e.mentions.iter().map(|m| m.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_without_its_contracted_article_is_the_paper() {
+        let orgs = org_mentions(
+            "« Nous irons », a déclaré Paul Martin au Figaro. Selon des informations du Parisien, \
+             la Coupe du Monde aura lieu.",
+        );
+        assert!(orgs.contains(&"Figaro".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"Parisien".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o == "Monde"), "inside a name, 'du Monde' is no paper: {orgs:?}");
+    }
+
+    #[test]
+    fn a_listed_organisation_opens_a_longer_name() {
+        let d = doc("Vinci Autoroutes publie un communiqué avec Harrison Ford .");
+        assert_eq!(listed_prefix(&d, 0, 2), Some((1, Label::Org)));
+        assert_eq!(listed_prefix(&d, 6, 8), None, "a given name opens a person's name");
+    }
+
+    #[test]
+    fn an_organisation_run_into_a_person_is_split_off() {
+        let d = doc("une image BFMTV Marie Dewalle et Reuters Jean Dupont puis Reuters Dupont");
+        assert_eq!(organisation_before_person(&d, 2, 5), Some(3));
+        assert_eq!(organisation_before_person(&d, 6, 9), Some(7));
+        assert_eq!(organisation_before_person(&d, 10, 12), None, "no given name follows");
+    }
 }
