@@ -16,6 +16,15 @@ macro_rules! gaz {
     };
 }
 
+/// Small words inside a name, folded: its acronym leaves them out (« Union pour un mouvement
+/// populaire » → UMP, "jeu de tir à la première personne" → FPS) and they may join two
+/// capitalised parts of it ("Banque de France", "Bank of England"). Elided articles are listed
+/// both as tokens ("l'") and as the word split at the apostrophe ("l").
+pub const NAME_SMALL_WORDS: [&str; 28] = [
+    "of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du", "des", "d", "d'", "la", "le", "les",
+    "l", "l'", "et", "pour", "un", "une", "en", "au", "aux", "sur", "par",
+];
+
 /// One named thing from a gazetteer line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GazEntry {

@@ -4,7 +4,7 @@
 
 use super::dates::DateMatch;
 use super::doc::Doc;
-use super::gazetteer::GAZ;
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
 use super::types::{Candidate, Label, Lang, Origin};
 use super::util::FxSet;
@@ -310,8 +310,6 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
 /// "first person shooter (FPS)" is a kind of thing, not an organisation, wherever it occurs.
 /// The expansion starts as many content words before the bracket as the acronym has letters.
 fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
-    const SMALL: [&str; 16] =
-        ["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "of", "the", "and"];
     let mut out = FxSet::default();
     for k in 2..doc.len() {
         if doc.tok(k - 1) != "(" || doc.tok(k + 1) != ")" || !doc.info.get(k).is_some_and(|t| t.upper) {
@@ -325,7 +323,7 @@ fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
         }
         while content < letters && j > 0 && doc.is_word(j - 1) {
             j -= 1;
-            if !SMALL.contains(&doc.folded(j)) {
+            if !NAME_SMALL_WORDS.contains(&doc.folded(j)) {
                 content += 1;
             }
         }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::doc::Doc;
-use super::gazetteer::GAZ;
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::recognize::{Analysis, Recognizer};
 use super::roles::{PARTICLES, is_honorific};
 use super::tagger::{EntityLabel, Model, tags_to_spans};
@@ -417,11 +417,12 @@ fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     key
 }
 
-/// Lowercase words that may join two capitalised parts of one name ("Banque de France").
-const JOINERS: [&str; 30] = [
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "sur", "pour", "par",
-    "contre", "sans", "avec", "sous", "entre", "dans", "of", "the", "and", "for", "in", "da", "di", "del",
-];
+/// Lowercase words that may join two capitalised parts of one name ("Banque de France",
+/// "Ligue contre le cancer"): the small words of names and a few prepositions.
+fn is_joiner(folded: &str) -> bool {
+    const PREPOSITIONS: [&str; 9] = ["contre", "sans", "avec", "sous", "entre", "dans", "da", "di", "del"];
+    NAME_SMALL_WORDS.contains(&folded) || PREPOSITIONS.contains(&folded)
+}
 
 /// The tagger sometimes runs a name into the next one: "Autorité palestinienne Yasser Arafat",
 /// "Camerounais Greg Belobo". A capitalised word right after an ordinary lowercase word (not a
@@ -469,7 +470,7 @@ fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usiz
             if doc.cap(j)
                 && doc.is_word(j - 1)
                 && !doc.cap(j - 1)
-                && !JOINERS.contains(&p)
+                && !is_joiner(p)
                 && !p.ends_with('\'')
                 && (j + 1..b).all(|k| doc.cap(k) || !doc.is_word(k))
             {
