@@ -238,6 +238,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             Some(Cue::Loc) if label != Label::Org => Label::Loc,
             _ => label,
         };
+        // "le fondateur de Doctissimo", "la Fage, syndicat majoritaire": what the context says
+        // of an unlisted name.
+        if matches!(label, Label::Loc | Label::Per)
+            && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+            && !GAZ.first_names.contains(doc.folded(a))
+            && (label == Label::Loc && member_of_before(doc, a) || organisation_apposition(doc, a, b))
+        {
+            label = Label::Org;
+        }
         // A title in guillemets (« Skyfall ») is a work, unless the lists know the name.
         if matches!(doc.tok(a.wrapping_sub(1)), "«" | "“")
             && matches!(doc.tok(b), "»" | "”")
@@ -405,6 +414,56 @@ fn listed_prefix(doc: &Doc, a: usize, b: usize) -> Option<(usize, Label)> {
     })
 }
 
+/// Someone's place in an organisation, before "de"/"du"/"d'" and its name: "le fondateur de
+/// Doctissimo", "porte-parole d'Alternatiba", "les militants du NPA". Unlike "maire de",
+/// "député de" or "président de", these do not take a place.
+fn member_of_before(doc: &Doc, a: usize) -> bool {
+    const MEMBERS: [&str; 22] = [
+        "fondateur",
+        "fondatrice",
+        "cofondateur",
+        "cofondatrice",
+        "patron",
+        "patronne",
+        "pdg",
+        "porte-parole",
+        "dirigeant",
+        "dirigeante",
+        "dirigeants",
+        "militant",
+        "militante",
+        "militants",
+        "adherent",
+        "adherents",
+        "salarie",
+        "salaries",
+        "employe",
+        "employes",
+        "actionnaire",
+        "actionnaires",
+    ];
+    let before = |back: usize| a.checked_sub(back).map_or("", |i| doc.folded(i));
+    match before(1) {
+        "de" | "d'" | "du" | "des" => MEMBERS.contains(&before(2)),
+        // "de la", "de l'".
+        "la" | "l'" => before(2) == "de" && MEMBERS.contains(&before(3)),
+        _ => false,
+    }
+}
+
+/// A name followed by a comma and an organisation noun in apposition, bare or with "un"/"une":
+/// "la Fage, syndicat majoritaire", "Febelfin, une fédération de banques". Not after a place
+/// preposition ("À Avignon, la préfecture…" opens a clause), nor with "la"/"le" (the same).
+fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
+    let after_place_word = a.checked_sub(1).is_some_and(|p| GAZ.loc_prep.contains(doc.folded(p)));
+    if doc.tok(b) != "," || after_place_word {
+        return false;
+    }
+    let noun = if matches!(doc.folded(b + 1), "un" | "une") { b + 2 } else { b + 1 };
+    !doc.cap(noun)
+        && (GAZ.org_before.contains(doc.folded(noun)) || GAZ.institution_head.contains(doc.folded(noun)))
+}
+
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
 fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
@@ -527,6 +586,18 @@ mod tests {
         let d = doc("Vinci Autoroutes publie un communiqué avec Harrison Ford .");
         assert_eq!(listed_prefix(&d, 0, 2), Some((1, Label::Org)));
         assert_eq!(listed_prefix(&d, 6, 8), None, "a given name opens a person's name");
+    }
+
+    #[test]
+    fn the_context_tells_an_unlisted_organisation() {
+        let d = doc("le fondateur de Doctissimo et les militants de l'Unef , le maire de Lille");
+        assert!(member_of_before(&d, 3));
+        assert!(member_of_before(&d, 9));
+        assert!(!member_of_before(&d, 14), "a mayor's 'de' takes a place");
+        let d = doc("la Fage , syndicat étudiant . À Avignon , la préfecture . Febelfin , une fédération");
+        assert!(organisation_apposition(&d, 1, 2));
+        assert!(!organisation_apposition(&d, 7, 8), "a clause after a place");
+        assert!(organisation_apposition(&d, 12, 13));
     }
 
     #[test]
