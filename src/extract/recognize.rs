@@ -391,9 +391,15 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
 }
 
 /// Whether token k follows a preposition with the article contracted in ("du Figaro", "au
-/// Monde"). Inside a longer name ("la Coupe du Monde") the tagger's span wins (`merge`).
+/// Monde"), not after a place's type word ("l'autoroute du Soleil"). Inside a longer name ("la
+/// Coupe du Monde") the tagger's span wins (`merge`).
 fn after_contraction(doc: &Doc, k: usize) -> bool {
-    k.checked_sub(1).is_some_and(|p| GAZ.is_contraction(doc.folded(p)) && !doc.cap(p))
+    let Some(p) = k.checked_sub(1) else { return false };
+    let place_word = p.checked_sub(1).is_some_and(|q| {
+        let f = doc.folded(q);
+        GAZ.street.contains(f) || GAZ.loc_before.contains(f)
+    });
+    GAZ.is_contraction(doc.folded(p)) && !doc.cap(p) && !place_word
 }
 
 /// Organisation/place name headed by a capitalised cue word, with connectors:
