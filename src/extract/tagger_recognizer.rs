@@ -582,6 +582,15 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_name_with_a_possessive_is_found_whole() {
+        let orgs =
+            org_mentions("Titre\n\nLa note baisse. McDonald's a ouvert un restaurant et Moody's a parlé.");
+        for org in ["McDonald's", "Moody's"] {
+            assert!(orgs.contains(&org.to_string()), "{org}: {orgs:?}");
+        }
+    }
+
+    #[test]
     fn a_listed_organisation_opens_a_longer_name() {
         let d = doc("Vinci Autoroutes publie un communiqué avec Harrison Ford .");
         assert_eq!(listed_prefix(&d, 0, 2), Some((1, Label::Org)));
