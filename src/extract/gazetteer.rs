@@ -245,6 +245,7 @@ fn load() -> Gazetteers {
 /// Folded token sequence of a phrase, joined by spaces. Uses a simple whitespace/apostrophe
 /// split equivalent to the tokenizer for gazetteer-style text (the tokenizer depends on GAZ).
 pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
+    let s = &spaced(s);
     let mut out = String::with_capacity(s.len() + 4);
     for word in s.split_whitespace() {
         let f = fold_str(word);
@@ -280,7 +281,26 @@ pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
     out
 }
 
+/// The form with spaces around the punctuation the tokenizer makes tokens of inside a word:
+/// "Yahoo!" → "Yahoo !", "CD&V" → "CD & V", "Canal+", "Le Vif/L'Express", "Jeuxvideo.com".
+fn spaced(form: &str) -> String {
+    let mut out = String::with_capacity(form.len() + 8);
+    let mut chars = form.chars().peekable();
+    while let Some(c) = chars.next() {
+        let dot_in_word = c == '.' && chars.peek().is_some_and(|n| n.is_lowercase());
+        if matches!(c, '!' | '&' | '+' | '/') || dot_in_word {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn cap_mask(form: &str) -> u16 {
+    let form = &spaced(form);
     let mut mask = 0u16;
     let mut i = 0;
     for word in form.split_whitespace() {
@@ -467,5 +487,37 @@ mod tests {
         assert_eq!(g.days.get("mardi"), Some(&2));
         assert!(g.speech_fr.contains("souligne"));
         assert!(g.names.len() > 500);
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    /// Every listed form's key is the text's folded tokens, or the form can never match.
+    #[test]
+    fn phrase_keys_follow_the_tokenizer() {
+        let mut wrong = Vec::new();
+        for file in [
+            gaz!("countries.txt"),
+            gaz!("cities.txt"),
+            gaz!("regions.txt"),
+            gaz!("orgs.txt"),
+            gaz!("media.txt"),
+        ] {
+            for (_, line) in lines_with_sections(file) {
+                for form in line.split('|').map(str::trim).filter(|f| !f.is_empty() && !is_acronym(f)) {
+                    let tokens: Vec<String> = crate::extract::tokenize(form)
+                        .iter()
+                        .map(|t| fold_str(form.get(t.start..t.end).unwrap_or("")))
+                        .collect();
+                    let key = phrase_key(form, &GAZ.abbreviations);
+                    if tokens.join(" ") != key {
+                        wrong.push(format!("{form}: {key} vs {}", tokens.join(" ")));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }
