@@ -144,6 +144,7 @@ pub fn run_train(args: TrainArgs) -> Result<()> {
         patience: Some(4),
         lang: args.lang.clone(),
         description: format!("byline train --lang {} (seed {})", args.lang, args.seed),
+        token_features: crate::extract::tagger_token_features(&args.lang),
         ..TrainOptions::default()
     };
     let mut progress = |r: tagger::EpochReport| {

@@ -29,8 +29,12 @@ impl Gender {
 /// Given names by gender (general knowledge; names given to both are left out).
 static GIVEN: LazyLock<FxMap<String, Gender>> = LazyLock::new(|| {
     let mut map: FxMap<String, Gender> = FxMap::default();
-    for (section, line) in lines_with_sections(include_str!("given_names.txt")) {
-        let g = if section == "f" { Gender::Female } else { Gender::Male };
+    for (section, line) in lines_with_sections(include_str!("../../assets/gazetteers/first_names.txt")) {
+        let g = match section {
+            "f" => Gender::Female,
+            "m" => Gender::Male,
+            _ => continue,
+        };
         for name in line.split_whitespace() {
             let key = fold_str(name);
             match map.get(&key) {

@@ -46,6 +46,11 @@ fn gazetteer_entry(text: &str) -> Option<(u32, Label)> {
 /// (ties: the higher total score). "Bamako" tagged PER once and LOC three times becomes LOC.
 pub fn harmonise(text: &str, cands: &mut [Candidate]) {
     let mut votes: FxMap<String, [(u32, f32); 4]> = FxMap::default();
+    // An acronym the text spells out ("l'Institut national de l'audiovisuel (Ina)") names
+    // that organisation wherever it occurs: as strong a vote as a listed name.
+    for acronym in defined_acronyms(text, cands) {
+        votes.entry(acronym).or_default()[1].0 += 100;
+    }
     let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
     for c in cands.iter() {
         let Some(li) = label_index(c.label) else {
@@ -88,6 +93,36 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
             c.label = LABELS[best];
         }
     }
+}
+
+/// Folded acronyms written in brackets right after the organisation they abbreviate:
+/// "Institut national de l'audiovisuel (Ina)", "Parti socialiste (PS)".
+fn defined_acronyms(text: &str, cands: &[Candidate]) -> Vec<String> {
+    cands
+        .windows(2)
+        .filter(|w| {
+            let (long, short) = (&w[0], &w[1]);
+            let between = text.get(long.end..short.start).unwrap_or("");
+            long.label == Label::Org
+                && between.trim() == "("
+                && text.get(short.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
+                && abbreviates(
+                    text.get(short.start..short.end).unwrap_or(""),
+                    text.get(long.start..long.end).unwrap_or(""),
+                )
+        })
+        .map(|w| fold_str(text.get(w[1].start..w[1].end).unwrap_or("")))
+        .collect()
+}
+
+/// Whether `short` is made of the initials of `long`'s words, as French writes acronyms in
+/// capitals or not ("PS", "Ina", "Unef").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let letters = short.chars().count();
+    (2..=8).contains(&letters)
+        && short.chars().all(char::is_alphabetic)
+        && super::util::starts_upper(short)
+        && super::names::initials(long).is_some_and(|i| i == fold_str(short))
 }
 
 const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
@@ -295,5 +330,44 @@ impl<'a> EntityIndex<'a> {
     /// The entity with a mention ending at byte `end`.
     pub fn ending_at(&self, end: usize) -> Option<&'a Entity> {
         self.entities.get(*self.by_end.get(&end)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(text: &str, nth: usize, word: &str, label: Label) -> Candidate {
+        let start = text.match_indices(word).nth(nth).map(|(i, _)| i).expect("word in text");
+        Candidate { start, end: start + word.len(), label, origin: Origin::Model, score: 0.6 }
+    }
+
+    #[test]
+    fn an_acronym_spelt_out_names_the_organisation_everywhere() {
+        let text = "L'Institut national de l'audiovisuel (Ina) reporte le festival, précise l'Ina. \
+                    Selon l'Ina, puis Ina.";
+        let mut cands = vec![
+            cand(text, 0, "Institut national de l'audiovisuel", Label::Org),
+            cand(text, 0, "Ina", Label::Loc),
+            cand(text, 1, "Ina", Label::Loc),
+            cand(text, 2, "Ina", Label::Loc),
+            cand(text, 3, "Ina", Label::Per),
+        ];
+        harmonise(text, &mut cands);
+        assert!(cands.iter().all(|c| c.label == Label::Org), "{cands:?}");
+    }
+
+    #[test]
+    fn brackets_after_a_non_matching_name_define_nothing() {
+        let text = "Le Parti socialiste (UMP) et Paris (PS) puis UMP.";
+        let cands = [
+            cand(text, 0, "Parti socialiste", Label::Org),
+            cand(text, 0, "UMP", Label::Loc),
+            cand(text, 0, "Paris", Label::Loc),
+            cand(text, 0, "PS", Label::Loc),
+        ];
+        assert!(defined_acronyms(text, &cands).is_empty());
+        assert!(abbreviates("Unef", "Union nationale des étudiants de France"));
+        assert!(!abbreviates("unef", "Union nationale des étudiants de France"), "lower case");
     }
 }

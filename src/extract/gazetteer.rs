@@ -16,6 +16,15 @@ macro_rules! gaz {
     };
 }
 
+/// Small words inside a name, folded: its acronym leaves them out (« Union pour un mouvement
+/// populaire » → UMP, "jeu de tir à la première personne" → FPS) and they may join two
+/// capitalised parts of it ("Banque de France", "Bank of England"). Elided articles are listed
+/// both as tokens ("l'") and as the word split at the apostrophe ("l").
+pub const NAME_SMALL_WORDS: [&str; 28] = [
+    "of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du", "des", "d", "d'", "la", "le", "les",
+    "l", "l'", "et", "pour", "un", "une", "en", "au", "aux", "sur", "par",
+];
+
 /// One named thing from a gazetteer line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GazEntry {
@@ -24,6 +33,17 @@ pub struct GazEntry {
     /// Bit i set: token i of the form is capitalised, so the text's token must be too
     /// ("Le Monde" is not "le monde").
     pub cap_mask: u16,
+    /// The title without its article ("Figaro" of "Le Figaro"): a name only where French has
+    /// contracted the article into a preposition ("du Figaro", "au Monde", "des Echos").
+    pub after_contraction: bool,
+}
+
+/// Prepositions that absorb the article "le"/"les" of a title: "de le Figaro" is "du Figaro".
+const CONTRACTIONS: [&str; 4] = ["du", "au", "des", "aux"];
+
+/// A title's form without its leading article "Le"/"Les" ("Le Monde" → "Monde").
+fn without_article(form: &str) -> Option<&str> {
+    form.strip_prefix("Le ").or_else(|| form.strip_prefix("Les ")).filter(|rest| starts_upper(rest))
 }
 
 #[derive(Default)]
@@ -109,20 +129,21 @@ fn load() -> Gazetteers {
             let Some(first) = forms.next() else { continue };
             g.names.push(first.to_string());
             for form in std::iter::once(first).chain(forms) {
-                let entry = GazEntry { id, label, cap_mask: cap_mask(form) };
+                let entry = GazEntry { id, label, cap_mask: cap_mask(form), after_contraction: false };
                 if is_acronym(form) {
                     g.acronyms.entry(form.trim_end_matches('.').to_string()).or_insert(entry);
                     g.acronyms.entry(form.to_string()).or_insert(entry);
                     continue;
                 }
-                let key = phrase_key(form, &g.abbreviations);
-                let n = key.split(' ').count();
-                g.max_phrase_len = g.max_phrase_len.max(n);
-                if let Some(head) = key.split(' ').next() {
-                    g.phrase_heads.insert(head.to_string());
+                g.add_phrase(form, entry);
+                if label == Label::Org
+                    && let Some(bare) = without_article(form)
+                {
+                    g.add_phrase(
+                        bare,
+                        GazEntry { cap_mask: cap_mask(bare), after_contraction: true, ..entry },
+                    );
                 }
-                // First definition wins (countries before cities: "Mexico" is the country).
-                g.phrases.entry(key).or_insert(entry);
             }
         }
     }
@@ -224,6 +245,7 @@ fn load() -> Gazetteers {
 /// Folded token sequence of a phrase, joined by spaces. Uses a simple whitespace/apostrophe
 /// split equivalent to the tokenizer for gazetteer-style text (the tokenizer depends on GAZ).
 pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
+    let s = &spaced(s);
     let mut out = String::with_capacity(s.len() + 4);
     for word in s.split_whitespace() {
         let f = fold_str(word);
@@ -247,12 +269,38 @@ pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(rest);
+        // The tokenizer splits an English possessive off: "Moody's" → "Moody" + "'s".
+        match rest.strip_suffix("'s").filter(|stem| !stem.is_empty() && !stem.ends_with('\'')) {
+            Some(stem) => {
+                out.push_str(stem);
+                out.push_str(" 's");
+            }
+            None => out.push_str(rest),
+        }
+    }
+    out
+}
+
+/// The form with spaces around the punctuation the tokenizer makes tokens of inside a word:
+/// "Yahoo!" → "Yahoo !", "CD&V" → "CD & V", "Canal+", "Le Vif/L'Express", "Jeuxvideo.com".
+fn spaced(form: &str) -> String {
+    let mut out = String::with_capacity(form.len() + 8);
+    let mut chars = form.chars().peekable();
+    while let Some(c) = chars.next() {
+        let dot_in_word = c == '.' && chars.peek().is_some_and(|n| n.is_lowercase());
+        if matches!(c, '!' | '&' | '+' | '/') || dot_in_word {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
     }
     out
 }
 
 fn cap_mask(form: &str) -> u16 {
+    let form = &spaced(form);
     let mut mask = 0u16;
     let mut i = 0;
     for word in form.split_whitespace() {
@@ -301,10 +349,26 @@ fn french_forms(m: &str) -> Vec<String> {
 }
 
 impl Gazetteers {
+    /// Lists one form of a place or organisation. The first definition wins (countries before
+    /// cities: "Mexico" is the country; "Le Monde" before its contracted "Monde").
+    fn add_phrase(&mut self, form: &str, entry: GazEntry) {
+        let key = phrase_key(form, &self.abbreviations);
+        self.max_phrase_len = self.max_phrase_len.max(key.split(' ').count());
+        if let Some(head) = key.split(' ').next() {
+            self.phrase_heads.insert(head.to_string());
+        }
+        self.phrases.entry(key).or_insert(entry);
+    }
+
     /// A title or function word that is never a name on its own ("président", "ministre"), as
     /// opposed to professions that are also surnames ("Berger").
     pub fn is_title_word(&self, folded: &str) -> bool {
         self.titles.contains(folded) && !self.professions.contains(folded)
+    }
+
+    /// "du", "au", "des", "aux": a preposition with the article "le"/"les" in it.
+    pub fn is_contraction(&self, folded: &str) -> bool {
+        CONTRACTIONS.contains(&folded)
     }
 
     pub fn is_stop(&self, folded: &str) -> bool {
@@ -312,6 +376,90 @@ impl Gazetteers {
     }
     pub fn is_speech_verb(&self, folded: &str) -> bool {
         self.speech_fr.contains(folded) || self.speech_en.contains(folded)
+    }
+}
+
+/// What the lists say of each word of a sentence, as feature strings for the tagger
+/// (`extra[i]` for `words[i]`): inside a listed place or organisation (`LOC`/`ORG`, its first
+/// word also `…<`), a given name, a nationality word, or a cue word before a name (organisation,
+/// place, work, institution, title, honorific). The tagger learns how far to trust each.
+pub fn token_features(words: &[&str]) -> Vec<Vec<&'static str>> {
+    let g = &*GAZ;
+    let folded: Vec<String> = words.iter().map(|w| fold_str(w)).collect();
+    let mut out: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        match g.listed_at(words, &folded, i) {
+            Some((end, label)) => {
+                let (first, inside) = match label {
+                    Label::Org => ("ORG<", "ORG"),
+                    _ => ("LOC<", "LOC"),
+                };
+                out[i].push(first);
+                for feats in out.iter_mut().take(end).skip(i) {
+                    feats.push(inside);
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    for (k, (f, feats)) in folded.iter().zip(out.iter_mut()).enumerate() {
+        let capitalised = words.get(k).is_some_and(|w| starts_upper(w));
+        if capitalised && g.first_names.contains(f) {
+            feats.push("first");
+        }
+        if g.demonyms.contains_key(f) {
+            feats.push("demonym");
+        }
+        if capitalised {
+            continue;
+        }
+        for (set, name) in [
+            (&g.org_before, "cue:org"),
+            (&g.loc_before, "cue:loc"),
+            (&g.work_before, "cue:work"),
+            (&g.institution_head, "cue:institution"),
+            (&g.honorifics, "cue:honorific"),
+        ] {
+            if set.contains(f) {
+                feats.push(name);
+            }
+        }
+        if g.is_title_word(f) {
+            feats.push("cue:title");
+        }
+    }
+    out
+}
+
+impl Gazetteers {
+    /// The longest listed place or organisation starting at word `i` (its end and label): an
+    /// acronym as written, or a phrase whose capitalised forms are capitalised in the text.
+    fn listed_at(&self, words: &[&str], folded: &[String], i: usize) -> Option<(usize, Label)> {
+        let word = words.get(i)?;
+        if let Some(e) = self.acronyms.get(*word) {
+            return Some((i + 1, e.label));
+        }
+        if !self.phrase_heads.contains(folded.get(i)?.as_str()) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + self.max_phrase_len).min(words.len()) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(&folded[j]);
+            if let Some(e) = self.phrases.get(&key)
+                && (i..=j).all(|k| e.cap_mask & (1 << (k - i).min(15)) == 0 || starts_upper(words[k]))
+                && (!e.after_contraction || i.checked_sub(1).is_some_and(|p| self.is_contraction(&folded[p])))
+            {
+                best = Some((j + 1, e.label));
+            }
+        }
+        // A lone lowercase function word that happens to be listed is no evidence.
+        best.filter(|&(end, _)| end > i + 1 || starts_upper(word) || !self.is_stop(&folded[i]))
     }
 }
 
@@ -325,6 +473,7 @@ mod tests {
         assert!(g.phrases.contains_key("russie"));
         assert!(g.phrases.contains_key("federation de russie"));
         assert!(g.phrases.contains_key("cote d' ivoire"));
+        assert!(g.phrases.contains_key("moody 's"), "split as the tokenizer splits it");
         assert!(g.acronyms.contains_key("US"));
         assert!(!g.phrases.contains_key("us"));
         let mali = g.phrases["mali"].id;
@@ -338,5 +487,37 @@ mod tests {
         assert_eq!(g.days.get("mardi"), Some(&2));
         assert!(g.speech_fr.contains("souligne"));
         assert!(g.names.len() > 500);
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    /// Every listed form's key is the text's folded tokens, or the form can never match.
+    #[test]
+    fn phrase_keys_follow_the_tokenizer() {
+        let mut wrong = Vec::new();
+        for file in [
+            gaz!("countries.txt"),
+            gaz!("cities.txt"),
+            gaz!("regions.txt"),
+            gaz!("orgs.txt"),
+            gaz!("media.txt"),
+        ] {
+            for (_, line) in lines_with_sections(file) {
+                for form in line.split('|').map(str::trim).filter(|f| !f.is_empty() && !is_acronym(f)) {
+                    let tokens: Vec<String> = crate::extract::tokenize(form)
+                        .iter()
+                        .map(|t| fold_str(form.get(t.start..t.end).unwrap_or("")))
+                        .collect();
+                    let key = phrase_key(form, &GAZ.abbreviations);
+                    if tokens.join(" ") != key {
+                        wrong.push(format!("{form}: {key} vs {}", tokens.join(" ")));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

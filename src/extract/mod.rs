@@ -33,7 +33,7 @@ pub use dates::{civil_from_days, days_from_civil};
 pub use doc::Doc;
 pub use recognize::{Analysis, Recognizer, RuleRecognizer};
 pub use tagger_recognizer::{
-    MODEL_SCORE, ModelRecognizer, RawModelRecognizer, embedded_model_bytes, model_for,
+    MODEL_SCORE, ModelRecognizer, RawModelRecognizer, embedded_model_bytes, model_for, tagger_token_features,
 };
 
 /// Which recognizers run: the default is rules + tagger; the others exist for comparison.

@@ -3,7 +3,7 @@
 //! « UMP »). Pure functions over names; the library decides with them which of its entities
 //! are one (see `service::entity`).
 
-use super::gazetteer::GAZ;
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use crate::text::fold::fold_str;
 
 /// Words before a name that are not titles in the gazetteers but are not the name either.
@@ -18,12 +18,6 @@ fn is_title_word(word: &str) -> bool {
         || GAZ.titles.contains(w)
         || GAZ.title_heads.contains(w)
 }
-
-/// Small words an acronym leaves out (« Union pour un mouvement populaire » → UMP).
-const FUNCTION_WORDS: &[&str] = &[
-    "of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du", "des", "la", "le", "les", "l", "d",
-    "et", "pour", "un", "une", "en", "au", "aux", "sur", "par",
-];
 
 /// The name without the titles before it, folded: "Mr Tony Blair" → "tony blair",
 /// « le colonel Assimi Goïta » → "assimi goita".
@@ -55,7 +49,7 @@ pub fn initials(name: &str) -> Option<String> {
     let folded = fold_str(name);
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && !NAME_SMALL_WORDS.contains(w))
         .collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }

@@ -4,7 +4,7 @@
 
 use super::dates::DateMatch;
 use super::doc::Doc;
-use super::gazetteer::GAZ;
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
 use super::types::{Candidate, Label, Lang, Origin};
 use super::util::FxSet;
@@ -310,8 +310,6 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
 /// "first person shooter (FPS)" is a kind of thing, not an organisation, wherever it occurs.
 /// The expansion starts as many content words before the bracket as the acronym has letters.
 fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
-    const SMALL: [&str; 16] =
-        ["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "of", "the", "and"];
     let mut out = FxSet::default();
     for k in 2..doc.len() {
         if doc.tok(k - 1) != "(" || doc.tok(k + 1) != ")" || !doc.info.get(k).is_some_and(|t| t.upper) {
@@ -325,7 +323,7 @@ fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
         }
         while content < letters && j > 0 && doc.is_word(j - 1) {
             j -= 1;
-            if !SMALL.contains(&doc.folded(j)) {
+            if !NAME_SMALL_WORDS.contains(&doc.folded(j)) {
                 content += 1;
             }
         }
@@ -365,6 +363,7 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         key.push_str(doc.folded(j));
         if let Some(e) = GAZ.phrases.get(&key)
             && (k..=j).all(|i| e.cap_mask & (1 << (i - k).min(15)) == 0 || doc.cap(i))
+            && (!e.after_contraction || after_contraction(doc, k))
         {
             best = Some((j + 1, e.label));
         }
@@ -389,6 +388,18 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         }
     }
     Some((end, label, false))
+}
+
+/// Whether token k follows a preposition with the article contracted in ("du Figaro", "au
+/// Monde"), not after a place's type word ("l'autoroute du Soleil"). Inside a longer name ("la
+/// Coupe du Monde") the tagger's span wins (`merge`).
+fn after_contraction(doc: &Doc, k: usize) -> bool {
+    let Some(p) = k.checked_sub(1) else { return false };
+    let place_word = p.checked_sub(1).is_some_and(|q| {
+        let f = doc.folded(q);
+        GAZ.street.contains(f) || GAZ.loc_before.contains(f)
+    });
+    GAZ.is_contraction(doc.folded(p)) && !doc.cap(p) && !place_word
 }
 
 /// Organisation/place name headed by a capitalised cue word, with connectors:

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::doc::Doc;
-use super::gazetteer::GAZ;
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::recognize::{Analysis, Recognizer};
 use super::roles::{PARTICLES, is_honorific};
 use super::tagger::{EntityLabel, Model, tags_to_spans};
@@ -35,6 +35,13 @@ pub fn model_for(lang: Lang) -> Option<&'static Model> {
         Lang::Fr => FR.as_ref(),
         Lang::En | Lang::Other => EN.as_ref(),
     }
+}
+
+/// The caller features a new model for `lang` is trained with (`byline train`): French gets
+/// the gazetteers' word features (`gazetteer::token_features`); English models stay without,
+/// as CoNLL-2003 scores were measured.
+pub fn tagger_token_features(lang: &str) -> Option<super::tagger::TokenFeatures> {
+    (lang == "fr").then_some(super::gazetteer::token_features as super::tagger::TokenFeatures)
 }
 
 /// Proposes the tagger's spans, cleaned by `clean`.
@@ -134,7 +141,12 @@ fn model_spans(doc: &Doc) -> Vec<(usize, usize, Label)> {
     let sents: Vec<(usize, &[&str])> =
         doc.sentences.iter().filter_map(|r| Some((r.start, refs.get(r.clone())?))).collect();
     let slices: Vec<&[&str]> = sents.iter().map(|s| s.1).collect();
-    let tags = model.tag_document(&slices);
+    let tags = if model.info().token_features {
+        let extra: Vec<Vec<Vec<&str>>> = slices.iter().map(|s| super::gazetteer::token_features(s)).collect();
+        model.tag_document_with(&slices, &extra)
+    } else {
+        model.tag_document(&slices)
+    };
     let mut out = Vec::new();
     for ((offset, _), t) in sents.iter().zip(&tags) {
         for (a, b, l) in tags_to_spans(t) {
@@ -226,6 +238,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             Some(Cue::Loc) if label != Label::Org => Label::Loc,
             _ => label,
         };
+        // "le fondateur de Doctissimo", "la Fage, syndicat majoritaire": what the context says
+        // of an unlisted name.
+        if matches!(label, Label::Loc | Label::Per)
+            && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+            && !GAZ.first_names.contains(doc.folded(a))
+            && (label == Label::Loc && member_of_before(doc, a) || organisation_apposition(doc, a, b))
+        {
+            label = Label::Org;
+        }
         // A title in guillemets (« Skyfall ») is a work, unless the lists know the name.
         if matches!(doc.tok(a.wrapping_sub(1)), "«" | "“")
             && matches!(doc.tok(b), "»" | "”")
@@ -236,6 +257,14 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     }
     // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
+        label = Label::Org;
+    }
+    // A name that opens with a listed organisation is that organisation or a branch of it
+    // ("Vinci Autoroutes", "Samsung Electronics", "France Bleu Provence"), not a person or place.
+    if matches!(label, Label::Per | Label::Loc)
+        && b > a + 1
+        && listed_prefix(doc, a, b).map(|p| p.1) == Some(Label::Org)
+    {
         label = Label::Org;
     }
     if b == a + 1 && label == Label::Loc && GAZ.demonyms.contains_key(doc.folded(a)) {
@@ -369,6 +398,72 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
     None
 }
 
+/// The end and label of the longest listed name that starts span a..b and ends before b (none
+/// when the span opens with a given name: "Harrison Ford").
+fn listed_prefix(doc: &Doc, a: usize, b: usize) -> Option<(usize, Label)> {
+    if GAZ.first_names.contains(doc.folded(a)) {
+        return None;
+    }
+    (a + 1..b).rev().find_map(|e| {
+        let entry = match GAZ.phrases.get(&span_key(doc, a, e)) {
+            Some(entry) => Some(entry),
+            None if e == a + 1 => GAZ.acronyms.get(doc.tok(a)),
+            None => None,
+        };
+        entry.filter(|x| !x.after_contraction && (a..e).all(|k| doc.cap(k))).map(|x| (e, x.label))
+    })
+}
+
+/// Someone's place in an organisation, before "de"/"du"/"d'" and its name: "le fondateur de
+/// Doctissimo", "porte-parole d'Alternatiba", "les militants du NPA". Unlike "maire de",
+/// "député de" or "président de", these do not take a place.
+fn member_of_before(doc: &Doc, a: usize) -> bool {
+    const MEMBERS: [&str; 22] = [
+        "fondateur",
+        "fondatrice",
+        "cofondateur",
+        "cofondatrice",
+        "patron",
+        "patronne",
+        "pdg",
+        "porte-parole",
+        "dirigeant",
+        "dirigeante",
+        "dirigeants",
+        "militant",
+        "militante",
+        "militants",
+        "adherent",
+        "adherents",
+        "salarie",
+        "salaries",
+        "employe",
+        "employes",
+        "actionnaire",
+        "actionnaires",
+    ];
+    let before = |back: usize| a.checked_sub(back).map_or("", |i| doc.folded(i));
+    match before(1) {
+        "de" | "d'" | "du" | "des" => MEMBERS.contains(&before(2)),
+        // "de la", "de l'".
+        "la" | "l'" => before(2) == "de" && MEMBERS.contains(&before(3)),
+        _ => false,
+    }
+}
+
+/// A name followed by a comma and an organisation noun in apposition, bare or with "un"/"une":
+/// "la Fage, syndicat majoritaire", "Febelfin, une fédération de banques". Not after a place
+/// preposition ("À Avignon, la préfecture…" opens a clause), nor with "la"/"le" (the same).
+fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
+    let after_place_word = a.checked_sub(1).is_some_and(|p| GAZ.loc_prep.contains(doc.folded(p)));
+    if doc.tok(b) != "," || after_place_word {
+        return false;
+    }
+    let noun = if matches!(doc.folded(b + 1), "un" | "une") { b + 2 } else { b + 1 };
+    !doc.cap(noun)
+        && (GAZ.org_before.contains(doc.folded(noun)) || GAZ.institution_head.contains(doc.folded(noun)))
+}
+
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
 fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
@@ -381,11 +476,12 @@ fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     key
 }
 
-/// Lowercase words that may join two capitalised parts of one name ("Banque de France").
-const JOINERS: [&str; 30] = [
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "sur", "pour", "par",
-    "contre", "sans", "avec", "sous", "entre", "dans", "of", "the", "and", "for", "in", "da", "di", "del",
-];
+/// Lowercase words that may join two capitalised parts of one name ("Banque de France",
+/// "Ligue contre le cancer"): the small words of names and a few prepositions.
+fn is_joiner(folded: &str) -> bool {
+    const PREPOSITIONS: [&str; 9] = ["contre", "sans", "avec", "sous", "entre", "dans", "da", "di", "del"];
+    NAME_SMALL_WORDS.contains(&folded) || PREPOSITIONS.contains(&folded)
+}
 
 /// The tagger sometimes runs a name into the next one: "Autorité palestinienne Yasser Arafat",
 /// "Camerounais Greg Belobo". A capitalised word right after an ordinary lowercase word (not a
@@ -396,21 +492,26 @@ fn is_caps_word(t: &str) -> bool {
     (2..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase) && !super::util::is_roman(t)
 }
 
+/// Where an organisation at the start of span a..b ends when a person's full name follows it
+/// inside the span: an all-caps acronym or a listed organisation, then a given name or an
+/// honorific and at least one more word.
+fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let acronym = is_caps_word(doc.tok(a)) && doc.cap(a + 1) && !is_caps_word(doc.tok(a + 1));
+    let end = if acronym { a + 1 } else { listed_prefix(doc, a, b).filter(|p| p.1 == Label::Org)?.0 };
+    let next = doc.folded(end);
+    (end + 2 <= b && (GAZ.first_names.contains(next) || GAZ.honorifics.contains(next))).then_some(end)
+}
+
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
     let mut start = a;
-    // French: "a expliqué à l'AFP Pierre Durand": an acronym run into the full name of a person
-    // (a listed first name or an honorific follows it) is the organisation, then the person.
+    // French: "a expliqué à l'AFP Pierre Durand", "BFMTV Laetitia Dewalle": an acronym or a
+    // listed organisation run into the full name of a person (a listed first name or an
+    // honorific follows it) is the organisation, then the person.
     if doc.lang == Lang::Fr
-        && b >= a + 3
-        && is_caps_word(doc.tok(a))
-        && doc.cap(a + 1)
-        && !is_caps_word(doc.tok(a + 1))
+        && let Some(org_end) = organisation_before_person(doc, a, b)
     {
-        let next = doc.folded(a + 1);
-        if GAZ.first_names.contains(next) || GAZ.honorifics.contains(next) {
-            out.push((a, a + 1, Label::Org));
-            start = a + 1;
-        }
+        out.push((a, org_end, Label::Org));
+        start = org_end;
     }
     if b > a + 1
         && doc.cap(a)
@@ -428,7 +529,7 @@ fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usiz
             if doc.cap(j)
                 && doc.is_word(j - 1)
                 && !doc.cap(j - 1)
-                && !JOINERS.contains(&p)
+                && !is_joiner(p)
                 && !p.ends_with('\'')
                 && (j + 1..b).all(|k| doc.cap(k) || !doc.is_word(k))
             {
@@ -449,4 +550,70 @@ fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usiz
         label
     };
     out.push((start, b, rest_label));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, extract};
+
+    fn doc(text: &str) -> Doc<'_> {
+        Doc::new(text, Some(Lang::Fr))
+    }
+
+    fn org_mentions(text: &str) -> Vec<String> {
+        let f = extract(text, &Options { lang: Some(Lang::Fr), ..Options::default() });
+        f.entities
+            .iter()
+            .filter(|e| e.label == Label::Org)
+            .flat_map(|e| e.mentions.iter().map(|m| m.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_without_its_contracted_article_is_the_paper() {
+        let orgs = org_mentions(
+            "« Nous irons », a déclaré Paul Martin au Figaro. Selon des informations du Parisien, \
+             la Coupe du Monde aura lieu.",
+        );
+        assert!(orgs.contains(&"Figaro".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"Parisien".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o == "Monde"), "inside a name, 'du Monde' is no paper: {orgs:?}");
+    }
+
+    #[test]
+    fn a_listed_name_with_a_possessive_is_found_whole() {
+        let orgs =
+            org_mentions("Titre\n\nLa note baisse. McDonald's a ouvert un restaurant et Moody's a parlé.");
+        for org in ["McDonald's", "Moody's"] {
+            assert!(orgs.contains(&org.to_string()), "{org}: {orgs:?}");
+        }
+    }
+
+    #[test]
+    fn a_listed_organisation_opens_a_longer_name() {
+        let d = doc("Vinci Autoroutes publie un communiqué avec Harrison Ford .");
+        assert_eq!(listed_prefix(&d, 0, 2), Some((1, Label::Org)));
+        assert_eq!(listed_prefix(&d, 6, 8), None, "a given name opens a person's name");
+    }
+
+    #[test]
+    fn the_context_tells_an_unlisted_organisation() {
+        let d = doc("le fondateur de Doctissimo et les militants de l'Unef , le maire de Lille");
+        assert!(member_of_before(&d, 3));
+        assert!(member_of_before(&d, 9));
+        assert!(!member_of_before(&d, 14), "a mayor's 'de' takes a place");
+        let d = doc("la Fage , syndicat étudiant . À Avignon , la préfecture . Febelfin , une fédération");
+        assert!(organisation_apposition(&d, 1, 2));
+        assert!(!organisation_apposition(&d, 7, 8), "a clause after a place");
+        assert!(organisation_apposition(&d, 12, 13));
+    }
+
+    #[test]
+    fn an_organisation_run_into_a_person_is_split_off() {
+        let d = doc("une image BFMTV Marie Dewalle et Reuters Jean Dupont puis Reuters Dupont");
+        assert_eq!(organisation_before_person(&d, 2, 5), Some(3));
+        assert_eq!(organisation_before_person(&d, 6, 9), Some(7));
+        assert_eq!(organisation_before_person(&d, 10, 12), None, "no given name follows");
+    }
 }

@@ -90,8 +90,19 @@ pub fn train_files(
     if let Dev::Texts(t) = dev {
         dev_set.extend(concat(t).into_iter().flatten());
     }
+    if let Some(f) = opts.token_features {
+        for s in train_set.iter_mut().chain(dev_set.iter_mut()) {
+            add_token_features(s, f);
+        }
+    }
     let dev_ref = (!dev_set.is_empty()).then_some(dev_set.as_slice());
     train(&train_set, dev_ref, opts, progress)
+}
+
+/// Fills a sentence's caller features.
+fn add_token_features(s: &mut Sentence, f: super::train::TokenFeatures) {
+    let words = s.word_refs();
+    s.extra = f(&words).into_iter().map(|t| t.into_iter().map(str::to_owned).collect()).collect();
 }
 
 #[cfg(test)]

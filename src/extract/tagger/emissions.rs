@@ -206,6 +206,18 @@ mod tests {
         }
     }
 
+    /// Caller features (gazetteer hits) added on top of the cached scores give the same sums.
+    #[test]
+    fn caller_features_add_up_like_the_others() {
+        let model = shipped("fr");
+        let words = SENTENCES[0];
+        let extra: Vec<Vec<&str>> =
+            words.iter().map(|w| if w.len() > 3 { vec!["LOC", "first"] } else { vec![] }).collect();
+        let mut cached = emissions(&model, words, None);
+        model.add_extra_weights(&extra, &mut cached);
+        assert_eq!(cached, model.emissions_by_feature(words, Some(extra.as_slice()), None));
+    }
+
     #[test]
     fn a_full_cache_starts_again_with_the_same_scores() {
         let model = shipped("en");

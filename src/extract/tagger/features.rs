@@ -398,6 +398,20 @@ pub(crate) fn is_headline(infos: &[TokInfo]) -> bool {
     cased.clone().count() >= 2 && cased.clone().all(|t| t.flags & ALL_CAPS != 0)
 }
 
+/// Caller features (gazetteer hits…) of tokens `i - 1`, `i` and `i + 1`, as token `i` sees them.
+/// They come last in a token's list and depend on nothing else, so a tagger may add their
+/// weights on top of the cached scores of the other features.
+pub(crate) fn emit_extra<E: AsRef<str>>(i: usize, extra: &[Vec<E>], emit: Emit) {
+    for (k, d) in [-1isize, 0, 1].into_iter().enumerate() {
+        let Some(list) = i.checked_add_signed(d).and_then(|j| extra.get(j)) else {
+            continue;
+        };
+        for s in list {
+            emit(T_EXTRA + k as u64, hash_str(s.as_ref()));
+        }
+    }
+}
+
 /// Flat features of a sentence: token `i` owns `feats[offsets[i]..offsets[i + 1]]`.
 #[derive(Default)]
 pub(crate) struct SentenceFeatures {
@@ -441,14 +455,7 @@ pub(crate) fn extract<W: AsRef<str>, E: AsRef<str>>(
         }
         emit_pairs(at(i, -1), t, at(i, 1), emit);
         if let Some(extra) = extra {
-            for (k, d) in [-1isize, 0, 1].into_iter().enumerate() {
-                let Some(list) = i.checked_add_signed(d).and_then(|j| extra.get(j)) else {
-                    continue;
-                };
-                for s in list {
-                    emit(T_EXTRA + k as u64, hash_str(s.as_ref()));
-                }
-            }
+            emit_extra(i, extra, emit);
         }
         out.offsets.push(out.feats.len());
     }

@@ -35,5 +35,5 @@ pub use error::TaggerError;
 pub use eval::{Counts, Scores, evaluate};
 pub use hipe::read_hipe;
 pub use model::{Model, ModelInfo};
-pub use train::{EpochReport, TrainOptions, train};
+pub use train::{EpochReport, TokenFeatures, TrainOptions, train};
 pub use types::{EntityLabel, NUM_TAGS, Sentence, Span, Tag, repair_bio, tags_to_spans};

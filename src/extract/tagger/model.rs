@@ -22,6 +22,11 @@ pub struct ModelInfo {
     /// Dev F1 (PER/LOC/ORG, exact match, percent) measured during training, if a dev set was given.
     pub dev_f1: Option<f64>,
     pub feature_version: u32,
+    /// Whether the model was trained with caller features per token (`TrainOptions::
+    /// token_features`): the tagger must then give the same ones (`Model::tag_document_with`).
+    /// Absent in older model files, which had none.
+    #[serde(default)]
+    pub token_features: bool,
 }
 
 impl Default for ModelInfo {
@@ -33,6 +38,7 @@ impl Default for ModelInfo {
             epoch: 0,
             dev_f1: None,
             feature_version: FEATURE_VERSION,
+            token_features: false,
         }
     }
 }
@@ -86,6 +92,16 @@ impl Model {
         sentences.iter().map(|s| self.tag_inner(s, none, doc.as_ref())).collect()
     }
 
+    /// [`Model::tag_document`] with caller features: `extra[s][i]` for word `i` of sentence `s`.
+    pub fn tag_document_with(&self, sentences: &[&[&str]], extra: &[Vec<Vec<&str>>]) -> Vec<Vec<Tag>> {
+        let doc = self.info.doc_features.then(|| DocStats::build(sentences));
+        sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| self.tag_inner(s, extra.get(k).map(Vec::as_slice), doc.as_ref()))
+            .collect()
+    }
+
     /// Entity spans `(start, end_exclusive, label)` in token indices.
     pub fn entities(&self, words: &[&str]) -> Vec<Span> {
         tags_to_spans(&self.tag(words))
@@ -112,8 +128,9 @@ impl Model {
         }
     }
 
-    /// Emission scores summed feature by feature: the reference the cached path must equal,
-    /// and the only path for caller features.
+    /// Emission scores summed feature by feature: the reference the cached path (plus
+    /// `add_extra_weights` for caller features) must equal.
+    #[cfg(test)]
     pub(crate) fn emissions_by_feature<W: AsRef<str>, E: AsRef<str>>(
         &self,
         words: &[W],
@@ -128,16 +145,29 @@ impl Model {
         em
     }
 
+    /// Adds the weights of the caller features to cached emission scores (they are the last
+    /// features of each token and depend on nothing else: see `features::emit_extra`).
+    pub(crate) fn add_extra_weights<E: AsRef<str>>(&self, extra: &[Vec<E>], em: &mut [i64]) {
+        let mut ids = Vec::new();
+        for (i, acc) in em.chunks_exact_mut(NUM_TAGS).enumerate() {
+            ids.clear();
+            features::emit_extra(i, extra, &mut |template, value| {
+                ids.push(features::feature_id(template, value));
+            });
+            self.add_weights(&ids, acc);
+        }
+    }
+
     pub(crate) fn tag_inner<W: AsRef<str>, E: AsRef<str>>(
         &self,
         words: &[W],
         extra: Option<&[Vec<E>]>,
         doc: Option<&DocStats>,
     ) -> Vec<Tag> {
-        let em = match extra {
-            None => emissions::emissions(self, words, doc),
-            Some(_) => self.emissions_by_feature(words, extra, doc),
-        };
+        let mut em = emissions::emissions(self, words, doc);
+        if let Some(extra) = extra {
+            self.add_extra_weights(extra, &mut em);
+        }
         let (mut back, mut out) = (Vec::new(), Vec::new());
         viterbi::decode(&em, &self.trans, &mut back, &mut out);
         out.into_iter().map(|t| Tag::from_index(usize::from(t))).collect()

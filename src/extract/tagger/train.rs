@@ -40,7 +40,13 @@ pub struct TrainOptions {
     pub word_dropout: f32,
     pub lang: String,
     pub description: String,
+    /// Caller features of each token of a sentence (gazetteer hits…), given to every training
+    /// and dev sentence; the model records that it needs them (`ModelInfo::token_features`).
+    pub token_features: Option<TokenFeatures>,
 }
+
+/// Per-token feature strings of a sentence's words (`extra[i]` for `words[i]`).
+pub type TokenFeatures = fn(&[&str]) -> Vec<Vec<&'static str>>;
 
 impl Default for TrainOptions {
     fn default() -> Self {
@@ -55,6 +61,7 @@ impl Default for TrainOptions {
             sentence_alone: 0.7,
             lang: String::new(),
             description: String::new(),
+            token_features: None,
         }
     }
 }
@@ -338,6 +345,7 @@ pub fn train(
             epoch,
             dev_f1: None,
             feature_version: FEATURE_VERSION,
+            token_features: opts.token_features.is_some(),
         };
         let mut model = build_model(&wt, &keys, opts, info);
         let dev_scores = dev.map(|d| evaluate(&model, d, true));
