@@ -170,7 +170,7 @@ fn measure_pages(db: &Path) {
     let surname = person.key.rsplit(' ').next().unwrap_or_default().to_owned();
     let (ending, _, _) = timed(5, || store.entities_ending_with(&surname, 200).expect("surname"));
     let (of, _, rows) = timed(5, || store.stories_of_entities(&[person.id]).expect("stories"));
-    let (cards, _, _) = timed(5, || store.entity_story_cards(&[person.id]).expect("cards"));
+    let (cards, _, _) = timed(5, || store.entity_story_window(&[person.id], 0, Some(100)).expect("window"));
     let (with, _, _) = timed(5, || store.companions(&[person.id], 2, 2000).expect("companions"));
     let newest: Vec<String> = rows.iter().take(30).map(|r| r.story.id.clone()).collect();
     let (read, _, _) = timed(3, || {

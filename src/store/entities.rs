@@ -26,6 +26,27 @@ pub struct EntityStory {
     pub mentions: usize,
 }
 
+/// What an entity's rows say of it as a whole (`Store::entity_counts`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntityCounts {
+    /// Stories that mention it.
+    pub stories: usize,
+    /// Of those, the undated ones.
+    pub undated: usize,
+    /// (YYYY-MM, stories), oldest first; undated stories are not in it.
+    pub months: Vec<(String, usize)>,
+    /// Each name it is written under, with the entity of the index it is (the first by id).
+    pub names: Vec<NameCount>,
+}
+
+/// A name an entity is written under, and in how many stories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCount {
+    pub entity: i64,
+    pub name: String,
+    pub stories: usize,
+}
+
 /// An entity found in the same stories as another: in how many of them, and in how many
 /// stories at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +102,7 @@ impl Store {
 
     /// The stories that mention any of `entities`, newest first.
     pub fn stories_of_entities(&self, entities: &[i64]) -> Result<Vec<EntityStory>> {
-        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let ids = id_list(entities);
         let sql = format!(
             "SELECT {STORY_COLUMNS}, m.entity, COALESCE(m.name, e.name), m.mentions \
              FROM entity_mentions m JOIN entities e ON e.id = m.entity JOIN articles a ON a.rowid = m.article \
@@ -91,17 +112,27 @@ impl Store {
         self.entity_stories_from(&sql, 8, |row| story_from_row(row, 0))
     }
 
-    /// The stories that mention any of `entities`, newest first, as the entity page lists
-    /// them: only each story's id, title, date and source (the rest left at its default),
-    /// read from the index of story cards (schema version 16) instead of the stories' rows,
-    /// which hold the bodies (a page of the file a story).
-    pub fn entity_story_cards(&self, entities: &[i64]) -> Result<Vec<EntityStory>> {
-        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    /// A window of the stories that mention any of `entities`, newest day first (a day's
+    /// stories in the order they were indexed): `limit` stories from the `skip`th (all of them
+    /// without a limit), one row per story and name of the entity it writes, a story's rows
+    /// together. Only each story's id, title, date and source are read (the rest left at its
+    /// default); the order comes from the entity rows alone (their `day`), so a window costs
+    /// its own stories, whatever the entity's count.
+    pub fn entity_story_window(
+        &self,
+        entities: &[i64],
+        skip: usize,
+        limit: Option<usize>,
+    ) -> Result<Vec<EntityStory>> {
+        let ids = id_list(entities);
+        let limit = limit.map_or(-1, |n| n as i64);
         let sql = format!(
-            "SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
-             FROM entity_mentions m JOIN entities e ON e.id = m.entity \
-             JOIN articles a INDEXED BY articles_card ON a.rowid = m.article \
-             WHERE m.entity IN ({ids}) ORDER BY a.date DESC, a.rowid"
+            "WITH shown AS (SELECT article, max(day) AS day FROM entity_mentions WHERE entity IN ({ids}) \
+                            GROUP BY article ORDER BY day DESC, article LIMIT {limit} OFFSET {skip}) \
+             SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
+             FROM shown JOIN entity_mentions m ON m.article = shown.article AND m.entity IN ({ids}) \
+             JOIN entities e ON e.id = m.entity JOIN articles a ON a.rowid = shown.article \
+             ORDER BY shown.day DESC, shown.article, m.entity"
         );
         self.entity_stories_from(&sql, 4, |row| {
             Ok(StoryMeta {
@@ -112,6 +143,39 @@ impl Store {
                 ..StoryMeta::default()
             })
         })
+    }
+
+    /// What the entity rows of `entities` say without reading a story: how many stories
+    /// mention them, how many of those by month, and each name's count of stories.
+    pub fn entity_counts(&self, entities: &[i64]) -> Result<EntityCounts> {
+        let ids = id_list(entities);
+        // A story writing two of the names is one story: its rows are counted once a month.
+        let months_sql = format!(
+            "SELECT strftime('%Y-%m', day * 86400, 'unixepoch') AS month, count(*) \
+             FROM (SELECT DISTINCT article, day FROM entity_mentions WHERE entity IN ({ids})) \
+             GROUP BY month ORDER BY month"
+        );
+        let mut counts = EntityCounts::default();
+        let mut stmt = self.conn.prepare(&months_sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let (month, stories): (Option<String>, i64) = (row.get(0)?, row.get(1)?);
+            counts.stories += stories as usize;
+            match month {
+                Some(month) => counts.months.push((month, stories as usize)),
+                None => counts.undated += stories as usize,
+            }
+        }
+        let names_sql = format!(
+            "SELECT min(m.entity), COALESCE(m.name, e.name) AS written, count(*) \
+             FROM entities e CROSS JOIN entity_mentions m ON m.entity = e.id WHERE e.id IN ({ids}) GROUP BY written"
+        );
+        let mut stmt = self.conn.prepare(&names_sql)?;
+        let names = stmt.query_map([], |r| {
+            Ok(NameCount { entity: r.get(0)?, name: r.get(1)?, stories: r.get::<_, i64>(2)? as usize })
+        })?;
+        counts.names = names.collect::<rusqlite::Result<_>>()?;
+        Ok(counts)
     }
 
     /// The rows of `sql`: a story (`story`), then from column `at` the entity, its name in
@@ -148,7 +212,7 @@ impl Store {
         min_together: usize,
         newest: usize,
     ) -> Result<(Vec<Companion>, usize)> {
-        let ids = entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let ids = id_list(entities);
         let sql = format!(
             "WITH mine AS (SELECT DISTINCT m.article FROM entity_mentions m \
                            WHERE m.entity IN ({ids}) ORDER BY m.article DESC LIMIT {newest}), \
@@ -186,6 +250,11 @@ impl Store {
         let n: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         Ok(n as usize)
     }
+}
+
+/// Entity ids as an SQL list (`IN (...)`): integers, nothing to escape.
+fn id_list(entities: &[i64]) -> String {
+    entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// The varint SQLite and FTS5 write: big-endian groups of 7 bits, the high bit saying another
