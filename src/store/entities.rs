@@ -1,6 +1,8 @@
 //! What the entity index says about the library as a whole: which entities there are under a
 //! name, the stories each is in, and which others keep them company.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, STORY_COLUMNS, Store, story_from_row};
@@ -126,12 +128,14 @@ impl Store {
     ) -> Result<Vec<EntityStory>> {
         let ids = id_list(entities);
         let limit = limit.map_or(-1, |n| n as i64);
+        // `CROSS JOIN`: from the window's stories out (SQLite otherwise read every row of the
+        // entities again to join them to the window).
         let sql = format!(
             "WITH shown AS (SELECT article, max(day) AS day FROM entity_mentions WHERE entity IN ({ids}) \
                             GROUP BY article ORDER BY day DESC, article LIMIT {limit} OFFSET {skip}) \
              SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
-             FROM shown JOIN entity_mentions m ON m.article = shown.article AND m.entity IN ({ids}) \
-             JOIN entities e ON e.id = m.entity JOIN articles a ON a.rowid = shown.article \
+             FROM shown CROSS JOIN entity_mentions m ON m.article = shown.article AND m.entity IN ({ids}) \
+             CROSS JOIN entities e ON e.id = m.entity CROSS JOIN articles a ON a.rowid = shown.article \
              ORDER BY shown.day DESC, shown.article, m.entity"
         );
         self.entity_stories_from(&sql, 4, |row| {
@@ -149,23 +153,23 @@ impl Store {
     /// mention them, how many of those by month, and each name's count of stories.
     pub fn entity_counts(&self, entities: &[i64]) -> Result<EntityCounts> {
         let ids = id_list(entities);
-        // A story writing two of the names is one story: its rows are counted once a month.
-        let months_sql = format!(
-            "SELECT strftime('%Y-%m', day * 86400, 'unixepoch') AS month, count(*) \
-             FROM (SELECT DISTINCT article, day FROM entity_mentions WHERE entity IN ({ids})) \
-             GROUP BY month ORDER BY month"
+        // A story writing two of the names is one story, counted once.
+        let days_sql = format!(
+            "SELECT day, count(DISTINCT article) FROM entity_mentions WHERE entity IN ({ids}) GROUP BY day"
         );
         let mut counts = EntityCounts::default();
-        let mut stmt = self.conn.prepare(&months_sql)?;
+        let mut months: BTreeMap<String, usize> = BTreeMap::new();
+        let mut stmt = self.conn.prepare(&days_sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let (month, stories): (Option<String>, i64) = (row.get(0)?, row.get(1)?);
+            let (day, stories): (Option<i64>, i64) = (row.get(0)?, row.get(1)?);
             counts.stories += stories as usize;
-            match month {
-                Some(month) => counts.months.push((month, stories as usize)),
+            match day.and_then(month_of_day) {
+                Some(month) => *months.entry(month).or_default() += stories as usize,
                 None => counts.undated += stories as usize,
             }
         }
+        counts.months = months.into_iter().collect();
         let names_sql = format!(
             "SELECT min(m.entity), COALESCE(m.name, e.name) AS written, count(*) \
              FROM entities e CROSS JOIN entity_mentions m ON m.entity = e.id WHERE e.id IN ({ids}) GROUP BY written"
@@ -252,6 +256,16 @@ impl Store {
     }
 }
 
+/// The month (YYYY-MM) of a day counted from 1970-01-01 (`entity_mentions.day`).
+fn month_of_day(day: i64) -> Option<String> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    let date = match u64::try_from(day) {
+        Ok(after) => epoch.checked_add_days(chrono::Days::new(after))?,
+        Err(_) => epoch.checked_sub_days(chrono::Days::new(day.unsigned_abs()))?,
+    };
+    Some(date.format("%Y-%m").to_string())
+}
+
 /// Entity ids as an SQL list (`IN (...)`): integers, nothing to escape.
 fn id_list(entities: &[i64]) -> String {
     entities.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
@@ -271,4 +285,18 @@ fn fts5_varint(bytes: &[u8]) -> Option<u64> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_of_day;
+
+    #[test]
+    fn a_day_number_falls_in_its_month_before_and_after_1970() {
+        assert_eq!(month_of_day(0).as_deref(), Some("1970-01"));
+        assert_eq!(month_of_day(-1).as_deref(), Some("1969-12"));
+        assert_eq!(month_of_day(31).as_deref(), Some("1970-02"));
+        // 2022-11-21, the day of the reference story.
+        assert_eq!(month_of_day(19_317).as_deref(), Some("2022-11"));
+    }
 }
