@@ -22,6 +22,8 @@ use crate::store::{IndexedEntity, NameCount, Result, Store, entity_key};
 const SURNAME_SHARE: f64 = 0.8;
 /// A companion of an entity in many stories is one found with it in at least one in this many.
 const COMPANION_SHARE: usize = 200;
+/// How often a companion turns up at all is counted in the library's newest this many stories.
+const COMPANION_BASE: usize = 10_000;
 
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
@@ -335,10 +337,12 @@ fn aliases(names: &[NameCount], group: &[IndexedEntity], by_user: &HashSet<i64>)
 
 /// The entities found with it in at least two stories (and at least one in
 /// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
-/// mutual information; in the `COMPANION_STORIES` of its stories indexed last.
+/// mutual information; in the `COMPANION_STORIES` of its stories indexed last, against how
+/// often each turns up in the library's `COMPANION_BASE` stories indexed last.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
     let own_stories = own_stories.min(COMPANION_STORIES);
-    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2), COMPANION_STORIES)?;
+    let min_together = (own_stories / COMPANION_SHARE).max(2);
+    let (found, total) = store.companions(ids, min_together, COMPANION_STORIES, COMPANION_BASE)?;
     let mut out: Vec<CompanionRef> = found
         .into_iter()
         .map(|c| {
