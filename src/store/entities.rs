@@ -128,27 +128,55 @@ impl Store {
         skip: usize,
         limit: Option<usize>,
     ) -> Result<Vec<EntityStory>> {
+        let shown = self.window_articles(entities, skip, limit)?;
         let ids = id_list(entities);
-        let limit = limit.map_or(-1, |n| n as i64);
-        // `CROSS JOIN`: from the window's stories out (SQLite otherwise read every row of the
-        // entities again to join them to the window).
+        // `CROSS JOIN`: from the window's stories out, in their order.
         let sql = format!(
-            "WITH shown AS (SELECT article, max(day) AS day FROM entity_mentions WHERE entity IN ({ids}) \
-                            GROUP BY article ORDER BY day DESC, article LIMIT {limit} OFFSET {skip}) \
-             SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
-             FROM shown CROSS JOIN entity_mentions m ON m.article = shown.article AND m.entity IN ({ids}) \
-             CROSS JOIN entities e ON e.id = m.entity CROSS JOIN articles a ON a.rowid = shown.article \
-             ORDER BY shown.day DESC, shown.article, m.entity"
+            "SELECT a.id, a.title, a.date, a.source, m.entity, COALESCE(m.name, e.name), m.mentions \
+             FROM json_each(?1) AS shown \
+             CROSS JOIN entity_mentions m ON m.article = shown.value AND m.entity IN ({ids}) \
+             CROSS JOIN entities e ON e.id = m.entity CROSS JOIN articles a ON a.rowid = shown.value \
+             ORDER BY shown.key, m.entity"
         );
-        self.entity_stories_from(&sql, 4, |row| {
-            Ok(StoryMeta {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                date: row.get(2)?,
-                source: row.get(3)?,
-                ..StoryMeta::default()
+        let shown = serde_json::to_string(&shown).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([shown], |row| {
+            Ok(EntityStory {
+                story: StoryMeta {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    date: row.get(2)?,
+                    source: row.get(3)?,
+                    ..StoryMeta::default()
+                },
+                entity: row.get(4)?,
+                name: row.get(5)?,
+                mentions: row.get::<_, i64>(6)? as usize,
             })
-        })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The rowids of the window's stories, in order. A story has a row per entity of
+    /// `entities` it names, so the window's stories are among the first (skip + limit) × that
+    /// many rows: SQLite keeps only those while it reads (grouping by story sorted them all).
+    fn window_articles(&self, entities: &[i64], skip: usize, limit: Option<usize>) -> Result<Vec<i64>> {
+        let rows_needed = limit.map_or(-1, |n| ((skip + n) * entities.len().max(1)) as i64);
+        let sql = format!(
+            "SELECT article FROM entity_mentions WHERE entity IN ({}) ORDER BY day DESC, article LIMIT {rows_needed}",
+            id_list(entities)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut seen = HashSet::new();
+        let mut shown = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let article: i64 = row.get(0)?;
+            if entities.len() == 1 || seen.insert(article) {
+                shown.push(article);
+            }
+        }
+        Ok(shown.into_iter().skip(skip).take(limit.unwrap_or(usize::MAX)).collect())
     }
 
     /// What the entity rows of `entities` say without reading a story: how many stories
