@@ -14,9 +14,10 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use byline::command::Command;
 use byline::config::Config;
 use byline::library::filter::{Context, Found, matches, with_days};
-use byline::model::{Effect, Settings};
+use byline::model::{Action, Effect, Settings};
 use byline::service::Session;
 use byline::service::entity::{Lookup, profile, related_stories};
 use byline::store::Store;
@@ -91,16 +92,30 @@ fn main() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     common::draw(&mut terminal, &session, &config, &theme);
     out.push(("first_frame_ms".into(), ms(t.elapsed())));
+    out.push(("rss_first_frame_mb".into(), rss_mb()));
 
-    // The whole list, as the reader completes it after the first frame.
+    // The whole list, as the reader completes it after the first frame: read (on a thread in
+    // the reader), then taken in by the state (on the thread that draws).
     let t = Instant::now();
-    session.reload();
+    let whole = session.store.story_list(&session.scopes).expect("list");
+    out.push(("full_list_read_ms".into(), ms(t.elapsed())));
+    let t1 = Instant::now();
+    session.dispatch(Action::StoriesLoaded(Box::new(whole)));
+    common::draw(&mut terminal, &session, &config, &theme);
+    out.push(("full_list_taken_ms".into(), ms(t1.elapsed())));
     out.push(("full_list_ms".into(), ms(t.elapsed())));
     let stories = session.state.list.stories.len();
     out.push(("stories".into(), stories as f64));
+    // The feeds view's counts over the whole list (opened, then closed).
+    let t = Instant::now();
+    session.dispatch(Action::Command(Command::FeedsView));
+    common::draw(&mut terminal, &session, &config, &theme);
+    out.push(("feeds_view_ms".into(), ms(t.elapsed())));
+    session.dispatch(Action::Command(Command::Back));
     out.push(("rss_after_list_mb".into(), rss_mb()));
 
-    // Library search as the search box runs it (500 hits at most, snippets made), then shown.
+    // Library search as the search box runs it (500 hits at most, snippets for the rows shown
+    // and the page below), then drawn.
     let (mut all, mut all_cpu) = (Vec::new(), Vec::new());
     for q in &queries {
         let (mut times, mut cpu) = (Vec::new(), Vec::new());

@@ -305,9 +305,10 @@ fn a_schema_16_library_is_upgraded_with_everything_the_user_made() {
         .unwrap();
     }
     let (mut session, config) = window(&lib, &db, "");
-    let story = session.state.list.stories.iter().find(|s| s.starred).expect("the star is kept").clone();
-    assert!(story.read, "the read mark is kept");
-    assert_eq!(session.store.annotations(&story.id).unwrap().annotations.len(), 1, "the annotation is kept");
+    let story = session.state.list.stories.iter().find(|s| s.starred()).expect("the star is kept");
+    assert!(story.read(), "the read mark is kept");
+    let id = story.id().to_owned();
+    assert_eq!(session.store.annotations(&id).unwrap().annotations.len(), 1, "the annotation is kept");
     session.press(&config, &parse_script("G enter ] p").unwrap());
     assert_eq!(page_names(&session), ["Ellen Carter", "Nell Carter"], "the merge is kept");
     let page = session.state.entity_page.as_ref().unwrap();

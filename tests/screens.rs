@@ -25,6 +25,12 @@ fn screen(session: &Session, config: &Config) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The titles of the list's rows, in order.
+fn listed_titles(session: &Session) -> Vec<&str> {
+    let list = &session.state.list;
+    list.rows.iter().map(|r| list.stories.get(r.story).unwrap().title()).collect()
+}
+
 fn session_with(config: &Config, width: u16, height: u16, keys: &str) -> Session {
     session_over(Store::open_in_memory().unwrap(), config, width, height, keys)
 }
@@ -406,12 +412,11 @@ fn reviewing_shows_progress_in_the_list_and_the_status_line() {
     insta::assert_snapshot!("review_in_progress", shown);
 
     session.press(&config, &parse_script("D").unwrap());
-    let review = session.state.list.selected().unwrap().review;
+    let review = session.state.list.selected().unwrap().review();
     assert!(review.done);
     insta::assert_snapshot!("review_done", screen(&session, &config).backend());
     session.press(&config, &parse_script("q q R").unwrap());
-    let rows: Vec<&str> =
-        session.state.list.rows.iter().map(|r| session.state.list.stories[r.story].title.as_str()).collect();
+    let rows = listed_titles(&session);
     assert_eq!(rows, vec!["Welcome to byline"]);
     assert!(screen(&session, &config).backend().to_string().contains("to review (BS clears)"));
 }
@@ -632,7 +637,7 @@ fn entity_page_of_a_person_across_stories() {
     let source = Source::Paths(vec![dir.path().to_path_buf()]);
     index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
     let mut session = Session::new(store, source.scopes(), 120, 30, Settings::default()).unwrap();
-    let first = session.state.list.selected().unwrap().title.clone();
+    let first = session.state.list.selected().unwrap().title().to_string();
     assert_eq!(first, "New ferry line", "newest first");
     session.press(&config, &parse_script("enter ] p").unwrap());
     let page = session.state.entity_page.as_ref().unwrap_or_else(|| panic!("{:?}", session.state.message));
@@ -830,8 +835,7 @@ fn typed(text: &str) -> String {
 fn a_query_in_the_search_prompt_filters_the_list_and_says_how_many_match() {
     let keys = format!("/ {} enter", typed("accord -lang:en -starred"));
     let (session, config) = app(120, 30, &keys);
-    let rows: Vec<&str> =
-        session.state.list.rows.iter().map(|r| session.state.list.stories[r.story].title.as_str()).collect();
+    let rows = listed_titles(&session);
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].starts_with("Le gouvernement malien"), "{rows:?}");
     let terminal = screen(&session, &config);
@@ -843,7 +847,7 @@ fn a_query_in_the_search_prompt_filters_the_list_and_says_how_many_match() {
     // Without the negation, the other story is left out by its language instead.
     let (session, _) = app(120, 30, &format!("/ {} enter", typed("lang:en")));
     assert_eq!(session.state.list.rows.len(), 1);
-    assert_eq!(session.state.list.selected().map(|m| m.title.as_str()), Some("Welcome to byline"));
+    assert_eq!(session.state.list.selected().map(|m| m.title()), Some("Welcome to byline"));
 }
 
 #[test]
@@ -865,7 +869,7 @@ fn a_saved_query_by_name_in_the_search_prompt() {
         vec![byline::text::query::SavedQuery { name: "help".into(), query: "tag:HELP".into() }];
     session.press(&config, &parse_script(&format!("/ {} enter", typed("@help unread"))).unwrap());
     assert_eq!(session.state.list.rows.len(), 1);
-    assert_eq!(session.state.list.selected().map(|m| m.title.as_str()), Some("Welcome to byline"));
+    assert_eq!(session.state.list.selected().map(|m| m.title()), Some("Welcome to byline"));
     session.press(&config, &parse_script(&format!("/ {} enter", typed("@nope"))).unwrap());
     let message = session.state.message.clone().unwrap_or_default();
     assert!(message.contains("no saved query is called \"nope\""), "{message}");
@@ -917,9 +921,7 @@ fn feeds_view_lists_tags_and_saved_queries_as_feeds() {
     };
     let down = |n: usize| vec!["j"; n].join(" ");
     session.press(&config, &parse_script(&format!("g {} enter", down(at("#Mali", &session)))).unwrap());
-    let titles = |s: &Session| -> Vec<String> {
-        s.state.list.rows.iter().map(|r| s.state.list.stories[r.story].title.clone()).collect()
-    };
+    let titles = |s: &Session| -> Vec<String> { listed_titles(s).into_iter().map(str::to_string).collect() };
     assert_eq!(titles(&session), ["Une route rouverte", "Accord signé à Bamako"]);
     // The saved query, as a feed: its stories, and the tag's filter gone.
     session.press(&config, &parse_script("f").unwrap());

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{SearchHit, StoryMeta};
+use super::{SearchHit, StoryFields};
 use crate::extract::{civil_from_days, days_from_civil};
 use crate::text::days_in_month;
 use crate::text::fold::fold_str;
@@ -68,7 +68,7 @@ pub struct Context<'a> {
 
 /// Whether the story matches the query. A term about something the story does not have (no
 /// date, no language) does not match; its negation does.
-pub fn matches(expr: &Expr, meta: &StoryMeta, ctx: Context) -> bool {
+pub fn matches<S: StoryFields + ?Sized>(expr: &Expr, meta: &S, ctx: Context) -> bool {
     match expr {
         Expr::All(v) => v.iter().all(|e| matches(e, meta, ctx)),
         Expr::Any(v) => v.iter().any(|e| matches(e, meta, ctx)),
@@ -77,35 +77,34 @@ pub fn matches(expr: &Expr, meta: &StoryMeta, ctx: Context) -> bool {
     }
 }
 
-fn term_matches(term: &Term, meta: &StoryMeta, ctx: Context) -> bool {
-    let contains = |field: &Option<String>, part: &str| {
-        field.as_deref().is_some_and(|f| fold_str(f).contains(&fold_str(part)))
-    };
+fn term_matches<S: StoryFields + ?Sized>(term: &Term, meta: &S, ctx: Context) -> bool {
+    let contains =
+        |field: Option<&str>, part: &str| field.is_some_and(|f| fold_str(f).contains(&fold_str(part)));
     match term {
-        Term::Unread => !meta.read,
-        Term::Read => meta.read,
-        Term::Starred => meta.starred,
+        Term::Unread => !meta.read(),
+        Term::Read => meta.read(),
+        Term::Starred => meta.starred(),
         Term::Tag(tag) => {
             let tag = fold_str(tag);
-            meta.tags.iter().any(|t| fold_str(t) == tag)
+            meta.tags().iter().any(|t| fold_str(t) == tag)
         }
-        Term::Source(name) => contains(&meta.source, name),
-        Term::Lang(lang) => meta.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case(lang)),
+        Term::Source(name) => contains(meta.source(), name),
+        Term::Lang(lang) => meta.lang().is_some_and(|l| l.eq_ignore_ascii_case(lang)),
         Term::Since(spec) => {
             day_of(meta).is_some_and(|d| d.as_bytes() >= day_key(*spec, ctx.today).as_bytes())
         }
         Term::Until(spec) => {
             day_of(meta).is_some_and(|d| d.as_bytes() <= day_key(*spec, ctx.today).as_bytes())
         }
-        Term::Word(_) | Term::Phrase(_) | Term::Entity(_) => ctx.found.has(term, &meta.id),
+        Term::Word(_) | Term::Phrase(_) | Term::Entity(_) => ctx.found.has(term, meta.id()),
         // Expanded before evaluation; one left over names nothing.
         Term::Saved(_) => false,
     }
 }
 
 /// The story's day as `YYYY-MM-DD`, when its date starts with one.
-fn day_of(meta: &StoryMeta) -> Option<&str> {
-    let day = meta.date.as_deref()?.get(..10)?;
+fn day_of<S: StoryFields + ?Sized>(meta: &S) -> Option<&str> {
+    let day = meta.date()?.get(..10)?;
     let b = day.as_bytes();
     let shape =
         b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
@@ -206,13 +205,18 @@ pub fn day_from_string(s: &str) -> Option<i64> {
 }
 
 /// The stories of `stories` that match, in their order; `HashSet` of ids for quick lookups.
-pub fn matching_ids(expr: &Expr, stories: &[StoryMeta], ctx: Context) -> HashSet<String> {
-    stories.iter().filter(|m| matches(expr, m, ctx)).map(|m| m.id.clone()).collect()
+pub fn matching_ids<S: StoryFields>(
+    expr: &Expr,
+    stories: impl IntoIterator<Item = S>,
+    ctx: Context,
+) -> HashSet<String> {
+    stories.into_iter().filter(|m| matches(expr, m, ctx)).map(|m| m.id().to_string()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::StoryMeta;
     use crate::text::query::parse;
 
     fn story(

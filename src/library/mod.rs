@@ -18,6 +18,7 @@ pub mod profile;
 pub mod rows;
 pub mod sanitize;
 pub mod scope;
+pub mod stories;
 #[cfg(test)]
 mod tests;
 mod txt;
@@ -34,6 +35,7 @@ pub use feed::{FeedDoc, FeedItem};
 pub use rows::{EntityHit, Review, ReviewState, SearchHit, StoryMeta};
 pub use sanitize::sanitize;
 pub use scope::Scope;
+pub use stories::{ListedStory, Stories, StoryFields, StoryGroup};
 pub use walk::load_paths;
 
 thread_local! {

@@ -65,6 +65,9 @@ impl Review {
     }
 }
 
+/// A search snippet as (text, is_match) pieces.
+pub type Snippet = Vec<(String, bool)>;
+
 /// One search result: the story and a snippet whose matched words are marked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {

@@ -186,19 +186,19 @@ impl AppState {
     fn library_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         match cmd {
             Command::ToggleRead => {
-                if let Some(i) = self.list.selected_index() {
-                    let m = &mut self.list.stories[i];
-                    m.read = !m.read;
-                    effects.push(Effect::SetRead { id: m.id.clone(), read: m.read });
-                    self.message = Some(if m.read { "marked read" } else { "marked unread" }.into());
+                if let Some(m) = self.list.selected() {
+                    let (i, id, read) = (m.index(), m.id().to_string(), !m.read());
+                    self.list.stories.set_read(i, read);
+                    effects.push(Effect::SetRead { id, read });
+                    self.message = Some(if read { "marked read" } else { "marked unread" }.into());
                 }
             }
             Command::ToggleStar => {
-                if let Some(i) = self.list.selected_index() {
-                    let m = &mut self.list.stories[i];
-                    m.starred = !m.starred;
-                    effects.push(Effect::SetStarred { id: m.id.clone(), starred: m.starred });
-                    self.message = Some(if m.starred { "starred" } else { "unstarred" }.into());
+                if let Some(m) = self.list.selected() {
+                    let (i, id, starred) = (m.index(), m.id().to_string(), !m.starred());
+                    self.list.stories.set_starred(i, starred);
+                    effects.push(Effect::SetStarred { id, starred });
+                    self.message = Some(if starred { "starred" } else { "unstarred" }.into());
                 }
             }
             Command::OpenUrl => match self.open.as_ref().and_then(|o| o.article.url.clone()) {

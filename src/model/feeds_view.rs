@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{AppState, Effect, Filters, Overlay, Pane};
 use crate::command::Command;
-use crate::library::StoryMeta;
+use crate::library::{Stories, StoryFields, StoryGroup};
 use crate::text::query::parse_with;
 
 /// What an entry of the feeds view stands for.
@@ -31,11 +31,11 @@ pub type SavedMatches = Vec<(String, HashSet<String>)>;
 
 impl FeedKind {
     /// Whether `story` belongs to this entry.
-    pub fn matches(&self, story: &StoryMeta, saved: &SavedMatches) -> bool {
+    pub fn matches(&self, story: &impl StoryFields, saved: &SavedMatches) -> bool {
         match self {
             FeedKind::All => true,
-            FeedKind::Saved(name) => saved.iter().any(|(n, ids)| n == name && ids.contains(&story.id)),
-            FeedKind::Source(s) => story.source.as_deref().unwrap_or("") == s,
+            FeedKind::Saved(name) => saved.iter().any(|(n, ids)| n == name && ids.contains(story.id())),
+            FeedKind::Source(s) => story.source().unwrap_or("") == s,
             FeedKind::Tag(t) => super::list::has_tag(story, t),
         }
     }
@@ -93,35 +93,37 @@ pub struct FeedsView {
 impl FeedsView {
     /// "All stories", the saved queries (in the config's order), every source by name, every
     /// tag, and the stories without a source last.
-    pub fn count(stories: &[StoryMeta], saved: &SavedMatches) -> Vec<FeedEntry> {
-        let tally = |slot: &mut (usize, usize), m: &StoryMeta| {
-            slot.0 += usize::from(!m.read);
-            slot.1 += 1;
+    pub fn count(stories: &Stories, saved: &SavedMatches) -> Vec<FeedEntry> {
+        let tally = |slot: &mut (usize, usize), group: &StoryGroup| {
+            slot.0 += group.unread;
+            slot.1 += group.total;
         };
         let mut by_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         // Tags by their folded form (as `tag:` matches), shown as first written.
         let mut by_tag: BTreeMap<String, (&str, (usize, usize))> = BTreeMap::new();
-        for m in stories {
-            tally(by_source.entry(m.source.as_deref().unwrap_or("")).or_default(), m);
+        // By group of stories sharing source and tags: a tag is folded once a group, not once
+        // a story (a million stories).
+        for group in stories.groups() {
+            tally(by_source.entry(group.source.unwrap_or("")).or_default(), &group);
             let mut seen = HashSet::new();
-            for t in &m.tags {
+            for t in group.tags {
                 let key = crate::text::fold::fold_str(t);
                 if seen.insert(key.clone()) {
-                    tally(&mut by_tag.entry(key).or_insert((t.as_str(), (0, 0))).1, m);
+                    tally(&mut by_tag.entry(key).or_insert((t.as_str(), (0, 0))).1, &group);
                 }
             }
         }
         let unsourced = by_source.remove("");
         let all = FeedEntry {
             kind: FeedKind::All,
-            unread: stories.iter().filter(|m| !m.read).count(),
+            unread: stories.iter().filter(|m| !m.read()).count(),
             total: stories.len(),
         };
         let mut entries = vec![all];
         for (name, ids) in saved {
             let (mut unread, mut total) = (0, 0);
-            for m in stories.iter().filter(|m| ids.contains(&m.id)) {
-                unread += usize::from(!m.read);
+            for m in stories.iter().filter(|m| ids.contains(m.id())) {
+                unread += usize::from(!m.read());
                 total += 1;
             }
             entries.push(FeedEntry { kind: FeedKind::Saved(name.clone()), unread, total });
@@ -210,8 +212,9 @@ impl AppState {
             Command::Open => self.choose_feed(effects),
             Command::MarkAllRead => {
                 if let Some(kind) = view.selected().map(|e| e.kind.clone()) {
-                    let ids: Vec<usize> = (0..self.list.stories.len())
-                        .filter(|&i| kind.matches(&self.list.stories[i], &self.saved_matches))
+                    let ids: Vec<usize> = (self.list.stories.iter())
+                        .filter(|m| kind.matches(m, &self.saved_matches))
+                        .map(|m| m.index())
                         .collect();
                     self.mark_all_read(&ids, kind.label(), effects);
                 }
@@ -266,7 +269,7 @@ impl AppState {
         self.saved_matches = outcomes
             .into_iter()
             .map(|(name, o)| {
-                (name, crate::library::filter::matching_ids(&o.rest, &self.list.stories, o.context()))
+                (name, crate::library::filter::matching_ids(&o.rest, self.list.stories.iter(), o.context()))
             })
             .collect();
         self.recount_feeds();
@@ -285,11 +288,11 @@ impl AppState {
     fn mark_all_read(&mut self, indices: &[usize], what: String, effects: &mut Vec<Effect>) {
         let mut ids = Vec::new();
         for &i in indices {
-            if let Some(m) = self.list.stories.get_mut(i)
-                && !m.read
+            if let Some(m) = self.list.stories.get(i)
+                && !m.read()
             {
-                m.read = true;
-                ids.push(m.id.clone());
+                ids.push(m.id().to_string());
+                self.list.stories.set_read(i, true);
             }
         }
         if ids.is_empty() {
@@ -328,7 +331,7 @@ impl AppState {
         let read = !undo;
         for id in &step.ids {
             if let Some(i) = self.list.index_of(id) {
-                self.list.stories[i].read = read;
+                self.list.stories.set_read(i, read);
             }
         }
         effects.push(Effect::SetReadMany { ids: step.ids.clone(), read });
@@ -348,7 +351,7 @@ impl AppState {
     pub(super) fn fetch_story(&mut self, effects: &mut Vec<Effect>) {
         let story = match (&self.open, self.list.selected()) {
             (Some(open), _) => (open.article.id.clone(), open.article.url.clone()),
-            (None, Some(m)) => (m.id.clone(), None),
+            (None, Some(m)) => (m.id().to_string(), None),
             (None, None) => {
                 self.message = Some("no story to fetch".into());
                 return;
@@ -375,7 +378,7 @@ impl AppState {
         match result {
             Ok(done) => {
                 self.message = Some(done);
-                if self.list.selected().is_some_and(|m| m.id == id) {
+                if self.list.selected().is_some_and(|m| m.id() == id) {
                     self.saved_scroll = None;
                     effects.push(Effect::LoadStory { id: id.to_string() });
                 }
@@ -394,7 +397,7 @@ impl AppState {
     /// After read marks changed in bulk: the rows (an unread filter hides the stories now
     /// read) and the view's counts.
     fn read_marks_changed(&mut self, effects: &mut Vec<Effect>) {
-        let keep = self.list.selected().map(|m| m.id.clone());
+        let keep = self.list.selected().map(|m| m.id().to_string());
         self.list.rebuild(keep.as_deref());
         self.recount_feeds();
         self.selection_changed(effects);
@@ -406,7 +409,7 @@ mod tests {
     use super::*;
     use crate::annotate::AnnotationSet;
     use crate::command::Command as C;
-    use crate::library::Article;
+    use crate::library::{Article, StoryMeta};
     use crate::model::{Action, LoadedStory, Settings, update};
 
     fn story(id: &str, source: Option<&str>, read: bool) -> StoryMeta {
@@ -477,7 +480,7 @@ mod tests {
     }
 
     fn listed(state: &AppState) -> Vec<&str> {
-        state.list.rows.iter().map(|r| state.list.stories[r.story].id.as_str()).collect()
+        state.list.rows.iter().map(|r| state.list.stories.get(r.story).unwrap().id()).collect()
     }
 
     fn read_marks(effects: &[Effect]) -> Vec<(Vec<String>, bool)> {
@@ -527,14 +530,14 @@ mod tests {
     #[test]
     fn marking_a_feed_read_writes_one_batch_and_undo_restores_exactly_the_marks_before() {
         let mut state = library(Settings::default());
-        let before: Vec<bool> = state.list.stories.iter().map(|m| m.read).collect();
+        let before: Vec<bool> = state.list.stories.iter().map(|m| m.read()).collect();
         let effects = run(&mut state, cmds(&[C::FeedsView, C::Down, C::MarkAllRead]));
         assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)], "m2 was read already");
         assert_eq!(counts(&state)[1], ("Le Monde".into(), 0, 2));
         assert_eq!(counts(&state)[0], ("All stories".into(), 2, 4));
         let effects = run(&mut state, cmds(&[C::Undo]));
         assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], false)]);
-        assert_eq!(state.list.stories.iter().map(|m| m.read).collect::<Vec<_>>(), before);
+        assert_eq!(state.list.stories.iter().map(|m| m.read()).collect::<Vec<_>>(), before);
         assert_eq!(counts(&state)[1], ("Le Monde".into(), 1, 2));
         let effects = run(&mut state, cmds(&[C::Redo]));
         assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)]);
@@ -550,7 +553,7 @@ mod tests {
         state.list.rebuild(None);
         let effects = run(&mut state, cmds(&[C::MarkAllRead]));
         assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], true)]);
-        assert!(!state.list.stories[2].read, "RFI is not listed: untouched");
+        assert!(!state.list.stories.get(2).unwrap().read(), "RFI is not listed: untouched");
         // The open story has an annotation edit to undo: the newer step goes first.
         let effects = run(&mut state, cmds(&[C::Undo]));
         assert_eq!(read_marks(&effects), vec![(vec!["m1".to_string()], false)]);
@@ -571,23 +574,23 @@ mod tests {
     fn next_and_previous_story_mark_read_as_enter_does() {
         let mut state = library(Settings::default());
         run(&mut state, cmds(&[C::ToggleRead, C::Open]));
-        assert!(state.list.stories[0].read, "Enter marks read");
+        assert!(state.list.stories.get(0).unwrap().read(), "Enter marks read");
         run(&mut state, cmds(&[C::NextStory]));
-        assert!(state.list.stories[1].read);
+        assert!(state.list.stories.get(1).unwrap().read());
         let effects = run(&mut state, cmds(&[C::NextStory]));
         assert!(effects.contains(&Effect::SetRead { id: "r1".into(), read: true }));
-        assert!(state.list.stories[2].read, "the story opened by J is read");
+        assert!(state.list.stories.get(2).unwrap().read(), "the story opened by J is read");
         // Without marking on open, J marks the story it leaves only.
         let mut state = library(Settings { mark_read_on_open: false, ..Settings::default() });
         let effects = run(&mut state, cmds(&[C::NextStory, C::NextStory]));
         assert!(effects.contains(&Effect::SetRead { id: "m1".into(), read: true }));
-        assert!(state.list.stories[0].read && !state.list.stories[2].read);
+        assert!(state.list.stories.get(0).unwrap().read() && !state.list.stories.get(2).unwrap().read());
         // Turned off: J moves and marks nothing.
         let off = Settings { mark_read_on_move: false, mark_read_on_open: false, ..Settings::default() };
         let mut state = library(off);
         let effects = run(&mut state, cmds(&[C::NextStory, C::NextStory, C::PrevStory]));
         assert!(!effects.iter().any(|e| matches!(e, Effect::SetRead { .. })));
-        assert!(!state.list.stories[0].read);
+        assert!(!state.list.stories.get(0).unwrap().read());
     }
 
     #[test]

@@ -3,20 +3,20 @@
 
 use super::Filters;
 use super::{AppState, Effect, Pane, QueryFilter, list};
+use crate::library::EntityHit;
 use crate::library::filter::Outcome;
-use crate::library::{EntityHit, SearchHit};
 use crate::text::query::parse_with;
 
 impl AppState {
     pub(super) fn clear_filters(&mut self) {
-        let keep = self.list.selected().map(|m| m.id.clone());
+        let keep = self.list.selected().map(|m| m.id().to_string());
         self.list.filters = Filters::default();
         self.list.rebuild(keep.as_deref());
         self.reader.clear_search();
     }
 
     pub(super) fn refilter(&mut self, effects: &mut Vec<Effect>) {
-        let keep = self.list.selected().map(|m| m.id.clone());
+        let keep = self.list.selected().map(|m| m.id().to_string());
         self.list.rebuild(keep.as_deref());
         let f = self.list.filters.describe();
         self.message = Some(if f.is_empty() {
@@ -27,18 +27,41 @@ impl AppState {
         self.selection_changed(effects);
     }
 
-    pub(super) fn search_results(&mut self, query: String, hits: Vec<SearchHit>, effects: &mut Vec<Effect>) {
-        let hits: Vec<(usize, list::Snippet)> =
-            hits.into_iter().filter_map(|h| Some((self.list.index_of(&h.story.id)?, h.snippet))).collect();
+    /// A search's hits (story ids, best first, with their snippets when made) listed.
+    pub(super) fn search_results(
+        &mut self,
+        query: String,
+        hits: Vec<(String, Option<list::Snippet>)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let again = std::mem::take(&mut self.search_rerun)
+            && self.list.filters.search.as_ref().is_some_and(|(q, _)| *q == query);
+        self.list_hits(query, hits, again, effects);
+    }
+
+    /// `search_results`; `again`: the same search run again over a list read again
+    /// (`search_again`), which keeps the selection, the focus and the message.
+    fn list_hits(
+        &mut self,
+        query: String,
+        hits: Vec<(String, Option<list::Snippet>)>,
+        again: bool,
+        effects: &mut Vec<Effect>,
+    ) {
+        let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
+        let hits: Vec<(usize, Option<list::Snippet>)> =
+            hits.into_iter().filter_map(|(id, s)| Some((self.list.index_of(&id)?, s))).collect();
         let n = hits.len();
         self.list.filters.search = Some((query.clone(), hits));
-        self.focus = Pane::List;
-        self.list.rebuild(None);
-        self.message = Some(match n {
-            0 => format!("no story matches {query:?}"),
-            1 => format!("1 story matches {query:?}"),
-            _ => format!("{n} stories match {query:?}"),
-        });
+        self.list.rebuild(keep.as_deref());
+        if !again {
+            self.focus = Pane::List;
+            self.message = Some(match n {
+                0 => format!("no story matches {query:?}"),
+                1 => format!("1 story matches {query:?}"),
+                _ => format!("{n} stories match {query:?}"),
+            });
+        }
         if let Some(open) = &self.open {
             // The selected story may already be open: highlight the query now.
             self.reader.search_words(&open.article, &query);
@@ -50,6 +73,7 @@ impl AppState {
     /// query language goes to the store for its words and entities, then filters the rows. A
     /// query that does not parse says why, pointing at the character.
     pub(super) fn submit_query(&mut self, text: String, effects: &mut Vec<Effect>) {
+        self.search_rerun = false;
         let expr = match parse_with(&text, &self.saved_queries) {
             Ok(expr) => expr,
             Err(e) => {
@@ -71,17 +95,29 @@ impl AppState {
     }
 
     pub(super) fn query_results(&mut self, text: String, outcome: Outcome, effects: &mut Vec<Effect>) {
+        let again = std::mem::take(&mut self.search_rerun)
+            && self.list.filters.query.as_ref().is_some_and(|q| q.text == text);
+        let keep = self.list.selected().map(|m| m.id().to_string()).filter(|_| again);
         let ranked = outcome.ranked.clone();
         self.list.filters.query = Some(QueryFilter { text: text.clone(), outcome });
+        if !again {
+            self.focus = Pane::List;
+        }
         match ranked {
-            Some((words, hits)) => self.search_results(words, hits, effects),
+            Some((words, hits)) => {
+                // An empty snippet: not made (`service::query::resolve_for_list`).
+                let hits = hits.into_iter().map(|h| (h.story.id, Some(h.snippet).filter(|s| !s.is_empty())));
+                self.list_hits(words, hits.collect(), again, effects)
+            }
             None => {
                 self.list.filters.search = None;
                 self.reader.clear_search();
-                self.focus = Pane::List;
-                self.list.rebuild(None);
+                self.list.rebuild(keep.as_deref());
                 self.selection_changed(effects);
             }
+        }
+        if again {
+            return;
         }
         // Hits and the other terms together: what the list shows.
         self.message = Some(match self.list.rows.len() {
@@ -89,6 +125,30 @@ impl AppState {
             1 => format!("1 story matches {text:?}"),
             n => format!("{n} stories match {text:?}"),
         });
+    }
+
+    /// The search or query shown, run again over the list read again: its hits were found
+    /// among the stories the list held (a search typed before a large list was read whole
+    /// found only those of its first page), and new stories may match.
+    pub(super) fn search_again(&mut self, effects: &mut Vec<Effect>) {
+        let effect = match (&self.list.filters.query, &self.list.filters.search) {
+            (Some(q), _) => parse_with(&q.text, &self.saved_queries)
+                .ok()
+                .map(|expr| Effect::Query { text: q.text.clone(), expr }),
+            (None, Some((query, _))) => Some(Effect::Search { query: query.clone() }),
+            (None, None) => None,
+        };
+        self.search_rerun = effect.is_some();
+        effects.extend(effect);
+    }
+
+    /// Asks for the snippets of the search results shown and of the page below (a search
+    /// lists up to 500 hits; reading every story for its snippet made the search slow).
+    pub(super) fn ask_snippets(&mut self, effects: &mut Vec<Effect>) {
+        let rows_shown = self.list_height();
+        if let Some((query, ids)) = self.list.snippets_wanted(2 * rows_shown) {
+            effects.push(Effect::Snippets { query, ids });
+        }
     }
 
     pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {

@@ -1,7 +1,7 @@
 //! The story list: every story in scope, the filters laid over them, and the rows shown.
 
 use crate::library::filter::{Outcome, matches};
-use crate::library::{Review, ReviewState, StoryMeta};
+use crate::library::{ListedStory, Review, ReviewState, Stories, StoryFields};
 
 /// Filters that compose; each narrows the rows further.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,8 +14,9 @@ pub struct Filters {
     pub lang: Option<String>,
     /// Stories mentioning an entity: its name and the matching story indices (newest first).
     pub entity: Option<(String, Vec<usize>)>,
-    /// A full-text search: the query and the hits (story index, snippet), best first.
-    pub search: Option<(String, Vec<(usize, Snippet)>)>,
+    /// A full-text search: the query and the hits (story index, snippet), best first. A
+    /// snippet is made when its row is shown (`None`: not asked for yet; empty: asked).
+    pub search: Option<(String, SearchHits)>,
     /// Stories by the state of their review.
     pub review: Option<ReviewFilter>,
     /// A query's terms other than the words that rank `search` (see `library::filter`).
@@ -71,8 +72,10 @@ impl ReviewFilter {
     }
 }
 
-/// A search snippet as (text, is_match) pieces.
-pub type Snippet = Vec<(String, bool)>;
+pub use crate::library::rows::Snippet;
+
+/// A search's hits: (story index, snippet), best first (see `Filters::search`).
+pub type SearchHits = Vec<(usize, Option<Snippet>)>;
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -112,21 +115,22 @@ impl Filters {
     }
 }
 
-/// One row of the list.
+/// One row of the list: 16 bytes, as a million of them may be listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// Index into `StoryList::stories`.
     pub story: usize,
-    pub snippet: Option<Snippet>,
+    /// Its place among the search hits (`Filters::search`), whose snippet it shows.
+    pub hit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryList {
-    pub stories: Vec<StoryMeta>,
-    /// (hash of the id, index into `stories`), sorted, to find a story by id: 12 bytes a story
+    pub stories: Stories,
+    /// Indices into `stories` by the hash of their ids, to find a story by id: 4 bytes a story
     /// where a map would keep a second copy of every id. Hashes, not the ids, are sorted: a
     /// million ids took the loop a second to sort, their hashes a few milliseconds.
-    by_id: Vec<(u64, u32)>,
+    by_id: Vec<u32>,
     pub filters: Filters,
     pub rows: Vec<Row>,
     /// Position in `rows`.
@@ -136,7 +140,7 @@ pub struct StoryList {
 }
 
 impl StoryList {
-    pub fn new(stories: Vec<StoryMeta>) -> StoryList {
+    pub fn new(stories: Stories) -> StoryList {
         let mut list = StoryList::default();
         list.replace(stories);
         list
@@ -144,14 +148,11 @@ impl StoryList {
 
     /// Replaces the stories (after indexing), keeping the selection on the same story and
     /// dropping filter results that refer to stories that are gone.
-    pub fn replace(&mut self, stories: Vec<StoryMeta>) {
-        let selected_id = self.selected().map(|m| m.id.clone());
+    pub fn replace(&mut self, stories: Stories) {
+        let selected_id = self.selected().map(|m| m.id().to_string());
         let old = std::mem::replace(&mut self.stories, stories);
-        let mut by_id: Vec<(u64, u32)> =
-            self.stories.iter().enumerate().map(|(i, m)| (id_hash(&m.id), i as u32)).collect();
-        by_id.sort_unstable();
-        self.by_id = by_id;
-        let remap = |i: usize| old.get(i).and_then(|m| self.index_of(&m.id));
+        self.by_id = sorted_by_id_hash(&self.stories);
+        let remap = |i: usize| old.get(i).and_then(|m| self.index_of(m.id()));
         let entity_hits =
             self.filters.entity.as_ref().map(|(_, hits)| hits.iter().filter_map(|&i| remap(i)).collect());
         let search_hits =
@@ -169,15 +170,16 @@ impl StoryList {
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
         let hash = id_hash(id);
-        let from = self.by_id.partition_point(|&(h, _)| h < hash);
+        let hash_at = |i: u32| self.stories.get(i as usize).map_or(u64::MAX, |m| id_hash(m.id()));
+        let from = self.by_id.partition_point(|&i| hash_at(i) < hash);
         self.by_id[from..]
             .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, i)| i as usize)
-            .find(|&i| self.stories.get(i).is_some_and(|m| m.id == id))
+            .take_while(|&&i| hash_at(i) == hash)
+            .map(|&i| i as usize)
+            .find(|&i| self.stories.get(i).is_some_and(|m| m.id() == id))
     }
 
-    pub fn selected(&self) -> Option<&StoryMeta> {
+    pub fn selected(&self) -> Option<ListedStory<'_>> {
         self.rows.get(self.selected).and_then(|r| self.stories.get(r.story))
     }
 
@@ -190,43 +192,69 @@ impl StoryList {
         let f = &self.filters;
         // Folded once, not once a story.
         let tag = f.tag.as_deref().map(crate::text::fold::fold_str);
-        let passes = |m: &StoryMeta| {
-            (!f.unread || !m.read)
-                && (!f.starred || m.starred)
+        let passes = |m: ListedStory| {
+            (!f.unread || !m.read())
+                && (!f.starred || m.starred())
                 // The empty source stands for stories without one (the feeds view lists them).
-                && f.source.as_ref().is_none_or(|s| m.source.as_deref().unwrap_or("") == s)
-                && tag.as_ref().is_none_or(|t| has_folded_tag(m, t))
-                && f.lang.as_ref().is_none_or(|l| m.lang.as_ref() == Some(l))
-                && f.review.is_none_or(|r| r.passes(&m.review))
-                && f.query.as_ref().is_none_or(|q| matches(&q.outcome.rest, m, q.outcome.context()))
+                && f.source.as_ref().is_none_or(|s| m.source().unwrap_or("") == s)
+                && tag.as_ref().is_none_or(|t| has_folded_tag(&m, t))
+                && f.lang.as_ref().is_none_or(|l| m.lang() == Some(l.as_str()))
+                && f.review.is_none_or(|r| r.passes(&m.review()))
+                && f.query.as_ref().is_none_or(|q| matches(&q.outcome.rest, &m, q.outcome.context()))
         };
         let entity_set: Option<std::collections::HashSet<usize>> =
             f.entity.as_ref().map(|(_, hits)| hits.iter().copied().collect());
         let in_entity = |i: usize| entity_set.as_ref().is_none_or(|s| s.contains(&i));
         self.rows = match &f.search {
-            Some((_, hits)) => hits
-                .iter()
-                .filter(|(i, _)| self.stories.get(*i).is_some_and(passes) && in_entity(*i))
-                .map(|(i, s)| Row { story: *i, snippet: Some(s.clone()) })
+            Some((_, hits)) => (hits.iter().enumerate())
+                .filter(|(_, (i, _))| self.stories.get(*i).is_some_and(passes) && in_entity(*i))
+                .map(|(hit, (i, _))| Row { story: *i, hit: u32::try_from(hit).ok() })
                 .collect(),
-            None => (0..self.stories.len())
-                .filter(|&i| passes(&self.stories[i]) && in_entity(i))
-                .map(|i| Row { story: i, snippet: None })
+            None => (self.stories.iter())
+                .filter(|&m| passes(m) && in_entity(m.index()))
+                .map(|m| Row { story: m.index(), hit: None })
                 .collect(),
         };
         self.selected = keep
-            .and_then(|id| self.rows.iter().position(|r| self.stories[r.story].id == id))
+            .and_then(|id| {
+                self.rows.iter().position(|r| self.stories.get(r.story).is_some_and(|m| m.id() == id))
+            })
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
         self.offset = self.offset.min(self.selected);
     }
 
-    /// The values present for a field, for cycling a filter through them.
-    fn values(&self, field: fn(&StoryMeta) -> Option<&String>) -> Vec<String> {
-        let mut v: Vec<String> = self.stories.iter().filter_map(|m| field(m).cloned()).collect();
-        v.sort();
-        v.dedup();
-        v
+    /// The snippet a search result shows under its title.
+    pub fn snippet(&self, row: &Row) -> Option<&Snippet> {
+        let (_, hits) = self.filters.search.as_ref()?;
+        hits.get(row.hit? as usize).and_then(|(_, snippet)| snippet.as_ref())
+    }
+
+    /// The search's query and the ids of the stories of the `rows` rows from the first shown
+    /// whose snippets were never asked for; they are marked asked.
+    pub fn snippets_wanted(&mut self, rows: usize) -> Option<(String, Vec<String>)> {
+        let (query, hits) = self.filters.search.as_mut()?;
+        let mut ids = Vec::new();
+        for row in self.rows.iter().skip(self.offset).take(rows) {
+            let Some((story, snippet @ None)) = row.hit.and_then(|h| hits.get_mut(h as usize)) else {
+                continue;
+            };
+            ids.extend(self.stories.get(*story).map(|m| m.id().to_string()));
+            *snippet = Some(Vec::new());
+        }
+        (!ids.is_empty()).then(|| (query.clone(), ids))
+    }
+
+    /// Snippets the store made for the search `query` (one since replaced is ignored).
+    pub fn fill_snippets(&mut self, query: &str, snippets: Vec<(String, Snippet)>) {
+        let indices: Vec<(Option<usize>, Snippet)> =
+            snippets.into_iter().map(|(id, snippet)| (self.index_of(&id), snippet)).collect();
+        let Some((_, hits)) = self.filters.search.as_mut().filter(|(q, _)| q == query) else { return };
+        for (index, snippet) in indices {
+            if let Some(hit) = hits.iter_mut().find(|(story, _)| Some(*story) == index) {
+                hit.1 = Some(snippet);
+            }
+        }
     }
 
     /// Next value of a cycling filter: none → first → … → last → none.
@@ -238,12 +266,12 @@ impl StoryList {
     }
 
     pub fn cycle_source(&mut self) {
-        let values = self.values(|m| m.source.as_ref());
+        let values = self.stories.source_names();
         self.filters.source = Self::cycle(&self.filters.source, &values);
     }
 
     pub fn cycle_lang(&mut self) {
-        let values = self.values(|m| m.lang.as_ref());
+        let values = self.stories.lang_names();
         self.filters.lang = Self::cycle(&self.filters.lang, &values);
     }
 
@@ -267,19 +295,27 @@ fn id_hash(id: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }
 
+/// Indices of `stories` sorted by the hash of their ids (`StoryList::by_id`).
+fn sorted_by_id_hash(stories: &Stories) -> Vec<u32> {
+    let mut by_hash: Vec<(u64, u32)> = stories.iter().map(|m| (id_hash(m.id()), m.index() as u32)).collect();
+    by_hash.sort_unstable();
+    by_hash.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Whether the story has the tag, case and accents ignored (as `tag:` matches).
-pub fn has_tag(story: &StoryMeta, tag: &str) -> bool {
+pub fn has_tag(story: &impl StoryFields, tag: &str) -> bool {
     has_folded_tag(story, &crate::text::fold::fold_str(tag))
 }
 
 /// `has_tag` for a tag already folded.
-fn has_folded_tag(story: &StoryMeta, folded: &str) -> bool {
-    story.tags.iter().any(|t| crate::text::fold::fold_str(t) == folded)
+fn has_folded_tag(story: &impl StoryFields, folded: &str) -> bool {
+    story.tags().iter().any(|t| crate::text::fold::fold_str(t) == folded)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::StoryMeta;
 
     fn meta(id: &str, source: &str, read: bool, starred: bool) -> StoryMeta {
         StoryMeta {
@@ -294,16 +330,16 @@ mod tests {
     }
 
     fn ids(list: &StoryList) -> Vec<&str> {
-        list.rows.iter().map(|r| list.stories[r.story].id.as_str()).collect()
+        list.rows.iter().map(|r| list.stories.get(r.story).unwrap().id()).collect()
     }
 
     #[test]
     fn filters_compose_and_clear() {
-        let mut list = StoryList::new(vec![
+        let mut list = StoryList::new(Stories::from(vec![
             meta("a", "BBC", false, true),
             meta("b", "BBC", true, true),
             meta("c", "RFI", false, false),
-        ]);
+        ]));
         list.filters.unread = true;
         list.rebuild(None);
         assert_eq!(ids(&list), vec!["a", "c"]);
@@ -329,12 +365,13 @@ mod tests {
 
     #[test]
     fn replacing_stories_keeps_the_selection_and_remaps_hits() {
-        let mut list = StoryList::new(vec![meta("a", "x", false, false), meta("b", "x", false, false)]);
-        list.filters.search = Some(("q".into(), vec![(1, vec![]), (0, vec![])]));
+        let mut list =
+            StoryList::new(Stories::from(vec![meta("a", "x", false, false), meta("b", "x", false, false)]));
+        list.filters.search = Some(("q".into(), vec![(1, None), (0, None)]));
         list.rebuild(Some("a"));
         assert_eq!((ids(&list), list.selected), (vec!["b", "a"], 1));
-        list.replace(vec![meta("new", "x", false, false), meta("a", "x", false, false)]);
+        list.replace(Stories::from(vec![meta("new", "x", false, false), meta("a", "x", false, false)]));
         assert_eq!(ids(&list), vec!["a"], "hit on the removed story dropped, the other remapped");
-        assert_eq!(list.selected().map(|m| m.id.as_str()), Some("a"));
+        assert_eq!(list.selected().map(|m| m.id()), Some("a"));
     }
 }

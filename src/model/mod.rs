@@ -27,7 +27,7 @@ use crate::extract::Facts;
 use crate::library::Article;
 use crate::library::Skipped;
 use crate::library::profile::Profile;
-use crate::library::{EntityHit, SearchHit, StoryMeta};
+use crate::library::{EntityHit, Stories, StoryMeta};
 use crate::text::dates::Dates;
 use chrono::{DateTime, FixedOffset};
 
@@ -104,9 +104,14 @@ pub enum Effect {
         id: String,
         line: usize,
     },
-    /// Full-text search → `Action::SearchResults`.
+    /// Full-text search, ranked ids only → `Action::SearchResults`.
     Search {
         query: String,
+    },
+    /// The snippets of a search's hits for the rows shown → `Action::Snippets`.
+    Snippets {
+        query: String,
+        ids: Vec<String>,
     },
     /// What the store knows of a query's words, phrases and entities → `Action::QueryResults`.
     Query {
@@ -215,10 +220,16 @@ pub enum Action {
         message: String,
     },
     /// The stories in scope, after (re)indexing.
-    StoriesLoaded(Vec<StoryMeta>),
+    StoriesLoaded(Box<Stories>),
+    /// A search's hits (story ids), best first.
     SearchResults {
         query: String,
-        hits: Vec<SearchHit>,
+        ids: Vec<String>,
+    },
+    /// Snippets of a search's hits, by story id.
+    Snippets {
+        query: String,
+        snippets: Vec<(String, list::Snippet)>,
     },
     EntityResults {
         name: String,
@@ -366,6 +377,9 @@ pub struct AppState {
     read_redo: Vec<feeds_view::ReadStep>,
     /// The list shows an entry chosen in the feeds view: `q` goes back to the view.
     from_feeds: bool,
+    /// The search or query shown was asked again over a list read again (`search_again`):
+    /// its results keep the selection, the focus and the message.
+    search_rerun: bool,
     /// A story opened from the entity page, waiting to arrive.
     page_jump: Option<entity_page::PageJump>,
     /// The entity marked to merge others into (`M`).
@@ -424,7 +438,7 @@ impl AppState {
         let single = stories.len() == 1;
         let mut state = AppState {
             settings,
-            list: StoryList::new(stories),
+            list: StoryList::new(stories.into()),
             side_enabled: true,
             width,
             height,
@@ -481,7 +495,7 @@ impl AppState {
     /// Is the open story the one under the list cursor?
     fn open_is_selected(&self) -> bool {
         match (&self.open, self.list.selected()) {
-            (Some(open), Some(sel)) => open.article.id == sel.id,
+            (Some(open), Some(sel)) => open.article.id == sel.id(),
             _ => false,
         }
     }
@@ -500,12 +514,13 @@ impl AppState {
     /// After the list cursor moved: save where the old story was, ask for the new one.
     fn selection_changed(&mut self, effects: &mut Vec<Effect>) {
         self.relayout();
+        self.ask_snippets(effects);
         if self.open_is_selected() {
             return;
         }
         self.save_scroll(effects);
         if let Some(meta) = self.list.selected() {
-            effects.push(Effect::LoadStory { id: meta.id.clone() });
+            effects.push(Effect::LoadStory { id: meta.id().to_string() });
         } else {
             self.open = None;
             self.reader = Reader::default();
@@ -525,11 +540,12 @@ impl AppState {
         if !self.settings.mark_read_on_open {
             return;
         }
-        if let Some(i) = self.list.selected_index()
-            && !self.list.stories[i].read
+        if let Some(m) = self.list.selected()
+            && !m.read()
         {
-            self.list.stories[i].read = true;
-            effects.push(Effect::SetRead { id: self.list.stories[i].id.clone(), read: true });
+            let (i, id) = (m.index(), m.id().to_string());
+            self.list.stories.set_read(i, true);
+            effects.push(Effect::SetRead { id, read: true });
         }
     }
 
@@ -546,7 +562,7 @@ impl AppState {
     fn story_loaded(&mut self, loaded: LoadedStory, effects: &mut Vec<Effect>) {
         let LoadedStory { article, content_hash, facts, annotations, orphans, scroll } = loaded;
         // A late answer for a story no longer selected is dropped.
-        if self.list.selected().is_none_or(|m| m.id != article.id) {
+        if self.list.selected().is_none_or(|m| m.id() != article.id) {
             return;
         }
         self.reader.story = None;
@@ -604,6 +620,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.width = w;
             state.height = h;
             state.relayout();
+            state.ask_snippets(&mut effects);
         }
         Action::Command(cmd) => state.command(cmd, &mut effects),
         Action::PromptChar(c) => {
@@ -628,7 +645,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PromptSubmit => state.submit_prompt(&mut effects),
         Action::StoryLoaded { story } => state.story_loaded(*story, &mut effects),
         Action::StoryFailed { id, message } => {
-            if state.list.selected().is_some_and(|m| m.id == id) {
+            if state.list.selected().is_some_and(|m| m.id() == id) {
                 state.open = None;
                 state.reader = Reader::default();
             }
@@ -637,14 +654,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StoriesLoaded(stories) => {
             let was_empty = state.list.stories.is_empty();
             let single = stories.len() == 1;
-            state.list.replace(stories);
+            state.list.replace(*stories);
             if was_empty && single {
                 state.focus = Pane::Article;
             }
             state.selection_changed(&mut effects);
             state.recount_feeds();
+            state.search_again(&mut effects);
         }
-        Action::SearchResults { query, hits } => state.search_results(query, hits, &mut effects),
+        Action::SearchResults { query, ids } => {
+            state.search_results(query, ids.into_iter().map(|id| (id, None)).collect(), &mut effects)
+        }
+        Action::Snippets { query, snippets } => state.list.fill_snippets(&query, snippets),
         Action::EntityResults { name, hits } => state.entity_results(name, hits, &mut effects),
         Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
         Action::SavedQueryOutcomes(outcomes) => state.saved_query_outcomes(outcomes),

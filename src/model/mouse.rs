@@ -24,6 +24,7 @@ impl AppState {
             Pointer::Scroll { pane: Pane::List, lines } => {
                 let last = self.list.rows.len().saturating_sub(self.list_height());
                 self.list.offset = self.list.offset.saturating_add_signed(lines).min(last);
+                self.ask_snippets(effects);
             }
             Pointer::Scroll { pane: Pane::Article, lines } => {
                 self.reader.scroll_by(lines);

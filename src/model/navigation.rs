@@ -27,11 +27,12 @@ impl AppState {
         if !self.settings.mark_read_on_move || self.list.selected == before {
             return;
         }
-        if let Some(m) = left.and_then(|i| self.list.stories.get_mut(i))
-            && !m.read
+        if let Some(m) = left.and_then(|i| self.list.stories.get(i))
+            && !m.read()
         {
-            m.read = true;
-            effects.push(Effect::SetRead { id: m.id.clone(), read: true });
+            let (i, id) = (m.index(), m.id().to_string());
+            self.list.stories.set_read(i, true);
+            effects.push(Effect::SetRead { id, read: true });
         }
         self.mark_read(effects);
     }

@@ -18,7 +18,7 @@ impl AppState {
     pub fn open_review(&self) -> Option<Review> {
         let open = self.open.as_ref()?;
         let i = self.list.index_of(&open.article.id)?;
-        Some(self.list.stories[i].review)
+        self.list.stories.get(i).map(|m| m.review())
     }
 
     /// After the open story was loaded or its annotations changed: the list holds its progress,
@@ -28,11 +28,11 @@ impl AppState {
         let Some(open) = &self.open else { return };
         let progress = open.progress;
         let id = &open.article.id;
-        let review = self.list.index_of(id).map(|i| &mut self.list.stories[i].review);
-        let before = review.as_ref().map(|r| **r).unwrap_or_default();
-        if let Some(r) = review {
-            r.judged = progress.judged;
-            r.total = Some(progress.total());
+        let listed = self.list.index_of(id);
+        let before = listed.and_then(|i| self.list.stories.get(i)).map(|m| m.review()).unwrap_or_default();
+        if let Some(i) = listed {
+            let now = Review { judged: progress.judged, total: Some(progress.total()), ..before };
+            self.list.stories.set_review(i, now);
         }
         if before.total != Some(progress.total()) {
             effects.push(Effect::SaveReviewTotal {
@@ -107,7 +107,7 @@ impl AppState {
         let n = rows.len();
         let at = self.list.selected;
         (1..n).map(|k| if forward { (at + k) % n } else { (at + n - k) % n }).find(|&row| {
-            let review = self.list.stories[rows[row].story].review;
+            let review = self.list.stories.get(rows[row].story).map(|m| m.review()).unwrap_or_default();
             !review.done && review.unjudged() != Some(0)
         })
     }
@@ -116,7 +116,7 @@ impl AppState {
         let found = self.story_to_review(jump.forward);
         let target = found.and_then(|row| self.list.stories.get(self.list.rows[row].story));
         match (found, target) {
-            (Some(row), Some(meta)) if meta.id != jump.from => {
+            (Some(row), Some(meta)) if meta.id() != jump.from => {
                 self.review_jump = Some(jump);
                 self.open_focus = true;
                 self.move_selection(row as isize - self.list.selected as isize, effects);
@@ -148,10 +148,13 @@ impl AppState {
     pub(super) fn toggle_review_done(&mut self, effects: &mut Vec<Effect>) {
         let id = match (&self.open, self.focus) {
             (Some(open), Pane::Article | Pane::Side) => Some(open.article.id.clone()),
-            _ => self.list.selected().map(|m| m.id.clone()),
+            _ => self.list.selected().map(|m| m.id().to_string()),
         };
-        let Some(review) =
-            id.as_deref().and_then(|id| self.list.index_of(id)).map(|i| self.list.stories[i].review)
+        let Some(review) = id
+            .as_deref()
+            .and_then(|id| self.list.index_of(id))
+            .and_then(|i| self.list.stories.get(i))
+            .map(|m| m.review())
         else {
             self.message = Some("no story to mark done".into());
             return;
@@ -173,8 +176,9 @@ impl AppState {
     }
 
     fn set_review_done(&mut self, id: &str, done: bool, effects: &mut Vec<Effect>) {
-        if let Some(i) = self.list.index_of(id) {
-            self.list.stories[i].review.done = done;
+        if let Some(m) = self.list.index_of(id).and_then(|i| self.list.stories.get(i)) {
+            let (i, review) = (m.index(), Review { done, ..m.review() });
+            self.list.stories.set_review(i, review);
         }
         effects.push(Effect::SetReviewDone { id: id.to_string(), done });
     }
@@ -301,7 +305,7 @@ mod tests {
         }
 
         fn review(&self, id: &str) -> Review {
-            self.state.list.stories[self.state.list.index_of(id).unwrap()].review
+            self.state.list.stories.get(self.state.list.index_of(id).unwrap()).unwrap().review()
         }
     }
 
@@ -362,7 +366,12 @@ mod tests {
         let done = Review { done: true, ..Review::default() };
         let mut app = App::new([Review::default(), started, done]);
         let shown = |app: &App| -> Vec<String> {
-            app.state.list.rows.iter().map(|r| app.state.list.stories[r.story].id.clone()).collect()
+            app.state
+                .list
+                .rows
+                .iter()
+                .map(|r| app.state.list.stories.get(r.story).unwrap().id().to_string())
+                .collect()
         };
         let mut seen = Vec::new();
         for _ in 0..5 {

@@ -4,6 +4,7 @@ use super::*;
 use crate::annotate::Status;
 use crate::command::Command as C;
 use crate::extract::{Entity, Label, Mention, Origin};
+use crate::library::SearchHit;
 
 fn meta(id: &str, title: &str) -> StoryMeta {
     StoryMeta { id: id.into(), title: title.into(), ..StoryMeta::default() }
@@ -82,7 +83,7 @@ fn opening_marks_read_and_leaving_saves_the_scroll_position() {
     let (mut state, _) = new_state(2);
     let log = run(&mut state, cmds(&[C::Open, C::PageDown, C::NextStory]));
     assert!(log.contains(&Effect::SetRead { id: "s0".into(), read: true }));
-    assert!(state.list.stories[0].read);
+    assert!(state.list.stories.get(0).unwrap().read());
     let saved = log.iter().find_map(|e| match e {
         Effect::SaveScroll { id, line } if id == "s0" => Some(*line),
         _ => None,
@@ -138,9 +139,12 @@ fn back_clears_search_then_leaves_the_article_then_quits() {
 fn entity_keys_walk_mentions_and_select_their_entity() {
     let (mut state, _) = new_state(1);
     // Reload with facts.
-    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story")])]);
+    run(&mut state, vec![Action::StoriesLoaded(Box::new(vec![meta("s0", "Story")].into()))]);
     state.open = None;
-    run(&mut state, vec![Action::StoriesLoaded(vec![meta("s0", "Story"), meta("s1", "Other")])]);
+    run(
+        &mut state,
+        vec![Action::StoriesLoaded(Box::new(vec![meta("s0", "Story"), meta("s1", "Other")].into()))],
+    );
     run(&mut state, cmds(&[C::Down, C::Up]));
     let open = state.open.as_ref().unwrap();
     assert_eq!(open.marks.len(), 30);
@@ -172,15 +176,72 @@ fn filters_compose_and_one_key_clears_them() {
 }
 
 #[test]
+fn snippets_are_asked_for_the_rows_shown_and_the_page_below_once() {
+    let (mut state, _) = new_state(200);
+    let ids: Vec<String> = (0..200).rev().map(|i| format!("s{i}")).collect();
+    let log = run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids.clone() }]);
+    let asked = |log: &[Effect]| -> Vec<String> {
+        log.iter()
+            .filter_map(|e| match e {
+                Effect::Snippets { query, ids } if query == "russie" => Some(ids.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let shown = state.list_height();
+    assert_eq!(asked(&log), ids[..2 * shown], "the hits on screen and one page below, best first");
+    let snippet = vec![("Russie".to_string(), true)];
+    run(
+        &mut state,
+        vec![Action::Snippets { query: "russie".into(), snippets: vec![(ids[0].clone(), snippet.clone())] }],
+    );
+    assert_eq!(state.list.snippet(&state.list.rows[0]), Some(&snippet));
+    assert_eq!(state.list.snippet(&state.list.rows[1]), Some(&Vec::new()), "asked, not yet made");
+    let log = run(&mut state, cmds(&[C::Down]));
+    assert!(asked(&log).is_empty(), "nothing asked twice");
+    let log = run(&mut state, cmds(&[C::PageDown, C::PageDown]));
+    assert_eq!(asked(&log).first(), Some(&ids[2 * shown]), "the next rows when scrolled to");
+    // The snippets of a search since replaced are not shown.
+    run(&mut state, vec![Action::SearchResults { query: "mali".into(), ids: ids.clone() }]);
+    run(
+        &mut state,
+        vec![Action::Snippets { query: "russie".into(), snippets: vec![(ids[0].clone(), snippet)] }],
+    );
+    assert_eq!(state.list.snippet(&state.list.rows[0]), Some(&Vec::new()));
+}
+
+#[test]
+fn a_search_runs_again_over_the_whole_list_keeping_the_selection() {
+    let (mut state, _) = new_state(3);
+    let ids = || vec!["s7".to_string(), "s1".to_string()];
+    run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids() }]);
+    let listed = |state: &AppState| -> Vec<String> {
+        state.list.rows.iter().map(|r| state.list.stories.get(r.story).unwrap().id().to_string()).collect()
+    };
+    assert_eq!(listed(&state), ["s1"], "s7 is not read yet");
+    state.message = Some("something else".into());
+    state.focus = Pane::Article;
+    let whole: Vec<StoryMeta> = (0..10).map(|i| meta(&format!("s{i}"), "Story")).collect();
+    let log = run(&mut state, vec![Action::StoriesLoaded(Box::new(whole.into()))]);
+    assert!(log.contains(&Effect::Search { query: "russie".into() }), "{log:?}");
+    run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids() }]);
+    assert_eq!(listed(&state), ["s7", "s1"]);
+    assert_eq!(state.list.selected().map(|m| m.id()), Some("s1"), "the selection kept");
+    assert_eq!((state.focus, state.message.as_deref()), (Pane::Article, Some("something else")));
+    // The same search typed again, as any new search, takes the focus and says how many.
+    run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids: ids() }]);
+    assert_eq!((state.focus, state.list.selected), (Pane::List, 0));
+    assert_eq!(state.message.as_deref(), Some("2 stories match \"russie\""));
+}
+
+#[test]
 fn search_results_replace_the_list_and_highlight_in_the_text() {
     let (mut state, _) = new_state(3);
-    let hit = |id: &str| SearchHit { story: meta(id, id), snippet: vec![("Russie".into(), true)] };
-    let log = run(
-        &mut state,
-        vec![Action::SearchResults { query: "russie".into(), hits: vec![hit("s2"), hit("s1")] }],
-    );
+    let ids = vec!["s2".to_string(), "s1".to_string()];
+    let log = run(&mut state, vec![Action::SearchResults { query: "russie".into(), ids }]);
     assert_eq!(state.list.rows.len(), 2);
-    assert_eq!(state.list.selected().map(|m| m.id.as_str()), Some("s2"));
+    assert_eq!(state.list.selected().map(|m| m.id()), Some("s2"));
     assert!(log.contains(&Effect::LoadStory { id: "s2".into() }));
     assert_eq!(state.reader.search.matches.len(), 30, "the query's words are highlighted");
 }
@@ -417,8 +478,10 @@ fn submit_search(state: &mut AppState, text: &str) -> Vec<Effect> {
 #[test]
 fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
     let (mut state, _) = new_state(4);
-    state.list.stories[1].read = true;
-    state.list.stories[2].tags = vec!["Économie".into()];
+    let mut metas: Vec<StoryMeta> = state.list.stories.iter().map(|m| m.to_meta()).collect();
+    metas[1].read = true;
+    metas[2].tags = vec!["Économie".into()];
+    state.list.replace(metas.into());
     let effects = submit_search(&mut state, "securite russie");
     assert!(effects.contains(&Effect::Search { query: "securite russie".into() }), "{effects:?}");
     let effects = submit_search(&mut state, "unread -tag:economie russie");
@@ -437,7 +500,8 @@ fn the_search_prompt_sends_plain_words_as_before_and_a_query_to_the_store() {
     let outcome =
         crate::library::filter::Outcome { today: 0, ranked: Some((words, hits)), rest, ..Default::default() };
     run(&mut state, vec![Action::QueryResults { text, outcome: Box::new(outcome) }]);
-    let shown: Vec<&str> = state.list.rows.iter().map(|r| state.list.stories[r.story].id.as_str()).collect();
+    let shown: Vec<&str> =
+        state.list.rows.iter().map(|r| state.list.stories.get(r.story).unwrap().id()).collect();
     assert_eq!(shown, ["s3"], "ranked by the words; s2 has the tag, s1 is read");
     assert_eq!(state.message.as_deref(), Some("1 story matches \"unread -tag:economie russie\""));
     assert_eq!(state.reader.search.query, "russie", "the words are highlighted in the open story");

@@ -10,6 +10,9 @@ use crate::service::entity_edit::Outcome;
 use crate::service::story::load_story;
 use crate::store::{Store, StoreError};
 
+/// The most hits a search lists (the search box's and a query's).
+const SEARCH_HITS: usize = 500;
+
 /// Performs one effect; the answers are the next actions.
 pub fn perform(store: &mut Store, effect: Effect) -> Vec<Action> {
     match effect {
@@ -65,12 +68,18 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
         Effect::SaveScroll { id, line } => {
             store.set_scroll(&id, line).err().and_then(|e| failed("saving position", &e))
         }
-        Effect::Search { query } => match store.search(&query, 500) {
-            Ok(hits) => Some(Action::SearchResults { query, hits }),
+        // Ranked ids only: snippets are made for the rows shown (`Effect::Snippets`).
+        Effect::Search { query } => match store.search_ranked(&query, SEARCH_HITS) {
+            Ok(ids) => Some(Action::SearchResults { query, ids }),
+            Err(e) => failed("search", &e),
+        },
+        Effect::Snippets { query, ids } => match store.snippets(&query, &ids) {
+            Ok(snippets) => Some(Action::Snippets { query, snippets }),
             Err(e) => failed("search", &e),
         },
         Effect::Query { text, expr } => {
-            match crate::service::query::resolve(store, expr, Some(500), crate::service::query::today()) {
+            let today = crate::service::query::today();
+            match crate::service::query::resolve_for_list(store, expr, SEARCH_HITS, today) {
                 Ok(outcome) => Some(Action::QueryResults { text, outcome: Box::new(outcome) }),
                 Err(e) => failed("query", &e),
             }

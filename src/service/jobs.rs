@@ -87,8 +87,8 @@ impl Jobs {
     pub fn full_list(&self) {
         let (db_path, scopes) = (self.db_path.clone(), self.source.scopes());
         self.spawn(move |tx| {
-            if let Ok(stories) = Store::open_or_read_only(&db_path).and_then(|(s, _)| s.stories_in(&scopes)) {
-                let _ = tx.send(Action::StoriesLoaded(stories));
+            if let Ok(stories) = Store::open_or_read_only(&db_path).and_then(|(s, _)| s.story_list(&scopes)) {
+                let _ = tx.send(Action::StoriesLoaded(Box::new(stories)));
             }
         });
     }

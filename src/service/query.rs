@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
-use crate::library::StoryMeta;
 use crate::library::filter::{self, Found, Outcome};
+use crate::library::{SearchHit, StoryMeta};
 use crate::store::{Result, Store};
 use crate::text::query::{Expr, SavedQuery, Term, parse_with};
 
@@ -20,11 +20,32 @@ pub fn today() -> i64 {
 /// holds are searched ranked (at most `rank` hits, best first, with snippets); without, every
 /// term is looked up whole (for counting).
 pub fn resolve(store: &Store, expr: Expr, rank: Option<usize>, today: i64) -> Result<Outcome> {
+    resolve_with(store, expr, rank, today, |text, limit| store.search(text, limit))
+}
+
+/// `resolve` for the story list, ranked (at most `rank` hits): a hit carries its story's id
+/// only (the list holds the rest) and no snippet (the list asks for those of the rows it
+/// shows, `Effect::Snippets`), so no story is read.
+pub fn resolve_for_list(store: &Store, expr: Expr, rank: usize, today: i64) -> Result<Outcome> {
+    resolve_with(store, expr, Some(rank), today, |text, limit| {
+        let ids = store.search_ranked(text, limit)?;
+        let story = |id| StoryMeta { id, ..StoryMeta::default() };
+        Ok(ids.into_iter().map(|id| SearchHit { story: story(id), snippet: Vec::new() }).collect())
+    })
+}
+
+/// `resolve` with `search` ranking the query's words.
+fn resolve_with(
+    store: &Store,
+    expr: Expr,
+    rank: Option<usize>,
+    today: i64,
+    search: impl Fn(&str, usize) -> Result<Vec<SearchHit>>,
+) -> Result<Outcome> {
     let (ranked, rest) = match rank {
         Some(limit) => {
             let (text, rest) = expr.split_text();
-            let ranked =
-                if text.is_empty() { None } else { Some((text.clone(), store.search(&text, limit)?)) };
+            let ranked = if text.is_empty() { None } else { Some((text.clone(), search(&text, limit)?)) };
             (ranked, rest)
         }
         None => (None, expr),
@@ -145,6 +166,24 @@ mod tests {
             found.sort();
         }
         found
+    }
+
+    #[test]
+    fn the_list_s_ranking_and_its_snippets_are_the_search_s() {
+        let (_dir, store, _) = library();
+        for query in ["Tony Blair", "bamako", "accord russie", "nothing-like-this"] {
+            let full = store.search(query, 10).unwrap();
+            let ids: Vec<String> = full.iter().map(|h| h.story.id.clone()).collect();
+            assert_eq!(store.search_ranked(query, 10).unwrap(), ids, "{query}");
+            let made: Vec<(String, Vec<(String, bool)>)> =
+                full.into_iter().map(|h| (h.story.id, h.snippet)).collect();
+            assert_eq!(store.snippets(query, &ids).unwrap(), made, "{query}");
+        }
+        assert_eq!(store.search_ranked("tony blair", 10).unwrap().len(), 2);
+        let today = day_from_string("2024-03-15").unwrap();
+        let outcome = resolve_for_list(&store, parse_with("tony -bamako", &[]).unwrap(), 10, today).unwrap();
+        let (_, hits) = outcome.ranked.unwrap();
+        assert!(hits.iter().all(|h| h.snippet.is_empty() && !h.story.id.is_empty()), "{hits:?}");
     }
 
     #[test]

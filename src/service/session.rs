@@ -110,8 +110,8 @@ impl Session {
 
     /// Reloads the stories in scope from the store (after indexing).
     pub fn reload(&mut self) {
-        match self.store.stories_in(&self.scopes) {
-            Ok(stories) => self.dispatch(Action::StoriesLoaded(stories)),
+        match self.store.story_list(&self.scopes) {
+            Ok(stories) => self.dispatch(Action::StoriesLoaded(Box::new(stories))),
             Err(e) => self.dispatch(Action::Failed(format!("reading the library: {e}"))),
         }
     }

@@ -29,7 +29,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::library::rows::StoryMeta;
 use crate::library::scope::Scope;
-use crate::library::{Article, Given};
+use crate::library::{Article, Given, Stories};
 pub use entities::{Companion, EntityCounts, EntityStory, IndexedEntity, NameCount};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
@@ -280,16 +280,28 @@ impl Store {
     /// The first `limit` stories of `stories_in` (all with `None`): a large library shows its
     /// first screen from this while the rest is read.
     pub fn stories_page(&self, scopes: &[Scope], limit: Option<usize>) -> Result<Vec<StoryMeta>> {
+        let mut stories = Vec::new();
+        self.each_story(scopes, limit, |m| stories.push(m))?;
+        Ok(compact(stories))
+    }
+
+    /// `stories_in` as the story list keeps them, by column: each row goes in as it is read,
+    /// so a million stories never stand in memory as `StoryMeta`s (~400 bytes each) at once.
+    pub fn story_list(&self, scopes: &[Scope]) -> Result<Stories> {
+        let mut stories = Stories::default();
+        self.each_story(scopes, None, |m| stories.push(m))?;
+        stories.shrink_to_fit();
+        Ok(stories)
+    }
+
+    /// Calls `each` on the stories of `stories_page`, in its order.
+    fn each_story(
+        &self,
+        scopes: &[Scope],
+        limit: Option<usize>,
+        mut each: impl FnMut(StoryMeta),
+    ) -> Result<()> {
         let limit_sql = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
-        if scopes.is_empty() {
-            let sql = format!(
-                "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-                 {REVIEW_JOINS} ORDER BY a.date DESC, a.rowid{limit_sql}"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([], listed_story)?;
-            return Ok(compact(rows.collect::<rusqlite::Result<_>>()?));
-        }
         let mut conditions = Vec::new();
         let mut values: Vec<String> = Vec::new();
         for scope in scopes {
@@ -315,14 +327,19 @@ impl Store {
                 }
             }
         }
+        // Without scopes, every story.
+        let filter =
+            if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" OR ")) };
         let sql = format!(
             "SELECT {STORY_COLUMNS}, {REVIEW_COLUMNS}, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
-             {REVIEW_JOINS} WHERE {} ORDER BY a.date DESC, a.rowid{limit_sql}",
-            conditions.join(" OR ")
+             {REVIEW_JOINS}{filter} ORDER BY a.date DESC, a.rowid{limit_sql}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), listed_story)?;
-        Ok(compact(rows.collect::<rusqlite::Result<_>>()?))
+        let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
+        while let Some(row) = rows.next()? {
+            each(listed_story(row)?);
+        }
+        Ok(())
     }
 
     /// Every tag of the index with its stories and how many of them are unread, by tag

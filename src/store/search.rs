@@ -11,6 +11,7 @@ use super::{
     MAX_PHRASE_STORIES, Result, STORY_COLUMNS, Store, entity_key, fts_query, query, story_from_row,
     tags_from_row,
 };
+use crate::library::rows::Snippet;
 use crate::library::{EntityHit, SearchHit, StoryMeta};
 
 /// Occurrences of `words` in `text` as whole words, case and accents as written.
@@ -75,15 +76,7 @@ impl Store {
     /// ranking costs a look-up a candidate, and a million stories would take seconds.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
-        // Ranking touches only the index (the newest candidates first, in rowid order, which
-        // the index gives without sorting); bodies are read for the few hits shown.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 \
-             ORDER BY rowid DESC LIMIT ?3) ORDER BY rank LIMIT ?2",
-        )?;
-        let rowids: Vec<i64> = stmt
-            .query_map(params![fts, limit as i64, RANKED_CANDIDATES], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let rowids = self.ranked_rowids(&fts, limit)?;
         let sql = format!(
             "SELECT {STORY_COLUMNS}, a.body, a.tags FROM articles a LEFT JOIN reading_state r USING (content_hash) \
              WHERE a.rowid = ?1"
@@ -102,6 +95,42 @@ impl Store {
             hits.extend(hit);
         }
         Ok(hits)
+    }
+
+    /// The rowids of the best `limit` matches of an FTS5 query. Ranking touches only the
+    /// index (the newest candidates first, in rowid order, which the index gives without
+    /// sorting); no story is read.
+    fn ranked_rowids(&self, fts: &str, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 \
+             ORDER BY rowid DESC LIMIT ?3) ORDER BY rank LIMIT ?2",
+        )?;
+        let rowids = stmt.query_map(params![fts, limit as i64, RANKED_CANDIDATES], |r| r.get(0))?;
+        Ok(rowids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The ids of `search`'s hits, best first, without their bodies or snippets: the reader
+    /// lists up to 500 hits and makes snippets for the few rows it shows (`snippets`).
+    pub fn search_ranked(&self, query: &str, limit: usize) -> Result<Vec<String>> {
+        let Some(fts) = fts_query(query) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM articles WHERE rowid = ?1")?;
+        let mut ids = Vec::new();
+        for rowid in self.ranked_rowids(&fts, limit)? {
+            ids.extend(stmt.query_row([rowid], |r| r.get::<_, String>(0)).optional()?);
+        }
+        Ok(ids)
+    }
+
+    /// The snippets `search` makes for `query`, of the stories `ids` (those gone are left out).
+    pub fn snippets(&self, query: &str, ids: &[String]) -> Result<Vec<(String, Snippet)>> {
+        let terms = crate::text::query_terms(query);
+        let mut stmt = self.conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?;
+        let mut snippets = Vec::with_capacity(ids.len());
+        for id in ids {
+            let body = stmt.query_row([id], |row| super::packed::body_from_row(row, 0)).optional()?;
+            snippets.extend(body.map(|body| (id.clone(), query::snippet(&body, &terms))));
+        }
+        Ok(snippets)
     }
 
     /// The ids of every story the full-text index finds for `query` (the search box's syntax),

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list = &state.list;
     let theme = ctx.theme;
     let position = if list.rows.is_empty() { 0 } else { list.selected + 1 };
-    let unread = list.rows.iter().filter(|r| list.stories.get(r.story).is_some_and(|m| !m.read)).count();
+    let unread = list.rows.iter().filter(|r| list.stories.get(r.story).is_some_and(|m| !m.read())).count();
     let mut title = format!(" Stories {position}/{} ", list.rows.len());
     if unread > 0 {
         let long = format!("{title}· {unread} unread ");
@@ -37,23 +37,23 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let date_width = date_column(ctx, list.offset, rows_shown, width);
     for (i, row) in list.rows.iter().enumerate().skip(list.offset).take(rows_shown) {
         let Some(meta) = list.stories.get(row.story) else { continue };
-        let marker = if meta.damaged {
+        let marker = if meta.damaged() {
             Span::styled("!", theme.error())
-        } else if meta.starred {
+        } else if meta.starred() {
             Span::styled("★", theme.accent())
-        } else if !meta.read {
+        } else if !meta.read() {
             Span::styled("●", theme.accent())
         } else {
             Span::raw(" ")
         };
-        let title_style = if meta.read { Style::new() } else { theme.title() };
+        let title_style = if meta.read() { Style::new() } else { theme.title() };
         // At the right: where its review stands ("12/40" judged, ✓ done), then its date.
-        let review = review_badge(&meta.review).filter(|b| display_width(b) + 8 <= width);
-        let date = meta.date.as_deref().filter(|_| date_width > 0).map(|d| state.settings.dates.short(d));
+        let review = review_badge(&meta.review()).filter(|b| display_width(b) + 8 <= width);
+        let date = meta.date().filter(|_| date_width > 0).map(|d| state.settings.dates.short(d));
         let right: Vec<String> = review.into_iter().chain(date).collect();
         let right = right.join(" ");
         let room = width.saturating_sub(1 + if right.is_empty() { 0 } else { display_width(&right) + 1 });
-        let title = truncate(&meta.title, room);
+        let title = truncate(meta.title(), room);
         let mut line = Line::from(vec![marker, Span::styled(title, title_style)]);
         if !right.is_empty() {
             let used = 1 + display_width(&line.spans[1].content);
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             line = line.style(theme.selected(focused));
         }
         lines.push(line);
-        if let Some(snippet) = &row.snippet {
+        if let Some(snippet) = list.snippet(row) {
             lines.push(snippet_line(ctx, snippet, width));
         }
     }
@@ -103,7 +103,7 @@ fn date_column(ctx: &Ctx, offset: usize, shown: usize, width: usize) -> usize {
         .iter()
         .skip(offset)
         .take(shown)
-        .filter_map(|r| list.stories.get(r.story)?.date.as_deref())
+        .filter_map(|r| list.stories.get(r.story)?.date())
         .map(|d| display_width(&ctx.state.settings.dates.short(d)))
         .max()
         .unwrap_or(0);
