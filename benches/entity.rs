@@ -7,6 +7,7 @@
 //!
 //!     cargo bench --bench entity -- ../shared/data/articles/bbc-en [COUNT]
 //!     BYLINE_BENCH_ARTICLES=../shared/data/articles/bbc-en cargo bench --bench entity
+//!     BYLINE_BENCH_DB=/tmp/copy/byline.db BYLINE_BENCH_PERSON="Tony Blair" cargo bench --bench entity
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and measuring code: a failure should stop it loudly
 
 mod common;
@@ -17,7 +18,9 @@ use std::time::{Duration, Instant};
 use byline::annotate::entity_edit::{EntityRequest, Target};
 use byline::library::{Article, Limits, load_file};
 use byline::service::analysis::{EXTRACTOR_VERSION, entity_rows, facts_for};
-use byline::service::entity::{Lookup, profile, related_stories};
+use byline::service::entity::{
+    Lookup, PAGE_STORIES, RELATED_STORIES, profile, related_newest, related_stories,
+};
 use byline::service::entity_edit::perform;
 use byline::store::{CachedFacts, FileOp, FileStamp, Store};
 
@@ -159,7 +162,13 @@ fn measure_pages(db: &Path) {
     // The most frequent person of the library.
     let mut store = Store::open(db).expect("store");
     let top = store.entities_with_key_prefix("", 2000).expect("entities");
-    let person = top.iter().find(|e| e.label == "PER" && e.name.contains(' ')).expect("a person").clone();
+    // BYLINE_BENCH_PERSON: another person than the most frequent one (as `scale` measures).
+    let wanted = std::env::var("BYLINE_BENCH_PERSON").ok().map(|n| byline::store::entity_key(&n));
+    let person = top
+        .iter()
+        .find(|e| e.label == "PER" && wanted.as_ref().map_or(e.name.contains(' '), |k| &e.key == k))
+        .expect("a person")
+        .clone();
     println!("most frequent person: {} in {} stories", person.name, person.stories);
 
     // Cold: the newest stories' facts are extracted and cached on the way; warm: read back.
@@ -169,9 +178,13 @@ fn measure_pages(db: &Path) {
     let (prefix, _, _) = timed(5, || store.entities_with_key_prefix(&person.key, 50).expect("prefix"));
     let surname = person.key.rsplit(' ').next().unwrap_or_default().to_owned();
     let (ending, _, _) = timed(5, || store.entities_ending_with(&surname, 200).expect("surname"));
-    let (of, _, rows) = timed(5, || store.stories_of_entities(&[person.id]).expect("stories"));
-    let (cards, _, _) = timed(5, || store.entity_story_cards(&[person.id]).expect("cards"));
-    let (with, _, _) = timed(5, || store.companions(&[person.id], 2, 2000).expect("companions"));
+    let (counts, _, _) = timed(5, || store.entity_counts(&[person.id]).expect("counts"));
+    let (window, _, rows) =
+        timed(5, || store.entity_story_window(&[person.id], 0, Some(PAGE_STORIES)).expect("window"));
+    let (deep, _, _) = timed(5, || {
+        store.entity_story_window(&[person.id], person.stories / 2, Some(PAGE_STORIES)).expect("window")
+    });
+    let (with, _, _) = timed(5, || store.companions(&[person.id], 10, 2000, 10_000).expect("companions"));
     let newest: Vec<String> = rows.iter().take(30).map(|r| r.story.id.clone()).collect();
     let (read, _, _) = timed(3, || {
         for id in &newest {
@@ -179,9 +192,9 @@ fn measure_pages(db: &Path) {
         }
     });
     println!(
-        "parts (best): names by prefix {prefix:.1} ms, by surname {ending:.1} ms, its {} stories {of:.1} ms \
-         (as the page lists them {cards:.1} ms), companions {with:.1} ms, the newest 30 read {read:.1} ms",
-        rows.len()
+        "parts (best): names by prefix {prefix:.1} ms, by surname {ending:.1} ms, counts and timeline {counts:.1} ms, \
+         the newest {PAGE_STORIES} stories {window:.1} ms ({PAGE_STORIES} from the middle {deep:.1} ms), \
+         companions {with:.1} ms, the newest 30 read {read:.1} ms"
     );
 
     let (best, median, _) = timed(9, || profile(&mut store, &person.name).expect("profile"));
@@ -189,14 +202,23 @@ fn measure_pages(db: &Path) {
         "entity page of {} ({} stories, {} names): first open {:.1} ms (the facts of its newest 30 stories extracted), then best {:.1} ms, median {:.1} ms \
          (target < 100 ms)",
         p.name,
-        p.stories.len(),
+        p.story_count,
         p.aliases.len(),
         cold_page,
         best,
         median
     );
-    let (best, median, hits) = timed(9, || related_stories(&store, &person.name).expect("related"));
-    println!("r (its stories, all names): {} stories, best {best:.1} ms, median {median:.1} ms", hits.len());
+    let (best, median, hits) =
+        timed(9, || related_newest(&store, &person.name, RELATED_STORIES).expect("related"));
+    println!(
+        "r (its newest stories, all names): {} stories, best {best:.1} ms, median {median:.1} ms",
+        hits.len()
+    );
+    let (best, median, hits) = timed(3, || related_stories(&store, &person.name).expect("related"));
+    println!(
+        "all its stories (the query's entity:): {} stories, best {best:.1} ms, median {median:.1} ms",
+        hits.len()
+    );
 
     // With a user's merge in force (read on every look-up).
     let other = top.iter().find(|e| e.label == "PER" && e.key != person.key).expect("another person").clone();

@@ -243,3 +243,76 @@ fn the_page_s_left_column_scrolls_to_the_selected_name() {
     let bottom = screen(&session, &config, dir.path());
     assert!(bottom.contains("Quote 2, said at length") && !bottom.contains("↓ more"), "{bottom}");
 }
+
+/// A person in more stories than the page reads at first: it shows the newest, says how many
+/// there are, and asks for the next ones as the selection nears the end of those it holds.
+#[test]
+fn the_page_reads_more_stories_as_the_reader_scrolls() {
+    use byline::service::entity::{PAGE_STORIES, profile};
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
+    std::fs::create_dir_all(&lib).unwrap();
+    let count = PAGE_STORIES + 30;
+    for i in 0..count {
+        let (month, day) = (i / 28 % 12 + 1, i % 28 + 1);
+        let text = format!(
+            "---\ntitle: Council meeting {i}\ndate: 2023-{month:02}-{day:02}\n---\n\
+             Mayor Ellen Carter opened council meeting number {i} in the town hall. \
+             Ellen Carter said the harbour would reopen.\n"
+        );
+        std::fs::write(lib.join(format!("s{i:03}.md")), text).unwrap();
+    }
+    let (mut session, config) = window(&lib, &db, "");
+    let byline::service::entity::Lookup::Found(found) = profile(&mut session.store, "Ellen Carter").unwrap()
+    else {
+        panic!("Ellen Carter is in the index")
+    };
+    session.dispatch(byline::model::Action::EntityPageLoaded(found));
+    let page = session.state.entity_page.as_ref().unwrap();
+    assert_eq!((page.profile.stories.len(), page.profile.story_count), (PAGE_STORIES, count));
+    assert_eq!(page.profile.timeline.iter().map(|m| m.1).sum::<usize>(), count, "every story is counted");
+    let first = screen(&session, &config, dir.path());
+    assert!(first.contains(&format!("Stories · 1 of {count}")), "{first}");
+    insta::assert_snapshot!("entity_page_holds_the_newest_stories", first);
+    // Far enough down, the next window arrives; the stories are all there, each once.
+    session.press(&config, &parse_script(&"j ".repeat(PAGE_STORIES - 15)).unwrap());
+    let page = session.state.entity_page.as_ref().unwrap();
+    assert_eq!(page.profile.stories.len(), count);
+    let ids: std::collections::HashSet<&str> = page.profile.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), count);
+    assert!(!screen(&session, &config, dir.path()).contains(&format!(" of {count}")));
+    session.press(&config, &parse_script("G").unwrap());
+    assert_eq!(session.state.entity_page.as_ref().unwrap().selected, count - 1);
+}
+
+/// A library of schema 16 (before the entity rows carried their story's day) is upgraded in
+/// place: the stars, read marks, annotations and the user's merges are all still there, and
+/// the entity page is read from the upgraded rows.
+#[test]
+fn a_schema_16_library_is_upgraded_with_everything_the_user_made() {
+    let (_dir, lib, db) = library();
+    // The oldest story opened and read, starred; its first suggestion accepted; a merge.
+    let (session, _) = window(&lib, &db, "G enter s ] a q G enter ] p M q K K ] M");
+    assert_eq!(session.state.message.as_deref(), Some("merge Nell Carter into Ellen Carter · u undoes"));
+    drop(session);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER articles_au_day; ALTER TABLE entity_mentions DROP COLUMN day;
+             CREATE INDEX articles_card ON articles(rowid, date, id, title, source);
+             PRAGMA user_version = 16;",
+        )
+        .unwrap();
+    }
+    let (mut session, config) = window(&lib, &db, "");
+    let story = session.state.list.stories.iter().find(|s| s.starred()).expect("the star is kept");
+    assert!(story.read(), "the read mark is kept");
+    let id = story.id().to_owned();
+    assert_eq!(session.store.annotations(&id).unwrap().annotations.len(), 1, "the annotation is kept");
+    session.press(&config, &parse_script("G enter ] p").unwrap());
+    assert_eq!(page_names(&session), ["Ellen Carter", "Nell Carter"], "the merge is kept");
+    let page = session.state.entity_page.as_ref().unwrap();
+    assert_eq!(page.profile.story_count, 4);
+    let months: Vec<&str> = page.profile.timeline.iter().map(|m| m.0.as_str()).collect();
+    assert_eq!(months, ["2024-01", "2024-02", "2024-03"], "the days were filled in");
+}

@@ -1,16 +1,20 @@
+//! `byline entity NAME`: what the library knows of an entity, with every story of it; and
 //! `byline entity merge|split|undo|redo`: the user's decisions about which names are one
 //! entity, as the reader's `M` and `X` make them (one transaction each, undone by `u` in the
 //! reader or `byline entity undo`).
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::store_cmds::{open_store, refresh};
+use super::store_cmds::{open_store, open_store_to_read, refresh, tsv};
 use crate::annotate::entity_edit::{EntityRequest, Target};
 use crate::config::Config;
+use crate::service::entity::{self, Profile, StoryRef};
 use crate::service::entity_edit::{Outcome, perform};
+use crate::store::Store;
 use crate::text::printable;
 
 #[derive(Subcommand, Debug)]
@@ -45,4 +49,116 @@ pub fn run(command: EntityCmd, config: &Config) -> Result<ExitCode> {
             ExitCode::FAILURE
         }
     })
+}
+
+/// Stories read at a time past the profile's own, as `byline entity` prints them all.
+const PRINT_WINDOW: usize = 1000;
+
+/// `byline entity NAME [--json]`: the entity's page as text or JSON, every story included.
+pub fn show(name: &str, json: bool, config: &Config) -> Result<ExitCode> {
+    let mut store = open_store_to_read()?;
+    refresh(&mut store, config)?;
+    let profile = match entity::profile(&mut store, name)? {
+        entity::Lookup::Found(p) => p,
+        entity::Lookup::NotFound => {
+            eprintln!("byline: no person, organisation or place in the library is called {name:?}");
+            return Ok(ExitCode::FAILURE);
+        }
+        entity::Lookup::Ambiguous(candidates) => {
+            eprintln!("byline: {name:?} names several entities; give one of these:");
+            for (n, label, stories) in candidates {
+                eprintln!("  {}\t{label}\t{stories} stories", printable(&n));
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if json {
+        write_json(&mut out, &store, &profile)?;
+    } else {
+        write_profile(&mut out, &store, &profile)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The profile as one JSON object, its stories last and all of them, written a window at a
+/// time (a person of a large library is in tens of thousands).
+fn write_json(out: &mut impl Write, store: &Store, p: &Profile) -> Result<()> {
+    let mut fields = serde_json::to_value(p)?;
+    if let Some(map) = fields.as_object_mut() {
+        map.remove("stories");
+    }
+    let head = serde_json::to_string(&fields)?;
+    let open = head.strip_suffix('}').unwrap_or(&head);
+    let comma = if open.len() > 1 { "," } else { "" };
+    write!(out, "{open}{comma}\"stories\":[")?;
+    let mut first = true;
+    each_story(store, p, |s| {
+        write!(out, "{}{}", if first { "" } else { "," }, serde_json::to_string(s)?)?;
+        first = false;
+        Ok(())
+    })?;
+    writeln!(out, "]}}")?;
+    Ok(())
+}
+
+/// The entity page as text: names, roles, quotes, company, timeline, then a story a line.
+fn write_profile(out: &mut impl Write, store: &Store, p: &Profile) -> Result<()> {
+    writeln!(out, "{} ({}), {} stories", tsv(&p.name), p.label, p.story_count)?;
+    let names: Vec<String> = p.aliases.iter().map(|a| format!("{} ×{}", tsv(&a.name), a.stories)).collect();
+    writeln!(out, "names: {}", names.join(" · "))?;
+    for r in &p.roles {
+        let when = match (&r.first, &r.last) {
+            (Some(a), Some(b)) if a != b => format!(" ({a} to {b})"),
+            (Some(a), _) => format!(" ({a})"),
+            _ => String::new(),
+        };
+        writeln!(out, "role: {} — {} stories{when}", tsv(&r.role), r.stories)?;
+    }
+    for q in &p.quotes {
+        writeln!(out, "quote: «{}» ({})", tsv(&q.text), q.story)?;
+    }
+    let company: Vec<String> =
+        p.cooccurring.iter().map(|c| format!("{} ({} together)", tsv(&c.name), c.together)).collect();
+    if !company.is_empty() {
+        writeln!(out, "with: {}", company.join(" · "))?;
+    }
+    let timeline: Vec<String> = p.timeline.iter().map(|(m, n)| format!("{m} {n}")).collect();
+    if !timeline.is_empty() {
+        writeln!(out, "timeline: {}", timeline.join(" · "))?;
+    }
+    each_story(store, p, |s| {
+        writeln!(
+            out,
+            "{}\t{}\t{} ×{}\t{}\t{}",
+            s.id,
+            s.date.as_deref().unwrap_or(""),
+            tsv(&s.name),
+            s.mentions,
+            tsv(&s.title),
+            tsv(s.sentence.as_deref().unwrap_or(""))
+        )?;
+        Ok(())
+    })
+}
+
+/// Every story of the entity, newest first: the profile's own (the newest read in detail),
+/// then the rest a window at a time, never all held at once.
+fn each_story(store: &Store, p: &Profile, mut write: impl FnMut(&StoryRef) -> Result<()>) -> Result<()> {
+    for s in &p.stories {
+        write(s)?;
+    }
+    let mut skip = p.stories.len();
+    while skip < p.story_count {
+        let window = entity::more_stories(store, &p.name, skip, PRINT_WINDOW)?;
+        if window.is_empty() {
+            break;
+        }
+        skip += window.len();
+        for s in &window {
+            write(s)?;
+        }
+    }
+    Ok(())
 }

@@ -361,7 +361,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Cmd::Search { query, json, limit }) => store_cmds::run_search(&query, json, limit, &config),
         Some(Cmd::Entity { command: Some(command), .. }) => entity_cmds::run(command, &config),
         Some(Cmd::Entity { name, json, .. }) => {
-            store_cmds::run_entity(name.as_deref().unwrap_or_default(), json, &config)
+            entity_cmds::show(name.as_deref().unwrap_or_default(), json, &config)
         }
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;

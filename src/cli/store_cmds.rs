@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::service::Source;
-use crate::service::entity;
 use crate::service::index::{Stage, index_source_in_stages};
 
 use super::query_cmds::StoryOut;
@@ -108,7 +107,7 @@ pub fn run_index(paths: &[PathBuf], config: &Config, rebuild: bool) -> Result<()
     Ok(())
 }
 
-fn tsv(s: &str) -> String {
+pub(super) fn tsv(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
@@ -198,72 +197,6 @@ pub fn run_search(query: &str, json: bool, limit: usize, config: &Config) -> Res
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn run_entity(name: &str, json: bool, config: &Config) -> Result<ExitCode> {
-    let mut store = open_store_to_read()?;
-    refresh(&mut store, config)?;
-    let profile = match entity::profile(&mut store, name)? {
-        entity::Lookup::Found(p) => p,
-        entity::Lookup::NotFound => {
-            eprintln!("byline: no person, organisation or place in the library is called {name:?}");
-            return Ok(ExitCode::FAILURE);
-        }
-        entity::Lookup::Ambiguous(candidates) => {
-            eprintln!("byline: {name:?} names several entities; give one of these:");
-            for (n, label, stories) in candidates {
-                eprintln!("  {}\t{label}\t{stories} stories", crate::text::printable(&n));
-            }
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let mut out = io::stdout().lock();
-    if json {
-        writeln!(out, "{}", serde_json::to_string(&profile)?)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    write_profile(&mut out, &profile)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The entity page as text: names, roles, quotes, company, timeline, then a story a line.
-fn write_profile(out: &mut impl Write, p: &entity::Profile) -> io::Result<()> {
-    writeln!(out, "{} ({}), {} stories", tsv(&p.name), p.label, p.stories.len())?;
-    let names: Vec<String> = p.aliases.iter().map(|a| format!("{} ×{}", tsv(&a.name), a.stories)).collect();
-    writeln!(out, "names: {}", names.join(" · "))?;
-    for r in &p.roles {
-        let when = match (&r.first, &r.last) {
-            (Some(a), Some(b)) if a != b => format!(" ({a} to {b})"),
-            (Some(a), _) => format!(" ({a})"),
-            _ => String::new(),
-        };
-        writeln!(out, "role: {} — {} stories{when}", tsv(&r.role), r.stories)?;
-    }
-    for q in &p.quotes {
-        writeln!(out, "quote: «{}» ({})", tsv(&q.text), q.story)?;
-    }
-    let company: Vec<String> =
-        p.cooccurring.iter().map(|c| format!("{} ({} together)", tsv(&c.name), c.together)).collect();
-    if !company.is_empty() {
-        writeln!(out, "with: {}", company.join(" · "))?;
-    }
-    let timeline: Vec<String> = p.timeline.iter().map(|(m, n)| format!("{m} {n}")).collect();
-    if !timeline.is_empty() {
-        writeln!(out, "timeline: {}", timeline.join(" · "))?;
-    }
-    for s in &p.stories {
-        writeln!(
-            out,
-            "{}\t{}\t{} ×{}\t{}\t{}",
-            s.id,
-            s.date.as_deref().unwrap_or(""),
-            tsv(&s.name),
-            s.mentions,
-            tsv(&s.title),
-            tsv(s.sentence.as_deref().unwrap_or(""))
-        )?;
-    }
-    Ok(())
 }
 
 /// `byline doctor`: checks the library database without writing to it. Returns whether it is

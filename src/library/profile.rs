@@ -87,6 +87,13 @@ pub struct Profile {
     #[serde(skip)]
     pub key: String,
     pub aliases: Vec<Alias>,
+    /// How many stories mention it (`stories` holds the newest of them, as many as asked).
+    pub story_count: usize,
+    /// Of those, the undated ones.
+    #[serde(skip)]
+    pub undated: usize,
+    /// Its newest stories, newest first: the page's first window, and those it asked for
+    /// since as the reader scrolled (`byline entity` lists them all).
     pub stories: Vec<StoryRef>,
     pub roles: Vec<RoleRef>,
     pub quotes: Vec<QuoteRef>,

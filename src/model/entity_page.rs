@@ -7,7 +7,7 @@
 use super::{AppState, Effect, Overlay, Pane};
 use crate::annotate::entity_edit::{EntityRequest, Target};
 use crate::command::Command;
-use crate::library::profile::Profile;
+use crate::library::profile::{Profile, StoryRef};
 
 /// The page as the state keeps it: the profile (plain data), the selected story and the
 /// selected item of the left column, and which of the two the keys move.
@@ -19,7 +19,13 @@ pub struct EntityPage {
     /// Index into the left column's items (`left_item`).
     pub left: usize,
     pub focus: PageFocus,
+    /// The next window of stories has been asked for and has not arrived yet.
+    pub asking: bool,
 }
+
+/// The page asks for the next window of stories when the selection comes this close to the
+/// last one it holds.
+const ASK_AHEAD: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PageFocus {
@@ -40,7 +46,7 @@ pub enum LeftItem {
 
 impl EntityPage {
     pub fn new(profile: Profile) -> EntityPage {
-        EntityPage { profile, selected: 0, left: 0, focus: PageFocus::Stories }
+        EntityPage { profile, selected: 0, left: 0, focus: PageFocus::Stories, asking: false }
     }
 
     /// How many items the left column holds.
@@ -119,6 +125,7 @@ impl AppState {
         };
         if let Some(delta) = delta {
             *at = moved(*at, delta);
+            self.ask_more_stories(effects);
             return;
         }
         match cmd {
@@ -142,6 +149,35 @@ impl AppState {
             Command::Help => self.open_overlay(Overlay::Help),
             _ => {}
         }
+    }
+
+    /// Near the end of the stories the page holds, asks for the next window (once at a time).
+    fn ask_more_stories(&mut self, effects: &mut Vec<Effect>) {
+        let Some(page) = &mut self.entity_page else { return };
+        let held = page.profile.stories.len();
+        let near_end = page.selected + ASK_AHEAD >= held;
+        if page.focus == PageFocus::Stories && near_end && held < page.profile.story_count && !page.asking {
+            page.asking = true;
+            effects.push(Effect::EntityPageMore { name: page.profile.name.clone(), skip: held });
+        }
+    }
+
+    /// The next window of the page's stories has arrived: added, if the page shown is still
+    /// the one that asked and holds what it held then.
+    pub(super) fn entity_page_more(&mut self, name: &str, skip: usize, stories: Vec<StoryRef>) {
+        let Some(page) = &mut self.entity_page else { return };
+        if page.profile.name != name {
+            return;
+        }
+        page.asking = false;
+        if page.profile.stories.len() != skip {
+            return;
+        }
+        if stories.is_empty() {
+            // The library changed under the page: it holds all there is now.
+            page.profile.story_count = skip;
+        }
+        page.profile.stories.extend(stories);
     }
 
     /// `M`: marks the entity under the cursor (its page, a mention, the facts panel); on another

@@ -131,6 +131,12 @@ pub enum Effect {
     EntityPage {
         name: String,
     },
+    /// The next window of the stories of the entity page of `name`, past its `skip` newest →
+    /// `Action::EntityPageMore`.
+    EntityPageMore {
+        name: String,
+        skip: usize,
+    },
     /// A merge or split of entities, or a step back or forth among them; then the page of
     /// `page`, when one is shown → `Action::EntityEdited`.
     EntityEdit {
@@ -238,6 +244,12 @@ pub enum Action {
     SavedQueryOutcomes(Vec<(String, crate::library::filter::Outcome)>),
     /// The profile of an entity, for its page.
     EntityPageLoaded(Box<Profile>),
+    /// More stories for the entity page of `name`: those past its `skip` newest.
+    EntityPageMore {
+        name: String,
+        skip: usize,
+        stories: Vec<crate::library::profile::StoryRef>,
+    },
     /// The store's answer to an entity edit: what was done (or why not), and the page asked
     /// for afterwards (`None` after a change: it is no longer one entity).
     EntityEdited {
@@ -658,6 +670,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::QueryResults { text, outcome } => state.query_results(text, *outcome, &mut effects),
         Action::SavedQueryOutcomes(outcomes) => state.saved_query_outcomes(outcomes),
         Action::EntityPageLoaded(profile) => state.entity_page_loaded(*profile),
+        Action::EntityPageMore { name, skip, stories } => state.entity_page_more(&name, skip, stories),
         Action::EntityEdited { message, refused, page } => state.entity_edited(message, refused, page),
         Action::IndexProgress { done, total } => state.indexing = Some((done, total)),
         Action::AnalysisProgress { done, total } => {

@@ -96,10 +96,25 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saved queries", &e),
             }
         }
-        Effect::EntityStories { name } => match crate::service::entity::related_stories(store, &name) {
+        Effect::EntityStories { name } => match crate::service::entity::related_newest(
+            store,
+            &name,
+            crate::service::entity::RELATED_STORIES,
+        ) {
             Ok(hits) => Some(Action::EntityResults { name, hits }),
             Err(e) => failed("entity index", &e),
         },
+        Effect::EntityPageMore { name, skip } => {
+            match crate::service::entity::more_stories(
+                store,
+                &name,
+                skip,
+                crate::service::entity::PAGE_STORIES,
+            ) {
+                Ok(stories) => Some(Action::EntityPageMore { name, skip, stories }),
+                Err(e) => failed("entity index", &e),
+            }
+        }
         Effect::EntityPage { name } => match crate::service::entity::profile(store, &name) {
             Ok(Lookup::Found(profile)) => Some(Action::EntityPageLoaded(profile)),
             Ok(Lookup::NotFound) => Some(Action::Failed(format!("{name} is not in the library's index"))),

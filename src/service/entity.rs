@@ -15,17 +15,25 @@ pub use crate::library::profile::{
     Alias, COMPANION_STORIES, CompanionRef, MentionRef, Profile, QuoteRef, RoleRef, StoryRef,
 };
 use crate::service::story::load_story;
-use crate::store::{IndexedEntity, Result, Store, entity_key};
+use crate::store::{IndexedEntity, NameCount, Result, Store, entity_key};
 
 /// A full name joins the stories that name the person by surname alone only when, among the
 /// library's full names with that surname, it has at least this share of the stories.
 const SURNAME_SHARE: f64 = 0.8;
 /// A companion of an entity in many stories is one found with it in at least one in this many.
 const COMPANION_SHARE: usize = 200;
+/// How often a companion turns up at all is counted in the library's newest this many stories.
+const COMPANION_BASE: usize = 10_000;
 
 /// Stories whose mentions, sentences, roles and quotes are read (the newest); the rest are
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
+
+/// Stories `r` lists at most, the newest.
+pub const RELATED_STORIES: usize = 2000;
+
+/// Stories the page reads at first, and at a time as the reader scrolls down its list.
+pub const PAGE_STORIES: usize = 100;
 
 /// What a name finds.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,34 +57,85 @@ pub fn profile(store: &mut Store, name: &str) -> Result<Lookup> {
 
 /// The stories about the entity a name stands for, under all its names, newest first (`r`
 /// in the reader): cheap, no story is read, and of the stories the index lists only their
-/// id, title, date and source are filled (their cards: the reader and the query filter want
-/// the ids). A name that stands for no single entity gives the stories the index lists under
-/// that very name.
+/// id, title, date and source are filled (the reader and the query filter want the ids). A
+/// name that stands for no single entity gives the stories the index lists under that very
+/// name.
 pub fn related_stories(store: &Store, name: &str) -> Result<Vec<EntityHit>> {
-    let Resolved::Found(_, group, _) = resolve(store, name)? else { return store.entity_stories(name) };
+    related(store, name, None)
+}
+
+/// The newest `limit` of `related_stories` (`r` in the reader: a person of a library of a
+/// million is in tens of thousands of stories, and each story listed is a row of the file
+/// read).
+pub fn related_newest(store: &Store, name: &str, limit: usize) -> Result<Vec<EntityHit>> {
+    related(store, name, Some(limit))
+}
+
+fn related(store: &Store, name: &str, limit: Option<usize>) -> Result<Vec<EntityHit>> {
+    let Resolved::Found(_, group, _) = resolve(store, name)? else {
+        let mut hits = store.entity_stories(name)?;
+        hits.truncate(limit.unwrap_or(usize::MAX));
+        return Ok(hits);
+    };
     let labels: HashMap<i64, &str> = group.iter().map(|e| (e.id, e.label.as_str())).collect();
-    let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
     let mut hits: Vec<EntityHit> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    for s in store.entity_story_cards(&ids)? {
-        match at.get(&s.story.id) {
-            Some(&i) => hits[i].mentions += s.mentions,
-            None => {
-                at.insert(s.story.id.clone(), hits.len());
-                hits.push(EntityHit {
-                    label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
-                    story: s.story,
-                    name: s.name,
-                    mentions: s.mentions,
-                });
-            }
+    for s in store.entity_story_window(&member_ids(&group), 0, limit)? {
+        // A story's rows come together (one a name of the entity it writes).
+        if let Some(same) = hits.last_mut().filter(|h| h.story.id == s.story.id) {
+            same.mentions += s.mentions;
+            continue;
         }
+        hits.push(EntityHit {
+            label: labels.get(&s.entity).copied().unwrap_or_default().to_owned(),
+            story: s.story,
+            name: s.name,
+            mentions: s.mentions,
+        });
     }
     // Names the user taught are looked up in the text too (see `Store::entity_stories`).
-    let seen = at.into_keys().collect();
+    let seen = hits.iter().map(|h| h.story.id.clone()).collect();
     hits.extend(store.taught_stories(name, &seen)?);
     hits.sort_by(|a, b| b.story.date.cmp(&a.story.date));
+    hits.truncate(limit.unwrap_or(usize::MAX));
     Ok(hits)
+}
+
+/// Stories of the entity a name stands for, past the `skip` newest: the next window of its
+/// page as the reader scrolls, or of `byline entity` as it prints them all. Their cards
+/// only (id, title, date, source, the name written and the count of its mentions).
+pub fn more_stories(store: &Store, name: &str, skip: usize, limit: usize) -> Result<Vec<StoryRef>> {
+    let Resolved::Found(_, group, _) = resolve(store, name)? else { return Ok(Vec::new()) };
+    Ok(story_refs(store.entity_story_window(&member_ids(&group), skip, Some(limit))?))
+}
+
+fn member_ids(group: &[IndexedEntity]) -> Vec<i64> {
+    group.iter().map(|e| e.id).collect()
+}
+
+/// The index's rows of a window of stories as the page lists them: one a story (its rows,
+/// one a name of the entity it writes, come together), the mentions of its names added up.
+fn story_refs(rows: Vec<crate::store::EntityStory>) -> Vec<StoryRef> {
+    let mut stories: Vec<StoryRef> = Vec::new();
+    for s in rows {
+        if let Some(same) = stories.last_mut().filter(|last| last.id == s.story.id) {
+            same.mentions += s.mentions;
+            continue;
+        }
+        stories.push(StoryRef {
+            id: s.story.id,
+            title: s.story.title,
+            date: s.story.date,
+            source: s.story.source,
+            name: s.name,
+            mentions: s.mentions,
+            path: None,
+            url: None,
+            sentence: None,
+            offsets: Vec::new(),
+            first_at: None,
+        });
+    }
+    stories
 }
 
 /// What a name resolves to in the entity index.
@@ -226,46 +285,11 @@ fn build(
     group: &[IndexedEntity],
     by_user: &HashSet<i64>,
 ) -> Result<Profile> {
-    let ids: Vec<i64> = group.iter().map(|e| e.id).collect();
-    let members: HashMap<i64, &IndexedEntity> = group.iter().map(|e| (e.id, e)).collect();
-    let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
-    let mut stories: Vec<StoryRef> = Vec::new();
-    // A story's rows (one a name of the entity it writes) come together: they are sorted by
-    // date, then by story.
-    for s in store.entity_story_cards(&ids)? {
-        match aliases.get_mut(&s.name) {
-            Some(alias) => alias.stories += 1,
-            None => {
-                let e = members.get(&s.entity);
-                let alias = Alias {
-                    name: s.name.clone(),
-                    stories: 1,
-                    label: e.map(|e| e.label.clone()).unwrap_or_default(),
-                    key: e.map(|e| e.key.clone()).unwrap_or_default(),
-                    origin: by_user.contains(&s.entity).then_some("user"),
-                };
-                aliases.insert(s.name.clone(), alias);
-            }
-        }
-        if let Some(same) = stories.last_mut().filter(|last| last.id == s.story.id) {
-            same.mentions += s.mentions;
-            continue;
-        }
-        stories.push(StoryRef {
-            id: s.story.id,
-            title: s.story.title,
-            date: s.story.date,
-            source: s.story.source,
-            name: s.name,
-            mentions: s.mentions,
-            path: None,
-            url: None,
-            sentence: None,
-            offsets: Vec::new(),
-            first_at: None,
-        });
-    }
-    let names: Vec<String> = aliases.keys().map(|n| core(n)).collect();
+    let ids = member_ids(group);
+    let counts = store.entity_counts(&ids)?;
+    let mut stories = story_refs(store.entity_story_window(&ids, 0, Some(PAGE_STORIES))?);
+    let aliases = aliases(&counts.names, group, by_user);
+    let names: Vec<String> = aliases.iter().map(|a| core(&a.name)).collect();
     let mut roles: BTreeMap<String, RoleRef> = BTreeMap::new();
     let mut quotes = Vec::new();
     let detailed: Vec<String> = stories.iter().take(DETAILED_STORIES).map(|s| s.id.clone()).collect();
@@ -273,35 +297,52 @@ fn build(
     for story in stories.iter_mut().take(DETAILED_STORIES) {
         read_story(store, story, &names, &mut roles, &mut quotes)?;
     }
-    let mut timeline: BTreeMap<String, usize> = BTreeMap::new();
-    for s in &stories {
-        if let Some(month) = s.date.as_deref().and_then(|d| d.get(..7)).filter(|m| m.len() == 7) {
-            *timeline.entry(month.to_owned()).or_default() += 1;
-        }
-    }
     let mut roles: Vec<RoleRef> = roles.into_values().collect();
     roles.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.role.cmp(&b.role)));
-    let mut aliases: Vec<Alias> = aliases.into_values().collect();
-    aliases.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.name.cmp(&b.name)));
     Ok(Profile {
         name: main.name.clone(),
         label: main.label.clone(),
         key: main.key.clone(),
         aliases,
-        cooccurring: companions(store, &ids, stories.len())?,
+        cooccurring: companions(store, &ids, counts.stories)?,
+        story_count: counts.stories,
+        undated: counts.undated,
         stories,
         roles,
         quotes,
-        timeline: timeline.into_iter().collect(),
+        timeline: counts.months,
     })
+}
+
+/// The entity's names, most written first, each with the entity of the index it is and
+/// whether the user's merge put it there.
+fn aliases(names: &[NameCount], group: &[IndexedEntity], by_user: &HashSet<i64>) -> Vec<Alias> {
+    let members: HashMap<i64, &IndexedEntity> = group.iter().map(|e| (e.id, e)).collect();
+    let mut aliases: Vec<Alias> = names
+        .iter()
+        .map(|n| {
+            let e = members.get(&n.entity);
+            Alias {
+                name: n.name.clone(),
+                stories: n.stories,
+                label: e.map(|e| e.label.clone()).unwrap_or_default(),
+                key: e.map(|e| e.key.clone()).unwrap_or_default(),
+                origin: by_user.contains(&n.entity).then_some("user"),
+            }
+        })
+        .collect();
+    aliases.sort_by(|a, b| b.stories.cmp(&a.stories).then(a.name.cmp(&b.name)));
+    aliases
 }
 
 /// The entities found with it in at least two stories (and at least one in
 /// `COMPANION_SHARE` of its own: a few stories out of thousands say nothing), by pointwise
-/// mutual information; in the `COMPANION_STORIES` of its stories indexed last.
+/// mutual information; in the `COMPANION_STORIES` of its stories indexed last, against how
+/// often each turns up in the library's `COMPANION_BASE` stories indexed last.
 fn companions(store: &Store, ids: &[i64], own_stories: usize) -> Result<Vec<CompanionRef>> {
     let own_stories = own_stories.min(COMPANION_STORIES);
-    let (found, total) = store.companions(ids, (own_stories / COMPANION_SHARE).max(2), COMPANION_STORIES)?;
+    let min_together = (own_stories / COMPANION_SHARE).max(2);
+    let (found, total) = store.companions(ids, min_together, COMPANION_STORIES, COMPANION_BASE)?;
     let mut out: Vec<CompanionRef> = found
         .into_iter()
         .map(|c| {
@@ -394,11 +435,20 @@ pub(super) mod tests {
 
     /// A library whose stories mention the given (label, name) entities, one story each.
     pub(in crate::service) fn library(stories: &[(&str, &[(&str, &str)])]) -> Store {
+        let undated: Vec<DatedStory> = stories.iter().map(|(id, entities)| (*id, None, *entities)).collect();
+        library_dated(&undated)
+    }
+
+    /// The same, each story with its date.
+    /// A story of a test library: id, date, (label, name) of each entity it mentions.
+    type DatedStory<'a> = (&'a str, Option<&'a str>, &'a [(&'a str, &'a str)]);
+
+    fn library_dated(stories: &[DatedStory]) -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let ops: Vec<FileOp> = stories
             .iter()
             .enumerate()
-            .map(|(i, (id, entities))| FileOp::Replace {
+            .map(|(i, (id, date, entities))| FileOp::Replace {
                 path: format!("/lib/{id}.txt"),
                 stamp: FileStamp { size: i as u64, mtime_ns: 0, hash: i as u128 },
                 articles: vec![(
@@ -406,6 +456,7 @@ pub(super) mod tests {
                         id: id.to_string(),
                         title: id.to_string(),
                         body: format!("Story {id}."),
+                        date: date.map(str::to_owned),
                         ..Article::default()
                     },
                     // Cached as the extractor's own facts, so reading the story keeps them.
@@ -497,7 +548,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn the_page_lists_the_stories_from_their_cards_as_from_their_rows() {
+    fn the_page_lists_the_stories_from_the_entity_rows_as_from_the_stories_rows() {
         let mut store = library(&[
             ("a", &[("PER", "Tony Blair")]),
             ("b", &[("PER", "Mr Blair"), ("PER", "Tony Blair")]),
@@ -505,15 +556,51 @@ pub(super) mod tests {
         ]);
         let ids: Vec<i64> = store.entities_ending_with("blair", 10).unwrap().iter().map(|e| e.id).collect();
         let brief = |rows: Vec<crate::store::EntityStory>| -> Vec<(String, String, Option<String>, i64, String, usize)> {
-            rows.into_iter()
+            let mut rows: Vec<_> = rows
+                .into_iter()
                 .map(|r| (r.story.id, r.story.title, r.story.date, r.entity, r.name, r.mentions))
-                .collect()
+                .collect();
+            rows.sort();
+            rows
         };
-        let cards = brief(store.entity_story_cards(&ids).unwrap());
-        assert_eq!(cards.len(), 4, "{cards:?}");
-        assert_eq!(cards, brief(store.stories_of_entities(&ids).unwrap()));
+        let window = brief(store.entity_story_window(&ids, 0, None).unwrap());
+        assert_eq!(window.len(), 4, "{window:?}");
+        assert_eq!(window, brief(store.stories_of_entities(&ids).unwrap()));
         let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
-        assert_eq!(p.stories.len(), 3);
+        assert_eq!((p.stories.len(), p.story_count), (3, 3));
+    }
+
+    /// A library of `n` stories naming Tony Blair, story `i` dated day `i` (2001-01-01 on).
+    fn dated_library(n: usize) -> Store {
+        let first = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap();
+        let ids: Vec<String> = (0..n).map(|i| format!("s{i:03}")).collect();
+        let dates: Vec<String> = (0..n).map(|i| (first + chrono::Days::new(i as u64)).to_string()).collect();
+        let blair: &[(&str, &str)] = &[("PER", "Tony Blair")];
+        let refs: Vec<DatedStory> =
+            ids.iter().zip(&dates).map(|(id, date)| (id.as_str(), Some(date.as_str()), blair)).collect();
+        library_dated(&refs)
+    }
+
+    #[test]
+    fn the_page_holds_the_newest_stories_and_counts_them_all() {
+        let n = PAGE_STORIES + 30;
+        let mut store = dated_library(n);
+        let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
+        assert_eq!((p.stories.len(), p.story_count, p.undated), (PAGE_STORIES, n, 0));
+        assert_eq!(p.stories[0].id, format!("s{:03}", n - 1), "the newest first");
+        // The timeline counts every story by month, not only those held.
+        assert_eq!(p.timeline.iter().map(|m| m.1).sum::<usize>(), n);
+        assert_eq!(p.timeline[0], ("2001-01".to_string(), 31));
+        // The next window goes on where the first stopped, and the two hold every story once.
+        let more = more_stories(&store, "Tony Blair", p.stories.len(), PAGE_STORIES).unwrap();
+        assert_eq!(more.len(), 30);
+        assert_eq!(more[0].id, format!("s{:03}", n - 1 - PAGE_STORIES));
+        let all: HashSet<String> = p.stories.iter().chain(&more).map(|s| s.id.clone()).collect();
+        assert_eq!(all.len(), n);
+        // `r` lists the newest it is asked for, newest first.
+        let newest: Vec<String> =
+            related_newest(&store, "Tony Blair", 3).unwrap().into_iter().map(|h| h.story.id).collect();
+        assert_eq!(newest, [format!("s{:03}", n - 1), format!("s{:03}", n - 2), format!("s{:03}", n - 3)]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use crate::library::rows::StoryMeta;
 use crate::library::scope::Scope;
 use crate::library::{Article, Given, Stories};
-pub use entities::{Companion, EntityStory, IndexedEntity};
+pub use entities::{Companion, EntityCounts, EntityStory, IndexedEntity, NameCount};
 pub use feeds::{FeedStatus, StoredFeed, Validators};
 pub use query::fts_query;
 use review::{REVIEW_COLUMNS, REVIEW_JOINS};

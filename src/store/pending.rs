@@ -106,14 +106,37 @@ impl<'a> PendingRows<'a> {
             rows.push((id, *article, *mentions, (*name != first_name).then_some(*name)));
         }
         rows.sort_by_key(|r| (r.0, r.1));
+        let days = story_days(tx, rows.iter().map(|r| r.1))?;
         let mut insert = tx.prepare_cached(
-            "INSERT INTO entity_mentions (entity, article, mentions, name) VALUES (?1, ?2, ?3, ?4) \
+            "INSERT INTO entity_mentions (entity, article, mentions, name, day) VALUES (?1, ?2, ?3, ?4, ?5) \
              ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
         )?;
         for (entity, article, mentions, name) in rows {
-            insert.execute(params![entity, article, mentions, name])?;
+            insert.execute(params![
+                entity,
+                article,
+                mentions,
+                name,
+                days.get(&article).copied().flatten()
+            ])?;
         }
         self.entities.clear();
         Ok(())
     }
+}
+
+/// The day (`schema::DAY_OF_DATE`) of each story, read once a story (its entity rows are many).
+fn story_days(
+    tx: &Transaction,
+    articles: impl Iterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, Option<i64>>> {
+    let sql = format!("SELECT {} FROM articles WHERE rowid = ?1", super::schema::day_of("date"));
+    let mut day = tx.prepare_cached(&sql)?;
+    let mut days = std::collections::HashMap::new();
+    for article in articles {
+        if let std::collections::hash_map::Entry::Vacant(slot) = days.entry(article) {
+            slot.insert(day.query_row([article], |r| r.get(0)).optional()?.flatten());
+        }
+    }
+    Ok(days)
 }

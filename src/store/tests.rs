@@ -722,25 +722,57 @@ fn a_new_row_in_the_rowid_of_a_story_gone_starts_clean() {
 }
 
 #[test]
-fn a_version_15_database_gets_the_story_cards_the_entity_page_lists() {
+fn a_version_16_database_gets_the_days_of_its_entity_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.db");
     {
         let mut s = Store::open(&path).unwrap();
         let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Moscou".into(), 2)] };
-        s.replace_file("/n/a.txt", stamp(1), &[(article("a", "Accord", "À Moscou.", None), Some(facts))], 1)
+        let stories = [
+            (article("a", "Accord", "À Moscou.", Some("2022-11-21T10:00:00+01:00")), Some(facts.clone())),
+            (article("b", "Visite", "Moscou.", None), Some(facts)),
+        ];
+        s.replace_file("/n/a.txt", stamp(1), &stories, 1).unwrap();
+        // Version 16: no days, the index of story cards.
+        s.conn
+            .execute_batch(
+                "DROP TRIGGER articles_au_day; ALTER TABLE entity_mentions DROP COLUMN day;
+                 CREATE INDEX articles_card ON articles(rowid, date, id, title, source);
+                 PRAGMA user_version = 16;",
+            )
             .unwrap();
-        s.conn.execute_batch("DROP INDEX articles_card; PRAGMA user_version = 15;").unwrap();
     }
     let s = Store::open(&path).unwrap();
     let version: i64 = s.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, schema::SCHEMA_VERSION);
     let ids: Vec<i64> = s.entities_ending_with("moscou", 10).unwrap().iter().map(|e| e.id).collect();
-    let cards = s.entity_story_cards(&ids).unwrap();
+    let window = s.entity_story_window(&ids, 0, None).unwrap();
     assert_eq!(
-        cards.iter().map(|c| (c.story.title.as_str(), c.mentions)).collect::<Vec<_>>(),
-        [("Accord", 2)]
+        window.iter().map(|c| (c.story.title.as_str(), c.mentions)).collect::<Vec<_>>(),
+        [("Accord", 2), ("Visite", 2)],
+        "the dated story first"
     );
+    let counts = s.entity_counts(&ids).unwrap();
+    assert_eq!((counts.stories, counts.undated), (2, 1));
+    assert_eq!(counts.months, [("2022-11".to_string(), 1)]);
+    let cards: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'articles_card'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cards, 0, "the index of story cards is gone");
+}
+
+/// A story's date changed in place moves its entity rows to its new day.
+#[test]
+fn an_entity_row_follows_its_story_to_a_new_date() {
+    let mut s = Store::open_in_memory().unwrap();
+    let facts = CachedFacts { json: String::new(), entities: vec![("LOC".into(), "Brest".into(), 1)] };
+    let story = |date: &str| (article("a", "Port", "Brest.", Some(date)), Some(facts.clone()));
+    s.replace_file("/n/a.txt", stamp(1), &[story("2020-01-05")], 1).unwrap();
+    let ids: Vec<i64> = s.entities_ending_with("brest", 10).unwrap().iter().map(|e| e.id).collect();
+    assert_eq!(s.entity_counts(&ids).unwrap().months, [("2020-01".to_string(), 1)]);
+    s.conn.execute("UPDATE articles SET date = '2021-03-04T09:00:00Z' WHERE id = 'a'", []).unwrap();
+    assert_eq!(s.entity_counts(&ids).unwrap().months, [("2021-03".to_string(), 1)]);
 }
 
 /// A word most stories hold is ranked among its newest matches only: the best match of all,

@@ -14,14 +14,13 @@ use crate::text::width::{display_width, prefix_fitting, truncate};
 
 pub fn draw(frame: &mut Frame, screen: Rect, ctx: &Ctx, page: &EntityPage) {
     let p = &page.profile;
-    let undated = p.stories.iter().filter(|s| s.date.is_none()).count();
-    let title = format!(" {} · {} · {} ", p.name, p.label, plural(p.stories.len(), "story", "stories"));
+    let title = format!(" {} · {} · {} ", p.name, p.label, plural(p.story_count, "story", "stories"));
     let (body, hints) = super::over_panes(frame, screen, ctx, title);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
     draw_left(frame, left, ctx, page);
     let [timeline, stories] = Layout::vertical([Constraint::Length(8), Constraint::Min(1)]).areas(right);
-    draw_timeline(frame, timeline, ctx, p, undated);
+    draw_timeline(frame, timeline, ctx, p, p.undated);
     draw_stories(frame, stories, ctx, page);
     let keys: &[(&[Command], &str)] = match page.focus {
         PageFocus::Stories => &[
@@ -133,11 +132,7 @@ fn facts_lines<'a>(ctx: &Ctx, page: &EntityPage, width: usize) -> (Vec<Line<'a>>
     }
     section(
         &mut lines,
-        if p.stories.len() > COMPANION_STORIES {
-            " Found with (newest 2,000 stories)"
-        } else {
-            " Found with"
-        },
+        if p.story_count > COMPANION_STORIES { " Found with (newest 2,000 stories)" } else { " Found with" },
     );
     if p.cooccurring.is_empty() {
         lines.push(Line::styled("   no entity more often than chance", ctx.theme.dim()));
@@ -267,11 +262,25 @@ fn draw_timeline(frame: &mut Frame, area: Rect, ctx: &Ctx, p: &Profile, undated:
     frame.render_widget(Paragraph::new(Line::styled(axis_text, ctx.theme.dim())), axis);
 }
 
+/// The list's heading; while the newest stories only are read, which of them are shown.
+fn stories_head(ctx: &Ctx, page: &EntityPage) -> Line<'static> {
+    let p = &page.profile;
+    let mut spans = vec![Span::styled(" Stories", ctx.theme.accent())];
+    if p.stories.len() < p.story_count {
+        let at = (page.selected + 1).min(p.stories.len());
+        spans.push(Span::styled(
+            format!(" · {at} of {} (newest first; more as you scroll)", p.story_count),
+            ctx.theme.dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
 /// The stories, two lines each (date and title, then the sentence), the selected one kept in
 /// view.
 fn draw_stories(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
     let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::styled(" Stories", ctx.theme.accent())), head);
+    frame.render_widget(Paragraph::new(stories_head(ctx, page)), head);
     let shown = (list.height as usize / 2).max(1);
     let top = page.selected.saturating_sub(shown - 1);
     let width = list.width as usize;
