@@ -215,6 +215,27 @@ fn tags_from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Vec<String>
     Ok(tags.filter(|t| t != "[]").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
 }
 
+/// Brings the database to this byline's schema. An upgrade of a library made by an older byline
+/// may rewrite whole tables (minutes at a million stories): it says so on the terminal before
+/// the reader takes it, and gets the page cache indexing gets (the reading cache made it spill
+/// the same pages again and again).
+fn upgrade(conn: &mut Connection) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let upgrading = (1..schema::SCHEMA_VERSION).contains(&version);
+    if upgrading {
+        eprintln!(
+            "byline: upgrading the library database from version {version} to {} (once; a large library takes minutes)",
+            schema::SCHEMA_VERSION
+        );
+        conn.pragma_update(None, "cache_size", INDEXING_CACHE_KIB)?;
+    }
+    schema::migrate(conn)?.map_err(StoreError::Schema)?;
+    if upgrading {
+        conn.pragma_update(None, "cache_size", READING_CACHE_KIB)?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`; its folder is created private to
     /// the user.
@@ -244,7 +265,7 @@ impl Store {
         // (`with_large_cache`).
         conn.pragma_update(None, "cache_size", READING_CACHE_KIB)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn)?.map_err(StoreError::Schema)?;
+        upgrade(&mut conn)?;
         Ok(Store { conn, session: sessions::SessionState::default(), read_only: false })
     }
 
@@ -253,7 +274,7 @@ impl Store {
     /// many batches are written, and a larger buffer of the full-text index's new terms
     /// (`INDEXING_FTS_BUFFER`).
     pub fn with_large_cache<T>(&mut self, work: impl FnOnce(&mut Store) -> T) -> T {
-        let _ = self.conn.pragma_update(None, "cache_size", -65536);
+        let _ = self.conn.pragma_update(None, "cache_size", INDEXING_CACHE_KIB);
         let _ = self.set_fts_buffer(INDEXING_FTS_BUFFER);
         let out = work(self);
         let _ = self.set_fts_buffer(FTS_BUFFER);
@@ -552,6 +573,8 @@ const INDEXING_FTS_BUFFER: i64 = 32 << 20;
 /// The page cache of a connection that reads (negative: KiB). Listing a large library reads
 /// every row once, and would fill a larger one with pages it does not read again.
 const READING_CACHE_KIB: i64 = -2048;
+/// The page cache of a large write (64 MiB, allocated as used; negative: in KiB).
+const INDEXING_CACHE_KIB: i64 = -65536;
 
 /// The list without the room its growth left: it stays in memory as long as the reader runs
 /// (at 100,000 stories, up to half of it).
