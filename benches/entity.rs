@@ -17,10 +17,9 @@ use std::time::{Duration, Instant};
 
 use byline::annotate::entity_edit::{EntityRequest, Target};
 use byline::library::{Article, Limits, load_file};
+use byline::model::list::ENTITY_SHOWN;
 use byline::service::analysis::{EXTRACTOR_VERSION, entity_rows, facts_for};
-use byline::service::entity::{
-    Lookup, PAGE_STORIES, RELATED_STORIES, profile, related_newest, related_stories,
-};
+use byline::service::entity::{Lookup, PAGE_STORIES, profile, related_newest, related_stories};
 use byline::service::entity_edit::perform;
 use byline::store::{CachedFacts, FileOp, FileStamp, Store};
 
@@ -209,7 +208,7 @@ fn measure_pages(db: &Path) {
         median
     );
     let (best, median, hits) =
-        timed(9, || related_newest(&store, &person.name, RELATED_STORIES).expect("related"));
+        timed(9, || related_newest(&store, &person.name, ENTITY_SHOWN + 1).expect("related"));
     println!(
         "r (its newest stories, all names): {} stories, best {best:.1} ms, median {median:.1} ms",
         hits.len()

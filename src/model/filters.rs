@@ -169,10 +169,17 @@ impl AppState {
         }
     }
 
+    /// The stories that mention an entity (`r`), newest first: the newest `ENTITY_SHOWN`, and
+    /// the status line says when more mention it (the store is asked for one more).
     pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {
-        let hits: Vec<usize> = hits.iter().filter_map(|h| self.list.index_of(&h.story.id)).collect();
+        let more = hits.len() > list::ENTITY_SHOWN;
+        let hits: Vec<usize> =
+            hits.iter().take(list::ENTITY_SHOWN).filter_map(|h| self.list.index_of(&h.story.id)).collect();
         self.list.filters.entity = Some((name, hits));
         self.focus = Pane::List;
         self.refilter(effects);
+        if let Some(message) = self.message.as_mut().filter(|_| more) {
+            message.push_str(&format!(" (its newest {}: more stories mention it)", list::ENTITY_SHOWN));
+        }
     }
 }

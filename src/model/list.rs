@@ -77,6 +77,8 @@ pub use crate::library::rows::Snippet;
 /// The most hits of a library search the list shows (the store is asked for one more, to
 /// know whether more stories match).
 pub const SEARCH_SHOWN: usize = 500;
+/// The most stories `r` lists of an entity, newest first (the store is asked for one more).
+pub const ENTITY_SHOWN: usize = 2000;
 
 /// A search's hits: (story index, snippet), best first (see `Filters::search`).
 pub type SearchHits = Vec<(usize, Option<Snippet>)>;

@@ -254,6 +254,26 @@ fn a_search_cut_to_the_rows_the_list_shows_says_more_match() {
 }
 
 #[test]
+fn the_stories_of_an_entity_cut_to_the_newest_say_more_mention_it() {
+    use crate::library::EntityHit;
+    use crate::model::list::ENTITY_SHOWN;
+    let (mut state, _) = new_state(ENTITY_SHOWN + 1);
+    let hit = |i: usize| EntityHit {
+        story: meta(&format!("s{i}"), "Story"),
+        label: "PER".into(),
+        name: "Tony Blair".into(),
+        mentions: 1,
+    };
+    let hits: Vec<EntityHit> = (0..=ENTITY_SHOWN).map(hit).collect();
+    run(&mut state, vec![Action::EntityResults { name: "Tony Blair".into(), hits: hits.clone() }]);
+    assert_eq!(state.list.rows.len(), ENTITY_SHOWN);
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.ends_with(&format!("(its newest {ENTITY_SHOWN}: more stories mention it)")), "{message}");
+    run(&mut state, vec![Action::EntityResults { name: "Tony Blair".into(), hits: hits[1..].to_vec() }]);
+    assert!(!state.message.clone().unwrap_or_default().contains("more stories"));
+}
+
+#[test]
 fn search_results_replace_the_list_and_highlight_in_the_text() {
     let (mut state, _) = new_state(3);
     let ids = vec!["s2".to_string(), "s1".to_string()];

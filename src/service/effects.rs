@@ -96,14 +96,12 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saved queries", &e),
             }
         }
-        Effect::EntityStories { name } => match crate::service::entity::related_newest(
-            store,
-            &name,
-            crate::service::entity::RELATED_STORIES,
-        ) {
-            Ok(hits) => Some(Action::EntityResults { name, hits }),
-            Err(e) => failed("entity index", &e),
-        },
+        Effect::EntityStories { name } => {
+            match crate::service::entity::related_newest(store, &name, crate::model::list::ENTITY_SHOWN + 1) {
+                Ok(hits) => Some(Action::EntityResults { name, hits }),
+                Err(e) => failed("entity index", &e),
+            }
+        }
         Effect::EntityPageMore { name, skip } => {
             match crate::service::entity::more_stories(
                 store,

@@ -29,9 +29,6 @@ const COMPANION_BASE: usize = 10_000;
 /// listed and counted.
 pub const DETAILED_STORIES: usize = 30;
 
-/// Stories `r` lists at most, the newest.
-pub const RELATED_STORIES: usize = 2000;
-
 /// Stories the page reads at first, and at a time as the reader scrolls down its list.
 pub const PAGE_STORIES: usize = 100;
 
