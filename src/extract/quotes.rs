@@ -285,7 +285,7 @@ const RELATIONAL: &[&str] = &[
 ];
 
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
-const ORG_NOUNS: [&str; 20] = [
+const ORG_NOUNS: &[&str] = &[
     "quotidien",
     "journal",
     "hebdomadaire",
@@ -339,11 +339,28 @@ const REFLEXIVE: [&str; 3] = ["s'", "se", "s’"];
 /// Auxiliaries of a reflexive verb ("s'est exclamé").
 const BE: [&str; 4] = ["est", "sont", "etait", "etaient"];
 
+/// Plural personal pronouns: several people speak, and no one of them is the speaker.
+const PLURAL: [&str; 3] = ["ils", "elles", "they"];
+
+/// Whether an inverted verb–pronoun token has a plural pronoun that says it ("ont-ils
+/// déclaré", "affirment-elles").
+fn inverted_plural(doc: &Doc, k: usize) -> bool {
+    let Some((verb, pronoun)) = doc.folded(k).rsplit_once('-') else { return false };
+    let verb = verb.strip_suffix("-t").unwrap_or(verb);
+    matches!(pronoun, "ils" | "elles")
+        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+}
+
 /// The verb and the pronoun's gender of an inverted verb–pronoun token ("avoue-t-elle").
 fn inverted(folded: &str) -> Option<(&str, Gender)> {
     let (verb, pronoun) = folded.rsplit_once('-')?;
     matches!(pronoun, "il" | "elle")
         .then(|| (verb.strip_suffix("-t").unwrap_or(verb), coref::word_gender(pronoun)))
+}
+
+/// Whether a token opens or closes a quotation.
+fn is_quote_mark(tok: &str) -> bool {
+    matches!(tok, "«" | "»" | "“" | "”" | "„" | "\"")
 }
 
 fn closing_for(open: &str) -> Option<&'static [&'static str]> {
@@ -483,7 +500,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             Some(Speaker::Unknown) => None,
             None => inherited,
         };
-        let speaker = speaker.filter(|s| plausible_speaker(s)).map(lower_description);
+        let speaker =
+            speaker.filter(|s| plausible_speaker(s) && !is_date_name(s, entities)).map(lower_description);
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
@@ -511,6 +529,11 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         k = if runs_on { close } else { close + 1 };
     }
     drop_labels(out, &word_counts)
+}
+
+/// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"): never a speaker.
+fn is_date_name(name: &str, entities: &EntityIndex) -> bool {
+    entities.entities.iter().any(|e| e.label == Label::Date && e.name == name)
 }
 
 /// A few words quoted more than once in a text ("les «gilets jaunes»") are a label or a
@@ -715,9 +738,11 @@ fn pronoun_person(
         {
             return Some(org.name.clone());
         }
-        // Another kind of name opens the sentence (one the tagger took for a place): the
+        // Another kind of name opens the sentence (one the tagger took for a place, or one
+        // nobody tagged: "la Fédération française de boxe « … », indique-t-elle"): the
         // pronoun is more likely it than someone named earlier.
         if orgs.iter().any(subject_in_sentence)
+            || untagged_subject(doc, doc.tokens.partition_point(|t| t.start < sentence_start), open, entities)
             || [Label::Loc, Label::Misc].into_iter().any(|l| in_sentence(l).iter().any(subject_in_sentence))
         {
             return None;
@@ -725,6 +750,22 @@ fn pronoun_person(
     }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
+}
+
+/// Whether a determiner and a capitalised word that no recognizer tagged stand between tokens
+/// `from` and `open`, not after a preposition: a name the sentence is about ("la Fédération
+/// française de boxe").
+fn untagged_subject(doc: &Doc, from: usize, open: usize, entities: &EntityIndex) -> bool {
+    // From the quote before, if any: its words are not the sentence's subject.
+    let from = (from..open).rev().find(|&j| is_quote_mark(doc.tok(j))).unwrap_or(from);
+    (from + 1..open).any(|j| {
+        matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'")
+            && !(j >= 2
+                && matches!(doc.folded(j - 2), "de" | "a" | "par" | "selon" | "pour" | "sur" | "avec"))
+            && doc.cap(j)
+            && doc.is_word(j)
+            && doc.tokens.get(j).is_some_and(|t| entities.starting_at(t.start).is_none())
+    })
 }
 
 /// "ce dernier", "l'intéressée": the nearest person named from byte `from` whose gender fits.
@@ -841,6 +882,10 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     }
     if attached == Attached::No {
         return None;
+    }
+    // "», ont-ils déclaré", "», disent-elles": said by several, none named.
+    if inverted_plural(doc, k) || PLURAL.contains(&doc.folded(k)) && verb_group_at(doc, k + 1).is_some() {
+        return Some(Speaker::Unknown);
     }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
     if let Some((verb, gender)) = inverted(doc.folded(k))
@@ -1163,7 +1208,10 @@ fn phrase_speaker_within(
                 || matches!(doc.folded(j - 1), "la" | "l'")
                     && matches!(doc.folded(j.saturating_sub(2)), "de");
             let per = at.is_some_and(|(e, _)| e.label == Label::Per);
-            let complement = after_de && (!per || relational);
+            // "le représentant du comité Adama": in a person's description, a name after an
+            // organisation's cue noun names the organisation, whatever the tagger made of it.
+            let org_named = person_head && names_an_organisation(doc, j - 1);
+            let complement = after_de && (!per || relational) || org_named;
             if let Some((name, _)) =
                 speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
             {
@@ -1205,12 +1253,9 @@ fn phrase_speaker_within(
         }
         j += 1;
     }
-    // Apposition: "un jeune manifestant, Abdel Nasser"
-    if doc.tok(j) == ","
-        && let Some((name, _)) =
-            speaker_entity_at(doc, j + 1, entities).or_else(|| speaker_entity_at(doc, j + 2, entities))
-        && (doc.tok(j + 1) != doc.tok(j + 1).to_lowercase() || doc.is_determiner(j + 1))
-    {
+    // Apposition: "un jeune manifestant, Abdel Nasser", also after a complement the phrase
+    // stopped at ("le secrétaire d'État à l'Intérieur, Laurent Nuñez").
+    if let Some(name) = apposed_name(doc, j, limit, person_head, entities) {
         return Some(Speaker::Named(name));
     }
     // A subject phrase must reach its verb (or an incise before it): "Cette nouvelle baisse
@@ -1241,6 +1286,50 @@ fn phrase_speaker_within(
         _ => Kind::Other,
     };
     Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// Whether token `c` is an organisation's cue noun after an article ("du comité", "de la
+/// fédération"): the capitalised word after it is that organisation's name. Without the article
+/// the noun is generic ("chef d'entreprise").
+fn names_an_organisation(doc: &Doc, c: usize) -> bool {
+    let cue = doc.folded(c);
+    let article =
+        c > 0 && matches!(doc.folded(c - 1), "du" | "des" | "au" | "aux" | "le" | "la" | "les" | "l'");
+    article
+        && (GAZ.org_before.contains(cue) || ORG_NOUNS.contains(&cue) || matches!(cue, "comite" | "collectif"))
+}
+
+/// The person or organisation named in apposition after a description ending at token `j`:
+/// right after its comma, or, for a person's function, the person named after a short
+/// complement and a comma ("le secrétaire d'État à l'Intérieur, Laurent Nuñez").
+fn apposed_name(
+    doc: &Doc,
+    j: usize,
+    limit: usize,
+    person_head: bool,
+    entities: &EntityIndex,
+) -> Option<String> {
+    let (comma, only_person) = if doc.tok(j) == "," {
+        (j, false)
+    } else if person_head && matches!(doc.folded(j), "a" | "au" | "aux" | "pour" | "en") {
+        // Words of the complement only: no verb, no other punctuation before the comma.
+        let c = (j + 1..limit.min(j + 7))
+            .take_while(|&c| doc.tok(c) == "," || doc.is_word(c) || doc.elision(c).is_some())
+            .find(|&c| doc.tok(c) == ",")
+            .filter(|&c| !(j + 1..c).any(|w| is_speech(doc, w) || AUX.contains(&doc.tok(w))))?;
+        (c, true)
+    } else {
+        return None;
+    };
+    let person = |p: usize| {
+        doc.tokens
+            .get(p)
+            .and_then(|t| entities.starting_at(t.start))
+            .is_some_and(|(e, _)| e.label == Label::Per)
+    };
+    let at = |p: usize| speaker_entity_at(doc, p, entities).filter(|_| !only_person || person(p));
+    let (name, _) = at(comma + 1).or_else(|| at(comma + 2))?;
+    (doc.tok(comma + 1) != doc.tok(comma + 1).to_lowercase() || doc.is_determiner(comma + 1)).then_some(name)
 }
 
 /// A person or organisation named elsewhere in the text whose name is written at token `k`
@@ -1417,6 +1506,9 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         {
             return Some(Speaker::Pronoun(gender));
         }
+        if inverted_plural(doc, j) && doc.tok(j + 1) == "," {
+            return Some(Speaker::Unknown);
+        }
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
             && doc.tok(end) == ","
@@ -1553,6 +1645,10 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     if PERSONAL.contains(&doc.folded(e - 1)) {
         return Some(Speaker::Pronoun(coref::word_gender(doc.folded(e - 1))));
     }
+    // "Ils ont déclaré : «": several people, none of them the speaker.
+    if PLURAL.contains(&doc.folded(e - 1)) {
+        return Some(Speaker::Unknown);
+    }
     // A name right before the verb, or before an apposition closed by a comma ("le ministre
     // des finances, Pierre Moscovici, a ajouté"), or before an incise ("X, jeune berger, se
     // souvient").
@@ -1573,8 +1669,9 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     let in_person_phrase = |en: &super::types::Entity, last: usize| {
         let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
         let first = doc.tokens.partition_point(|t| t.start < m.start);
+        // "Le porte-parole du collectif X", "Alexis Corbière, député La France insoumise,".
         (first.saturating_sub(5).max(sent_start + 1)..first)
-            .any(|h| doc.is_determiner(h - 1) && is_person_head(doc, h))
+            .any(|h| (doc.is_determiner(h - 1) || doc.tok(h - 1) == ",") && is_person_head(doc, h))
     };
     if let Some(en) = entities.ending_at(end_of(e - 1)).filter(|en| {
         en.label != Label::Date
@@ -1588,6 +1685,16 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
             en.label == Label::Per || en.label == Label::Org && !in_person_phrase(en, e.saturating_sub(2))
         })
+    {
+        return Some(Speaker::Named(en.name.clone()));
+    }
+    // "Sébastien Chenu, député Rassemblement national, a dénoncé": the person before the
+    // apposition that ends in their party.
+    if doc.tok(e - 1) == ","
+        && let Some(c) = (e.saturating_sub(8).max(sent_start + 1)..e - 1)
+            .rev()
+            .find(|&c| doc.tok(c) == "," && is_person_head(doc, c + 1))
+        && let Some(en) = entities.ending_at(end_of(c - 1)).filter(|en| en.label == Label::Per)
     {
         return Some(Speaker::Named(en.name.clone()));
     }
@@ -1810,5 +1917,57 @@ mod tests_organisations {
              connaissance des faits avec consternation », indique-t-elle dans un communiqué.",
         );
         assert_eq!(s, vec![Some("Greenpeace".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod tests_precision {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_function_with_a_complement_then_the_name_is_that_person() {
+        let s = speakers(
+            "Pierre Durand a été placé sous contrôle judiciaire. « Il a donné des lieux de rendez-vous », \
+             a déclaré le secrétaire d'État à l'Intérieur, Marc Lefort.",
+        );
+        assert_eq!(s, vec![Some("Marc Lefort".to_string())]);
+    }
+
+    #[test]
+    fn a_name_after_an_organisation_cue_is_not_the_speaker() {
+        let s = speakers(
+            "« Nous ne laisserons pas la place aux extrêmes », explique le représentant du comité Adama, \
+             Pierre Durand.",
+        );
+        assert_eq!(s, vec![Some("Pierre Durand".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_after_an_organisation_the_sentence_opens_with_is_not_a_person() {
+        let s = speakers(
+            "Jacky Martin a conseillé au boxeur de se rendre. Pour sa part, la Fédération nationale des \
+             sports de combat « a pris connaissance des faits avec consternation », indique-t-elle.",
+        );
+        assert!(!s.contains(&Some("Jacky Martin".to_string())), "{s:?}");
+    }
+
+    #[test]
+    fn plural_pronouns_name_nobody() {
+        for text in [
+            "Pierre Durand a reçu les grévistes. « Nous ne céderons pas », ont-ils déclaré.",
+            "Pierre Durand a reçu les grévistes. « Nous ne céderons pas », ils ont ajouté.",
+            "Pierre Durand a reçu les grévistes. Ils ont déclaré : « Nous ne céderons pas ».",
+        ] {
+            assert_eq!(speakers(text), vec![None], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_s_party_in_apposition_is_not_the_speaker() {
+        let s = speakers(
+            "Plus tôt, Alexis Corbière, député La France insoumise, a appelé le gouvernement à « revenir \
+             aux urnes sans attendre ».",
+        );
+        assert_eq!(s, vec![Some("Alexis Corbière".to_string())]);
     }
 }
