@@ -213,19 +213,12 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut last_content = from;
     while j < doc.len() && j < from + max {
         let f = doc.folded(j);
-        if !doc.is_word(j) || COMPLEMENT_STOP.contains(&f) || GAZ.is_speech_verb(f) || doc.newline_before(j) {
+        // "à" is a preposition ("professeur à l'université"), "a" the verb.
+        let stop = COMPLEMENT_STOP.contains(&f) && doc.tok(j) != "à";
+        if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
-        // A person's name closes the complement: "le champion du monde Félix Trinidad".
-        if j > from
-            && doc.cap(j)
-            && doc.cap(j + 1)
-            && GAZ.first_names.contains(f)
-            && !matches!(
-                doc.folded(j - 1),
-                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the"
-            )
-        {
+        if j > from && opens_name(doc, j) {
             break;
         }
         j += 1;
@@ -280,6 +273,20 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 let mut ns = ce + 1;
                 if is_honorific(doc, ns) {
                     ns += 1;
+                }
+                // "le guide religieux de l'Iran, l'ayatollah Ali Khamenei": both roles are his;
+                // the second is read when the loop reaches it.
+                if doc.is_determiner(ns)
+                    && let Some(inner) = title_at(doc, ns + 1)
+                    && let Some(ne) = person_name(doc, inner, blocked)
+                {
+                    out.push(RoleMatch {
+                        name: inner..ne,
+                        role_tokens: rs..ce,
+                        role: doc.span_text(rs, ce).to_string(),
+                    });
+                    k = ns + 1;
+                    continue;
                 }
                 if let Some(ne) = person_name(doc, ns, blocked)
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
@@ -378,6 +385,25 @@ fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
     (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
 }
 
+/// Whether a person's name starts at `j` inside a title's complement and so closes it: a given
+/// name, or two capitalised words after a lower-case word that is neither a connector nor an
+/// organisation's, work's or place's cue ("le champion du monde d'échecs Garry Kasparov", not
+/// "le ministre des Affaires étrangères", "le président du groupe Crédit Mutuel").
+fn opens_name(doc: &Doc, j: usize) -> bool {
+    let p = doc.folded(j.saturating_sub(1));
+    let connector = matches!(p, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the");
+    let cue = GAZ.org_before.contains(p)
+        || GAZ.work_before.contains(p)
+        || GAZ.loc_before.contains(p)
+        || GAZ.street.contains(p);
+    let after_lower = j > 0 && doc.is_word(j - 1) && !doc.cap(j - 1);
+    doc.cap(j)
+        && doc.cap(j + 1)
+        && doc.is_word(j + 1)
+        && !connector
+        && (GAZ.first_names.contains(doc.folded(j)) || after_lower && !cue)
+}
+
 /// Within a title's complement te..ce, the person's name that closes it: a given name, or two
 /// capitalised words after a lowercase word that is not a connector ("du gouvernement Najat
 /// Vallaud-Belkacem"). Returns the name's span.
@@ -414,7 +440,14 @@ fn push_named(
     plural: bool,
 ) -> usize {
     let mut end = name.end;
-    out.push(RoleMatch { name, role_tokens: role_tokens.clone(), role: role.clone() });
+    // "le comédien et humoriste français X": two roles.
+    let roles: Vec<String> = match coordinated(doc, role_tokens.start, role_tokens.end).as_slice() {
+        [_] => vec![role],
+        pairs => pairs.iter().map(|&(a, b)| doc.span_text(a, b).to_string()).collect(),
+    };
+    for role in &roles {
+        out.push(RoleMatch { name: name.clone(), role_tokens: role_tokens.clone(), role: role.clone() });
+    }
     while plural && (doc.tok(end) == "," || doc.folded(end) == "et") {
         let mut ns = end + 1;
         if doc.folded(ns) == "et" {
@@ -424,7 +457,9 @@ fn push_named(
             ns += 1;
         }
         let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2) else { break };
-        out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
+        for role in &roles {
+            out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
+        }
         end = ne;
     }
     end
@@ -504,5 +539,39 @@ mod tests {
             roles("Trade and Industry Secretary Patricia Hewitt said"),
             vec![("Patricia Hewitt".into(), "Trade and Industry Secretary".into())]
         );
+    }
+
+    #[test]
+    fn a_complement_with_a_preposition_a_stays_in_the_role() {
+        assert_eq!(
+            roles("selon Jean Dupont, professeur à l'Université de Lyon, une personne"),
+            vec![("Jean Dupont".into(), "professeur à l'Université de Lyon".into())]
+        );
+    }
+
+    #[test]
+    fn a_name_closes_a_complement_even_followed_by_more_words() {
+        assert_eq!(
+            roles("comme le champion du monde d'échecs Garry Kasparov et une sélection d'informaticiens"),
+            vec![("Garry Kasparov".into(), "champion du monde d'échecs".into())]
+        );
+    }
+
+    #[test]
+    fn coordinated_titles_before_a_name_are_two_roles() {
+        assert_eq!(
+            roles("Le comédien et humoriste français Mouss Diouf est mort"),
+            vec![
+                ("Mouss Diouf".into(), "comédien".into()),
+                ("Mouss Diouf".into(), "humoriste français".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_comma_keeps_the_role_before_it() {
+        let r = roles("des portraits du guide religieux de l'Iran, l'ayatollah Ali Khamenei, ainsi que");
+        assert!(r.contains(&("Ali Khamenei".into(), "guide religieux de l'Iran".into())), "{r:?}");
+        assert!(r.contains(&("Ali Khamenei".into(), "ayatollah".into())), "{r:?}");
     }
 }
