@@ -1377,17 +1377,17 @@ fn named_before<'a>(
 ) -> Vec<&'a str> {
     let from = coref::sentences_back(doc, open, reach);
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
-    let mut out: Vec<&str> = Vec::new();
-    let last_word = |n: &str| n.rsplit([' ', '.']).next().map(str::to_lowercase);
+    let mut out: Vec<(&str, Option<String>)> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == label) {
         // "Valentine Sapounov" and "V. Sapounov" are one person.
-        if e.mentions.iter().any(|m| m.start >= from && m.end <= before)
-            && !out.iter().any(|o| last_word(o) == last_word(&e.name))
-        {
-            out.push(&e.name);
+        if e.mentions.iter().any(|m| m.start >= from && m.end <= before) {
+            let surname = super::names::surname(&e.name);
+            if !out.iter().any(|(_, s)| *s == surname) {
+                out.push((&e.name, surname));
+            }
         }
     }
-    out
+    out.into_iter().map(|(name, _)| name).collect()
 }
 
 /// Whether the noun phrase whose first word after the determiner is at `h` names a person by
