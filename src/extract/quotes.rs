@@ -308,6 +308,22 @@ const ORG_NOUNS: &[&str] = &[
     "federation",
 ];
 
+/// Works that speak for their author ("le documentaire d'Al Jazeera", "le rapport de l'INSEE").
+const WORK_NOUNS: [&str; 12] = [
+    "documentaire",
+    "reportage",
+    "rapport",
+    "communique",
+    "etude",
+    "enquete",
+    "lettre",
+    "livre",
+    "ouvrage",
+    "editorial",
+    "sondage",
+    "tribune",
+];
+
 /// Words that end the noun phrase of a speaker after a verb or "selon" ("a révélé son avocate
 /// à l'AFP").
 const PHRASE_STOP: [&str; 12] =
@@ -916,10 +932,32 @@ fn capitalised_name(doc: &Doc, k: usize) -> Option<Speaker> {
         .then(|| Speaker::Named(doc.span_text(k, e).to_string()))
 }
 
+/// Adverbs of manner between a speech verb and its subject ("conclut tout simplement X").
+const MANNER: [&str; 17] = [
+    "simplement",
+    "seulement",
+    "clairement",
+    "finalement",
+    "directement",
+    "franchement",
+    "fermement",
+    "vivement",
+    "fortement",
+    "longuement",
+    "brievement",
+    "ouvertement",
+    "prudemment",
+    "volontiers",
+    "calmement",
+    "amerement",
+    "ironiquement",
+];
+
 /// Time words that may stand between a speech verb and its subject ("a déclaré dimanche soir
 /// X", "confiait ce samedi X").
 fn is_time_word(f: &str) -> bool {
     AFTER_VERB.contains(&f)
+        || MANNER.contains(&f)
         || GAZ.days.contains_key(f)
         || matches!(
             f,
@@ -985,6 +1023,7 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
         let start = j;
         while is_time_word(doc.folded(j))
             || matches!(doc.folded(j), "ce" | "cette" | "cet") && is_time_word(doc.folded(j + 1))
+            || doc.folded(j) == "tout" && MANNER.contains(&doc.folded(j + 1))
         {
             j += 1;
         }
@@ -1211,7 +1250,10 @@ fn phrase_speaker_within(
             // "le représentant du comité Adama": in a person's description, a name after an
             // organisation's cue noun names the organisation, whatever the tagger made of it.
             let org_named = person_head && names_an_organisation(doc, j - 1);
-            let complement = after_de && (!per || relational) || org_named;
+            // "le documentaire d'Al Jazeera", "le rapport de l'INSEE": a work speaks with its
+            // author's words.
+            let authored = after_de && j == k + 3 && WORK_NOUNS.contains(&doc.folded(k + 1));
+            let complement = after_de && (!per || relational) && !authored || org_named;
             if let Some((name, _)) =
                 speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
             {
@@ -1969,5 +2011,27 @@ mod tests_precision {
              aux urnes sans attendre ».",
         );
         assert_eq!(s, vec![Some("Alexis Corbière".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod tests_works {
+    use super::tests::speakers;
+
+    #[test]
+    fn a_work_speaks_for_its_author() {
+        let s = speakers(
+            "Le documentaire d'Al Jazeera, réalisé après neuf mois d'enquête, précise : « Nous avons \
+             trouvé un niveau significatif de polonium ».",
+        );
+        assert_eq!(s, vec![Some("Al Jazeera".to_string())]);
+    }
+
+    #[test]
+    fn adverbs_of_manner_between_the_verb_and_the_speaker() {
+        let s = speakers(
+            "« Les gènes des papillons ont été endommagés », conclut tout simplement Pierre Durand.",
+        );
+        assert_eq!(s, vec![Some("Pierre Durand".to_string())]);
     }
 }
