@@ -95,6 +95,15 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     let f = f.strip_prefix("ex-").unwrap_or(f);
     // A capitalised profession mid-sentence is a surname ("Gerhard Berger").
     let initial = doc.info.get(k).is_some_and(|t| t.initial);
+    // A lower-case word right after a capitalised one belongs to a name ("le Parti communiste").
+    if !doc.cap(k)
+        && k > 0
+        && doc.cap(k - 1)
+        && doc.is_word(k - 1)
+        && !doc.info.get(k - 1).is_some_and(|t| t.initial)
+    {
+        return None;
+    }
     let listed = |head: &str, w: &str| {
         GAZ.title_heads.contains(head)
             && (doc.cap(k) || GAZ.title_heads_written.contains(w))
@@ -222,7 +231,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
             || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             // "reçue par le ministre", not "président par intérim"
-            || f == "par" && doc.is_determiner(j + 1);
+            || f == "par" && doc.is_determiner(j + 1)
+            // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
+            || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none();
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
@@ -688,6 +699,12 @@ mod tests {
         ),
         // A name after a work's cue is no person.
         ("a révélé le comédien dans la série Julie Lescaut, dans laquelle", &[]),
+        // A party's adjective inside its name is no title; a purpose ends a complement.
+        ("le congrès du Parti communiste chinois pour désigner Xi Jinping comme", &[]),
+        (
+            "après la libération de la prix Nobel de la paix Aung San Suu Kyi.",
+            &[("Aung San Suu Kyi", "prix Nobel de la paix")],
+        ),
         // Time words end a complement.
         (
             "Akli Gasmi, jeune berger en Kabylie à l'époque, se souvient",
