@@ -200,17 +200,17 @@ pub fn resolve_person<'a>(
     }
     found.sort_by_key(|&(end, _, _)| std::cmp::Reverse(end));
     // "Valentine Sapounov" and "V. Sapounov" are one person.
-    let last_word = |n: &str| n.rsplit([' ', '.']).next().map(str::to_lowercase);
-    let mut distinct: Vec<(usize, &'a Entity, Gender)> = Vec::new();
-    for f in found {
-        if !distinct.iter().any(|d| last_word(&d.1.name) == last_word(&f.1.name)) {
-            distinct.push(f);
+    let mut distinct: Vec<(usize, &'a Entity, Gender, Option<String>)> = Vec::new();
+    for (end, e, g) in found {
+        let surname = super::names::surname(&e.name);
+        if !distinct.iter().any(|d| d.3 == surname) {
+            distinct.push((end, e, g, surname));
         }
     }
     match distinct.as_slice() {
         [] => None,
-        [(_, e, _)] => Some(*e),
-        [(_, e, g), rest @ ..] => {
+        [(_, e, _, _)] => Some(*e),
+        [(_, e, g, _), rest @ ..] => {
             let known = |x: Gender| gender != Gender::Unknown && x == gender;
             (known(*g) && !rest.iter().any(|r| known(r.2))).then_some(*e)
         }

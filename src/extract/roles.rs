@@ -22,11 +22,12 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 46] = [
-    "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
-    "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
-    "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
-    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car",
+const COMPLEMENT_STOP: [&str; 53] = [
+    "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'", "qui", "que", "qu'", "dont", "ou",
+    "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait", "sera", "was", "is", "are", "were",
+    "has", "have", "had", "will", "would", "said", "says", "told", "lors", "when", "selon", "ayant", "etant",
+    "avait", "avaient", "fut", "doit", "devait", "va", "vont", "peut", "depuis", "lorsque", "lorsqu'",
+    "quand", "mais", "car",
 ];
 
 const MODIFIERS: [&str; 10] =
@@ -94,6 +95,15 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     let f = f.strip_prefix("ex-").unwrap_or(f);
     // A capitalised profession mid-sentence is a surname ("Gerhard Berger").
     let initial = doc.info.get(k).is_some_and(|t| t.initial);
+    // A lower-case word right after a capitalised one belongs to a name ("le Parti communiste").
+    if !doc.cap(k)
+        && k > 0
+        && doc.cap(k - 1)
+        && doc.is_word(k - 1)
+        && !doc.info.get(k - 1).is_some_and(|t| t.initial)
+    {
+        return None;
+    }
     let listed = |head: &str, w: &str| {
         GAZ.title_heads.contains(head)
             && (doc.cap(k) || GAZ.title_heads_written.contains(w))
@@ -213,19 +223,21 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut last_content = from;
     while j < doc.len() && j < from + max {
         let f = doc.folded(j);
-        if !doc.is_word(j) || COMPLEMENT_STOP.contains(&f) || GAZ.is_speech_verb(f) || doc.newline_before(j) {
+        // "à" is a preposition, part of the role before an institution's name ("professeur à
+        // l'Université X") or a place right after the title ("avocat à Paris"), not before other
+        // words ("berger en Kabylie à l'époque", "organise à Versailles"); "a" is the verb.
+        let institution = j == from && doc.cap(j + 1) || doc.is_determiner(j + 1) && doc.cap(j + 2);
+        let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution)
+            // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
+            || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
+            // "reçue par le ministre", not "président par intérim"
+            || f == "par" && doc.is_determiner(j + 1)
+            // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
+            || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none();
+        if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
-        // A person's name closes the complement: "le champion du monde Félix Trinidad".
-        if j > from
-            && doc.cap(j)
-            && doc.cap(j + 1)
-            && GAZ.first_names.contains(f)
-            && !matches!(
-                doc.folded(j - 1),
-                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the"
-            )
-        {
+        if j > from && opens_name(doc, j) {
             break;
         }
         j += 1;
@@ -247,6 +259,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
                 | "for"
                 | "au"
                 | "aux"
+                | "en"
+                | "chez"
         ) {
             last_content = j;
         }
@@ -281,6 +295,20 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 if is_honorific(doc, ns) {
                     ns += 1;
                 }
+                // "le guide religieux de l'Iran, l'ayatollah Ali Khamenei": both roles are his;
+                // the second is read when the loop reaches it.
+                if doc.is_determiner(ns)
+                    && let Some(inner) = title_at(doc, ns + 1)
+                    && let Some(ne) = person_name(doc, inner, blocked)
+                {
+                    out.push(RoleMatch {
+                        name: inner..ne,
+                        role_tokens: rs..ce,
+                        role: doc.span_text(rs, ce).to_string(),
+                    });
+                    k = ns + 1;
+                    continue;
+                }
                 if let Some(ne) = person_name(doc, ns, blocked)
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
                 {
@@ -297,22 +325,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 continue;
             }
         }
+        // Pattern 4: Name [qui] est / fut / a été élu [det] TITLE complement
+        if let Some(role) = copula_role(doc, k, blocked) {
+            k = role.role_tokens.end.max(k + 1);
+            out.push(role);
+            continue;
+        }
         // Pattern 3: Name , [det] [modifier] TITLE complement
         if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
-            let mut ns = k - 1;
-            while ns > 0
-                && (doc.cap(ns - 1) && doc.is_word(ns - 1) || PARTICLES.contains(&doc.folded(ns - 1)))
-                && !doc.newline_before(ns)
-            {
-                ns -= 1;
-            }
-            while ns < k
-                && (is_honorific(doc, ns)
-                    || doc.common_capitalised(ns)
-                    || PARTICLES.contains(&doc.folded(ns)))
-            {
-                ns += 1;
-            }
+            let ns = name_start_before(doc, k);
             let place = GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns));
             let mut t = k + 1;
             if matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une") {
@@ -349,6 +370,83 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     out
 }
 
+/// Where the capitalised name ending before token `end` starts, honorifics and capitalised
+/// common words left out ("M. Jean Dupont" → "Jean"); `end` when there is none.
+fn name_start_before(doc: &Doc, end: usize) -> usize {
+    let mut ns = end;
+    while ns > 0
+        && (doc.cap(ns - 1) && doc.is_word(ns - 1) || PARTICLES.contains(&doc.folded(ns - 1)))
+        && !doc.newline_before(ns)
+    {
+        ns -= 1;
+    }
+    while ns < end
+        && (is_honorific(doc, ns) || doc.common_capitalised(ns) || PARTICLES.contains(&doc.folded(ns)))
+    {
+        ns += 1;
+    }
+    ns
+}
+
+/// The verb group at `k` that gives the subject a function: "est", "fut", "était", "devient",
+/// "est devenu", "a été élu", "a été nommée". Returns the token after it.
+fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
+    let participle = |j: usize| {
+        matches!(
+            doc.folded(j),
+            "elu"
+                | "elue"
+                | "reelu"
+                | "reelue"
+                | "nomme"
+                | "nommee"
+                | "designe"
+                | "designee"
+                | "investi"
+                | "investie"
+                | "devenu"
+                | "devenue"
+                | "proclame"
+                | "proclamee"
+        )
+    };
+    let mut j = match doc.folded(k) {
+        "est" | "etait" | "fut" | "devient" | "redevient" => k + 1,
+        "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "ete" && participle(k + 2) => k + 3,
+        _ => return None,
+    };
+    if j == k + 1 && participle(j) {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// "Ahmad Chafiq qui fut l'ancien premier ministre de X", "Mohamed Morsi a été élu président de
+/// l'Égypte": the role the verb at `k` gives the full name just before it.
+fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
+    let mut t = copula_at(doc, k)?;
+    let name_end = if doc.folded(k.checked_sub(1)?) == "qui" { k - 1 } else { k };
+    let ns = name_start_before(doc, name_end);
+    // A full name, not a capitalised word opening the sentence ("Le président est").
+    if name_end < ns + 2
+        || blocked.get(ns).copied().unwrap_or(true)
+        || person_name(doc, ns, blocked)? < name_end
+    {
+        return None;
+    }
+    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une") {
+        t += 1;
+    }
+    let rs = t;
+    while PRE_MODIFIERS.contains(&doc.folded(t)) && !doc.cap(t) {
+        t += 1;
+    }
+    let te = title_tail(doc, title_at(doc, t)?);
+    let ce = complement_end(doc, te, 12).max(te);
+    // Only the title is reserved: the complement's names are entities ("d'Hosni Moubarak").
+    Some(RoleMatch { name: ns..name_end, role_tokens: rs..te, role: doc.span_text(rs, ce).to_string() })
+}
+
 /// Two roles joined by "et": "comédien et humoriste français", "mathématicien britannique et
 /// l'un des pionniers de l'informatique" → each apart (the second from "un des").
 fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
@@ -378,28 +476,60 @@ fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
     (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
 }
 
+/// Whether a person's name starts at `j` inside a title's complement and so closes it: a given
+/// name, or two capitalised words after a lower-case word that is neither a connector nor an
+/// organisation's, work's or place's cue ("le champion du monde d'échecs Garry Kasparov", not
+/// "le ministre des Affaires étrangères", "le président du groupe Crédit Mutuel").
+fn opens_name(doc: &Doc, j: usize) -> bool {
+    let p = doc.folded(j.saturating_sub(1));
+    let connector = matches!(
+        p,
+        "de" | "du"
+            | "des"
+            | "d'"
+            | "la"
+            | "le"
+            | "les"
+            | "l'"
+            | "of"
+            | "the"
+            | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "chez"
+            | "pour"
+            | "sur"
+            | "dans"
+            | "at"
+            | "for"
+            | "in"
+    );
+    let cue = GAZ.org_before.contains(p)
+        || GAZ.work_before.contains(p)
+        || GAZ.loc_before.contains(p)
+        || GAZ.street.contains(p);
+    let after_lower = j > 0 && doc.is_word(j - 1) && !doc.cap(j - 1);
+    // "François de Rugy": a particle inside the name.
+    let second = if PARTICLES.contains(&doc.folded(j + 1)) && !doc.cap(j + 1) { j + 2 } else { j + 1 };
+    doc.cap(j)
+        && doc.cap(second)
+        && doc.is_word(second)
+        && !doc.newline_before(second)
+        && !is_party_label(doc, j)
+        && !connector
+        && !cue
+        && (GAZ.first_names.contains(doc.folded(j)) || after_lower)
+}
+
 /// Within a title's complement te..ce, the person's name that closes it: a given name, or two
 /// capitalised words after a lowercase word that is not a connector ("du gouvernement Najat
 /// Vallaud-Belkacem"). Returns the name's span.
 fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) -> Option<(usize, usize)> {
-    for j in te + 1..=ce {
-        let p = doc.folded(j - 1);
-        if !doc.cap(j) || matches!(p, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "of" | "the")
-        {
-            continue;
-        }
-        // "les analystes du groupe Crédit Mutuel", "la série Julie Lescaut": a cue names no person.
-        if GAZ.org_before.contains(p) || GAZ.work_before.contains(p) || GAZ.loc_before.contains(p) {
-            continue;
-        }
-        let Some(ne) = person_name(doc, j, blocked) else { continue };
-        let given = GAZ.first_names.contains(doc.folded(j));
-        let after_lower = doc.is_word(j - 1) && !doc.cap(j - 1);
-        if ne >= ce && ne - j >= 2 && (given || after_lower) {
-            return Some((j, ne));
-        }
-    }
-    None
+    (te + 1..=ce).find_map(|j| {
+        let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j))?;
+        (ne >= ce && ne - j >= 2).then_some((j, ne))
+    })
 }
 
 /// Pushes the role of the person at `name`, and of the others a plural title names with them
@@ -414,7 +544,14 @@ fn push_named(
     plural: bool,
 ) -> usize {
     let mut end = name.end;
-    out.push(RoleMatch { name, role_tokens: role_tokens.clone(), role: role.clone() });
+    // "le comédien et humoriste français X": two roles.
+    let roles: Vec<String> = match coordinated(doc, role_tokens.start, role_tokens.end).as_slice() {
+        [_] => vec![role],
+        pairs => pairs.iter().map(|&(a, b)| doc.span_text(a, b).to_string()).collect(),
+    };
+    for role in &roles {
+        out.push(RoleMatch { name: name.clone(), role_tokens: role_tokens.clone(), role: role.clone() });
+    }
     while plural && (doc.tok(end) == "," || doc.folded(end) == "et") {
         let mut ns = end + 1;
         if doc.folded(ns) == "et" {
@@ -424,7 +561,9 @@ fn push_named(
             ns += 1;
         }
         let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2) else { break };
-        out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
+        for role in &roles {
+            out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
+        }
         end = ne;
     }
     end
@@ -504,5 +643,93 @@ mod tests {
             roles("Trade and Industry Secretary Patricia Hewitt said"),
             vec![("Patricia Hewitt".into(), "Trade and Industry Secretary".into())]
         );
+    }
+
+    /// (text, expected (name, role) pairs): French roles with complements, names closing them,
+    /// coordinated titles and roles given by a verb.
+    const FRENCH: &[(&str, &[(&str, &str)])] = &[
+        // "à" is a preposition before an institution.
+        (
+            "selon Jean Dupont, professeur à l'Université de Lyon, une personne",
+            &[("Jean Dupont", "professeur à l'Université de Lyon")],
+        ),
+        // A name closes a complement even when more words follow.
+        (
+            "comme le champion du monde d'échecs Garry Kasparov et une sélection d'informaticiens",
+            &[("Garry Kasparov", "champion du monde d'échecs")],
+        ),
+        (
+            "Le comédien et humoriste français Mouss Diouf est mort",
+            &[("Mouss Diouf", "comédien"), ("Mouss Diouf", "humoriste français")],
+        ),
+        (
+            "Jean Dupont a été élu président de la Ligue avec 13 millions de voix",
+            &[("Jean Dupont", "président de la Ligue")],
+        ),
+        ("Le président est arrivé.", &[]),
+        (
+            "parmi lesquels le ministre de la Transition écologique François de Rugy, ont",
+            &[("François de Rugy", "ministre de la Transition écologique")],
+        ),
+        (
+            "selon Marc Fesneau, ministre des Relations avec le Parlement, qui",
+            &[("Marc Fesneau", "ministre des Relations avec le Parlement")],
+        ),
+        // An agent after "par" is someone else.
+        (
+            "la réception des policiers à Beauvau par le ministre de l'Intérieur, Christophe Castaner, en",
+            &[("Christophe Castaner", "ministre de l'Intérieur")],
+        ),
+        (
+            "selon Hélène Baudchon, économiste chez BNP Paribas, la",
+            &[("Hélène Baudchon", "économiste chez BNP Paribas")],
+        ),
+        (
+            "Jean Dupont, président par intérim du club, a",
+            &[("Jean Dupont", "président par intérim du club")],
+        ),
+        // A party label or a new paragraph opens no name.
+        (
+            "Agnès Evren, présidente de la fédération LR de Paris, a eu",
+            &[("Agnès Evren", "présidente de la fédération LR de Paris")],
+        ),
+        (
+            "Aurore Bergé, porte-parole des députés LaREM\nDans la majorité",
+            &[("Aurore Bergé", "porte-parole des députés LaREM")],
+        ),
+        // A name after a work's cue is no person.
+        ("a révélé le comédien dans la série Julie Lescaut, dans laquelle", &[]),
+        // A party's adjective inside its name is no title; a purpose ends a complement.
+        ("le congrès du Parti communiste chinois pour désigner Xi Jinping comme", &[]),
+        (
+            "après la libération de la prix Nobel de la paix Aung San Suu Kyi.",
+            &[("Aung San Suu Kyi", "prix Nobel de la paix")],
+        ),
+        // Time words end a complement.
+        (
+            "Akli Gasmi, jeune berger en Kabylie à l'époque, se souvient",
+            &[("Akli Gasmi", "jeune berger en Kabylie")],
+        ),
+    ];
+
+    #[test]
+    fn french_roles() {
+        for (text, expected) in FRENCH {
+            let want: Vec<(String, String)> =
+                expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
+            assert_eq!(roles(text), want, "{text}");
+        }
+        let r = roles("son rival Ahmad Chafiq qui fut l'ancien premier ministre d'Hosni Moubarak.");
+        assert!(
+            r.contains(&("Ahmad Chafiq".into(), "ancien premier ministre d'Hosni Moubarak".into())),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_comma_keeps_the_role_before_it() {
+        let r = roles("des portraits du guide religieux de l'Iran, l'ayatollah Ali Khamenei, ainsi que");
+        assert!(r.contains(&("Ali Khamenei".into(), "guide religieux de l'Iran".into())), "{r:?}");
+        assert!(r.contains(&("Ali Khamenei".into(), "ayatollah".into())), "{r:?}");
     }
 }
