@@ -17,9 +17,10 @@ use std::time::{Duration, Instant};
 use byline::command::Command;
 use byline::config::Config;
 use byline::library::filter::{Context, Found, matches, with_days};
+use byline::model::list::ENTITY_SHOWN;
 use byline::model::{Action, Effect, Settings};
 use byline::service::Session;
-use byline::service::entity::{Lookup, profile, related_stories};
+use byline::service::entity::{Lookup, profile, related_newest, related_stories};
 use byline::store::Store;
 use byline::text::query::parse;
 use byline::ui::Theme;
@@ -188,14 +189,19 @@ fn main() {
     let t = Instant::now();
     profile(&mut session.store, &entity).expect("profile");
     out.push(("entity_page_ms".into(), ms(t.elapsed())));
-    let page_stories = match found {
-        Lookup::Found(p) => p.stories.len(),
+    let story_count = match found {
+        Lookup::Found(p) => p.story_count,
         _ => 0,
     };
-    out.push(("entity_stories".into(), page_stories as f64));
+    out.push(("entity_stories".into(), story_count as f64));
+    // `r` as the reader asks it (the newest, one more than listed), then every story (the
+    // `entity:` query term).
+    let t = Instant::now();
+    related_newest(&session.store, &entity, ENTITY_SHOWN + 1).expect("related");
+    out.push(("entity_r_ms".into(), ms(t.elapsed())));
     let t = Instant::now();
     related_stories(&session.store, &entity).expect("related");
-    out.push(("entity_r_ms".into(), ms(t.elapsed())));
+    out.push(("entity_all_stories_ms".into(), ms(t.elapsed())));
     out.push(("rss_end_mb".into(), rss_mb()));
 
     if json {

@@ -151,7 +151,8 @@ COLUMNS = [
     ("entity_page_first_ms", "entity page, first open (ms)"),
     ("entity_page_ms", "entity page (ms)"),
     ("cli_entity_ms", "`byline entity` (ms, process)"),
-    ("entity_r_ms", "`r`: the entity's stories (ms)"),
+    ("entity_r_ms", "`r`: the entity's newest 2,000 stories (ms)"),
+    ("entity_all_stories_ms", "every story of the entity (`entity:` term, ms)"),
     ("rss_mb", "resident memory after start + search (MB)"),
     ("disk_mb", "disk (MB)"),
 ]
