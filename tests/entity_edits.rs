@@ -244,15 +244,9 @@ fn the_page_s_left_column_scrolls_to_the_selected_name() {
     assert!(bottom.contains("Quote 2, said at length") && !bottom.contains("↓ more"), "{bottom}");
 }
 
-/// A person in more stories than the page reads at first: it shows the newest, says how many
-/// there are, and asks for the next ones as the selection nears the end of those it holds.
-#[test]
-fn the_page_reads_more_stories_as_the_reader_scrolls() {
-    use byline::service::entity::{PAGE_STORIES, profile};
-    let dir = tempfile::tempdir().unwrap();
-    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
-    std::fs::create_dir_all(&lib).unwrap();
-    let count = PAGE_STORIES + 30;
+/// `count` stories, each a council meeting the mayor Ellen Carter opened, a day apart.
+fn write_council_meetings(lib: &Path, count: usize) {
+    std::fs::create_dir_all(lib).unwrap();
     for i in 0..count {
         let (month, day) = (i / 28 % 12 + 1, i % 28 + 1);
         let text = format!(
@@ -262,6 +256,52 @@ fn the_page_reads_more_stories_as_the_reader_scrolls() {
         );
         std::fs::write(lib.join(format!("s{i:03}.md")), text).unwrap();
     }
+}
+
+/// `byline entity NAME` lists the page's newest stories and says how many more there are;
+/// `--all` and `--json` list every story, each once.
+#[test]
+fn the_command_line_page_lists_the_newest_stories_and_all_on_request() {
+    use byline::service::entity::PAGE_STORIES;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let count = PAGE_STORIES + 30;
+    write_council_meetings(&lib, count);
+    std::fs::write(dir.path().join("config.toml"), format!("[library]\npaths = [{:?}]\n", lib)).unwrap();
+    let story_lines = |args: &[&str]| -> (Vec<String>, String) {
+        let out = byline(args, dir.path());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let ids = text
+            .lines()
+            .filter(|l| l.contains("Council meeting"))
+            .map(|l| l.split('\t').next().unwrap().to_owned());
+        (ids.collect(), text)
+    };
+    let (newest, text) = story_lines(&["entity", "Ellen Carter"]);
+    assert_eq!(newest.len(), PAGE_STORIES, "{text}");
+    assert!(text.contains("… and 30 more stories"), "{text}");
+    let (all, text) = story_lines(&["entity", "Ellen Carter", "--all"]);
+    assert_eq!(all.iter().collect::<std::collections::HashSet<_>>().len(), count, "{text}");
+    assert_eq!(all.len(), count);
+    assert_eq!(all[..PAGE_STORIES], newest[..], "the newest first, in the page's order");
+    assert!(!text.contains("more stories"));
+    let out = byline(&["entity", "Ellen Carter", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> =
+        json["stories"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, all.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+/// A person in more stories than the page reads at first: it shows the newest, says how many
+/// there are, and asks for the next ones as the selection nears the end of those it holds.
+#[test]
+fn the_page_reads_more_stories_as_the_reader_scrolls() {
+    use byline::service::entity::{PAGE_STORIES, profile};
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, db) = (dir.path().join("lib"), dir.path().join("byline.db"));
+    let count = PAGE_STORIES + 30;
+    write_council_meetings(&lib, count);
     let (mut session, config) = window(&lib, &db, "");
     let byline::service::entity::Lookup::Found(found) = profile(&mut session.store, "Ellen Carter").unwrap()
     else {

@@ -51,11 +51,9 @@ pub fn run(command: EntityCmd, config: &Config) -> Result<ExitCode> {
     })
 }
 
-/// Stories read at a time past the profile's own, as `byline entity` prints them all.
-const PRINT_WINDOW: usize = 1000;
-
-/// `byline entity NAME [--json]`: the entity's page as text or JSON, every story included.
-pub fn show(name: &str, json: bool, config: &Config) -> Result<ExitCode> {
+/// `byline entity NAME [--json] [--all]`: the entity's page as text (its newest stories, or
+/// every one with `all`) or JSON (every story).
+pub fn show(name: &str, json: bool, all: bool, config: &Config) -> Result<ExitCode> {
     let mut store = open_store_to_read()?;
     refresh(&mut store, config)?;
     let profile = match entity::profile(&mut store, name)? {
@@ -76,7 +74,7 @@ pub fn show(name: &str, json: bool, config: &Config) -> Result<ExitCode> {
     if json {
         write_json(&mut out, &store, &profile)?;
     } else {
-        write_profile(&mut out, &store, &profile)?;
+        write_profile(&mut out, &store, &profile, all)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -103,8 +101,10 @@ fn write_json(out: &mut impl Write, store: &Store, p: &Profile) -> Result<()> {
     Ok(())
 }
 
-/// The entity page as text: names, roles, quotes, company, timeline, then a story a line.
-fn write_profile(out: &mut impl Write, store: &Store, p: &Profile) -> Result<()> {
+/// The entity page as text: names, roles, quotes, company, timeline, then a story a line: the
+/// page's newest, or every one with `all` (a person of a large library is in tens of
+/// thousands, more than a terminal shows).
+fn write_profile(out: &mut impl Write, store: &Store, p: &Profile, all: bool) -> Result<()> {
     writeln!(out, "{} ({}), {} stories", tsv(&p.name), p.label, p.story_count)?;
     let names: Vec<String> = p.aliases.iter().map(|a| format!("{} ×{}", tsv(&a.name), a.stories)).collect();
     writeln!(out, "names: {}", names.join(" · "))?;
@@ -128,35 +128,42 @@ fn write_profile(out: &mut impl Write, store: &Store, p: &Profile) -> Result<()>
     if !timeline.is_empty() {
         writeln!(out, "timeline: {}", timeline.join(" · "))?;
     }
-    each_story(store, p, |s| {
-        writeln!(
-            out,
-            "{}\t{}\t{} ×{}\t{}\t{}",
-            s.id,
-            s.date.as_deref().unwrap_or(""),
-            tsv(&s.name),
-            s.mentions,
-            tsv(&s.title),
-            tsv(s.sentence.as_deref().unwrap_or(""))
-        )?;
-        Ok(())
-    })
+    if all {
+        return each_story(store, p, |s| story_line(out, s));
+    }
+    for s in &p.stories {
+        story_line(out, s)?;
+    }
+    let more = p.story_count.saturating_sub(p.stories.len());
+    if more > 0 {
+        writeln!(out, "… and {more} more stories (--all lists every story, as --json does)")?;
+    }
+    Ok(())
+}
+
+/// A story as `byline entity` lists it: id, date, the name written ×mentions, title, sentence.
+fn story_line(out: &mut impl Write, s: &StoryRef) -> Result<()> {
+    writeln!(
+        out,
+        "{}\t{}\t{} ×{}\t{}\t{}",
+        s.id,
+        s.date.as_deref().unwrap_or(""),
+        tsv(&s.name),
+        s.mentions,
+        tsv(&s.title),
+        tsv(s.sentence.as_deref().unwrap_or(""))
+    )?;
+    Ok(())
 }
 
 /// Every story of the entity, newest first: the profile's own (the newest read in detail),
-/// then the rest a window at a time, never all held at once.
+/// then the rest in one pass over the entity's rows (their cards only).
 fn each_story(store: &Store, p: &Profile, mut write: impl FnMut(&StoryRef) -> Result<()>) -> Result<()> {
     for s in &p.stories {
         write(s)?;
     }
-    let mut skip = p.stories.len();
-    while skip < p.story_count {
-        let window = entity::more_stories(store, &p.name, skip, PRINT_WINDOW)?;
-        if window.is_empty() {
-            break;
-        }
-        skip += window.len();
-        for s in &window {
+    if p.story_count > p.stories.len() {
+        for s in &entity::more_stories(store, &p.name, p.stories.len(), None)? {
             write(s)?;
         }
     }

@@ -104,8 +104,12 @@ pub enum Cmd {
         command: Option<entity_cmds::EntityCmd>,
         #[arg(required = true)]
         name: Option<String>,
+        /// Every story, as JSON (the page's other fields first).
         #[arg(long)]
         json: bool,
+        /// List every story, not only the newest the page shows.
+        #[arg(long)]
+        all: bool,
     },
     /// Check the library database and say what was found, without writing to it; with --sweep,
     /// load every file under a folder and report what happened to each.
@@ -360,8 +364,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Cmd::Search { query, json, limit }) => store_cmds::run_search(&query, json, limit, &config),
         Some(Cmd::Entity { command: Some(command), .. }) => entity_cmds::run(command, &config),
-        Some(Cmd::Entity { name, json, .. }) => {
-            entity_cmds::show(name.as_deref().unwrap_or_default(), json, &config)
+        Some(Cmd::Entity { name, json, all, .. }) => {
+            entity_cmds::show(name.as_deref().unwrap_or_default(), json, all, &config)
         }
         Some(Cmd::Export { format: _, out, orphans: true, force, .. }) => {
             annotations::run_export_orphans(out.as_deref(), force)?;

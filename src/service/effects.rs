@@ -107,7 +107,7 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
                 store,
                 &name,
                 skip,
-                crate::service::entity::PAGE_STORIES,
+                Some(crate::service::entity::PAGE_STORIES),
             ) {
                 Ok(stories) => Some(Action::EntityPageMore { name, skip, stories }),
                 Err(e) => failed("entity index", &e),

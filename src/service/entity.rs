@@ -98,11 +98,12 @@ fn related(store: &Store, name: &str, limit: Option<usize>) -> Result<Vec<Entity
 }
 
 /// Stories of the entity a name stands for, past the `skip` newest: the next window of its
-/// page as the reader scrolls, or of `byline entity` as it prints them all. Their cards
-/// only (id, title, date, source, the name written and the count of its mentions).
-pub fn more_stories(store: &Store, name: &str, skip: usize, limit: usize) -> Result<Vec<StoryRef>> {
+/// page as the reader scrolls (`limit` of them), or every one left as `byline entity` prints
+/// them all (`None`: one pass; windows of it read the rows before each window again). Their
+/// cards only (id, title, date, source, the name written and the count of its mentions).
+pub fn more_stories(store: &Store, name: &str, skip: usize, limit: Option<usize>) -> Result<Vec<StoryRef>> {
     let Resolved::Found(_, group, _) = resolve(store, name)? else { return Ok(Vec::new()) };
-    Ok(story_refs(store.entity_story_window(&member_ids(&group), skip, Some(limit))?))
+    Ok(story_refs(store.entity_story_window(&member_ids(&group), skip, limit)?))
 }
 
 fn member_ids(group: &[IndexedEntity]) -> Vec<i64> {
@@ -589,7 +590,7 @@ pub(super) mod tests {
         assert_eq!(p.timeline.iter().map(|m| m.1).sum::<usize>(), n);
         assert_eq!(p.timeline[0], ("2001-01".to_string(), 31));
         // The next window goes on where the first stopped, and the two hold every story once.
-        let more = more_stories(&store, "Tony Blair", p.stories.len(), PAGE_STORIES).unwrap();
+        let more = more_stories(&store, "Tony Blair", p.stories.len(), Some(PAGE_STORIES)).unwrap();
         assert_eq!(more.len(), 30);
         assert_eq!(more[0].id, format!("s{:03}", n - 1 - PAGE_STORIES));
         let all: HashSet<String> = p.stories.iter().chain(&more).map(|s| s.id.clone()).collect();
