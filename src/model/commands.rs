@@ -139,7 +139,10 @@ impl AppState {
             }
             Command::RelatedStories => {
                 match self.current_entity_name() {
-                    Some(name) => effects.push(Effect::EntityStories { name }),
+                    Some(name) => {
+                        let newest = self.entity_stories_cap().map(|n| n + 1);
+                        effects.push(Effect::EntityStories { name, newest })
+                    }
                     None => {
                         self.message =
                             Some("select an entity first (] in the text, or the side panel)".into())

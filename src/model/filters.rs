@@ -169,17 +169,27 @@ impl AppState {
         }
     }
 
-    /// The stories that mention an entity (`r`), newest first: the newest `ENTITY_SHOWN`, and
-    /// the status line says when more mention it (the store is asked for one more).
+    /// How many of an entity's stories `r` lists, the newest (`None`: all). A search or query
+    /// shown lists its own hits, which need not be among the entity's newest stories: then
+    /// every story of the entity is asked for, so that none of the hits is missed.
+    pub(super) fn entity_stories_cap(&self) -> Option<usize> {
+        let f = &self.list.filters;
+        (f.search.is_none() && f.query.is_none()).then_some(list::ENTITY_SHOWN)
+    }
+
+    /// The stories that mention an entity (`r`), newest first: the newest `ENTITY_SHOWN`
+    /// unless a search is shown, and the status line says when more mention it (the store is
+    /// asked for one more).
     pub(super) fn entity_results(&mut self, name: String, hits: Vec<EntityHit>, effects: &mut Vec<Effect>) {
-        let more = hits.len() > list::ENTITY_SHOWN;
+        let cap = self.entity_stories_cap().unwrap_or(usize::MAX);
+        let more = hits.len() > cap;
         let hits: Vec<usize> =
-            hits.iter().take(list::ENTITY_SHOWN).filter_map(|h| self.list.index_of(&h.story.id)).collect();
+            hits.iter().take(cap).filter_map(|h| self.list.index_of(&h.story.id)).collect();
         self.list.filters.entity = Some((name, hits));
         self.focus = Pane::List;
         self.refilter(effects);
         if let Some(message) = self.message.as_mut().filter(|_| more) {
-            message.push_str(&format!(" (its newest {}: more stories mention it)", list::ENTITY_SHOWN));
+            message.push_str(&format!(" (its newest {cap}: more stories mention it)"));
         }
     }
 }

@@ -123,9 +123,11 @@ pub enum Effect {
     SavedQueries {
         queries: Vec<(String, crate::text::query::Expr)>,
     },
-    /// Stories mentioning an entity → `Action::EntityResults`.
+    /// Stories mentioning an entity → `Action::EntityResults`: the `newest` so many, or every
+    /// one (`None`).
     EntityStories {
         name: String,
+        newest: Option<usize>,
     },
     /// What the library knows of an entity → `Action::EntityPageLoaded`.
     EntityPage {

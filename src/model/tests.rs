@@ -159,7 +159,13 @@ fn entity_keys_walk_mentions_and_select_their_entity() {
         "mention in view"
     );
     let log = run(&mut state, cmds(&[C::RelatedStories]));
-    assert_eq!(log, vec![Effect::EntityStories { name: "Russie".into() }]);
+    assert_eq!(
+        log,
+        vec![Effect::EntityStories {
+            name: "Russie".into(),
+            newest: Some(crate::model::list::ENTITY_SHOWN + 1)
+        }]
+    );
 }
 
 #[test]
@@ -271,6 +277,16 @@ fn the_stories_of_an_entity_cut_to_the_newest_say_more_mention_it() {
     assert!(message.ends_with(&format!("(its newest {ENTITY_SHOWN}: more stories mention it)")), "{message}");
     run(&mut state, vec![Action::EntityResults { name: "Tony Blair".into(), hits: hits[1..].to_vec() }]);
     assert!(!state.message.clone().unwrap_or_default().contains("more stories"));
+    // With a search shown, its hits need not be among the entity's newest: every story is
+    // asked for and kept, so the oldest one the search found is listed.
+    let oldest = format!("s{ENTITY_SHOWN}");
+    run(&mut state, cmds(&[C::ClearFilters]));
+    run(&mut state, vec![Action::SearchResults { query: "harbour".into(), ids: vec![oldest.clone()] }]);
+    assert_eq!(state.entity_stories_cap(), None);
+    run(&mut state, vec![Action::EntityResults { name: "Tony Blair".into(), hits }]);
+    let listed: Vec<&str> =
+        state.list.rows.iter().filter_map(|r| state.list.stories.get(r.story)).map(|m| m.id()).collect();
+    assert_eq!(listed, [oldest.as_str()]);
 }
 
 #[test]

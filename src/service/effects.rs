@@ -96,8 +96,12 @@ fn perform_one(store: &mut Store, effect: Effect) -> Option<Action> {
                 Err(e) => failed("saved queries", &e),
             }
         }
-        Effect::EntityStories { name } => {
-            match crate::service::entity::related_newest(store, &name, crate::model::list::ENTITY_SHOWN + 1) {
+        Effect::EntityStories { name, newest } => {
+            let hits = match newest {
+                Some(n) => crate::service::entity::related_newest(store, &name, n),
+                None => crate::service::entity::related_stories(store, &name),
+            };
+            match hits {
                 Ok(hits) => Some(Action::EntityResults { name, hits }),
                 Err(e) => failed("entity index", &e),
             }
