@@ -80,6 +80,10 @@ pub struct Gazetteers {
     pub institution_head: FxSet<String>,
     /// Lowercase words inside or closing an institution's name ("d'appel", "étrangères").
     pub institution_word: FxSet<String>,
+    /// Nouns of a numbered military unit ("le 2e régiment").
+    pub military_unit: FxSet<String>,
+    /// Arms and kinds closing a military unit's name ("d'infanterie", "parachutiste").
+    pub military_word: FxSet<String>,
     pub loc_head: FxSet<String>,
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
@@ -191,6 +195,8 @@ fn load() -> Gazetteers {
             "suffix" => &mut g.org_suffix,
             "institution" => &mut g.institution_head,
             "institution_word" => &mut g.institution_word,
+            "military_unit" => &mut g.military_unit,
+            "military_word" => &mut g.military_word,
             _ => &mut g.org_before,
         };
         set.insert(fold_str(line));

@@ -96,7 +96,8 @@ impl Recognizer for RuleRecognizer {
                 continue;
             }
             let gz = gazetteer_at(doc, k, &used);
-            if let Some(ie) = institution_at(doc, k, &used)
+            // Institutions ("ministère de l'Intérieur") and units ("9e régiment d'infanterie").
+            if let Some(ie) = institution_at(doc, k, &used).or_else(|| military_unit_at(doc, k, &used))
                 && gz.is_none_or(|(ge, _, _)| ge < ie)
             {
                 if let Some(c) = cand(doc, k, ie, Label::Org, Origin::Rule, INSTITUTION_SCORE) {
@@ -183,14 +184,7 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
             && !doc.cap(i)
             && (GAZ.institution_word.contains(doc.folded(i)) || GAZ.demonyms.contains_key(doc.folded(i)))
     };
-    // Connectors (de, du, des, d', de la, de l') at i: their end.
-    let connectors = |i: usize| {
-        let mut j = i;
-        while j < i + 2 && open(j) && CONNECTORS[..6].contains(&doc.folded(j)) && !doc.cap(j) {
-            j += 1;
-        }
-        (j > i).then_some(j)
-    };
+    let connectors = |i: usize| connectors_end(doc, i, open);
     let head_end = k + 1;
     let mut j = head_end;
     // "tribunal administratif", "cour d'appel", "tribunal de grande instance".
@@ -224,6 +218,51 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         } else if word(e) || open(e) && !doc.cap(e) && GAZ.demonyms.contains_key(doc.folded(e)) {
             // "ministère des Affaires étrangères", "la commission électorale kényane".
             e += 1;
+        } else {
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// The connectors (de, du, des, d', de la, de l') at i, written in lower case: their end.
+fn connectors_end(doc: &Doc, i: usize, open: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut j = i;
+    while j < i + 2 && open(j) && CONNECTORS[..6].contains(&doc.folded(j)) && !doc.cap(j) {
+        j += 1;
+    }
+    (j > i).then_some(j)
+}
+
+/// Ordinal before a unit noun: "2e", "11e", "1er", "1re".
+fn is_ordinal(folded: &str) -> bool {
+    let digits = folded.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &folded[digits.len()..];
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "e" | "er" | "re" | "eme" | "ème")
+}
+
+/// A numbered military unit: "le 2e régiment de dragons", "la 11e brigade parachutiste", "le 9e
+/// régiment d'infanterie de marine". Its name is all lower case after the number.
+fn military_unit_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let unit_ok = doc.lang == Lang::Fr
+        && is_ordinal(doc.folded(k))
+        && open(k + 1)
+        && GAZ.military_unit.contains(doc.folded(k + 1));
+    if !unit_ok {
+        return None;
+    }
+    let arm = |i: usize| open(i) && GAZ.military_word.contains(doc.folded(i));
+    let mut e = k + 2;
+    loop {
+        if arm(e) {
+            e += 1;
+        } else if let Some(c) = connectors_end(doc, e, open)
+            && arm(c)
+        {
+            e = c + 1;
         } else {
             break;
         }

@@ -571,6 +571,22 @@ mod tests {
     }
 
     #[test]
+    fn numbered_military_units_are_organisations() {
+        let orgs = org_mentions(
+            "Les soldats du 9e régiment d'infanterie de marine ont rejoint la 11e brigade \
+             parachutiste près de la frontière.",
+        );
+        assert!(orgs.contains(&"9e régiment d'infanterie de marine".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"11e brigade parachutiste".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_number_before_an_ordinary_noun_is_no_unit() {
+        let orgs = org_mentions("Le club a fini 2e division et la 3e compagnie aérienne du pays recrute.");
+        assert!(orgs.iter().all(|t| !t.starts_with("2e") && !t.starts_with("3e")), "{orgs:?}");
+    }
+
+    #[test]
     fn a_title_without_its_contracted_article_is_the_paper() {
         let orgs = org_mentions(
             "« Nous irons », a déclaré Paul Martin au Figaro. Selon des informations du Parisien, \
