@@ -44,6 +44,9 @@ enum Speaker {
     /// The text attributes the quote ("», ajoute X") but not to anyone we can name: no
     /// speaker, and none inherited from the quote before.
     Unknown,
+    /// The verb after the quote has an object, not a subject ("», a regretté une annonce"):
+    /// no speaker, and no unnamed person spoke whom a later pronoun could stand for.
+    Object,
 }
 
 /// How a quote's speaker was given, for the pronouns that follow.
@@ -330,7 +333,7 @@ const PHRASE_STOP: [&str; 12] =
     ["a", "au", "aux", "par", "devant", "chez", "vers", "contre", "depuis", "pendant", "selon", "lors"];
 
 /// Adverbs and time words between a speech verb and its subject ("a déclaré lundi X").
-const AFTER_VERB: [&str; 16] = [
+const AFTER_VERB: [&str; 24] = [
     "encore",
     "aussi",
     "egalement",
@@ -347,6 +350,15 @@ const AFTER_VERB: [&str; 16] = [
     "dimanche",
     "soir",
     "matin",
+    // Linking adverbs between the auxiliary and the participle ("a ainsi indiqué").
+    "ainsi",
+    "notamment",
+    "toutefois",
+    "pourtant",
+    "cependant",
+    "neanmoins",
+    "deja",
+    "donc",
 ];
 
 /// Reflexive pronouns before a verb ("s'est réjoui", "se félicite").
@@ -364,7 +376,8 @@ fn inverted_nobody(doc: &Doc, k: usize) -> bool {
     let Some((verb, pronoun)) = doc.folded(k).rsplit_once('-') else { return false };
     let verb = verb.strip_suffix("-t").unwrap_or(verb);
     matches!(pronoun, "ils" | "elles" | "on")
-        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+        && (GAZ.is_speech_verb(verb)
+            || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
 }
 
 /// The verb and the pronoun's gender of an inverted verb–pronoun token ("avoue-t-elle").
@@ -529,7 +542,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
-            Some(Speaker::Unknown) => None,
+            Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
         let speaker =
@@ -930,7 +943,8 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
     if let Some((verb, gender)) = inverted(doc.folded(k))
-        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+        && (GAZ.is_speech_verb(verb)
+            || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
     {
         return Some(Speaker::Pronoun(gender));
     }
@@ -938,7 +952,7 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
         return verb_group_at(doc, k).and_then(|_| named_speaker_after(doc, k, entities));
     }
     if PERSONAL.contains(&doc.folded(k)) {
-        let v = if AUX.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
+        let v = if AUX.contains(&doc.folded(k + 1)) { participle_after(doc, k + 2) } else { k + 1 };
         return GAZ
             .is_speech_verb(doc.folded(v))
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
@@ -1127,13 +1141,7 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
         v += 1;
     }
     if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
-        v += 1;
-        // "a également déclaré", "a ensuite souligné"
-        for _ in 0..2 {
-            if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
-                v += 1;
-            }
-        }
+        v = participle_after(doc, v + 1);
     }
     // "fait valoir X", "a fait savoir X"
     if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
@@ -1141,6 +1149,17 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     }
     // A present participle ("», évoquant des «") takes no subject after it.
     (is_speech(doc, v) && !doc.folded(v).ends_with("ant")).then_some(v)
+}
+
+/// The participle after an auxiliary, past up to two adverbs from `v` on ("a également
+/// déclaré", "a-t-il ainsi expliqué"): its index.
+fn participle_after(doc: &Doc, mut v: usize) -> usize {
+    for _ in 0..2 {
+        if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
+            v += 1;
+        }
+    }
+    v
 }
 
 /// Forms of "faire" that make a speech verb of "valoir", "savoir", "remarquer", "observer".
@@ -1159,6 +1178,9 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
             np = c + 1;
         }
         let skipped = skip_adverbials(doc, np, entities);
+        if indefinite_thing(doc, skipped) {
+            return Some(Speaker::Object);
+        }
         return phrase_speaker(doc, skipped, entities)
             .or_else(|| if skipped != np { phrase_speaker(doc, np, entities) } else { None })
             .or_else(|| capitalised_name(doc, skipped))
@@ -1199,6 +1221,23 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         }
     }
     None
+}
+
+/// Things that speak for someone unnamed after a verb ("a indiqué une source", "un message").
+const SPEAKING_THINGS: [&str; 8] =
+    ["source", "sources", "proche", "message", "texte", "document", "declaration", "tweet"];
+
+/// Whether the words at `k` are an indefinite noun phrase naming no one who could speak ("une
+/// annonce", "un appel"): the object of the verb before them, not its subject.
+fn indefinite_thing(doc: &Doc, k: usize) -> bool {
+    let head = doc.folded(k + 1);
+    matches!(doc.folded(k), "un" | "une")
+        && doc.is_word(k + 1)
+        && !doc.cap(k + 1)
+        && !is_person_head(doc, k + 1)
+        && !ORG_NOUNS.contains(&head)
+        && !WORK_NOUNS.contains(&head)
+        && !SPEAKING_THINGS.contains(&head)
 }
 
 /// A person or organisation named at token `p` (not a place or a date): its name and the token
@@ -1880,10 +1919,46 @@ mod tests {
     }
 
     #[test]
+    fn a_linking_adverb_between_auxiliary_and_participle() {
+        for verb in ["a ainsi indiqué", "avait cependant prévenu", "a néanmoins expliqué"] {
+            let text = format!("« Nous ne lâcherons rien sur ce dossier », {verb} Pierre Durand.");
+            assert_eq!(speakers(&text), one("Pierre Durand"), "{verb}");
+        }
+        let s = speakers(
+            "Marie Lambert a parlé mardi. « Nous ne lâcherons rien sur ce dossier », a-t-elle ainsi expliqué.",
+        );
+        assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn an_object_after_the_verb_is_no_unnamed_speaker() {
+        // "a regretté une annonce": the verb's object; the pronoun after still stands for her.
+        let s = speakers(
+            "Marie Lambert a parlé mardi. Invitée de l'émission « Le Grand Rendez-vous du soir », elle a \
+             néanmoins regretté une annonce tardive. « Cela nous aurait permis des économies », a-t-elle jugé.",
+        );
+        assert_eq!(s.last(), Some(&Some("Marie Lambert".to_string())));
+        // "une source proche du dossier" spoke: the pronoun after may stand for it, not for her.
+        let s = speakers(
+            "Marie Lambert a parlé mardi. « Nous partirons demain matin », a indiqué une source proche du \
+             dossier. « Ce sera avant midi », a-t-elle ajouté.",
+        );
+        assert_eq!(s.last(), Some(&None));
+    }
+
+    #[test]
     fn attribution_after_the_quote_with_many_verbs() {
-        for verb in
-            ["a réagi", "a énuméré", "a suggéré", "a défendu", "dira", "martèle", "s'exclame", "avoue"]
-        {
+        for verb in [
+            "a réagi",
+            "a énuméré",
+            "a suggéré",
+            "a défendu",
+            "dira",
+            "martèle",
+            "s'exclame",
+            "avoue",
+            "a comparé",
+        ] {
             let text = format!("« Nous ne lâcherons rien sur ce dossier », {verb} Pierre Durand.");
             assert_eq!(speakers(&text), one("Pierre Durand"), "{verb}");
         }
