@@ -1584,6 +1584,13 @@ fn resolve_description(
             Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
             g => g,
         };
+        // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
+        // title, wherever; another person named since is not them.
+        match role_holders(doc, open, &folded, entities).as_slice() {
+            [] => {}
+            [one] => return Some(one.clone()),
+            _ => return None,
+        }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
             // "le proche de X" is not X.
@@ -1597,6 +1604,46 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// How far before or after a person's name a title is read as theirs ("le procureur Bernard
+/// Marchal", "Bernard Marchal, procureur de la République").
+const TITLE_REACH: usize = 4;
+
+/// The people named before token `open` whom the text gives the title that heads `description`
+/// (folded), written next to their name: before it, or after it behind a comma.
+fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityIndex) -> Vec<String> {
+    let Some(title) =
+        description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
+    else {
+        return Vec::new();
+    };
+    let before = doc.tokens.get(open).map_or(0, |t| t.start);
+    let titled = |j: usize| doc.folded(j) == title && !doc.cap(j);
+    let mut names: Vec<String> = Vec::new();
+    for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
+        let holds = e.mentions.iter().filter(|m| m.end <= before).any(|m| {
+            let first = doc.tokens.partition_point(|t| t.start < m.start);
+            let after = doc.tokens.partition_point(|t| t.start < m.end);
+            // Only a complement may stand between title and name ("procureur de la République
+            // d'Angers Yves Gambert"), no verb ("le procureur a interrogé X").
+            let complement =
+                |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
+            let in_front = (first.saturating_sub(TITLE_REACH)..first)
+                .any(|j| titled(j) && (j + 1..first).all(complement));
+            // "X, le procureur", "X, ancien ministre"
+            let modifier = |j: usize| {
+                doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
+            };
+            let behind = doc.tok(after) == ","
+                && (after + 1..after + 1 + TITLE_REACH).any(|j| titled(j) && (after + 1..j).all(modifier));
+            in_front || behind
+        });
+        if holds && !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    names
 }
 
 /// Whether the head noun of a description was introduced with an indefinite article in the
@@ -2103,6 +2150,25 @@ mod tests_descriptions {
         // The person a relational noun ties the speaker to is not the speaker.
         let s = speakers(
             "« Il me semble que tout reste possible pour la suite », glissait un proche de Pierre Durand.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn a_title_stands_for_the_person_the_text_gave_it() {
+        // Pierre Durand, named last, is not the prosecutor; Marc Lefort was given that title.
+        let s = speakers(
+            "« Les faits sont graves », a indiqué Marc Lefort, procureur de la République à Toulon. \
+             Le policier Pierre Durand conteste les faits. Il a été entendu mardi. Il sera jugé en \
+             mars. Son avocat demande du temps. Le dossier est lourd. La ville attend. Les images ont \
+             circulé. Pierre Durand est connu des manifestants, selon le procureur, qui ajoute que \
+             « certains s'en sont pris violemment à lui ».",
+        );
+        assert_eq!(s.last(), Some(&Some("Marc Lefort".to_string())));
+        // Two people given the title: nobody.
+        let s = speakers(
+            "Marc Lefort, ministre du Travail, a rencontré Jean Morel, ministre de la Santé. « Les \
+             négociations avancent bien », a indiqué le ministre.",
         );
         assert_eq!(s, vec![None]);
     }
