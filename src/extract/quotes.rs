@@ -509,7 +509,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
-            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None });
+            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -574,6 +575,35 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         k = if runs_on { close } else { close + 1 };
     }
     drop_labels(out, &word_counts)
+}
+
+/// Longest caption under a pulled-out quote: a name and a short title.
+const CAPTION_TOKENS: usize = 16;
+
+/// A quote pulled out as its own paragraph with its speaker's name as the next one ("« … »¶
+/// Marine Le Pen" or "¶Denis Jacob, secrétaire général du syndicat"): that person. The caption
+/// holds no verb and no full stop: a sentence there is the text going on, not a caption.
+fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let name_at = close + 1;
+    if !(doc.newline_before(open) || open == 0) || !doc.newline_before(name_at) {
+        return None;
+    }
+    let start = doc.tokens.get(name_at)?.start;
+    let (e, _) = entities.starting_at(start)?;
+    if e.label != Label::Per {
+        return None;
+    }
+    let (name, after) = entity_at(doc, name_at, entities)?;
+    let caption_end = (after..doc.len()).find(|&j| doc.newline_before(j)).unwrap_or(doc.len());
+    let caption_only = after == caption_end
+        || doc.tok(after) == ","
+            && caption_end - name_at <= CAPTION_TOKENS
+            && !(after..caption_end).any(|j| {
+                matches!(doc.tok(j), "." | "!" | "?" | "«" | "»")
+                    || AUX.contains(&doc.folded(j))
+                    || is_speech(doc, j)
+            });
+    caption_only.then_some(Speaker::Named(name))
 }
 
 /// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"): never a speaker.
@@ -2150,6 +2180,21 @@ mod tests_descriptions {
         // The person a relational noun ties the speaker to is not the speaker.
         let s = speakers(
             "« Il me semble que tout reste possible pour la suite », glissait un proche de Pierre Durand.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn a_pulled_out_quote_is_said_by_the_name_under_it() {
+        let s = speakers(
+            "La réunion a duré trois heures.\n« Nous ne céderons rien sur les salaires »\nMarc Lefort, \
+             secrétaire général du syndicat\nLa grève continue.",
+        );
+        assert_eq!(s, vec![Some("Marc Lefort".to_string())]);
+        // The next paragraph is a sentence of the text, not a caption: no speaker from it.
+        let s = speakers(
+            "La réunion a duré trois heures.\n« Nous ne céderons rien sur les salaires »\nMarc Lefort, \
+             secrétaire général du syndicat, a quitté la salle.",
         );
         assert_eq!(s, vec![None]);
     }
