@@ -23,6 +23,7 @@ observer penser plaider proclamer protester préciser raconter rappeler regrette
 signaler souffler souhaiter souligner trancher tweeter twitter témoigner énumérer suggérer rétorquer répliquer exclamer
 réitérer fustiger tempérer insurger inquiéter révéler justifier plaisanter soupirer emporter réfuter contester questionner
 alarmer indigner étonner concéder railler tacler fulminer relater réagir défendre
+avancer comparer énerver embrayer
 avancer interpeller invoquer objecter  prôner raisonner reprocher   tonner tempêter vanter
 conseiller constater déplorer dénoncer égrener énoncer évoquer insinuer  narrer postuler préconiser
 proposer qualifier railler recommander regretter relancer remarquer renchérir reconnaître rassurer revendiquer

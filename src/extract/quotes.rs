@@ -44,6 +44,9 @@ enum Speaker {
     /// The text attributes the quote ("», ajoute X") but not to anyone we can name: no
     /// speaker, and none inherited from the quote before.
     Unknown,
+    /// The verb after the quote has an object, not a subject ("», a regretté une annonce"):
+    /// no speaker, and no unnamed person spoke whom a later pronoun could stand for.
+    Object,
 }
 
 /// How a quote's speaker was given, for the pronouns that follow.
@@ -330,7 +333,7 @@ const PHRASE_STOP: [&str; 12] =
     ["a", "au", "aux", "par", "devant", "chez", "vers", "contre", "depuis", "pendant", "selon", "lors"];
 
 /// Adverbs and time words between a speech verb and its subject ("a déclaré lundi X").
-const AFTER_VERB: [&str; 16] = [
+const AFTER_VERB: [&str; 24] = [
     "encore",
     "aussi",
     "egalement",
@@ -347,6 +350,15 @@ const AFTER_VERB: [&str; 16] = [
     "dimanche",
     "soir",
     "matin",
+    // Linking adverbs between the auxiliary and the participle ("a ainsi indiqué").
+    "ainsi",
+    "notamment",
+    "toutefois",
+    "pourtant",
+    "cependant",
+    "neanmoins",
+    "deja",
+    "donc",
 ];
 
 /// Reflexive pronouns before a verb ("s'est réjoui", "se félicite").
@@ -364,7 +376,8 @@ fn inverted_nobody(doc: &Doc, k: usize) -> bool {
     let Some((verb, pronoun)) = doc.folded(k).rsplit_once('-') else { return false };
     let verb = verb.strip_suffix("-t").unwrap_or(verb);
     matches!(pronoun, "ils" | "elles" | "on")
-        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+        && (GAZ.is_speech_verb(verb)
+            || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
 }
 
 /// The verb and the pronoun's gender of an inverted verb–pronoun token ("avoue-t-elle").
@@ -496,7 +509,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
-            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None });
+            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -529,7 +543,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
-            Some(Speaker::Unknown) => None,
+            Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
         let speaker =
@@ -561,6 +575,35 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         k = if runs_on { close } else { close + 1 };
     }
     drop_labels(out, &word_counts)
+}
+
+/// Longest caption under a pulled-out quote: a name and a short title.
+const CAPTION_TOKENS: usize = 16;
+
+/// A quote pulled out as its own paragraph with its speaker's name as the next one ("« … »¶
+/// Marine Le Pen" or "¶Denis Jacob, secrétaire général du syndicat"): that person. The caption
+/// holds no verb and no full stop: a sentence there is the text going on, not a caption.
+fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let name_at = close + 1;
+    if !(doc.newline_before(open) || open == 0) || !doc.newline_before(name_at) {
+        return None;
+    }
+    let start = doc.tokens.get(name_at)?.start;
+    let (e, _) = entities.starting_at(start)?;
+    if e.label != Label::Per {
+        return None;
+    }
+    let (name, after) = entity_at(doc, name_at, entities)?;
+    let caption_end = (after..doc.len()).find(|&j| doc.newline_before(j)).unwrap_or(doc.len());
+    let caption_only = after == caption_end
+        || doc.tok(after) == ","
+            && caption_end - name_at <= CAPTION_TOKENS
+            && !(after..caption_end).any(|j| {
+                matches!(doc.tok(j), "." | "!" | "?" | "«" | "»")
+                    || AUX.contains(&doc.folded(j))
+                    || is_speech(doc, j)
+            });
+    caption_only.then_some(Speaker::Named(name))
 }
 
 /// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"): never a speaker.
@@ -930,7 +973,8 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
     if let Some((verb, gender)) = inverted(doc.folded(k))
-        && (GAZ.is_speech_verb(verb) || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(k + 1)))
+        && (GAZ.is_speech_verb(verb)
+            || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
     {
         return Some(Speaker::Pronoun(gender));
     }
@@ -938,7 +982,7 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
         return verb_group_at(doc, k).and_then(|_| named_speaker_after(doc, k, entities));
     }
     if PERSONAL.contains(&doc.folded(k)) {
-        let v = if AUX.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
+        let v = if AUX.contains(&doc.folded(k + 1)) { participle_after(doc, k + 2) } else { k + 1 };
         return GAZ
             .is_speech_verb(doc.folded(v))
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
@@ -1127,13 +1171,7 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
         v += 1;
     }
     if AUX.contains(&doc.folded(v)) || reflexive && BE.contains(&doc.folded(v)) {
-        v += 1;
-        // "a également déclaré", "a ensuite souligné"
-        for _ in 0..2 {
-            if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
-                v += 1;
-            }
-        }
+        v = participle_after(doc, v + 1);
     }
     // "fait valoir X", "a fait savoir X"
     if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
@@ -1141,6 +1179,17 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     }
     // A present participle ("», évoquant des «") takes no subject after it.
     (is_speech(doc, v) && !doc.folded(v).ends_with("ant")).then_some(v)
+}
+
+/// The participle after an auxiliary, past up to two adverbs from `v` on ("a également
+/// déclaré", "a-t-il ainsi expliqué"): its index.
+fn participle_after(doc: &Doc, mut v: usize) -> usize {
+    for _ in 0..2 {
+        if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
+            v += 1;
+        }
+    }
+    v
 }
 
 /// Forms of "faire" that make a speech verb of "valoir", "savoir", "remarquer", "observer".
@@ -1159,6 +1208,9 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
             np = c + 1;
         }
         let skipped = skip_adverbials(doc, np, entities);
+        if indefinite_thing(doc, skipped) {
+            return Some(Speaker::Object);
+        }
         return phrase_speaker(doc, skipped, entities)
             .or_else(|| if skipped != np { phrase_speaker(doc, np, entities) } else { None })
             .or_else(|| capitalised_name(doc, skipped))
@@ -1199,6 +1251,23 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         }
     }
     None
+}
+
+/// Things that speak for someone unnamed after a verb ("a indiqué une source", "un message").
+const SPEAKING_THINGS: [&str; 8] =
+    ["source", "sources", "proche", "message", "texte", "document", "declaration", "tweet"];
+
+/// Whether the words at `k` are an indefinite noun phrase naming no one who could speak ("une
+/// annonce", "un appel"): the object of the verb before them, not its subject.
+fn indefinite_thing(doc: &Doc, k: usize) -> bool {
+    let head = doc.folded(k + 1);
+    matches!(doc.folded(k), "un" | "une")
+        && doc.is_word(k + 1)
+        && !doc.cap(k + 1)
+        && !is_person_head(doc, k + 1)
+        && !ORG_NOUNS.contains(&head)
+        && !WORK_NOUNS.contains(&head)
+        && !SPEAKING_THINGS.contains(&head)
 }
 
 /// A person or organisation named at token `p` (not a place or a date): its name and the token
@@ -1545,6 +1614,13 @@ fn resolve_description(
             Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
             g => g,
         };
+        // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
+        // title, wherever; another person named since is not them.
+        match role_holders(doc, open, &folded, entities).as_slice() {
+            [] => {}
+            [one] => return Some(one.clone()),
+            _ => return None,
+        }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
             // "le proche de X" is not X.
@@ -1558,6 +1634,46 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// How far before or after a person's name a title is read as theirs ("le procureur Bernard
+/// Marchal", "Bernard Marchal, procureur de la République").
+const TITLE_REACH: usize = 4;
+
+/// The people named before token `open` whom the text gives the title that heads `description`
+/// (folded), written next to their name: before it, or after it behind a comma.
+fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityIndex) -> Vec<String> {
+    let Some(title) =
+        description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
+    else {
+        return Vec::new();
+    };
+    let before = doc.tokens.get(open).map_or(0, |t| t.start);
+    let titled = |j: usize| doc.folded(j) == title && !doc.cap(j);
+    let mut names: Vec<String> = Vec::new();
+    for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
+        let holds = e.mentions.iter().filter(|m| m.end <= before).any(|m| {
+            let first = doc.tokens.partition_point(|t| t.start < m.start);
+            let after = doc.tokens.partition_point(|t| t.start < m.end);
+            // Only a complement may stand between title and name ("procureur de la République
+            // d'Angers Yves Gambert"), no verb ("le procureur a interrogé X").
+            let complement =
+                |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
+            let in_front = (first.saturating_sub(TITLE_REACH)..first)
+                .any(|j| titled(j) && (j + 1..first).all(complement));
+            // "X, le procureur", "X, ancien ministre"
+            let modifier = |j: usize| {
+                doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
+            };
+            let behind = doc.tok(after) == ","
+                && (after + 1..after + 1 + TITLE_REACH).any(|j| titled(j) && (after + 1..j).all(modifier));
+            in_front || behind
+        });
+        if holds && !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    names
 }
 
 /// Whether the head noun of a description was introduced with an indefinite article in the
@@ -1880,10 +1996,46 @@ mod tests {
     }
 
     #[test]
+    fn a_linking_adverb_between_auxiliary_and_participle() {
+        for verb in ["a ainsi indiqué", "avait cependant prévenu", "a néanmoins expliqué"] {
+            let text = format!("« Nous ne lâcherons rien sur ce dossier », {verb} Pierre Durand.");
+            assert_eq!(speakers(&text), one("Pierre Durand"), "{verb}");
+        }
+        let s = speakers(
+            "Marie Lambert a parlé mardi. « Nous ne lâcherons rien sur ce dossier », a-t-elle ainsi expliqué.",
+        );
+        assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn an_object_after_the_verb_is_no_unnamed_speaker() {
+        // "a regretté une annonce": the verb's object; the pronoun after still stands for her.
+        let s = speakers(
+            "Marie Lambert a parlé mardi. Invitée de l'émission « Le Grand Rendez-vous du soir », elle a \
+             néanmoins regretté une annonce tardive. « Cela nous aurait permis des économies », a-t-elle jugé.",
+        );
+        assert_eq!(s.last(), Some(&Some("Marie Lambert".to_string())));
+        // "une source proche du dossier" spoke: the pronoun after may stand for it, not for her.
+        let s = speakers(
+            "Marie Lambert a parlé mardi. « Nous partirons demain matin », a indiqué une source proche du \
+             dossier. « Ce sera avant midi », a-t-elle ajouté.",
+        );
+        assert_eq!(s.last(), Some(&None));
+    }
+
+    #[test]
     fn attribution_after_the_quote_with_many_verbs() {
-        for verb in
-            ["a réagi", "a énuméré", "a suggéré", "a défendu", "dira", "martèle", "s'exclame", "avoue"]
-        {
+        for verb in [
+            "a réagi",
+            "a énuméré",
+            "a suggéré",
+            "a défendu",
+            "dira",
+            "martèle",
+            "s'exclame",
+            "avoue",
+            "a comparé",
+        ] {
             let text = format!("« Nous ne lâcherons rien sur ce dossier », {verb} Pierre Durand.");
             assert_eq!(speakers(&text), one("Pierre Durand"), "{verb}");
         }
@@ -2028,6 +2180,40 @@ mod tests_descriptions {
         // The person a relational noun ties the speaker to is not the speaker.
         let s = speakers(
             "« Il me semble que tout reste possible pour la suite », glissait un proche de Pierre Durand.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn a_pulled_out_quote_is_said_by_the_name_under_it() {
+        let s = speakers(
+            "La réunion a duré trois heures.\n« Nous ne céderons rien sur les salaires »\nMarc Lefort, \
+             secrétaire général du syndicat\nLa grève continue.",
+        );
+        assert_eq!(s, vec![Some("Marc Lefort".to_string())]);
+        // The next paragraph is a sentence of the text, not a caption: no speaker from it.
+        let s = speakers(
+            "La réunion a duré trois heures.\n« Nous ne céderons rien sur les salaires »\nMarc Lefort, \
+             secrétaire général du syndicat, a quitté la salle.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    #[test]
+    fn a_title_stands_for_the_person_the_text_gave_it() {
+        // Pierre Durand, named last, is not the prosecutor; Marc Lefort was given that title.
+        let s = speakers(
+            "« Les faits sont graves », a indiqué Marc Lefort, procureur de la République à Toulon. \
+             Le policier Pierre Durand conteste les faits. Il a été entendu mardi. Il sera jugé en \
+             mars. Son avocat demande du temps. Le dossier est lourd. La ville attend. Les images ont \
+             circulé. Pierre Durand est connu des manifestants, selon le procureur, qui ajoute que \
+             « certains s'en sont pris violemment à lui ».",
+        );
+        assert_eq!(s.last(), Some(&Some("Marc Lefort".to_string())));
+        // Two people given the title: nobody.
+        let s = speakers(
+            "Marc Lefort, ministre du Travail, a rencontré Jean Morel, ministre de la Santé. « Les \
+             négociations avancent bien », a indiqué le ministre.",
         );
         assert_eq!(s, vec![None]);
     }
