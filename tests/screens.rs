@@ -590,7 +590,8 @@ fn entity_page_of_a_person_across_stories() {
         (
             "a",
             "Harbour plan approved",
-            Some("2024-01-10"),
+            // A feed's timestamp: the page shows its day.
+            Some("2024-01-10T08:30:00+00:00"),
             "Mayor Ellen Carter presented the harbour plan to the council with David Okafor. \"This is a good day for the town,\" Ellen Carter said.",
         ),
         (

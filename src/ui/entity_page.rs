@@ -116,10 +116,10 @@ fn facts_lines<'a>(ctx: &Ctx, page: &EntityPage, width: usize) -> (Vec<Line<'a>>
         lines.push(Line::styled("   none found", ctx.theme.dim()));
     }
     for r in &p.roles {
-        let dates = match (&r.first, &r.last) {
+        let dates = match (r.first.as_deref().map(day), r.last.as_deref().map(day)) {
             (Some(f), Some(l)) if f != l => format!("{f} – {l}"),
-            (Some(f), _) => f.clone(),
-            (None, Some(l)) => l.clone(),
+            (Some(f), _) => f.to_owned(),
+            (None, Some(l)) => l.to_owned(),
             (None, None) => "undated".into(),
         };
         item(
@@ -154,7 +154,7 @@ fn facts_lines<'a>(ctx: &Ctx, page: &EntityPage, width: usize) -> (Vec<Line<'a>>
         lines.push(Line::styled("   none found", ctx.theme.dim()));
     }
     for q in &p.quotes {
-        let date = q.date.as_deref().unwrap_or("undated");
+        let date = q.date.as_deref().map_or("undated", day);
         let text = format!("{date} «{}»", q.text);
         let wrapped = wrap(&text, width.saturating_sub(4).max(8));
         item(&mut lines, wrapped.into_iter().map(|l| Line::raw(format!("   {l}"))).collect());
@@ -286,7 +286,7 @@ fn draw_stories(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
     let width = list.width as usize;
     let mut lines = Vec::new();
     for (i, s) in page.profile.stories.iter().enumerate().skip(top).take(shown) {
-        let date = s.date.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d));
+        let date = s.date.as_deref().map_or("undated", day);
         let first = format!(" {date:<10}  {}", s.title);
         let style = if i == page.selected {
             ctx.theme.selected(page.focus == PageFocus::Stories)
@@ -298,4 +298,10 @@ fn draw_stories(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
         lines.push(Line::styled(truncate(&format!("             {sentence}"), width), ctx.theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The day of a stored date ("2026-10-29T00:29:35+00:00" → "2026-10-29"): the page shows
+/// days, as its timeline counts them.
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
 }
