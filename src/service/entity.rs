@@ -392,27 +392,39 @@ fn read_story(
             }
         }
     }
+    // A story counts once for a role, however many of the entity's names it gives it to.
+    let mut counted = HashSet::new();
     for p in loaded.facts.people.iter().filter(|p| is_it(&p.name)) {
-        for role in &p.roles {
-            let r = roles.entry(role.clone()).or_insert(RoleRef {
-                role: role.clone(),
-                stories: 0,
-                first: story.date.clone(),
-                last: story.date.clone(),
-            });
-            r.stories += 1;
-            if story.date < r.first {
-                r.first = story.date.clone();
-            }
-            if story.date > r.last {
-                r.last = story.date.clone();
-            }
+        for role in p.roles.iter().filter(|r| counted.insert(crate::text::fold::fold_str(r))) {
+            count_role(roles, role, &story.date);
         }
     }
     for q in loaded.facts.quotes.iter().filter(|q| q.speaker.as_deref().is_some_and(is_it)) {
         quotes.push(QuoteRef { story: story.id.clone(), date: story.date.clone(), text: q.text.clone() });
     }
     Ok(())
+}
+
+/// A role one more story gives the entity, with its date. Roles that differ only by case or
+/// accents ("Leader" opening a sentence, "leader" inside one) are one role, shown in lower
+/// case when a story writes it so.
+fn count_role(roles: &mut BTreeMap<String, RoleRef>, role: &str, date: &Option<String>) {
+    let r = roles.entry(crate::text::fold::fold_str(role)).or_insert(RoleRef {
+        role: role.to_owned(),
+        stories: 0,
+        first: date.clone(),
+        last: date.clone(),
+    });
+    if role.to_lowercase() == role {
+        r.role = role.to_owned();
+    }
+    r.stories += 1;
+    if *date < r.first {
+        r.first = date.clone();
+    }
+    if *date > r.last {
+        r.last = date.clone();
+    }
 }
 
 /// The sentence of `body` around byte `at`, on one line.
@@ -430,6 +442,22 @@ pub(super) mod tests {
     use crate::extract::{Entity, Facts, Label, Mention, Origin};
     use crate::library::Article;
     use crate::store::{FileOp, FileStamp};
+
+    #[test]
+    fn roles_differing_only_by_case_are_one_role() {
+        let mut roles = BTreeMap::new();
+        let day = |d: &str| Some(d.to_owned());
+        count_role(&mut roles, "Leader", &day("2024-03-01"));
+        count_role(&mut roles, "leader", &day("2024-01-01"));
+        count_role(&mut roles, "chancellor", &day("2024-02-01"));
+        let leader = &roles[&crate::text::fold::fold_str("leader")];
+        assert_eq!(roles.len(), 2);
+        assert_eq!((leader.role.as_str(), leader.stories), ("leader", 2));
+        assert_eq!(
+            (leader.first.as_deref(), leader.last.as_deref()),
+            (Some("2024-01-01"), Some("2024-03-01"))
+        );
+    }
 
     /// A library whose stories mention the given (label, name) entities, one story each.
     pub(in crate::service) fn library(stories: &[(&str, &[(&str, &str)])]) -> Store {
