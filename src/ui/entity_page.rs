@@ -1,6 +1,8 @@
 //! The entity page, over the whole screen: who or what it is, under which names, in which
 //! roles and when, a timeline by month, its companions, its quotes, and its stories to open.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -196,25 +198,30 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// Every month from the first to the last with a story (the last ones that fit `width`).
+/// Every month from the first to the last with a story, the newest `width` of them when
+/// there are more (a library of a century of stories has more months than columns).
 fn months(p: &Profile, width: usize) -> Vec<(String, u64)> {
-    let parse =
-        |m: &str| -> Option<(i32, u32)> { Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?)) };
-    let counted: Vec<((i32, u32), u64)> =
-        p.timeline.iter().filter_map(|(m, n)| Some((parse(m)?, *n as u64))).collect();
-    let (Some(first), Some(last)) = (counted.iter().map(|c| c.0).min(), counted.iter().map(|c| c.0).max())
-    else {
+    // Months counted from year 0, so that a range of them is a range of integers.
+    let parse = |m: &str| -> Option<i64> {
+        let (year, month): (i64, i64) = (m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?);
+        Some(year * 12 + month - 1)
+    };
+    let mut counted: HashMap<i64, u64> = HashMap::new();
+    for (month, n) in &p.timeline {
+        if let Some(at) = parse(month) {
+            *counted.entry(at).or_default() += *n as u64;
+        }
+    }
+    let (Some(&first), Some(&last)) = (counted.keys().min(), counted.keys().max()) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let mut at = first;
-    while at <= last && out.len() < 1200 {
-        let n = counted.iter().filter(|c| c.0 == at).map(|c| c.1).sum();
-        out.push((format!("{:04}-{:02}", at.0, at.1), n));
-        at = if at.1 == 12 { (at.0 + 1, 1) } else { (at.0, at.1 + 1) };
-    }
-    let skip = out.len().saturating_sub(width.max(1));
-    out.split_off(skip)
+    let from = first.max(last - width.max(1) as i64 + 1);
+    (from..=last)
+        .map(|at| {
+            let label = format!("{:04}-{:02}", at.div_euclid(12), at.rem_euclid(12) + 1);
+            (label, counted.get(&at).copied().unwrap_or(0))
+        })
+        .collect()
 }
 
 fn draw_timeline(frame: &mut Frame, area: Rect, ctx: &Ctx, p: &Profile, undated: usize) {
@@ -304,4 +311,29 @@ fn draw_stories(frame: &mut Frame, area: Rect, ctx: &Ctx, page: &EntityPage) {
 /// days, as its timeline counts them.
 fn day(date: &str) -> &str {
     date.get(..10).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeline_shows_the_newest_months_that_fit() {
+        // A story a month for 150 years (1,800 months), more in the newest month.
+        let mut p = Profile::default();
+        for year in 1876..2026 {
+            for month in 1..=12 {
+                p.timeline.push((format!("{year:04}-{month:02}"), 1));
+            }
+        }
+        p.timeline.push(("2025-12".into(), 4));
+        let shown = months(&p, 40);
+        assert_eq!(shown.len(), 40);
+        assert_eq!(shown.last(), Some(&("2025-12".to_string(), 5)));
+        assert_eq!(shown[0].0, "2022-09");
+        // Fewer months than columns: all of them, the empty ones counted as 0.
+        p.timeline = vec![("2024-01".into(), 2), ("2024-04".into(), 1)];
+        let all: Vec<u64> = months(&p, 40).into_iter().map(|m| m.1).collect();
+        assert_eq!(all, [2, 0, 0, 1]);
+    }
 }
