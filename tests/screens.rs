@@ -945,3 +945,35 @@ fn entity_extraction_progress_shows_in_the_status_line() {
     let shown = screen(&session, &config).backend().to_string();
     assert!(!shown.contains("entities 256"), "{shown}");
 }
+
+/// A search whose hits pass the most the list shows: the status line says more stories
+/// match than are listed, not the cap as the count.
+#[test]
+fn a_search_with_more_hits_than_the_list_shows() {
+    use byline::model::list::SEARCH_SHOWN;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..=SEARCH_SHOWN {
+        std::fs::write(
+            dir.path().join(format!("s{i:03}.md")),
+            format!(
+                "---\ntitle: Harbour notice {i}\ndate: 2024-01-01T{:02}:{:02}:00Z\n---\nThe harbour opens at {i}.\n",
+                i / 60,
+                i % 60
+            ),
+        )
+        .unwrap();
+    }
+    let config = Config::default();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    index_source(&mut store, &source, &Limits::default(), &mut |_, _| {}).unwrap();
+    // 80 columns: the facts pane, which shows the file's (temporary) path, is not drawn.
+    let mut session = Session::new(store, source.scopes(), 80, 12, Settings::default()).unwrap();
+    // The whole list, as the reader reads it after its first page.
+    let whole = session.store.story_list(&source.scopes()).unwrap();
+    session.dispatch(Action::StoriesLoaded(Box::new(whole)));
+    let ids: Vec<String> = session.state.list.stories.iter().map(|m| m.id().to_string()).collect();
+    assert_eq!(ids.len(), SEARCH_SHOWN + 1);
+    session.dispatch(Action::SearchResults { query: "harbour".into(), ids });
+    insta::assert_snapshot!(screen(&session, &config).backend());
+}

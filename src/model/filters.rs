@@ -66,7 +66,7 @@ impl AppState {
             self.message = Some(match n {
                 0 => format!("no story matches {query:?}"),
                 1 => format!("1 story matches {query:?}"),
-                _ if more => format!("more than {n} stories match {query:?}: the first {n} are listed"),
+                _ if more => format!("{n}+ stories match {query:?} (the first {n} listed)"),
                 _ => format!("{n} stories match {query:?}"),
             });
         }

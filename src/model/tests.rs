@@ -250,10 +250,7 @@ fn a_search_cut_to_the_rows_the_list_shows_says_more_match() {
     assert_eq!(state.list.rows.len(), SEARCH_SHOWN, "the hit past the cap is not listed");
     assert_eq!(
         state.message.as_deref(),
-        Some(
-            format!("more than {SEARCH_SHOWN} stories match \"said\": the first {SEARCH_SHOWN} are listed")
-                .as_str()
-        )
+        Some(format!("{SEARCH_SHOWN}+ stories match \"said\" (the first {SEARCH_SHOWN} listed)").as_str())
     );
     run(&mut state, vec![Action::SearchResults { query: "said".into(), ids: ids[..SEARCH_SHOWN].to_vec() }]);
     assert_eq!(state.message.as_deref(), Some(format!("{SEARCH_SHOWN} stories match \"said\"").as_str()));
