@@ -191,7 +191,7 @@ impl AppState {
             Command::ToggleRead => {
                 if let Some(m) = self.list.selected() {
                     let (i, id, read) = (m.index(), m.id().to_string(), !m.read());
-                    self.list.stories.set_read(i, read);
+                    self.list.set_read(i, read);
                     effects.push(Effect::SetRead { id, read });
                     self.message = Some(if read { "marked read" } else { "marked unread" }.into());
                 }

@@ -292,7 +292,7 @@ impl AppState {
                 && !m.read()
             {
                 ids.push(m.id().to_string());
-                self.list.stories.set_read(i, true);
+                self.list.set_read(i, true);
             }
         }
         if ids.is_empty() {
@@ -331,7 +331,7 @@ impl AppState {
         let read = !undo;
         for id in &step.ids {
             if let Some(i) = self.list.index_of(id) {
-                self.list.stories.set_read(i, read);
+                self.list.set_read(i, read);
             }
         }
         effects.push(Effect::SetReadMany { ids: step.ids.clone(), read });

@@ -139,6 +139,9 @@ pub struct StoryList {
     by_id: Vec<u32>,
     pub filters: Filters,
     pub rows: Vec<Row>,
+    /// How many of `rows` are unread (the list's title says it): counted when the rows are
+    /// made and kept by `set_read`, not counted over a million rows each frame.
+    unread_rows: usize,
     /// Position in `rows`.
     pub selected: usize,
     /// First row drawn.
@@ -221,6 +224,8 @@ impl StoryList {
                 .map(|m| Row { story: m.index(), hit: None })
                 .collect(),
         };
+        self.unread_rows =
+            self.rows.iter().filter(|r| self.stories.get(r.story).is_some_and(|m| !m.read())).count();
         self.selected = keep
             .and_then(|id| {
                 self.rows.iter().position(|r| self.stories.get(r.story).is_some_and(|m| m.id() == id))
@@ -228,6 +233,32 @@ impl StoryList {
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
         self.offset = self.offset.min(self.selected);
+    }
+
+    /// How many of the rows are unread.
+    pub fn unread_rows(&self) -> usize {
+        self.unread_rows
+    }
+
+    /// Marks a story read or unread, keeping the count of unread rows.
+    pub fn set_read(&mut self, index: usize, read: bool) {
+        if self.stories.get(index).is_none_or(|m| m.read() == read) {
+            return;
+        }
+        self.stories.set_read(index, read);
+        if self.shows(index) {
+            self.unread_rows = if read { self.unread_rows.saturating_sub(1) } else { self.unread_rows + 1 };
+        }
+    }
+
+    /// Whether a row shows the story: the rows of a search (500 at most) are in the order of
+    /// its hits, any others in the order of the stories.
+    fn shows(&self, index: usize) -> bool {
+        if self.filters.search.is_some() {
+            self.rows.iter().any(|r| r.story == index)
+        } else {
+            self.rows.binary_search_by_key(&index, |r| r.story).is_ok()
+        }
     }
 
     /// The snippet a search result shows under its title.
@@ -367,6 +398,30 @@ mod tests {
         assert!((0..2000).all(|i| list.index_of(&format!("s{i}")) == Some(i)));
         assert_eq!(list.index_of("s2000"), None);
         assert_eq!(StoryList::default().index_of("s1"), None);
+    }
+
+    #[test]
+    fn the_unread_count_follows_marks_on_rows_shown_and_not_others() {
+        let mut list = StoryList::new(Stories::from(vec![
+            meta("a", "BBC", false, false),
+            meta("b", "RFI", false, false),
+            meta("c", "BBC", true, false),
+        ]));
+        assert_eq!(list.unread_rows(), 2);
+        list.filters.source = Some("BBC".into());
+        list.rebuild(None);
+        assert_eq!(list.unread_rows(), 1, "a");
+        list.set_read(0, true);
+        list.set_read(0, true);
+        assert_eq!(list.unread_rows(), 0, "once, however often it is marked");
+        list.set_read(1, true);
+        assert_eq!(list.unread_rows(), 0, "b is not shown");
+        list.set_read(2, false);
+        assert_eq!(list.unread_rows(), 1, "c is");
+        list.filters.search = Some(("q".into(), vec![(2, None), (0, None)]));
+        list.rebuild(None);
+        list.set_read(0, false);
+        assert_eq!(list.unread_rows(), 2, "a search's rows, in its order");
     }
 
     #[test]

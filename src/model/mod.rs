@@ -546,7 +546,7 @@ impl AppState {
             && !m.read()
         {
             let (i, id) = (m.index(), m.id().to_string());
-            self.list.stories.set_read(i, true);
+            self.list.set_read(i, true);
             effects.push(Effect::SetRead { id, read: true });
         }
     }

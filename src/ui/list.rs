@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list = &state.list;
     let theme = ctx.theme;
     let position = if list.rows.is_empty() { 0 } else { list.selected + 1 };
-    let unread = list.rows.iter().filter(|r| list.stories.get(r.story).is_some_and(|m| !m.read())).count();
+    let unread = list.unread_rows();
     let mut title = format!(" Stories {position}/{} ", list.rows.len());
     if unread > 0 {
         let long = format!("{title}· {unread} unread ");
