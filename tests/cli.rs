@@ -285,3 +285,28 @@ fn search_keeps_plain_words_and_takes_the_query_language() {
 fn titles_of_search(out: &Output) -> Vec<String> {
     stdout(out).lines().map(|l| l.split('\t').nth(2).unwrap_or_default().to_string()).collect()
 }
+
+#[test]
+fn eval_errors_list_the_dev_split_and_never_the_held_out_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    // Both articles quote someone the extractor does not name: each split has one mistake.
+    let text = "Le texte dit : « Nous partirons demain matin », sans plus.\n";
+    std::fs::write(texts.join("a.txt"), text).unwrap();
+    std::fs::write(texts.join("b.txt"), text).unwrap();
+    let quote = r#""quotes": [{"start": 16, "end": 42, "speaker": "Jeanne Martin", "speaker_span": null}], "sources": []"#;
+    let gold = format!(
+        "{{\"file\": \"a.txt\", \"split\": \"dev\", {quote}}}\n{{\"file\": \"b.txt\", \"split\": \"test\", {quote}}}\n"
+    );
+    let file = dir.path().join("gold.jsonl");
+    std::fs::write(&file, gold).unwrap();
+    let out = byline(&["eval", file.to_str().unwrap(), "--errors"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("a.txt ") && text.contains("speaker"), "{text}");
+    assert!(!text.contains("b.txt"), "{text}");
+    assert!(text.contains("mistakes of the held-out test split, not listed: 1"), "{text}");
+    let json = stdout(&byline(&["eval", file.to_str().unwrap(), "--json"], dir.path()));
+    assert!(json.contains("a.txt") && !json.contains("b.txt"), "{json}");
+}

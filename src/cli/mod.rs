@@ -193,7 +193,8 @@ pub enum Cmd {
         /// tests/data/wikinews-fr/gold.jsonl (the default for a .jsonl file).
         #[arg(long)]
         facts: bool,
-        /// With facts: also list each wrong or missed speaker and source.
+        /// With facts: also list each wrong or missed speaker and source (never those of the
+        /// held-out "test" split).
         #[arg(long)]
         errors: bool,
     },

@@ -79,6 +79,8 @@ impl FactsCounts {
 #[derive(Debug, Clone, Serialize)]
 pub struct FactsError {
     pub file: String,
+    /// The article's split ("dev", "test"): `eval --errors` hides the held-out split's mistakes.
+    pub split: String,
     pub kind: &'static str,
     /// The start of the quote or the source.
     pub text: String,
@@ -190,6 +192,7 @@ pub fn score_article(
     let mut push = |kind, at: (usize, usize), g: Option<&str>, p: Option<&str>| {
         errs.push(FactsError {
             file: gold.file.clone(),
+            split: gold.split.clone(),
             kind,
             text: excerpt(text, at.0, at.1),
             gold: g.map(str::to_string),
@@ -268,6 +271,7 @@ pub fn score_article(
     );
     errs.extend(span_errs.into_iter().map(|(kind, text, gold_v, predicted)| FactsError {
         file: gold.file.clone(),
+        split: gold.split.clone(),
         kind,
         text,
         gold: gold_v,
