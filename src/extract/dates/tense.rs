@@ -170,5 +170,7 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
             return t;
         }
     }
-    Tense::Unknown
+    // No cue near the date: the sentence's first verb before it sets the tense of a list that
+    // goes on ("devrait atteindre 32 °C dimanche … et 31 °C lundi").
+    (range.start..start.saturating_sub(LEFT_REACH)).rev().find_map(|k| cue(doc, k)).unwrap_or(Tense::Unknown)
 }

@@ -271,3 +271,23 @@ fn years_and_quantities() {
         assert!(dates(quantity, None).is_empty(), "{quantity}");
     }
 }
+
+#[test]
+fn a_date_far_from_its_verb_takes_the_tense_of_the_sentence() {
+    // 2012-11-27 is a Tuesday. The verb that makes the second day future is many words back.
+    let tuesday = Some((2012, 11, 27));
+    assert_eq!(
+        values(
+            "Les températures devraient dépasser les normales de saison dans toute la région du nord au sud et sur les côtes vendredi.",
+            tuesday
+        ),
+        pairs(&[("vendredi", "2012-11-30")])
+    );
+    assert_eq!(
+        values(
+            "Les températures ont dépassé les normales de saison dans toute la région du nord au sud et sur les côtes vendredi.",
+            tuesday
+        ),
+        pairs(&[("vendredi", "2012-11-23")])
+    );
+}
