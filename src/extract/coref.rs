@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Entity, Label};
+use super::types::{Entity, Label, Lang};
 use super::util::{FxMap, lines_with_sections};
 use crate::text::fold::fold_str;
 
@@ -222,6 +222,13 @@ pub fn resolve_person<'a>(
 pub fn name_fits(doc: &Doc, name: &str, gender: Gender, entities: &EntityIndex) -> bool {
     match entities.entities.iter().find(|e| e.label == Label::Per && e.name == name) {
         Some(e) => person_gender(doc, e).fits(gender),
+        // English "he" and "she" are never an organisation or a place.
+        None if doc.lang == Lang::En
+            && gender != Gender::Unknown
+            && entities.entities.iter().any(|e| e.name == name) =>
+        {
+            false
+        }
         None => given_name_gender(name).fits(gender),
     }
 }

@@ -227,4 +227,6 @@ mod tests;
 mod tests_combined;
 
 #[cfg(test)]
+mod tests_en_facts;
+#[cfg(test)]
 mod tests_orgs;

@@ -8,7 +8,7 @@ use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Entity, Label, Quote};
+use super::types::{Entity, Label, Lang, Quote};
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -491,6 +491,12 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             Attached::VerbOnly
         };
         let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
+        // A new sentence after the quote's own full stop attributes it only when it names the
+        // one who spoke the quote before ("… manner." He said space was limited).
+        let after = after.filter(|sp| {
+            !reports_something_else(doc, inner, close)
+                || matches!((sp, &previous), (Speaker::Named(n), Some((_, _, Some(p)))) if n == p)
+        });
         let inherited = previous
             .take()
             .filter(|&(prev_close, ran_on, _)| {
@@ -575,6 +581,20 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         k = if runs_on { close } else { close + 1 };
     }
     drop_labels(out, &word_counts)
+}
+
+/// A quote closed by its own full stop, then a new sentence whose speech verb goes on to report
+/// something ("\"… again.\" A police spokeswoman confirmed that officers …"): that sentence is
+/// no attribution of the quote before it. One that stops at its verb ("He said.") still is.
+fn reports_something_else(doc: &Doc, inner: &str, close: usize) -> bool {
+    let closed = inner.trim_end_matches(super::tokenize::is_space).ends_with(['.', '!', '?', '…']);
+    if !closed || !doc.cap(close + 1) {
+        return false;
+    }
+    let reach = doc.len().min(close + 10);
+    let clause_end = (close + 1..reach).find(|&j| matches!(doc.tok(j), "." | "!" | "?")).unwrap_or(reach);
+    let verb = (close + 1..clause_end).find(|&j| is_speech(doc, j));
+    verb.is_some_and(|v| !matches!(doc.tok(v + 1), "." | "," | ";" | "!" | "?"))
 }
 
 /// Longest caption under a pulled-out quote: a name and a short title.
@@ -815,7 +835,8 @@ fn pronoun_person(
     let subject_in_sentence = |e: &&Entity| {
         e.mentions.iter().any(|m| m.start >= sentence_start && m.end <= before && subject(m.start))
     };
-    if in_sentence(Label::Per).is_empty() {
+    // English "he" and "she" are people; only French "il" and "elle" also stand for a body.
+    if doc.lang == Lang::Fr && in_sentence(Label::Per).is_empty() {
         let orgs = in_sentence(Label::Org);
         if let [org] = orgs.as_slice()
             && subject_in_sentence(org)
@@ -1315,9 +1336,9 @@ fn phrase_speaker_within(
     // A name first: any kind but a date ("ajoute Hassan", a name the tagger took for a place).
     let first_entity = doc.tokens.get(k).and_then(|t| entities.starting_at(t.start));
     if first_entity.is_some_and(|(e, _)| e.label != Label::Date)
-        && let Some((name, _)) = entity_at(doc, k, entities)
+        && let Some((name, end)) = entity_at(doc, k, entities)
     {
-        return Some(Speaker::Named(name));
+        return english_function_after_name(doc, k, end, entities).or(Some(Speaker::Named(name)));
     }
     if let Some(name) = known_name_at(doc, k, entities) {
         return Some(Speaker::Named(name));
@@ -1352,10 +1373,10 @@ fn phrase_speaker_within(
             // author's words.
             let authored = after_de && j == k + 3 && WORK_NOUNS.contains(&doc.folded(k + 1));
             let complement = after_de && (!per || relational) && !authored || org_named;
-            if let Some((name, _)) =
+            if let Some((name, end)) =
                 speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
             {
-                return Some(Speaker::Named(name));
+                return english_function_after_name(doc, k, end, entities).or(Some(Speaker::Named(name)));
             }
             if at.is_some() {
                 // A place or a demonym: "l'ambassadeur de France", "l'Américain Pete Selleck".
@@ -1793,6 +1814,76 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
     matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name))
 }
 
+/// English verbs of speaking whose object is the one spoken to ("told Sky News:", "warned the
+/// committee:"): the name after them never said the quote.
+fn tells(doc: &Doc, verb: usize) -> bool {
+    doc.lang == Lang::En
+        && matches!(
+            doc.folded(verb),
+            "told"
+                | "tell"
+                | "tells"
+                | "telling"
+                | "warned"
+                | "assured"
+                | "reminded"
+                | "urged"
+                | "informed"
+                | "briefed"
+        )
+}
+
+/// English puts the organisation before the person's function: "Ladbrokes spokesman Peter Shaw"
+/// and "the Observer's Philip French" name the person, "the Green Party leader" describes
+/// someone of the party. For a name at `phrase..after` (tokens) followed by a function word or
+/// a possessive: the person named after them, else a description of a person.
+fn english_function_after_name(
+    doc: &Doc,
+    phrase: usize,
+    after: usize,
+    entities: &EntityIndex,
+) -> Option<Speaker> {
+    if doc.lang != Lang::En {
+        return None;
+    }
+    let function = |j: usize| {
+        !doc.cap(j) && (PERSON_NOUNS.contains(&doc.folded(j)) || GAZ.titles.contains(doc.folded(j)))
+    };
+    // "the Observer's": the mark is a token of its own or the end of the name's last one.
+    let own_token = matches!(doc.tok(after), "'s" | "’s" | "'" | "’");
+    let possessive = own_token || after > 0 && ["'s", "’s"].iter().any(|m| doc.tok(after - 1).ends_with(m));
+    let mut h = after + usize::from(own_token);
+    while h < after + 4 && function(h) {
+        h += 1;
+    }
+    if h == after && !possessive {
+        return None;
+    }
+    // The person, maybe after more words of the function ("chief executive", "chief economist").
+    let person_at = |j: usize| {
+        doc.tokens
+            .get(j)
+            .and_then(|t| entities.starting_at(t.start))
+            .filter(|(e, _)| e.label == Label::Per)
+            .map(|(e, _)| e.name.clone())
+    };
+    let more_words = (h..h + 3).take_while(|&j| doc.is_word(j) && !doc.cap(j) && !is_speech(doc, j)).count();
+    // "Labour's Mr Livingstone": the honorific is not part of the name.
+    let honorifics =
+        (h..h + 2).take_while(|&j| GAZ.honorifics.contains(doc.folded(j)) || doc.tok(j) == ".").count();
+    if let Some(name) = (h..=h + more_words.max(honorifics)).find_map(person_at) {
+        return Some(Speaker::Named(name));
+    }
+    // A person's name followed by a function is that person ("John Smith, spokesman").
+    let named_person = doc
+        .tokens
+        .get(phrase)
+        .and_then(|t| entities.starting_at(t.start))
+        .is_some_and(|(e, _)| e.label == Label::Per);
+    (!named_person && h > after + usize::from(own_token))
+        .then(|| Speaker::Description(Kind::Person, doc.span_text(phrase, h).to_string()))
+}
+
 /// The speaker named before the quote opening at `k` (of `words` words): "X a déclaré : «",
 /// "selon X, «", "Pour X, «". A quote of one or two words ("des violences «inacceptables»")
 /// takes only an attribution right before it: further back, it is more often a label.
@@ -1837,6 +1928,11 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
             && !(j > 1 && doc.folded(j - 2) == "comme")
     };
     let verb = clause.iter().copied().find(|&j| is_speech(doc, j) && !after_article(j))?;
+    // A passive ("her comments have been described as", "le projet a été qualifié de"): the
+    // subject is what was spoken of, not who spoke.
+    if verb > 0 && matches!(doc.folded(verb - 1), "been" | "being" | "is" | "are" | "was" | "were" | "ete") {
+        return Some(Speaker::Unknown);
+    }
     if short && k - verb > 4 && !colon {
         return None;
     }
@@ -1849,8 +1945,9 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     {
         return None;
     }
-    // "… précise l'ambassadeur de France, Bernard Bajolet : «": the name before the colon.
-    if colon && verb < v {
+    // "… précise l'ambassadeur de France, Bernard Bajolet : «": the name before the colon;
+    // not after "told" ("He told Sky News:"), whose object is who heard it.
+    if colon && verb < v && !tells(doc, verb) {
         let name_end = doc.tokens.get(v).map_or(0, |t| t.end);
         // Not the complement of a preposition ("qui ajoute sur Twitter :").
         let after_preposition = |e: &Entity| {
@@ -1945,9 +2042,20 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     }) {
         return Some(Speaker::Named(en.name.clone()));
     }
+    // "Carl Emmerson, from the Institute, told": the organisation a person is from.
+    let from_organisation = |en: &super::types::Entity, last: usize| {
+        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let before = |n: usize| first.checked_sub(n).map_or("", |j| doc.folded(j));
+        matches!(before(1), "from" | "of" | "at")
+            || matches!(before(2), "from" | "of" | "at") && doc.is_determiner(first - 1)
+    };
     if doc.tok(e - 1) == ","
         && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
-            en.label == Label::Per || en.label == Label::Org && !in_person_phrase(en, e.saturating_sub(2))
+            en.label == Label::Per
+                || en.label == Label::Org
+                    && !in_person_phrase(en, e.saturating_sub(2))
+                    && !from_organisation(en, e.saturating_sub(2))
         })
     {
         return Some(Speaker::Named(en.name.clone()));
@@ -1955,9 +2063,11 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // "Sébastien Chenu, député Rassemblement national, a dénoncé": the person before the
     // apposition that ends in their party.
     if doc.tok(e - 1) == ","
-        && let Some(c) = (e.saturating_sub(8).max(sent_start + 1)..e - 1)
-            .rev()
-            .find(|&c| doc.tok(c) == "," && is_person_head(doc, c + 1))
+        && let Some(c) = (e.saturating_sub(8).max(sent_start + 1)..e - 1).rev().find(|&c| {
+            doc.tok(c) == ","
+                && (is_person_head(doc, c + 1)
+                    || doc.lang == Lang::En && matches!(doc.folded(c + 1), "from" | "of" | "at"))
+        })
         && let Some(en) = entities.ending_at(end_of(c - 1)).filter(|en| en.label == Label::Per)
     {
         return Some(Speaker::Named(en.name.clone()));

@@ -1,0 +1,91 @@
+//! English quotes and roles: who speaks and who holds a title, in the forms English news uses.
+//! The sentences are written for these tests.
+
+use super::*;
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
+}
+
+fn some(name: &str) -> Option<String> {
+    Some(name.to_string())
+}
+
+#[test]
+fn the_one_told_is_not_the_speaker() {
+    let s = speakers(
+        "Martin Hale left the party on Monday. He told Sky News: \"I tried to change it from the inside.\"",
+    );
+    assert_eq!(s, vec![some("Martin Hale")]);
+    let s = speakers(
+        "Sarah Cole spoke on Tuesday. The minister told the Lords transport committee: \"The line will open in May.\"",
+    );
+    assert!(!s.contains(&some("Lords")), "{s:?}");
+}
+
+#[test]
+fn an_organisation_s_spokesman_named_after_it_speaks() {
+    let s = speakers("\"He is now the clear favourite,\" said Ladbrokes spokesman Peter Shaw.");
+    assert_eq!(s, vec![some("Peter Shaw")]);
+}
+
+#[test]
+fn a_new_sentence_reporting_something_else_does_not_attribute_the_quote_before() {
+    let s = speakers(
+        "\"The party has tried this before and it will fail again.\" A Kent Police spokeswoman confirmed \
+         that officers were looking at the leaflet.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_party_before_leader_is_not_the_speaker() {
+    let s = speakers("The Green Party leader said: \"Our institutions are changing too.\"");
+    assert!(!s.contains(&some("Green Party")), "{s:?}");
+}
+
+#[test]
+fn what_comments_are_described_as_has_no_speaker() {
+    let s = speakers("Her comments have been described as \"reckless\" by the residents' association.");
+    assert!(!s.iter().flatten().any(|n| n.contains("comments")), "{s:?}");
+}
+
+#[test]
+fn a_person_from_an_organisation_speaks_not_the_organisation() {
+    let s = speakers(
+        "Anna Price, from the Institute for Fiscal Studies, told the BBC: \"The sums do not add up.\"",
+    );
+    assert_eq!(s, vec![some("Anna Price")]);
+    let s = speakers("Tom Reed, of Barclays Capital, said: \"Rates will stay where they are.\"");
+    assert_eq!(s, vec![some("Tom Reed")]);
+}
+
+#[test]
+fn a_new_sentence_naming_the_speaker_of_the_quote_before_goes_on_attributing() {
+    let s = speakers(
+        "\"We will rebuild the hall,\" said Omar Malik. \"It is the ideal place for the school.\" Malik \
+         said space was limited.",
+    );
+    assert_eq!(s, vec![some("Omar Malik"), some("Omar Malik")]);
+}
+
+#[test]
+fn a_person_named_after_a_possessive_speaks() {
+    let s = speakers("\"It is the best film of the year,\" said the Guardian's Laura Jenkins.");
+    assert_eq!(s, vec![some("Laura Jenkins")]);
+}
+
+#[test]
+fn a_function_of_several_words_between_organisation_and_person() {
+    let s = speakers("\"We expect growth to slow,\" said Nordbank chief economist Helen Ward.");
+    assert_eq!(s, vec![some("Helen Ward")]);
+}
+
+#[test]
+fn he_after_a_party_quote_is_the_party_s_man_never_the_party() {
+    let s = speakers(
+        "Labour's Mr Dunmore, who says he is \"standing firm\", spoke on Tuesday. He said to reporters: \
+         \"I will not apologise.\"",
+    );
+    assert_eq!(s, vec![some("Dunmore"), some("Dunmore")]);
+}
