@@ -503,6 +503,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
         }
         k += 1;
     }
+    let described = described_roles(doc, &out, blocked);
+    out.extend(described);
     out
 }
 
@@ -574,6 +576,128 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
 /// "un des" / "une des" at `k`: one of a group named by a plural title.
 fn one_of_at(doc: &Doc, k: usize) -> bool {
     matches!(doc.folded(k), "un" | "une") && doc.folded(k + 1) == "des"
+}
+
+/// Roles the text gives a named person through a description elsewhere: "le président François
+/// Hollande … estime le président de la République". A definite description ("le"/"la"/"l'"/
+/// "du"/"au" + title + complement) with no name of its own goes to the one person whose role has
+/// the same title and says less ("président" → "président de la République"); none when two
+/// people hold that title or the description says something else ("président américain").
+fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<RoleMatch> {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    if doc.lang != super::types::Lang::Fr {
+        return out;
+    }
+    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    for k in 0..doc.len() {
+        if doc.cap(k) || in_found(k) {
+            continue;
+        }
+        let Some((head, false)) = title_head(doc, k) else { continue };
+        let Some((rs, ce)) = description_at(doc, k, blocked) else { continue };
+        let Some(holder) = sole_holder(doc, found, &head, (rs, ce)) else { continue };
+        let role = doc.span_text(rs, ce).to_string();
+        if !out.iter().any(|r| r.role == role && r.name == holder.name) {
+            out.push(RoleMatch { name: holder.name.clone(), role_tokens: rs..title_end(doc, k), role });
+        }
+    }
+    out
+}
+
+/// The definite description whose title is at `k`, without a name of its own: its start (the
+/// modifiers included, the article left out) and end.
+fn description_at(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    let rs = modifiers_back(doc, k);
+    if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au") {
+        return None;
+    }
+    let te = title_tail(doc, title_at(doc, k)?);
+    if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
+        return None;
+    }
+    let ce = complement_end(doc, te, 12).max(te);
+    let named_after = doc.tok(ce) == "," && person_name(doc, ce + 1, blocked).is_some()
+        || name_closing_complement(doc, te, ce, blocked).is_some();
+    (!named_after).then_some((rs, description_end(doc, te, ce)))
+}
+
+/// Prepositions and articles that chain a description's complements (folded).
+const DESCRIPTION_LINKS: [&str; 14] =
+    ["de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en", "pour", "chez"];
+
+/// Where a description's complement ends: it is a chain of prepositions each followed by one
+/// word or one capitalised name ("de la République", "de Michelin Amérique du Nord"). A
+/// description with no name after it runs on into its verb otherwise: "le maire de New York
+/// prend peu de risque", "le romancier ne semble pas".
+fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
+    let is_link = |i: usize| DESCRIPTION_LINKS.contains(&doc.folded(i)) && doc.tok(i) != "a";
+    let mut end = te;
+    let mut j = te;
+    while j < ce && is_link(j) {
+        while j < ce && is_link(j) {
+            j += 1;
+        }
+        if j >= ce || !doc.is_word(j) || doc.is_determiner(j) {
+            break;
+        }
+        j += 1;
+        while j < ce && doc.cap(j) && doc.cap(j - 1) {
+            j += 1;
+        }
+        end = j;
+    }
+    end
+}
+
+/// End of the title phrase at `k` with its adjectives ("président sortant").
+fn title_end(doc: &Doc, k: usize) -> usize {
+    title_at(doc, k).map_or(k + 1, |te| title_tail(doc, te))
+}
+
+/// The folded words of a role, its modifiers ("ancien", "nouveau"…) left out.
+fn role_words(doc: &Doc, rs: usize, ce: usize) -> Vec<String> {
+    (rs..ce)
+        .filter(|&i| doc.is_word(i) && !PRE_MODIFIERS.contains(&doc.folded(i)))
+        .map(|i| doc.folded(i).to_string())
+        .collect()
+}
+
+/// The modifiers ("ancien", "futur"…) among the tokens `span`, folded.
+fn modifiers_in<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
+    span.map(|i| doc.folded(i)).filter(|f| PRE_MODIFIERS.contains(f)).collect()
+}
+
+/// The role of the one person whose role has the title `head` and whose words begin `words`
+/// while saying less; None when nobody or several people hold such a title.
+fn sole_holder<'r>(
+    doc: &Doc,
+    found: &'r [RoleMatch],
+    head: &str,
+    (rs, ce): (usize, usize),
+) -> Option<&'r RoleMatch> {
+    let words = role_words(doc, rs, ce);
+    let same_title: Vec<&RoleMatch> = found
+        .iter()
+        .filter(|r| {
+            let t = (r.role_tokens.start..r.role_tokens.end).find(|&i| title_head(doc, i).is_some());
+            t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head)
+        })
+        .collect();
+    let surname = |r: &RoleMatch| doc.folded(r.name.end - 1).to_string();
+    let first = *same_title.first()?;
+    if same_title.iter().any(|r| surname(r) != surname(first)) {
+        return None;
+    }
+    // The description must say more than a role the person already has, never something else.
+    // "l'ancien maire" is not "le maire"; "le président américain" may be another president.
+    let extends = |r: &RoleMatch| {
+        let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+        have.len() < words.len()
+            && words.starts_with(&have)
+            && !words[have.len()..].iter().any(|w| GAZ.demonyms.contains_key(w.as_str()))
+            && modifiers_in(doc, r.role_tokens.clone()) == modifiers_in(doc, rs..ce)
+    };
+    same_title.into_iter().find(|r| extends(r))
 }
 
 /// Where the capitalised name ending before token `end` starts, honorifics and capitalised
@@ -930,6 +1054,26 @@ mod tests {
         (
             "Akli Gasmi, jeune berger en Kabylie à l'époque, se souvient",
             &[("Akli Gasmi", "jeune berger en Kabylie")],
+        ),
+        // fr-roles3: a description without a name goes to the one person holding that title,
+        // when it says more than the role already given; never across a demonym, "ancien" or a
+        // second holder.
+        (
+            "Le président Jean Roux a visité Lyon. « Rien n'est joué », estime le président de la République.",
+            &[("Jean Roux", "président"), ("Jean Roux", "président de la République")],
+        ),
+        (
+            "Le président Jean Roux a visité Lyon. Le président américain a téléphoné.",
+            &[("Jean Roux", "président")],
+        ),
+        (
+            "Le président Jean Roux a reçu le président Paul Vidal. Le président de la République a parlé.",
+            &[("Jean Roux", "président"), ("Paul Vidal", "président")],
+        ),
+        ("Le maire Paul Roux a parlé. L'ancien maire de la ville est venu.", &[("Paul Roux", "maire")]),
+        (
+            "Le maire Paul Roux a parlé. Le maire de Nantes prend peu de risque.",
+            &[("Paul Roux", "maire"), ("Paul Roux", "maire de Nantes")],
         ),
         // fr-roles3: where a role ends, appositions after a name, words before a name that are
         // not part of it.
