@@ -364,6 +364,16 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
     )
 }
 
+/// After a role, a word of time that qualifies it before the comma: "le guide religieux d'alors,
+/// l'ayatollah X", "X, berger à l'époque,". Returns the token after it (`ce` when none).
+fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
+    match (doc.folded(ce), doc.folded(ce + 1), doc.folded(ce + 2)) {
+        ("d'", "alors", _) => ce + 2,
+        ("de" | "a", "l'", "epoque") => ce + 3,
+        _ => ce,
+    }
+}
+
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
@@ -446,8 +456,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 continue;
             }
             let ce = complement_end(doc, te, 14);
-            if doc.tok(ce) == "," {
-                let mut ns = ce + 1;
+            let comma = after_time_qualifier(doc, ce);
+            if doc.tok(comma) == "," {
+                let mut ns = comma + 1;
                 if is_honorific(doc, ns) {
                     ns += 1;
                 }
@@ -540,10 +551,10 @@ fn appositions(
             });
         }
         end = Some(ce);
-        if doc.tok(ce) != "," {
+        comma = after_time_qualifier(doc, ce);
+        if doc.tok(comma) != "," {
             return end;
         }
-        comma = ce;
     }
 }
 
@@ -752,6 +763,9 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
     };
     let mut j = match doc.folded(k) {
         "est" | "etait" | "fut" | "devient" | "redevient" => k + 1,
+        // "désigner Xi Jinping comme successeur de Hu Jintao", "X en tant que président".
+        "comme" => k + 1,
+        "en" if doc.folded(k + 1) == "tant" && doc.folded(k + 2) == "que" => k + 3,
         "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "ete" && participle(k + 2) => k + 3,
         _ => return None,
     };
@@ -765,7 +779,8 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
 /// l'Égypte": the role the verb at `k` gives the full name just before it.
 fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     let mut t = copula_at(doc, k)?;
-    let name_end = if doc.folded(k.checked_sub(1)?) == "qui" { k - 1 } else { k };
+    let before = doc.folded(k.checked_sub(1)?);
+    let name_end = if before == "qui" || before == "," && doc.folded(k) == "en" { k - 1 } else { k };
     let ns = name_start_before(doc, name_end);
     // A full name, not a capitalised word opening the sentence ("Le président est").
     if name_end < ns + 2
@@ -782,6 +797,10 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
         t += 1;
     }
     let te = title_tail(doc, title_at(doc, t)?);
+    // "Jean Dupont comme le président X": the title is X's.
+    if person_name(doc, te, blocked).is_some() {
+        return None;
+    }
     let ce = complement_end(doc, te, 12).max(te);
     // Only the title is reserved: the complement's names are entities ("d'Hosni Moubarak").
     Some(RoleMatch { name: ns..name_end, role_tokens: rs..te, role: doc.span_text(rs, ce).to_string() })
@@ -1055,6 +1074,19 @@ mod tests {
             "Akli Gasmi, jeune berger en Kabylie à l'époque, se souvient",
             &[("Akli Gasmi", "jeune berger en Kabylie")],
         ),
+        // fr-roles3: "comme" and "en tant que" give a role like "est"; a word of time after a
+        // role before its comma is skipped.
+        (
+            "pour désigner Paul Martin comme successeur de Jean Roux, les délégués",
+            &[("Paul Martin", "successeur de Jean Roux")],
+        ),
+        ("Paul Martin, en tant que président du jury, a tranché.", &[("Paul Martin", "président du jury")]),
+        ("Jean Dupont comme le président Paul Martin ont signé.", &[("Paul Martin", "président")]),
+        (
+            "les partisans du chef religieux d'alors, l'imam Karim Benali, ont",
+            &[("Karim Benali", "chef religieux"), ("Karim Benali", "imam")],
+        ),
+        ("Akli Gasmi, jeune berger à l'époque, raconte.", &[("Akli Gasmi", "jeune berger")]),
         // fr-roles3: a description without a name goes to the one person holding that title,
         // when it says more than the role already given; never across a demonym, "ancien" or a
         // second holder.
