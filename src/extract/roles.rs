@@ -374,6 +374,11 @@ fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
     }
 }
 
+/// "(OMS)" at `j`: an acronym in brackets, three tokens.
+fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
+    doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
+}
+
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
@@ -393,6 +398,13 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || f == "par" && doc.is_determiner(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none();
+        // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
+        // acronym in brackets stays inside the role.
+        if bracketed_acronym(doc, j) {
+            j += 3;
+            last_content = j;
+            continue;
+        }
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
@@ -501,7 +513,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
         // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
         if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
             let ns = name_start_before(doc, k);
-            let place = GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns));
+            // "Florence Dupont", "Maurice Lévy": a given name that is also a place opens a name.
+            let given = k > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
+            let place = !given
+                && (GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns)));
             if ns < k
                 && !place
                 && (k > ns + 1 || !is_party_label(doc, ns))
@@ -1087,6 +1102,16 @@ mod tests {
             &[("Karim Benali", "chef religieux"), ("Karim Benali", "imam")],
         ),
         ("Akli Gasmi, jeune berger à l'époque, raconte.", &[("Akli Gasmi", "jeune berger")]),
+        // fr-roles3: a given name that is also a place still opens a person's name; an acronym
+        // in brackets stays in the role.
+        ("Florence Dupont, directrice de l'école, a parlé.", &[("Florence Dupont", "directrice de l'école")]),
+        ("Ils sont allés à Florence, capitale de la Toscane, hier.", &[]),
+        (
+            "Le directeur de l'Organisation mondiale de la santé (OMS), Paul Martin, a parlé.",
+            &[("Paul Martin", "directeur de l'Organisation mondiale de la santé (OMS)")],
+        ),
+        ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire (PS) de Lille")]),
+        ("La chancelière allemande Angela Merkel a parlé.", &[("Angela Merkel", "chancelière allemande")]),
         // fr-roles3: a description without a name goes to the one person holding that title,
         // when it says more than the role already given; never across a demonym, "ancien" or a
         // second holder.
