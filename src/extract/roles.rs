@@ -34,8 +34,10 @@ const MODIFIERS: [&str; 10] =
     ["former", "ancien", "ancienne", "ex", "new", "nouveau", "nouvelle", "current", "actuel", "actuelle"];
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
-/// directeur", "jeune manifestant" (folded).
-const PRE_MODIFIERS: [&str; 16] = [
+/// directeur", "jeune manifestant", "premier adjoint" (folded).
+const PRE_MODIFIERS: [&str; 18] = [
+    "premier",
+    "premiere",
     "ancien",
     "ancienne",
     "anciens",
@@ -389,7 +391,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         // words ("berger en Kabylie à l'époque", "organise à Versailles"); "a" is the verb.
         let institution = j == from && doc.cap(j + 1)
             || doc.is_determiner(j + 1) && doc.cap(j + 2)
-            || j == from && aim_after_a(doc, j);
+            || j == from && aim_after_a(doc, j)
+            // "procureur de la République à Toulon,": a known place closing the role.
+            || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
         let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution)
             || ends_noun_phrase(doc, from, j)
             // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
@@ -1112,6 +1116,15 @@ mod tests {
         ),
         ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire (PS) de Lille")]),
         ("La chancelière allemande Angela Merkel a parlé.", &[("Angela Merkel", "chancelière allemande")]),
+        // fr-roles3: "premier" before a title and a place after "à" closing it belong to the role.
+        (
+            "selon le premier adjoint au maire de Lille, Paul Martin, la ville",
+            &[("Paul Martin", "premier adjoint au maire de Lille")],
+        ),
+        (
+            "a indiqué Paul Martin, procureur de la République à Lyon, qui",
+            &[("Paul Martin", "procureur de la République à Lyon")],
+        ),
         // fr-roles3: a description without a name goes to the one person holding that title,
         // when it says more than the role already given; never across a demonym, "ancien" or a
         // second holder.
@@ -1168,7 +1181,7 @@ mod tests {
         // An age between commas, several roles in a row, "un des".
         (
             "Karim Benali, 32 ans, professeur de mathématiques à Lyon, raconte.",
-            &[("Karim Benali", "professeur de mathématiques")],
+            &[("Karim Benali", "professeur de mathématiques à Lyon")],
         ),
         (
             "Paul Martin, maire de Lyon, ancien député du Rhône, a démissionné.",
