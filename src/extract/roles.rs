@@ -34,8 +34,10 @@ const MODIFIERS: [&str; 10] =
     ["former", "ancien", "ancienne", "ex", "new", "nouveau", "nouvelle", "current", "actuel", "actuelle"];
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
-/// directeur", "jeune manifestant" (folded).
-const PRE_MODIFIERS: [&str; 16] = [
+/// directeur", "jeune manifestant", "premier adjoint" (folded).
+const PRE_MODIFIERS: [&str; 18] = [
+    "premier",
+    "premiere",
     "ancien",
     "ancienne",
     "anciens",
@@ -101,6 +103,7 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
         && doc.cap(k - 1)
         && doc.is_word(k - 1)
         && !doc.info.get(k - 1).is_some_and(|t| t.initial)
+        && !doc.is_determiner(k - 1)
     {
         return None;
     }
@@ -172,6 +175,84 @@ fn is_party_label(doc: &Doc, k: usize) -> bool {
         && !t.contains('.')
 }
 
+/// Words a lowercase French title can follow when it opens a noun phrase: articles, possessives,
+/// prepositions, conjunctions, numbers and the adjectives the press puts before a function
+/// (folded). After any other word the title is more likely a verb: "Le parti juge Christophe
+/// Castaner incapable".
+const BEFORE_TITLE: [&str; 48] = [
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "de",
+    "par",
+    "pour",
+    "avec",
+    "entre",
+    "comme",
+    "et",
+    "ou",
+    "ni",
+    "selon",
+    "chez",
+    "sur",
+    "sous",
+    "vers",
+    "contre",
+    "sans",
+    "dont",
+    "que",
+    "qu'",
+    "quand",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "quelques",
+    "nombreux",
+    "nombreuses",
+    "celebre",
+    "grand",
+    "grande",
+    "eminent",
+    "illustre",
+    "premier",
+    "premiere",
+];
+
+/// Titles that are also verb forms ("le parti juge X incapable", "un homme dirigeant l'usine").
+const VERB_LIKE_TITLES: [&str; 6] = ["juge", "guide", "pilote", "garde", "arbitre", "preside"];
+
+/// Whether the title at `k` opens a noun phrase: always for a capitalised or non-French title;
+/// a lowercase French one after the start of a sentence, punctuation, an article or a word of
+/// `BEFORE_TITLE` (the modifiers "ancien", "futur"… skipped).
+fn title_opens_phrase(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    let verb_like = VERB_LIKE_TITLES.contains(&f) || f.ends_with("ant");
+    if !verb_like || doc.lang != super::types::Lang::Fr || doc.cap(k) {
+        return true;
+    }
+    let rs = modifiers_back(doc, k);
+    let Some(p) = rs.checked_sub(1) else { return true };
+    let f = doc.folded(p);
+    !doc.is_word(p)
+        || doc.newline_before(rs)
+        || doc.is_determiner(p)
+        || BEFORE_TITLE.contains(&f)
+        || f.starts_with(|c: char| c.is_ascii_digit())
+        || is_honorific(doc, p)
+}
+
 /// Start of the role once the lowercase modifiers before the title are included.
 fn modifiers_back(doc: &Doc, mut rs: usize) -> usize {
     while rs > 0 && !doc.cap(rs - 1) && PRE_MODIFIERS.contains(&doc.folded(rs - 1)) && !doc.newline_before(rs)
@@ -209,13 +290,95 @@ pub fn name_run(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
     loop {
         if ok(j) && !doc.newline_before(j) {
             j += 1;
-        } else if PARTICLES.contains(&doc.folded(j)) && !doc.cap(j) && ok(j + 1) {
+        } else if (PARTICLES.contains(&doc.folded(j)) || doc.folded(j) == "d'") && !doc.cap(j) && ok(j + 1) {
             j += 2;
         } else {
             break;
         }
     }
     Some(j)
+}
+
+/// Words that link a noun to its complement: after them an article or a noun still belongs to
+/// the role ("directeur de la banque"), after any other word it does not.
+const LINKS: [&str; 27] = [
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the", "a", "au", "aux", "en", "chez", "pour",
+    "sur", "dans", "at", "for", "in", "and", "et", "par", "avec", "entre", "aupres",
+];
+
+/// Participles that name a function with the title ("secrétaire d'État chargé du Numérique",
+/// "ministre délégué"); other participles after a role tell what the person did ("filmé").
+const ROLE_PARTICIPLES: [&str; 8] =
+    ["charge", "chargee", "delegue", "deleguee", "specialise", "specialisee", "associe", "associee"];
+
+/// Whether the word at `j`, inside a role's complement that starts at `from`, starts something
+/// else: an article or an adverb in -ment right after a noun or adjective ("juge les avocats",
+/// "commissaire divisionnaire fraîchement distingué"), a participle just after the title
+/// ("policier filmé"), "en train de", a date ("directeur de l'usine le 3 mars").
+fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
+    let f = doc.folded(j);
+    let written = doc.tok(j);
+    let after_content = j > 0 && doc.is_word(j - 1) && !LINKS.contains(&doc.folded(j - 1));
+    let lower = !doc.cap(j);
+    let article = matches!(f, "le" | "la" | "les" | "l'");
+    let adverb = lower && f.len() > 6 && f.ends_with("ment");
+    // "le chef étoilé français X" keeps its participle, "le policier filmé en train de" does not.
+    let next_lower_word = doc.is_word(j + 1)
+        && !doc.cap(j + 1)
+        && !GAZ.demonyms.contains_key(doc.folded(j + 1))
+        && !POST_MODIFIERS.contains(&doc.folded(j + 1));
+    let participle = lower
+        && next_lower_word
+        && j <= from + 1
+        && ["é", "ée", "és", "ées"].iter().any(|e| written.ends_with(e))
+        && !ROLE_PARTICIPLES.contains(&f)
+        && !POST_MODIFIERS.contains(&f)
+        && !GAZ.title_heads.contains(f);
+    let next = doc.folded(j + 1);
+    let date = matches!(f, "le" | "l'" | "en")
+        && (doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
+            || GAZ.months.contains_key(next)
+            || GAZ.days.contains_key(next));
+    after_content && (article || adverb || participle) || f == "en" && next == "train" || date
+}
+
+/// What a title can aim at with "à" right after it: "candidat à l'élection présidentielle",
+/// "candidat à sa propre succession", "adjoint à la mairie", "professeur à l'université".
+fn aim_after_a(doc: &Doc, a: usize) -> bool {
+    let mut j = a + 1;
+    if doc.is_determiner(j) || matches!(doc.folded(j), "sa" | "son" | "leur") {
+        j += 1;
+    }
+    if doc.folded(j) == "propre" {
+        j += 1;
+    }
+    matches!(
+        doc.folded(j),
+        "election"
+            | "presidentielle"
+            | "presidence"
+            | "primaire"
+            | "mairie"
+            | "universite"
+            | "succession"
+            | "reelection"
+            | "direction"
+    )
+}
+
+/// After a role, a word of time that qualifies it before the comma: "le guide religieux d'alors,
+/// l'ayatollah X", "X, berger à l'époque,". Returns the token after it (`ce` when none).
+fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
+    match (doc.folded(ce), doc.folded(ce + 1), doc.folded(ce + 2)) {
+        ("d'", "alors", _) => ce + 2,
+        ("de" | "a", "l'", "epoque") => ce + 3,
+        _ => ce,
+    }
+}
+
+/// "(OMS)" at `j`: an acronym in brackets, three tokens.
+fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
+    doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
 }
 
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
@@ -226,14 +389,26 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         // "à" is a preposition, part of the role before an institution's name ("professeur à
         // l'Université X") or a place right after the title ("avocat à Paris"), not before other
         // words ("berger en Kabylie à l'époque", "organise à Versailles"); "a" is the verb.
-        let institution = j == from && doc.cap(j + 1) || doc.is_determiner(j + 1) && doc.cap(j + 2);
+        let institution = j == from && doc.cap(j + 1)
+            || doc.is_determiner(j + 1) && doc.cap(j + 2)
+            || j == from && aim_after_a(doc, j)
+            // "procureur de la République à Toulon,": a known place closing the role.
+            || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
         let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution)
+            || ends_noun_phrase(doc, from, j)
             // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
             || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             // "reçue par le ministre", not "président par intérim"
             || f == "par" && doc.is_determiner(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none();
+        // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
+        // acronym in brackets stays inside the role.
+        if bracketed_acronym(doc, j) {
+            j += 3;
+            last_content = j;
+            continue;
+        }
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
@@ -274,9 +449,16 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     let mut k = 0;
     while k < n {
         // Pattern 1 and 2: TITLE [demonym] Name  /  TITLE complement , Name  /  TITLE complement Name
-        if let Some((te, plural)) = title_phrase_at(doc, k) {
+        if let Some((te, plural)) = title_phrase_at(doc, k)
+            && title_opens_phrase(doc, k)
+        {
             let te = title_tail(doc, te);
             let rs = modifiers_back(doc, extend_back(doc, k, blocked));
+            // "un des leaders du mouvement, X": one of them, the role keeps "un des".
+            let (rs, plural) = match rs.checked_sub(2).filter(|&o| one_of_at(doc, o)) {
+                Some(o) => (o, false),
+                None => (rs, plural),
+            };
             let mut ns = te;
             if is_honorific(doc, ns) {
                 ns += 1;
@@ -290,8 +472,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 continue;
             }
             let ce = complement_end(doc, te, 14);
-            if doc.tok(ce) == "," {
-                let mut ns = ce + 1;
+            let comma = after_time_qualifier(doc, ce);
+            if doc.tok(comma) == "," {
+                let mut ns = comma + 1;
                 if is_honorific(doc, ns) {
                     ns += 1;
                 }
@@ -331,43 +514,220 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
             out.push(role);
             continue;
         }
-        // Pattern 3: Name , [det] [modifier] TITLE complement
+        // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
         if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
             let ns = name_start_before(doc, k);
-            let place = GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns));
-            let mut t = k + 1;
-            if matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une") {
-                t += 1;
-            }
-            let role_start = t;
-            while MODIFIERS.contains(&doc.folded(t))
-                || PRE_MODIFIERS.contains(&doc.folded(t))
-                || doc.tok(t) == "-"
-            {
-                t += 1;
-            }
+            // "Florence Dupont", "Maurice Lévy": a given name that is also a place opens a name.
+            let given = k > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
+            let place = !given
+                && (GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns)));
             if ns < k
                 && !place
                 && (k > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
-                && let Some(te) = title_at(doc, t)
+                && let Some(end) = appositions(doc, ns..k, k, blocked, &mut out)
             {
-                let te = title_tail(doc, te);
-                let ce = complement_end(doc, te, 12).max(te);
-                for (a, b) in coordinated(doc, role_start, ce) {
-                    out.push(RoleMatch {
-                        name: ns..k,
-                        role_tokens: role_start..ce,
-                        role: doc.span_text(a, b).to_string(),
-                    });
-                }
-                k = ce;
+                k = end;
                 continue;
             }
         }
         k += 1;
     }
+    let described = described_roles(doc, &out, blocked);
+    out.extend(described);
     out
+}
+
+/// The roles set in apposition after the name `name`, from the comma at `comma` on: "X,
+/// directeur de Y,", "X, 45 ans, chauffeur de taxi,", "X, maire de Lyon, ancien ministre,".
+/// Returns where the last role ends, `None` when no role follows.
+fn appositions(
+    doc: &Doc,
+    name: Range<usize>,
+    comma: usize,
+    blocked: &[bool],
+    out: &mut Vec<RoleMatch>,
+) -> Option<usize> {
+    let mut comma = comma;
+    let mut end = None;
+    loop {
+        let mut t = comma + 1;
+        // An age between commas says nothing of the function: "X, 45 ans, directeur".
+        if doc.tok(t).starts_with(|c: char| c.is_ascii_digit()) && doc.folded(t + 1) == "ans" {
+            t += 2;
+            if doc.tok(t) != "," {
+                return end;
+            }
+            comma = t;
+            continue;
+        }
+        let Some((role_start, ce)) = apposed_role(doc, t, blocked) else { return end };
+        for (a, b) in coordinated(doc, role_start, ce) {
+            out.push(RoleMatch {
+                name: name.clone(),
+                role_tokens: role_start..ce,
+                role: doc.span_text(a, b).to_string(),
+            });
+        }
+        end = Some(ce);
+        comma = after_time_qualifier(doc, ce);
+        if doc.tok(comma) != "," {
+            return end;
+        }
+    }
+}
+
+/// A role phrase in apposition starting at `t`: [det] ["un des"] [modifiers] TITLE complement.
+/// Returns its start (after the article) and end. None when the title is another person's: a
+/// name right after it or after its complement ("X, le préfet Y", "X, le préfet du Rhône, Y").
+fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    let article = matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une");
+    if article && !one_of_at(doc, t) {
+        t += 1;
+    }
+    let role_start = t;
+    // "l'un des leaders du mouvement": the role keeps "un des".
+    if one_of_at(doc, t) {
+        t += 2;
+    }
+    while MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t)) || doc.tok(t) == "-" {
+        t += 1;
+    }
+    let te = title_tail(doc, title_at(doc, t)?);
+    if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
+        return None;
+    }
+    let ce = complement_end(doc, te, 12).max(te);
+    let next_name = doc.tok(ce) == "," && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3)
+        || name_closing_complement(doc, te, ce, blocked).is_some();
+    (!next_name).then_some((role_start, ce))
+}
+
+/// "un des" / "une des" at `k`: one of a group named by a plural title.
+fn one_of_at(doc: &Doc, k: usize) -> bool {
+    matches!(doc.folded(k), "un" | "une") && doc.folded(k + 1) == "des"
+}
+
+/// Roles the text gives a named person through a description elsewhere: "le président François
+/// Hollande … estime le président de la République". A definite description ("le"/"la"/"l'"/
+/// "du"/"au" + title + complement) with no name of its own goes to the one person whose role has
+/// the same title and says less ("président" → "président de la République"); none when two
+/// people hold that title or the description says something else ("président américain").
+fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<RoleMatch> {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    if doc.lang != super::types::Lang::Fr {
+        return out;
+    }
+    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    for k in 0..doc.len() {
+        if doc.cap(k) || in_found(k) {
+            continue;
+        }
+        let Some((head, false)) = title_head(doc, k) else { continue };
+        let Some((rs, ce)) = description_at(doc, k, blocked) else { continue };
+        let Some(holder) = sole_holder(doc, found, &head, (rs, ce)) else { continue };
+        let role = doc.span_text(rs, ce).to_string();
+        if !out.iter().any(|r| r.role == role && r.name == holder.name) {
+            out.push(RoleMatch { name: holder.name.clone(), role_tokens: rs..title_end(doc, k), role });
+        }
+    }
+    out
+}
+
+/// The definite description whose title is at `k`, without a name of its own: its start (the
+/// modifiers included, the article left out) and end.
+fn description_at(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    let rs = modifiers_back(doc, k);
+    if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au") {
+        return None;
+    }
+    let te = title_tail(doc, title_at(doc, k)?);
+    if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
+        return None;
+    }
+    let ce = complement_end(doc, te, 12).max(te);
+    let named_after = doc.tok(ce) == "," && person_name(doc, ce + 1, blocked).is_some()
+        || name_closing_complement(doc, te, ce, blocked).is_some();
+    (!named_after).then_some((rs, description_end(doc, te, ce)))
+}
+
+/// Prepositions and articles that chain a description's complements (folded).
+const DESCRIPTION_LINKS: [&str; 14] =
+    ["de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en", "pour", "chez"];
+
+/// Where a description's complement ends: it is a chain of prepositions each followed by one
+/// word or one capitalised name ("de la République", "de Michelin Amérique du Nord"). A
+/// description with no name after it runs on into its verb otherwise: "le maire de New York
+/// prend peu de risque", "le romancier ne semble pas".
+fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
+    let is_link = |i: usize| DESCRIPTION_LINKS.contains(&doc.folded(i)) && doc.tok(i) != "a";
+    let mut end = te;
+    let mut j = te;
+    while j < ce && is_link(j) {
+        while j < ce && is_link(j) {
+            j += 1;
+        }
+        if j >= ce || !doc.is_word(j) || doc.is_determiner(j) {
+            break;
+        }
+        j += 1;
+        while j < ce && doc.cap(j) && doc.cap(j - 1) {
+            j += 1;
+        }
+        end = j;
+    }
+    end
+}
+
+/// End of the title phrase at `k` with its adjectives ("président sortant").
+fn title_end(doc: &Doc, k: usize) -> usize {
+    title_at(doc, k).map_or(k + 1, |te| title_tail(doc, te))
+}
+
+/// The folded words of a role, its modifiers ("ancien", "nouveau"…) left out.
+fn role_words(doc: &Doc, rs: usize, ce: usize) -> Vec<String> {
+    (rs..ce)
+        .filter(|&i| doc.is_word(i) && !PRE_MODIFIERS.contains(&doc.folded(i)))
+        .map(|i| doc.folded(i).to_string())
+        .collect()
+}
+
+/// The modifiers ("ancien", "futur"…) among the tokens `span`, folded.
+fn modifiers_in<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
+    span.map(|i| doc.folded(i)).filter(|f| PRE_MODIFIERS.contains(f)).collect()
+}
+
+/// The role of the one person whose role has the title `head` and whose words begin `words`
+/// while saying less; None when nobody or several people hold such a title.
+fn sole_holder<'r>(
+    doc: &Doc,
+    found: &'r [RoleMatch],
+    head: &str,
+    (rs, ce): (usize, usize),
+) -> Option<&'r RoleMatch> {
+    let words = role_words(doc, rs, ce);
+    let same_title: Vec<&RoleMatch> = found
+        .iter()
+        .filter(|r| {
+            let t = (r.role_tokens.start..r.role_tokens.end).find(|&i| title_head(doc, i).is_some());
+            t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head)
+        })
+        .collect();
+    let surname = |r: &RoleMatch| doc.folded(r.name.end - 1).to_string();
+    let first = *same_title.first()?;
+    if same_title.iter().any(|r| surname(r) != surname(first)) {
+        return None;
+    }
+    // The description must say more than a role the person already has, never something else.
+    // "l'ancien maire" is not "le maire"; "le président américain" may be another president.
+    let extends = |r: &RoleMatch| {
+        let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+        have.len() < words.len()
+            && words.starts_with(&have)
+            && !words[have.len()..].iter().any(|w| GAZ.demonyms.contains_key(w.as_str()))
+            && modifiers_in(doc, r.role_tokens.clone()) == modifiers_in(doc, rs..ce)
+    };
+    same_title.into_iter().find(|r| extends(r))
 }
 
 /// Where the capitalised name ending before token `end` starts, honorifics and capitalised
@@ -377,12 +737,22 @@ fn name_start_before(doc: &Doc, end: usize) -> usize {
     while ns > 0
         && (doc.cap(ns - 1) && doc.is_word(ns - 1) || PARTICLES.contains(&doc.folded(ns - 1)))
         && !doc.newline_before(ns)
+        // "la cagnotte Leetchi de Christophe Dettinger": a given name after "de" opens the name.
+        && !(ns < end && PARTICLES.contains(&doc.folded(ns - 1)) && GAZ.first_names.contains(doc.folded(ns)))
     {
         ns -= 1;
     }
-    while ns < end
-        && (is_honorific(doc, ns) || doc.common_capitalised(ns) || PARTICLES.contains(&doc.folded(ns)))
-    {
+    // "Vendredi, le préfet", "à l'AFP Bernard Marchal": a day, a month or an acronym before the
+    // name is not part of it.
+    let not_name = |i: usize| {
+        is_honorific(doc, i)
+            || doc.common_capitalised(i)
+            || PARTICLES.contains(&doc.folded(i))
+            || GAZ.days.contains_key(doc.folded(i))
+            || GAZ.months.contains_key(doc.folded(i))
+            || i + 1 < end && doc.info.get(i).is_some_and(|t| t.upper) && doc.tok(i).chars().count() > 1
+    };
+    while ns < end && not_name(ns) {
         ns += 1;
     }
     ns
@@ -412,6 +782,9 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
     };
     let mut j = match doc.folded(k) {
         "est" | "etait" | "fut" | "devient" | "redevient" => k + 1,
+        // "désigner Xi Jinping comme successeur de Hu Jintao", "X en tant que président".
+        "comme" => k + 1,
+        "en" if doc.folded(k + 1) == "tant" && doc.folded(k + 2) == "que" => k + 3,
         "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "ete" && participle(k + 2) => k + 3,
         _ => return None,
     };
@@ -425,7 +798,8 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
 /// l'Égypte": the role the verb at `k` gives the full name just before it.
 fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     let mut t = copula_at(doc, k)?;
-    let name_end = if doc.folded(k.checked_sub(1)?) == "qui" { k - 1 } else { k };
+    let before = doc.folded(k.checked_sub(1)?);
+    let name_end = if before == "qui" || before == "," && doc.folded(k) == "en" { k - 1 } else { k };
     let ns = name_start_before(doc, name_end);
     // A full name, not a capitalised word opening the sentence ("Le président est").
     if name_end < ns + 2
@@ -442,6 +816,10 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
         t += 1;
     }
     let te = title_tail(doc, title_at(doc, t)?);
+    // "Jean Dupont comme le président X": the title is X's.
+    if person_name(doc, te, blocked).is_some() {
+        return None;
+    }
     let ce = complement_end(doc, te, 12).max(te);
     // Only the title is reserved: the complement's names are entities ("d'Hosni Moubarak").
     Some(RoleMatch { name: ns..name_end, role_tokens: rs..te, role: doc.span_text(rs, ce).to_string() })
@@ -472,6 +850,11 @@ fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
 
 /// A person's name at ns: a capitalised run that is not a party label alone ("le président LR").
 fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
+    // "le général De Gaulle": a capitalised particle opens the surname.
+    let cap_particle = doc.cap(ns) && PARTICLES.contains(&doc.folded(ns)) && !doc.newline_before(ns + 1);
+    if cap_particle && !blocked.get(ns).copied().unwrap_or(true) {
+        return name_run(doc, ns + 1, blocked);
+    }
     let ne = name_run(doc, ns, blocked)?;
     (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
 }
@@ -710,6 +1093,120 @@ mod tests {
             "Akli Gasmi, jeune berger en Kabylie à l'époque, se souvient",
             &[("Akli Gasmi", "jeune berger en Kabylie")],
         ),
+        // fr-roles3: "comme" and "en tant que" give a role like "est"; a word of time after a
+        // role before its comma is skipped.
+        (
+            "pour désigner Paul Martin comme successeur de Jean Roux, les délégués",
+            &[("Paul Martin", "successeur de Jean Roux")],
+        ),
+        ("Paul Martin, en tant que président du jury, a tranché.", &[("Paul Martin", "président du jury")]),
+        ("Jean Dupont comme le président Paul Martin ont signé.", &[("Paul Martin", "président")]),
+        (
+            "les partisans du chef religieux d'alors, l'imam Karim Benali, ont",
+            &[("Karim Benali", "chef religieux"), ("Karim Benali", "imam")],
+        ),
+        ("Akli Gasmi, jeune berger à l'époque, raconte.", &[("Akli Gasmi", "jeune berger")]),
+        // fr-roles3: a given name that is also a place still opens a person's name; an acronym
+        // in brackets stays in the role.
+        ("Florence Dupont, directrice de l'école, a parlé.", &[("Florence Dupont", "directrice de l'école")]),
+        ("Ils sont allés à Florence, capitale de la Toscane, hier.", &[]),
+        (
+            "Le directeur de l'Organisation mondiale de la santé (OMS), Paul Martin, a parlé.",
+            &[("Paul Martin", "directeur de l'Organisation mondiale de la santé (OMS)")],
+        ),
+        ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire (PS) de Lille")]),
+        ("La chancelière allemande Angela Merkel a parlé.", &[("Angela Merkel", "chancelière allemande")]),
+        // fr-roles3: "premier" before a title and a place after "à" closing it belong to the role.
+        (
+            "selon le premier adjoint au maire de Lille, Paul Martin, la ville",
+            &[("Paul Martin", "premier adjoint au maire de Lille")],
+        ),
+        (
+            "a indiqué Paul Martin, procureur de la République à Lyon, qui",
+            &[("Paul Martin", "procureur de la République à Lyon")],
+        ),
+        // fr-roles3: a description without a name goes to the one person holding that title,
+        // when it says more than the role already given; never across a demonym, "ancien" or a
+        // second holder.
+        (
+            "Le président Jean Roux a visité Lyon. « Rien n'est joué », estime le président de la République.",
+            &[("Jean Roux", "président"), ("Jean Roux", "président de la République")],
+        ),
+        (
+            "Le président Jean Roux a visité Lyon. Le président américain a téléphoné.",
+            &[("Jean Roux", "président")],
+        ),
+        (
+            "Le président Jean Roux a reçu le président Paul Vidal. Le président de la République a parlé.",
+            &[("Jean Roux", "président"), ("Paul Vidal", "président")],
+        ),
+        ("Le maire Paul Roux a parlé. L'ancien maire de la ville est venu.", &[("Paul Roux", "maire")]),
+        (
+            "Le maire Paul Roux a parlé. Le maire de Nantes prend peu de risque.",
+            &[("Paul Roux", "maire"), ("Paul Roux", "maire de Nantes")],
+        ),
+        // fr-roles3: where a role ends, appositions after a name, words before a name that are
+        // not part of it.
+        // An article after a noun starts another phrase: the title is "avocats".
+        (
+            "a plaidé devant les juges les avocats des deux prévenus, Paul Roux et Léa Morin.",
+            &[("Paul Roux", "avocats des deux prévenus"), ("Léa Morin", "avocats des deux prévenus")],
+        ),
+        // An adverb, a participle telling what was done, a date end the role.
+        (
+            "Marc Giraud, inspecteur principal récemment promu à Lille, a parlé.",
+            &[("Marc Giraud", "inspecteur principal")],
+        ),
+        ("Hugo Perrin, commandant filmé samedi à Lyon, a été suspendu.", &[("Hugo Perrin", "commandant")]),
+        ("le chef étoilé italien Marco Bellini a ouvert", &[("Marco Bellini", "chef étoilé italien")]),
+        ("Léa Morin, directrice du musée en 2019, a démissionné.", &[("Léa Morin", "directrice du musée")]),
+        // A day, an acronym, another name before the person are not the person.
+        ("Mardi, la ministre de la Santé, a visité l'hôpital.", &[]),
+        ("a confié à l'AFP Paul Roux, maire de Dijon, dimanche.", &[("Paul Roux", "maire de Dijon")]),
+        (
+            "la cagnotte Tipeee de Christophe Martin, l'ex-boxeur poursuivi pour violences, a fermé.",
+            &[("Christophe Martin", "ex-boxeur")],
+        ),
+        (
+            "La maire du quartier, Jeanne d'Hauteville, appelle au calme.",
+            &[("Jeanne d'Hauteville", "maire du quartier")],
+        ),
+        ("Selon le général De Lattre, la ville tient.", &[("De Lattre", "général")]),
+        // A title followed by its own name is not an apposition to the word before.
+        ("Ce jeudi en Bretagne, le président Macron a débattu.", &[("Macron", "président")]),
+        (
+            "ont été nommés l'ancien patron de la SNCF Jean Roux, la présidente de la Cnil Marie Lenoir, et",
+            &[("Jean Roux", "ancien patron de la SNCF"), ("Marie Lenoir", "présidente de la Cnil")],
+        ),
+        // An age between commas, several roles in a row, "un des".
+        (
+            "Karim Benali, 32 ans, professeur de mathématiques à Lyon, raconte.",
+            &[("Karim Benali", "professeur de mathématiques à Lyon")],
+        ),
+        (
+            "Paul Martin, maire de Lyon, ancien député du Rhône, a démissionné.",
+            &[("Paul Martin", "maire de Lyon"), ("Paul Martin", "ancien député du Rhône")],
+        ),
+        (
+            "Éric Durand, l'un des fondateurs du collectif, a répondu.",
+            &[("Éric Durand", "un des fondateurs du collectif")],
+        ),
+        (
+            "un des leaders du mouvement, Éric Durand, a menacé",
+            &[("Éric Durand", "un des leaders du mouvement")],
+        ),
+        (
+            "Guy Lemaire, un ancien membre du Conseil d'État, a été nommé.",
+            &[("Guy Lemaire", "ancien membre du Conseil d'État")],
+        ),
+        // A title that is also a verb, after a noun, is the verb.
+        ("Le syndicat juge Paul Martin responsable de la crise.", &[]),
+        // "candidat à" an election keeps its aim.
+        (
+            "Marc Lenoir, candidat à l'élection présidentielle, a promis des réformes.",
+            &[("Marc Lenoir", "candidat à l'élection présidentielle")],
+        ),
+        ("ANALYSE - Le premier ministre, Paul Martin, a précisé", &[("Paul Martin", "premier ministre")]),
     ];
 
     #[test]
