@@ -104,6 +104,8 @@ pub struct Gazetteers {
     pub common_acronyms: FxSet<&'static str>,
     /// Case-sensitive, without the dot.
     pub abbreviations: FxSet<&'static str>,
+    /// Folded words of the press's section labels ("VIDÉO -", "LE SCAN POLITIQUE -").
+    pub rubric_words: FxSet<String>,
 }
 
 pub static GAZ: LazyLock<Gazetteers> = LazyLock::new(load);
@@ -244,6 +246,9 @@ fn load() -> Gazetteers {
         } else {
             g.not_entities.insert(fold_str(line));
         }
+    }
+    for (_, line) in lines_with_sections(gaz!("rubrics.txt")) {
+        g.rubric_words.insert(fold_str(line));
     }
     g
 }

@@ -55,6 +55,9 @@ impl Recognizer for RuleRecognizer {
         let n = doc.len();
         let mut used = an.in_date.clone();
         used.resize(n, false);
+        for (u, rubric) in used.iter_mut().zip(rubric_mask(doc)) {
+            *u |= rubric;
+        }
         // 1. Names introduced by a title or in apposition with a role.
         for r in &an.roles {
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
@@ -371,6 +374,41 @@ fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
         }
     }
     out
+}
+
+/// Tokens of the section labels the press puts at the start of a line, in capitals and followed
+/// by a dash or colon: "VIDÉO - Le président…", "LE SCAN POLITIQUE - …", "» LIRE AUSSI - …".
+/// They are page furniture, not names (a dateline "NEW YORK - " has no label word).
+pub fn rubric_mask(doc: &Doc) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    for start in (0..doc.len()).filter(|&k| k == 0 || doc.newline_before(k)) {
+        if let Some(end) = rubric_at(doc, start) {
+            mark(&mut mask, start, end);
+        }
+    }
+    mask
+}
+
+/// The end of a section label opening the line at `start` (bullets and "»" before it included).
+fn rubric_at(doc: &Doc, start: usize) -> Option<usize> {
+    let same_line = |i: usize| i == start || !doc.newline_before(i);
+    let mut a = start;
+    while a < doc.len() && same_line(a) && matches!(doc.tok(a), "»" | "•" | "-" | "–") {
+        a += 1;
+    }
+    let mut b = a;
+    let mut label_word = false;
+    while b < doc.len() && same_line(b) && doc.is_word(b) && capitals_only(doc.tok(b)) {
+        label_word |= GAZ.rubric_words.contains(doc.folded(b));
+        b += 1;
+    }
+    let dash = same_line(b) && matches!(doc.tok(b), "-" | "–" | "—" | ":");
+    (b > a && label_word && dash).then_some(b)
+}
+
+/// A word written without lowercase letters ("VIDÉO", "À").
+fn capitals_only(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
 }
 
 fn mark(used: &mut [bool], a: usize, b: usize) {

@@ -53,7 +53,12 @@ pub struct RawModelRecognizer;
 impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
+        let rubric = super::recognize::rubric_mask(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
+            // Section labels ("VIDÉO - …") are no names.
+            if rubric.get(a..b).is_some_and(|r| r.iter().any(|&x| x)) {
+                continue;
+            }
             parts.clear();
             // A name a title introduces is a person of its own: "du site de Jababeka David
             // Quentin" → "Jababeka" | "David Quentin".

@@ -87,3 +87,15 @@ fn an_acronym_defined_by_a_common_noun_is_no_organisation() {
     assert!(!e.iter().any(|(t, l)| t == "TOS" && *l == Label::Org), "{e:?}");
     assert!(e.iter().any(|(t, l)| t == "POB" && *l == Label::Org), "{e:?}");
 }
+
+#[test]
+fn section_labels_of_press_pages_are_no_organisations() {
+    let f = fr("VIDÉO - Le maire a reçu les habitants à Lille.\nLE SCAN POLITIQUE - Le Sénat vote.\n\
+                » LIRE AUSSI - Les députés réunis\nBRUXELLES - La Commission européenne a parlé.");
+    let e = ents(&f);
+    for label in ["VIDÉO", "SCAN POLITIQUE", "LE SCAN POLITIQUE", "LIRE AUSSI"] {
+        assert!(!e.iter().any(|(t, _)| t.contains(label)), "{label}: {e:?}");
+    }
+    assert!(e.contains(&("Sénat".into(), Label::Org)), "{e:?}");
+    assert!(e.iter().any(|(t, l)| t == "BRUXELLES" && *l == Label::Loc), "a dateline stays: {e:?}");
+}
