@@ -206,7 +206,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
-    let c = connectors(j)?;
+    let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
+    let Some(c) = connectors(j) else {
+        // "l'ambassade américaine": a mission named by its country's adjective.
+        return (embassy && j > head_end && GAZ.demonyms.contains_key(doc.folded(j - 1))).then_some(j);
+    };
     if !free(doc, used, c) || doc.info.get(c).is_some_and(|t| t.upper && t.folded.len() <= 1) {
         return None;
     }
@@ -227,6 +231,10 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     }
     Some(e)
 }
+
+/// Diplomatic missions, which French also names by the country's adjective ("l'ambassade
+/// américaine").
+const DIPLOMATIC_MISSIONS: [&str; 2] = ["ambassade", "consulat"];
 
 /// The connectors (de, du, des, d', de la, de l') at i, written in lower case: their end.
 fn connectors_end(doc: &Doc, i: usize, open: impl Fn(usize) -> bool) -> Option<usize> {

@@ -99,3 +99,21 @@ fn section_labels_of_press_pages_are_no_organisations() {
     assert!(e.contains(&("Sénat".into(), Label::Org)), "{e:?}");
     assert!(e.iter().any(|(t, l)| t == "BRUXELLES" && *l == Label::Loc), "a dateline stays: {e:?}");
 }
+
+#[test]
+fn company_cue_words_make_an_unknown_name_a_company() {
+    let f = fr("La start-up Quorvel recrute vingt ingénieurs. Le laboratoire Ambrelin ferme son usine \
+                et l'enseigne Tistou baisse ses prix.");
+    let e = ents(&f);
+    for org in ["Quorvel", "Ambrelin", "Tistou"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
+
+#[test]
+fn an_embassy_named_by_its_country_adjective_is_an_organisation() {
+    let f = fr("L'ambassade américaine a fermé ses portes. La délégation suédoise est partie d'Oslo.");
+    let e = ents(&f);
+    assert!(e.contains(&("ambassade américaine".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains("délégation")), "only diplomatic missions: {e:?}");
+}
