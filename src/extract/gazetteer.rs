@@ -84,6 +84,12 @@ pub struct Gazetteers {
     pub military_unit: FxSet<String>,
     /// Arms and kinds closing a military unit's name ("d'infanterie", "parachutiste").
     pub military_word: FxSet<String>,
+    /// Verbs only a firm is the subject of ("racheté", "licencie").
+    pub company_verb: FxSet<String>,
+    /// Verbs that report a firm's figures ("annoncé", "publie").
+    pub company_report: FxSet<String>,
+    /// The figures a firm reports ("bénéfice", "chiffre d'affaires").
+    pub company_figure: FxSet<String>,
     pub loc_head: FxSet<String>,
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
@@ -199,6 +205,9 @@ fn load() -> Gazetteers {
             "institution_word" => &mut g.institution_word,
             "military_unit" => &mut g.military_unit,
             "military_word" => &mut g.military_word,
+            "company_verb" => &mut g.company_verb,
+            "company_report" => &mut g.company_report,
+            "company_figure" => &mut g.company_figure,
             _ => &mut g.org_before,
         };
         set.insert(fold_str(line));

@@ -6,6 +6,7 @@ use super::dates::DateMatch;
 use super::doc::Doc;
 use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
+use super::tagger_recognizer::span_key;
 use super::types::{Candidate, Label, Lang, Origin};
 use super::util::FxSet;
 
@@ -230,6 +231,41 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         }
     }
     Some(e)
+}
+
+/// An unknown name that is the subject of what only a firm does: "Veltrix a racheté son
+/// concurrent", "Dormel licencie", "Hautbois a annoncé un bénéfice record". Not a given name, a
+/// listed place or person, nor the surname of a person the text names in full ("Tapie" after
+/// "Bernard Tapie": people buy things too).
+pub fn company_subject(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.lang == Lang::Fr
+        && company_predicate_after(doc, b)
+        && !GAZ.first_names.contains(doc.folded(a))
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+        && !(b == a + 1 && surname_of_someone(doc, a))
+}
+
+/// A firm's act right after a name, with or without an auxiliary: "a racheté", "rachète", "va
+/// licencier", "a annoncé un bénéfice", "publie son chiffre d'affaires".
+fn company_predicate_after(doc: &Doc, b: usize) -> bool {
+    let aux = matches!(doc.folded(b), "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "veut" | "doit");
+    let v = if aux { b + 1 } else { b };
+    let verb = doc.folded(v);
+    if GAZ.company_verb.contains(verb) {
+        return true;
+    }
+    let determiner = matches!(doc.folded(v + 1), "un" | "une" | "des" | "son" | "sa" | "ses" | "de");
+    // "a annoncé un bénéfice", "a publié un bon chiffre d'affaires".
+    GAZ.company_report.contains(verb)
+        && determiner
+        && (v + 2..v + 4).any(|i| GAZ.company_figure.contains(doc.folded(i)))
+}
+
+/// Whether the word at `a` follows a capitalised given name somewhere in the text.
+fn surname_of_someone(doc: &Doc, a: usize) -> bool {
+    let word = doc.folded(a);
+    (1..doc.len())
+        .any(|i| doc.folded(i) == word && doc.cap(i - 1) && GAZ.first_names.contains(doc.folded(i - 1)))
 }
 
 /// Diplomatic missions, which French also names by the country's adjective ("l'ambassade
@@ -636,6 +672,8 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         prev.is_some_and(|p| GAZ.speech_en.contains(doc.folded(p)) && doc.lang != super::types::Lang::Fr);
     let (label, score) = if GAZ.org_suffix.contains(last) && len >= 2 {
         // "Acme Corp", "Time Warner Inc": the name itself says organisation.
+        (Label::Org, 0.8)
+    } else if company_subject(doc, a, b) {
         (Label::Org, 0.8)
     } else if (GAZ.loc_head.contains(first) || GAZ.loc_suffix.contains(last)) && len >= 2 {
         (Label::Loc, 0.7)

@@ -252,6 +252,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         {
             label = Label::Org;
         }
+        // "Veltrix a racheté son concurrent": what only a firm does.
+        if matches!(label, Label::Per | Label::Loc | Label::Misc)
+            && super::recognize::company_subject(doc, a, b)
+        {
+            label = Label::Org;
+        }
         // A title in guillemets (« Skyfall ») is a work, unless the lists know the name.
         if matches!(doc.tok(a.wrapping_sub(1)), "«" | "“")
             && matches!(doc.tok(b), "»" | "”")
@@ -470,7 +476,7 @@ fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
-fn span_key(doc: &Doc, a: usize, b: usize) -> String {
+pub(super) fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
     for k in a..b {
         if k > a {

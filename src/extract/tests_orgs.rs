@@ -117,3 +117,17 @@ fn an_embassy_named_by_its_country_adjective_is_an_organisation() {
     assert!(e.contains(&("ambassade américaine".into(), Label::Org)), "{e:?}");
     assert!(!e.iter().any(|(t, _)| t.contains("délégation")), "only diplomatic missions: {e:?}");
 }
+
+#[test]
+fn the_subject_of_what_only_a_firm_does_is_a_company() {
+    let f = fr("Titre\n\nEn mars, Veltrix a racheté son concurrent belge. Dormandel licencie 200 ouvriers \
+                à Lille. Selon ses comptes, Hautbois a annoncé un bénéfice record.");
+    let e = ents(&f);
+    for org in ["Veltrix", "Dormandel", "Hautbois"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+    let f = fr("Titre\n\nL'homme d'affaires Bernard Tapie a parlé hier. Tapie a racheté un journal \
+                et Paul Mercier a annoncé un bénéfice.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, l)| (t == "Tapie" || t == "Paul Mercier") && *l == Label::Org), "{e:?}");
+}
