@@ -59,6 +59,7 @@ impl Recognizer for ModelRecognizer {
             if rubric.get(a..b).is_some_and(|r| r.iter().any(|&x| x)) {
                 continue;
             }
+            let b = end_before_break(&an.doc, a, b);
             parts.clear();
             // A name a title introduces is a person of its own: "du site de Jababeka David
             // Quentin" → "Jababeka" | "David Quentin".
@@ -109,6 +110,12 @@ impl Recognizer for RawModelRecognizer {
     fn tags_every_token(&self) -> bool {
         true
     }
+}
+
+/// A name ends at a line break or a dash standing alone: "les Champs-Élysées - Regarder sur
+/// Figaro Live" is a caption after the name, "Figaro Live⏎Les…" a new paragraph.
+fn end_before_break(doc: &Doc, a: usize, b: usize) -> usize {
+    (a + 1..b).find(|&i| doc.newline_before(i) || matches!(doc.tok(i), "-" | "–" | "—")).unwrap_or(b)
 }
 
 fn label_of(l: EntityLabel) -> Label {
@@ -310,10 +317,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         return None;
     }
-    // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word.
+    // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word, or
+    // a French common noun written as an acronym ("NDLR", "PIB").
     if b == a + 1 {
         let f = doc.folded(a);
         if GAZ.not_entities.contains(f)
+            || doc.lang == Lang::Fr && GAZ.common_acronyms.contains(doc.tok(a))
             || GAZ.months.contains_key(f)
             || GAZ.days.contains_key(f)
             || (GAZ.is_title_word(f) && !doc.info.get(a).is_some_and(|t| t.upper))
