@@ -8,7 +8,8 @@ use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
 use super::tagger_recognizer::span_key;
 use super::types::{Candidate, Label, Lang, Origin};
-use super::util::FxSet;
+use super::util::{FxSet, all_upper, starts_upper};
+use crate::text::fold::fold_str;
 
 /// Everything computed before entity recognition, shared by all recognizers.
 pub struct Analysis<'a> {
@@ -88,6 +89,20 @@ impl Recognizer for RuleRecognizer {
         let mut k = 0;
         while k < n {
             if used.get(k).copied().unwrap_or(true) || !doc.is_word(k) {
+                k += 1;
+                continue;
+            }
+            if let Some(clubs) = fixture_at(doc, k) {
+                for (start, end) in clubs {
+                    out.push(Candidate {
+                        start,
+                        end,
+                        label: Label::Org,
+                        origin: Origin::Rule,
+                        score: INSTITUTION_SCORE,
+                    });
+                }
+                mark(&mut used, k, k + 1);
                 k += 1;
                 continue;
             }
@@ -266,6 +281,54 @@ fn surname_of_someone(doc: &Doc, a: usize) -> bool {
     let word = doc.folded(a);
     (1..doc.len())
         .any(|i| doc.folded(i) == word && doc.cap(i - 1) && GAZ.first_names.contains(doc.folded(i - 1)))
+}
+
+/// Nouns before a fixture written as two clubs joined by a hyphen ("le match PSG-OM").
+const FIXTURE_CUES: [&str; 10] =
+    ["match", "matchs", "matches", "rencontre", "choc", "derby", "duel", "affiche", "finale", "demi-finale"];
+
+/// A fixture written as two clubs joined by a hyphen: "le match PSG-OM", "le choc Lyon-Marseille",
+/// or one of a list of them ("Toulouse-Lyon, Monaco-Nice"). The byte spans of the two clubs in
+/// token k. French only; a route ("l'axe Paris-Lyon") has no such cue.
+pub fn fixture_at(doc: &Doc, k: usize) -> Option<[(usize, usize); 2]> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let hyphen = club_pair_split(doc.tok(k))?;
+    // "le match PSG-OM", "le match retour Lyon-Marseille" (not "leur match, R-Truth, …").
+    let cue = |i: Option<usize>| i.is_some_and(|p| FIXTURE_CUES.contains(&doc.folded(p)));
+    let word_between = k.checked_sub(1).is_some_and(|p| doc.is_word(p) && !doc.cap(p));
+    let cued = cue(k.checked_sub(1)) || word_between && cue(k.checked_sub(2));
+    // Another fixture one comma away.
+    let in_a_list = [(k.wrapping_sub(2), k.wrapping_sub(1)), (k + 2, k + 1)].iter().any(|&(other, comma)| {
+        other < doc.len() && doc.tok(comma) == "," && club_pair_split(doc.tok(other)).is_some()
+    });
+    if !(cued || in_a_list) {
+        return None;
+    }
+    let token = doc.tokens.get(k)?;
+    Some([(token.start, token.start + hyphen), (token.start + hyphen + 1, token.end)])
+}
+
+/// Where a hyphenated word splits into two club names ("PSG-OM", "Saint-Étienne-Marseille"): the
+/// byte offset of the joining hyphen. Each side is a listed name or written in capitals; a word
+/// with one hyphen between two capitalised words also splits there.
+fn club_pair_split(t: &str) -> Option<usize> {
+    let name = |s: &str| starts_upper(s) && s.chars().count() >= 2;
+    let known = |s: &str| {
+        name(s) && (all_upper(s) || GAZ.acronyms.contains_key(s) || GAZ.phrases.contains_key(&fold_str(s)))
+    };
+    let hyphens: Vec<usize> = t.match_indices('-').map(|(i, _)| i).collect();
+    let side = |h: usize| (t.get(..h).unwrap_or(""), t.get(h + 1..).unwrap_or(""));
+    let both_known = |&h: &usize| known(side(h).0) && known(side(h).1);
+    // "Saint-Étienne-Marseille": one side known, the other a name.
+    let one_known = |&h: &usize| {
+        let (l, r) = side(h);
+        known(l) && name(r) || name(l) && known(r)
+    };
+    let two_names = |&h: &usize| hyphens.len() == 1 && name(side(h).0) && name(side(h).1);
+    let find = |test: &dyn Fn(&usize) -> bool| hyphens.iter().copied().find(|h| test(h));
+    find(&both_known).or_else(|| find(&one_known)).or_else(|| find(&two_names))
 }
 
 /// Diplomatic missions, which French also names by the country's adjective ("l'ambassade

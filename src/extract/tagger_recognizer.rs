@@ -55,8 +55,11 @@ impl Recognizer for ModelRecognizer {
         let mut parts = Vec::new();
         let rubric = super::recognize::rubric_mask(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
-            // Section labels ("VIDÉO - …") are no names.
-            if rubric.get(a..b).is_some_and(|r| r.iter().any(|&x| x)) {
+            // Section labels ("VIDÉO - …") are no names; fixtures ("PSG-OM") are two clubs,
+            // which the rules give.
+            if rubric.get(a..b).is_some_and(|r| r.iter().any(|&x| x))
+                || (a..b).any(|k| super::recognize::fixture_at(&an.doc, k).is_some())
+            {
                 continue;
             }
             let b = end_before_break(&an.doc, a, b);

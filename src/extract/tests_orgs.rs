@@ -160,3 +160,17 @@ fn a_ministers_portfolio_is_no_organisation() {
     assert!(!e.iter().any(|(t, _)| t.starts_with("Transition") || t.starts_with("Cohésion")), "{e:?}");
     assert!(e.contains(&("Nancy".into(), Label::Loc)), "{e:?}");
 }
+
+#[test]
+fn a_fixture_is_two_clubs() {
+    let f = fr("Titre\n\nLe choc Rennes-Nantes aura lieu samedi à Rennes. Au programme aussi : \
+                Brest-Lorient, Saint-Étienne-Dijon.\nLa ligne Paris-Lyon est fermée et Jean-Marc Dupont \
+                attend. Pendant leur match, X-Ray, leur rival, a chuté.");
+    let e = ents(&f);
+    for club in ["Rennes", "Nantes", "Brest", "Lorient", "Saint-Étienne", "Dijon"] {
+        assert!(e.contains(&(club.into(), Label::Org)), "{club}: {e:?}");
+    }
+    assert!(e.contains(&("Rennes".into(), Label::Loc)), "the city stays a place: {e:?}");
+    assert!(!e.iter().any(|(t, l)| *l == Label::Org && (t == "Paris" || t == "Lyon")), "a route: {e:?}");
+    assert!(!e.iter().any(|(t, l)| *l == Label::Org && t == "Ray"), "{e:?}");
+}
