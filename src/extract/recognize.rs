@@ -600,7 +600,18 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     if doc.info.get(k).is_some_and(|t| t.initial) && GAZ.is_stop(f) {
         return None;
     }
-    let (_, b) = extend_run(doc, k, used, true);
+    let (_, mut b) = extend_run(doc, k, used, true);
+    // French writes the adjectives of a name in lower case: "Congrès national général",
+    // "Conseil constitutionnel", "Syndicat national".
+    if label == Label::Org && doc.lang == Lang::Fr {
+        while !used.get(b).copied().unwrap_or(true)
+            && !doc.cap(b)
+            && !doc.newline_before(b)
+            && GAZ.institution_word.contains(doc.folded(b))
+        {
+            b += 1;
+        }
+    }
     (b > k + 1).then_some((b, label))
 }
 

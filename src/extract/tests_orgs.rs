@@ -174,3 +174,13 @@ fn a_fixture_is_two_clubs() {
     assert!(!e.iter().any(|(t, l)| *l == Label::Org && (t == "Paris" || t == "Lyon")), "a route: {e:?}");
     assert!(!e.iter().any(|(t, l)| *l == Label::Org && t == "Ray"), "{e:?}");
 }
+
+#[test]
+fn lower_case_adjectives_belong_to_a_capitalised_name() {
+    let f = fr("Titre\n\nLes élus du Conseil fédéral suprême ont voté mardi, et l'Institut \
+                national a publié son rapport.");
+    let e = ents(&f);
+    for org in ["Conseil fédéral suprême", "Institut national"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
