@@ -236,6 +236,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             break;
         }
     }
+    if b > a + 1 && is_connector(doc.folded(b - 1)) {
+        b = name_after_connector(doc, a, b);
+    }
     // Nationality words: "les Britanniques" are people, not a place.
     let mut label = label;
     if doc.lang == Lang::Fr {
@@ -348,6 +351,34 @@ fn is_people_plural(doc: &Doc, a: usize) -> bool {
         && !GAZ.phrases.contains_key(f)
         && (matches!(before, "les" | "des" | "aux" | "ces")
             || before.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// de, du, des, d', la, l': words that join the parts of a name but never end it.
+fn is_connector(folded: &str) -> bool {
+    matches!(folded, "de" | "du" | "des" | "d'" | "la" | "l'")
+}
+
+/// A span the tagger ended on "de"/"des" ("Conseil national des", "Institut national de"): the
+/// name goes on with the lower-case noun after it and its adjectives ("… des barreaux", "… de la
+/// statistique"); without such a noun the connectors are dropped. Returns the new end.
+fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
+    let mut j = b;
+    while is_connector(doc.folded(j)) && !doc.cap(j) && !doc.newline_before(j) && j < b + 2 {
+        j += 1;
+    }
+    let noun = doc.is_word(j) && !doc.cap(j) && !doc.newline_before(j) && !GAZ.is_stop(doc.folded(j));
+    if !noun {
+        let mut end = b;
+        while end > a + 1 && is_connector(doc.folded(end - 1)) {
+            end -= 1;
+        }
+        return end;
+    }
+    let mut end = j + 1;
+    while !doc.cap(end) && !doc.newline_before(end) && GAZ.institution_word.contains(doc.folded(end)) {
+        end += 1;
+    }
+    end
 }
 
 /// Nouns of administrative areas, left out of a place's name ("la ville de Gao").
@@ -646,6 +677,14 @@ mod tests {
         assert!(organisation_apposition(&d, 1, 2));
         assert!(!organisation_apposition(&d, 7, 8), "a clause after a place");
         assert!(organisation_apposition(&d, 12, 13));
+    }
+
+    #[test]
+    fn a_name_cut_on_a_connector_takes_the_noun_after_it() {
+        let d = doc("le Conseil national des services publics a voté , puis l'Office central de , dit-on");
+        assert_eq!(name_after_connector(&d, 1, 4), 6, "the noun and its adjective");
+        assert_eq!(d.tok(11), "Office");
+        assert_eq!(name_after_connector(&d, 11, 14), 13, "no noun follows: the connector goes");
     }
 
     #[test]
