@@ -547,13 +547,15 @@ fn is_caps_word(t: &str) -> bool {
 }
 
 /// Where an organisation at the start of span a..b ends when a person's full name follows it
-/// inside the span: an all-caps acronym or a listed organisation, then a given name or an
+/// inside the span: an all-caps acronym or a listed organisation, then a given name, or an
 /// honorific and at least one more word.
 fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let acronym = is_caps_word(doc.tok(a)) && doc.cap(a + 1) && !is_caps_word(doc.tok(a + 1));
     let end = if acronym { a + 1 } else { listed_prefix(doc, a, b).filter(|p| p.1 == Label::Org)?.0 };
     let next = doc.folded(end);
-    (end + 2 <= b && (GAZ.first_names.contains(next) || GAZ.honorifics.contains(next))).then_some(end)
+    // "à l'AFP Luc, …": a lone given name is a person too.
+    let person = end < b && GAZ.first_names.contains(next) || end + 2 <= b && GAZ.honorifics.contains(next);
+    person.then_some(end)
 }
 
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
@@ -693,5 +695,7 @@ mod tests {
         assert_eq!(organisation_before_person(&d, 2, 5), Some(3));
         assert_eq!(organisation_before_person(&d, 6, 9), Some(7));
         assert_eq!(organisation_before_person(&d, 10, 12), None, "no given name follows");
+        let d = doc("a déclaré à l'AFP Luc , un voisin");
+        assert_eq!(organisation_before_person(&d, 4, 6), Some(5), "a lone given name");
     }
 }
