@@ -54,6 +54,9 @@ pub struct Gazetteers {
     pub acronyms: FxMap<String, GazEntry>,
     /// Folded first tokens of all phrases (quick reject).
     pub phrase_heads: FxSet<String>,
+    /// Every phrase key and each of its leading parts ("federation", "federation de"): a walk
+    /// over the text stops as soon as its words begin no listed phrase.
+    pub phrase_prefixes: FxSet<String>,
     pub max_phrase_len: usize,
     /// Canonical (first) name of each gazetteer id.
     pub names: Vec<String>,
@@ -377,6 +380,10 @@ impl Gazetteers {
         if let Some(head) = key.split(' ').next() {
             self.phrase_heads.insert(head.to_string());
         }
+        for (i, _) in key.match_indices(' ') {
+            self.phrase_prefixes.insert(key[..i].to_string());
+        }
+        self.phrase_prefixes.insert(key.clone());
         self.phrases.entry(key).or_insert(entry);
     }
 
@@ -471,6 +478,9 @@ impl Gazetteers {
                 key.push(' ');
             }
             key.push_str(&folded[j]);
+            if !self.phrase_prefixes.contains(&key) {
+                break;
+            }
             if let Some(e) = self.phrases.get(&key)
                 && (i..=j).all(|k| e.cap_mask & (1 << (k - i).min(15)) == 0 || starts_upper(words[k]))
                 && (!e.after_contraction || i.checked_sub(1).is_some_and(|p| self.is_contraction(&folded[p])))

@@ -314,6 +314,10 @@ pub fn fixture_at(doc: &Doc, k: usize) -> Option<[(usize, usize); 2]> {
 /// byte offset of the joining hyphen. Each side is a listed name or written in capitals; a word
 /// with one hyphen between two capitalised words also splits there.
 fn club_pair_split(t: &str) -> Option<usize> {
+    // Most words have no hyphen: answer before any work (this runs on every word).
+    if !t.contains('-') || !starts_upper(t) {
+        return None;
+    }
     let name = |s: &str| starts_upper(s) && s.chars().count() >= 2;
     let known = |s: &str| {
         name(s) && (all_upper(s) || GAZ.acronyms.contains_key(s) || GAZ.phrases.contains_key(&fold_str(s)))
@@ -545,6 +549,9 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
             key.push(' ');
         }
         key.push_str(doc.folded(j));
+        if !GAZ.phrase_prefixes.contains(&key) {
+            break;
+        }
         if let Some(e) = GAZ.phrases.get(&key)
             && (k..=j).all(|i| e.cap_mask & (1 << (i - k).min(15)) == 0 || doc.cap(i))
             && (!e.after_contraction || after_contraction(doc, k))
