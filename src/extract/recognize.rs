@@ -609,12 +609,12 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     }
     let (_, mut b) = extend_run(doc, k, used, true);
     // French writes the adjectives of a name in lower case: "Congrès national général",
-    // "Conseil constitutionnel", "Syndicat national".
+    // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
     if label == Label::Org && doc.lang == Lang::Fr {
         while !used.get(b).copied().unwrap_or(true)
             && !doc.cap(b)
             && !doc.newline_before(b)
-            && GAZ.institution_word.contains(doc.folded(b))
+            && (GAZ.institution_word.contains(doc.folded(b)) || GAZ.demonyms.contains_key(doc.folded(b)))
         {
             b += 1;
         }
@@ -788,4 +788,18 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         return None;
     }
     cand(doc, a, b, label, Origin::Rule, score)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cue_run_takes_the_adjectives_and_nationality_after_its_head() {
+        let d = Doc::new("le Conseil national tchadien a voté , la Ligue tchadienne aussi", Some(Lang::Fr));
+        let used = vec![false; d.len()];
+        assert_eq!(cue_run_at(&d, 1, &used), Some((4, Label::Org)));
+        assert_eq!(d.tok(8), "Ligue");
+        assert_eq!(cue_run_at(&d, 8, &used), Some((10, Label::Org)), "a nationality alone");
+    }
 }
