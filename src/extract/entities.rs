@@ -53,7 +53,7 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
     }
     let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
     for c in cands.iter() {
-        let Some(li) = label_index(c.label) else {
+        let Some(li) = label_index(c.label).filter(|_| !inside_a_word(text, c)) else {
             keys.push(None);
             continue;
         };
@@ -93,6 +93,14 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
             c.label = LABELS[best];
         }
     }
+}
+
+/// A mention that is part of a hyphenated word ("Lyon" of the fixture "Lyon-Marseille"): the
+/// rule that cut it out gave its label, which neither votes for nor takes the label of the same
+/// name elsewhere (the city).
+fn inside_a_word(text: &str, c: &Candidate) -> bool {
+    text.get(..c.start).is_some_and(|t| t.ends_with('-'))
+        || text.get(c.end..).is_some_and(|t| t.starts_with('-'))
 }
 
 /// Folded acronyms written in brackets right after the organisation they abbreviate:

@@ -54,6 +54,9 @@ pub struct Gazetteers {
     pub acronyms: FxMap<String, GazEntry>,
     /// Folded first tokens of all phrases (quick reject).
     pub phrase_heads: FxSet<String>,
+    /// Every phrase key and each of its leading parts ("federation", "federation de"): a walk
+    /// over the text stops as soon as its words begin no listed phrase.
+    pub phrase_prefixes: FxSet<String>,
     pub max_phrase_len: usize,
     /// Canonical (first) name of each gazetteer id.
     pub names: Vec<String>,
@@ -84,6 +87,12 @@ pub struct Gazetteers {
     pub military_unit: FxSet<String>,
     /// Arms and kinds closing a military unit's name ("d'infanterie", "parachutiste").
     pub military_word: FxSet<String>,
+    /// Verbs only a firm is the subject of ("racheté", "licencie").
+    pub company_verb: FxSet<String>,
+    /// Verbs that report a firm's figures ("annoncé", "publie").
+    pub company_report: FxSet<String>,
+    /// The figures a firm reports ("bénéfice", "chiffre d'affaires").
+    pub company_figure: FxSet<String>,
     pub loc_head: FxSet<String>,
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
@@ -104,6 +113,8 @@ pub struct Gazetteers {
     pub common_acronyms: FxSet<&'static str>,
     /// Case-sensitive, without the dot.
     pub abbreviations: FxSet<&'static str>,
+    /// Folded words of the press's section labels ("VIDÉO -", "LE SCAN POLITIQUE -").
+    pub rubric_words: FxSet<String>,
 }
 
 pub static GAZ: LazyLock<Gazetteers> = LazyLock::new(load);
@@ -197,6 +208,9 @@ fn load() -> Gazetteers {
             "institution_word" => &mut g.institution_word,
             "military_unit" => &mut g.military_unit,
             "military_word" => &mut g.military_word,
+            "company_verb" => &mut g.company_verb,
+            "company_report" => &mut g.company_report,
+            "company_figure" => &mut g.company_figure,
             _ => &mut g.org_before,
         };
         set.insert(fold_str(line));
@@ -244,6 +258,9 @@ fn load() -> Gazetteers {
         } else {
             g.not_entities.insert(fold_str(line));
         }
+    }
+    for (_, line) in lines_with_sections(gaz!("rubrics.txt")) {
+        g.rubric_words.insert(fold_str(line));
     }
     g
 }
@@ -363,6 +380,10 @@ impl Gazetteers {
         if let Some(head) = key.split(' ').next() {
             self.phrase_heads.insert(head.to_string());
         }
+        for (i, _) in key.match_indices(' ') {
+            self.phrase_prefixes.insert(key[..i].to_string());
+        }
+        self.phrase_prefixes.insert(key.clone());
         self.phrases.entry(key).or_insert(entry);
     }
 
@@ -457,6 +478,9 @@ impl Gazetteers {
                 key.push(' ');
             }
             key.push_str(&folded[j]);
+            if !self.phrase_prefixes.contains(&key) {
+                break;
+            }
             if let Some(e) = self.phrases.get(&key)
                 && (i..=j).all(|k| e.cap_mask & (1 << (k - i).min(15)) == 0 || starts_upper(words[k]))
                 && (!e.after_contraction || i.checked_sub(1).is_some_and(|p| self.is_contraction(&folded[p])))

@@ -6,8 +6,10 @@ use super::dates::DateMatch;
 use super::doc::Doc;
 use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
+use super::tagger_recognizer::span_key;
 use super::types::{Candidate, Label, Lang, Origin};
-use super::util::FxSet;
+use super::util::{FxSet, all_upper, starts_upper};
+use crate::text::fold::fold_str;
 
 /// Everything computed before entity recognition, shared by all recognizers.
 pub struct Analysis<'a> {
@@ -55,6 +57,9 @@ impl Recognizer for RuleRecognizer {
         let n = doc.len();
         let mut used = an.in_date.clone();
         used.resize(n, false);
+        for (u, rubric) in used.iter_mut().zip(rubric_mask(doc)) {
+            *u |= rubric;
+        }
         // 1. Names introduced by a title or in apposition with a role.
         for r in &an.roles {
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
@@ -84,6 +89,20 @@ impl Recognizer for RuleRecognizer {
         let mut k = 0;
         while k < n {
             if used.get(k).copied().unwrap_or(true) || !doc.is_word(k) {
+                k += 1;
+                continue;
+            }
+            if let Some(clubs) = fixture_at(doc, k) {
+                for (start, end) in clubs {
+                    out.push(Candidate {
+                        start,
+                        end,
+                        label: Label::Org,
+                        origin: Origin::Rule,
+                        score: INSTITUTION_SCORE,
+                    });
+                }
+                mark(&mut used, k, k + 1);
                 k += 1;
                 continue;
             }
@@ -203,7 +222,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
-    let c = connectors(j)?;
+    let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
+    let Some(c) = connectors(j) else {
+        // "l'ambassade américaine": a mission named by its country's adjective.
+        return (embassy && j > head_end && GAZ.demonyms.contains_key(doc.folded(j - 1))).then_some(j);
+    };
     if !free(doc, used, c) || doc.info.get(c).is_some_and(|t| t.upper && t.folded.len() <= 1) {
         return None;
     }
@@ -224,6 +247,97 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     }
     Some(e)
 }
+
+/// An unknown name that is the subject of what only a firm does: "Veltrix a racheté son
+/// concurrent", "Dormel licencie", "Hautbois a annoncé un bénéfice record". Not a given name, a
+/// listed place or person, nor the surname of a person the text names in full ("Tapie" after
+/// "Bernard Tapie": people buy things too).
+pub fn company_subject(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.lang == Lang::Fr
+        && company_predicate_after(doc, b)
+        && !GAZ.first_names.contains(doc.folded(a))
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+        && !(b == a + 1 && surname_of_someone(doc, a))
+}
+
+/// A firm's act right after a name, with or without an auxiliary: "a racheté", "rachète", "va
+/// licencier", "a annoncé un bénéfice", "publie son chiffre d'affaires".
+fn company_predicate_after(doc: &Doc, b: usize) -> bool {
+    let aux = matches!(doc.folded(b), "a" | "ont" | "avait" | "avaient" | "va" | "vont" | "veut" | "doit");
+    let v = if aux { b + 1 } else { b };
+    let verb = doc.folded(v);
+    if GAZ.company_verb.contains(verb) {
+        return true;
+    }
+    let determiner = matches!(doc.folded(v + 1), "un" | "une" | "des" | "son" | "sa" | "ses" | "de");
+    // "a annoncé un bénéfice", "a publié un bon chiffre d'affaires".
+    GAZ.company_report.contains(verb)
+        && determiner
+        && (v + 2..v + 4).any(|i| GAZ.company_figure.contains(doc.folded(i)))
+}
+
+/// Whether the word at `a` follows a capitalised given name somewhere in the text.
+fn surname_of_someone(doc: &Doc, a: usize) -> bool {
+    let word = doc.folded(a);
+    (1..doc.len())
+        .any(|i| doc.folded(i) == word && doc.cap(i - 1) && GAZ.first_names.contains(doc.folded(i - 1)))
+}
+
+/// Nouns before a fixture written as two clubs joined by a hyphen ("le match PSG-OM").
+const FIXTURE_CUES: [&str; 10] =
+    ["match", "matchs", "matches", "rencontre", "choc", "derby", "duel", "affiche", "finale", "demi-finale"];
+
+/// A fixture written as two clubs joined by a hyphen: "le match PSG-OM", "le choc Lyon-Marseille",
+/// or one of a list of them ("Toulouse-Lyon, Monaco-Nice"). The byte spans of the two clubs in
+/// token k. French only; a route ("l'axe Paris-Lyon") has no such cue.
+pub fn fixture_at(doc: &Doc, k: usize) -> Option<[(usize, usize); 2]> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let hyphen = club_pair_split(doc.tok(k))?;
+    // "le match PSG-OM", "le match retour Lyon-Marseille" (not "leur match, R-Truth, …").
+    let cue = |i: Option<usize>| i.is_some_and(|p| FIXTURE_CUES.contains(&doc.folded(p)));
+    let word_between = k.checked_sub(1).is_some_and(|p| doc.is_word(p) && !doc.cap(p));
+    let cued = cue(k.checked_sub(1)) || word_between && cue(k.checked_sub(2));
+    // Another fixture one comma away.
+    let in_a_list = [(k.wrapping_sub(2), k.wrapping_sub(1)), (k + 2, k + 1)].iter().any(|&(other, comma)| {
+        other < doc.len() && doc.tok(comma) == "," && club_pair_split(doc.tok(other)).is_some()
+    });
+    if !(cued || in_a_list) {
+        return None;
+    }
+    let token = doc.tokens.get(k)?;
+    Some([(token.start, token.start + hyphen), (token.start + hyphen + 1, token.end)])
+}
+
+/// Where a hyphenated word splits into two club names ("PSG-OM", "Saint-Étienne-Marseille"): the
+/// byte offset of the joining hyphen. Each side is a listed name or written in capitals; a word
+/// with one hyphen between two capitalised words also splits there.
+fn club_pair_split(t: &str) -> Option<usize> {
+    // Most words have no hyphen: answer before any work (this runs on every word).
+    if !t.contains('-') || !starts_upper(t) {
+        return None;
+    }
+    let name = |s: &str| starts_upper(s) && s.chars().count() >= 2;
+    let known = |s: &str| {
+        name(s) && (all_upper(s) || GAZ.acronyms.contains_key(s) || GAZ.phrases.contains_key(&fold_str(s)))
+    };
+    let hyphens: Vec<usize> = t.match_indices('-').map(|(i, _)| i).collect();
+    let side = |h: usize| (t.get(..h).unwrap_or(""), t.get(h + 1..).unwrap_or(""));
+    let both_known = |&h: &usize| known(side(h).0) && known(side(h).1);
+    // "Saint-Étienne-Marseille": one side known, the other a name.
+    let one_known = |&h: &usize| {
+        let (l, r) = side(h);
+        known(l) && name(r) || name(l) && known(r)
+    };
+    let two_names = |&h: &usize| hyphens.len() == 1 && name(side(h).0) && name(side(h).1);
+    let find = |test: &dyn Fn(&usize) -> bool| hyphens.iter().copied().find(|h| test(h));
+    find(&both_known).or_else(|| find(&one_known)).or_else(|| find(&two_names))
+}
+
+/// Diplomatic missions, which French also names by the country's adjective ("l'ambassade
+/// américaine").
+const DIPLOMATIC_MISSIONS: [&str; 2] = ["ambassade", "consulat"];
 
 /// The connectors (de, du, des, d', de la, de l') at i, written in lower case: their end.
 fn connectors_end(doc: &Doc, i: usize, open: impl Fn(usize) -> bool) -> Option<usize> {
@@ -373,6 +487,41 @@ fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
     out
 }
 
+/// Tokens of the section labels the press puts at the start of a line, in capitals and followed
+/// by a dash or colon: "VIDÉO - Le président…", "LE SCAN POLITIQUE - …", "» LIRE AUSSI - …".
+/// They are page furniture, not names (a dateline "NEW YORK - " has no label word).
+pub fn rubric_mask(doc: &Doc) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    for start in (0..doc.len()).filter(|&k| k == 0 || doc.newline_before(k)) {
+        if let Some(end) = rubric_at(doc, start) {
+            mark(&mut mask, start, end);
+        }
+    }
+    mask
+}
+
+/// The end of a section label opening the line at `start` (bullets and "»" before it included).
+fn rubric_at(doc: &Doc, start: usize) -> Option<usize> {
+    let same_line = |i: usize| i == start || !doc.newline_before(i);
+    let mut a = start;
+    while a < doc.len() && same_line(a) && matches!(doc.tok(a), "»" | "•" | "-" | "–") {
+        a += 1;
+    }
+    let mut b = a;
+    let mut label_word = false;
+    while b < doc.len() && same_line(b) && doc.is_word(b) && capitals_only(doc.tok(b)) {
+        label_word |= GAZ.rubric_words.contains(doc.folded(b));
+        b += 1;
+    }
+    let dash = same_line(b) && matches!(doc.tok(b), "-" | "–" | "—" | ":");
+    (b > a && label_word && dash).then_some(b)
+}
+
+/// A word written without lowercase letters ("VIDÉO", "À").
+fn capitals_only(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+}
+
 fn mark(used: &mut [bool], a: usize, b: usize) {
     for u in used.iter_mut().take(b).skip(a) {
         *u = true;
@@ -400,6 +549,9 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
             key.push(' ');
         }
         key.push_str(doc.folded(j));
+        if !GAZ.phrase_prefixes.contains(&key) {
+            break;
+        }
         if let Some(e) = GAZ.phrases.get(&key)
             && (k..=j).all(|i| e.cap_mask & (1 << (i - k).min(15)) == 0 || doc.cap(i))
             && (!e.after_contraction || after_contraction(doc, k))
@@ -455,7 +607,18 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     if doc.info.get(k).is_some_and(|t| t.initial) && GAZ.is_stop(f) {
         return None;
     }
-    let (_, b) = extend_run(doc, k, used, true);
+    let (_, mut b) = extend_run(doc, k, used, true);
+    // French writes the adjectives of a name in lower case: "Congrès national général",
+    // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
+    if label == Label::Org && doc.lang == Lang::Fr {
+        while !used.get(b).copied().unwrap_or(true)
+            && !doc.cap(b)
+            && !doc.newline_before(b)
+            && (GAZ.institution_word.contains(doc.folded(b)) || GAZ.demonyms.contains_key(doc.folded(b)))
+        {
+            b += 1;
+        }
+    }
     (b > k + 1).then_some((b, label))
 }
 
@@ -591,6 +754,8 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
     let (label, score) = if GAZ.org_suffix.contains(last) && len >= 2 {
         // "Acme Corp", "Time Warner Inc": the name itself says organisation.
         (Label::Org, 0.8)
+    } else if company_subject(doc, a, b) {
+        (Label::Org, 0.8)
     } else if (GAZ.loc_head.contains(first) || GAZ.loc_suffix.contains(last)) && len >= 2 {
         (Label::Loc, 0.7)
     } else if org_before {
@@ -623,4 +788,18 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         return None;
     }
     cand(doc, a, b, label, Origin::Rule, score)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cue_run_takes_the_adjectives_and_nationality_after_its_head() {
+        let d = Doc::new("le Conseil national tchadien a voté , la Ligue tchadienne aussi", Some(Lang::Fr));
+        let used = vec![false; d.len()];
+        assert_eq!(cue_run_at(&d, 1, &used), Some((4, Label::Org)));
+        assert_eq!(d.tok(8), "Ligue");
+        assert_eq!(cue_run_at(&d, 8, &used), Some((10, Label::Org)), "a nationality alone");
+    }
 }

@@ -53,7 +53,16 @@ pub struct RawModelRecognizer;
 impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
+        let rubric = super::recognize::rubric_mask(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
+            // Section labels ("VIDÉO - …") are no names; fixtures ("PSG-OM") are two clubs,
+            // which the rules give.
+            if rubric.get(a..b).is_some_and(|r| r.iter().any(|&x| x))
+                || (a..b).any(|k| super::recognize::fixture_at(&an.doc, k).is_some())
+            {
+                continue;
+            }
+            let b = end_before_break(&an.doc, a, b);
             parts.clear();
             // A name a title introduces is a person of its own: "du site de Jababeka David
             // Quentin" → "Jababeka" | "David Quentin".
@@ -104,6 +113,12 @@ impl Recognizer for RawModelRecognizer {
     fn tags_every_token(&self) -> bool {
         true
     }
+}
+
+/// A name ends at a line break or a dash standing alone: "les Champs-Élysées - Regarder sur
+/// Figaro Live" is a caption after the name, "Figaro Live⏎Les…" a new paragraph.
+fn end_before_break(doc: &Doc, a: usize, b: usize) -> usize {
+    (a + 1..b).find(|&i| doc.newline_before(i) || matches!(doc.tok(i), "-" | "–" | "—")).unwrap_or(b)
 }
 
 fn label_of(l: EntityLabel) -> Label {
@@ -221,6 +236,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             break;
         }
     }
+    if b > a + 1 && is_connector(doc.folded(b - 1)) {
+        b = name_after_connector(doc, a, b);
+    }
     // Nationality words: "les Britanniques" are people, not a place.
     let mut label = label;
     if doc.lang == Lang::Fr {
@@ -244,6 +262,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             && !GAZ.phrases.contains_key(&span_key(doc, a, b))
             && !GAZ.first_names.contains(doc.folded(a))
             && (label == Label::Loc && member_of_before(doc, a) || organisation_apposition(doc, a, b))
+        {
+            label = Label::Org;
+        }
+        // "Veltrix a racheté son concurrent": what only a firm does.
+        if matches!(label, Label::Per | Label::Loc | Label::Misc)
+            && super::recognize::company_subject(doc, a, b)
         {
             label = Label::Org;
         }
@@ -299,10 +323,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         return None;
     }
-    // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word.
+    // A lone capitalised common noun ("coup d'Etat", "la Sécurité"), month or title word, or
+    // a French common noun written as an acronym ("NDLR", "PIB").
     if b == a + 1 {
         let f = doc.folded(a);
         if GAZ.not_entities.contains(f)
+            || doc.lang == Lang::Fr && GAZ.common_acronyms.contains(doc.tok(a))
             || GAZ.months.contains_key(f)
             || GAZ.days.contains_key(f)
             || (GAZ.is_title_word(f) && !doc.info.get(a).is_some_and(|t| t.upper))
@@ -325,6 +351,34 @@ fn is_people_plural(doc: &Doc, a: usize) -> bool {
         && !GAZ.phrases.contains_key(f)
         && (matches!(before, "les" | "des" | "aux" | "ces")
             || before.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// de, du, des, d', la, l': words that join the parts of a name but never end it.
+fn is_connector(folded: &str) -> bool {
+    matches!(folded, "de" | "du" | "des" | "d'" | "la" | "l'")
+}
+
+/// A span the tagger ended on "de"/"des" ("Conseil national des", "Institut national de"): the
+/// name goes on with the lower-case noun after it and its adjectives ("… des barreaux", "… de la
+/// statistique"); without such a noun the connectors are dropped. Returns the new end.
+fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
+    let mut j = b;
+    while is_connector(doc.folded(j)) && !doc.cap(j) && !doc.newline_before(j) && j < b + 2 {
+        j += 1;
+    }
+    let noun = doc.is_word(j) && !doc.cap(j) && !doc.newline_before(j) && !GAZ.is_stop(doc.folded(j));
+    if !noun {
+        let mut end = b;
+        while end > a + 1 && is_connector(doc.folded(end - 1)) {
+            end -= 1;
+        }
+        return end;
+    }
+    let mut end = j + 1;
+    while !doc.cap(end) && !doc.newline_before(end) && GAZ.institution_word.contains(doc.folded(end)) {
+        end += 1;
+    }
+    end
 }
 
 /// Nouns of administrative areas, left out of a place's name ("la ville de Gao").
@@ -465,7 +519,7 @@ fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
-fn span_key(doc: &Doc, a: usize, b: usize) -> String {
+pub(super) fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
     for k in a..b {
         if k > a {
@@ -493,13 +547,15 @@ fn is_caps_word(t: &str) -> bool {
 }
 
 /// Where an organisation at the start of span a..b ends when a person's full name follows it
-/// inside the span: an all-caps acronym or a listed organisation, then a given name or an
+/// inside the span: an all-caps acronym or a listed organisation, then a given name, or an
 /// honorific and at least one more word.
 fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let acronym = is_caps_word(doc.tok(a)) && doc.cap(a + 1) && !is_caps_word(doc.tok(a + 1));
     let end = if acronym { a + 1 } else { listed_prefix(doc, a, b).filter(|p| p.1 == Label::Org)?.0 };
     let next = doc.folded(end);
-    (end + 2 <= b && (GAZ.first_names.contains(next) || GAZ.honorifics.contains(next))).then_some(end)
+    // "à l'AFP Luc, …": a lone given name is a person too.
+    let person = end < b && GAZ.first_names.contains(next) || end + 2 <= b && GAZ.honorifics.contains(next);
+    person.then_some(end)
 }
 
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
@@ -626,10 +682,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_cut_on_a_connector_takes_the_noun_after_it() {
+        let d = doc("le Conseil national des services publics a voté , puis l'Office central de , dit-on");
+        assert_eq!(name_after_connector(&d, 1, 4), 6, "the noun and its adjective");
+        assert_eq!(d.tok(11), "Office");
+        assert_eq!(name_after_connector(&d, 11, 14), 13, "no noun follows: the connector goes");
+    }
+
+    #[test]
     fn an_organisation_run_into_a_person_is_split_off() {
         let d = doc("une image BFMTV Marie Dewalle et Reuters Jean Dupont puis Reuters Dupont");
         assert_eq!(organisation_before_person(&d, 2, 5), Some(3));
         assert_eq!(organisation_before_person(&d, 6, 9), Some(7));
         assert_eq!(organisation_before_person(&d, 10, 12), None, "no given name follows");
+        let d = doc("a déclaré à l'AFP Luc , un voisin");
+        assert_eq!(organisation_before_person(&d, 4, 6), Some(5), "a lone given name");
     }
 }

@@ -87,3 +87,100 @@ fn an_acronym_defined_by_a_common_noun_is_no_organisation() {
     assert!(!e.iter().any(|(t, l)| t == "TOS" && *l == Label::Org), "{e:?}");
     assert!(e.iter().any(|(t, l)| t == "POB" && *l == Label::Org), "{e:?}");
 }
+
+#[test]
+fn section_labels_of_press_pages_are_no_organisations() {
+    let f = fr("VIDÉO - Le maire a reçu les habitants à Lille.\nLE SCAN POLITIQUE - Le Sénat vote.\n\
+                » LIRE AUSSI - Les députés réunis\nBRUXELLES - La Commission européenne a parlé.");
+    let e = ents(&f);
+    for label in ["VIDÉO", "SCAN POLITIQUE", "LE SCAN POLITIQUE", "LIRE AUSSI"] {
+        assert!(!e.iter().any(|(t, _)| t.contains(label)), "{label}: {e:?}");
+    }
+    assert!(e.contains(&("Sénat".into(), Label::Org)), "{e:?}");
+    assert!(e.iter().any(|(t, l)| t == "BRUXELLES" && *l == Label::Loc), "a dateline stays: {e:?}");
+}
+
+#[test]
+fn company_cue_words_make_an_unknown_name_a_company() {
+    let f = fr("La start-up Quorvel recrute vingt ingénieurs. Le laboratoire Ambrelin ferme son usine \
+                et l'enseigne Tistou baisse ses prix.");
+    let e = ents(&f);
+    for org in ["Quorvel", "Ambrelin", "Tistou"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
+
+#[test]
+fn an_embassy_named_by_its_country_adjective_is_an_organisation() {
+    let f = fr("L'ambassade américaine a fermé ses portes. La délégation suédoise est partie d'Oslo.");
+    let e = ents(&f);
+    assert!(e.contains(&("ambassade américaine".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains("délégation")), "only diplomatic missions: {e:?}");
+}
+
+#[test]
+fn the_subject_of_what_only_a_firm_does_is_a_company() {
+    let f = fr("Titre\n\nEn mars, Veltrix a racheté son concurrent belge. Dormandel licencie 200 ouvriers \
+                à Lille. Selon ses comptes, Hautbois a annoncé un bénéfice record.");
+    let e = ents(&f);
+    for org in ["Veltrix", "Dormandel", "Hautbois"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+    let f = fr("Titre\n\nL'homme d'affaires Bernard Tapie a parlé hier. Tapie a racheté un journal \
+                et Paul Mercier a annoncé un bénéfice.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, l)| (t == "Tapie" || t == "Paul Mercier") && *l == Label::Org), "{e:?}");
+}
+
+#[test]
+fn a_name_stops_at_a_dash_standing_alone() {
+    let f =
+        fr("Titre\n\nLe président reçoit les syndicats.\nLe cortège passe à Lyon - Voir sur Ouest Live\n");
+    let e = ents(&f);
+    assert!(e.contains(&("Lyon".into(), Label::Loc)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains(" - ")), "{e:?}");
+}
+
+#[test]
+fn french_common_nouns_written_as_acronyms_are_no_organisations() {
+    let f = fr("Titre\n\nLes données (NDLR : provisoires) montrent que le RIC divise la CGT.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t == "NDLR" || t == "RIC"), "{e:?}");
+    assert!(e.contains(&("CGT".into(), Label::Org)), "{e:?}");
+    // The tagger takes this one for an organisation; the list overrules it.
+    let e = ents(&fr("« Nous refusons la hausse (de la taxe, NDLR) », dit-il."));
+    assert!(!e.iter().any(|(t, _)| t == "NDLR"), "{e:?}");
+}
+
+#[test]
+fn a_ministers_portfolio_is_no_organisation() {
+    let f = fr("Titre\n\nLe ministre de la Transition écologique, Paul Mercier, et la ministre de la \
+                Cohésion des territoires ont visité Nancy.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.starts_with("Transition") || t.starts_with("Cohésion")), "{e:?}");
+    assert!(e.contains(&("Nancy".into(), Label::Loc)), "{e:?}");
+}
+
+#[test]
+fn a_fixture_is_two_clubs() {
+    let f = fr("Titre\n\nLe choc Rennes-Nantes aura lieu samedi à Rennes. Au programme aussi : \
+                Brest-Lorient, Saint-Étienne-Dijon.\nLa ligne Paris-Lyon est fermée et Jean-Marc Dupont \
+                attend. Pendant leur match, X-Ray, leur rival, a chuté.");
+    let e = ents(&f);
+    for club in ["Rennes", "Nantes", "Brest", "Lorient", "Saint-Étienne", "Dijon"] {
+        assert!(e.contains(&(club.into(), Label::Org)), "{club}: {e:?}");
+    }
+    assert!(e.contains(&("Rennes".into(), Label::Loc)), "the city stays a place: {e:?}");
+    assert!(!e.iter().any(|(t, l)| *l == Label::Org && (t == "Paris" || t == "Lyon")), "a route: {e:?}");
+    assert!(!e.iter().any(|(t, l)| *l == Label::Org && t == "Ray"), "{e:?}");
+}
+
+#[test]
+fn lower_case_adjectives_belong_to_a_capitalised_name() {
+    let f = fr("Titre\n\nLes élus du Conseil fédéral suprême ont voté mardi, et l'Institut \
+                national a publié son rapport.");
+    let e = ents(&f);
+    for org in ["Conseil fédéral suprême", "Institut national"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
