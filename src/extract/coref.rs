@@ -128,14 +128,33 @@ fn paragraph_start(text: &str, pos: usize) -> usize {
 /// Byte offset where the paragraph before the one holding `pos` starts (blank lines skipped).
 pub fn previous_paragraph_start(text: &str, pos: usize) -> usize {
     let mut p = paragraph_start(text, pos);
+    // Lines that are no prose of the article (a "» LIRE AUSSI" link, a video's title) do not
+    // count as the paragraph before: news pages put them between two paragraphs of one story.
+    let mut page_lines = 0;
     while p > 0 {
         let prev = paragraph_start(text, p - 1);
-        if text.get(prev..p).is_some_and(|s| !s.trim().is_empty()) {
-            return prev;
+        let line = text.get(prev..p).unwrap_or("").trim();
+        if !line.is_empty() {
+            if is_page_line(line) && page_lines < 2 {
+                page_lines += 1;
+            } else {
+                return prev;
+            }
         }
         p = prev;
     }
     0
+}
+
+/// A line a news page adds between paragraphs: a link to another story ("» LIRE AUSSI - …",
+/// "À lire aussi"), a video or a photo credit.
+fn is_page_line(line: &str) -> bool {
+    let folded = fold_str(line);
+    let folded = folded.trim_start_matches(['»', '>', '-', ' ']);
+    ["lire aussi", "a lire aussi", "a voir aussi", "voir aussi", "credits photo", "regarder sur"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+        || folded.contains("- regarder sur")
 }
 
 /// At most this many sentences back, whatever the paragraphs.

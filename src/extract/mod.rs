@@ -230,3 +230,5 @@ mod tests_combined;
 mod tests_en_facts;
 #[cfg(test)]
 mod tests_orgs;
+#[cfg(test)]
+mod tests_quotes_press;

@@ -380,6 +380,18 @@ fn inverted_nobody(doc: &Doc, k: usize) -> bool {
             || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
 }
 
+/// "confirme-t-on à l'Élysée", "prévient-on à Matignon": "on" at a named institution is that
+/// institution speaking (token `k` is the inverted verb).
+fn on_at_institution(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if !doc.folded(k).ends_with("-on") {
+        return None;
+    }
+    let prep = (k + 1..k + 4).find(|&j| matches!(doc.folded(j), "a" | "au" | "aupres"))?;
+    let name = if matches!(doc.folded(prep + 1), "l'" | "la" | "le") { prep + 2 } else { prep + 1 };
+    let (e, _) = doc.tokens.get(name).and_then(|t| entities.starting_at(t.start))?;
+    (e.label == Label::Org).then(|| Speaker::Named(e.name.clone()))
+}
+
 /// The verb and the pronoun's gender of an inverted verb–pronoun token ("avoue-t-elle").
 fn inverted(folded: &str) -> Option<(&str, Gender)> {
     let (verb, pronoun) = folded.rsplit_once('-')?;
@@ -511,8 +523,18 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         } else {
             None
         };
+        // "Avant de poursuivre : «", "Et d'ajouter : «": the one who spoke last goes on.
+        let continued = if infinitive_continuation(doc, k) {
+            last_said
+                .as_ref()
+                .filter(|(c, _)| doc.tokens.get(*c).is_some_and(|t| t.start >= coref::reach_start(doc, k)))
+                .map(|(_, name)| Speaker::Named(name.clone()))
+        } else {
+            None
+        };
         let found = selon
             .or(after)
+            .or(continued)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
@@ -581,6 +603,35 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         k = if runs_on { close } else { close + 1 };
     }
     drop_labels(out, &word_counts)
+}
+
+/// Whether the quote opening at token `k` follows "de"/"d'" and a speech verb in the infinitive
+/// with a colon ("Avant de poursuivre :", "Et d'ajouter :", "Puis de conclure :"): the speaker
+/// of the quote before goes on speaking.
+fn infinitive_continuation(doc: &Doc, k: usize) -> bool {
+    if doc.lang != Lang::Fr || k < 3 || doc.tok(k - 1) != ":" {
+        return false;
+    }
+    matches!(doc.folded(k - 3), "de" | "d'") && !doc.cap(k - 2) && infinitive_of_speech(doc.folded(k - 2))
+}
+
+/// Whether a (folded) French infinitive is a speech verb: the lexicon lists conjugated forms,
+/// so the infinitive is tried as its third person ("ajouter" → "ajoute", "conclure" →
+/// "conclut", "répondre" → "répond", "poursuivre" → "poursuit").
+fn infinitive_of_speech(verb: &str) -> bool {
+    let endings: [(&str, &str); 7] = [
+        ("aitre", "ait"),
+        ("ure", "ut"),
+        ("vre", "t"),
+        ("dre", "d"),
+        ("ire", "it"),
+        ("er", "e"),
+        ("ir", "it"),
+    ];
+    endings.iter().any(|(inf, third)| {
+        verb.strip_suffix(inf)
+            .is_some_and(|stem| !stem.is_empty() && GAZ.is_speech_verb(&format!("{stem}{third}")))
+    })
 }
 
 /// A quote closed by its own full stop, then a new sentence whose speech verb goes on to report
@@ -971,6 +1022,20 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     if doc.tok(k) == "," {
         k += 1;
     }
+    // "» comme l'a rappelé X", "», comme le souligne X": the verb's object pronoun is the quote.
+    if doc.lang == Lang::Fr
+        && doc.folded(k) == "comme"
+        && matches!(doc.folded(k + 1), "l'" | "le" | "la")
+        && verb_group_at(doc, k + 2).is_some()
+    {
+        return named_speaker_after(doc, k + 2, entities);
+    }
+    // "», nous indiquait-il": an object pronoun before the inverted verb.
+    if matches!(doc.folded(k), "nous" | "vous" | "lui" | "leur" | "me" | "m'")
+        && inverted(doc.folded(k + 1)).is_some()
+    {
+        k += 1;
+    }
     // "» selon X" / "» d'après X"
     let after_selon = match doc.folded(k) {
         "selon" => Some(k + 1),
@@ -990,7 +1055,7 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     }
     // "», ont-ils déclaré", "», disent-elles": said by several, none named.
     if inverted_nobody(doc, k) || PLURAL.contains(&doc.folded(k)) && verb_group_at(doc, k + 1).is_some() {
-        return Some(Speaker::Unknown);
+        return on_at_institution(doc, k, entities).or(Some(Speaker::Unknown));
     }
     // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
     if let Some((verb, gender)) = inverted(doc.folded(k))
@@ -1720,8 +1785,13 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         {
             return Some(Speaker::Pronoun(gender));
         }
-        if inverted_nobody(doc, j) && doc.tok(j + 1) == "," {
-            return Some(Speaker::Unknown);
+        if inverted_nobody(doc, j) {
+            if let Some(at) = on_at_institution(doc, j, entities) {
+                return Some(at);
+            }
+            if doc.tok(j + 1) == "," {
+                return Some(Speaker::Unknown);
+            }
         }
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
@@ -2091,6 +2161,14 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         s = comma + 1;
     }
     phrase_speaker_within(doc, s, e, true, entities)
+}
+
+/// Test access to private helpers of this module.
+#[cfg(test)]
+pub(super) mod tests_support {
+    pub fn infinitive_is_speech(verb: &str) -> bool {
+        super::infinitive_of_speech(verb)
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,72 @@
+//! French press attributions: the forms news sites use around quotes (continuations, "comme
+//! l'a rappelé X", object pronouns before an inverted verb, link lines between paragraphs).
+//! The sentences are written for these tests.
+
+use super::*;
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
+}
+
+fn some(name: &str) -> Option<String> {
+    Some(name.to_string())
+}
+
+#[test]
+fn an_infinitive_speech_verb_goes_on_with_the_last_speaker() {
+    for link in ["Avant de poursuivre", "Et d'ajouter", "Puis de conclure"] {
+        let text = format!(
+            "« Les artisans sont à bout », a déclaré lundi Pierre Garnier, président de la chambre. {link} : « Il faut des délais de paiement. »"
+        );
+        assert_eq!(speakers(&text), vec![some("Pierre Garnier"), some("Pierre Garnier")], "{link}");
+    }
+}
+
+#[test]
+fn comme_l_a_rappele_after_the_quote_names_the_speaker() {
+    let s = speakers("Le projet reste « un sujet de discussion » comme l'a rappelé Hélène Morin mardi.");
+    assert_eq!(s, vec![some("Hélène Morin")]);
+    let s = speakers("« Rien n'est décidé », comme le souligne Hélène Morin.");
+    assert_eq!(s, vec![some("Hélène Morin")]);
+}
+
+#[test]
+fn an_object_pronoun_before_the_inverted_verb() {
+    let s = speakers(
+        "Paul Berger dirige la fédération depuis trois ans. « La saison est perdue », nous indiquait-il lundi.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
+
+#[test]
+fn a_link_line_between_paragraphs_does_not_cut_the_look_back() {
+    let s = speakers(
+        "Selon Claire Dumas, la situation est grave dans les hôpitaux de la région.\n\
+         » LIRE AUSSI - Les urgences débordées\n\
+         La responsable syndicale rappelle les chiffres. « Il manque trois cents lits », déplore-t-elle.",
+    );
+    assert_eq!(s, vec![some("Claire Dumas")]);
+}
+
+#[test]
+fn speech_infinitives_are_known_through_their_third_person() {
+    use super::quotes::tests_support::infinitive_is_speech;
+    for v in ["ajouter", "conclure", "poursuivre", "repondre", "expliquer", "dire", "reconnaitre"] {
+        assert!(infinitive_is_speech(v), "{v}");
+    }
+    for v in ["manger", "partir", "vendre", "construire"] {
+        assert!(!infinitive_is_speech(v), "{v}");
+    }
+}
+
+#[test]
+fn on_at_a_named_institution_is_the_institution() {
+    let s = speakers("« La réforme sera présentée en mars », confirme-t-on à l'Élysée.");
+    assert_eq!(s, vec![some("Élysée")]);
+    let s = speakers(
+        "Hélène Morin a parlé mardi. « Une réunion aura lieu, indique-t-on au ministère de la Santé, avant l'été. »",
+    );
+    assert_ne!(s, vec![some("Hélène Morin")]);
+    let s = speakers("« Nous n'en sommes pas là », glisse-t-on dans l'entourage du ministre.");
+    assert_eq!(s, vec![None]);
+}
