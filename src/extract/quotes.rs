@@ -967,16 +967,33 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     if attached == Attached::No {
         return None;
     }
+    // "», lui rappelle X", "», l'a-t-il étrillé", "», s'agace-t-elle": a pronoun before the verb.
+    let clitic = is_object_clitic(doc.folded(k));
+    if (clitic || REFLEXIVE.contains(&doc.folded(k))) && inverted(doc.folded(k + 1)).is_some()
+        || clitic && verb_group_at(doc, k + 1).is_some()
+    {
+        k += 1;
+    }
     // "», ont-ils déclaré", "», disent-elles": said by several, none named.
     if inverted_nobody(doc, k) || PLURAL.contains(&doc.folded(k)) && verb_group_at(doc, k + 1).is_some() {
         return Some(Speaker::Unknown);
     }
-    // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
+    // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters". Right
+    // after a quote and its comma, a verb with its subject pronoun behind it is always the
+    // incise that says who spoke, whatever the verb ("», lâche-t-il", "», avait-il cru bon de
+    // balayer").
     if let Some((verb, gender)) = inverted(doc.folded(k))
-        && (GAZ.is_speech_verb(verb)
+        && (attached == Attached::Yes
+            || GAZ.is_speech_verb(verb)
             || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
     {
         return Some(Speaker::Pronoun(gender));
+    }
+    // "», veut-on croire": the same incise, said by nobody named.
+    if attached == Attached::Yes
+        && doc.folded(k).rsplit_once('-').is_some_and(|(_, p)| matches!(p, "ils" | "elles" | "on"))
+    {
+        return Some(Speaker::Unknown);
     }
     if attached == Attached::VerbOnly {
         return verb_group_at(doc, k).and_then(|_| named_speaker_after(doc, k, entities));
@@ -988,6 +1005,12 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
     named_speaker_after(doc, k, entities)
+}
+
+/// Object pronouns that may stand between a quote and the verb of its incise ("», lui
+/// suggère le juge", "», l'a-t-il rassuré").
+fn is_object_clitic(folded: &str) -> bool {
+    matches!(folded, "lui" | "leur" | "l'" | "l’" | "nous" | "vous" | "me" | "m'" | "te" | "t'")
 }
 
 /// A name nobody tagged, right after a speech verb and closing the clause ("», a déclaré
@@ -1993,6 +2016,31 @@ mod tests {
 
     fn one(name: &str) -> Vec<Option<String>> {
         vec![Some(name.to_string())]
+    }
+
+    /// fr-speakers3: after a quote and its comma, a verb with its subject pronoun behind it is
+    /// the incise whatever the verb, also behind an object or reflexive pronoun.
+    #[test]
+    fn any_inverted_verb_after_a_quote_is_the_incise() {
+        for verb in ["balaie-t-il", "s'agite-t-il", "avait-il cru bon de répondre"] {
+            let text = format!("Paul Durand a visité l'usine. « Nous n'irons pas plus loin », {verb}.");
+            assert_eq!(speakers(&text), one("Paul Durand"), "{verb}");
+        }
+        let text =
+            "Le juge Paul Durand écoute. « Pourquoi ne pas partir ? » lui suggère le juge Paul Durand.";
+        assert_eq!(speakers(text), one("Paul Durand"));
+        // Said by nobody named: not the speaker of the quote before.
+        let text = "« Nous partirons demain », a dit Paul Durand. « On y arrivera », veut-on croire.";
+        assert_eq!(speakers(text), vec![Some("Paul Durand".to_string()), None]);
+    }
+
+    /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
+    #[test]
+    fn praying_and_singing_are_speech() {
+        for verb in ["avait prié", "entonne", "chantait", "a étrillé"] {
+            let text = format!("« Restez avec nous jusqu'au bout », {verb} Paul Durand.");
+            assert_eq!(speakers(&text), one("Paul Durand"), "{verb}");
+        }
     }
 
     #[test]
