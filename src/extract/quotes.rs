@@ -832,6 +832,9 @@ fn pronoun_person(
             return None;
         }
     }
+    if let Some(subject) = coref::subject_person(doc, open, gender, entities) {
+        return subject.map(|e| e.name.clone());
+    }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
 }
@@ -2032,6 +2035,30 @@ mod tests {
         // Said by nobody named: not the speaker of the quote before.
         let text = "« Nous partirons demain », a dit Paul Durand. « On y arrivera », veut-on croire.";
         assert_eq!(speakers(text), vec![Some("Paul Durand".to_string()), None]);
+    }
+
+    /// fr-speakers3: a pronoun after a quote stands for the subject of the sentence before,
+    /// past a leading adverbial, and past sentences whose subject is the same pronoun; never
+    /// for a person those sentences name otherwise, nor for a subject when someone else is
+    /// named after it.
+    #[test]
+    fn a_pronoun_is_the_subject_of_the_sentence_before() {
+        let s = speakers(
+            "Comme Jean Martin mardi, Paul Durand a réaffirmé sa position. « Nous ne céderons pas », a-t-il répété.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Paul Durand répond aux questions. Il veille à ne pas citer Jean Martin. « Je ne débattrai pas avec lui », se défend-il.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Il répond aux questions. Il veille à ne pas citer Jean Martin. « Je ne débattrai pas », se défend-il.",
+        );
+        assert_eq!(s, vec![None]);
+        let s = speakers(
+            "Paul Durand a annoncé une réforme, a rapporté Jean Martin. « C'est une étape », a-t-il déclaré.",
+        );
+        assert_eq!(s, vec![None]);
     }
 
     /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
