@@ -258,7 +258,7 @@ fn opens_adverbial(folded: &str) -> bool {
 }
 
 /// What a sentence opens with as its subject.
-enum Subject<'a> {
+pub enum Subject<'a> {
     Person(&'a Entity),
     /// "Il", "Elle": someone named further back.
     Pronoun(Gender),
@@ -268,7 +268,7 @@ enum Subject<'a> {
 /// The subject a sentence opens with, in tokens `from..to`: a name or a personal pronoun at
 /// its start (after "Mais", "Puis"), or right after a leading adverbial and its comma ("Comme
 /// X mardi, Y a réaffirmé"); not two people ("X et Y ont dit").
-fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &EntityIndex<'a>) -> Subject<'a> {
+pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &EntityIndex<'a>) -> Subject<'a> {
     let subject_at = |p: usize| {
         if p >= to {
             return Subject::Other;

@@ -509,6 +509,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
+            .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
@@ -1738,6 +1739,26 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
     None
 }
 
+/// "X revient sur la crise, dont elle accuse le gouvernement : « … »", "L'avocat X tape fort : «":
+/// a sentence that ends in a colon before a quotation of a few words gives it to the person
+/// (or pronoun) it opens with as subject, whatever its verb, when nobody else is named between.
+fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if words < 4 || doc.tok(k.checked_sub(1)?) != ":" {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let colon_at = doc.tokens.get(k - 1)?.start;
+    match coref::sentence_subject(doc, sent_start, k - 1, entities) {
+        coref::Subject::Person(e) => {
+            let subject_end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= colon_at).max()?;
+            let other = entities.last_person_between(subject_end, colon_at, |o, _| o.name != e.name);
+            other.is_none().then(|| Speaker::Named(e.name.clone()))
+        }
+        coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
+        coref::Subject::Other => None,
+    }
+}
+
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
 /// word, whatever the distance to the quote.
 fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
@@ -2057,6 +2078,24 @@ mod tests {
         assert_eq!(s, vec![None]);
         let s = speakers(
             "Paul Durand a annoncé une réforme, a rapporté Jean Martin. « C'est une étape », a-t-il déclaré.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    /// fr-speakers3: a sentence ending in a colon before a quotation gives it to the person it
+    /// opens with, whatever its verb; not when it names someone else before the colon.
+    #[test]
+    fn a_colon_gives_the_quote_to_the_subject() {
+        let s = speakers(
+            "Marie Lambert est revenue mardi sur la grève, dont elle rend responsable la direction : « Nous ne pouvons pas accepter ces conditions. »",
+        );
+        assert_eq!(s, one("Marie Lambert"));
+        assert_eq!(
+            speakers("Paul Durand : « Nous ne pouvons pas accepter ces conditions »"),
+            one("Paul Durand")
+        );
+        let s = speakers(
+            "Marie Lambert a reçu Paul Durand pour évoquer la grève : « Nous ne pouvons pas accepter ces conditions. »",
         );
         assert_eq!(s, vec![None]);
     }
