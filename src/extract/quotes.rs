@@ -491,8 +491,11 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             Attached::VerbOnly
         };
         let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
-        let inherited = previous
-            .take()
+        let before = previous.take();
+        // The speaker of a quote closed earlier in this quote's sentence.
+        let same_sentence_speaker =
+            before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
+        let inherited = before
             .filter(|&(prev_close, ran_on, _)| {
                 ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
             })
@@ -571,11 +574,43 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         if let Some(s) = speaker.as_ref().filter(|s| s.starts_with(char::is_uppercase)) {
             last_said = Some((close, s.clone()));
         }
-        previous = Some((close, runs_on, speaker));
+        // A label of a few words inside an attribution ("», explique X, « porte-parole » des
+        // « gilets jaunes », à la radio. « … »") does not end the speaker's turn.
+        previous = match same_sentence_speaker {
+            Some(s) if words <= 3 && speaker.is_none() => Some((close, false, Some(s))),
+            _ => Some((close, runs_on, speaker)),
+        };
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
         k = if runs_on { close } else { close + 1 };
     }
+    share_repeated_speakers(&mut out, &word_counts);
     drop_labels(out, &word_counts)
+}
+
+/// Press pulls a quotation out beside the text and gives it in full again in the body: a
+/// quotation of four words or more repeated word for word has one speaker, the one given to
+/// its other occurrences when they all agree.
+fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
+    let key = |q: &Quote| crate::text::fold::fold_str(q.text.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut said: super::util::FxMap<String, Option<String>> = super::util::FxMap::default();
+    for (q, _) in out.iter().zip(word_counts).filter(|&(_, &w)| w >= 4) {
+        if let Some(s) = &q.speaker {
+            said.entry(key(q))
+                .and_modify(|agreed| {
+                    if agreed.as_ref() != Some(s) {
+                        *agreed = None;
+                    }
+                })
+                .or_insert_with(|| Some(s.clone()));
+        }
+    }
+    for (q, _) in out.iter_mut().zip(word_counts).filter(|&(_, &w)| w >= 4) {
+        if q.speaker.is_none()
+            && let Some(Some(s)) = said.get(&key(q))
+        {
+            q.speaker = Some(s.clone());
+        }
+    }
 }
 
 /// Longest caption under a pulled-out quote: a name and a short title.
@@ -2098,6 +2133,25 @@ mod tests {
             "Marie Lambert a reçu Paul Durand pour évoquer la grève : « Nous ne pouvons pas accepter ces conditions. »",
         );
         assert_eq!(s, vec![None]);
+    }
+
+    /// fr-speakers3: short labels quoted inside an attribution do not end the speaker's turn.
+    #[test]
+    fn labels_inside_an_attribution_keep_the_speaker() {
+        let s = speakers(
+            "« Nous irons jusqu'au bout », explique Paul Durand, « porte-parole » des « riverains », à la radio. « Personne ne nous fera reculer. »",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()); 2]);
+    }
+
+    /// fr-speakers3: a quotation pulled out with its speaker and given again in the text has
+    /// that speaker in both places.
+    #[test]
+    fn a_repeated_quotation_has_one_speaker() {
+        let s = speakers(
+            "La grève continue.\n« Personne ne nous fera reculer dans ce quartier »\nMarie Lambert, porte-parole des riverains\nLe maire Paul Durand a reçu les habitants mardi. La réunion a duré deux heures. « Personne ne nous fera reculer dans ce quartier »\nLes habitants attendent.",
+        );
+        assert_eq!(s, vec![Some("Marie Lambert".to_string()); 2]);
     }
 
     /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
