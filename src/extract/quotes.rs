@@ -513,6 +513,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
+            .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
@@ -1794,6 +1795,52 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
     }
 }
 
+/// "X explique avoir d'abord frappé la main de l'homme, « pour lui faire lâcher … »": a
+/// sentence whose subject, a person or a pronoun, is followed by a speech verb reports that
+/// person's words, however far into it the quotation comes, when nobody else is named between.
+fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if words < 3 {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let open_at = doc.tokens.get(k)?.start;
+    let subject = coref::sentence_subject(doc, sent_start, k, entities);
+    // The token after the subject: the verb, or the comma of an apposition.
+    let (after, speaker) = match subject {
+        coref::Subject::Person(e) => {
+            let m =
+                e.mentions.iter().filter(|m| m.end <= open_at).min_by_key(|m| m.start.abs_diff(open_at))?;
+            let after = doc.tokens.partition_point(|t| t.start < m.end);
+            let other = entities.last_person_between(m.end, open_at, |o, _| o.name != e.name);
+            if other.is_some() {
+                return None;
+            }
+            (after, Speaker::Named(e.name.clone()))
+        }
+        coref::Subject::Pronoun(g) => {
+            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle"))?;
+            if person_between(doc, at, k, entities) {
+                return None;
+            }
+            (at + 1, Speaker::Pronoun(g))
+        }
+        coref::Subject::Other => return None,
+    };
+    // "X, porte-parole du parti, explique": past the apposition.
+    let verb_at = if doc.tok(after) == "," {
+        (after + 1..(after + 10).min(k)).find(|&j| doc.tok(j) == ",").map_or(after, |c| c + 1)
+    } else {
+        after
+    };
+    let verb_at = if is_object_clitic(doc.folded(verb_at)) { verb_at + 1 } else { verb_at };
+    // "X a dit espérer …, car l'objectif est « … »": a clause of the writer's own comes between.
+    let writer_clause = (verb_at..k).any(|j| {
+        matches!(doc.folded(j), "car" | "puisque" | "tandis" | "alors" | ";")
+            || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
+    });
+    (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
 /// word, whatever the distance to the quote.
 fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
@@ -1987,6 +2034,10 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     {
         return Some(Speaker::Named(name));
     }
+    // "X a reçu Y, qui explique que « … »": the relative's verb is not the subject's.
+    if doc.folded(e - 1) == "qui" && person_between(doc, sent_start, e - 1, entities) {
+        return None;
+    }
     // "Il a déclaré : «", "She said: “"
     if PERSONAL.contains(&doc.folded(e - 1)) {
         return Some(Speaker::Pronoun(coref::word_gender(doc.folded(e - 1))));
@@ -2152,6 +2203,25 @@ mod tests {
             "La grève continue.\n« Personne ne nous fera reculer dans ce quartier »\nMarie Lambert, porte-parole des riverains\nLe maire Paul Durand a reçu les habitants mardi. La réunion a duré deux heures. « Personne ne nous fera reculer dans ce quartier »\nLes habitants attendent.",
         );
         assert_eq!(s, vec![Some("Marie Lambert".to_string()); 2]);
+    }
+
+    /// fr-speakers3: a subject followed by a speech verb reports the words quoted later in its
+    /// sentence, unless a clause of the writer's comes between; the subject of a sentence is
+    /// not the speaker of a relative clause about someone else.
+    #[test]
+    fn the_subject_of_a_speech_verb_speaks_further_on() {
+        let s = speakers(
+            "Paul Durand explique avoir d'abord frappé la main de l'homme lors de l'interpellation, « pour lui faire lâcher le couteau ».",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Marie Lambert a dit espérer une issue rapide, car l'objectif de la commune reste « la paix dans le quartier ».",
+        );
+        assert_eq!(s, vec![None]);
+        let s = speakers(
+            "Paul Durand a reçu Marie Lambert, qui explique que la commune restera « ouverte à tous les habitants ».",
+        );
+        assert!(s != one("Paul Durand"), "{s:?}");
     }
 
     /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
