@@ -454,6 +454,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     let mut last_said: Option<(usize, String)> = None;
     // Words inside each quote of `out`.
     let mut word_counts: Vec<usize> = Vec::new();
+    // The opening and closing tokens of each quote of `out`, and whether an incise after it
+    // named its speaker.
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -508,6 +511,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         } else {
             None
         };
+        let by_incise = selon.is_none()
+            && after.as_ref().is_some_and(|a| !matches!(a, Speaker::Unknown | Speaker::Object));
         let found = selon
             .or(after)
             .or_else(|| speaker_inside(doc, k, close, entities))
@@ -556,6 +561,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
+            marks.push((k, close, by_incise));
             out.push(Quote {
                 start,
                 end,
@@ -584,8 +590,53 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
         k = if runs_on { close } else { close + 1 };
     }
+    share_incise_backwards(doc, &mut out, &marks, entities);
     share_repeated_speakers(&mut out, &word_counts);
     drop_labels(out, &word_counts)
+}
+
+/// "« … », et « … », a déclaré X": quotations that open a sentence and follow one another,
+/// joined by commas, "et" or a complement, the last attributed by an incise after it, are all
+/// that speaker's, when no sentence end, verb of saying or person stands between them.
+fn share_incise_backwards(
+    doc: &Doc,
+    out: &mut [Quote],
+    marks: &[(usize, usize, bool)],
+    entities: &EntityIndex,
+) {
+    let joined = |close: usize, next_open: usize| {
+        next_open > close
+            && next_open - close <= 8
+            && !(close + 1..next_open)
+                .any(|j| matches!(doc.tok(j), "." | "!" | "?" | ";" | ":") || is_speech(doc, j))
+            && !(close + 1..=next_open).any(|j| doc.newline_before(j))
+            && !person_between(doc, close, next_open, entities)
+    };
+    let opens_sentence = |open: usize| {
+        doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == open)
+    };
+    let mut first = 0;
+    while first < marks.len() {
+        // The run of joined quotes from `first`.
+        let mut last = first;
+        while let (Some(a), Some(b)) = (marks.get(last), marks.get(last + 1))
+            && joined(a.1, b.0)
+        {
+            last += 1;
+        }
+        let attributed = marks.get(last).is_some_and(|m| m.2);
+        let speaker = out.get(last).and_then(|q| q.speaker.clone());
+        if last > first
+            && attributed
+            && marks.get(first).is_some_and(|m| opens_sentence(m.0))
+            && let Some(speaker) = speaker
+        {
+            for q in out.iter_mut().take(last).skip(first).filter(|q| q.speaker.is_none()) {
+                q.speaker = Some(speaker.clone());
+            }
+        }
+        first = last + 1;
+    }
 }
 
 /// Press pulls a quotation out beside the text and gives it in full again in the body: a
@@ -2222,6 +2273,20 @@ mod tests {
             "Paul Durand a reçu Marie Lambert, qui explique que la commune restera « ouverte à tous les habitants ».",
         );
         assert!(s != one("Paul Durand"), "{s:?}");
+    }
+
+    /// fr-speakers3: quotations opening a sentence and joined to the next, the last attributed
+    /// by an incise, are all that speaker's; not a label the sentence quotes after its own verb.
+    #[test]
+    fn joined_quotations_share_the_incise_after_the_last() {
+        let s = speakers(
+            "« Nous irons jusqu'au bout », et « au regard » de la situation, « nous resterons calmes », a déclaré Paul Durand.",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()); 3]);
+        let s = speakers(
+            "Le texte parle de « crise grave », et « nous resterons calmes », a déclaré Paul Durand.",
+        );
+        assert_eq!(s, one("Paul Durand"));
     }
 
     /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
