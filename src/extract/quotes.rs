@@ -1736,9 +1736,12 @@ fn resolve_description(
             _ => return None,
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
-        if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
-            // "le proche de X" is not X.
-            return (!e.mentions.iter().any(|m| words.contains(m.text.as_str()))).then(|| e.name.clone());
+        let before = doc.tokens.get(open)?.start;
+        if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
+            // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
+            let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
+            let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
+            return (!named_within && !other_office).then(|| e.name.clone());
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
         return named.is_empty().then_some(words);
@@ -1757,37 +1760,83 @@ const TITLE_REACH: usize = 4;
 /// The people named before token `open` whom the text gives the title that heads `description`
 /// (folded), written next to their name: before it, or after it behind a comma.
 fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityIndex) -> Vec<String> {
-    let Some(title) =
-        description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
-    else {
+    let Some(title) = title_word(description) else {
         return Vec::new();
     };
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
-    let titled = |j: usize| doc.folded(j) == title && !doc.cap(j);
     let mut names: Vec<String> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
-        let holds = e.mentions.iter().filter(|m| m.end <= before).any(|m| {
-            let first = doc.tokens.partition_point(|t| t.start < m.start);
-            let after = doc.tokens.partition_point(|t| t.start < m.end);
-            // Only a complement may stand between title and name ("procureur de la République
-            // d'Angers Yves Gambert"), no verb ("le procureur a interrogé X").
-            let complement =
-                |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
-            let in_front = (first.saturating_sub(TITLE_REACH)..first)
-                .any(|j| titled(j) && (j + 1..first).all(complement));
-            // "X, le procureur", "X, ancien ministre"
-            let modifier = |j: usize| {
-                doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
-            };
-            let behind = doc.tok(after) == ","
-                && (after + 1..after + 1 + TITLE_REACH).any(|j| titled(j) && (after + 1..j).all(modifier));
-            in_front || behind
-        });
-        if holds && !names.contains(&e.name) {
+        if titles_next_to(doc, e, before).contains(&title) && !names.contains(&e.name) {
             names.push(e.name.clone());
         }
     }
     names
+}
+
+/// The word of a (folded) description that is a person's title or function ("procureur").
+fn title_word(description: &str) -> Option<&str> {
+    description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
+}
+
+/// Offices no one holds under another of these names: a person the text calls "le préfet" is
+/// not "le ministre" nor "le procureur" (general knowledge of French public offices).
+const DISTINCT_OFFICES: [&str; 16] = [
+    "procureur",
+    "procureure",
+    "juge",
+    "avocat",
+    "avocate",
+    "prefet",
+    "prefete",
+    "maire",
+    "ministre",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "president",
+    "presidente",
+    "commissaire",
+];
+
+/// Whether person `e` holds, next to their name, an office other than the one `title` names,
+/// both of them distinct offices ("le président Zmirou" is not "le procureur").
+fn holds_other_office(doc: &Doc, e: &Entity, before: usize, title: &str) -> bool {
+    let office = |w: &str| DISTINCT_OFFICES.contains(&w.trim_end_matches('s'));
+    office(title)
+        && titles_next_to(doc, e, before)
+            .iter()
+            .any(|t| office(t) && !t.starts_with(title.trim_end_matches('e')))
+}
+
+/// The titles (folded words) the text writes next to person `e`'s name before byte `before`:
+/// in front of it ("le procureur de la République d'Angers Yves Gambert") or behind it after a
+/// comma ("Bernard Marchal, procureur …", "X, ancien ministre").
+fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
+    let is_title = |j: usize| {
+        let f = doc.folded(j);
+        !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
+    };
+    // Only a complement may stand between title and name, no verb ("le procureur a interrogé X").
+    let complement =
+        |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
+    let modifier = |j: usize| {
+        doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
+    };
+    let mut out = Vec::new();
+    for m in e.mentions.iter().filter(|m| m.end <= before) {
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let after = doc.tokens.partition_point(|t| t.start < m.end);
+        let in_front = (first.saturating_sub(TITLE_REACH)..first)
+            .find(|&j| is_title(j) && (j + 1..first).all(complement));
+        let behind = (doc.tok(after) == ",")
+            .then(|| {
+                (after + 1..after + 1 + TITLE_REACH).find(|&j| is_title(j) && (after + 1..j).all(modifier))
+            })
+            .flatten();
+        out.extend(in_front.into_iter().chain(behind).map(|j| doc.folded(j)));
+    }
+    out
 }
 
 /// Whether the head noun of a description was introduced with an indefinite article in the
@@ -2287,6 +2336,16 @@ mod tests {
             "Le texte parle de « crise grave », et « nous resterons calmes », a déclaré Paul Durand.",
         );
         assert_eq!(s, one("Paul Durand"));
+    }
+
+    /// fr-speakers3: a description naming an office ("le procureur") is not a person the text
+    /// gave another office ("le président Paul Durand").
+    #[test]
+    fn an_office_is_not_held_by_someone_given_another() {
+        let s = speakers(
+            "Le président Paul Durand écoute le prévenu. « Manifester est un droit », lui rappelle le président Paul Durand. Le procureur lui rappelle qu'« il n'y a pas de légitime défense dans ce cas ».",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()), None]);
     }
 
     /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
