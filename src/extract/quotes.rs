@@ -1884,6 +1884,19 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
     let colon_at = doc.tokens.get(k - 1)?.start;
+    // A headline giving a name and the words ("» LIRE AUSSI - X : « … »").
+    let name_end = doc.tokens.get(k.checked_sub(2)?)?.end;
+    if let Some(e) = entities.ending_at(name_end).filter(|e| e.label == Label::Per)
+        && let Some(m) = e.mentions.iter().find(|m| m.end == name_end)
+    {
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        if first == sent_start
+            || doc.newline_before(first)
+            || matches!(doc.tok(first.wrapping_sub(1)), "-" | "–" | "—")
+        {
+            return Some(Speaker::Named(e.name.clone()));
+        }
+    }
     match coref::sentence_subject(doc, sent_start, k - 1, entities) {
         coref::Subject::Person(e) => {
             let subject_end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= colon_at).max()?;
