@@ -2351,6 +2351,15 @@ mod tests {
         assert_eq!(s, one("Paul Durand"));
     }
 
+    /// fr-speakers3: a headline gives the words after a name and a colon to that person.
+    #[test]
+    fn a_headline_name_and_colon_give_the_speaker() {
+        let s = speakers(
+            "La grève continue.\n» LIRE AUSSI - Paul Durand : « Nous ne céderons rien sur ce dossier »\nLe conseil a voté.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+    }
+
     /// fr-speakers3: a description naming an office ("le procureur") is not a person the text
     /// gave another office ("le président Paul Durand").
     #[test]
