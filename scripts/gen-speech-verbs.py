@@ -44,6 +44,7 @@ abonder acquiescer approuver approuver  arguer assurer  blâmer concéder confes
 décrypter déduire dévoiler dramatiser enchaîner enjoindre épingler estimer  fustiger gémir grogner 
  insister  juger justifier lancer  nier objecter observer opiner  
 prévoir proclamer raisonner râler reconnaître regretter  reprendre résumer   scander
+prier entonner chanter étriller
 emballer enflammer étrangler inquiéter souhaiter  tacler taquiner tempérer  vilipender
 '''.split()
 def fold(s):

@@ -236,6 +236,176 @@ pub fn resolve_person<'a>(
     }
 }
 
+/// How many tokens into a sentence a leading adverbial may run before its subject.
+const SUBJECT_REACH: usize = 24;
+
+/// Words that open an adverbial before a sentence's subject ("Comme X mercredi, Y a dit",
+/// "Du côté des syndicats, X s'inquiète", "Lors du débat, X a lancé").
+fn opens_adverbial(folded: &str) -> bool {
+    matches!(
+        folded,
+        "comme"
+            | "lors"
+            | "apres"
+            | "avant"
+            | "depuis"
+            | "pour"
+            | "dans"
+            | "en"
+            | "a"
+            | "au"
+            | "aux"
+            | "du"
+            | "de"
+            | "sur"
+            | "face"
+            | "lorsque"
+            | "quand"
+            | "alors"
+            | "pourtant"
+            | "mais"
+            | "puis"
+            | "ensuite"
+            | "enfin"
+            | "interroge"
+            | "interrogee"
+            | "invite"
+            | "invitee"
+            | "questionne"
+            | "questionnee"
+    )
+}
+
+/// What a sentence opens with as its subject.
+pub enum Subject<'a> {
+    Person(&'a Entity),
+    /// "Il", "Elle": someone named further back.
+    Pronoun(Gender),
+    Other,
+}
+
+/// The subject a sentence opens with, in tokens `from..to`: a name or a personal pronoun at
+/// its start (after "Mais", "Puis"), or right after a leading adverbial and its comma ("Comme
+/// X mardi, Y a réaffirmé"); not two people ("X et Y ont dit").
+pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &EntityIndex<'a>) -> Subject<'a> {
+    let subject_at = |p: usize| {
+        if p >= to {
+            return Subject::Other;
+        }
+        if matches!(doc.folded(p), "il" | "elle") {
+            return Subject::Pronoun(word_gender(doc.folded(p)));
+        }
+        let Some((e, end)) = doc.tokens.get(p).and_then(|t| entities.starting_at(t.start)) else {
+            return Subject::Other;
+        };
+        let after = doc.tokens.partition_point(|t| t.start < end);
+        if e.label == Label::Per && !matches!(doc.folded(after), "et" | "ou" | "and" | "or") {
+            Subject::Person(e)
+        } else {
+            Subject::Other
+        }
+    };
+    let mut p = from;
+    if matches!(doc.folded(p), "mais" | "et" | "puis" | "ensuite" | "enfin" | "or") && doc.tok(p + 1) != "," {
+        p += 1;
+    }
+    match subject_at(p) {
+        Subject::Other => {
+            // An adverbial ("Comme X mardi,") or an apposition naming nobody ("Membre du
+            // groupe, qui rassemble …, X"): the subject after one of its commas.
+            let adverbial = opens_adverbial(doc.folded(from));
+            let names_nobody = |comma: usize| {
+                let (Some(a), Some(b)) = (doc.tokens.get(from), doc.tokens.get(comma)) else { return false };
+                entities.last_person_between(a.start, b.start, |_, _| true).is_none()
+            };
+            (from + 1..to.min(from + SUBJECT_REACH))
+                .filter(|&j| doc.tok(j) == ",")
+                .take_while(|&comma| adverbial || names_nobody(comma))
+                .map(|comma| subject_at(comma + 1))
+                .find(|s| !matches!(s, Subject::Other))
+                .unwrap_or(Subject::Other)
+        }
+        found => found,
+    }
+}
+
+/// The person a pronoun before token `open` stands for by being the subject the text is
+/// about: the subject of the quote's sentence before it, else of the sentences before (within
+/// the look-back of `reach_start`) while they name nobody else ("X s'inquiète des suites. « … »,
+/// estime-t-il"). A sentence whose subject is a pronoun of the same gender carries the same
+/// person: the look-back goes on past it, and the people it names otherwise are not candidates
+/// ("X répond. Il veille à ne pas citer Y. « … », se défend-il" → X). `Some(None)` when such a
+/// chain finds no named subject; `None` when the text shows no subject to follow (or one of the
+/// other gender).
+pub fn subject_person<'a>(
+    doc: &Doc,
+    open: usize,
+    gender: Gender,
+    entities: &EntityIndex<'a>,
+) -> Option<Option<&'a Entity>> {
+    let reach = reach_start(doc, open);
+    let own = doc.sent_of.get(open).copied()?;
+    let mut chain = false;
+    let give_up = |chain: bool| chain.then_some(None);
+    for back in 0..=MAX_SENTENCES_BACK {
+        let Some(range) = own.checked_sub(back).and_then(|i| doc.sentences.get(i)) else {
+            return give_up(chain);
+        };
+        let end = if back == 0 { open } else { range.end };
+        if end <= range.start {
+            continue;
+        }
+        if doc.tokens.get(range.start).is_none_or(|t| t.start < reach) {
+            return give_up(chain);
+        }
+        match sentence_subject(doc, range.start, end, entities) {
+            Subject::Person(e) => {
+                let fits = trusted_subject(doc, e, end, reach, gender, entities);
+                return if fits { Some(Some(e)) } else { give_up(chain) };
+            }
+            // The quote's own sentence opening with a pronoun: that is the pronoun resolved.
+            Subject::Pronoun(_) if back == 0 => {}
+            Subject::Pronoun(g) if g == gender => {
+                chain = true;
+                continue;
+            }
+            Subject::Pronoun(_) => return give_up(chain),
+            Subject::Other => {}
+        }
+        let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
+            return give_up(chain);
+        };
+        if !chain && entities.last_person_between(a.start, b.end, |_, _| true).is_some() {
+            return None;
+        }
+    }
+    give_up(chain)
+}
+
+/// Whether person `e`, subject of a sentence ending before token `end`, can be who a pronoun of
+/// `gender` stands for: a name full enough to trust, of a fitting gender, and no other person
+/// of fitting gender named later in the sentence ("X a annoncé …, a rapporté Y": Y may speak).
+fn trusted_subject(
+    doc: &Doc,
+    e: &Entity,
+    end: usize,
+    reach: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+) -> bool {
+    let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+    let subject_end = e.mentions.iter().filter(|m| m.start >= reach).map(|m| m.end).min();
+    let sentence_end = doc.tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
+    let rival = subject_end.is_some_and(|from| {
+        entities
+            .last_person_between(from, sentence_end, |o, _| {
+                o.name != e.name && person_gender(doc, o).fits(gender)
+            })
+            .is_some()
+    });
+    trusted && !rival && person_gender(doc, e).fits(gender)
+}
+
 /// Whether the person named `name` (a speaker found elsewhere) can be called by a word of
 /// gender `gender`.
 pub fn name_fits(doc: &Doc, name: &str, gender: Gender, entities: &EntityIndex) -> bool {

@@ -466,6 +466,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
     let mut last_said: Option<(usize, String)> = None;
     // Words inside each quote of `out`.
     let mut word_counts: Vec<usize> = Vec::new();
+    // The opening and closing tokens of each quote of `out`, and whether an incise after it
+    // named its speaker.
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -509,8 +512,11 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             !reports_something_else(doc, inner, close)
                 || matches!((sp, &previous), (Speaker::Named(n), Some((_, _, Some(p)))) if n == p)
         });
-        let inherited = previous
-            .take()
+        let before = previous.take();
+        // The speaker of a quote closed earlier in this quote's sentence.
+        let same_sentence_speaker =
+            before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
+        let inherited = before
             .filter(|&(prev_close, ran_on, _)| {
                 ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
             })
@@ -532,11 +538,15 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         } else {
             None
         };
+        let by_incise = selon.is_none()
+            && after.as_ref().is_some_and(|a| !matches!(a, Speaker::Unknown | Speaker::Object));
         let found = selon
             .or(after)
             .or(continued)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
+            .or_else(|| colon_subject(doc, k, words, entities))
+            .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
@@ -579,6 +589,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
+            marks.push((k, close, by_incise));
             out.push(Quote {
                 start,
                 end,
@@ -598,10 +609,17 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
         if let Some(s) = speaker.as_ref().filter(|s| s.starts_with(char::is_uppercase)) {
             last_said = Some((close, s.clone()));
         }
-        previous = Some((close, runs_on, speaker));
+        // A label of a few words inside an attribution ("», explique X, « porte-parole » des
+        // « gilets jaunes », à la radio. « … »") does not end the speaker's turn.
+        previous = match same_sentence_speaker {
+            Some(s) if words <= 3 && speaker.is_none() => Some((close, false, Some(s))),
+            _ => Some((close, runs_on, speaker)),
+        };
         // A run-on quote ends where the next one opens; that one starts from its opening mark.
         k = if runs_on { close } else { close + 1 };
     }
+    share_incise_backwards(doc, &mut out, &marks, entities);
+    share_repeated_speakers(&mut out, &word_counts);
     drop_labels(out, &word_counts)
 }
 
@@ -646,6 +664,76 @@ fn reports_something_else(doc: &Doc, inner: &str, close: usize) -> bool {
     let clause_end = (close + 1..reach).find(|&j| matches!(doc.tok(j), "." | "!" | "?")).unwrap_or(reach);
     let verb = (close + 1..clause_end).find(|&j| is_speech(doc, j));
     verb.is_some_and(|v| !matches!(doc.tok(v + 1), "." | "," | ";" | "!" | "?"))
+}
+
+/// "« … », et « … », a déclaré X": quotations that open a sentence and follow one another,
+/// joined by commas, "et" or a complement, the last attributed by an incise after it, are all
+/// that speaker's, when no sentence end, verb of saying or person stands between them.
+fn share_incise_backwards(
+    doc: &Doc,
+    out: &mut [Quote],
+    marks: &[(usize, usize, bool)],
+    entities: &EntityIndex,
+) {
+    let joined = |close: usize, next_open: usize| {
+        next_open > close
+            && next_open - close <= 8
+            && !(close + 1..next_open)
+                .any(|j| matches!(doc.tok(j), "." | "!" | "?" | ";" | ":") || is_speech(doc, j))
+            && !(close + 1..=next_open).any(|j| doc.newline_before(j))
+            && !person_between(doc, close, next_open, entities)
+    };
+    let opens_sentence = |open: usize| {
+        doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == open)
+    };
+    let mut first = 0;
+    while first < marks.len() {
+        // The run of joined quotes from `first`.
+        let mut last = first;
+        while let (Some(a), Some(b)) = (marks.get(last), marks.get(last + 1))
+            && joined(a.1, b.0)
+        {
+            last += 1;
+        }
+        let attributed = marks.get(last).is_some_and(|m| m.2);
+        let speaker = out.get(last).and_then(|q| q.speaker.clone());
+        if last > first
+            && attributed
+            && marks.get(first).is_some_and(|m| opens_sentence(m.0))
+            && let Some(speaker) = speaker
+        {
+            for q in out.iter_mut().take(last).skip(first).filter(|q| q.speaker.is_none()) {
+                q.speaker = Some(speaker.clone());
+            }
+        }
+        first = last + 1;
+    }
+}
+
+/// Press pulls a quotation out beside the text and gives it in full again in the body: a
+/// quotation of four words or more repeated word for word has one speaker, the one given to
+/// its other occurrences when they all agree.
+fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
+    let key = |q: &Quote| crate::text::fold::fold_str(q.text.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut said: super::util::FxMap<String, Option<String>> = super::util::FxMap::default();
+    for (q, _) in out.iter().zip(word_counts).filter(|&(_, &w)| w >= 4) {
+        if let Some(s) = &q.speaker {
+            said.entry(key(q))
+                .and_modify(|agreed| {
+                    if agreed.as_ref() != Some(s) {
+                        *agreed = None;
+                    }
+                })
+                .or_insert_with(|| Some(s.clone()));
+        }
+    }
+    for (q, _) in out.iter_mut().zip(word_counts).filter(|&(_, &w)| w >= 4) {
+        if q.speaker.is_none()
+            && let Some(Some(s)) = said.get(&key(q))
+        {
+            q.speaker = Some(s.clone());
+        }
+    }
 }
 
 /// Longest caption under a pulled-out quote: a name and a short title.
@@ -904,6 +992,9 @@ fn pronoun_person(
             return None;
         }
     }
+    if let Some(subject) = coref::subject_person(doc, open, gender, entities) {
+        return subject.map(|e| e.name.clone());
+    }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
 }
@@ -1053,16 +1144,33 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     if attached == Attached::No {
         return None;
     }
+    // "», lui rappelle X", "», l'a-t-il étrillé", "», s'agace-t-elle": a pronoun before the verb.
+    let clitic = is_object_clitic(doc.folded(k));
+    if (clitic || REFLEXIVE.contains(&doc.folded(k))) && inverted(doc.folded(k + 1)).is_some()
+        || clitic && verb_group_at(doc, k + 1).is_some()
+    {
+        k += 1;
+    }
     // "», ont-ils déclaré", "», disent-elles": said by several, none named.
     if inverted_nobody(doc, k) || PLURAL.contains(&doc.folded(k)) && verb_group_at(doc, k + 1).is_some() {
         return on_at_institution(doc, k, entities).or(Some(Speaker::Unknown));
     }
-    // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters"
+    // "», ajoute-t-il" / "», a-t-elle déclaré" / "," he said" / "," she told reporters". Right
+    // after a quote and its comma, a verb with its subject pronoun behind it is always the
+    // incise that says who spoke, whatever the verb ("», lâche-t-il", "», avait-il cru bon de
+    // balayer").
     if let Some((verb, gender)) = inverted(doc.folded(k))
-        && (GAZ.is_speech_verb(verb)
+        && (attached == Attached::Yes
+            || GAZ.is_speech_verb(verb)
             || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, k + 1))))
     {
         return Some(Speaker::Pronoun(gender));
+    }
+    // "», veut-on croire": the same incise, said by nobody named.
+    if attached == Attached::Yes
+        && doc.folded(k).rsplit_once('-').is_some_and(|(_, p)| matches!(p, "ils" | "elles" | "on"))
+    {
+        return Some(Speaker::Unknown);
     }
     if attached == Attached::VerbOnly {
         return verb_group_at(doc, k).and_then(|_| named_speaker_after(doc, k, entities));
@@ -1074,6 +1182,12 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
     named_speaker_after(doc, k, entities)
+}
+
+/// Object pronouns that may stand between a quote and the verb of its incise ("», lui
+/// suggère le juge", "», l'a-t-il rassuré").
+fn is_object_clitic(folded: &str) -> bool {
+    matches!(folded, "lui" | "leur" | "l'" | "l’" | "nous" | "vous" | "me" | "m'" | "te" | "t'")
 }
 
 /// A name nobody tagged, right after a speech verb and closing the clause ("», a déclaré
@@ -1708,9 +1822,12 @@ fn resolve_description(
             _ => return None,
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
-        if let Some(e) = coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities) {
-            // "le proche de X" is not X.
-            return (!e.mentions.iter().any(|m| words.contains(m.text.as_str()))).then(|| e.name.clone());
+        let before = doc.tokens.get(open)?.start;
+        if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
+            // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
+            let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
+            let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
+            return (!named_within && !other_office).then(|| e.name.clone());
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
         return named.is_empty().then_some(words);
@@ -1729,37 +1846,83 @@ const TITLE_REACH: usize = 4;
 /// The people named before token `open` whom the text gives the title that heads `description`
 /// (folded), written next to their name: before it, or after it behind a comma.
 fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityIndex) -> Vec<String> {
-    let Some(title) =
-        description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
-    else {
+    let Some(title) = title_word(description) else {
         return Vec::new();
     };
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
-    let titled = |j: usize| doc.folded(j) == title && !doc.cap(j);
     let mut names: Vec<String> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
-        let holds = e.mentions.iter().filter(|m| m.end <= before).any(|m| {
-            let first = doc.tokens.partition_point(|t| t.start < m.start);
-            let after = doc.tokens.partition_point(|t| t.start < m.end);
-            // Only a complement may stand between title and name ("procureur de la République
-            // d'Angers Yves Gambert"), no verb ("le procureur a interrogé X").
-            let complement =
-                |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
-            let in_front = (first.saturating_sub(TITLE_REACH)..first)
-                .any(|j| titled(j) && (j + 1..first).all(complement));
-            // "X, le procureur", "X, ancien ministre"
-            let modifier = |j: usize| {
-                doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
-            };
-            let behind = doc.tok(after) == ","
-                && (after + 1..after + 1 + TITLE_REACH).any(|j| titled(j) && (after + 1..j).all(modifier));
-            in_front || behind
-        });
-        if holds && !names.contains(&e.name) {
+        if titles_next_to(doc, e, before).contains(&title) && !names.contains(&e.name) {
             names.push(e.name.clone());
         }
     }
     names
+}
+
+/// The word of a (folded) description that is a person's title or function ("procureur").
+fn title_word(description: &str) -> Option<&str> {
+    description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
+}
+
+/// Offices no one holds under another of these names: a person the text calls "le préfet" is
+/// not "le ministre" nor "le procureur" (general knowledge of French public offices).
+const DISTINCT_OFFICES: [&str; 16] = [
+    "procureur",
+    "procureure",
+    "juge",
+    "avocat",
+    "avocate",
+    "prefet",
+    "prefete",
+    "maire",
+    "ministre",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "president",
+    "presidente",
+    "commissaire",
+];
+
+/// Whether person `e` holds, next to their name, an office other than the one `title` names,
+/// both of them distinct offices ("le président Zmirou" is not "le procureur").
+fn holds_other_office(doc: &Doc, e: &Entity, before: usize, title: &str) -> bool {
+    let office = |w: &str| DISTINCT_OFFICES.contains(&w.trim_end_matches('s'));
+    office(title)
+        && titles_next_to(doc, e, before)
+            .iter()
+            .any(|t| office(t) && !t.starts_with(title.trim_end_matches('e')))
+}
+
+/// The titles (folded words) the text writes next to person `e`'s name before byte `before`:
+/// in front of it ("le procureur de la République d'Angers Yves Gambert") or behind it after a
+/// comma ("Bernard Marchal, procureur …", "X, ancien ministre").
+fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
+    let is_title = |j: usize| {
+        let f = doc.folded(j);
+        !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
+    };
+    // Only a complement may stand between title and name, no verb ("le procureur a interrogé X").
+    let complement =
+        |j: usize| doc.cap(j) || matches!(doc.folded(j), "de" | "du" | "des" | "d'" | "la" | "l'");
+    let modifier = |j: usize| {
+        doc.is_determiner(j) || matches!(doc.folded(j), "ancien" | "ancienne" | "actuel" | "actuelle")
+    };
+    let mut out = Vec::new();
+    for m in e.mentions.iter().filter(|m| m.end <= before) {
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let after = doc.tokens.partition_point(|t| t.start < m.end);
+        let in_front = (first.saturating_sub(TITLE_REACH)..first)
+            .find(|&j| is_title(j) && (j + 1..first).all(complement));
+        let behind = (doc.tok(after) == ",")
+            .then(|| {
+                (after + 1..after + 1 + TITLE_REACH).find(|&j| is_title(j) && (after + 1..j).all(modifier))
+            })
+            .flatten();
+        out.extend(in_front.into_iter().chain(behind).map(|j| doc.folded(j)));
+    }
+    out
 }
 
 /// Whether the head noun of a description was introduced with an indefinite article in the
@@ -1801,6 +1964,85 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         }
     }
     None
+}
+
+/// "X revient sur la crise, dont elle accuse le gouvernement : « … »", "L'avocat X tape fort : «":
+/// a sentence that ends in a colon before a quotation of a few words gives it to the person
+/// (or pronoun) it opens with as subject, whatever its verb, when nobody else is named between.
+fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if words < 4 || doc.tok(k.checked_sub(1)?) != ":" {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let colon_at = doc.tokens.get(k - 1)?.start;
+    // A headline giving a name and the words ("» LIRE AUSSI - X : « … »").
+    let name_end = doc.tokens.get(k.checked_sub(2)?)?.end;
+    if let Some(e) = entities.ending_at(name_end).filter(|e| e.label == Label::Per)
+        && let Some(m) = e.mentions.iter().find(|m| m.end == name_end)
+    {
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        if first == sent_start
+            || doc.newline_before(first)
+            || matches!(doc.tok(first.wrapping_sub(1)), "-" | "–" | "—")
+        {
+            return Some(Speaker::Named(e.name.clone()));
+        }
+    }
+    match coref::sentence_subject(doc, sent_start, k - 1, entities) {
+        coref::Subject::Person(e) => {
+            let subject_end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= colon_at).max()?;
+            let other = entities.last_person_between(subject_end, colon_at, |o, _| o.name != e.name);
+            other.is_none().then(|| Speaker::Named(e.name.clone()))
+        }
+        coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
+        coref::Subject::Other => None,
+    }
+}
+
+/// "X explique avoir d'abord frappé la main de l'homme, « pour lui faire lâcher … »": a
+/// sentence whose subject, a person or a pronoun, is followed by a speech verb reports that
+/// person's words, however far into it the quotation comes, when nobody else is named between.
+fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if words < 3 {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let open_at = doc.tokens.get(k)?.start;
+    let subject = coref::sentence_subject(doc, sent_start, k, entities);
+    // The token after the subject: the verb, or the comma of an apposition.
+    let (after, speaker) = match subject {
+        coref::Subject::Person(e) => {
+            let m =
+                e.mentions.iter().filter(|m| m.end <= open_at).min_by_key(|m| m.start.abs_diff(open_at))?;
+            let after = doc.tokens.partition_point(|t| t.start < m.end);
+            let other = entities.last_person_between(m.end, open_at, |o, _| o.name != e.name);
+            if other.is_some() {
+                return None;
+            }
+            (after, Speaker::Named(e.name.clone()))
+        }
+        coref::Subject::Pronoun(g) => {
+            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle"))?;
+            if person_between(doc, at, k, entities) {
+                return None;
+            }
+            (at + 1, Speaker::Pronoun(g))
+        }
+        coref::Subject::Other => return None,
+    };
+    // "X, porte-parole du parti, explique": past the apposition.
+    let verb_at = if doc.tok(after) == "," {
+        (after + 1..(after + 10).min(k)).find(|&j| doc.tok(j) == ",").map_or(after, |c| c + 1)
+    } else {
+        after
+    };
+    let verb_at = if is_object_clitic(doc.folded(verb_at)) { verb_at + 1 } else { verb_at };
+    // "X a dit espérer …, car l'objectif est « … »": a clause of the writer's own comes between.
+    let writer_clause = (verb_at..k).any(|j| {
+        matches!(doc.folded(j), "car" | "puisque" | "tandis" | "alors" | ";")
+            || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
+    });
+    (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
@@ -2072,6 +2314,10 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     {
         return Some(Speaker::Named(name));
     }
+    // "X a reçu Y, qui explique que « … »": the relative's verb is not the subject's.
+    if doc.folded(e - 1) == "qui" && person_between(doc, sent_start, e - 1, entities) {
+        return None;
+    }
     // "Il a déclaré : «", "She said: “"
     if PERSONAL.contains(&doc.folded(e - 1)) {
         return Some(Speaker::Pronoun(coref::word_gender(doc.folded(e - 1))));
@@ -2181,6 +2427,144 @@ mod tests {
 
     fn one(name: &str) -> Vec<Option<String>> {
         vec![Some(name.to_string())]
+    }
+
+    /// fr-speakers3: after a quote and its comma, a verb with its subject pronoun behind it is
+    /// the incise whatever the verb, also behind an object or reflexive pronoun.
+    #[test]
+    fn any_inverted_verb_after_a_quote_is_the_incise() {
+        for verb in ["balaie-t-il", "s'agite-t-il", "avait-il cru bon de répondre"] {
+            let text = format!("Paul Durand a visité l'usine. « Nous n'irons pas plus loin », {verb}.");
+            assert_eq!(speakers(&text), one("Paul Durand"), "{verb}");
+        }
+        let text =
+            "Le juge Paul Durand écoute. « Pourquoi ne pas partir ? » lui suggère le juge Paul Durand.";
+        assert_eq!(speakers(text), one("Paul Durand"));
+        // Said by nobody named: not the speaker of the quote before.
+        let text = "« Nous partirons demain », a dit Paul Durand. « On y arrivera », veut-on croire.";
+        assert_eq!(speakers(text), vec![Some("Paul Durand".to_string()), None]);
+    }
+
+    /// fr-speakers3: a pronoun after a quote stands for the subject of the sentence before,
+    /// past a leading adverbial, and past sentences whose subject is the same pronoun; never
+    /// for a person those sentences name otherwise, nor for a subject when someone else is
+    /// named after it.
+    #[test]
+    fn a_pronoun_is_the_subject_of_the_sentence_before() {
+        let s = speakers(
+            "Comme Jean Martin mardi, Paul Durand a réaffirmé sa position. « Nous ne céderons pas », a-t-il répété.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Paul Durand répond aux questions. Il veille à ne pas citer Jean Martin. « Je ne débattrai pas avec lui », se défend-il.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Il répond aux questions. Il veille à ne pas citer Jean Martin. « Je ne débattrai pas », se défend-il.",
+        );
+        assert_eq!(s, vec![None]);
+        let s = speakers(
+            "Paul Durand a annoncé une réforme, a rapporté Jean Martin. « C'est une étape », a-t-il déclaré.",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    /// fr-speakers3: a sentence ending in a colon before a quotation gives it to the person it
+    /// opens with, whatever its verb; not when it names someone else before the colon.
+    #[test]
+    fn a_colon_gives_the_quote_to_the_subject() {
+        let s = speakers(
+            "Marie Lambert est revenue mardi sur la grève, dont elle rend responsable la direction : « Nous ne pouvons pas accepter ces conditions. »",
+        );
+        assert_eq!(s, one("Marie Lambert"));
+        assert_eq!(
+            speakers("Paul Durand : « Nous ne pouvons pas accepter ces conditions »"),
+            one("Paul Durand")
+        );
+        let s = speakers(
+            "Marie Lambert a reçu Paul Durand pour évoquer la grève : « Nous ne pouvons pas accepter ces conditions. »",
+        );
+        assert_eq!(s, vec![None]);
+    }
+
+    /// fr-speakers3: short labels quoted inside an attribution do not end the speaker's turn.
+    #[test]
+    fn labels_inside_an_attribution_keep_the_speaker() {
+        let s = speakers(
+            "« Nous irons jusqu'au bout », explique Paul Durand, « porte-parole » des « riverains », à la radio. « Personne ne nous fera reculer. »",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()); 2]);
+    }
+
+    /// fr-speakers3: a quotation pulled out with its speaker and given again in the text has
+    /// that speaker in both places.
+    #[test]
+    fn a_repeated_quotation_has_one_speaker() {
+        let s = speakers(
+            "La grève continue.\n« Personne ne nous fera reculer dans ce quartier »\nMarie Lambert, porte-parole des riverains\nLe maire Paul Durand a reçu les habitants mardi. La réunion a duré deux heures. « Personne ne nous fera reculer dans ce quartier »\nLes habitants attendent.",
+        );
+        assert_eq!(s, vec![Some("Marie Lambert".to_string()); 2]);
+    }
+
+    /// fr-speakers3: a subject followed by a speech verb reports the words quoted later in its
+    /// sentence, unless a clause of the writer's comes between; the subject of a sentence is
+    /// not the speaker of a relative clause about someone else.
+    #[test]
+    fn the_subject_of_a_speech_verb_speaks_further_on() {
+        let s = speakers(
+            "Paul Durand explique avoir d'abord frappé la main de l'homme lors de l'interpellation, « pour lui faire lâcher le couteau ».",
+        );
+        assert_eq!(s, one("Paul Durand"));
+        let s = speakers(
+            "Marie Lambert a dit espérer une issue rapide, car l'objectif de la commune reste « la paix dans le quartier ».",
+        );
+        assert_eq!(s, vec![None]);
+        let s = speakers(
+            "Paul Durand a reçu Marie Lambert, qui explique que la commune restera « ouverte à tous les habitants ».",
+        );
+        assert!(s != one("Paul Durand"), "{s:?}");
+    }
+
+    /// fr-speakers3: quotations opening a sentence and joined to the next, the last attributed
+    /// by an incise, are all that speaker's; not a label the sentence quotes after its own verb.
+    #[test]
+    fn joined_quotations_share_the_incise_after_the_last() {
+        let s = speakers(
+            "« Nous irons jusqu'au bout », et « au regard » de la situation, « nous resterons calmes », a déclaré Paul Durand.",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()); 3]);
+        let s = speakers(
+            "Le texte parle de « crise grave », et « nous resterons calmes », a déclaré Paul Durand.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+    }
+
+    /// fr-speakers3: a headline gives the words after a name and a colon to that person.
+    #[test]
+    fn a_headline_name_and_colon_give_the_speaker() {
+        let s = speakers(
+            "La grève continue.\n» LIRE AUSSI - Paul Durand : « Nous ne céderons rien sur ce dossier »\nLe conseil a voté.",
+        );
+        assert_eq!(s, one("Paul Durand"));
+    }
+
+    /// fr-speakers3: a description naming an office ("le procureur") is not a person the text
+    /// gave another office ("le président Paul Durand").
+    #[test]
+    fn an_office_is_not_held_by_someone_given_another() {
+        let s = speakers(
+            "Le président Paul Durand écoute le prévenu. « Manifester est un droit », lui rappelle le président Paul Durand. Le procureur lui rappelle qu'« il n'y a pas de légitime défense dans ce cas ».",
+        );
+        assert_eq!(s, vec![Some("Paul Durand".to_string()), None]);
+    }
+
+    /// fr-speakers3: verbs that introduce words sung or begged ("a prié", "entonne").
+    #[test]
+    fn praying_and_singing_are_speech() {
+        for verb in ["avait prié", "entonne", "chantait", "a étrillé"] {
+            let text = format!("« Restez avec nous jusqu'au bout », {verb} Paul Durand.");
+            assert_eq!(speakers(&text), one("Paul Durand"), "{verb}");
+        }
     }
 
     #[test]
