@@ -40,6 +40,7 @@ pub fn apply(facts: &mut Facts, annotations: &[Annotation]) {
             if let Some(q) = quote {
                 q.speaker = a.entity.clone();
                 q.speaker_origin = Some(Origin::User);
+                q.speaker_description = None;
             }
         } else if a.label == ROLE
             && let Some(name) = &a.entity
@@ -74,6 +75,7 @@ mod tests {
                 text: "Nous signons".into(),
                 speaker: Some("le ministre".into()),
                 speaker_origin: None,
+                speaker_description: None,
             }],
             people: vec![Person {
                 name: "Daoud Aly Mohammedine".into(),

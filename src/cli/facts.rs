@@ -80,7 +80,11 @@ fn write_plain(out: &mut impl Write, article: &Article, facts: &Facts) -> io::Re
         writeln!(out, "Quotes")?;
         for q in &facts.quotes {
             writeln!(out, "  «{}»", q.text)?;
-            writeln!(out, "    — {}", q.speaker.as_deref().unwrap_or("(speaker not named)"))?;
+            match (q.speaker.as_deref(), q.speaker_description.as_deref()) {
+                (Some(s), _) => writeln!(out, "    — {s}")?,
+                (None, Some(d)) => writeln!(out, "    — {d} (not named)")?,
+                (None, None) => writeln!(out, "    — (speaker not named)")?,
+            }
         }
     }
     if !facts.sources.is_empty() {

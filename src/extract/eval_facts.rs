@@ -326,6 +326,7 @@ mod tests {
             text: s.to_string(),
             speaker: speaker.map(str::to_string),
             speaker_origin: None,
+            speaker_description: None,
         };
         let facts = Facts {
             quotes: vec![

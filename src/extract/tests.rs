@@ -50,8 +50,10 @@ fn reference_article() {
     assert_eq!(f.quotes.len(), 2, "{:?}", f.quotes);
     assert!(f.quotes[0].text.starts_with("Au cours de cette visite"));
     assert!(f.quotes[0].text.ends_with("formation du personnel"));
-    assert_eq!(f.quotes[0].speaker.as_deref(), Some("les autorités maliennes"));
-    assert_eq!(f.quotes[1].speaker.as_deref(), Some("le communiqué malien"));
+    // Described, not named: no speaker, the description kept apart.
+    assert_eq!(f.quotes[0].speaker, None);
+    assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("les autorités maliennes"));
+    assert_eq!(f.quotes[1].speaker_description.as_deref(), Some("le communiqué malien"));
     assert!(f.sources.iter().any(|s| s == "Agence Ecofin"), "{:?}", f.sources);
     assert!(
         f.lede.as_deref().is_some_and(|l| l.starts_with("Le gouvernement malien") && l.ends_with("Russie."))

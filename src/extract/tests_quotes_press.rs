@@ -70,3 +70,10 @@ fn on_at_a_named_institution_is_the_institution() {
     let s = speakers("« Nous n'en sommes pas là », glisse-t-on dans l'entourage du ministre.");
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_description_is_kept_apart_from_the_speaker() {
+    let f = extract("« Les travaux commenceront en mars », a précisé le communiqué.", &Options::default());
+    assert_eq!(f.quotes[0].speaker, None);
+    assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le communiqué"));
+}

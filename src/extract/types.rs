@@ -109,11 +109,16 @@ pub struct Quote {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Who said it, as the text names them ("les autorités maliennes").
+    /// Who said it: a name the text gives ("Marine Le Pen", "le syndicat SUD"), never a
+    /// description, so that nothing shown as the speaker is a guess.
     pub speaker: Option<String>,
     /// `User` when the user set the speaker (none: as the extractor found it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_origin: Option<Origin>,
+    /// How the text describes a speaker it does not name ("le porte-parole du gouvernement",
+    /// "the spokesman"): shown apart from the speaker, never counted as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

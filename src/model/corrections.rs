@@ -173,6 +173,7 @@ mod tests {
                 text: "Nous signons".into(),
                 speaker: None,
                 speaker_origin: None,
+                speaker_description: None,
             }],
             people: vec![Person {
                 name: "Assimi Goita".into(),

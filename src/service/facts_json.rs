@@ -39,6 +39,9 @@ struct QuoteOut<'a> {
     /// "user" when the user set the speaker.
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker_origin: Option<extract::Origin>,
+    /// How the text describes a speaker it does not name ("le communiqué").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_description: Option<&'a str>,
     start: usize,
     end: usize,
 }
@@ -128,6 +131,7 @@ pub fn facts_json(article: &Article, facts: &Facts) -> String {
                 text,
                 speaker: q.speaker.as_deref(),
                 speaker_origin: q.speaker_origin,
+                speaker_description: q.speaker_description.as_deref(),
                 start,
                 end,
             })

@@ -177,10 +177,11 @@ impl Panel<'_> {
                 truncate(&format!("{open_mark}{}{close_mark}", quote.text), self.width.saturating_sub(2));
             self.lines.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
             let yours = quote.speaker_origin == Some(Origin::User);
-            let speaker = match (quote.speaker.as_deref(), yours) {
-                (Some(s), _) => s,
-                (None, true) => "unknown",
-                (None, false) => "speaker not named",
+            let speaker = match (quote.speaker.as_deref(), yours, quote.speaker_description.as_deref()) {
+                (Some(s), _, _) => s.to_string(),
+                (None, true, _) => "unknown".to_string(),
+                (None, false, Some(d)) => format!("{d} (not named)"),
+                (None, false, None) => "speaker not named".to_string(),
             };
             let mark = if yours { " ✓" } else { "" };
             self.wrapped(&format!("— {speaker}{mark}"), 4, self.ctx.theme.dim());
