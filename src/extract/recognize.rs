@@ -62,6 +62,13 @@ impl Recognizer for RuleRecognizer {
         }
         // 1. Names introduced by a title or in apposition with a role.
         for r in &an.roles {
+            // "director of research with TD Securities Inc": a company after a title is no person.
+            let (a, b) = (r.name.start, r.name.end);
+            if b > a + 1
+                && (GAZ.org_suffix.contains(doc.folded(b - 1)) || GAZ.org_head.contains(doc.folded(a)))
+            {
+                continue;
+            }
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
                 out.push(c);
                 for u in used.iter_mut().take(r.name.end).skip(r.name.start) {

@@ -89,3 +89,25 @@ fn he_after_a_party_quote_is_the_party_s_man_never_the_party() {
     );
     assert_eq!(s, vec![some("Dunmore"), some("Dunmore")]);
 }
+
+#[test]
+fn an_adverb_opening_a_sentence_holds_no_role() {
+    let f = extract(
+        "Speaking on Tuesday, President Morales said the vote was fair. Later, the prime minister's \
+         official spokesman urged calm.",
+        &Options::default(),
+    );
+    let people: Vec<&str> = f.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!people.contains(&"Tuesday") && !people.contains(&"Later"), "{people:?}");
+}
+
+#[test]
+fn a_company_after_a_title_is_no_person() {
+    let f = extract(
+        "\"Spreads will narrow,\" said Tom Baker, director of fixed-income research with Harbour Securities \
+         Inc. Ann Lee, executive director of the industry-funded National Road Safety Campaign, agreed.",
+        &Options::default(),
+    );
+    let people: Vec<&str> = f.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!people.iter().any(|p| p.contains("Securities") || p.contains("Campaign")), "{people:?}");
+}
