@@ -3,11 +3,12 @@
 
 use super::*;
 
-fn speakers(text: &str) -> Vec<Option<String>> {
+/// The speaker of each quote of `text` (also used by `tests_quotes_press`).
+pub(super) fn speakers(text: &str) -> Vec<Option<String>> {
     extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
 }
 
-fn some(name: &str) -> Option<String> {
+pub(super) fn some(name: &str) -> Option<String> {
     Some(name.to_string())
 }
 

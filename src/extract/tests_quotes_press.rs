@@ -2,15 +2,8 @@
 //! l'a rappelé X", object pronouns before an inverted verb, link lines between paragraphs).
 //! The sentences are written for these tests.
 
+use super::tests_en_facts::{some, speakers};
 use super::*;
-
-fn speakers(text: &str) -> Vec<Option<String>> {
-    extract(text, &Options::default()).quotes.into_iter().map(|q| q.speaker).collect()
-}
-
-fn some(name: &str) -> Option<String> {
-    Some(name.to_string())
-}
 
 #[test]
 fn an_infinitive_speech_verb_goes_on_with_the_last_speaker() {
