@@ -286,11 +286,17 @@ pub fn name_run(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
     if !ok(k) || doc.elision(k).is_some() {
         return None;
     }
+    // The capitalised word after "Le"/"La" inside a name, even a title word ("Le Maire").
+    let ok_after_article =
+        |i: usize| doc.cap(i) && doc.is_word(i) && !doc.newline_before(i) && !GAZ.is_stop(doc.folded(i));
     let mut j = k + 1;
     loop {
         if ok(j) && !doc.newline_before(j) {
             j += 1;
         } else if (PARTICLES.contains(&doc.folded(j)) || doc.folded(j) == "d'") && !doc.cap(j) && ok(j + 1) {
+            j += 2;
+        } else if matches!(doc.tok(j), "Le" | "La") && ok_after_article(j + 1) && !doc.newline_before(j) {
+            // French surnames with a capitalised article: "Bruno Le Maire", "Marine Le Pen".
             j += 2;
         } else {
             break;

@@ -85,3 +85,25 @@ fn eval_run_reports() {
     assert!(r.table().contains("P/L/O"));
     assert_eq!(eval::run("", eval::Format::Hipe, None).docs, 0);
 }
+
+#[test]
+fn surnames_with_a_capitalised_article_stay_whole_with_their_role() {
+    // "Le Maire" is a surname here, not the title "maire".
+    for (text, name, role) in [
+        (
+            "Le ministre de l'Économie et des Finances Bruno Le Maire a annoncé une hausse.",
+            "Bruno Le Maire",
+            "ministre de l'Économie et des Finances",
+        ),
+        ("La présidente du RN Marine Le Pen a réagi.", "Marine Le Pen", "présidente du RN"),
+        (
+            "Le ministre des Armées Jean-Yves Le Drian est arrivé.",
+            "Jean-Yves Le Drian",
+            "ministre des Armées",
+        ),
+    ] {
+        let f = extract(text, &Options::default());
+        let person = f.people.iter().find(|p| p.name == name);
+        assert!(person.is_some_and(|p| p.roles.iter().any(|r| r == role)), "{text}: {:?}", f.people);
+    }
+}
