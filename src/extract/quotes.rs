@@ -653,7 +653,7 @@ fn infinitive_continuation(doc: &Doc, k: usize) -> bool {
 /// Whether a (folded) French infinitive is a speech verb: the lexicon lists conjugated forms,
 /// so the infinitive is tried as its third person ("ajouter" → "ajoute", "conclure" →
 /// "conclut", "répondre" → "répond", "poursuivre" → "poursuit").
-fn infinitive_of_speech(verb: &str) -> bool {
+pub(super) fn infinitive_of_speech(verb: &str) -> bool {
     let endings: [(&str, &str); 7] = [
         ("aitre", "ait"),
         ("ure", "ut"),

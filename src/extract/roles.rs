@@ -407,7 +407,10 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "reçue par le ministre", not "président par intérim"
             || f == "par" && doc.is_determiner(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
-            || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none();
+            || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
+            // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
+            || matches!(f, "ne" | "n'" | "se" | "s'")
+            || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1));
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
         // acronym in brackets stays inside the role.
         if bracketed_acronym(doc, j) {

@@ -107,3 +107,25 @@ fn surnames_with_a_capitalised_article_stay_whole_with_their_role() {
         assert!(person.is_some_and(|p| p.roles.iter().any(|r| r == role)), "{text}: {:?}", f.people);
     }
 }
+
+#[test]
+fn a_role_stops_where_a_verb_begins() {
+    for (text, role) in [
+        (
+            "Paul Morel, directeur des campagnes du parti d'ajouter que rien n'est joué.",
+            "directeur des campagnes du parti",
+        ),
+        (
+            "On redoute que Paul Morel, porte-parole des commerçants ne quitte la réunion.",
+            "porte-parole des commerçants",
+        ),
+    ] {
+        let f = extract(text, &Options::default());
+        let morel = f.people.iter().find(|p| p.name == "Paul Morel");
+        assert!(
+            morel.is_some_and(|p| p.roles.iter().all(|r| r == role) && !p.roles.is_empty()),
+            "{text}: {:?}",
+            f.people
+        );
+    }
+}
