@@ -499,7 +499,9 @@ fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
 /// They are page furniture, not names (a dateline "NEW YORK - " has no label word).
 pub fn rubric_mask(doc: &Doc) -> Vec<bool> {
     let mut mask = vec![false; doc.len()];
-    for start in (0..doc.len()).filter(|&k| k == 0 || doc.newline_before(k)) {
+    // A label opens a line, or follows a dateline ("22 janvier 2019. - VIDÉO - …").
+    let after_dateline = |k: usize| k >= 2 && matches!(doc.tok(k - 1), "-" | "–") && doc.tok(k - 2) == ".";
+    for start in (0..doc.len()).filter(|&k| k == 0 || doc.newline_before(k) || after_dateline(k)) {
         if let Some(end) = rubric_at(doc, start) {
             mark(&mut mask, start, end);
         }

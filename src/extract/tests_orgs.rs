@@ -184,3 +184,13 @@ fn lower_case_adjectives_belong_to_a_capitalised_name() {
         assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
     }
 }
+
+#[test]
+fn a_section_label_after_a_dateline_is_no_entity() {
+    let f = extract(
+        "22 janvier 2019. - VIDÉO - Le ministre a répondu aux questions. 3 mars 2019. - LE SCAN POLITIQUE - Le débat continue.",
+        &Options::default(),
+    );
+    let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("VIDÉO") || n.contains("SCAN")), "{names:?}");
+}
