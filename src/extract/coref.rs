@@ -396,10 +396,22 @@ fn trusted_subject(
     let trusted = e.mentions.len() > 1 || e.name.contains(' ');
     let subject_end = e.mentions.iter().filter(|m| m.start >= reach).map(|m| m.end).min();
     let sentence_end = doc.tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
+    // A rival is someone who may speak: named after a comma or a speech verb ("…, a rapporté
+    // Y"), or beside the subject ("X et Y ont"); not the object or complement of the
+    // subject's verb ("X a critiqué Y", "X a reçu les élus de Y").
+    let may_speak = |start: usize| {
+        let j = doc.tokens.partition_point(|t| t.start < start);
+        let before = j.checked_sub(1).map_or("", |i| doc.folded(i));
+        let two_before = j.checked_sub(2).map_or("", |i| doc.folded(i));
+        matches!(before, "," | "et" | "and" | ":" | "(")
+            || GAZ.is_speech_verb(before)
+            || GAZ.is_speech_verb(two_before) && (GAZ.titles.contains(before) || doc.is_determiner(j - 1))
+            || GAZ.titles.contains(before)
+    };
     let rival = subject_end.is_some_and(|from| {
         entities
-            .last_person_between(from, sentence_end, |o, _| {
-                o.name != e.name && person_gender(doc, o).fits(gender)
+            .last_person_between(from, sentence_end, |o, start| {
+                o.name != e.name && person_gender(doc, o).fits(gender) && may_speak(start)
             })
             .is_some()
     });
