@@ -281,6 +281,8 @@ pub enum Subject<'a> {
     Person(&'a Entity),
     /// "Il", "Elle": someone named further back.
     Pronoun(Gender),
+    /// "Le porte-parole de X": a person known by a title that names someone else.
+    Described,
     Other,
 }
 
@@ -288,6 +290,23 @@ pub enum Subject<'a> {
 /// its start (after "Mais", "Puis"), or right after a leading adverbial and its comma ("Comme
 /// X mardi, Y a réaffirmé"); not two people ("X et Y ont dit").
 pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &EntityIndex<'a>) -> Subject<'a> {
+    // "Le sénateur Paul Morel a …": the name after a title opening the sentence (not a name
+    // completing the title: "le président du parti de Marine Le Pen").
+    let after_title = |p: usize| {
+        if !(doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1))) {
+            return p;
+        }
+        (p + 2..to.min(p + 8))
+            .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
+            .find(|&q| {
+                doc.tokens
+                    .get(q)
+                    .and_then(|t| entities.starting_at(t.start))
+                    .is_some_and(|(e, _)| e.label == Label::Per)
+            })
+            .filter(|&q| !matches!(doc.folded(q - 1), "de" | "du" | "des" | "d'"))
+            .unwrap_or(p)
+    };
     let subject_at = |p: usize| {
         if p >= to {
             return Subject::Other;
@@ -295,6 +314,26 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         if matches!(doc.folded(p), "il" | "elle") {
             return Subject::Pronoun(word_gender(doc.folded(p)));
         }
+        let named = after_title(p);
+        // "Le porte-parole de Jean Dupont": the name completes the title; who is meant is not named.
+        let completed = |q: usize| {
+            matches!(doc.folded(q.wrapping_sub(1)), "de" | "du" | "des" | "d'")
+                && doc
+                    .tokens
+                    .get(q)
+                    .and_then(|t| entities.starting_at(t.start))
+                    .is_some_and(|(e, _)| e.label == Label::Per)
+        };
+        if named == p
+            && doc.is_determiner(p)
+            && GAZ.titles.contains(doc.folded(p + 1))
+            && (p + 2..to.min(p + 8))
+                .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
+                .any(completed)
+        {
+            return Subject::Described;
+        }
+        let p = named;
         let Some((e, end)) = doc.tokens.get(p).and_then(|t| entities.starting_at(t.start)) else {
             return Subject::Other;
         };
@@ -370,7 +409,10 @@ pub fn subject_person<'a>(
                 continue;
             }
             Subject::Pronoun(_) => return give_up(chain),
-            Subject::Other => {}
+            // "Le porte-parole de X a critiqué …. « … », a-t-il dit": the unnamed spokesman,
+            // not X; no guess.
+            Subject::Described if back > 0 => return Some(None),
+            Subject::Described | Subject::Other => {}
         }
         let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
             return give_up(chain);
@@ -401,12 +443,19 @@ fn trusted_subject(
     // subject's verb ("X a critiqué Y", "X a reçu les élus de Y").
     let may_speak = |start: usize| {
         let j = doc.tokens.partition_point(|t| t.start < start);
-        let before = j.checked_sub(1).map_or("", |i| doc.folded(i));
-        let two_before = j.checked_sub(2).map_or("", |i| doc.folded(i));
-        matches!(before, "," | "et" | "and" | ":" | "(")
-            || GAZ.is_speech_verb(before)
-            || GAZ.is_speech_verb(two_before) && (GAZ.titles.contains(before) || doc.is_determiner(j - 1))
-            || GAZ.titles.contains(before)
+        let back = |n: usize| j.checked_sub(n).map_or("", |i| doc.folded(i));
+        // An inverted speech verb: after a comma or a quote, maybe behind its auxiliary
+        // (", a rapporté Y", "», précise le maire Y"); "X a critiqué Y" is no inversion.
+        let inverted_at = |v: usize| {
+            GAZ.is_speech_verb(back(v))
+                && (matches!(back(v + 1), "," | "»" | "\"")
+                    || matches!(back(v + 1), "a" | "avait" | "ont")
+                        && matches!(back(v + 2), "," | "»" | "\""))
+        };
+        matches!(back(1), "," | "et" | "and" | ":" | "(")
+            || inverted_at(1)
+            || (GAZ.titles.contains(back(1)) || doc.is_determiner(j.wrapping_sub(1))) && inverted_at(2)
+            || GAZ.titles.contains(back(1)) && !GAZ.is_speech_verb(back(2)) && back(2) != "a"
     };
     let rival = subject_end.is_some_and(|from| {
         entities

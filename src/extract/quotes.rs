@@ -2012,7 +2012,7 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             other.is_none().then(|| Speaker::Named(e.name.clone()))
         }
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
-        coref::Subject::Other => None,
+        coref::Subject::Described | coref::Subject::Other => None,
     }
 }
 
@@ -2045,7 +2045,7 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (at + 1, Speaker::Pronoun(g))
         }
-        coref::Subject::Other => return None,
+        coref::Subject::Described | coref::Subject::Other => return None,
     };
     // "X, porte-parole du parti, explique": past the apposition.
     let verb_at = if doc.tok(after) == "," {

@@ -70,3 +70,13 @@ fn a_description_is_kept_apart_from_the_speaker() {
     assert_eq!(f.quotes[0].speaker, None);
     assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le communiqué"));
 }
+
+#[test]
+fn a_pronoun_carries_on_a_subject_introduced_by_its_title() {
+    let s = speakers("Le sénateur Paul Morel a critiqué Jean Dupont. « C'est inacceptable », a-t-il dit.");
+    assert_eq!(s, vec![some("Paul Morel")]);
+    // A name completing the title is not the subject.
+    let s =
+        speakers("Le porte-parole de Jean Dupont a critiqué le projet. « C'est inacceptable », a-t-il dit.");
+    assert_ne!(s, vec![some("Jean Dupont")]);
+}
