@@ -290,22 +290,11 @@ pub enum Subject<'a> {
 /// its start (after "Mais", "Puis"), or right after a leading adverbial and its comma ("Comme
 /// X mardi, Y a réaffirmé"); not two people ("X et Y ont dit").
 pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &EntityIndex<'a>) -> Subject<'a> {
-    // "Le sénateur Paul Morel a …": the name after a title opening the sentence (not a name
-    // completing the title: "le président du parti de Marine Le Pen").
-    let after_title = |p: usize| {
-        if !(doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1))) {
-            return p;
-        }
-        (p + 2..to.min(p + 8))
-            .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
-            .find(|&q| {
-                doc.tokens
-                    .get(q)
-                    .and_then(|t| entities.starting_at(t.start))
-                    .is_some_and(|(e, _)| e.label == Label::Per)
-            })
-            .filter(|&q| !matches!(doc.folded(q - 1), "de" | "du" | "des" | "d'"))
-            .unwrap_or(p)
+    let person_at = |q: usize| {
+        doc.tokens
+            .get(q)
+            .and_then(|t| entities.starting_at(t.start))
+            .is_some_and(|(e, _)| e.label == Label::Per)
     };
     let subject_at = |p: usize| {
         if p >= to {
@@ -314,26 +303,21 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         if matches!(doc.folded(p), "il" | "elle") {
             return Subject::Pronoun(word_gender(doc.folded(p)));
         }
-        let named = after_title(p);
-        // "Le porte-parole de Jean Dupont": the name completes the title; who is meant is not named.
-        let completed = |q: usize| {
-            matches!(doc.folded(q.wrapping_sub(1)), "de" | "du" | "des" | "d'")
-                && doc
-                    .tokens
-                    .get(q)
-                    .and_then(|t| entities.starting_at(t.start))
-                    .is_some_and(|(e, _)| e.label == Label::Per)
-        };
-        if named == p
-            && doc.is_determiner(p)
-            && GAZ.titles.contains(doc.folded(p + 1))
-            && (p + 2..to.min(p + 8))
+        // A title opening the sentence: "Le sénateur Paul Morel a …" is Paul Morel; in "Le
+        // porte-parole de Jean Dupont a …" the name completes the title, whose holder is not named.
+        let mut p = p;
+        if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
+            let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
-                .any(completed)
-        {
-            return Subject::Described;
+                .find(|&q| person_at(q));
+            match name {
+                Some(q) if matches!(doc.folded(q - 1), "de" | "du" | "des" | "d'") => {
+                    return Subject::Described;
+                }
+                Some(q) => p = q,
+                None => {}
+            }
         }
-        let p = named;
         let Some((e, end)) = doc.tokens.get(p).and_then(|t| entities.starting_at(t.start)) else {
             return Subject::Other;
         };

@@ -1138,12 +1138,6 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     {
         return named_speaker_after(doc, k + 2, entities);
     }
-    // "», nous indiquait-il": an object pronoun before the inverted verb.
-    if matches!(doc.folded(k), "nous" | "vous" | "lui" | "leur" | "me" | "m'")
-        && inverted(doc.folded(k + 1)).is_some()
-    {
-        k += 1;
-    }
     // "» selon X" / "» d'après X"
     let after_selon = match doc.folded(k) {
         "selon" => Some(k + 1),
@@ -1753,13 +1747,17 @@ fn named_before<'a>(
     out.into_iter().map(|(name, _)| name).collect()
 }
 
+/// Whether token `j` is a lower-case word naming a person's function ("porte-parole",
+/// "spokesman", "ministre").
+fn function_word(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
+}
+
 /// Whether the noun phrase whose first word after the determiner is at `h` names a person by
 /// their function ("porte-parole", "premier ministre", "ancien député").
 fn is_person_head(doc: &Doc, h: usize) -> bool {
-    let person = |j: usize| {
-        let f = doc.folded(j);
-        !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
-    };
+    let person = |j: usize| function_word(doc, j);
     person(h)
         || matches!(
             doc.folded(h),
@@ -2175,9 +2173,7 @@ fn english_function_after_name(
     if doc.lang != Lang::En {
         return None;
     }
-    let function = |j: usize| {
-        !doc.cap(j) && (PERSON_NOUNS.contains(&doc.folded(j)) || GAZ.titles.contains(doc.folded(j)))
-    };
+    let function = |j: usize| function_word(doc, j);
     // "the Observer's": the mark is a token of its own or the end of the name's last one.
     let own_token = matches!(doc.tok(after), "'s" | "’s" | "'" | "’");
     let possessive = own_token || after > 0 && ["'s", "’s"].iter().any(|m| doc.tok(after - 1).ends_with(m));
