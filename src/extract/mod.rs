@@ -17,6 +17,7 @@ pub mod eval_spans;
 mod gazetteer;
 mod lang;
 mod lists;
+mod media;
 mod merge;
 pub mod names;
 mod quotes;

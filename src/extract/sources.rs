@@ -4,7 +4,9 @@
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::{GAZ, phrase_key};
+use super::media::{is_listed, is_network, media_from, medium_end, medium_slot, sentence_reports_speech};
 use super::quotes::{noun_phrase, phrase_name, speech_verb_at};
+use super::roles::title_at;
 use super::types::Label;
 
 const REPORT_VERBS: [&str; 8] =
@@ -82,17 +84,31 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut push = |s: Option<String>| {
         if let Some(s) = s
             && !out.contains(&s)
-            && (s.chars().any(char::is_uppercase) || is_institution(&s))
+            && !is_network(&s)
+            && (s.chars().any(char::is_uppercase) || is_institution(&s) || is_domain(&s) || is_listed(&s))
         {
             out.push(s);
         }
     };
     let n = doc.len();
     for k in 0..n {
+        // "sur RTL", "au micro de France Inter", "invitée de LCI" in a sentence that reports
+        // what someone said: the broadcaster or newspaper carried it.
+        if let Some(s) = medium_slot(doc, k)
+            && medium_end(doc, s).is_some()
+            && sentence_reports_speech(doc, k)
+        {
+            for name in media_from(doc, s) {
+                push(Some(name));
+            }
+            continue;
+        }
         let f = doc.folded(k);
         match f {
-            "selon" => push(after_article(doc, k + 1, entities)),
-            "d'" if doc.folded(k + 1) == "apres" => push(after_article(doc, k + 2, entities)),
+            "selon" => push(domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities))),
+            "d'" if doc.folded(k + 1) == "apres" => {
+                push(domain_at(doc, k + 2).or_else(|| after_article(doc, k + 2, entities)))
+            }
             "according" if doc.folded(k + 1) == "to" => push(after_article(doc, k + 2, entities)),
             "citing" => push(after_article(doc, k + 1, entities)),
             // "de l'avis de X"
@@ -100,13 +116,30 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 push(after_article(doc, k + 2, entities))
             }
             // "a déclaré à l'AFP", "a confié au Figaro", "a indiqué X sur France Inter"
+            // "à la tribune du Sénat" is where one speaks, not who reports it.
             _ if matches!(doc.tok(k), "à" | "au" | "aux" | "sur")
-                && (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j)) =>
+                && (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j))
+                && doc.folded(k + 2) != "tribune" =>
             {
                 let s = if doc.is_determiner(k + 1) && doc.tok(k + 1) != "a" { k + 2 } else { k + 1 };
                 push(medium_at(doc, s, entities).or_else(|| in_media(doc, k + 1, entities)));
             }
+            // "dans un communiqué du ministère de la Culture": the document's author.
+            "dans" if doc.is_determiner(k + 1) && DOCUMENTS.contains(&doc.folded(k + 2)) => {
+                push(document_author(doc, k + 3, entities))
+            }
             "dans" => push(in_media(doc, k + 1, entities)),
+            // "nos confrères de Réunion la 1ère"
+            "confreres" if matches!(doc.folded(k + 1), "de" | "du" | "d'") => {
+                push(org_at(doc, k + 2, entities).or_else(|| capitalised_run(doc, k + 2, entities)))
+            }
+            // "…, a constaté France Bleu", "écrit Le Monde": a listed medium as the subject.
+            // It ends the clause: "said CCTV footage" is no attribution.
+            _ if speech_verb_at(doc, k)
+                && medium_end(doc, k + 1).is_some_and(|e| matches!(doc.tok(e), "," | "." | ";" | "")) =>
+            {
+                push(medium_end(doc, k + 1).map(|e| doc.span_text(k + 1, e).to_string()))
+            }
             // "…, a indiqué la police."
             _ if speech_verb_at(doc, k)
                 && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
@@ -168,22 +201,78 @@ fn in_media(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     None
 }
 
+/// The author named after a document noun ending before `k`: "un rapport établi par
+/// l'INSEE", "un communiqué de la police londonienne", "du ministère de la Culture".
+fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    (k..k + 9).take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«")).find_map(|j| {
+        org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)).or_else(|| {
+            (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
+                .then(|| institution_phrase(doc, j))
+        })
+    })
+}
+
+/// An institution by its common noun, with the capitalised complement that names it
+/// ("ministère de la Culture"), or the noun alone ("police").
+fn institution_phrase(doc: &Doc, j: usize) -> String {
+    let named = matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'");
+    let mut e = j + 2;
+    if named && doc.is_determiner(e) && !doc.cap(e) {
+        e += 1;
+    }
+    if named && doc.cap(e) && doc.is_word(e) {
+        // "ministère de l'Action et des Comptes publics": a second branch of the name.
+        let mut end = e + 1;
+        if doc.folded(end) == "et" && matches!(doc.folded(end + 1), "de" | "du" | "des" | "la" | "l'" | "d'")
+        {
+            let words = (end + 2..end + 5).take_while(|&w| doc.is_word(w)).count();
+            if words > 0 {
+                end += 2 + words;
+            }
+        }
+        doc.span_text(j, end).to_string()
+    } else {
+        doc.tok(j).to_string()
+    }
+}
+
+/// A web site named by its address after "selon": "selon mon-essence.fr".
+fn domain_at(doc: &Doc, k: usize) -> Option<String> {
+    let mut e = k;
+    while e + 1 < doc.len()
+        && e < k + 8
+        && doc.tokens.get(e + 1).map(|t| t.start) == doc.tokens.get(e).map(|t| t.end)
+        && (doc.is_word(e + 1) || matches!(doc.tok(e + 1), "." | "-"))
+    {
+        e += 1;
+    }
+    let s = doc.span_text(k, e + 1).trim_end_matches('.');
+    is_domain(s).then(|| s.to_string())
+}
+
+/// "mon-essence.fr", "lemonde.fr": a word, a dot and a short top-level domain.
+fn is_domain(s: &str) -> bool {
+    let Some((name, tld)) = s.rsplit_once('.') else { return false };
+    !name.is_empty()
+        && !name.contains(' ')
+        && (2..=4).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+}
+
 fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     // A report, a study, a poll: its author ("selon un rapport établi par l'INSEE").
     let head = if doc.is_determiner(k) { k + 1 } else { k };
     if DOCUMENTS.contains(&doc.folded(head)) {
-        return (head + 1..head + 10)
-            .take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«"))
-            .find_map(|j| {
-                org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)).or_else(|| {
-                    // "un communiqué de la police londonienne"
-                    (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
-                        .then(|| doc.tok(j).to_string())
-                })
-            });
+        return document_author(doc, head + 1, entities);
     }
     if let Some(name) = phrase_name(doc, k, entities) {
         return Some(name);
+    }
+    // "selon le ministre de l'Intérieur" with no name: a description of someone, who is
+    // not named here.
+    if title_at(doc, head).is_some() && !doc.cap(head) {
+        return None;
     }
     let np = noun_phrase(doc, k, entities)?;
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
@@ -273,5 +362,47 @@ mod tests {
         }
         let got = sources("Selon le président du conseil du CERN, Michel Spiro, la découverte est majeure.");
         assert!(!got.iter().any(|s| s == "CERN"), "{got:?}");
+    }
+
+    /// Press attributions to broadcasters, web sites and documents.
+    #[test]
+    fn media_and_documents_as_sources() {
+        let cases: [(&str, &[&str]); 7] = [
+            (
+                "« Nous irons jusqu'au bout », a affirmé Paul Martin au micro de France Inter.",
+                &["France Inter"],
+            ),
+            ("Interrogée mardi sur RTL, la ministre a défendu son projet de loi.", &["RTL"]),
+            ("Sur RMC/BFMTV, le député a dit qu'il voterait contre.", &["RMC", "BFMTV"]),
+            ("« Il y a du mieux », a déclaré le maire sur franceinfo ce matin.", &["franceinfo"]),
+            ("La circulation a repris vers midi, a constaté France Bleu.", &["France Bleu"]),
+            ("Selon prix-carburants.fr, trente stations sont à sec.", &["prix-carburants.fr"]),
+            (
+                "La date a été confirmée dans un communiqué du ministère de la Culture.",
+                &["ministère de la Culture"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = sources(text);
+            for w in want {
+                assert!(got.iter().any(|s| s == w), "{w}: {got:?} in {text}");
+            }
+        }
+    }
+
+    /// Social networks, video links, a rostrum and an unnamed official are no sources.
+    #[test]
+    fn places_of_speech_that_are_no_source() {
+        for text in [
+            "« Rien ne change », a-t-il écrit sur Twitter dimanche soir.",
+            "« Nous resterons là » - Regarder sur Figaro Live",
+            "« Le pays est uni », a déclaré le Premier ministre à la tribune du Sénat.",
+            "Selon le ministre de l'Intérieur, les chiffres sont stables depuis un an.",
+            "He said CCTV footage showed the start of the fight.",
+            "Le match sera diffusé sur France 2 samedi soir.",
+        ] {
+            let got = sources(text);
+            assert!(got.is_empty(), "{got:?} in {text}");
+        }
     }
 }
