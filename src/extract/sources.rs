@@ -40,6 +40,26 @@ const INSTITUTIONS: [&str; 24] = [
     "the police",
 ];
 
+/// Participles of publishing, before "par" and the outlet.
+const PUBLISHED: [&str; 16] = [
+    "relaye",
+    "relayee",
+    "relayes",
+    "relayees",
+    "publie",
+    "publiee",
+    "publies",
+    "publiees",
+    "diffuse",
+    "diffusee",
+    "revele",
+    "revelee",
+    "devoile",
+    "devoilee",
+    "rapporte",
+    "rapportee",
+];
+
 /// Nouns of documents that carry their author's word: "selon un rapport de l'INSEE".
 const DOCUMENTS: [&str; 12] = [
     "rapport",
@@ -150,6 +170,11 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
+            }
+            // "une vidéo relayée par le site Freedom", "révélé par Le Monde": an outlet only.
+            _ if PUBLISHED.contains(&f) && doc.folded(k + 1) == "par" => {
+                let s = if doc.is_determiner(k + 2) { k + 3 } else { k + 2 };
+                push(medium_at(doc, s, entities).or_else(|| in_media(doc, k + 2, entities)))
             }
             "told" => {
                 // "told the BBC" / "told Reuters": only an organisation counts.
@@ -367,7 +392,8 @@ mod tests {
     /// Press attributions to broadcasters, web sites and documents.
     #[test]
     fn media_and_documents_as_sources() {
-        let cases: [(&str, &[&str]); 7] = [
+        let cases: [(&str, &[&str]); 8] = [
+            ("Une vidéo relayée par le site local Info Vallée montre les dégâts.", &["Info Vallée"]),
             (
                 "« Nous irons jusqu'au bout », a affirmé Paul Martin au micro de France Inter.",
                 &["France Inter"],
