@@ -85,6 +85,13 @@ fn relative_day(doc: &Doc, k: usize) -> Option<i64> {
 pub fn month(doc: &Doc, k: usize) -> Option<(u32, usize)> {
     let f = doc.folded(k);
     let m = *GAZ.months.get(f)?;
+    // "depuis sept jours": "sept" without its dot is the number unless a number is next to it.
+    if f == "sept"
+        && !is_number(doc.folded(k + 1))
+        && !k.checked_sub(1).is_some_and(|p| is_number(doc.folded(p)))
+    {
+        return None;
+    }
     // "May"/"mars"/"Mars" are ordinary words too: the caller demands a number next to them.
     let mut end = k + 1;
     // Short full names ("May", "juin") are not abbreviations: their dot ends the sentence.
@@ -182,9 +189,15 @@ fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
 }
 
 /// A month alone after a temporal word: "en mars", "in March".
+/// Nouns of the parts of a month, before "de" and its name.
+const MONTH_PARTS: [&str; 9] =
+    ["mois", "week-ends", "weekends", "semaines", "dimanches", "samedis", "jours", "soldes", "vacances"];
+
 fn bare_month(doc: &Doc, k: usize, m: u32, after: usize) -> Option<(usize, When)> {
     // "au mois de juin", "au mois d'août".
-    let of_month = k > 1 && matches!(doc.folded(k - 1), "de" | "d'") && doc.folded(k - 2) == "mois";
+    // "les week-ends de janvier", "les quatre dimanches de janvier": days of that month.
+    let of_month =
+        k > 1 && matches!(doc.folded(k - 1), "de" | "d'") && MONTH_PARTS.contains(&doc.folded(k - 2));
     if k == 0 || !(MONTH_CUES.contains(&doc.folded(k - 1)) || of_month) || doc.cap(after) {
         return None;
     }
@@ -218,7 +231,7 @@ const WEAK_YEAR_CUES: [&str; 7] = ["pour", "de", "d'", "du", "of", "for", "l'ann
 /// A year alone, where nothing makes it a quantity ("2021 moutons", "plus de 2000") or part of
 /// a name ("Euro 2012").
 fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
-    let y = year(doc.tok(k))?;
+    let Some(y) = year(doc.tok(k)) else { return early_year(doc, k) };
     let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
     if YEAR_CUES.contains(&prev) {
         return Some((k + 1, When::Year(y)));
@@ -257,6 +270,18 @@ fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
     // "between 2000 and 2100 GMT": two times.
     let time = time_after(doc, k + 1) || (is_number(doc.folded(k + 2)) && time_after(doc, k + 3));
     (follows_ok && !time).then_some((k + 1, When::Year(y)))
+}
+
+/// A year before 1800 after "en"/"in" that ends the phrase: "s'est illustré en 1791 en …".
+fn early_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
+    let t = doc.tok(k);
+    let y: i32 = t.parse().ok().filter(|_| t.len() == 4)?;
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let ends = doc
+        .info
+        .get(k + 1)
+        .is_none_or(|n| !n.word && doc.tok(k + 1) != "%" || AFTER_YEAR.contains(&n.folded.as_str()));
+    ((1000..1800).contains(&y) && matches!(prev, "en" | "in") && ends).then_some((k + 1, When::Year(y)))
 }
 
 /// A time zone or hour word after a number: the number was a time.
@@ -312,7 +337,28 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) {
             return None;
         }
+        // "Le Parisien Dimanche": a capitalised weekday inside a name.
+        if doc.cap(k)
+            && !doc.info.get(k).is_some_and(|t| t.initial)
+            && k > 0
+            && doc.cap(k - 1)
+            && doc.is_word(k - 1)
+        {
+            return None;
+        }
         let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+        // "ouvrir le dimanche": a French weekday after "le" with no day number is a habit.
+        if doc.lang == Lang::Fr && matches!(prev, "le" | "les") && !PARTS_OF_DAY.contains(&doc.folded(k + 1))
+        {
+            return None;
+        }
+        // "un dimanche trop près des fêtes", "chaque samedi", "quel(s) dimanche(s)": no one day.
+        if (matches!(prev, "un" | "une" | "chaque" | "quel" | "a" | "every" | "each")
+            && doc.tok(k - 1) != "à"
+            || doc.tok(k + 1) == "(")
+        {
+            return None;
+        }
         if prev.ends_with("ieme")
             || matches!(prev, "premier" | "first" | "second" | "third")
             || prev.ends_with("th")

@@ -114,6 +114,15 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
     if FUTURE.contains(&f) {
         return Some(Tense::Future);
     }
+    if doc.lang == Lang::Fr {
+        if let Some(t) = french_cue(doc, k, f) {
+            return Some(t);
+        }
+        // "qui devaient assister samedi": what was planned, before or after the article.
+        if matches!(f, "devait" | "devaient") {
+            return None;
+        }
+    }
     // French "a" (has) is a past auxiliary; "à" folds to the same form, so look at the raw word.
     if PAST.contains(&f) || (doc.lang == Lang::Fr && doc.tok(k) == "a") {
         return Some(Tense::Past);
@@ -131,6 +140,43 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     None
+}
+
+/// Nouns and adverbs ending like an infinitive that can follow "de"/"à".
+const NOT_INFINITIVE: [&str; 16] = [
+    "premier", "dernier", "hier", "hiver", "janvier", "fevrier", "quartier", "dossier", "metier", "chantier",
+    "avenir", "plaisir", "loisir", "desir", "soir", "espoir",
+];
+
+/// An infinitive of what is planned right before the date: "appellent à manifester samedi",
+/// "prévoient de manifester à partir de dimanche".
+fn planned_infinitive(doc: &Doc, start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < 4 && matches!(doc.folded(k - 1), "le" | "ce" | "des" | "partir" | "a" | "de") {
+        k -= 1;
+    }
+    let Some(v) = k.checked_sub(1) else { return false };
+    let f = doc.folded(v);
+    let infinitive = (f.ends_with("er") || f.ends_with("ir")) && f.len() >= 5 && !NOT_INFINITIVE.contains(&f);
+    infinitive && v > 0 && matches!(doc.tok(v - 1), "à" | "de" | "d'" | "d’" | "pour")
+}
+
+/// French verb forms that set the tense whatever their ending says: the compound past of
+/// "avoir" in the future or the conditional ("aura vu samedi", "aurait été tué samedi").
+fn french_cue(doc: &Doc, k: usize, f: &str) -> Option<Tense> {
+    if matches!(f, "aura" | "auront" | "aurait" | "auraient") && is_participle(doc.folded(k + 1)) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// A French past participle by its ending ("vu", "été", "tué", "mis"); "lieu" ("aura lieu")
+/// is a noun.
+fn is_participle(f: &str) -> bool {
+    f != "lieu"
+        && ["e", "es", "ee", "ees", "i", "is", "ie", "it", "u", "us", "ue", "ert"]
+            .iter()
+            .any(|e| f.ends_with(e))
 }
 
 /// How many words before and after a date are searched for a cue.
@@ -154,6 +200,9 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
     }
     // "pour samedi", "for Friday": what is planned.
     if start > range.start && matches!(doc.folded(start - 1), "pour" | "for") {
+        return Tense::Future;
+    }
+    if doc.lang == Lang::Fr && planned_infinitive(doc, start) {
         return Tense::Future;
     }
     for dist in 1..=LEFT_REACH {

@@ -291,3 +291,53 @@ fn a_date_far_from_its_verb_takes_the_tense_of_the_sentence() {
         pairs(&[("vendredi", "2012-11-23")])
     );
 }
+
+/// Press habits: a planned action in the infinitive, a compound past in the future, weekdays
+/// that name no one day, and "sept" the number.
+#[test]
+fn press_weekdays_and_their_tense() {
+    let monday = Some((2018, 11, 26));
+    // An infinitive of what is planned points to the coming Saturday.
+    assert_eq!(
+        values("Les syndicats appellent à manifester samedi devant la mairie.", monday),
+        pairs(&[("samedi", "2018-12-01")])
+    );
+    assert_eq!(
+        values("Les agriculteurs ont décidé de défiler à partir de dimanche soir.", monday),
+        pairs(&[("dimanche soir", "2018-12-02")])
+    );
+    // "aura vu", "aurait été": a past seen from now.
+    let sunday = Some((2018, 12, 16));
+    assert_eq!(
+        values("La journée organisée samedi aura vu une baisse de la mobilisation.", sunday),
+        pairs(&[("samedi", "2018-12-15")])
+    );
+    // Habits and indefinite weekdays are no dates.
+    for text in [
+        "Les commerces pourront ouvrir le dimanche toute l'année.",
+        "Un dimanche trop proche des fêtes attire peu de clients.",
+        "Chaque samedi, le marché s'installe sur la place.",
+        "Il faut savoir pour quel(s) dimanche(s) la dérogation vaut.",
+        "Elle l'a dit dans un entretien au Journal Dimanche.",
+    ] {
+        assert!(dates(text, monday).is_empty(), "{text}: {:?}", dates(text, monday));
+    }
+    // "sept" is a month only next to a number.
+    assert!(dates("Ils bloquaient le dépôt depuis sept jours.", monday).is_empty());
+    assert_eq!(one("le 12 sept. 2018"), Some("2018-09-12".into()));
+}
+
+#[test]
+fn months_and_early_years_in_phrases() {
+    let friday = Some((2019, 1, 18));
+    assert_eq!(
+        values("Les magasins ouvriront tous les week-ends de janvier.", friday),
+        pairs(&[("janvier", "2019-01")])
+    );
+    assert_eq!(
+        dates("Il s'est illustré en 1791 en reconnaissant le roi.", None),
+        vec![("1791".into(), Some("1791".into()))]
+    );
+    // A quantity stays a quantity.
+    assert!(dates("Il a été tiré en 1500 exemplaires.", None).is_empty());
+}
