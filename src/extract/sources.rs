@@ -61,8 +61,10 @@ const PUBLISHED: [&str; 16] = [
 ];
 
 /// Nouns of documents that carry their author's word: "selon un rapport de l'INSEE".
-const DOCUMENTS: [&str; 12] = [
+const DOCUMENTS: [&str; 14] = [
     "rapport",
+    "classement",
+    "palmares",
     "etude",
     "sondage",
     "communique",
@@ -131,8 +133,12 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             "according" if doc.folded(k + 1) == "to" => push(after_article(doc, k + 2, entities)),
             "citing" => push(after_article(doc, k + 1, entities)),
-            // "de l'avis de X"
-            "avis" if doc.folded(k.wrapping_sub(1)) == "l'" && matches!(doc.folded(k + 1), "de" | "d'") => {
+            // "de l'avis de X", "de l'opinion d'X"
+            "avis" | "opinion"
+                if doc.folded(k.wrapping_sub(1)) == "l'"
+                    && (f == "avis" || doc.folded(k.wrapping_sub(2)) == "de")
+                    && matches!(doc.folded(k + 1), "de" | "d'") =>
+            {
                 push(after_article(doc, k + 2, entities))
             }
             // "a déclaré à l'AFP", "a confié au Figaro", "a indiqué X sur France Inter"
@@ -392,7 +398,8 @@ mod tests {
     /// Press attributions to broadcasters, web sites and documents.
     #[test]
     fn media_and_documents_as_sources() {
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 9] = [
+            ("De l'opinion de Paul Lemaire, la réforme arrive trop tard.", &["Paul Lemaire"]),
             ("Une vidéo relayée par le site local Info Vallée montre les dégâts.", &["Info Vallée"]),
             (
                 "« Nous irons jusqu'au bout », a affirmé Paul Martin au micro de France Inter.",
