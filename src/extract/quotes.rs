@@ -548,6 +548,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
@@ -2058,6 +2059,48 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Most words a quoted fragment woven into the narrative has ("il dénonce une « trahison »").
+const FRAGMENT_WORDS: usize = 2;
+
+/// How many tokens before a quoted fragment the speech verb that introduces it may stand.
+const FRAGMENT_VERB_REACH: usize = 12;
+
+/// "X a appelé à « l'exemplarité »", "Il s'est dit « sidéré »": a fragment of a word or two
+/// quoted inside a sentence (in lower case like the words around it) after a speech verb of
+/// its subject is that subject's word, when nobody else is named between. Labels quoted the
+/// same way ("les « gilets jaunes »") recur in the text and lose their speaker in
+/// `drop_labels`; a sound or a word heard ("entendu deux « bangs »") has no speech verb.
+fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr || words > FRAGMENT_WORDS || doc.cap(k + 1) {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    // Another quotation earlier in the sentence has its own attribution to go by.
+    if (sent_start..k).any(|j| is_quote_mark(doc.tok(j))) {
+        return None;
+    }
+    let open_at = doc.tokens.get(k)?.start;
+    let (subject_end, speaker) = match coref::sentence_subject(doc, sent_start, k, entities) {
+        coref::Subject::Person(e) => {
+            let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
+            let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+            let other = entities.last_person_between(end, open_at, |o, _| o.name != e.name);
+            if !trusted || other.is_some() {
+                return None;
+            }
+            (doc.tokens.partition_point(|t| t.start < end), Speaker::Named(e.name.clone()))
+        }
+        _ => return None,
+    };
+    // The verb's clause runs on to the quote: no comma or other clause break between.
+    let verb_from = subject_end.max(k.saturating_sub(FRAGMENT_VERB_REACH));
+    let introduced = (verb_from..k)
+        .rev()
+        .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
+        .any(|j| is_speech(doc, j));
+    introduced.then_some(speaker)
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first

@@ -80,3 +80,21 @@ fn a_pronoun_carries_on_a_subject_introduced_by_its_title() {
         speakers("Le porte-parole de Jean Dupont a critiqué le projet. « C'est inacceptable », a-t-il dit.");
     assert_ne!(s, vec![some("Jean Dupont")]);
 }
+
+#[test]
+fn a_quoted_fragment_after_the_subject_s_speech_verb_is_the_subject_s_word() {
+    // The verb stands a few words before the fragment, past its complements.
+    let s = speakers("Marc Renaud a de nouveau dénoncé jeudi à l'Assemblée une « trahison » des élus.");
+    assert_eq!(s, vec![some("Marc Renaud")]);
+    let s = speakers("Anne Perrin a répété devant les élus que la réforme restait « inacceptable ».");
+    assert_eq!(s, vec![some("Anne Perrin")]);
+}
+
+#[test]
+fn a_quoted_fragment_without_a_speech_verb_of_the_subject_has_no_speaker() {
+    // A word heard, a garment worn: no speech verb introduces them.
+    let s = speakers("Le navigateur Marc Renaud a entendu deux « bangs sourds » avant de rentrer.");
+    assert_eq!(s, Vec::<Option<String>>::new());
+    let s = speakers("Marc Renaud a annoncé son départ, vêtu d'un « gilet orange ».");
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
