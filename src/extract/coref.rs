@@ -322,6 +322,12 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             return Subject::Other;
         };
         let after = doc.tokens.partition_point(|t| t.start < end);
+        // "… avec le premier ministre, Édouard Philippe.": a name closing the sentence after a
+        // comma is in apposition to a complement, no subject.
+        let closes_sentence = matches!(doc.tok(after), "." | "!" | "?");
+        if p > from && doc.tok(p - 1) == "," && closes_sentence {
+            return Subject::Other;
+        }
         if e.label == Label::Per && !matches!(doc.folded(after), "et" | "ou" | "and" | "or") {
             Subject::Person(e)
         } else {

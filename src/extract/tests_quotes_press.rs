@@ -98,3 +98,13 @@ fn a_quoted_fragment_without_a_speech_verb_of_the_subject_has_no_speaker() {
     let s = speakers("Marc Renaud a annoncé son départ, vêtu d'un « gilet orange ».");
     assert_eq!(s, Vec::<Option<String>>::new());
 }
+
+#[test]
+fn a_name_in_apposition_closing_a_sentence_is_not_its_subject() {
+    // Jean Dupont is the complement's apposition: "lui" may be Paul Morel, the mayor described.
+    let s = speakers(
+        "Paul Morel est arrivé lundi à la mairie. Le maire nie toute rivalité avec le préfet, Jean Dupont. \
+         Une rumeur « totalement sans fondement » selon lui.",
+    );
+    assert_eq!(s, vec![None]);
+}
