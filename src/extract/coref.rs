@@ -276,6 +276,32 @@ fn opens_adverbial(folded: &str) -> bool {
     )
 }
 
+/// Words before a title that still make a person's description ("l'ancien ministre", "le
+/// nouveau président", "le premier ministre").
+const TITLE_MODIFIERS: [&str; 9] =
+    ["ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "premier", "premiere", "actuel", "actuelle"];
+
+/// A sentence opening at `p` with a person's title and no name ("Le président du parti",
+/// "L'ancienne ministre"): its gender, from the determiner ("le", "la") or else the ending of
+/// the word after it ("l'actuel", "l'ancienne").
+fn titled_subject(doc: &Doc, p: usize) -> Option<Subject<'static>> {
+    if !doc.is_determiner(p) || matches!(doc.folded(p), "un" | "une" | "des" | "les") {
+        return None;
+    }
+    let title = if TITLE_MODIFIERS.contains(&doc.folded(p + 1)) { p + 2 } else { p + 1 };
+    // A bare title ("Le ministre a …") is most often the person just named; one with its
+    // complement ("Le président du parti") may be someone else.
+    if !GAZ.titles.contains(doc.folded(title)) || !matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'")
+    {
+        return None;
+    }
+    let gender = match word_gender(doc.folded(p)) {
+        Gender::Unknown => noun_gender(doc.folded(p + 1)),
+        g => g,
+    };
+    Some(Subject::Titled { gender, title })
+}
+
 /// What a sentence opens with as its subject.
 pub enum Subject<'a> {
     Person(&'a Entity),
@@ -283,6 +309,12 @@ pub enum Subject<'a> {
     Pronoun(Gender),
     /// "Le porte-parole de X": a person known by a title that names someone else.
     Described,
+    /// "Le président du parti": a person known by a title alone, of the gender its words mark;
+    /// `title` is the title word's token.
+    Titled {
+        gender: Gender,
+        title: usize,
+    },
     Other,
 }
 
@@ -347,12 +379,12 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
                 let (Some(a), Some(b)) = (doc.tokens.get(from), doc.tokens.get(comma)) else { return false };
                 entities.last_person_between(a.start, b.start, |_, _| true).is_none()
             };
-            (from + 1..to.min(from + SUBJECT_REACH))
+            let after_comma = (from + 1..to.min(from + SUBJECT_REACH))
                 .filter(|&j| doc.tok(j) == ",")
                 .take_while(|&comma| adverbial || names_nobody(comma))
                 .map(|comma| subject_at(comma + 1))
-                .find(|s| !matches!(s, Subject::Other))
-                .unwrap_or(Subject::Other)
+                .find(|s| !matches!(s, Subject::Other));
+            after_comma.or_else(|| titled_subject(doc, p)).unwrap_or(Subject::Other)
         }
         found => found,
     }
@@ -402,7 +434,17 @@ pub fn subject_person<'a>(
             // "Le porte-parole de X a critiqué …. « … », a-t-il dit": the unnamed spokesman,
             // not X; no guess.
             Subject::Described if back > 0 => return Some(None),
-            Subject::Described | Subject::Other => {}
+            // "Le président du parti nie toute rivalité avec X. « … », a-t-il dit": a title
+            // the text gives no one named is someone the look-back cannot name (X is not the
+            // president); no guess.
+            Subject::Titled { gender: g, title }
+                if back > 0
+                    && g.fits(gender)
+                    && !super::quotes::title_given(doc, title, range.start, entities) =>
+            {
+                return Some(None);
+            }
+            Subject::Described | Subject::Titled { .. } | Subject::Other => {}
         }
         let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
             return give_up(chain);

@@ -1875,6 +1875,14 @@ fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityInde
     names
 }
 
+/// Whether the text gives, next to the name of a person named before token `at`, the title
+/// at token `title` ("le président").
+pub(super) fn title_given(doc: &Doc, title: usize, at: usize, entities: &EntityIndex) -> bool {
+    let word = doc.folded(title);
+    let before = doc.tokens.get(at).map_or(0, |t| t.start);
+    entities.entities.iter().any(|e| e.label == Label::Per && titles_next_to(doc, e, before).contains(&word))
+}
+
 /// The word of a (folded) description that is a person's title or function ("procureur").
 fn title_word(description: &str) -> Option<&str> {
     description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
@@ -2011,7 +2019,7 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             other.is_none().then(|| Speaker::Named(e.name.clone()))
         }
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
-        coref::Subject::Described | coref::Subject::Other => None,
+        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => None,
     }
 }
 
@@ -2044,7 +2052,7 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (at + 1, Speaker::Pronoun(g))
         }
-        coref::Subject::Described | coref::Subject::Other => return None,
+        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => return None,
     };
     // "X, porte-parole du parti, explique": past the apposition.
     let verb_at = if doc.tok(after) == "," {

@@ -108,3 +108,21 @@ fn a_name_in_apposition_closing_a_sentence_is_not_its_subject() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_pronoun_after_a_title_nobody_named_holds_has_no_speaker() {
+    let s = speakers(
+        "Jean Dupont a quitté la réunion lundi. Le président du syndicat nie toute rivalité avec le patronat. \
+         « Nous avançons ensemble », a-t-il ajouté.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_pronoun_after_a_title_given_to_a_named_person_still_finds_them() {
+    let s = speakers(
+        "Jean Dupont, président du syndicat, a quitté la réunion lundi. Le président du syndicat nie \
+         toute rivalité avec le patronat. « Nous avançons ensemble », a-t-il ajouté.",
+    );
+    assert_eq!(s, vec![some("Jean Dupont")]);
+}
