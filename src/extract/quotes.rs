@@ -575,7 +575,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
-                pronoun_person(doc, k, g, entities, inherited.or(last))
+                cataphora_subject(doc, k, close, g, entities)
+                    .or_else(|| pronoun_person(doc, k, g, entities, inherited.or(last)))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
@@ -1015,6 +1016,57 @@ fn pronoun_person(
     }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
+}
+
+/// Conjunctions that open a clause put before the main one ("S'", "Lorsqu'", "Comme"), and
+/// the words that may lead them ("Depuis qu'", "Alors que", "Bien qu'").
+const SUBORDINATORS: [&str; 10] =
+    ["s'", "si", "lorsqu'", "lorsque", "quand", "puisqu'", "puisque", "comme", "qu'", "que"];
+const SUBORDINATOR_LEADS: [&str; 9] =
+    ["depuis", "alors", "bien", "parce", "tandis", "meme", "des", "avant", "apres"];
+
+/// The token of the pronoun subject of a clause opening the sentence at `start` ("Depuis
+/// qu'elle", "S'il"), if it opens with one.
+fn subordinate_pronoun(doc: &Doc, start: usize) -> Option<usize> {
+    let conj = if SUBORDINATOR_LEADS.contains(&doc.folded(start)) { start + 1 } else { start };
+    let pronoun = conj + 1;
+    // "Qu'il" opening a sentence is no subordinate clause.
+    let led = conj > start || !matches!(doc.folded(conj), "qu'" | "que");
+    (led && SUBORDINATORS.contains(&doc.folded(conj)) && matches!(doc.folded(pronoun), "il" | "elle"))
+        .then_some(pronoun)
+}
+
+/// "Depuis qu'elle a déclaré « … », Brigitte Bardot a décidé …": a pronoun subject of a clause
+/// opening the sentence stands for the person the main clause, after the comma that follows the
+/// quote, opens with, when nobody named before in reach is known to be of the pronoun's gender.
+fn cataphora_subject(
+    doc: &Doc,
+    open: usize,
+    close: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+) -> Option<String> {
+    let range = doc.sentences.get(*doc.sent_of.get(open)?)?;
+    let pronoun = subordinate_pronoun(doc, range.start)?;
+    if doc.lang != Lang::Fr || pronoun >= open || coref::word_gender(doc.folded(pronoun)) != gender {
+        return None;
+    }
+    let comma = (close + 1..range.end).find(|&j| doc.tok(j) == ",")?;
+    let (e, end) = doc.tokens.get(comma + 1).and_then(|t| entities.starting_at(t.start))?;
+    let after = doc.tokens.partition_point(|t| t.start < end);
+    if e.label != Label::Per
+        || matches!(doc.folded(after), "et" | "ou")
+        || !coref::person_gender(doc, e).fits(gender)
+        || person_between(doc, pronoun, comma, entities)
+    {
+        return None;
+    }
+    let known_before = entities.last_person_between(
+        coref::reach_start(doc, open),
+        doc.tokens.get(range.start)?.start,
+        |o, _| gender != Gender::Unknown && coref::person_gender(doc, o) == gender,
+    );
+    known_before.is_none().then(|| e.name.clone())
 }
 
 /// Whether a determiner and a capitalised word that no recognizer tagged stand between tokens

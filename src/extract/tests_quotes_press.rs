@@ -126,3 +126,19 @@ fn a_pronoun_after_a_title_given_to_a_named_person_still_finds_them() {
     );
     assert_eq!(s, vec![some("Jean Dupont")]);
 }
+
+#[test]
+fn a_pronoun_in_a_clause_before_the_main_one_is_its_subject() {
+    // "elle" is Claire Dumas, named after it; the minister named before has no known gender.
+    let s = speakers(
+        "Le ministre Lambert a visité l'usine. Depuis qu'elle a déclaré « je ne reviendrai plus jamais ici », \
+         Claire Dumas a quitté la région.",
+    );
+    assert_eq!(s, vec![some("Claire Dumas")]);
+    // A woman named before is who "elle" stands for.
+    let s = speakers(
+        "Anne Perrin a visité l'usine. Depuis qu'elle a déclaré « je ne reviendrai plus jamais ici », \
+         Claire Dumas a quitté la région.",
+    );
+    assert_ne!(s, vec![some("Claire Dumas")]);
+}
