@@ -285,6 +285,28 @@ const RELATIONAL: &[&str] = &[
     "agent",
     "medecin",
     "chef",
+    // "le bras droit de X"
+    "bras",
+    "dauphin",
+    "dauphine",
+    "compagnon",
+    "compagne",
+    "cousin",
+    "cousine",
+    "oncle",
+    "tante",
+    "neveu",
+    "niece",
+    "gendre",
+    "mentor",
+    "protege",
+    "protegee",
+    "heritier",
+    "heritiere",
+    "opposant",
+    "opposante",
+    "detracteur",
+    "detractrice",
 ];
 
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").

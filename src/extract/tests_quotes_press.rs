@@ -142,3 +142,11 @@ fn a_pronoun_in_a_clause_before_the_main_one_is_its_subject() {
     );
     assert_ne!(s, vec![some("Claire Dumas")]);
 }
+
+#[test]
+fn someone_known_by_a_tie_to_a_named_person_is_not_that_person() {
+    for tie in ["L'ancien bras droit", "Le dauphin", "Le neveu", "Un opposant"] {
+        let text = format!("{tie} de Marie Lenoir a dénoncé « une décision injuste et brutale ».");
+        assert_ne!(speakers(&text), vec![some("Marie Lenoir")], "{tie}");
+    }
+}
