@@ -284,15 +284,32 @@ const TITLE_MODIFIERS: [&str; 9] =
 /// A sentence opening at `p` with a person's title and no name ("Le président du parti",
 /// "L'ancienne ministre"): its gender, from the determiner ("le", "la") or else the ending of
 /// the word after it ("l'actuel", "l'ancienne").
+/// A bare title ("Le ministre a …") is most often the person just named; one with its
+/// complement ("Le président du parti") may be someone else.
 fn titled_subject(doc: &Doc, p: usize) -> Option<Subject<'static>> {
+    titled(doc, p).filter(|s| {
+        matches!(s, Subject::Titled { title, .. } if matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'"))
+    })
+}
+
+/// A sentence framed as the word of someone known by a title ("D'après le ministre, …",
+/// "Selon la présidente du parti, …").
+fn framing_title(doc: &Doc, start: usize) -> Option<Subject<'static>> {
+    match (doc.folded(start), doc.folded(start + 1)) {
+        ("selon", _) => titled(doc, start + 1),
+        ("d'", "apres") => titled(doc, start + 2),
+        _ => None,
+    }
+}
+
+/// A person's title after the determiner at `p` ("le président", "l'ancienne ministre"),
+/// with the gender the words mark.
+fn titled(doc: &Doc, p: usize) -> Option<Subject<'static>> {
     if !doc.is_determiner(p) || matches!(doc.folded(p), "un" | "une" | "des" | "les") {
         return None;
     }
     let title = if TITLE_MODIFIERS.contains(&doc.folded(p + 1)) { p + 2 } else { p + 1 };
-    // A bare title ("Le ministre a …") is most often the person just named; one with its
-    // complement ("Le président du parti") may be someone else.
-    if !GAZ.titles.contains(doc.folded(title)) || !matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'")
-    {
+    if !GAZ.titles.contains(doc.folded(title)) {
         return None;
     }
     let gender = match word_gender(doc.folded(p)) {
@@ -418,6 +435,15 @@ pub fn subject_person<'a>(
         }
         if doc.tokens.get(range.start).is_none_or(|t| t.start < reach) {
             return give_up(chain);
+        }
+        // "D'après le ministre, … . « … », a-t-il précisé": the minister, whom the look-back
+        // can name only when the text gives someone that title.
+        if back > 0
+            && let Some(Subject::Titled { gender: g, title }) = framing_title(doc, range.start)
+            && g.fits(gender)
+            && !super::quotes::title_given(doc, title, range.start, entities)
+        {
+            return Some(None);
         }
         match sentence_subject(doc, range.start, end, entities) {
             Subject::Person(e) => {

@@ -150,3 +150,13 @@ fn someone_known_by_a_tie_to_a_named_person_is_not_that_person() {
         assert_ne!(speakers(&text), vec![some("Marie Lenoir")], "{tie}");
     }
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_framed_by_a_title_is_not_the_last_named() {
+    // "il" is the minister, whom the text names nowhere; Paul Morel heads the police.
+    let s = speakers(
+        "Paul Morel, patron de la police, était présent.\nD'après le ministre, trois agents ont été blessés. \
+         « Ils seront tous soignés », a-t-il précisé.",
+    );
+    assert_eq!(s, vec![None]);
+}
