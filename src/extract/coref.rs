@@ -276,6 +276,49 @@ fn opens_adverbial(folded: &str) -> bool {
     )
 }
 
+/// Words before a title that still make a person's description ("l'ancien ministre", "le
+/// nouveau président", "le premier ministre").
+const TITLE_MODIFIERS: [&str; 9] =
+    ["ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "premier", "premiere", "actuel", "actuelle"];
+
+/// A sentence opening at `p` with a person's title and no name ("Le président du parti",
+/// "L'ancienne ministre"): its gender, from the determiner ("le", "la") or else the ending of
+/// the word after it ("l'actuel", "l'ancienne").
+/// A bare title ("Le ministre a …") is most often the person just named; one with its
+/// complement ("Le président du parti") may be someone else.
+fn titled_subject(doc: &Doc, p: usize) -> Option<Subject<'static>> {
+    titled(doc, p).filter(|s| {
+        matches!(s, Subject::Titled { title, .. } if matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'"))
+    })
+}
+
+/// A sentence framed as the word of someone known by a title ("D'après le ministre, …",
+/// "Selon la présidente du parti, …").
+fn framing_title(doc: &Doc, start: usize) -> Option<Subject<'static>> {
+    match (doc.folded(start), doc.folded(start + 1)) {
+        ("selon", _) => titled(doc, start + 1),
+        ("d'", "apres") => titled(doc, start + 2),
+        _ => None,
+    }
+}
+
+/// A person's title after the determiner at `p` ("le président", "l'ancienne ministre"),
+/// with the gender the words mark.
+fn titled(doc: &Doc, p: usize) -> Option<Subject<'static>> {
+    if !doc.is_determiner(p) || matches!(doc.folded(p), "un" | "une" | "des" | "les") {
+        return None;
+    }
+    let title = if TITLE_MODIFIERS.contains(&doc.folded(p + 1)) { p + 2 } else { p + 1 };
+    if !GAZ.titles.contains(doc.folded(title)) {
+        return None;
+    }
+    let gender = match word_gender(doc.folded(p)) {
+        Gender::Unknown => noun_gender(doc.folded(p + 1)),
+        g => g,
+    };
+    Some(Subject::Titled { gender, title })
+}
+
 /// What a sentence opens with as its subject.
 pub enum Subject<'a> {
     Person(&'a Entity),
@@ -283,6 +326,12 @@ pub enum Subject<'a> {
     Pronoun(Gender),
     /// "Le porte-parole de X": a person known by a title that names someone else.
     Described,
+    /// "Le président du parti": a person known by a title alone, of the gender its words mark;
+    /// `title` is the title word's token.
+    Titled {
+        gender: Gender,
+        title: usize,
+    },
     Other,
 }
 
@@ -322,6 +371,12 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             return Subject::Other;
         };
         let after = doc.tokens.partition_point(|t| t.start < end);
+        // "… avec le premier ministre, Édouard Philippe.": a name closing the sentence after a
+        // comma is in apposition to a complement, no subject.
+        let closes_sentence = matches!(doc.tok(after), "." | "!" | "?");
+        if p > from && doc.tok(p - 1) == "," && closes_sentence {
+            return Subject::Other;
+        }
         if e.label == Label::Per && !matches!(doc.folded(after), "et" | "ou" | "and" | "or") {
             Subject::Person(e)
         } else {
@@ -341,12 +396,12 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
                 let (Some(a), Some(b)) = (doc.tokens.get(from), doc.tokens.get(comma)) else { return false };
                 entities.last_person_between(a.start, b.start, |_, _| true).is_none()
             };
-            (from + 1..to.min(from + SUBJECT_REACH))
+            let after_comma = (from + 1..to.min(from + SUBJECT_REACH))
                 .filter(|&j| doc.tok(j) == ",")
                 .take_while(|&comma| adverbial || names_nobody(comma))
                 .map(|comma| subject_at(comma + 1))
-                .find(|s| !matches!(s, Subject::Other))
-                .unwrap_or(Subject::Other)
+                .find(|s| !matches!(s, Subject::Other));
+            after_comma.or_else(|| titled_subject(doc, p)).unwrap_or(Subject::Other)
         }
         found => found,
     }
@@ -381,6 +436,15 @@ pub fn subject_person<'a>(
         if doc.tokens.get(range.start).is_none_or(|t| t.start < reach) {
             return give_up(chain);
         }
+        // "D'après le ministre, … . « … », a-t-il précisé": the minister, whom the look-back
+        // can name only when the text gives someone that title.
+        if back > 0
+            && let Some(Subject::Titled { gender: g, title }) = framing_title(doc, range.start)
+            && g.fits(gender)
+            && !super::quotes::title_given(doc, title, range.start, entities)
+        {
+            return Some(None);
+        }
         match sentence_subject(doc, range.start, end, entities) {
             Subject::Person(e) => {
                 let fits = trusted_subject(doc, e, end, reach, gender, entities);
@@ -396,7 +460,17 @@ pub fn subject_person<'a>(
             // "Le porte-parole de X a critiqué …. « … », a-t-il dit": the unnamed spokesman,
             // not X; no guess.
             Subject::Described if back > 0 => return Some(None),
-            Subject::Described | Subject::Other => {}
+            // "Le président du parti nie toute rivalité avec X. « … », a-t-il dit": a title
+            // the text gives no one named is someone the look-back cannot name (X is not the
+            // president); no guess.
+            Subject::Titled { gender: g, title }
+                if back > 0
+                    && g.fits(gender)
+                    && !super::quotes::title_given(doc, title, range.start, entities) =>
+            {
+                return Some(None);
+            }
+            Subject::Described | Subject::Titled { .. } | Subject::Other => {}
         }
         let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
             return give_up(chain);

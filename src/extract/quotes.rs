@@ -285,6 +285,28 @@ const RELATIONAL: &[&str] = &[
     "agent",
     "medecin",
     "chef",
+    // "le bras droit de X"
+    "bras",
+    "dauphin",
+    "dauphine",
+    "compagnon",
+    "compagne",
+    "cousin",
+    "cousine",
+    "oncle",
+    "tante",
+    "neveu",
+    "niece",
+    "gendre",
+    "mentor",
+    "protege",
+    "protegee",
+    "heritier",
+    "heritiere",
+    "opposant",
+    "opposante",
+    "detracteur",
+    "detractrice",
 ];
 
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
@@ -548,6 +570,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
@@ -574,7 +597,8 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
-                pronoun_person(doc, k, g, entities, inherited.or(last))
+                cataphora_subject(doc, k, close, g, entities)
+                    .or_else(|| pronoun_person(doc, k, g, entities, inherited.or(last)))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
@@ -1014,6 +1038,57 @@ fn pronoun_person(
     }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
+}
+
+/// Conjunctions that open a clause put before the main one ("S'", "Lorsqu'", "Comme"), and
+/// the words that may lead them ("Depuis qu'", "Alors que", "Bien qu'").
+const SUBORDINATORS: [&str; 10] =
+    ["s'", "si", "lorsqu'", "lorsque", "quand", "puisqu'", "puisque", "comme", "qu'", "que"];
+const SUBORDINATOR_LEADS: [&str; 9] =
+    ["depuis", "alors", "bien", "parce", "tandis", "meme", "des", "avant", "apres"];
+
+/// The token of the pronoun subject of a clause opening the sentence at `start` ("Depuis
+/// qu'elle", "S'il"), if it opens with one.
+fn subordinate_pronoun(doc: &Doc, start: usize) -> Option<usize> {
+    let conj = if SUBORDINATOR_LEADS.contains(&doc.folded(start)) { start + 1 } else { start };
+    let pronoun = conj + 1;
+    // "Qu'il" opening a sentence is no subordinate clause.
+    let led = conj > start || !matches!(doc.folded(conj), "qu'" | "que");
+    (led && SUBORDINATORS.contains(&doc.folded(conj)) && matches!(doc.folded(pronoun), "il" | "elle"))
+        .then_some(pronoun)
+}
+
+/// "Depuis qu'elle a déclaré « … », Brigitte Bardot a décidé …": a pronoun subject of a clause
+/// opening the sentence stands for the person the main clause, after the comma that follows the
+/// quote, opens with, when nobody named before in reach is known to be of the pronoun's gender.
+fn cataphora_subject(
+    doc: &Doc,
+    open: usize,
+    close: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+) -> Option<String> {
+    let range = doc.sentences.get(*doc.sent_of.get(open)?)?;
+    let pronoun = subordinate_pronoun(doc, range.start)?;
+    if doc.lang != Lang::Fr || pronoun >= open || coref::word_gender(doc.folded(pronoun)) != gender {
+        return None;
+    }
+    let comma = (close + 1..range.end).find(|&j| doc.tok(j) == ",")?;
+    let (e, end) = doc.tokens.get(comma + 1).and_then(|t| entities.starting_at(t.start))?;
+    let after = doc.tokens.partition_point(|t| t.start < end);
+    if e.label != Label::Per
+        || matches!(doc.folded(after), "et" | "ou")
+        || !coref::person_gender(doc, e).fits(gender)
+        || person_between(doc, pronoun, comma, entities)
+    {
+        return None;
+    }
+    let known_before = entities.last_person_between(
+        coref::reach_start(doc, open),
+        doc.tokens.get(range.start)?.start,
+        |o, _| gender != Gender::Unknown && coref::person_gender(doc, o) == gender,
+    );
+    known_before.is_none().then(|| e.name.clone())
 }
 
 /// Whether a determiner and a capitalised word that no recognizer tagged stand between tokens
@@ -1874,6 +1949,14 @@ fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityInde
     names
 }
 
+/// Whether the text gives, next to the name of a person named before token `at`, the title
+/// at token `title` ("le président").
+pub(super) fn title_given(doc: &Doc, title: usize, at: usize, entities: &EntityIndex) -> bool {
+    let word = doc.folded(title);
+    let before = doc.tokens.get(at).map_or(0, |t| t.start);
+    entities.entities.iter().any(|e| e.label == Label::Per && titles_next_to(doc, e, before).contains(&word))
+}
+
 /// The word of a (folded) description that is a person's title or function ("procureur").
 fn title_word(description: &str) -> Option<&str> {
     description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
@@ -2010,7 +2093,7 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             other.is_none().then(|| Speaker::Named(e.name.clone()))
         }
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
-        coref::Subject::Described | coref::Subject::Other => None,
+        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => None,
     }
 }
 
@@ -2043,7 +2126,7 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (at + 1, Speaker::Pronoun(g))
         }
-        coref::Subject::Described | coref::Subject::Other => return None,
+        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => return None,
     };
     // "X, porte-parole du parti, explique": past the apposition.
     let verb_at = if doc.tok(after) == "," {
@@ -2058,6 +2141,48 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Most words a quoted fragment woven into the narrative has ("il dénonce une « trahison »").
+const FRAGMENT_WORDS: usize = 2;
+
+/// How many tokens before a quoted fragment the speech verb that introduces it may stand.
+const FRAGMENT_VERB_REACH: usize = 12;
+
+/// "X a appelé à « l'exemplarité »", "Il s'est dit « sidéré »": a fragment of a word or two
+/// quoted inside a sentence (in lower case like the words around it) after a speech verb of
+/// its subject is that subject's word, when nobody else is named between. Labels quoted the
+/// same way ("les « gilets jaunes »") recur in the text and lose their speaker in
+/// `drop_labels`; a sound or a word heard ("entendu deux « bangs »") has no speech verb.
+fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr || words > FRAGMENT_WORDS || doc.cap(k + 1) {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    // Another quotation earlier in the sentence has its own attribution to go by.
+    if (sent_start..k).any(|j| is_quote_mark(doc.tok(j))) {
+        return None;
+    }
+    let open_at = doc.tokens.get(k)?.start;
+    let (subject_end, speaker) = match coref::sentence_subject(doc, sent_start, k, entities) {
+        coref::Subject::Person(e) => {
+            let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
+            let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+            let other = entities.last_person_between(end, open_at, |o, _| o.name != e.name);
+            if !trusted || other.is_some() {
+                return None;
+            }
+            (doc.tokens.partition_point(|t| t.start < end), Speaker::Named(e.name.clone()))
+        }
+        _ => return None,
+    };
+    // The verb's clause runs on to the quote: no comma or other clause break between.
+    let verb_from = subject_end.max(k.saturating_sub(FRAGMENT_VERB_REACH));
+    let introduced = (verb_from..k)
+        .rev()
+        .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
+        .any(|j| is_speech(doc, j));
+    introduced.then_some(speaker)
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first

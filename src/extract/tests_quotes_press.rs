@@ -80,3 +80,83 @@ fn a_pronoun_carries_on_a_subject_introduced_by_its_title() {
         speakers("Le porte-parole de Jean Dupont a critiqué le projet. « C'est inacceptable », a-t-il dit.");
     assert_ne!(s, vec![some("Jean Dupont")]);
 }
+
+#[test]
+fn a_quoted_fragment_after_the_subject_s_speech_verb_is_the_subject_s_word() {
+    // The verb stands a few words before the fragment, past its complements.
+    let s = speakers("Marc Renaud a de nouveau dénoncé jeudi à l'Assemblée une « trahison » des élus.");
+    assert_eq!(s, vec![some("Marc Renaud")]);
+    let s = speakers("Anne Perrin a répété devant les élus que la réforme restait « inacceptable ».");
+    assert_eq!(s, vec![some("Anne Perrin")]);
+}
+
+#[test]
+fn a_quoted_fragment_without_a_speech_verb_of_the_subject_has_no_speaker() {
+    // A word heard, a garment worn: no speech verb introduces them.
+    let s = speakers("Le navigateur Marc Renaud a entendu deux « bangs sourds » avant de rentrer.");
+    assert_eq!(s, Vec::<Option<String>>::new());
+    let s = speakers("Marc Renaud a annoncé son départ, vêtu d'un « gilet orange ».");
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
+
+#[test]
+fn a_name_in_apposition_closing_a_sentence_is_not_its_subject() {
+    // Jean Dupont is the complement's apposition: "lui" may be Paul Morel, the mayor described.
+    let s = speakers(
+        "Paul Morel est arrivé lundi à la mairie. Le maire nie toute rivalité avec le préfet, Jean Dupont. \
+         Une rumeur « totalement sans fondement » selon lui.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_pronoun_after_a_title_nobody_named_holds_has_no_speaker() {
+    let s = speakers(
+        "Jean Dupont a quitté la réunion lundi. Le président du syndicat nie toute rivalité avec le patronat. \
+         « Nous avançons ensemble », a-t-il ajouté.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_pronoun_after_a_title_given_to_a_named_person_still_finds_them() {
+    let s = speakers(
+        "Jean Dupont, président du syndicat, a quitté la réunion lundi. Le président du syndicat nie \
+         toute rivalité avec le patronat. « Nous avançons ensemble », a-t-il ajouté.",
+    );
+    assert_eq!(s, vec![some("Jean Dupont")]);
+}
+
+#[test]
+fn a_pronoun_in_a_clause_before_the_main_one_is_its_subject() {
+    // "elle" is Claire Dumas, named after it; the minister named before has no known gender.
+    let s = speakers(
+        "Le ministre Lambert a visité l'usine. Depuis qu'elle a déclaré « je ne reviendrai plus jamais ici », \
+         Claire Dumas a quitté la région.",
+    );
+    assert_eq!(s, vec![some("Claire Dumas")]);
+    // A woman named before is who "elle" stands for.
+    let s = speakers(
+        "Anne Perrin a visité l'usine. Depuis qu'elle a déclaré « je ne reviendrai plus jamais ici », \
+         Claire Dumas a quitté la région.",
+    );
+    assert_ne!(s, vec![some("Claire Dumas")]);
+}
+
+#[test]
+fn someone_known_by_a_tie_to_a_named_person_is_not_that_person() {
+    for tie in ["L'ancien bras droit", "Le dauphin", "Le neveu", "Un opposant"] {
+        let text = format!("{tie} de Marie Lenoir a dénoncé « une décision injuste et brutale ».");
+        assert_ne!(speakers(&text), vec![some("Marie Lenoir")], "{tie}");
+    }
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_framed_by_a_title_is_not_the_last_named() {
+    // "il" is the minister, whom the text names nowhere; Paul Morel heads the police.
+    let s = speakers(
+        "Paul Morel, patron de la police, était présent.\nD'après le ministre, trois agents ont été blessés. \
+         « Ils seront tous soignés », a-t-il précisé.",
+    );
+    assert_eq!(s, vec![None]);
+}
