@@ -570,6 +570,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
@@ -2141,6 +2142,30 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// "…, indique X, qui juge « tout à fait imaginable » de …": a relative clause on a named
+/// person whose own speech verb introduces the quote, with no clause break between.
+fn relative_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let qui = (k.saturating_sub(FRAGMENT_VERB_REACH)..k)
+        .rev()
+        .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")" | "«" | "»"))
+        .find(|&j| doc.folded(j) == "qui")?;
+    if !(qui + 1..k).any(|j| is_speech(doc, j)) || qui < 2 || doc.tok(qui - 1) != "," {
+        return None;
+    }
+    let end = doc.tokens.get(qui - 2)?.end;
+    let person = entities.ending_at(end).filter(|e| e.label == Label::Per)?;
+    // "l'ancienne ministre de Pierre Durand, qui …": the relative is about the minister.
+    let start = person.mentions.iter().filter(|m| m.end == end).map(|m| m.start).next()?;
+    let first = doc.tokens.partition_point(|t| t.start < start);
+    if first > 0 && matches!(doc.folded(first - 1), "de" | "du" | "d'" | "des") {
+        return None;
+    }
+    Some(Speaker::Named(person.name.clone()))
 }
 
 /// Most words a quoted fragment woven into the narrative has ("il dénonce une « trahison »").

@@ -160,3 +160,16 @@ fn a_pronoun_after_a_sentence_framed_by_a_title_is_not_the_last_named() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_relative_clause_on_a_named_person_introduces_the_quote() {
+    let s = speakers(
+        "« Le seuil est trop haut », indique Paul Morel, qui juge « tout à fait possible » de le baisser.",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), some("Paul Morel")]);
+    // A relative clause without a speech verb introduces nothing.
+    let s = speakers(
+        "« Le seuil est trop haut », indique Paul Morel. La mairie a reçu Jean Dubois, qui portait « une pancarte sur le parvis ».",
+    );
+    assert_eq!(s.get(1), Some(&None), "{s:?}");
+}
