@@ -586,8 +586,25 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         if !info.cap && GAZ.is_stop(info.folded.as_str()) {
             return None;
         }
+        if label == Label::Loc && place_opens_longer_name(doc, k) {
+            return None;
+        }
     }
     Some((end, label, false))
+}
+
+/// A one-word listed place followed by a capitalised word the lists do not know, in French: the
+/// place names something else there ("le Vendée Globe", "Nord Stream", "Lyon Capitale"), which
+/// the tagger judges from the context.
+fn place_opens_longer_name(doc: &Doc, k: usize) -> bool {
+    let next = k + 1;
+    doc.lang == Lang::Fr
+        && doc.cap(next)
+        && doc.is_word(next)
+        && !doc.newline_before(next)
+        && !doc.info.get(next).is_some_and(|t| t.upper)
+        && !GAZ.phrase_heads.contains(doc.folded(next))
+        && !GAZ.first_names.contains(doc.folded(next))
 }
 
 /// Whether token k follows a preposition with the article contracted in ("du Figaro", "au

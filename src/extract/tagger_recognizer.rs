@@ -222,7 +222,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
-    while b > a + 1 && !doc.cap(a) && !GAZ.phrases.contains_key(&span_key(doc, a, b)) {
+    while b > a + 1 && !doc.cap(a) && !listed_as_written(doc, a, b) {
         let f = doc.folded(a);
         // "l'agence américaine Moody's": a nationality adjective is no part of the name either.
         if doc.is_determiner(a)
@@ -519,6 +519,14 @@ fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
+/// Whether tokens a..b are a listed name with the capitals its list form has: "la Réunion"
+/// after "l'île de" is not the listed "La Réunion" (its article is no part of the name there).
+fn listed_as_written(doc: &Doc, a: usize, b: usize) -> bool {
+    GAZ.phrases
+        .get(&span_key(doc, a, b))
+        .is_some_and(|e| (a..b).all(|i| e.cap_mask & (1 << (i - a).min(15)) == 0 || doc.cap(i)))
+}
+
 pub(super) fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
     for k in a..b {

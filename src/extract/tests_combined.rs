@@ -129,3 +129,51 @@ fn a_role_stops_where_a_verb_begins() {
         );
     }
 }
+
+// --- fr-orgs4: French organisations and places that generalise (issue 17) ---
+
+fn french(text: &str) -> Vec<(String, Label)> {
+    ents(&extract(text, &Options { lang: Some(Lang::Fr), article_date: None }))
+}
+
+#[test]
+fn a_lowercase_article_is_no_part_of_a_listed_place() {
+    let e = french("Le cyclone a touché l'île de la Réunion mardi, puis la Réunion a levé l'alerte.");
+    assert!(e.contains(&("Réunion".into(), Label::Loc)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("la ")), "{e:?}");
+}
+
+#[test]
+fn broadcasters_written_in_lower_case_are_organisations() {
+    let e = french("La ministre s'est exprimée sur franceinfo, puis le maire a répondu sur France inter.");
+    assert!(e.contains(&("franceinfo".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("France inter".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t == "France"), "{e:?}");
+}
+
+#[test]
+fn a_party_named_with_its_plural_article_is_the_party() {
+    let e = french("Au Parlement, les Patriotes et les Verts ont voté contre le texte du gouvernement.");
+    assert!(e.contains(&("Patriotes".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Verts".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
+fn french_departements_are_places() {
+    let e = french("Le Haut-Rhin et les Pyrénées-Atlantiques ont pris un arrêté, comme la Seine-Maritime.");
+    for place in ["Haut-Rhin", "Pyrénées-Atlantiques", "Seine-Maritime"] {
+        assert!(e.contains(&(place.into(), Label::Loc)), "{place}: {e:?}");
+    }
+}
+
+#[test]
+fn a_listed_place_opening_a_longer_name_is_not_that_place() {
+    let e = french("Le skipper a abandonné la course du Vendée Globe après une avarie au large.");
+    assert!(!e.iter().any(|(t, l)| t == "Vendée" && *l == Label::Loc), "{e:?}");
+}
+
+#[test]
+fn riot_police_and_party_members_are_no_organisation() {
+    let e = french("Les CRS ont chargé les manifestants. Les Insoumis ont dénoncé la violence de la charge.");
+    assert!(!e.iter().any(|(t, _)| t == "CRS" || t == "Insoumis"), "{e:?}");
+}
