@@ -229,6 +229,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
+    // "la préfecture de Lille" is the town's prefecture: the town is the name (a place);
+    // "la préfecture de police" is a body.
+    if j == head_end && SEATS_NAMED_BY_THEIR_TOWN.contains(&doc.folded(k)) {
+        return None;
+    }
     let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
     let Some(c) = connectors(j) else {
         // "l'ambassade américaine": a mission named by its country's adjective.
@@ -341,6 +346,9 @@ fn club_pair_split(t: &str) -> Option<usize> {
     let find = |test: &dyn Fn(&usize) -> bool| hyphens.iter().copied().find(|h| test(h));
     find(&both_known).or_else(|| find(&one_known)).or_else(|| find(&two_names))
 }
+
+/// Seats of the State's local offices, named by the town or département they sit in.
+const SEATS_NAMED_BY_THEIR_TOWN: [&str; 2] = ["prefecture", "sous-prefecture"];
 
 /// Diplomatic missions, which French also names by the country's adjective ("l'ambassade
 /// américaine").
@@ -645,7 +653,35 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
             b += 1;
         }
     }
+    if label == Label::Org
+        && let Some(e) = expansion_end(doc, k, b, used)
+    {
+        b = e;
+    }
     (b > k + 1).then_some((b, label))
+}
+
+/// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.
+const MAX_EXPANSION_TAIL: usize = 8;
+
+/// The end of a name spelt out before its acronym in brackets, when the lower-case words after
+/// the capitalised run belong to it: "Union française des industries pétrolières (Ufip)",
+/// "Syndicat national des journalistes (SNJ)". The acronym's letters must be the initials of
+/// the name's words, whatever their case ("Ufip", "Unef" are written like words).
+fn expansion_end(doc: &Doc, k: usize, b: usize, used: &[bool]) -> Option<usize> {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let mut j = b;
+    while j < b + MAX_EXPANSION_TAIL && open(j) && doc.is_word(j) && !doc.cap(j) {
+        j += 1;
+    }
+    let acronym = doc.tok(j + 1);
+    let bracketed = doc.tok(j) == "(" && doc.tok(j + 2) == ")";
+    let letters = acronym.chars().count();
+    let spelt_out = (2..=8).contains(&letters)
+        && acronym.chars().all(char::is_alphabetic)
+        && starts_upper(acronym)
+        && super::names::initials(doc.span_text(k, j)).is_some_and(|i| i == fold_str(acronym));
+    (j > b && bracketed && spelt_out).then_some(j)
 }
 
 fn free(doc: &Doc, used: &[bool], i: usize) -> bool {

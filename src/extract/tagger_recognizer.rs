@@ -381,8 +381,11 @@ fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
     end
 }
 
-/// Nouns of administrative areas, left out of a place's name ("la ville de Gao").
-const AREA_NOUNS: [&str; 14] = [
+/// Nouns of administrative areas and of the State's seats named by their town, left out of a
+/// place's name ("la ville de Gao", "la préfecture de Lille").
+const AREA_NOUNS: [&str; 16] = [
+    "prefecture",
+    "sous-prefecture",
     "ville",
     "village",
     "region",

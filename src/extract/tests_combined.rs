@@ -177,3 +177,19 @@ fn riot_police_and_party_members_are_no_organisation() {
     let e = french("Les CRS ont chargé les manifestants. Les Insoumis ont dénoncé la violence de la charge.");
     assert!(!e.iter().any(|(t, _)| t == "CRS" || t == "Insoumis"), "{e:?}");
 }
+
+#[test]
+fn a_name_spelt_out_before_its_acronym_is_whole() {
+    let e = french("La Fédération des usagers de la bicyclette (Fub) se réjouit du plan. La Fub le dit.");
+    assert!(e.contains(&("Fédération des usagers de la bicyclette".into(), Label::Org)), "{e:?}");
+    assert!(e.iter().filter(|(t, _)| t == "Fub").all(|(_, l)| *l == Label::Org), "{e:?}");
+}
+
+#[test]
+fn a_prefecture_named_by_its_town_gives_the_town() {
+    let e =
+        french("La préfecture de Rennes a interdit le défilé. La préfecture de police a publié un bilan.");
+    assert!(e.contains(&("Rennes".into(), Label::Loc)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t == "préfecture de Rennes"), "{e:?}");
+    assert!(e.contains(&("préfecture de police".into(), Label::Org)), "{e:?}");
+}
