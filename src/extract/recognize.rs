@@ -553,6 +553,9 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
     {
         return Some((k + 1, e.label, true));
     }
+    if let Some(label) = acronym_written_as_word(doc, k) {
+        return Some((k + 1, label, true));
+    }
     if !GAZ.phrase_heads.contains(info.folded.as_str()) {
         return None;
     }
@@ -599,6 +602,25 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         }
     }
     Some((end, label, false))
+}
+
+/// French writes an acronym read as a word with one capital ("l'Otan", "la Fnsea", "le Giec"):
+/// a listed acronym of four or five letters written so is that name, unless the word is a given
+/// name or written in lower case elsewhere in the text (then it is an ordinary word: "Raid").
+fn acronym_written_as_word(doc: &Doc, k: usize) -> Option<Label> {
+    let info = doc.info.get(k)?;
+    let word = doc.tok(k);
+    let letters = word.chars().count();
+    let shape =
+        info.cap && !info.upper && (4..=5).contains(&letters) && word.chars().all(char::is_alphabetic);
+    if doc.lang != Lang::Fr
+        || !shape
+        || GAZ.first_names.contains(info.folded.as_str())
+        || doc.lower_seen.contains(info.folded.as_str())
+    {
+        return None;
+    }
+    GAZ.acronyms.get(&word.to_uppercase()).map(|e| e.label)
 }
 
 /// A one-word listed place followed by a capitalised word the lists do not know, in French: the

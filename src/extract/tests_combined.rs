@@ -193,3 +193,12 @@ fn a_prefecture_named_by_its_town_gives_the_town() {
     assert!(!e.iter().any(|(t, _)| t == "préfecture de Rennes"), "{e:?}");
     assert!(e.contains(&("préfecture de police".into(), Label::Org)), "{e:?}");
 }
+
+#[test]
+fn a_listed_acronym_written_as_a_word_is_the_organisation() {
+    let e = french("Les alliés de l'Otan se réunissent. Le président de la Fnsea a rencontré les éleveurs.");
+    assert!(e.contains(&("Otan".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Fnsea".into(), Label::Org)), "{e:?}");
+    let e = french("Raid aérien sur la ville: le raid a fait trois morts.");
+    assert!(!e.iter().any(|(t, l)| t == "Raid" && *l == Label::Org), "a word seen in lower case: {e:?}");
+}
