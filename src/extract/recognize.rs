@@ -667,12 +667,19 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     // French writes the adjectives of a name in lower case: "Congrès national général",
     // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
     if label == Label::Org && doc.lang == Lang::Fr {
+        let run_end = b;
         while !used.get(b).copied().unwrap_or(true)
             && !doc.cap(b)
             && !doc.newline_before(b)
             && (GAZ.institution_word.contains(doc.folded(b)) || GAZ.demonyms.contains_key(doc.folded(b)))
         {
             b += 1;
+        }
+        if b > run_end
+            && !GAZ.phrases.contains_key(&span_key(doc, k, b))
+            && let Some(e) = field_after_adjective(doc, b, used)
+        {
+            b = e;
         }
     }
     if label == Label::Org
@@ -681,6 +688,28 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         b = e;
     }
     (b > k + 1).then_some((b, label))
+}
+
+/// The field closing a body's name after its adjective: "Fédération française [de boxe]",
+/// "Agence nationale [de la recherche]", "Office national [des forêts]". One lower-case noun
+/// after de/du/des, not a function word, date word or verb ("la Commission européenne de lever
+/// les sanctions"). Its end, or None.
+fn field_after_adjective(doc: &Doc, b: usize, used: &[bool]) -> Option<usize> {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let noun = connectors_end(doc, b, open)?;
+    let f = doc.folded(noun);
+    let verb_like = ["er", "ir", "re"].iter().any(|e| f.ends_with(e));
+    let plain_noun = open(noun)
+        && doc.is_word(noun)
+        && !doc.cap(noun)
+        && f.chars().count() >= 3
+        && f.chars().all(char::is_alphabetic)
+        && !verb_like
+        && !GAZ.is_stop(f)
+        && !GAZ.months.contains_key(f)
+        && !GAZ.days.contains_key(f)
+        && !GAZ.titles.contains(f);
+    plain_noun.then_some(noun + 1)
 }
 
 /// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.

@@ -202,3 +202,14 @@ fn a_listed_acronym_written_as_a_word_is_the_organisation() {
     let e = french("Raid aérien sur la ville: le raid a fait trois morts.");
     assert!(!e.iter().any(|(t, l)| t == "Raid" && *l == Label::Org), "a word seen in lower case: {e:?}");
 }
+
+#[test]
+fn a_body_named_by_its_field_keeps_the_field() {
+    let e = french(
+        "La Fédération française de judo a suspendu le club. L'Office national des forêts gère le bois.",
+    );
+    assert!(e.contains(&("Fédération française de judo".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Office national des forêts".into(), Label::Org)), "{e:?}");
+    let e = french("Le maire a demandé à la Commission européenne de lever les sanctions de vendredi.");
+    assert!(e.contains(&("Commission européenne".into(), Label::Org)), "a verb is no field: {e:?}");
+}
