@@ -151,9 +151,9 @@ fn load() -> Gazetteers {
                     continue;
                 }
                 g.add_phrase(form, entry);
-                if label == Label::Org
-                    && let Some(bare) = without_article(form)
-                {
+                // "du Figaro", and likewise "du Caire", "au Mans": the article of a title or of
+                // a town's name melts into the preposition.
+                if let Some(bare) = without_article(form) {
                     g.add_phrase(
                         bare,
                         GazEntry { cap_mask: cap_mask(bare), after_contraction: true, ..entry },

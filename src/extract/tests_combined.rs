@@ -213,3 +213,10 @@ fn a_body_named_by_its_field_keeps_the_field() {
     let e = french("Le maire a demandé à la Commission européenne de lever les sanctions de vendredi.");
     assert!(e.contains(&("Commission européenne".into(), Label::Org)), "a verb is no field: {e:?}");
 }
+
+#[test]
+fn a_town_whose_article_melts_into_de_is_found_without_it() {
+    let e = french("Des milliers de manifestants ont occupé la place Tahrir du Caire vendredi.");
+    assert!(e.contains(&("place Tahrir".into(), Label::Loc)), "{e:?}");
+    assert!(e.contains(&("Caire".into(), Label::Loc)), "{e:?}");
+}
