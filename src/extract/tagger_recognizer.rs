@@ -283,6 +283,11 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
         label = Label::Org;
     }
+    // "CGT-Cheminots", "FO-Police": a listed organisation's acronym joined to a word is a
+    // branch of it.
+    if b == a + 1 && label != Label::Org && branch_of_listed_acronym(doc.tok(a)) {
+        label = Label::Org;
+    }
     // A name that opens with a listed organisation is that organisation or a branch of it
     // ("Vinci Autoroutes", "Samsung Electronics", "France Bleu Provence"), not a person or place.
     if matches!(label, Label::Per | Label::Loc)
@@ -522,6 +527,13 @@ fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
+/// A word made of a listed organisation's acronym, a hyphen and more ("CGT-Spectacle").
+fn branch_of_listed_acronym(t: &str) -> bool {
+    t.split_once('-').is_some_and(|(head, rest)| {
+        !rest.is_empty() && GAZ.acronyms.get(head).is_some_and(|e| e.label == Label::Org)
+    })
+}
+
 /// Whether tokens a..b are a listed name with the capitals its list form has: "la Réunion"
 /// after "l'île de" is not the listed "La Réunion" (its article is no part of the name there).
 fn listed_as_written(doc: &Doc, a: usize, b: usize) -> bool {

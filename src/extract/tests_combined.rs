@@ -224,6 +224,13 @@ const FR_ORG_CASES: &[FrCase] = &[
         want: &[("place Tahrir", Label::Loc), ("Caire", Label::Loc)],
         absent: &[],
     },
+    FrCase {
+        rule: "a branch of a listed union, a publisher after its cue, a product after its cue",
+        text: "La CGT-Cheminots a protesté. Son roman paraît aux éditions Gallimard. Un cocktail Molotov \
+               a été lancé pendant que la foule chantait la Marseillaise.",
+        want: &[("CGT-Cheminots", Label::Org), ("Gallimard", Label::Org)],
+        absent: &[("Molotov", Some(Label::Per)), ("Molotov", Some(Label::Loc)), ("Marseillaise", None)],
+    },
 ];
 
 #[test]
