@@ -474,11 +474,29 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
     !name_before && !number_after && !noun_before && !upper(k + 1) && !k.checked_sub(1).is_some_and(upper)
 }
 
-/// Acronyms the text defines by a lowercase phrase: "jeu de tir à la première personne (FPS)",
-/// "first person shooter (FPS)" is a kind of thing, not an organisation, wherever it occurs.
-/// The expansion starts as many content words before the bracket as the acronym has letters.
-fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
+/// Acronyms the text also writes after the noun of a thing ("le traité ACTA", "le détecteur
+/// CMS") name that thing wherever they occur ("le rejet d'ACTA"), unless the lists know them.
+pub(super) fn acronyms_of_things<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
     let mut out = FxSet::default();
+    for k in 1..doc.len() {
+        let prev = doc.folded(k - 1);
+        if doc.info.get(k).is_some_and(|t| t.upper && t.word)
+            && !doc.cap(k - 1)
+            && GAZ.work_before.contains(prev)
+            && !GAZ.acronyms.contains_key(doc.tok(k))
+        {
+            out.insert(doc.tok(k));
+        }
+    }
+    out
+}
+
+/// Those, and acronyms the text defines by a lowercase phrase: "jeu de tir à la première
+/// personne (FPS)", "first person shooter (FPS)" is a kind of thing, not an organisation,
+/// wherever it occurs. The expansion starts as many content words before the bracket as the
+/// acronym has letters.
+fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
+    let mut out = acronyms_of_things(doc);
     for k in 2..doc.len() {
         if doc.tok(k - 1) != "(" || doc.tok(k + 1) != ")" || !doc.info.get(k).is_some_and(|t| t.upper) {
             continue;

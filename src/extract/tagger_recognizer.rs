@@ -54,6 +54,7 @@ impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
         let rubric = super::recognize::rubric_mask(&an.doc);
+        let things = super::recognize::acronyms_of_things(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
             // Section labels ("VIDÉO - …") are no names; fixtures ("PSG-OM") are two clubs,
             // which the rules give.
@@ -87,9 +88,13 @@ impl Recognizer for ModelRecognizer {
                 split(&an.doc, a, b, label, &mut parts);
             }
             for &(a, b, label) in &parts {
-                if let Some((a, b, label)) = clean(an, a, b, label)
+                if let Some((a, b, mut label)) = clean(an, a, b, label)
                     && let Some((start, end)) = an.doc.byte_span(a, b)
                 {
+                    // "l'ACTA" where the text says "le traité ACTA": the thing, not a body.
+                    if b == a + 1 && things.contains(an.doc.tok(a)) {
+                        label = Label::Misc;
+                    }
                     out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
                 }
             }

@@ -231,6 +231,12 @@ const FR_ORG_CASES: &[FrCase] = &[
         want: &[("CGT-Cheminots", Label::Org), ("Gallimard", Label::Org)],
         absent: &[("Molotov", Some(Label::Per)), ("Molotov", Some(Label::Loc)), ("Marseillaise", None)],
     },
+    FrCase {
+        rule: "an acronym the text writes after the noun of a thing names the thing everywhere",
+        text: "Le Parlement a rejeté le traité TALEX mardi. Pour ses opposants, le TALEX menaçait les libertés.",
+        want: &[],
+        absent: &[("TALEX", Some(Label::Org))],
+    },
 ];
 
 #[test]
