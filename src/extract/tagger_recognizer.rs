@@ -215,6 +215,16 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             return None;
         }
     }
+    // "Chez Soprelec, on …", "Selon Reuters": a preposition opening the sentence is no part of
+    // the name that follows it (a listed name keeps its first word: "En Marche").
+    if b > a + 1
+        && doc.info.get(a).is_some_and(|t| t.initial)
+        && SENTENCE_OPENERS.contains(&doc.folded(a))
+        && doc.cap(a + 1)
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+    {
+        a += 1;
+    }
     // "L'Italie", "Le BEA" at the start of a sentence: the article is not part of a listed name.
     if b > a + 1
         && doc.info.get(a).is_some_and(|t| t.initial)
@@ -485,7 +495,10 @@ fn listed_prefix(doc: &Doc, a: usize, b: usize) -> Option<(usize, Label)> {
 /// Doctissimo", "porte-parole d'Alternatiba", "les militants du NPA". Unlike "maire de",
 /// "député de" or "président de", these do not take a place.
 fn member_of_before(doc: &Doc, a: usize) -> bool {
-    const MEMBERS: [&str; 22] = [
+    const MEMBERS: [&str; 24] = [
+        // "selon un communiqué de Telvia": what a body publishes.
+        "communique",
+        "communiques",
         "fondateur",
         "fondatrice",
         "cofondateur",
@@ -538,6 +551,14 @@ fn branch_of_listed_acronym(t: &str) -> bool {
         !rest.is_empty() && GAZ.acronyms.get(head).is_some_and(|e| e.label == Label::Org)
     })
 }
+
+/// Prepositions and adverbs that open a French sentence before a name ("Chez Renault, …",
+/// "Selon Reuters", "Ainsi Julien …"); possessives are left out ("Notre-Dame").
+const SENTENCE_OPENERS: [&str; 24] = [
+    "chez", "selon", "pour", "avec", "dans", "sur", "sous", "par", "sans", "vers", "contre", "entre",
+    "depuis", "pendant", "avant", "apres", "malgre", "parmi", "ainsi", "alors", "aussi", "puis", "ensuite",
+    "outre",
+];
 
 /// Whether tokens a..b are a listed name with the capitals its list form has: "la Réunion"
 /// after "l'île de" is not the listed "La Réunion" (its article is no part of the name there).

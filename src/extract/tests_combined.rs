@@ -237,6 +237,12 @@ const FR_ORG_CASES: &[FrCase] = &[
         want: &[],
         absent: &[("TALEX", Some(Label::Org))],
     },
+    FrCase {
+        rule: "a preposition opening the sentence is no part of the name; a body's statement",
+        text: "Chez Soprelec, on refuse de commenter. Les ventes baissent, selon un communiqué de Telvia.",
+        want: &[("Telvia", Label::Org)],
+        absent: &[("Chez Soprelec", None)],
+    },
 ];
 
 #[test]
