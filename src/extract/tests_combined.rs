@@ -243,6 +243,12 @@ const FR_ORG_CASES: &[FrCase] = &[
         want: &[("Telvia", Label::Org)],
         absent: &[("Chez Soprelec", None)],
     },
+    FrCase {
+        rule: "the chamber of an assembly is no place",
+        text: "Les députés de gauche ont quitté l'Hémicycle en signe de protestation.",
+        want: &[],
+        absent: &[("Hémicycle", None)],
+    },
 ];
 
 #[test]
