@@ -151,9 +151,9 @@ fn load() -> Gazetteers {
                     continue;
                 }
                 g.add_phrase(form, entry);
-                if label == Label::Org
-                    && let Some(bare) = without_article(form)
-                {
+                // "du Figaro", and likewise "du Caire", "au Mans": the article of a title or of
+                // a town's name melts into the preposition.
+                if let Some(bare) = without_article(form) {
                     g.add_phrase(
                         bare,
                         GazEntry { cap_mask: cap_mask(bare), after_contraction: true, ..entry },
@@ -373,7 +373,8 @@ fn french_forms(m: &str) -> Vec<String> {
 
 impl Gazetteers {
     /// Lists one form of a place or organisation. The first definition wins (countries before
-    /// cities: "Mexico" is the country; "Le Monde" before its contracted "Monde").
+    /// cities: "Mexico" is the country; "Le Monde" before its contracted "Monde"); a later form
+    /// of the same name only relaxes the capitals it needs or where it may stand.
     fn add_phrase(&mut self, form: &str, entry: GazEntry) {
         let key = phrase_key(form, &self.abbreviations);
         self.max_phrase_len = self.max_phrase_len.max(key.split(' ').count());
@@ -384,7 +385,23 @@ impl Gazetteers {
             self.phrase_prefixes.insert(key[..i].to_string());
         }
         self.phrase_prefixes.insert(key.clone());
-        self.phrases.entry(key).or_insert(entry);
+        // Two forms of one name that differ only in case ("Franceinfo|franceinfo", "France
+        // Info|France info"): a capital is needed only where every form has one.
+        self.phrases
+            .entry(key)
+            .and_modify(|e| {
+                if e.id != entry.id {
+                    return;
+                }
+                if e.after_contraction == entry.after_contraction {
+                    e.cap_mask &= entry.cap_mask;
+                } else if e.after_contraction {
+                    // "Les Patriotes|Patriotes": the bare form listed on its own is a name
+                    // anywhere, not only after "des"/"aux".
+                    *e = entry;
+                }
+            })
+            .or_insert(entry);
     }
 
     /// A title or function word that is never a name on its own ("président", "ministre"), as

@@ -229,6 +229,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
+    // "la préfecture de Lille" is the town's prefecture: the town is the name (a place);
+    // "la préfecture de police" is a body.
+    if j == head_end && SEATS_NAMED_BY_THEIR_TOWN.contains(&doc.folded(k)) {
+        return None;
+    }
     let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
     let Some(c) = connectors(j) else {
         // "l'ambassade américaine": a mission named by its country's adjective.
@@ -341,6 +346,9 @@ fn club_pair_split(t: &str) -> Option<usize> {
     let find = |test: &dyn Fn(&usize) -> bool| hyphens.iter().copied().find(|h| test(h));
     find(&both_known).or_else(|| find(&one_known)).or_else(|| find(&two_names))
 }
+
+/// Seats of the State's local offices, named by the town or département they sit in.
+const SEATS_NAMED_BY_THEIR_TOWN: [&str; 2] = ["prefecture", "sous-prefecture"];
 
 /// Diplomatic missions, which French also names by the country's adjective ("l'ambassade
 /// américaine").
@@ -466,11 +474,29 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
     !name_before && !number_after && !noun_before && !upper(k + 1) && !k.checked_sub(1).is_some_and(upper)
 }
 
-/// Acronyms the text defines by a lowercase phrase: "jeu de tir à la première personne (FPS)",
-/// "first person shooter (FPS)" is a kind of thing, not an organisation, wherever it occurs.
-/// The expansion starts as many content words before the bracket as the acronym has letters.
-fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
+/// Acronyms the text also writes after the noun of a thing ("le traité ACTA", "le détecteur
+/// CMS") name that thing wherever they occur ("le rejet d'ACTA"), unless the lists know them.
+pub(super) fn acronyms_of_things<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
     let mut out = FxSet::default();
+    for k in 1..doc.len() {
+        let prev = doc.folded(k - 1);
+        if doc.info.get(k).is_some_and(|t| t.upper && t.word)
+            && !doc.cap(k - 1)
+            && GAZ.work_before.contains(prev)
+            && !GAZ.acronyms.contains_key(doc.tok(k))
+        {
+            out.insert(doc.tok(k));
+        }
+    }
+    out
+}
+
+/// Those, and acronyms the text defines by a lowercase phrase: "jeu de tir à la première
+/// personne (FPS)", "first person shooter (FPS)" is a kind of thing, not an organisation,
+/// wherever it occurs. The expansion starts as many content words before the bracket as the
+/// acronym has letters.
+fn acronyms_of_common_nouns<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
+    let mut out = acronyms_of_things(doc);
     for k in 2..doc.len() {
         if doc.tok(k - 1) != "(" || doc.tok(k + 1) != ")" || !doc.info.get(k).is_some_and(|t| t.upper) {
             continue;
@@ -545,6 +571,9 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
     {
         return Some((k + 1, e.label, true));
     }
+    if let Some(label) = acronym_written_as_word(doc, k) {
+        return Some((k + 1, label, true));
+    }
     if !GAZ.phrase_heads.contains(info.folded.as_str()) {
         return None;
     }
@@ -586,8 +615,44 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
         if !info.cap && GAZ.is_stop(info.folded.as_str()) {
             return None;
         }
+        if label == Label::Loc && place_opens_longer_name(doc, k) {
+            return None;
+        }
     }
     Some((end, label, false))
+}
+
+/// French writes an acronym read as a word with one capital ("l'Otan", "la Fnsea", "le Giec"):
+/// a listed acronym of four or five letters written so is that name, unless the word is a given
+/// name or written in lower case elsewhere in the text (then it is an ordinary word: "Raid").
+fn acronym_written_as_word(doc: &Doc, k: usize) -> Option<Label> {
+    let info = doc.info.get(k)?;
+    let word = doc.tok(k);
+    let letters = word.chars().count();
+    let shape =
+        info.cap && !info.upper && (4..=5).contains(&letters) && word.chars().all(char::is_alphabetic);
+    if doc.lang != Lang::Fr
+        || !shape
+        || GAZ.first_names.contains(info.folded.as_str())
+        || doc.lower_seen.contains(info.folded.as_str())
+    {
+        return None;
+    }
+    GAZ.acronyms.get(&word.to_uppercase()).map(|e| e.label)
+}
+
+/// A one-word listed place followed by a capitalised word the lists do not know, in French: the
+/// place names something else there ("le Vendée Globe", "Nord Stream", "Lyon Capitale"), which
+/// the tagger judges from the context.
+fn place_opens_longer_name(doc: &Doc, k: usize) -> bool {
+    let next = k + 1;
+    doc.lang == Lang::Fr
+        && doc.cap(next)
+        && doc.is_word(next)
+        && !doc.newline_before(next)
+        && !doc.info.get(next).is_some_and(|t| t.upper)
+        && !GAZ.phrase_heads.contains(doc.folded(next))
+        && !GAZ.first_names.contains(doc.folded(next))
 }
 
 /// Whether token k follows a preposition with the article contracted in ("du Figaro", "au
@@ -620,6 +685,7 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     // French writes the adjectives of a name in lower case: "Congrès national général",
     // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
     if label == Label::Org && doc.lang == Lang::Fr {
+        let run_end = b;
         while !used.get(b).copied().unwrap_or(true)
             && !doc.cap(b)
             && !doc.newline_before(b)
@@ -627,8 +693,64 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         {
             b += 1;
         }
+        if b > run_end
+            && !GAZ.phrases.contains_key(&span_key(doc, k, b))
+            && let Some(e) = field_after_adjective(doc, b, used)
+        {
+            b = e;
+        }
+    }
+    if label == Label::Org
+        && let Some(e) = expansion_end(doc, k, b, used)
+    {
+        b = e;
     }
     (b > k + 1).then_some((b, label))
+}
+
+/// The field closing a body's name after its adjective: "Fédération française [de boxe]",
+/// "Agence nationale [de la recherche]", "Office national [des forêts]". One lower-case noun
+/// after de/du/des, not a function word, date word or verb ("la Commission européenne de lever
+/// les sanctions"). Its end, or None.
+fn field_after_adjective(doc: &Doc, b: usize, used: &[bool]) -> Option<usize> {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let noun = connectors_end(doc, b, open)?;
+    let f = doc.folded(noun);
+    let verb_like = ["er", "ir", "re"].iter().any(|e| f.ends_with(e));
+    let plain_noun = open(noun)
+        && doc.is_word(noun)
+        && !doc.cap(noun)
+        && f.chars().count() >= 3
+        && f.chars().all(char::is_alphabetic)
+        && !verb_like
+        && !GAZ.is_stop(f)
+        && !GAZ.months.contains_key(f)
+        && !GAZ.days.contains_key(f)
+        && !GAZ.titles.contains(f);
+    plain_noun.then_some(noun + 1)
+}
+
+/// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.
+const MAX_EXPANSION_TAIL: usize = 8;
+
+/// The end of a name spelt out before its acronym in brackets, when the lower-case words after
+/// the capitalised run belong to it: "Union française des industries pétrolières (Ufip)",
+/// "Syndicat national des journalistes (SNJ)". The acronym's letters must be the initials of
+/// the name's words, whatever their case ("Ufip", "Unef" are written like words).
+fn expansion_end(doc: &Doc, k: usize, b: usize, used: &[bool]) -> Option<usize> {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let mut j = b;
+    while j < b + MAX_EXPANSION_TAIL && open(j) && doc.is_word(j) && !doc.cap(j) {
+        j += 1;
+    }
+    let acronym = doc.tok(j + 1);
+    let bracketed = doc.tok(j) == "(" && doc.tok(j + 2) == ")";
+    let letters = acronym.chars().count();
+    let spelt_out = (2..=8).contains(&letters)
+        && acronym.chars().all(char::is_alphabetic)
+        && starts_upper(acronym)
+        && super::names::initials(doc.span_text(k, j)).is_some_and(|i| i == fold_str(acronym));
+    (j > b && bracketed && spelt_out).then_some(j)
 }
 
 fn free(doc: &Doc, used: &[bool], i: usize) -> bool {

@@ -54,6 +54,7 @@ impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
         let rubric = super::recognize::rubric_mask(&an.doc);
+        let things = super::recognize::acronyms_of_things(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
             // Section labels ("VIDÉO - …") are no names; fixtures ("PSG-OM") are two clubs,
             // which the rules give.
@@ -87,9 +88,13 @@ impl Recognizer for ModelRecognizer {
                 split(&an.doc, a, b, label, &mut parts);
             }
             for &(a, b, label) in &parts {
-                if let Some((a, b, label)) = clean(an, a, b, label)
+                if let Some((a, b, mut label)) = clean(an, a, b, label)
                     && let Some((start, end)) = an.doc.byte_span(a, b)
                 {
+                    // "l'ACTA" where the text says "le traité ACTA": the thing, not a body.
+                    if b == a + 1 && things.contains(an.doc.tok(a)) {
+                        label = Label::Misc;
+                    }
                     out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
                 }
             }
@@ -210,6 +215,16 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             return None;
         }
     }
+    // "Chez Soprelec, on …", "Selon Reuters": a preposition opening the sentence is no part of
+    // the name that follows it (a listed name keeps its first word: "En Marche").
+    if b > a + 1
+        && doc.info.get(a).is_some_and(|t| t.initial)
+        && SENTENCE_OPENERS.contains(&doc.folded(a))
+        && doc.cap(a + 1)
+        && !GAZ.phrases.contains_key(&span_key(doc, a, b))
+    {
+        a += 1;
+    }
     // "L'Italie", "Le BEA" at the start of a sentence: the article is not part of a listed name.
     if b > a + 1
         && doc.info.get(a).is_some_and(|t| t.initial)
@@ -222,7 +237,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
-    while b > a + 1 && !doc.cap(a) && !GAZ.phrases.contains_key(&span_key(doc, a, b)) {
+    while b > a + 1 && !doc.cap(a) && !listed_as_written(doc, a, b) {
         let f = doc.folded(a);
         // "l'agence américaine Moody's": a nationality adjective is no part of the name either.
         if doc.is_determiner(a)
@@ -281,6 +296,11 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     }
     // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
+        label = Label::Org;
+    }
+    // "CGT-Cheminots", "FO-Police": a listed organisation's acronym joined to a word is a
+    // branch of it.
+    if b == a + 1 && label != Label::Org && branch_of_listed_acronym(doc.tok(a)) {
         label = Label::Org;
     }
     // A name that opens with a listed organisation is that organisation or a branch of it
@@ -381,8 +401,11 @@ fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
     end
 }
 
-/// Nouns of administrative areas, left out of a place's name ("la ville de Gao").
-const AREA_NOUNS: [&str; 14] = [
+/// Nouns of administrative areas and of the State's seats named by their town, left out of a
+/// place's name ("la ville de Gao", "la préfecture de Lille").
+const AREA_NOUNS: [&str; 16] = [
+    "prefecture",
+    "sous-prefecture",
     "ville",
     "village",
     "region",
@@ -472,7 +495,10 @@ fn listed_prefix(doc: &Doc, a: usize, b: usize) -> Option<(usize, Label)> {
 /// Doctissimo", "porte-parole d'Alternatiba", "les militants du NPA". Unlike "maire de",
 /// "député de" or "président de", these do not take a place.
 fn member_of_before(doc: &Doc, a: usize) -> bool {
-    const MEMBERS: [&str; 22] = [
+    const MEMBERS: [&str; 24] = [
+        // "selon un communiqué de Telvia": what a body publishes.
+        "communique",
+        "communiques",
         "fondateur",
         "fondatrice",
         "cofondateur",
@@ -519,6 +545,29 @@ fn organisation_apposition(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Gazetteer key of tokens a..b (folded words joined by spaces).
+/// A word made of a listed organisation's acronym, a hyphen and more ("CGT-Spectacle").
+fn branch_of_listed_acronym(t: &str) -> bool {
+    t.split_once('-').is_some_and(|(head, rest)| {
+        !rest.is_empty() && GAZ.acronyms.get(head).is_some_and(|e| e.label == Label::Org)
+    })
+}
+
+/// Prepositions and adverbs that open a French sentence before a name ("Chez Renault, …",
+/// "Selon Reuters", "Ainsi Julien …"); possessives are left out ("Notre-Dame").
+const SENTENCE_OPENERS: [&str; 24] = [
+    "chez", "selon", "pour", "avec", "dans", "sur", "sous", "par", "sans", "vers", "contre", "entre",
+    "depuis", "pendant", "avant", "apres", "malgre", "parmi", "ainsi", "alors", "aussi", "puis", "ensuite",
+    "outre",
+];
+
+/// Whether tokens a..b are a listed name with the capitals its list form has: "la Réunion"
+/// after "l'île de" is not the listed "La Réunion" (its article is no part of the name there).
+fn listed_as_written(doc: &Doc, a: usize, b: usize) -> bool {
+    GAZ.phrases
+        .get(&span_key(doc, a, b))
+        .is_some_and(|e| (a..b).all(|i| e.cap_mask & (1 << (i - a).min(15)) == 0 || doc.cap(i)))
+}
+
 pub(super) fn span_key(doc: &Doc, a: usize, b: usize) -> String {
     let mut key = String::new();
     for k in a..b {

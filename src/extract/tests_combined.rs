@@ -129,3 +129,138 @@ fn a_role_stops_where_a_verb_begins() {
         );
     }
 }
+
+// --- fr-orgs4: French organisations and places that generalise (issue 17) ---
+
+/// One rule of fr-orgs4: a sentence written for it, the mentions it must give and the mentions
+/// (with the label they must not have, or any label) it must not give.
+struct FrCase {
+    rule: &'static str,
+    text: &'static str,
+    want: &'static [(&'static str, Label)],
+    absent: &'static [(&'static str, Option<Label>)],
+}
+
+const FR_ORG_CASES: &[FrCase] = &[
+    FrCase {
+        rule: "a lower-case article is no part of a listed place",
+        text: "Le cyclone a touché l'île de la Réunion mardi, puis la Réunion a levé l'alerte.",
+        want: &[("Réunion", Label::Loc)],
+        absent: &[("la Réunion", None)],
+    },
+    FrCase {
+        rule: "broadcasters written in lower case are organisations",
+        text: "La ministre s'est exprimée sur franceinfo, puis le maire a répondu sur France inter.",
+        want: &[("franceinfo", Label::Org), ("France inter", Label::Org)],
+        absent: &[("France", None)],
+    },
+    FrCase {
+        rule: "a party named with its plural article is the party",
+        text: "Au Parlement, les Patriotes et les Verts ont voté contre le texte du gouvernement.",
+        want: &[("Patriotes", Label::Org), ("Verts", Label::Org)],
+        absent: &[],
+    },
+    FrCase {
+        rule: "French départements are places",
+        text: "Le Haut-Rhin et les Pyrénées-Atlantiques ont pris un arrêté, comme la Seine-Maritime.",
+        want: &[
+            ("Haut-Rhin", Label::Loc),
+            ("Pyrénées-Atlantiques", Label::Loc),
+            ("Seine-Maritime", Label::Loc),
+        ],
+        absent: &[],
+    },
+    FrCase {
+        rule: "a listed place opening a longer unknown name is not that place",
+        text: "Le skipper a abandonné la course du Vendée Globe après une avarie au large.",
+        want: &[],
+        absent: &[("Vendée", Some(Label::Loc))],
+    },
+    FrCase {
+        rule: "riot police and party members are no organisation",
+        text: "Les CRS ont chargé les manifestants. Les Insoumis ont dénoncé la violence de la charge.",
+        want: &[],
+        absent: &[("CRS", None), ("Insoumis", None)],
+    },
+    FrCase {
+        rule: "a name spelt out before its acronym is whole, and the acronym is it everywhere",
+        text: "La Fédération des usagers de la bicyclette (Fub) se réjouit du plan. La Fub le dit.",
+        want: &[("Fédération des usagers de la bicyclette", Label::Org)],
+        absent: &[("Fub", Some(Label::Loc)), ("Fub", Some(Label::Per))],
+    },
+    FrCase {
+        rule: "a prefecture named by its town gives the town",
+        text: "La préfecture de Rennes a interdit le défilé. La préfecture de police a publié un bilan.",
+        want: &[("Rennes", Label::Loc), ("préfecture de police", Label::Org)],
+        absent: &[("préfecture de Rennes", None)],
+    },
+    FrCase {
+        rule: "a listed acronym written as a word is the organisation",
+        text: "Les alliés de l'Otan se réunissent. Le président de la Fnsea a rencontré les éleveurs.",
+        want: &[("Otan", Label::Org), ("Fnsea", Label::Org)],
+        absent: &[],
+    },
+    FrCase {
+        rule: "a word also written in lower case is no acronym",
+        text: "Raid aérien sur la ville: le raid a fait trois morts.",
+        want: &[],
+        absent: &[("Raid", Some(Label::Org))],
+    },
+    FrCase {
+        rule: "a body named by its field keeps the field",
+        text: "La Fédération française de judo a suspendu le club. L'Office national des forêts gère le bois.",
+        want: &[("Fédération française de judo", Label::Org), ("Office national des forêts", Label::Org)],
+        absent: &[],
+    },
+    FrCase {
+        rule: "a verb after a body is no field",
+        text: "Le maire a demandé à la Commission européenne de lever les sanctions de vendredi.",
+        want: &[("Commission européenne", Label::Org)],
+        absent: &[],
+    },
+    FrCase {
+        rule: "a town whose article melts into de is found without it",
+        text: "Des milliers de manifestants ont occupé la place Tahrir du Caire vendredi.",
+        want: &[("place Tahrir", Label::Loc), ("Caire", Label::Loc)],
+        absent: &[],
+    },
+    FrCase {
+        rule: "a branch of a listed union, a publisher after its cue, a product after its cue",
+        text: "La CGT-Cheminots a protesté. Son roman paraît aux éditions Gallimard. Un cocktail Molotov \
+               a été lancé pendant que la foule chantait la Marseillaise.",
+        want: &[("CGT-Cheminots", Label::Org), ("Gallimard", Label::Org)],
+        absent: &[("Molotov", Some(Label::Per)), ("Molotov", Some(Label::Loc)), ("Marseillaise", None)],
+    },
+    FrCase {
+        rule: "an acronym the text writes after the noun of a thing names the thing everywhere",
+        text: "Le Parlement a rejeté le traité TALEX mardi. Pour ses opposants, le TALEX menaçait les libertés.",
+        want: &[],
+        absent: &[("TALEX", Some(Label::Org))],
+    },
+    FrCase {
+        rule: "a preposition opening the sentence is no part of the name; a body's statement",
+        text: "Chez Soprelec, on refuse de commenter. Les ventes baissent, selon un communiqué de Telvia.",
+        want: &[("Telvia", Label::Org)],
+        absent: &[("Chez Soprelec", None)],
+    },
+    FrCase {
+        rule: "the chamber of an assembly is no place",
+        text: "Les députés de gauche ont quitté l'Hémicycle en signe de protestation.",
+        want: &[],
+        absent: &[("Hémicycle", None)],
+    },
+];
+
+#[test]
+fn french_organisation_and_place_rules_of_fr_orgs4() {
+    for case in FR_ORG_CASES {
+        let found = ents(&extract(case.text, &Options { lang: Some(Lang::Fr), article_date: None }));
+        for &(name, label) in case.want {
+            assert!(found.contains(&(name.to_string(), label)), "{}: {name} {label:?}: {found:?}", case.rule);
+        }
+        for &(name, label) in case.absent {
+            let bad = found.iter().any(|(t, l)| t == name && label.is_none_or(|x| x == *l));
+            assert!(!bad, "{}: {name} {label:?}: {found:?}", case.rule);
+        }
+    }
+}
