@@ -129,3 +129,52 @@ fn a_role_stops_where_a_verb_begins() {
         );
     }
 }
+
+// ---- fr-roles4: roles given by a description standing for the person named just before ----
+
+/// The roles the facts give the person named `name`.
+fn roles_of(f: &Facts, name: &str) -> Vec<String> {
+    f.people.iter().filter(|p| p.name == name).flat_map(|p| p.roles.clone()).collect()
+}
+
+#[test]
+fn a_description_after_the_one_person_named_gives_that_person_a_role() {
+    let cases = [
+        (
+            "Jean Dupont a ouvert la séance lundi à Lyon. Le président du syndicat a ensuite rappelé les \
+             revendications des adhérents.",
+            "président du syndicat",
+        ),
+        (
+            "« Nous irons jusqu'au bout », souligne Marie Durand. La chercheuse décrit une enquête de trois \
+             ans dans les villages de montagne.",
+            "chercheuse",
+        ),
+    ];
+    for (text, role) in cases {
+        let f = extract(text, &Options::default());
+        let name = if text.contains("Dupont") { "Jean Dupont" } else { "Marie Durand" };
+        assert!(roles_of(&f, name).iter().any(|r| r == role), "{text}: {:?}", f.people);
+    }
+}
+
+#[test]
+fn a_description_is_nobody_s_role_when_the_text_does_not_tie_it() {
+    for text in [
+        // Two people named before it.
+        "Jean Dupont et Marie Durand ont ouvert la séance. Le président du syndicat a rappelé les \
+         revendications.",
+        // The person named is the object of the verb.
+        "Le maire a reçu Jean Dupont lundi à Lyon. Le président du syndicat a rappelé les revendications.",
+        // Someone the speaker talks about.
+        "Jean Dupont estime que le ministre de l'Intérieur a menti aux députés.",
+        // The title was first given to someone the text does not name.
+        "Jean Dupont a été entendu lundi. Son avocat a demandé sa libération. « Il est innocent », a \
+         expliqué l'avocat.",
+        // A new paragraph.
+        "Jean Dupont a ouvert la séance lundi à Lyon.\nLe président du syndicat a rappelé les revendications.",
+    ] {
+        let f = extract(text, &Options::default());
+        assert!(roles_of(&f, "Jean Dupont").is_empty(), "{text}: {:?}", f.people);
+    }
+}

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+mod anaphora;
+
 use super::doc::Doc;
 use super::gazetteer::GAZ;
 
@@ -544,6 +546,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     }
     let described = described_roles(doc, &out, blocked);
     out.extend(described);
+    let anaphoric = anaphora::anaphoric_roles(doc, &out, blocked);
+    out.extend(anaphoric);
     out
 }
 
