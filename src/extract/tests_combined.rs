@@ -178,3 +178,11 @@ fn a_description_is_nobody_s_role_when_the_text_does_not_tie_it() {
         assert!(roles_of(&f, "Jean Dupont").is_empty(), "{text}: {:?}", f.people);
     }
 }
+
+#[test]
+fn a_party_name_with_inner_capitals_after_a_title_belongs_to_the_role() {
+    let text = "Hier soir, la députée LaREM Claire Martin a voté contre le budget de la commune.";
+    let f = extract(text, &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée LaREM".to_string()], "{:?}", f.people);
+    assert!(roles_of(&f, "LaREM").is_empty(), "{:?}", f.people);
+}

@@ -156,7 +156,7 @@ fn title_tail(doc: &Doc, mut te: usize) -> usize {
         let f = doc.folded(te);
         let lower_adj =
             doc.is_word(te) && !doc.cap(te) && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f));
-        if lower_adj || is_party_label(doc, te) {
+        if lower_adj || is_party_label(doc, te) || is_party_short_name(doc, te) {
             te += 1;
         } else {
             return te;
@@ -175,6 +175,16 @@ fn is_party_label(doc: &Doc, k: usize) -> bool {
         && doc.info.get(k).is_some_and(|i| i.upper)
         && (2..=6).contains(&letters)
         && !t.contains('.')
+}
+
+/// A one-word organisation name written with inner capitals after a French title: "la députée
+/// LaREM", "le président MoDem". Such a word is an abbreviation, never a given name.
+fn is_party_short_name(doc: &Doc, k: usize) -> bool {
+    let capitals = doc.tok(k).chars().filter(|c| c.is_uppercase()).count();
+    doc.lang == super::types::Lang::Fr
+        && capitals >= 2
+        && !doc.info.get(k).is_some_and(|i| i.upper)
+        && GAZ.phrases.get(doc.folded(k)).is_some_and(|e| e.label == super::types::Label::Org)
 }
 
 /// Words a lowercase French title can follow when it opens a noun phrase: articles, possessives,
