@@ -186,3 +186,15 @@ fn a_party_name_with_inner_capitals_after_a_title_belongs_to_the_role() {
     assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée LaREM".to_string()], "{:?}", f.people);
     assert!(roles_of(&f, "LaREM").is_empty(), "{:?}", f.people);
 }
+
+#[test]
+fn a_party_member_named_as_a_noun_before_the_name_is_a_role_and_only_there() {
+    let f = extract("Mardi, la socialiste Claire Martin a voté contre le budget.", &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["socialiste".to_string()], "{:?}", f.people);
+    // An adjective in apposition, and a description: no role.
+    let f = extract(
+        "Mardi, Claire Martin, socialiste depuis toujours, a voté contre. L'écologiste a dénoncé le budget.",
+        &Options::default(),
+    );
+    assert!(roles_of(&f, "Claire Martin").is_empty(), "{:?}", f.people);
+}

@@ -177,6 +177,26 @@ fn is_party_label(doc: &Doc, k: usize) -> bool {
         && !t.contains('.')
 }
 
+/// Members of a party or a political family named as nouns (folded, as listed in titles.txt).
+const PARTY_MEMBERS: [&str; 9] = [
+    "socialiste",
+    "republicain",
+    "republicaine",
+    "democrate",
+    "ecologiste",
+    "communiste",
+    "centriste",
+    "insoumis",
+    "insoumise",
+];
+
+/// Whether the title at `k` names a party member ("le républicain Mitt Romney"). Such a word is a
+/// role only right before the name: elsewhere it is mostly an adjective ("X, socialiste
+/// convaincu") or a vote ("les socialistes").
+fn party_member_at(doc: &Doc, k: usize) -> bool {
+    title_head(doc, k).is_some_and(|(head, _)| PARTY_MEMBERS.contains(&head.as_str()))
+}
+
 /// A one-word organisation name written with inner capitals after a French title: "la députée
 /// LaREM", "le président MoDem". Such a word is an abbreviation, never a given name.
 fn is_party_short_name(doc: &Doc, k: usize) -> bool {
@@ -492,6 +512,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 k = push_named(doc, blocked, &mut out, ns..ne, rs..te, role, plural);
                 continue;
             }
+            if party_member_at(doc, k) {
+                k += 1;
+                continue;
+            }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
             if doc.tok(comma) == "," {
@@ -616,6 +640,9 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     while MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t)) || doc.tok(t) == "-" {
         t += 1;
     }
+    if party_member_at(doc, t) {
+        return None;
+    }
     let te = title_tail(doc, title_at(doc, t)?);
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
@@ -662,6 +689,9 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
 fn description_at(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(usize, usize)> {
     let rs = modifiers_back(doc, k);
     if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au") {
+        return None;
+    }
+    if party_member_at(doc, k) {
         return None;
     }
     let te = title_tail(doc, title_at(doc, k)?);
@@ -837,6 +867,9 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     let rs = t;
     while PRE_MODIFIERS.contains(&doc.folded(t)) && !doc.cap(t) {
         t += 1;
+    }
+    if party_member_at(doc, t) {
+        return None;
     }
     let te = title_tail(doc, title_at(doc, t)?);
     // "Jean Dupont comme le président X": the title is X's.
