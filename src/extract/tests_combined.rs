@@ -198,3 +198,17 @@ fn a_party_member_named_as_a_noun_before_the_name_is_a_role_and_only_there() {
     );
     assert!(roles_of(&f, "Claire Martin").is_empty(), "{:?}", f.people);
 }
+
+#[test]
+fn a_description_after_selon_or_d_apres_names_who_spoke() {
+    let text = "Claire Martin a présenté lundi le plan de la région. D'après la présidente de la région, les \
+                travaux commenceront en mai.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Claire Martin").iter().any(|r| r == "présidente de la région"), "{:?}", f.people);
+}
+
+#[test]
+fn an_affiliation_participle_stays_in_the_role() {
+    let f = extract("Claire Martin, députée apparentée LR, a voté contre le budget.", &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée apparentée LR".to_string()], "{:?}", f.people);
+}

@@ -161,6 +161,7 @@ fn opens_subject(doc: &Doc, rs: usize) -> bool {
     let after_quote = |v: usize| (v.saturating_sub(3)..v).any(|i| matches!(doc.tok(i), "»" | "”" | ","));
     sentence_start
         || CLAUSE_OPENERS.contains(&doc.folded(before))
+        || cites(doc, before)
         || GAZ.speech_fr.contains(doc.folded(before)) && after_quote(before)
 }
 
@@ -177,6 +178,11 @@ fn names_subject(doc: &Doc, ns: usize) -> bool {
         || matches!(doc.tok(before), "»" | "”")
         || GAZ.speech_fr.contains(word) && !PREPOSITIONS.contains(&word)
         || word == "pour" && opens(before)
+}
+
+/// "selon" or "d'après" at `k`: what follows is who said it.
+fn cites(doc: &Doc, k: usize) -> bool {
+    doc.folded(k) == "selon" || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
 }
 
 /// Whether token `k` belongs to a name ("Bruno Le Maire").

@@ -60,8 +60,10 @@ const PRE_MODIFIERS: [&str; 18] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 26] = [
+const POST_MODIFIERS: [&str; 28] = [
     "sortant",
+    "apparente",
+    "apparentee",
     "sortante",
     "dechu",
     "dechue",
