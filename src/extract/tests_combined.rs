@@ -212,3 +212,16 @@ fn an_affiliation_participle_stays_in_the_role() {
     let f = extract("Claire Martin, députée apparentée LR, a voté contre le budget.", &Options::default());
     assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée apparentée LR".to_string()], "{:?}", f.people);
 }
+
+#[test]
+fn a_role_aims_at_the_head_of_something_and_stops_before_a_place_adjective() {
+    let f = extract("Claire Martin, candidate à la tête d'une liste régionale, a voté.", &Options::default());
+    assert_eq!(
+        roles_of(&f, "Claire Martin"),
+        vec!["candidate à la tête d'une liste régionale".to_string()],
+        "{:?}",
+        f.people
+    );
+    let f = extract("Claire Martin, directrice de ce musée proche de la gare, a voté.", &Options::default());
+    assert!(roles_of(&f, "Claire Martin").iter().all(|r| !r.contains("gare")), "{:?}", f.people);
+}

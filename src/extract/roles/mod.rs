@@ -24,12 +24,13 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 53] = [
-    "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'", "qui", "que", "qu'", "dont", "ou",
-    "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait", "sera", "was", "is", "are", "were",
-    "has", "have", "had", "will", "would", "said", "says", "told", "lors", "when", "selon", "ayant", "etant",
-    "avait", "avaient", "fut", "doit", "devait", "va", "vont", "peut", "depuis", "lorsque", "lorsqu'",
-    "quand", "mais", "car",
+const COMPLEMENT_STOP: [&str; 57] = [
+    // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
+    "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
+    "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
+    "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
+    "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
+    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car",
 ];
 
 const MODIFIERS: [&str; 10] =
@@ -403,6 +404,7 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
             | "succession"
             | "reelection"
             | "direction"
+            | "tete"
     )
 }
 
