@@ -225,3 +225,27 @@ fn a_role_aims_at_the_head_of_something_and_stops_before_a_place_adjective() {
     let f = extract("Claire Martin, directrice de ce musée proche de la gare, a voté.", &Options::default());
     assert!(roles_of(&f, "Claire Martin").iter().all(|r| !r.contains("gare")), "{:?}", f.people);
 }
+
+#[test]
+fn a_plural_title_before_a_comma_is_not_the_role_of_one_name_after_it() {
+    let f = extract(
+        "Deux manifestants ont été blessés par des policiers, Jean Dupont a annoncé une enquête.",
+        &Options::default(),
+    );
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+    let f =
+        extract("Selon les chercheurs, Jean Dupont et Marie Durand, le lac a baissé.", &Options::default());
+    assert_eq!(roles_of(&f, "Marie Durand"), vec!["chercheurs".to_string()], "{:?}", f.people);
+}
+
+#[test]
+fn a_description_opening_a_sentence_after_a_quotation_stands_for_the_speaker() {
+    let text =
+        "Pour Jean Dupont, « cette loi est une victoire ! » Le porte-parole de l'association salue le vote.";
+    let f = extract(text, &Options::default());
+    assert!(
+        roles_of(&f, "Jean Dupont").iter().any(|r| r == "porte-parole de l'association"),
+        "{:?}",
+        f.people
+    );
+}

@@ -159,7 +159,10 @@ fn opens_subject(doc: &Doc, rs: usize) -> bool {
     let Some(before) = article.checked_sub(1) else { return true };
     let sentence_start = doc.sentences.get(doc.sent_of[article]).is_some_and(|s| s.start == article);
     let after_quote = |v: usize| (v.saturating_sub(3)..v).any(|i| matches!(doc.tok(i), "»" | "”" | ","));
+    // "« … ! » Le porte-parole a ajouté": a capitalised article after a quotation opens a sentence.
+    let after_quotation = matches!(doc.tok(before), "»" | "”") && doc.cap(article);
     sentence_start
+        || after_quotation
         || CLAUSE_OPENERS.contains(&doc.folded(before))
         || cites(doc, before)
         || GAZ.speech_fr.contains(doc.folded(before)) && after_quote(before)

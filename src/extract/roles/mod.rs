@@ -541,8 +541,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                     k = ns + 1;
                     continue;
                 }
+                // "blessés par des policiers, Jean Dupont a dit": a plural title names a group
+                // that a single name after the comma is not.
                 if let Some(ne) = person_name(doc, ns, blocked)
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
+                    && (!plural || another_name_after(doc, ne, blocked))
                 {
                     let role = doc.span_text(rs, ce).to_string();
                     k = push_named(doc, blocked, &mut out, ns..ne, rs..ce, role, plural);
@@ -1010,6 +1013,14 @@ fn push_named(
         end = ne;
     }
     end
+}
+
+/// Whether another person's name follows the name ending at `ne`: ", Marie Durand", "et Marie
+/// Durand".
+fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
+    let ns = if matches!(doc.folded(ne), "," | "et") { ne + 1 } else { return false };
+    let ns = if doc.folded(ns) == "et" { ns + 1 } else { ns };
+    person_name(doc, ns, blocked).is_some()
 }
 
 /// English pre-modifiers of a capitalised title: "Trade and Industry Secretary".
