@@ -249,3 +249,11 @@ fn a_description_opening_a_sentence_after_a_quotation_stands_for_the_speaker() {
         f.people
     );
 }
+
+#[test]
+fn a_description_of_the_other_gender_is_not_the_role_of_the_person_named_before() {
+    let text = "Jean Dupont a ouvert la séance lundi à Lyon. La présidente du syndicat a ensuite rappelé les \
+                revendications des adhérents.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+}

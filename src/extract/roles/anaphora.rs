@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
+use crate::extract::coref::{Gender, given_name_gender};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
 use crate::extract::types::Lang;
@@ -51,6 +52,9 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
             continue;
         }
         let Some(holder) = sole_person_before(doc, &mentions, rs..ce) else { continue };
+        if !gender_agrees(doc, rs, holder) {
+            continue;
+        }
         if !title_free_for(doc, found, &head, holder, (rs, ce)) || titled_otherwise(doc, found, &head, holder)
         {
             continue;
@@ -186,6 +190,17 @@ fn names_subject(doc: &Doc, ns: usize) -> bool {
 /// "selon" or "d'après" at `k`: what follows is who said it.
 fn cites(doc: &Doc, k: usize) -> bool {
     doc.folded(k) == "selon" || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
+}
+
+/// Whether the description's article agrees with the holder's given name: "la" is a woman,
+/// "le" a man ("l'" tells nothing): "Jean Dupont a parlé. La ministre a ajouté" is someone else.
+fn gender_agrees(doc: &Doc, rs: usize, holder: &NameMention) -> bool {
+    let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
+        Some("la") => Gender::Female,
+        Some("le") => Gender::Male,
+        _ => return true,
+    };
+    given_name_gender(doc.span_text(holder.tokens.start, holder.tokens.end)).fits(told)
 }
 
 /// Whether token `k` belongs to a name ("Bruno Le Maire").
