@@ -257,3 +257,12 @@ fn a_description_of_the_other_gender_is_not_the_role_of_the_person_named_before(
     let f = extract(text, &Options::default());
     assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
 }
+
+#[test]
+fn a_name_in_the_paragraph_before_does_not_make_a_description_ambiguous() {
+    let text = "Le texte a été rédigé par Marie Durand.\nJean Dupont a ouvert la séance lundi. Le président du \
+                syndicat a ensuite rappelé les revendications.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").iter().any(|r| r == "président du syndicat"), "{:?}", f.people);
+    assert!(roles_of(&f, "Marie Durand").is_empty(), "{:?}", f.people);
+}

@@ -223,9 +223,9 @@ fn titled_otherwise(doc: &Doc, found: &[RoleMatch], head: &str, holder: &NameMen
     found.iter().any(|r| r.name == holder.tokens && role_head(doc, r).is_some_and(|h| h != head))
 }
 
-/// The one person named before the description `d` (in its sentence or the one before, in its
-/// paragraph, as the subject of a clause) when nobody else is named around it up
-/// to the end of the next sentence; the names inside the description itself left out ("le
+/// The one person named before the description `d` (in its sentence or the one before, as the
+/// subject of a clause) when nobody else is named around it in its paragraph up to the end of
+/// the next sentence; the names inside the description itself left out ("le
 /// président de Michelin"). A description names back: "X a parlé. Le ministre a ajouté", not "Le
 /// ministre a parlé. X a ajouté".
 fn sole_person_before<'m>(
@@ -235,14 +235,19 @@ fn sole_person_before<'m>(
 ) -> Option<&'m NameMention> {
     let sentence = doc.sent_of[d.start];
     let window = sentence.saturating_sub(1)..=sentence + 1;
-    let mut around = mentions
-        .iter()
-        .filter(|m| window.contains(&doc.sent_of[m.tokens.start]) && !d.contains(&m.tokens.start));
+    let mut around = mentions.iter().filter(|m| {
+        window.contains(&doc.sent_of[m.tokens.start])
+            && !d.contains(&m.tokens.start)
+            && same_paragraph(doc, m.tokens.start, d.start)
+    });
     let first = around.next()?;
-    let same_paragraph = !(first.tokens.start + 1..=d.start).any(|i| doc.newline_before(i));
-    let subject = names_subject(doc, first.tokens.start);
-    let before = first.tokens.start < d.start && same_paragraph && subject;
+    let before = first.tokens.start < d.start && names_subject(doc, first.tokens.start);
     (before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// Whether no line break falls between tokens `a` and `b`.
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+    !(a.min(b) + 1..=a.max(b)).any(|i| doc.newline_before(i))
 }
 
 /// Whether the description's title `head` may be the holder's: nobody else has a role with that
