@@ -99,7 +99,7 @@ fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[boo
     while k < doc.len() {
         let honorific = is_honorific(doc, k);
         let start = if honorific { k + 1 } else { k };
-        let run = (!quoted[k]).then(|| name_run(doc, start, blocked)).flatten();
+        let run = (!quoted[k]).then(|| run_from(doc, start, blocked)).flatten();
         match run {
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
                 let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
@@ -112,6 +112,16 @@ fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[boo
     }
     set_keys(doc, &mut out);
     out
+}
+
+/// A run of capitalised words from `k`, also at the start of a paragraph (where `name_run`,
+/// made for names inside a line, stops).
+fn run_from(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
+    let opens_line = doc.newline_before(k) && doc.cap(k) && doc.is_word(k);
+    if !opens_line || blocked.get(k).copied().unwrap_or(true) || GAZ.is_stop(doc.folded(k)) {
+        return name_run(doc, k, blocked);
+    }
+    Some(name_run(doc, k + 1, blocked).filter(|_| !doc.newline_before(k + 1)).unwrap_or(k + 1))
 }
 
 /// Keys each mention by the person it names: a full name by its words, a lone surname by the
