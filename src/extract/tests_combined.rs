@@ -264,3 +264,140 @@ fn french_organisation_and_place_rules_of_fr_orgs4() {
         }
     }
 }
+
+// ---- fr-roles4: roles given by a description standing for the person named just before ----
+
+/// The roles the facts give the person named `name`.
+fn roles_of(f: &Facts, name: &str) -> Vec<String> {
+    f.people.iter().filter(|p| p.name == name).flat_map(|p| p.roles.clone()).collect()
+}
+
+#[test]
+fn a_description_after_the_one_person_named_gives_that_person_a_role() {
+    let cases = [
+        (
+            "Jean Dupont a ouvert la séance lundi à Lyon. Le président du syndicat a ensuite rappelé les \
+             revendications des adhérents.",
+            "président du syndicat",
+        ),
+        (
+            "« Nous irons jusqu'au bout », souligne Marie Durand. La chercheuse décrit une enquête de trois \
+             ans dans les villages de montagne.",
+            "chercheuse",
+        ),
+    ];
+    for (text, role) in cases {
+        let f = extract(text, &Options::default());
+        let name = if text.contains("Dupont") { "Jean Dupont" } else { "Marie Durand" };
+        assert!(roles_of(&f, name).iter().any(|r| r == role), "{text}: {:?}", f.people);
+    }
+}
+
+#[test]
+fn a_description_is_nobody_s_role_when_the_text_does_not_tie_it() {
+    for text in [
+        // Two people named before it.
+        "Jean Dupont et Marie Durand ont ouvert la séance. Le président du syndicat a rappelé les \
+         revendications.",
+        // The person named is the object of the verb.
+        "Le maire a reçu Jean Dupont lundi à Lyon. Le président du syndicat a rappelé les revendications.",
+        // Someone the speaker talks about.
+        "Jean Dupont estime que le ministre de l'Intérieur a menti aux députés.",
+        // The title was first given to someone the text does not name.
+        "Jean Dupont a été entendu lundi. Son avocat a demandé sa libération. « Il est innocent », a \
+         expliqué l'avocat.",
+        // A new paragraph.
+        "Jean Dupont a ouvert la séance lundi à Lyon.\nLe président du syndicat a rappelé les revendications.",
+    ] {
+        let f = extract(text, &Options::default());
+        assert!(roles_of(&f, "Jean Dupont").is_empty(), "{text}: {:?}", f.people);
+    }
+}
+
+#[test]
+fn a_party_name_with_inner_capitals_after_a_title_belongs_to_the_role() {
+    let text = "Hier soir, la députée LaREM Claire Martin a voté contre le budget de la commune.";
+    let f = extract(text, &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée LaREM".to_string()], "{:?}", f.people);
+    assert!(roles_of(&f, "LaREM").is_empty(), "{:?}", f.people);
+}
+
+#[test]
+fn a_party_member_named_as_a_noun_before_the_name_is_a_role_and_only_there() {
+    let f = extract("Mardi, la socialiste Claire Martin a voté contre le budget.", &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["socialiste".to_string()], "{:?}", f.people);
+    // An adjective in apposition, and a description: no role.
+    let f = extract(
+        "Mardi, Claire Martin, socialiste depuis toujours, a voté contre. L'écologiste a dénoncé le budget.",
+        &Options::default(),
+    );
+    assert!(roles_of(&f, "Claire Martin").is_empty(), "{:?}", f.people);
+}
+
+#[test]
+fn a_description_after_selon_or_d_apres_names_who_spoke() {
+    let text = "Claire Martin a présenté lundi le plan de la région. D'après la présidente de la région, les \
+                travaux commenceront en mai.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Claire Martin").iter().any(|r| r == "présidente de la région"), "{:?}", f.people);
+}
+
+#[test]
+fn an_affiliation_participle_stays_in_the_role() {
+    let f = extract("Claire Martin, députée apparentée LR, a voté contre le budget.", &Options::default());
+    assert_eq!(roles_of(&f, "Claire Martin"), vec!["députée apparentée LR".to_string()], "{:?}", f.people);
+}
+
+#[test]
+fn a_role_aims_at_the_head_of_something_and_stops_before_a_place_adjective() {
+    let f = extract("Claire Martin, candidate à la tête d'une liste régionale, a voté.", &Options::default());
+    assert_eq!(
+        roles_of(&f, "Claire Martin"),
+        vec!["candidate à la tête d'une liste régionale".to_string()],
+        "{:?}",
+        f.people
+    );
+    let f = extract("Claire Martin, directrice de ce musée proche de la gare, a voté.", &Options::default());
+    assert!(roles_of(&f, "Claire Martin").iter().all(|r| !r.contains("gare")), "{:?}", f.people);
+}
+
+#[test]
+fn a_plural_title_before_a_comma_is_not_the_role_of_one_name_after_it() {
+    let f = extract(
+        "Deux manifestants ont été blessés par des policiers, Jean Dupont a annoncé une enquête.",
+        &Options::default(),
+    );
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+    let f =
+        extract("Selon les chercheurs, Jean Dupont et Marie Durand, le lac a baissé.", &Options::default());
+    assert_eq!(roles_of(&f, "Marie Durand"), vec!["chercheurs".to_string()], "{:?}", f.people);
+}
+
+#[test]
+fn a_description_opening_a_sentence_after_a_quotation_stands_for_the_speaker() {
+    let text =
+        "Pour Jean Dupont, « cette loi est une victoire ! » Le porte-parole de l'association salue le vote.";
+    let f = extract(text, &Options::default());
+    assert!(
+        roles_of(&f, "Jean Dupont").iter().any(|r| r == "porte-parole de l'association"),
+        "{:?}",
+        f.people
+    );
+}
+
+#[test]
+fn a_description_of_the_other_gender_is_not_the_role_of_the_person_named_before() {
+    let text = "Jean Dupont a ouvert la séance lundi à Lyon. La présidente du syndicat a ensuite rappelé les \
+                revendications des adhérents.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+}
+
+#[test]
+fn a_name_in_the_paragraph_before_does_not_make_a_description_ambiguous() {
+    let text = "Le texte a été rédigé par Marie Durand.\nJean Dupont a ouvert la séance lundi. Le président du \
+                syndicat a ensuite rappelé les revendications.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").iter().any(|r| r == "président du syndicat"), "{:?}", f.people);
+    assert!(roles_of(&f, "Marie Durand").is_empty(), "{:?}", f.people);
+}

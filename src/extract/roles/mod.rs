@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+mod anaphora;
+
 use super::doc::Doc;
 use super::gazetteer::GAZ;
 
@@ -22,12 +24,13 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 53] = [
-    "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'", "qui", "que", "qu'", "dont", "ou",
-    "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait", "sera", "was", "is", "are", "were",
-    "has", "have", "had", "will", "would", "said", "says", "told", "lors", "when", "selon", "ayant", "etant",
-    "avait", "avaient", "fut", "doit", "devait", "va", "vont", "peut", "depuis", "lorsque", "lorsqu'",
-    "quand", "mais", "car",
+const COMPLEMENT_STOP: [&str; 57] = [
+    // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
+    "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
+    "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
+    "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
+    "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
+    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car",
 ];
 
 const MODIFIERS: [&str; 10] =
@@ -58,8 +61,10 @@ const PRE_MODIFIERS: [&str; 18] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 26] = [
+const POST_MODIFIERS: [&str; 28] = [
     "sortant",
+    "apparente",
+    "apparentee",
     "sortante",
     "dechu",
     "dechue",
@@ -154,7 +159,7 @@ fn title_tail(doc: &Doc, mut te: usize) -> usize {
         let f = doc.folded(te);
         let lower_adj =
             doc.is_word(te) && !doc.cap(te) && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f));
-        if lower_adj || is_party_label(doc, te) {
+        if lower_adj || is_party_label(doc, te) || is_party_short_name(doc, te) {
             te += 1;
         } else {
             return te;
@@ -173,6 +178,36 @@ fn is_party_label(doc: &Doc, k: usize) -> bool {
         && doc.info.get(k).is_some_and(|i| i.upper)
         && (2..=6).contains(&letters)
         && !t.contains('.')
+}
+
+/// Members of a party or a political family named as nouns (folded, as listed in titles.txt).
+const PARTY_MEMBERS: [&str; 9] = [
+    "socialiste",
+    "republicain",
+    "republicaine",
+    "democrate",
+    "ecologiste",
+    "communiste",
+    "centriste",
+    "insoumis",
+    "insoumise",
+];
+
+/// Whether the title at `k` names a party member ("le républicain Mitt Romney"). Such a word is a
+/// role only right before the name: elsewhere it is mostly an adjective ("X, socialiste
+/// convaincu") or a vote ("les socialistes").
+fn party_member_at(doc: &Doc, k: usize) -> bool {
+    title_head(doc, k).is_some_and(|(head, _)| PARTY_MEMBERS.contains(&head.as_str()))
+}
+
+/// A one-word organisation name written with inner capitals after a French title: "la députée
+/// LaREM", "le président MoDem". Such a word is an abbreviation, never a given name.
+fn is_party_short_name(doc: &Doc, k: usize) -> bool {
+    let capitals = doc.tok(k).chars().filter(|c| c.is_uppercase()).count();
+    doc.lang == super::types::Lang::Fr
+        && capitals >= 2
+        && !doc.info.get(k).is_some_and(|i| i.upper)
+        && GAZ.phrases.get(doc.folded(k)).is_some_and(|e| e.label == super::types::Label::Org)
 }
 
 /// Words a lowercase French title can follow when it opens a noun phrase: articles, possessives,
@@ -369,6 +404,7 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
             | "succession"
             | "reelection"
             | "direction"
+            | "tete"
     )
 }
 
@@ -480,6 +516,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 k = push_named(doc, blocked, &mut out, ns..ne, rs..te, role, plural);
                 continue;
             }
+            if party_member_at(doc, k) {
+                k += 1;
+                continue;
+            }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
             if doc.tok(comma) == "," {
@@ -501,8 +541,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                     k = ns + 1;
                     continue;
                 }
+                // "blessés par des policiers, Jean Dupont a dit": a plural title names a group
+                // that a single name after the comma is not.
                 if let Some(ne) = person_name(doc, ns, blocked)
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
+                    && (!plural || another_name_after(doc, ne, blocked))
                 {
                     let role = doc.span_text(rs, ce).to_string();
                     k = push_named(doc, blocked, &mut out, ns..ne, rs..ce, role, plural);
@@ -544,6 +587,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     }
     let described = described_roles(doc, &out, blocked);
     out.extend(described);
+    let anaphoric = anaphora::anaphoric_roles(doc, &out, blocked);
+    out.extend(anaphoric);
     out
 }
 
@@ -602,6 +647,9 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     while MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t)) || doc.tok(t) == "-" {
         t += 1;
     }
+    if party_member_at(doc, t) {
+        return None;
+    }
     let te = title_tail(doc, title_at(doc, t)?);
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
@@ -648,6 +696,9 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
 fn description_at(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(usize, usize)> {
     let rs = modifiers_back(doc, k);
     if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au") {
+        return None;
+    }
+    if party_member_at(doc, k) {
         return None;
     }
     let te = title_tail(doc, title_at(doc, k)?);
@@ -824,6 +875,9 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     while PRE_MODIFIERS.contains(&doc.folded(t)) && !doc.cap(t) {
         t += 1;
     }
+    if party_member_at(doc, t) {
+        return None;
+    }
     let te = title_tail(doc, title_at(doc, t)?);
     // "Jean Dupont comme le président X": the title is X's.
     if person_name(doc, te, blocked).is_some() {
@@ -959,6 +1013,14 @@ fn push_named(
         end = ne;
     }
     end
+}
+
+/// Whether another person's name follows the name ending at `ne`: ", Marie Durand", "et Marie
+/// Durand".
+fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
+    let ns = if matches!(doc.folded(ne), "," | "et") { ne + 1 } else { return false };
+    let ns = if doc.folded(ns) == "et" { ns + 1 } else { ns };
+    person_name(doc, ns, blocked).is_some()
 }
 
 /// English pre-modifiers of a capitalised title: "Trade and Industry Secretary".

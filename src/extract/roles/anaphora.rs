@@ -1,0 +1,289 @@
+//! Roles given through a description that stands for a person named nearby: "Pour Jean Dupont,
+//! « … ». Le porte-parole du collectif se félicite …" → Jean Dupont, "porte-parole du collectif".
+//! The description goes to a person only when one person, and only one, is named in its sentence
+//! or the sentences on either side of it (quotations left out: the names a speaker quotes are not
+//! who the narrative is about), and when no other person holds that title in the text.
+
+use std::ops::Range;
+
+use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
+use crate::extract::coref::{Gender, given_name_gender};
+use crate::extract::doc::Doc;
+use crate::extract::gazetteer::GAZ;
+use crate::extract::types::Lang;
+
+/// A stretch of text naming someone (or something that might be someone): a run of capitalised
+/// words with the key of the person it names.
+struct NameMention {
+    tokens: Range<usize>,
+    key: String,
+    /// Known to be a person's name: a role's name, a given name opening it, an honorific.
+    person: bool,
+}
+
+/// Words after which a name or a description is a complement, not who the sentence is about:
+/// "la veuve de l'ancien président", "une lettre au ministre", "un billet sur X", "devant X"
+/// (folded).
+const PREPOSITIONS: [&str; 24] = [
+    "de", "d'", "du", "des", "a", "au", "aux", "par", "avec", "sur", "contre", "chez", "entre", "sans",
+    "vers", "envers", "devant", "derriere", "apres", "avant", "selon", "comme", "malgre", "aupres",
+];
+
+/// Words after which a description opens a clause of its own: "…, et le ministre a ajouté",
+/// "mais le président est visé" (folded).
+const CLAUSE_OPENERS: [&str; 9] = [",", ";", ":", "et", "mais", "puis", "donc", "ainsi", "alors"];
+
+/// The roles descriptions give the one person named just before them (French only).
+pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<RoleMatch> {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    if doc.lang != Lang::Fr {
+        return out;
+    }
+    let quoted = quoted_tokens(doc);
+    let mentions = name_mentions(doc, found, blocked, &quoted);
+    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    for (k, &in_quote) in quoted.iter().enumerate() {
+        if in_quote || in_found(k) {
+            continue;
+        }
+        let Some((head, false)) = title_head(doc, k) else { continue };
+        let Some((rs, ce)) = description_at(doc, k, blocked) else { continue };
+        if !opens_subject(doc, rs) || inside_name(&mentions, k) || introduced_unnamed(doc, &head, k) {
+            continue;
+        }
+        let Some(holder) = sole_person_before(doc, &mentions, rs..ce) else { continue };
+        if !gender_agrees(doc, rs, holder) {
+            continue;
+        }
+        if !title_free_for(doc, found, &head, holder, (rs, ce)) || titled_otherwise(doc, found, &head, holder)
+        {
+            continue;
+        }
+        let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
+        let role = doc.span_text(rs, ce).to_string();
+        if !out.iter().any(|r| r.role == role && r.name == name) {
+            out.push(RoleMatch { name, role_tokens: rs..title_end(doc, k), role });
+        }
+    }
+    out
+}
+
+/// Which tokens sit inside guillemets or typographic double quotes.
+fn quoted_tokens(doc: &Doc) -> Vec<bool> {
+    let mut inside = false;
+    (0..doc.len())
+        .map(|k| match doc.tok(k) {
+            "«" | "“" => {
+                inside = true;
+                true
+            }
+            "»" | "”" => {
+                inside = false;
+                true
+            }
+            _ => inside,
+        })
+        .collect()
+}
+
+/// Every run of capitalised words outside quotations that may name a person: the names roles
+/// already gave, runs of two words or more, and a lone capitalised word inside a sentence that
+/// no list knows as a place, organisation or acronym. Counting too many keeps the rule silent;
+/// counting too few would give a role to the wrong person.
+fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[bool]) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = found
+        .iter()
+        .map(|r| NameMention { tokens: r.name.clone(), key: String::new(), person: true })
+        .collect();
+    let mut k = 0;
+    while k < doc.len() {
+        let honorific = is_honorific(doc, k);
+        let start = if honorific { k + 1 } else { k };
+        let run = (!quoted[k]).then(|| run_from(doc, start, blocked)).flatten();
+        match run {
+            Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
+                let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
+                out.push(NameMention { tokens: start..ne, key: String::new(), person });
+                k = ne;
+            }
+            Some(ne) => k = ne,
+            None => k += 1,
+        }
+    }
+    set_keys(doc, &mut out);
+    out
+}
+
+/// A run of capitalised words from `k`, also at the start of a paragraph (where `name_run`,
+/// made for names inside a line, stops).
+fn run_from(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
+    let opens_line = doc.newline_before(k) && doc.cap(k) && doc.is_word(k);
+    if !opens_line || blocked.get(k).copied().unwrap_or(true) || GAZ.is_stop(doc.folded(k)) {
+        return name_run(doc, k, blocked);
+    }
+    Some(name_run(doc, k + 1, blocked).filter(|_| !doc.newline_before(k + 1)).unwrap_or(k + 1))
+}
+
+/// Keys each mention by the person it names: a full name by its words, a lone surname by the
+/// one full name ending with it ("Dupont" → "jean dupont"), or by itself when two full names
+/// share it ("Jean Dupont", "Marie Dupont") so that it stays apart from both.
+fn set_keys(doc: &Doc, mentions: &mut [NameMention]) {
+    let words = |t: &Range<usize>| t.clone().map(|i| doc.folded(i)).collect::<Vec<_>>().join(" ");
+    let full: Vec<(String, String)> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() > 1)
+        .map(|m| (surname(doc, &m.tokens), words(&m.tokens)))
+        .collect();
+    for m in mentions.iter_mut() {
+        let last = surname(doc, &m.tokens);
+        let mut owners = full.iter().filter(|(s, _)| *s == last).map(|(_, w)| w);
+        m.key = match (m.tokens.len(), owners.next()) {
+            (1, Some(owner)) if owners.all(|w| w == owner) => owner.clone(),
+            _ => words(&m.tokens),
+        };
+    }
+}
+
+/// The folded last word of a name.
+fn surname(doc: &Doc, name: &Range<usize>) -> String {
+    doc.folded(name.end.saturating_sub(1)).to_string()
+}
+
+/// A lone capitalised word that could be a surname: not the first word of a sentence, not a
+/// known place, organisation or acronym.
+fn may_be_surname(doc: &Doc, k: usize) -> bool {
+    let first_of_sentence = doc.sentences.get(doc.sent_of[k]).is_some_and(|s| s.start == k);
+    let f = doc.folded(k);
+    !first_of_sentence
+        && !doc.info.get(k).is_some_and(|t| t.initial)
+        && !GAZ.phrases.contains_key(f)
+        && !GAZ.acronyms.contains_key(doc.tok(k))
+        && !GAZ.demonyms.contains_key(f)
+}
+
+/// Whether the description starting at `rs` (its article before it) is the subject of its
+/// clause: the article opens the sentence or a clause ("…, le ministre a ajouté"), or follows a
+/// speech verb set after a quotation ("», a poursuivi l'expert"). After a verb of its own it is
+/// an object ("il a appelé le chef de l'État"); after "que", someone the speaker talks about.
+fn opens_subject(doc: &Doc, rs: usize) -> bool {
+    let Some(article) = rs.checked_sub(1) else { return false };
+    if !matches!(doc.folded(article), "le" | "la" | "l'") {
+        return false;
+    }
+    let Some(before) = article.checked_sub(1) else { return true };
+    let sentence_start = doc.sentences.get(doc.sent_of[article]).is_some_and(|s| s.start == article);
+    let after_quote = |v: usize| (v.saturating_sub(3)..v).any(|i| matches!(doc.tok(i), "»" | "”" | ","));
+    // "« … ! » Le porte-parole a ajouté": a capitalised article after a quotation opens a sentence.
+    let after_quotation = matches!(doc.tok(before), "»" | "”") && doc.cap(article);
+    sentence_start
+        || after_quotation
+        || CLAUSE_OPENERS.contains(&doc.folded(before))
+        || cites(doc, before)
+        || GAZ.speech_fr.contains(doc.folded(before)) && after_quote(before)
+}
+
+/// Whether the name starting at `ns` is who its clause is about: it opens the sentence or a
+/// clause ("Pour X, …" too), or follows a speech verb ("souligne X"). A name after another word
+/// is an object or a complement ("il a cité X", "un billet sur X").
+fn names_subject(doc: &Doc, ns: usize) -> bool {
+    let start = if ns > 0 && is_honorific(doc, ns - 1) { ns - 1 } else { ns };
+    let opens = |i: usize| doc.sentences.get(doc.sent_of[i]).is_some_and(|s| s.start == i);
+    let Some(before) = start.checked_sub(1) else { return true };
+    let word = doc.folded(before);
+    opens(start)
+        || CLAUSE_OPENERS.contains(&word)
+        || matches!(doc.tok(before), "»" | "”")
+        || GAZ.speech_fr.contains(word) && !PREPOSITIONS.contains(&word)
+        || word == "pour" && opens(before)
+}
+
+/// "selon" or "d'après" at `k`: what follows is who said it.
+fn cites(doc: &Doc, k: usize) -> bool {
+    doc.folded(k) == "selon" || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
+}
+
+/// Whether the description's article agrees with the holder's given name: "la" is a woman,
+/// "le" a man ("l'" tells nothing): "Jean Dupont a parlé. La ministre a ajouté" is someone else.
+fn gender_agrees(doc: &Doc, rs: usize, holder: &NameMention) -> bool {
+    let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
+        Some("la") => Gender::Female,
+        Some("le") => Gender::Male,
+        _ => return true,
+    };
+    given_name_gender(doc.span_text(holder.tokens.start, holder.tokens.end)).fits(told)
+}
+
+/// Whether token `k` belongs to a name ("Bruno Le Maire").
+fn inside_name(mentions: &[NameMention], k: usize) -> bool {
+    mentions.iter().any(|m| m.tokens.contains(&k))
+}
+
+/// Whether the title `head` was used before `k` for someone the text did not name: "son avocat
+/// a confirmé … a expliqué l'avocat", "un policier filmé … le policier".
+fn introduced_unnamed(doc: &Doc, head: &str, k: usize) -> bool {
+    (1..k).any(|i| {
+        matches!(doc.folded(i - 1), "un" | "une" | "son" | "sa" | "leur" | "notre" | "votre")
+            && title_head(doc, i).is_some_and(|(h, _)| h == head)
+    })
+}
+
+/// Whether the holder was just named with a role of another title: "le président Zmirou. Le
+/// procureur lui rappelle" is someone else.
+fn titled_otherwise(doc: &Doc, found: &[RoleMatch], head: &str, holder: &NameMention) -> bool {
+    found.iter().any(|r| r.name == holder.tokens && role_head(doc, r).is_some_and(|h| h != head))
+}
+
+/// The one person named before the description `d` (in its sentence or the one before, as the
+/// subject of a clause) when nobody else is named around it in its paragraph up to the end of
+/// the next sentence; the names inside the description itself left out ("le
+/// président de Michelin"). A description names back: "X a parlé. Le ministre a ajouté", not "Le
+/// ministre a parlé. X a ajouté".
+fn sole_person_before<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    d: Range<usize>,
+) -> Option<&'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    let window = sentence.saturating_sub(1)..=sentence + 1;
+    let mut around = mentions.iter().filter(|m| {
+        window.contains(&doc.sent_of[m.tokens.start])
+            && !d.contains(&m.tokens.start)
+            && same_paragraph(doc, m.tokens.start, d.start)
+    });
+    let first = around.next()?;
+    let before = first.tokens.start < d.start && names_subject(doc, first.tokens.start);
+    (before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// Whether no line break falls between tokens `a` and `b`.
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+    !(a.min(b) + 1..=a.max(b)).any(|i| doc.newline_before(i))
+}
+
+/// Whether the description's title `head` may be the holder's: nobody else has a role with that
+/// title, and the holder's own roles with it say the same, less or more ("président" and
+/// "président du parti"), never something else ("ministre de la Justice").
+fn title_free_for(
+    doc: &Doc,
+    found: &[RoleMatch],
+    head: &str,
+    holder: &NameMention,
+    (rs, ce): (usize, usize),
+) -> bool {
+    let words = role_words(doc, rs, ce);
+    found.iter().filter(|r| role_head(doc, r).as_deref() == Some(head)).all(|r| {
+        let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+        surname(doc, &r.name) == surname(doc, &holder.tokens)
+            && (words.starts_with(&have) || have.starts_with(&words))
+    })
+}
+
+/// The title head of a role found with a name.
+fn role_head(doc: &Doc, r: &RoleMatch) -> Option<String> {
+    r.role_tokens.clone().find_map(|i| title_head(doc, i)).map(|(h, _)| h)
+}
+
+/// The longest mention known to be the person keyed `key`: the span their entity will have.
+fn fullest_mention(mentions: &[NameMention], key: &str) -> Option<Range<usize>> {
+    mentions.iter().filter(|m| m.key == key && m.person).map(|m| m.tokens.clone()).max_by_key(|t| t.len())
+}
