@@ -9,7 +9,7 @@ use super::gazetteer::phrase_key;
 use super::quotes::speech_verb_at;
 use super::util::{FxSet, lines_with_sections};
 
-/// The forms of `assets/gazetteers/media.txt`, folded: a title is recognised whatever the
+/// The forms of `assets/gazetteers/media.txt` and `outlets_en.txt`, folded: a title is recognised whatever the
 /// entity recogniser made of it ("France 2" inside a show's name, "RTL-LCI").
 struct MediaForms {
     /// Folded keys of every form, also without a leading article ("figaro" for "Le Figaro").
@@ -22,7 +22,11 @@ struct MediaForms {
 static MEDIA: LazyLock<MediaForms> = LazyLock::new(|| {
     let mut m = MediaForms { keys: FxSet::default(), lower: FxSet::default(), max_len: 1 };
     let no_abbreviations = FxSet::default();
-    for (_, line) in lines_with_sections(include_str!("../../assets/gazetteers/media.txt")) {
+    let lists = [
+        include_str!("../../assets/gazetteers/media.txt"),
+        include_str!("../../assets/gazetteers/outlets_en.txt"),
+    ];
+    for (_, line) in lists.into_iter().flat_map(lines_with_sections) {
         for form in line.split('|').map(str::trim).filter(|f| !f.is_empty()) {
             let key = phrase_key(form, &no_abbreviations);
             m.max_len = m.max_len.max(key.split(' ').count());
@@ -98,12 +102,13 @@ pub fn medium_end(doc: &Doc, k: usize) -> Option<usize> {
     best
 }
 
-/// The media named from token `k` on, one after another: "RMC/BFMTV", "RTL, LCI et Le Figaro".
-pub fn media_from(doc: &Doc, k: usize) -> Vec<String> {
+/// The media named from token `k` on, one after another, as token ranges: "RMC/BFMTV",
+/// "RTL, LCI et Le Figaro".
+pub fn media_from(doc: &Doc, k: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = k;
     while let Some(end) = medium_end(doc, at) {
-        out.push(doc.span_text(at, end).to_string());
+        out.push((at, end));
         if !matches!(doc.tok(end), "/" | "-" | "," | "et" | "and") {
             break;
         }

@@ -120,8 +120,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             && medium_end(doc, s).is_some()
             && sentence_reports_speech(doc, k)
         {
-            for name in media_from(doc, s) {
-                push(Some(name));
+            for (a, b) in media_from(doc, s) {
+                push(Some(outlet_name(doc, a, b, entities)));
             }
             continue;
         }
@@ -183,9 +183,16 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 push(medium_at(doc, s, entities).or_else(|| in_media(doc, k + 2, entities)))
             }
             "told" => {
-                // "told the BBC" / "told Reuters": only an organisation counts.
+                // "told the BBC" / "told Reuters": only an organisation counts, a listed
+                // outlet with its whole name ("BBC Radio 4").
                 let s = if doc.folded(k + 1) == "the" { k + 2 } else { k + 1 };
-                push(org_at(doc, s, entities));
+                let outlet = media_from(doc, s).first().map(|&(a, b)| outlet_name(doc, a, b, entities));
+                push(outlet.or_else(|| org_at(doc, s, entities)));
+            }
+            // "said in a statement to Reuters": a listed outlet after a speech verb.
+            "to" if (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j)) => {
+                let s = if doc.folded(k + 1) == "the" { k + 2 } else { k + 1 };
+                push(media_from(doc, s).first().map(|&(a, b)| outlet_name(doc, a, b, entities)));
             }
             _ if REPORT_VERBS.contains(&f) => {
                 // "Reuters reported" (entity just before) or "rapporte X" (after).
@@ -241,6 +248,21 @@ fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String
                 .then(|| institution_phrase(doc, j))
         })
     })
+}
+
+/// The listed outlet at tokens `a..b`, or the organisation the recogniser found there when
+/// it names a part of the outlet ("BBC News Online", "BBC Radio Scotland"); a name running on
+/// into a person ("BBC Mr Howard") is cut back to the outlet.
+fn outlet_name(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> String {
+    let listed = doc.span_text(a, b).to_string();
+    let Some(start) = doc.tokens.get(a).map(|t| t.start) else { return listed };
+    let longer = entities.starting_at(start).filter(|(e, end)| {
+        matches!(e.label, Label::Org | Label::Misc) && doc.tokens.get(b).is_some_and(|t| t.start < *end)
+    });
+    match longer.and_then(|(_, end)| doc.text.get(start..end)) {
+        Some(name) if doc.cap(b) && !GAZ.honorifics.contains(doc.folded(b)) => name.to_string(),
+        _ => listed,
+    }
 }
 
 /// An institution by its common noun, with the capitalised complement that names it
@@ -421,6 +443,23 @@ mod tests {
                 assert!(got.iter().any(|s| s == w), "{w}: {got:?} in {text}");
             }
         }
+    }
+
+    /// English outlets with their whole name.
+    #[test]
+    fn english_outlets_as_sources() {
+        let cases = [
+            ("\"We will not give up,\" he told BBC Radio 4's Today programme.", "BBC Radio 4"),
+            ("Speaking on Sky News, the minister said the plan was fair.", "Sky News"),
+            ("The company said in a statement to Reuters that it would appeal.", "Reuters"),
+            ("He told the BBC News website that the fans deserved better.", "BBC News website"),
+        ];
+        for (text, want) in cases {
+            let got = sources(text);
+            assert_eq!(got, vec![want.to_string()], "{text}");
+        }
+        // An outlet named as a receiver, with no speech verb before it, is no source.
+        assert!(sources("The rights were sold to ITV for three years.").is_empty());
     }
 
     /// Social networks, video links, a rostrum and an unnamed official are no sources.
