@@ -1518,6 +1518,15 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         if GAZ.is_speech_verb(doc.folded(w)) {
             return Some(Speaker::Named(name));
         }
+        // "," National Bureau of Statistics chief Li Deshui told: the person after the
+        // organisation and its function, when a speech verb follows in the same clause.
+        if let Some(Speaker::Named(person)) = english_function_after_name(doc, named, end, entities)
+            && (end..end + 8)
+                .take_while(|&j| doc.is_word(j))
+                .any(|j| GAZ.speech_en.contains(doc.folded(j)) && !doc.cap(j))
+        {
+            return Some(Speaker::Named(person));
+        }
     }
     // "," the minister said  (short NP then verb)
     for w in k + 1..(k + 6).min(doc.len()) {

@@ -112,3 +112,14 @@ fn a_company_after_a_title_is_no_person() {
     let people: Vec<&str> = f.people.iter().map(|p| p.name.as_str()).collect();
     assert!(!people.iter().any(|p| p.contains("Securities") || p.contains("Campaign")), "{people:?}");
 }
+
+#[test]
+fn an_organisation_and_its_function_before_the_person_who_speaks() {
+    let s = speakers(
+        "\"Sales will recover next year,\" Northwind Foods chief executive Anna Keller said on Monday.",
+    );
+    assert_eq!(s, vec![some("Anna Keller")]);
+    let s =
+        speakers("\"The plan needs time,\" National Office of Trade chief Wang Lei told a news conference.");
+    assert_eq!(s, vec![some("Wang Lei")]);
+}
