@@ -271,6 +271,10 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             Some(Cue::Loc) if label != Label::Org => Label::Loc,
             _ => label,
         };
+        // "aux éditions du Seuil", "(éd. du Cerf, 2017)": a publishing house.
+        if publisher_before(doc, a) {
+            label = Label::Org;
+        }
         // "le fondateur de Doctissimo", "la Fage, syndicat majoritaire": what the context says
         // of an unlisted name.
         if matches!(label, Label::Loc | Label::Per)
@@ -473,6 +477,26 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// "éditions du", "éd. de la", "Éditions des" just before token a: French names a publishing
+/// house by the word "éditions" (abbreviated "éd.") and a contracted article; the name after it
+/// is the house ("les éditions Gallimard" go through the cue words).
+fn publisher_before(doc: &Doc, a: usize) -> bool {
+    let Some(mut q) = a.checked_sub(1) else { return false };
+    if doc.folded(q) == "la" {
+        let Some(p) = q.checked_sub(1) else { return false };
+        q = p;
+    }
+    if !matches!(doc.folded(q), "du" | "de" | "des" | "d'") {
+        return false;
+    }
+    let Some(mut noun) = q.checked_sub(1) else { return false };
+    if doc.tok(noun) == "." {
+        let Some(p) = noun.checked_sub(1) else { return false };
+        noun = p;
+    }
+    matches!(doc.folded(noun), "editions" | "ed" | "ed.")
 }
 
 /// The end and label of the longest listed name that starts span a..b and ends before b (none

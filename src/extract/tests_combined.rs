@@ -401,3 +401,37 @@ fn a_name_in_the_paragraph_before_does_not_make_a_description_ambiguous() {
     assert!(roles_of(&f, "Jean Dupont").iter().any(|r| r == "président du syndicat"), "{:?}", f.people);
     assert!(roles_of(&f, "Marie Durand").is_empty(), "{:?}", f.people);
 }
+
+// ---- fr-orgs5 (issue 17): French organisations and places ----
+
+/// Whether the extractor finds `name` with `label` in `text` (the entities on failure).
+fn finds(text: &str, name: &str, label: Label) -> Result<(), Vec<(String, Label)>> {
+    let found = ents(&extract(text, &Options::default()));
+    if found.contains(&(name.to_string(), label)) { Ok(()) } else { Err(found) }
+}
+
+#[test]
+fn a_listed_paper_after_a_capitalised_preposition_keeps_its_article() {
+    assert_eq!(finds("Selon Le Parisien, le conseil se réunira jeudi.", "Le Parisien", Label::Org), Ok(()));
+    assert_eq!(finds("Pour Le Monde, la réforme échoue.", "Le Monde", Label::Org), Ok(()));
+}
+
+#[test]
+fn the_name_after_editions_du_is_a_publishing_house() {
+    assert_eq!(
+        finds("Il a signé un essai (éd. du Verger, 2016) puis un récit.", "Verger", Label::Org),
+        Ok(())
+    );
+    let novel = "Son deuxième roman paraît aux éditions de la Baleine cet hiver.";
+    assert_eq!(finds(novel, "Baleine", Label::Org), Ok(()));
+    assert!(
+        finds("Il vit au bord du Rhône depuis dix ans.", "Rhône", Label::Org).is_err(),
+        "a place after du"
+    );
+}
+
+#[test]
+fn papers_named_with_an_article_are_organisations() {
+    let poll = "Selon un sondage publié par L'Opinion, la liste progresse.";
+    assert_eq!(finds(poll, "L'Opinion", Label::Org), Ok(()));
+}
