@@ -435,3 +435,10 @@ fn papers_named_with_an_article_are_organisations() {
     let poll = "Selon un sondage publié par L'Opinion, la liste progresse.";
     assert_eq!(finds(poll, "L'Opinion", Label::Org), Ok(()));
 }
+
+#[test]
+fn agencies_written_as_a_word_like_acronym_are_organisations() {
+    let report = "Un rapport de l'Ademe chiffre le coût. Le Cevipof publie son baromètre.";
+    assert_eq!(finds(report, "Ademe", Label::Org), Ok(()));
+    assert_eq!(finds(report, "Cevipof", Label::Org), Ok(()));
+}
