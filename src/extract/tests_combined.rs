@@ -442,3 +442,13 @@ fn agencies_written_as_a_word_like_acronym_are_organisations() {
     assert_eq!(finds(report, "Ademe", Label::Org), Ok(()));
     assert_eq!(finds(report, "Cevipof", Label::Org), Ok(()));
 }
+
+#[test]
+fn a_capitalised_administration_noun_alone_is_no_place() {
+    let text = "La Préfecture a interdit le rassemblement. Il a fleuri la tombe du Soldat inconnu, puis \
+                l'Hôtel a fermé.";
+    let found = ents(&extract(text, &Options::default()));
+    for word in ["Préfecture", "Soldat", "Hôtel"] {
+        assert!(!found.iter().any(|(t, _)| t == word), "{word}: {found:?}");
+    }
+}
