@@ -234,6 +234,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         a += 1;
     }
+    // "l'État du New Jersey" names the state "New Jersey"; "secrétaire d'État chargée de
+    // l'Égalité", "d'État aux Affaires" are the end of a role, no name at all.
+    if doc.lang == Lang::Fr && b > a + 1 && matches!(doc.folded(a), "etat" | "etats") {
+        match state_word_end(doc, a, b) {
+            Some(name) => a = name,
+            None if matches!(doc.folded(a + 1), "charge" | "chargee" | "aux" | "au" | "a") => return None,
+            None => {}
+        }
+    }
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
@@ -477,6 +486,13 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// Where the name starts after "État de/du/d'" opening span a..b ("État du New Jersey" →
+/// "New Jersey"), when a capitalised word follows the preposition.
+fn state_word_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let name = a + 2;
+    (name < b && matches!(doc.folded(a + 1), "de" | "du" | "d'") && doc.cap(name)).then_some(name)
 }
 
 /// "éditions du", "éd. de la", "Éditions des" just before token a: French names a publishing

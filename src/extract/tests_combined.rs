@@ -452,3 +452,13 @@ fn a_capitalised_administration_noun_alone_is_no_place() {
         assert!(!found.iter().any(|(t, _)| t == word), "{word}: {found:?}");
     }
 }
+
+#[test]
+fn the_state_word_stays_out_of_a_state_s_name() {
+    let storm = "La tempête a touché terre lundi dans l'État du Nouveau-Mexique et dans l'État de Bahia.";
+    assert_eq!(finds(storm, "Nouveau-Mexique", Label::Loc), Ok(()));
+    assert_eq!(finds(storm, "Bahia", Label::Loc), Ok(()));
+    let role = "La secrétaire d'État chargée de l'Égalité a parlé avec le secrétaire d'État aux Transports.";
+    let found = ents(&extract(role, &Options::default()));
+    assert!(!found.iter().any(|(t, _)| t.starts_with("État")), "{found:?}");
+}
