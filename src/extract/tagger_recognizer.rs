@@ -252,7 +252,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         if doc.is_determiner(a)
             || is_cue(f)
             || GAZ.demonyms.contains_key(f)
-            || after_cue && matches!(f, "de" | "d'")
+            || after_cue && matches!(f, "de" | "d'" | "international" | "internationale")
         {
             after_cue |= is_cue(f);
             a += 1;
@@ -414,9 +414,11 @@ fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
     end
 }
 
-/// Nouns of administrative areas and of the State's seats named by their town, left out of a
-/// place's name ("la ville de Gao", "la préfecture de Lille").
-const AREA_NOUNS: [&str; 16] = [
+/// Nouns of administrative areas, of the State's seats and of airports named by their town or
+/// patron, left out of a place's name ("la ville de Gao", "la préfecture de Lille", "l'aéroport
+/// international Kotoka").
+const AREA_NOUNS: [&str; 17] = [
+    "aeroport",
     "prefecture",
     "sous-prefecture",
     "ville",

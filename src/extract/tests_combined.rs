@@ -462,3 +462,10 @@ fn the_state_word_stays_out_of_a_state_s_name() {
     let found = ents(&extract(role, &Options::default()));
     assert!(!found.iter().any(|(t, _)| t.starts_with("État")), "{found:?}");
 }
+
+#[test]
+fn an_airport_is_named_without_its_type_word() {
+    let flight = "L'avion s'est posé à l'aéroport international Kotoka, puis à l'aéroport de Nice.";
+    assert_eq!(finds(flight, "Kotoka", Label::Loc), Ok(()));
+    assert_eq!(finds(flight, "Nice", Label::Loc), Ok(()));
+}
