@@ -284,6 +284,11 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         if publisher_before(doc, a) {
             label = Label::Org;
         }
+        // "le général de Gaulle", "le maréchal de Lattre": after a rank, "de" opens a surname.
+        if let Some(particle) = particle_after_rank(doc, a) {
+            a = particle;
+            label = Label::Per;
+        }
         // "le fondateur de Doctissimo", "la Fage, syndicat majoritaire": what the context says
         // of an unlisted name.
         if matches!(label, Label::Loc | Label::Per)
@@ -495,6 +500,20 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
 fn state_word_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let name = a + 2;
     (name < b && matches!(doc.folded(a + 1), "de" | "du" | "d'") && doc.cap(name)).then_some(name)
+}
+
+/// The "de" before token a when a military or church rank precedes it ("le général de
+/// Gaulle", "l'abbé de Lamennais"): these ranks take a surname, never a place or a body.
+fn particle_after_rank(doc: &Doc, a: usize) -> Option<usize> {
+    // Not "lieutenant" or "capitaine": "les lieutenants de Marine Le Pen" serve someone.
+    const RANKS: [&str; 6] = ["general", "marechal", "amiral", "colonel", "abbe", "cardinal"];
+    let particle = a.checked_sub(1)?;
+    let rank = particle.checked_sub(1)?;
+    let is_rank = RANKS.contains(&doc.folded(rank)) && !doc.cap(rank);
+    // An acronym or a listed name after the rank is its army or party ("le général de l'OTAN").
+    let surname =
+        doc.cap(a) && !doc.info.get(a).is_some_and(|t| t.upper) && !GAZ.phrase_heads.contains(doc.folded(a));
+    (doc.tok(particle) == "de" && is_rank && surname).then_some(particle)
 }
 
 /// "éditions du", "éd. de la", "Éditions des" just before token a: French names a publishing

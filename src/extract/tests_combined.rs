@@ -469,3 +469,12 @@ fn an_airport_is_named_without_its_type_word() {
     assert_eq!(finds(flight, "Kotoka", Label::Loc), Ok(()));
     assert_eq!(finds(flight, "Nice", Label::Loc), Ok(()));
 }
+
+#[test]
+fn a_rank_before_de_and_a_capital_names_a_person() {
+    let history = "La statue du général de Gaulle a été rhabillée, comme celle du maréchal de Lattre.";
+    assert_eq!(finds(history, "de Gaulle", Label::Per), Ok(()));
+    assert_eq!(finds(history, "de Lattre", Label::Per), Ok(()));
+    let place = "Le général a quitté la préfecture de Lyon avant le défilé.";
+    assert_eq!(finds(place, "Lyon", Label::Loc), Ok(()));
+}
