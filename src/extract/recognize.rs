@@ -792,11 +792,13 @@ fn extend_run(doc: &Doc, k: usize, used: &[bool], connectors: bool) -> (usize, u
 /// The capitalised run at k, trimmed of leading ordinary words and honorifics.
 fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
     let mut a = k;
-    // Leading words that are capitalised for other reasons.
+    // Leading words that are capitalised for other reasons; a listed title's own article stays
+    // ("Selon Le Parisien": the run restarts at "Le", where the gazetteer finds the paper).
     while a < doc.len()
         && doc.cap(a)
         && (doc.common_capitalised(a) || is_honorific(doc, a) || doc.elision(a).is_some())
         && !used.get(a).copied().unwrap_or(true)
+        && (a == k || gazetteer_at(doc, a, used).is_none())
     {
         a += 1;
         if !free(doc, used, a) {

@@ -234,6 +234,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         a += 1;
     }
+    // "l'État du New Jersey" names the state "New Jersey"; "secrétaire d'État chargée de
+    // l'Égalité", "d'État aux Affaires" are the end of a role, no name at all.
+    if doc.lang == Lang::Fr && b > a + 1 && matches!(doc.folded(a), "etat" | "etats") {
+        match state_word_end(doc, a, b) {
+            Some(name) => a = name,
+            None if matches!(doc.folded(a + 1), "charge" | "chargee" | "aux" | "au" | "a") => return None,
+            None => {}
+        }
+    }
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
@@ -243,7 +252,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         if doc.is_determiner(a)
             || is_cue(f)
             || GAZ.demonyms.contains_key(f)
-            || after_cue && matches!(f, "de" | "d'")
+            || after_cue && matches!(f, "de" | "d'" | "international" | "internationale")
         {
             after_cue |= is_cue(f);
             a += 1;
@@ -271,6 +280,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             Some(Cue::Loc) if label != Label::Org => Label::Loc,
             _ => label,
         };
+        // "aux éditions du Seuil", "(éd. du Cerf, 2017)": a publishing house.
+        if publisher_before(doc, a) {
+            label = Label::Org;
+        }
+        // "le général de Gaulle", "le maréchal de Lattre": after a rank, "de" opens a surname.
+        if let Some(particle) = particle_after_rank(doc, a) {
+            a = particle;
+            label = Label::Per;
+        }
         // "le fondateur de Doctissimo", "la Fage, syndicat majoritaire": what the context says
         // of an unlisted name.
         if matches!(label, Label::Loc | Label::Per)
@@ -401,9 +419,11 @@ fn name_after_connector(doc: &Doc, a: usize, b: usize) -> usize {
     end
 }
 
-/// Nouns of administrative areas and of the State's seats named by their town, left out of a
-/// place's name ("la ville de Gao", "la préfecture de Lille").
-const AREA_NOUNS: [&str; 16] = [
+/// Nouns of administrative areas, of the State's seats and of airports named by their town or
+/// patron, left out of a place's name ("la ville de Gao", "la préfecture de Lille", "l'aéroport
+/// international Kotoka").
+const AREA_NOUNS: [&str; 17] = [
+    "aeroport",
     "prefecture",
     "sous-prefecture",
     "ville",
@@ -473,6 +493,47 @@ fn cue_before(doc: &Doc, a: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// Where the name starts after "État de/du/d'" opening span a..b ("État du New Jersey" →
+/// "New Jersey"), when a capitalised word follows the preposition.
+fn state_word_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let name = a + 2;
+    (name < b && matches!(doc.folded(a + 1), "de" | "du" | "d'") && doc.cap(name)).then_some(name)
+}
+
+/// The "de" before token a when a military or church rank precedes it ("le général de
+/// Gaulle", "l'abbé de Lamennais"): these ranks take a surname, never a place or a body.
+fn particle_after_rank(doc: &Doc, a: usize) -> Option<usize> {
+    // Not "lieutenant" or "capitaine": "les lieutenants de Marine Le Pen" serve someone.
+    const RANKS: [&str; 6] = ["general", "marechal", "amiral", "colonel", "abbe", "cardinal"];
+    let particle = a.checked_sub(1)?;
+    let rank = particle.checked_sub(1)?;
+    let is_rank = RANKS.contains(&doc.folded(rank)) && !doc.cap(rank);
+    // An acronym or a listed name after the rank is its army or party ("le général de l'OTAN").
+    let surname =
+        doc.cap(a) && !doc.info.get(a).is_some_and(|t| t.upper) && !GAZ.phrase_heads.contains(doc.folded(a));
+    (doc.tok(particle) == "de" && is_rank && surname).then_some(particle)
+}
+
+/// "éditions du", "éd. de la", "Éditions des" just before token a: French names a publishing
+/// house by the word "éditions" (abbreviated "éd.") and a contracted article; the name after it
+/// is the house ("les éditions Gallimard" go through the cue words).
+fn publisher_before(doc: &Doc, a: usize) -> bool {
+    let Some(mut q) = a.checked_sub(1) else { return false };
+    if doc.folded(q) == "la" {
+        let Some(p) = q.checked_sub(1) else { return false };
+        q = p;
+    }
+    if !matches!(doc.folded(q), "du" | "de" | "des" | "d'") {
+        return false;
+    }
+    let Some(mut noun) = q.checked_sub(1) else { return false };
+    if doc.tok(noun) == "." {
+        let Some(p) = noun.checked_sub(1) else { return false };
+        noun = p;
+    }
+    matches!(doc.folded(noun), "editions" | "ed" | "ed.")
 }
 
 /// The end and label of the longest listed name that starts span a..b and ends before b (none

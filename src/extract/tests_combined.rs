@@ -401,3 +401,75 @@ fn a_name_in_the_paragraph_before_does_not_make_a_description_ambiguous() {
     assert!(roles_of(&f, "Jean Dupont").iter().any(|r| r == "président du syndicat"), "{:?}", f.people);
     assert!(roles_of(&f, "Marie Durand").is_empty(), "{:?}", f.people);
 }
+
+// ---- fr-orgs5 (issue 17): French organisations and places ----
+
+/// Whether the extractor finds every (name, label) of `wanted` in `text` (the entities on failure).
+fn finds(text: &str, wanted: &[(&str, Label)]) -> Result<(), Vec<(String, Label)>> {
+    let found = ents(&extract(text, &Options::default()));
+    let all = wanted.iter().all(|&(name, label)| found.contains(&(name.to_string(), label)));
+    if all { Ok(()) } else { Err(found) }
+}
+
+#[test]
+fn a_listed_paper_after_a_capitalised_preposition_keeps_its_article() {
+    assert_eq!(
+        finds("Selon Le Parisien, le conseil se réunira jeudi.", &[("Le Parisien", Label::Org)]),
+        Ok(())
+    );
+    assert_eq!(finds("Pour Le Monde, la réforme échoue.", &[("Le Monde", Label::Org)]), Ok(()));
+}
+
+#[test]
+fn the_name_after_editions_du_is_a_publishing_house() {
+    assert_eq!(
+        finds("Il a signé un essai (éd. du Verger, 2016) puis un récit.", &[("Verger", Label::Org)]),
+        Ok(())
+    );
+    let novel = "Son deuxième roman paraît aux éditions de la Baleine cet hiver.";
+    assert_eq!(finds(novel, &[("Baleine", Label::Org)]), Ok(()));
+    assert!(
+        finds("Il vit au bord du Rhône depuis dix ans.", &[("Rhône", Label::Org)]).is_err(),
+        "a place after du"
+    );
+}
+
+#[test]
+fn listed_papers_and_agencies_written_as_words_are_organisations() {
+    let report = "Selon L'Opinion, un rapport de l'Ademe chiffre le coût. Le Cevipof publie son baromètre.";
+    let bodies = [("L'Opinion", Label::Org), ("Ademe", Label::Org), ("Cevipof", Label::Org)];
+    assert_eq!(finds(report, &bodies), Ok(()));
+}
+
+#[test]
+fn a_capitalised_administration_noun_alone_is_no_place() {
+    let text = "La Préfecture a interdit le rassemblement. Il a fleuri la tombe du Soldat inconnu, puis \
+                l'Hôtel a fermé.";
+    let found = ents(&extract(text, &Options::default()));
+    for word in ["Préfecture", "Soldat", "Hôtel"] {
+        assert!(!found.iter().any(|(t, _)| t == word), "{word}: {found:?}");
+    }
+}
+
+#[test]
+fn the_state_word_stays_out_of_a_state_s_name() {
+    let storm = "La tempête a touché terre lundi dans l'État du Nouveau-Mexique et dans l'État de Bahia.";
+    assert_eq!(finds(storm, &[("Nouveau-Mexique", Label::Loc), ("Bahia", Label::Loc)]), Ok(()));
+    let role = "La secrétaire d'État chargée de l'Égalité a parlé avec le secrétaire d'État aux Transports.";
+    let found = ents(&extract(role, &Options::default()));
+    assert!(!found.iter().any(|(t, _)| t.starts_with("État")), "{found:?}");
+}
+
+#[test]
+fn an_airport_is_named_without_its_type_word() {
+    let flight = "L'avion s'est posé à l'aéroport international Kotoka, puis à l'aéroport de Nice.";
+    assert_eq!(finds(flight, &[("Kotoka", Label::Loc), ("Nice", Label::Loc)]), Ok(()));
+}
+
+#[test]
+fn a_rank_before_de_and_a_capital_names_a_person() {
+    let history = "La statue du général de Gaulle a été rhabillée, comme celle du maréchal de Lattre.";
+    assert_eq!(finds(history, &[("de Gaulle", Label::Per), ("de Lattre", Label::Per)]), Ok(()));
+    let place = "Le général a quitté la préfecture de Lyon avant le défilé.";
+    assert_eq!(finds(place, &[("Lyon", Label::Loc)]), Ok(()));
+}
