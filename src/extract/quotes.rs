@@ -569,7 +569,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
-            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| speaker_framed(doc, k, words, entities))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
@@ -2211,16 +2211,25 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
-/// word, whatever the distance to the quote.
-fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+/// word, whatever the distance to the quote. A fragment woven into such a sentence ("Selon lui,
+/// ces caméras devront être « systématiquement » activées") is the framer's word too, when the
+/// framer is a person or a singular pronoun (a label quoted after "Selon le journal," is not).
+fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
     let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
     let np = match doc.folded(sent_start) {
         "selon" => sent_start + 1,
         "d'" if doc.folded(sent_start + 1) == "apres" => sent_start + 2,
         _ => return None,
     };
-    match phrase_speaker_within(doc, np, k, false, entities)? {
-        Speaker::Named(name) => Some(Speaker::Named(name)),
+    let framer = phrase_speaker_within(doc, np, k, false, entities)?;
+    match framer {
+        Speaker::Named(name) if words >= 4 => Some(Speaker::Named(name)),
+        // "X a annoncé … . Selon lui, …": the pronoun alone frames the sentence, and stands
+        // for the subject the text is about (no guess from other people named before).
+        Speaker::Pronoun(g) if doc.lang == Lang::Fr && !doc.cap(k + 1) && doc.tok(np + 1) == "," => {
+            let subject = coref::subject_person(doc, k, g, entities)??;
+            Some(Speaker::Named(subject.name.clone()))
+        }
         _ => None,
     }
 }

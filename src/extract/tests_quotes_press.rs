@@ -173,3 +173,17 @@ fn a_relative_clause_on_a_named_person_introduces_the_quote() {
     );
     assert_eq!(s.get(1), Some(&None), "{s:?}");
 }
+
+#[test]
+fn fragments_in_a_sentence_framed_by_selon_lui_are_the_subject_s_words() {
+    let s = speakers(
+        "Paul Morel a annoncé mardi que les agents municipaux porteront un gilet. Selon lui, ces gilets \
+         devront être « systématiquement » portés « en service » mais pas « en cas d'urgence ».",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), some("Paul Morel"), some("Paul Morel")]);
+    // When the sentence before names two people, the pronoun follows no subject: no guess.
+    let s = speakers(
+        "Le maire a reçu Paul Morel et Jean Dubois mardi. Selon lui, ces gilets devront être « systématiquement » portés.",
+    );
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
