@@ -64,6 +64,13 @@ fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool
     entities.last_person_between(from.end, to.start, |_, _| true).is_some()
 }
 
+/// Whether someone other than `name` is named between tokens `a` and `b` (the speaker's own
+/// name in the incise after their quote is no rival: "», a constaté X, sur franceinfo.").
+fn other_person_between(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
+    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    entities.last_person_between(from.end, to.start, |e, _| e.name != name).is_some()
+}
+
 /// What a description's head noun stands for.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -594,7 +601,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                     .as_ref()
                     .filter(|(c, name)| {
                         doc.tokens.get(*c).is_some_and(|t| t.start >= from)
-                            && !person_between(doc, *c, k, entities)
+                            && !other_person_between(doc, *c, k, name, entities)
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());

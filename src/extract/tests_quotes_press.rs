@@ -187,3 +187,20 @@ fn fragments_in_a_sentence_framed_by_selon_lui_are_the_subject_s_words() {
     );
     assert_eq!(s, Vec::<Option<String>>::new());
 }
+
+#[test]
+fn a_pronoun_incise_goes_on_with_the_speaker_named_in_the_incise_before() {
+    let s = speakers(
+        "Jean Dubois a promis mardi des mesures pour les routiers. « Il y avait une quinzaine de dépôts \
+         bloqués », a constaté Paul Morel, président de la fédération des transporteurs, sur France Info \
+         mercredi matin. « La semaine prochaine, tout ira mieux », ajoute-t-il.",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), some("Paul Morel")]);
+    // Someone else named after the speaker may be who the pronoun stands for: no guess.
+    let s = speakers(
+        "Jean Dubois a promis mardi des mesures pour les routiers. « Il y avait une quinzaine de dépôts \
+         bloqués », a constaté Paul Morel mercredi matin, en réponse à Jacques Martin. « La semaine \
+         prochaine, tout ira mieux », ajoute-t-il.",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), None]);
+}
