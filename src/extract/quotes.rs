@@ -2019,8 +2019,10 @@ fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
     for m in e.mentions.iter().filter(|m| m.end <= before) {
         let first = doc.tokens.partition_point(|t| t.start < m.start);
         let after = doc.tokens.partition_point(|t| t.start < m.end);
-        let in_front = (first.saturating_sub(TITLE_REACH)..first)
-            .find(|&j| is_title(j) && (j + 1..first).all(complement));
+        // An apposed name after the title and its complement ("Le maire de New York, X").
+        let name_at = if doc.tok(first.wrapping_sub(1)) == "," { first - 1 } else { first };
+        let in_front = (name_at.saturating_sub(TITLE_REACH)..name_at)
+            .find(|&j| is_title(j) && (j + 1..name_at).all(complement));
         let behind = (doc.tok(after) == ",")
             .then(|| {
                 (after + 1..after + 1 + TITLE_REACH).find(|&j| is_title(j) && (after + 1..j).all(modifier))
@@ -2101,7 +2103,15 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             other.is_none().then(|| Speaker::Named(e.name.clone()))
         }
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
-        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => None,
+        // "Le maire de New York prend peu de risque : «": the one person the text has given
+        // that title next to their name; nobody when none or several are.
+        coref::Subject::Titled { title, .. } => {
+            match role_holders(doc, k, doc.folded(title), entities).as_slice() {
+                [one] => Some(Speaker::Named(one.clone())),
+                _ => None,
+            }
+        }
+        coref::Subject::Described | coref::Subject::Other => None,
     }
 }
 

@@ -204,3 +204,18 @@ fn a_pronoun_incise_goes_on_with_the_speaker_named_in_the_incise_before() {
     );
     assert_eq!(s, vec![some("Paul Morel"), None]);
 }
+
+#[test]
+fn a_titled_subject_before_a_colon_is_the_one_person_given_that_title() {
+    let s = speakers(
+        "Le maire de Lyon, Paul Morel, appelle à voter pour Jean Dubois.\n\
+         Indépendant depuis 2007, le maire de Lyon prend peu de risque : « tous les sondages voient en Dubois le grand favori ».",
+    );
+    assert_eq!(s, vec![some("Paul Morel")]);
+    // Two people given the title: no guess.
+    let s = speakers(
+        "Le maire de Lyon, Paul Morel, a reçu le maire de Paris, Jacques Martin.\n\
+         Indépendant depuis 2007, le maire de Lyon prend peu de risque : « tous les sondages voient en Dubois le grand favori ».",
+    );
+    assert_eq!(s, vec![None]);
+}
