@@ -547,7 +547,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
         let inherited = before
             .filter(|&(prev_close, ran_on, _)| {
-                ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
+                ran_on
+                    || follows(doc, prev_close, k)
+                    || participle_link(doc, prev_close, k)
+                    || words <= FRAGMENT_WORDS && coordinated(doc, prev_close, k)
             })
             .and_then(|p| p.2);
         // "Selon le maire, Jean Dupont, « … », détaille la chaîne": the man, not the medium.
@@ -957,6 +960,17 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
     })
+}
+
+/// Whether the quote opening at `open` is joined to the one closed at `prev_close` by a
+/// coordination of a few words ("appelant à « l'exemplarité » et à la « transparence »"): one
+/// list, one speaker.
+fn coordinated(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    open > prev_close + 1
+        && open - prev_close <= 5
+        && matches!(doc.folded(prev_close + 1), "et" | "ou")
+        && (prev_close + 1..open).all(|j| doc.is_word(j) || doc.elision(j).is_some())
+        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
 /// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present

@@ -219,3 +219,18 @@ fn a_titled_subject_before_a_colon_is_the_one_person_given_that_title() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_fragment_coordinated_with_the_one_before_has_its_speaker() {
+    let s = speakers(
+        "Jean Dubois a promis des mesures. « Nous serons intransigeants », a-t-il martelé, appelant à \
+         « la rigueur » et à la « transparence ».",
+    );
+    assert_eq!(s, vec![some("Jean Dubois"), some("Jean Dubois"), some("Jean Dubois")]);
+    // A sentence end between them is no coordination.
+    let s = speakers(
+        "Jean Dubois a promis des mesures. « Nous serons intransigeants », a-t-il martelé, appelant à \
+         « la rigueur ». Et la « transparence » reste un mot creux pour Paul Morel.",
+    );
+    assert_eq!(s.get(2), None, "{s:?}");
+}
