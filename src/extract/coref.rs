@@ -401,7 +401,18 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
                 .take_while(|&comma| adverbial || names_nobody(comma))
                 .map(|comma| subject_at(comma + 1))
                 .find(|s| !matches!(s, Subject::Other));
-            after_comma.or_else(|| titled_subject(doc, p)).unwrap_or(Subject::Other)
+            // "Indépendant depuis 2007, le maire de New York prend …": a title after the
+            // leading words, when no name follows a later comma ("le maire, sans étiquette, X").
+            let titled_after_comma = || {
+                (from + 1..to.min(from + SUBJECT_REACH))
+                    .filter(|&j| doc.tok(j) == ",")
+                    .take_while(|&comma| adverbial || names_nobody(comma))
+                    .find_map(|comma| titled_subject(doc, comma + 1))
+            };
+            after_comma
+                .or_else(|| titled_subject(doc, p))
+                .or_else(titled_after_comma)
+                .unwrap_or(Subject::Other)
         }
         found => found,
     }

@@ -64,6 +64,13 @@ fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool
     entities.last_person_between(from.end, to.start, |_, _| true).is_some()
 }
 
+/// Whether someone other than `name` is named between tokens `a` and `b` (the speaker's own
+/// name in the incise after their quote is no rival: "», a constaté X, sur franceinfo.").
+fn other_person_between(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
+    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    entities.last_person_between(from.end, to.start, |e, _| e.name != name).is_some()
+}
+
 /// What a description's head noun stands for.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -540,7 +547,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
         let inherited = before
             .filter(|&(prev_close, ran_on, _)| {
-                ran_on || follows(doc, prev_close, k) || participle_link(doc, prev_close, k)
+                ran_on
+                    || follows(doc, prev_close, k)
+                    || participle_link(doc, prev_close, k)
+                    || words <= FRAGMENT_WORDS && coordinated(doc, prev_close, k)
             })
             .and_then(|p| p.2);
         // "Selon le maire, Jean Dupont, « … », détaille la chaîne": the man, not the medium.
@@ -569,7 +579,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
-            .or_else(|| if words >= 4 { speaker_framed(doc, k, entities) } else { None })
+            .or_else(|| speaker_framed(doc, k, words, entities))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
@@ -594,7 +604,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                     .as_ref()
                     .filter(|(c, name)| {
                         doc.tokens.get(*c).is_some_and(|t| t.start >= from)
-                            && !person_between(doc, *c, k, entities)
+                            && !other_person_between(doc, *c, k, name, entities)
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
@@ -950,6 +960,17 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
     })
+}
+
+/// Whether the quote opening at `open` is joined to the one closed at `prev_close` by a
+/// coordination of a few words ("appelant à « l'exemplarité » et à la « transparence »"): one
+/// list, one speaker.
+fn coordinated(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    open > prev_close + 1
+        && open - prev_close <= 5
+        && matches!(doc.folded(prev_close + 1), "et" | "ou")
+        && (prev_close + 1..open).all(|j| doc.is_word(j) || doc.elision(j).is_some())
+        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
 /// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present
@@ -2021,8 +2042,10 @@ fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
     for m in e.mentions.iter().filter(|m| m.end <= before) {
         let first = doc.tokens.partition_point(|t| t.start < m.start);
         let after = doc.tokens.partition_point(|t| t.start < m.end);
-        let in_front = (first.saturating_sub(TITLE_REACH)..first)
-            .find(|&j| is_title(j) && (j + 1..first).all(complement));
+        // An apposed name after the title and its complement ("Le maire de New York, X").
+        let name_at = if doc.tok(first.wrapping_sub(1)) == "," { first - 1 } else { first };
+        let in_front = (name_at.saturating_sub(TITLE_REACH)..name_at)
+            .find(|&j| is_title(j) && (j + 1..name_at).all(complement));
         let behind = (doc.tok(after) == ",")
             .then(|| {
                 (after + 1..after + 1 + TITLE_REACH).find(|&j| is_title(j) && (after + 1..j).all(modifier))
@@ -2103,7 +2126,15 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             other.is_none().then(|| Speaker::Named(e.name.clone()))
         }
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
-        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => None,
+        // "Le maire de New York prend peu de risque : «": the one person the text has given
+        // that title next to their name; nobody when none or several are.
+        coref::Subject::Titled { title, .. } => {
+            match role_holders(doc, k, doc.folded(title), entities).as_slice() {
+                [one] => Some(Speaker::Named(one.clone())),
+                _ => None,
+            }
+        }
+        coref::Subject::Described | coref::Subject::Other => None,
     }
 }
 
@@ -2220,16 +2251,25 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first
-/// word, whatever the distance to the quote.
-fn speaker_framed(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+/// word, whatever the distance to the quote. A fragment woven into such a sentence ("Selon lui,
+/// ces caméras devront être « systématiquement » activées") is the framer's word too, when the
+/// framer is a person or a singular pronoun (a label quoted after "Selon le journal," is not).
+fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
     let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
     let np = match doc.folded(sent_start) {
         "selon" => sent_start + 1,
         "d'" if doc.folded(sent_start + 1) == "apres" => sent_start + 2,
         _ => return None,
     };
-    match phrase_speaker_within(doc, np, k, false, entities)? {
-        Speaker::Named(name) => Some(Speaker::Named(name)),
+    let framer = phrase_speaker_within(doc, np, k, false, entities)?;
+    match framer {
+        Speaker::Named(name) if words >= 4 => Some(Speaker::Named(name)),
+        // "X a annoncé … . Selon lui, …": the pronoun alone frames the sentence, and stands
+        // for the subject the text is about (no guess from other people named before).
+        Speaker::Pronoun(g) if doc.lang == Lang::Fr && !doc.cap(k + 1) && doc.tok(np + 1) == "," => {
+            let subject = coref::subject_person(doc, k, g, entities)??;
+            Some(Speaker::Named(subject.name.clone()))
+        }
         _ => None,
     }
 }

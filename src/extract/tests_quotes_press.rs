@@ -173,3 +173,64 @@ fn a_relative_clause_on_a_named_person_introduces_the_quote() {
     );
     assert_eq!(s.get(1), Some(&None), "{s:?}");
 }
+
+#[test]
+fn fragments_in_a_sentence_framed_by_selon_lui_are_the_subject_s_words() {
+    let s = speakers(
+        "Paul Morel a annoncé mardi que les agents municipaux porteront un gilet. Selon lui, ces gilets \
+         devront être « systématiquement » portés « en service » mais pas « en cas d'urgence ».",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), some("Paul Morel"), some("Paul Morel")]);
+    // When the sentence before names two people, the pronoun follows no subject: no guess.
+    let s = speakers(
+        "Le maire a reçu Paul Morel et Jean Dubois mardi. Selon lui, ces gilets devront être « systématiquement » portés.",
+    );
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
+
+#[test]
+fn a_pronoun_incise_goes_on_with_the_speaker_named_in_the_incise_before() {
+    let s = speakers(
+        "Jean Dubois a promis mardi des mesures pour les routiers. « Il y avait une quinzaine de dépôts \
+         bloqués », a constaté Paul Morel, président de la fédération des transporteurs, sur France Info \
+         mercredi matin. « La semaine prochaine, tout ira mieux », ajoute-t-il.",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), some("Paul Morel")]);
+    // Someone else named after the speaker may be who the pronoun stands for: no guess.
+    let s = speakers(
+        "Jean Dubois a promis mardi des mesures pour les routiers. « Il y avait une quinzaine de dépôts \
+         bloqués », a constaté Paul Morel mercredi matin, en réponse à Jacques Martin. « La semaine \
+         prochaine, tout ira mieux », ajoute-t-il.",
+    );
+    assert_eq!(s, vec![some("Paul Morel"), None]);
+}
+
+#[test]
+fn a_titled_subject_before_a_colon_is_the_one_person_given_that_title() {
+    let s = speakers(
+        "Le maire de Lyon, Paul Morel, appelle à voter pour Jean Dubois.\n\
+         Indépendant depuis 2007, le maire de Lyon prend peu de risque : « tous les sondages voient en Dubois le grand favori ».",
+    );
+    assert_eq!(s, vec![some("Paul Morel")]);
+    // Two people given the title: no guess.
+    let s = speakers(
+        "Le maire de Lyon, Paul Morel, a reçu le maire de Paris, Jacques Martin.\n\
+         Indépendant depuis 2007, le maire de Lyon prend peu de risque : « tous les sondages voient en Dubois le grand favori ».",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_fragment_coordinated_with_the_one_before_has_its_speaker() {
+    let s = speakers(
+        "Jean Dubois a promis des mesures. « Nous serons intransigeants », a-t-il martelé, appelant à \
+         « la rigueur » et à la « transparence ».",
+    );
+    assert_eq!(s, vec![some("Jean Dubois"), some("Jean Dubois"), some("Jean Dubois")]);
+    // A sentence end between them is no coordination.
+    let s = speakers(
+        "Jean Dubois a promis des mesures. « Nous serons intransigeants », a-t-il martelé, appelant à \
+         « la rigueur ». Et la « transparence » reste un mot creux pour Paul Morel.",
+    );
+    assert_eq!(s.get(2), None, "{s:?}");
+}
