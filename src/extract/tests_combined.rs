@@ -401,3 +401,23 @@ fn a_name_in_the_paragraph_before_does_not_make_a_description_ambiguous() {
     assert!(roles_of(&f, "Jean Dupont").iter().any(|r| r == "président du syndicat"), "{:?}", f.people);
     assert!(roles_of(&f, "Marie Durand").is_empty(), "{:?}", f.people);
 }
+
+// ---- fr-roles5: French roles ----
+
+#[test]
+fn a_role_in_apposition_without_its_comma_after_a_full_name() {
+    let f =
+        extract("Le contrat a été signé, explique Paul Martin le directeur de l'usine.", &Options::default());
+    assert_eq!(roles_of(&f, "Paul Martin"), vec!["directeur de l'usine".to_string()], "{:?}", f.people);
+    let f =
+        extract("Ce vote fait de Jeanne Roux la première maire écologiste de la ville.", &Options::default());
+    assert_eq!(
+        roles_of(&f, "Jeanne Roux"),
+        vec!["première maire écologiste de la ville".to_string()],
+        "{:?}",
+        f.people
+    );
+    // "la" is a pronoun before a verb form: no role.
+    let f = extract("Le parti de Jean Dupont la juge incapable de gouverner.", &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+}

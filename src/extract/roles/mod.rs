@@ -566,6 +566,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
             out.push(role);
             continue;
         }
+        // Pattern 3b: Name le/la TITLE complement — an apposition written without its comma.
+        if let Some(end) = unpunctuated_apposition(doc, k, blocked, &mut out) {
+            k = end;
+            continue;
+        }
         // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
         if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
             let ns = name_start_before(doc, k);
@@ -629,6 +634,28 @@ fn appositions(
             return end;
         }
     }
+}
+
+/// "explique Joe Martin le vice-président de l'usine", "fait de Jean Dupont le premier maire
+/// écologiste": a definite article right after a full name opens a role in apposition when a
+/// title follows it. The name must open with a known given name, and the title must not be a verb
+/// form ("Jean Dupont la juge incapable"). Returns where the role ends.
+fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<RoleMatch>) -> Option<usize> {
+    if doc.lang != super::types::Lang::Fr || !matches!(doc.folded(k), "le" | "la" | "l'") || doc.cap(k) {
+        return None;
+    }
+    let last = k.checked_sub(1).filter(|&l| doc.cap(l) && doc.is_word(l))?;
+    let ns = name_start_before(doc, k);
+    let full_name = k >= ns + 2 && GAZ.first_names.contains(doc.folded(ns)) && !doc.newline_before(k);
+    if !full_name || blocked.get(ns).copied().unwrap_or(true) || person_name(doc, ns, blocked)? < k {
+        return None;
+    }
+    let verb_like = (k + 1..k + 4).any(|i| VERB_LIKE_TITLES.contains(&doc.folded(i)));
+    if verb_like {
+        return None;
+    }
+    apposed_role(doc, k, blocked)?;
+    appositions(doc, ns..k, last, blocked, out)
 }
 
 /// A role phrase in apposition starting at `t`: [det] ["un des"] [modifiers] TITLE complement.
