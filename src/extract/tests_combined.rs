@@ -421,3 +421,14 @@ fn a_role_in_apposition_without_its_comma_after_a_full_name() {
     let f = extract("Le parti de Jean Dupont la juge incapable de gouverner.", &Options::default());
     assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
 }
+
+#[test]
+fn a_description_with_the_acronym_its_brackets_taught_is_the_same_role() {
+    let text = "Le trafic reprend, a constaté Paul Martin, président de l'Union française des industries \
+                pétrolières (Ufip), lundi. Des pénuries restent possibles, prévient le président de l'Ufip.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Paul Martin").iter().any(|r| r == "président de l'Ufip"), "{:?}", f.people);
+    // Another acronym is another body.
+    let f = extract(&text.replace("de l'Ufip.", "de la FNT."), &Options::default());
+    assert!(roles_of(&f, "Paul Martin").iter().all(|r| !r.contains("FNT")), "{:?}", f.people);
+}

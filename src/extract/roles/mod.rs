@@ -814,7 +814,24 @@ fn sole_holder<'r>(
             && !words[have.len()..].iter().any(|w| GAZ.demonyms.contains_key(w.as_str()))
             && modifiers_in(doc, r.role_tokens.clone()) == modifiers_in(doc, rs..ce)
     };
-    same_title.into_iter().find(|r| extends(r))
+    same_title.into_iter().find(|r| extends(r) || abbreviates(doc, r, &words))
+}
+
+/// Whether the description `words` gives the role `r` again with the acronym its brackets
+/// taught: "président de l'Union française des industries pétrolières (Ufip)" → "le président
+/// de l'Ufip".
+fn abbreviates(doc: &Doc, r: &RoleMatch, words: &[String]) -> bool {
+    let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+    let Some((acronym, prefix)) = words.split_last() else { return false };
+    // The brackets may close the role or follow it ("(Ufip)" is no all-capitals acronym).
+    let taught = (r.role_tokens.start..r.role_tokens.end + 1).any(|i| {
+        doc.tok(i) == "(" && doc.tok(i + 2) == ")" && doc.cap(i + 1) && doc.folded(i + 1) == acronym
+    });
+    taught
+        && prefix.len() >= 2
+        && have.len() > words.len()
+        && have.starts_with(prefix)
+        && modifiers_in(doc, r.role_tokens.clone()).is_empty()
 }
 
 /// Where the capitalised name ending before token `end` starts, honorifics and capitalised
