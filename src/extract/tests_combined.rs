@@ -432,3 +432,13 @@ fn a_description_with_the_acronym_its_brackets_taught_is_the_same_role() {
     let f = extract(&text.replace("de l'Ufip.", "de la FNT."), &Options::default());
     assert!(roles_of(&f, "Paul Martin").iter().all(|r| !r.contains("FNT")), "{:?}", f.people);
 }
+
+#[test]
+fn a_profession_compound_with_a_hyphen_is_a_role() {
+    let f =
+        extract("Le moratoire nous aide, a expliqué Julien Marchal, artisan-plombier.", &Options::default());
+    assert_eq!(roles_of(&f, "Julien Marchal"), vec!["artisan-plombier".to_string()], "{:?}", f.people);
+    // A title that is no profession does not lend its compounds: "chef-lieu" is a town.
+    let f = extract("Le cortège a rejoint Jean Morel, chef-lieu de la colère.", &Options::default());
+    assert!(roles_of(&f, "Jean Morel").is_empty(), "{:?}", f.people);
+}

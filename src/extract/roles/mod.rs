@@ -120,6 +120,12 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if listed(f, written) {
         return Some((f.to_string(), false));
     }
+    let first_written = written.split('-').next().unwrap_or(written);
+    if let Some(head) =
+        compound_head(f, written).filter(|h| GAZ.professions.contains(*h) && listed(h, first_written))
+    {
+        return Some((head.to_string(), false));
+    }
     // A capitalised plural is a name ("les Frères musulmans"), not people with a title.
     for end in ["s", "x"].iter().filter(|_| !doc.cap(k)) {
         if let (Some(h), Some(w)) = (f.strip_suffix(end), written.strip_suffix(end))
@@ -130,6 +136,15 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+/// The first half of a lower-case profession compound written with a hyphen:
+/// "artisan-terrassier", "chauffeur-livreur", "médecin-chef" → "artisan", "chauffeur",
+/// "medecin" (folded). Such a compound names a trade as its first half does.
+fn compound_head<'f>(folded: &'f str, written: &str) -> Option<&'f str> {
+    let (head, rest) = folded.split_once('-')?;
+    let lower_word = |w: &str| w.len() > 2 && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
+    (lower_word(head) && lower_word(rest) && !written.starts_with(char::is_uppercase)).then_some(head)
 }
 
 /// Longest title phrase starting at k: returns its end.
