@@ -442,3 +442,20 @@ fn a_profession_compound_with_a_hyphen_is_a_role() {
     let f = extract("Le cortège a rejoint Jean Morel, chef-lieu de la colère.", &Options::default());
     assert!(roles_of(&f, "Jean Morel").is_empty(), "{:?}", f.people);
 }
+
+#[test]
+fn the_name_of_a_body_after_its_noun_stays_in_the_role() {
+    let f = extract(
+        "Paul Roux, porte-parole du collectif la Voix des Usagers, a salué le vote.",
+        &Options::default(),
+    );
+    assert_eq!(
+        roles_of(&f, "Paul Roux"),
+        vec!["porte-parole du collectif la Voix des Usagers".to_string()],
+        "{:?}",
+        f.people
+    );
+    // After a noun that names no body the article opens something else.
+    let f = extract("Paul Roux, directeur du musée la veille de Noël, a salué le vote.", &Options::default());
+    assert!(roles_of(&f, "Paul Roux").iter().all(|r| !r.contains("veille")), "{:?}", f.people);
+}

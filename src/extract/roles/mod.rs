@@ -395,7 +395,22 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
         && (doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             || GAZ.months.contains_key(next)
             || GAZ.days.contains_key(next));
-    after_content && (article || adverb || participle) || f == "en" && next == "train" || date
+    let body_name = article && names_body(doc, j);
+    after_content && (article && !body_name || adverb || participle) || f == "en" && next == "train" || date
+}
+
+/// Nouns of a group that the lists of organisation cues leave out (folded).
+const GROUP_NOUNS: [&str; 4] = ["collectif", "fondation", "coalition", "federation"];
+
+/// Whether the article at `j` opens the name of the body the noun before it names: "du collectif
+/// la Quadrature du Net", "de l'association la Voix de l'enfant". The name belongs to the role.
+fn names_body(doc: &Doc, j: usize) -> bool {
+    let noun = doc.folded(j.saturating_sub(1));
+    doc.cap(j + 1)
+        && !doc.cap(j)
+        && j > 0
+        && !doc.cap(j - 1)
+        && (GAZ.org_before.contains(noun) || GROUP_NOUNS.contains(&noun))
 }
 
 /// What a title can aim at with "à" right after it: "candidat à l'élection présidentielle",
