@@ -473,3 +473,61 @@ fn a_rank_before_de_and_a_capital_names_a_person() {
     let place = "Le général a quitté la préfecture de Lyon avant le défilé.";
     assert_eq!(finds(place, &[("Lyon", Label::Loc)]), Ok(()));
 }
+
+// ---- fr-roles5: French roles ----
+
+#[test]
+fn a_role_in_apposition_without_its_comma_after_a_full_name() {
+    let f =
+        extract("Le contrat a été signé, explique Paul Martin le directeur de l'usine.", &Options::default());
+    assert_eq!(roles_of(&f, "Paul Martin"), vec!["directeur de l'usine".to_string()], "{:?}", f.people);
+    let f =
+        extract("Ce vote fait de Jeanne Roux la première maire écologiste de la ville.", &Options::default());
+    assert_eq!(
+        roles_of(&f, "Jeanne Roux"),
+        vec!["première maire écologiste de la ville".to_string()],
+        "{:?}",
+        f.people
+    );
+    // "la" is a pronoun before a verb form: no role.
+    let f = extract("Le parti de Jean Dupont la juge incapable de gouverner.", &Options::default());
+    assert!(roles_of(&f, "Jean Dupont").is_empty(), "{:?}", f.people);
+}
+
+#[test]
+fn a_description_with_the_acronym_its_brackets_taught_is_the_same_role() {
+    let text = "Le trafic reprend, a constaté Paul Martin, président de l'Union française des industries \
+                pétrolières (Ufip), lundi. Des pénuries restent possibles, prévient le président de l'Ufip.";
+    let f = extract(text, &Options::default());
+    assert!(roles_of(&f, "Paul Martin").iter().any(|r| r == "président de l'Ufip"), "{:?}", f.people);
+    // Another acronym is another body.
+    let f = extract(&text.replace("de l'Ufip.", "de la FNT."), &Options::default());
+    assert!(roles_of(&f, "Paul Martin").iter().all(|r| !r.contains("FNT")), "{:?}", f.people);
+}
+
+#[test]
+fn a_profession_compound_with_a_hyphen_is_a_role() {
+    let f =
+        extract("Le moratoire nous aide, a expliqué Julien Marchal, artisan-plombier.", &Options::default());
+    assert_eq!(roles_of(&f, "Julien Marchal"), vec!["artisan-plombier".to_string()], "{:?}", f.people);
+    // A title that is no profession does not lend its compounds: "chef-lieu" is a town.
+    let f = extract("Le cortège a rejoint Jean Morel, chef-lieu de la colère.", &Options::default());
+    assert!(roles_of(&f, "Jean Morel").is_empty(), "{:?}", f.people);
+}
+
+#[test]
+fn the_name_of_a_body_after_its_noun_stays_in_the_role() {
+    let f = extract(
+        "Paul Roux, porte-parole du collectif la Voix des Usagers, a salué le vote.",
+        &Options::default(),
+    );
+    assert_eq!(
+        roles_of(&f, "Paul Roux"),
+        vec!["porte-parole du collectif la Voix des Usagers".to_string()],
+        "{:?}",
+        f.people
+    );
+    // After a noun that names no body the article opens something else.
+    let f = extract("Paul Roux, directeur du musée la veille de Noël, a salué le vote.", &Options::default());
+    assert!(roles_of(&f, "Paul Roux").iter().all(|r| !r.contains("veille")), "{:?}", f.people);
+}

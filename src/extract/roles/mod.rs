@@ -120,6 +120,12 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if listed(f, written) {
         return Some((f.to_string(), false));
     }
+    let first_written = written.split('-').next().unwrap_or(written);
+    if let Some(head) =
+        compound_head(f, written).filter(|h| GAZ.professions.contains(*h) && listed(h, first_written))
+    {
+        return Some((head.to_string(), false));
+    }
     // A capitalised plural is a name ("les Frères musulmans"), not people with a title.
     for end in ["s", "x"].iter().filter(|_| !doc.cap(k)) {
         if let (Some(h), Some(w)) = (f.strip_suffix(end), written.strip_suffix(end))
@@ -130,6 +136,15 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+/// The first half of a lower-case profession compound written with a hyphen:
+/// "artisan-terrassier", "chauffeur-livreur", "médecin-chef" → "artisan", "chauffeur",
+/// "medecin" (folded). Such a compound names a trade as its first half does.
+fn compound_head<'f>(folded: &'f str, written: &str) -> Option<&'f str> {
+    let (head, rest) = folded.split_once('-')?;
+    let lower_word = |w: &str| w.len() > 2 && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
+    (lower_word(head) && lower_word(rest) && !written.starts_with(char::is_uppercase)).then_some(head)
 }
 
 /// Longest title phrase starting at k: returns its end.
@@ -380,7 +395,22 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
         && (doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             || GAZ.months.contains_key(next)
             || GAZ.days.contains_key(next));
-    after_content && (article || adverb || participle) || f == "en" && next == "train" || date
+    let body_name = article && names_body(doc, j);
+    after_content && (article && !body_name || adverb || participle) || f == "en" && next == "train" || date
+}
+
+/// Nouns of a group that the lists of organisation cues leave out (folded).
+const GROUP_NOUNS: [&str; 4] = ["collectif", "fondation", "coalition", "federation"];
+
+/// Whether the article at `j` opens the name of the body the noun before it names: "du collectif
+/// la Quadrature du Net", "de l'association la Voix de l'enfant". The name belongs to the role.
+fn names_body(doc: &Doc, j: usize) -> bool {
+    let noun = doc.folded(j.saturating_sub(1));
+    doc.cap(j + 1)
+        && !doc.cap(j)
+        && j > 0
+        && !doc.cap(j - 1)
+        && (GAZ.org_before.contains(noun) || GROUP_NOUNS.contains(&noun))
 }
 
 /// What a title can aim at with "à" right after it: "candidat à l'élection présidentielle",
@@ -566,6 +596,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
             out.push(role);
             continue;
         }
+        // Pattern 3b: Name le/la TITLE complement — an apposition written without its comma.
+        if let Some(end) = unpunctuated_apposition(doc, k, blocked, &mut out) {
+            k = end;
+            continue;
+        }
         // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
         if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
             let ns = name_start_before(doc, k);
@@ -629,6 +664,28 @@ fn appositions(
             return end;
         }
     }
+}
+
+/// "explique Joe Martin le vice-président de l'usine", "fait de Jean Dupont le premier maire
+/// écologiste": a definite article right after a full name opens a role in apposition when a
+/// title follows it. The name must open with a known given name, and the title must not be a verb
+/// form ("Jean Dupont la juge incapable"). Returns where the role ends.
+fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<RoleMatch>) -> Option<usize> {
+    if doc.lang != super::types::Lang::Fr || !matches!(doc.folded(k), "le" | "la" | "l'") || doc.cap(k) {
+        return None;
+    }
+    let last = k.checked_sub(1).filter(|&l| doc.cap(l) && doc.is_word(l))?;
+    let ns = name_start_before(doc, k);
+    let full_name = k >= ns + 2 && GAZ.first_names.contains(doc.folded(ns)) && !doc.newline_before(k);
+    if !full_name || blocked.get(ns).copied().unwrap_or(true) || person_name(doc, ns, blocked)? < k {
+        return None;
+    }
+    let verb_like = (k + 1..k + 4).any(|i| VERB_LIKE_TITLES.contains(&doc.folded(i)));
+    if verb_like {
+        return None;
+    }
+    apposed_role(doc, k, blocked)?;
+    appositions(doc, ns..k, last, blocked, out)
 }
 
 /// A role phrase in apposition starting at `t`: [det] ["un des"] [modifiers] TITLE complement.
@@ -787,7 +844,24 @@ fn sole_holder<'r>(
             && !words[have.len()..].iter().any(|w| GAZ.demonyms.contains_key(w.as_str()))
             && modifiers_in(doc, r.role_tokens.clone()) == modifiers_in(doc, rs..ce)
     };
-    same_title.into_iter().find(|r| extends(r))
+    same_title.into_iter().find(|r| extends(r) || abbreviates(doc, r, &words))
+}
+
+/// Whether the description `words` gives the role `r` again with the acronym its brackets
+/// taught: "président de l'Union française des industries pétrolières (Ufip)" → "le président
+/// de l'Ufip".
+fn abbreviates(doc: &Doc, r: &RoleMatch, words: &[String]) -> bool {
+    let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+    let Some((acronym, prefix)) = words.split_last() else { return false };
+    // The brackets may close the role or follow it ("(Ufip)" is no all-capitals acronym).
+    let taught = (r.role_tokens.start..r.role_tokens.end + 1).any(|i| {
+        doc.tok(i) == "(" && doc.tok(i + 2) == ")" && doc.cap(i + 1) && doc.folded(i + 1) == acronym
+    });
+    taught
+        && prefix.len() >= 2
+        && have.len() > words.len()
+        && have.starts_with(prefix)
+        && modifiers_in(doc, r.role_tokens.clone()).is_empty()
 }
 
 /// Where the capitalised name ending before token `end` starts, honorifics and capitalised
