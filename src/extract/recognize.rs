@@ -820,11 +820,13 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
     let first = doc.folded(a);
     let last = doc.folded(b - 1);
     let in_role = an.in_role.get(a).copied().unwrap_or(false);
-    // A lone month/day name or title word is not a name.
+    // A lone month/day name or title word is not a name, but after an honorific a title word is
+    // a surname ("Ms King", "Mr Bishop").
+    let surname_after_honorific = a.checked_sub(1).is_some_and(|p| is_honorific(doc, p)) && doc.cap(a);
     if len == 1
         && (GAZ.months.contains_key(first)
             || GAZ.days.contains_key(first)
-            || GAZ.is_title_word(first)
+            || GAZ.is_title_word(first) && !surname_after_honorific
             || GAZ.not_entities.contains(first)
             || GAZ.is_stop(first))
     {

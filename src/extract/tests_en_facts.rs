@@ -123,3 +123,11 @@ fn an_organisation_and_its_function_before_the_person_who_speaks() {
         speakers("\"The plan needs time,\" National Office of Trade chief Wang Lei told a news conference.");
     assert_eq!(s, vec![some("Wang Lei")]);
 }
+
+#[test]
+fn a_title_word_after_an_honorific_is_a_surname() {
+    let s = speakers("Ms Bishop has held the seat since 2001. She said: \"I will stand again next year.\"");
+    assert_eq!(s, vec![some("Bishop")]);
+    let f = extract("Mr King told the court he had done nothing wrong.", &Options::default());
+    assert!(f.entities.iter().any(|e| e.name == "King" && e.label == Label::Per), "{:?}", f.entities);
+}
