@@ -131,3 +131,17 @@ fn a_title_word_after_an_honorific_is_a_surname() {
     let f = extract("Mr King told the court he had done nothing wrong.", &Options::default());
     assert!(f.entities.iter().any(|e| e.name == "King" && e.label == Label::Per), "{:?}", f.entities);
 }
+
+#[test]
+fn english_role_modifiers_and_musicians() {
+    let roles = |text: &str, name: &str| -> Vec<String> {
+        let f = extract(text, &Options::default());
+        f.people.iter().filter(|p| p.name == name).flat_map(|p| p.roles.clone()).collect()
+    };
+    let r = roles("The shadow home secretary Peter Lane said the bill was flawed.", "Peter Lane");
+    assert_eq!(r, vec!["shadow home secretary".to_string()]);
+    let r = roles("The club named its new head coach Sam Ortiz on Monday.", "Sam Ortiz");
+    assert_eq!(r, vec!["new head coach".to_string()]);
+    let r = roles("The band formed when drummer Tom Reid met them at college.", "Tom Reid");
+    assert_eq!(r, vec!["drummer".to_string()]);
+}

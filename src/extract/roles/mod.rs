@@ -37,8 +37,8 @@ const MODIFIERS: [&str; 10] =
     ["former", "ancien", "ancienne", "ex", "new", "nouveau", "nouvelle", "current", "actuel", "actuelle"];
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
-/// directeur", "jeune manifestant", "premier adjoint" (folded).
-const PRE_MODIFIERS: [&str; 18] = [
+/// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
+const PRE_MODIFIERS: [&str; 26] = [
     "premier",
     "premiere",
     "ancien",
@@ -57,6 +57,14 @@ const PRE_MODIFIERS: [&str; 18] = [
     "actuelle",
     "autre",
     "former",
+    "new",
+    "previous",
+    "shadow",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "ex",
 ];
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
