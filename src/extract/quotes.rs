@@ -959,6 +959,18 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && matches!(doc.folded(j + 1), "un" | "une")
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
+    }) || indefinite_subject_spoke(doc, first, open, entities)
+}
+
+/// "A spokesman for the Oxford University Press said that … « … », he said": a sentence opening
+/// on an indefinite person who speaks, with nobody named after it.
+fn indefinite_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
+    let starts = doc.sentences.iter().map(|r| r.start).filter(|&s| s >= first && s < open);
+    starts.into_iter().any(|s| {
+        matches!(doc.tok(s), "A" | "An" | "Un" | "Une")
+            && is_person_head(doc, s + 1)
+            && (s + 2..open).take_while(|&j| !is_quote_mark(doc.tok(j))).any(|j| is_speech(doc, j))
+            && !person_between(doc, s, open, entities)
     })
 }
 

@@ -145,3 +145,11 @@ fn english_role_modifiers_and_musicians() {
     let r = roles("The band formed when drummer Tom Reid met them at college.", "Tom Reid");
     assert_eq!(r, vec!["drummer".to_string()]);
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_spokesman_has_no_named_speaker() {
+    let s = speakers(
+        "Tom Reid said the figures were good. A spokesman for the Harbour Trust said that the plan was late. \"We expect delays,\" he said.",
+    );
+    assert_eq!(s, vec![None]);
+}
