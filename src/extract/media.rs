@@ -9,8 +9,8 @@ use super::gazetteer::phrase_key;
 use super::quotes::speech_verb_at;
 use super::util::{FxSet, lines_with_sections};
 
-/// The forms of `assets/gazetteers/media.txt` and `outlets_en.txt`, folded: a title is recognised whatever the
-/// entity recogniser made of it ("France 2" inside a show's name, "RTL-LCI").
+/// The forms of `assets/gazetteers/media.txt` and `outlets_en.txt`, folded: a title is
+/// recognised whatever the entity recogniser made of it ("France 2" inside a show's name).
 struct MediaForms {
     /// Folded keys of every form, also without a leading article ("figaro" for "Le Figaro").
     keys: FxSet<String>,

@@ -161,10 +161,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             // "…, a constaté France Bleu", "écrit Le Monde": a listed medium as the subject.
             // It ends the clause: "said CCTV footage" is no attribution.
-            _ if speech_verb_at(doc, k)
-                && medium_end(doc, k + 1).is_some_and(|e| matches!(doc.tok(e), "," | "." | ";" | "")) =>
-            {
-                push(medium_end(doc, k + 1).map(|e| doc.span_text(k + 1, e).to_string()))
+            _ if let Some(e) = clause_ending_medium(doc, k) => {
+                push(Some(doc.span_text(k + 1, e).to_string()))
             }
             // "…, a indiqué la police."
             _ if speech_verb_at(doc, k)
@@ -239,6 +237,15 @@ fn in_media(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     None
 }
 
+/// After the speech verb at `k`, a listed medium that ends the clause: its end ("…, a constaté
+/// France Bleu."; "said CCTV footage" is no attribution).
+fn clause_ending_medium(doc: &Doc, k: usize) -> Option<usize> {
+    if !speech_verb_at(doc, k) {
+        return None;
+    }
+    medium_end(doc, k + 1).filter(|&e| matches!(doc.tok(e), "," | "." | ";" | ""))
+}
+
 /// The author named after a document noun ending before `k`: "un rapport établi par
 /// l'INSEE", "un communiqué de la police londonienne", "du ministère de la Culture".
 fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
@@ -278,7 +285,9 @@ fn institution_phrase(doc: &Doc, j: usize) -> String {
         let mut end = e + 1;
         if doc.folded(end) == "et" && matches!(doc.folded(end + 1), "de" | "du" | "des" | "la" | "l'" | "d'")
         {
-            let words = (end + 2..end + 5).take_while(|&w| doc.is_word(w)).count();
+            // Content words only: "… et des comptes publics a annoncé" stops before "a".
+            let words =
+                (end + 2..end + 5).take_while(|&w| doc.is_word(w) && !GAZ.is_stop(doc.folded(w))).count();
             if words > 0 {
                 end += 2 + words;
             }

@@ -353,10 +353,9 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
             return None;
         }
         // "un dimanche trop près des fêtes", "chaque samedi", "quel(s) dimanche(s)": no one day.
-        if (matches!(prev, "un" | "une" | "chaque" | "quel" | "a" | "every" | "each")
-            && doc.tok(k - 1) != "à"
-            || doc.tok(k + 1) == "(")
-        {
+        let indefinite = matches!(prev, "un" | "une" | "chaque" | "quel" | "a" | "every" | "each")
+            && k.checked_sub(1).is_some_and(|p| doc.tok(p) != "à");
+        if indefinite || doc.tok(k + 1) == "(" {
             return None;
         }
         if prev.ends_with("ieme")
