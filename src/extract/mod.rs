@@ -22,6 +22,7 @@ mod merge;
 pub mod names;
 mod quotes;
 mod recognize;
+mod reported;
 mod roles;
 mod sentence;
 mod sources;

@@ -6,6 +6,7 @@ use super::entities::EntityIndex;
 use super::gazetteer::{GAZ, phrase_key};
 use super::media::{is_listed, is_network, media_from, medium_end, medium_slot, sentence_reports_speech};
 use super::quotes::{noun_phrase, phrase_name, speech_verb_at};
+use super::reported::reporting_subject;
 use super::roles::title_at;
 use super::types::Label;
 
@@ -125,6 +126,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             continue;
         }
+        // "Tony Blair has said he …", "X a indiqué que …": who reports in indirect speech.
+        push(reporting_subject(doc, k, entities));
         let f = doc.folded(k);
         match f {
             "selon" => push(domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities))),
