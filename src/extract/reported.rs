@@ -51,7 +51,7 @@ const THAT_REACH: usize = 8;
 /// At the speech verb `k`: the named person or organisation that is its subject, when what
 /// follows is reported speech rather than a quotation.
 pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    if doc.lang != Lang::En || !speech_verb_at(doc, k) || !introduces_reported_content(doc, k) {
+    if doc.lang != Lang::En || !speech_verb_at(doc, k) {
         return None;
     }
     let mut s = k.checked_sub(1)?;
@@ -67,8 +67,28 @@ pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
         Label::Org => true,
         _ => false,
     };
-    (named && is_subject(doc, first_tok) && !common_word_opening(doc, first_tok, s))
+    let reported = introduces_reported_content(doc, k) || closes_unquoted_report(doc, first_tok, k);
+    (reported && named && is_subject(doc, first_tok) && !common_word_opening(doc, first_tok, s))
         .then(|| subject.name.clone())
+}
+
+/// "Taxes will rise if Labour wins, Tory leader Michael Howard has claimed.": the attribution
+/// ends a sentence whose words before the comma are not quoted.
+fn closes_unquoted_report(doc: &Doc, first: usize, verb: usize) -> bool {
+    let Some(range) = doc.sent_of.get(verb).and_then(|&i| doc.sentences.get(i)) else { return false };
+    let ends_sentence = matches!(doc.tok(verb + 1), "." | "") || verb + 1 >= range.end;
+    // The subject's title may come between the comma and the name ("Tory leader").
+    let comma = (first.saturating_sub(4)..first).rev().find(|&j| doc.tok(j) == ",");
+    ends_sentence
+        && comma.is_some_and(|c| {
+            c > range.start
+                && (c + 1..first).all(|j| doc.is_word(j))
+                && !(range.start..c).any(|j| is_quote_mark(doc.tok(j)))
+        })
+}
+
+fn is_quote_mark(tok: &str) -> bool {
+    matches!(tok, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")
 }
 
 /// Whether the name starting at token `first` is a subject, not the object of a preposition
@@ -132,6 +152,10 @@ mod tests {
             ("Andrew Stoddart said that the project had been driven by a new desire.", "Andrew Stoddart"),
             ("Mary Robinson said on Monday that the talks would resume in spring.", "Mary Robinson"),
             ("A spokesman for the Royal Society said that the report was accurate.", "Royal Society"),
+            (
+                "Fuel duty will rise if the plan passes, shadow chancellor Oliver Grant has claimed.",
+                "Oliver Grant",
+            ),
         ];
         for (text, want) in cases {
             let got = sources(text);
@@ -144,6 +168,7 @@ mod tests {
         for text in [
             "\"We will win,\" Tony Blair said. \"The plan is fair.\"",
             "Tony Blair said: \"We will win the next election.\"",
+            "\"We will win the next election, and soon,\" Tony Blair said.",
             "« Nous gagnerons », a déclaré Jean Dupont lundi soir.",
             "Jean Dupont a déclaré : « Nous gagnerons. »",
             "He said that the plan was fair and would be kept.",

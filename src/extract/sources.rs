@@ -79,6 +79,25 @@ const DOCUMENTS: [&str; 14] = [
     "statement",
 ];
 
+/// English nouns of what a body publishes, before "from"/"by" and its name: "figures from
+/// the ONS", "a statement by Sony", or after it: "the IFS' predictions".
+const EVIDENCE: [&str; 14] = [
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "figures",
+    "statistics",
+    "data",
+    "research",
+    "predictions",
+    "forecast",
+    "forecasts",
+    "estimates",
+    "poll",
+    "analysis",
+];
+
 /// How many of `MEDIA` (the first ones) are always followed by the medium's own name.
 const MEDIA_TITLES: usize = 11;
 
@@ -182,6 +201,15 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             _ if PUBLISHED.contains(&f) && doc.folded(k + 1) == "par" => {
                 let s = if doc.is_determiner(k + 2) { k + 3 } else { k + 2 };
                 push(medium_at(doc, s, entities).or_else(|| in_media(doc, k + 2, entities)))
+            }
+            // "figures from the Office for National Statistics", "a statement by Sony".
+            _ if EVIDENCE.contains(&f) && matches!(doc.folded(k + 1), "from" | "by") => {
+                let s = if doc.folded(k + 2) == "the" { k + 3 } else { k + 2 };
+                push(org_or_person_at(doc, s, entities))
+            }
+            // "the Institute for Fiscal Studies' predictions", "Sony's statement".
+            "'s" | "'" | "’s" | "’" if EVIDENCE.contains(&doc.folded(k + 1)) => {
+                push(k.checked_sub(1).and_then(|p| org_ending_at(doc, p, entities)))
             }
             "told" => {
                 // "told the BBC" / "told Reuters": only an organisation counts, a listed
@@ -331,6 +359,9 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     if DOCUMENTS.contains(&doc.folded(head)) {
         return document_author(doc, head + 1, entities);
     }
+    if let Some(name) = described_body(doc, head, entities) {
+        return Some(name);
+    }
     if let Some(name) = phrase_name(doc, k, entities) {
         return Some(name);
     }
@@ -355,9 +386,76 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     Some(trimmed.to_string())
 }
 
+/// Head nouns of a description put before a body's name: "blog analysis firm Technorati",
+/// "US research firm Pew Internet", "le cabinet d'études Xerfi".
+const BODY_NOUNS: [&str; 24] = [
+    "firm",
+    "company",
+    "group",
+    "agency",
+    "institute",
+    "consultancy",
+    "organisation",
+    "organization",
+    "charity",
+    "watchdog",
+    "website",
+    "pollster",
+    "bank",
+    "cabinet",
+    "institut",
+    "societe",
+    "groupe",
+    "agence",
+    "organisme",
+    "association",
+    "observatoire",
+    "federation",
+    "syndicat",
+    "banque",
+];
+
+/// A body named after its description, starting at `k`: the name that follows a body noun
+/// reached through lower-case words and place names ("according to US research firm Pew
+/// Internet" → "Pew Internet", not "US" nor the whole phrase).
+fn described_body(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let mut j = k;
+    while j < k + 6 {
+        // A capitalised body noun starts the name itself ("l'Agence Ecofin").
+        if BODY_NOUNS.contains(&doc.folded(j)) && !doc.cap(j) && doc.cap(j + 1) {
+            let start = doc.tokens.get(j + 1)?.start;
+            return match entities.starting_at(start) {
+                Some((e, _)) if !matches!(e.label, Label::Loc | Label::Date) => Some(e.name.clone()),
+                Some(_) => None,
+                None => capitalised_run(doc, j + 1, entities),
+            };
+        }
+        let start = doc.tokens.get(j)?.start;
+        match entities.starting_at(start) {
+            // "US research firm": a place describing the body.
+            Some((e, end)) if e.label == Label::Loc => {
+                j = (j..k + 6).find(|&t| doc.tokens.get(t).is_some_and(|t| t.end >= end))? + 1;
+            }
+            Some(_) => return None,
+            None if doc.is_word(j) && !doc.cap(j) || doc.elision(j).is_some() => j += 1,
+            None => return None,
+        }
+    }
+    None
+}
+
 fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let start = doc.tokens.get(k)?.start;
     entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Org).map(|e| e.name.clone())
+}
+
+fn org_or_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let start = doc.tokens.get(k)?.start;
+    entities
+        .starting_at(start)
+        .map(|(e, _)| e)
+        .filter(|e| matches!(e.label, Label::Org | Label::Per))
+        .map(|e| e.name.clone())
 }
 
 fn org_ending_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
@@ -465,6 +563,19 @@ mod tests {
             ("Speaking on Sky News, the minister said the plan was fair.", "Sky News"),
             ("The company said in a statement to Reuters that it would appeal.", "Reuters"),
             ("He told the BBC News website that the fans deserved better.", "BBC News website"),
+            (
+                "According to US research firm Harvest Analytics a blog is created every second.",
+                "Harvest Analytics",
+            ),
+            ("According to blog analysis firm Bloglens the number of blogs has doubled.", "Bloglens"),
+            (
+                "Figures from the Office for National Statistics show a rise in prices.",
+                "Office for National Statistics",
+            ),
+            (
+                "He pointed to the Institute for Fiscal Studies' predictions of a gap.",
+                "Institute for Fiscal Studies",
+            ),
         ];
         for (text, want) in cases {
             let got = sources(text);
