@@ -78,7 +78,43 @@ fn relative_day(doc: &Doc, k: usize) -> Option<i64> {
     // "Today" or "Tomorrow" capitalised inside a sentence names something (a programme, a
     // party): not a date.
     let info = doc.info.get(k)?;
-    (!info.cap || info.initial || doc.shouting).then_some(offset)
+    (!info.cap || info.initial || doc.shouting).then_some(offset).filter(|_| !means_nowadays(doc, k))
+}
+
+/// Present forms of "avoir" and of verbs of counting and holding: with them "aujourd'hui"
+/// states how things are now ("il n'y en a plus que 11 000 aujourd'hui", "la ville compte
+/// aujourd'hui 3 000 habitants"), not the day of the article.
+const HAVE_NOW: [&str; 11] =
+    ["a", "ai", "as", "avons", "avez", "ont", "compte", "comptent", "possede", "possedent", "emploie"];
+
+/// "aujourd'hui" meaning "nowadays": after a present of having or counting in its clause, with
+/// no participle after that verb ("a aboli la censure aujourd'hui", "a aujourd'hui annoncé"
+/// are the day's events).
+fn means_nowadays(doc: &Doc, k: usize) -> bool {
+    if doc.folded(k) != "aujourd'hui" {
+        return false;
+    }
+    let clause = (k.saturating_sub(5)..k).rev().take_while(|&j| doc.is_word(j) || doc.elision(j).is_some());
+    // By the written form: folded, the preposition "à" is "a" too.
+    let Some(verb) = clause.filter(|&j| HAVE_NOW.contains(&doc.folded(j)) && doc.tok(j) != "à").last()
+    else {
+        return false;
+    };
+    !(verb + 1..k + 2).filter(|&j| j != k).any(|j| is_participle(doc, j))
+}
+
+/// A past participle by its ending ("aboli", "annoncé", "mis", "fait"); "plus", "lui" are not.
+fn is_participle(doc: &Doc, j: usize) -> bool {
+    let t = doc.tok(j);
+    let f = doc.folded(j);
+    let accented = ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e));
+    let other = f.len() > 3
+        && ["i", "it", "is", "u", "us", "ert", "int", "ait"].iter().any(|e| f.ends_with(e))
+        && !matches!(
+            f,
+            "plus" | "aussi" | "depuis" | "mais" | "tout" | "nuit" | "huit" | "ceux" | "jusqu'ici"
+        );
+    doc.is_word(j) && (accented || other)
 }
 
 /// The month a token names, and the token after it (after a detached abbreviation dot).

@@ -85,6 +85,22 @@ fn days_relative_to_the_article_date() {
         vec![("hier soir".into(), Some("2023-02-28".into())), ("demain".into(), Some("2023-03-02".into()))]
     );
     assert_eq!(dates("aujourd’hui", day), vec![("aujourd’hui".into(), Some("2023-03-01".into()))]);
+    // With a present of having or counting, "aujourd'hui" means nowadays.
+    for text in [
+        "Il y avait 20 000 emplois en 2010 et il n'y en a plus que 9 000 aujourd'hui.",
+        "La commune compte aujourd'hui 3 000 habitants.",
+        "On a aujourd'hui un pays qui doute.",
+    ] {
+        assert!(dates(text, day).iter().all(|(s, _)| !s.contains("aujourd")), "{text}");
+    }
+    // An event of the day keeps its date, also after "a".
+    for text in [
+        "Le pays a officiellement aboli la censure aujourd'hui.",
+        "Le ministre a aujourd'hui annoncé sa démission.",
+        "C'est aujourd'hui que les candidats passent l'examen.",
+    ] {
+        assert!(dates(text, day).iter().any(|(s, v)| s.contains("aujourd") && v.is_some()), "{text}");
+    }
     assert_eq!(dates("avant-hier", day), vec![("avant-hier".into(), Some("2023-02-27".into()))]);
     assert_eq!(
         dates("Police said yesterday morning that", day),
