@@ -253,11 +253,12 @@ const QUANTITY_BEFORE: [&str; 28] = [
 
 /// Words that may follow a year (function words); a year followed by another lower-case word
 /// is taken for a quantity ("2000 manifestants").
-const AFTER_YEAR: [&str; 52] = [
+const AFTER_YEAR: [&str; 67] = [
     "et", "ou", "a", "au", "aux", "pour", "avec", "dans", "contre", "lors", "quand", "ont", "sont", "est",
     "etait", "ne", "n'", "se", "s'", "il", "elle", "ils", "elles", "on", "mais", "qui", "que", "qu'", "dont",
     "ou", "puis", "selon", "sur", "par", "en", "du", "le", "la", "les", "l'", "the", "and", "or", "to",
-    "for", "with", "when", "was", "were", "is", "has", "had",
+    "for", "with", "when", "was", "were", "is", "has", "had", "by", "at", "in", "as", "but", "which", "that",
+    "after", "before", "from", "it", "he", "she", "they", "there",
 ];
 
 /// Words before a year that let it be followed by "de"/"des" ("pour 2019 des recettes", not

@@ -174,6 +174,9 @@ fn bare_years() {
     assert!(dates("plus de 2000 personnes", None).is_empty());
     assert!(dates("l'Euro 2012 commence", None).is_empty());
     assert!(dates("entre 1500 et 2000 personnes", None).is_empty());
+    // English function words after a year end its phrase as French ones do.
+    assert_eq!(values("It was named the word of 2004 by a publisher.", None), pairs(&[("2004", "2004")]));
+    assert!(dates("More than 2000 by the end of the day.", None).is_empty());
 }
 
 #[test]
