@@ -61,8 +61,20 @@ const PUBLISHED: [&str; 16] = [
     "rapportee",
 ];
 
-/// Nouns of documents that carry their author's word: "selon un rapport de l'INSEE".
-const DOCUMENTS: [&str; 14] = [
+/// Nouns of documents and counts that carry their author's word: "selon un rapport de
+/// l'INSEE", "selon les chiffres du ministère", "selon un décompte de l'AFP".
+const DOCUMENTS: [&str; 25] = [
+    "chiffres",
+    "evaluation",
+    "decompte",
+    "comptage",
+    "estimation",
+    "estimations",
+    "donnees",
+    "informations",
+    "previsions",
+    "projections",
+    "recensement",
     "rapport",
     "classement",
     "palmares",
@@ -353,11 +365,29 @@ fn is_domain(s: &str) -> bool {
         && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
 }
 
+/// Adjectives before a document noun: "selon un premier bilan", "les derniers chiffres".
+const DOCUMENT_ADJECTIVES: [&str; 12] = [
+    "premier",
+    "premiers",
+    "premiere",
+    "premieres",
+    "dernier",
+    "derniers",
+    "derniere",
+    "dernieres",
+    "nouveau",
+    "nouveaux",
+    "nouvelle",
+    "nouvelles",
+];
+
 fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    // A report, a study, a poll: its author ("selon un rapport établi par l'INSEE").
+    // A report, a study, a poll, a count: its author ("selon un rapport établi par l'INSEE",
+    // "selon les premiers chiffres du ministère").
     let head = if doc.is_determiner(k) { k + 1 } else { k };
-    if DOCUMENTS.contains(&doc.folded(head)) {
-        return document_author(doc, head + 1, entities);
+    let noun = head + usize::from(DOCUMENT_ADJECTIVES.contains(&doc.folded(head)));
+    if DOCUMENTS.contains(&doc.folded(noun)) {
+        return document_author(doc, noun + 1, entities);
     }
     if let Some(name) = described_body(doc, head, entities) {
         return Some(name);
@@ -530,7 +560,7 @@ mod tests {
     /// Press attributions to broadcasters, web sites and documents.
     #[test]
     fn media_and_documents_as_sources() {
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 11] = [
             ("De l'opinion de Paul Lemaire, la réforme arrive trop tard.", &["Paul Lemaire"]),
             ("Une vidéo relayée par le site local Info Vallée montre les dégâts.", &["Info Vallée"]),
             (
@@ -546,12 +576,19 @@ mod tests {
                 "La date a été confirmée dans un communiqué du ministère de la Culture.",
                 &["ministère de la Culture"],
             ),
+            (
+                "Selon les premiers chiffres du ministère de l'Intérieur, ils étaient 8 000.",
+                &["ministère de l'Intérieur"],
+            ),
+            ("Selon un décompte de l'AFP, trente blocages ont eu lieu.", &["AFP"]),
         ];
         for (text, want) in cases {
             let got = sources(text);
             for w in want {
                 assert!(got.iter().any(|s| s == w), "{w}: {got:?} in {text}");
             }
+            // The author alone, not the document's phrase ("chiffres du ministère …").
+            assert!(got.iter().all(|s| !s.starts_with("chiffres") && !s.contains("décompte")), "{got:?}");
         }
     }
 
