@@ -136,6 +136,9 @@ const MEDIA: [&str; 15] = [
 pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: Option<String>| {
+        // "selon Le Parisien ?": no punctuation at the end of a name.
+        let s =
+            s.map(|s| s.trim_end_matches([' ', '\u{a0}', '\u{202f}', '?', ',', ';', ':']).to_string());
         if let Some(s) = s
             && !out.contains(&s)
             && !is_network(&s)
@@ -389,7 +392,7 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     if DOCUMENTS.contains(&doc.folded(noun)) {
         return document_author(doc, noun + 1, entities);
     }
-    if let Some(name) = described_body(doc, head, entities) {
+    if let Some(name) = described_body(doc, head, entities).or_else(|| described_person(doc, k, entities)) {
         return Some(name);
     }
     if let Some(name) = phrase_name(doc, k, entities) {
@@ -472,6 +475,18 @@ fn described_body(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String>
         }
     }
     None
+}
+
+/// A person the paper describes by its tie to them before naming them: "selon notre
+/// correspondante Fanny Hardy", "according to our reporter John Smith" → the name.
+fn described_person(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    if !matches!(doc.folded(k), "notre" | "nos" | "our") {
+        return None;
+    }
+    let name = (k + 1..k + 4).take_while(|&j| !doc.is_word(j) || !doc.cap(j)).last().map_or(k + 1, |j| j + 1);
+    let start = doc.tokens.get(name)?.start;
+    let (e, _) = entities.starting_at(start)?;
+    (e.label == Label::Per && (k + 1..name).all(|j| doc.is_word(j))).then(|| e.name.clone())
 }
 
 fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
@@ -560,7 +575,7 @@ mod tests {
     /// Press attributions to broadcasters, web sites and documents.
     #[test]
     fn media_and_documents_as_sources() {
-        let cases: [(&str, &[&str]); 11] = [
+        let cases: [(&str, &[&str]); 12] = [
             ("De l'opinion de Paul Lemaire, la réforme arrive trop tard.", &["Paul Lemaire"]),
             ("Une vidéo relayée par le site local Info Vallée montre les dégâts.", &["Info Vallée"]),
             (
@@ -581,6 +596,7 @@ mod tests {
                 &["ministère de l'Intérieur"],
             ),
             ("Selon un décompte de l'AFP, trente blocages ont eu lieu.", &["AFP"]),
+            ("La route a été coupée, selon notre correspondant Paul Lemaire, vers midi.", &["Paul Lemaire"]),
         ];
         for (text, want) in cases {
             let got = sources(text);
@@ -588,7 +604,12 @@ mod tests {
                 assert!(got.iter().any(|s| s == w), "{w}: {got:?} in {text}");
             }
             // The author alone, not the document's phrase ("chiffres du ministère …").
-            assert!(got.iter().all(|s| !s.starts_with("chiffres") && !s.contains("décompte")), "{got:?}");
+            assert!(
+                got.iter().all(|s| !s.starts_with("chiffres")
+                    && !s.contains("décompte")
+                    && !s.starts_with("notre")),
+                "{got:?}"
+            );
         }
     }
 
