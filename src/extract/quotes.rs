@@ -8,6 +8,7 @@ use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
+use super::roles::RoleMatch;
 use super::types::{Entity, Label, Lang, Quote};
 
 /// Words that end a speaker noun phrase.
@@ -480,7 +481,9 @@ fn facing(doc: &Doc, k: usize) -> Facing {
     }
 }
 
-pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
+/// Quotes and their speakers; `roles` are the roles found in the text, for descriptions that
+/// stand for the one person holding them ("selon le premier ministre").
+pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Vec<Quote> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -615,7 +618,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                 let from = coref::reach_start(doc, k);
                 latest_person(doc, k, from, g, entities)
             }
-            Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
+            Some(Speaker::Description(kind, words)) => {
+                resolve_description(doc, k, kind, words, entities, roles)
+            }
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
@@ -1927,6 +1932,7 @@ fn resolve_description(
     kind: Kind,
     words: String,
     entities: &EntityIndex,
+    roles: &[RoleMatch],
 ) -> Option<String> {
     let label = match kind {
         Kind::Person => Label::Per,
@@ -1947,6 +1953,12 @@ fn resolve_description(
             Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
             g => g,
         };
+        // "le premier ministre" when the text gives that role, in those words, to one person.
+        match holders_of_role(doc, &folded, roles, entities).as_slice() {
+            [] => {}
+            [one] => return Some(one.clone()),
+            _ => return None,
+        }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
         match role_holders(doc, open, &folded, entities).as_slice() {
@@ -1970,6 +1982,31 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// The people to whom the roles found in the text give exactly the role a (folded) description
+/// names after its article ("le ministre de l'Intérieur" → "ministre de l'Intérieur"). A bare
+/// title ("le ministre") is too loose: only a role with a complement or a modifier counts.
+fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: &EntityIndex) -> Vec<String> {
+    let Some(role) = description_role(description) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for r in roles.iter().filter(|r| crate::text::fold::fold_str(&r.role) == role) {
+        let Some((start, _)) = doc.byte_span(r.name.start, r.name.end) else { continue };
+        let Some((e, _)) = entities.starting_at(start) else { continue };
+        if e.label == Label::Per && !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    names
+}
+
+/// A folded description without its definite article, when it says more than a bare title:
+/// "le premier ministre" → "premier ministre", "le ministre" → none.
+fn description_role(description: &str) -> Option<&str> {
+    let role = ["le ", "la ", "l'", "l’"].iter().find_map(|a| description.strip_prefix(a))?;
+    role.contains(' ').then_some(role)
 }
 
 /// How far before or after a person's name a title is read as theirs ("le procureur Bernard

@@ -234,3 +234,17 @@ fn a_fragment_coordinated_with_the_one_before_has_its_speaker() {
     );
     assert_eq!(s.get(2), None, "{s:?}");
 }
+
+// fr-speakers6: descriptions that stand for the one person the text's roles give them to.
+
+#[test]
+fn a_description_is_the_one_person_holding_that_role() {
+    // Another person is named before: only the role tells who "le premier ministre" is.
+    let text = "Le débat revient. Cette demande de Marc Lenoir n'a cessé de se renforcer. Si bien que lundi, \
+                Jean Dupont lui a ouvert la porte dans un entretien. « Un bon outil pour la démocratie », \
+                selon le premier ministre qui a posé des limites au texte.";
+    assert_eq!(speakers(text), vec![some("Jean Dupont")]);
+    // Two people hold the role: no guess.
+    let text = format!("Le premier ministre Paul Martin avait démissionné en mars. {text}");
+    assert_eq!(speakers(&text), vec![None]);
+}
