@@ -582,7 +582,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
-            .or_else(|| speaker_framed(doc, k, words, entities))
+            .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
@@ -612,7 +612,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                     })
                     .map(|(_, name)| name.clone());
                 cataphora_subject(doc, k, close, g, entities)
-                    .or_else(|| pronoun_person(doc, k, g, entities, inherited.or(last)))
+                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last)))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
@@ -1009,6 +1009,7 @@ fn pronoun_person(
     open: usize,
     gender: Gender,
     entities: &EntityIndex,
+    roles: &[RoleMatch],
     inherited: Option<String>,
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
@@ -1072,7 +1073,7 @@ fn pronoun_person(
             return None;
         }
     }
-    if let Some(subject) = coref::subject_person(doc, open, gender, entities) {
+    if let Some(subject) = coref::subject_person(doc, open, gender, entities, roles) {
         return subject.map(|e| e.name.clone());
     }
     let from = coref::reach_start(doc, open);
@@ -2303,7 +2304,13 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
 /// word, whatever the distance to the quote. A fragment woven into such a sentence ("Selon lui,
 /// ces caméras devront être « systématiquement » activées") is the framer's word too, when the
 /// framer is a person or a singular pronoun (a label quoted after "Selon le journal," is not).
-fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+fn speaker_framed(
+    doc: &Doc,
+    k: usize,
+    words: usize,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+) -> Option<Speaker> {
     let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
     let np = match doc.folded(sent_start) {
         "selon" => sent_start + 1,
@@ -2316,7 +2323,7 @@ fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         // "X a annoncé … . Selon lui, …": the pronoun alone frames the sentence, and stands
         // for the subject the text is about (no guess from other people named before).
         Speaker::Pronoun(g) if doc.lang == Lang::Fr && !doc.cap(k + 1) && doc.tok(np + 1) == "," => {
-            let subject = coref::subject_person(doc, k, g, entities)??;
+            let subject = coref::subject_person(doc, k, g, entities, roles)??;
             Some(Speaker::Named(subject.name.clone()))
         }
         _ => None,
