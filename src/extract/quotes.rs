@@ -1657,6 +1657,9 @@ fn phrase_speaker_within(
     if let Some(name) = known_name_at(doc, k, entities) {
         return Some(Speaker::Named(name));
     }
+    if let Some(speaker) = titled_person_at(doc, k, entities) {
+        return Some(speaker);
+    }
     if !doc.is_determiner(k) {
         return None;
     }
@@ -1767,6 +1770,21 @@ fn phrase_speaker_within(
         _ => Kind::Other,
     };
     Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// "said Professor Anna Kowalski of …": a person's name behind a capitalised title or
+/// honorific the tagger left out of it.
+fn titled_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let first = doc.folded(k);
+    if !doc.cap(k) || !(GAZ.titles.contains(first) || GAZ.honorifics.contains(first)) {
+        return None;
+    }
+    let (e, _) = entities.starting_at(doc.tokens.get(k + 1)?.start)?;
+    if e.label != Label::Per {
+        return None;
+    }
+    let (name, end) = entity_at(doc, k + 1, entities)?;
+    english_function_after_name(doc, k + 1, end, entities).or(Some(Speaker::Named(name)))
 }
 
 /// Whether token `c` is an organisation's cue noun after an article ("du comité", "de la

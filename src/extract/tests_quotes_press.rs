@@ -264,3 +264,16 @@ fn a_pronoun_after_a_titled_subject_is_the_one_holder_of_that_role() {
                 ne sont pas résolus pour autant, loin de là. »";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_capitalised_title_before_the_name_after_the_verb_is_no_part_of_it() {
+    let s = speakers(
+        "\"This method can now be used for much more than just farming,\" said Professor Anna Kowalski of \
+         the Polish research group AgriLab.",
+    );
+    assert_eq!(s, vec![some("Anna Kowalski")]);
+    let s = speakers(
+        "« Cette crise est la conséquence de décennies d'abandon », a déclaré mardi Mgr Paul Girard à une radio.",
+    );
+    assert_eq!(s, vec![some("Paul Girard")]);
+}
