@@ -2344,6 +2344,15 @@ fn speaker_framed(
             let subject = coref::subject_person(doc, k, g, entities, roles)??;
             Some(Speaker::Named(subject.name.clone()))
         }
+        // "Selon le ministre de l'Intérieur, elles devront être « systématiquement » activées":
+        // the one person the roles give that title.
+        Speaker::Description(Kind::Person, described) if doc.lang == Lang::Fr => {
+            let folded = crate::text::fold::fold_str(&described);
+            match holders_of_role(doc, &folded, roles, entities).as_slice() {
+                [one] => Some(Speaker::Named(one.clone())),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

@@ -277,3 +277,14 @@ fn a_capitalised_title_before_the_name_after_the_verb_is_no_part_of_it() {
     );
     assert_eq!(s, vec![some("Paul Girard")]);
 }
+
+#[test]
+fn a_sentence_framed_by_a_title_gives_its_fragments_to_the_one_holder() {
+    let text = "Le ministre de l'Intérieur, Jean Dupont, a reçu les syndicats. Paul Morel a demandé des garanties. \
+                Selon le ministre de l'Intérieur, les caméras devront être « systématiquement » activées.";
+    assert_eq!(speakers(text), vec![some("Jean Dupont")]);
+    // Nobody holds the title (two people named before it): no speaker.
+    let text = "Paul Morel et Marie Leroy ont demandé des garanties. \
+                Selon le ministre de l'Intérieur, les caméras devront être « systématiquement » activées.";
+    assert_eq!(speakers(text), Vec::<Option<String>>::new());
+}
