@@ -356,6 +356,10 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         // A title opening the sentence: "Le sénateur Paul Morel a …" is Paul Morel; in "Le
         // porte-parole de Jean Dupont a …" the name completes the title, whose holder is not named.
         let mut p = p;
+        // "Mr Galloway said …", "Mme Morin a …": an honorific the name was tagged without.
+        if GAZ.honorifics.contains(doc.folded(p)) && person_at(p + 1) {
+            p += 1;
+        }
         if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
             let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())

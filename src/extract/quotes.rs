@@ -964,19 +964,35 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && matches!(doc.folded(j + 1), "un" | "une")
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
-    }) || indefinite_subject_spoke(doc, first, open, entities)
+    }) || unnamed_subject_spoke(doc, first, open, entities)
 }
 
-/// "A spokesman for the Oxford University Press said that … « … », he said": a sentence opening
-/// on an indefinite person who speaks, with nobody named after it.
-fn indefinite_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
+/// "A spokesman for the Oxford University Press said that … « … », he said", "The prime
+/// minister's official spokesman said … But he added: "…"": a sentence opening on a person
+/// the text does not name who speaks, with nobody named after it.
+fn unnamed_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
     let starts = doc.sentences.iter().map(|r| r.start).filter(|&s| s >= first && s < open);
     starts.into_iter().any(|s| {
-        matches!(doc.tok(s), "A" | "An" | "Un" | "Une")
-            && is_person_head(doc, s + 1)
+        unnamed_subject_at(doc, s)
             && (s + 2..open).take_while(|&j| !is_quote_mark(doc.tok(j))).any(|j| is_speech(doc, j))
             && !person_between(doc, s, open, entities)
     })
+}
+
+/// How many words an English definite subject may put before its head noun ("The prime
+/// minister's official spokesman").
+const SUBJECT_HEAD_REACH: usize = 5;
+
+/// Whether the sentence starting at `s` opens on a person it does not name: "A spokesman",
+/// "Un porte-parole", or English "The …'s official spokesman" with no name after the head.
+fn unnamed_subject_at(doc: &Doc, s: usize) -> bool {
+    match doc.tok(s) {
+        "A" | "An" | "Un" | "Une" => is_person_head(doc, s + 1),
+        "The" if doc.lang == Lang::En => (s + 1..s + 1 + SUBJECT_HEAD_REACH)
+            .take_while(|&j| doc.is_word(j) || doc.tok(j) == "'s")
+            .any(|h| is_person_head(doc, h) && !doc.cap(h + 1)),
+        _ => false,
+    }
 }
 
 /// Whether the quote opening at `open` is joined to the one closed at `prev_close` by a
@@ -2244,12 +2260,27 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         after
     };
     let verb_at = if is_object_clitic(doc.folded(verb_at)) { verb_at + 1 } else { verb_at };
+    // '"Mr X says …," she said. "I …"': a sentence opening inside a quotation (its opening
+    // mark went with the sentence before) has a quoted subject, not this quote's speaker.
+    if opens_quoted(doc, sent_start) {
+        return None;
+    }
     // "X a dit espérer …, car l'objectif est « … »": a clause of the writer's own comes between.
     let writer_clause = (verb_at..k).any(|j| {
         matches!(doc.folded(j), "car" | "puisque" | "tandis" | "alors" | ";")
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Whether the sentence starting at token `start` opens right after an opening quotation mark.
+fn opens_quoted(doc: &Doc, start: usize) -> bool {
+    let Some(mark) = start.checked_sub(1) else { return false };
+    match doc.tok(mark) {
+        "«" | "“" => true,
+        "\"" => facing(doc, mark) == Facing::Opening,
+        _ => false,
+    }
 }
 
 /// "…, indique X, qui juge « tout à fait imaginable » de …": a relative clause on a named

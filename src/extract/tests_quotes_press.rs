@@ -288,3 +288,28 @@ fn a_sentence_framed_by_a_title_gives_its_fragments_to_the_one_holder() {
                 Selon le ministre de l'Intérieur, les caméras devront être « systématiquement » activées.";
     assert_eq!(speakers(text), Vec::<Option<String>>::new());
 }
+
+#[test]
+fn an_honorific_before_the_subject_name_keeps_it_the_subject() {
+    let s = speakers(
+        "Tom Becker won the seat in 2001. Mr Becker said he had accepted the offer to stand with \"great \
+         pride and joy\".",
+    );
+    assert_eq!(s, vec![some("Tom Becker")]);
+    // The subject of a sentence inside an earlier quotation is not the next quote's speaker.
+    let s = speakers(
+        "Judge Anna Reed, who issued the order at the local court, said she understood the reporters had to \
+         earn a living. \"Mr Carter says he's willing to put up with some of it, but it's gone beyond that,\" \
+         she said. \"I do believe the claim about the driving is a serious issue.\"",
+    );
+    assert_eq!(s, vec![some("Anna Reed"), some("Anna Reed")]);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_definite_speaker_is_nobody() {
+    let s = speakers(
+        "Lord Carter said the minister bypassed the board. The prime minister's official spokesman said the \
+         board was still used on important issues. But he added: \"You cannot take every decision in a board.\"",
+    );
+    assert_eq!(s, vec![None]);
+}
