@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
+use super::roles::RoleMatch;
 use super::types::{Entity, Label, Lang};
 use super::util::{FxMap, lines_with_sections};
 use crate::text::fold::fold_str;
@@ -355,6 +356,10 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         // A title opening the sentence: "Le sénateur Paul Morel a …" is Paul Morel; in "Le
         // porte-parole de Jean Dupont a …" the name completes the title, whose holder is not named.
         let mut p = p;
+        // "Mr Galloway said …", "Mme Morin a …": an honorific the name was tagged without.
+        if GAZ.honorifics.contains(doc.folded(p)) && person_at(p + 1) {
+            p += 1;
+        }
         if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
             let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
@@ -431,7 +436,11 @@ pub fn subject_person<'a>(
     open: usize,
     gender: Gender,
     entities: &EntityIndex<'a>,
+    roles: &[RoleMatch],
 ) -> Option<Option<&'a Entity>> {
+    // A title whose holder the roles name: that person, when their gender fits the pronoun.
+    let holder = |title: usize| role_holder_at(doc, role_start(doc, title), roles, entities);
+    let titled_holder = |title: usize| holder(title).filter(|e| person_gender(doc, e).fits(gender));
     let reach = reach_start(doc, open);
     let own = doc.sent_of.get(open).copied()?;
     let mut chain = false;
@@ -454,7 +463,7 @@ pub fn subject_person<'a>(
             && g.fits(gender)
             && !super::quotes::title_given(doc, title, range.start, entities)
         {
-            return Some(None);
+            return Some(titled_holder(title));
         }
         match sentence_subject(doc, range.start, end, entities) {
             Subject::Person(e) => {
@@ -479,7 +488,7 @@ pub fn subject_person<'a>(
                     && g.fits(gender)
                     && !super::quotes::title_given(doc, title, range.start, entities) =>
             {
-                return Some(None);
+                return Some(titled_holder(title));
             }
             Subject::Described | Subject::Titled { .. } | Subject::Other => {}
         }
@@ -491,6 +500,52 @@ pub fn subject_person<'a>(
         }
     }
     give_up(chain)
+}
+
+/// The token where the role around title word `title` starts: its modifier, if it has one
+/// ("premier ministre", "ancien ministre").
+fn role_start(doc: &Doc, title: usize) -> usize {
+    match title.checked_sub(1) {
+        Some(m) if TITLE_MODIFIERS.contains(&doc.folded(m)) => m,
+        _ => title,
+    }
+}
+
+/// How many tokens a role written in the text is compared over.
+const ROLE_TOKENS: usize = 12;
+
+/// The one person to whom the roles found in the text give the role written from token `p` on
+/// ("leader de La France insoumise a …" → the party leader the text named); none when no role
+/// or the roles of several people are written there. A bare title ("ministre") may be anyone
+/// and is left out.
+pub fn role_holder_at<'a>(
+    doc: &Doc,
+    p: usize,
+    roles: &[RoleMatch],
+    entities: &EntityIndex<'a>,
+) -> Option<&'a Entity> {
+    let written = fold_str(doc.span_text(p, (p + ROLE_TOKENS).min(doc.len())));
+    let mut holder: Option<&'a Entity> = None;
+    for r in roles {
+        let role = fold_str(&r.role);
+        let rest = written.strip_prefix(role.as_str());
+        if !role.contains(' ') || rest.is_none_or(|rest| rest.starts_with(char::is_alphanumeric)) {
+            continue;
+        }
+        let Some(e) = doc.tokens.get(r.name.start).and_then(|t| person_starting_at(t.start, entities)) else {
+            continue;
+        };
+        match holder {
+            Some(h) if h.name != e.name => return None,
+            _ => holder = Some(e),
+        }
+    }
+    holder
+}
+
+/// The person whose mention starts at byte `start`.
+fn person_starting_at<'a>(start: usize, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
+    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Per)
 }
 
 /// Whether person `e`, subject of a sentence ending before token `end`, can be who a pronoun of

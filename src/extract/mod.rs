@@ -207,7 +207,7 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         people.push(Person { name: e.name.clone(), roles, roles_origin: None });
     }
     let index = entities::EntityIndex::new(&ents);
-    let quotes = quotes::find_quotes(doc, &index);
+    let quotes = quotes::find_quotes(doc, &index, &an.roles);
     let sources = sources::find_sources(doc, &index);
     let lede =
         doc.sentences.first().map(|r| doc.span_text(r.start, r.end).to_string()).filter(|s| !s.is_empty());

@@ -8,6 +8,7 @@ use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
+use super::roles::RoleMatch;
 use super::types::{Entity, Label, Lang, Quote};
 
 /// Words that end a speaker noun phrase.
@@ -480,7 +481,9 @@ fn facing(doc: &Doc, k: usize) -> Facing {
     }
 }
 
-pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
+/// Quotes and their speakers; `roles` are the roles found in the text, for descriptions that
+/// stand for the one person holding them ("selon le premier ministre").
+pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Vec<Quote> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -579,7 +582,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
-            .or_else(|| speaker_framed(doc, k, words, entities))
+            .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
@@ -609,13 +612,15 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex) -> Vec<Quote> {
                     })
                     .map(|(_, name)| name.clone());
                 cataphora_subject(doc, k, close, g, entities)
-                    .or_else(|| pronoun_person(doc, k, g, entities, inherited.or(last)))
+                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last)))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
                 latest_person(doc, k, from, g, entities)
             }
-            Some(Speaker::Description(kind, words)) => resolve_description(doc, k, kind, words, entities),
+            Some(Speaker::Description(kind, words)) => {
+                resolve_description(doc, k, kind, words, entities, roles)
+            }
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
@@ -959,19 +964,35 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && matches!(doc.folded(j + 1), "un" | "une")
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
-    }) || indefinite_subject_spoke(doc, first, open, entities)
+    }) || unnamed_subject_spoke(doc, first, open, entities)
 }
 
-/// "A spokesman for the Oxford University Press said that … « … », he said": a sentence opening
-/// on an indefinite person who speaks, with nobody named after it.
-fn indefinite_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
+/// "A spokesman for the Oxford University Press said that … « … », he said", "The prime
+/// minister's official spokesman said … But he added: "…"": a sentence opening on a person
+/// the text does not name who speaks, with nobody named after it.
+fn unnamed_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
     let starts = doc.sentences.iter().map(|r| r.start).filter(|&s| s >= first && s < open);
     starts.into_iter().any(|s| {
-        matches!(doc.tok(s), "A" | "An" | "Un" | "Une")
-            && is_person_head(doc, s + 1)
+        unnamed_subject_at(doc, s)
             && (s + 2..open).take_while(|&j| !is_quote_mark(doc.tok(j))).any(|j| is_speech(doc, j))
             && !person_between(doc, s, open, entities)
     })
+}
+
+/// How many words an English definite subject may put before its head noun ("The prime
+/// minister's official spokesman").
+const SUBJECT_HEAD_REACH: usize = 5;
+
+/// Whether the sentence starting at `s` opens on a person it does not name: "A spokesman",
+/// "Un porte-parole", or English "The …'s official spokesman" with no name after the head.
+fn unnamed_subject_at(doc: &Doc, s: usize) -> bool {
+    match doc.tok(s) {
+        "A" | "An" | "Un" | "Une" => is_person_head(doc, s + 1),
+        "The" if doc.lang == Lang::En => (s + 1..s + 1 + SUBJECT_HEAD_REACH)
+            .take_while(|&j| doc.is_word(j) || doc.tok(j) == "'s")
+            .any(|h| is_person_head(doc, h) && !doc.cap(h + 1)),
+        _ => false,
+    }
 }
 
 /// Whether the quote opening at `open` is joined to the one closed at `prev_close` by a
@@ -1004,6 +1025,7 @@ fn pronoun_person(
     open: usize,
     gender: Gender,
     entities: &EntityIndex,
+    roles: &[RoleMatch],
     inherited: Option<String>,
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
@@ -1067,7 +1089,7 @@ fn pronoun_person(
             return None;
         }
     }
-    if let Some(subject) = coref::subject_person(doc, open, gender, entities) {
+    if let Some(subject) = coref::subject_person(doc, open, gender, entities, roles) {
         return subject.map(|e| e.name.clone());
     }
     let from = coref::reach_start(doc, open);
@@ -1651,6 +1673,9 @@ fn phrase_speaker_within(
     if let Some(name) = known_name_at(doc, k, entities) {
         return Some(Speaker::Named(name));
     }
+    if let Some(speaker) = titled_person_at(doc, k, entities) {
+        return Some(speaker);
+    }
     if !doc.is_determiner(k) {
         return None;
     }
@@ -1761,6 +1786,21 @@ fn phrase_speaker_within(
         _ => Kind::Other,
     };
     Some(Speaker::Description(kind, doc.span_text(k, j).to_string()))
+}
+
+/// "said Professor Anna Kowalski of …": a person's name behind a capitalised title or
+/// honorific the tagger left out of it.
+fn titled_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let first = doc.folded(k);
+    if !doc.cap(k) || !(GAZ.titles.contains(first) || GAZ.honorifics.contains(first)) {
+        return None;
+    }
+    let (e, _) = entities.starting_at(doc.tokens.get(k + 1)?.start)?;
+    if e.label != Label::Per {
+        return None;
+    }
+    let (name, end) = entity_at(doc, k + 1, entities)?;
+    english_function_after_name(doc, k + 1, end, entities).or(Some(Speaker::Named(name)))
 }
 
 /// Whether token `c` is an organisation's cue noun after an article ("du comité", "de la
@@ -1927,6 +1967,7 @@ fn resolve_description(
     kind: Kind,
     words: String,
     entities: &EntityIndex,
+    roles: &[RoleMatch],
 ) -> Option<String> {
     let label = match kind {
         Kind::Person => Label::Per,
@@ -1947,6 +1988,12 @@ fn resolve_description(
             Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
             g => g,
         };
+        // "le premier ministre" when the text gives that role, in those words, to one person.
+        match holders_of_role(doc, &folded, roles, entities).as_slice() {
+            [] => {}
+            [one] => return Some(one.clone()),
+            _ => return None,
+        }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
         match role_holders(doc, open, &folded, entities).as_slice() {
@@ -1970,6 +2017,31 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// The people to whom the roles found in the text give exactly the role a (folded) description
+/// names after its article ("le ministre de l'Intérieur" → "ministre de l'Intérieur"). A bare
+/// title ("le ministre") is too loose: only a role with a complement or a modifier counts.
+fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: &EntityIndex) -> Vec<String> {
+    let Some(role) = description_role(description) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for r in roles.iter().filter(|r| crate::text::fold::fold_str(&r.role) == role) {
+        let Some((start, _)) = doc.byte_span(r.name.start, r.name.end) else { continue };
+        let Some((e, _)) = entities.starting_at(start) else { continue };
+        if e.label == Label::Per && !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    names
+}
+
+/// A folded description without its definite article, when it says more than a bare title:
+/// "le premier ministre" → "premier ministre", "le ministre" → none.
+fn description_role(description: &str) -> Option<&str> {
+    let role = ["le ", "la ", "l'", "l’"].iter().find_map(|a| description.strip_prefix(a))?;
+    role.contains(' ').then_some(role)
 }
 
 /// How far before or after a person's name a title is read as theirs ("le procureur Bernard
@@ -2188,12 +2260,27 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         after
     };
     let verb_at = if is_object_clitic(doc.folded(verb_at)) { verb_at + 1 } else { verb_at };
+    // '"Mr X says …," she said. "I …"': a sentence opening inside a quotation (its opening
+    // mark went with the sentence before) has a quoted subject, not this quote's speaker.
+    if opens_quoted(doc, sent_start) {
+        return None;
+    }
     // "X a dit espérer …, car l'objectif est « … »": a clause of the writer's own comes between.
     let writer_clause = (verb_at..k).any(|j| {
         matches!(doc.folded(j), "car" | "puisque" | "tandis" | "alors" | ";")
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Whether the sentence starting at token `start` opens right after an opening quotation mark.
+fn opens_quoted(doc: &Doc, start: usize) -> bool {
+    let Some(mark) = start.checked_sub(1) else { return false };
+    match doc.tok(mark) {
+        "«" | "“" => true,
+        "\"" => facing(doc, mark) == Facing::Opening,
+        _ => false,
+    }
 }
 
 /// "…, indique X, qui juge « tout à fait imaginable » de …": a relative clause on a named
@@ -2266,7 +2353,13 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
 /// word, whatever the distance to the quote. A fragment woven into such a sentence ("Selon lui,
 /// ces caméras devront être « systématiquement » activées") is the framer's word too, when the
 /// framer is a person or a singular pronoun (a label quoted after "Selon le journal," is not).
-fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+fn speaker_framed(
+    doc: &Doc,
+    k: usize,
+    words: usize,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+) -> Option<Speaker> {
     let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
     let np = match doc.folded(sent_start) {
         "selon" => sent_start + 1,
@@ -2279,8 +2372,17 @@ fn speaker_framed(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         // "X a annoncé … . Selon lui, …": the pronoun alone frames the sentence, and stands
         // for the subject the text is about (no guess from other people named before).
         Speaker::Pronoun(g) if doc.lang == Lang::Fr && !doc.cap(k + 1) && doc.tok(np + 1) == "," => {
-            let subject = coref::subject_person(doc, k, g, entities)??;
+            let subject = coref::subject_person(doc, k, g, entities, roles)??;
             Some(Speaker::Named(subject.name.clone()))
+        }
+        // "Selon le ministre de l'Intérieur, elles devront être « systématiquement » activées":
+        // the one person the roles give that title.
+        Speaker::Description(Kind::Person, described) if doc.lang == Lang::Fr => {
+            let folded = crate::text::fold::fold_str(&described);
+            match holders_of_role(doc, &folded, roles, entities).as_slice() {
+                [one] => Some(Speaker::Named(one.clone())),
+                _ => None,
+            }
         }
         _ => None,
     }
