@@ -2448,10 +2448,25 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
     if GAZ.honorifics.contains(doc.folded(q)) || doc.tok(q).len() <= 2 && doc.tok(q + 1) == "." {
         q += if doc.tok(q + 1) == "." { 2 } else { 1 };
     }
-    let (name, end) = speaker_entity_at(doc, q, entities)
+    let named = speaker_entity_at(doc, q, entities)
         .or_else(|| speaker_entity_at(doc, p + 1, entities))
-        .or_else(|| if doc.is_determiner(q) { speaker_entity_at(doc, q + 1, entities) } else { None })?;
-    matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name))
+        .or_else(|| if doc.is_determiner(q) { speaker_entity_at(doc, q + 1, entities) } else { None });
+    match named {
+        Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),
+        None => described_then_named(doc, p + 1, k, entities),
+    }
+}
+
+/// "Pour la principale association de défense des locataires, la CNL : «": a description,
+/// then after its comma the name, which ends on the colon or comma before the quote at `k`.
+fn described_then_named(doc: &Doc, from: usize, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let comma = (from..k).find(|&j| !(doc.is_word(j) || doc.elision(j).is_some()))?;
+    if doc.tok(comma) != "," {
+        return None;
+    }
+    let s = if doc.is_determiner(comma + 1) { comma + 2 } else { comma + 1 };
+    let (name, end) = speaker_entity_at(doc, s, entities)?;
+    (end + 1 == k && matches!(doc.tok(end), "," | ":")).then_some(Speaker::Named(name))
 }
 
 /// English verbs of speaking whose object is the one spoken to ("told Sky News:", "warned the

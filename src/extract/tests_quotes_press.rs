@@ -313,3 +313,18 @@ fn a_pronoun_after_an_unnamed_definite_speaker_is_nobody() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn pour_a_description_then_the_name_before_the_colon() {
+    let s = speakers(
+        "Le texte a été rejeté. Pour la principale association de défense des locataires, la CNL : « Le vote \
+         est une victoire pour les locataires. »",
+    );
+    assert_eq!(s, vec![some("CNL")]);
+    // A name inside the description, not after its comma, is not the speaker.
+    let s = speakers(
+        "Le texte a été rejeté. Pour la principale association de Lyon, le vote est « une victoire pour tous \
+         les locataires de la ville ».",
+    );
+    assert_ne!(s, vec![some("Lyon")]);
+}
