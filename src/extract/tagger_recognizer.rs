@@ -200,6 +200,19 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     while b > a && edge(b - 1) {
         b -= 1;
     }
+    // "the Labour MP", "the former Glasgow Kelvin MP": a member of a parliament is a title, not
+    // part of the party or seat before it; alone it names no one.
+    let label = if b > a && is_member_acronym(doc.tok(b - 1)) {
+        while b > a && is_member_acronym(doc.tok(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        party_or_seat(doc, a, b, label)
+    } else {
+        label
+    };
     // Titles and honorifics stay out of person spans ("M. Dupont", "président Macron"), and a
     // person's name starts with a capital ("2 Gilles Jacquier", "de Michelin").
     if label == Label::Per {
@@ -390,6 +403,27 @@ fn is_people_plural(doc: &Doc, a: usize) -> bool {
         && (matches!(before, "les" | "des" | "aux" | "ces")
             || before.starts_with(|c: char| c.is_ascii_digit()))
 }
+
+/// The acronyms of a member of a parliament or assembly, singular and plural (MP, MEP, MSP).
+fn is_member_acronym(t: &str) -> bool {
+    matches!(t, "MP" | "MPs" | "MEP" | "MEPs" | "MSP" | "MSPs")
+}
+
+/// What a name before "MP" is: a party ("Labour", "Conservative MPs"), the member himself
+/// ("Keith Vaz MP", a given name first) or else the seat he holds ("Glasgow Kelvin MP").
+fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
+    let listed = GAZ.phrases.get(&span_key(doc, a, b)).map(|e| e.label);
+    if listed == Some(Label::Org) || b == a + 1 && PARTY_ADJECTIVES.contains(&doc.folded(a)) {
+        Label::Org
+    } else if label == Label::Per && GAZ.first_names.contains(doc.folded(a)) {
+        Label::Per
+    } else {
+        Label::Loc
+    }
+}
+
+/// Adjectives British and Irish news use alone for a party's members ("a Conservative MP").
+const PARTY_ADJECTIVES: [&str; 5] = ["conservative", "unionist", "nationalist", "liberal", "green"];
 
 /// de, du, des, d', la, l': words that join the parts of a name but never end it.
 fn is_connector(folded: &str) -> bool {

@@ -194,3 +194,20 @@ fn a_section_label_after_a_dateline_is_no_entity() {
     let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("VIDÉO") || n.contains("SCAN")), "{names:?}");
 }
+
+// ---- fr-orgs6: members of parliament, English places and French towns ----
+
+fn en(text: &str) -> Facts {
+    extract(text, &Options { lang: Some(Lang::En), ..Options::default() })
+}
+
+#[test]
+fn a_member_of_parliament_is_no_part_of_the_party_or_seat_before_it() {
+    let f = en("Sarah Pollard, the Labour MP, said the vote was lost. The former Glasgow Kelvin MP \
+                now writes books, and several Conservative MPs abstained. The MEP said nothing.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.contains("MP")), "{e:?}");
+    assert!(e.contains(&("Labour".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Conservative".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Glasgow Kelvin".into(), Label::Loc)), "{e:?}");
+}
