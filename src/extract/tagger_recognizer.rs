@@ -329,6 +329,16 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
         label = Label::Org;
     }
+    // "Brick Lane", "Abbey Road": a name ending in a street word is a street, unless a given
+    // name opens it ("Nathan Lane").
+    if label == Label::Per
+        && b > a + 1
+        && doc.cap(b - 1)
+        && STREET_ENDS.contains(&doc.folded(b - 1))
+        && !GAZ.first_names.contains(doc.folded(a))
+    {
+        label = Label::Loc;
+    }
     // "CGT-Cheminots", "FO-Police": a listed organisation's acronym joined to a word is a
     // branch of it.
     if b == a + 1 && label != Label::Org && branch_of_listed_acronym(doc.tok(a)) {
@@ -421,6 +431,10 @@ fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
         Label::Loc
     }
 }
+
+/// The last word of an English street's name (folded).
+const STREET_ENDS: [&str; 8] =
+    ["street", "road", "avenue", "lane", "square", "terrace", "crescent", "boulevard"];
 
 /// Adjectives British and Irish news use alone for a party's members ("a Conservative MP").
 const PARTY_ADJECTIVES: [&str; 5] = ["conservative", "unionist", "nationalist", "liberal", "green"];

@@ -211,3 +211,14 @@ fn a_member_of_parliament_is_no_part_of_the_party_or_seat_before_it() {
     assert!(e.contains(&("Conservative".into(), Label::Org)), "{e:?}");
     assert!(e.contains(&("Glasgow Kelvin".into(), Label::Loc)), "{e:?}");
 }
+
+#[test]
+fn english_streets_and_london_districts_are_places() {
+    let f = en("Residents of Tower Hamlets marched from Bethnal Green to Cobbold Lane on Sunday, \
+                and Diane Lane watched them.");
+    let e = ents(&f);
+    for place in ["Tower Hamlets", "Bethnal Green", "Cobbold Lane"] {
+        assert!(e.contains(&(place.into(), Label::Loc)), "{place}: {e:?}");
+    }
+    assert!(e.contains(&("Diane Lane".into(), Label::Per)), "{e:?}");
+}
