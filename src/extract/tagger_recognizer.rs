@@ -311,6 +311,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         {
             label = Label::Org;
         }
+        // "Langon (Gironde)", "Joigny (89)": the press names a town with its département in
+        // brackets; a person so named comes with a given name ("Ingrid Dupont (Eure)").
+        if label == Label::Per
+            && b == a + 1
+            && !GAZ.first_names.contains(doc.folded(a))
+            && department_after(doc, b)
+        {
+            label = Label::Loc;
+        }
         // "Veltrix a racheté son concurrent": what only a firm does.
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
             && super::recognize::company_subject(doc, a, b)
@@ -431,6 +440,25 @@ fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
         Label::Loc
     }
 }
+
+/// A French département in brackets at token `k`: its number ("(89)", "(2A)") or its name
+/// ("(Gironde)", "(Seine-et-Marne)", "(Var)").
+fn department_after(doc: &Doc, k: usize) -> bool {
+    if doc.tok(k) != "(" {
+        return false;
+    }
+    let Some(close) = (k + 2..k + 6).find(|&i| doc.tok(i) == ")") else { return false };
+    let inside = span_key(doc, k + 1, close);
+    let number = close == k + 2
+        && (matches!(inside.as_str(), "2a" | "2b")
+            || (2..=3).contains(&inside.len()) && inside.chars().all(|c| c.is_ascii_digit()));
+    number
+        || SHORT_DEPARTMENTS.contains(&inside.as_str())
+        || GAZ.phrases.get(&inside).is_some_and(|e| e.label == Label::Loc)
+}
+
+/// Départements whose names are also common words, left out of `regions.txt` (folded).
+const SHORT_DEPARTMENTS: [&str; 5] = ["ain", "aube", "cher", "lot", "var"];
 
 /// The last word of an English street's name (folded).
 const STREET_ENDS: [&str; 8] =

@@ -222,3 +222,12 @@ fn english_streets_and_london_districts_are_places() {
     }
     assert!(e.contains(&("Diane Lane".into(), Label::Per)), "{e:?}");
 }
+
+#[test]
+fn a_town_with_its_departement_in_brackets_is_a_place() {
+    let f = fr("Des blocages ont eu lieu dans plusieurs villes, comme Figeac (Lot), Millau (Aveyron) \
+                ou Condom (Gers). Le député Jean Castel (Lozère) a réagi.");
+    let e = ents(&f);
+    assert!(e.contains(&("Condom".into(), Label::Loc)), "{e:?}");
+    assert!(e.contains(&("Jean Castel".into(), Label::Per)), "{e:?}");
+}
