@@ -229,6 +229,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
+    // "la direction de Renault" is the firm's management: the firm is the name; "la direction
+    // régionale des douanes", "la Direction de …" name a body.
+    if doc.folded(k) == "direction" && !doc.cap(k) && j == head_end {
+        return None;
+    }
     // "la préfecture de Lille" is the town's prefecture: the town is the name (a place);
     // "la préfecture de police" is a body.
     if j == head_end && SEATS_NAMED_BY_THEIR_TOWN.contains(&doc.folded(k)) {

@@ -231,3 +231,13 @@ fn a_town_with_its_departement_in_brackets_is_a_place() {
     assert!(e.contains(&("Condom".into(), Label::Loc)), "{e:?}");
     assert!(e.contains(&("Jean Castel".into(), Label::Per)), "{e:?}");
 }
+
+#[test]
+fn the_management_of_a_firm_is_no_part_of_its_name() {
+    let f = fr("Les salariés ont manifesté mardi. Selon la direction de Renault, le site restera \
+                ouvert, et la direction régionale des Douanes enquête.");
+    let e = ents(&f);
+    assert!(e.contains(&("Renault".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("direction de")), "{e:?}");
+    assert!(e.contains(&("direction régionale des Douanes".into(), Label::Org)), "a body: {e:?}");
+}
