@@ -241,3 +241,18 @@ fn the_management_of_a_firm_is_no_part_of_its_name() {
     assert!(!e.iter().any(|(t, _)| t.starts_with("direction de")), "{e:?}");
     assert!(e.contains(&("direction régionale des Douanes".into(), Label::Org)), "a body: {e:?}");
 }
+
+#[test]
+fn associations_and_councils_named_with_lower_case_words_are_found_whole() {
+    let f = fr("Le Conseil économique, social et environnemental a rendu son avis. Droit au logement \
+                et la Manif pour tous ont manifesté, comme Place publique.");
+    let e = ents(&f);
+    for org in [
+        "Conseil économique, social et environnemental",
+        "Droit au logement",
+        "Manif pour tous",
+        "Place publique",
+    ] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
