@@ -256,3 +256,13 @@ fn associations_and_councils_named_with_lower_case_words_are_found_whole() {
         assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
     }
 }
+
+#[test]
+fn team_nicknames_and_names_ending_in_a_company_word_are_organisations() {
+    let f = en("The Wallabies will face the Socceroos' rugby cousins next week, and Grantley Labs \
+                said it would sponsor the match.");
+    let e = ents(&f);
+    for org in ["Wallabies", "Grantley Labs"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
