@@ -201,6 +201,13 @@ fn en(text: &str) -> Facts {
     extract(text, &Options { lang: Some(Lang::En), ..Options::default() })
 }
 
+/// Every name is among the mentions with that label.
+fn assert_all(e: &[(String, Label)], names: &[&str], label: Label) {
+    for name in names {
+        assert!(e.contains(&((*name).into(), label)), "{name}: {e:?}");
+    }
+}
+
 #[test]
 fn a_member_of_parliament_is_no_part_of_the_party_or_seat_before_it() {
     let f = en("Sarah Pollard, the Labour MP, said the vote was lost. The former Glasgow Kelvin MP \
@@ -217,9 +224,7 @@ fn english_streets_and_london_districts_are_places() {
     let f = en("Residents of Tower Hamlets marched from Bethnal Green to Cobbold Lane on Sunday, \
                 and Diane Lane watched them.");
     let e = ents(&f);
-    for place in ["Tower Hamlets", "Bethnal Green", "Cobbold Lane"] {
-        assert!(e.contains(&(place.into(), Label::Loc)), "{place}: {e:?}");
-    }
+    assert_all(&e, &["Tower Hamlets", "Bethnal Green", "Cobbold Lane"], Label::Loc);
     assert!(e.contains(&("Diane Lane".into(), Label::Per)), "{e:?}");
 }
 
@@ -247,14 +252,16 @@ fn associations_and_councils_named_with_lower_case_words_are_found_whole() {
     let f = fr("Le Conseil économique, social et environnemental a rendu son avis. Droit au logement \
                 et la Manif pour tous ont manifesté, comme Place publique.");
     let e = ents(&f);
-    for org in [
-        "Conseil économique, social et environnemental",
-        "Droit au logement",
-        "Manif pour tous",
-        "Place publique",
-    ] {
-        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
-    }
+    assert_all(
+        &e,
+        &[
+            "Conseil économique, social et environnemental",
+            "Droit au logement",
+            "Manif pour tous",
+            "Place publique",
+        ],
+        Label::Org,
+    );
 }
 
 #[test]
@@ -262,7 +269,16 @@ fn team_nicknames_and_names_ending_in_a_company_word_are_organisations() {
     let f = en("The Wallabies will face the Socceroos' rugby cousins next week, and Grantley Labs \
                 said it would sponsor the match.");
     let e = ents(&f);
-    for org in ["Wallabies", "Grantley Labs"] {
-        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    assert_all(&e, &["Wallabies", "Grantley Labs"], Label::Org);
+}
+
+#[test]
+fn acronyms_in_apposition_to_the_noun_of_a_thing_are_no_organisations() {
+    let f = fr("Les physiciens utilisent un télescope spatial, le JWST. Deux détecteurs, KARMA et \
+                ORION, mesurent les particules. Un porte-parole de la NASA a confirmé.");
+    let e = ents(&f);
+    for thing in ["JWST", "KARMA", "ORION"] {
+        assert!(!e.iter().any(|(t, l)| t == thing && *l == Label::Org), "{thing}: {e:?}");
     }
+    assert!(e.contains(&("NASA".into(), Label::Org)), "{e:?}");
 }
