@@ -348,6 +348,11 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         label = Label::Loc;
     }
+    // "the Brit Awards", "the London Marathon", "the Davis Cup": an English name ending in an
+    // event word is an event, not a body, person or place.
+    if doc.lang == Lang::En && b > a + 1 && EVENT_ENDS.contains(&doc.folded(b - 1)) {
+        label = Label::Misc;
+    }
     // "CGT-Cheminots", "FO-Police": a listed organisation's acronym joined to a word is a
     // branch of it.
     if b == a + 1 && label != Label::Org && branch_of_listed_acronym(doc.tok(a)) {
@@ -459,6 +464,23 @@ fn department_after(doc: &Doc, k: usize) -> bool {
 
 /// Départements whose names are also common words, left out of `regions.txt` (folded).
 const SHORT_DEPARTMENTS: [&str; 5] = ["ain", "aube", "cher", "lot", "var"];
+
+/// The last word of the name of an English event: a contest, prize or festival (folded).
+const EVENT_ENDS: [&str; 13] = [
+    "award",
+    "awards",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "trophy",
+    "prize",
+    "prix",
+    "olympics",
+    "marathon",
+    "festival",
+    "classic",
+];
 
 /// The last word of an English street's name (folded).
 const STREET_ENDS: [&str; 8] =

@@ -282,3 +282,13 @@ fn acronyms_in_apposition_to_the_noun_of_a_thing_are_no_organisations() {
     }
     assert!(e.contains(&("NASA".into(), Label::Org)), "{e:?}");
 }
+
+#[test]
+fn english_names_ending_in_an_event_word_are_events() {
+    let f = en("The singer, who won two Brit Awards last year, will open the Kelso Music Festival \
+                before running the Dunmore Marathon in April.");
+    let e = ents(&f);
+    for event in ["Kelso Music Festival", "Dunmore Marathon"] {
+        assert!(e.iter().any(|(t, l)| t == event && *l == Label::Misc), "{event}: {e:?}");
+    }
+}
