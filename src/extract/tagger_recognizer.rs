@@ -348,6 +348,13 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     {
         label = Label::Loc;
     }
+    // "the MP for Hornsey and Wood Green": the words after "MP for" name the seat he holds.
+    if doc.lang == Lang::En
+        && let Some(end) = seat_after_member(doc, a, b)
+    {
+        b = end;
+        label = Label::Loc;
+    }
     // "the Brit Awards", "the London Marathon", "the Davis Cup": an English name ending in an
     // event word is an event, not a body, person or place.
     if doc.lang == Lang::En && b > a + 1 && EVENT_ENDS.contains(&doc.folded(b - 1)) {
@@ -485,6 +492,25 @@ const EVENT_ENDS: [&str; 13] = [
 /// The last word of an English street's name (folded).
 const STREET_ENDS: [&str; 8] =
     ["street", "road", "avenue", "lane", "square", "terrace", "crescent", "boulevard"];
+
+/// The end of a seat's name that starts at `a`, right after "MP for": the span, and a second
+/// capitalised part after "and" ("Grantham and Stamford") unless that part is a listed name
+/// ("… and Plaid Cymru's leader").
+fn seat_after_member(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let member = a.checked_sub(2).filter(|&m| is_member_acronym(doc.tok(m)))?;
+    if doc.folded(member + 1) != "for" {
+        return None;
+    }
+    let second = b + 1;
+    if doc.folded(b) != "and" || !doc.cap(second) || doc.newline_before(second) {
+        return Some(b);
+    }
+    let mut end = second;
+    while doc.cap(end) && doc.is_word(end) && !doc.newline_before(end) {
+        end += 1;
+    }
+    Some(if GAZ.phrases.contains_key(&span_key(doc, second, end)) { b } else { end })
+}
 
 /// Adjectives British and Irish news use alone for a party's members ("a Conservative MP").
 const PARTY_ADJECTIVES: [&str; 5] = ["conservative", "unionist", "nationalist", "liberal", "green"];

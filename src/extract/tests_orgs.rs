@@ -292,3 +292,12 @@ fn english_names_ending_in_an_event_word_are_events() {
         assert!(e.iter().any(|(t, l)| t == event && *l == Label::Misc), "{event}: {e:?}");
     }
 }
+
+#[test]
+fn the_words_after_mp_for_name_a_seat() {
+    let f = en("Anna Reeve, the Labour MP, said the bill was unfair. The MP for Caerwen Vale and \
+                Plaid Cymru's leader agreed.");
+    let e = ents(&f);
+    assert_all(&e, &["Caerwen Vale"], Label::Loc);
+    assert_all(&e, &["Plaid Cymru"], Label::Org);
+}
