@@ -435,6 +435,26 @@ fn is_people_plural(doc: &Doc, a: usize) -> bool {
             || before.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The label of a listed name that is exactly span a..b.
+fn listed_label(doc: &Doc, a: usize, b: usize) -> Option<Label> {
+    if b == a + 1
+        && let Some(e) = GAZ.acronyms.get(doc.tok(a))
+    {
+        return Some(e.label);
+    }
+    GAZ.phrases.get(&span_key(doc, a, b)).map(|e| e.label)
+}
+
+/// Span a..b as two listed names joined by "and"/"et", each with its own label.
+fn two_listed_names(doc: &Doc, a: usize, b: usize) -> Option<[(usize, usize, Label); 2]> {
+    if listed_label(doc, a, b).is_some() {
+        return None;
+    }
+    (a + 1..b.saturating_sub(1))
+        .filter(|&j| matches!(doc.folded(j), "and" | "et"))
+        .find_map(|j| Some([(a, j, listed_label(doc, a, j)?), (j + 1, b, listed_label(doc, j + 1, b)?)]))
+}
+
 /// The acronyms of a member of a parliament or assembly, singular and plural (MP, MEP, MSP).
 fn is_member_acronym(t: &str) -> bool {
     matches!(t, "MP" | "MPs" | "MEP" | "MEPs" | "MSP" | "MSPs")
@@ -793,6 +813,11 @@ fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 }
 
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
+    // "Labour and Tories", "Gazprom and India": two listed names the tagger ran together.
+    if let Some(pair) = two_listed_names(doc, a, b) {
+        out.extend(pair);
+        return;
+    }
     let mut start = a;
     // French: "a expliqué à l'AFP Pierre Durand", "BFMTV Laetitia Dewalle": an acronym or a
     // listed organisation run into the full name of a person (a listed first name or an

@@ -301,3 +301,12 @@ fn the_words_after_mp_for_name_a_seat() {
     assert_all(&e, &["Caerwen Vale"], Label::Loc);
     assert_all(&e, &["Plaid Cymru"], Label::Org);
 }
+
+#[test]
+fn two_listed_names_run_together_are_split() {
+    let f = en("Voters in the north said Labour and Tories had failed them, as Gazprom and India \
+                signed a gas deal.");
+    let e = ents(&f);
+    assert_all(&e, &["Labour", "Tories"], Label::Org);
+    assert!(!e.iter().any(|(t, _)| t.contains(" and ")), "{e:?}");
+}
