@@ -305,13 +305,14 @@ pub fn phrase_key(s: &str, _abbr: &FxSet<&'static str>) -> String {
 }
 
 /// The form with spaces around the punctuation the tokenizer makes tokens of inside a word:
-/// "Yahoo!" → "Yahoo !", "CD&V" → "CD & V", "Canal+", "Le Vif/L'Express", "Jeuxvideo.com".
+/// "Yahoo!" → "Yahoo !", "CD&V" → "CD & V", "Canal+", "Le Vif/L'Express", "Jeuxvideo.com", and the
+/// comma of "Conseil économique, social et environnemental".
 fn spaced(form: &str) -> String {
     let mut out = String::with_capacity(form.len() + 8);
     let mut chars = form.chars().peekable();
     while let Some(c) = chars.next() {
         let dot_in_word = c == '.' && chars.peek().is_some_and(|n| n.is_lowercase());
-        if matches!(c, '!' | '&' | '+' | '/') || dot_in_word {
+        if matches!(c, '!' | '&' | '+' | '/' | ',') || dot_in_word {
             out.push(' ');
             out.push(c);
             out.push(' ');

@@ -229,6 +229,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     if doc.folded(k) == "cour" && j == head_end {
         return None;
     }
+    // "la direction de Renault" is the firm's management: the firm is the name; "la direction
+    // régionale des douanes", "la Direction de …" name a body.
+    if doc.folded(k) == "direction" && !doc.cap(k) && j == head_end {
+        return None;
+    }
     // "la préfecture de Lille" is the town's prefecture: the town is the name (a place);
     // "la préfecture de police" is a body.
     if j == head_end && SEATS_NAMED_BY_THEIR_TOWN.contains(&doc.folded(k)) {
@@ -480,15 +485,36 @@ pub(super) fn acronyms_of_things<'a>(doc: &Doc<'a>) -> FxSet<&'a str> {
     let mut out = FxSet::default();
     for k in 1..doc.len() {
         let prev = doc.folded(k - 1);
-        if doc.info.get(k).is_some_and(|t| t.upper && t.word)
-            && !doc.cap(k - 1)
-            && GAZ.work_before.contains(prev)
-            && !GAZ.acronyms.contains_key(doc.tok(k))
+        let acronym =
+            doc.info.get(k).is_some_and(|t| t.upper && t.word) && !GAZ.acronyms.contains_key(doc.tok(k));
+        if acronym && (!doc.cap(k - 1) && GAZ.work_before.contains(prev) || thing_in_apposition(doc, k, &out))
         {
             out.insert(doc.tok(k));
         }
     }
     out
+}
+
+/// An acronym set after a comma beside the noun of a thing: "un collisionneur de particules,
+/// le LHC", "deux détecteurs, ATLAS et CMS" (the second of a pair joins the first).
+fn thing_in_apposition(doc: &Doc, k: usize, found: &FxSet<&str>) -> bool {
+    if doc.folded(k - 1) == "et" && k >= 2 && found.contains(doc.tok(k - 2)) {
+        return true;
+    }
+    let mut comma = k - 1;
+    if doc.is_determiner(comma) {
+        let Some(c) = comma.checked_sub(1) else { return false };
+        comma = c;
+    }
+    if doc.tok(comma) != "," {
+        return false;
+    }
+    // The noun opens the phrase before the comma: at most three words back ("collisionneur de
+    // particules"), none of them capitalised (then the phrase is a name).
+    (comma.saturating_sub(4)..comma)
+        .rev()
+        .take_while(|&i| doc.is_word(i) && !doc.cap(i))
+        .any(|i| !doc.cap(i) && GAZ.work_before.contains(doc.folded(i)))
 }
 
 /// Those, and acronyms the text defines by a lowercase phrase: "jeu de tir à la première

@@ -200,6 +200,19 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     while b > a && edge(b - 1) {
         b -= 1;
     }
+    // "the Labour MP", "the former Glasgow Kelvin MP": a member of a parliament is a title, not
+    // part of the party or seat before it; alone it names no one.
+    let label = if b > a && is_member_acronym(doc.tok(b - 1)) {
+        while b > a && is_member_acronym(doc.tok(b - 1)) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        party_or_seat(doc, a, b, label)
+    } else {
+        label
+    };
     // Titles and honorifics stay out of person spans ("M. Dupont", "président Macron"), and a
     // person's name starts with a capital ("2 Gilles Jacquier", "de Michelin").
     if label == Label::Per {
@@ -298,6 +311,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         {
             label = Label::Org;
         }
+        // "Langon (Gironde)", "Joigny (89)": the press names a town with its département in
+        // brackets; a person so named comes with a given name ("Ingrid Dupont (Eure)").
+        if label == Label::Per
+            && b == a + 1
+            && !GAZ.first_names.contains(doc.folded(a))
+            && department_after(doc, b)
+        {
+            label = Label::Loc;
+        }
         // "Veltrix a racheté son concurrent": what only a firm does.
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
             && super::recognize::company_subject(doc, a, b)
@@ -315,6 +337,28 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A name ending in a company word is no person ("Dana Air", "Warner Bros", "Acme Corp").
     if label == Label::Per && b > a + 1 && GAZ.org_suffix.contains(doc.folded(b - 1)) {
         label = Label::Org;
+    }
+    // "Brick Lane", "Abbey Road": a name ending in a street word is a street, unless a given
+    // name opens it ("Nathan Lane").
+    if label == Label::Per
+        && b > a + 1
+        && doc.cap(b - 1)
+        && STREET_ENDS.contains(&doc.folded(b - 1))
+        && !GAZ.first_names.contains(doc.folded(a))
+    {
+        label = Label::Loc;
+    }
+    // "the MP for Hornsey and Wood Green": the words after "MP for" name the seat he holds.
+    if doc.lang == Lang::En
+        && let Some(end) = seat_after_member(doc, a, b)
+    {
+        b = end;
+        label = Label::Loc;
+    }
+    // "the Brit Awards", "the London Marathon", "the Davis Cup": an English name ending in an
+    // event word is an event, not a body, person or place.
+    if doc.lang == Lang::En && b > a + 1 && EVENT_ENDS.contains(&doc.folded(b - 1)) {
+        label = Label::Misc;
     }
     // "CGT-Cheminots", "FO-Police": a listed organisation's acronym joined to a word is a
     // branch of it.
@@ -390,6 +434,106 @@ fn is_people_plural(doc: &Doc, a: usize) -> bool {
         && (matches!(before, "les" | "des" | "aux" | "ces")
             || before.starts_with(|c: char| c.is_ascii_digit()))
 }
+
+/// The label of a listed name that is exactly span a..b.
+fn listed_label(doc: &Doc, a: usize, b: usize) -> Option<Label> {
+    if b == a + 1
+        && let Some(e) = GAZ.acronyms.get(doc.tok(a))
+    {
+        return Some(e.label);
+    }
+    GAZ.phrases.get(&span_key(doc, a, b)).map(|e| e.label)
+}
+
+/// Span a..b as two listed names joined by "and"/"et", each with its own label.
+fn two_listed_names(doc: &Doc, a: usize, b: usize) -> Option<[(usize, usize, Label); 2]> {
+    if listed_label(doc, a, b).is_some() {
+        return None;
+    }
+    (a + 1..b.saturating_sub(1))
+        .filter(|&j| matches!(doc.folded(j), "and" | "et"))
+        .find_map(|j| Some([(a, j, listed_label(doc, a, j)?), (j + 1, b, listed_label(doc, j + 1, b)?)]))
+}
+
+/// The acronyms of a member of a parliament or assembly, singular and plural (MP, MEP, MSP).
+fn is_member_acronym(t: &str) -> bool {
+    matches!(t, "MP" | "MPs" | "MEP" | "MEPs" | "MSP" | "MSPs")
+}
+
+/// What a name before "MP" is: a party ("Labour", "Conservative MPs"), the member himself
+/// ("Keith Vaz MP", a given name first) or else the seat he holds ("Glasgow Kelvin MP").
+fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
+    let listed = GAZ.phrases.get(&span_key(doc, a, b)).map(|e| e.label);
+    if listed == Some(Label::Org) || b == a + 1 && PARTY_ADJECTIVES.contains(&doc.folded(a)) {
+        Label::Org
+    } else if label == Label::Per && GAZ.first_names.contains(doc.folded(a)) {
+        Label::Per
+    } else {
+        Label::Loc
+    }
+}
+
+/// A French département in brackets at token `k`: its number ("(89)", "(2A)") or its name
+/// ("(Gironde)", "(Seine-et-Marne)", "(Var)").
+fn department_after(doc: &Doc, k: usize) -> bool {
+    if doc.tok(k) != "(" {
+        return false;
+    }
+    let Some(close) = (k + 2..k + 6).find(|&i| doc.tok(i) == ")") else { return false };
+    let inside = span_key(doc, k + 1, close);
+    let number = close == k + 2
+        && (matches!(inside.as_str(), "2a" | "2b")
+            || (2..=3).contains(&inside.len()) && inside.chars().all(|c| c.is_ascii_digit()));
+    number
+        || SHORT_DEPARTMENTS.contains(&inside.as_str())
+        || GAZ.phrases.get(&inside).is_some_and(|e| e.label == Label::Loc)
+}
+
+/// Départements whose names are also common words, left out of `regions.txt` (folded).
+const SHORT_DEPARTMENTS: [&str; 5] = ["ain", "aube", "cher", "lot", "var"];
+
+/// The last word of the name of an English event: a contest, prize or festival (folded).
+const EVENT_ENDS: [&str; 13] = [
+    "award",
+    "awards",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "trophy",
+    "prize",
+    "prix",
+    "olympics",
+    "marathon",
+    "festival",
+    "classic",
+];
+
+/// The last word of an English street's name (folded).
+const STREET_ENDS: [&str; 8] =
+    ["street", "road", "avenue", "lane", "square", "terrace", "crescent", "boulevard"];
+
+/// The end of a seat's name that starts at `a`, right after "MP for": the span, and a second
+/// capitalised part after "and" ("Grantham and Stamford") unless that part is a listed name
+/// ("… and Plaid Cymru's leader").
+fn seat_after_member(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let member = a.checked_sub(2).filter(|&m| is_member_acronym(doc.tok(m)))?;
+    if doc.folded(member + 1) != "for" {
+        return None;
+    }
+    let second = b + 1;
+    if doc.folded(b) != "and" || !doc.cap(second) || doc.newline_before(second) {
+        return Some(b);
+    }
+    let mut end = second;
+    while doc.cap(end) && doc.is_word(end) && !doc.newline_before(end) {
+        end += 1;
+    }
+    Some(if GAZ.phrases.contains_key(&span_key(doc, second, end)) { b } else { end })
+}
+
+/// Adjectives British and Irish news use alone for a party's members ("a Conservative MP").
+const PARTY_ADJECTIVES: [&str; 5] = ["conservative", "unionist", "nationalist", "liberal", "green"];
 
 /// de, du, des, d', la, l': words that join the parts of a name but never end it.
 fn is_connector(folded: &str) -> bool {
@@ -669,6 +813,11 @@ fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 }
 
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
+    // "Labour and Tories", "Gazprom and India": two listed names the tagger ran together.
+    if let Some(pair) = two_listed_names(doc, a, b) {
+        out.extend(pair);
+        return;
+    }
     let mut start = a;
     // French: "a expliqué à l'AFP Pierre Durand", "BFMTV Laetitia Dewalle": an acronym or a
     // listed organisation run into the full name of a person (a listed first name or an

@@ -194,3 +194,119 @@ fn a_section_label_after_a_dateline_is_no_entity() {
     let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("VIDÉO") || n.contains("SCAN")), "{names:?}");
 }
+
+// ---- fr-orgs6: members of parliament, English places and French towns ----
+
+fn en(text: &str) -> Facts {
+    extract(text, &Options { lang: Some(Lang::En), ..Options::default() })
+}
+
+/// Every name is among the mentions with that label.
+fn assert_all(e: &[(String, Label)], names: &[&str], label: Label) {
+    for name in names {
+        assert!(e.contains(&((*name).into(), label)), "{name}: {e:?}");
+    }
+}
+
+#[test]
+fn a_member_of_parliament_is_no_part_of_the_party_or_seat_before_it() {
+    let f = en("Sarah Pollard, the Labour MP, said the vote was lost. The former Glasgow Kelvin MP \
+                now writes books, and several Conservative MPs abstained. The MEP said nothing.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.contains("MP")), "{e:?}");
+    assert!(e.contains(&("Labour".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Conservative".into(), Label::Org)), "{e:?}");
+    assert!(e.contains(&("Glasgow Kelvin".into(), Label::Loc)), "{e:?}");
+}
+
+#[test]
+fn english_streets_and_london_districts_are_places() {
+    let f = en("Residents of Tower Hamlets marched from Bethnal Green to Cobbold Lane on Sunday, \
+                and Diane Lane watched them.");
+    let e = ents(&f);
+    assert_all(&e, &["Tower Hamlets", "Bethnal Green", "Cobbold Lane"], Label::Loc);
+    assert!(e.contains(&("Diane Lane".into(), Label::Per)), "{e:?}");
+}
+
+#[test]
+fn a_town_with_its_departement_in_brackets_is_a_place() {
+    let f = fr("Des blocages ont eu lieu dans plusieurs villes, comme Figeac (Lot), Millau (Aveyron) \
+                ou Condom (Gers). Le député Jean Castel (Lozère) a réagi.");
+    let e = ents(&f);
+    assert!(e.contains(&("Condom".into(), Label::Loc)), "{e:?}");
+    assert!(e.contains(&("Jean Castel".into(), Label::Per)), "{e:?}");
+}
+
+#[test]
+fn the_management_of_a_firm_is_no_part_of_its_name() {
+    let f = fr("Les salariés ont manifesté mardi. Selon la direction de Renault, le site restera \
+                ouvert, et la direction régionale des Douanes enquête.");
+    let e = ents(&f);
+    assert!(e.contains(&("Renault".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("direction de")), "{e:?}");
+    assert!(e.contains(&("direction régionale des Douanes".into(), Label::Org)), "a body: {e:?}");
+}
+
+#[test]
+fn associations_and_councils_named_with_lower_case_words_are_found_whole() {
+    let f = fr("Le Conseil économique, social et environnemental a rendu son avis. Droit au logement \
+                et la Manif pour tous ont manifesté, comme Place publique.");
+    let e = ents(&f);
+    assert_all(
+        &e,
+        &[
+            "Conseil économique, social et environnemental",
+            "Droit au logement",
+            "Manif pour tous",
+            "Place publique",
+        ],
+        Label::Org,
+    );
+}
+
+#[test]
+fn team_nicknames_and_names_ending_in_a_company_word_are_organisations() {
+    let f = en("The Wallabies will face the Socceroos' rugby cousins next week, and Grantley Labs \
+                said it would sponsor the match.");
+    let e = ents(&f);
+    assert_all(&e, &["Wallabies", "Grantley Labs"], Label::Org);
+}
+
+#[test]
+fn acronyms_in_apposition_to_the_noun_of_a_thing_are_no_organisations() {
+    let f = fr("Les physiciens utilisent un télescope spatial, le JWST. Deux détecteurs, KARMA et \
+                ORION, mesurent les particules. Un porte-parole de la NASA a confirmé.");
+    let e = ents(&f);
+    for thing in ["JWST", "KARMA", "ORION"] {
+        assert!(!e.iter().any(|(t, l)| t == thing && *l == Label::Org), "{thing}: {e:?}");
+    }
+    assert!(e.contains(&("NASA".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
+fn english_names_ending_in_an_event_word_are_events() {
+    let f = en("The singer, who won two Brit Awards last year, will open the Kelso Music Festival \
+                before running the Dunmore Marathon in April.");
+    let e = ents(&f);
+    for event in ["Kelso Music Festival", "Dunmore Marathon"] {
+        assert!(e.iter().any(|(t, l)| t == event && *l == Label::Misc), "{event}: {e:?}");
+    }
+}
+
+#[test]
+fn the_words_after_mp_for_name_a_seat() {
+    let f = en("Anna Reeve, the Labour MP, said the bill was unfair. The MP for Caerwen Vale and \
+                Plaid Cymru's leader agreed.");
+    let e = ents(&f);
+    assert_all(&e, &["Caerwen Vale"], Label::Loc);
+    assert_all(&e, &["Plaid Cymru"], Label::Org);
+}
+
+#[test]
+fn two_listed_names_run_together_are_split() {
+    let f = en("Voters in the north said Labour and Tories had failed them, as Gazprom and India \
+                signed a gas deal.");
+    let e = ents(&f);
+    assert_all(&e, &["Labour", "Tories"], Label::Org);
+    assert!(!e.iter().any(|(t, _)| t.contains(" and ")), "{e:?}");
+}
