@@ -95,18 +95,26 @@ fn means_nowadays(doc: &Doc, k: usize) -> bool {
         return false;
     }
     let clause = (k.saturating_sub(5)..k).rev().take_while(|&j| doc.is_word(j) || doc.elision(j).is_some());
-    // By the written form: folded, the preposition "à" is "a" too.
-    let Some(verb) = clause.filter(|&j| HAVE_NOW.contains(&doc.folded(j)) && doc.tok(j) != "à").last()
-    else {
+    // By the written form: folded, the preposition "à" ("À", "A" opening a sentence) is "a" too.
+    let have = |j: usize| HAVE_NOW.contains(&doc.folded(j)) && (doc.folded(j) != "a" || doc.tok(j) == "a");
+    let Some(verb) = clause.filter(|&j| have(j)).last() else {
         return false;
     };
     !(verb + 1..k + 2).filter(|&j| j != k).any(|j| is_participle(doc, j))
 }
 
+/// Short past participles the endings below miss ("a dit aujourd'hui"); "lieu" stands with
+/// them: "a lieu aujourd'hui" is the day's event.
+const SHORT_PARTICIPLES: [&str; 12] =
+    ["dit", "mis", "pu", "eu", "vu", "su", "lu", "du", "pris", "fait", "ri", "lieu"];
+
 /// A past participle by its ending ("aboli", "annoncé", "mis", "fait"); "plus", "lui" are not.
 fn is_participle(doc: &Doc, j: usize) -> bool {
     let t = doc.tok(j);
     let f = doc.folded(j);
+    if SHORT_PARTICIPLES.contains(&f) {
+        return true;
+    }
     let accented = ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e));
     let other = f.len() > 3
         && ["i", "it", "is", "u", "us", "ert", "int", "ait"].iter().any(|e| f.ends_with(e))
@@ -253,13 +261,17 @@ const QUANTITY_BEFORE: [&str; 28] = [
 
 /// Words that may follow a year (function words); a year followed by another lower-case word
 /// is taken for a quantity ("2000 manifestants").
-const AFTER_YEAR: [&str; 67] = [
+const AFTER_YEAR: [&str; 52] = [
     "et", "ou", "a", "au", "aux", "pour", "avec", "dans", "contre", "lors", "quand", "ont", "sont", "est",
     "etait", "ne", "n'", "se", "s'", "il", "elle", "ils", "elles", "on", "mais", "qui", "que", "qu'", "dont",
     "ou", "puis", "selon", "sur", "par", "en", "du", "le", "la", "les", "l'", "the", "and", "or", "to",
-    "for", "with", "when", "was", "were", "is", "has", "had", "by", "at", "in", "as", "but", "which", "that",
-    "after", "before", "from", "it", "he", "she", "they", "there",
+    "for", "with", "when", "was", "were", "is", "has", "had",
 ];
+
+/// English words that end a year's phrase only after "of"/"for" ("the word of 2004 by a
+/// publisher"); after a verb the number is a quantity ("sold 1800 in the first week").
+const AFTER_YEAR_WEAK: [&str; 13] =
+    ["by", "at", "in", "as", "but", "which", "that", "after", "before", "from", "it", "they", "there"];
 
 /// Words before a year that let it be followed by "de"/"des" ("pour 2019 des recettes", not
 /// "2000 des manifestants").
@@ -301,7 +313,8 @@ fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
             let f = n.folded.as_str();
             n.cap
                 || AFTER_YEAR.contains(&f)
-                || (WEAK_YEAR_CUES.contains(&prev) && matches!(f, "de" | "des" | "d'"))
+                || (WEAK_YEAR_CUES.contains(&prev)
+                    && (matches!(f, "de" | "des" | "d'") || AFTER_YEAR_WEAK.contains(&f)))
         }
     };
     // "between 2000 and 2100 GMT": two times.

@@ -180,8 +180,12 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
             let y = year_for(m, Some(d), tense, anchor);
             // Only a year far from the article's date is put in doubt: near it, a weekday
             // that does not fit is more likely the writer's slip.
-            let far = (day_index((y, m, d)).unwrap_or(0) - day_index(anchor).unwrap_or(0)).abs() > 120;
-            let fits = |y: i32| valid(y, m, d) && weekday(y, m, d) == wd;
+            let distance =
+                |y: i32| (day_index((y, m, d)).unwrap_or(0) - day_index(anchor).unwrap_or(0)).abs();
+            let far = distance(y) > 120;
+            // A year where the weekday fits, but within a year of the article: "jeudi 10
+            // décembre" in January 2019 is a slip, not December 2020.
+            let fits = |y: i32| valid(y, m, d) && weekday(y, m, d) == wd && distance(y) <= 366;
             let y = if far { [y, y + 1, y - 1].into_iter().find(|&y| fits(y)).unwrap_or(y) } else { y };
             Bounds::one(valid(y, m, d).then(|| iso((y, m, d)))?)
         }

@@ -167,8 +167,38 @@ fn french_cue(doc: &Doc, k: usize, f: &str) -> Option<Tense> {
     if matches!(f, "aura" | "auront" | "aurait" | "auraient") && is_participle(doc.folded(k + 1)) {
         return Some(Tense::Past);
     }
+    // The hearsay conditional of a verb of motion or change, conjugated with "être": "tout
+    // serait parti de la publication, samedi" is what happened ("serait publié" may be to come).
+    if matches!(f, "serait" | "seraient") && BE_VERB_PARTICIPLES.contains(&doc.folded(k + 1)) {
+        return Some(Tense::Past);
+    }
     None
 }
+
+/// A participle of what came out or happened, used as an adjective right before the date: "un
+/// texte paru fin décembre", "l'agression survenue samedi soir" (not after "sera", "être").
+fn event_participle_before(doc: &Doc, start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < 2 && matches!(doc.folded(k - 1), "le" | "en" | "fin" | "debut" | "mi") {
+        k -= 1;
+    }
+    let Some(p) = k.checked_sub(1) else { return false };
+    EVENT_PARTICIPLES.contains(&doc.folded(p))
+        && !p.checked_sub(1).is_some_and(|a| matches!(doc.folded(a), "sera" | "seront" | "etre" | "serait"))
+}
+
+/// Participles of verbs conjugated with "être" in compound tenses (motion and change).
+const BE_VERB_PARTICIPLES: [&str; 24] = [
+    "parti", "partie", "partis", "arrive", "arrivee", "arrives", "mort", "morte", "morts", "venu", "venue",
+    "venus", "alle", "allee", "entre", "sorti", "sortie", "tombe", "tombee", "reste", "devenu", "decede",
+    "survenu", "survenue",
+];
+
+/// Participles of publishing and happening that date a past event when used as adjectives.
+const EVENT_PARTICIPLES: [&str; 12] = [
+    "paru", "parue", "parus", "parues", "survenu", "survenue", "survenus", "decede", "decedee", "publie",
+    "publiee", "sorti",
+];
 
 /// A French past participle by its ending ("vu", "été", "tué", "mis"); "lieu" ("aura lieu")
 /// is a noun.
@@ -204,6 +234,9 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
     }
     if doc.lang == Lang::Fr && planned_infinitive(doc, start) {
         return Tense::Future;
+    }
+    if doc.lang == Lang::Fr && event_participle_before(doc, start) {
+        return Tense::Past;
     }
     for dist in 1..=LEFT_REACH {
         if let Some(k) = start.checked_sub(dist).filter(|&k| k >= range.start)
