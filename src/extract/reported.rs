@@ -45,7 +45,7 @@ const CLAUSE_OPENERS: [&str; 20] = [
     "its", "their", "our", "some", "no",
 ];
 
-/// How far after the verb the "that"/"que" may come ("said in a statement on Monday that").
+/// How far after the verb its "that" may come ("said in a statement on Monday that").
 const THAT_REACH: usize = 8;
 
 /// At the speech verb `k`: the named person or organisation that is its subject, when what
@@ -63,7 +63,7 @@ pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
     let first = subject.mentions.iter().find(|m| m.end == end).map(|m| m.start)?;
     let first_tok = doc.tokens.partition_point(|t| t.start < first);
     let named = match subject.label {
-        Label::Per => !after_article(doc, first_tok),
+        Label::Per => !follows_article(doc, first_tok),
         Label::Org => true,
         _ => false,
     };
@@ -83,12 +83,20 @@ fn closes_unquoted_report(doc: &Doc, first: usize, verb: usize) -> bool {
         && comma.is_some_and(|c| {
             c > range.start
                 && (c + 1..first).all(|j| doc.is_word(j))
-                && !(range.start..c).any(|j| is_quote_mark(doc.tok(j)))
+                && !(range.start..c).any(|j| is_quote_mark(doc, j))
         })
 }
 
-fn is_quote_mark(tok: &str) -> bool {
-    matches!(tok, "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")
+/// A quotation mark; a straight or curly apostrophe only when it stands apart from the word
+/// before (an opening single quote), not a possessive ("the Tories' plan").
+fn is_quote_mark(doc: &Doc, j: usize) -> bool {
+    match doc.tok(j) {
+        "\"" | "“" | "”" | "«" | "»" | "‘" => true,
+        "'" | "’" => j
+            .checked_sub(1)
+            .is_none_or(|p| doc.tokens.get(p).map(|t| t.end) != doc.tokens.get(j).map(|t| t.start)),
+        _ => false,
+    }
 }
 
 /// Whether the name starting at token `first` is a subject, not the object of a preposition
@@ -109,7 +117,7 @@ fn is_subject(doc: &Doc, first: usize) -> bool {
 
 /// A person's name takes no article: after "the", a capitalised word is a description or a
 /// recogniser's mistake ("The Baker said that …"), not a person's name.
-fn after_article(doc: &Doc, first: usize) -> bool {
+fn follows_article(doc: &Doc, first: usize) -> bool {
     first.checked_sub(1).is_some_and(|b| matches!(doc.folded(b), "the" | "a" | "an"))
 }
 
@@ -121,17 +129,49 @@ fn common_word_opening(doc: &Doc, first: usize, last: usize) -> bool {
         && doc.lower_seen.contains(doc.folded(first))
 }
 
-/// Whether the words after the verb at `k` are reported content: "that"/"que" before any
-/// quotation mark or end of clause, or (in English) a clause opened at once ("said he would").
+/// Whether the words after the verb at `k` are reported content: "that" right after it, after
+/// a time or manner adverbial ("said on Monday that", "said in a statement that"), or after
+/// the one told ("told reporters that"); or a clause opened at once ("said he would"). A
+/// "that" further on is a relative ("said goodbye to the staff that had served him").
 fn introduces_reported_content(doc: &Doc, k: usize) -> bool {
     let english_clause = CLAUSE_VERBS.contains(&doc.folded(k))
         && CLAUSE_OPENERS.contains(&doc.folded(k + 1))
         && !doc.newline_before(k + 1);
+    let Some(that) = (k + 1..k + 1 + THAT_REACH)
+        .take_while(|&j| j < doc.len() && !doc.newline_before(j) && !ends_reach(doc.tok(j)))
+        .find(|&j| doc.folded(j) == "that")
+    else {
+        return english_clause;
+    };
     english_clause
-        || (k + 1..k + 1 + THAT_REACH)
-            .take_while(|&j| j < doc.len() && !doc.newline_before(j) && !ends_reach(doc.tok(j)))
-            .any(|j| doc.folded(j) == "that")
+        || that == k + 1
+        || ADVERBIAL_OPENERS.contains(&doc.folded(k + 1))
+        || TELLING.contains(&doc.folded(k))
 }
+
+/// Words opening an adverbial between a speech verb and its "that".
+const ADVERBIAL_OPENERS: [&str; 16] = [
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "also",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "after",
+];
+
+/// Verbs whose object (the one told) comes before "that": "told reporters that".
+const TELLING: [&str; 8] =
+    ["told", "tells", "telling", "warned", "assured", "informed", "reminded", "briefed"];
 
 fn ends_reach(tok: &str) -> bool {
     matches!(tok, "." | ";" | ":" | "!" | "?" | "«" | "»" | "\"" | "“" | "”")
@@ -156,6 +196,9 @@ mod tests {
                 "Fuel duty will rise if the plan passes, shadow chancellor Oliver Grant has claimed.",
                 "Oliver Grant",
             ),
+            ("The Tories' plan will fail, Oliver Grant has claimed.", "Oliver Grant"),
+            ("Oliver Grant told reporters that the plan would fail.", "Oliver Grant"),
+            ("Ms Anna Grant said it was difficult to say how quickly that would happen.", "Anna Grant"),
         ];
         for (text, want) in cases {
             let got = sources(text);
@@ -178,6 +221,8 @@ mod tests {
             "Mr Grant, who won damages from the Daily Mail said he was pleased with the result.",
             "The dismantling of the Wallabies suggested that the team was in decline.",
             "Pierre Martin claimed the title with a late goal in the second half.",
+            // A later "that" is a relative pronoun, not the start of reported words.
+            "Tony Blair said goodbye to the staff that had served him for years.",
             "A spokesman for the Department for Culture, Media and Sport said there were no plans.",
             "The Baker said that bread would cost more next year.",
         ] {

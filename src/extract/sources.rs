@@ -159,7 +159,7 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             continue;
         }
-        // "Tony Blair has said he …", "X a indiqué que …": who reports in indirect speech.
+        // "Tony Blair has said he …": who reports in indirect speech (English only).
         push(reporting_subject(doc, k, entities));
         let f = doc.folded(k);
         match f {
@@ -394,6 +394,11 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     if let Some(name) = described_body(doc, head, entities).or_else(|| described_person(doc, k, entities)) {
         return Some(name);
     }
+    // "according to Mr Smith's lawyer": an unnamed person of someone's, no source; "the
+    // BBC's Nick Robinson" names one.
+    if possessed_description(doc, k) {
+        return None;
+    }
     if let Some(name) = phrase_name(doc, k, entities) {
         return Some(name);
     }
@@ -486,6 +491,15 @@ fn described_person(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Strin
     let start = doc.tokens.get(name)?.start;
     let (e, _) = entities.starting_at(start)?;
     (e.label == Label::Per && (k + 1..name).all(|j| doc.is_word(j))).then(|| e.name.clone())
+}
+
+/// Whether the phrase at `k` is "Name's <common noun>": a possessive, within a few words,
+/// followed by a lower-case word.
+fn possessed_description(doc: &Doc, k: usize) -> bool {
+    (k..k + 6)
+        .take_while(|&j| doc.is_word(j) || matches!(doc.tok(j), "'s" | "’s" | "'" | "’"))
+        .find(|&j| matches!(doc.tok(j), "'s" | "’s"))
+        .is_some_and(|j| doc.is_word(j + 1) && !doc.cap(j + 1))
 }
 
 fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
@@ -629,6 +643,7 @@ mod tests {
                 "Figures from the Office for National Statistics show a rise in prices.",
                 "Office for National Statistics",
             ),
+            ("According to the BBC's Nick Robinson, the vote was close.", "Nick Robinson"),
             (
                 "He pointed to the Institute for Fiscal Studies' predictions of a gap.",
                 "Institute for Fiscal Studies",
@@ -651,6 +666,7 @@ mod tests {
             "« Le pays est uni », a déclaré le Premier ministre à la tribune du Sénat.",
             "Selon le ministre de l'Intérieur, les chiffres sont stables depuis un an.",
             "He said CCTV footage showed the start of the fight.",
+            "According to Mr Smith's lawyer, the fine will be paid.",
             "Le match sera diffusé sur France 2 samedi soir.",
         ] {
             let got = sources(text);
