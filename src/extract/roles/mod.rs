@@ -687,6 +687,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
                 && !place
                 && (k > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
+                && !after_article(doc, ns)
+                && !subject_after_cited(doc, ns, k, blocked)
                 && let Some(end) = appositions(doc, ns..k, k, blocked, &mut out)
             {
                 k = end;
@@ -700,6 +702,29 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     let anaphoric = anaphora::anaphoric_roles(doc, &out, blocked);
     out.extend(anaphoric);
     out
+}
+
+/// Whether a lowercase article or "du"/"au" comes right before the capitalised word at `ns`:
+/// "le Brexit, le président de la République a dit" names a thing, not a person.
+fn after_article(doc: &Doc, ns: usize) -> bool {
+    let Some(p) = ns.checked_sub(1) else { return false };
+    !doc.cap(p) && matches!(doc.folded(p), "le" | "la" | "les" | "l'" | "du" | "au" | "aux" | "des")
+}
+
+/// Whether the name at `ns` is cited ("Selon X,", "Pour X,", "D'après X,") and the description
+/// after its comma at `comma` is the subject of the clause that follows: "Selon Jean Dupont, le
+/// chef de l'État ne souhaite pas …" speaks of someone else. An apposition ends on punctuation
+/// or a relative clause.
+fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> bool {
+    let before = |i: usize| ns.checked_sub(i).map_or("", |p| doc.folded(p));
+    let cited = matches!(before(1), "selon" | "pour") || before(1) == "apres" && before(2) == "d'";
+    let article = matches!(doc.folded(comma + 1), "le" | "la" | "l'");
+    cited
+        && article
+        && apposed_role(doc, comma + 1, blocked).is_some_and(|(_, ce)| {
+            // "selon X, le secrétaire d'État qui s'exprimait": a relative clause says more of X.
+            doc.is_word(ce) && !matches!(doc.folded(ce), "et" | "ou" | "qui" | "que" | "qu'" | "dont")
+        })
 }
 
 /// The roles set in apposition after the name `name`, from the comma at `comma` on: "X,
@@ -915,6 +940,36 @@ fn modifiers_in<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
     span.map(|i| doc.folded(i)).filter(|f| PRE_MODIFIERS.contains(f)).collect()
 }
 
+/// Heads that name who leads a body, said one for another before the same complement: "le
+/// patron du MoDem" is "le président du MoDem" (folded).
+const LEADER_HEADS: [&str; 8] =
+    ["president", "presidente", "patron", "patronne", "chef", "leader", "dirigeant", "dirigeante"];
+
+/// A role's folded words as the function they name: "ex-" dropped (it is a modifier), "chef de
+/// l'État" said as "président de la République", and a leader's head with a complement as
+/// "président" ("patron du MoDem" → "president du modem").
+fn function_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words.iter().map(|w| w.strip_prefix("ex-").unwrap_or(w).to_string()).collect();
+    if out.starts_with(&["chef", "de", "l'", "etat"].map(String::from)) {
+        out.splice(0..4, ["president", "de", "la", "republique"].map(String::from));
+    } else if out.len() > 1 && LEADER_HEADS.contains(&out[0].as_str()) {
+        out[0] = "president".to_string();
+    }
+    out
+}
+
+/// The modifiers of the tokens `span` as they date the function: "ex-chef" and "ex" are
+/// "ancien".
+fn function_modifiers<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
+    span.filter_map(|i| match doc.folded(i) {
+        f if f.starts_with("ex-") || f == "ex" => Some("ancien"),
+        "ancienne" => Some("ancien"),
+        f if PRE_MODIFIERS.contains(&f) => Some(f),
+        _ => None,
+    })
+    .collect()
+}
+
 /// The role of the one person whose role has the title `head` and whose words begin `words`
 /// while saying less; None when nobody or several people hold such a title.
 fn sole_holder<'r>(
@@ -924,11 +979,14 @@ fn sole_holder<'r>(
     (rs, ce): (usize, usize),
 ) -> Option<&'r RoleMatch> {
     let words = role_words(doc, rs, ce);
+    let function = function_words(&words);
     let same_title: Vec<&RoleMatch> = found
         .iter()
         .filter(|r| {
             let t = (r.role_tokens.start..r.role_tokens.end).find(|&i| title_head(doc, i).is_some());
-            t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head)
+            let same_head = t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head);
+            let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+            same_head || function_words(&have).first() == function.first()
         })
         .collect();
     let surname = |r: &RoleMatch| doc.folded(r.name.end - 1).to_string();
@@ -938,12 +996,18 @@ fn sole_holder<'r>(
     }
     // The description must say more than a role the person already has, never something else.
     // "l'ancien maire" is not "le maire"; "le président américain" may be another president.
+    // "le patron du MoDem" restates "président du MoDem", "l'ex-chef de l'État" "ancien
+    // président de la République": the same function in other words.
     let extends = |r: &RoleMatch| {
-        let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
-        have.len() < words.len()
-            && words.starts_with(&have)
-            && !words[have.len()..].iter().any(|w| GAZ.demonyms.contains_key(w.as_str()))
-            && modifiers_in(doc, r.role_tokens.clone()) == modifiers_in(doc, rs..ce)
+        let have_written = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+        let says_more = have_written.len() < words.len() && words.starts_with(&have_written);
+        // "le président X … le chef de l'État" may be two people: a restatement must be whole.
+        let restates = function_words(&have_written) == function && have_written != words;
+        (says_more || restates)
+            && !words[have_written.len().min(words.len())..]
+                .iter()
+                .any(|w| GAZ.demonyms.contains_key(w.as_str()))
+            && function_modifiers(doc, r.role_tokens.clone()) == function_modifiers(doc, rs..ce)
     };
     same_title.into_iter().find(|r| extends(r) || abbreviates(doc, r, &words))
 }
@@ -1530,5 +1594,38 @@ mod tests {
         let reserved: Vec<&str> =
             found.iter().flat_map(|r| r.role_tokens.clone()).map(|k| doc.tok(k)).collect();
         assert_eq!(reserved, vec!["manager"]);
+    }
+
+    // fr-roles6: a description restating a role in other words goes to its holder; a name after
+    // an article is a thing; after "Selon X," a description followed by its verb is a subject.
+    const FRENCH_RESTATED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Le président du Modem, Paul Morel, a parlé hier à Nancy. Malgré tout, le patron du Modem reste prudent.",
+            &[("Paul Morel", "président du Modem"), ("Paul Morel", "patron du Modem")],
+        ),
+        (
+            "Paul Morel, ancien président de la République, a parlé à Tulle. Pour l'ex-chef de l'État, la crise est grave.",
+            &[("Paul Morel", "ancien président de la République"), ("Paul Morel", "ex-chef de l'État")],
+        ),
+        // A bare title may be another head of state's; a former one is not the current one.
+        (
+            "Le président Paul Morel a parlé à Tulle. Pour le chef de l'État, la crise est grave.",
+            &[("Paul Morel", "président")],
+        ),
+        (
+            "Paul Morel, ancien président de la République, a parlé à Tulle. Le chef de l'État a répondu.",
+            &[("Paul Morel", "ancien président de la République")],
+        ),
+        ("Le sommet qui entérinait le Brexit, le président de la République a parlé.", &[]),
+        ("Selon Paul Morel, le chef de l'État ne souhaite pas parler avant samedi.", &[]),
+        (
+            "selon Paul Morel, le secrétaire d'État à l'Intérieur qui parlait sur RTL.",
+            &[("Paul Morel", "secrétaire d'État à l'Intérieur")],
+        ),
+    ];
+
+    #[test]
+    fn french_descriptions_restating_a_role() {
+        assert_cases(FRENCH_RESTATED);
     }
 }
