@@ -700,7 +700,14 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
     let described = described_roles(doc, &out, blocked);
     out.extend(described);
     let anaphoric = anaphora::anaphoric_roles(doc, &out, blocked);
+    let more = !anaphoric.is_empty();
     out.extend(anaphoric);
+    // A role read from a description may itself be restated later ("…, juge le président du
+    // MoDem. … le patron du MoDem se veut prudent").
+    if more {
+        let restated = described_roles(doc, &out, blocked);
+        out.extend(restated);
+    }
     out
 }
 
@@ -917,9 +924,22 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
         while j < ce && doc.cap(j) && doc.cap(j - 1) {
             j += 1;
         }
+        // "du Rassemblement national", "de l'Assemblée nationale": the name's adjective.
+        if j < ce && doc.cap(j - 1) && name_adjective(doc, j) {
+            j += 1;
+        }
         end = j;
     }
     end
+}
+
+/// Whether the lowercase word at `j` is an adjective that the capitalised name before it takes
+/// ("Front national", "Parti socialiste", "Conseil constitutionnel"): a demonym or a common
+/// adjective ending, never a verb form.
+fn name_adjective(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    let endings = ["al", "ale", "aux", "ales", "iste", "istes", "el", "elle", "aire", "aires"];
+    !doc.cap(j) && doc.is_word(j) && (GAZ.demonyms.contains_key(f) || endings.iter().any(|e| f.ends_with(e)))
 }
 
 /// End of the title phrase at `k` with its adjectives ("président sortant").
@@ -938,6 +958,16 @@ fn role_words(doc: &Doc, rs: usize, ce: usize) -> Vec<String> {
 /// The modifiers ("ancien", "futur"…) among the tokens `span`, folded.
 fn modifiers_in<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
     span.map(|i| doc.folded(i)).filter(|f| PRE_MODIFIERS.contains(f)).collect()
+}
+
+/// The folded words of the role `r` as written, modifiers left out. A role read from a
+/// description reserves only its title ("ancien président"), so its text is read again.
+fn written_role_words(doc: &Doc, r: &RoleMatch) -> Vec<String> {
+    if doc.span_text(r.role_tokens.start, r.role_tokens.end) == r.role {
+        return role_words(doc, r.role_tokens.start, r.role_tokens.end);
+    }
+    let text = Doc::new(&r.role, Some(doc.lang));
+    role_words(&text, 0, text.len())
 }
 
 /// Heads that name who leads a body, said one for another before the same complement: "le
@@ -985,8 +1015,7 @@ fn sole_holder<'r>(
         .filter(|r| {
             let t = (r.role_tokens.start..r.role_tokens.end).find(|&i| title_head(doc, i).is_some());
             let same_head = t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head);
-            let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
-            same_head || function_words(&have).first() == function.first()
+            same_head || function_words(&written_role_words(doc, r)) == function
         })
         .collect();
     let surname = |r: &RoleMatch| doc.folded(r.name.end - 1).to_string();
@@ -999,7 +1028,7 @@ fn sole_holder<'r>(
     // "le patron du MoDem" restates "président du MoDem", "l'ex-chef de l'État" "ancien
     // président de la République": the same function in other words.
     let extends = |r: &RoleMatch| {
-        let have_written = role_words(doc, r.role_tokens.start, r.role_tokens.end);
+        let have_written = written_role_words(doc, r);
         let says_more = have_written.len() < words.len() && words.starts_with(&have_written);
         // "le président X … le chef de l'État" may be two people: a restatement must be whole.
         let restates = function_words(&have_written) == function && have_written != words;
@@ -1618,6 +1647,15 @@ mod tests {
         ),
         ("Le sommet qui entérinait le Brexit, le président de la République a parlé.", &[]),
         ("Selon Paul Morel, le chef de l'État ne souhaite pas parler avant samedi.", &[]),
+        // A role read from a description is restated later; a name keeps its adjective.
+        (
+            "Paul Morel a parlé hier. « Rien n'est joué », estime le président du Sénat. Plus tard, le patron du Sénat se veut prudent.",
+            &[("Paul Morel", "président du Sénat"), ("Paul Morel", "patron du Sénat")],
+        ),
+        (
+            "La présidente Léa Morel a parlé. « Rien n'est joué », estime la présidente du Front national.",
+            &[("Léa Morel", "présidente"), ("Léa Morel", "présidente du Front national")],
+        ),
         (
             "selon Paul Morel, le secrétaire d'État à l'Intérieur qui parlait sur RTL.",
             &[("Paul Morel", "secrétaire d'État à l'Intérieur")],
