@@ -69,8 +69,11 @@ const PRE_MODIFIERS: [&str; 26] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 28] = [
+const POST_MODIFIERS: [&str; 30] = [
     "sortant",
+    // "l'auteur présumé de l'attentat", "la meurtrière présumée".
+    "presume",
+    "presumee",
     "apparente",
     "apparentee",
     "sortante",
@@ -1219,10 +1222,13 @@ fn opens_name(doc: &Doc, j: usize) -> bool {
             | "for"
             | "in"
     );
-    let cue = GAZ.org_before.contains(p)
-        || GAZ.work_before.contains(p)
-        || GAZ.loc_before.contains(p)
-        || GAZ.street.contains(p);
+    let is_cue = |w: &str| {
+        GAZ.org_before.contains(w)
+            || GAZ.work_before.contains(w)
+            || GAZ.loc_before.contains(w)
+            || GAZ.street.contains(w)
+    };
+    let cue = is_cue(p) || words_before_adjective(doc, j).any(is_cue);
     let after_lower = j > 0 && doc.is_word(j - 1) && !doc.cap(j - 1);
     // "François de Rugy": a particle inside the name.
     let second = if PARTICLES.contains(&doc.folded(j + 1)) && !doc.cap(j + 1) { j + 2 } else { j + 1 };
@@ -1234,6 +1240,17 @@ fn opens_name(doc: &Doc, j: usize) -> bool {
         && !connector
         && !cue
         && (GAZ.first_names.contains(doc.folded(j)) || after_lower)
+}
+
+/// The lowercase words (up to three, no link word) right before `j` after the one before it:
+/// the adjectives and their noun in "l'organisation juive américaine [American Jewish
+/// Committee]" → "juive", "organisation" (folded).
+fn words_before_adjective<'d>(doc: &'d Doc, j: usize) -> impl Iterator<Item = &'d str> {
+    let lower = |i: usize| !doc.cap(i) && doc.is_word(i) && !LINKS.contains(&doc.folded(i));
+    (j.saturating_sub(4)..j.saturating_sub(1))
+        .rev()
+        .take_while(move |&i| lower(i) && lower(i + 1))
+        .map(|i| doc.folded(i))
 }
 
 /// Within a title's complement te..ce, the person's name that closes it: a given name, or two
@@ -1647,6 +1664,16 @@ mod tests {
         ),
         ("Le sommet qui entérinait le Brexit, le président de la République a parlé.", &[]),
         ("Selon Paul Morel, le chef de l'État ne souhaite pas parler avant samedi.", &[]),
+        // An organisation's cue before adjectives still tells its name from a person's;
+        // "présumé" belongs to the role.
+        (
+            "a écrit Marie Lenoir, directrice de l'association caritative française Secours Populaire.",
+            &[("Marie Lenoir", "directrice de l'association caritative française Secours Populaire")],
+        ),
+        (
+            "la traque de Marc Giraud, l'auteur présumé du vol, se poursuit.",
+            &[("Marc Giraud", "auteur présumé du vol")],
+        ),
         // A role read from a description is restated later; a name keeps its adjective.
         (
             "Paul Morel a parlé hier. « Rien n'est joué », estime le président du Sénat. Plus tard, le patron du Sénat se veut prudent.",
