@@ -24,13 +24,14 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 57] = [
+const COMPLEMENT_STOP: [&str; 62] = [
     // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
     "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
     "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
     "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
-    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car",
+    "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car", "after", "before", "since", "until",
+    "during",
 ];
 
 const MODIFIERS: [&str; 10] =
@@ -459,7 +460,7 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
         && !POST_MODIFIERS.contains(&f)
         && !GAZ.title_heads.contains(f);
     let next = doc.folded(j + 1);
-    let date = matches!(f, "le" | "l'" | "en")
+    let date = matches!(f, "le" | "l'" | "en" | "in" | "on")
         && (doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             || GAZ.months.contains_key(next)
             || GAZ.days.contains_key(next));
@@ -575,6 +576,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
                 | "a"
                 | "at"
                 | "for"
+                | "to"
                 | "au"
                 | "aux"
                 | "en"
@@ -1111,6 +1113,9 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
                 | "proclamee"
         )
     };
+    if doc.lang == super::types::Lang::En {
+        return english_copula_at(doc, k);
+    }
     let mut j = match doc.folded(k) {
         "est" | "etait" | "fut" | "devient" | "redevient" => k + 1,
         // "désigner Xi Jinping comme successeur de Hu Jintao", "X en tant que président".
@@ -1125,21 +1130,59 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
     Some(j)
 }
 
+/// English verb groups that give the subject a function: "is", "was", "became", "is to
+/// become", "was appointed (as)", "has been", "served as". Returns the token after it.
+fn english_copula_at(doc: &Doc, k: usize) -> Option<usize> {
+    let f = |i: usize| doc.folded(i);
+    let appointed = |j: usize| matches!(f(j), "appointed" | "named" | "elected" | "re-elected");
+    let after_appointed = |j: usize| if f(j) == "as" { j + 1 } else { j };
+    let from = match f(k) {
+        "is" | "was" if f(k + 1) == "to" && f(k + 2) == "become" => k + 3,
+        "is" | "was" | "becomes" | "became" => k + 1,
+        "has" | "had" | "have" if f(k + 1) == "been" => k + 2,
+        "served" | "serves" | "serving" if f(k + 1) == "as" => return Some(k + 2),
+        _ => return None,
+    };
+    Some(if appointed(from) { after_appointed(from + 1) } else { from })
+}
+
+/// Where the subject of the verb at `k` ends: before "(,) qui"/"(,) who", before an age between commas
+/// ("Mr Boateng, 53, is to become"), or right before the verb.
+fn subject_end(doc: &Doc, k: usize) -> usize {
+    let before = doc.folded(k.saturating_sub(1));
+    let age = k >= 3
+        && doc.tok(k - 1) == ","
+        && doc.tok(k - 2).chars().all(|c| c.is_ascii_digit())
+        && doc.tok(k - 3) == ",";
+    if matches!(before, "qui" | "who") {
+        // "X, who served as": the comma before the relative is not the name's.
+        if doc.tok(k.saturating_sub(2)) == "," { k - 2 } else { k - 1 }
+    } else if before == "," && doc.folded(k) == "en" {
+        k - 1
+    } else if age && doc.lang == super::types::Lang::En {
+        k - 3
+    } else {
+        k
+    }
+}
+
 /// "Ahmad Chafiq qui fut l'ancien premier ministre de X", "Mohamed Morsi a été élu président de
 /// l'Égypte": the role the verb at `k` gives the full name just before it.
 fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     let mut t = copula_at(doc, k)?;
-    let before = doc.folded(k.checked_sub(1)?);
-    let name_end = if before == "qui" || before == "," && doc.folded(k) == "en" { k - 1 } else { k };
+    k.checked_sub(1)?;
+    let name_end = subject_end(doc, k);
     let ns = name_start_before(doc, name_end);
-    // A full name, not a capitalised word opening the sentence ("Le président est").
-    if name_end < ns + 2
+    // A full name or a name after "Mr", not a capitalised word opening the sentence ("Le
+    // président est").
+    let honoured = ns > 0 && is_honorific(doc, ns - 1) && doc.lang == super::types::Lang::En;
+    if name_end < ns + 2 && !(honoured && name_end > ns)
         || blocked.get(ns).copied().unwrap_or(true)
         || person_name(doc, ns, blocked)? < name_end
     {
         return None;
     }
-    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une") {
+    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une" | "the" | "a" | "an") {
         t += 1;
     }
     let rs = t;
@@ -1149,6 +1192,9 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     if party_member_at(doc, t) {
         return None;
     }
+    // "is to become the UK's high commissioner": only the title is reserved.
+    let t = title_after_premodifiers(doc, t, blocked).unwrap_or(t);
+    let rs_reserved = if t > rs && doc.cap(rs) { t } else { rs };
     let te = title_tail(doc, title_at(doc, t)?);
     // "Jean Dupont comme le président X": the title is X's.
     if person_name(doc, te, blocked).is_some() {
@@ -1156,7 +1202,11 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     }
     let ce = complement_end(doc, te, 12).max(te);
     // Only the title is reserved: the complement's names are entities ("d'Hosni Moubarak").
-    Some(RoleMatch { name: ns..name_end, role_tokens: rs..te, role: doc.span_text(rs, ce).to_string() })
+    Some(RoleMatch {
+        name: ns..name_end,
+        role_tokens: rs_reserved..te,
+        role: doc.span_text(rs, ce).to_string(),
+    })
 }
 
 /// Two roles joined by "et": "comédien et humoriste français", "mathématicien britannique et
@@ -1221,6 +1271,7 @@ fn opens_name(doc: &Doc, j: usize) -> bool {
             | "at"
             | "for"
             | "in"
+            | "to"
     );
     let is_cue = |w: &str| {
         GAZ.org_before.contains(w)
@@ -1616,6 +1667,19 @@ mod tests {
             &[("Ruth Cole", "Lloyds First Capital analyst")],
         ),
         ("The vote was close, Labour spokesman Mr Reid said.", &[("Reid", "Labour spokesman")]),
+        // A verb gives the role ("is to become", "was appointed", "served as"); time ends it.
+        (
+            "The minister said that Mr Hale, 61, is to become the UK's ambassador to South Korea in March.",
+            &[("Hale", "UK's ambassador to South Korea")],
+        ),
+        (
+            "It was known that Tom Baker was appointed chief executive after the merger of the two firms.",
+            &[("Tom Baker", "chief executive")],
+        ),
+        (
+            "It was known that Ruth Cole, who served as director of the firm, will leave.",
+            &[("Ruth Cole", "director of the firm")],
+        ),
         // Relations are not functions; "and" joins two people, not two words of one name.
         ("The bid came from German rival Acme Boerse on Monday.", &[]),
         (
