@@ -509,13 +509,37 @@ fn thing_in_apposition(doc: &Doc, k: usize, found: &FxSet<&str>) -> bool {
     if doc.tok(comma) != "," {
         return false;
     }
-    // The noun opens the phrase before the comma: at most three words back ("collisionneur de
-    // particules"), none of them capitalised (then the phrase is a name).
+    // The noun opens the phrase before the comma: at most four words back ("collisionneur de
+    // particules"), none of them capitalised (then the phrase is a name). Only instruments
+    // and products: after "l'accord, le SNPL en tête" the acronym is a body.
     (comma.saturating_sub(4)..comma)
         .rev()
         .take_while(|&i| doc.is_word(i) && !doc.cap(i))
-        .any(|i| !doc.cap(i) && GAZ.work_before.contains(doc.folded(i)))
+        .any(|i| INSTRUMENTS.contains(&doc.folded(i)))
 }
+
+/// Nouns of instruments, machines and products, named by an acronym in apposition ("un
+/// collisionneur de particules, le LHC", "deux détecteurs, ATLAS et CMS").
+const INSTRUMENTS: [&str; 18] = [
+    "collisionneur",
+    "accelerateur",
+    "detecteur",
+    "detecteurs",
+    "telescope",
+    "satellite",
+    "sonde",
+    "robot",
+    "logiciel",
+    "experience",
+    "experiences",
+    "instrument",
+    "spectrometre",
+    "reacteur",
+    "missile",
+    "lanceur",
+    "vaccin",
+    "collider",
+];
 
 /// Those, and acronyms the text defines by a lowercase phrase: "jeu de tir à la première
 /// personne (FPS)", "first person shooter (FPS)" is a kind of thing, not an organisation,

@@ -345,6 +345,7 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         && doc.cap(b - 1)
         && STREET_ENDS.contains(&doc.folded(b - 1))
         && !GAZ.first_names.contains(doc.folded(a))
+        && !person_apposition_after(doc, b)
     {
         label = Label::Loc;
     }
@@ -468,10 +469,20 @@ fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
         Label::Org
     } else if label == Label::Per && GAZ.first_names.contains(doc.folded(a)) {
         Label::Per
+    } else if (a..b).any(|j| PARTY_WORDS.contains(&doc.folded(j))) {
+        // "Scottish Labour MPs"
+        Label::Org
+    } else if b == a + 1 && listed != Some(Label::Loc) {
+        // "the Independent MP", "the Respect MP": one unknown word is neither seat nor body.
+        Label::Misc
     } else {
         Label::Loc
     }
 }
+
+/// Words that make a name before "MP" a party ("Scottish Labour", "Ulster Unionist").
+const PARTY_WORDS: [&str; 7] =
+    ["labour", "tory", "tories", "conservative", "unionist", "nationalist", "democrat"];
 
 /// A French département in brackets at token `k`: its number ("(89)", "(2A)") or its name
 /// ("(Gironde)", "(Seine-et-Marne)", "(Var)").
@@ -484,9 +495,24 @@ fn department_after(doc: &Doc, k: usize) -> bool {
     let number = close == k + 2
         && (matches!(inside.as_str(), "2a" | "2b")
             || (2..=3).contains(&inside.len()) && inside.chars().all(|c| c.is_ascii_digit()));
-    number
+    // Several bracketed numbers in one sentence are scores or poll figures ("Giroud (23),
+    // Mbappé (67)"), not départements.
+    number && bracketed_numbers_in_sentence(doc, k) == 1
         || SHORT_DEPARTMENTS.contains(&inside.as_str())
         || GAZ.phrases.get(&inside).is_some_and(|e| e.label == Label::Loc)
+}
+
+/// How many "(number)" the sentence of token `k` holds.
+fn bracketed_numbers_in_sentence(doc: &Doc, k: usize) -> usize {
+    let Some(range) = doc.sent_of.get(k).and_then(|&i| doc.sentences.get(i)) else { return 0 };
+    range
+        .clone()
+        .filter(|&j| {
+            doc.tok(j) == "("
+                && doc.tok(j + 2) == ")"
+                && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count()
 }
 
 /// Départements whose names are also common words, left out of `regions.txt` (folded).
@@ -509,6 +535,13 @@ const EVENT_ENDS: [&str; 13] = [
     "classic",
 ];
 
+/// ", a nurse", ", who", ", aged 34", ", 34,": what follows a person's name, not a street's.
+fn person_apposition_after(doc: &Doc, b: usize) -> bool {
+    doc.tok(b) == ","
+        && (matches!(doc.folded(b + 1), "a" | "an" | "who" | "aged")
+            || doc.tok(b + 1).chars().all(|c| c.is_ascii_digit()) && doc.tok(b + 2) == ",")
+}
+
 /// The last word of an English street's name (folded).
 const STREET_ENDS: [&str; 8] =
     ["street", "road", "avenue", "lane", "square", "terrace", "crescent", "boulevard"];
@@ -521,12 +554,20 @@ fn seat_after_member(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if doc.folded(member + 1) != "for" {
         return None;
     }
+    // The tagger's span itself may run into the member's name ("Stamford Derek"): cut there.
+    let b = (a + 1..b).find(|&j| doc.cap(j) && GAZ.first_names.contains(doc.folded(j))).unwrap_or(b);
     let second = b + 1;
     if doc.folded(b) != "and" || !doc.cap(second) || doc.newline_before(second) {
         return Some(b);
     }
+    // At most two words, and not into the member's own name ("… and Sheppey Derek Wyatt").
     let mut end = second;
-    while doc.cap(end) && doc.is_word(end) && !doc.newline_before(end) {
+    while doc.cap(end)
+        && doc.is_word(end)
+        && !doc.newline_before(end)
+        && end < second + 2
+        && !(end > second && GAZ.first_names.contains(doc.folded(end)))
+    {
         end += 1;
     }
     Some(if GAZ.phrases.contains_key(&span_key(doc, second, end)) { b } else { end })

@@ -310,3 +310,24 @@ fn two_listed_names_run_together_are_split() {
     assert_all(&e, &["Labour", "Tories"], Label::Org);
     assert!(!e.iter().any(|(t, _)| t.contains(" and ")), "{e:?}");
 }
+
+// Review of fr-orgs6: the rules stop where ordinary text would fool them.
+#[test]
+fn seats_scores_parties_and_streets_stop_where_the_text_says_otherwise() {
+    let en = |t: &str| extract(t, &Options { lang: Some(Lang::En), ..Options::default() });
+    // A seat's second part does not run into the member's own name.
+    let e = ents(&en("The MP for Grantham and Stamford John Hayes spoke first."));
+    assert!(!e.iter().any(|(t, l)| t.contains("John") && *l == Label::Loc), "{e:?}");
+    // Bracketed numbers in a list are minutes or poll figures, not départements.
+    let e = ents(&fr("Selon le sondage, Macron (58) devance largement Mélenchon (42) au second tour."));
+    assert!(!e.iter().any(|(t, l)| (t == "Macron" || t == "Mélenchon") && *l == Label::Loc), "{e:?}");
+    // One unknown word before "MP" is no seat.
+    let e = ents(&en("The Independent MP said the vote was lost."));
+    assert!(!e.iter().any(|(t, l)| t == "Independent" && *l == Label::Loc), "{e:?}");
+    // A name followed by a description of a person is no street.
+    let e = ents(&en("Maura Lane, a nurse from Leeds, was among the victims."));
+    assert!(!e.iter().any(|(t, l)| t == "Maura Lane" && *l == Label::Loc), "{e:?}");
+    // An acronym after "l'accord, …" is a body, not an instrument.
+    let e = ents(&fr("Les syndicats ont signé l'accord, le SNPL en tête. Le SNPL a salué une avancée."));
+    assert!(e.iter().any(|(t, l)| t == "SNPL" && *l == Label::Org), "{e:?}");
+}
