@@ -580,6 +580,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             .or(continued)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
+            .or_else(|| group_behind_selon(doc, k, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
@@ -669,6 +670,42 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     share_incise_backwards(doc, &mut out, &marks, entities);
     share_repeated_speakers(&mut out, &word_counts);
     drop_labels(out, &word_counts)
+}
+
+/// "Les Talibans ont visé l'hôtel car selon eux, il abritait des « … »": a plural pronoun
+/// after "selon" stands for the group the sentence opens with ("les" and an organisation's
+/// name), when nobody else is named between them.
+fn group_behind_selon(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    let selon = (sent_start..k)
+        .rev()
+        .take(15)
+        .find(|&s| doc.folded(s) == "selon" && matches!(doc.folded(s + 1), "eux" | "elles"))?;
+    // The quote belongs to the clause "selon" opens, not to a later one.
+    if (selon..k).any(|j| is_quote_mark(doc.tok(j))) {
+        return None;
+    }
+    let group = group_subject_at(doc, sent_start, selon, entities)?;
+    let (name, end) = entity_at(doc, group, entities)?;
+    let named_between =
+        (end..selon).any(|j| matches!(label_at(doc, j, entities), Some(Label::Per | Label::Org)));
+    (!named_between).then_some(Speaker::Named(name))
+}
+
+/// Where a sentence's subject naming an organisation with a plural article starts: at the
+/// sentence's first word or the first after a short opening adverbial ("Jeudi, les Verts ont
+/// …"); the article is part of some names ("Les Républicains").
+fn group_subject_at(doc: &Doc, sent_start: usize, before: usize, entities: &EntityIndex) -> Option<usize> {
+    let article = (sent_start..before.min(sent_start + 5)).find(|&j| doc.folded(j) == "les")?;
+    if article != sent_start && doc.tok(article - 1) != "," {
+        return None;
+    }
+    [article, article + 1].into_iter().find(|&j| label_at(doc, j, entities) == Some(Label::Org))
+}
+
+/// The label of the entity starting at token `j`, if one does.
+fn label_at(doc: &Doc, j: usize, entities: &EntityIndex) -> Option<Label> {
+    doc.tokens.get(j).and_then(|t| entities.starting_at(t.start)).map(|(e, _)| e.label)
 }
 
 /// Whether a speaker written in lower case is an organisation the text names ("la préfecture
@@ -1836,12 +1873,7 @@ fn apposed_name(
     } else {
         return None;
     };
-    let person = |p: usize| {
-        doc.tokens
-            .get(p)
-            .and_then(|t| entities.starting_at(t.start))
-            .is_some_and(|(e, _)| e.label == Label::Per)
-    };
+    let person = |p: usize| label_at(doc, p, entities) == Some(Label::Per);
     let at = |p: usize| speaker_entity_at(doc, p, entities).filter(|_| !only_person || person(p));
     let (name, _) = at(comma + 1).or_else(|| at(comma + 2))?;
     (doc.tok(comma + 1) != doc.tok(comma + 1).to_lowercase() || doc.is_determiner(comma + 1)).then_some(name)

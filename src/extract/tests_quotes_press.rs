@@ -328,3 +328,19 @@ fn pour_a_description_then_the_name_before_the_colon() {
     );
     assert_ne!(s, vec![some("Lyon")]);
 }
+
+// fr-speakers7: organisations and groups as speakers.
+
+#[test]
+fn selon_eux_stands_for_the_group_opening_the_sentence() {
+    let s = speakers(
+        "Les Verts ont quitté la réunion car selon eux, le projet relevait du « mépris des électeurs ».",
+    );
+    assert_eq!(s, vec![some("Les Verts")]);
+    // Someone named between the group and the pronoun: no speaker.
+    let s = speakers(
+        "Les Verts ont rencontré Jean Dupont et Marie Durand car selon eux, le projet relevait du « mépris \
+         des électeurs ».",
+    );
+    assert_ne!(s, vec![some("Les Verts")]);
+}
