@@ -592,6 +592,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             Some(Speaker::Description(..)) => Found::Described,
             _ => Found::Other,
         };
+        let authored = match &found {
+            Some(Speaker::Description(_, words)) => work_author(doc, k, words, entities),
+            _ => None,
+        };
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
@@ -620,13 +624,18 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => {
-                resolve_description(doc, k, kind, words, entities, roles)
+                authored.clone().or_else(|| resolve_description(doc, k, kind, words, entities, roles))
             }
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
-        let speaker =
-            speaker.filter(|s| plausible_speaker(s) && !is_date_name(s, entities)).map(lower_description);
+        let speaker = speaker
+            .filter(|s| {
+                // The author of a work may open in lower case ("ministère de la Culture").
+                (plausible_speaker(s) || authored.as_deref() == Some(s.as_str()))
+                    && !is_date_name(s, entities)
+            })
+            .map(lower_description);
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
@@ -2049,6 +2058,46 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// "Un communiqué du ministère … « … », ajoute le communiqué": a work named bare ("le
+/// communiqué", "le documentaire") speaks for the one author the text gave the same work
+/// earlier ("<work> de X", X a person or an organisation).
+fn work_author(doc: &Doc, open: usize, words: &str, entities: &EntityIndex) -> Option<String> {
+    let folded = crate::text::fold::fold_str(words);
+    let mut parts = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+    let (Some("le" | "la" | "l" | "ce" | "cette"), Some(noun), None) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !WORK_NOUNS.contains(&noun) {
+        return None;
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for j in (0..open).filter(|&j| doc.folded(j) == noun) {
+        if let Some(name) = author_after(doc, j + 1, entities)
+            && !authors.contains(&name)
+        {
+            authors.push(name);
+        }
+    }
+    match authors.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The person or organisation named by "de X", "du X", "de la X", "d'X" at token `de`.
+fn author_after(doc: &Doc, de: usize, entities: &EntityIndex) -> Option<String> {
+    let name_at = match doc.folded(de) {
+        "du" | "d'" | "d’" => de + 1,
+        "de" if matches!(doc.folded(de + 1), "la" | "l'" | "l’") => de + 2,
+        "de" => de + 1,
+        _ => return None,
+    };
+    let (name, _) = entity_at(doc, name_at, entities)?;
+    matches!(label_at(doc, name_at, entities), Some(Label::Per | Label::Org)).then_some(name)
 }
 
 /// The people to whom the roles found in the text give exactly the role a (folded) description
