@@ -580,6 +580,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             .or(continued)
             .or_else(|| speaker_inside(doc, k, close, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
+            .or_else(|| group_behind_selon(doc, k, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
@@ -590,6 +591,10 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
             _ => Found::Other,
+        };
+        let authored = match &found {
+            Some(Speaker::Description(_, words)) => work_author(doc, k, words, entities),
+            _ => None,
         };
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
@@ -619,13 +624,18 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => {
-                resolve_description(doc, k, kind, words, entities, roles)
+                authored.clone().or_else(|| resolve_description(doc, k, kind, words, entities, roles))
             }
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
-        let speaker =
-            speaker.filter(|s| plausible_speaker(s) && !is_date_name(s, entities)).map(lower_description);
+        let speaker = speaker
+            .filter(|s| {
+                // The author of a work may open in lower case ("ministère de la Culture").
+                (plausible_speaker(s) || authored.as_deref() == Some(s.as_str()))
+                    && !is_date_name(s, entities)
+            })
+            .map(lower_description);
         // Quotes of one or two words stay only with a speaker (see `drop_labels`).
         if words >= 1 {
             word_counts.push(words);
@@ -669,6 +679,42 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     share_incise_backwards(doc, &mut out, &marks, entities);
     share_repeated_speakers(&mut out, &word_counts);
     drop_labels(out, &word_counts)
+}
+
+/// "Les Talibans ont visé l'hôtel car selon eux, il abritait des « … »": a plural pronoun
+/// after "selon" stands for the group the sentence opens with ("les" and an organisation's
+/// name), when nobody else is named between them.
+fn group_behind_selon(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+    let selon = (sent_start..k)
+        .rev()
+        .take(15)
+        .find(|&s| doc.folded(s) == "selon" && matches!(doc.folded(s + 1), "eux" | "elles"))?;
+    // The quote belongs to the clause "selon" opens, not to a later one.
+    if (selon..k).any(|j| is_quote_mark(doc.tok(j))) {
+        return None;
+    }
+    let group = group_subject_at(doc, sent_start, selon, entities)?;
+    let (name, end) = entity_at(doc, group, entities)?;
+    let named_between =
+        (end..selon).any(|j| matches!(label_at(doc, j, entities), Some(Label::Per | Label::Org)));
+    (!named_between).then_some(Speaker::Named(name))
+}
+
+/// Where a sentence's subject naming an organisation with a plural article starts: at the
+/// sentence's first word or the first after a short opening adverbial ("Jeudi, les Verts ont
+/// …"); the article is part of some names ("Les Républicains").
+fn group_subject_at(doc: &Doc, sent_start: usize, before: usize, entities: &EntityIndex) -> Option<usize> {
+    let article = (sent_start..before.min(sent_start + 5)).find(|&j| doc.folded(j) == "les")?;
+    if article != sent_start && doc.tok(article - 1) != "," {
+        return None;
+    }
+    [article, article + 1].into_iter().find(|&j| label_at(doc, j, entities) == Some(Label::Org))
+}
+
+/// The label of the entity starting at token `j`, if one does.
+fn label_at(doc: &Doc, j: usize, entities: &EntityIndex) -> Option<Label> {
+    doc.tokens.get(j).and_then(|t| entities.starting_at(t.start)).map(|(e, _)| e.label)
 }
 
 /// Whether a speaker written in lower case is an organisation the text names ("la préfecture
@@ -1836,12 +1882,7 @@ fn apposed_name(
     } else {
         return None;
     };
-    let person = |p: usize| {
-        doc.tokens
-            .get(p)
-            .and_then(|t| entities.starting_at(t.start))
-            .is_some_and(|(e, _)| e.label == Label::Per)
-    };
+    let person = |p: usize| label_at(doc, p, entities) == Some(Label::Per);
     let at = |p: usize| speaker_entity_at(doc, p, entities).filter(|_| !only_person || person(p));
     let (name, _) = at(comma + 1).or_else(|| at(comma + 2))?;
     (doc.tok(comma + 1) != doc.tok(comma + 1).to_lowercase() || doc.is_determiner(comma + 1)).then_some(name)
@@ -2017,6 +2058,46 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// "Un communiqué du ministère … « … », ajoute le communiqué": a work named bare ("le
+/// communiqué", "le documentaire") speaks for the one author the text gave the same work
+/// earlier ("<work> de X", X a person or an organisation).
+fn work_author(doc: &Doc, open: usize, words: &str, entities: &EntityIndex) -> Option<String> {
+    let folded = crate::text::fold::fold_str(words);
+    let mut parts = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+    let (Some("le" | "la" | "l" | "ce" | "cette"), Some(noun), None) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !WORK_NOUNS.contains(&noun) {
+        return None;
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for j in (0..open).filter(|&j| doc.folded(j) == noun) {
+        if let Some(name) = author_after(doc, j + 1, entities)
+            && !authors.contains(&name)
+        {
+            authors.push(name);
+        }
+    }
+    match authors.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The person or organisation named by "de X", "du X", "de la X", "d'X" at token `de`.
+fn author_after(doc: &Doc, de: usize, entities: &EntityIndex) -> Option<String> {
+    let name_at = match doc.folded(de) {
+        "du" | "d'" | "d’" => de + 1,
+        "de" if matches!(doc.folded(de + 1), "la" | "l'" | "l’") => de + 2,
+        "de" => de + 1,
+        _ => return None,
+    };
+    let (name, _) = entity_at(doc, name_at, entities)?;
+    matches!(label_at(doc, name_at, entities), Some(Label::Per | Label::Org)).then_some(name)
 }
 
 /// The people to whom the roles found in the text give exactly the role a (folded) description

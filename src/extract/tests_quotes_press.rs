@@ -328,3 +328,40 @@ fn pour_a_description_then_the_name_before_the_colon() {
     );
     assert_ne!(s, vec![some("Lyon")]);
 }
+
+// fr-speakers7: organisations and groups as speakers.
+
+#[test]
+fn selon_eux_stands_for_the_group_opening_the_sentence() {
+    let s = speakers(
+        "Les Verts ont quitté la réunion car selon eux, le projet relevait du « mépris des électeurs ».",
+    );
+    assert_eq!(s, vec![some("Les Verts")]);
+    // Someone named between the group and the pronoun: no speaker.
+    let s = speakers(
+        "Les Verts ont rencontré Jean Dupont et Marie Durand car selon eux, le projet relevait du « mépris \
+         des électeurs ».",
+    );
+    assert_ne!(s, vec![some("Les Verts")]);
+}
+
+#[test]
+fn a_bare_work_speaks_for_the_author_given_it_before() {
+    let s = speakers(
+        "Un rapport de Greenpeace publié lundi critique la Commission européenne et Amnesty International. Il \
+         estime que « les forêts reculent partout ». « Les coupes ont doublé en dix ans », ajoute le rapport.",
+    );
+    assert_eq!(s, vec![None, some("Greenpeace")]);
+    // An author whose name opens in lower case.
+    let s = speakers(
+        "La fermeture a été confirmée dans un communiqué du ministère de la Santé. Les hôpitaux font « l'objet \
+         d'une inspection qui durera jusqu'en juin », ajoute le communiqué.",
+    );
+    assert_eq!(s, vec![some("ministère de la Santé")]);
+    // Two works of that kind by different authors: no speaker.
+    let s = speakers(
+        "Un rapport de Greenpeace et un rapport du WWF ont été publiés lundi. « Les coupes ont doublé en dix \
+         ans », ajoute le rapport.",
+    );
+    assert_eq!(s, vec![None]);
+}
