@@ -186,11 +186,19 @@ pub fn resolve_person<'a>(
     entities: &EntityIndex<'a>,
 ) -> Option<&'a Entity> {
     let (from, before) = (span.start, span.end);
+    let quoted = quoted_spans(doc, from, before);
+    let in_quote = |start: usize| quoted.iter().any(|q| q.contains(&start));
     // (last mention end, entity, gender)
     let mut found: Vec<(usize, &'a Entity, Gender)> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
-        let Some(last) =
-            e.mentions.iter().filter(|m| m.start >= from && m.end <= before).map(|m| m.end).max()
+        // Someone the quoted words name ("(proches de l'essayiste X, NDLR), analyse-t-il") is
+        // spoken of, not the one who speaks.
+        let Some(last) = e
+            .mentions
+            .iter()
+            .filter(|m| m.start >= from && m.end <= before && (!in_quote(m.start) || in_incise(doc, m.start)))
+            .map(|m| m.end)
+            .max()
         else {
             continue;
         };
@@ -235,6 +243,36 @@ pub fn resolve_person<'a>(
             (known(*g) && !rest.iter().any(|r| known(r.2))).then_some(*e)
         }
     }
+}
+
+/// The byte ranges between « and » (or “ and ”) that start in `from..before`; a quotation
+/// still open at `before` runs to it.
+fn quoted_spans(doc: &Doc, from: usize, before: usize) -> Vec<std::ops::Range<usize>> {
+    let first = doc.tokens.partition_point(|t| t.start < from);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for t in doc.tokens.get(first..).unwrap_or(&[]).iter().take_while(|t| t.start < before) {
+        match &doc.text[t.start..t.end] {
+            "«" | "“" => open = Some(t.end),
+            "»" | "”" => {
+                if let Some(o) = open.take() {
+                    out.push(o..t.start);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..before);
+    }
+    out
+}
+
+/// Whether the name at byte `start` follows a speech verb closely: an attribution set inside a
+/// quotation (« …, a déclaré la ministre, Jacqueline Gourault. … »), which names the speaker.
+fn in_incise(doc: &Doc, start: usize) -> bool {
+    let j = doc.tokens.partition_point(|t| t.start < start);
+    (j.saturating_sub(14)..j).any(|v| super::quotes::speech_verb_at(doc, v))
 }
 
 /// How many tokens into a sentence a leading adverbial may run before its subject.

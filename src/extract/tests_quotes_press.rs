@@ -365,3 +365,23 @@ fn a_bare_work_speaks_for_the_author_given_it_before() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_name_inside_the_quoted_words_is_no_pronoun_speaker() {
+    // The essayist is named inside the philosopher's words: "rappelle-t-il" is not him.
+    let s = speakers(
+        "Le philosophe Alain Bertrand a été insulté samedi. «Il ne faut pas tout confondre, insiste-t-il. \
+         Nous ne vivons pas le retour des années 30.»«Peut-être y a-t-il des gens, comme des proches \
+         (de l'essayiste Marc Solal, NDLR), qui rêvent de haine, analyse-t-il. C'est la version hideuse.» \
+         Ce n'est pas la première fois que le philosophe se fait agresser: «Cela m'était déjà arrivé en \
+         2014, rappelle-t-il, ainsi qu'en 2016.»",
+    );
+    assert!(!s.contains(&some("Marc Solal")), "{s:?}");
+    // A name in an attribution set inside the quotation still names the speaker.
+    let s = speakers(
+        "«Je pense que le président va devoir s'exprimer, a déclaré jeudi matin la ministre de la \
+         Cohésion des territoires, Jeanne Roussel. Je suis persuadée qu'il le fera.» Reste à savoir \
+         quand. «Il va décider lui quand il le fait», a poursuivi la ministre au micro de RMC.",
+    );
+    assert_eq!(s.last(), Some(&some("Jeanne Roussel")), "{s:?}");
+}
