@@ -1846,8 +1846,20 @@ fn titled_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
         return None;
     }
     let (name, end) = entity_at(doc, k + 1, entities)?;
+    // "said Mr Smith's lawyer": someone of his, not him; "Mr Crosby's statement said" is his.
+    if matches!(doc.tok(end), "'s" | "’s")
+        && doc.is_word(end + 1)
+        && !doc.cap(end + 1)
+        && !OWN_WORDS.contains(&doc.folded(end + 1))
+    {
+        return Some(Speaker::Unknown);
+    }
     english_function_after_name(doc, k + 1, end, entities).or(Some(Speaker::Named(name)))
 }
+
+/// What carries a person's own words after a possessive ("Mr Crosby's statement said").
+const OWN_WORDS: [&str; 10] =
+    ["statement", "letter", "speech", "website", "blog", "book", "message", "words", "comments", "remarks"];
 
 /// Whether token `c` is an organisation's cue noun after an article ("du comité", "de la
 /// fédération"): the capitalised word after it is that organisation's name. Without the article

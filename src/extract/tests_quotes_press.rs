@@ -385,3 +385,13 @@ fn a_name_inside_the_quoted_words_is_no_pronoun_speaker() {
     );
     assert_eq!(s.last(), Some(&some("Jeanne Roussel")), "{s:?}");
 }
+
+#[test]
+fn someone_of_a_named_person_is_not_that_person() {
+    let s = speakers("\"We will appeal the ruling,\" said Mr Grant's lawyer.");
+    assert_eq!(s, vec![None]);
+    let s = speakers(
+        "Tom Grant ran the campaign. Mr Grant's statement said: \"We made an impact on the issues.\"",
+    );
+    assert_eq!(s, vec![some("Tom Grant")]);
+}
