@@ -2191,14 +2191,14 @@ const DISTINCT_OFFICES: [&str; 16] = [
     "commissaire",
 ];
 
-/// Whether person `e` holds, next to their name, an office other than the one `title` names,
-/// both of them distinct offices ("le président Zmirou" is not "le procureur").
+/// Whether person `e` is given, next to their name, another title or profession than the
+/// office `title` names ("le président Zmirou", "le philosophe X" are not "le procureur").
 fn holds_other_office(doc: &Doc, e: &Entity, before: usize, title: &str) -> bool {
     let office = |w: &str| DISTINCT_OFFICES.contains(&w.trim_end_matches('s'));
+    // "le philosophe Alain X" is no more "le ministre" than "le président Zmirou" is "le
+    // procureur": any other title or profession next to the name rules an office out.
     office(title)
-        && titles_next_to(doc, e, before)
-            .iter()
-            .any(|t| office(t) && !t.starts_with(title.trim_end_matches('e')))
+        && titles_next_to(doc, e, before).iter().any(|t| !t.starts_with(title.trim_end_matches('e')))
 }
 
 /// The titles (folded words) the text writes next to person `e`'s name before byte `before`:

@@ -395,3 +395,13 @@ fn someone_of_a_named_person_is_not_that_person() {
     );
     assert_eq!(s, vec![some("Tom Grant")]);
 }
+
+#[test]
+fn a_person_given_another_profession_is_not_the_office_described() {
+    // The philosopher is named before; "le ministre de l'Intérieur" is someone else.
+    let s = speakers(
+        "Le philosophe Alain Bertrand a été insulté samedi. Un suspect, « le principal auteur des \
+         injures », selon le ministre de l'Intérieur, a été identifié.",
+    );
+    assert_eq!(s, vec![None]);
+}
