@@ -200,6 +200,13 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     while b > a && edge(b - 1) {
         b -= 1;
     }
+    // "D'après Le Parisien, l'homme serait": a comma followed by a lower-case word ends the
+    // name (names with a comma go on with a capital: "Rennes, Bretagne" is two anyway).
+    if let Some(c) =
+        (a + 1..b).find(|&k| doc.tok(k) == "," && (!doc.cap(k + 1) || doc.elision(k + 1).is_some()))
+    {
+        b = c;
+    }
     // "the Labour MP", "the former Glasgow Kelvin MP": a member of a parliament is a title, not
     // part of the party or seat before it; alone it names no one.
     let label = if b > a && is_member_acronym(doc.tok(b - 1)) {

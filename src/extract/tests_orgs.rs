@@ -331,3 +331,10 @@ fn seats_scores_parties_and_streets_stop_where_the_text_says_otherwise() {
     let e = ents(&fr("Les syndicats ont signé l'accord, le SNPL en tête. Le SNPL a salué une avancée."));
     assert!(e.iter().any(|(t, l)| t == "SNPL" && *l == Label::Org), "{e:?}");
 }
+
+#[test]
+fn a_comma_and_a_lower_case_word_end_a_name() {
+    let f = fr("Un suspect a été identifié. D'après Le Parisien , l'homme serait «connu des services».");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.contains("homme")), "{e:?}");
+}
