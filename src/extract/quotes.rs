@@ -2051,6 +2051,9 @@ fn resolve_description(
         // title, wherever; another person named since is not them.
         match role_holders(doc, open, &folded, entities).as_slice() {
             [] => {}
+            // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
+            // des monuments nationaux": the same title with another complement.
+            [one] if other_complement(doc, &folded, one, roles, entities) => return None,
             [one] => return Some(one.clone()),
             _ => return None,
         }
@@ -2128,6 +2131,40 @@ fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: 
         }
     }
     names
+}
+
+/// The complement of a (folded) role or description: what follows its first "de"/"du"/"des"
+/// ("responsable presse du domaine" → "domaine").
+fn role_complement(role: &str) -> Option<&str> {
+    [" de la ", " de l'", " du ", " des ", " de ", " d'"]
+        .iter()
+        .find_map(|m| role.split_once(m).map(|(_, c)| c))
+}
+
+/// Whether the roles give person `name` the title of `description` with another complement.
+fn other_complement(
+    doc: &Doc,
+    description: &str,
+    name: &str,
+    roles: &[RoleMatch],
+    entities: &EntityIndex,
+) -> bool {
+    let (Some(title), Some(wanted)) = (title_word(description), role_complement(description)) else {
+        return false;
+    };
+    let theirs: Vec<String> = roles
+        .iter()
+        .filter(|r| {
+            doc.byte_span(r.name.start, r.name.end)
+                .and_then(|(start, _)| entities.starting_at(start))
+                .is_some_and(|(e, _)| e.name == name)
+        })
+        .map(|r| crate::text::fold::fold_str(&r.role))
+        .filter(|r| title_word(r) == Some(title))
+        .collect();
+    // "maire de Belflou" is "maire de Belflou dans l'Aude": one may say more than the other.
+    let differ = |c: &str| !c.starts_with(wanted) && !wanted.starts_with(c);
+    !theirs.is_empty() && theirs.iter().all(|r| role_complement(r).is_some_and(differ))
 }
 
 /// A folded description without its definite article, when it says more than a bare title:

@@ -405,3 +405,15 @@ fn a_person_given_another_profession_is_not_the_office_described() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn the_same_title_with_another_complement_is_someone_else() {
+    let text = "«Il s'agit d'une fermeture préventive», explique Claire Vidal, responsable presse du domaine. \
+                À Paris, le constat est tout autre. «Nous avons dû fermer trois samedis de suite», rappelle la \
+                responsable presse du Centre des monuments nationaux.";
+    assert_eq!(speakers(text), vec![some("Claire Vidal"), None]);
+    // A complement that says more is the same office.
+    let text = "Paul Garnier, maire de Belflou dans l'Aude, a lancé la cagnotte. «Les problèmes vont arriver», \
+                explique le maire de Belflou.";
+    assert_eq!(speakers(text), vec![some("Paul Garnier")]);
+}
