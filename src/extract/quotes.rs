@@ -1969,7 +1969,10 @@ fn function_word(doc: &Doc, j: usize) -> bool {
 /// their function ("porte-parole", "premier ministre", "ancien député").
 fn is_person_head(doc: &Doc, h: usize) -> bool {
     let person = |j: usize| function_word(doc, j);
+    // "la tête de liste Debout la France": who leads a party's list.
+    let list_leader = doc.folded(h) == "tete" && doc.folded(h + 1) == "de" && doc.folded(h + 2) == "liste";
     person(h)
+        || list_leader
         || matches!(
             doc.folded(h),
             "premier"

@@ -417,3 +417,12 @@ fn the_same_title_with_another_complement_is_someone_else() {
                 explique le maire de Belflou.";
     assert_eq!(speakers(text), vec![some("Paul Garnier")]);
 }
+
+#[test]
+fn a_list_leader_described_by_the_party_is_not_the_party() {
+    let s = speakers(
+        "«J'attends une clarification», a déclaré la tête de liste Debout la France aux européennes.",
+    );
+    assert_ne!(s, vec![some("Debout la France")]);
+    assert_eq!(s, vec![None]);
+}
