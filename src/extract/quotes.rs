@@ -1818,8 +1818,8 @@ fn phrase_speaker_within(
     }
     let head = doc.folded(k + 1);
     let head = head.strip_suffix('s').filter(|_| !PERSON_NOUNS.contains(&head)).unwrap_or(head);
-    if matches!(doc.folded(k), "un" | "une" | "des" | "a" | "an") {
-        // "un rapport établi par …": nobody in particular.
+    if matches!(doc.folded(k), "un" | "une" | "des" | "du" | "a" | "an") {
+        // "un rapport établi par …": nobody in particular; "Du concret, c'est …" no one.
         return Some(Speaker::Unknown);
     }
     let kind = match doc.folded(k) {
