@@ -430,7 +430,7 @@ fn a_list_leader_described_by_the_party_is_not_the_party() {
 #[test]
 fn a_partitive_phrase_opening_the_sentence_is_no_speaker() {
     let s = speakers(
-        "Les propositions fusent. Du concret, c'est bien ce que propose Paul qui explique qu'il «faut \
+        "Les propositions fusent. Du concret, c'est bien ce que propose JM qui explique qu'il «faut \
          d'abord diminuer les avantages des élus».",
     );
     assert_ne!(s, vec![some("Du concret")]);
