@@ -733,7 +733,17 @@ fn infinitive_continuation(doc: &Doc, k: usize) -> bool {
     if doc.lang != Lang::Fr || k < 3 || doc.tok(k - 1) != ":" {
         return false;
     }
-    matches!(doc.folded(k - 3), "de" | "d'") && !doc.cap(k - 2) && infinitive_of_speech(doc.folded(k - 2))
+    // "Et le chœur de reprendre :" has its own subject: the last speaker does not go on.
+    let sentence_start = doc.sent_of.get(k).and_then(|&i| doc.sentences.get(i)).map_or(0, |r| r.start);
+    let own_subject = k - 3 > sentence_start
+        && !matches!(
+            doc.folded(k - 4),
+            "et" | "puis" | "avant" | "ensuite" | "enfin" | "alors" | "ainsi" | ","
+        );
+    matches!(doc.folded(k - 3), "de" | "d'")
+        && !doc.cap(k - 2)
+        && infinitive_of_speech(doc.folded(k - 2))
+        && !own_subject
 }
 
 /// Whether a (folded) French infinitive is a speech verb: the lexicon lists conjugated forms,

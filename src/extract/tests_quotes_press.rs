@@ -435,3 +435,12 @@ fn a_partitive_phrase_opening_the_sentence_is_no_speaker() {
     );
     assert_ne!(s, vec![some("Du concret")]);
 }
+
+#[test]
+fn an_infinitive_with_its_own_subject_does_not_continue_the_last_speaker() {
+    let s = speakers(
+        "«Qui est-ce qui prend le taxi?», chante Léa Martin. Et le chœur de reprendre: «Les gentils et \
+         les autres».",
+    );
+    assert_eq!(s, vec![some("Léa Martin"), None]);
+}
