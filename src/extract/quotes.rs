@@ -1015,13 +1015,20 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
 fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> bool {
     let sentence = doc.sent_of.get(open).copied().unwrap_or(0);
     let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
+    // The unnamed speaker may have opened the paragraph a few quotes before (""…," he said.
+    // "But," he added"), with nobody named since.
+    let paragraph = doc.sentences.get(sentence.saturating_sub(UNNAMED_REACH)).map_or(0, |r| r.start);
+    let paragraph = (paragraph..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(paragraph);
     (first..open).rev().any(|j| {
         is_speech(doc, j)
             && matches!(doc.folded(j + 1), "un" | "une")
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
-    }) || unnamed_subject_spoke(doc, first, open, entities)
+    }) || unnamed_subject_spoke(doc, paragraph.min(first), open, entities)
 }
+
+/// How many sentences back an unnamed speaker is looked for within the paragraph.
+const UNNAMED_REACH: usize = 4;
 
 /// "A spokesman for the Oxford University Press said that … « … », he said", "The prime
 /// minister's official spokesman said … But he added: "…"": a sentence opening on a person

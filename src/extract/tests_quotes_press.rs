@@ -444,3 +444,13 @@ fn an_infinitive_with_its_own_subject_does_not_continue_the_last_speaker() {
     );
     assert_eq!(s, vec![some("Léa Martin"), None]);
 }
+
+#[test]
+fn an_unnamed_speaker_goes_on_through_the_paragraph() {
+    let s = speakers(
+        "Peter Novak said the word headed his list. A spokesman for the Oxford University Press said \
+         that the word was spreading. \"I think it was the word of last year,\" he said. \"Now we're getting \
+         words that derive from it,\" he said. \"But,\" he added, \"it's a pretty recent thing.\"",
+    );
+    assert!(!s.contains(&some("Peter Novak")), "{s:?}");
+}
