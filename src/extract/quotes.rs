@@ -2083,7 +2083,8 @@ fn resolve_description(
             // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
             let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
             let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
-            return (!named_within && !other_office).then(|| e.name.clone());
+            let beside = named_beside_description(doc, &folded, e, before);
+            return (!named_within && !other_office && !beside).then(|| e.name.clone());
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
         return named.is_empty().then_some(words);
@@ -2133,6 +2134,40 @@ fn author_after(doc: &Doc, de: usize, entities: &EntityIndex) -> Option<String> 
     };
     let (name, _) = entity_at(doc, name_at, entities)?;
     matches!(label_at(doc, name_at, entities), Some(Label::Per | Label::Org)).then_some(name)
+}
+
+/// Whether an earlier sentence holds both the (folded) description and person `e` as two
+/// participants, so they are two people: "Le premier ministre a défendu …, niant tout désaccord
+/// avec Emmanuel Macron". A name right after the description is its apposition ("le premier
+/// ministre, Édouard Philippe") and does not count.
+fn named_beside_description(doc: &Doc, description: &str, e: &Entity, before: usize) -> bool {
+    let words: Vec<&str> = description.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let upto = doc.tokens.partition_point(|t| t.start < before);
+    (0..upto.saturating_sub(words.len())).any(|p| {
+        let at = words.iter().enumerate().all(|(i, w)| doc.folded(p + i) == *w);
+        let Some(range) = at.then(|| doc.sent_of.get(p).and_then(|&i| doc.sentences.get(i))).flatten() else {
+            return false;
+        };
+        let end = p + words.len();
+        e.mentions.iter().any(|m| {
+            let j = doc.tokens.partition_point(|t| t.start < m.start);
+            range.contains(&j) && m.end <= before && (j < p || j >= end && !apposed(doc, end, j))
+        })
+    })
+}
+
+/// Whether a name at token `j` completes a description ending at `end` ("le maire de la ville,
+/// Pascal Blanc"): a few words of complement and commas between, no verb.
+fn apposed(doc: &Doc, end: usize, j: usize) -> bool {
+    j <= end + 12
+        && (end..j).all(|t| {
+            (doc.is_word(t) || doc.elision(t).is_some() || doc.tok(t) == ",")
+                && !is_speech(doc, t)
+                && !(AUX.contains(&doc.folded(t)) && doc.tok(t) != "à")
+        })
 }
 
 /// The people to whom the roles found in the text give exactly the role a (folded) description

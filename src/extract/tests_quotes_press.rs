@@ -454,3 +454,15 @@ fn an_unnamed_speaker_goes_on_through_the_paragraph() {
     );
     assert!(!s.contains(&some("Peter Novak")), "{s:?}");
 }
+
+#[test]
+fn a_person_beside_the_description_in_one_sentence_is_someone_else() {
+    let text = "6 décembre 2018. - Le premier ministre a défendu jeudi l'annulation de la mesure, niant tout \
+                désaccord avec Paul Martin.\nComme une mise au point. «Cette taxe n'est pas dans le budget. \
+                Elle est annulée», a répété le premier ministre à deux reprises.";
+    assert_eq!(speakers(text), vec![None]);
+    // In apposition, the name is the description's.
+    let text = "Le maire de la ville, Pascal Roux, a fait retirer les horodateurs. «J'ai rencontré des \
+                manifestants hier soir», a affirmé le maire à La Croix.";
+    assert_eq!(speakers(text), vec![some("Pascal Roux")]);
+}
