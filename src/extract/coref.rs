@@ -570,7 +570,7 @@ pub fn role_holder_at<'a>(
         if !role.contains(' ') || rest.is_none_or(|rest| rest.starts_with(char::is_alphanumeric)) {
             continue;
         }
-        let Some(e) = doc.tokens.get(r.name.start).and_then(|t| person_starting_at(t.start, entities)) else {
+        let Some(e) = r.holder(doc, entities) else {
             continue;
         };
         match holder {
@@ -579,11 +579,6 @@ pub fn role_holder_at<'a>(
         }
     }
     holder
-}
-
-/// The person whose mention starts at byte `start`.
-fn person_starting_at<'a>(start: usize, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
-    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Per)
 }
 
 /// Whether person `e`, subject of a sentence ending before token `end`, can be who a pronoun of

@@ -430,7 +430,7 @@ fn inverted(folded: &str) -> Option<(&str, Gender)> {
 }
 
 /// Whether a token opens or closes a quotation.
-fn is_quote_mark(tok: &str) -> bool {
+pub(super) fn is_quote_mark(tok: &str) -> bool {
     matches!(tok, "«" | "»" | "“" | "”" | "„" | "\"")
 }
 
@@ -2179,9 +2179,9 @@ fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: 
     };
     let mut names: Vec<String> = Vec::new();
     for r in roles.iter().filter(|r| crate::text::fold::fold_str(&r.role) == role) {
-        let Some((start, _)) = doc.byte_span(r.name.start, r.name.end) else { continue };
-        let Some((e, _)) = entities.starting_at(start) else { continue };
-        if e.label == Label::Per && !names.contains(&e.name) {
+        if let Some(e) = r.holder(doc, entities)
+            && !names.contains(&e.name)
+        {
             names.push(e.name.clone());
         }
     }
@@ -2209,11 +2209,7 @@ fn other_complement(
     };
     let theirs: Vec<String> = roles
         .iter()
-        .filter(|r| {
-            doc.byte_span(r.name.start, r.name.end)
-                .and_then(|(start, _)| entities.starting_at(start))
-                .is_some_and(|(e, _)| e.name == name)
-        })
+        .filter(|r| r.holder(doc, entities).is_some_and(|e| e.name == name))
         .map(|r| crate::text::fold::fold_str(&r.role))
         .filter(|r| title_word(r) == Some(title))
         .collect();

@@ -7,7 +7,7 @@
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
-use super::quotes::speech_verb_at;
+use super::quotes::{self, speech_verb_at};
 use super::types::{Label, Lang};
 
 /// Auxiliaries and adverbs allowed between the subject and its speech verb ("has also said").
@@ -91,11 +91,11 @@ fn closes_unquoted_report(doc: &Doc, first: usize, verb: usize) -> bool {
 /// before (an opening single quote), not a possessive ("the Tories' plan").
 fn is_quote_mark(doc: &Doc, j: usize) -> bool {
     match doc.tok(j) {
-        "\"" | "“" | "”" | "«" | "»" | "‘" => true,
+        "‘" => true,
         "'" | "’" => j
             .checked_sub(1)
             .is_none_or(|p| doc.tokens.get(p).map(|t| t.end) != doc.tokens.get(j).map(|t| t.start)),
-        _ => false,
+        tok => quotes::is_quote_mark(tok),
     }
 }
 
@@ -174,7 +174,7 @@ const TELLING: [&str; 8] =
     ["told", "tells", "telling", "warned", "assured", "informed", "reminded", "briefed"];
 
 fn ends_reach(tok: &str) -> bool {
-    matches!(tok, "." | ";" | ":" | "!" | "?" | "«" | "»" | "\"" | "“" | "”")
+    matches!(tok, "." | ";" | ":" | "!" | "?") || quotes::is_quote_mark(tok)
 }
 
 #[cfg(test)]

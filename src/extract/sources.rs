@@ -136,8 +136,6 @@ const MEDIA: [&str; 15] = [
 pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: Option<String>| {
-        // "selon Le Parisien ?": no punctuation at the end of a name.
-        let s = s.map(|s| s.trim_end_matches([' ', '\u{a0}', '\u{202f}', '?', ',', ';', ':']).to_string());
         if let Some(s) = s
             && !out.contains(&s)
             && !is_network(&s)

@@ -192,8 +192,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         return None;
     }
     // Date words and stray quotes or commas at the edges are not part of the name.
-    let edge =
-        |k: usize| in_date(k) || matches!(doc.tok(k), "\"" | "«" | "»" | "“" | "”" | "," | ";" | ":" | "'");
+    let edge = |k: usize| {
+        in_date(k) || matches!(doc.tok(k), "\"" | "«" | "»" | "“" | "”" | "," | ";" | ":" | "'" | "?")
+    };
     while a < b && edge(a) {
         a += 1;
     }
@@ -471,7 +472,7 @@ fn is_member_acronym(t: &str) -> bool {
 /// What a name before "MP" is: a party ("Labour", "Conservative MPs"), the member himself
 /// ("Keith Vaz MP", a given name first) or else the seat he holds ("Glasgow Kelvin MP").
 fn party_or_seat(doc: &Doc, a: usize, b: usize, label: Label) -> Label {
-    let listed = GAZ.phrases.get(&span_key(doc, a, b)).map(|e| e.label);
+    let listed = listed_label(doc, a, b);
     if listed == Some(Label::Org) || b == a + 1 && PARTY_ADJECTIVES.contains(&doc.folded(a)) {
         Label::Org
     } else if label == Label::Per && GAZ.first_names.contains(doc.folded(a)) {

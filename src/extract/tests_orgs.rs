@@ -338,3 +338,11 @@ fn a_comma_and_a_lower_case_word_end_a_name() {
     let e = ents(&f);
     assert!(!e.iter().any(|(t, _)| t.contains("homme")), "{e:?}");
 }
+
+#[test]
+fn a_question_mark_ends_no_name() {
+    let f = fr("Un suspect a été identifié, piste à l'étude selon Le Parisien ? Une source confirme.");
+    let e = ents(&f);
+    assert!(!e.iter().any(|(t, _)| t.ends_with('?')), "{e:?}");
+    assert!(f.sources.iter().any(|s| s == "Le Parisien"), "{:?}", f.sources);
+}

@@ -8,6 +8,7 @@ use super::super::gazetteer::GAZ;
 use super::super::types::Lang;
 use super::calendar::valid;
 use super::resolve::{Occurrence, When};
+use super::tense::is_participle;
 
 const YEAR_CUES: [&str; 37] = [
     "depuis",
@@ -100,29 +101,8 @@ fn means_nowadays(doc: &Doc, k: usize) -> bool {
     let Some(verb) = clause.filter(|&j| have(j)).last() else {
         return false;
     };
-    !(verb + 1..k + 2).filter(|&j| j != k).any(|j| is_participle(doc, j))
-}
-
-/// Short past participles the endings below miss ("a dit aujourd'hui"); "lieu" stands with
-/// them: "a lieu aujourd'hui" is the day's event.
-const SHORT_PARTICIPLES: [&str; 12] =
-    ["dit", "mis", "pu", "eu", "vu", "su", "lu", "du", "pris", "fait", "ri", "lieu"];
-
-/// A past participle by its ending ("aboli", "annoncé", "mis", "fait"); "plus", "lui" are not.
-fn is_participle(doc: &Doc, j: usize) -> bool {
-    let t = doc.tok(j);
-    let f = doc.folded(j);
-    if SHORT_PARTICIPLES.contains(&f) {
-        return true;
-    }
-    let accented = ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e));
-    let other = f.len() > 3
-        && ["i", "it", "is", "u", "us", "ert", "int", "ait"].iter().any(|e| f.ends_with(e))
-        && !matches!(
-            f,
-            "plus" | "aussi" | "depuis" | "mais" | "tout" | "nuit" | "huit" | "ceux" | "jusqu'ici"
-        );
-    doc.is_word(j) && (accented || other)
+    // "a lieu aujourd'hui" is the day's event, as a participle would make it.
+    !(verb + 1..k + 2).filter(|&j| j != k).any(|j| is_participle(doc, j) || doc.folded(j) == "lieu")
 }
 
 /// The month a token names, and the token after it (after a detached abbreviation dot).

@@ -164,7 +164,7 @@ fn planned_infinitive(doc: &Doc, start: usize) -> bool {
 /// French verb forms that set the tense whatever their ending says: the compound past of
 /// "avoir" in the future or the conditional ("aura vu samedi", "aurait été tué samedi").
 fn french_cue(doc: &Doc, k: usize, f: &str) -> Option<Tense> {
-    if matches!(f, "aura" | "auront" | "aurait" | "auraient") && is_participle(doc.folded(k + 1)) {
+    if matches!(f, "aura" | "auront" | "aurait" | "auraient") && is_participle(doc, k + 1) {
         return Some(Tense::Past);
     }
     // The hearsay conditional of a verb of motion or change, conjugated with "être": "tout
@@ -200,13 +200,26 @@ const EVENT_PARTICIPLES: [&str; 12] = [
     "publiee", "sorti",
 ];
 
-/// A French past participle by its ending ("vu", "été", "tué", "mis"); "lieu" ("aura lieu")
-/// is a noun.
-fn is_participle(f: &str) -> bool {
-    f != "lieu"
-        && ["e", "es", "ee", "ees", "i", "is", "ie", "it", "u", "us", "ue", "ert"]
-            .iter()
-            .any(|e| f.ends_with(e))
+/// Short past participles the endings below miss ("a dit aujourd'hui", "aura vu samedi").
+const SHORT_PARTICIPLES: [&str; 11] =
+    ["dit", "mis", "pu", "eu", "vu", "su", "lu", "du", "pris", "fait", "ri"];
+
+/// A French past participle at token `j` by its form ("aboli", "annoncé", "été", "mis"); "plus",
+/// "lieu" ("aura lieu") are not.
+pub(super) fn is_participle(doc: &Doc, j: usize) -> bool {
+    let t = doc.tok(j);
+    let f = doc.folded(j);
+    if SHORT_PARTICIPLES.contains(&f) {
+        return true;
+    }
+    let accented = ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e));
+    let other = f.len() > 3
+        && ["i", "it", "is", "u", "us", "ert", "int", "ait"].iter().any(|e| f.ends_with(e))
+        && !matches!(
+            f,
+            "plus" | "aussi" | "depuis" | "mais" | "tout" | "nuit" | "huit" | "ceux" | "jusqu'ici" | "lieu"
+        );
+    doc.is_word(j) && (accented || other)
 }
 
 /// How many words before and after a date are searched for a cue.

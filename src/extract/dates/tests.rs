@@ -203,6 +203,8 @@ fn resolved_dates() {
         ((2019, 1, 8), "Tout serait parti d'une vidéo publiée samedi vers midi.", "samedi", "2019-01-05"),
         ((2019, 1, 8), "Il a lu un texte paru fin décembre dans un quotidien.", "fin décembre", "2018-12"),
         ((2019, 1, 8), "Le livre sera publié le 20 mars.", "20 mars", "2019-03-20"),
+        // "aura" before a noun is the future, not a compound past ("aura des blessés")
+        ((2018, 12, 4), "Si ça repart comme ça samedi, il y aura des blessés.", "samedi", "2018-12-08"),
         // a weekday that fits no nearby year is the writer's slip, not a date years away
         ((2019, 1, 8), "Il devra se rendre au siège jeudi 10 décembre.", "jeudi 10 décembre", "2019-12-10"),
         ((2012, 11, 20), "Les travaux commenceront en février.", "février", "2013-02"),

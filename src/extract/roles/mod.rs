@@ -8,13 +8,23 @@ use std::ops::Range;
 mod anaphora;
 
 use super::doc::Doc;
+use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
+use super::types::{Entity, Label};
 
 #[derive(Debug, Clone)]
 pub struct RoleMatch {
     pub name: Range<usize>,
     pub role_tokens: Range<usize>,
     pub role: String,
+}
+
+impl RoleMatch {
+    /// The person the recogniser found at this role's name, if it found one there.
+    pub fn holder<'a>(&self, doc: &Doc, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
+        let start = doc.tokens.get(self.name.start)?.start;
+        entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Per)
+    }
 }
 
 /// Lowercase name particles allowed inside a person's name ("Charles de Gaulle").
