@@ -146,7 +146,7 @@ pub fn extract_with_recognizers(
 /// Tokens, sentences, dates and roles: what recognizers get to look at.
 pub fn analyse<'a>(text: &'a str, opts: &Options) -> Analysis<'a> {
     let doc = Doc::new(text, opts.lang);
-    let dates = dates::find_dates(&doc, opts.article_date);
+    let (dates, day) = dates::find_dates_and_day(&doc, opts.article_date);
     let mut in_date = vec![false; doc.len()];
     for d in &dates {
         for k in d.tokens.clone() {
@@ -155,7 +155,7 @@ pub fn analyse<'a>(text: &'a str, opts: &Options) -> Analysis<'a> {
             }
         }
     }
-    let roles = roles::find_roles(&doc, &in_date);
+    let roles = roles::find_roles(&doc, &in_date, day);
     let mut in_role = vec![false; doc.len()];
     for r in &roles {
         for k in r.role_tokens.clone() {

@@ -18,8 +18,8 @@ mod tense;
 
 use super::doc::Doc;
 use super::types::DateFact;
-use calendar::{Ymd, parse_day};
-pub use calendar::{civil_from_days, days_from_civil, days_in_month};
+use calendar::parse_day;
+pub use calendar::{Ymd, civil_from_days, days_from_civil, days_in_month};
 use resolve::{Context, When, resolve};
 
 /// A recognised date with its token range.
@@ -34,7 +34,13 @@ const DATELINE_TOKENS: usize = 8;
 /// How far a dateline opening a line may be (after a title or a standfirst).
 const DATELINE_REACH: usize = 150;
 
+#[cfg(test)]
 pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
+    find_dates_and_day(doc, article_date).0
+}
+
+/// The dates, and the article's own day: the one given, else its dateline's.
+pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatch>, Option<Ymd>) {
     let found = scan(doc);
     let full = |(s, _, w): &&(usize, usize, When)| match *w {
         When::Date { y: Some(y), m, d: Some(d) } => Some((*s, (y, m, d))),
@@ -76,7 +82,7 @@ pub fn find_dates(doc: &Doc, article_date: Option<Ymd>) -> Vec<DateMatch> {
             out.push(DateMatch { tokens: start..end, fact: DateFact { start: s, end: e, text, value } });
         }
     }
-    out
+    (out, reference)
 }
 
 /// A full date at the top of the text, or opening a line near it and followed by a dash

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod anaphora;
+mod offices;
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
@@ -598,7 +599,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     last_content
 }
 
-pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
+/// `day`: the article's day, which says who held the offices it names without a name.
+pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> Vec<RoleMatch> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -712,16 +714,24 @@ pub fn find_roles(doc: &Doc, blocked: &[bool]) -> Vec<RoleMatch> {
         }
         k += 1;
     }
+    // Who held an office on the article's day decides who its descriptions are, before the
+    // rules that read them as the person named nearby.
+    // The descriptions read as another role of a titled person do not build on these: "le
+    // président de la République" given by the table is no title to restate.
+    let (offices, vetoes) = offices::office_roles(doc, &out, day);
+    let allowed = |r: &RoleMatch| !vetoes.iter().any(|v| v.forbids(doc, r));
     let described = described_roles(doc, &out, blocked);
-    out.extend(described);
-    let anaphoric = anaphora::anaphoric_roles(doc, &out, blocked);
+    out.extend(described.into_iter().filter(allowed));
+    out.extend(offices);
+    let anaphoric: Vec<RoleMatch> =
+        anaphora::anaphoric_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
     let more = !anaphoric.is_empty();
     out.extend(anaphoric);
     // A role read from a description may itself be restated later ("…, juge le président du
     // MoDem. … le patron du MoDem se veut prudent").
     if more {
         let restated = described_roles(doc, &out, blocked);
-        out.extend(restated);
+        out.extend(restated.into_iter().filter(allowed));
     }
     out
 }
@@ -1407,7 +1417,7 @@ mod tests {
     fn roles(s: &str) -> Vec<(String, String)> {
         let doc = Doc::new(s, None);
         let blocked = vec![false; doc.len()];
-        find_roles(&doc, &blocked)
+        find_roles(&doc, &blocked, None)
             .into_iter()
             .map(|r| (doc.span_text(r.name.start, r.name.end).to_string(), r.role))
             .collect()
@@ -1710,7 +1720,7 @@ mod tests {
     #[test]
     fn english_premodifiers_are_no_reserved_tokens() {
         let doc = Doc::new("The deal is fair, said Leeds manager Tom Baker after the match.", None);
-        let found = find_roles(&doc, &vec![false; doc.len()]);
+        let found = find_roles(&doc, &vec![false; doc.len()], None);
         let reserved: Vec<&str> =
             found.iter().flat_map(|r| r.role_tokens.clone()).map(|k| doc.tok(k)).collect();
         assert_eq!(reserved, vec!["manager"]);

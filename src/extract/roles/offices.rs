@@ -1,0 +1,438 @@
+//! Roles from who held an office on the article's day: "«…», a répété le premier ministre" in a
+//! French article of December 2018 that names Édouard Philippe is his; "the chancellor" in a
+//! British article of 2005 that names Gordon Brown is his. The table of holders
+//! (`assets/gazetteers/office_holders.txt`) is general knowledge of the world; a description
+//! goes to its holder only when the text names that holder, and never when the text gives the
+//! same office to someone else ("le premier ministre canadien Stephen Harper").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::RoleMatch;
+use crate::extract::dates::{Ymd, days_from_civil};
+use crate::extract::doc::Doc;
+use crate::extract::gazetteer::{GAZ, phrase_key};
+use crate::extract::types::Lang;
+use crate::extract::util::{FxSet, lines_with_sections};
+use crate::text::fold::fold_str;
+
+/// Which country a description means when the text names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Country {
+    /// "le premier ministre" in French news: France's.
+    Default(u32),
+    /// "le président": the text must say of which country.
+    Named,
+    /// The pope, the UN secretary-general.
+    None,
+}
+
+/// A way the news names an office without naming its holder.
+struct Description {
+    lang: Lang,
+    words: Vec<String>,
+    office: String,
+    country: Country,
+}
+
+struct Holder {
+    offices: Vec<String>,
+    country: Option<u32>,
+    /// The folded words of each way the press writes the holder's name.
+    names: Vec<Vec<String>>,
+    from: i64,
+    /// The first day out of office; none while in office.
+    until: Option<i64>,
+}
+
+struct Offices {
+    descriptions: Vec<Description>,
+    /// Folded first words of the descriptions (quick reject).
+    first_words: FxSet<String>,
+    holders: Vec<Holder>,
+}
+
+static OFFICES: LazyLock<Offices> = LazyLock::new(load);
+
+/// The folded tokens of a phrase, cut as the text's tokenizer cuts it.
+fn folded_words(phrase: &str) -> Vec<String> {
+    crate::extract::tokenize(phrase).iter().filter_map(|t| phrase.get(t.start..t.end)).map(fold_str).collect()
+}
+
+fn country_id(name: &str) -> Option<u32> {
+    GAZ.phrases.get(&phrase_key(name, &GAZ.abbreviations)).map(|e| e.id)
+}
+
+fn day_number(s: &str) -> Option<i64> {
+    let mut parts = s.split('-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(days_from_civil(i32::try_from(y).ok()?, m, d))
+}
+
+fn load() -> Offices {
+    let mut out = Offices { descriptions: Vec::new(), first_words: FxSet::default(), holders: Vec::new() };
+    let data = include_str!("../../../assets/gazetteers/office_holders.txt");
+    for (section, line) in lines_with_sections(data) {
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        match (section, fields.as_slice()) {
+            ("descriptions", [lang, phrase, office, country]) => {
+                let lang = if *lang == "en" { Lang::En } else { Lang::Fr };
+                let country = match *country {
+                    "-" => Country::Named,
+                    "*" => Country::None,
+                    name => match country_id(name) {
+                        Some(id) => Country::Default(id),
+                        None => continue,
+                    },
+                };
+                let words = folded_words(phrase);
+                let Some(first) = words.first() else { continue };
+                out.first_words.insert(first.clone());
+                out.descriptions.push(Description { lang, words, office: (*office).to_string(), country });
+            }
+            ("holders", [offices, country, names, from, until]) => {
+                let Some(from) = day_number(from) else { continue };
+                let country = if *country == "*" { None } else { country_id(country) };
+                out.holders.push(Holder {
+                    offices: offices.split(',').map(|o| o.trim().to_string()).collect(),
+                    country,
+                    names: names.split(';').map(folded_words).filter(|w| !w.is_empty()).collect(),
+                    from,
+                    until: day_number(until),
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An office named at some tokens of the text.
+#[derive(Debug, Clone, Copy)]
+struct OfficeAt<'o> {
+    office: &'o str,
+    /// The country the text names with it, if it names one.
+    named: Option<u32>,
+    /// The country meant: the one named, else the description's default.
+    country: Option<u32>,
+    /// Where the role's words start and end (qualifier included).
+    start: usize,
+    end: usize,
+    /// Where the words to reserve end: before the first capitalised word inside the phrase
+    /// ("hôte de Matignon": Matignon stays a place).
+    reserved_end: usize,
+}
+
+/// The longest description written from token `k` on, in the text's language.
+fn description_at(doc: &Doc, k: usize) -> Option<&'static Description> {
+    if !OFFICES.first_words.contains(doc.folded(k)) {
+        return None;
+    }
+    OFFICES
+        .descriptions
+        .iter()
+        .filter(|d| d.lang == doc.lang)
+        .filter(|d| d.words.iter().enumerate().all(|(i, w)| k + i < doc.len() && doc.folded(k + i) == w))
+        .max_by_key(|d| d.words.len())
+}
+
+/// A country named at token `j`: a demonym ("britannique", "German") or a country's name or
+/// acronym ("Allemagne", "US"). Returns the country and where its words end.
+fn country_at(doc: &Doc, j: usize) -> Option<(u32, usize)> {
+    if j >= doc.len() {
+        return None;
+    }
+    if let Some(&id) = GAZ.demonyms.get(doc.folded(j)) {
+        return Some((id, j + 1));
+    }
+    if let Some(e) = GAZ.acronyms.get(doc.tok(j)) {
+        return Some((e.id, j + 1));
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for i in j..(j + GAZ.max_phrase_len).min(doc.len()) {
+        if i > j {
+            key.push(' ');
+        }
+        key.push_str(doc.folded(i));
+        if !GAZ.phrase_prefixes.contains(&key) {
+            break;
+        }
+        if let Some(e) = GAZ.phrases.get(&key).filter(|_| doc.cap(j)) {
+            best = Some((e.id, i + 1));
+        }
+    }
+    best
+}
+
+/// The country a description names after it: "britannique", "des États-Unis", "of France".
+fn country_after(doc: &Doc, e: usize) -> Option<(u32, usize)> {
+    if doc.lang == Lang::Fr
+        && !doc.cap(e)
+        && let Some(&id) = GAZ.demonyms.get(doc.folded(e))
+    {
+        return Some((id, e + 1));
+    }
+    let of = matches!(doc.folded(e), "de" | "du" | "des" | "d'" | "of");
+    let the = usize::from(matches!(doc.folded(e + 1), "la" | "l'" | "the"));
+    of.then(|| country_at(doc, e + 1 + the)).flatten()
+}
+
+/// The country a description's words name, and where they end: after them ("premier ministre
+/// britannique"), or with its last word ("président de la République tchèque", where the
+/// République opens the country's own name).
+fn country_of(doc: &Doc, phrase_end: usize) -> Option<(u32, usize)> {
+    let own = phrase_end.checked_sub(1).and_then(|last| country_at(doc, last));
+    own.filter(|&(_, end)| end > phrase_end).or_else(|| country_after(doc, phrase_end))
+}
+
+/// Words between a definite article and an office that keep it the one in office now.
+const CURRENT: [&str; 3] = ["actuel", "actuelle", "current"];
+
+/// The start of a definite description whose office starts at `k`, and the country an English
+/// description names before it ("the British prime minister", "Britain's prime minister").
+/// None when anything else stands between the article and the office ("l'ancien premier
+/// ministre", "the former chancellor", "the then prime minister"), or no article.
+fn definite_start(doc: &Doc, k: usize) -> Option<(usize, Option<u32>)> {
+    let mut s = k;
+    let mut named = None;
+    if doc.lang == Lang::En && s > 0 {
+        let possessive = s >= 2 && matches!(doc.tok(s - 1), "'s" | "’s");
+        let at = if possessive { s - 2 } else { s - 1 };
+        // "Britain's", "the US president", "the German chancellor".
+        for c in at.saturating_sub(2)..=at {
+            if let Some((id, _)) = country_at(doc, c).filter(|&(_, end)| end == at + 1) {
+                named = Some(id);
+                s = c;
+                if possessive {
+                    return Some((s, named));
+                }
+                break;
+            }
+        }
+    }
+    if s > 0 && CURRENT.contains(&doc.folded(s - 1)) {
+        s -= 1;
+    }
+    let article = doc.folded(s.checked_sub(1)?);
+    matches!(article, "le" | "la" | "l'" | "du" | "au" | "the").then_some((s, named))
+}
+
+/// The office a definite description at token `k` names, with its country.
+fn office_at(doc: &Doc, k: usize) -> Option<OfficeAt<'static>> {
+    let d = description_at(doc, k)?;
+    let (start, before) = definite_start(doc, k)?;
+    let phrase_end = k + d.words.len();
+    let after = country_of(doc, phrase_end);
+    let named = before.or(after.map(|(id, _)| id));
+    let end = after.map_or(phrase_end, |(_, e)| e);
+    let country = match (named, d.country) {
+        (Some(id), _) => Some(id),
+        (None, Country::Default(id)) => Some(id),
+        (None, Country::None) => None,
+        (None, Country::Named) => return None,
+    };
+    let reserved_end = (k + 1..phrase_end).find(|&i| doc.cap(i)).unwrap_or(phrase_end);
+    Some(OfficeAt { office: &d.office, named, country, start, end, reserved_end })
+}
+
+/// Words after a description that put it in the past: "le président de l'époque", "le
+/// premier ministre d'alors", "the prime minister at the time".
+fn of_another_time(doc: &Doc, e: usize) -> bool {
+    let w = |i: usize| doc.folded(i);
+    w(e) == "de" && w(e + 1) == "l'" && w(e + 2) == "epoque"
+        || w(e) == "d'" && w(e + 1) == "alors"
+        || w(e) == "at" && w(e + 1) == "the" && w(e + 2) == "time"
+}
+
+/// The holder of `office` in `country` on day `day`.
+fn holder_on(office: &str, country: Option<u32>, day: i64) -> Option<&'static Holder> {
+    OFFICES.holders.iter().find(|h| {
+        h.country == country
+            && h.offices.iter().any(|o| o == office)
+            && h.from <= day
+            && h.until.is_none_or(|u| day < u)
+    })
+}
+
+/// Where the text names `holder`: the first whole name, preferring the fullest form. A one-word
+/// form counts only after a title ("le pape François").
+fn named_at(doc: &Doc, holder: &Holder) -> Option<Range<usize>> {
+    let whole = |s: usize, e: usize| {
+        let after_ok = e >= doc.len() || !(doc.cap(e) && doc.is_word(e)) || doc.newline_before(e);
+        let before_ok =
+            e - s > 1 || s > 0 && GAZ.title_heads.contains(doc.folded(s - 1)) && !doc.newline_before(s);
+        after_ok && before_ok
+    };
+    holder.names.iter().find_map(|words| {
+        (0..doc.len().saturating_sub(words.len() - 1)).find_map(|s| {
+            let e = s + words.len();
+            let same = words.iter().enumerate().all(|(i, w)| doc.folded(s + i) == w && doc.cap(s));
+            (same && whole(s, e)).then_some(s..e)
+        })
+    })
+}
+
+/// Words before an office that make its holder someone of the past or the future.
+const NOT_IN_OFFICE: [&str; 8] = ["ancien", "ancienne", "ex", "former", "late", "futur", "future", "then"];
+
+/// Whether a role found with a name gives `office` to someone other than the holder named at
+/// `name`, in the same country or in one the description did not say ("le premier ministre
+/// canadien Stephen Harper … le premier ministre").
+fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<usize>) -> bool {
+    let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1)).to_string();
+    found.iter().any(|r| {
+        // (country named, country meant) of the same office in this role, if it names it.
+        let theirs = r.role_tokens.clone().find_map(|i| {
+            let d = description_at(doc, i).filter(|d| d.office == at.office)?;
+            let named = country_of(doc, i + d.words.len()).map(|(id, _)| id);
+            match (named, d.country) {
+                (Some(id), _) | (None, Country::Default(id)) => Some((named, Some(id))),
+                (None, Country::None) => Some((None, None)),
+                // "président du groupe": not the office.
+                (None, Country::Named) => None,
+            }
+        });
+        let past = r.role_tokens.clone().any(|i| NOT_IN_OFFICE.contains(&doc.folded(i)));
+        theirs.is_some_and(|(their_named, their_country)| {
+            surname(&r.name) != surname(name)
+                && !past
+                && (at.named.is_none() || their_named.is_none() || their_country == at.country)
+        })
+    })
+}
+
+/// A description of an office whose holder on the article's day is known: only that holder
+/// may be given it, whoever the text names nearby.
+pub(super) struct Veto {
+    description: Range<usize>,
+    holder: &'static Holder,
+}
+
+impl Veto {
+    /// Whether `r`, a role read from a description, gives the office to someone else.
+    pub(super) fn forbids(&self, doc: &Doc, r: &RoleMatch) -> bool {
+        let last = doc.folded(r.name.end.saturating_sub(1));
+        self.description.contains(&r.role_tokens.start)
+            && !self.holder.names.iter().any(|n| n.last().is_some_and(|w| w == last))
+    }
+}
+
+/// The roles the definite descriptions of offices give to the people who held them on `day`,
+/// when the text names them, and the descriptions whose holder is known.
+pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> (Vec<RoleMatch>, Vec<Veto>) {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    let mut vetoes = Vec::new();
+    let Some(day) = day.map(|(y, m, d)| days_from_civil(y, m, d)) else { return (out, vetoes) };
+    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    for k in 0..doc.len() {
+        if in_found(k) {
+            continue;
+        }
+        let Some(at) = office_at(doc, k) else { continue };
+        // "le premier ministre Édouard Philippe": a name of its own is the title path's.
+        let named_next = doc.cap(at.end) && doc.is_word(at.end) && !doc.newline_before(at.end);
+        if named_next || of_another_time(doc, at.end) {
+            continue;
+        }
+        let Some(holder) = holder_on(at.office, at.country, day) else { continue };
+        let Some(name) = named_at(doc, holder) else {
+            vetoes.push(Veto { description: at.start..at.end, holder });
+            continue;
+        };
+        if held_by_another(doc, found, &at, &name) {
+            continue;
+        }
+        vetoes.push(Veto { description: at.start..at.end, holder });
+        let role = doc.span_text(at.start, at.end).to_string();
+        let folded = fold_str(&role);
+        let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1));
+        let known = |r: &RoleMatch| surname(&r.name) == surname(&name) && fold_str(&r.role) == folded;
+        if !found.iter().any(known) && !out.iter().any(known) {
+            out.push(RoleMatch { name, role_tokens: at.start..at.reserved_end, role });
+        }
+    }
+    (out, vetoes)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Facts, Lang, Options, extract};
+
+    fn facts(text: &str, lang: Lang, day: (i32, u32, u32)) -> Facts {
+        extract(text, &Options { lang: Some(lang), article_date: Some(day) })
+    }
+
+    fn roles_of(f: &Facts, name: &str) -> Vec<String> {
+        f.people.iter().filter(|p| p.name == name).flat_map(|p| p.roles.clone()).collect()
+    }
+
+    const PHILIPPE: &str = "Édouard Philippe a réuni les députés de la majorité mardi soir. «Nous ne \
+        reculerons pas sur l'essentiel», a répété le premier ministre devant eux.";
+
+    #[test]
+    fn the_prime_minister_of_the_day_is_the_one_named() {
+        let f = facts(PHILIPPE, Lang::Fr, (2018, 12, 5));
+        assert_eq!(roles_of(&f, "Édouard Philippe"), ["premier ministre"]);
+        let quote = f.quotes.iter().find(|q| q.text.starts_with("Nous ne"));
+        assert_eq!(quote.and_then(|q| q.speaker.as_deref()), Some("Édouard Philippe"));
+    }
+
+    #[test]
+    fn a_man_named_out_of_office_is_not_given_it() {
+        // In 2021 the prime minister was someone else: Édouard Philippe was then mayor.
+        let f = facts(PHILIPPE, Lang::Fr, (2021, 3, 2));
+        assert!(roles_of(&f, "Édouard Philippe").is_empty());
+    }
+
+    #[test]
+    fn another_prime_minister_in_the_text_makes_the_description_ambiguous() {
+        let text = "Le premier ministre canadien Justin Trudeau a rencontré Édouard Philippe à \
+            Paris. Le premier ministre a ensuite visité une usine.";
+        let f = facts(text, Lang::Fr, (2018, 6, 7));
+        assert!(!roles_of(&f, "Édouard Philippe").iter().any(|r| r.contains("ministre")));
+    }
+
+    #[test]
+    fn a_former_holder_is_not_the_office_of_the_day() {
+        let text = "Édouard Philippe était à Rouen. L'ancien premier ministre a parlé longtemps.";
+        let f = facts(text, Lang::Fr, (2018, 6, 7));
+        assert!(!roles_of(&f, "Édouard Philippe").iter().any(|r| r == "premier ministre"));
+    }
+
+    #[test]
+    fn a_description_of_another_time_is_not_the_holder_of_the_day() {
+        let text = "Jean Castex a rappelé les réformes de 2019. Le premier ministre de l'époque \
+            avait défendu le texte.";
+        let f = facts(text, Lang::Fr, (2021, 6, 7));
+        assert!(!roles_of(&f, "Jean Castex").iter().any(|r| r == "premier ministre"));
+    }
+
+    #[test]
+    fn a_president_needs_a_country() {
+        let text = "Donald Trump a tweeté samedi. Le président américain critique l'accord. Le \
+            président a ensuite quitté la salle.";
+        let f = facts(text, Lang::Fr, (2018, 12, 8));
+        assert_eq!(roles_of(&f, "Donald Trump"), ["président américain"]);
+    }
+
+    #[test]
+    fn english_chancellor_and_german_chancellor() {
+        let text = "Gordon Brown will present his budget next week. The chancellor said taxes \
+            would not rise. Gerhard Schroeder also spoke. The German chancellor said he agreed.";
+        let f = facts(text, Lang::En, (2005, 3, 9));
+        assert!(roles_of(&f, "Gordon Brown").iter().any(|r| r == "chancellor"), "{:?}", f.people);
+        // The table writes "Schröder": the English spelling without the umlaut is another name.
+        assert!(roles_of(&f, "Gerhard Schroeder").is_empty());
+    }
+
+    #[test]
+    fn a_one_word_name_counts_only_after_its_title() {
+        let pope = "Le pape François a reçu des enfants. Le souverain pontife les a bénis.";
+        let f = facts(pope, Lang::Fr, (2015, 5, 4));
+        assert_eq!(roles_of(&f, "François"), ["pape", "souverain pontife"]);
+        let other = "François Hollande a reçu des enfants. Le souverain pontife les a bénis.";
+        let f = facts(other, Lang::Fr, (2015, 5, 4));
+        assert!(roles_of(&f, "François Hollande").is_empty());
+    }
+}
