@@ -12,7 +12,7 @@ use super::RoleMatch;
 use crate::extract::dates::{Ymd, days_from_civil};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::{GAZ, phrase_key};
-use crate::extract::types::Lang;
+use crate::extract::types::{Label, Lang};
 use crate::extract::util::{FxSet, lines_with_sections};
 use crate::text::fold::fold_str;
 
@@ -92,7 +92,13 @@ fn load() -> Offices {
             }
             ("holders", [offices, country, names, from, until]) => {
                 let Some(from) = day_number(from) else { continue };
-                let country = if *country == "*" { None } else { country_id(country) };
+                let country = match *country {
+                    "*" => None,
+                    name => match country_id(name) {
+                        Some(id) => Some(id),
+                        None => continue,
+                    },
+                };
                 out.holders.push(Holder {
                     offices: offices.split(',').map(|o| o.trim().to_string()).collect(),
                     country,
@@ -145,7 +151,8 @@ fn country_at(doc: &Doc, j: usize) -> Option<(u32, usize)> {
     if let Some(&id) = GAZ.demonyms.get(doc.folded(j)) {
         return Some((id, j + 1));
     }
-    if let Some(e) = GAZ.acronyms.get(doc.tok(j)) {
+    // A place, not an organisation: "le président d'Odoxa" names no country.
+    if let Some(e) = GAZ.acronyms.get(doc.tok(j)).filter(|e| e.label == Label::Loc) {
         return Some((e.id, j + 1));
     }
     let mut key = String::new();
@@ -158,7 +165,7 @@ fn country_at(doc: &Doc, j: usize) -> Option<(u32, usize)> {
         if !GAZ.phrase_prefixes.contains(&key) {
             break;
         }
-        if let Some(e) = GAZ.phrases.get(&key).filter(|_| doc.cap(j)) {
+        if let Some(e) = GAZ.phrases.get(&key).filter(|e| doc.cap(j) && e.label == Label::Loc) {
             best = Some((e.id, i + 1));
         }
     }
@@ -406,6 +413,34 @@ mod tests {
             avait défendu le texte.";
         let f = facts(text, Lang::Fr, (2021, 6, 7));
         assert!(!roles_of(&f, "Jean Castex").iter().any(|r| r == "premier ministre"));
+    }
+
+    #[test]
+    fn the_president_of_a_firm_holds_no_office_of_state() {
+        let text = "Selon Jean Dupont, président d'Ipsos, les Français doutent de l'initiative \
+            lancée par Emmanuel Macron. Ils ne croient pas ce que promet le chef de l'État.";
+        let f = facts(text, Lang::Fr, (2019, 1, 10));
+        assert_eq!(roles_of(&f, "Emmanuel Macron"), ["chef de l'État"]);
+    }
+
+    #[test]
+    fn every_line_of_the_table_is_read() {
+        let data = include_str!("../../../assets/gazetteers/office_holders.txt");
+        let lines = |section: &str| {
+            crate::extract::util::lines_with_sections(data).filter(|(s, _)| *s == section).count()
+        };
+        assert_eq!(super::OFFICES.descriptions.len(), lines("descriptions"));
+        assert_eq!(super::OFFICES.holders.len(), lines("holders"));
+        assert!(
+            super::OFFICES.holders.iter().all(|h| !h.names.is_empty() && h.until.is_none_or(|u| u > h.from))
+        );
+    }
+
+    #[test]
+    fn a_seat_of_power_names_its_holder() {
+        let text = "Vladimir Poutine a reçu le ministre. Le chef du Kremlin a salué «un dialogue utile».";
+        let f = facts(text, Lang::Fr, (2019, 2, 1));
+        assert_eq!(roles_of(&f, "Vladimir Poutine"), ["chef du Kremlin"]);
     }
 
     #[test]
