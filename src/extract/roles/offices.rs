@@ -444,6 +444,14 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_an_international_body_may_be_named_after_the_description() {
+        let text = "La secrétaire générale de la Francophonie a ouvert le forum. Louise Mushikiwabo \
+            a rappelé l'importance de la langue.";
+        let f = facts(text, Lang::Fr, (2019, 6, 3));
+        assert_eq!(roles_of(&f, "Louise Mushikiwabo"), ["secrétaire générale de la Francophonie"]);
+    }
+
+    #[test]
     fn a_president_needs_a_country() {
         let text = "Donald Trump a tweeté samedi. Le président américain critique l'accord. Le \
             président a ensuite quitté la salle.";
