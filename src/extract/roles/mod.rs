@@ -533,10 +533,74 @@ fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
     doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
 }
 
+/// A name the lists know at token `j`, written capitalised, with its label: "Les Républicains",
+/// "Debout la France", "Allemagne", "LR". Returns its list id and where it ends.
+pub(super) fn listed_name_at(doc: &Doc, j: usize, label: Label) -> Option<(u32, usize)> {
+    if !doc.cap(j) {
+        return None;
+    }
+    if let Some(e) = GAZ.acronyms.get(doc.tok(j)).filter(|e| e.label == label) {
+        return Some((e.id, j + 1));
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for i in j..(j + GAZ.max_phrase_len).min(doc.len()) {
+        if i > j {
+            key.push(' ');
+        }
+        key.push_str(doc.folded(i));
+        if !GAZ.phrase_prefixes.contains(&key) {
+            break;
+        }
+        if let Some(e) = GAZ.phrases.get(&key).filter(|e| e.label == label) {
+            best = Some((e.id, i + 1));
+        }
+    }
+    best
+}
+
+/// A name in brackets after an acronym: "UC (Union centriste)". Returns where it ends.
+fn bracketed_expansion(doc: &Doc, j: usize) -> Option<usize> {
+    let after_acronym = j > 0 && doc.info.get(j - 1).is_some_and(|t| t.upper && t.word);
+    if doc.tok(j) != "(" || !after_acronym || !doc.cap(j + 1) {
+        return None;
+    }
+    (j + 2..(j + 8).min(doc.len()))
+        .find(|&c| doc.tok(c) == ")")
+        .filter(|&c| (j + 1..c).all(|i| doc.is_word(i)))
+        .map(|c| c + 1)
+}
+
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
     while j < doc.len() && j < from + max {
+        // "président du groupe Les Républicains", "député Les Républicains (LR)", "président de
+        // Debout la France": a listed organisation's name belongs to the role, its capitalised
+        // article included.
+        // After "and" it is another subject: "The MP for Caerwen Vale and Plaid Cymru's leader".
+        let joined = j > from && matches!(doc.folded(j - 1), "et" | "and");
+        if let Some((_, end)) =
+            listed_name_at(doc, j, Label::Org).filter(|_| !doc.newline_before(j) && !joined)
+        {
+            // A person after it is whose party it is, not part of the role: "du parti Debout la
+            // France de Nicolas Dupont-Aignan" (but "de la fédération LR de Paris").
+            j = end;
+            last_content = end;
+            let of = matches!(doc.folded(end), "de" | "d'");
+            let listed = |i: usize| {
+                listed_name_at(doc, i, Label::Loc).is_some() || listed_name_at(doc, i, Label::Org).is_some()
+            };
+            if of && doc.cap(end + 1) && !listed(end + 1) {
+                return last_content;
+            }
+            continue;
+        }
+        if let Some(end) = bracketed_expansion(doc, j) {
+            j = end;
+            last_content = end;
+            continue;
+        }
         let f = doc.folded(j);
         // "à" is a preposition, part of the role before an institution's name ("professeur à
         // l'Université X") or a place right after the title ("avocat à Paris"), not before other
@@ -558,7 +622,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || matches!(f, "ne" | "n'" | "se" | "s'")
             || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1));
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
-        // acronym in brackets stays inside the role.
+        // acronym in brackets stays inside the role (its text leaves it out).
         if bracketed_acronym(doc, j) {
             j += 3;
             last_content = j;
@@ -733,7 +797,29 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         let restated = described_roles(doc, &out, blocked);
         out.extend(restated.into_iter().filter(allowed));
     }
+    for r in &mut out {
+        r.role = without_brackets(&r.role);
+    }
     out
+}
+
+/// A role as written without what it says in brackets: "sénateur du Rassemblement national
+/// (RN)" → "sénateur du Rassemblement national", "maire (PS) de Lille" → "maire de Lille".
+fn without_brackets(role: &str) -> String {
+    if !role.contains('(') {
+        return role.to_string();
+    }
+    let mut out = String::with_capacity(role.len());
+    let mut depth = 0usize;
+    for c in role.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a lowercase article or "du"/"au" comes right before the capitalised word at `ns`:
@@ -1329,7 +1415,8 @@ fn words_before_adjective<'d>(doc: &'d Doc, j: usize) -> impl Iterator<Item = &'
 /// Vallaud-Belkacem"). Returns the name's span.
 fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) -> Option<(usize, usize)> {
     (te + 1..=ce).find_map(|j| {
-        let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j))?;
+        let listed = listed_name_at(doc, j, Label::Org).is_some();
+        let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j) && !listed)?;
         (ne >= ce && ne - j >= 2).then_some((j, ne))
     })
 }
@@ -1543,14 +1630,36 @@ mod tests {
         ),
         ("Akli Gasmi, jeune berger à l'époque, raconte.", &[("Akli Gasmi", "jeune berger")]),
         // fr-roles3: a given name that is also a place still opens a person's name; an acronym
-        // in brackets stays in the role.
+        // in brackets stays in the role's words, and out of its text.
         ("Florence Dupont, directrice de l'école, a parlé.", &[("Florence Dupont", "directrice de l'école")]),
         ("Ils sont allés à Florence, capitale de la Toscane, hier.", &[]),
         (
             "Le directeur de l'Organisation mondiale de la santé (OMS), Paul Martin, a parlé.",
-            &[("Paul Martin", "directeur de l'Organisation mondiale de la santé (OMS)")],
+            &[("Paul Martin", "directeur de l'Organisation mondiale de la santé")],
         ),
-        ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire (PS) de Lille")]),
+        // The annotators write a role without its brackets, and a listed party's name, its
+        // capitalised article included, belongs to it.
+        (
+            "Le président du groupe Les Républicains, Bruno Retailleau, a accusé le gouvernement.",
+            &[("Bruno Retailleau", "président du groupe Les Républicains")],
+        ),
+        (
+            "Le président de Debout la France, Nicolas Dupont-Aignan, craint un coup politique.",
+            &[("Nicolas Dupont-Aignan", "président de Debout la France")],
+        ),
+        (
+            "«C'est une bonne initiative», a estimé jeudi le député Les Républicains (LR) Éric Ciotti.",
+            &[("Éric Ciotti", "député Les Républicains")],
+        ),
+        (
+            "Le président du groupe UC (Union centriste), Hervé Marseille, a demandé des clarifications.",
+            &[("Hervé Marseille", "président du groupe UC")],
+        ),
+        (
+            "Jean Dupont, délégué du parti Debout la France de Nicolas Dupont-Aignan dans la Somme, a parlé.",
+            &[("Jean Dupont", "délégué du parti Debout la France")],
+        ),
+        ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire de Lille")]),
         ("La chancelière allemande Angela Merkel a parlé.", &[("Angela Merkel", "chancelière allemande")]),
         // fr-roles3: "premier" before a title and a place after "à" closing it belong to the role.
         (

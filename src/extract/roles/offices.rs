@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::RoleMatch;
+use super::{RoleMatch, listed_name_at};
 use crate::extract::dates::{Ymd, days_from_civil};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::{GAZ, phrase_key};
@@ -143,33 +143,13 @@ fn description_at(doc: &Doc, k: usize) -> Option<&'static Description> {
 }
 
 /// A country named at token `j`: a demonym ("britannique", "German") or a country's name or
-/// acronym ("Allemagne", "US"). Returns the country and where its words end.
+/// acronym ("Allemagne", "US"); a place, not an organisation ("le président d'Odoxa" names no
+/// country). Returns the country and where its words end.
 fn country_at(doc: &Doc, j: usize) -> Option<(u32, usize)> {
-    if j >= doc.len() {
-        return None;
-    }
     if let Some(&id) = GAZ.demonyms.get(doc.folded(j)) {
         return Some((id, j + 1));
     }
-    // A place, not an organisation: "le président d'Odoxa" names no country.
-    if let Some(e) = GAZ.acronyms.get(doc.tok(j)).filter(|e| e.label == Label::Loc) {
-        return Some((e.id, j + 1));
-    }
-    let mut key = String::new();
-    let mut best = None;
-    for i in j..(j + GAZ.max_phrase_len).min(doc.len()) {
-        if i > j {
-            key.push(' ');
-        }
-        key.push_str(doc.folded(i));
-        if !GAZ.phrase_prefixes.contains(&key) {
-            break;
-        }
-        if let Some(e) = GAZ.phrases.get(&key).filter(|e| doc.cap(j) && e.label == Label::Loc) {
-            best = Some((e.id, i + 1));
-        }
-    }
-    best
+    listed_name_at(doc, j, Label::Loc)
 }
 
 /// The country a description names after it: "britannique", "des États-Unis", "of France".
