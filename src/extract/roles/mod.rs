@@ -35,14 +35,14 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 62] = [
+const COMPLEMENT_STOP: [&str; 66] = [
     // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
     "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
     "sera", "was", "is", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
     "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
     "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car", "after", "before", "since", "until",
-    "during",
+    "during", "serait", "seraient", "aurait", "auraient",
 ];
 
 const MODIFIERS: [&str; 10] =
@@ -559,6 +559,16 @@ pub(super) fn listed_name_at(doc: &Doc, j: usize, label: Label) -> Option<(u32, 
     best
 }
 
+/// A few words in guillemets inside a complement: "l'un des leaders des «gilets jaunes»".
+/// Returns where the closing guillemet ends.
+fn quoted_words(doc: &Doc, j: usize) -> Option<usize> {
+    if doc.tok(j) != "«" {
+        return None;
+    }
+    let close = (j + 2..(j + 6).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
+    (j + 1..close).all(|i| doc.is_word(i)).then_some(close + 1)
+}
+
 /// A name in brackets after an acronym: "UC (Union centriste)". Returns where it ends.
 fn bracketed_expansion(doc: &Doc, j: usize) -> Option<usize> {
     let after_acronym = j > 0 && doc.info.get(j - 1).is_some_and(|t| t.upper && t.word);
@@ -594,6 +604,11 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             if of && doc.cap(end + 1) && !listed(end + 1) {
                 return last_content;
             }
+            continue;
+        }
+        if let Some(end) = quoted_words(doc, j).filter(|_| j > from) {
+            j = end;
+            last_content = end;
             continue;
         }
         if let Some(end) = bracketed_expansion(doc, j) {
@@ -1658,6 +1673,10 @@ mod tests {
         (
             "Jean Dupont, délégué du parti Debout la France de Nicolas Dupont-Aignan dans la Somme, a parlé.",
             &[("Jean Dupont", "délégué du parti Debout la France")],
+        ),
+        (
+            "Il a répondu à Paul Martin, l'un des porte-parole des «bonnets rouges», hier.",
+            &[("Paul Martin", "un des porte-parole des «bonnets rouges»")],
         ),
         ("Paul Martin, maire (PS) de Lille, a parlé.", &[("Paul Martin", "maire de Lille")]),
         ("La chancelière allemande Angela Merkel a parlé.", &[("Angela Merkel", "chancelière allemande")]),
