@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{RoleMatch, listed_name_at};
+use super::{RoleMatch, is_honorific, listed_name_at};
 use crate::extract::dates::{Ymd, days_from_civil};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::{GAZ, phrase_key};
@@ -243,19 +243,46 @@ fn holder_on(office: &str, country: Option<u32>, day: i64) -> Option<&'static Ho
 }
 
 /// Where the text names `holder`: the first whole name, preferring the fullest form. A one-word
-/// form counts only after a title ("le pape François").
+/// form counts only after a title ("le pape François"); a surname alone ("Macron") only when it
+/// cannot be a common word, a month or another person's given name.
 fn named_at(doc: &Doc, holder: &Holder) -> Option<Range<usize>> {
-    let whole = |s: usize, e: usize| {
-        let after_ok = e >= doc.len() || !(doc.cap(e) && doc.is_word(e)) || doc.newline_before(e);
-        let before_ok =
-            e - s > 1 || s > 0 && GAZ.title_heads.contains(doc.folded(s - 1)) && !doc.newline_before(s);
-        after_ok && before_ok
+    let capitalised = |i: usize| doc.cap(i) && doc.is_word(i) && !doc.newline_before(i);
+    let after_title =
+        |s: usize| s > 0 && GAZ.title_heads.contains(doc.folded(s - 1)) && !doc.newline_before(s);
+    let alone = |s: usize, e: usize| {
+        // "Pour Macron", "M. Macron", "le président Macron"; not "Jean Macron".
+        let before_ok = s == 0
+            || !capitalised(s - 1)
+            || GAZ.is_stop(doc.folded(s - 1))
+            || after_title(s)
+            || is_honorific(doc, s - 1);
+        (e >= doc.len() || !capitalised(e)) && before_ok
     };
-    holder.names.iter().find_map(|words| {
-        (0..doc.len().saturating_sub(words.len() - 1)).find_map(|s| {
+    let find = |words: &[String], whole: &dyn Fn(usize, usize) -> bool| {
+        (0..doc.len().saturating_sub(words.len().saturating_sub(1))).find_map(|s| {
             let e = s + words.len();
-            let same = words.iter().enumerate().all(|(i, w)| doc.folded(s + i) == w && doc.cap(s));
+            let same = words.iter().enumerate().all(|(i, w)| doc.folded(s + i) == w && doc.cap(s + i));
             (same && whole(s, e)).then_some(s..e)
+        })
+    };
+    let full = holder.names.iter().find_map(|words| {
+        let one_word = words.len() == 1;
+        let ends = |e: usize| e >= doc.len() || !capitalised(e);
+        find(words, &|s, e| if one_word { after_title(s) && ends(e) } else { ends(e) })
+    });
+    full.or_else(|| {
+        holder.names.iter().filter(|w| w.len() > 1).find_map(|words| {
+            let surname = words.last()?;
+            let common = surname.chars().count() < 4
+                || GAZ.is_stop(surname)
+                || GAZ.months.contains_key(surname.as_str())
+                || GAZ.days.contains_key(surname.as_str())
+                || GAZ.title_heads.contains(surname.as_str())
+                || GAZ.first_names.contains(surname.as_str());
+            if common {
+                return None;
+            }
+            find(std::slice::from_ref(surname), &alone)
         })
     })
 }
@@ -429,6 +456,17 @@ mod tests {
             a rappelé l'importance de la langue.";
         let f = facts(text, Lang::Fr, (2019, 6, 3));
         assert_eq!(roles_of(&f, "Louise Mushikiwabo"), ["secrétaire générale de la Francophonie"]);
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_holder_unless_it_is_a_common_word() {
+        let text = "Pour Macron, la réforme est urgente. Le chef de l'État l'a redit mardi.";
+        let f = facts(text, Lang::Fr, (2019, 1, 10));
+        assert_eq!(roles_of(&f, "Macron"), ["chef de l'État"]);
+        // "May" is a month before it is Theresa May.
+        let text = "The talks with Mr Smith began in May. The prime minister said little.";
+        let f = facts(text, Lang::En, (2017, 9, 4));
+        assert!(f.people.iter().all(|p| p.roles.iter().all(|r| r != "prime minister")), "{:?}", f.people);
     }
 
     #[test]
