@@ -200,7 +200,8 @@ fn title_tail(doc: &Doc, mut te: usize) -> usize {
         let f = doc.folded(te);
         let lower_adj =
             doc.is_word(te) && !doc.cap(te) && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f));
-        if lower_adj || is_party_label(doc, te) || is_party_short_name(doc, te) {
+        if lower_adj || member_before_name(doc, te) || is_party_label(doc, te) || is_party_short_name(doc, te)
+        {
             te += 1;
         } else {
             return te;
@@ -219,6 +220,14 @@ fn is_party_label(doc: &Doc, k: usize) -> bool {
         && doc.info.get(k).is_some_and(|i| i.upper)
         && (2..=6).contains(&letters)
         && !t.contains('.')
+}
+
+/// A party's member noun, capitalised, before a name: "son collègue député Insoumis François
+/// Ruffin". It belongs to the role, not to the name.
+fn member_before_name(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    let listed = |w: &str| PARTY_MEMBERS.contains(&w);
+    doc.cap(k) && (listed(f) || f.strip_suffix('s').is_some_and(listed)) && doc.cap(k + 1)
 }
 
 /// Members of a party or a political family named as nouns (folded, as listed in titles.txt).
@@ -1409,6 +1418,7 @@ fn opens_name(doc: &Doc, j: usize) -> bool {
         && doc.is_word(second)
         && !doc.newline_before(second)
         && !is_party_label(doc, j)
+        && !member_before_name(doc, j)
         && !connector
         && !cue
         && (GAZ.first_names.contains(doc.folded(j)) || after_lower)
@@ -1673,6 +1683,10 @@ mod tests {
         (
             "Jean Dupont, délégué du parti Debout la France de Nicolas Dupont-Aignan dans la Somme, a parlé.",
             &[("Jean Dupont", "délégué du parti Debout la France")],
+        ),
+        (
+            "Son collègue député Insoumis Jean Dupont n'a pas attendu.",
+            &[("Jean Dupont", "collègue député Insoumis")],
         ),
         (
             "Il a répondu à Paul Martin, l'un des porte-parole des «bonnets rouges», hier.",
