@@ -261,6 +261,13 @@ fn year_for(m: u32, d: Option<u32>, tense: Tense, anchor: Ymd) -> i32 {
     }
 }
 
+/// How many days from the weekday `cur` to the nearest weekday `wd` (0 = Monday), before or
+/// after: -3..=3.
+fn nearest_offset(cur: i64, wd: i64) -> i64 {
+    let last = -(cur - wd).rem_euclid(7);
+    if last < -3 { last + 7 } else { last }
+}
+
 /// The day a weekday names: one the text gives in full within a week of the article that agrees
 /// with the tense, else the next one (future) or the last one (past) as the tense says; without
 /// a tense, the one the text gives, else the last one.
@@ -271,6 +278,10 @@ fn weekday_day(reference: Ymd, wd: u32, which: Occurrence, tense: Tense, days: &
     let offset = match which {
         Occurrence::Last => -((cur - wd_i - 1).rem_euclid(7) + 1),
         Occurrence::Next => (wd_i - cur - 1).rem_euclid(7) + 1,
+        // "ce samedi" two days or less away is that one, before or after the article's day,
+        // whatever the tense: "la forte mobilisation de ce samedi" on a Monday, "fermera ce
+        // samedi" on a Friday (in every gold set it is never further). Further, the tense says.
+        Occurrence::This if nearest_offset(cur, wd_i).abs() <= 2 => nearest_offset(cur, wd_i),
         Occurrence::Bare | Occurrence::This => {
             let given = days.iter().filter_map(|&d| {
                 let i = day_index(d)?;
@@ -289,7 +300,7 @@ fn weekday_day(reference: Ymd, wd: u32, which: Occurrence, tense: Tense, days: &
                 (None, Tense::Past) => -(cur - wd_i).rem_euclid(7),
                 (None, Tense::Unknown) => {
                     let last = -(cur - wd_i).rem_euclid(7);
-                    let nearest = if last < -3 && which == Occurrence::This { last + 7 } else { last };
+                    let nearest = if which == Occurrence::This { nearest_offset(cur, wd_i) } else { last };
                     given.iter().copied().min_by_key(|o| o.abs()).unwrap_or(nearest)
                 }
             }

@@ -373,3 +373,18 @@ fn months_and_early_years_in_phrases() {
     // A quantity stays a quantity.
     assert!(dates("Il a été tiré en 1500 exemplaires.", None).is_empty());
 }
+
+#[test]
+fn this_weekday_is_the_nearest_one_when_it_is_close() {
+    // Monday 10 December 2018: the Saturday just gone, though the sentence looks ahead.
+    let monday = Some((2018, 12, 10));
+    let text = "Le président s'adressera aux Français après la forte mobilisation de ce samedi.";
+    assert_eq!(values(text, monday), pairs(&[("samedi", "2018-12-08")]));
+    // Friday 21 December 2018: tomorrow, though the sentence is in the past.
+    let friday = Some((2018, 12, 21));
+    let text = "La direction a pris la décision de ne pas ouvrir ce samedi.";
+    assert_eq!(values(text, friday), pairs(&[("samedi", "2018-12-22")]));
+    // Wednesday: three days either way, so the tense decides.
+    let wednesday = Some((2012, 7, 4));
+    assert_eq!(values("Ils ont manifesté ce samedi.", wednesday), pairs(&[("samedi", "2012-06-30")]));
+}
