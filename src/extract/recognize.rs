@@ -6,7 +6,7 @@ use super::dates::DateMatch;
 use super::doc::Doc;
 use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
-use super::tagger_recognizer::span_key;
+use super::tagger_recognizer::{joined_organisations, span_key};
 use super::types::{Candidate, Label, Lang, Origin};
 use super::util::{FxSet, all_upper, starts_upper};
 use crate::text::fold::fold_str;
@@ -99,8 +99,13 @@ impl Recognizer for RuleRecognizer {
                 k += 1;
                 continue;
             }
-            if let Some(clubs) = fixture_at(doc, k) {
-                for (start, end) in clubs {
+            // Two clubs of a fixture ("le match PSG-OM"), bodies joined by hyphens in one word
+            // ("sondage Ifop-Fiducial", "LCI-RTL").
+            let joined = fixture_at(doc, k)
+                .map(Vec::from)
+                .or_else(|| doc.tok(k).contains('-').then(|| joined_organisations(doc, k, k + 1)).flatten());
+            if let Some(bodies) = joined {
+                for (start, end) in bodies {
                     out.push(Candidate {
                         start,
                         end,

@@ -346,3 +346,23 @@ fn a_question_mark_ends_no_name() {
     assert!(!e.iter().any(|(t, _)| t.ends_with('?')), "{e:?}");
     assert!(f.sources.iter().any(|s| s == "Le Parisien"), "{:?}", f.sources);
 }
+
+// ---- fr-orgs8: French press names (bodies joined by hyphens, …) ----
+
+#[test]
+fn bodies_joined_by_hyphens_are_each_an_organisation() {
+    // Two listed media joined, and a polling firm joined to its partner after a poll word.
+    let f = fr("Invité de la matinale Europe 1-Le Parisien, le député a répondu. Selon un sondage \
+                Ipsos-Sopra Steria réalisé en ligne, la réforme divise.");
+    let e = ents(&f);
+    assert_all(&e, &["Europe 1", "Le Parisien", "Ipsos", "Sopra Steria"], Label::Org);
+    // A listed paper written with a hyphen stays whole; a person's double name is no body; a
+    // programme's title in guillemets is a work.
+    let f = fr("Il a écrit à Ouest-France. Marie Dupont-Aignan est arrivée. Il était l'invité du «Grand \
+                Jury RTL-Le Figaro» dimanche.");
+    let e = ents(&f);
+    assert!(e.contains(&("Ouest-France".into(), Label::Org)), "{e:?}");
+    for part in ["Ouest", "France", "Aignan", "RTL", "Le Figaro"] {
+        assert!(!e.iter().any(|(t, _)| t == part), "{part}: {e:?}");
+    }
+}
