@@ -69,6 +69,10 @@ impl Recognizer for RuleRecognizer {
             {
                 continue;
             }
+            // "les députés Libertés et Territoires": a listed body of several words opens there.
+            if gazetteer_at(doc, a, &used).is_some_and(|(end, label, _)| label == Label::Org && end > a + 1) {
+                continue;
+            }
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
                 out.push(c);
                 for u in used.iter_mut().take(r.name.end).skip(r.name.start) {

@@ -366,3 +366,16 @@ fn bodies_joined_by_hyphens_are_each_an_organisation() {
         assert!(!e.iter().any(|(t, _)| t == part), "{part}: {e:?}");
     }
 }
+
+#[test]
+fn parliamentary_groups_are_organisations_even_after_a_title() {
+    let f = fr("Le président du groupe Union centriste a parlé. Les sénateurs Les Indépendants – \
+                République et Territoires et les députés Libertés et Territoires voteront contre.");
+    let e = ents(&f);
+    assert_all(
+        &e,
+        &["Union centriste", "Les Indépendants – République et Territoires", "Libertés et Territoires"],
+        Label::Org,
+    );
+    assert!(!e.iter().any(|(t, l)| t == "Libertés" && *l == Label::Per), "{e:?}");
+}
