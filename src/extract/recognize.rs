@@ -249,6 +249,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         return None;
     }
     let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
+    if j > head_end
+        && let Some(end) = lower_case_domain_end(doc, j, open, word)
+    {
+        return Some(end);
+    }
     let Some(c) = connectors(j) else {
         // "l'ambassade américaine": a mission named by its country's adjective.
         return (embassy && j > head_end && GAZ.demonyms.contains_key(doc.folded(j - 1))).then_some(j);
@@ -270,6 +275,26 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         } else {
             break;
         }
+    }
+    Some(e)
+}
+
+/// A State service's domain written in lower case after its head and kind, from the connector
+/// at `j`: "(direction générale) de la police nationale", "(inspection générale) des services".
+/// The end of the name, with the domain's adjectives ("nationale", "publique").
+fn lower_case_domain_end(
+    doc: &Doc,
+    j: usize,
+    open: impl Fn(usize) -> bool + Copy,
+    word: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let c = connectors_end(doc, j, open)?;
+    if !open(c) || doc.cap(c) || !GAZ.institution_domain.contains(doc.folded(c)) {
+        return None;
+    }
+    let mut e = c + 1;
+    while word(e) {
+        e += 1;
     }
     Some(e)
 }

@@ -379,3 +379,16 @@ fn parliamentary_groups_are_organisations_even_after_a_title() {
     );
     assert!(!e.iter().any(|(t, l)| t == "Libertés" && *l == Label::Per), "{e:?}");
 }
+
+#[test]
+fn state_services_named_by_a_lower_case_domain_are_organisations() {
+    let f = fr("La direction générale de la gendarmerie nationale a saisi l'inspection générale de \
+                l'administration. Selon la direction générale de l'entreprise, rien ne change.");
+    let e = ents(&f);
+    assert_all(
+        &e,
+        &["direction générale de la gendarmerie nationale", "inspection générale de l'administration"],
+        Label::Org,
+    );
+    assert!(!e.iter().any(|(t, _)| t.contains("entreprise")), "{e:?}");
+}
