@@ -619,17 +619,32 @@ pub fn rubric_mask(doc: &Doc) -> Vec<bool> {
     mask
 }
 
-/// The end of a section label opening the line at `start` (bullets and "»" before it included).
+/// The end of a section label opening the line at `start` (bullets and "»" before it included),
+/// with the labels that follow it on the line ("» À VOIR AUSSI - REPLAY: …").
 fn rubric_at(doc: &Doc, start: usize) -> Option<usize> {
     let same_line = |i: usize| i == start || !doc.newline_before(i);
     let mut a = start;
     while a < doc.len() && same_line(a) && matches!(doc.tok(a), "»" | "•" | "-" | "–") {
         a += 1;
     }
+    let mut end = one_label_end(doc, a, same_line)?;
+    while let Some(next) = one_label_end(doc, end + 1, same_line) {
+        end = next;
+    }
+    Some(end)
+}
+
+/// The end of one section label in capitals at `a`, before its dash or colon: "VIDÉO", "LE SCAN
+/// POLITIQUE", "LE SCAN POLITIQUE/VIDÉOS" (labels joined by a slash).
+fn one_label_end(doc: &Doc, a: usize, same_line: impl Fn(usize) -> bool) -> Option<usize> {
     let mut b = a;
     let mut label_word = false;
-    while b < doc.len() && same_line(b) && doc.is_word(b) && capitals_only(doc.tok(b)) {
-        label_word |= GAZ.rubric_words.contains(doc.folded(b));
+    while b < doc.len() && same_line(b) {
+        if doc.is_word(b) && capitals_only(doc.tok(b)) {
+            label_word |= GAZ.rubric_words.contains(doc.folded(b));
+        } else if !(doc.tok(b) == "/" && b > a) {
+            break;
+        }
         b += 1;
     }
     let dash = same_line(b) && matches!(doc.tok(b), "-" | "–" | "—" | ":");

@@ -392,3 +392,15 @@ fn state_services_named_by_a_lower_case_domain_are_organisations() {
     );
     assert!(!e.iter().any(|(t, _)| t.contains("entreprise")), "{e:?}");
 }
+
+#[test]
+fn section_labels_joined_by_a_slash_or_following_one_another_are_no_names() {
+    let f = fr("3 mars 2019. - LE SCAN SPORT/PHOTOS - Le club a gagné à Lyon.\n» À VOIR AUSSI - \
+                DIAPORAMA: les supporters à Marseille\n» À VOIR - La fête à Nice\nVOTRE AVIS - Les \
+                lecteurs répondent à Bordeaux.");
+    let e = ents(&f);
+    for label in ["SCAN", "PHOTOS", "DIAPORAMA", "VOIR", "VOTRE AVIS"] {
+        assert!(!e.iter().any(|(t, _)| t.contains(label)), "{label}: {e:?}");
+    }
+    assert_all(&e, &["Lyon", "Marseille", "Nice", "Bordeaux"], Label::Loc);
+}
