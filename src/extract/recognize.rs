@@ -438,11 +438,19 @@ fn military_unit_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     Some(e)
 }
 
+/// Street words that keep their meaning written with a capital.
+const CAPITALISED_STREET_WORDS: [&str; 5] = ["rue", "avenue", "boulevard", "allee", "impasse"];
+
 /// A street, square or bridge with its type word, as the press names it: "la place Tahrir", "rue
 /// Georges Auric", "le pont Mathilde", "place de la Concorde" (not "mise en place", "sur place").
 fn street_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     let f = doc.folded(k);
-    if doc.lang != Lang::Fr || doc.cap(k) || !GAZ.street.contains(f) {
+    if doc.lang != Lang::Fr || !GAZ.street.contains(f) {
+        return None;
+    }
+    // "Avenue Foch", "Boulevard Haussmann" as a metro map or a caption writes them; a capital
+    // "Place" or "Quai" more often names a ministry by its seat ("Place Beauvau", "Quai d'Orsay").
+    if doc.cap(k) && (!CAPITALISED_STREET_WORDS.contains(&f) || gazetteer_at(doc, k, used).is_some()) {
         return None;
     }
     let p = doc.folded(k.wrapping_sub(1));

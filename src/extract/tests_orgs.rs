@@ -404,3 +404,11 @@ fn section_labels_joined_by_a_slash_or_following_one_another_are_no_names() {
     }
     assert_all(&e, &["Lyon", "Marseille", "Nice", "Bordeaux"], Label::Loc);
 }
+
+#[test]
+fn a_capitalised_street_word_opens_a_street() {
+    let f = fr("Le bus passe par Avenue Marceau puis Boulevard Raspail. Place Beauvau, on se tait.");
+    let e = ents(&f);
+    assert_all(&e, &["Avenue Marceau", "Boulevard Raspail"], Label::Loc);
+    assert!(!e.iter().any(|(t, l)| t == "Place Beauvau" && *l == Label::Loc), "{e:?}");
+}
