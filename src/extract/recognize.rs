@@ -210,7 +210,11 @@ const ACRONYM_SCORE: f32 = 0.8;
 /// "ministère des Affaires étrangères", "la cour d'appel de Paris", "l'université de Caen".
 /// The noun may be lowercase; the name must contain a capitalised word after de/du/des.
 fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
-    if doc.lang != Lang::Fr || !GAZ.institution_head.contains(doc.folded(k)) || doc.cap(k + 1) {
+    if doc.lang != Lang::Fr
+        || !GAZ.institution_head.contains(doc.folded(k))
+        || doc.cap(k + 1)
+        || ranked_among_others(doc, k)
+    {
         return None;
     }
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
@@ -277,6 +281,16 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         }
     }
     Some(e)
+}
+
+/// A noun ranked among others of its kind, where "de" then names the place they are in: "la
+/// plus vieille confédération de France", "le premier syndicat de France", "la deuxième banque
+/// du pays" (not "la Banque de France").
+fn ranked_among_others(doc: &Doc, k: usize) -> bool {
+    const RANKS: [&str; 8] =
+        ["premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "principal", "principale"];
+    let before = |back: usize| k.checked_sub(back).map_or("", |i| doc.folded(i));
+    RANKS.contains(&before(1)) || matches!(before(2), "plus" | "moins") && !doc.cap(k - 1)
 }
 
 /// A State service's domain written in lower case after its head and kind, from the connector

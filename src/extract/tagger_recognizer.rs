@@ -339,6 +339,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         {
             label = Label::Loc;
         }
+        // "l'affaire Benalla": French names an affair after the person at its heart; a place
+        // comes with "de" ("l'affaire de Tarnac"), a firm is listed or read as one.
+        if label == Label::Loc
+            && b == a + 1
+            && doc.folded(a.wrapping_sub(1)) == "affaire"
+            && listed_label(doc, a, b).is_none()
+        {
+            label = Label::Per;
+        }
         // "Veltrix a racheté son concurrent": what only a firm does.
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
             && super::recognize::company_subject(doc, a, b)

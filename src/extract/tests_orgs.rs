@@ -412,3 +412,22 @@ fn a_capitalised_street_word_opens_a_street() {
     assert_all(&e, &["Avenue Marceau", "Boulevard Raspail"], Label::Loc);
     assert!(!e.iter().any(|(t, l)| t == "Place Beauvau" && *l == Label::Loc), "{e:?}");
 }
+
+#[test]
+fn the_name_of_an_affair_is_a_person() {
+    let f = fr("Affaibli par l'affaire Kerbrat cet été, le gouvernement recule. L'affaire de Tarnac \
+                revient à Rennes.");
+    let e = ents(&f);
+    assert!(e.contains(&("Kerbrat".into(), Label::Per)), "{e:?}");
+    assert!(e.contains(&("Tarnac".into(), Label::Loc)), "{e:?}");
+}
+
+#[test]
+fn a_body_ranked_among_others_leaves_de_to_the_place() {
+    let f = fr("La plus vieille confédération de France appelle à la grève, comme le premier syndicat \
+                de Belgique. La Banque de France reste prudente.");
+    let e = ents(&f);
+    assert_all(&e, &["France", "Belgique"], Label::Loc);
+    assert!(e.contains(&("Banque de France".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("confédération") || t.starts_with("syndicat")), "{e:?}");
+}
