@@ -54,6 +54,8 @@ pub struct RawModelRecognizer;
 impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
+        // Token spans proposed here, for the surnames said alone (see `lone_surnames`).
+        let mut proposed: Vec<(usize, usize, Label)> = Vec::new();
         let rubric = super::recognize::rubric_mask(&an.doc);
         let things = super::recognize::acronyms_of_things(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
@@ -107,7 +109,19 @@ impl Recognizer for ModelRecognizer {
                         label = Label::Misc;
                     }
                     out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
+                    proposed.push((a, b, label));
                 }
+            }
+        }
+        for k in lone_surnames(an, &proposed) {
+            if let Some((start, end)) = an.doc.byte_span(k, k + 1) {
+                out.push(Candidate {
+                    start,
+                    end,
+                    label: Label::Per,
+                    origin: Origin::Model,
+                    score: MODEL_SCORE,
+                });
             }
         }
     }
@@ -733,6 +747,49 @@ fn push_organisations(bodies: &[(usize, usize)], out: &mut Vec<Candidate>) {
     for &(start, end) in bodies {
         out.push(Candidate { start, end, label: Label::Org, origin: Origin::Model, score: MODEL_SCORE });
     }
+}
+
+/// French text names a person in full once, then by the surname alone, which the tagger misses
+/// where a sentence or a quotation opens with it ("«Macron veut…", "a interrogé Kanner."). The
+/// tokens, outside every proposed span, that repeat the last word of a person named with a
+/// listed given name: capitalised, never written in lower case in the text, not listed as
+/// another name, not naming a thing after the person, and not next to another capitalised word
+/// (a different person or a longer name).
+fn lone_surnames(an: &Analysis, proposed: &[(usize, usize, Label)]) -> Vec<usize> {
+    let doc = &an.doc;
+    if doc.lang != Lang::Fr {
+        return Vec::new();
+    }
+    let surnames: Vec<&str> = proposed
+        .iter()
+        .filter(|&&(a, b, label)| {
+            label == Label::Per && b >= a + 2 && GAZ.first_names.contains(doc.folded(a))
+        })
+        .map(|&(_, b, _)| doc.folded(b - 1))
+        .filter(|f| f.chars().count() >= 3 && !doc.lower_seen.contains(*f) && !GAZ.phrases.contains_key(*f))
+        .collect();
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let mut covered = vec![false; doc.len()];
+    for &(a, b, _) in proposed {
+        for c in covered.iter_mut().take(b).skip(a) {
+            *c = true;
+        }
+    }
+    let capitalised_word = |i: usize| i < doc.len() && doc.is_word(i) && doc.cap(i);
+    (0..doc.len())
+        .filter(|&k| {
+            !covered[k]
+                && doc.cap(k)
+                && surnames.contains(&doc.folded(k))
+                && !an.in_date.get(k).copied().unwrap_or(false)
+                // "le test de Turing", "la loi Taubira": a thing named after the person.
+                && !matches!(cue_before(doc, k), Some(Cue::Work))
+                && !capitalised_word(k + 1)
+                && !k.checked_sub(1).is_some_and(capitalised_word)
+        })
+        .collect()
 }
 
 /// Words before the name of the firms that made a poll: "un sondage Odoxa-Dentsu Consulting",

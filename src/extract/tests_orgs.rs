@@ -431,3 +431,18 @@ fn a_body_ranked_among_others_leaves_de_to_the_place() {
     assert!(e.contains(&("Banque de France".into(), Label::Org)), "{e:?}");
     assert!(!e.iter().any(|(t, _)| t.starts_with("confédération") || t.starts_with("syndicat")), "{e:?}");
 }
+
+#[test]
+fn a_surname_said_alone_after_the_full_name_is_the_person() {
+    let mention_at = |text: &str, f: &Facts, before: &str, word: &str| {
+        let at = text.find(&format!("{before}{word}")).map(|i| i + before.len());
+        f.entities.iter().find(|e| e.mentions.iter().any(|m| Some(m.start) == at)).map(|e| e.label)
+    };
+    let text = "Le ministre Gérald Vasseur a parlé lundi. «Vasseur veut diluer la colère», ironise un élu.";
+    let f = fr(text);
+    assert_eq!(mention_at(text, &f, "«", "Vasseur"), Some(Label::Per), "{:?}", ents(&f));
+    // A thing named after the person is no mention of him.
+    let text = "En 1950, Alan Turing explore le problème de l'intelligence dans son test de Turing.";
+    let f = fr(text);
+    assert_ne!(mention_at(text, &f, "test de ", "Turing"), Some(Label::Per), "{:?}", ents(&f));
+}
