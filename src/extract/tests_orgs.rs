@@ -446,3 +446,11 @@ fn a_surname_said_alone_after_the_full_name_is_the_person() {
     let f = fr(text);
     assert_ne!(mention_at(text, &f, "test de ", "Turing"), Some(Label::Per), "{:?}", ents(&f));
 }
+
+#[test]
+fn a_movement_named_by_a_noun_and_its_creed_is_whole() {
+    let f = fr("Les militants de Génération identitaire ont défilé, soutenus par Alliance écologiste \
+                indépendante.");
+    let e = ents(&f);
+    assert_all(&e, &["Génération identitaire", "Alliance écologiste indépendante"], Label::Org);
+}
