@@ -286,6 +286,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         match state_word_end(doc, a, b) {
             Some(name) => a = name,
             None if matches!(doc.folded(a + 1), "charge" | "chargee" | "aux" | "au" | "a") => return None,
+            // "l'État français", "le chef de l'État russe": the common noun and its adjective
+            // ("État islamique" is listed).
+            None if b == a + 2 && !doc.cap(a + 1) && listed_label(doc, a, b).is_none() => return None,
             None => {}
         }
     }

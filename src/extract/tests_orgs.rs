@@ -454,3 +454,14 @@ fn a_movement_named_by_a_noun_and_its_creed_is_whole() {
     let e = ents(&f);
     assert_all(&e, &["Génération identitaire", "Alliance écologiste indépendante"], Label::Org);
 }
+
+#[test]
+fn the_state_with_its_adjective_and_a_night_are_no_names() {
+    let f = fr("Le chef de l'État russe a répondu à l'État français, mais l'État islamique a \
+                revendiqué l'attaque. Il a parlé lors d'une Nuit debout à Lyon.");
+    let e = ents(&f);
+    for not in ["État russe", "État français", "Nuit"] {
+        assert!(!e.iter().any(|(t, _)| t == not), "{not}: {e:?}");
+    }
+    assert!(e.contains(&("État islamique".into(), Label::Org)), "{e:?}");
+}
