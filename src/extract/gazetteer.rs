@@ -83,6 +83,9 @@ pub struct Gazetteers {
     pub institution_head: FxSet<String>,
     /// Lowercase words inside or closing an institution's name ("d'appel", "étrangères").
     pub institution_word: FxSet<String>,
+    /// Lowercase domains of the State's services, closing a directorate's or inspectorate's name
+    /// ("direction générale de la police nationale", "inspection générale des services").
+    pub institution_domain: FxSet<String>,
     /// Nouns of a numbered military unit ("le 2e régiment").
     pub military_unit: FxSet<String>,
     /// Arms and kinds closing a military unit's name ("d'infanterie", "parachutiste").
@@ -206,6 +209,7 @@ fn load() -> Gazetteers {
             "suffix" => &mut g.org_suffix,
             "institution" => &mut g.institution_head,
             "institution_word" => &mut g.institution_word,
+            "institution_domain" => &mut g.institution_domain,
             "military_unit" => &mut g.military_unit,
             "military_word" => &mut g.military_word,
             "company_verb" => &mut g.company_verb,

@@ -6,7 +6,7 @@ use super::dates::DateMatch;
 use super::doc::Doc;
 use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
 use super::roles::{PARTICLES, RoleMatch, is_honorific};
-use super::tagger_recognizer::span_key;
+use super::tagger_recognizer::{joined_organisations, span_key};
 use super::types::{Candidate, Label, Lang, Origin};
 use super::util::{FxSet, all_upper, starts_upper};
 use crate::text::fold::fold_str;
@@ -69,6 +69,10 @@ impl Recognizer for RuleRecognizer {
             {
                 continue;
             }
+            // "les députés Libertés et Territoires": a listed body of several words opens there.
+            if gazetteer_at(doc, a, &used).is_some_and(|(end, label, _)| label == Label::Org && end > a + 1) {
+                continue;
+            }
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
                 out.push(c);
                 for u in used.iter_mut().take(r.name.end).skip(r.name.start) {
@@ -99,8 +103,13 @@ impl Recognizer for RuleRecognizer {
                 k += 1;
                 continue;
             }
-            if let Some(clubs) = fixture_at(doc, k) {
-                for (start, end) in clubs {
+            // Two clubs of a fixture ("le match PSG-OM"), bodies joined by hyphens in one word
+            // ("sondage Ifop-Fiducial", "LCI-RTL").
+            let joined = fixture_at(doc, k)
+                .map(Vec::from)
+                .or_else(|| doc.tok(k).contains('-').then(|| joined_organisations(doc, k, k + 1)).flatten());
+            if let Some(bodies) = joined {
+                for (start, end) in bodies {
                     out.push(Candidate {
                         start,
                         end,
@@ -201,7 +210,11 @@ const ACRONYM_SCORE: f32 = 0.8;
 /// "ministère des Affaires étrangères", "la cour d'appel de Paris", "l'université de Caen".
 /// The noun may be lowercase; the name must contain a capitalised word after de/du/des.
 fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
-    if doc.lang != Lang::Fr || !GAZ.institution_head.contains(doc.folded(k)) || doc.cap(k + 1) {
+    if doc.lang != Lang::Fr
+        || !GAZ.institution_head.contains(doc.folded(k))
+        || doc.cap(k + 1)
+        || ranked_among_others(doc, k)
+    {
         return None;
     }
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
@@ -240,6 +253,11 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         return None;
     }
     let embassy = DIPLOMATIC_MISSIONS.contains(&doc.folded(k));
+    if j > head_end
+        && let Some(end) = lower_case_domain_end(doc, j, open, word)
+    {
+        return Some(end);
+    }
     let Some(c) = connectors(j) else {
         // "l'ambassade américaine": a mission named by its country's adjective.
         return (embassy && j > head_end && GAZ.demonyms.contains_key(doc.folded(j - 1))).then_some(j);
@@ -261,6 +279,36 @@ fn institution_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
         } else {
             break;
         }
+    }
+    Some(e)
+}
+
+/// A noun ranked among others of its kind, where "de" then names the place they are in: "la
+/// plus vieille confédération de France", "le premier syndicat de France", "la deuxième banque
+/// du pays" (not "la Banque de France").
+fn ranked_among_others(doc: &Doc, k: usize) -> bool {
+    const RANKS: [&str; 8] =
+        ["premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "principal", "principale"];
+    let before = |back: usize| k.checked_sub(back).map_or("", |i| doc.folded(i));
+    RANKS.contains(&before(1)) || matches!(before(2), "plus" | "moins") && !doc.cap(k - 1)
+}
+
+/// A State service's domain written in lower case after its head and kind, from the connector
+/// at `j`: "(direction générale) de la police nationale", "(inspection générale) des services".
+/// The end of the name, with the domain's adjectives ("nationale", "publique").
+fn lower_case_domain_end(
+    doc: &Doc,
+    j: usize,
+    open: impl Fn(usize) -> bool + Copy,
+    word: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let c = connectors_end(doc, j, open)?;
+    if !open(c) || doc.cap(c) || !GAZ.institution_domain.contains(doc.folded(c)) {
+        return None;
+    }
+    let mut e = c + 1;
+    while word(e) {
+        e += 1;
     }
     Some(e)
 }
@@ -404,11 +452,19 @@ fn military_unit_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     Some(e)
 }
 
+/// Street words that keep their meaning written with a capital.
+const CAPITALISED_STREET_WORDS: [&str; 5] = ["rue", "avenue", "boulevard", "allee", "impasse"];
+
 /// A street, square or bridge with its type word, as the press names it: "la place Tahrir", "rue
 /// Georges Auric", "le pont Mathilde", "place de la Concorde" (not "mise en place", "sur place").
 fn street_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
     let f = doc.folded(k);
-    if doc.lang != Lang::Fr || doc.cap(k) || !GAZ.street.contains(f) {
+    if doc.lang != Lang::Fr || !GAZ.street.contains(f) {
+        return None;
+    }
+    // "Avenue Foch", "Boulevard Haussmann" as a metro map or a caption writes them; a capital
+    // "Place" or "Quai" more often names a ministry by its seat ("Place Beauvau", "Quai d'Orsay").
+    if doc.cap(k) && (!CAPITALISED_STREET_WORDS.contains(&f) || gazetteer_at(doc, k, used).is_some()) {
         return None;
     }
     let p = doc.folded(k.wrapping_sub(1));
@@ -585,17 +641,32 @@ pub fn rubric_mask(doc: &Doc) -> Vec<bool> {
     mask
 }
 
-/// The end of a section label opening the line at `start` (bullets and "»" before it included).
+/// The end of a section label opening the line at `start` (bullets and "»" before it included),
+/// with the labels that follow it on the line ("» À VOIR AUSSI - REPLAY: …").
 fn rubric_at(doc: &Doc, start: usize) -> Option<usize> {
     let same_line = |i: usize| i == start || !doc.newline_before(i);
     let mut a = start;
     while a < doc.len() && same_line(a) && matches!(doc.tok(a), "»" | "•" | "-" | "–") {
         a += 1;
     }
+    let mut end = one_label_end(doc, a, same_line)?;
+    while let Some(next) = one_label_end(doc, end + 1, same_line) {
+        end = next;
+    }
+    Some(end)
+}
+
+/// The end of one section label in capitals at `a`, before its dash or colon: "VIDÉO", "LE SCAN
+/// POLITIQUE", "LE SCAN POLITIQUE/VIDÉOS" (labels joined by a slash).
+fn one_label_end(doc: &Doc, a: usize, same_line: impl Fn(usize) -> bool) -> Option<usize> {
     let mut b = a;
     let mut label_word = false;
-    while b < doc.len() && same_line(b) && doc.is_word(b) && capitals_only(doc.tok(b)) {
-        label_word |= GAZ.rubric_words.contains(doc.folded(b));
+    while b < doc.len() && same_line(b) {
+        if doc.is_word(b) && capitals_only(doc.tok(b)) {
+            label_word |= GAZ.rubric_words.contains(doc.folded(b));
+        } else if !(doc.tok(b) == "/" && b > a) {
+            break;
+        }
         b += 1;
     }
     let dash = same_line(b) && matches!(doc.tok(b), "-" | "–" | "—" | ":");

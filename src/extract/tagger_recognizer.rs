@@ -6,11 +6,12 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::doc::Doc;
-use super::gazetteer::{GAZ, NAME_SMALL_WORDS};
+use super::gazetteer::{GAZ, NAME_SMALL_WORDS, phrase_key};
 use super::recognize::{Analysis, Recognizer};
 use super::roles::{PARTICLES, is_honorific};
 use super::tagger::{EntityLabel, Model, tags_to_spans};
 use super::types::{Candidate, Label, Lang, Origin};
+use super::util::starts_upper;
 
 /// Score of a model span: above the capitalisation guesses of the rules (0.3–0.45), below
 /// gazetteer and cue rules (0.75–0.95). See `Candidate::score`.
@@ -53,6 +54,8 @@ pub struct RawModelRecognizer;
 impl Recognizer for ModelRecognizer {
     fn recognize(&self, an: &Analysis, out: &mut Vec<Candidate>) {
         let mut parts = Vec::new();
+        // Token spans proposed here, for the surnames said alone (see `lone_surnames`).
+        let mut proposed: Vec<(usize, usize, Label)> = Vec::new();
         let rubric = super::recognize::rubric_mask(&an.doc);
         let things = super::recognize::acronyms_of_things(&an.doc);
         for (a, b, label) in model_spans(&an.doc) {
@@ -64,6 +67,13 @@ impl Recognizer for ModelRecognizer {
                 continue;
             }
             let b = end_before_break(&an.doc, a, b);
+            // Bodies joined by hyphens: before `split` cuts "Europe 1-Le Parisien" at "Parisien".
+            // Where the tagger reads a work (a programme: "le Grand Jury RTL-Le Figaro-LCI"),
+            // the media name it.
+            if let Some(bodies) = joined_organisations(&an.doc, a, b).filter(|_| label != Label::Misc) {
+                push_organisations(&bodies, out);
+                continue;
+            }
             parts.clear();
             // A name a title introduces is a person of its own: "du site de Jababeka David
             // Quentin" → "Jababeka" | "David Quentin".
@@ -88,15 +98,30 @@ impl Recognizer for ModelRecognizer {
                 split(&an.doc, a, b, label, &mut parts);
             }
             for &(a, b, label) in &parts {
-                if let Some((a, b, mut label)) = clean(an, a, b, label)
-                    && let Some((start, end)) = an.doc.byte_span(a, b)
-                {
+                let Some((a, b, mut label)) = clean(an, a, b, label) else { continue };
+                if let Some(bodies) = joined_organisations(&an.doc, a, b).filter(|_| label != Label::Misc) {
+                    push_organisations(&bodies, out);
+                    continue;
+                }
+                if let Some((start, end)) = an.doc.byte_span(a, b) {
                     // "l'ACTA" where the text says "le traité ACTA": the thing, not a body.
                     if b == a + 1 && things.contains(an.doc.tok(a)) {
                         label = Label::Misc;
                     }
                     out.push(Candidate { start, end, label, origin: Origin::Model, score: MODEL_SCORE });
+                    proposed.push((a, b, label));
                 }
+            }
+        }
+        for k in lone_surnames(an, &proposed) {
+            if let Some((start, end)) = an.doc.byte_span(k, k + 1) {
+                out.push(Candidate {
+                    start,
+                    end,
+                    label: Label::Per,
+                    origin: Origin::Model,
+                    score: MODEL_SCORE,
+                });
             }
         }
     }
@@ -261,6 +286,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         match state_word_end(doc, a, b) {
             Some(name) => a = name,
             None if matches!(doc.folded(a + 1), "charge" | "chargee" | "aux" | "au" | "a") => return None,
+            // "l'État français", "le chef de l'État russe": the common noun and its adjective
+            // ("État islamique" is listed).
+            None if b == a + 2 && !doc.cap(a + 1) && listed_label(doc, a, b).is_none() => return None,
             None => {}
         }
     }
@@ -327,6 +355,15 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
             && department_after(doc, b)
         {
             label = Label::Loc;
+        }
+        // "l'affaire Benalla": French names an affair after the person at its heart; a place
+        // comes with "de" ("l'affaire de Tarnac"), a firm is listed or read as one.
+        if label == Label::Loc
+            && b == a + 1
+            && doc.folded(a.wrapping_sub(1)) == "affaire"
+            && listed_label(doc, a, b).is_none()
+        {
+            label = Label::Per;
         }
         // "Veltrix a racheté son concurrent": what only a firm does.
         if matches!(label, Label::Per | Label::Loc | Label::Misc)
@@ -707,6 +744,106 @@ fn particle_after_rank(doc: &Doc, a: usize) -> Option<usize> {
     let surname =
         doc.cap(a) && !doc.info.get(a).is_some_and(|t| t.upper) && !GAZ.phrase_heads.contains(doc.folded(a));
     (doc.tok(particle) == "de" && is_rank && surname).then_some(particle)
+}
+
+fn push_organisations(bodies: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    for &(start, end) in bodies {
+        out.push(Candidate { start, end, label: Label::Org, origin: Origin::Model, score: MODEL_SCORE });
+    }
+}
+
+/// French text names a person in full once, then by the surname alone, which the tagger misses
+/// where a sentence or a quotation opens with it ("«Macron veut…", "a interrogé Kanner."). The
+/// tokens, outside every proposed span, that repeat the last word of a person named with a
+/// listed given name: capitalised, never written in lower case in the text, not listed as
+/// another name, not naming a thing after the person, and not next to another capitalised word
+/// (a different person or a longer name).
+fn lone_surnames(an: &Analysis, proposed: &[(usize, usize, Label)]) -> Vec<usize> {
+    let doc = &an.doc;
+    if doc.lang != Lang::Fr {
+        return Vec::new();
+    }
+    let surnames: Vec<&str> = proposed
+        .iter()
+        .filter(|&&(a, b, label)| {
+            label == Label::Per && b >= a + 2 && GAZ.first_names.contains(doc.folded(a))
+        })
+        .map(|&(_, b, _)| doc.folded(b - 1))
+        .filter(|f| f.chars().count() >= 3 && !doc.lower_seen.contains(*f) && !GAZ.phrases.contains_key(*f))
+        .collect();
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let mut covered = vec![false; doc.len()];
+    for &(a, b, _) in proposed {
+        for c in covered.iter_mut().take(b).skip(a) {
+            *c = true;
+        }
+    }
+    let capitalised_word = |i: usize| i < doc.len() && doc.is_word(i) && doc.cap(i);
+    (0..doc.len())
+        .filter(|&k| {
+            !covered[k]
+                && doc.cap(k)
+                && surnames.contains(&doc.folded(k))
+                && !an.in_date.get(k).copied().unwrap_or(false)
+                // "le test de Turing", "la loi Taubira": a thing named after the person.
+                && !matches!(cue_before(doc, k), Some(Cue::Work))
+                && !capitalised_word(k + 1)
+                && !k.checked_sub(1).is_some_and(capitalised_word)
+        })
+        .collect()
+}
+
+/// Words before the name of the firms that made a poll: "un sondage Odoxa-Dentsu Consulting",
+/// "l'enquête Ifop-Fiducial", "le baromètre Kantar-Onepoint".
+const POLL_WORDS: [&str; 6] = ["sondage", "sondages", "enquete", "enquetes", "barometre", "etude"];
+
+/// French joins with hyphens the names of bodies that did a thing together: the media a poll
+/// is for ("LCI-RTL-Le Figaro", "Radio Classique-Le Figaro") and the polling firm with its
+/// partner ("sondage Ifop-Fiducial", "enquête Odoxa-Dentsu Consulting"). The byte spans of the
+/// parts, when span a..b is no listed name itself and at least two parts are listed
+/// organisations, or one is and a poll word comes before. A branch ("CGT-Cheminots") or a
+/// person's double name has neither.
+pub(super) fn joined_organisations(doc: &Doc, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let (start, end) = doc.byte_span(a, b)?;
+    let text = doc.text.get(start..end)?;
+    // A programme's title in guillemets («Grand Jury RTL-LCI-Le Figaro») is a work.
+    let title = matches!(doc.tok(a.wrapping_sub(1)), "«" | "“");
+    if doc.lang != Lang::Fr || !text.contains('-') || title || listed_label(doc, a, b).is_some() {
+        return None;
+    }
+    let parts = hyphen_joined_names(text);
+    if parts.len() < 2 {
+        return None;
+    }
+    let listed = parts.iter().filter(|&&(s, e)| text.get(s..e).is_some_and(listed_organisation)).count();
+    let after_poll_word = a.checked_sub(1).is_some_and(|p| POLL_WORDS.contains(&doc.folded(p)));
+    (listed >= 2 || listed == 1 && after_poll_word)
+        .then(|| parts.into_iter().map(|(s, e)| (start + s, start + e)).collect())
+}
+
+/// The parts of a name joined by hyphens between a letter or digit and a capital ("LCI-RTL-Le
+/// Figaro" → LCI | RTL | Le Figaro), as byte ranges; empty when any part starts in lower case.
+fn hyphen_joined_names(text: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, _) in text.match_indices('-') {
+        let joins_words = text.get(..i).and_then(|l| l.chars().last()).is_some_and(char::is_alphanumeric)
+            && text.get(i + 1..).is_some_and(starts_upper);
+        if joins_words {
+            parts.push((from, i));
+            from = i + 1;
+        }
+    }
+    parts.push((from, text.len()));
+    if parts.iter().all(|&(s, e)| text.get(s..e).is_some_and(starts_upper)) { parts } else { Vec::new() }
+}
+
+/// Whether a name is a listed organisation (acronym or phrase).
+fn listed_organisation(name: &str) -> bool {
+    let entry = GAZ.acronyms.get(name).or_else(|| GAZ.phrases.get(&phrase_key(name, &GAZ.abbreviations)));
+    entry.is_some_and(|e| e.label == Label::Org && !e.after_contraction)
 }
 
 /// "éditions du", "éd. de la", "Éditions des" just before token a: French names a publishing

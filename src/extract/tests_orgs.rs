@@ -346,3 +346,122 @@ fn a_question_mark_ends_no_name() {
     assert!(!e.iter().any(|(t, _)| t.ends_with('?')), "{e:?}");
     assert!(f.sources.iter().any(|s| s == "Le Parisien"), "{:?}", f.sources);
 }
+
+// ---- fr-orgs8: French press names (bodies joined by hyphens, …) ----
+
+#[test]
+fn bodies_joined_by_hyphens_are_each_an_organisation() {
+    // Two listed media joined, and a polling firm joined to its partner after a poll word.
+    let f = fr("Invité de la matinale Europe 1-Le Parisien, le député a répondu. Selon un sondage \
+                Ipsos-Sopra Steria réalisé en ligne, la réforme divise.");
+    let e = ents(&f);
+    assert_all(&e, &["Europe 1", "Le Parisien", "Ipsos", "Sopra Steria"], Label::Org);
+    // A listed paper written with a hyphen stays whole; a person's double name is no body; a
+    // programme's title in guillemets is a work.
+    let f = fr("Il a écrit à Ouest-France. Marie Dupont-Aignan est arrivée. Il était l'invité du «Grand \
+                Jury RTL-Le Figaro» dimanche.");
+    let e = ents(&f);
+    assert!(e.contains(&("Ouest-France".into(), Label::Org)), "{e:?}");
+    for part in ["Ouest", "France", "Aignan", "RTL", "Le Figaro"] {
+        assert!(!e.iter().any(|(t, _)| t == part), "{part}: {e:?}");
+    }
+}
+
+#[test]
+fn parliamentary_groups_are_organisations_even_after_a_title() {
+    let f = fr("Le président du groupe Union centriste a parlé. Les sénateurs Les Indépendants – \
+                République et Territoires et les députés Libertés et Territoires voteront contre.");
+    let e = ents(&f);
+    assert_all(
+        &e,
+        &["Union centriste", "Les Indépendants – République et Territoires", "Libertés et Territoires"],
+        Label::Org,
+    );
+    assert!(!e.iter().any(|(t, l)| t == "Libertés" && *l == Label::Per), "{e:?}");
+}
+
+#[test]
+fn state_services_named_by_a_lower_case_domain_are_organisations() {
+    let f = fr("La direction générale de la gendarmerie nationale a saisi l'inspection générale de \
+                l'administration. Selon la direction générale de l'entreprise, rien ne change.");
+    let e = ents(&f);
+    assert_all(
+        &e,
+        &["direction générale de la gendarmerie nationale", "inspection générale de l'administration"],
+        Label::Org,
+    );
+    assert!(!e.iter().any(|(t, _)| t.contains("entreprise")), "{e:?}");
+}
+
+#[test]
+fn section_labels_joined_by_a_slash_or_following_one_another_are_no_names() {
+    let f = fr("3 mars 2019. - LE SCAN SPORT/PHOTOS - Le club a gagné à Lyon.\n» À VOIR AUSSI - \
+                DIAPORAMA: les supporters à Marseille\n» À VOIR - La fête à Nice\nVOTRE AVIS - Les \
+                lecteurs répondent à Bordeaux.");
+    let e = ents(&f);
+    for label in ["SCAN", "PHOTOS", "DIAPORAMA", "VOIR", "VOTRE AVIS"] {
+        assert!(!e.iter().any(|(t, _)| t.contains(label)), "{label}: {e:?}");
+    }
+    assert_all(&e, &["Lyon", "Marseille", "Nice", "Bordeaux"], Label::Loc);
+}
+
+#[test]
+fn a_capitalised_street_word_opens_a_street() {
+    let f = fr("Le bus passe par Avenue Marceau puis Boulevard Raspail. Place Beauvau, on se tait.");
+    let e = ents(&f);
+    assert_all(&e, &["Avenue Marceau", "Boulevard Raspail"], Label::Loc);
+    assert!(!e.iter().any(|(t, l)| t == "Place Beauvau" && *l == Label::Loc), "{e:?}");
+}
+
+#[test]
+fn the_name_of_an_affair_is_a_person() {
+    let f = fr("Affaibli par l'affaire Kerbrat cet été, le gouvernement recule. L'affaire de Tarnac \
+                revient à Rennes.");
+    let e = ents(&f);
+    assert!(e.contains(&("Kerbrat".into(), Label::Per)), "{e:?}");
+    assert!(e.contains(&("Tarnac".into(), Label::Loc)), "{e:?}");
+}
+
+#[test]
+fn a_body_ranked_among_others_leaves_de_to_the_place() {
+    let f = fr("La plus vieille confédération de France appelle à la grève, comme le premier syndicat \
+                de Belgique. La Banque de France reste prudente.");
+    let e = ents(&f);
+    assert_all(&e, &["France", "Belgique"], Label::Loc);
+    assert!(e.contains(&("Banque de France".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.starts_with("confédération") || t.starts_with("syndicat")), "{e:?}");
+}
+
+#[test]
+fn a_surname_said_alone_after_the_full_name_is_the_person() {
+    let mention_at = |text: &str, f: &Facts, before: &str, word: &str| {
+        let at = text.find(&format!("{before}{word}")).map(|i| i + before.len());
+        f.entities.iter().find(|e| e.mentions.iter().any(|m| Some(m.start) == at)).map(|e| e.label)
+    };
+    let text = "Le ministre Gérald Vasseur a parlé lundi. «Vasseur veut diluer la colère», ironise un élu.";
+    let f = fr(text);
+    assert_eq!(mention_at(text, &f, "«", "Vasseur"), Some(Label::Per), "{:?}", ents(&f));
+    // A thing named after the person is no mention of him.
+    let text = "En 1950, Alan Turing explore le problème de l'intelligence dans son test de Turing.";
+    let f = fr(text);
+    assert_ne!(mention_at(text, &f, "test de ", "Turing"), Some(Label::Per), "{:?}", ents(&f));
+}
+
+#[test]
+fn a_movement_named_by_a_noun_and_its_creed_is_whole() {
+    let f = fr("Les militants de Génération identitaire ont défilé, soutenus par Alliance écologiste \
+                indépendante.");
+    let e = ents(&f);
+    assert_all(&e, &["Génération identitaire", "Alliance écologiste indépendante"], Label::Org);
+}
+
+#[test]
+fn the_state_with_its_adjective_and_a_night_are_no_names() {
+    let f = fr("Le chef de l'État russe a répondu à l'État français, mais l'État islamique a \
+                revendiqué l'attaque. Il a parlé lors d'une Nuit debout à Lyon.");
+    let e = ents(&f);
+    for not in ["État russe", "État français", "Nuit"] {
+        assert!(!e.iter().any(|(t, _)| t == not), "{not}: {e:?}");
+    }
+    assert!(e.contains(&("État islamique".into(), Label::Org)), "{e:?}");
+}
