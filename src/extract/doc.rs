@@ -156,6 +156,24 @@ impl<'a> Doc<'a> {
         f.strip_suffix('\'')
     }
 
+    /// Which tokens sit inside guillemets or typographic double quotes.
+    pub fn quoted_tokens(&self) -> Vec<bool> {
+        let mut inside = false;
+        (0..self.len())
+            .map(|k| match self.tok(k) {
+                "«" | "“" => {
+                    inside = true;
+                    true
+                }
+                "»" | "”" => {
+                    inside = false;
+                    true
+                }
+                _ => inside,
+            })
+            .collect()
+    }
+
     /// Is token k a determiner or elided article?
     pub fn is_determiner(&self, k: usize) -> bool {
         matches!(

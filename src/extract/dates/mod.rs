@@ -62,14 +62,17 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
         .filter(|((_, _, w), _)| w.explicit_day())
         .filter_map(|((_, _, w), t)| parse_day(&resolve(w, *t, &cx)?))
         .collect();
+    let quoted = doc.quoted_tokens();
     let mut out = Vec::with_capacity(found.len());
     for ((start, end, w), t) in found.into_iter().zip(tenses) {
         let value = resolve(&w, t, &cx);
         if value.is_none() && w.relative() {
             continue;
         }
-        // A date counted from the last one does not move it ("6 mois plus tôt" twice).
-        let counted = matches!(w, When::After(_));
+        // A date counted from the last one does not move it ("6 mois plus tôt" twice), nor does
+        // one inside a quotation: "«… au 1er janvier 2019», … son discours de la veille" counts
+        // from the article's day.
+        let counted = matches!(w, When::After(_)) || quoted.get(start).copied().unwrap_or(false);
         if let Some(day) = value.as_deref().and_then(parse_day).filter(|_| !counted) {
             cx.last_day = Some(day);
         }

@@ -235,6 +235,8 @@ fn season_of(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         let first = When::Date { y, m: a, d: None };
         When::Range(Box::new(first), Box::new(When::Date { y: y.map(|y| y + 1), m: b, d: None }))
     };
+    // "cet hiver" in February is the winter under way, whatever the tense.
+    let w = if this && y.is_none() { When::ThisSeason(Box::new(w), a, b) } else { w };
     Some((start, end, w))
 }
 

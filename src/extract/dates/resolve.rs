@@ -50,6 +50,9 @@ pub enum When {
     After(Box<When>),
     /// Saturday and Sunday: "ce week-end", "le week-end dernier", "next weekend".
     Weekend(Occurrence),
+    /// "cet hiver": months `a..=b` (winter runs into the next year), the season the article's
+    /// day falls in, else the season as written (the tense places it).
+    ThisSeason(Box<When>, u32, u32),
     /// A day written without year but with its weekday ("samedi 5 janvier"): the year is one
     /// where that day is that weekday.
     OnWeekday(Box<When>, u32),
@@ -67,7 +70,8 @@ impl When {
             | When::YearsAgo(_)
             | When::InYear(..)
             | When::After(_)
-            | When::Weekend(_) => true,
+            | When::Weekend(_)
+            | When::ThisSeason(..) => true,
             // A month or part of a year without its year is the article's year's.
             When::Date { y: None, d: None, .. } | When::Months(None, ..) => true,
             When::Range(a, b) => a.relative() || b.relative() || self.lacks_year(),
@@ -165,10 +169,13 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         When::Days(n) => Bounds::one(iso(shift(reference?, n)?)),
         When::After(ref w) => {
             // Days and weeks count from a day; months and years from any date.
+            // With no date named before it, it counts from the article's day ("son discours
+            // de la veille").
             let from = match **w {
                 When::MonthsAgo(_) | When::YearsAgo(_) => cx.last_start,
                 _ => cx.last_day,
-            };
+            }
+            .or(reference);
             let from_last = Context { reference: Some(from?), ..Context::default() };
             bounds(w, tense, &from_last)?
         }
@@ -188,6 +195,18 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
             let fits = |y: i32| valid(y, m, d) && weekday(y, m, d) == wd && distance(y) <= 366;
             let y = if far { [y, y + 1, y - 1].into_iter().find(|&y| fits(y)).unwrap_or(y) } else { y };
             Bounds::one(valid(y, m, d).then(|| iso((y, m, d)))?)
+        }
+        When::ThisSeason(ref written, a, b) => {
+            let (y, m, _) = reference?;
+            let within = if a < b { (a..=b).contains(&m) } else { m >= a || m <= b };
+            match (within, a < b) {
+                (false, _) => bounds(written, tense, cx)?,
+                (true, true) => Bounds { first: iso_month(y, a), last: iso_month(y, b) },
+                (true, false) => {
+                    let start = if m >= a { y } else { y - 1 };
+                    Bounds { first: iso_month(start, a), last: iso_month(start + 1, b) }
+                }
+            }
         }
         When::Weekend(which) => {
             let saturday = weekday_day(reference?, 6, which, tense, &[])?;

@@ -3,6 +3,7 @@
 //! "depuis mars", "met on Friday". The nearest cue word wins.
 
 use super::super::doc::Doc;
+use super::super::gazetteer::GAZ;
 use super::super::types::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,16 +177,67 @@ fn french_cue(doc: &Doc, k: usize, f: &str) -> Option<Tense> {
 }
 
 /// A participle of what came out or happened, used as an adjective right before the date: "un
-/// texte paru fin décembre", "l'agression survenue samedi soir" (not after "sera", "être").
+/// texte paru fin décembre", "l'agression survenue samedi soir", "le budget voté fin décembre",
+/// "la promesse formulée à la fin de l'année" (not after "sera", "être", nor a participle of
+/// what is planned: "le match prévu jeudi").
 fn event_participle_before(doc: &Doc, start: usize) -> bool {
     let mut k = start;
-    while k > 0 && start - k < 2 && matches!(doc.folded(k - 1), "le" | "en" | "fin" | "debut" | "mi") {
+    let skip = |w: &str| matches!(w, "le" | "en" | "fin" | "debut" | "mi" | "a" | "la" | "l'" | "au");
+    while k > 0 && start - k < 3 && skip(doc.folded(k - 1)) {
         k -= 1;
     }
     let Some(p) = k.checked_sub(1) else { return false };
-    EVENT_PARTICIPLES.contains(&doc.folded(p))
-        && !p.checked_sub(1).is_some_and(|a| matches!(doc.folded(a), "sera" | "seront" | "etre" | "serait"))
+    let f = doc.folded(p);
+    let written = doc.tok(p);
+    let accented = ["é", "ée", "és", "ées"].iter().any(|e| written.ends_with(e)) && f.len() >= 4;
+    // "la soirée samedi", "une journée": after a determiner or a preposition it is a noun.
+    let noun = p.checked_sub(1).is_some_and(|b| {
+        doc.is_determiner(b)
+            || matches!(doc.folded(b), "de" | "du" | "des" | "d'" | "a" | "au" | "aux" | "par")
+    });
+    // A weekday after any participle is left to the sentence: "les événements annulés samedi"
+    // are mostly still to come.
+    let weekday = GAZ.days.contains_key(doc.folded(start));
+    let happened =
+        EVENT_PARTICIPLES.contains(&f) || accented && !noun && !weekday && !PLANNED_PARTICIPLES.contains(&f);
+    // "ne seront pas augmentés au 1er janvier": the auxiliary decides, over a negation.
+    let mut a = p;
+    while a > 0 && matches!(doc.folded(a - 1), "pas" | "plus" | "jamais" | "ne" | "n'") {
+        a -= 1;
+    }
+    let auxiliary = a.checked_sub(1).is_some_and(|a| {
+        matches!(doc.folded(a), "sera" | "seront" | "etre" | "serait" | "est" | "sont" | "a" | "ont")
+    });
+    happened && !auxiliary
 }
+
+/// Participles of what is planned: the date after them may be to come ("prévu jeudi").
+const PLANNED_PARTICIPLES: [&str; 24] = [
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "programme",
+    "programmee",
+    "programmes",
+    "programmees",
+    "attendu",
+    "attendue",
+    "fixe",
+    "fixee",
+    "envisage",
+    "envisagee",
+    "planifie",
+    "planifiee",
+    "reporte",
+    "reportee",
+    "repousse",
+    "repoussee",
+    "convoque",
+    "convoquee",
+    "annonce",
+    "annoncee",
+];
 
 /// Participles of verbs conjugated with "être" in compound tenses (motion and change).
 const BE_VERB_PARTICIPLES: [&str; 24] = [

@@ -388,3 +388,33 @@ fn this_weekday_is_the_nearest_one_when_it_is_close() {
     let wednesday = Some((2012, 7, 4));
     assert_eq!(values("Ils ont manifesté ce samedi.", wednesday), pairs(&[("samedi", "2012-06-30")]));
 }
+
+#[test]
+fn a_participle_before_the_date_places_it_in_the_past() {
+    // Wednesday 30 January 2019.
+    let art = Some((2019, 1, 30));
+    let text = "Le budget voté fin décembre augmentera le pouvoir d'achat.";
+    assert_eq!(values(text, art), pairs(&[("fin décembre", "2018-12")]));
+    // Planned, or a noun: the tense of the sentence decides.
+    let text = "Le match prévu samedi se jouera à huis clos.";
+    assert_eq!(values(text, art), pairs(&[("samedi", "2019-02-02")]));
+    let text = "Les ministres ne seront pas augmentés fin février.";
+    assert_eq!(values(text, art), pairs(&[("fin février", "2019-02")]));
+}
+
+#[test]
+fn this_season_is_the_one_under_way() {
+    // Tuesday 5 February 2019: "cet hiver" is the winter of 2018-2019, even in the past tense.
+    let art = Some((2019, 2, 5));
+    let text = "Le chef de l'État s'est jeté dans le débat qu'il a lancé cet hiver.";
+    assert_eq!(values(text, art), pairs(&[("cet hiver", "2018-12/2019-03")]));
+}
+
+#[test]
+fn a_date_inside_a_quotation_is_no_anchor_for_the_day_before() {
+    // Thursday 6 December 2018.
+    let art = Some((2018, 12, 6));
+    let text = "Il annonce «la suppression des hausses prévues au 1er janvier 2019», comme dans son \
+                discours de la veille.";
+    assert_eq!(values(text, art), pairs(&[("1er janvier 2019", "2019-01-01"), ("veille", "2018-12-05")]));
+}

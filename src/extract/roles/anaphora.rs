@@ -39,7 +39,7 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
     if doc.lang != Lang::Fr {
         return out;
     }
-    let quoted = quoted_tokens(doc);
+    let quoted = doc.quoted_tokens();
     let mentions = name_mentions(doc, found, blocked, &quoted);
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
     for (k, &in_quote) in quoted.iter().enumerate() {
@@ -66,24 +66,6 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
     }
     out
-}
-
-/// Which tokens sit inside guillemets or typographic double quotes.
-fn quoted_tokens(doc: &Doc) -> Vec<bool> {
-    let mut inside = false;
-    (0..doc.len())
-        .map(|k| match doc.tok(k) {
-            "«" | "“" => {
-                inside = true;
-                true
-            }
-            "»" | "”" => {
-                inside = false;
-                true
-            }
-            _ => inside,
-        })
-        .collect()
 }
 
 /// Every run of capitalised words outside quotations that may name a person: the names roles
