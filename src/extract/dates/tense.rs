@@ -198,8 +198,8 @@ fn event_participle_before(doc: &Doc, start: usize) -> bool {
     // A weekday after any participle is left to the sentence: "les événements annulés samedi"
     // are mostly still to come.
     let weekday = GAZ.days.contains_key(doc.folded(start));
-    let happened =
-        EVENT_PARTICIPLES.contains(&f) || accented && !noun && !weekday && !PLANNED_PARTICIPLES.contains(&f);
+    let happened = EVENT_PARTICIPLES.contains(&f)
+        || accented && !noun && !weekday && !PLANNED_PARTICIPLES.contains(&f.trim_end_matches('s'));
     // "ne seront pas augmentés au 1er janvier": the auxiliary decides, over a negation.
     let mut a = p;
     while a > 0 && matches!(doc.folded(a - 1), "pas" | "plus" | "jamais" | "ne" | "n'") {
@@ -212,33 +212,19 @@ fn event_participle_before(doc: &Doc, start: usize) -> bool {
 }
 
 /// Participles of what is planned: the date after them may be to come ("prévu jeudi").
-const PLANNED_PARTICIPLES: [&str; 24] = [
+const PLANNED_PARTICIPLES: [&str; 11] = [
     "prevu",
     "prevue",
-    "prevus",
-    "prevues",
     "programme",
     "programmee",
-    "programmes",
-    "programmees",
     "attendu",
     "attendue",
     "fixe",
     "fixee",
     "envisage",
     "envisagee",
-    "planifie",
-    "planifiee",
     "reporte",
-    "reportee",
-    "repousse",
-    "repoussee",
-    "convoque",
-    "convoquee",
-    "annonce",
-    "annoncee",
 ];
-
 /// Participles of verbs conjugated with "être" in compound tenses (motion and change).
 const BE_VERB_PARTICIPLES: [&str; 24] = [
     "parti", "partie", "partis", "arrive", "arrivee", "arrives", "mort", "morte", "morts", "venu", "venue",
