@@ -494,6 +494,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     // The closing token of the last quote attributed to someone the text does not name ("a
     // indiqué un porte-parole"): a pronoun soon after stands for them, not for a name.
     let mut unnamed_close: Option<usize> = None;
+    // The closing token of the last quote given to a person described whom we could not name
+    // ("», analyse le rappeur" with two men named before): a pronoun soon after is no guess.
+    let mut unresolved_close: Option<usize> = None;
     // The closing token and speaker of the last quote given a speaker.
     let mut last_said: Option<(usize, String)> = None;
     // Words inside each quote of `out`.
@@ -596,6 +599,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             Some(Speaker::Description(_, words)) => work_author(doc, k, words, entities),
             _ => None,
         };
+        // A person described whom the text does not let us name ("», analyse le rappeur" with
+        // two men named before): a pronoun soon after most likely stands for them.
+        let mut described_unresolved = false;
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
@@ -616,16 +622,20 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
+                let may_guess = unresolved_close.is_none_or(|c| person_between(doc, c, k, entities));
                 cataphora_subject(doc, k, close, g, entities)
-                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last)))
+                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), may_guess))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
                 latest_person(doc, k, from, g, entities)
             }
-            Some(Speaker::Description(kind, words)) => {
-                authored.clone().or_else(|| resolve_description(doc, k, kind, words, entities, roles))
-            }
+            Some(Speaker::Description(kind, words)) => authored.clone().or_else(|| {
+                resolve_description(doc, k, kind, words, entities, roles).unwrap_or_else(|Unresolved| {
+                    described_unresolved = true;
+                    None
+                })
+            }),
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
@@ -663,6 +673,11 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             unnamed_close = Some(close);
         } else if speaker.is_some() {
             unnamed_close = None;
+        }
+        if described_unresolved {
+            unresolved_close = Some(close);
+        } else if speaker.is_some() {
+            unresolved_close = None;
         }
         if let Some(s) = speaker.as_ref().filter(|s| s.starts_with(char::is_uppercase)) {
             last_said = Some((close, s.clone()));
@@ -1082,7 +1097,7 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
 
 /// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
 /// gender fits, else the person named before (this paragraph or the one before) whose gender
-/// fits, when only one does; else nobody (never a guess between two people).
+/// fits, when only one does and `may_guess`; else nobody (never a guess between two people).
 fn pronoun_person(
     doc: &Doc,
     open: usize,
@@ -1090,6 +1105,7 @@ fn pronoun_person(
     entities: &EntityIndex,
     roles: &[RoleMatch],
     inherited: Option<String>,
+    may_guess: bool,
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
         return Some(name);
@@ -1154,6 +1170,9 @@ fn pronoun_person(
     }
     if let Some(subject) = coref::subject_person(doc, open, gender, entities, roles) {
         return subject.map(|e| e.name.clone());
+    }
+    if !may_guess {
+        return None;
     }
     let from = coref::reach_start(doc, open);
     coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
@@ -2031,9 +2050,13 @@ fn is_noun_phrase_start(doc: &Doc, k: usize, entities: &EntityIndex) -> bool {
 /// How many sentences back a description looks for the one it stands for.
 const DESCRIPTION_REACH: usize = 8;
 
+/// A description of a person whom the text does not let us name: several people could be
+/// them, or the one named before is shown to be someone else.
+struct Unresolved;
+
 /// A description's name: the one person (organisation) of its kind named shortly before; the
 /// words as written when it is of no such kind or nobody of its kind is named; none when
-/// several are (a wrong speaker is worse than none).
+/// several are (a wrong speaker is worse than none), `Unresolved` for a person so described.
 fn resolve_description(
     doc: &Doc,
     open: usize,
@@ -2041,15 +2064,15 @@ fn resolve_description(
     words: String,
     entities: &EntityIndex,
     roles: &[RoleMatch],
-) -> Option<String> {
+) -> Result<Option<String>, Unresolved> {
     let label = match kind {
         Kind::Person => Label::Per,
         Kind::Org => Label::Org,
-        Kind::Other => return Some(words),
+        Kind::Other => return Ok(Some(words)),
     };
     // "un porte-parole de la police … a ajouté le porte-parole": someone never named.
     if introduced_unnamed(doc, open, &words) {
-        return Some(words);
+        return Ok(Some(words));
     }
     if kind == Kind::Person {
         // "la présidente du parti" is a woman named before; "l'universitaire" anyone.
@@ -2064,8 +2087,8 @@ fn resolve_description(
         // "le premier ministre" when the text gives that role, in those words, to one person.
         match holders_of_role(doc, &folded, roles, entities).as_slice() {
             [] => {}
-            [one] => return Some(one.clone()),
-            _ => return None,
+            [one] => return Ok(Some(one.clone())),
+            _ => return Err(Unresolved),
         }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
@@ -2073,27 +2096,31 @@ fn resolve_description(
             [] => {}
             // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
             // des monuments nationaux": the same title with another complement.
-            [one] if other_complement(doc, &folded, one, roles, entities) => return None,
-            [one] => return Some(one.clone()),
-            _ => return None,
+            [one] if other_complement(doc, &folded, one, roles, entities) => return Err(Unresolved),
+            [one] => return Ok(Some(one.clone())),
+            _ => return Err(Unresolved),
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
-        let before = doc.tokens.get(open)?.start;
+        let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
             let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
             let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
             let beside = named_beside_description(doc, &folded, e, before);
-            return (!named_within && !other_office && !beside).then(|| e.name.clone());
+            return if named_within || other_office || beside {
+                Err(Unresolved)
+            } else {
+                Ok(Some(e.name.clone()))
+            };
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
-        return named.is_empty().then_some(words);
+        return if named.is_empty() { Ok(Some(words)) } else { Err(Unresolved) };
     }
-    match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
+    Ok(match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),
         [one] => Some((*one).to_string()),
         _ => None,
-    }
+    })
 }
 
 /// "Un communiqué du ministère … « … », ajoute le communiqué": a work named bare ("le

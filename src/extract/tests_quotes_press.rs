@@ -466,3 +466,14 @@ fn a_person_beside_the_description_in_one_sentence_is_someone_else() {
                 manifestants hier soir», a affirmé le maire à La Croix.";
     assert_eq!(speakers(text), vec![some("Pascal Roux")]);
 }
+
+// ---- fr-speakers8: a speaker is left unnamed rather than guessed ----
+
+#[test]
+fn a_pronoun_after_a_description_we_could_not_name_is_no_guess() {
+    let text = "Paul Martin veut lancer une liste avec Jacques Durand.\nLe vote aura lieu en mai.\n\
+                Vendredi, un long texte est paru sur sa page, adressé à Jacques Durand. «Tes amis ne sont pas \
+                méchants», analyse le chanteur. Pour les internautes, le texte reste confus. «Qu'est-ce \
+                qu'être avec nous?», se demande-t-il.";
+    assert_eq!(speakers(text), vec![None, None]);
+}
