@@ -497,6 +497,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     // The closing token of the last quote given to a person described whom we could not name
     // ("», analyse le rappeur" with two men named before): a pronoun soon after is no guess.
     let mut unresolved_close: Option<usize> = None;
+    // The closing token of the last quote said by someone the text introduces without a name
+    // ("», a indiqué un porte-parole de la préfecture").
+    let mut indefinite_close: Option<usize> = None;
     // The closing token and speaker of the last quote given a speaker.
     let mut last_said: Option<(usize, String)> = None;
     // Words inside each quote of `out`.
@@ -631,10 +634,17 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => authored.clone().or_else(|| {
-                resolve_description(doc, k, kind, words, entities, roles).unwrap_or_else(|Unresolved| {
-                    described_unresolved = true;
-                    None
-                })
+                // "», a indiqué un porte-parole. « … », a ajouté le fonctionnaire": the one who
+                // spoke unnamed just before in the paragraph, not someone named further back.
+                let after_unnamed = indefinite_close.is_some_and(|c| {
+                    !person_between(doc, c, k, entities) && !(c + 1..=k).any(|j| doc.newline_before(j))
+                }) || unnamed_speaker_before(doc, k, entities);
+                resolve_description(doc, k, kind, words, entities, roles, after_unnamed).unwrap_or_else(
+                    |Unresolved| {
+                        described_unresolved = true;
+                        None
+                    },
+                )
             }),
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
@@ -673,6 +683,11 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             unnamed_close = Some(close);
         } else if speaker.is_some() {
             unnamed_close = None;
+        }
+        if found_kind == Found::Unnamed {
+            indefinite_close = Some(close);
+        } else if speaker.is_some() {
+            indefinite_close = None;
         }
         if described_unresolved {
             unresolved_close = Some(close);
@@ -2064,6 +2079,7 @@ fn resolve_description(
     words: String,
     entities: &EntityIndex,
     roles: &[RoleMatch],
+    after_unnamed: bool,
 ) -> Result<Option<String>, Unresolved> {
     let label = match kind {
         Kind::Person => Label::Per,
@@ -2099,6 +2115,9 @@ fn resolve_description(
             [one] if other_complement(doc, &folded, one, roles, entities) => return Err(Unresolved),
             [one] => return Ok(Some(one.clone())),
             _ => return Err(Unresolved),
+        }
+        if after_unnamed {
+            return Ok(Some(words));
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };

@@ -477,3 +477,14 @@ fn a_pronoun_after_a_description_we_could_not_name_is_no_guess() {
                 qu'être avec nous?», se demande-t-il.";
     assert_eq!(speakers(text), vec![None, None]);
 }
+
+#[test]
+fn a_description_after_an_unnamed_speaker_is_that_speaker() {
+    let text = "Selon notre correspondant Marc Dupont, le conducteur a été libéré ce matin. «L'enquête \
+                avance», a indiqué un porte-parole de la préfecture. «Les témoins seront entendus», a ajouté le \
+                fonctionnaire.";
+    assert_eq!(speakers(text), vec![None, None]);
+    let text = "Anna Price of Save the Children said there were grave concerns. A spokesman for the Home Office \
+                said it was wrong to suggest that. \"We are developing a returns programme,\" said the spokesman.";
+    assert_eq!(speakers(text), vec![None]);
+}
