@@ -1190,7 +1190,48 @@ fn pronoun_person(
         return None;
     }
     let from = coref::reach_start(doc, open);
-    coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
+    let before = doc.tokens.get(open)?.start;
+    coref::resolve_person(doc, from..before, gender, entities)
+        .filter(|e| {
+            e.mentions.iter().any(|m| m.start >= from && m.end <= before && !complement_at(doc, m.start))
+        })
+        .map(|e| e.name.clone())
+}
+
+/// Prepositions that make the person after them a complement of the verb ("avec son ami X",
+/// "s'adressant à X", "contre X"); "selon", "pour" and "d'après" rather frame their words.
+const COMPLEMENT_PREPOSITIONS: [&str; 10] =
+    ["avec", "à", "au", "aux", "contre", "chez", "envers", "auprès", "entre", "sans"];
+
+/// How many words of a title may stand between such a preposition and the name ("avec le
+/// ministre allemand des Finances X").
+const COMPLEMENT_TITLE_WORDS: usize = 7;
+
+/// Whether the name at byte `start` is the complement of a preposition, maybe behind a title
+/// ("avec le ministre allemand des Finances Olaf Scholz", "à Joachim Son-Forget"): the person
+/// a verb is done with or to, not the subject a later pronoun most likely stands for.
+fn complement_at(doc: &Doc, start: usize) -> bool {
+    let j = doc.tokens.partition_point(|t| t.start < start);
+    for back in (j.saturating_sub(COMPLEMENT_TITLE_WORDS)..j).rev() {
+        let word = doc.tok(back);
+        if COMPLEMENT_PREPOSITIONS.contains(&word.to_lowercase().as_str()) {
+            return true;
+        }
+        // Within the title: its determiner, its words, the names of its complement.
+        let f = doc.folded(back);
+        let title_part = doc.is_determiner(back)
+            || matches!(f, "son" | "sa" | "ses" | "leur" | "de" | "d'")
+            || doc.is_word(back)
+                && (doc.cap(back)
+                    || GAZ.titles.contains(f)
+                    || GAZ.professions.contains(f)
+                    || GAZ.demonyms.contains_key(f)
+                    || RELATIONAL.contains(&f));
+        if !title_part {
+            return false;
+        }
+    }
+    false
 }
 
 /// Conjunctions that open a clause put before the main one ("S'", "Lorsqu'", "Comme"), and

@@ -488,3 +488,17 @@ fn a_description_after_an_unnamed_speaker_is_that_speaker() {
                 said it was wrong to suggest that. \"We are developing a returns programme,\" said the spokesman.";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_person_named_only_after_a_preposition_is_not_the_pronoun() {
+    let text = "Le chanteur sait être ferme avec son ami Jacques Durand: «Tu ne dois pas te décourager», \
+                explique-t-il.";
+    assert_eq!(speakers(text), vec![None]);
+    let text = "Le projet avance. Il s'est entretenu au téléphone avec le ministre allemand des Finances Olaf \
+                Berger. «J'espère que l'Europe sera à la hauteur», a-t-il ajouté.";
+    assert_eq!(speakers(text), vec![None]);
+    // As the subject, the same man is the pronoun.
+    let text = "Le projet avance. Le ministre allemand des Finances Olaf Berger s'est entretenu avec lui au \
+                téléphone. «J'espère que l'Europe sera à la hauteur», a-t-il ajouté.";
+    assert_eq!(speakers(text), vec![some("Olaf Berger")]);
+}
