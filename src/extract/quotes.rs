@@ -1192,9 +1192,7 @@ fn pronoun_person(
     let from = coref::reach_start(doc, open);
     let before = doc.tokens.get(open)?.start;
     coref::resolve_person(doc, from..before, gender, entities)
-        .filter(|e| {
-            e.mentions.iter().any(|m| m.start >= from && m.end <= before && !complement_at(doc, m.start))
-        })
+        .filter(|e| not_only_complement(doc, e, from..before))
         .map(|e| e.name.clone())
 }
 
@@ -1207,26 +1205,39 @@ const COMPLEMENT_PREPOSITIONS: [&str; 10] =
 /// ministre allemand des Finances X").
 const COMPLEMENT_TITLE_WORDS: usize = 7;
 
+/// Whether person `e` is named within the byte `span` otherwise than as a complement.
+fn not_only_complement(doc: &Doc, e: &Entity, span: std::ops::Range<usize>) -> bool {
+    e.mentions.iter().any(|m| m.start >= span.start && m.end <= span.end && !complement_at(doc, m.start))
+}
+
 /// Whether the name at byte `start` is the complement of a preposition, maybe behind a title
 /// ("avec le ministre allemand des Finances Olaf Scholz", "à Joachim Son-Forget"): the person
 /// a verb is done with or to, not the subject a later pronoun most likely stands for.
 fn complement_at(doc: &Doc, start: usize) -> bool {
     let j = doc.tokens.partition_point(|t| t.start < start);
+    let possessive = |k: usize| matches!(doc.folded(k), "son" | "sa" | "ses" | "leur");
+    let title_word = |k: usize| {
+        let f = doc.folded(k);
+        doc.is_word(k)
+            && !doc.cap(k)
+            && (GAZ.titles.contains(f)
+                || GAZ.professions.contains(f)
+                || GAZ.demonyms.contains_key(f)
+                || RELATIONAL.contains(&f))
+    };
     for back in (j.saturating_sub(COMPLEMENT_TITLE_WORDS)..j).rev() {
-        let word = doc.tok(back);
-        if COMPLEMENT_PREPOSITIONS.contains(&word.to_lowercase().as_str()) {
-            return true;
+        if COMPLEMENT_PREPOSITIONS.contains(&doc.tok(back).to_lowercase().as_str()) {
+            // The preposition's own noun phrase is the name or a title before it ("à l'AFP X"
+            // governs the agency, and X is the verb's subject).
+            let head = if doc.is_determiner(back + 1) || possessive(back + 1) { back + 2 } else { back + 1 };
+            return head == j || title_word(head);
         }
         // Within the title: its determiner, its words, the names of its complement.
-        let f = doc.folded(back);
         let title_part = doc.is_determiner(back)
-            || matches!(f, "son" | "sa" | "ses" | "leur" | "de" | "d'")
-            || doc.is_word(back)
-                && (doc.cap(back)
-                    || GAZ.titles.contains(f)
-                    || GAZ.professions.contains(f)
-                    || GAZ.demonyms.contains_key(f)
-                    || RELATIONAL.contains(&f));
+            || possessive(back)
+            || matches!(doc.folded(back), "de" | "d'")
+            || doc.is_word(back) && doc.cap(back)
+            || title_word(back);
         if !title_part {
             return false;
         }
@@ -2163,6 +2174,11 @@ fn resolve_description(
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
+            // Named in reach only as a complement ("avec son ami X"), X is less likely the one
+            // described than someone the text does not name.
+            if !not_only_complement(doc, e, from..before) {
+                return Ok(None);
+            }
             // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
             let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
             let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));

@@ -502,3 +502,14 @@ fn a_person_named_only_after_a_preposition_is_not_the_pronoun() {
                 téléphone. «J'espère que l'Europe sera à la hauteur», a-t-il ajouté.";
     assert_eq!(speakers(text), vec![some("Olaf Berger")]);
 }
+
+#[test]
+fn a_description_is_not_someone_named_only_after_a_preposition() {
+    let text = "Le chanteur sait être ferme avec son ami Jacques Durand. Il lui offre une psychothérapie. «Nous \
+                sommes l'armée de l'avenir», affirme l'ancien ami de Paul Roux.";
+    assert_eq!(speakers(text), vec![None]);
+    // After an adverbial "à l'AFP", the name is the verb's subject.
+    let text = "«Le choc a été très violent», a expliqué à l'AFP Patrick Dumas. «L'embouteillage a duré \
+                plusieurs heures», a indiqué le procureur.";
+    assert_eq!(speakers(text), vec![some("Patrick Dumas"), some("Patrick Dumas")]);
+}
