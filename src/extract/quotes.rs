@@ -2437,13 +2437,16 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
 /// An attribution inside the quote opening at `open` and closing at `close`: "« Moi, dit-il,
 /// j'ai … »", "« Ce vote, s'exclame X, est … »".
 fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    // The incise ends on a comma, or on a full stop when the quote goes on with a new sentence
+    // ("« Il ne faut pas tout confondre, insiste-t-il. Nous ne vivons pas … »").
+    let incise_end = |j: usize| matches!(doc.tok(j), "," | ".") && j + 1 < close;
     for j in open + 2..close.min(open + 16) {
         if doc.tok(j - 1) != "," {
             continue;
         }
         if let Some((verb, gender)) = inverted(doc.folded(j))
             && GAZ.is_speech_verb(verb)
-            && doc.tok(j + 1) == ","
+            && incise_end(j + 1)
         {
             return Some(Speaker::Pronoun(gender));
         }
@@ -2457,7 +2460,7 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         }
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
-            && doc.tok(end) == ","
+            && incise_end(end)
         {
             return Some(Speaker::Named(name));
         }

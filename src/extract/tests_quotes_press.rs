@@ -513,3 +513,14 @@ fn a_description_is_not_someone_named_only_after_a_preposition() {
                 plusieurs heures», a indiqué le procureur.";
     assert_eq!(speakers(text), vec![some("Patrick Dumas"), some("Patrick Dumas")]);
 }
+
+#[test]
+fn an_attribution_inside_the_quote_may_end_its_sentence() {
+    let s = speakers(
+        "Claire Morel s'inquiète. «Il ne faut pas tout confondre, insiste-t-elle. Nous ne vivons pas le \
+         retour des années 30.»",
+    );
+    assert_eq!(s, vec![some("Claire Morel")]);
+    let s = speakers("«Il faut anticiper, martèle Jean-Paul Lemaire. Sinon nous subirons la crise.»");
+    assert_eq!(s, vec![some("Jean-Paul Lemaire")]);
+}
