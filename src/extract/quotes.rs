@@ -1890,6 +1890,11 @@ fn phrase_speaker_within(
             }
             return Some(Speaker::Named(doc.span_text(k, e).to_string()));
         }
+        // "le député Les Républicains (LR) Éric Ciotti": an acronym glossing the party's name.
+        if doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|i| i.upper) {
+            j += 3;
+            continue;
+        }
         let f = doc.folded(j);
         // "écrit le journal ce mardi": the time words are no part of the speaker.
         let time = GAZ.days.contains_key(f) || matches!(f, "ce" | "cette") && is_time_word(doc.folded(j + 1));

@@ -516,11 +516,37 @@ fn a_description_is_not_someone_named_only_after_a_preposition() {
 
 #[test]
 fn an_attribution_inside_the_quote_may_end_its_sentence() {
-    let s = speakers(
-        "Claire Morel s'inquiète. «Il ne faut pas tout confondre, insiste-t-elle. Nous ne vivons pas le \
-         retour des années 30.»",
-    );
-    assert_eq!(s, vec![some("Claire Morel")]);
-    let s = speakers("«Il faut anticiper, martèle Jean-Paul Lemaire. Sinon nous subirons la crise.»");
-    assert_eq!(s, vec![some("Jean-Paul Lemaire")]);
+    let cases = [
+        (
+            "Claire Morel s'inquiète. «Il ne faut pas tout confondre, insiste-t-elle. Nous ne vivons pas le \
+             retour des années 30.»",
+            "Claire Morel",
+        ),
+        (
+            "«Il faut anticiper, martèle Jean-Paul Lemaire. Sinon nous subirons la crise.»",
+            "Jean-Paul Lemaire",
+        ),
+    ];
+    for (text, name) in cases {
+        assert_eq!(speakers(text), vec![some(name)], "{text}");
+    }
+}
+
+#[test]
+fn an_acronym_in_brackets_stays_inside_the_speaker_s_title() {
+    let cases = [
+        (
+            "«C'est une bonne initiative», a estimé jeudi sur BFMTV le député Les Républicains (LR) Paul \
+             Roux, soutien du mouvement.",
+            "Paul Roux",
+        ),
+        (
+            "«Nous anticipons une mobilisation plus faible», a expliqué vendredi le directeur général de la \
+             police nationale (DGPN), Marc Vidal, au micro de France Inter.",
+            "Marc Vidal",
+        ),
+    ];
+    for (text, name) in cases {
+        assert_eq!(speakers(text), vec![some(name)], "{text}");
+    }
 }
