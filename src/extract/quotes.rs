@@ -494,6 +494,12 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     // The closing token of the last quote attributed to someone the text does not name ("a
     // indiqué un porte-parole"): a pronoun soon after stands for them, not for a name.
     let mut unnamed_close: Option<usize> = None;
+    // The closing token of the last quote given to a person described whom we could not name
+    // ("», analyse le rappeur" with two men named before): a pronoun soon after is no guess.
+    let mut unresolved_close: Option<usize> = None;
+    // The closing token of the last quote said by someone the text introduces without a name
+    // ("», a indiqué un porte-parole de la préfecture").
+    let mut indefinite_close: Option<usize> = None;
     // The closing token and speaker of the last quote given a speaker.
     let mut last_said: Option<(usize, String)> = None;
     // Words inside each quote of `out`.
@@ -596,6 +602,9 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             Some(Speaker::Description(_, words)) => work_author(doc, k, words, entities),
             _ => None,
         };
+        // A person described whom the text does not let us name ("», analyse le rappeur" with
+        // two men named before): a pronoun soon after most likely stands for them.
+        let mut described_unresolved = false;
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(name),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
@@ -616,16 +625,27 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
+                let may_guess = unresolved_close.is_none_or(|c| person_between(doc, c, k, entities));
                 cataphora_subject(doc, k, close, g, entities)
-                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last)))
+                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), may_guess))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
                 latest_person(doc, k, from, g, entities)
             }
-            Some(Speaker::Description(kind, words)) => {
-                authored.clone().or_else(|| resolve_description(doc, k, kind, words, entities, roles))
-            }
+            Some(Speaker::Description(kind, words)) => authored.clone().or_else(|| {
+                // "», a indiqué un porte-parole. « … », a ajouté le fonctionnaire": the one who
+                // spoke unnamed just before in the paragraph, not someone named further back.
+                let after_unnamed = indefinite_close.is_some_and(|c| {
+                    !person_between(doc, c, k, entities) && !(c + 1..=k).any(|j| doc.newline_before(j))
+                }) || unnamed_speaker_before(doc, k, entities);
+                resolve_description(doc, k, kind, words, entities, roles, after_unnamed).unwrap_or_else(
+                    |Unresolved| {
+                        described_unresolved = true;
+                        None
+                    },
+                )
+            }),
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
         };
@@ -663,6 +683,16 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             unnamed_close = Some(close);
         } else if speaker.is_some() {
             unnamed_close = None;
+        }
+        if found_kind == Found::Unnamed {
+            indefinite_close = Some(close);
+        } else if speaker.is_some() {
+            indefinite_close = None;
+        }
+        if described_unresolved {
+            unresolved_close = Some(close);
+        } else if speaker.is_some() {
+            unresolved_close = None;
         }
         if let Some(s) = speaker.as_ref().filter(|s| s.starts_with(char::is_uppercase)) {
             last_said = Some((close, s.clone()));
@@ -1082,7 +1112,7 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
 
 /// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
 /// gender fits, else the person named before (this paragraph or the one before) whose gender
-/// fits, when only one does; else nobody (never a guess between two people).
+/// fits, when only one does and `may_guess`; else nobody (never a guess between two people).
 fn pronoun_person(
     doc: &Doc,
     open: usize,
@@ -1090,6 +1120,7 @@ fn pronoun_person(
     entities: &EntityIndex,
     roles: &[RoleMatch],
     inherited: Option<String>,
+    may_guess: bool,
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
         return Some(name);
@@ -1155,8 +1186,63 @@ fn pronoun_person(
     if let Some(subject) = coref::subject_person(doc, open, gender, entities, roles) {
         return subject.map(|e| e.name.clone());
     }
+    if !may_guess {
+        return None;
+    }
     let from = coref::reach_start(doc, open);
-    coref::resolve_person(doc, from..doc.tokens.get(open)?.start, gender, entities).map(|e| e.name.clone())
+    let before = doc.tokens.get(open)?.start;
+    coref::resolve_person(doc, from..before, gender, entities)
+        .filter(|e| not_only_complement(doc, e, from..before))
+        .map(|e| e.name.clone())
+}
+
+/// Prepositions that make the person after them a complement of the verb ("avec son ami X",
+/// "s'adressant à X", "contre X"); "selon", "pour" and "d'après" rather frame their words.
+const COMPLEMENT_PREPOSITIONS: [&str; 10] =
+    ["avec", "à", "au", "aux", "contre", "chez", "envers", "auprès", "entre", "sans"];
+
+/// How many words of a title may stand between such a preposition and the name ("avec le
+/// ministre allemand des Finances X").
+const COMPLEMENT_TITLE_WORDS: usize = 7;
+
+/// Whether person `e` is named within the byte `span` otherwise than as a complement.
+fn not_only_complement(doc: &Doc, e: &Entity, span: std::ops::Range<usize>) -> bool {
+    e.mentions.iter().any(|m| m.start >= span.start && m.end <= span.end && !complement_at(doc, m.start))
+}
+
+/// Whether the name at byte `start` is the complement of a preposition, maybe behind a title
+/// ("avec le ministre allemand des Finances Olaf Scholz", "à Joachim Son-Forget"): the person
+/// a verb is done with or to, not the subject a later pronoun most likely stands for.
+fn complement_at(doc: &Doc, start: usize) -> bool {
+    let j = doc.tokens.partition_point(|t| t.start < start);
+    let possessive = |k: usize| matches!(doc.folded(k), "son" | "sa" | "ses" | "leur");
+    let title_word = |k: usize| {
+        let f = doc.folded(k);
+        doc.is_word(k)
+            && !doc.cap(k)
+            && (GAZ.titles.contains(f)
+                || GAZ.professions.contains(f)
+                || GAZ.demonyms.contains_key(f)
+                || RELATIONAL.contains(&f))
+    };
+    for back in (j.saturating_sub(COMPLEMENT_TITLE_WORDS)..j).rev() {
+        if COMPLEMENT_PREPOSITIONS.contains(&doc.tok(back).to_lowercase().as_str()) {
+            // The preposition's own noun phrase is the name or a title before it ("à l'AFP X"
+            // governs the agency, and X is the verb's subject).
+            let head = if doc.is_determiner(back + 1) || possessive(back + 1) { back + 2 } else { back + 1 };
+            return head == j || title_word(head);
+        }
+        // Within the title: its determiner, its words, the names of its complement.
+        let title_part = doc.is_determiner(back)
+            || possessive(back)
+            || matches!(doc.folded(back), "de" | "d'")
+            || doc.is_word(back) && doc.cap(back)
+            || title_word(back);
+        if !title_part {
+            return false;
+        }
+    }
+    false
 }
 
 /// Conjunctions that open a clause put before the main one ("S'", "Lorsqu'", "Comme"), and
@@ -1804,6 +1890,11 @@ fn phrase_speaker_within(
             }
             return Some(Speaker::Named(doc.span_text(k, e).to_string()));
         }
+        // "le député Les Républicains (LR) Éric Ciotti": an acronym glossing the party's name.
+        if doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|i| i.upper) {
+            j += 3;
+            continue;
+        }
         let f = doc.folded(j);
         // "écrit le journal ce mardi": the time words are no part of the speaker.
         let time = GAZ.days.contains_key(f) || matches!(f, "ce" | "cette") && is_time_word(doc.folded(j + 1));
@@ -2031,9 +2122,13 @@ fn is_noun_phrase_start(doc: &Doc, k: usize, entities: &EntityIndex) -> bool {
 /// How many sentences back a description looks for the one it stands for.
 const DESCRIPTION_REACH: usize = 8;
 
+/// A description of a person whom the text does not let us name: several people could be
+/// them, or the one named before is shown to be someone else.
+struct Unresolved;
+
 /// A description's name: the one person (organisation) of its kind named shortly before; the
 /// words as written when it is of no such kind or nobody of its kind is named; none when
-/// several are (a wrong speaker is worse than none).
+/// several are (a wrong speaker is worse than none), `Unresolved` for a person so described.
 fn resolve_description(
     doc: &Doc,
     open: usize,
@@ -2041,15 +2136,16 @@ fn resolve_description(
     words: String,
     entities: &EntityIndex,
     roles: &[RoleMatch],
-) -> Option<String> {
+    after_unnamed: bool,
+) -> Result<Option<String>, Unresolved> {
     let label = match kind {
         Kind::Person => Label::Per,
         Kind::Org => Label::Org,
-        Kind::Other => return Some(words),
+        Kind::Other => return Ok(Some(words)),
     };
     // "un porte-parole de la police … a ajouté le porte-parole": someone never named.
     if introduced_unnamed(doc, open, &words) {
-        return Some(words);
+        return Ok(Some(words));
     }
     if kind == Kind::Person {
         // "la présidente du parti" is a woman named before; "l'universitaire" anyone.
@@ -2064,8 +2160,8 @@ fn resolve_description(
         // "le premier ministre" when the text gives that role, in those words, to one person.
         match holders_of_role(doc, &folded, roles, entities).as_slice() {
             [] => {}
-            [one] => return Some(one.clone()),
-            _ => return None,
+            [one] => return Ok(Some(one.clone())),
+            _ => return Err(Unresolved),
         }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
@@ -2073,27 +2169,39 @@ fn resolve_description(
             [] => {}
             // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
             // des monuments nationaux": the same title with another complement.
-            [one] if other_complement(doc, &folded, one, roles, entities) => return None,
-            [one] => return Some(one.clone()),
-            _ => return None,
+            [one] if other_complement(doc, &folded, one, roles, entities) => return Err(Unresolved),
+            [one] => return Ok(Some(one.clone())),
+            _ => return Err(Unresolved),
+        }
+        if after_unnamed {
+            return Ok(Some(words));
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
-        let before = doc.tokens.get(open)?.start;
+        let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
+            // Named in reach only as a complement ("avec son ami X"), X is less likely the one
+            // described than someone the text does not name.
+            if !not_only_complement(doc, e, from..before) {
+                return Ok(None);
+            }
             // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
             let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
             let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
             let beside = named_beside_description(doc, &folded, e, before);
-            return (!named_within && !other_office && !beside).then(|| e.name.clone());
+            return if named_within || other_office || beside {
+                Err(Unresolved)
+            } else {
+                Ok(Some(e.name.clone()))
+            };
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
-        return named.is_empty().then_some(words);
+        return if named.is_empty() { Ok(Some(words)) } else { Err(Unresolved) };
     }
-    match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
+    Ok(match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),
         [one] => Some((*one).to_string()),
         _ => None,
-    }
+    })
 }
 
 /// "Un communiqué du ministère … « … », ajoute le communiqué": a work named bare ("le
@@ -2334,13 +2442,16 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
 /// An attribution inside the quote opening at `open` and closing at `close`: "« Moi, dit-il,
 /// j'ai … »", "« Ce vote, s'exclame X, est … »".
 fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    // The incise ends on a comma, or on a full stop when the quote goes on with a new sentence
+    // ("« Il ne faut pas tout confondre, insiste-t-il. Nous ne vivons pas … »").
+    let incise_end = |j: usize| matches!(doc.tok(j), "," | ".") && j + 1 < close;
     for j in open + 2..close.min(open + 16) {
         if doc.tok(j - 1) != "," {
             continue;
         }
         if let Some((verb, gender)) = inverted(doc.folded(j))
             && GAZ.is_speech_verb(verb)
-            && doc.tok(j + 1) == ","
+            && incise_end(j + 1)
         {
             return Some(Speaker::Pronoun(gender));
         }
@@ -2354,7 +2465,7 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         }
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
-            && doc.tok(end) == ","
+            && incise_end(end)
         {
             return Some(Speaker::Named(name));
         }

@@ -466,3 +466,87 @@ fn a_person_beside_the_description_in_one_sentence_is_someone_else() {
                 manifestants hier soir», a affirmé le maire à La Croix.";
     assert_eq!(speakers(text), vec![some("Pascal Roux")]);
 }
+
+// ---- fr-speakers8: a speaker is left unnamed rather than guessed ----
+
+#[test]
+fn a_pronoun_after_a_description_we_could_not_name_is_no_guess() {
+    let text = "Paul Martin veut lancer une liste avec Jacques Durand.\nLe vote aura lieu en mai.\n\
+                Vendredi, un long texte est paru sur sa page, adressé à Jacques Durand. «Tes amis ne sont pas \
+                méchants», analyse le chanteur. Pour les internautes, le texte reste confus. «Qu'est-ce \
+                qu'être avec nous?», se demande-t-il.";
+    assert_eq!(speakers(text), vec![None, None]);
+}
+
+#[test]
+fn a_description_after_an_unnamed_speaker_is_that_speaker() {
+    let text = "Selon notre correspondant Marc Dupont, le conducteur a été libéré ce matin. «L'enquête \
+                avance», a indiqué un porte-parole de la préfecture. «Les témoins seront entendus», a ajouté le \
+                fonctionnaire.";
+    assert_eq!(speakers(text), vec![None, None]);
+    let text = "Anna Price of Save the Children said there were grave concerns. A spokesman for the Home Office \
+                said it was wrong to suggest that. \"We are developing a returns programme,\" said the spokesman.";
+    assert_eq!(speakers(text), vec![None]);
+}
+
+#[test]
+fn a_person_named_only_after_a_preposition_is_not_the_pronoun() {
+    let text = "Le chanteur sait être ferme avec son ami Jacques Durand: «Tu ne dois pas te décourager», \
+                explique-t-il.";
+    assert_eq!(speakers(text), vec![None]);
+    let text = "Le projet avance. Il s'est entretenu au téléphone avec le ministre allemand des Finances Olaf \
+                Berger. «J'espère que l'Europe sera à la hauteur», a-t-il ajouté.";
+    assert_eq!(speakers(text), vec![None]);
+    // As the subject, the same man is the pronoun.
+    let text = "Le projet avance. Le ministre allemand des Finances Olaf Berger s'est entretenu avec lui au \
+                téléphone. «J'espère que l'Europe sera à la hauteur», a-t-il ajouté.";
+    assert_eq!(speakers(text), vec![some("Olaf Berger")]);
+}
+
+#[test]
+fn a_description_is_not_someone_named_only_after_a_preposition() {
+    let text = "Le chanteur sait être ferme avec son ami Jacques Durand. Il lui offre une psychothérapie. «Nous \
+                sommes l'armée de l'avenir», affirme l'ancien ami de Paul Roux.";
+    assert_eq!(speakers(text), vec![None]);
+    // After an adverbial "à l'AFP", the name is the verb's subject.
+    let text = "«Le choc a été très violent», a expliqué à l'AFP Patrick Dumas. «L'embouteillage a duré \
+                plusieurs heures», a indiqué le procureur.";
+    assert_eq!(speakers(text), vec![some("Patrick Dumas"), some("Patrick Dumas")]);
+}
+
+#[test]
+fn an_attribution_inside_the_quote_may_end_its_sentence() {
+    let cases = [
+        (
+            "Claire Morel s'inquiète. «Il ne faut pas tout confondre, insiste-t-elle. Nous ne vivons pas le \
+             retour des années 30.»",
+            "Claire Morel",
+        ),
+        (
+            "«Il faut anticiper, martèle Jean-Paul Lemaire. Sinon nous subirons la crise.»",
+            "Jean-Paul Lemaire",
+        ),
+    ];
+    for (text, name) in cases {
+        assert_eq!(speakers(text), vec![some(name)], "{text}");
+    }
+}
+
+#[test]
+fn an_acronym_in_brackets_stays_inside_the_speaker_s_title() {
+    let cases = [
+        (
+            "«C'est une bonne initiative», a estimé jeudi sur BFMTV le député Les Républicains (LR) Paul \
+             Roux, soutien du mouvement.",
+            "Paul Roux",
+        ),
+        (
+            "«Nous anticipons une mobilisation plus faible», a expliqué vendredi le directeur général de la \
+             police nationale (DGPN), Marc Vidal, au micro de France Inter.",
+            "Marc Vidal",
+        ),
+    ];
+    for (text, name) in cases {
+        assert_eq!(speakers(text), vec![some(name)], "{text}");
+    }
+}
