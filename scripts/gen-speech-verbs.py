@@ -37,7 +37,7 @@ répliquer répondre résumer rétorquer révéler rigoler ricaner amuser emport
 inquiéter interroger insurger offusquer agacer désoler féliciter réjouir plaindre défendre
 souvenir demander justifier lamenter alarmer enthousiasmer esclaffer moquer targuer vanter
 rappeler soutenir souligner suggérer supplier taquiner témoigner tempérer tonner trancher tweeter excuser
-confirmer démentir garantir prévenir poursuivre maintenir convenir
+confirmer démentir garantir prévenir poursuivre maintenir convenir consentir
 interpeler persifler plaisanter positiver pronostiquer rappeler recadrer regretter rembobiner rectifier relativiser
 résumer sermonner signaler souffler sourire soupirer spécifier époumoner temporiser tempêter tancer trancher
 abonder acquiescer approuver approuver  arguer assurer  blâmer concéder confesser déclamer décréter
@@ -64,6 +64,7 @@ irregular={
  'convenir':'convient conviennent convenait convint conviendra conviendrait convenu',
  'conclure':'concluant conclut concluent concluait concluaient conclura concluront conclurait conclu',
  'démentir':'dément démentent démentait démentaient démentit démentira démentirait démenti',
+ 'consentir':'consent consentent consentait consentaient consentit consentira consentirait consenti',
  'réagir':'réagissant réagit réagissent réagissait réagissaient réagira réagiront réagirait réagi',
  'avertir':'avertit avertissent avertissait avertissaient avertira avertiront avertirait averti',
  'garantir':'garantit garantissent garantissait garantira garantirait garanti',

@@ -2469,6 +2469,14 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
         {
             return Some(Speaker::Named(name));
         }
+        // "« C'est bien, consent un député LaREM. Mais … »": someone the text does not name,
+        // so the last speaker does not go on.
+        if let Some(v) = verb_group_at(doc, j).filter(|&v| is_speech(doc, v))
+            && matches!(doc.folded(v + 1), "un" | "une")
+            && (v + 3..(v + 8).min(close)).any(incise_end)
+        {
+            return Some(Speaker::Unknown);
+        }
     }
     None
 }

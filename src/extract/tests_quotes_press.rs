@@ -550,3 +550,15 @@ fn an_acronym_in_brackets_stays_inside_the_speaker_s_title() {
         assert_eq!(speakers(text), vec![some(name)], "{text}");
     }
 }
+
+#[test]
+fn someone_unnamed_inside_the_quotation_stops_the_last_speaker() {
+    for verb in ["consent", "concède"] {
+        let text = format!(
+            "Devant eux, Paul Roux a parlé d'un «moment délicat». «On voit monter une colère \
+             profonde», a-t-il déclaré. «C'est bien, il a changé de ton, {verb} un député. Mais on \
+             l'a senti très énervé.»"
+        );
+        assert_eq!(speakers(&text), vec![some("Paul Roux"), None], "{text}");
+    }
+}
