@@ -1369,8 +1369,23 @@ fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
     if cap_particle && !blocked.get(ns).copied().unwrap_or(true) {
         return name_run(doc, ns + 1, blocked);
     }
+    // "l'inspecteur N'Guma", "N'Golo Kanté", "O'Neill": a capital letter and an apostrophe
+    // glued to a capitalised word open a name.
+    if glued_initial(doc, ns) && !blocked.get(ns).copied().unwrap_or(true) {
+        return name_run(doc, ns + 1, blocked);
+    }
     let ne = name_run(doc, ns, blocked)?;
     (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
+}
+
+/// "N'", "M'", "O'" glued to the capitalised word after it ("N'Guma"): part of a name, not an
+/// elided "ne" or "me" ("N'importe").
+fn glued_initial(doc: &Doc, k: usize) -> bool {
+    let glued = doc.tokens.get(k).zip(doc.tokens.get(k + 1)).is_some_and(|(a, b)| a.end == b.start);
+    matches!(doc.tok(k), "N'" | "M'" | "O'" | "N’" | "M’" | "O’")
+        && glued
+        && doc.cap(k + 1)
+        && doc.is_word(k + 1)
 }
 
 /// Whether a person's name starts at `j` inside a title's complement and so closes it: a given
@@ -1684,6 +1699,7 @@ mod tests {
             "Jean Dupont, délégué du parti Debout la France de Nicolas Dupont-Aignan dans la Somme, a parlé.",
             &[("Jean Dupont", "délégué du parti Debout la France")],
         ),
+        ("L'inspecteur N'Guma a ouvert une enquête.", &[("N'Guma", "inspecteur")]),
         (
             "Son collègue député Insoumis Jean Dupont n'a pas attendu.",
             &[("Jean Dupont", "collègue député Insoumis")],
