@@ -64,7 +64,7 @@ pub fn given_name_gender(name: &str) -> Gender {
 }
 
 /// The gender of an honorific ("M." → male, "Mme" → female).
-fn honorific_gender(folded: &str) -> Gender {
+pub(super) fn honorific_gender(folded: &str) -> Gender {
     match folded.trim_end_matches('.') {
         "m" | "mm" | "mr" | "monsieur" | "sir" | "lord" => Gender::Male,
         "mme" | "mmes" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "dame" | "lady" => Gender::Female,

@@ -156,11 +156,16 @@ impl<'a> Doc<'a> {
         f.strip_suffix('\'')
     }
 
-    /// Which tokens sit inside guillemets or typographic double quotes.
+    /// Which tokens sit inside guillemets or typographic double quotes. A quotation left open
+    /// ends with its paragraph.
     pub fn quoted_tokens(&self) -> Vec<bool> {
         let mut inside = false;
-        (0..self.len())
-            .map(|k| match self.tok(k) {
+        let mut out = Vec::with_capacity(self.len());
+        for k in 0..self.len() {
+            if self.newline_before(k) {
+                inside = false;
+            }
+            out.push(match self.tok(k) {
                 "«" | "“" => {
                     inside = true;
                     true
@@ -170,8 +175,9 @@ impl<'a> Doc<'a> {
                     true
                 }
                 _ => inside,
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// Is token k a determiner or elided article?

@@ -1410,6 +1410,10 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     if doc.tok(k) == "," {
         k += 1;
     }
+    // "», sur la taxe carbone, a-t-il martelé": what the words were about comes between.
+    if let Some(verb) = topic_then_incise(doc, k) {
+        k = verb;
+    }
     // "» comme l'a rappelé X", "», comme le souligne X": the verb's object pronoun is the quote.
     if doc.lang == Lang::Fr
         && doc.folded(k) == "comme"
@@ -1577,6 +1581,29 @@ fn adverbial_preposition(doc: &Doc, j: usize) -> bool {
 
 /// The first token after the time words and adverbials that follow a speech verb at `v - 1`
 /// ("», a déclaré dimanche soir à l'AFP le ministre" → "le").
+/// After a quotation, a complement saying what it was about and then, behind a comma, an
+/// inverted speech verb: "», sur la taxe carbone, a-t-il martelé", "», à propos du budget,
+/// ajoute-t-elle". Returns where the verb starts.
+fn topic_then_incise(doc: &Doc, k: usize) -> Option<usize> {
+    let about = match doc.folded(k) {
+        "sur" | "concernant" => true,
+        "a" => doc.folded(k + 1) == "propos",
+        "au" => doc.folded(k + 1) == "sujet",
+        "quant" => doc.folded(k + 1) == "a",
+        _ => false,
+    };
+    if !about || doc.lang != Lang::Fr {
+        return None;
+    }
+    let comma = (k + 2..(k + 10).min(doc.len())).find(|&j| !doc.is_word(j) && doc.elision(j).is_none())?;
+    let v = comma + 1;
+    let speech = |(verb, _): (&str, Gender)| {
+        GAZ.is_speech_verb(verb)
+            || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, v + 1)))
+    };
+    (doc.tok(comma) == "," && inverted(doc.folded(v)).is_some_and(speech)).then_some(v)
+}
+
 fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
     let mut j = v;
     for _ in 0..4 {

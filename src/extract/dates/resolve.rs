@@ -169,13 +169,13 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         When::Days(n) => Bounds::one(iso(shift(reference?, n)?)),
         When::After(ref w) => {
             // Days and weeks count from a day; months and years from any date.
-            // With no date named before it, it counts from the article's day ("son discours
-            // de la veille").
+            // With no date named before it, "la veille" is the day before the article's ("son
+            // discours de la veille"); "le lendemain" or "deux jours plus tard" would be a guess.
             let from = match **w {
                 When::MonthsAgo(_) | When::YearsAgo(_) => cx.last_start,
+                When::Days(-1) => cx.last_day.or(reference),
                 _ => cx.last_day,
-            }
-            .or(reference);
+            };
             let from_last = Context { reference: Some(from?), ..Context::default() };
             bounds(w, tense, &from_last)?
         }

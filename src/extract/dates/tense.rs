@@ -199,7 +199,7 @@ fn event_participle_before(doc: &Doc, start: usize) -> bool {
     // are mostly still to come.
     let weekday = GAZ.days.contains_key(doc.folded(start));
     let happened = EVENT_PARTICIPLES.contains(&f)
-        || accented && !noun && !weekday && !PLANNED_PARTICIPLES.contains(&f.trim_end_matches('s'));
+        || accented && !noun && !weekday && !PLANNED_PARTICIPLES.contains(&masculine(f));
     // "ne seront pas augmentés au 1er janvier": the auxiliary decides, over a negation.
     let mut a = p;
     while a > 0 && matches!(doc.folded(a - 1), "pas" | "plus" | "jamais" | "ne" | "n'") {
@@ -211,19 +211,26 @@ fn event_participle_before(doc: &Doc, start: usize) -> bool {
     happened && !auxiliary
 }
 
+/// A participle's masculine singular: "reportées" → "reporte" (folded).
+fn masculine(f: &str) -> &str {
+    let f = f.strip_suffix('s').unwrap_or(f);
+    f.strip_suffix("ee").map_or(f, |_| &f[..f.len() - 1])
+}
+
 /// Participles of what is planned: the date after them may be to come ("prévu jeudi").
-const PLANNED_PARTICIPLES: [&str; 11] = [
+const PLANNED_PARTICIPLES: [&str; 12] = [
     "prevu",
-    "prevue",
     "programme",
-    "programmee",
     "attendu",
-    "attendue",
     "fixe",
-    "fixee",
     "envisage",
-    "envisagee",
     "reporte",
+    "repousse",
+    "decale",
+    "renvoye",
+    "organise",
+    "convoque",
+    "planifie",
 ];
 /// Participles of verbs conjugated with "être" in compound tenses (motion and change).
 const BE_VERB_PARTICIPLES: [&str; 24] = [

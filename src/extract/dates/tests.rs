@@ -417,4 +417,15 @@ fn a_date_inside_a_quotation_is_no_anchor_for_the_day_before() {
     let text = "Il annonce «la suppression des hausses prévues au 1er janvier 2019», comme dans son \
                 discours de la veille.";
     assert_eq!(values(text, art), pairs(&[("1er janvier 2019", "2019-01-01"), ("veille", "2018-12-05")]));
+    let text = "La réunion reportée au 15 février portera sur le budget.";
+    assert_eq!(values(text, Some((2019, 1, 30))), pairs(&[("15 février", "2019-02-15")]));
+    // "Le lendemain" with no day before it would be a guess: it is no date.
+    let text = "Le suspect a été interpellé. Le lendemain, il était remis en liberté.";
+    assert_eq!(values(text, art), pairs(&[]));
+    // A quotation left open ends with its paragraph.
+    let text = "Il écrit «La Nuit, a paru en 2012.\nLe 3 mars 2015, il a été réédité. La veille, il signait.";
+    assert_eq!(
+        values(text, art),
+        pairs(&[("2012", "2012"), ("3 mars 2015", "2015-03-03"), ("veille", "2015-03-02")])
+    );
 }

@@ -571,11 +571,14 @@ pub(super) fn listed_name_at(doc: &Doc, j: usize, label: Label) -> Option<(u32, 
 /// A few words in guillemets inside a complement: "l'un des leaders des «gilets jaunes»".
 /// Returns where the closing guillemet ends.
 fn quoted_words(doc: &Doc, j: usize) -> Option<usize> {
-    if doc.tok(j) != "«" {
+    // Only a name after "des", "du", "de la": "porte-parole de la préfecture «rien n'est
+    // décidé»" is a quotation.
+    let named = j > 0 && matches!(doc.folded(j - 1), "des" | "du" | "de" | "la" | "les" | "l'");
+    if doc.tok(j) != "«" || !named {
         return None;
     }
-    let close = (j + 2..(j + 6).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
-    (j + 1..close).all(|i| doc.is_word(i)).then_some(close + 1)
+    let close = (j + 2..(j + 5).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
+    (j + 1..close).all(|i| doc.is_word(i) && doc.elision(i).is_none()).then_some(close + 1)
 }
 
 /// A name in brackets after an acronym: "UC (Union centriste)". Returns where it ends.
@@ -1703,6 +1706,10 @@ mod tests {
         (
             "Son collègue député Insoumis Jean Dupont n'a pas attendu.",
             &[("Jean Dupont", "collègue député Insoumis")],
+        ),
+        (
+            "Selon Jean Dupont, porte-parole de la préfecture «rien n'est décidé», a-t-il dit.",
+            &[("Jean Dupont", "porte-parole de la préfecture")],
         ),
         (
             "Il a répondu à Paul Martin, l'un des porte-parole des «bonnets rouges», hier.",

@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{RoleMatch, is_honorific, listed_name_at};
+use crate::extract::coref::{Gender, given_name_gender, honorific_gender};
 use crate::extract::dates::{Ymd, days_from_civil};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::{GAZ, phrase_key};
@@ -149,7 +150,10 @@ fn country_at(doc: &Doc, j: usize) -> Option<(u32, usize)> {
     if let Some(&id) = GAZ.demonyms.get(doc.folded(j)) {
         return Some((id, j + 1));
     }
-    listed_name_at(doc, j, Label::Loc)
+    // "France Télévisions" is no country: a longer listed name starts there.
+    let place = listed_name_at(doc, j, Label::Loc)?;
+    let longer = listed_name_at(doc, j, Label::Org).is_some_and(|(_, end)| end > place.1);
+    (!longer).then_some(place)
 }
 
 /// The country a description names after it: "britannique", "des États-Unis", "of France".
@@ -215,19 +219,29 @@ fn office_at(doc: &Doc, k: usize) -> Option<OfficeAt<'static>> {
     let end = after.map_or(phrase_end, |(_, e)| e);
     let country = match (named, d.country) {
         (Some(id), _) => Some(id),
-        (None, Country::Default(id)) => Some(id),
+        (None, Country::Default(id)) if !says_more(doc, phrase_end) => Some(id),
         (None, Country::None) => None,
-        (None, Country::Named) => return None,
+        (None, Country::Default(_) | Country::Named) => return None,
     };
     let reserved_end = (k + 1..phrase_end).find(|&i| doc.cap(i)).unwrap_or(phrase_end);
     Some(OfficeAt { office: &d.office, named, country, start, end, reserved_end })
 }
 
-/// Words after a description that put it in the past: "le président de l'époque", "le
-/// premier ministre d'alors", "the prime minister at the time".
+/// Whether the words after a description name something its default country does not: "le
+/// président de la République islamique", "… de la République Tchèque".
+fn says_more(doc: &Doc, e: usize) -> bool {
+    let f = doc.folded(e);
+    let adjective = ["ique", "ain", "aine", "ien", "ienne", "ais", "aise", "al", "ale", "ois", "oise"];
+    doc.is_word(e) && !doc.newline_before(e) && (doc.cap(e) || adjective.iter().any(|a| f.ends_with(a)))
+}
+
+/// Words after a description that put it at another time: "le président de l'époque", "le
+/// premier ministre d'alors", "the prime minister at the time", "le premier ministre désigné".
 fn of_another_time(doc: &Doc, e: usize) -> bool {
     let w = |i: usize| doc.folded(i);
-    w(e) == "de" && w(e + 1) == "l'" && w(e + 2) == "epoque"
+    // The holder to come, not yet known: "le premier ministre désigné".
+    matches!(w(e), "designe" | "designee")
+        || w(e) == "de" && w(e + 1) == "l'" && w(e + 2) == "epoque"
         || w(e) == "d'" && w(e + 1) == "alors"
         || w(e) == "at" && w(e + 1) == "the" && w(e + 2) == "time"
 }
@@ -242,20 +256,34 @@ fn holder_on(office: &str, country: Option<u32>, day: i64) -> Option<&'static Ho
     })
 }
 
-/// Where the text names `holder`: the first whole name, preferring the fullest form. A one-word
+/// The next holder of `office` in `country` after day `day`, within a year: who was elected.
+fn next_holder(office: &str, country: Option<u32>, day: i64) -> Option<&'static Holder> {
+    OFFICES
+        .holders
+        .iter()
+        .filter(|h| h.country == country && h.offices.iter().any(|o| o == office))
+        .filter(|h| h.from > day && h.from - day <= 366)
+        .min_by_key(|h| h.from)
+}
+
+/// Where the text names `holder`: the first whole name, trying the table's forms in order, then
+/// the surname of a form alone. A one-word
 /// form counts only after a title ("le pape François"); a surname alone ("Macron") only when it
 /// cannot be a common word, a month or another person's given name.
 fn named_at(doc: &Doc, holder: &Holder) -> Option<Range<usize>> {
     let capitalised = |i: usize| doc.cap(i) && doc.is_word(i) && !doc.newline_before(i);
     let after_title =
         |s: usize| s > 0 && GAZ.title_heads.contains(doc.folded(s - 1)) && !doc.newline_before(s);
+    // "Mme Macron" is not Emmanuel Macron.
+    let gender = holder.names.first().map_or(Gender::Unknown, |w| given_name_gender(&w.join(" ")));
+    let honorific_fits = |h: usize| is_honorific(doc, h) && gender.fits(honorific_gender(doc.folded(h)));
     let alone = |s: usize, e: usize| {
         // "Pour Macron", "M. Macron", "le président Macron"; not "Jean Macron".
         let before_ok = s == 0
-            || !capitalised(s - 1)
+            || !capitalised(s - 1) && !is_honorific(doc, s - 1)
             || GAZ.is_stop(doc.folded(s - 1))
             || after_title(s)
-            || is_honorific(doc, s - 1);
+            || honorific_fits(s - 1);
         (e >= doc.len() || !capitalised(e)) && before_ok
     };
     let find = |words: &[String], whole: &dyn Fn(usize, usize) -> bool| {
@@ -316,11 +344,28 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
     })
 }
 
+/// Whether a description that names no country may mean another country's holder the text
+/// names: "Justin Trudeau a réuni les provinces. Le premier ministre a promis …" in a French
+/// article, "Angela Merkel … The chancellor said Germany would …" in a British one.
+fn another_country_holder_named(doc: &Doc, at: &OfficeAt, holder: &Holder, day: i64) -> bool {
+    at.named.is_none()
+        && OFFICES.holders.iter().any(|h| {
+            !std::ptr::eq(h, holder)
+                && h.country != at.country
+                && h.offices.iter().any(|o| o == at.office)
+                && h.from <= day
+                && h.until.is_none_or(|u| day < u)
+                && named_at(doc, h).is_some()
+        })
+}
+
 /// A description of an office whose holder on the article's day is known: only that holder
 /// may be given it, whoever the text names nearby.
 pub(super) struct Veto {
     description: Range<usize>,
     holder: &'static Holder,
+    /// Whether the text names the holder: if not, no one it names holds the office.
+    named: bool,
 }
 
 impl Veto {
@@ -328,7 +373,7 @@ impl Veto {
     pub(super) fn forbids(&self, doc: &Doc, r: &RoleMatch) -> bool {
         let last = doc.folded(r.name.end.saturating_sub(1));
         self.description.contains(&r.role_tokens.start)
-            && !self.holder.names.iter().any(|n| n.last().is_some_and(|w| w == last))
+            && (!self.named || !self.holder.names.iter().any(|n| n.last().is_some_and(|w| w == last)))
     }
 }
 
@@ -343,21 +388,31 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
         if in_found(k) {
             continue;
         }
-        let Some(at) = office_at(doc, k) else { continue };
+        let Some(mut at) = office_at(doc, k) else { continue };
+        // "le président américain élu": the next holder, up to his first day.
+        let elected = matches!(doc.folded(at.end), "elu" | "elue" | "elect");
+        if elected {
+            at.end += 1;
+        }
         // "le premier ministre Édouard Philippe": a name of its own is the title path's.
         let named_next = doc.cap(at.end) && doc.is_word(at.end) && !doc.newline_before(at.end);
         if named_next || of_another_time(doc, at.end) {
             continue;
         }
-        let Some(holder) = holder_on(at.office, at.country, day) else { continue };
+        let holder = if elected {
+            next_holder(at.office, at.country, day)
+        } else {
+            holder_on(at.office, at.country, day)
+        };
+        let Some(holder) = holder else { continue };
         let Some(name) = named_at(doc, holder) else {
-            vetoes.push(Veto { description: at.start..at.end, holder });
+            vetoes.push(Veto { description: at.start..at.end, holder, named: false });
             continue;
         };
-        if held_by_another(doc, found, &at, &name) {
+        if held_by_another(doc, found, &at, &name) || another_country_holder_named(doc, &at, holder, day) {
             continue;
         }
-        vetoes.push(Veto { description: at.start..at.end, holder });
+        vetoes.push(Veto { description: at.start..at.end, holder, named: true });
         let role = doc.span_text(at.start, at.end).to_string();
         let folded = fold_str(&role);
         let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1));
@@ -470,6 +525,45 @@ mod tests {
     }
 
     #[test]
+    fn review_cases_give_the_office_to_no_one_else() {
+        let day = (2018, 12, 7);
+        for (text, name) in [
+            // A longer listed name is no country; "la République islamique" is not France.
+            (
+                "Le président de France Télévisions, Paul Roux, a reçu Emmanuel Macron. Le président \
+                 de la République a salué son action.",
+                "",
+            ),
+            (
+                "Hassan Rohani a eu Emmanuel Macron au téléphone. Le président de la République \
+                 islamique a dénoncé les sanctions.",
+                "Emmanuel Macron",
+            ),
+            // A woman with the holder's surname; the holder to come.
+            ("Mme Macron a visité l'hôpital. Le chef de l'État doit s'y rendre.", "Macron"),
+            // Another country's prime minister named.
+            (
+                "Édouard Philippe a présenté le budget.\nÀ Ottawa, Justin Trudeau a réuni les \
+                 provinces. Le premier ministre a promis des fonds.",
+                "Édouard Philippe",
+            ),
+        ] {
+            let f = facts(text, Lang::Fr, day);
+            if name.is_empty() {
+                assert_eq!(roles_of(&f, "Emmanuel Macron"), ["président de la République"], "{text}");
+            } else {
+                assert!(roles_of(&f, name).is_empty(), "{text}: {:?}", f.people);
+            }
+        }
+        // The president-elect is the next one.
+        let text = "Barack Obama a ordonné une enquête. Donald Trump a réagi. Le président américain élu a \
+            critiqué la CIA.";
+        let f = facts(text, Lang::Fr, (2016, 12, 12));
+        assert!(roles_of(&f, "Barack Obama").is_empty(), "{:?}", f.people);
+        assert_eq!(roles_of(&f, "Donald Trump"), ["président américain élu"]);
+    }
+
+    #[test]
     fn a_president_needs_a_country() {
         let text = "Donald Trump a tweeté samedi. Le président américain critique l'accord. Le \
             président a ensuite quitté la salle.";
@@ -479,12 +573,16 @@ mod tests {
 
     #[test]
     fn english_chancellor_and_german_chancellor() {
-        let text = "Gordon Brown will present his budget next week. The chancellor said taxes \
-            would not rise. Gerhard Schroeder also spoke. The German chancellor said he agreed.";
-        let f = facts(text, Lang::En, (2005, 3, 9));
-        assert!(roles_of(&f, "Gordon Brown").iter().any(|r| r == "chancellor"), "{:?}", f.people);
-        // The table writes "Schröder": the English spelling without the umlaut is another name.
-        assert!(roles_of(&f, "Gerhard Schroeder").is_empty());
+        let day = (2005, 3, 9);
+        let text =
+            "Gordon Brown will present his budget next week. The chancellor said taxes would not rise.";
+        assert_eq!(roles_of(&facts(text, Lang::En, day), "Gordon Brown"), ["chancellor"]);
+        let text = "Gerhard Schroeder spoke in Berlin. The German chancellor said he agreed.";
+        assert_eq!(roles_of(&facts(text, Lang::En, day), "Gerhard Schroeder"), ["German chancellor"]);
+        // Both named: "the chancellor" may be either.
+        let text = "Gordon Brown met Gerhard Schroeder. The chancellor said Germany would agree.";
+        let f = facts(text, Lang::En, day);
+        assert!(f.people.iter().all(|p| p.roles.iter().all(|r| r != "chancellor")), "{:?}", f.people);
     }
 
     #[test]
