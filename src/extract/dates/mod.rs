@@ -20,7 +20,7 @@ use super::doc::Doc;
 use super::types::DateFact;
 use calendar::parse_day;
 pub use calendar::{Ymd, civil_from_days, days_from_civil, days_in_month};
-use resolve::{Context, When, resolve};
+use resolve::{Context, Occurrence, When, resolve};
 
 /// A recognised date with its token range.
 #[derive(Debug, Clone)]
@@ -55,7 +55,29 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
         last_day: None,
         last_start: None,
     };
-    let tenses: Vec<tense::Tense> = found.iter().map(|(s, e, _)| tense::tense_at(doc, *s, *e)).collect();
+    // "ce jeudi" is the nearest Thursday unless a verb right beside it says otherwise: then it
+    // is a bare weekday in that verb's tense ("se réunira ce jeudi", "ce samedi avait …").
+    let beside: Vec<Option<tense::Tense>> = found
+        .iter()
+        .map(|(s, e, w)| {
+            matches!(w, When::Weekday(_, Occurrence::This))
+                .then(|| tense::adjacent_tense(doc, *s, *e))
+                .flatten()
+        })
+        .collect();
+    let found: Vec<(usize, usize, When)> = found
+        .into_iter()
+        .zip(&beside)
+        .map(|((s, e, w), t)| match (w, t) {
+            (When::Weekday(wd, Occurrence::This), Some(_)) => (s, e, When::Weekday(wd, Occurrence::Bare)),
+            (w, _) => (s, e, w),
+        })
+        .collect();
+    let tenses: Vec<tense::Tense> = found
+        .iter()
+        .zip(&beside)
+        .map(|((s, e, _), t)| t.unwrap_or_else(|| tense::tense_at(doc, *s, *e)))
+        .collect();
     cx.days = found
         .iter()
         .zip(&tenses)

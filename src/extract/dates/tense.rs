@@ -267,6 +267,13 @@ pub(super) fn is_participle(doc: &Doc, j: usize) -> bool {
     doc.is_word(j) && (accented || other)
 }
 
+/// The tense of a verb right beside "ce <weekday>": "se réunira ce jeudi", "ce samedi avait
+/// rassemblé". Only such a verb outweighs the nearest day ("de ne pas ouvrir ce samedi").
+pub fn adjacent_tense(doc: &Doc, start: usize, end: usize) -> Option<Tense> {
+    let before = start.checked_sub(2).filter(|_| matches!(doc.folded(start - 1), "ce" | "cet"));
+    before.and_then(|b| cue(doc, b)).or_else(|| cue(doc, end))
+}
+
 /// How many words before and after a date are searched for a cue.
 const LEFT_REACH: usize = 10;
 const RIGHT_REACH: usize = 8;

@@ -384,6 +384,14 @@ fn this_weekday_is_the_nearest_one_when_it_is_close() {
     let friday = Some((2018, 12, 21));
     let text = "La direction a pris la décision de ne pas ouvrir ce samedi.";
     assert_eq!(values(text, friday), pairs(&[("samedi", "2018-12-22")]));
+    // A verb right beside it outweighs the nearest day.
+    let saturday = Some((2018, 12, 8));
+    assert_eq!(values("Le comité se réunira ce jeudi.", saturday), pairs(&[("jeudi", "2018-12-13")]));
+    let thursday = Some((2018, 12, 6));
+    assert_eq!(
+        values("La manifestation de ce samedi avait rassemblé du monde.", thursday),
+        pairs(&[("samedi", "2018-12-01")])
+    );
     // Wednesday: three days either way, so the tense decides.
     let wednesday = Some((2012, 7, 4));
     assert_eq!(values("Ils ont manifesté ce samedi.", wednesday), pairs(&[("samedi", "2012-06-30")]));
