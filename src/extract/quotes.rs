@@ -1918,7 +1918,7 @@ fn phrase_speaker_within(
             return Some(Speaker::Named(doc.span_text(k, e).to_string()));
         }
         // "le député Les Républicains (LR) Éric Ciotti": an acronym glossing the party's name.
-        if doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|i| i.upper) {
+        if super::roles::bracketed_acronym(doc, j) {
             j += 3;
             continue;
         }

@@ -487,6 +487,10 @@ fn a_description_after_an_unnamed_speaker_is_that_speaker() {
     let text = "Anna Price of Save the Children said there were grave concerns. A spokesman for the Home Office \
                 said it was wrong to suggest that. \"We are developing a returns programme,\" said the spokesman.";
     assert_eq!(speakers(text), vec![None]);
+    // The same description after a named spokesman is that man.
+    let text = "Marc Dupont, porte-parole de la préfecture, a confirmé l'arrestation. «Les témoins seront \
+                entendus», a ajouté le porte-parole.";
+    assert_eq!(speakers(text), vec![some("Marc Dupont")]);
 }
 
 #[test]

@@ -537,8 +537,8 @@ fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
     }
 }
 
-/// "(OMS)" at `j`: an acronym in brackets, three tokens.
-fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
+/// "(OMS)" at `j`: an acronym in brackets, three tokens (quotes.rs reads speakers' titles with it too).
+pub(super) fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
     doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
 }
 
