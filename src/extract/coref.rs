@@ -609,7 +609,10 @@ fn trusted_subject(
                     || matches!(back(v + 1), "a" | "avait" | "ont")
                         && matches!(back(v + 2), "," | "»" | "\""))
         };
-        matches!(back(1), "," | "et" | "and" | ":" | "(")
+        // "entre lui et Emmanuel Macron", "between him and Y": the other side of a relation.
+        let between = matches!(back(1), "et" | "and")
+            && (matches!(back(2), "entre" | "between") || matches!(back(3), "entre" | "between"));
+        matches!(back(1), "," | "et" | "and" | ":" | "(") && !between
             || inverted_at(1)
             || (GAZ.titles.contains(back(1)) || doc.is_determiner(j.wrapping_sub(1))) && inverted_at(2)
             || GAZ.titles.contains(back(1)) && !GAZ.is_speech_verb(back(2)) && back(2) != "a"

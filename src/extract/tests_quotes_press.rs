@@ -566,3 +566,14 @@ fn someone_unnamed_inside_the_quotation_stops_the_last_speaker() {
         assert_eq!(speakers(&text), vec![some("Paul Roux"), None], "{text}");
     }
 }
+
+#[test]
+fn the_other_side_of_a_relation_is_no_rival_for_the_pronoun() {
+    let text = "Paul Roux a coupé court aux rumeurs sur des divergences entre lui et Jean Martin. «Il n'y a \
+                aucune cacophonie», sur la taxe carbone, a-t-il martelé.";
+    assert_eq!(speakers(text), vec![some("Paul Roux")]);
+    // Beside the subject, the other man may be the one who speaks.
+    let text = "Paul Roux et Jean Martin ont coupé court aux rumeurs. «Il n'y a aucune cacophonie», a-t-il \
+                martelé.";
+    assert_eq!(speakers(text), vec![None]);
+}
