@@ -577,3 +577,11 @@ fn the_other_side_of_a_relation_is_no_rival_for_the_pronoun() {
                 martelé.";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn an_incise_far_into_the_quotation_still_names_the_speaker() {
+    let text = "«Nous laissons à nos organisations départementales le choix de rejoindre le mouvement de la \
+                fédération, indique Paul Roux, porte-parole de l'organisation. Nous nous retrouvons dans ses \
+                revendications.»";
+    assert_eq!(speakers(text), vec![some("Paul Roux")]);
+}
