@@ -120,6 +120,10 @@ const POST_MODIFIERS: [&str; 30] = [
 /// included: "jugé" is a verb, not "juge". Returns (head, plural).
 fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     let f = doc.folded(k);
+    // "la tête de liste" is a title; "la tête du cortège", "en tête" are not.
+    if f == "tete" && !(doc.folded(k + 1) == "de" && doc.folded(k + 2) == "liste") {
+        return None;
+    }
     let written = doc.tok(k).to_lowercase();
     let written = written.strip_prefix("ex-").unwrap_or(&written);
     let f = f.strip_prefix("ex-").unwrap_or(f);
@@ -1703,6 +1707,11 @@ mod tests {
             &[("Jean Dupont", "délégué du parti Debout la France")],
         ),
         ("L'inspecteur N'Guma a ouvert une enquête.", &[("N'Guma", "inspecteur")]),
+        (
+            "Affaiblie, la tête de liste La France insoumise (LFI) Marie Dupont préfère se taire.",
+            &[("Marie Dupont", "tête de liste La France insoumise")],
+        ),
+        ("Il marchait en tête du cortège, Jean Dupont à ses côtés.", &[]),
         (
             "Son collègue député Insoumis Jean Dupont n'a pas attendu.",
             &[("Jean Dupont", "collègue député Insoumis")],
