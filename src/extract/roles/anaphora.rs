@@ -51,7 +51,9 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         if !opens_subject(doc, rs) || inside_name(&mentions, k) || introduced_unnamed(doc, &head, k) {
             continue;
         }
-        let Some(holder) = sole_person_before(doc, &mentions, rs..ce) else { continue };
+        let holder =
+            sole_person_before(doc, &mentions, rs..ce).or_else(|| named_next_in_lede(doc, &mentions, rs..ce));
+        let Some(holder) = holder else { continue };
         if !gender_agrees(doc, rs, holder) {
             continue;
         }
@@ -235,6 +237,33 @@ fn sole_person_before<'m>(
     let first = around.next()?;
     let before = first.tokens.start < d.start && names_subject(doc, first.tokens.start);
     (before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// The lede names someone first by a description, then by name as the subject of the next
+/// sentence: "… la maire de Lille a longuement évoqué la politique nationale. Martine Aubry
+/// appelle …". Only in the article's first paragraph, when nobody else is named in either
+/// sentence.
+fn named_next_in_lede<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    d: Range<usize>,
+) -> Option<&'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    let first_paragraph = !(1..=d.start).any(|i| doc.newline_before(i));
+    let next = doc.sentences.get(sentence + 1)?;
+    if !first_paragraph || sentence > 2 || doc.newline_before(next.start) {
+        return None;
+    }
+    // A section label in capitals ("LE SCAN POLITIQUE -") names no one.
+    let label = |m: &NameMention| m.tokens.clone().all(|i| doc.info.get(i).is_some_and(|t| t.upper));
+    let mut around = mentions.iter().filter(|m| {
+        let s = doc.sent_of[m.tokens.start];
+        (s == sentence || s == sentence + 1) && !d.contains(&m.tokens.start) && !label(m)
+    });
+    let first = around.next()?;
+    let opens_next = first.tokens.start == next.start;
+    (opens_next && first.person && first.tokens.len() > 1 && around.all(|m| m.key == first.key))
+        .then_some(first)
 }
 
 /// Whether no line break falls between tokens `a` and `b`.

@@ -1712,6 +1712,17 @@ mod tests {
             &[("Marie Dupont", "tête de liste La France insoumise")],
         ),
         ("Il marchait en tête du cortège, Jean Dupont à ses côtés.", &[]),
+        // The lede names her by her office first, then by name.
+        (
+            "LE SCAN POLITIQUE - À l'occasion de ses vœux, la maire de Lille a évoqué la politique \
+             nationale. Martine Dupont appelle à plus de justice sociale.",
+            &[("Martine Dupont", "maire de Lille")],
+        ),
+        (
+            "Le débat est lancé.\nÀ l'occasion de ses vœux, la maire de Lille a évoqué la politique \
+             nationale. Martine Dupont appelle à plus de justice sociale.",
+            &[],
+        ),
         (
             "Son collègue député Insoumis Jean Dupont n'a pas attendu.",
             &[("Jean Dupont", "collègue député Insoumis")],
