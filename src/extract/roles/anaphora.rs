@@ -221,7 +221,7 @@ fn titled_otherwise(doc: &Doc, found: &[RoleMatch], head: &str, holder: &NameMen
 /// subject of a clause) when nobody else is named around it in its paragraph up to the end of
 /// the next sentence; the names inside the description itself left out ("le
 /// président de Michelin"). A description names back: "X a parlé. Le ministre a ajouté", not "Le
-/// ministre a parlé. X a ajouté".
+/// ministre a parlé. X a ajouté" (but for the lede: `named_next_in_lede`).
 fn sole_person_before<'m>(
     doc: &Doc,
     mentions: &'m [NameMention],
