@@ -1198,8 +1198,9 @@ fn pronoun_person(
 
 /// Prepositions that make the person after them a complement of the verb ("avec son ami X",
 /// "s'adressant à X", "contre X"); "selon", "pour" and "d'après" rather frame their words.
-const COMPLEMENT_PREPOSITIONS: [&str; 10] =
-    ["avec", "à", "au", "aux", "contre", "chez", "envers", "auprès", "entre", "sans"];
+/// Folded, but for "à", read from the raw word ("a" is also the verb).
+const COMPLEMENT_PREPOSITIONS: [&str; 9] =
+    ["avec", "au", "aux", "contre", "chez", "envers", "aupres", "entre", "sans"];
 
 /// How many words of a title may stand between such a preposition and the name ("avec le
 /// ministre allemand des Finances X").
@@ -1226,7 +1227,7 @@ fn complement_at(doc: &Doc, start: usize) -> bool {
                 || RELATIONAL.contains(&f))
     };
     for back in (j.saturating_sub(COMPLEMENT_TITLE_WORDS)..j).rev() {
-        if COMPLEMENT_PREPOSITIONS.contains(&doc.tok(back).to_lowercase().as_str()) {
+        if COMPLEMENT_PREPOSITIONS.contains(&doc.folded(back)) || matches!(doc.tok(back), "à" | "À") {
             // The preposition's own noun phrase is the name or a title before it ("à l'AFP X"
             // governs the agency, and X is the verb's subject).
             let head = if doc.is_determiner(back + 1) || possessive(back + 1) { back + 2 } else { back + 1 };

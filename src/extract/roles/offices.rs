@@ -217,14 +217,21 @@ fn office_at(doc: &Doc, k: usize) -> Option<OfficeAt<'static>> {
     let after = country_of(doc, phrase_end);
     let named = before.or(after.map(|(id, _)| id));
     let end = after.map_or(phrase_end, |(_, e)| e);
-    let country = match (named, d.country) {
-        (Some(id), _) => Some(id),
-        (None, Country::Default(id)) if !says_more(doc, phrase_end) => Some(id),
-        (None, Country::None) => None,
-        (None, Country::Default(_) | Country::Named) => return None,
-    };
+    let country = country_meant(doc, d, named, phrase_end)?;
     let reserved_end = (k + 1..phrase_end).find(|&i| doc.cap(i)).unwrap_or(phrase_end);
     Some(OfficeAt { office: &d.office, named, country, start, end, reserved_end })
+}
+
+/// The country a description means: the one the text names, else its default when nothing
+/// after it says otherwise; `Some(None)` for an office of no country, `None` when the text must
+/// name the country and does not ("le président du groupe").
+fn country_meant(doc: &Doc, d: &Description, named: Option<u32>, phrase_end: usize) -> Option<Option<u32>> {
+    match (named, d.country) {
+        (Some(id), _) => Some(Some(id)),
+        (None, Country::Default(id)) if !says_more(doc, phrase_end) => Some(Some(id)),
+        (None, Country::None) => Some(None),
+        (None, Country::Default(_) | Country::Named) => None,
+    }
 }
 
 /// Whether the words after a description name something its default country does not: "le
@@ -325,14 +332,16 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
     let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1)).to_string();
     found.iter().any(|r| {
         // (country named, country meant) of the same office in this role, if it names it.
+        // "président du groupe" is not the office.
         let theirs = r.role_tokens.clone().find_map(|i| {
             let d = description_at(doc, i).filter(|d| d.office == at.office)?;
-            let named = country_of(doc, i + d.words.len()).map(|(id, _)| id);
-            match (named, d.country) {
-                (Some(id), _) | (None, Country::Default(id)) => Some((named, Some(id))),
-                (None, Country::None) => Some((None, None)),
-                // "président du groupe": not the office.
-                (None, Country::Named) => None,
+            let phrase_end = i + d.words.len();
+            let named = country_of(doc, phrase_end).map(|(id, _)| id);
+            match country_meant(doc, d, named, phrase_end) {
+                Some(country) => Some((named, country)),
+                // "le premier ministre québécois": some country's, so a rival all the same.
+                None if d.country != Country::Named => Some((None, None)),
+                None => None,
             }
         });
         let past = r.role_tokens.clone().any(|i| NOT_IN_OFFICE.contains(&doc.folded(i)));
@@ -384,11 +393,14 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
     let mut vetoes = Vec::new();
     let Some(day) = day.map(|(y, m, d)| days_from_civil(y, m, d)) else { return (out, vetoes) };
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    // Each holder's name is looked for once per text, however often the office is named.
+    let mut named: Vec<(&'static Holder, Option<Range<usize>>)> = Vec::new();
     for k in 0..doc.len() {
+        // The office test first: a hash lookup rejects almost every word.
+        let Some(mut at) = office_at(doc, k) else { continue };
         if in_found(k) {
             continue;
         }
-        let Some(mut at) = office_at(doc, k) else { continue };
         // "le président américain élu": the next holder, up to his first day.
         let elected = matches!(doc.folded(at.end), "elu" | "elue" | "elect");
         if elected {
@@ -405,7 +417,15 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
             holder_on(at.office, at.country, day)
         };
         let Some(holder) = holder else { continue };
-        let Some(name) = named_at(doc, holder) else {
+        let name = match named.iter().find(|(h, _)| std::ptr::eq(*h, holder)) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let name = named_at(doc, holder);
+                named.push((holder, name.clone()));
+                name
+            }
+        };
+        let Some(name) = name else {
             vetoes.push(Veto { description: at.start..at.end, holder, named: false });
             continue;
         };
