@@ -310,3 +310,26 @@ fn eval_errors_list_the_dev_split_and_never_the_held_out_one() {
     let json = stdout(&byline(&["eval", file.to_str().unwrap(), "--json"], dir.path()));
     assert!(json.contains("a.txt") && !json.contains("b.txt"), "{json}");
 }
+
+#[test]
+fn facts_give_an_office_to_whom_held_it_on_the_article_s_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    let text = "6 décembre 2018. - Édouard Philippe a défendu l'annulation de la taxe. «Elle est \
+                annulée», a répété le premier ministre sur TF1.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let person =
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == "Édouard Philippe").unwrap();
+    assert_eq!(person["roles"], serde_json::json!(["premier ministre"]), "{facts}");
+    assert_eq!(facts["quotes"][0]["speaker"], "Édouard Philippe", "{facts}");
+    // Twenty years on, the same words name someone else: no role, no speaker.
+    std::fs::write(&file, text.replace("2018", "2038")).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let person =
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == "Édouard Philippe").unwrap();
+    assert_eq!(person["roles"], serde_json::json!([]), "{facts}");
+}
