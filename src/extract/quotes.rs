@@ -588,6 +588,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| group_behind_selon(doc, k, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
+            .or_else(|| closing_incise(doc, k, close, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
@@ -2396,7 +2397,7 @@ fn title_word(description: &str) -> Option<&str> {
 
 /// Offices no one holds under another of these names: a person the text calls "le préfet" is
 /// not "le ministre" nor "le procureur" (general knowledge of French public offices).
-const DISTINCT_OFFICES: [&str; 16] = [
+const DISTINCT_OFFICES: [&str; 24] = [
     "procureur",
     "procureure",
     "juge",
@@ -2413,6 +2414,14 @@ const DISTINCT_OFFICES: [&str; 16] = [
     "president",
     "presidente",
     "commissaire",
+    "directeur",
+    "directrice",
+    "ambassadeur",
+    "ambassadrice",
+    "gouverneur",
+    "recteur",
+    "rectrice",
+    "consul",
 ];
 
 /// Whether person `e` is given, next to their name, another title or profession than the
@@ -2603,6 +2612,69 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").
+const CLOSING_INCISE_TOKENS: usize = 14;
+
+/// "La manifestation ne devrait pas se dérouler … pas « immédiatement » à proximité, estime le
+/// préfet X.": an incise of saying that closes the sentence attributes the whole sentence, so
+/// a quotation woven into it earlier is that speaker's too, when no person is named in the
+/// sentence before the incise, its subject is no one who could speak, and no other verb of
+/// saying, colon or semicolon stands between the quotation and the incise (each would bring
+/// its own speaker). The incise names or
+/// describes its speaker: one saying nobody is no reason to attribute words far from it.
+fn closing_incise(doc: &Doc, k: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sentence = doc.sentences.get(*doc.sent_of.get(close)?)?;
+    // A capitalised quotation inside a sentence is a name or a title ("la liste « Ralliement
+    // d'initiative citoyenne »"), not words said.
+    if doc.cap(k + 1) && sentence.start != k && sentence.start != k + 1 {
+        return None;
+    }
+    let last = sentence.end.checked_sub(1)?;
+    if !matches!(doc.tok(last), "." | "!" | "?" | "…") || (close + 1..=last).any(|j| doc.newline_before(j))
+    {
+        return None;
+    }
+    // The incise's first comma: one inside it sets off a complement ("…, dixit le ministre de
+    // l'Intérieur, X.").
+    let comma = (last.saturating_sub(CLOSING_INCISE_TOKENS).max(close + 2)..last)
+        .find(|&j| doc.tok(j) == "," && incise_verb_at(doc, j + 1))?;
+    // A passive ("soutenu par …") says nothing of who speaks.
+    let speech = |j: usize| is_speech(doc, j) && doc.folded(j + 1) != "par";
+    // A sentence whose subject can speak ("Paul Durand a parlé d'un « … »", "Le texte parle
+    // de « … »") quotes its subject's words, whoever the incise names.
+    let head = doc.folded(sentence.start + 1);
+    // (A pronoun may be impersonal: "Il en coûtera « … » par an, précise X.")
+    let speaking_subject = !matches!(
+        coref::sentence_subject(doc, sentence.start, k, entities),
+        coref::Subject::Other | coref::Subject::Pronoun(_)
+    ) || doc.is_determiner(sentence.start)
+        && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head));
+    if speaking_subject || (close + 1..comma).any(|j| matches!(doc.tok(j), ":" | ";") || speech(j)) {
+        return None;
+    }
+    let (Some(from), Some(to)) = (doc.tokens.get(sentence.start), doc.tokens.get(comma)) else { return None };
+    if entities.last_person_between(from.start, to.start, |_, _| true).is_some() {
+        return None;
+    }
+    speaker_after(doc, comma, Attached::Yes, entities)
+        .filter(|sp| !matches!(sp, Speaker::Unknown | Speaker::Object))
+}
+
+/// Whether the words at `j` open an incise of saying: a speech verb group, an inverted one
+/// ("estime-t-il"), or either after an object pronoun ("lui rappelle").
+fn incise_verb_at(doc: &Doc, mut j: usize) -> bool {
+    if is_object_clitic(doc.folded(j)) || REFLEXIVE.contains(&doc.folded(j)) {
+        j += 1;
+    }
+    // A bare past participle ("…, menacée par les casseurs.") qualifies a noun: no incise.
+    let bare_participle = ["é", "ée", "és", "ées"].iter().any(|end| doc.tok(j).ends_with(end));
+    verb_group_at(doc, j).is_some() && !bare_participle
+        || inverted(doc.folded(j)).is_some_and(|(verb, _)| {
+            GAZ.is_speech_verb(verb)
+                || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, j + 1)))
+        })
 }
 
 /// Whether the sentence starting at token `start` opens right after an opening quotation mark.

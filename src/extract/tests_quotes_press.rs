@@ -585,3 +585,42 @@ fn an_incise_far_into_the_quotation_still_names_the_speaker() {
                 revendications.»";
     assert_eq!(speakers(text), vec![some("Paul Roux")]);
 }
+
+#[test]
+fn an_incise_closing_the_sentence_attributes_a_fragment_woven_into_it() {
+    // The incise names the speaker of the whole sentence, however far the fragment stands.
+    let s = speakers(
+        "Le cortège ne passera pas devant le château, pas « immédiatement » à proximité, estime le préfet Jacques Morel.",
+    );
+    assert_eq!(s, vec![some("Jacques Morel")]);
+    let s = speakers(
+        "La hausse n'a été qu'un « prétexte » à un mécontentement plus général, soutenu par « plus de la moitié de la population », a fait remarquer Anne Vidal.",
+    );
+    assert_eq!(s, vec![some("Anne Vidal"), some("Anne Vidal")]);
+}
+
+#[test]
+fn no_closing_incise_when_someone_else_or_a_participle_stands_in_the_sentence() {
+    // The fragment's sentence names a person before the incise: theirs, maybe.
+    let s = speakers(
+        "Paul Berger a parlé d'un « désastre » pour la région, a rapporté mardi le journaliste Marc Lenoir.",
+    );
+    assert_ne!(s, vec![some("Marc Lenoir")]);
+    // A participle after a comma qualifies a noun; it is no incise.
+    let s = speakers("Le vieux « soldat » est venu protéger la flamme, menacée par les casseurs.");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+    // A capitalised quotation inside the sentence is a name.
+    let s = speakers(
+        "Les candidats de la liste « Ralliement d'initiative citoyenne » cherchent des fonds, précise Anne Vidal.",
+    );
+    assert!(s.iter().all(|sp| sp.as_deref() != Some("Anne Vidal")), "{s:?}");
+}
+
+#[test]
+fn a_director_described_is_not_the_minister_named_before() {
+    let s = speakers(
+        "Le ministre de l'Intérieur, Paul Berger, a fait le bilan. « La nuit a été agitée », a déploré le ministre de l'Intérieur. À Troyes, « des personnes ont commis des dégradations », a déclaré le directeur général de la police nationale.",
+    );
+    assert_eq!(s[0], some("Paul Berger"));
+    assert_ne!(s.get(1).cloned().flatten().as_deref(), Some("Paul Berger"));
+}
