@@ -636,10 +636,12 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
             }
             Some(Speaker::Description(kind, words)) => authored.clone().or_else(|| {
                 // "», a indiqué un porte-parole. « … », a ajouté le fonctionnaire": the one who
-                // spoke unnamed just before in the paragraph, not someone named further back.
-                let after_unnamed = indefinite_close.is_some_and(|c| {
-                    !person_between(doc, c, k, entities) && !(c + 1..=k).any(|j| doc.newline_before(j))
-                }) || unnamed_speaker_before(doc, k, entities);
+                // spoke unnamed just before in the paragraph (introduced so, described and
+                // unnamed, or described and not to be named), not someone named further back.
+                let after_unnamed =
+                    indefinite_close.or(unnamed_close).or(unresolved_close).is_some_and(|c| {
+                        !person_between(doc, c, k, entities) && !(c + 1..=k).any(|j| doc.newline_before(j))
+                    }) || unnamed_speaker_before(doc, k, entities);
                 resolve_description(doc, k, kind, words, entities, roles, after_unnamed).unwrap_or_else(
                     |Unresolved| {
                         described_unresolved = true;
@@ -2187,14 +2189,18 @@ fn resolve_description(
             g => g,
         };
         // "le premier ministre" when the text gives that role, in those words, to one person.
-        match holders_of_role(doc, &folded, roles, entities).as_slice() {
+        // "le maire de Bordeaux" is no woman the text calls "la maire".
+        let fits = |names: Vec<String>| -> Vec<String> {
+            names.into_iter().filter(|n| coref::name_fits(doc, n, gender, entities)).collect()
+        };
+        match fits(holders_of_role(doc, &folded, roles, entities)).as_slice() {
             [] => {}
             [one] => return Ok(Some(one.clone())),
             _ => return Err(Unresolved),
         }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
-        match role_holders(doc, open, &folded, entities).as_slice() {
+        match fits(role_holders(doc, open, &folded, entities)).as_slice() {
             [] => {}
             // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
             // des monuments nationaux": the same title with another complement.

@@ -624,3 +624,19 @@ fn a_director_described_is_not_the_minister_named_before() {
     assert_eq!(s[0], some("Paul Berger"));
     assert_ne!(s.get(1).cloned().flatten().as_deref(), Some("Paul Berger"));
 }
+
+#[test]
+fn a_described_speaker_is_no_one_of_the_other_gender_holding_that_title() {
+    let s = speakers(
+        "Emmanuel Grégoire, premier adjoint de la maire PS Anne Hidalgo, a fait le bilan. « Honte aux pillards », écrit Paul Juppin dans un tweet. « Il faut que ce désordre cesse », poursuit le maire de Bordeaux.",
+    );
+    assert_ne!(s.get(1).cloned().flatten().as_deref(), Some("Anne Hidalgo"), "{s:?}");
+}
+
+#[test]
+fn after_a_speaker_described_and_unnamed_another_description_stays_unnamed() {
+    let s = speakers(
+        "Le maire, Paul Berger, a parlé mardi. « J'ai pris connaissance avec stupéfaction des propos du maire », a déclaré le préfet du département. « Il n'est pas acceptable de bloquer la police », s'insurge le représentant local de l'État.",
+    );
+    assert_ne!(s.last().cloned().flatten().as_deref(), Some("Paul Berger"), "{s:?}");
+}
