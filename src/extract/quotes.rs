@@ -2479,7 +2479,14 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     let Some(head) = folded.split([' ', '\'', '’']).nth(1) else { return false };
     let Some(&sentence) = doc.sent_of.get(open) else { return false };
     let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
-    (first + 1..open).any(|j| doc.folded(j) == head && matches!(doc.folded(j - 1), "un" | "une"))
+    // "Son avocat a demandé sa libération": someone's, unnamed, unless the name follows ("son
+    // avocat, Me X" or "son avocat Me X").
+    let named_after = |j: usize| doc.cap(j + 1) || doc.tok(j + 1) == "," && doc.cap(j + 2);
+    (first + 1..open).any(|j| {
+        doc.folded(j) == head
+            && (matches!(doc.folded(j - 1), "un" | "une")
+                || matches!(doc.folded(j - 1), "son" | "sa" | "ses" | "leur" | "leurs") && !named_after(j))
+    })
 }
 
 /// An attribution inside the quote opening at `open` and closing at `close`: "« Moi, dit-il,

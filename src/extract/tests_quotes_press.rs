@@ -640,3 +640,16 @@ fn after_a_speaker_described_and_unnamed_another_description_stays_unnamed() {
     );
     assert_ne!(s.last().cloned().flatten().as_deref(), Some("Paul Berger"), "{s:?}");
 }
+
+#[test]
+fn someone_s_lawyer_introduced_without_a_name_is_not_the_client() {
+    let s = speakers(
+        "Éric Morel sera jugé en juin. Son avocat a confirmé sa remise en liberté. « Tout cela n'est que pure fantaisie », assure l'avocat.",
+    );
+    assert_eq!(s, vec![None]);
+    // Named right after the possessive, the lawyer is that person.
+    let s = speakers(
+        "Éric Morel sera jugé en juin. Son avocat, Paul Berger, a confirmé sa remise en liberté. « Tout cela n'est que pure fantaisie », assure l'avocat.",
+    );
+    assert_ne!(s, vec![Some("Éric Morel".to_string())]);
+}
