@@ -2605,7 +2605,10 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (at + 1, Speaker::Pronoun(g))
         }
-        coref::Subject::Described | coref::Subject::Titled { .. } | coref::Subject::Other => return None,
+        // "L'ancienne première secrétaire du PS pense que « … »": the description, for
+        // `resolve_description` to name or leave unnamed.
+        coref::Subject::Titled { title, .. } => titled_subject_speaker(doc, title, k)?,
+        coref::Subject::Described | coref::Subject::Other => return None,
     };
     // "X, porte-parole du parti, explique": past the apposition.
     let verb_at = if doc.tok(after) == "," {
@@ -2688,6 +2691,17 @@ fn incise_verb_at(doc: &Doc, mut j: usize) -> bool {
             GAZ.is_speech_verb(verb)
                 || AUX.contains(&verb) && GAZ.is_speech_verb(doc.folded(participle_after(doc, j + 1)))
         })
+}
+
+/// A subject known by its title ("la maire de Lille", the title at token `title`) whose verb
+/// comes before the quote opening at `k`: the verb's token and the description as written, up
+/// to the verb, through words only.
+fn titled_subject_speaker(doc: &Doc, title: usize, k: usize) -> Option<(usize, Speaker)> {
+    let determiner = (title.saturating_sub(2)..title).find(|&j| doc.is_determiner(j))?;
+    let verb = (title + 1..k.min(title + 10))
+        .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some())
+        .find(|&j| verb_group_at(doc, j).is_some())?;
+    Some((verb, Speaker::Description(Kind::Person, doc.span_text(determiner, verb).trim().to_string())))
 }
 
 /// Whether the sentence starting at token `start` opens right after an opening quotation mark.

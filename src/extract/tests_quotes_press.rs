@@ -653,3 +653,24 @@ fn someone_s_lawyer_introduced_without_a_name_is_not_the_client() {
     );
     assert_ne!(s, vec![Some("Éric Morel".to_string())]);
 }
+
+#[test]
+fn a_subject_known_by_title_speaks_the_quote_after_its_verb() {
+    let s = speakers(
+        "Martine Aubry a reçu la presse jeudi à Lille. L'ancienne première secrétaire du PS pense que « le vrai remède serait de refaire de la politique ».",
+    );
+    assert_eq!(s, vec![some("Martine Aubry")]);
+    // Nobody named fits the title: no speaker.
+    let s = speakers(
+        "Paul Berger a reçu la presse jeudi. La secrétaire d'État au Commerce a précisé qu'elle recevrait « les représentants des artisans en janvier ».",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_woman_described_is_not_a_man_whose_given_name_the_text_shows() {
+    let s = speakers(
+        "Francis Durand, président de la fédération, a répondu mardi. « Nous verrons en janvier ce qu'il faut faire », a indiqué la secrétaire d'État au Commerce.",
+    );
+    assert_eq!(s, vec![None]);
+}
