@@ -2769,6 +2769,16 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (doc.tokens.partition_point(|t| t.start < end), Speaker::Named(e.name.clone()))
         }
+        // "Vendredi, il s'était dit « sidéré »": whom the pronoun stands for, when its own
+        // verb is one of saying ("Il voulait dégonfler la menace d'un « … »" quotes another).
+        coref::Subject::Pronoun(g) => {
+            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle"))?;
+            if person_between(doc, at, k, entities) || !pronoun_verb_speaks(doc, at + 1) {
+                return None;
+            }
+            (at + 1, Speaker::Pronoun(g))
+        }
+        // "la maire de Lille assure que ses services seront « facilitateurs »"
         _ => return None,
     };
     // The verb's clause runs on to the quote: no comma or other clause break between.
@@ -2778,6 +2788,15 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
         .any(|j| is_speech(doc, j));
     introduced.then_some(speaker)
+}
+
+/// Whether the verb after a subject pronoun, past a negation and object pronouns ("il ne
+/// lui a pas dit", "elle s'est dite"), is one of saying.
+fn pronoun_verb_speaks(doc: &Doc, mut j: usize) -> bool {
+    while matches!(doc.folded(j), "ne" | "n'") || is_object_clitic(doc.folded(j)) {
+        j += 1;
+    }
+    verb_group_at(doc, j).is_some()
 }
 
 /// "Selon X, …, une personne … est « … »": a sentence framed as someone's word from its first

@@ -674,3 +674,16 @@ fn a_woman_described_is_not_a_man_whose_given_name_the_text_shows() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_fragment_after_a_pronoun_s_verb_of_saying_is_that_person_s() {
+    let s = speakers(
+        "Paul Berger a parlé vendredi à la radio. Il affirme que ses mots ont été sortis de leur « contexte ».",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // The pronoun's own verb says nothing: the fragment is someone else's label.
+    let s = speakers(
+        "Paul Berger a parlé vendredi à la radio. Il voulait dégonfler la menace d'un « référendum anti-Berger » brandie par ses adversaires.",
+    );
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}
