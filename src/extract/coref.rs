@@ -320,6 +320,11 @@ fn opens_adverbial(folded: &str) -> bool {
 const TITLE_MODIFIERS: [&str; 9] =
     ["ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "premier", "premiere", "actuel", "actuelle"];
 
+/// Whether a (folded) word may stand between a determiner and a title ("l'ancienne ministre").
+pub(super) fn is_title_modifier(folded: &str) -> bool {
+    TITLE_MODIFIERS.contains(&folded)
+}
+
 /// A sentence opening at `p` with a person's title and no name ("Le président du parti",
 /// "L'ancienne ministre"): its gender, from the determiner ("le", "la") or else the ending of
 /// the word after it ("l'actuel", "l'ancienne").

@@ -2724,11 +2724,15 @@ fn relative_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
         .rev()
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")" | "«" | "»"))
         .find(|&j| doc.folded(j) == "qui")?;
-    if !(qui + 1..k).any(|j| is_speech(doc, j)) || qui < 2 || doc.tok(qui - 1) != "," {
+    if !(qui + 1..k).any(|j| is_speech(doc, j)) || qui < 2 {
         return None;
     }
-    let end = doc.tokens.get(qui - 2)?.end;
-    let person = entities.ending_at(end).filter(|e| e.label == Label::Per)?;
+    // The antecedent ends before the comma, or right before "qui" ("X qui estime que « … »").
+    let last = if doc.tok(qui - 1) == "," { qui - 2 } else { qui - 1 };
+    let end = doc.tokens.get(last)?.end;
+    let Some(person) = entities.ending_at(end).filter(|e| e.label == Label::Per) else {
+        return described_antecedent(doc, last, entities);
+    };
     // "l'ancienne ministre de Pierre Durand, qui …": the relative is about the minister.
     let start = person.mentions.iter().filter(|m| m.end == end).map(|m| m.start).next()?;
     let first = doc.tokens.partition_point(|t| t.start < start);
@@ -2736,6 +2740,22 @@ fn relative_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
         return None;
     }
     Some(Speaker::Named(person.name.clone()))
+}
+
+/// "…, a estimé le chef des Insoumis, qui certifie que « … »": a relative clause on a person
+/// described by a title ending at token `last`: the description, for `resolve_description`.
+fn described_antecedent(doc: &Doc, last: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let determiner = (last.saturating_sub(8)..last)
+        .rev()
+        .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some())
+        .filter(|&j| matches!(doc.folded(j), "le" | "la" | "l'"))
+        .last()?;
+    let title =
+        if coref::is_title_modifier(doc.folded(determiner + 1)) { determiner + 2 } else { determiner + 1 };
+    if !GAZ.titles.contains(doc.folded(title)) {
+        return None;
+    }
+    phrase_speaker(doc, determiner, entities).filter(|s| matches!(s, Speaker::Description(Kind::Person, _)))
 }
 
 /// Most words a quoted fragment woven into the narrative has ("il dénonce une « trahison »").

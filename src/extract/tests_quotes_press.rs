@@ -687,3 +687,16 @@ fn a_fragment_after_a_pronoun_s_verb_of_saying_is_that_person_s() {
     );
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
+
+#[test]
+fn a_relative_clause_on_a_described_speaker_gives_the_quote_to_the_one_described() {
+    let s = speakers(
+        "Bruno Morel, maire de Belflou, a lancé une cagnotte. « Les problèmes vont arriver », explique le maire de Belflou, qui a dit agir après une « accumulation de tout ce qu'on voit ces dernières semaines ».",
+    );
+    assert_eq!(s, vec![some("Bruno Morel"), some("Bruno Morel")]);
+    // Without a comma: "X qui estime que « … »".
+    let s = speakers(
+        "La séance a été vive mardi. Le texte a été voté par Paul Berger qui estime que la loi a « oublié les plus modestes de nos concitoyens ».",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
