@@ -161,9 +161,21 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         push(reporting_subject(doc, k, entities));
         let f = doc.folded(k);
         match f {
-            "selon" => push(domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities))),
+            "selon" => {
+                let source = domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities));
+                let partners = joined_sources(doc, k + 1, source.as_deref(), entities);
+                push(source);
+                for partner in partners {
+                    push(Some(partner));
+                }
+            }
             "d'" if doc.folded(k + 1) == "apres" => {
-                push(domain_at(doc, k + 2).or_else(|| after_article(doc, k + 2, entities)))
+                let source = domain_at(doc, k + 2).or_else(|| after_article(doc, k + 2, entities));
+                let partners = joined_sources(doc, k + 2, source.as_deref(), entities);
+                push(source);
+                for partner in partners {
+                    push(Some(partner));
+                }
             }
             "according" if doc.folded(k + 1) == "to" => push(after_article(doc, k + 2, entities)),
             "citing" => push(after_article(doc, k + 1, entities)),
@@ -209,10 +221,18 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
             }
-            // "une vidéo relayée par le site Freedom", "révélé par Le Monde": an outlet only.
-            _ if PUBLISHED.contains(&f) && doc.folded(k + 1) == "par" => {
-                let s = if doc.is_determiner(k + 2) { k + 3 } else { k + 2 };
-                push(medium_at(doc, s, entities).or_else(|| in_media(doc, k + 2, entities)))
+            // "une vidéo relayée par le site Freedom", "révélé par Le Monde", "publiée ce mardi
+            // par Paris Match et Sud Radio": an outlet only, and those joined to it.
+            _ if PUBLISHED.contains(&f)
+                && let Some(par) = par_after(doc, k) =>
+            {
+                let s = if doc.is_determiner(par + 1) { par + 2 } else { par + 1 };
+                let source = medium_at(doc, s, entities).or_else(|| in_media(doc, par + 1, entities));
+                let partners = joined_sources(doc, par + 1, source.as_deref(), entities);
+                push(source);
+                for partner in partners {
+                    push(Some(partner));
+                }
             }
             // "figures from the Office for National Statistics", "a statement by Sony".
             _ if EVIDENCE.contains(&f) && matches!(doc.folded(k + 1), "from" | "by") => {
@@ -246,6 +266,61 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// "par" after a participle of publishing, past a time complement ("publiée ce mardi par").
+fn par_after(doc: &Doc, k: usize) -> Option<usize> {
+    (k + 1..k + 4).take_while(|&j| doc.is_word(j)).find(|&j| doc.folded(j) == "par").filter(|&par| {
+        (k + 1..par).all(|j| {
+            matches!(
+                doc.folded(j),
+                "ce" | "hier"
+                    | "lundi"
+                    | "mardi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "matin"
+                    | "soir"
+            )
+        })
+    })
+}
+
+/// How far after the cue word a cited source's name may start ("selon le dernier sondage X").
+const SOURCE_NAME_REACH: usize = 8;
+
+/// The organisations joined to the source `name` cited from token `from` on: by a hyphen
+/// ("selon le sondage Ifop-Fiducial": both institutes) or by "et" ("publié par Paris Match et
+/// Sud Radio": both outlets).
+fn joined_sources(doc: &Doc, from: usize, name: Option<&str>, entities: &EntityIndex) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(name) = name else { return out };
+    let Some(mut end) = (from..from + SOURCE_NAME_REACH).find_map(|j| {
+        let (e, end) = entities.starting_at(doc.tokens.get(j)?.start)?;
+        (e.name == name).then_some(end)
+    }) else {
+        return out;
+    };
+    loop {
+        let rest = doc.text.get(end..).unwrap_or("");
+        let gap = if rest.starts_with('-') {
+            1
+        } else if rest.starts_with(" et ") {
+            4
+        } else {
+            break;
+        };
+        let Some((e, next_end)) = entities.starting_at(end + gap).filter(|(e, _)| e.label == Label::Org)
+        else {
+            break;
+        };
+        out.push(e.name.clone());
+        end = next_end;
     }
     out
 }

@@ -700,3 +700,14 @@ fn a_relative_clause_on_a_described_speaker_gives_the_quote_to_the_one_described
     );
     assert_eq!(s, vec![some("Paul Berger")]);
 }
+
+#[test]
+fn a_source_joined_by_a_hyphen_or_et_is_cited_too() {
+    let f = extract(
+        "Selon une enquête Ifop-Fiducial pour la radio, la cote du président a bondi. La dernière vague du baromètre, publiée ce mardi par Paris Match et Sud Radio, le montre.",
+        &Options::default(),
+    );
+    for s in ["Ifop", "Fiducial", "Paris Match", "Sud Radio"] {
+        assert!(f.sources.iter().any(|x| x == s), "{s}: {:?}", f.sources);
+    }
+}
