@@ -210,13 +210,17 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             _ if let Some(e) = clause_ending_medium(doc, k) => {
                 push(Some(doc.span_text(k + 1, e).to_string()))
             }
-            // "…, a indiqué la police."
+            // "…, a indiqué la police.", "…, précise le ministère des Transports, …"
             _ if speech_verb_at(doc, k)
                 && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
-                && INSTITUTIONS.contains(&doc.folded(k + 2))
-                && matches!(doc.tok(k + 3), "." | "," | ";") =>
+                && INSTITUTIONS.contains(&doc.folded(k + 2)) =>
             {
-                push(Some(doc.span_text(k + 2, k + 3).to_string()))
+                let phrase = institution_phrase(doc, k + 2);
+                let end = doc.tokens.get(k + 2).map_or(0, |t| t.start) + phrase.len();
+                let after = doc.tokens.partition_point(|t| t.start < end);
+                if matches!(doc.tok(after), "." | "," | ";") {
+                    push(Some(phrase))
+                }
             }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))

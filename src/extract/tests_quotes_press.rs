@@ -711,3 +711,14 @@ fn a_source_joined_by_a_hyphen_or_et_is_cited_too() {
         assert!(f.sources.iter().any(|x| x == s), "{s}: {:?}", f.sources);
     }
 }
+
+#[test]
+fn an_institution_with_its_complement_in_an_incise_is_a_source() {
+    let f = extract(
+        "Ces nouveaux abonnements, précise le ministère des Transports, sont un geste commercial. Le trafic reprendra lundi, a indiqué la préfecture du Calvados.",
+        &Options::default(),
+    );
+    for s in ["ministère des Transports", "préfecture du Calvados"] {
+        assert!(f.sources.iter().any(|x| x == s), "{s}: {:?}", f.sources);
+    }
+}
