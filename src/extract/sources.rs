@@ -210,6 +210,9 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             _ if let Some(e) = clause_ending_medium(doc, k) => {
                 push(Some(doc.span_text(k + 1, e).to_string()))
             }
+            // "Le trafic reprendra lundi, a annoncé la SNCF.": an organisation reporting in an
+            // incise that closes the clause.
+            _ if let Some(name) = incise_organisation(doc, k, entities) => push(Some(name)),
             // "…, a indiqué la police.", "…, précise le ministère des Transports, …"
             _ if speech_verb_at(doc, k)
                 && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
@@ -272,6 +275,26 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         }
     }
     out
+}
+
+/// The organisation that is the subject of the incise of saying at token `k` after reported
+/// words ("Le trafic reprendra lundi, a annoncé la SNCF.", "…, précise Airbus,"): the verb after
+/// a comma (and its auxiliary), the name right after it (and its article), ending the clause.
+fn incise_organisation(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    if doc.lang != super::types::Lang::Fr || !speech_verb_at(doc, k) || doc.cap(k) {
+        return None;
+    }
+    let first =
+        if k > 0 && matches!(doc.folded(k - 1), "a" | "avait" | "ont" | "avaient") { k - 1 } else { k };
+    // After a quotation the organisation is its speaker, not a source.
+    let comma = first.checked_sub(1)?;
+    if doc.tok(comma) != "," || comma > 0 && super::quotes::is_quote_mark(doc.tok(comma - 1)) {
+        return None;
+    }
+    let name_at = if matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'") { k + 2 } else { k + 1 };
+    let (e, end) = entities.starting_at(doc.tokens.get(name_at)?.start)?;
+    let after = doc.tokens.partition_point(|t| t.start < end);
+    (e.label == Label::Org && matches!(doc.tok(after), "." | "," | ";")).then(|| e.name.clone())
 }
 
 /// "par" after a participle of publishing, past a time complement ("publiée ce mardi par").

@@ -722,3 +722,13 @@ fn an_institution_with_its_complement_in_an_incise_is_a_source() {
         assert!(f.sources.iter().any(|x| x == s), "{s}: {:?}", f.sources);
     }
 }
+
+#[test]
+fn an_organisation_in_an_incise_after_reported_words_is_a_source_not_after_a_quote() {
+    let f = extract(
+        "Le match a été reporté à la demande de la préfecture, a annoncé la Ligue de football professionnel. « Ce n'est pas une arme létale », a indiqué l'Unsa-Police.",
+        &Options::default(),
+    );
+    assert!(f.sources.iter().any(|x| x == "Ligue de football professionnel"), "{:?}", f.sources);
+    assert!(!f.sources.iter().any(|x| x.contains("Unsa")), "{:?}", f.sources);
+}
