@@ -207,7 +207,8 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         people.push(Person { name: e.name.clone(), roles, roles_origin: None });
     }
     let index = entities::EntityIndex::new(&ents);
-    let quotes = quotes::find_quotes(doc, &index, &an.roles);
+    let (quotes, described) = quotes::find_quotes(doc, &index, &an.roles);
+    add_described_roles(&mut people, &described);
     let sources = sources::find_sources(doc, &index);
     let lede =
         doc.sentences.first().map(|r| doc.span_text(r.start, r.end).to_string()).filter(|s| !s.is_empty());
@@ -220,6 +221,45 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         sources,
         lede,
     }
+}
+
+/// The descriptions quotes give their named speakers, as roles of those people, when the
+/// description is specific: a title with a named complement ("», a estimé l'ancienne ministre de
+/// l'Emploi" → "ancienne ministre de l'Emploi"). Not a bare title ("le fonctionnaire" may be
+/// someone the text leaves unnamed), nor a demonstrative ("cette habitante de …"), nor what a
+/// role of the person already says, nor the same title with another complement.
+fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpeaker]) {
+    use crate::text::fold::fold_str;
+    for d in described {
+        let Some(person) = people.iter_mut().find(|p| p.name == d.name) else { continue };
+        let role = without_article(&d.description);
+        let key = fold_str(role);
+        let head = quotes::title_word(&key);
+        let named_complement = role
+            .split_once([' ', '\''])
+            .is_some_and(|(_, rest)| rest.split([' ', '\'', '’']).any(|w| w.starts_with(char::is_uppercase)));
+        let demonstrative = ["ce ", "cet ", "cette "].iter().any(|d| key.starts_with(d));
+        let said = person.roles.iter().any(|r| {
+            let r = fold_str(r);
+            r.contains(&key) || quotes::title_word(&r) == head
+        });
+        if head.is_none() || !named_complement || demonstrative || said {
+            continue;
+        }
+        person.roles.push(role.to_string());
+    }
+}
+
+/// A description without its leading definite article ("l'ancienne ministre" → "ancienne
+/// ministre").
+fn without_article(description: &str) -> &str {
+    let lower = description.to_lowercase();
+    for article in ["le ", "la ", "les ", "l'", "l’", "the "] {
+        if lower.starts_with(article) {
+            return description.get(article.len()..).unwrap_or(description).trim_start();
+        }
+    }
+    description
 }
 
 #[cfg(test)]

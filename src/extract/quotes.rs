@@ -481,9 +481,22 @@ fn facing(doc: &Doc, k: usize) -> Facing {
     }
 }
 
-/// Quotes and their speakers; `roles` are the roles found in the text, for descriptions that
-/// stand for the one person holding them ("selon le premier ministre").
-pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Vec<Quote> {
+/// A person the text describes as a quote's speaker ("», a estimé l'ancienne ministre de
+/// l'Emploi") and names elsewhere, with the description as written.
+pub struct DescribedSpeaker {
+    pub name: String,
+    pub description: String,
+}
+
+/// Quotes and their speakers, and the speakers named through a description (see
+/// `DescribedSpeaker`); `roles` are the roles found in the text, for descriptions that stand for
+/// the one person holding them ("selon le premier ministre").
+pub fn find_quotes(
+    doc: &Doc,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+) -> (Vec<Quote>, Vec<DescribedSpeaker>) {
+    let mut described: Vec<DescribedSpeaker> = Vec::new();
     let mut out = Vec::new();
     let n = doc.len();
     let mut k = 0;
@@ -642,12 +655,19 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
                     indefinite_close.or(unnamed_close).or(unresolved_close).is_some_and(|c| {
                         !person_between(doc, c, k, entities) && !(c + 1..=k).any(|j| doc.newline_before(j))
                     }) || unnamed_speaker_before(doc, k, entities);
-                resolve_description(doc, k, kind, words, entities, roles, after_unnamed).unwrap_or_else(
-                    |Unresolved| {
+                let written = words.clone();
+                let resolved = resolve_description(doc, k, kind, words, entities, roles, after_unnamed)
+                    .unwrap_or_else(|Unresolved| {
                         described_unresolved = true;
                         None
-                    },
-                )
+                    });
+                if kind == Kind::Person
+                    && let Some(name) =
+                        resolved.as_ref().filter(|n| **n != written && n.starts_with(char::is_uppercase))
+                {
+                    described.push(DescribedSpeaker { name: name.clone(), description: written });
+                }
+                resolved
             }),
             Some(Speaker::Unknown | Speaker::Object) => None,
             None => inherited,
@@ -711,7 +731,7 @@ pub fn find_quotes(doc: &Doc, entities: &EntityIndex, roles: &[RoleMatch]) -> Ve
     }
     share_incise_backwards(doc, &mut out, &marks, entities);
     share_repeated_speakers(&mut out, &word_counts);
-    drop_labels(out, &word_counts)
+    (drop_labels(out, &word_counts), described)
 }
 
 /// "Les Talibans ont visé l'hôtel car selon eux, il abritait des « … »": a plural pronoun
@@ -2397,7 +2417,7 @@ pub(super) fn title_given(doc: &Doc, title: usize, at: usize, entities: &EntityI
 }
 
 /// The word of a (folded) description that is a person's title or function ("procureur").
-fn title_word(description: &str) -> Option<&str> {
+pub(super) fn title_word(description: &str) -> Option<&str> {
     description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
 }
 
@@ -2694,14 +2714,21 @@ fn incise_verb_at(doc: &Doc, mut j: usize) -> bool {
 }
 
 /// A subject known by its title ("la maire de Lille", the title at token `title`) whose verb
-/// comes before the quote opening at `k`: the verb's token and the description as written, up
-/// to the verb, through words only.
+/// of saying comes before the quote opening at `k`: that verb's token and the description as
+/// written, up to the verb or its auxiliary, through words only.
 fn titled_subject_speaker(doc: &Doc, title: usize, k: usize) -> Option<(usize, Speaker)> {
     let determiner = (title.saturating_sub(2)..title).find(|&j| doc.is_determiner(j))?;
     let verb = (title + 1..k.min(title + 10))
         .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some())
-        .find(|&j| verb_group_at(doc, j).is_some())?;
-    Some((verb, Speaker::Description(Kind::Person, doc.span_text(determiner, verb).trim().to_string())))
+        .find(|&j| verb_group_at(doc, j).is_some() || AUX.contains(&doc.folded(j)))?;
+    // "a immédiatement réagi": an auxiliary, then the verb of saying past an adverb or two.
+    let speech = if verb_group_at(doc, verb).is_some() {
+        verb
+    } else {
+        (verb + 1..verb + 4).find(|&j| verb_group_at(doc, j).is_some())?
+    };
+    let description = doc.span_text(determiner, verb).trim().to_string();
+    Some((speech, Speaker::Description(Kind::Person, description)))
 }
 
 /// Whether the sentence starting at token `start` opens right after an opening quotation mark.

@@ -732,3 +732,22 @@ fn an_organisation_in_an_incise_after_reported_words_is_a_source_not_after_a_quo
     assert!(f.sources.iter().any(|x| x == "Ligue de football professionnel"), "{:?}", f.sources);
     assert!(!f.sources.iter().any(|x| x.contains("Unsa")), "{:?}", f.sources);
 }
+
+#[test]
+fn a_specific_description_resolved_as_a_speaker_is_a_role_of_that_person() {
+    let roles_of = |text: &str, name: &str| {
+        let f = extract(text, &Options::default());
+        f.people.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_default()
+    };
+    let aubry = roles_of(
+        "Martine Aubry a reçu la presse jeudi à Lille. « Je condamne sa politique », a déclaré l'ancienne ministre de l'Emploi.",
+        "Martine Aubry",
+    );
+    assert_eq!(aubry, vec!["ancienne ministre de l'Emploi".to_string()]);
+    // A bare title may stand for someone the text leaves unnamed: no role from it.
+    let berger = roles_of(
+        "Paul Berger a frappé un gendarme samedi. « C'est de la violence gratuite », a confié le fonctionnaire.",
+        "Paul Berger",
+    );
+    assert!(!berger.iter().any(|r| r.contains("fonctionnaire")), "{berger:?}");
+}
