@@ -530,7 +530,7 @@ pub fn find_quotes(
             k += 1;
             continue;
         }
-        let Some(close) = (k + 1..n.min(k + 1500)).find(|&j| closers.contains(&doc.tok(j))) else {
+        let Some(close) = closing_mark(doc, k, closers) else {
             k += 1;
             continue;
         };
@@ -830,6 +830,33 @@ fn reports_something_else(doc: &Doc, inner: &str, close: usize) -> bool {
     let clause_end = (close + 1..reach).find(|&j| matches!(doc.tok(j), "." | "!" | "?")).unwrap_or(reach);
     let verb = (close + 1..clause_end).find(|&j| is_speech(doc, j));
     verb.is_some_and(|v| !matches!(doc.tok(v + 1), "." | "," | ";" | "!" | "?"))
+}
+
+/// The mark closing the quotation opened at token `k`: the first closer, or, when the same
+/// opening mark comes first ("« Une liste « gilets jaunes » ne me pose aucun problème »"), the
+/// closer that balances it, if one does within the paragraph.
+fn closing_mark(doc: &Doc, k: usize, closers: &[&str]) -> Option<usize> {
+    let n = doc.len().min(k + 1500);
+    let first = (k + 1..n).find(|&j| closers.contains(&doc.tok(j)))?;
+    let opener = doc.tok(k);
+    if opener == "\"" || !(k + 1..first).any(|j| doc.tok(j) == opener) {
+        return Some(first);
+    }
+    let mut depth = 0usize;
+    for j in k + 1..n {
+        if doc.newline_before(j) {
+            break;
+        }
+        if doc.tok(j) == opener {
+            depth += 1;
+        } else if closers.contains(&doc.tok(j)) {
+            if depth == 0 {
+                return Some(j);
+            }
+            depth -= 1;
+        }
+    }
+    Some(first)
 }
 
 /// "« … », et « … », a déclaré X": quotations that open a sentence and follow one another,
@@ -1446,8 +1473,9 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     {
         return named_speaker_after(doc, k + 2, entities);
     }
-    // "» selon X" / "» d'après X"
+    // "» selon X" / "» d'après X"; not "Selon …" opening the next sentence.
     let after_selon = match doc.folded(k) {
+        _ if doc.cap(k) && !doc.newline_before(k) && k > 0 && doc.tok(k - 1) != "," => None,
         "selon" => Some(k + 1),
         "d'" if doc.folded(k + 1) == "apres" => Some(k + 2),
         _ => None,

@@ -751,3 +751,22 @@ fn a_specific_description_resolved_as_a_speaker_is_a_role_of_that_person() {
     );
     assert!(!berger.iter().any(|r| r.contains("fonctionnaire")), "{berger:?}");
 }
+
+#[test]
+fn a_quotation_holding_guillemets_runs_to_its_own_closing_mark() {
+    let f = extract(
+        "Marine Morel soutient le mouvement. « Ce n'est jamais une mauvaise nouvelle. Une liste « gilets jaunes » ne me pose aucun problème », a assuré mercredi Marine Morel.",
+        &Options::default(),
+    );
+    let q = f.quotes.iter().find(|q| q.text.starts_with("Ce n'est"));
+    assert_eq!(q.map(|q| q.text.ends_with("aucun problème")), Some(true), "{:?}", f.quotes);
+    assert_eq!(q.and_then(|q| q.speaker.as_deref()), Some("Marine Morel"));
+}
+
+#[test]
+fn selon_opening_the_next_sentence_does_not_attribute_the_quote_before() {
+    let s = speakers(
+        "« Ne tombons pas dans ce piège, avertit Paul Berger, fondateur du collectif. Ce parti fragilise tout le monde. »Selon un sondage Ipsos, une telle liste prendrait des voix à tous.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
