@@ -598,10 +598,10 @@ pub fn find_quotes(
             .or(after)
             .or(continued)
             .or_else(|| speaker_inside(doc, k, close, entities))
+            .or_else(|| closing_incise(doc, k, close, words, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| group_behind_selon(doc, k, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
-            .or_else(|| closing_incise(doc, k, close, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
@@ -2688,7 +2688,13 @@ const CLOSING_INCISE_TOKENS: usize = 14;
 /// saying, colon or semicolon stands between the quotation and the incise (each would bring
 /// its own speaker). The incise names or
 /// describes its speaker: one saying nobody is no reason to attribute words far from it.
-fn closing_incise(doc: &Doc, k: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+fn closing_incise(
+    doc: &Doc,
+    k: usize,
+    close: usize,
+    words: usize,
+    entities: &EntityIndex,
+) -> Option<Speaker> {
     let sentence = doc.sentences.get(*doc.sent_of.get(close)?)?;
     // A capitalised quotation inside a sentence is a name or a title ("la liste « Ralliement
     // d'initiative citoyenne »"), not words said.
@@ -2696,14 +2702,33 @@ fn closing_incise(doc: &Doc, k: usize, close: usize, entities: &EntityIndex) -> 
         return None;
     }
     let last = sentence.end.checked_sub(1)?;
-    if !matches!(doc.tok(last), "." | "!" | "?" | "…") || (close + 1..=last).any(|j| doc.newline_before(j))
+    if !matches!(doc.tok(last), "." | "!" | "?" | "…")
+        || (sentence.start..=last).any(|j| doc.newline_before(j) && j > sentence.start)
     {
         return None;
     }
     // The incise's first comma: one inside it sets off a complement ("…, dixit le ministre de
-    // l'Intérieur, X.").
-    let comma = (last.saturating_sub(CLOSING_INCISE_TOKENS).max(close + 2)..last)
-        .find(|&j| doc.tok(j) == "," && incise_verb_at(doc, j + 1))?;
+    // l'Intérieur, X."). Else an incise set off by commas before the quotation ("Les
+    // principales victimes, a-t-il ajouté, sont les « … »").
+    let closing = (last.saturating_sub(CLOSING_INCISE_TOKENS).max(close + 2)..last)
+        .find(|&j| doc.tok(j) == "," && incise_verb_at(doc, j + 1));
+    let leading = || {
+        // After the incise of a quotation it follows, a word or two quoted is more likely a
+        // label in its apposition ("», a indiqué X, l'un des « insoumis »") than more words.
+        (sentence.start + 1..k).find(|&c| {
+            doc.tok(c) == ","
+                && (words > FRAGMENT_WORDS || !is_quote_mark(doc.tok(c - 1)))
+                && incise_verb_at(doc, c + 1)
+                && (c + 2..(c + CLOSING_INCISE_TOKENS).min(k)).any(|j| doc.tok(j) == ",")
+        })
+    };
+    let comma = closing.or_else(leading)?;
+    // Between the incise and the quotation, the words that come after it.
+    let between = if comma > close {
+        close + 1..comma
+    } else {
+        (comma + 2..k).find(|&j| doc.tok(j) == ",").map_or(k, |c| c + 1)..k
+    };
     // A passive ("soutenu par …") says nothing of who speaks.
     let speech = |j: usize| is_speech(doc, j) && doc.folded(j + 1) != "par";
     // A sentence whose subject can speak ("Paul Durand a parlé d'un « … »", "Le texte parle
@@ -2715,7 +2740,7 @@ fn closing_incise(doc: &Doc, k: usize, close: usize, entities: &EntityIndex) -> 
         coref::Subject::Other | coref::Subject::Pronoun(_)
     ) || doc.is_determiner(sentence.start)
         && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head));
-    if speaking_subject || (close + 1..comma).any(|j| matches!(doc.tok(j), ":" | ";") || speech(j)) {
+    if speaking_subject || between.into_iter().any(|j| matches!(doc.tok(j), ":" | ";") || speech(j)) {
         return None;
     }
     let (Some(from), Some(to)) = (doc.tokens.get(sentence.start), doc.tokens.get(comma)) else { return None };

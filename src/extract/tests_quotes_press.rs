@@ -770,3 +770,16 @@ fn selon_opening_the_next_sentence_does_not_attribute_the_quote_before() {
     );
     assert_eq!(s, vec![some("Paul Berger")]);
 }
+
+#[test]
+fn an_incise_before_the_quotation_in_its_sentence_attributes_it() {
+    let s = speakers(
+        "Paul Berger a parlé jeudi. Les principales victimes, a-t-il ajouté, sont les « habitants des villages obligés de partir vivre en ville ».",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // After a quotation's own incise, a word quoted in its apposition is a label.
+    let s = speakers(
+        "« On soutient les deux démarches », a indiqué Paul Berger, l'un des cinq députés « insoumis » présents.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
