@@ -820,6 +820,15 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         {
             b = e;
         }
+        // Only after the head and lower-case words: "Institut Max-Planck et de l'université …"
+        // is two bodies.
+        let head_only = b == k + 1 || !doc.cap(b - 1);
+        if head_only
+            && !doc.info.get(k).is_some_and(|t| t.initial)
+            && !GAZ.phrases.contains_key(&span_key(doc, k, b))
+        {
+            b = lower_case_fields_end(doc, adjectives_end(doc, b, used), used);
+        }
     }
     if label == Label::Org
         && let Some(e) = expansion_end(doc, k, b, used)
@@ -836,19 +845,100 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
 fn field_after_adjective(doc: &Doc, b: usize, used: &[bool]) -> Option<usize> {
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
     let noun = connectors_end(doc, b, open)?;
-    let f = doc.folded(noun);
+    plain_field_noun(doc, noun, open).then_some(noun + 1)
+}
+
+/// Longest a body's name may run in lower case after its capitalised head.
+const MAX_LOWER_CASE_TAIL: usize = 12;
+
+/// French names bodies with a capitalised head and lower-case fields: "Chambre [des
+/// représentants]", "Conseil suprême [des forces armées]", "Parti [de la liberté et de la
+/// justice]", "Mouvement [pour la démocratie]". From `b`, each field is a connector (de, du, des,
+/// de la, pour, et de …), a plain noun and its adjectives; the end of the last whole field.
+fn lower_case_fields_end(doc: &Doc, b: usize, used: &[bool]) -> usize {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let mut end = b;
+    while end < b + MAX_LOWER_CASE_TAIL {
+        let Some(noun) = field_connectors_end(doc, end, open) else { break };
+        // "et" joins a field to a field, not to the capitalised name ("Parti de la liberté et
+        // de la justice").
+        if !plain_field_noun(doc, noun, open) || doc.folded(end) == "et" && end == b {
+            break;
+        }
+        end = adjectives_end(doc, noun + 1, used);
+    }
+    // "Office du commerce du Puy", "Cour de justice de l'Union": whether the place or body after
+    // the fields belongs to the name is not known; leave the name as it was.
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    if connectors_end(doc, end, open).is_some_and(|c| doc.cap(c)) {
+        return b;
+    }
+    end
+}
+
+/// The end of the lower-case adjectives of a name's field from `e`, two of them joined by "et"
+/// too ("ressources textuelles et lexicales").
+fn adjectives_end(doc: &Doc, mut e: usize, used: &[bool]) -> usize {
+    let adjective = |i: usize| {
+        !used.get(i).copied().unwrap_or(true)
+            && !doc.newline_before(i)
+            && !doc.cap(i)
+            && is_name_adjective(doc.folded(i))
+    };
+    let start = e;
+    loop {
+        if adjective(e) {
+            e += 1;
+        } else if e > start && doc.folded(e) == "et" && adjective(e + 1) {
+            e += 2;
+        } else {
+            return e;
+        }
+    }
+}
+
+/// The connectors opening one more field of a name at `i`: "de", "des", "de la", "pour la",
+/// "et du", "et de la". Where the noun starts, or None.
+fn field_connectors_end(doc: &Doc, i: usize, open: impl Fn(usize) -> bool + Copy) -> Option<usize> {
+    let low = |j: usize| open(j) && !doc.cap(j);
+    let after_and = if low(i) && doc.folded(i) == "et" { i + 1 } else { i };
+    if low(after_and) && doc.folded(after_and) == "pour" {
+        let article = low(after_and + 1) && matches!(doc.folded(after_and + 1), "la" | "le" | "les" | "l'");
+        return Some(after_and + 1 + usize::from(article));
+    }
+    connectors_end(doc, after_and, open)
+}
+
+/// A lower-case noun that can be the field of a name: no function word, verb form, date word
+/// or title ("la Commission européenne de lever les sanctions", "le Conseil de mardi").
+fn plain_field_noun(doc: &Doc, i: usize, open: impl Fn(usize) -> bool) -> bool {
+    let f = doc.folded(i);
     let verb_like = ["er", "ir", "re"].iter().any(|e| f.ends_with(e));
-    let plain_noun = open(noun)
-        && doc.is_word(noun)
-        && !doc.cap(noun)
+    open(i)
+        && doc.is_word(i)
+        && !doc.cap(i)
         && f.chars().count() >= 3
         && f.chars().all(char::is_alphabetic)
         && !verb_like
         && !GAZ.is_stop(f)
         && !GAZ.months.contains_key(f)
         && !GAZ.days.contains_key(f)
-        && !GAZ.titles.contains(f);
-    plain_noun.then_some(noun + 1)
+        && !GAZ.titles.contains(f)
+}
+
+/// Adjective endings French names of bodies use after a field ("forces armées", "révolution
+/// islamique", "stabilité financière", "résistance iranienne").
+const NAME_ADJECTIVE_ENDINGS: [&str; 16] = [
+    "ique", "iques", "aire", "aires", "ale", "ales", "aux", "elle", "elles", "ienne", "iennes", "iere",
+    "ieres", "armees", "unies", "ive",
+];
+
+fn is_name_adjective(folded: &str) -> bool {
+    GAZ.institution_word.contains(folded)
+        || GAZ.demonyms.contains_key(folded)
+        || NAME_ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| folded.ends_with(e) && (folded == *e || folded.len() > e.len() + 2))
 }
 
 /// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.

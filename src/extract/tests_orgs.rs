@@ -465,3 +465,30 @@ fn the_state_with_its_adjective_and_a_night_are_no_names() {
     }
     assert!(e.contains(&("État islamique".into(), Label::Org)), "{e:?}");
 }
+
+// ---- fr-orgs9: names of bodies abroad and at home (lower-case fields, …) ----
+
+#[test]
+fn a_capitalised_head_takes_its_lower_case_fields() {
+    let f = fr("La Chambre des représentants a voté mardi. Le Conseil suprême des forces armées a \
+                dissous l'assemblée, et le Parti de la liberté et de la justice proteste. Selon le \
+                Centre national de recherches textuelles et lexicales, le mot est ancien.");
+    let e = ents(&f);
+    for org in [
+        "Chambre des représentants",
+        "Conseil suprême des forces armées",
+        "Parti de la liberté et de la justice",
+        "Centre national de recherches textuelles et lexicales",
+    ] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
+
+#[test]
+fn lower_case_fields_stop_at_a_capitalised_name_or_a_second_body() {
+    let f = fr("Des chercheurs de l'Institut Max-Planck et de l'université de Gênes ont publié. \
+                La Fédération des pêcheurs de Bretagne proteste.");
+    let e = ents(&f);
+    assert!(e.iter().all(|(t, _)| !t.contains("Max-Planck et")), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t == "Fédération des pêcheurs"), "{e:?}");
+}
