@@ -803,6 +803,12 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         return None;
     }
     let (_, mut b) = extend_run(doc, k, used, true);
+    // "la Ligue du Nord d'Umberto Bossi": the body, not its leader.
+    if doc.lang == Lang::Fr
+        && let Some(de) = super::tagger_recognizer::leader_after_listed_body(doc, k, b)
+    {
+        b = de;
+    }
     // French writes the adjectives of a name in lower case: "Congrès national général",
     // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
     if label == Label::Org && doc.lang == Lang::Fr {

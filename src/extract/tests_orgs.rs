@@ -492,3 +492,19 @@ fn lower_case_fields_stop_at_a_capitalised_name_or_a_second_body() {
     assert!(e.iter().all(|(t, _)| !t.contains("Max-Planck et")), "{e:?}");
     assert!(!e.iter().any(|(t, _)| t == "Fédération des pêcheurs"), "{e:?}");
 }
+
+#[test]
+fn a_listed_body_then_de_and_its_leader_is_two_names() {
+    let f = fr("Le Parti socialiste de François Hollande a gagné, la Ligue du Nord d'Umberto Bossi \
+                a perdu et la Fed de New York attend.");
+    let e = ents(&f);
+    for (name, label) in [
+        ("Parti socialiste", Label::Org),
+        ("François Hollande", Label::Per),
+        ("Ligue du Nord", Label::Org),
+        ("Umberto Bossi", Label::Per),
+    ] {
+        assert!(e.contains(&(name.into(), label)), "{name}: {e:?}");
+    }
+    assert!(!e.iter().any(|(t, l)| t == "New York" && *l == Label::Per), "{e:?}");
+}
