@@ -132,8 +132,13 @@ impl Recognizer for RuleRecognizer {
             }
             let gz = gazetteer_at(doc, k, &used);
             // Institutions ("ministère de l'Intérieur") and units ("9e régiment d'infanterie").
+            // A capitalised head's name may run further than the institution rule reads it
+            // ("Institut national de la santé [et de la recherche médicale]").
+            let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
+            let cue_end = cue.map(|c| c.0);
             if let Some(ie) = institution_at(doc, k, &used).or_else(|| military_unit_at(doc, k, &used))
                 && gz.is_none_or(|(ge, _, _)| ge < ie)
+                && cue_end.is_none_or(|ce| ce <= ie)
             {
                 if let Some(c) = cand(doc, k, ie, Label::Org, Origin::Rule, INSTITUTION_SCORE) {
                     out.push(c);
@@ -142,7 +147,6 @@ impl Recognizer for RuleRecognizer {
                 k = ie;
                 continue;
             }
-            let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
             match (gz, cue) {
                 (Some((ge, label, acro)), c) if c.is_none_or(|(ce, _)| ce <= ge) => {
                     // A listed name of several words ("Fédération de Russie") is not the
@@ -791,6 +795,9 @@ fn after_contraction(doc: &Doc, k: usize) -> bool {
 /// Organisation/place name headed by a capitalised cue word, with connectors:
 /// "Agence Ecofin", "Banque de France", "University of Oxford", "Lake Victoria".
 fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
+    if let Some(end) = club_named_after_its_town(doc, k, used) {
+        return Some((end, Label::Org));
+    }
     let f = doc.folded(k);
     let label = if GAZ.org_head.contains(f) {
         Label::Org
@@ -844,6 +851,24 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
     (b > k + 1).then_some((b, label))
 }
 
+/// Endings of the adjective French makes of a town's name ("toulousain", "rennais", "brestois",
+/// "parisien").
+const TOWN_ADJECTIVE_ENDINGS: [&str; 5] = ["ain", "ais", "ois", "ien", "in"];
+
+/// "le Stade toulousain", "le Stade rochelais": a club named "Stade" and its town's adjective
+/// in lower case is a club, not a stadium (those take a name: "Stade de France", "stade
+/// Vélodrome"). Its end, or None.
+fn club_named_after_its_town(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
+    let adjective = doc.folded(k + 1);
+    let club = doc.lang == Lang::Fr
+        && doc.folded(k) == "stade"
+        && !used.get(k + 1).copied().unwrap_or(true)
+        && !doc.cap(k + 1)
+        && doc.is_word(k + 1)
+        && TOWN_ADJECTIVE_ENDINGS.iter().any(|e| adjective.len() > e.len() + 3 && adjective.ends_with(e));
+    club.then_some(k + 2)
+}
+
 /// The field closing a body's name after its adjective: "Fédération française [de boxe]",
 /// "Agence nationale [de la recherche]", "Office national [des forêts]". One lower-case noun
 /// after de/du/des, not a function word, date word or verb ("la Commission européenne de lever
@@ -868,7 +893,7 @@ fn lower_case_fields_end(doc: &Doc, b: usize, used: &[bool]) -> usize {
         let Some(noun) = field_connectors_end(doc, end, open) else { break };
         // "et" joins a field to a field, not to the capitalised name ("Parti de la liberté et
         // de la justice").
-        if !plain_field_noun(doc, noun, open) || doc.folded(end) == "et" && end == b {
+        if !plain_field_noun(doc, noun, open) || doc.folded(end) == "et" && doc.cap(end - 1) {
             break;
         }
         end = adjectives_end(doc, noun + 1, used);

@@ -508,3 +508,20 @@ fn a_listed_body_then_de_and_its_leader_is_two_names() {
     }
     assert!(!e.iter().any(|(t, l)| t == "New York" && *l == Label::Per), "{e:?}");
 }
+
+#[test]
+fn a_club_named_stade_and_its_towns_adjective_is_a_club() {
+    let f = fr("Le Stade rochelais a battu Castres au stade Marcel-Deflandre.");
+    let e = ents(&f);
+    assert!(e.contains(&("Stade rochelais".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
+fn a_capitalised_head_runs_past_a_state_services_domain() {
+    let f = fr("Une étude de l'Institut national de la santé et de la recherche médicale paraît.");
+    let e = ents(&f);
+    assert!(
+        e.contains(&("Institut national de la santé et de la recherche médicale".into(), Label::Org)),
+        "{e:?}"
+    );
+}
