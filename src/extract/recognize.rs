@@ -844,7 +844,7 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         }
     }
     if label == Label::Org
-        && let Some(e) = expansion_end(doc, k, b, used)
+        && let Some(e) = expansion_end(doc, k, b, used).or_else(|| name_before_its_acronym(doc, k, b, used))
     {
         b = e;
     }
@@ -970,6 +970,49 @@ fn is_name_adjective(folded: &str) -> bool {
         || NAME_ADJECTIVE_ENDINGS
             .iter()
             .any(|e| folded.ends_with(e) && (folded == *e || folded.len() > e.len() + 2))
+}
+
+/// Longest a name may run past its head's words to reach its acronym in brackets.
+const MAX_WORDS_BEFORE_ACRONYM: usize = 14;
+
+/// Small words that may stand inside a spelt-out name before its acronym: "Mouvement pour
+/// l'unicité et le jihad en Afrique de l'Ouest (Mujao)".
+const NAME_SMALL_WORDS_BEFORE_ACRONYM: [&str; 14] =
+    ["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "au", "aux", "sur"];
+
+/// The end of a French name whose acronym in brackets follows it and starts with the head's
+/// letter, when every word between is a small word, a plain noun, an adjective or a capitalised
+/// word: "Mouvement pour l'unicité et le jihad en Afrique de l'Ouest (Mujao)", "Organisation
+/// pour la sécurité et la coopération en Europe (OSCE)". The acronym fixes where the name ends.
+fn name_before_its_acronym(doc: &Doc, k: usize, b: usize, used: &[bool]) -> Option<usize> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let part_of_name = |i: usize| {
+        let f = doc.folded(i);
+        open(i)
+            && doc.is_word(i)
+            && (doc.cap(i)
+                || NAME_SMALL_WORDS_BEFORE_ACRONYM.contains(&f)
+                || is_name_adjective(f)
+                || plain_field_noun(doc, i, open))
+    };
+    let mut j = b;
+    while j < k + MAX_WORDS_BEFORE_ACRONYM && part_of_name(j) {
+        j += 1;
+    }
+    let acronym = doc.tok(j + 1);
+    let same_initial = acronym.chars().next().map(|c| c.to_lowercase().collect::<String>())
+        == doc.folded(k).chars().next().map(String::from);
+    let bracketed = doc.tok(j) == "(" && doc.tok(j + 2) == ")";
+    let looks_like_acronym = (2..=8).contains(&acronym.chars().count())
+        && acronym.chars().all(char::is_alphabetic)
+        && starts_upper(acronym)
+        // "OSCE", or written as a word ("Mujao", "Ufip")
+        && (acronym.chars().filter(|c| c.is_uppercase()).count() >= 2 || acronym.chars().count() <= 6);
+    let ends_on_a_word = !NAME_SMALL_WORDS_BEFORE_ACRONYM.contains(&doc.folded(j - 1));
+    (j > b && bracketed && same_initial && looks_like_acronym && ends_on_a_word).then_some(j)
 }
 
 /// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.

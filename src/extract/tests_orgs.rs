@@ -525,3 +525,13 @@ fn a_capitalised_head_runs_past_a_state_services_domain() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_name_runs_to_its_acronym_in_brackets() {
+    let f = fr("Le Mouvement pour l'unicité et le jihad en Afrique de l'Ouest (Mujao) menace. Le \
+                Conseil des ministres adopte le budget (PLF) mercredi.");
+    let e = ents(&f);
+    let long = "Mouvement pour l'unicité et le jihad en Afrique de l'Ouest";
+    assert!(e.contains(&(long.into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains("budget")), "another initial: {e:?}");
+}
