@@ -295,7 +295,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
-    while b > a + 1 && !doc.cap(a) && !listed_as_written(doc, a, b) {
+    // "l'ONG Greenpeace": a cue noun written as an acronym is no part of the name either.
+    let acronym_cue = |k: usize| GAZ.common_acronyms.contains(doc.tok(k)) && is_cue(doc.folded(k));
+    while b > a + 1 && (!doc.cap(a) || acronym_cue(a)) && !listed_as_written(doc, a, b) {
         let f = doc.folded(a);
         // "l'agence américaine Moody's": a nationality adjective is no part of the name either.
         if doc.is_determiner(a)

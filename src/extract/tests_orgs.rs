@@ -535,3 +535,10 @@ fn a_name_runs_to_its_acronym_in_brackets() {
     assert!(e.contains(&(long.into(), Label::Org)), "{e:?}");
     assert!(!e.iter().any(|(t, _)| t.contains("budget")), "another initial: {e:?}");
 }
+
+#[test]
+fn a_cue_noun_written_as_an_acronym_stays_out_of_the_name() {
+    let e = ents(&fr("L'ONG Greenpeace a dénoncé le projet de forage."));
+    assert_all(&e, &["Greenpeace"], Label::Org);
+    assert!(e.iter().all(|(t, _)| !t.starts_with("ONG")), "the cue stays out: {e:?}");
+}
