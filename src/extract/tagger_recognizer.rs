@@ -276,7 +276,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         && doc.info.get(a).is_some_and(|t| t.initial)
         && doc.is_determiner(a)
         && !GAZ.phrases.contains_key(&span_key(doc, a, b))
-        && (GAZ.phrases.contains_key(&span_key(doc, a + 1, b)) || GAZ.acronyms.contains_key(doc.tok(a + 1)))
+        && (GAZ.phrases.contains_key(&span_key(doc, a + 1, b))
+            || GAZ.acronyms.contains_key(doc.tok(a + 1))
+            // "Le FC Séville", "La Banque postale": an acronym or a body's head word opens the
+            // name, the article before it is the sentence's.
+            || is_caps_word(doc.tok(a + 1))
+            || GAZ.org_head.contains(doc.folded(a + 1)))
     {
         a += 1;
     }

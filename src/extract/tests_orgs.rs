@@ -542,3 +542,10 @@ fn a_cue_noun_written_as_an_acronym_stays_out_of_the_name() {
     assert_all(&e, &["Greenpeace"], Label::Org);
     assert!(e.iter().all(|(t, _)| !t.starts_with("ONG")), "the cue stays out: {e:?}");
 }
+
+#[test]
+fn the_article_opening_a_sentence_is_no_part_of_a_club_or_bodys_name() {
+    let e = ents(&fr("Le FC Séville s'est qualifié hier soir."));
+    assert_all(&e, &["FC Séville"], Label::Org);
+    assert!(e.iter().all(|(t, _)| !t.starts_with("Le ")), "{e:?}");
+}
