@@ -13,6 +13,7 @@
 //! Rule candidates that meet no tagger span are kept when they are confident.
 
 use super::types::{Candidate, Label, Origin};
+use crate::text::fold::fold_str;
 
 /// Rule scores at or above this are cue rules (role names 0.85, organisation cues 0.8).
 const CUE_SCORE: f32 = 0.8;
@@ -31,8 +32,31 @@ fn confident(r: &Candidate) -> bool {
     }
 }
 
+/// Words that head the names of bodies and of events alike (folded).
+const BODY_OR_EVENT_HEADS: [&str; 12] = [
+    "ligue",
+    "league",
+    "coupe",
+    "cup",
+    "conference",
+    "sommet",
+    "summit",
+    "championnat",
+    "tournoi",
+    "festival",
+    "forum",
+    "salon",
+];
+
+/// Whether the candidate's first word is one of `BODY_OR_EVENT_HEADS`.
+fn opens_with_event_word(text: &str, c: &Candidate) -> bool {
+    let words = text.get(c.start..c.end).unwrap_or("");
+    let first = words.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+    BODY_OR_EVENT_HEADS.contains(&fold_str(first).as_str())
+}
+
 /// Does rule candidate `r` beat tagger span `m` (they overlap)?
-fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
+fn rule_wins(text: &str, r: &Candidate, m: &Candidate) -> bool {
     if r.origin == Origin::User {
         return true;
     }
@@ -50,6 +74,13 @@ fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
                     || !matches!(m.label, Label::Org | Label::Per)
                     || r.score >= super::recognize::MULTIWORD_LISTED
             }
+            // A competition or meeting headed by a word that also heads bodies ("Ligue des
+            // champions" and "Ligue arabe") is an event where the tagger reads one.
+            Origin::Rule
+                if r.label == Label::Org && m.label == Label::Misc && opens_with_event_word(text, r) =>
+            {
+                false
+            }
             Origin::Rule => {
                 r.score >= CUE_SCORE && matches!(r.label, Label::Per | Label::Org)
                     || r.score >= PHRASE_SCORE && r.label == Label::Loc
@@ -65,7 +96,7 @@ fn rule_wins(r: &Candidate, m: &Candidate) -> bool {
 
 /// Keeps tagger spans and the rule candidates that beat them (see module doc). Dates and other
 /// candidates not from rules/gazetteers pass through untouched.
-pub fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn merge(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
     let (mut model, others): (Vec<Candidate>, Vec<Candidate>) =
         cands.into_iter().partition(|c| c.origin == Origin::Model);
     // The tagger's spans do not overlap one another: sorted by start, their ends are sorted
@@ -89,7 +120,7 @@ pub fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
             }
             continue;
         }
-        if hits.iter().all(|&i| rule_wins(&r, &model[i])) {
+        if hits.iter().all(|&i| rule_wins(text, &r, &model[i])) {
             for i in hits {
                 model_lost[i] = true;
             }
@@ -98,4 +129,29 @@ pub fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     out.extend(model.into_iter().zip(model_lost).filter(|(_, lost)| !lost).map(|(m, _)| m));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, words: &str, label: Label, origin: Origin, score: f32) -> Candidate {
+        let start = text.find(words).unwrap_or(0);
+        Candidate { start, end: start + words.len(), label, origin, score }
+    }
+
+    #[test]
+    fn an_event_under_a_bodys_head_word_keeps_the_taggers_reading() {
+        let text = "La Ligue Europa reprend et la Ligue arabe se réunit.";
+        let cands = vec![
+            span(text, "Ligue Europa", Label::Org, Origin::Rule, CUE_SCORE),
+            span(text, "Ligue Europa", Label::Misc, Origin::Model, 0.5),
+            span(text, "Ligue arabe", Label::Org, Origin::Rule, CUE_SCORE),
+            span(text, "Ligue arabe", Label::Org, Origin::Model, 0.5),
+        ];
+        let merged = merge(text, cands);
+        let label_of = |w: &str| merged.iter().find(|c| text.get(c.start..c.end) == Some(w)).map(|c| c.label);
+        assert_eq!(label_of("Ligue Europa"), Some(Label::Misc));
+        assert_eq!(label_of("Ligue arabe"), Some(Label::Org));
+    }
 }

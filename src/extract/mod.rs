@@ -111,7 +111,7 @@ pub fn extract_with_recognizers(
     }
     if recognizers.iter().any(|r| r.tags_every_token()) {
         // The tagger has judged every word: rules override it only where they are confident.
-        cands = merge::merge(cands);
+        cands = merge::merge(text, cands);
     }
     // Foreign spans must lie on char boundaries of this text.
     cands.extend(

@@ -132,8 +132,13 @@ impl Recognizer for RuleRecognizer {
             }
             let gz = gazetteer_at(doc, k, &used);
             // Institutions ("ministère de l'Intérieur") and units ("9e régiment d'infanterie").
+            // A capitalised head's name may run further than the institution rule reads it
+            // ("Institut national de la santé [et de la recherche médicale]").
+            let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
+            let cue_end = cue.map(|c| c.0);
             if let Some(ie) = institution_at(doc, k, &used).or_else(|| military_unit_at(doc, k, &used))
                 && gz.is_none_or(|(ge, _, _)| ge < ie)
+                && cue_end.is_none_or(|ce| ce <= ie)
             {
                 if let Some(c) = cand(doc, k, ie, Label::Org, Origin::Rule, INSTITUTION_SCORE) {
                     out.push(c);
@@ -142,7 +147,6 @@ impl Recognizer for RuleRecognizer {
                 k = ie;
                 continue;
             }
-            let cue = if doc.cap(k) { cue_run_at(doc, k, &used) } else { None };
             match (gz, cue) {
                 (Some((ge, label, acro)), c) if c.is_none_or(|(ce, _)| ce <= ge) => {
                     // A listed name of several words ("Fédération de Russie") is not the
@@ -791,6 +795,9 @@ fn after_contraction(doc: &Doc, k: usize) -> bool {
 /// Organisation/place name headed by a capitalised cue word, with connectors:
 /// "Agence Ecofin", "Banque de France", "University of Oxford", "Lake Victoria".
 fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
+    if let Some(end) = club_named_after_its_town(doc, k, used) {
+        return Some((end, Label::Org));
+    }
     let f = doc.folded(k);
     let label = if GAZ.org_head.contains(f) {
         Label::Org
@@ -803,6 +810,12 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         return None;
     }
     let (_, mut b) = extend_run(doc, k, used, true);
+    // "la Ligue du Nord d'Umberto Bossi": the body, not its leader.
+    if doc.lang == Lang::Fr
+        && let Some(de) = super::tagger_recognizer::leader_after_listed_body(doc, k, b)
+    {
+        b = de;
+    }
     // French writes the adjectives of a name in lower case: "Congrès national général",
     // "Conseil constitutionnel", "Autorité palestinienne" (a nationality too).
     if label == Label::Org && doc.lang == Lang::Fr {
@@ -820,13 +833,40 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
         {
             b = e;
         }
+        // Only after the head and lower-case words: "Institut Max-Planck et de l'université …"
+        // is two bodies.
+        let head_only = b == k + 1 || !doc.cap(b - 1);
+        if head_only
+            && !doc.info.get(k).is_some_and(|t| t.initial)
+            && !GAZ.phrases.contains_key(&span_key(doc, k, b))
+        {
+            b = lower_case_fields_end(doc, adjectives_end(doc, b, used), used);
+        }
     }
     if label == Label::Org
-        && let Some(e) = expansion_end(doc, k, b, used)
+        && let Some(e) = expansion_end(doc, k, b, used).or_else(|| name_before_its_acronym(doc, k, b, used))
     {
         b = e;
     }
     (b > k + 1).then_some((b, label))
+}
+
+/// Endings of the adjective French makes of a town's name ("toulousain", "rennais", "brestois",
+/// "parisien").
+const TOWN_ADJECTIVE_ENDINGS: [&str; 5] = ["ain", "ais", "ois", "ien", "in"];
+
+/// "le Stade toulousain", "le Stade rochelais": a club named "Stade" and its town's adjective
+/// in lower case is a club, not a stadium (those take a name: "Stade de France", "stade
+/// Vélodrome"). Its end, or None.
+fn club_named_after_its_town(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
+    let adjective = doc.folded(k + 1);
+    let club = doc.lang == Lang::Fr
+        && doc.folded(k) == "stade"
+        && !used.get(k + 1).copied().unwrap_or(true)
+        && !doc.cap(k + 1)
+        && doc.is_word(k + 1)
+        && TOWN_ADJECTIVE_ENDINGS.iter().any(|e| adjective.len() > e.len() + 3 && adjective.ends_with(e));
+    club.then_some(k + 2)
 }
 
 /// The field closing a body's name after its adjective: "Fédération française [de boxe]",
@@ -836,19 +876,143 @@ fn cue_run_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label)> {
 fn field_after_adjective(doc: &Doc, b: usize, used: &[bool]) -> Option<usize> {
     let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
     let noun = connectors_end(doc, b, open)?;
-    let f = doc.folded(noun);
+    plain_field_noun(doc, noun, open).then_some(noun + 1)
+}
+
+/// Longest a body's name may run in lower case after its capitalised head.
+const MAX_LOWER_CASE_TAIL: usize = 12;
+
+/// French names bodies with a capitalised head and lower-case fields: "Chambre [des
+/// représentants]", "Conseil suprême [des forces armées]", "Parti [de la liberté et de la
+/// justice]", "Mouvement [pour la démocratie]". From `b`, each field is a connector (de, du, des,
+/// de la, pour, et de …), a plain noun and its adjectives; the end of the last whole field.
+fn lower_case_fields_end(doc: &Doc, b: usize, used: &[bool]) -> usize {
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let mut end = b;
+    while end < b + MAX_LOWER_CASE_TAIL {
+        let Some(noun) = field_connectors_end(doc, end, open) else { break };
+        // "et" joins a field to a field, not to the capitalised name ("Parti de la liberté et
+        // de la justice").
+        if !plain_field_noun(doc, noun, open) || doc.folded(end) == "et" && doc.cap(end - 1) {
+            break;
+        }
+        end = adjectives_end(doc, noun + 1, used);
+    }
+    // "Office du commerce du Puy", "Cour de justice de l'Union": whether the place or body after
+    // the fields belongs to the name is not known; leave the name as it was.
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    if connectors_end(doc, end, open).is_some_and(|c| doc.cap(c)) {
+        return b;
+    }
+    end
+}
+
+/// The end of the lower-case adjectives of a name's field from `e`, two of them joined by "et"
+/// too ("ressources textuelles et lexicales").
+fn adjectives_end(doc: &Doc, mut e: usize, used: &[bool]) -> usize {
+    let adjective = |i: usize| {
+        !used.get(i).copied().unwrap_or(true)
+            && !doc.newline_before(i)
+            && !doc.cap(i)
+            && is_name_adjective(doc.folded(i))
+    };
+    let start = e;
+    loop {
+        if adjective(e) {
+            e += 1;
+        } else if e > start && doc.folded(e) == "et" && adjective(e + 1) {
+            e += 2;
+        } else {
+            return e;
+        }
+    }
+}
+
+/// The connectors opening one more field of a name at `i`: "de", "des", "de la", "pour la",
+/// "et du", "et de la". Where the noun starts, or None.
+fn field_connectors_end(doc: &Doc, i: usize, open: impl Fn(usize) -> bool + Copy) -> Option<usize> {
+    let low = |j: usize| open(j) && !doc.cap(j);
+    let after_and = if low(i) && doc.folded(i) == "et" { i + 1 } else { i };
+    if low(after_and) && doc.folded(after_and) == "pour" {
+        let article = low(after_and + 1) && matches!(doc.folded(after_and + 1), "la" | "le" | "les" | "l'");
+        return Some(after_and + 1 + usize::from(article));
+    }
+    connectors_end(doc, after_and, open)
+}
+
+/// A lower-case noun that can be the field of a name: no function word, verb form, date word
+/// or title ("la Commission européenne de lever les sanctions", "le Conseil de mardi").
+fn plain_field_noun(doc: &Doc, i: usize, open: impl Fn(usize) -> bool) -> bool {
+    let f = doc.folded(i);
     let verb_like = ["er", "ir", "re"].iter().any(|e| f.ends_with(e));
-    let plain_noun = open(noun)
-        && doc.is_word(noun)
-        && !doc.cap(noun)
+    open(i)
+        && doc.is_word(i)
+        && !doc.cap(i)
         && f.chars().count() >= 3
         && f.chars().all(char::is_alphabetic)
         && !verb_like
         && !GAZ.is_stop(f)
         && !GAZ.months.contains_key(f)
         && !GAZ.days.contains_key(f)
-        && !GAZ.titles.contains(f);
-    plain_noun.then_some(noun + 1)
+        && !GAZ.titles.contains(f)
+}
+
+/// Adjective endings French names of bodies use after a field ("forces armées", "révolution
+/// islamique", "stabilité financière", "résistance iranienne").
+const NAME_ADJECTIVE_ENDINGS: [&str; 16] = [
+    "ique", "iques", "aire", "aires", "ale", "ales", "aux", "elle", "elles", "ienne", "iennes", "iere",
+    "ieres", "armees", "unies", "ive",
+];
+
+fn is_name_adjective(folded: &str) -> bool {
+    GAZ.institution_word.contains(folded)
+        || GAZ.demonyms.contains_key(folded)
+        || NAME_ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| folded.ends_with(e) && (folded == *e || folded.len() > e.len() + 2))
+}
+
+/// Longest a name may run past its head's words to reach its acronym in brackets.
+const MAX_WORDS_BEFORE_ACRONYM: usize = 14;
+
+/// Small words that may stand inside a spelt-out name before its acronym: "Mouvement pour
+/// l'unicité et le jihad en Afrique de l'Ouest (Mujao)".
+const NAME_SMALL_WORDS_BEFORE_ACRONYM: [&str; 14] =
+    ["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "au", "aux", "sur"];
+
+/// The end of a French name whose acronym in brackets follows it and starts with the head's
+/// letter, when every word between is a small word, a plain noun, an adjective or a capitalised
+/// word: "Mouvement pour l'unicité et le jihad en Afrique de l'Ouest (Mujao)", "Organisation
+/// pour la sécurité et la coopération en Europe (OSCE)". The acronym fixes where the name ends.
+fn name_before_its_acronym(doc: &Doc, k: usize, b: usize, used: &[bool]) -> Option<usize> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let open = |i: usize| !used.get(i).copied().unwrap_or(true) && !doc.newline_before(i);
+    let part_of_name = |i: usize| {
+        let f = doc.folded(i);
+        open(i)
+            && doc.is_word(i)
+            && (doc.cap(i)
+                || NAME_SMALL_WORDS_BEFORE_ACRONYM.contains(&f)
+                || is_name_adjective(f)
+                || plain_field_noun(doc, i, open))
+    };
+    let mut j = b;
+    while j < k + MAX_WORDS_BEFORE_ACRONYM && part_of_name(j) {
+        j += 1;
+    }
+    let acronym = doc.tok(j + 1);
+    let same_initial = acronym.chars().next().map(|c| c.to_lowercase().collect::<String>())
+        == doc.folded(k).chars().next().map(String::from);
+    let bracketed = doc.tok(j) == "(" && doc.tok(j + 2) == ")";
+    let looks_like_acronym = (2..=8).contains(&acronym.chars().count())
+        && acronym.chars().all(char::is_alphabetic)
+        && starts_upper(acronym)
+        // "OSCE", or written as a word ("Mujao", "Ufip")
+        && (acronym.chars().filter(|c| c.is_uppercase()).count() >= 2 || acronym.chars().count() <= 6);
+    let ends_on_a_word = !NAME_SMALL_WORDS_BEFORE_ACRONYM.contains(&doc.folded(j - 1));
+    (j > b && bracketed && same_initial && looks_like_acronym && ends_on_a_word).then_some(j)
 }
 
 /// Longest a spelt-out name may run in lower case past its capitalised words before its acronym.

@@ -276,7 +276,12 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         && doc.info.get(a).is_some_and(|t| t.initial)
         && doc.is_determiner(a)
         && !GAZ.phrases.contains_key(&span_key(doc, a, b))
-        && (GAZ.phrases.contains_key(&span_key(doc, a + 1, b)) || GAZ.acronyms.contains_key(doc.tok(a + 1)))
+        && (GAZ.phrases.contains_key(&span_key(doc, a + 1, b))
+            || GAZ.acronyms.contains_key(doc.tok(a + 1))
+            // "Le FC Séville", "La Banque postale": an acronym or a body's head word opens the
+            // name, the article before it is the sentence's.
+            || is_caps_word(doc.tok(a + 1))
+            || GAZ.org_head.contains(doc.folded(a + 1)))
     {
         a += 1;
     }
@@ -295,7 +300,9 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // A cue word or article the tagger took into the name: "revue Nature" → "Nature", "la
     // province de Luxembourg" → "Luxembourg"; natural features keep theirs ("lac Michigan").
     let mut after_cue = false;
-    while b > a + 1 && !doc.cap(a) && !listed_as_written(doc, a, b) {
+    // "l'ONG Greenpeace": a cue noun written as an acronym is no part of the name either.
+    let acronym_cue = |k: usize| GAZ.common_acronyms.contains(doc.tok(k)) && is_cue(doc.folded(k));
+    while b > a + 1 && (!doc.cap(a) || acronym_cue(a)) && !listed_as_written(doc, a, b) {
         let f = doc.folded(a);
         // "l'agence américaine Moody's": a nationality adjective is no part of the name either.
         if doc.is_determiner(a)
@@ -998,6 +1005,24 @@ fn organisation_before_person(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     person.then_some(end)
 }
 
+/// Most words a leader's name after "de" may have ("Marine Le Pen", "Asif Ali Zardari").
+const MAX_LEADER_WORDS: usize = 4;
+
+/// Where "de"/"d'" stands in a span made of a listed organisation, "de" and a person's full
+/// name: two to four capitalised words, not a listed name, the first a given name or no listed
+/// name nor place word ("le Fatah de Mahmoud Abbas"; not "la Fed de New York").
+pub(super) fn leader_after_listed_body(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let de = (a + 1..b).find(|&j| matches!(doc.folded(j), "de" | "d'") && !doc.cap(j))?;
+    let tail = de + 1..b;
+    let body_listed = listed_label(doc, a, de) == Some(Label::Org);
+    let name_like = (2..=MAX_LEADER_WORDS).contains(&tail.len())
+        && tail.clone().all(|k| doc.cap(k) && doc.is_word(k))
+        && (listed_label(doc, de + 1, de + 2).is_none() || GAZ.first_names.contains(doc.folded(de + 1)))
+        && listed_label(doc, de + 1, b).is_none()
+        && !GAZ.loc_head.contains(doc.folded(de + 1));
+    (body_listed && name_like).then_some(de)
+}
+
 fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usize, Label)>) {
     // "Labour and Tories", "Gazprom and India": two listed names the tagger ran together.
     if let Some(pair) = two_listed_names(doc, a, b) {
@@ -1013,6 +1038,16 @@ fn split(doc: &Doc, a: usize, b: usize, label: Label, out: &mut Vec<(usize, usiz
     {
         out.push((a, org_end, Label::Org));
         start = org_end;
+    }
+    // "le Likoud de Benyamin Netanyahou", "la Ligue du Nord d'Umberto Bossi": a listed body
+    // then "de" and its leader's full name.
+    if doc.lang == Lang::Fr
+        && label == Label::Org
+        && let Some(de) = leader_after_listed_body(doc, a, b)
+    {
+        out.push((a, de, Label::Org));
+        out.push((de + 1, b, Label::Per));
+        return;
     }
     if b > a + 1
         && doc.cap(a)

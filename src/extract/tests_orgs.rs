@@ -465,3 +465,87 @@ fn the_state_with_its_adjective_and_a_night_are_no_names() {
     }
     assert!(e.contains(&("État islamique".into(), Label::Org)), "{e:?}");
 }
+
+// ---- fr-orgs9: names of bodies abroad and at home (lower-case fields, …) ----
+
+#[test]
+fn a_capitalised_head_takes_its_lower_case_fields() {
+    let f = fr("La Chambre des représentants a voté mardi. Le Conseil suprême des forces armées a \
+                dissous l'assemblée, et le Parti de la liberté et de la justice proteste. Selon le \
+                Centre national de recherches textuelles et lexicales, le mot est ancien.");
+    let e = ents(&f);
+    for org in [
+        "Chambre des représentants",
+        "Conseil suprême des forces armées",
+        "Parti de la liberté et de la justice",
+        "Centre national de recherches textuelles et lexicales",
+    ] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
+
+#[test]
+fn lower_case_fields_stop_at_a_capitalised_name_or_a_second_body() {
+    let f = fr("Des chercheurs de l'Institut Max-Planck et de l'université de Gênes ont publié. \
+                La Fédération des pêcheurs de Bretagne proteste.");
+    let e = ents(&f);
+    assert!(e.iter().all(|(t, _)| !t.contains("Max-Planck et")), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t == "Fédération des pêcheurs"), "{e:?}");
+}
+
+#[test]
+fn a_listed_body_then_de_and_its_leader_is_two_names() {
+    let f = fr("Le Parti socialiste de François Hollande a gagné, la Ligue du Nord d'Umberto Bossi \
+                a perdu et la Fed de New York attend.");
+    let e = ents(&f);
+    for (name, label) in [
+        ("Parti socialiste", Label::Org),
+        ("François Hollande", Label::Per),
+        ("Ligue du Nord", Label::Org),
+        ("Umberto Bossi", Label::Per),
+    ] {
+        assert!(e.contains(&(name.into(), label)), "{name}: {e:?}");
+    }
+    assert!(!e.iter().any(|(t, l)| t == "New York" && *l == Label::Per), "{e:?}");
+}
+
+#[test]
+fn a_club_named_stade_and_its_towns_adjective_is_a_club() {
+    let f = fr("Le Stade rochelais a battu Castres au stade Marcel-Deflandre.");
+    let e = ents(&f);
+    assert!(e.contains(&("Stade rochelais".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
+fn a_capitalised_head_runs_past_a_state_services_domain() {
+    let f = fr("Une étude de l'Institut national de la santé et de la recherche médicale paraît.");
+    let e = ents(&f);
+    assert!(
+        e.contains(&("Institut national de la santé et de la recherche médicale".into(), Label::Org)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_name_runs_to_its_acronym_in_brackets() {
+    let f = fr("Le Mouvement pour l'unicité et le jihad en Afrique de l'Ouest (Mujao) menace. Le \
+                Conseil des ministres adopte le budget (PLF) mercredi.");
+    let e = ents(&f);
+    let long = "Mouvement pour l'unicité et le jihad en Afrique de l'Ouest";
+    assert!(e.contains(&(long.into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains("budget")), "another initial: {e:?}");
+}
+
+#[test]
+fn a_cue_noun_written_as_an_acronym_stays_out_of_the_name() {
+    let e = ents(&fr("L'ONG Greenpeace a dénoncé le projet de forage."));
+    assert_all(&e, &["Greenpeace"], Label::Org);
+    assert!(e.iter().all(|(t, _)| !t.starts_with("ONG")), "the cue stays out: {e:?}");
+}
+
+#[test]
+fn the_article_opening_a_sentence_is_no_part_of_a_club_or_bodys_name() {
+    let e = ents(&fr("Le FC Séville s'est qualifié hier soir."));
+    assert_all(&e, &["FC Séville"], Label::Org);
+    assert!(e.iter().all(|(t, _)| !t.starts_with("Le ")), "{e:?}");
+}
