@@ -7,6 +7,7 @@ use std::ops::Range;
 
 mod anaphora;
 mod offices;
+mod relations;
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
@@ -50,9 +51,11 @@ const MODIFIERS: [&str; 10] =
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-const PRE_MODIFIERS: [&str; 26] = [
+const PRE_MODIFIERS: [&str; 28] = [
     "premier",
     "premiere",
+    "principal",
+    "principale",
     "ancien",
     "ancienne",
     "anciens",
@@ -900,10 +903,23 @@ fn appositions(
             continue;
         }
         let Some((role_start, ce)) = apposed_role(doc, t, blocked) else { return end };
+        // "X, secrétaire du syndicat Y, proche de la CFDT": after a first role, a relation may be
+        // the body's as well as the person's.
+        let relation_end = relations::relation_noun_end(doc, role_start);
+        if end.is_some() && (opens_clause(doc, t, ce) || relation_end.is_some()) {
+            return end;
+        }
+        // "le syndicat Alliance, proche de la droite": a relation says nothing of who the name is,
+        // so it needs a name known to be a person's.
+        if relation_end.is_some() && !relations::known_person(doc, &name, out) {
+            return end;
+        }
+        let reserved_end = relation_end.unwrap_or(ce);
         for (a, b) in coordinated(doc, role_start, ce) {
             out.push(RoleMatch {
                 name: name.clone(),
-                role_tokens: title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start)..ce,
+                role_tokens: title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start)
+                    ..reserved_end,
                 role: doc.span_text(a, b).to_string(),
             });
         }
@@ -913,6 +929,15 @@ fn appositions(
             return end;
         }
     }
+}
+
+/// Whether the description from `t` to `ce`, after a first apposition, is the subject of the
+/// sentence's verb rather than one more apposition: "sur X, une des figures du mouvement, le
+/// leader du parti a provoqué la surprise". A definite description followed by a word (its verb).
+fn opens_clause(doc: &Doc, t: usize, ce: usize) -> bool {
+    matches!(doc.folded(t), "le" | "la" | "l'")
+        && doc.is_word(ce)
+        && !matches!(doc.folded(ce), "qui" | "et" | "ou" | "dont" | "depuis")
 }
 
 /// "explique Joe Martin le vice-président de l'usine", "fait de Jean Dupont le premier maire
@@ -957,7 +982,12 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         return None;
     }
     let t = title_after_premodifiers(doc, t, blocked).unwrap_or(t);
-    let te = title_tail(doc, title_at(doc, t)?);
+    let Some(te) = title_at(doc, t).map(|e| title_tail(doc, e)) else {
+        // "X, proche de Y": a noun of relation is read only here, with its complement.
+        // "X, autre figure de la contestation": "autre" says there are more, not what X is.
+        let start = if doc.folded(role_start) == "autre" { role_start + 1 } else { role_start };
+        return relations::relation_role_end(doc, t, blocked).map(|ce| (start, ce));
+    };
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
     }
@@ -1357,10 +1387,15 @@ fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
         if matches!(doc.folded(j), "l'" | "le" | "la") {
             j += 1;
         }
+        // "proche de X et ancien responsable du comité": the modifiers open the second role.
+        let first_word = j;
+        while PRE_MODIFIERS.contains(&doc.folded(j)) && !doc.cap(j) {
+            j += 1;
+        }
         let second = if matches!(doc.folded(j), "un" | "une") && matches!(doc.folded(j + 1), "des" | "de") {
             title_at(doc, j + 2).map(|_| j)
         } else {
-            title_at(doc, j).map(|_| j)
+            title_at(doc, j).map(|_| first_word)
         };
         if let Some(s2) = second {
             return vec![(rs, i), (s2, ce)];
@@ -1961,5 +1996,55 @@ mod tests {
     #[test]
     fn french_descriptions_restating_a_role() {
         assert_cases(FRENCH_RESTATED);
+    }
+
+    // fr-roles9: nouns of relation or standing in apposition after a name.
+    const FRENCH_RELATIONS: &[(&str, &[(&str, &str)])] = &[
+        (
+            "l'avocat Paul Morel, proche de Jean Martin et ancien responsable du comité d'éthique du parti durant la campagne, a parlé.",
+            &[
+                ("Paul Morel", "avocat"),
+                ("Paul Morel", "proche de Jean Martin"),
+                ("Paul Morel", "ancien responsable du comité d'éthique du parti"),
+            ],
+        ),
+        (
+            "Face caméra, Léa Morel, soutien du mouvement depuis le début, ne dit rien.",
+            &[("Léa Morel", "soutien du mouvement")],
+        ),
+        (
+            "Marc Giraud, figure de proue du mouvement des « gilets jaunes » a publié un message.",
+            &[("Marc Giraud", "figure de proue du mouvement des « gilets jaunes »")],
+        ),
+        (
+            "Il évoque le rôle de Paul Morel, principal actionnaire de La Dépêche, qui avait reçu des manifestants.",
+            &[("Paul Morel", "principal actionnaire de La Dépêche")],
+        ),
+        // Without their complement, or before a name, these nouns are no roles.
+        ("Avec le soutien de la région, Paul Morel a ouvert la séance.", &[]),
+        ("Paul Morel, proche, a parlé.", &[]),
+        ("Paul Morel, soutien indéfectible, a parlé.", &[]),
+        (
+            "le député Paul Morel, soutien du « ras-le-bol » exprimé par le mouvement, a parlé.",
+            &[("Paul Morel", "député")],
+        ),
+        (
+            "selon Paul Morel, le secrétaire général du syndicat Force police, proche de la CGT.",
+            &[("Paul Morel", "secrétaire général du syndicat Force police")],
+        ),
+        ("Jean Morel, soutien de Marc Giraud Marc Giraud s'est imposé.", &[]),
+        ("le syndicat Alliance, proche de la droite, a appelé à manifester.", &[]),
+        ("Jean Morel, proche de la retraite, a parlé.", &[]),
+        ("Les élus de Vendôme, proches du maire, ont parlé.", &[]),
+        // After a first apposition, a definite description before its verb is the subject.
+        (
+            "En écrivant sur Marc Giraud, une des figures du mouvement, le leader du parti a provoqué la surprise.",
+            &[("Marc Giraud", "une des figures du mouvement")],
+        ),
+    ];
+
+    #[test]
+    fn french_relations_in_apposition() {
+        assert_cases(FRENCH_RELATIONS);
     }
 }
