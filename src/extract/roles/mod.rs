@@ -2047,4 +2047,26 @@ mod tests {
     fn french_relations_in_apposition() {
         assert_cases(FRENCH_RELATIONS);
     }
+
+    // fr-roles9: British offices and police ranks written capitalised, in apposition or before
+    // a name; without the listed compound, "Secretary" or "Constable" was read as a name.
+    const ENGLISH_CAPITALISED_OFFICES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Mike Dunn, Chief Constable of West Yorkshire, said the force was ready for the match.",
+            &[("Mike Dunn", "Chief Constable of West Yorkshire")],
+        ),
+        (
+            "Peter Hale, Chief Secretary to the Treasury, is to step down at the next election.",
+            &[("Peter Hale", "Chief Secretary to the Treasury")],
+        ),
+        (
+            "Detective Chief Inspector Anne Wood said the man had been arrested.",
+            &[("Anne Wood", "Detective Chief Inspector")],
+        ),
+    ];
+
+    #[test]
+    fn english_capitalised_offices() {
+        assert_cases(ENGLISH_CAPITALISED_OFFICES);
+    }
 }
