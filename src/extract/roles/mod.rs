@@ -1085,6 +1085,11 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
     let is_link = |i: usize| DESCRIPTION_LINKS.contains(&doc.folded(i)) && doc.tok(i) != "a";
     let mut end = te;
     let mut j = te;
+    // "le ministre chargé des Collectivités territoriales": the participle names the function.
+    if j < ce && ROLE_PARTICIPLES.contains(&doc.folded(j)) && is_link(j + 1) {
+        j += 1;
+        end = j;
+    }
     while j < ce && is_link(j) {
         while j < ce && is_link(j) {
             j += 1;
@@ -2068,5 +2073,32 @@ mod tests {
     #[test]
     fn english_capitalised_offices() {
         assert_cases(ENGLISH_CAPITALISED_OFFICES);
+    }
+
+    // fr-roles9: a short sentence that only names someone, then a description opening the next.
+    const FRENCH_TOPIC_THEN_DESCRIPTION: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Le mouvement touche aussi les élus. Nouvelle démonstration jeudi matin avec Jean Dupont. Le ministre chargé des Collectivités territoriales a été interpellé dans la rue.",
+            &[("Jean Dupont", "ministre chargé des Collectivités territoriales")],
+        ),
+        (
+            "Les artistes attendent. C'est la remarque de Marie Lenoir. La présidente du syndicat se plaint de la politique du club.",
+            &[("Marie Lenoir", "présidente du syndicat")],
+        ),
+        // A subject pronoun in the short sentence is someone else, maybe the one described.
+        (
+            "Le mouvement touche aussi les élus. Il a reçu Jean Dupont. Le ministre a été interpellé dans la rue.",
+            &[],
+        ),
+        // A name of the other gender is not the one described.
+        (
+            "Le mouvement touche aussi les élus. Nouvelle démonstration avec Marie Lenoir. Le ministre a été interpellé.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn french_topic_then_description() {
+        assert_cases(FRENCH_TOPIC_THEN_DESCRIPTION);
     }
 }
