@@ -127,6 +127,9 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if f == "tete" && !(doc.folded(k + 1) == "de" && doc.folded(k + 2) == "liste") {
         return None;
     }
+    if matches!(f, "elu" | "elue" | "elus" | "elues") && !elected_one(doc, k) {
+        return None;
+    }
     let written = doc.tok(k).to_lowercase();
     let written = written.strip_prefix("ex-").unwrap_or(&written);
     let f = f.strip_prefix("ex-").unwrap_or(f);
@@ -169,6 +172,16 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+/// Whether "élu" at `k` is the noun, someone elected, not the participle ("a été élu maire", "élu
+/// en 2014"): an article or a demonstrative before it and a complement ("de Vendée", "du parti")
+/// or a party label ("l'élu LR") after it.
+fn elected_one(doc: &Doc, k: usize) -> bool {
+    let article =
+        k > 0 && matches!(doc.folded(k - 1), "l'" | "les" | "cet" | "cette" | "ces" | "un" | "une" | "des");
+    let next = doc.folded(k + 1);
+    article && (matches!(next, "de" | "du" | "des" | "d'") || is_party_label(doc, k + 1))
 }
 
 /// The first half of a lower-case profession compound written with a hyphen:
@@ -2100,5 +2113,25 @@ mod tests {
     #[test]
     fn french_topic_then_description() {
         assert_cases(FRENCH_TOPIC_THEN_DESCRIPTION);
+    }
+
+    // fr-roles9: "élu" is a title only as a noun with its complement or party label.
+    const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "L'élu du parti Les Républicains Paul Morel a comparé le président à un roi.",
+            &[("Paul Morel", "élu du parti Les Républicains")],
+        ),
+        (
+            "Paul Morel a accusé le gouvernement. S'il a salué la fin de la taxe, l'élu de Vendée a jugé la mesure tardive.",
+            &[("Paul Morel", "élu de Vendée")],
+        ),
+        // The participle is no title.
+        ("Paul Morel a été élu de justesse. Léa Morel, élue en 2014, a réagi.", &[]),
+        ("Le conseil a élu Paul Morel à la présidence.", &[]),
+    ];
+
+    #[test]
+    fn french_elected() {
+        assert_cases(FRENCH_ELECTED);
     }
 }
