@@ -663,6 +663,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             // "reçue par le ministre", not "président par intérim"
             || f == "par" && doc.is_determiner(j + 1)
+            // "ministre sous Nicolas Sarkozy", "foreign secretary under Tony Blair": whom the
+            // holder served, who holds no such title.
+            || matches!(f, "sous" | "under") && doc.cap(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
@@ -2133,5 +2136,19 @@ mod tests {
     #[test]
     fn french_elected() {
         assert_cases(FRENCH_ELECTED);
+    }
+
+    // fr-roles9: the one a holder served under holds no such title.
+    const SERVED_UNDER: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel, ministre sous Nicolas Sarkozy, a dit non.", &[("Paul Morel", "ministre")]),
+        (
+            "John Smith, who was foreign secretary under Tony Blair, said the war was legal.",
+            &[("John Smith", "foreign secretary")],
+        ),
+    ];
+
+    #[test]
+    fn served_under_is_no_holder() {
+        assert_cases(SERVED_UNDER);
     }
 }
