@@ -925,9 +925,12 @@ fn appositions(
         if end.is_some() && (opens_clause(doc, t, ce) || relation_end.is_some()) {
             return end;
         }
-        // "le syndicat Alliance, proche de la droite": a relation says nothing of who the name is,
-        // so it needs a name known to be a person's.
-        if relation_end.is_some() && !relations::known_person(doc, &name, out) {
+        // "le syndicat Alliance, proche de la droite", "Acme, Russia's biggest oil producer": a
+        // relation or a possessive title says nothing of who the name is, so it needs a name known
+        // to be a person's.
+        let possessive = title_after_premodifiers(doc, role_start, blocked).is_none()
+            && title_after_possessive(doc, role_start).is_some();
+        if (relation_end.is_some() || possessive) && !relations::known_person(doc, &name, out) {
             return end;
         }
         let reserved_end = relation_end.unwrap_or(ce);
@@ -997,7 +1000,7 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     if party_member_at(doc, t) {
         return None;
     }
-    let t = title_after_premodifiers(doc, t, blocked).unwrap_or(t);
+    let t = title_after_premodifiers(doc, t, blocked).or_else(|| title_after_possessive(doc, t)).unwrap_or(t);
     let Some(te) = title_at(doc, t).map(|e| title_tail(doc, e)) else {
         // "X, proche de Y": a noun of relation is read only here, with its complement.
         // "X, autre figure de la contestation": "autre" says there are more, not what X is.
@@ -1036,6 +1039,16 @@ fn title_after_premodifiers(doc: &Doc, t: usize, blocked: &[bool]) -> Option<usi
     }
     (t + 1..t + 7)
         .find(|&j| !doc.cap(j) && title_at(doc, j).is_some() && english_premodifiers(doc, j, blocked) == t)
+}
+
+/// English: the title after a possessive and a few lowercase words, "X, the firm's chief
+/// executive", "X, the UK's first black cabinet minister": the role keeps the possessor.
+fn title_after_possessive(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.lang != super::types::Lang::En || !matches!(doc.tok(t + 1), "'s" | "’s") || !doc.is_word(t) {
+        return None;
+    }
+    let lower = |j: usize| doc.is_word(j) && !doc.cap(j);
+    (t + 2..t + 5).take_while(|&j| lower(j)).find(|&j| title_at(doc, j).is_some())
 }
 
 /// "un des" / "une des" at `k`: one of a group named by a plural title.
@@ -2150,5 +2163,23 @@ mod tests {
     #[test]
     fn served_under_is_no_holder() {
         assert_cases(SERVED_UNDER);
+    }
+
+    // fr-roles9: English titles after a possessive, given to a name known to be a person's.
+    const ENGLISH_POSSESSIVE_TITLES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "John Smith, the firm's chief executive, said profits were up.",
+            &[("John Smith", "firm's chief executive")],
+        ),
+        (
+            "Mary Jones, the UK's first black chief constable, said the force was ready.",
+            &[("Mary Jones", "UK's first black chief constable")],
+        ),
+        ("Gazneft, Russia's biggest oil producer, said profits were up.", &[]),
+    ];
+
+    #[test]
+    fn english_possessive_titles() {
+        assert_cases(ENGLISH_POSSESSIVE_TITLES);
     }
 }
