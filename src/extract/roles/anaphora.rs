@@ -51,8 +51,9 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         if !opens_subject(doc, rs) || inside_name(&mentions, k) || introduced_unnamed(doc, &head, k) {
             continue;
         }
-        let holder =
-            sole_person_before(doc, &mentions, rs..ce).or_else(|| named_next_in_lede(doc, &mentions, rs..ce));
+        let holder = sole_person_before(doc, &mentions, rs..ce)
+            .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
+            .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce));
         let Some(holder) = holder else { continue };
         if !gender_agrees(doc, rs, holder) {
             continue;
@@ -227,16 +228,59 @@ fn sole_person_before<'m>(
     mentions: &'m [NameMention],
     d: Range<usize>,
 ) -> Option<&'m NameMention> {
-    let sentence = doc.sent_of[d.start];
-    let window = sentence.saturating_sub(1)..=sentence + 1;
-    let mut around = mentions.iter().filter(|m| {
-        window.contains(&doc.sent_of[m.tokens.start])
-            && !d.contains(&m.tokens.start)
-            && same_paragraph(doc, m.tokens.start, d.start)
-    });
+    let mut around = mentions_around(doc, mentions, &d);
     let first = around.next()?;
     let before = first.tokens.start < d.start && names_subject(doc, first.tokens.start);
     (before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// The mentions outside the description `d`, in its paragraph, from the sentence before it to the
+/// sentence after it, in text order.
+fn mentions_around<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    d: &Range<usize>,
+) -> impl Iterator<Item = &'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    let window = sentence.saturating_sub(1)..=sentence + 1;
+    let (start, d) = (d.start, d.clone());
+    mentions.iter().filter(move |m| {
+        window.contains(&doc.sent_of[m.tokens.start])
+            && !d.contains(&m.tokens.start)
+            && same_paragraph(doc, m.tokens.start, start)
+    })
+}
+
+/// Subject pronouns: a sentence with one of them is about someone it does not name (folded).
+const SUBJECT_PRONOUNS: [&str; 9] = ["il", "elle", "ils", "elles", "on", "je", "j'", "nous", "vous"];
+
+/// A short sentence that only names someone, without a verb of theirs, then a description opening
+/// the next: "Nouvelle démonstration jeudi avec Jean Dupont. Le ministre a été interpellé …",
+/// "C'est la remarque de Marie Lenoir. La médaillée d'argent se plaint …", "Même surprise pour
+/// Jean Dupont. Interrogé sur RTL, l'ancien candidat …". The name is who the text is about
+/// though it is no subject. Only when that sentence names nobody else and has no subject pronoun,
+/// and nobody else is named up to the end of the sentence after the description's.
+fn topic_of_short_sentence<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    d: Range<usize>,
+) -> Option<&'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    let before = doc.sentences.get(sentence.checked_sub(1)?)?;
+    let short = before.len() <= 12 && same_paragraph(doc, before.start, d.start);
+    // The description comes early in its sentence: "Interrogé mercredi sur RTL, l'ancien …".
+    let early = d.start < doc.sentences.get(sentence)?.start + 8;
+    // "Le président Jean Roux a visité Lyon.": a titled name is no bare mention of a topic.
+    let pronoun_or_title =
+        before.clone().any(|i| SUBJECT_PRONOUNS.contains(&doc.folded(i)) || title_head(doc, i).is_some());
+    if !short || !early || pronoun_or_title {
+        return None;
+    }
+    let mut around = mentions_around(doc, mentions, &d);
+    let first = around.next()?;
+    let in_before = before.contains(&first.tokens.start);
+    (in_before && first.person && first.tokens.len() > 1 && around.all(|m| m.key == first.key))
+        .then_some(first)
 }
 
 /// The lede names someone first by a description, then by name as the subject of the next

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 mod anaphora;
 mod offices;
+mod relations;
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
@@ -50,9 +51,11 @@ const MODIFIERS: [&str; 10] =
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-const PRE_MODIFIERS: [&str; 26] = [
+const PRE_MODIFIERS: [&str; 28] = [
     "premier",
     "premiere",
+    "principal",
+    "principale",
     "ancien",
     "ancienne",
     "anciens",
@@ -124,6 +127,9 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if f == "tete" && !(doc.folded(k + 1) == "de" && doc.folded(k + 2) == "liste") {
         return None;
     }
+    if matches!(f, "elu" | "elue" | "elus" | "elues") && !elected_one(doc, k) {
+        return None;
+    }
     let written = doc.tok(k).to_lowercase();
     let written = written.strip_prefix("ex-").unwrap_or(&written);
     let f = f.strip_prefix("ex-").unwrap_or(f);
@@ -166,6 +172,16 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+/// Whether "élu" at `k` is the noun, someone elected, not the participle ("a été élu maire", "élu
+/// en 2014"): an article or a demonstrative before it and a complement ("de Vendée", "du parti")
+/// or a party label ("l'élu LR") after it.
+fn elected_one(doc: &Doc, k: usize) -> bool {
+    let article =
+        k > 0 && matches!(doc.folded(k - 1), "l'" | "les" | "cet" | "cette" | "ces" | "un" | "une" | "des");
+    let next = doc.folded(k + 1);
+    article && (matches!(next, "de" | "du" | "des" | "d'") || is_party_label(doc, k + 1))
 }
 
 /// The first half of a lower-case profession compound written with a hyphen:
@@ -647,6 +663,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             // "reçue par le ministre", not "président par intérim"
             || f == "par" && doc.is_determiner(j + 1)
+            // "ministre sous Nicolas Sarkozy", "foreign secretary under Tony Blair": whom the
+            // holder served, who holds no such title.
+            || matches!(f, "sous" | "under") && doc.cap(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
@@ -900,10 +919,26 @@ fn appositions(
             continue;
         }
         let Some((role_start, ce)) = apposed_role(doc, t, blocked) else { return end };
+        // "X, secrétaire du syndicat Y, proche de la CFDT": after a first role, a relation may be
+        // the body's as well as the person's.
+        let relation_end = relations::relation_noun_end(doc, role_start);
+        if end.is_some() && (opens_clause(doc, t, ce) || relation_end.is_some()) {
+            return end;
+        }
+        // "le syndicat Alliance, proche de la droite", "Acme, Russia's biggest oil producer": a
+        // relation or a possessive title says nothing of who the name is, so it needs a name known
+        // to be a person's.
+        let possessive = title_after_premodifiers(doc, role_start, blocked).is_none()
+            && title_after_possessive(doc, role_start).is_some();
+        if (relation_end.is_some() || possessive) && !relations::known_person(doc, &name, out) {
+            return end;
+        }
+        let reserved_end = relation_end.unwrap_or(ce);
         for (a, b) in coordinated(doc, role_start, ce) {
             out.push(RoleMatch {
                 name: name.clone(),
-                role_tokens: title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start)..ce,
+                role_tokens: title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start)
+                    ..reserved_end,
                 role: doc.span_text(a, b).to_string(),
             });
         }
@@ -913,6 +948,15 @@ fn appositions(
             return end;
         }
     }
+}
+
+/// Whether the description from `t` to `ce`, after a first apposition, is the subject of the
+/// sentence's verb rather than one more apposition: "sur X, une des figures du mouvement, le
+/// leader du parti a provoqué la surprise". A definite description followed by a word (its verb).
+fn opens_clause(doc: &Doc, t: usize, ce: usize) -> bool {
+    matches!(doc.folded(t), "le" | "la" | "l'")
+        && doc.is_word(ce)
+        && !matches!(doc.folded(ce), "qui" | "et" | "ou" | "dont" | "depuis")
 }
 
 /// "explique Joe Martin le vice-président de l'usine", "fait de Jean Dupont le premier maire
@@ -956,8 +1000,13 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     if party_member_at(doc, t) {
         return None;
     }
-    let t = title_after_premodifiers(doc, t, blocked).unwrap_or(t);
-    let te = title_tail(doc, title_at(doc, t)?);
+    let t = title_after_premodifiers(doc, t, blocked).or_else(|| title_after_possessive(doc, t)).unwrap_or(t);
+    let Some(te) = title_at(doc, t).map(|e| title_tail(doc, e)) else {
+        // "X, proche de Y": a noun of relation is read only here, with its complement.
+        // "X, autre figure de la contestation": "autre" says there are more, not what X is.
+        let start = if doc.folded(role_start) == "autre" { role_start + 1 } else { role_start };
+        return relations::relation_role_end(doc, t, blocked).map(|ce| (start, ce));
+    };
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
     }
@@ -990,6 +1039,16 @@ fn title_after_premodifiers(doc: &Doc, t: usize, blocked: &[bool]) -> Option<usi
     }
     (t + 1..t + 7)
         .find(|&j| !doc.cap(j) && title_at(doc, j).is_some() && english_premodifiers(doc, j, blocked) == t)
+}
+
+/// English: the title after a possessive and a few lowercase words, "X, the firm's chief
+/// executive", "X, the UK's first black cabinet minister": the role keeps the possessor.
+fn title_after_possessive(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.lang != super::types::Lang::En || !matches!(doc.tok(t + 1), "'s" | "’s") || !doc.is_word(t) {
+        return None;
+    }
+    let lower = |j: usize| doc.is_word(j) && !doc.cap(j);
+    (t + 2..t + 5).take_while(|&j| lower(j)).find(|&j| title_at(doc, j).is_some())
 }
 
 /// "un des" / "une des" at `k`: one of a group named by a plural title.
@@ -1055,6 +1114,11 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
     let is_link = |i: usize| DESCRIPTION_LINKS.contains(&doc.folded(i)) && doc.tok(i) != "a";
     let mut end = te;
     let mut j = te;
+    // "le ministre chargé des Collectivités territoriales": the participle names the function.
+    if j < ce && ROLE_PARTICIPLES.contains(&doc.folded(j)) && is_link(j + 1) {
+        j += 1;
+        end = j;
+    }
     while j < ce && is_link(j) {
         while j < ce && is_link(j) {
             j += 1;
@@ -1357,10 +1421,15 @@ fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
         if matches!(doc.folded(j), "l'" | "le" | "la") {
             j += 1;
         }
+        // "proche de X et ancien responsable du comité": the modifiers open the second role.
+        let first_word = j;
+        while PRE_MODIFIERS.contains(&doc.folded(j)) && !doc.cap(j) {
+            j += 1;
+        }
         let second = if matches!(doc.folded(j), "un" | "une") && matches!(doc.folded(j + 1), "des" | "de") {
             title_at(doc, j + 2).map(|_| j)
         } else {
-            title_at(doc, j).map(|_| j)
+            title_at(doc, j).map(|_| first_word)
         };
         if let Some(s2) = second {
             return vec![(rs, i), (s2, ce)];
@@ -1961,5 +2030,156 @@ mod tests {
     #[test]
     fn french_descriptions_restating_a_role() {
         assert_cases(FRENCH_RESTATED);
+    }
+
+    // fr-roles9: nouns of relation or standing in apposition after a name.
+    const FRENCH_RELATIONS: &[(&str, &[(&str, &str)])] = &[
+        (
+            "l'avocat Paul Morel, proche de Jean Martin et ancien responsable du comité d'éthique du parti durant la campagne, a parlé.",
+            &[
+                ("Paul Morel", "avocat"),
+                ("Paul Morel", "proche de Jean Martin"),
+                ("Paul Morel", "ancien responsable du comité d'éthique du parti"),
+            ],
+        ),
+        (
+            "Face caméra, Léa Morel, soutien du mouvement depuis le début, ne dit rien.",
+            &[("Léa Morel", "soutien du mouvement")],
+        ),
+        (
+            "Marc Giraud, figure de proue du mouvement des « gilets jaunes » a publié un message.",
+            &[("Marc Giraud", "figure de proue du mouvement des « gilets jaunes »")],
+        ),
+        (
+            "Il évoque le rôle de Paul Morel, principal actionnaire de La Dépêche, qui avait reçu des manifestants.",
+            &[("Paul Morel", "principal actionnaire de La Dépêche")],
+        ),
+        // Without their complement, or before a name, these nouns are no roles.
+        ("Avec le soutien de la région, Paul Morel a ouvert la séance.", &[]),
+        ("Paul Morel, proche, a parlé.", &[]),
+        ("Paul Morel, soutien indéfectible, a parlé.", &[]),
+        (
+            "le député Paul Morel, soutien du « ras-le-bol » exprimé par le mouvement, a parlé.",
+            &[("Paul Morel", "député")],
+        ),
+        (
+            "selon Paul Morel, le secrétaire général du syndicat Force police, proche de la CGT.",
+            &[("Paul Morel", "secrétaire général du syndicat Force police")],
+        ),
+        ("Jean Morel, soutien de Marc Giraud Marc Giraud s'est imposé.", &[]),
+        ("le syndicat Alliance, proche de la droite, a appelé à manifester.", &[]),
+        ("Jean Morel, proche de la retraite, a parlé.", &[]),
+        ("Les élus de Vendôme, proches du maire, ont parlé.", &[]),
+        // After a first apposition, a definite description before its verb is the subject.
+        (
+            "En écrivant sur Marc Giraud, une des figures du mouvement, le leader du parti a provoqué la surprise.",
+            &[("Marc Giraud", "une des figures du mouvement")],
+        ),
+    ];
+
+    #[test]
+    fn french_relations_in_apposition() {
+        assert_cases(FRENCH_RELATIONS);
+    }
+
+    // fr-roles9: British offices and police ranks written capitalised, in apposition or before
+    // a name; without the listed compound, "Secretary" or "Constable" was read as a name.
+    const ENGLISH_CAPITALISED_OFFICES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Mike Dunn, Chief Constable of West Yorkshire, said the force was ready for the match.",
+            &[("Mike Dunn", "Chief Constable of West Yorkshire")],
+        ),
+        (
+            "Peter Hale, Chief Secretary to the Treasury, is to step down at the next election.",
+            &[("Peter Hale", "Chief Secretary to the Treasury")],
+        ),
+        (
+            "Detective Chief Inspector Anne Wood said the man had been arrested.",
+            &[("Anne Wood", "Detective Chief Inspector")],
+        ),
+    ];
+
+    #[test]
+    fn english_capitalised_offices() {
+        assert_cases(ENGLISH_CAPITALISED_OFFICES);
+    }
+
+    // fr-roles9: a short sentence that only names someone, then a description opening the next.
+    const FRENCH_TOPIC_THEN_DESCRIPTION: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Le mouvement touche aussi les élus. Nouvelle démonstration jeudi matin avec Jean Dupont. Le ministre chargé des Collectivités territoriales a été interpellé dans la rue.",
+            &[("Jean Dupont", "ministre chargé des Collectivités territoriales")],
+        ),
+        (
+            "Les artistes attendent. C'est la remarque de Marie Lenoir. La présidente du syndicat se plaint de la politique du club.",
+            &[("Marie Lenoir", "présidente du syndicat")],
+        ),
+        // A subject pronoun in the short sentence is someone else, maybe the one described.
+        (
+            "Le mouvement touche aussi les élus. Il a reçu Jean Dupont. Le ministre a été interpellé dans la rue.",
+            &[],
+        ),
+        // A name of the other gender is not the one described.
+        (
+            "Le mouvement touche aussi les élus. Nouvelle démonstration avec Marie Lenoir. Le ministre a été interpellé.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn french_topic_then_description() {
+        assert_cases(FRENCH_TOPIC_THEN_DESCRIPTION);
+    }
+
+    // fr-roles9: "élu" is a title only as a noun with its complement or party label.
+    const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "L'élu du parti Les Républicains Paul Morel a comparé le président à un roi.",
+            &[("Paul Morel", "élu du parti Les Républicains")],
+        ),
+        (
+            "Paul Morel a accusé le gouvernement. S'il a salué la fin de la taxe, l'élu de Vendée a jugé la mesure tardive.",
+            &[("Paul Morel", "élu de Vendée")],
+        ),
+        // The participle is no title.
+        ("Paul Morel a été élu de justesse. Léa Morel, élue en 2014, a réagi.", &[]),
+        ("Le conseil a élu Paul Morel à la présidence.", &[]),
+    ];
+
+    #[test]
+    fn french_elected() {
+        assert_cases(FRENCH_ELECTED);
+    }
+
+    // fr-roles9: the one a holder served under holds no such title.
+    const SERVED_UNDER: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel, ministre sous Nicolas Sarkozy, a dit non.", &[("Paul Morel", "ministre")]),
+        (
+            "John Smith, who was foreign secretary under Tony Blair, said the war was legal.",
+            &[("John Smith", "foreign secretary")],
+        ),
+    ];
+
+    #[test]
+    fn served_under_is_no_holder() {
+        assert_cases(SERVED_UNDER);
+    }
+
+    // fr-roles9: English titles after a possessive, given to a name known to be a person's.
+    const ENGLISH_POSSESSIVE_TITLES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "John Smith, the firm's chief executive, said profits were up.",
+            &[("John Smith", "firm's chief executive")],
+        ),
+        (
+            "Mary Jones, the UK's first black chief constable, said the force was ready.",
+            &[("Mary Jones", "UK's first black chief constable")],
+        ),
+        ("Gazneft, Russia's biggest oil producer, said profits were up.", &[]),
+    ];
+
+    #[test]
+    fn english_possessive_titles() {
+        assert_cases(ENGLISH_POSSESSIVE_TITLES);
     }
 }
