@@ -1473,9 +1473,9 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     {
         return named_speaker_after(doc, k + 2, entities);
     }
-    // "» selon X" / "» d'après X"; not "Selon …" opening the next sentence.
+    // "» selon X" / "» d'après X"; not "Selon …" opening the next sentence or paragraph.
     let after_selon = match doc.folded(k) {
-        _ if doc.cap(k) && !doc.newline_before(k) && k > 0 && doc.tok(k - 1) != "," => None,
+        _ if doc.cap(k) && k > 0 && doc.tok(k - 1) != "," => None,
         "selon" => Some(k + 1),
         "d'" if doc.folded(k + 1) == "apres" => Some(k + 2),
         _ => None,
@@ -2529,7 +2529,16 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
     // "Son avocat a demandé sa libération": someone's, unnamed, unless the name follows ("son
     // avocat, Me X" or "son avocat Me X").
-    let named_after = |j: usize| doc.cap(j + 1) || doc.tok(j + 1) == "," && doc.cap(j + 2);
+    // Past the rest of a title of several words ("son Premier ministre, X").
+    let named_after = |mut j: usize| {
+        while GAZ.titles.contains(doc.folded(j + 1)) && !doc.cap(j + 2) && doc.tok(j + 2) != "," {
+            j += 1;
+        }
+        if GAZ.titles.contains(doc.folded(j + 1)) {
+            j += 1;
+        }
+        doc.cap(j + 1) || doc.tok(j + 1) == "," && doc.cap(j + 2)
+    };
     (first + 1..open).any(|j| {
         doc.folded(j) == head
             && (matches!(doc.folded(j - 1), "un" | "une")
@@ -2734,13 +2743,22 @@ fn closing_incise(
     // A sentence whose subject can speak ("Paul Durand a parlé d'un « … »", "Le texte parle
     // de « … »") quotes its subject's words, whoever the incise names.
     let head = doc.folded(sentence.start + 1);
+    let title = if coref::is_title_modifier(head) { doc.folded(sentence.start + 2) } else { head };
     // (A pronoun may be impersonal: "Il en coûtera « … » par an, précise X.")
     let speaking_subject = !matches!(
         coref::sentence_subject(doc, sentence.start, k, entities),
         coref::Subject::Other | coref::Subject::Pronoun(_)
     ) || doc.is_determiner(sentence.start)
-        && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head));
-    if speaking_subject || between.into_iter().any(|j| matches!(doc.tok(j), ":" | ";") || speech(j)) {
+        && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head) || GAZ.titles.contains(title))
+        || organisation_opens(doc, sentence.start, entities);
+    // "Les syndicats dénoncent une « trahison », a expliqué X": a finite verb of saying before
+    // the quotation has its own subject speak, whoever that is.
+    let incise = if comma < k { comma..(comma + CLOSING_INCISE_TOKENS).min(k) } else { k..k };
+    let said_before = (sentence.start..k).filter(|j| !incise.contains(j)).any(|j| finite_saying(doc, j));
+    if speaking_subject
+        || said_before
+        || between.into_iter().any(|j| matches!(doc.tok(j), ":" | ";") || speech(j))
+    {
         return None;
     }
     let (Some(from), Some(to)) = (doc.tokens.get(sentence.start), doc.tokens.get(comma)) else { return None };
@@ -2749,6 +2767,29 @@ fn closing_incise(
     }
     speaker_after(doc, comma, Attached::Yes, entities)
         .filter(|sp| !matches!(sp, Speaker::Unknown | Speaker::Object))
+}
+
+/// Whether the sentence starting at token `start` opens with an organisation's name, after its
+/// article or not ("La CGT parle d'une « provocation »"): a subject that can speak.
+fn organisation_opens(doc: &Doc, start: usize, entities: &EntityIndex) -> bool {
+    let at = |j: usize| {
+        doc.tokens
+            .get(j)
+            .and_then(|t| entities.starting_at(t.start))
+            .is_some_and(|(e, _)| e.label == Label::Org)
+    };
+    at(start) || doc.is_determiner(start) && at(start + 1)
+}
+
+/// Whether a finite verb of saying stands at token `j` ("dénoncent", "a parlé", "avait
+/// qualifié"): not a bare participle, a present participle or an infinitive, nor a noun after
+/// an article.
+fn finite_saying(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    let participle = ["é", "ée", "és", "ées"].iter().any(|end| doc.tok(j).ends_with(end));
+    let nonfinite = participle || f.ends_with("ant") || ["er", "ir"].iter().any(|end| f.ends_with(end));
+    let after_article = j > 0 && doc.is_determiner(j - 1);
+    !after_article && !nonfinite && doc.tok(j) != "à" && verb_group_at(doc, j).is_some()
 }
 
 /// Whether the words at `j` open an incise of saying: a speech verb group, an inverted one
@@ -2773,7 +2814,8 @@ fn titled_subject_speaker(doc: &Doc, title: usize, k: usize) -> Option<(usize, S
     let determiner = (title.saturating_sub(2)..title).find(|&j| doc.is_determiner(j))?;
     let verb = (title + 1..k.min(title + 10))
         .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some())
-        .find(|&j| verb_group_at(doc, j).is_some() || AUX.contains(&doc.folded(j)))?;
+        // ("à" folds to the auxiliary "a".)
+        .find(|&j| verb_group_at(doc, j).is_some() || AUX.contains(&doc.folded(j)) && doc.tok(j) != "à")?;
     // "a immédiatement réagi": an auxiliary, then the verb of saying past an adverb or two.
     let speech = if verb_group_at(doc, verb).is_some() {
         verb
@@ -2819,7 +2861,19 @@ fn relative_speaker(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
     if first > 0 && matches!(doc.folded(first - 1), "de" | "du" | "d'" | "des") {
         return None;
     }
+    if last == qui - 1 && named_after_noun(doc, first) {
+        return None;
+    }
     Some(Speaker::Named(person.name.clone()))
+}
+
+/// Whether the name starting at token `first` follows a lower-case noun and its article ("la
+/// fondation Jean Jaurès"): it names the noun's thing, which a relative after it is about.
+fn named_after_noun(doc: &Doc, first: usize) -> bool {
+    first > 1
+        && doc.is_word(first - 1)
+        && !doc.cap(first - 1)
+        && matches!(doc.folded(first - 2), "le" | "la" | "les" | "l'" | "un" | "une" | "du" | "des" | "the")
 }
 
 /// "…, a estimé le chef des Insoumis, qui certifie que « … »": a relative clause on a person
@@ -2873,7 +2927,13 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         // verb is one of saying ("Il voulait dégonfler la menace d'un « … »" quotes another).
         coref::Subject::Pronoun(g) => {
             let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle"))?;
-            if person_between(doc, at, k, entities) || !pronoun_verb_speaks(doc, at + 1) {
+            // "Il annonce que le ministre a qualifié la mesure d'« injuste »": a second verb of
+            // saying between has its own subject.
+            let own = (at + 1..k).find(|&j| verb_group_at(doc, j).is_some())?;
+            let own_end =
+                if AUX.contains(&doc.folded(own)) { participle_after(doc, own + 1) + 1 } else { own + 1 };
+            let another = (own_end..k).any(|j| verb_group_at(doc, j).is_some());
+            if person_between(doc, at, k, entities) || !pronoun_verb_speaks(doc, at + 1) || another {
                 return None;
             }
             (at + 1, Speaker::Pronoun(g))
@@ -2957,6 +3017,7 @@ fn person_before_relative(
                 "de" | "du" | "des" | "d'" | "a" | "au" | "aux" | "par" | "pour" | "avec" | "chez" | "sur"
             ) || doc.is_determiner(first.wrapping_sub(1))
                 && matches!(back(2), "de" | "d'" | "a" | "par" | "pour")
+                || named_after_noun(doc, first)
         })
     };
     let person_ending =

@@ -605,7 +605,7 @@ fn no_closing_incise_when_someone_else_or_a_participle_stands_in_the_sentence() 
     let s = speakers(
         "Paul Berger a parlé d'un « désastre » pour la région, a rapporté mardi le journaliste Marc Lenoir.",
     );
-    assert_ne!(s, vec![some("Marc Lenoir")]);
+    assert_eq!(s, Vec::<Option<String>>::new());
     // A participle after a comma qualifies a noun; it is no incise.
     let s = speakers("Le vieux « soldat » est venu protéger la flamme, menacée par les casseurs.");
     assert!(s.iter().all(Option::is_none), "{s:?}");
@@ -621,8 +621,7 @@ fn a_director_described_is_not_the_minister_named_before() {
     let s = speakers(
         "Le ministre de l'Intérieur, Paul Berger, a fait le bilan. « La nuit a été agitée », a déploré le ministre de l'Intérieur. À Troyes, « des personnes ont commis des dégradations », a déclaré le directeur général de la police nationale.",
     );
-    assert_eq!(s[0], some("Paul Berger"));
-    assert_ne!(s.get(1).cloned().flatten().as_deref(), Some("Paul Berger"));
+    assert_eq!(s, vec![some("Paul Berger"), None]);
 }
 
 #[test]
@@ -630,7 +629,8 @@ fn a_described_speaker_is_no_one_of_the_other_gender_holding_that_title() {
     let s = speakers(
         "Emmanuel Grégoire, premier adjoint de la maire PS Anne Hidalgo, a fait le bilan. « Honte aux pillards », écrit Paul Juppin dans un tweet. « Il faut que ce désordre cesse », poursuit le maire de Bordeaux.",
     );
-    assert_ne!(s.get(1).cloned().flatten().as_deref(), Some("Anne Hidalgo"), "{s:?}");
+    // The man who wrote the first goes on; not the woman the text calls "la maire".
+    assert_eq!(s, vec![some("Paul Juppin"), some("Paul Juppin")]);
 }
 
 #[test]
@@ -638,7 +638,7 @@ fn after_a_speaker_described_and_unnamed_another_description_stays_unnamed() {
     let s = speakers(
         "Le maire, Paul Berger, a parlé mardi. « J'ai pris connaissance avec stupéfaction des propos du maire », a déclaré le préfet du département. « Il n'est pas acceptable de bloquer la police », s'insurge le représentant local de l'État.",
     );
-    assert_ne!(s.last().cloned().flatten().as_deref(), Some("Paul Berger"), "{s:?}");
+    assert_eq!(s, vec![None, None]);
 }
 
 #[test]
@@ -651,7 +651,7 @@ fn someone_s_lawyer_introduced_without_a_name_is_not_the_client() {
     let s = speakers(
         "Éric Morel sera jugé en juin. Son avocat, Paul Berger, a confirmé sa remise en liberté. « Tout cela n'est que pure fantaisie », assure l'avocat.",
     );
-    assert_ne!(s, vec![Some("Éric Morel".to_string())]);
+    assert_eq!(s, vec![some("Paul Berger")]);
 }
 
 #[test]
@@ -780,6 +780,48 @@ fn an_incise_before_the_quotation_in_its_sentence_attributes_it() {
     // After a quotation's own incise, a word quoted in its apposition is a label.
     let s = speakers(
         "« On soutient les deux démarches », a indiqué Paul Berger, l'un des cinq députés « insoumis » présents.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
+
+#[test]
+fn a_closing_incise_does_not_override_a_subject_that_speaks() {
+    // Each fragment is its sentence subject's word; nobody named speaks it, so it is dropped.
+    for text in [
+        "Les syndicats dénoncent une « trahison » du gouvernement, a expliqué le préfet Marc Morel.",
+        "La CGT parle d'une « provocation » du gouvernement, a rappelé Marc Morel.",
+        "Le Premier ministre avait parlé d'un « complot » contre lui, a rappelé Marc Morel.",
+    ] {
+        assert_eq!(speakers(text), Vec::<Option<String>>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_possessive_title_of_several_words_is_named_after_it() {
+    let s = speakers(
+        "Emmanuel Morel a reçu son Premier ministre, Édouard Dupuis, mardi. « Nous tiendrons », a déclaré le Premier ministre.",
+    );
+    assert_eq!(s, vec![some("Édouard Dupuis")]);
+}
+
+#[test]
+fn a_fragment_reported_through_a_second_speaker_is_not_the_pronoun_s() {
+    let s = speakers("Paul Berger a parlé. Il annonce que le ministre a qualifié la mesure d'« injuste ».");
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
+
+#[test]
+fn a_relative_after_a_name_completing_a_noun_is_about_the_noun() {
+    let s = speakers(
+        "La fondation Jean Jaurès qui estime que « la gauche doit se rassembler vite » a publié une note.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn selon_opening_the_next_paragraph_does_not_attribute_the_quote_before() {
+    let s = speakers(
+        "« Nous ne reculerons pas, a dit Paul Berger. Jamais. »\nSelon Marc Lenoir, la séance a été houleuse.",
     );
     assert_eq!(s, vec![some("Paul Berger")]);
 }
