@@ -163,18 +163,14 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         match f {
             "selon" => {
                 let source = domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities));
-                let partners = joined_sources(doc, k + 1, source.as_deref(), entities);
-                push(source);
-                for partner in partners {
-                    push(Some(partner));
+                for s in with_joined(doc, k + 1, source, entities) {
+                    push(Some(s));
                 }
             }
             "d'" if doc.folded(k + 1) == "apres" => {
                 let source = domain_at(doc, k + 2).or_else(|| after_article(doc, k + 2, entities));
-                let partners = joined_sources(doc, k + 2, source.as_deref(), entities);
-                push(source);
-                for partner in partners {
-                    push(Some(partner));
+                for s in with_joined(doc, k + 2, source, entities) {
+                    push(Some(s));
                 }
             }
             "according" if doc.folded(k + 1) == "to" => push(after_article(doc, k + 2, entities)),
@@ -235,10 +231,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             {
                 let s = if doc.is_determiner(par + 1) { par + 2 } else { par + 1 };
                 let source = medium_at(doc, s, entities).or_else(|| in_media(doc, par + 1, entities));
-                let partners = joined_sources(doc, par + 1, source.as_deref(), entities);
-                push(source);
-                for partner in partners {
-                    push(Some(partner));
+                for s in with_joined(doc, par + 1, source, entities) {
+                    push(Some(s));
                 }
             }
             // "figures from the Office for National Statistics", "a statement by Sony".
@@ -301,21 +295,15 @@ fn incise_organisation(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<St
 fn par_after(doc: &Doc, k: usize) -> Option<usize> {
     (k + 1..k + 4).take_while(|&j| doc.is_word(j)).find(|&j| doc.folded(j) == "par").filter(|&par| {
         (k + 1..par).all(|j| {
-            matches!(
-                doc.folded(j),
-                "ce" | "hier"
-                    | "lundi"
-                    | "mardi"
-                    | "mercredi"
-                    | "jeudi"
-                    | "vendredi"
-                    | "samedi"
-                    | "dimanche"
-                    | "matin"
-                    | "soir"
-            )
+            matches!(doc.folded(j), "ce" | "hier" | "matin" | "soir") || GAZ.days.contains_key(doc.folded(j))
         })
     })
+}
+
+/// A cited source and the organisations joined to it (see `joined_sources`), in text order.
+fn with_joined(doc: &Doc, from: usize, source: Option<String>, entities: &EntityIndex) -> Vec<String> {
+    let partners = joined_sources(doc, from, source.as_deref(), entities);
+    source.into_iter().chain(partners).collect()
 }
 
 /// How far after the cue word a cited source's name may start ("selon le dernier sondage X").

@@ -750,6 +750,12 @@ fn a_specific_description_resolved_as_a_speaker_is_a_role_of_that_person() {
         "Paul Berger",
     );
     assert!(!berger.iter().any(|r| r.contains("fonctionnaire")), "{berger:?}");
+    // An officer of justice described is no role of the person in the news.
+    let durand = roles_of(
+        "Le juge a entendu Paul Durand pendant trois heures mardi. « Les faits sont graves et établis », a estimé l'avocat général de Lyon.",
+        "Paul Durand",
+    );
+    assert_eq!(durand, Vec::<String>::new());
 }
 
 #[test]
