@@ -245,30 +245,13 @@ fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpea
         });
         // "a estimé l'avocat général de Lyon" after "Le juge a entendu X": officers of justice
         // and police speak of the people in the news, and a guess there is most often wrong.
-        let officer = head.is_some_and(|h| OFFICERS_OF_JUSTICE.contains(&h));
+        let officer = head.is_some_and(quotes::officer_of_justice);
         if head.is_none() || !named_complement || demonstrative || said || officer {
             continue;
         }
         person.roles.push(role.to_string());
     }
 }
-
-/// Titles of justice and police (folded).
-const OFFICERS_OF_JUSTICE: [&str; 13] = [
-    "procureur",
-    "procureure",
-    "juge",
-    "avocat",
-    "avocate",
-    "prefet",
-    "prefete",
-    "commissaire",
-    "enqueteur",
-    "magistrat",
-    "gendarme",
-    "policier",
-    "substitut",
-];
 
 /// A description without its leading definite article ("l'ancienne ministre" → "ancienne
 /// ministre").

@@ -2449,16 +2449,23 @@ pub(super) fn title_word(description: &str) -> Option<&str> {
     description.split([' ', '\'', '’']).find(|w| PERSON_NOUNS.contains(w) || GAZ.titles.contains(*w))
 }
 
-/// Offices no one holds under another of these names: a person the text calls "le préfet" is
-/// not "le ministre" nor "le procureur" (general knowledge of French public offices).
-const DISTINCT_OFFICES: [&str; 24] = [
-    "procureur",
-    "procureure",
-    "juge",
-    "avocat",
-    "avocate",
-    "prefet",
-    "prefete",
+/// Offices of justice (folded), each distinct from every other office.
+const JUSTICE_OFFICES: [&str; 8] =
+    ["procureur", "procureure", "juge", "avocat", "avocate", "prefet", "prefete", "commissaire"];
+
+/// Police and inquiry (folded): with the offices of justice, people who comment on the cases of
+/// others. A gendarme may also be "le colonel": these are not distinct offices.
+const POLICE_AND_INQUIRY: [&str; 5] = ["enqueteur", "magistrat", "gendarme", "policier", "substitut"];
+
+/// Whether a (folded) title is one of justice or police.
+pub(super) fn officer_of_justice(word: &str) -> bool {
+    JUSTICE_OFFICES.contains(&word) || POLICE_AND_INQUIRY.contains(&word)
+}
+
+/// Offices of government and administration (folded); with the offices of justice, offices no
+/// one holds under another of these names: a person the text calls "le préfet" is not "le
+/// ministre" nor "le procureur" (general knowledge of French public offices).
+const PUBLIC_OFFICES: [&str; 17] = [
     "maire",
     "ministre",
     "depute",
@@ -2467,7 +2474,6 @@ const DISTINCT_OFFICES: [&str; 24] = [
     "senatrice",
     "president",
     "presidente",
-    "commissaire",
     "directeur",
     "directrice",
     "ambassadeur",
@@ -2476,12 +2482,18 @@ const DISTINCT_OFFICES: [&str; 24] = [
     "recteur",
     "rectrice",
     "consul",
+    "consule",
 ];
+
+/// Whether a (folded) title names an office no one holds under another name.
+fn distinct_office(word: &str) -> bool {
+    JUSTICE_OFFICES.contains(&word) || PUBLIC_OFFICES.contains(&word)
+}
 
 /// Whether person `e` is given, next to their name, another title or profession than the
 /// office `title` names ("le président Zmirou", "le philosophe X" are not "le procureur").
 fn holds_other_office(doc: &Doc, e: &Entity, before: usize, title: &str) -> bool {
-    let office = |w: &str| DISTINCT_OFFICES.contains(&w.trim_end_matches('s'));
+    let office = |w: &str| distinct_office(w.trim_end_matches('s'));
     // "le philosophe Alain X" is no more "le ministre" than "le président Zmirou" is "le
     // procureur": any other title or profession next to the name rules an office out.
     office(title)
