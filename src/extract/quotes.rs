@@ -10,6 +10,7 @@ use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
 use super::roles::RoleMatch;
 use super::types::{Entity, Label, Lang, Quote};
+use super::util::ends_like_participle;
 
 /// Words that end a speaker noun phrase.
 const NP_STOP: [&str; 34] = [
@@ -2540,16 +2541,10 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     let Some(&sentence) = doc.sent_of.get(open) else { return false };
     let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
     // "Son avocat a demandé sa libération": someone's, unnamed, unless the name follows ("son
-    // avocat, Me X" or "son avocat Me X").
-    // Past the rest of a title of several words ("son Premier ministre, X").
-    let named_after = |mut j: usize| {
-        while GAZ.titles.contains(doc.folded(j + 1)) && !doc.cap(j + 2) && doc.tok(j + 2) != "," {
-            j += 1;
-        }
-        if GAZ.titles.contains(doc.folded(j + 1)) {
-            j += 1;
-        }
-        doc.cap(j + 1) || doc.tok(j + 1) == "," && doc.cap(j + 2)
+    // avocat, Me X", "son avocat Me X", past the rest of the title: "son Premier ministre, X").
+    let named_after = |j: usize| {
+        let e = (j + 1..j + 4).find(|&e| doc.cap(e) || !GAZ.titles.contains(doc.folded(e))).unwrap_or(j + 1);
+        doc.cap(e) || doc.tok(e) == "," && doc.cap(e + 1)
     };
     (first + 1..open).any(|j| {
         doc.folded(j) == head
@@ -2707,8 +2702,8 @@ const CLOSING_INCISE_TOKENS: usize = 14;
 /// a quotation woven into it earlier is that speaker's too, when no person is named in the
 /// sentence before the incise, its subject is no one who could speak, and no other verb of
 /// saying, colon or semicolon stands between the quotation and the incise (each would bring
-/// its own speaker). The incise names or
-/// describes its speaker: one saying nobody is no reason to attribute words far from it.
+/// its own speaker). The incise names or describes its speaker: one saying nobody is no reason
+/// to attribute words far from it.
 fn closing_incise(
     doc: &Doc,
     k: usize,
@@ -2798,7 +2793,7 @@ fn organisation_opens(doc: &Doc, start: usize, entities: &EntityIndex) -> bool {
 /// an article.
 fn finite_saying(doc: &Doc, j: usize) -> bool {
     let f = doc.folded(j);
-    let participle = ["é", "ée", "és", "ées"].iter().any(|end| doc.tok(j).ends_with(end));
+    let participle = ends_like_participle(doc.tok(j));
     let nonfinite = participle || f.ends_with("ant") || ["er", "ir"].iter().any(|end| f.ends_with(end));
     let after_article = j > 0 && doc.is_determiner(j - 1);
     !after_article && !nonfinite && doc.tok(j) != "à" && verb_group_at(doc, j).is_some()
@@ -2811,7 +2806,7 @@ fn incise_verb_at(doc: &Doc, mut j: usize) -> bool {
         j += 1;
     }
     // A bare past participle ("…, menacée par les casseurs.") qualifies a noun: no incise.
-    let bare_participle = ["é", "ée", "és", "ées"].iter().any(|end| doc.tok(j).ends_with(end));
+    let bare_participle = ends_like_participle(doc.tok(j));
     verb_group_at(doc, j).is_some() && !bare_participle
         || inverted(doc.folded(j)).is_some_and(|(verb, _)| {
             GAZ.is_speech_verb(verb)
@@ -2950,7 +2945,6 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             }
             (at + 1, Speaker::Pronoun(g))
         }
-        // "la maire de Lille assure que ses services seront « facilitateurs »"
         _ => return None,
     };
     // The verb's clause runs on to the quote: no comma or other clause break between.
@@ -3215,7 +3209,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // A participle without its auxiliary is an adjective or a passive ("la série, qui sera
     // dévoilée le 10 janvier, conserve le thème «"), not the verb of a speaker.
     let raw = doc.tok(verb);
-    if ["é", "ée", "és", "ées"].iter().any(|end| raw.ends_with(end))
+    if ends_like_participle(raw)
         && !(verb.saturating_sub(4)..verb)
             .any(|j| AUX.contains(&doc.folded(j)) && doc.tok(j) != "à" || BE.contains(&doc.folded(j)))
     {

@@ -162,14 +162,12 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         let f = doc.folded(k);
         match f {
             "selon" => {
-                let source = domain_at(doc, k + 1).or_else(|| after_article(doc, k + 1, entities));
-                for s in with_joined(doc, k + 1, source, entities) {
+                for s in cited_from(doc, k + 1, entities) {
                     push(Some(s));
                 }
             }
             "d'" if doc.folded(k + 1) == "apres" => {
-                let source = domain_at(doc, k + 2).or_else(|| after_article(doc, k + 2, entities));
-                for s in with_joined(doc, k + 2, source, entities) {
+                for s in cited_from(doc, k + 2, entities) {
                     push(Some(s));
                 }
             }
@@ -214,11 +212,9 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 && matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'")
                 && INSTITUTIONS.contains(&doc.folded(k + 2)) =>
             {
-                let phrase = institution_phrase(doc, k + 2);
-                let end = doc.tokens.get(k + 2).map_or(0, |t| t.start) + phrase.len();
-                let after = doc.tokens.partition_point(|t| t.start < end);
-                if matches!(doc.tok(after), "." | "," | ";") {
-                    push(Some(phrase))
+                let end = institution_end(doc, k + 2);
+                if matches!(doc.tok(end), "." | "," | ";") {
+                    push(Some(doc.span_text(k + 2, end).to_string()))
                 }
             }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
@@ -298,6 +294,13 @@ fn par_after(doc: &Doc, k: usize) -> Option<usize> {
             matches!(doc.folded(j), "ce" | "hier" | "matin" | "soir") || GAZ.days.contains_key(doc.folded(j))
         })
     })
+}
+
+/// The source cited from token `np` on ("selon X", "d'après X"): a web address or a name, and
+/// the organisations joined to it.
+fn cited_from(doc: &Doc, np: usize, entities: &EntityIndex) -> Vec<String> {
+    let source = domain_at(doc, np).or_else(|| after_article(doc, np, entities));
+    with_joined(doc, np, source, entities)
 }
 
 /// A cited source and the organisations joined to it (see `joined_sources`), in text order.
@@ -408,27 +411,29 @@ fn outlet_name(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> String 
 /// An institution by its common noun, with the capitalised complement that names it
 /// ("ministère de la Culture"), or the noun alone ("police").
 fn institution_phrase(doc: &Doc, j: usize) -> String {
+    doc.span_text(j, institution_end(doc, j)).to_string()
+}
+
+/// Where the institution named from token `j` on ends (see `institution_phrase`).
+fn institution_end(doc: &Doc, j: usize) -> usize {
     let named = matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'");
     let mut e = j + 2;
     if named && doc.is_determiner(e) && !doc.cap(e) {
         e += 1;
     }
-    if named && doc.cap(e) && doc.is_word(e) {
-        // "ministère de l'Action et des Comptes publics": a second branch of the name.
-        let mut end = e + 1;
-        if doc.folded(end) == "et" && matches!(doc.folded(end + 1), "de" | "du" | "des" | "la" | "l'" | "d'")
-        {
-            // Content words only: "… et des comptes publics a annoncé" stops before "a".
-            let words =
-                (end + 2..end + 5).take_while(|&w| doc.is_word(w) && !GAZ.is_stop(doc.folded(w))).count();
-            if words > 0 {
-                end += 2 + words;
-            }
-        }
-        doc.span_text(j, end).to_string()
-    } else {
-        doc.tok(j).to_string()
+    if !(named && doc.cap(e) && doc.is_word(e)) {
+        return j + 1;
     }
+    // "ministère de l'Action et des Comptes publics": a second branch of the name.
+    let mut end = e + 1;
+    if doc.folded(end) == "et" && matches!(doc.folded(end + 1), "de" | "du" | "des" | "la" | "l'" | "d'") {
+        // Content words only: "… et des comptes publics a annoncé" stops before "a".
+        let words = (end + 2..end + 5).take_while(|&w| doc.is_word(w) && !GAZ.is_stop(doc.folded(w))).count();
+        if words > 0 {
+            end += 2 + words;
+        }
+    }
+    end
 }
 
 /// A web site named by its address after "selon": "selon mon-essence.fr".

@@ -34,6 +34,12 @@ pub fn starts_lower(s: &str) -> bool {
     first_char(s).is_some_and(char::is_lowercase)
 }
 
+/// Ends as a past participle of the first group is written ("-é", "-ée", "-és", "-ées"):
+/// "déclaré", "menacée". Accents matter, so this reads the word as written, not folded.
+pub fn ends_like_participle(written: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|end| written.ends_with(end))
+}
+
 /// Written with Roman numeral letters only ("XIV", "MMXII"): a numeral, not an acronym.
 pub fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))

@@ -5,6 +5,7 @@
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
 use super::super::types::Lang;
+use super::super::util::ends_like_participle;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -189,7 +190,7 @@ fn event_participle_before(doc: &Doc, start: usize) -> bool {
     let Some(p) = k.checked_sub(1) else { return false };
     let f = doc.folded(p);
     let written = doc.tok(p);
-    let accented = ["é", "ée", "és", "ées"].iter().any(|e| written.ends_with(e)) && f.len() >= 4;
+    let accented = ends_like_participle(written) && f.len() >= 4;
     // "la soirée samedi", "une journée": after a determiner or a preposition it is a noun.
     let noun = p.checked_sub(1).is_some_and(|b| {
         doc.is_determiner(b)
@@ -257,7 +258,7 @@ pub(super) fn is_participle(doc: &Doc, j: usize) -> bool {
     if SHORT_PARTICIPLES.contains(&f) {
         return true;
     }
-    let accented = ["é", "ée", "és", "ées"].iter().any(|e| t.ends_with(e));
+    let accented = ends_like_participle(t);
     let other = f.len() > 3
         && ["i", "it", "is", "u", "us", "ert", "int", "ait"].iter().any(|e| f.ends_with(e))
         && !matches!(

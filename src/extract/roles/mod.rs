@@ -13,6 +13,7 @@ use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
 use super::types::{Entity, Label};
+use super::util::ends_like_participle;
 
 #[derive(Debug, Clone)]
 pub struct RoleMatch {
@@ -495,7 +496,7 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
     let participle = lower
         && next_lower_word
         && j <= from + 1
-        && ["é", "ée", "és", "ées"].iter().any(|e| written.ends_with(e))
+        && ends_like_participle(written)
         && !ROLE_PARTICIPLES.contains(&f)
         && !POST_MODIFIERS.contains(&f)
         && !GAZ.title_heads.contains(f);

@@ -9,6 +9,7 @@ use super::{PRE_MODIFIERS, RoleMatch, complement_end, is_honorific, person_name,
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
 use crate::extract::types::Lang;
+use crate::extract::util::ends_like_participle;
 
 /// Nouns of standing in a camp or a body that take a complement with "de" (folded; singular and
 /// plural). Personal ties ("ami", "fidèle") say less of a function and are left out.
@@ -75,10 +76,7 @@ fn participle_after_noun(doc: &Doc, j: usize) -> bool {
     let written = doc.tok(j);
     let after_noun = !doc.is_determiner(j - 1)
         && !matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'" | "a" | "au" | "aux");
-    !doc.cap(j)
-        && doc.is_word(j)
-        && after_noun
-        && ["é", "ée", "és", "ées"].iter().any(|e| written.ends_with(e))
+    !doc.cap(j) && doc.is_word(j) && after_noun && ends_like_participle(written)
 }
 
 /// Where the relation noun of a phrase starting at `rs` ends (its article, "un des" and
