@@ -333,3 +333,36 @@ fn facts_give_an_office_to_whom_held_it_on_the_article_s_day() {
         facts["people"].as_array().unwrap().iter().find(|p| p["name"] == "Édouard Philippe").unwrap();
     assert_eq!(person["roles"], serde_json::json!([]), "{facts}");
 }
+
+/// `facts --json` on a press story: a fragment woven into a sentence is the speaker's its
+/// closing incise names, the description a quote's speaker is named through is their role, and
+/// two institutes joined by a hyphen are both sources.
+#[test]
+fn facts_json_reads_incises_described_speakers_and_joined_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    let text = "Le débat continue\n\n\
+                Martine Morel a reçu la presse jeudi à Lille. « Je condamne cette politique », a \
+                déclaré l'ancienne ministre de l'Emploi.\n\
+                Le cortège ne passera pas devant le château, pas « immédiatement » à proximité, \
+                estime le préfet Jacques Brun.\n\
+                Selon une enquête Ifop-Fiducial pour la radio, la cote du président a bondi.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let speakers: Vec<(&str, &str)> = facts["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["text"].as_str().unwrap(), q["speaker"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        speakers,
+        [("Je condamne cette politique", "Martine Morel"), ("immédiatement", "Jacques Brun")],
+        "{facts}"
+    );
+    let morel = facts["people"].as_array().unwrap().iter().find(|p| p["name"] == "Martine Morel").unwrap();
+    assert_eq!(morel["roles"], serde_json::json!(["ancienne ministre de l'Emploi"]), "{facts}");
+    assert_eq!(facts["sources"], serde_json::json!(["Ifop", "Fiducial"]), "{facts}");
+}
