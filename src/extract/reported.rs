@@ -2,8 +2,8 @@
 //! quotation marks — "Tony Blair has said he does not want higher rates", "Andrew Stoddart
 //! said that …". The English guideline counts that subject as a source; a speaker whose words
 //! are only given between quotation marks is not one. The French guideline does not ("X a
-//! indiqué que" is no source there: both French gold sets leave it out), so French text is
-//! left alone.
+//! indiqué que" is no source there: both French gold sets leave it out); an organisation
+//! making something known is one in French too ("La RATP a indiqué que …").
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
@@ -70,6 +70,70 @@ pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
     let reported = introduces_reported_content(doc, k) || closes_unquoted_report(doc, first_tok, k);
     (reported && named && is_subject(doc, first_tok) && !common_word_opening(doc, first_tok, s))
         .then(|| subject.name.clone())
+}
+
+/// Verbs of making known (folded stems): with an organisation as their subject, what follows
+/// is the organisation's word ("La préfecture a annoncé la fermeture du pont", "Le parquet a
+/// indiqué qu'une enquête était ouverte").
+const MAKING_KNOWN_FR: [&str; 11] = [
+    "annonc",
+    "indiqu",
+    "revel",
+    "precis",
+    "confirm",
+    "affirm",
+    "declar",
+    "signal",
+    "rapport",
+    "dement",
+    "communiqu",
+];
+
+/// Auxiliaries, adverbs and times allowed between a French subject and its verb ("a
+/// également annoncé dimanche").
+fn french_between(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.folded(j),
+        "a" | "ont" | "avait" | "avaient" | "aussi" | "egalement" | "deja" | "hier" | "ce" | "matin" | "soir"
+    ) || super::gazetteer::GAZ.days.contains_key(doc.folded(j))
+}
+
+/// At the verb `k`: the organisation that opens its clause as subject of a verb of making
+/// known, when what follows is its reported word and no quotation of its own. The French gold
+/// sets cite such a body ("La RATP a annoncé la fermeture de stations") while a person in the
+/// same place is left out.
+pub fn reporting_body_fr(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    if doc.lang != Lang::Fr || doc.cap(k) || !speech_verb_at(doc, k) {
+        return None;
+    }
+    let f = doc.folded(k);
+    if !MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem)) {
+        return None;
+    }
+    let mut s = k.checked_sub(1)?;
+    while french_between(doc, s) && s + 4 > k {
+        s = s.checked_sub(1)?;
+    }
+    let end = doc.tokens.get(s)?.end;
+    let body = entities.ending_at(end).filter(|e| e.label == Label::Org)?;
+    let first = body.mentions.iter().find(|m| m.end == end).map(|m| m.start)?;
+    let first_tok = doc.tokens.partition_point(|t| t.start < first);
+    let range = doc.sent_of.get(k).and_then(|&i| doc.sentences.get(i))?;
+    // The name opens its clause: only an article before it, after the sentence's start or a
+    // fronted complement's comma ("Dans un communiqué, le groupe PS a jugé …").
+    let mut b = first_tok;
+    while b > range.start && doc.is_determiner(b - 1) {
+        b -= 1;
+    }
+    let opens = b == range.start || doc.tok(b - 1) == ",";
+    (opens && !own_quotation_follows(doc, k, range.end)).then(|| body.name.clone())
+}
+
+/// Whether the verb at `k` opens a quotation of its subject's own ("a annoncé : « … »") rather
+/// than reported words ("a annoncé que …", which may hold a quoted fragment).
+fn own_quotation_follows(doc: &Doc, k: usize, sentence_end: usize) -> bool {
+    let reported = (k + 1..(k + 4).min(sentence_end)).any(|j| matches!(doc.folded(j), "que" | "qu'"));
+    !reported && (k + 1..sentence_end).any(|j| quotes::is_quote_mark(doc.tok(j)) || doc.tok(j) == ":")
 }
 
 /// "Taxes will rise if Labour wins, Tory leader Michael Howard has claimed.": the attribution
@@ -203,6 +267,31 @@ mod tests {
         for (text, want) in cases {
             let got = sources(text);
             assert!(got.iter().any(|s| s == want), "{want}: {got:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn french_organisation_making_known_is_a_source() {
+        let cases = [
+            ("La RATP a indiqué ce vendredi que plusieurs stations seraient fermées.", "RATP"),
+            ("Le parquet de Paris a annoncé dimanche avoir ouvert une enquête.", "parquet de Paris"),
+            ("Dans un communiqué, la SNCF a précisé que le trafic reprendrait lundi.", "SNCF"),
+            ("Le Parisien indique qu'une unité de policiers est intervenue.", "Le Parisien"),
+        ];
+        for (text, want) in cases {
+            let got = sources(text);
+            assert!(got.iter().any(|s| s == want), "{want}: {got:?} in {text}");
+        }
+        for text in [
+            // Its own quotation makes it a speaker, not a source.
+            "La RATP a annoncé : « Les stations rouvriront lundi matin. »",
+            "La RATP a annoncé « la réouverture des stations » sans donner de date.",
+            // Not the subject opening the clause; not a verb of making known.
+            "Un porte-parole de la RATP a indiqué que les stations rouvriraient.",
+            "La RATP a dénoncé les violences commises contre ses agents.",
+        ] {
+            let got = sources(text);
+            assert!(!got.iter().any(|s| s == "RATP"), "{got:?} in {text}");
         }
     }
 

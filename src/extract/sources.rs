@@ -6,7 +6,7 @@ use super::entities::EntityIndex;
 use super::gazetteer::{GAZ, phrase_key};
 use super::media::{is_listed, is_network, media_from, medium_end, medium_slot, sentence_reports_speech};
 use super::quotes::{noun_phrase, phrase_name, speech_verb_at};
-use super::reported::reporting_subject;
+use super::reported::{reporting_body_fr, reporting_subject};
 use super::roles::title_at;
 use super::types::Label;
 
@@ -159,6 +159,7 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         }
         // "Tony Blair has said he …": who reports in indirect speech (English only).
         push(reporting_subject(doc, k, entities));
+        push(reporting_body_fr(doc, k, entities));
         let f = doc.folded(k);
         match f {
             "selon" => {
