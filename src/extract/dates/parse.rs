@@ -363,8 +363,10 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     }
     if let Some(wd) = wd {
         // Bare weekday; "Sunday Times" (followed by a name) is not a date, nor "le troisième
-        // samedi de mobilisation" (which one the text does not say).
-        if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) {
+        // samedi de mobilisation" (which one the text does not say). French writes weekdays in
+        // lower case: "a déclaré jeudi Vladimir Poutine" is a date before a name.
+        let lower_case_french = doc.lang == Lang::Fr && !doc.cap(k);
+        if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) && !lower_case_french {
             return None;
         }
         // "Le Parisien Dimanche": a capitalised weekday inside a name.
