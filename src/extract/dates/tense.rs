@@ -131,7 +131,7 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
     }
     if doc.lang == Lang::Fr && f.len() >= 4 && !NOT_FUTURE.contains(&f) {
         let future = ["ra", "rai", "rons", "rez", "ront", "rait", "raient", "rions", "riez"];
-        if future.iter().any(|e| f.ends_with(e)) {
+        if future.iter().any(|e| f.ends_with(e)) && !imperfect_of_r_stem(doc.tok(k), f) {
             return Some(Tense::Future);
         }
         if f.len() >= 5 && (f.ends_with("ait") || f.ends_with("aient")) {
@@ -142,6 +142,34 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     None
+}
+
+/// An imperfect in "-rait"/"-raient" of a verb whose stem ends in "r" ("rentrait", "déclarait",
+/// "montraient", "durait"), not a conditional ("serait", "devrait", "aurait", "mettrait"). A
+/// conditional puts "r" after the infinitive's vowel or a doubled or "d"/"v"/"t" stem; the
+/// imperfect keeps the stem's own letter before "r", which tells them apart: "-arait",
+/// "-orait", an accented "-érait", "-ntrait", "-strait", "-brait", "-crait", "-grait", "-frait",
+/// "-ourait", "-eurait", "-ouvrait", "-livrait", and "-urait" other than "aurait"/"saurait"/
+/// "-clurait".
+fn imperfect_of_r_stem(written: &str, folded: &str) -> bool {
+    let stem = folded.strip_suffix("raient").or_else(|| folded.strip_suffix("rait"));
+    let Some(stem) = stem.filter(|s| s.len() >= 2) else { return false };
+    if written.ends_with("érait") || written.ends_with("éraient") || written.ends_with("èrait") {
+        return true;
+    }
+    let ends = |e: &str| stem.ends_with(e);
+    (ends("a") && !ends("au"))
+        || ends("o")
+        || ends("ou")
+        || ends("eu")
+        || ends("nt")
+        || ends("st")
+        || ends("ct")
+        || ["b", "c", "g", "f", "p"].iter().any(|e| ends(e))
+        || ends("ouv")
+        || ends("uv") && !ends("uiv")
+        || ends("liv")
+        || ends("u") && !(ends("au") || ends("clu"))
 }
 
 /// Nouns and adverbs ending like an infinitive that can follow "de"/"à".

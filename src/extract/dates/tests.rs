@@ -343,6 +343,23 @@ fn press_weekdays_and_their_tense() {
         values("Les agriculteurs ont décidé de défiler à partir de dimanche soir.", monday),
         pairs(&[("dimanche soir", "2018-12-02")])
     );
+    // An imperfect in "-rait" of a stem in "r" is a past, a conditional is not.
+    let sunday_feb = Some((2019, 2, 17));
+    assert_eq!(
+        values(
+            "C'est la haine qui s'est déversée samedi après-midi sur lui, alors qu'il rentrait.",
+            sunday_feb
+        ),
+        pairs(&[("samedi après-midi", "2019-02-16")])
+    );
+    assert_eq!(
+        values("Le cortège s'est formé samedi, comme le montrait la vidéo.", sunday_feb),
+        pairs(&[("samedi", "2019-02-16")])
+    );
+    assert_eq!(
+        values("Le ministre se rendrait samedi à Lyon.", sunday_feb),
+        pairs(&[("samedi", "2019-02-23")])
+    );
     // "aura vu", "aurait été": a past seen from now.
     let sunday = Some((2018, 12, 16));
     assert_eq!(
