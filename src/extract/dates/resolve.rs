@@ -224,6 +224,14 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
             Bounds::one(iso_month(y, months.rem_euclid(12) as u32 + 1))
         }
         When::YearsAgo(n) => Bounds::one(iso_year(reference?.0 + i32::try_from(n).ok()?)),
+        // "voté à la fin de l'année" in a January article is last year's end: with a tense, the
+        // year of "l'année" is found as for a month written without one.
+        When::InYear(ref w, 0)
+            if tense != Tense::Unknown
+                && let When::Date { y: None, m, d } = **w =>
+        {
+            bounds(&w.in_year(year_for(m, d, tense, reference?)), tense, cx)?
+        }
         When::InYear(ref w, n) => bounds(&w.in_year(reference?.0 + i32::try_from(n).ok()?), tense, cx)?,
         When::Range(ref a, ref b) => {
             let end = bounds(b, tense, cx)?;
