@@ -78,6 +78,7 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
         .zip(&beside)
         .map(|((s, e, _), t)| t.unwrap_or_else(|| tense::tense_at(doc, *s, *e)))
         .collect();
+    let found = one_year_per_day(doc, found, &tenses, &cx);
     cx.days = found
         .iter()
         .zip(&tenses)
@@ -112,6 +113,55 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
 
 /// A full date at the top of the text, or opening a line near it and followed by a dash
 /// ("4 juillet 2012. - Après trois ans…", after a title line).
+/// A day written several times without its year ("à partir du 1er février", "les hausses du
+/// 1er février") names one day: when the tenses of its mentions give it different years, the
+/// year nearest the article's date is taken for all of them. A mention that names its year in
+/// words ("le 1er janvier de l'année en cours") keeps its own.
+fn one_year_per_day(
+    doc: &Doc,
+    mut found: Vec<(usize, usize, When)>,
+    tenses: &[tense::Tense],
+    cx: &Context,
+) -> Vec<(usize, usize, When)> {
+    let Some(anchor) = cx.year_anchor else { return found };
+    let Some(anchor_index) = calendar::day_index(anchor) else { return found };
+    let resolved: Vec<Option<(u32, u32, i32)>> = found
+        .iter()
+        .zip(tenses)
+        .map(|((_, end, w), t)| match *w {
+            When::Date { y: None, m, d: Some(d) } if !year_in_words_after(doc, *end) => {
+                let day = parse_day(&resolve(w, *t, cx)?)?;
+                Some((m, d, day.0))
+            }
+            _ => None,
+        })
+        .collect();
+    let distance = |y: i32, m: u32, d: u32| calendar::day_index((y, m, d)).map(|i| (i - anchor_index).abs());
+    for (m, d, _) in resolved.iter().flatten().copied() {
+        let years: Vec<i32> =
+            resolved.iter().flatten().filter(|r| (r.0, r.1) == (m, d)).map(|r| r.2).collect();
+        if years.iter().all(|&y| y == years[0]) {
+            continue;
+        }
+        let Some(nearest) = years.iter().copied().min_by_key(|&y| distance(y, m, d).unwrap_or(i64::MAX))
+        else {
+            continue;
+        };
+        for (f, r) in found.iter_mut().zip(&resolved) {
+            if r.is_some_and(|r| (r.0, r.1) == (m, d)) {
+                f.2 = When::Date { y: Some(nearest), m, d: Some(d) };
+            }
+        }
+    }
+    found
+}
+
+/// "… de l'année en cours", "… de cette année", "… of last year" right after a date.
+fn year_in_words_after(doc: &Doc, end: usize) -> bool {
+    matches!(doc.folded(end), "de" | "d'" | "of")
+        && (end + 1..end + 3).any(|j| matches!(doc.folded(j), "annee" | "an" | "year"))
+}
+
 fn is_dateline(doc: &Doc, (start, end, w): &(usize, usize, When)) -> bool {
     if !matches!(w, When::Date { y: Some(_), d: Some(_), .. }) {
         return false;

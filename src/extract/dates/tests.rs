@@ -462,3 +462,23 @@ fn a_date_inside_a_quotation_is_no_anchor_for_the_day_before() {
         pairs(&[("2012", "2012"), ("3 mars 2015", "2015-03-03"), ("veille", "2015-03-02")])
     );
 }
+
+#[test]
+fn a_day_written_several_times_without_its_year_is_one_day() {
+    let january = Some((2019, 1, 17));
+    let text = "Les sociétés ont annoncé mettre en place des abonnements à partir du 1er février. \
+                Ils seront disponibles sur tout le réseau à partir du 1er février. \
+                Elles avaient intérêt à ne pas remettre en cause les hausses du 1er février.";
+    assert_eq!(
+        values(text, january),
+        pairs(&[("1er février", "2019-02-01"), ("1er février", "2019-02-01"), ("1er février", "2019-02-01")])
+    );
+    // A mention that names its year in words keeps it.
+    let november = Some((2018, 11, 28));
+    let text = "Les taxes augmenteront au 1er janvier prochain. \
+                Le ministre a rappelé le niveau fixé au 1er janvier de l'année en cours.";
+    assert_eq!(
+        values(text, november),
+        pairs(&[("1er janvier prochain", "2019-01-01"), ("1er janvier", "2018-01-01")])
+    );
+}
