@@ -50,9 +50,9 @@ const YEAR_CUES: [&str; 37] = [
     "ici",
 ];
 
-const MONTH_CUES: [&str; 16] = [
+const MONTH_CUES: [&str; 17] = [
     "en", "debut", "fin", "mi", "depuis", "mois", "since", "in", "early", "late", "last", "next", "this",
-    "until", "ici", "jusqu'en",
+    "until", "ici", "jusqu'en", "courant",
 ];
 
 /// Words naming a day by its distance in days from the article's date.
@@ -220,8 +220,10 @@ const MONTH_PARTS: [&str; 9] =
 fn bare_month(doc: &Doc, k: usize, m: u32, after: usize) -> Option<(usize, When)> {
     // "au mois de juin", "au mois d'août".
     // "les week-ends de janvier", "les quatre dimanches de janvier": days of that month.
-    let of_month =
-        k > 1 && matches!(doc.folded(k - 1), "de" | "d'") && MONTH_PARTS.contains(&doc.folded(k - 2));
+    // "à partir de janvier": from that month on.
+    let of_month = k > 1
+        && matches!(doc.folded(k - 1), "de" | "d'")
+        && (MONTH_PARTS.contains(&doc.folded(k - 2)) || doc.folded(k - 2) == "partir");
     if k == 0 || !(MONTH_CUES.contains(&doc.folded(k - 1)) || of_month) || doc.cap(after) {
         return None;
     }

@@ -244,6 +244,8 @@ fn resolved_dates() {
         ((2012, 7, 4), "ils partiront fin 2014.", "fin 2014", "2014-12"),
         ((2012, 7, 4), "avant la fin de l'année 2012", "fin de l'année 2012", "2012-12"),
         ((2012, 11, 7), "depuis le début de l'année en Indonésie", "début de l'année", "2012-01"),
+        ((2018, 12, 20), "une hausse graduelle à partir de janvier", "janvier", "2019-01"),
+        ((2018, 12, 20), "la mesure entrera en vigueur courant février", "courant février", "2019-02"),
         // "l'année" with a tense: last year's end in January, next year's start in December.
         ((2019, 1, 30), "le budget voté à la fin de l'année par le Parlement", "fin de l'année", "2018-12"),
         ((2018, 12, 24), "le projet sera présenté en début d'année", "début d'année", "2019-01"),
