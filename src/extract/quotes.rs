@@ -959,28 +959,35 @@ fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex)
     caption_only.then_some(Speaker::Named(name))
 }
 
-/// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"): never a speaker.
+/// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"), with or
+/// without its article ("Le 8 décembre, il avait …"): never a speaker.
 fn is_date_name(name: &str, entities: &EntityIndex) -> bool {
+    let bare = name
+        .split_once(' ')
+        .filter(|(article, _)| matches!(*article, "Le" | "le"))
+        .map_or(name, |(_, rest)| rest);
     entities
         .entities
         .iter()
         .filter(|e| e.label == Label::Date)
-        .any(|e| e.name == name || e.mentions.iter().any(|m| m.text == name))
+        .any(|e| e.name == bare || e.mentions.iter().any(|m| m.text == bare))
 }
 
 /// A few words quoted more than once in a text ("les «gilets jaunes»") are a label or a
-/// name, not someone's words: no speaker, and not a quote unless long enough to be one.
+/// name, not someone's words: no speaker, and not a quote unless long enough to be one. A
+/// word one person is given each time it is quoted ("a appelé à «l'exemplarité»" twice of the
+/// same minister) is that person's word, repeated.
 fn drop_labels(mut out: Vec<Quote>, word_counts: &[usize]) -> Vec<Quote> {
     let key = |q: &Quote| crate::text::fold::fold_str(q.text.trim_matches(|c: char| !c.is_alphanumeric()));
-    let mut seen: super::util::FxMap<String, usize> = super::util::FxMap::default();
+    let mut seen: super::util::FxMap<String, Repeated> = super::util::FxMap::default();
     for (q, &w) in out.iter().zip(word_counts) {
         if w <= 3 {
-            *seen.entry(key(q)).or_default() += 1;
+            seen.entry(key(q)).or_insert_with(|| Repeated::first(q)).add(q);
         }
     }
     let mut keep = Vec::with_capacity(out.len());
     for (mut q, &w) in out.drain(..).zip(word_counts) {
-        if w <= 3 && seen.get(&key(&q)).is_some_and(|&c| c >= 2) {
+        if w <= 3 && seen.get(&key(&q)).is_some_and(|r| r.count >= 2 && !r.same_speaker) {
             q.speaker = None;
         }
         if w >= 3 || q.speaker.is_some() {
@@ -988,6 +995,25 @@ fn drop_labels(mut out: Vec<Quote>, word_counts: &[usize]) -> Vec<Quote> {
         }
     }
     keep
+}
+
+/// How often a few words are quoted in a text, and whether one named speaker was given every
+/// time.
+struct Repeated {
+    count: usize,
+    speaker: Option<String>,
+    same_speaker: bool,
+}
+
+impl Repeated {
+    fn first(q: &Quote) -> Self {
+        Repeated { count: 0, speaker: q.speaker.clone(), same_speaker: q.speaker.is_some() }
+    }
+
+    fn add(&mut self, q: &Quote) {
+        self.count += 1;
+        self.same_speaker &= q.speaker.is_some() && q.speaker == self.speaker;
+    }
 }
 
 /// A description opening a sentence is written in lower case like any other ("Le

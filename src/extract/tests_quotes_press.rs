@@ -831,3 +831,22 @@ fn selon_opening_the_next_paragraph_does_not_attribute_the_quote_before() {
     );
     assert_eq!(s, vec![some("Paul Berger")]);
 }
+
+// fr-speakers10: a word one person is quoted saying twice, dates never speak.
+
+#[test]
+fn a_word_the_same_person_is_quoted_saying_twice_keeps_its_speaker() {
+    let text = "Le ministre Paul Lenoir a appelé à « l'apaisement » lundi devant les préfets. \
+                Mardi, Paul Lenoir a de nouveau appelé à « l'apaisement » après les heurts.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+    // A label quoted twice stays a label, with or without a verb of saying near it.
+    let text = "Paul Lenoir a dénoncé les « casseurs » lundi. Les « casseurs » sont revenus mardi.";
+    assert_eq!(speakers(text), Vec::<Option<String>>::new());
+}
+
+#[test]
+fn a_date_opening_the_sentence_is_no_speaker() {
+    let text = "Paul Lenoir dirige le club depuis trois ans. Le 8 décembre, il avait suscité une \
+                polémique en appelant à « partir » avant la fin du match.";
+    assert!(!speakers(text).contains(&some("Le 8 décembre")));
+}
