@@ -1555,7 +1555,22 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
             .is_speech_verb(doc.folded(v))
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
-    named_speaker_after(doc, k, entities)
+    incise_only_verb(doc, k, entities).or_else(|| named_speaker_after(doc, k, entities))
+}
+
+/// Verbs of saying that are nouns or adjectives elsewhere ("une liste complète", "un ami
+/// intime", "la charge"), so not in the lexicon: right after a quote, before their subject,
+/// they are the incise ("», complète X", "», intime X au député", "», charge X").
+const INCISE_ONLY: [&str; 8] =
+    ["complete", "completait", "intime", "intimait", "commence", "commencait", "charge", "chargeait"];
+
+/// The one who speaks in an incise opened by one of the `INCISE_ONLY` verbs at `v`.
+fn incise_only_verb(doc: &Doc, v: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr || doc.cap(v) || !INCISE_ONLY.contains(&doc.folded(v)) {
+        return None;
+    }
+    let np = skip_adverbials(doc, v + 1, entities);
+    phrase_speaker(doc, np, entities).or_else(|| capitalised_name(doc, np))
 }
 
 /// Object pronouns that may stand between a quote and the verb of its incise ("», lui
@@ -1565,15 +1580,23 @@ fn is_object_clitic(folded: &str) -> bool {
 }
 
 /// A name nobody tagged, right after a speech verb and closing the clause ("», a déclaré
-/// Minci Autoroutes."): the capitalised words.
+/// Minci Autoroutes.") or followed by a complement of the verb ("», intime Doc Gynéco au
+/// député", "», commence D1ST1 dans sa vidéo"): the capitalised words.
 fn capitalised_name(doc: &Doc, k: usize) -> Option<Speaker> {
     let mut e = k;
     while doc.cap(e) && doc.is_word(e) && !doc.is_determiner(e) && e < k + 4 {
         e += 1;
     }
-    (e > k && matches!(doc.tok(e), "." | "," | ";") && !doc.info.get(k).is_some_and(|i| i.initial))
+    let clause_ends =
+        matches!(doc.tok(e), "." | "," | ";") || !doc.cap(e) && VERB_COMPLEMENT.contains(&doc.folded(e));
+    (e > k && clause_ends && !doc.info.get(k).is_some_and(|i| i.initial))
         .then(|| Speaker::Named(doc.span_text(k, e).to_string()))
 }
+
+/// Prepositions that open a complement of a verb of saying after its subject ("», lance X au
+/// public", "», écrit X sur son blog").
+const VERB_COMPLEMENT: [&str; 10] =
+    ["a", "au", "aux", "dans", "sur", "devant", "lors", "aupres", "en", "pendant"];
 
 /// Adverbs of manner between a speech verb and its subject ("conclut tout simplement X").
 const MANNER: [&str; 17] = [

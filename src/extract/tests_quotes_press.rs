@@ -850,3 +850,37 @@ fn a_date_opening_the_sentence_is_no_speaker() {
                 polémique en appelant à « partir » avant la fin du match.";
     assert!(!speakers(text).contains(&some("Le 8 décembre")));
 }
+
+// fr-speakers10: verbs of saying that are nouns or adjectives elsewhere, names nobody tagged.
+
+#[test]
+fn a_verb_of_saying_that_is_also_a_noun_or_adjective_opens_an_incise_after_a_quote() {
+    for verb in ["complète", "intime", "charge"] {
+        let text = format!(
+            "« Le calendrier sera tenu, sans retard », {verb} Odile Brard, la directrice du chantier."
+        );
+        assert_eq!(speakers(&text), vec![some("Odile Brard")], "{verb}");
+    }
+    // Elsewhere they are the adjective or the noun: no incise, no speaker.
+    let text =
+        "Odile Brard a publié la liste complète. « Le calendrier sera tenu, sans retard » est affiché.";
+    assert_eq!(speakers(text), vec![None]);
+}
+
+/// The speakers `find_quotes` gives when the recogniser tagged nobody.
+fn speakers_untagged(text: &str) -> Vec<Option<String>> {
+    let doc = doc::Doc::new(text, Some(Lang::Fr));
+    let index = entities::EntityIndex::new(&[]);
+    quotes::find_quotes(&doc, &index, &[]).0.into_iter().map(|q| q.speaker).collect()
+}
+
+#[test]
+fn a_name_nobody_tagged_after_the_incise_verb_may_have_a_complement_after_it() {
+    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz devant ses fans.";
+    assert_eq!(speakers_untagged(text), vec![some("Kolo Benz")]);
+    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz.";
+    assert_eq!(speakers_untagged(text), vec![some("Kolo Benz")]);
+    // A capitalised word before something else is no name closing the clause.
+    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz Music qui sort un disque.";
+    assert_eq!(speakers_untagged(text), vec![None]);
+}
