@@ -569,9 +569,13 @@ pub fn find_quotes(
         let same_sentence_speaker =
             before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
         let inherited = before
-            .filter(|&(prev_close, ran_on, _)| {
+            .filter(|(prev_close, ran_on, said_by)| {
+                let (prev_close, ran_on) = (*prev_close, *ran_on);
                 ran_on
                     || follows(doc, prev_close, k)
+                    || said_by
+                        .as_deref()
+                        .is_some_and(|name| only_incise_between(doc, prev_close, k, name, entities))
                     || participle_link(doc, prev_close, k)
                     || words <= FRAGMENT_WORDS && coordinated(doc, prev_close, k)
             })
@@ -1115,6 +1119,31 @@ fn follows(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
 }
 
+/// Most tokens of an incise after which the next quotation opens the next sentence and goes
+/// on with the same speaker.
+const INCISE_THEN_QUOTE_TOKENS: usize = 30;
+
+/// "«…», souligne X, le secrétaire général du syndicat, sur RTL. «…»": the quotation opening
+/// at `open` starts the sentence after the incise of the one closed at `prev_close`, in the
+/// same paragraph, with no one but their speaker `name` named in the incise: the same speaker
+/// goes on, however long the incise (`follows` takes short ones only).
+fn only_incise_between(
+    doc: &Doc,
+    prev_close: usize,
+    open: usize,
+    name: &str,
+    entities: &EntityIndex,
+) -> bool {
+    let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
+    open > prev_close + 2
+        && open - prev_close <= INCISE_THEN_QUOTE_TOKENS
+        && doc.tok(prev_close + 1) == ","
+        && ends_sentence(open - 1)
+        && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
+        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+        && !other_person_between(doc, prev_close, open, name, entities)
+}
+
 /// Whether the sentence of the quote opening at `open`, or the one before, gives words to
 /// someone the text does not name ("…, a indiqué un porte-parole de la police.", not "a
 /// lancé un appel") with no
@@ -1558,14 +1587,27 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
     incise_only_verb(doc, k, entities).or_else(|| named_speaker_after(doc, k, entities))
 }
 
-/// Verbs of saying that are nouns or adjectives elsewhere ("une liste complète", "un ami
-/// intime", "la charge"), so not in the lexicon: right after a quote, before their subject,
-/// they are the incise ("», complète X", "», intime X au député", "», charge X").
-const INCISE_ONLY: [&str; 8] =
-    ["complete", "completait", "intime", "intimait", "commence", "commencait", "charge", "chargeait"];
+/// Verbs of saying that are nouns, adjectives or other verbs elsewhere ("une liste complète",
+/// "un ami intime", "la charge", "a salué la mémoire de"), so not in the lexicon: right after a
+/// quote, before their subject, they are the incise ("», complète X", "», intime X au
+/// député", "», a salué X").
+const INCISE_ONLY: [&str; 10] = [
+    "complete",
+    "completait",
+    "intime",
+    "intimait",
+    "commence",
+    "commencait",
+    "charge",
+    "chargeait",
+    "salue",
+    "saluait",
+];
 
-/// The one who speaks in an incise opened by one of the `INCISE_ONLY` verbs at `v`.
+/// The one who speaks in an incise opened by one of the `INCISE_ONLY` verbs at `v`, after
+/// its auxiliary ("», a salué X").
 fn incise_only_verb(doc: &Doc, v: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let v = if AUX.contains(&doc.folded(v)) { participle_after(doc, v + 1) } else { v };
     if doc.lang != Lang::Fr || doc.cap(v) || !INCISE_ONLY.contains(&doc.folded(v)) {
         return None;
     }

@@ -876,11 +876,40 @@ fn speakers_untagged(text: &str) -> Vec<Option<String>> {
 
 #[test]
 fn a_name_nobody_tagged_after_the_incise_verb_may_have_a_complement_after_it() {
-    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz devant ses fans.";
-    assert_eq!(speakers_untagged(text), vec![some("Kolo Benz")]);
-    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz.";
-    assert_eq!(speakers_untagged(text), vec![some("Kolo Benz")]);
+    let quote = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz";
     // A capitalised word before something else is no name closing the clause.
-    let text = "Le chanteur a publié un message. « Nous ne lâcherons rien, jamais », affirme Kolo Benz Music qui sort un disque.";
-    assert_eq!(speakers_untagged(text), vec![None]);
+    let cases = [
+        (" devant ses fans.", some("Kolo Benz")),
+        (".", some("Kolo Benz")),
+        (" Music qui sort un disque.", None),
+    ];
+    for (after, speaker) in cases {
+        assert_eq!(speakers_untagged(&format!("{quote}{after}")), vec![speaker], "{after}");
+    }
+}
+
+#[test]
+fn saluer_after_its_auxiliary_opens_an_incise_after_a_quote() {
+    let text = "« Je trouve ça très raisonnable, vraiment », a salué la députée Anne Garnier lundi.";
+    assert_eq!(speakers(text), vec![some("Anne Garnier")]);
+    // Not a verb of saying before its object.
+    let text = "Anne Garnier a salué la mémoire du « soldat inconnu de la Marne » lundi.";
+    assert_eq!(speakers(text), vec![None]);
+}
+
+#[test]
+fn a_quotation_opening_the_sentence_after_a_long_incise_goes_on_with_its_speaker() {
+    let incise = "« Nous demandons une pause », commente à son tour Paul Lenoir, porte-parole du syndicat";
+    let next = "« Nous ne pouvons pas être partout. »";
+    let cases = [
+        (" des cadres de la sécurité intérieure, sur France Inter. ", some("Paul Lenoir")),
+        // Someone else named in the sentence between: no guess.
+        (", après une rencontre avec Marie Dubois à Lyon. ", None),
+        // A new paragraph: no guess either.
+        (" des cadres de la sécurité intérieure, sur France Inter.\n", None),
+    ];
+    for (between, second) in cases {
+        let text = format!("{incise}{between}{next}");
+        assert_eq!(speakers(&text), vec![some("Paul Lenoir"), second], "{between}");
+    }
 }
