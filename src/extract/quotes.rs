@@ -316,6 +316,14 @@ const RELATIONAL: &[&str] = &[
     "opposante",
     "detracteur",
     "detractrice",
+    // "le spécialiste de X", "la traductrice de X": known by their work on X.
+    "specialiste",
+    "traducteur",
+    "traductrice",
+    "admirateur",
+    "admiratrice",
+    "disciple",
+    "eleve",
 ];
 
 /// Head nouns of descriptions that stand for an organisation named before ("le quotidien").
@@ -573,9 +581,10 @@ pub fn find_quotes(
                 let (prev_close, ran_on) = (*prev_close, *ran_on);
                 ran_on
                     || follows(doc, prev_close, k)
-                    || said_by
-                        .as_deref()
-                        .is_some_and(|name| only_incise_between(doc, prev_close, k, name, entities))
+                    || said_by.as_deref().is_some_and(|name| {
+                        only_incise_between(doc, prev_close, k, name, entities)
+                            || incise_then_colon(doc, prev_close, k, name, entities)
+                    })
                     || participle_link(doc, prev_close, k)
                     || words <= FRAGMENT_WORDS && coordinated(doc, prev_close, k)
             })
@@ -1140,6 +1149,26 @@ fn only_incise_between(
         && doc.tok(prev_close + 1) == ","
         && ends_sentence(open - 1)
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
+        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+        && !other_person_between(doc, prev_close, open, name, entities)
+}
+
+/// Most tokens between a quotation and a colon that opens the next one in its incise.
+const INCISE_COLON_TOKENS: usize = 16;
+
+/// "«…», a-t-il souligné : «…»", "«…», ironise X, qui précise : «…»", "«…», a rappelé le
+/// ministre, avant de promettre : «…»": an incise of saying after the quotation closed at
+/// `prev_close` ends in a colon that opens the one at `open`, with no one but their speaker
+/// `name` named in it: the same speaker goes on.
+fn incise_then_colon(doc: &Doc, prev_close: usize, open: usize, name: &str, entities: &EntityIndex) -> bool {
+    let colon = open.wrapping_sub(1);
+    open > prev_close + 3
+        && open - prev_close <= INCISE_COLON_TOKENS
+        && doc.tok(prev_close + 1) == ","
+        && doc.tok(colon) == ":"
+        && (prev_close + 2..colon).any(|j| is_speech(doc, j) || inverted(doc.folded(j)).is_some())
+        && !(prev_close + 1..colon)
+            .any(|j| matches!(doc.tok(j), "." | "!" | "?" | ";" | ":") || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
         && !other_person_between(doc, prev_close, open, name, entities)
 }

@@ -899,17 +899,44 @@ fn saluer_after_its_auxiliary_opens_an_incise_after_a_quote() {
 
 #[test]
 fn a_quotation_opening_the_sentence_after_a_long_incise_goes_on_with_its_speaker() {
-    let incise = "« Nous demandons une pause », commente à son tour Paul Lenoir, porte-parole du syndicat";
-    let next = "« Nous ne pouvons pas être partout. »";
-    let cases = [
-        (" des cadres de la sécurité intérieure, sur France Inter. ", some("Paul Lenoir")),
-        // Someone else named in the sentence between: no guess.
-        (", après une rencontre avec Marie Dubois à Lyon. ", None),
-        // A new paragraph: no guess either.
-        (" des cadres de la sécurité intérieure, sur France Inter.\n", None),
-    ];
+    assert_second_speakers(
+        "« Nous demandons une pause », commente à son tour Paul Lenoir, porte-parole du syndicat",
+        &[
+            (" des cadres de la sécurité intérieure, sur France Inter. ", some("Paul Lenoir")),
+            // Someone else named in the sentence between: no guess.
+            (", après une rencontre avec Marie Dubois à Lyon. ", None),
+            // A new paragraph: no guess either.
+            (" des cadres de la sécurité intérieure, sur France Inter.\n", None),
+        ],
+        "« Nous ne pouvons pas être partout. »",
+    );
+}
+
+/// For each text between a quotation of Paul Lenoir and the next, the next one's speaker.
+fn assert_second_speakers(first: &str, cases: &[(&str, Option<String>)], next: &str) {
     for (between, second) in cases {
-        let text = format!("{incise}{between}{next}");
-        assert_eq!(speakers(&text), vec![some("Paul Lenoir"), second], "{between}");
+        let text = format!("{first}{between}{next}");
+        assert_eq!(speakers(&text), vec![some("Paul Lenoir"), second.clone()], "{between}");
     }
+}
+
+#[test]
+fn a_colon_closing_the_incise_opens_the_same_speaker_s_next_quotation() {
+    assert_second_speakers(
+        "« Ce que j'ai vu samedi n'était pas pacifique »",
+        &[
+            (", a souligné Paul Lenoir :", some("Paul Lenoir")),
+            (", ironise Paul Lenoir, qui précise :", some("Paul Lenoir")),
+            (", a rappelé Paul Lenoir, avant de promettre :", some("Paul Lenoir")),
+            // Someone else named before the colon: no guess.
+            (", a dit Paul Lenoir à Marie Dubois, qui répond :", None),
+        ],
+        " « Quand les manifestations sont pacifiques, la force n'est jamais employée. »",
+    );
+}
+
+#[test]
+fn a_specialist_of_a_named_person_is_not_that_person() {
+    let text = "« Ce sont bien ceux d'en bas qui se révoltent », estime le spécialiste de Victor Hugo.";
+    assert_eq!(speakers(text), vec![None]);
 }
