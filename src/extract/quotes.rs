@@ -947,29 +947,45 @@ fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
 const CAPTION_TOKENS: usize = 16;
 
 /// A quote pulled out as its own paragraph with its speaker's name as the next one ("« … »¶
-/// Marine Le Pen" or "¶Denis Jacob, secrétaire général du syndicat"): that person. The caption
-/// holds no verb and no full stop: a sentence there is the text going on, not a caption.
+/// Marine Le Pen", "¶Denis Jacob, secrétaire général du syndicat", or with the title first:
+/// "¶Le sénateur PS Jean Dupont", "¶Le préfet de la Loire, Jean Dupont"): that person. The
+/// caption holds no verb and no full stop: a sentence there is the text going on, not a caption.
 fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
     let name_at = close + 1;
     if !(doc.newline_before(open) || open == 0) || !doc.newline_before(name_at) {
         return None;
     }
-    let start = doc.tokens.get(name_at)?.start;
-    let (e, _) = entities.starting_at(start)?;
-    if e.label != Label::Per {
+    let caption_end = (name_at + 1..doc.len()).find(|&j| doc.newline_before(j)).unwrap_or(doc.len());
+    if caption_end - name_at > CAPTION_TOKENS || !caption_words_only(doc, name_at, caption_end) {
         return None;
     }
-    let (name, after) = entity_at(doc, name_at, entities)?;
-    let caption_end = (after..doc.len()).find(|&j| doc.newline_before(j)).unwrap_or(doc.len());
-    let caption_only = after == caption_end
-        || doc.tok(after) == ","
-            && caption_end - name_at <= CAPTION_TOKENS
-            && !(after..caption_end).any(|j| {
-                matches!(doc.tok(j), "." | "!" | "?" | "«" | "»")
-                    || AUX.contains(&doc.folded(j))
-                    || is_speech(doc, j)
-            });
-    caption_only.then_some(Speaker::Named(name))
+    let person_at = |j: usize| {
+        let start = doc.tokens.get(j)?.start;
+        entities.starting_at(start).filter(|(e, _)| e.label == Label::Per)?;
+        entity_at(doc, j, entities)
+    };
+    if let Some((name, after)) = person_at(name_at) {
+        return (after == caption_end || doc.tok(after) == ",").then_some(Speaker::Named(name));
+    }
+    // The title first: a definite article, the title, then the name closing the line; not a
+    // name completing the title ("Un proche d'Emmanuel Macron" is someone else).
+    if !matches!(doc.folded(name_at), "le" | "la" | "l'") || !is_person_head(doc, name_at + 1) {
+        return None;
+    }
+    let at = (name_at + 2..caption_end).find(|&j| person_at(j).is_some())?;
+    let (name, after) = person_at(at)?;
+    let completes = matches!(doc.folded(at - 1), "de" | "d'" | "du" | "des" | "a" | "au" | "aux");
+    (after == caption_end && !completes).then_some(Speaker::Named(name))
+}
+
+/// Whether the caption from `from` to `end` holds no sentence: no full stop, quotation mark,
+/// auxiliary or verb of saying ("à" is no auxiliary: "maire LR, à Valence").
+fn caption_words_only(doc: &Doc, from: usize, end: usize) -> bool {
+    !(from..end).any(|j| {
+        matches!(doc.tok(j), "." | "!" | "?" | "«" | "»")
+            || AUX.contains(&doc.folded(j)) && doc.tok(j) != "à"
+            || is_speech(doc, j)
+    })
 }
 
 /// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"), with or

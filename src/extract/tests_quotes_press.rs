@@ -940,3 +940,20 @@ fn a_specialist_of_a_named_person_is_not_that_person() {
     let text = "« Ce sont bien ceux d'en bas qui se révoltent », estime le spécialiste de Victor Hugo.";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_pulled_out_quote_s_caption_may_give_the_title_first_or_a_place_after_a_comma() {
+    let quote = "Les élus ont reçu lundi les commerçants de la ville.\n\
+                 «À travers les grands boulevards, c'est l'attractivité de tout notre pays qui est touchée»\n";
+    let cases = [
+        ("Le sénateur PS Paul Lenoir", some("Paul Lenoir")),
+        ("Paul Lenoir, élu à la mairie", some("Paul Lenoir")),
+        // Someone known by their tie to the person named is someone else.
+        ("Un proche de Paul Lenoir", None),
+        ("Le conseiller de Paul Lenoir", None),
+    ];
+    for (caption, speaker) in cases {
+        let text = format!("{quote}{caption}\nEnsuite, les élus ont quitté la salle.");
+        assert_eq!(speakers(&text), vec![speaker], "{caption}");
+    }
+}
