@@ -620,6 +620,7 @@ pub fn find_quotes(
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
+            .or_else(|| quoted_predicate(doc, k, entities))
             .or_else(|| caption_speaker(doc, k, close, entities));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
@@ -3090,6 +3091,50 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
         .any(|j| is_speech(doc, j));
     introduced.then_some(speaker)
+}
+
+/// Words that may stand between a named subject and the quotation that is its verb
+/// phrase: auxiliaries, modal verbs, a negation, adverbs ("X, lui, a « besoin de … »", "X doit
+/// « mettre … »", "X, « craint » aussi").
+const BEFORE_QUOTED_VERB: [&str; 16] = [
+    "a", "avait", "doit", "devait", "veut", "voulait", "peut", "pouvait", "ne", "n'", "se", "s'", "aussi",
+    "pourtant", "toujours", "encore",
+];
+
+/// The verbs among `BEFORE_QUOTED_VERB`: one of them must come before the quotation.
+const QUOTED_VERB_HEADS: [&str; 8] = ["a", "avait", "doit", "devait", "veut", "voulait", "peut", "pouvait"];
+
+/// Most words between a named subject (past its apposition) and the quotation that is its verb.
+const QUOTED_VERB_REACH: usize = 3;
+
+/// "X, lui, a « simplement besoin de savoir … »", "Avec la crise, X doit « mettre un rêve entre
+/// parenthèses »": a quotation in lower case right after the person the sentence opens with,
+/// past an apposition, "lui," and at most an auxiliary, a modal verb, a negation or an adverb,
+/// holds that person's own verb: the words are theirs.
+fn quoted_predicate(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr || doc.cap(k + 1) {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let coref::Subject::Person(e) = coref::sentence_subject(doc, sent_start, k, entities) else {
+        return None;
+    };
+    let open_at = doc.tokens.get(k)?.start;
+    let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
+    let mut j = doc.tokens.partition_point(|t| t.start < end);
+    // "X, porte-parole du parti, a": past the apposition; "X, lui, a": past the stressed pronoun.
+    if doc.tok(j) == "," {
+        j = (j + 1..(j + 10).min(k)).find(|&c| doc.tok(c) == ",").map_or(j, |c| c + 1);
+    }
+    let between = k.checked_sub(j)?;
+    // A verb of the subject's stands before: a quotation right after the name is a nickname
+    // ("X « le boxeur » s'est exprimé"), and so is one opening on an article.
+    let verb_only = between <= QUOTED_VERB_REACH
+        && (j..k).all(|w| BEFORE_QUOTED_VERB.contains(&doc.folded(w)))
+        && (j..k).any(|w| QUOTED_VERB_HEADS.contains(&doc.folded(w)))
+        && !doc.is_determiner(k + 1);
+    let other = entities.last_person_between(end, open_at, |o, _| o.name != e.name);
+    (verb_only && other.is_none()).then(|| Speaker::Named(e.name.clone()))
 }
 
 /// Whether the verb after a subject pronoun, past a negation and object pronouns ("il ne

@@ -952,8 +952,26 @@ fn a_pulled_out_quote_s_caption_may_give_the_title_first_or_a_place_after_a_comm
         ("Un proche de Paul Lenoir", None),
         ("Le conseiller de Paul Lenoir", None),
     ];
-    for (caption, speaker) in cases {
-        let text = format!("{quote}{caption}\nEnsuite, les élus ont quitté la salle.");
-        assert_eq!(speakers(&text), vec![speaker], "{caption}");
+    assert_each_speaker(cases.map(|(caption, speaker)| {
+        (format!("{quote}{caption}\nEnsuite, les élus ont quitté la salle."), speaker)
+    }));
+}
+
+#[test]
+fn a_quotation_holding_the_named_subject_s_own_verb_is_theirs() {
+    let cases = [
+        ("Paul Lenoir, lui, a « simplement besoin de savoir qui ils sont ».", some("Paul Lenoir")),
+        ("Avec la crise, Paul Lenoir doit « tout reprendre à zéro » cet hiver.", some("Paul Lenoir")),
+        // A nickname after the name, or someone else's judgement of them: not their words.
+        ("Paul Lenoir « le boxeur de Massy » s'est exprimé sur sa page.", None),
+        ("Paul Lenoir est « très remonté contre la direction » depuis lundi.", None),
+    ];
+    assert_each_speaker(cases);
+}
+
+/// Each text has one quotation, with the speaker given.
+fn assert_each_speaker<S: AsRef<str>>(cases: impl IntoIterator<Item = (S, Option<String>)>) {
+    for (text, speaker) in cases {
+        assert_eq!(speakers(text.as_ref()), vec![speaker], "{}", text.as_ref());
     }
 }
