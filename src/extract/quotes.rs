@@ -586,7 +586,9 @@ pub fn find_quotes(
                             || incise_then_colon(doc, prev_close, k, name, entities)
                     })
                     || participle_link(doc, prev_close, k)
-                    || words <= FRAGMENT_WORDS && coordinated(doc, prev_close, k)
+                    // A coordinated quotation of any length goes on with the sentence when it
+                    // opens in lower case ("de « choisir … » et de « réfléchir à … »").
+                    || (words <= FRAGMENT_WORDS || !doc.cap(k + 1)) && coordinated(doc, prev_close, k)
             })
             .and_then(|p| p.2);
         // "Selon le maire, Jean Dupont, « … », détaille la chaîne": the man, not the medium.

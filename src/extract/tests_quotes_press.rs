@@ -975,3 +975,10 @@ fn assert_each_speaker<S: AsRef<str>>(cases: impl IntoIterator<Item = (S, Option
         assert_eq!(speakers(text.as_ref()), vec![speaker], "{}", text.as_ref());
     }
 }
+
+#[test]
+fn a_longer_quotation_coordinated_in_lower_case_goes_on_with_the_speaker() {
+    let text = "Paul Lenoir s'est adressé aux élus, leur conseillant de « choisir des représentants » \
+                et de « réfléchir longuement à la forme de leur engagement ».";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+}
