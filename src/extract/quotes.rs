@@ -1257,12 +1257,24 @@ fn coordinated(doc: &Doc, prev_close: usize, open: usize) -> bool {
 /// participle of a speech verb ("», a-t-il dit, ajoutant que «", "» évoquant des «"): the same
 /// speaker goes on.
 fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
+    let speaking =
+        |j: usize| doc.folded(j).ends_with("ant") && (is_speech(doc, j) || doc.folded(j) == "saluant");
+    // A longer incise ("», s'est réjoui X dimanche sur BFMTV, saluant les annonces «") when the
+    // participle opens its own clause after a comma.
+    let reach = if (prev_close + 2..open).any(|j| doc.tok(j - 1) == "," && speaking(j)) {
+        PARTICIPLE_CLAUSE_REACH
+    } else {
+        8
+    };
     open > prev_close
-        && open - prev_close <= 8
+        && open - prev_close <= reach
         && !(prev_close + 1..open)
             .any(|j| matches!(doc.tok(j), "." | "!" | "?" | "«" | "»") || doc.newline_before(j))
-        && (prev_close + 1..open).any(|j| doc.folded(j).ends_with("ant") && is_speech(doc, j))
+        && (prev_close + 1..open).any(speaking)
 }
+
+/// Most tokens between two quotations tied by a participle that opens its own clause.
+const PARTICIPLE_CLAUSE_REACH: usize = 16;
 
 /// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
 /// gender fits, else the person named before (this paragraph or the one before) whose gender

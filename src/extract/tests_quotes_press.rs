@@ -982,3 +982,10 @@ fn a_longer_quotation_coordinated_in_lower_case_goes_on_with_the_speaker() {
                 et de « réfléchir longuement à la forme de leur engagement ».";
     assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
 }
+
+#[test]
+fn a_participle_clause_after_a_long_incise_goes_on_with_the_speaker() {
+    let text = "« Il y a eu des réponses », s'est réjoui Paul Lenoir dimanche soir sur France Inter, \
+                saluant les annonces « très importantes » du gouvernement.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+}
