@@ -995,7 +995,9 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     if one_of_at(doc, t) {
         t += 2;
     }
-    while MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t)) || doc.tok(t) == "-" {
+    // "X, Premier ministre japonais": a modifier that opens a title of its own is that title.
+    let modifier = |t: usize| MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t));
+    while modifier(t) && title_at(doc, t).is_none() || doc.tok(t) == "-" {
         t += 1;
     }
     if party_member_at(doc, t) {
@@ -2182,5 +2184,21 @@ mod tests {
     #[test]
     fn english_possessive_titles() {
         assert_cases(ENGLISH_POSSESSIVE_TITLES);
+    }
+
+    // fr-roles10: "Premier ministre" written capitalised in apposition is one title, not the
+    // modifier "premier" before "ministre".
+    const CAPITALISED_PREMIER: &[(&str, &[(&str, &str)])] = &[
+        ("Kenji Sato, Premier ministre japonais, a parlé.", &[("Kenji Sato", "Premier ministre japonais")]),
+        (
+            "Kenji Sato, le Premier ministre du Japon, a parlé.",
+            &[("Kenji Sato", "Premier ministre du Japon")],
+        ),
+        ("Kenji Sato, ancien ministre, a parlé.", &[("Kenji Sato", "ancien ministre")]),
+    ];
+
+    #[test]
+    fn capitalised_premier_ministre_in_apposition() {
+        assert_cases(CAPITALISED_PREMIER);
     }
 }
