@@ -458,11 +458,25 @@ pub fn name_run(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
         } else if matches!(doc.tok(j), "Le" | "La") && ok_after_article(j + 1) && !doc.newline_before(j) {
             // French surnames with a capitalised article: "Bruno Le Maire", "Marine Le Pen".
             j += 2;
+        } else if glued_article(doc.tok(j)) && !doc.newline_before(j) {
+            // Arabic surnames with their article: "Bachar el-Assad", "Omar el-Béchir".
+            j += 1;
         } else {
             break;
         }
     }
     Some(j)
+}
+
+/// Arabic articles written lowercase and glued by a hyphen to the capitalised surname they open
+/// ("el-Assad", "al-Zawahiri", "ad-Dawla").
+const GLUED_ARTICLES: [&str; 8] = ["al", "el", "ad", "ed", "ar", "as", "ash", "az"];
+
+/// Whether a token is a surname opened by a glued Arabic article: "el-Assad", not "elle-même".
+fn glued_article(token: &str) -> bool {
+    token.split_once('-').is_some_and(|(article, rest)| {
+        GLUED_ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// Words that link a noun to its complement: after them an article or a noun still belongs to
@@ -809,7 +823,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             continue;
         }
         // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
-        if doc.tok(k) == "," && k > 0 && doc.cap(k - 1) {
+        let glued_surname = k > 1 && glued_article(doc.tok(k - 1)) && doc.cap(k - 2);
+        if doc.tok(k) == "," && k > 0 && (doc.cap(k - 1) || glued_surname) {
             let ns = name_start_before(doc, k);
             // "Florence Dupont", "Maurice Lévy": a given name that is also a place opens a name.
             let given = k > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
@@ -1272,7 +1287,9 @@ fn abbreviates(doc: &Doc, r: &RoleMatch, words: &[String]) -> bool {
 fn name_start_before(doc: &Doc, end: usize) -> usize {
     let mut ns = end;
     while ns > 0
-        && (doc.cap(ns - 1) && doc.is_word(ns - 1) || PARTICLES.contains(&doc.folded(ns - 1)))
+        && (doc.cap(ns - 1) && doc.is_word(ns - 1)
+            || PARTICLES.contains(&doc.folded(ns - 1))
+            || glued_article(doc.tok(ns - 1)))
         && !doc.newline_before(ns)
         // "la cagnotte Leetchi de Christophe Dettinger": a given name after "de" opens the name.
         && !(ns < end && PARTICLES.contains(&doc.folded(ns - 1)) && GAZ.first_names.contains(doc.folded(ns)))
@@ -1288,6 +1305,10 @@ fn name_start_before(doc: &Doc, end: usize) -> usize {
             || GAZ.days.contains_key(doc.folded(i))
             || GAZ.months.contains_key(doc.folded(i))
             || i + 1 < end && doc.info.get(i).is_some_and(|t| t.upper) && doc.tok(i).chars().count() > 1
+            // "l'Américain Pete Selleck": a nationality before the name is no part of it.
+            || i + 1 < end && GAZ.demonyms.contains_key(doc.folded(i))
+            // "al-Qaïda" opens no person's name: the article only follows a given name.
+            || glued_article(doc.tok(i))
     };
     while ns < end && not_name(ns) {
         ns += 1;
@@ -2200,5 +2221,26 @@ mod tests {
     #[test]
     fn capitalised_premier_ministre_in_apposition() {
         assert_cases(CAPITALISED_PREMIER);
+    }
+
+    // fr-roles10: an Arabic surname glued to its article ("el-Hassan") belongs to the name; a
+    // nationality before a name ("l'Américain") does not.
+    const NAME_BOUNDS: &[(&str, &[(&str, &str)])] = &[
+        ("Le président syrien Karim el-Hassan a parlé.", &[("Karim el-Hassan", "président syrien")]),
+        ("Omar el-Khatib, président du Conseil, a parlé.", &[("Omar el-Khatib", "président du Conseil")]),
+        (
+            "Selon le ministre de l'Information, Omar al-Khatib, la ville est tombée.",
+            &[("Omar al-Khatib", "ministre de l'Information")],
+        ),
+        ("Le réseau al-Qaïda, chef de file du djihad, a revendiqué l'attaque.", &[]),
+        (
+            "L'Américain Pete Walker, président de la société, a parlé.",
+            &[("Pete Walker", "président de la société")],
+        ),
+    ];
+
+    #[test]
+    fn glued_articles_and_nationalities_around_names() {
+        assert_cases(NAME_BOUNDS);
     }
 }
