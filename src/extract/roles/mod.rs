@@ -52,9 +52,11 @@ const MODIFIERS: [&str; 10] =
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-const PRE_MODIFIERS: [&str; 28] = [
+const PRE_MODIFIERS: [&str; 30] = [
     "premier",
     "premiere",
+    "dernier",
+    "derniere",
     "principal",
     "principale",
     "ancien",
@@ -85,8 +87,11 @@ const PRE_MODIFIERS: [&str; 28] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 30] = [
+const POST_MODIFIERS: [&str; 32] = [
     "sortant",
+    // "le numéro un mondial".
+    "mondial",
+    "mondiale",
     // "l'auteur présumé de l'attentat", "la meurtrière présumée".
     "presume",
     "presumee",
@@ -2242,5 +2247,25 @@ mod tests {
     #[test]
     fn glued_articles_and_nationalities_around_names() {
         assert_cases(NAME_BOUNDS);
+    }
+
+    // fr-roles10: offices held together, ranks and results in sport, "dernier" before a title.
+    const RANKS_AND_JOINT_OFFICES: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel, député-maire de Nice, a parlé.", &[("Paul Morel", "député-maire de Nice")]),
+        ("Paul Morel, numéro un mondial, a gagné.", &[("Paul Morel", "numéro un mondial")]),
+        ("La médaillée d'argent Anne Morel a parlé.", &[("Anne Morel", "médaillée d'argent")]),
+        (
+            "Paul Morel, dernier Premier ministre du roi, a perdu.",
+            &[("Paul Morel", "dernier Premier ministre du roi")],
+        ),
+        (
+            "Le vainqueur du Tour de France, Paul Morel, a parlé.",
+            &[("Paul Morel", "vainqueur du Tour de France")],
+        ),
+    ];
+
+    #[test]
+    fn ranks_and_joint_offices() {
+        assert_cases(RANKS_AND_JOINT_OFFICES);
     }
 }
