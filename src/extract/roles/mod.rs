@@ -525,7 +525,12 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
             || GAZ.months.contains_key(next)
             || GAZ.days.contains_key(next));
     let body_name = article && names_body(doc, j);
-    after_content && (article && !body_name || adverb || participle) || f == "en" && next == "train" || date
+    // "un viticulteur de 49 ans": an age says nothing of the function.
+    let age = f == "de" && doc.tok(j + 1).chars().all(|c| c.is_ascii_digit()) && doc.folded(j + 2) == "ans";
+    after_content && (article && !body_name || adverb || participle)
+        || f == "en" && next == "train"
+        || date
+        || age
 }
 
 /// Nouns of a group that the lists of organisation cues leave out (folded).
@@ -2267,5 +2272,18 @@ mod tests {
     #[test]
     fn ranks_and_joint_offices() {
         assert_cases(RANKS_AND_JOINT_OFFICES);
+    }
+
+    // fr-roles10: trades of science, sport and daily life, envoys; an age closes a role.
+    const TRADES_AND_AGES: &[(&str, &[(&str, &str)])] = &[
+        ("Selon Paul Morel, volcanologue, l'éruption continue.", &[("Paul Morel", "volcanologue")]),
+        ("La sprinteuse Anne Morel a gagné.", &[("Anne Morel", "sprinteuse")]),
+        ("L'émissaire de l'ONU, Paul Morel, est arrivé.", &[("Paul Morel", "émissaire de l'ONU")]),
+        ("« Tout va bien », a dit Paul Morel, un viticulteur de 49 ans.", &[("Paul Morel", "viticulteur")]),
+    ];
+
+    #[test]
+    fn trades_envoys_and_ages() {
+        assert_cases(TRADES_AND_AGES);
     }
 }
