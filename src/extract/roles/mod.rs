@@ -525,12 +525,19 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
             || GAZ.months.contains_key(next)
             || GAZ.days.contains_key(next));
     let body_name = article && names_body(doc, j);
+    // "président de la République de 1995 à 2007": a year opens a period, not a complement (but
+    // "candidate à la présidentielle de 2007" names the election).
+    let year = matches!(f, "de" | "d'")
+        && doc.tok(j + 1).len() == 4
+        && doc.tok(j + 1).chars().all(|c| c.is_ascii_digit())
+        && matches!(doc.folded(j + 2), "a" | "au");
     // "un viticulteur de 49 ans": an age says nothing of the function.
     let age = f == "de" && doc.tok(j + 1).chars().all(|c| c.is_ascii_digit()) && doc.folded(j + 2) == "ans";
     after_content && (article && !body_name || adverb || participle)
         || f == "en" && next == "train"
         || date
         || age
+        || year
 }
 
 /// Nouns of a group that the lists of organisation cues leave out (folded).
@@ -804,8 +811,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 }
                 // "blessés par des policiers, Jean Dupont a dit": a plural title names a group
                 // that a single name after the comma is not.
+                // "Le président de la fédération, M. Dupont": an honorific tells a surname (in
+                // English "…the general election, Mr Kennedy said" it follows no apposition).
+                let honoured = ns > comma + 1 && doc.lang == super::types::Lang::Fr;
                 if let Some(ne) = person_name(doc, ns, blocked)
-                    && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)))
+                    && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)) || honoured)
                     && (!plural || another_name_after(doc, ne, blocked))
                 {
                     let role = doc.span_text(rs, ce).to_string();
@@ -832,21 +842,23 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             k = end;
             continue;
         }
-        // Pattern 3: Name , [age ,] [det] [modifier] TITLE complement [, more roles]
-        let glued_surname = k > 1 && glued_article(doc.tok(k - 1)) && doc.cap(k - 2);
-        if doc.tok(k) == "," && k > 0 && (doc.cap(k - 1) || glued_surname) {
-            let ns = name_start_before(doc, k);
+        // Pattern 3: Name [(PARTY)] , [age ,] [det] [modifier] TITLE complement [, more roles]
+        // "Jean Dupont (PS), maire de Lille": the party in brackets is no part of the name.
+        let name_end = if k >= 4 && bracketed_acronym(doc, k - 3) { k - 3 } else { k };
+        let glued_surname = name_end > 1 && glued_article(doc.tok(name_end - 1)) && doc.cap(name_end - 2);
+        if doc.tok(k) == "," && name_end > 0 && (doc.cap(name_end - 1) || glued_surname) {
+            let ns = name_start_before(doc, name_end);
             // "Florence Dupont", "Maurice Lévy": a given name that is also a place opens a name.
-            let given = k > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
+            let given = name_end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
             let place = !given
                 && (GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns)));
-            if ns < k
+            if ns < name_end
                 && !place
-                && (k > ns + 1 || !is_party_label(doc, ns))
+                && (name_end > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
                 && !after_article(doc, ns)
                 && !subject_after_cited(doc, ns, k, blocked)
-                && let Some(end) = appositions(doc, ns..k, k, blocked, &mut out)
+                && let Some(end) = appositions(doc, ns..name_end, k, blocked, &mut out)
             {
                 k = end;
                 continue;
@@ -2285,5 +2297,22 @@ mod tests {
     #[test]
     fn trades_envoys_and_ages() {
         assert_cases(TRADES_AND_AGES);
+    }
+
+    // fr-roles10: a party in brackets after a name, a surname after an honorific, a period of
+    // years after a role.
+    const AROUND_APPOSITIONS: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel (PS), maire de Lille, a parlé.", &[("Paul Morel", "maire de Lille")]),
+        ("Le président de la fédération, M. Morel, a parlé.", &[("Morel", "président de la fédération")]),
+        ("Paul Morel, président du club de 1995 à 2007, a parlé.", &[("Paul Morel", "président du club")]),
+        (
+            "L'ancienne candidate à la présidentielle de 2007 Anne Morel a parlé.",
+            &[("Anne Morel", "ancienne candidate à la présidentielle de 2007")],
+        ),
+    ];
+
+    #[test]
+    fn party_honorific_and_period_around_appositions() {
+        assert_cases(AROUND_APPOSITIONS);
     }
 }
