@@ -52,7 +52,17 @@ const MODIFIERS: [&str; 10] =
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-const PRE_MODIFIERS: [&str; 30] = [
+const PRE_MODIFIERS: [&str; 39] = [
+    // "the sixth seed", "le second adjoint".
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
     "premier",
     "premiere",
     "dernier",
@@ -397,9 +407,12 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
     // A capitalised stop word inside a name ("Credit Suisse First Boston"), not opening it
     // ("In London").
     let inner_stop = |i: usize| i > 0 && word(i - 1) && !GAZ.is_stop(doc.folded(i - 1));
+    // "New Zealand winger": "New" opens the place's name (opening a sentence it may be the
+    // modifier: "New Southampton manager X").
+    let opens_place = |i: usize| doc.folded(i) == "new" && word(i + 1) && !opens_sentence(doc, i);
     let capitalised = |i: usize| {
         word(i)
-            && (!GAZ.is_stop(doc.folded(i)) || acronym(i) || inner_stop(i))
+            && (!GAZ.is_stop(doc.folded(i)) || acronym(i) || inner_stop(i) || opens_place(i))
             && !is_honorific(doc, i)
             && !GAZ.months.contains_key(doc.folded(i))
             && !GAZ.days.contains_key(doc.folded(i))
@@ -1576,7 +1589,17 @@ fn words_before_adjective<'d>(doc: &'d Doc, j: usize) -> impl Iterator<Item = &'
 /// capitalised words after a lowercase word that is not a connector ("du gouvernement Najat
 /// Vallaud-Belkacem"). Returns the name's span.
 fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    // English: a complement opens with a preposition, or the name follows a title of its own
+    // or the noun closing a compound title ("head coach X", "chief finance officer X", "Best
+    // actress winner X"); "after the sixth seed beat Rafael Nadal" has a verb there.
+    let english = doc.lang == super::types::Lang::En;
+    let preposition = matches!(doc.folded(te), "of" | "at" | "for" | "in" | "to" | "on" | "with" | "from");
     (te + 1..=ce).find_map(|j| {
+        let compound_end =
+            title_head(doc, j - 1).is_some() || matches!(doc.folded(j - 1), "officer" | "winner");
+        if english && !preposition && !compound_end {
+            return None;
+        }
         let listed = listed_name_at(doc, j, Label::Org).is_some();
         let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j) && !listed)?;
         (ne >= ce && ne - j >= 2).then_some((j, ne))
@@ -2314,5 +2337,26 @@ mod tests {
     #[test]
     fn party_honorific_and_period_around_appositions() {
         assert_cases(AROUND_APPOSITIONS);
+    }
+
+    // fr-roles10: English titles of sport, the arts and business; a place's "New" before a
+    // title; a verb between a title and a name gives the name no role.
+    const ENGLISH_TRADES: &[(&str, &[(&str, &str)])] = &[
+        ("He lost to sixth seed John Parker in Sydney.", &[("John Parker", "sixth seed")]),
+        (
+            "The match was led by New Zealand winger Tom Harris on Sunday.",
+            &[("Tom Harris", "New Zealand winger")],
+        ),
+        ("The film was praised by novelist Mary Jones last week.", &[("Mary Jones", "novelist")]),
+        ("Costa will face Ivan Petrov after the sixth seed beat John Parker 6-2.", &[]),
+        (
+            "Bruce Miller, chief finance officer, said profits rose.",
+            &[("Bruce Miller", "chief finance officer")],
+        ),
+    ];
+
+    #[test]
+    fn english_trades_and_compounds() {
+        assert_cases(ENGLISH_TRADES);
     }
 }
