@@ -1036,7 +1036,10 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
 /// Returns its start (after the article) and end. None when the title is another person's: a
 /// name right after it or after its complement ("X, le préfet Y", "X, le préfet du Rhône, Y").
 fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usize)> {
-    let article = matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une");
+    // "Jean Dupont, président du club, et Marie Durand, sa vice-présidente".
+    let possessive = matches!(doc.folded(t), "son" | "sa" | "leur") && doc.lang == super::types::Lang::Fr;
+    let article =
+        possessive || matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une");
     if article && !one_of_at(doc, t) {
         t += 1;
     }
@@ -1377,7 +1380,9 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
         return english_copula_at(doc, k);
     }
     let mut j = match doc.folded(k) {
-        "est" | "etait" | "fut" | "devient" | "redevient" => k + 1,
+        "est" | "etait" | "fut" | "devient" | "redevient" | "sera" | "deviendra" | "reste" | "demeure" => {
+            k + 1
+        }
         // "désigner Xi Jinping comme successeur de Hu Jintao", "X en tant que président".
         "comme" => k + 1,
         "en" if doc.folded(k + 1) == "tant" && doc.folded(k + 2) == "que" => k + 3,
@@ -1419,8 +1424,11 @@ fn subject_end(doc: &Doc, k: usize) -> usize {
         if doc.tok(k.saturating_sub(2)) == "," { k - 2 } else { k - 1 }
     } else if before == "," && doc.folded(k) == "en" {
         k - 1
-    } else if age && doc.lang == super::types::Lang::En {
+    } else if age {
         k - 3
+    } else if k >= 4 && doc.tok(k - 1) == "," && doc.folded(k - 2) == "ans" && doc.tok(k - 4) == "," {
+        // "Jean Dupont, 45 ans, est le nouveau directeur".
+        k - 4
     } else {
         k
     }
@@ -2358,5 +2366,23 @@ mod tests {
     #[test]
     fn english_trades_and_compounds() {
         assert_cases(ENGLISH_TRADES);
+    }
+
+    // fr-roles10: more verbs that give a function ("sera", "reste"), an age between the name and
+    // the verb, a possessive opening an apposition.
+    const COPULAS_AND_POSSESSIVES: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel sera le candidat du parti.", &[("Paul Morel", "candidat du parti")]),
+        ("Paul Morel reste le président du club.", &[("Paul Morel", "président du club")]),
+        ("Paul Morel, 45 ans, est le nouveau directeur.", &[("Paul Morel", "nouveau directeur")]),
+        (
+            "« Il est innocent », plaide Anne Morel, son avocate commise d'office.",
+            &[("Anne Morel", "avocate commise d'office")],
+        ),
+        ("Le reste est à venir.", &[]),
+    ];
+
+    #[test]
+    fn copulas_ages_and_possessive_appositions() {
+        assert_cases(COPULAS_AND_POSSESSIVES);
     }
 }
