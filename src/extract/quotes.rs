@@ -452,7 +452,7 @@ fn end_of_quote_begun_before(doc: &Doc, from: usize, to: usize) -> usize {
             "«" | "“" => depth += 1,
             // A "»" opening a paragraph is a bullet (the press's "» LIRE AUSSI"), not a quote's end.
             "»" | "”" if depth == 0 && !doc.newline_before(j) && j > 0 => return j + 1,
-            "»" | "”" => depth -= 1,
+            "»" | "”" => depth = depth.saturating_sub(1),
             _ => {}
         }
     }

@@ -375,3 +375,13 @@ fn no_broken_speaker_strings() {
         assert!(q.speaker.as_deref().is_none_or(|s| !s.ends_with('\'') && !s.contains("baisse")), "{q:?}");
     }
 }
+
+/// A "»" opening a paragraph is the press's bullet ("» LIRE AUSSI"), not the end of a quote: a
+/// speaker's sentence starting with one is read without the quote count going below zero.
+#[test]
+fn bullet_guillemet_opening_a_sentence() {
+    let text = "Le collectif a tenu une réunion mardi.\n» LIRE AUSSI - «Retraites»: Macron dénonce des «choix injustes» durant le week-end \nLa suite.";
+    let got = speakers(text);
+    // Before, this panicked (in debug builds) on the count going below zero.
+    assert!(got.len() <= 2, "{got:?}");
+}
