@@ -63,8 +63,18 @@ const PUBLISHED: [&str; 16] = [
 
 /// Nouns of documents and counts that carry their author's word: "selon un rapport de
 /// l'INSEE", "selon les chiffres du ministère", "selon un décompte de l'AFP".
-const DOCUMENTS: [&str; 25] = [
+const DOCUMENTS: [&str; 35] = [
     "chiffres",
+    "barometre",
+    "indice",
+    "statistiques",
+    "calculs",
+    "simulation",
+    "simulations",
+    "analyse",
+    "propos",
+    "declaration",
+    "declarations",
     "evaluation",
     "decompte",
     "comptage",
@@ -135,10 +145,13 @@ const MEDIA: [&str; 15] = [
 
 pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A social network is where one writes ("a écrit sur Twitter"), not who reports; cited as
+    // the company ("selon Facebook") it is a source, pushed with `cited`.
+    let cited_network = networks_cited(doc, entities);
     let mut push = |s: Option<String>| {
         if let Some(s) = s
             && !out.contains(&s)
-            && !is_network(&s)
+            && (!is_network(&s) || cited_network.contains(&s))
             && (s.chars().any(char::is_uppercase) || is_institution(&s) || is_domain(&s) || is_listed(&s))
         {
             out.push(s);
@@ -268,6 +281,19 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     out
 }
 
+/// Social networks named right after "selon" or "d'après" ("selon Facebook"): the company
+/// cited as a source.
+fn networks_cited(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
+    (1..doc.len())
+        .filter(|&k| {
+            doc.folded(k - 1) == "selon"
+                || doc.folded(k - 1) == "apres" && k >= 2 && doc.folded(k - 2) == "d'"
+        })
+        .filter_map(|k| org_at(doc, k, entities))
+        .filter(|name| is_network(name))
+        .collect()
+}
+
 /// The organisation that is the subject of the incise of saying at token `k` after reported
 /// words ("Le trafic reprendra lundi, a annoncé la SNCF.", "…, précise Airbus,"): the verb after
 /// a comma (and its auxiliary), the name right after it (and its article), ending the clause.
@@ -304,7 +330,7 @@ fn cited_from(doc: &Doc, np: usize, entities: &EntityIndex) -> Vec<String> {
     with_joined(doc, np, source, entities)
 }
 
-/// A cited source and the organisations joined to it (see `joined_sources`), in text order.
+/// A cited source and the sources joined to it (see `joined_sources`), in text order.
 fn with_joined(doc: &Doc, from: usize, source: Option<String>, entities: &EntityIndex) -> Vec<String> {
     let partners = joined_sources(doc, from, source.as_deref(), entities);
     source.into_iter().chain(partners).collect()
@@ -319,23 +345,27 @@ const SOURCE_NAME_REACH: usize = 8;
 fn joined_sources(doc: &Doc, from: usize, name: Option<&str>, entities: &EntityIndex) -> Vec<String> {
     let mut out = Vec::new();
     let Some(name) = name else { return out };
-    let Some(mut end) = (from..from + SOURCE_NAME_REACH).find_map(|j| {
+    let Some((mut end, label)) = (from..from + SOURCE_NAME_REACH).find_map(|j| {
         let (e, end) = entities.starting_at(doc.tokens.get(j)?.start)?;
-        (e.name == name).then_some(end)
+        (e.name == name).then_some((end, e.label))
     }) else {
         return out;
     };
     loop {
         let rest = doc.text.get(end..).unwrap_or("");
-        let gap = if rest.starts_with('-') {
-            1
+        let (gap, and) = if rest.starts_with('-') {
+            (1, false)
         } else if rest.starts_with(" et ") {
-            4
+            (4, true)
         } else {
             break;
         };
-        let Some((e, next_end)) = entities.starting_at(end + gap).filter(|(e, _)| e.label == Label::Org)
-        else {
+        // Organisations joined by a hyphen or "et"; people by "et" ("selon les économistes
+        // Jeanne Roux et Paul Morel").
+        let joined = |e: &super::types::Entity| {
+            e.label == Label::Org || and && label == Label::Per && e.label == label
+        };
+        let Some((e, next_end)) = entities.starting_at(end + gap).filter(|(e, _)| joined(e)) else {
             break;
         };
         out.push(e.name.clone());
@@ -387,7 +417,10 @@ fn clause_ending_medium(doc: &Doc, k: usize) -> Option<usize> {
 /// l'INSEE", "un communiqué de la police londonienne", "du ministère de la Culture".
 fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     (k..k + 9).take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«")).find_map(|j| {
-        org_at(doc, j, entities).or_else(|| in_media(doc, j, entities)).or_else(|| {
+        // "les chiffres communiqués par François Baroin", "une étude de Jean Dupont".
+        let by_person = j > 0 && matches!(doc.folded(j - 1), "par" | "de" | "d'");
+        let person = by_person.then(|| person_at(doc, j, entities)).flatten();
+        org_at(doc, j, entities).or(person).or_else(|| in_media(doc, j, entities)).or_else(|| {
             (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
                 .then(|| institution_phrase(doc, j))
         })
@@ -417,6 +450,10 @@ fn institution_phrase(doc: &Doc, j: usize) -> String {
 
 /// Where the institution named from token `j` on ends (see `institution_phrase`).
 fn institution_end(doc: &Doc, j: usize) -> usize {
+    // "la préfecture de police": an institution's name in lower case.
+    if doc.folded(j) == "prefecture" && doc.folded(j + 1) == "de" && doc.folded(j + 2) == "police" {
+        return j + 3;
+    }
     let named = matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'");
     let mut e = j + 2;
     if named && doc.is_determiner(e) && !doc.cap(e) {
@@ -461,8 +498,12 @@ fn is_domain(s: &str) -> bool {
         && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
 }
 
-/// Adjectives before a document noun: "selon un premier bilan", "les derniers chiffres".
-const DOCUMENT_ADJECTIVES: [&str; 12] = [
+/// French adjectives before a document noun: "selon un premier bilan", "les derniers chiffres".
+const DOCUMENT_ADJECTIVES: [&str; 16] = [
+    "recent",
+    "recente",
+    "recents",
+    "recentes",
     "premier",
     "premiers",
     "premiere",
@@ -481,9 +522,13 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     // A report, a study, a poll, a count: its author ("selon un rapport établi par l'INSEE",
     // "selon les premiers chiffres du ministère").
     let head = if doc.is_determiner(k) { k + 1 } else { k };
-    let noun = head + usize::from(DOCUMENT_ADJECTIVES.contains(&doc.folded(head)));
+    let french_adjective =
+        doc.lang == super::types::Lang::Fr && DOCUMENT_ADJECTIVES.contains(&doc.folded(head));
+    let noun = head + usize::from(french_adjective);
     if DOCUMENTS.contains(&doc.folded(noun)) {
-        return document_author(doc, noun + 1, entities);
+        return document_author(doc, noun + 1, entities)
+            .or_else(|| named_document(doc, noun + 1, entities))
+            .or_else(|| document_of_titled_person(doc, noun + 1, entities));
     }
     if let Some(name) = described_body(doc, head, entities).or_else(|| described_person(doc, k, entities)) {
         return Some(name);
@@ -497,9 +542,11 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
         return Some(name);
     }
     // "selon le ministre de l'Intérieur" with no name: a description of someone, who is
-    // not named here.
+    // not named here; "selon le secrétaire d'État à l'Intérieur Laurent Nuñez" names him.
     if title_at(doc, head).is_some() && !doc.cap(head) {
-        return None;
+        // In English a lower-case title before a name describes a firm as often ("according to
+        // analysts Gartner"): French only.
+        return if doc.lang == super::types::Lang::Fr { name_after_title(doc, head, entities) } else { None };
     }
     let np = noun_phrase(doc, k, entities)?;
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
@@ -511,10 +558,71 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
         if let Some(i) = folded.split(' ').take(2).position(|w| INSTITUTIONS.contains(&w))
             && let Some(word) = trimmed.split(' ').nth(i)
         {
-            return Some(word.to_string());
+            let police = folded.split(' ').skip(i).take(3).eq(["prefecture", "de", "police"]);
+            return Some(if police {
+                trimmed.split(' ').skip(i).take(3).collect::<Vec<_>>().join(" ")
+            } else {
+                word.to_string()
+            });
         }
     }
     Some(trimmed.to_string())
+}
+
+/// Words that end a title's complement before any name: a second person ("selon le procureur
+/// et Didier Andrieux"), a relative clause or a verb.
+const TITLE_COMPLEMENT_STOP: [&str; 12] =
+    ["et", "ou", "qui", "que", "qu'", "dont", "mais", "a", "ont", "est", "sont", "avait"];
+
+/// The person named right after the title at `head` and its complement ("le secrétaire d'État
+/// à l'Intérieur Laurent Nuñez"), or between commas after it ("du ministre de l'Intérieur,
+/// Christophe Castaner, …"); a name after "de" is someone the title relates to ("le
+/// conseiller de Jean Dupont"), not its holder.
+fn name_after_title(doc: &Doc, head: usize, entities: &EntityIndex) -> Option<String> {
+    for j in head + 1..head + 9 {
+        let start = doc.tokens.get(j)?.start;
+        if let Some((e, _)) = entities.starting_at(start).filter(|(e, _)| e.label == Label::Per) {
+            let related = matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'");
+            return (!related).then(|| e.name.clone());
+        }
+        if doc.tok(j) == "," {
+            let (e, end) = entities.starting_at(doc.tokens.get(j + 1)?.start)?;
+            let after = doc.tokens.partition_point(|t| t.start < end);
+            let closed = matches!(doc.tok(after), "," | "." | ";");
+            return (e.label == Label::Per && closed).then(|| e.name.clone());
+        }
+        if !doc.is_word(j) && doc.elision(j).is_none() || TITLE_COMPLEMENT_STOP.contains(&doc.tok(j)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A document known by its author's name right after its noun, maybe past one word of subject:
+/// "le baromètre EY", "le dernier baromètre sécurité Odoxa-Fiducial", "l'indice CNCC".
+fn named_document(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let subject = doc.is_word(k) && !doc.cap(k) && !GAZ.is_stop(doc.folded(k));
+    let at = if subject { k + 1 } else { k };
+    if !doc.cap(at) || doc.info.get(at).is_some_and(|i| i.initial) {
+        return None;
+    }
+    match entities.starting_at(doc.tokens.get(at)?.start) {
+        Some((e, _)) if matches!(e.label, Label::Org | Label::Misc) => Some(e.name.clone()),
+        Some(_) => None,
+        None => capitalised_run(doc, at, entities),
+    }
+}
+
+/// The person holding the title after a document's "de" ("selon la déclaration du ministre de
+/// l'Intérieur, Christophe Castaner"; "selon un dernier bilan du ministre de l'Intérieur
+/// Christophe Castaner").
+fn document_of_titled_person(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let head = match doc.folded(k) {
+        "du" | "des" => k + 1,
+        "de" if matches!(doc.folded(k + 1), "la" | "l'") => k + 2,
+        _ => return None,
+    };
+    (title_at(doc, head).is_some() && !doc.cap(head)).then(|| name_after_title(doc, head, entities)).flatten()
 }
 
 /// Head nouns of a description put before a body's name: "blog analysis firm Technorati",
@@ -599,6 +707,11 @@ fn possessed_description(doc: &Doc, k: usize) -> bool {
 fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     let start = doc.tokens.get(k)?.start;
     entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Org).map(|e| e.name.clone())
+}
+
+fn person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    let start = doc.tokens.get(k)?.start;
+    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Per).map(|e| e.name.clone())
 }
 
 fn org_or_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
@@ -717,6 +830,52 @@ mod tests {
                     && !s.starts_with("notre")),
                 "{got:?}"
             );
+        }
+    }
+
+    /// A title with its complement before the name, documents known by their author, and
+    /// people joined by "et".
+    #[test]
+    fn titled_people_and_authored_documents() {
+        let cases: [(&str, &[&str]); 9] = [
+            (
+                "Trente sites ont été évacués, selon le secrétaire d'État à l'Intérieur Paul Morel.",
+                &["Paul Morel"],
+            ),
+            ("Selon la préfecture de police, 300 personnes étaient présentes.", &["préfecture de police"]),
+            ("Le nombre de comptes a doublé, selon Facebook, en un an.", &["Facebook"]),
+            (
+                "La facture atteint deux millions, selon les chiffres communiqués par Jeanne Roux, maire de la ville.",
+                &["Jeanne Roux"],
+            ),
+            (
+                "Le dispositif coûte cher, selon les économistes Jeanne Roux et Paul Morel.",
+                &["Jeanne Roux", "Paul Morel"],
+            ),
+            ("La France reste attractive, selon le baromètre BVA publié mardi.", &["BVA"]),
+            (
+                "Selon la déclaration du ministre de l'Intérieur, Paul Morel, le calme est revenu.",
+                &["Paul Morel"],
+            ),
+            (
+                "Selon un dernier bilan du ministre de l'Intérieur Paul Morel, on compte dix blessés.",
+                &["Paul Morel"],
+            ),
+            ("Selon une récente enquête de l'Insee, les prix ont monté.", &["Insee"]),
+        ];
+        for (text, want) in cases {
+            let got = sources(text);
+            assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
+        }
+        // A second person after "et" is no holder of the title; someone the title relates to
+        // ("le conseiller de X") is not its holder either.
+        for text in [
+            "Il était armé selon le procureur et Paul Morel « a voulu le neutraliser ».",
+            "Le texte sera retiré, selon le conseiller de Paul Morel.",
+            "On a écrit sur Twitter que le texte serait retiré.",
+        ] {
+            let got = sources(text);
+            assert!(got.is_empty(), "{got:?} in {text}");
         }
     }
 
