@@ -41,6 +41,27 @@ const INSTITUTIONS: [&str; 24] = [
     "the police",
 ];
 
+/// Participles of being asked, before "par" and the outlet that asked ("interrogé par
+/// Libération").
+const ASKED_BY: [&str; 16] = [
+    "interroge",
+    "interrogee",
+    "interroges",
+    "interrogees",
+    "contacte",
+    "contactee",
+    "contactes",
+    "contactees",
+    "sollicite",
+    "sollicitee",
+    "sollicites",
+    "sollicitees",
+    "joint",
+    "jointe",
+    "joints",
+    "jointes",
+];
+
 /// Participles of publishing, before "par" and the outlet.
 const PUBLISHED: [&str; 16] = [
     "relaye",
@@ -150,7 +171,7 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
     let cited_network = networks_cited(doc, entities);
     let mut push = |s: Option<String>| {
         if let Some(s) = s
-            && !out.contains(&s)
+            && !out.iter().any(|o| same_source(o, &s))
             && (!is_network(&s) || cited_network.contains(&s))
             && (s.chars().any(char::is_uppercase) || is_institution(&s) || is_domain(&s) || is_listed(&s))
         {
@@ -175,6 +196,8 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         push(reporting_body_fr(doc, k, entities));
         let f = doc.folded(k);
         match f {
+            // "selon laquelle …": what someone holds, said just before.
+            "selon" if matches!(doc.folded(k + 1), "lequel" | "laquelle" | "lesquels" | "lesquelles") => {}
             "selon" => {
                 for s in cited_from(doc, k + 1, entities) {
                     push(Some(s));
@@ -231,6 +254,22 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                     push(Some(doc.span_text(k + 2, end).to_string()))
                 }
             }
+            // "Interrogé par Libération, le politologue …", "Contactée par Le Figaro, la
+            // mairie a expliqué": the outlet that was given the words (a medium only: "contacté
+            // par la mairie", "interrogé par des journalistes" name no source).
+            _ if ASKED_BY.contains(&f) && doc.folded(k + 1) == "par" => {
+                let s = if doc.is_determiner(k + 2) { k + 3 } else { k + 2 };
+                // The article may be part of the name ("La Montagne").
+                let whole = media_from(doc, k + 2);
+                let listed = whole
+                    .first()
+                    .or(media_from(doc, s).first())
+                    .map(|&(a, b)| outlet_name(doc, a, b, entities));
+                push(listed.or_else(|| in_media(doc, k + 2, entities)).or_else(|| {
+                    org_at(doc, s, entities)
+                        .filter(|name| is_listed(name) || is_listed(&format!("Le {name}")))
+                }))
+            }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
             }
@@ -279,6 +318,19 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether two names cite one source: the same words, with or without their article ("Le
+/// Figaro", "Figaro").
+fn same_source(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        let f = crate::text::fold::fold_str(s);
+        ["le ", "la ", "les ", "l'", "the "]
+            .iter()
+            .find_map(|a| f.strip_prefix(a))
+            .map_or(f.clone(), str::to_string)
+    };
+    key(a) == key(b)
 }
 
 /// Social networks named right after "selon" or "d'après" ("selon Facebook"): the company
@@ -530,6 +582,12 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
             .or_else(|| named_document(doc, noun + 1, entities))
             .or_else(|| document_of_titled_person(doc, noun + 1, entities));
     }
+    // "selon la formule de X": the person who put it so, when one is named.
+    if FIGURES_OF_SPEECH.contains(&doc.folded(head)) && doc.lang == super::types::Lang::Fr {
+        return (head + 1..head + 5)
+            .take_while(|&j| doc.is_word(j) || doc.elision(j).is_some())
+            .find_map(|j| person_at(doc, j, entities));
+    }
     if let Some(name) = described_body(doc, head, entities).or_else(|| described_person(doc, k, entities)) {
         return Some(name);
     }
@@ -547,6 +605,9 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
         // In English a lower-case title before a name describes a firm as often ("according to
         // analysts Gartner"): French only.
         return if doc.lang == super::types::Lang::Fr { name_after_title(doc, head, entities) } else { None };
+    }
+    if let Some(named) = thing_cited(doc, k, head, entities) {
+        return named;
     }
     let np = noun_phrase(doc, k, entities)?;
     // Strip a leading article from plain noun phrases: "l'Agence Ecofin" → "Agence Ecofin".
@@ -623,6 +684,67 @@ fn document_of_titled_person(doc: &Doc, k: usize, entities: &EntityIndex) -> Opt
         _ => return None,
     };
     (title_at(doc, head).is_some() && !doc.cap(head)).then(|| name_after_title(doc, head, entities)).flatten()
+}
+
+/// Determiners of something unnamed or the paper's own: "une source policière", "des images",
+/// "notre sondage", "nos confrères".
+const UNNAMED_DETERMINERS: [&str; 14] = [
+    "un",
+    "une",
+    "des",
+    "de",
+    "d'",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "notre",
+    "nos",
+    "son",
+    "sa",
+    "ses",
+    "leurs",
+];
+
+/// Nouns of what carries words or pictures, not of who speaks: "selon une information de
+/// L'Opinion", "d'après des images de BFMTV".
+const CARRIERS: [&str; 12] = [
+    "source",
+    "sources",
+    "article",
+    "images",
+    "video",
+    "information",
+    "elements",
+    "documents",
+    "texte",
+    "internautes",
+    "lettre",
+    "site",
+];
+
+/// A way of putting it: "selon la formule de X", "selon les mots de X" cite X, if a person.
+const FIGURES_OF_SPEECH: [&str; 5] = ["formule", "mots", "expression", "termes", "mot"];
+
+/// The phrase from token `k` (head noun at `head`) cites something said or shown rather than
+/// someone: `Some` of the organisation or outlet it names ("une source policière interrogée par
+/// l'AFP" -> AFP, "notre sondage Odoxa" -> Odoxa), `Some(None)` when it names none; `None` when
+/// the phrase is someone's description, for the other rules.
+fn thing_cited(doc: &Doc, k: usize, head: usize, entities: &EntityIndex) -> Option<Option<String>> {
+    if doc.lang != super::types::Lang::Fr || title_at(doc, head).is_some() {
+        return None;
+    }
+    let head_word = doc.folded(head + usize::from(DOCUMENT_ADJECTIVES.contains(&doc.folded(head))));
+    let unnamed = UNNAMED_DETERMINERS.contains(&doc.folded(k)) && !doc.cap(head);
+    if !unnamed && !CARRIERS.contains(&head_word) {
+        return None;
+    }
+    let named = (head..head + 12)
+        .take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«" | ""))
+        .find_map(|j| {
+            let listed = media_from(doc, j).first().map(|&(a, b)| outlet_name(doc, a, b, entities));
+            listed.or_else(|| org_at(doc, j, entities))
+        });
+    Some(named)
 }
 
 /// Head nouns of a description put before a body's name: "blog analysis firm Technorati",
@@ -873,6 +995,35 @@ mod tests {
             "Il était armé selon le procureur et Paul Morel « a voulu le neutraliser ».",
             "Le texte sera retiré, selon le conseiller de Paul Morel.",
             "On a écrit sur Twitter que le texte serait retiré.",
+        ] {
+            let got = sources(text);
+            assert!(got.is_empty(), "{got:?} in {text}");
+        }
+    }
+
+    /// The outlet that asked, the outlet or body named in what carries the words, each source
+    /// once; ways of putting it and "selon laquelle" are no sources.
+    #[test]
+    fn outlets_behind_unnamed_carriers() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("Interrogé par Libération, le politologue juge la réforme fragile.", &["Libération"]),
+            ("Contactée par La Montagne, la mairie a refusé de répondre.", &["La Montagne"]),
+            ("Dix blessés sont à déplorer, selon une source policière interrogée par l'AFP.", &["AFP"]),
+            ("Selon un article du Courrier picard, le maire a démissionné.", &["Courrier picard"]),
+            (
+                "Selon Le Figaro, le texte sera retiré. « C'est fini », a confié le ministre au Figaro.",
+                &["Le Figaro"],
+            ),
+            ("Selon notre sondage Odoxa, les Français approuvent.", &["Odoxa"]),
+        ];
+        for (text, want) in cases {
+            let got = sources(text);
+            assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
+        }
+        for text in [
+            "Il a rappelé la règle selon laquelle le Sénat a le dernier mot.",
+            "C'est, selon la formule consacrée, « une ruse de l'histoire ».",
+            "Contacté par la mairie, le propriétaire a refusé de vendre.",
         ] {
             let got = sources(text);
             assert!(got.is_empty(), "{got:?} in {text}");
