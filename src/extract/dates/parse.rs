@@ -371,12 +371,12 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         if doc.cap(k + 1) && !doc.info.get(k + 1).is_some_and(|t| t.initial) && !lower_case_french {
             return None;
         }
-        // "Le Parisien Dimanche": a capitalised weekday inside a name.
+        // "Le Parisien Dimanche", "le Journal du Dimanche": a capitalised weekday inside a name.
+        let named_by = |p: usize| doc.cap(p) && doc.is_word(p);
         if doc.cap(k)
             && !doc.info.get(k).is_some_and(|t| t.initial)
             && k > 0
-            && doc.cap(k - 1)
-            && doc.is_word(k - 1)
+            && (named_by(k - 1) || k > 1 && matches!(doc.folded(k - 1), "du" | "de") && named_by(k - 2))
         {
             return None;
         }

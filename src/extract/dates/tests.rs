@@ -64,6 +64,7 @@ fn weekdays_and_non_dates() {
     );
     assert_eq!(dates("closed since May.", Some((2024, 3, 14))), vec![("May".into(), Some("2023-05".into()))]);
     assert!(dates("the Sunday Times said", None).is_empty());
+    assert!(dates("a-t-il expliqué au Journal du Dimanche.", Some((2019, 1, 28))).is_empty());
     // French writes weekdays in lower case: before a name it is still the day.
     let thursday = Some((2018, 12, 20));
     let said =
