@@ -389,6 +389,13 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         // "un dimanche trop près des fêtes", "chaque samedi", "quel(s) dimanche(s)": no one day.
         let indefinite = matches!(prev, "un" | "une" | "chaque" | "quel" | "a" | "every" | "each")
             && k.checked_sub(1).is_some_and(|p| doc.tok(p) != "à");
+        // "un nouveau samedi de manifestations": the coming one (today's, if it is that day);
+        // "un autre samedi": which one is not said.
+        let after_un = k.checked_sub(2).is_some_and(|p| matches!(doc.folded(p), "un" | "une" | "an"));
+        if after_un && prev == "nouveau" {
+            return Some((k, k + 1, When::Weekday(wd, Occurrence::Coming)));
+        }
+        let indefinite = indefinite || after_un && matches!(prev, "autre" | "another");
         if indefinite || doc.tok(k + 1) == "(" {
             return None;
         }

@@ -15,6 +15,8 @@ pub enum Occurrence {
     Last,
     /// "ce lundi": as a bare weekday, but the nearest one when the tense says nothing.
     This,
+    /// "un nouveau samedi (de manifestations)": the article's day or the first after it.
+    Coming,
 }
 
 /// A date expression before resolution.
@@ -305,6 +307,7 @@ fn weekday_day(reference: Ymd, wd: u32, which: Occurrence, tense: Tense, days: &
     let offset = match which {
         Occurrence::Last => -((cur - wd_i - 1).rem_euclid(7) + 1),
         Occurrence::Next => (wd_i - cur - 1).rem_euclid(7) + 1,
+        Occurrence::Coming => (wd_i - cur).rem_euclid(7),
         // "ce samedi" two days or less away is that one, before or after the article's day,
         // whatever the tense: "la forte mobilisation de ce samedi" on a Monday, "fermera ce
         // samedi" on a Friday (in every gold set it is never further). Further, the tense says.

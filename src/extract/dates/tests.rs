@@ -65,6 +65,11 @@ fn weekdays_and_non_dates() {
     assert_eq!(dates("closed since May.", Some((2024, 3, 14))), vec![("May".into(), Some("2023-05".into()))]);
     assert!(dates("the Sunday Times said", None).is_empty());
     assert!(dates("a-t-il expliqué au Journal du Dimanche.", Some((2019, 1, 28))).is_empty());
+    // "un nouveau samedi": the coming one, that day itself on a Saturday; "un autre": none.
+    let coming = |date| dates("On craint un nouveau samedi de violences.", Some(date));
+    assert_eq!(coming((2018, 12, 4)), vec![("samedi".into(), Some("2018-12-08".into()))]);
+    assert_eq!(coming((2018, 12, 8)), vec![("samedi".into(), Some("2018-12-08".into()))]);
+    assert!(dates("Il y eut un autre samedi de violences.", Some((2018, 12, 4))).is_empty());
     // French writes weekdays in lower case: before a name it is still the day.
     let thursday = Some((2018, 12, 20));
     let said =
