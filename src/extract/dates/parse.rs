@@ -79,7 +79,22 @@ fn relative_day(doc: &Doc, k: usize) -> Option<i64> {
     // "Today" or "Tomorrow" capitalised inside a sentence names something (a programme, a
     // party): not a date.
     let info = doc.info.get(k)?;
-    (!info.cap || info.initial || doc.shouting).then_some(offset).filter(|_| !means_nowadays(doc, k))
+    (!info.cap || info.initial || doc.shouting)
+        .then_some(offset)
+        .filter(|_| !means_nowadays(doc, k) && !yesteryear(doc, k))
+}
+
+/// "hier" meaning the past in general: "cela ne date pas d'hier", "le monde d'hier", "les
+/// héros d'hier et d'aujourd'hui".
+fn yesteryear(doc: &Doc, k: usize) -> bool {
+    if doc.folded(k) != "hier" || k < 2 || doc.folded(k - 1) != "d'" {
+        return false;
+    }
+    let before = doc.folded(k - 2);
+    let not_new = before == "pas" && k >= 3 && doc.folded(k - 3).starts_with("dat");
+    let and_today =
+        doc.folded(k + 1) == "et" && doc.folded(k + 2) == "d'" && doc.folded(k + 3) == "aujourd'hui";
+    not_new || before == "monde" || and_today
 }
 
 /// Present forms of "avoir" and of verbs of counting and holding: with them "aujourd'hui"

@@ -47,6 +47,14 @@ fn french_and_english() {
 
 #[test]
 fn weekdays_and_non_dates() {
+    // "hier" as the past in general is no date.
+    for text in [
+        "Leur colère ne date pas d'hier.",
+        "Il appartient au monde d'hier.",
+        "Les héros d'hier et d'aujourd'hui.",
+    ] {
+        assert!(dates(text, Some((2018, 12, 4))).iter().all(|d| d.0 != "hier"), "{text}");
+    }
     assert_eq!(
         dates("Il est venu mardi.", Some((2022, 11, 21))),
         vec![("mardi".into(), Some("2022-11-15".into()))]
