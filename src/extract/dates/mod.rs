@@ -76,7 +76,14 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
     let tenses: Vec<tense::Tense> = found
         .iter()
         .zip(&beside)
-        .map(|((s, e, _), t)| t.unwrap_or_else(|| tense::tense_at(doc, *s, *e)))
+        .map(|((s, e, w), t)| {
+            // "à partir du 5 février", "dès le 1er mars": when a measure starts, which the
+            // text may report in any tense ("a annoncé … à partir du 5 février"): the nearest.
+            if w.lacks_year() && matches!(w, When::Date { d: Some(_), .. }) && starts_from(doc, *s) {
+                return tense::Tense::Unknown;
+            }
+            t.unwrap_or_else(|| tense::tense_at(doc, *s, *e))
+        })
         .collect();
     let found = one_year_per_day(doc, found, &tenses, &cx);
     cx.days = found
@@ -113,6 +120,12 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
 
 /// A full date at the top of the text, or opening a line near it and followed by a dash
 /// ("4 juillet 2012. - Après trois ans…", after a title line).
+/// Whether the date at token `s` is where something starts: "à partir du", "dès le".
+fn starts_from(doc: &Doc, s: usize) -> bool {
+    let before = |n: usize| s.checked_sub(n).map_or("", |j| doc.folded(j));
+    matches!((before(2), before(1)), ("partir", "du" | "de") | ("des", "le"))
+}
+
 /// A day written several times without its year ("à partir du 1er février", "les hausses du
 /// 1er février") names one day: when the tenses of its mentions give it different years, the
 /// year nearest the article's date is taken for all of them. A mention that names its year in

@@ -194,6 +194,10 @@ fn planned_infinitive(doc: &Doc, start: usize) -> bool {
 /// French verb forms that set the tense whatever their ending says: the compound past of
 /// "avoir" in the future or the conditional ("aura vu samedi", "aurait été tué samedi").
 fn french_cue(doc: &Doc, k: usize, f: &str) -> Option<Tense> {
+    // "aurait dû intervenir en février": what was planned, before or after the article's day.
+    if matches!(f, "aurait" | "auraient") && doc.tok(k + 1) == "dû" {
+        return Some(Tense::Unknown);
+    }
     if matches!(f, "aura" | "auront" | "aurait" | "auraient") && is_participle(doc, k + 1) {
         return Some(Tense::Past);
     }

@@ -260,6 +260,11 @@ fn resolved_dates() {
         ((2012, 11, 7), "depuis le début de l'année en Indonésie", "début de l'année", "2012-01"),
         ((2018, 12, 20), "une hausse graduelle à partir de janvier", "janvier", "2019-01"),
         ((2018, 12, 20), "la mesure entrera en vigueur courant février", "courant février", "2019-02"),
+        // where a measure starts is the nearest such day, whatever tense reports it
+        ((2018, 12, 24), "Il a annoncé une prime à partir du 5 février.", "5 février", "2019-02-05"),
+        ((2018, 12, 24), "La grève a duré à partir du 17 novembre.", "17 novembre", "2018-11-17"),
+        // "aurait dû" is a plan, not the past: the nearest February
+        ((2019, 1, 30), "La hausse aurait dû intervenir en février.", "février", "2019-02"),
         // "l'année" with a tense: last year's end in January, next year's start in December.
         ((2019, 1, 30), "le budget voté à la fin de l'année par le Parlement", "fin de l'année", "2018-12"),
         ((2018, 12, 24), "le projet sera présenté en début d'année", "début d'année", "2019-01"),
