@@ -188,7 +188,15 @@ fn planned_infinitive(doc: &Doc, start: usize) -> bool {
     let Some(v) = k.checked_sub(1) else { return false };
     let f = doc.folded(v);
     let infinitive = (f.ends_with("er") || f.ends_with("ir")) && f.len() >= 5 && !NOT_INFINITIVE.contains(&f);
-    infinitive && v > 0 && matches!(doc.tok(v - 1), "à" | "de" | "d'" | "d’" | "pour")
+    // "appelle à ne pas manifester samedi": past a negation.
+    let mut b = v;
+    if b >= 2
+        && matches!(doc.folded(b - 1), "pas" | "plus" | "jamais")
+        && matches!(doc.folded(b - 2), "ne" | "n'")
+    {
+        b -= 2;
+    }
+    infinitive && b > 0 && matches!(doc.tok(b - 1), "à" | "de" | "d'" | "d’" | "pour")
 }
 
 /// French verb forms that set the tense whatever their ending says: the compound past of
