@@ -893,6 +893,21 @@ mod tests {
         extract(text, &Options::default()).sources
     }
 
+    /// Each text gives exactly these sources, in this order.
+    fn expect_exactly(cases: &[(&str, &[&str])]) {
+        for (text, want) in cases {
+            assert_eq!(sources(text), want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
+        }
+    }
+
+    /// None of the texts gives a source.
+    fn expect_none(texts: &[&str]) {
+        for text in texts {
+            let got = sources(text);
+            assert!(got.is_empty(), "{got:?} in {text}");
+        }
+    }
+
     #[test]
     fn french_source_cues() {
         let cases = [
@@ -985,20 +1000,14 @@ mod tests {
             ),
             ("Selon une récente enquête de l'Insee, les prix ont monté.", &["Insee"]),
         ];
-        for (text, want) in cases {
-            let got = sources(text);
-            assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
-        }
+        expect_exactly(&cases);
         // A second person after "et" is no holder of the title; someone the title relates to
         // ("le conseiller de X") is not its holder either.
-        for text in [
+        expect_none(&[
             "Il était armé selon le procureur et Paul Morel « a voulu le neutraliser ».",
             "Le texte sera retiré, selon le conseiller de Paul Morel.",
             "On a écrit sur Twitter que le texte serait retiré.",
-        ] {
-            let got = sources(text);
-            assert!(got.is_empty(), "{got:?} in {text}");
-        }
+        ]);
     }
 
     /// The outlet that asked, the outlet or body named in what carries the words, each source
@@ -1016,18 +1025,12 @@ mod tests {
             ),
             ("Selon notre sondage Odoxa, les Français approuvent.", &["Odoxa"]),
         ];
-        for (text, want) in cases {
-            let got = sources(text);
-            assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
-        }
-        for text in [
+        expect_exactly(&cases);
+        expect_none(&[
             "Il a rappelé la règle selon laquelle le Sénat a le dernier mot.",
             "C'est, selon la formule consacrée, « une ruse de l'histoire ».",
             "Contacté par la mairie, le propriétaire a refusé de vendre.",
-        ] {
-            let got = sources(text);
-            assert!(got.is_empty(), "{got:?} in {text}");
-        }
+        ]);
     }
 
     /// English outlets with their whole name.
