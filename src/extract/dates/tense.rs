@@ -15,7 +15,9 @@ pub enum Tense {
 }
 
 /// Words that put what follows or precedes them in the future.
-const FUTURE: [&str; 39] = [
+const FUTURE: [&str; 41] = [
+    "ira",
+    "irai",
     "doit",
     "doivent",
     "devra",
@@ -125,8 +127,11 @@ fn cue(doc: &Doc, k: usize) -> Option<Tense> {
             return None;
         }
     }
-    // French "a" (has) is a past auxiliary; "à" folds to the same form, so look at the raw word.
-    if PAST.contains(&f) || (doc.lang == Lang::Fr && doc.tok(k) == "a") {
+    // French "a" (has) is a past auxiliary; "à" folds to the same form, so look at the raw word
+    // ("a priori" is Latin).
+    let has = doc.tok(k) == "a"
+        && !matches!(doc.folded(k + 1), "priori" | "fortiori" | "posteriori" | "minima" | "contrario");
+    if PAST.contains(&f) || (doc.lang == Lang::Fr && has) {
         return Some(Tense::Past);
     }
     if doc.lang == Lang::Fr && f.len() >= 4 && !NOT_FUTURE.contains(&f) {
@@ -315,6 +320,16 @@ pub fn adjacent_tense(doc: &Doc, start: usize, end: usize) -> Option<Tense> {
     before.and_then(|b| cue(doc, b)).or_else(|| cue(doc, end))
 }
 
+/// Whether a comma at `c` opens an incise of saying in French: ", a annoncé", ", ont indiqué",
+/// ", précise".
+fn incise_of_saying(doc: &Doc, c: usize) -> bool {
+    if doc.lang != Lang::Fr || doc.tok(c) != "," {
+        return false;
+    }
+    let verb = if matches!(doc.tok(c + 1), "a" | "ont" | "avait" | "avaient") { c + 2 } else { c + 1 };
+    super::super::quotes::speech_verb_at(doc, verb)
+}
+
 /// How many words before and after a date are searched for a cue.
 const LEFT_REACH: usize = 10;
 const RIGHT_REACH: usize = 8;
@@ -344,6 +359,10 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
     if doc.lang == Lang::Fr && event_participle_before(doc, start) {
         return Tense::Past;
     }
+    // "la tour sera fermée samedi, a annoncé la société": the incise of saying after the date
+    // reports the clause, it is not the date's.
+    let right_end =
+        (end..(end + RIGHT_REACH).min(range.end)).find(|&c| incise_of_saying(doc, c)).unwrap_or(range.end);
     for dist in 1..=LEFT_REACH {
         if let Some(k) = start.checked_sub(dist).filter(|&k| k >= range.start)
             && let Some(t) = cue(doc, k)
@@ -352,7 +371,7 @@ pub fn tense_at(doc: &Doc, start: usize, end: usize) -> Tense {
         }
         let k = end + dist - 1;
         if dist <= RIGHT_REACH
-            && k < range.end
+            && k < right_end
             && let Some(t) = cue(doc, k)
         {
             return t;

@@ -250,6 +250,10 @@ fn resolved_dates() {
         ((2018, 11, 19), "La situation reste préoccupante ce mardi.", "mardi", "2018-11-20"),
         ((2018, 11, 19), "Il a mobilisé 3000 hommes pour samedi.", "samedi", "2018-11-24"),
         ((2018, 12, 13), "Le gouvernement a demandé de ne pas manifester samedi.", "samedi", "2018-12-15"),
+        // the incise of saying after the date is not its tense; "a priori" is no auxiliary
+        ((2018, 11, 27), "Le musée sera fermé samedi, a annoncé la mairie.", "samedi", "2018-12-01"),
+        ((2018, 11, 27), "Il dévoilera, a priori vendredi, sa méthode.", "vendredi", "2018-11-30"),
+        ((2018, 11, 27), "La CGT n'ira pas vendredi aux vœux du ministre.", "vendredi", "2018-11-30"),
         // dates with their own tense and year
         ((2012, 7, 4), "du 6 au 15 mai l'an prochain", "6 au 15 mai l'an prochain", "2013-05-06/2013-05-15"),
         ((2012, 7, 4), "Ils ont été arrêtés en juin dernier.", "juin dernier", "2012-06"),
