@@ -183,6 +183,11 @@ const NOT_INFINITIVE: [&str; 16] = [
     "avenir", "plaisir", "loisir", "desir", "soir", "espoir",
 ];
 
+/// Whether a folded word looks like a French infinitive ("manifester", "venir").
+fn is_infinitive(f: &str) -> bool {
+    (f.ends_with("er") || f.ends_with("ir")) && f.len() >= 5 && !NOT_INFINITIVE.contains(&f)
+}
+
 /// An infinitive of what is planned right before the date: "appellent à manifester samedi",
 /// "prévoient de manifester à partir de dimanche".
 fn planned_infinitive(doc: &Doc, start: usize) -> bool {
@@ -190,9 +195,17 @@ fn planned_infinitive(doc: &Doc, start: usize) -> bool {
     while k > 0 && start - k < 4 && matches!(doc.folded(k - 1), "le" | "ce" | "des" | "partir" | "a" | "de") {
         k -= 1;
     }
-    let Some(v) = k.checked_sub(1) else { return false };
+    let Some(mut v) = k.checked_sub(1) else { return false };
+    // "pour reprendre le mouvement dimanche", "à bloquer les routes samedi": past the object.
+    let object = v >= 2
+        && doc.is_word(v)
+        && !doc.cap(v)
+        && matches!(doc.folded(v - 1), "le" | "la" | "les" | "l'" | "leur" | "leurs" | "son" | "sa" | "ses");
+    if object && !is_infinitive(doc.folded(v)) && is_infinitive(doc.folded(v - 2)) {
+        v -= 2;
+    }
     let f = doc.folded(v);
-    let infinitive = (f.ends_with("er") || f.ends_with("ir")) && f.len() >= 5 && !NOT_INFINITIVE.contains(&f);
+    let infinitive = is_infinitive(f);
     // "appelle à ne pas manifester samedi": past a negation.
     let mut b = v;
     if b >= 2

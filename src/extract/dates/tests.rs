@@ -250,6 +250,12 @@ fn resolved_dates() {
         ((2018, 11, 19), "La situation reste préoccupante ce mardi.", "mardi", "2018-11-20"),
         ((2018, 11, 19), "Il a mobilisé 3000 hommes pour samedi.", "samedi", "2018-11-24"),
         ((2018, 12, 13), "Le gouvernement a demandé de ne pas manifester samedi.", "samedi", "2018-12-15"),
+        (
+            (2018, 12, 5),
+            "Les routiers menacent de bloquer le pays dès dimanche soir.",
+            "dimanche soir",
+            "2018-12-09",
+        ),
         // the incise of saying after the date is not its tense; "a priori" is no auxiliary
         ((2018, 11, 27), "Le musée sera fermé samedi, a annoncé la mairie.", "samedi", "2018-12-01"),
         ((2018, 11, 27), "Il dévoilera, a priori vendredi, sa méthode.", "vendredi", "2018-11-30"),
