@@ -201,10 +201,19 @@ pub fn day_month(doc: &Doc, i: usize) -> Option<(usize, When)> {
     if doc.tok(end) == "," {
         end += 1;
     }
-    match year(doc.tok(end)) {
+    match year(doc.tok(end)).or_else(|| short_year(doc, after)) {
         Some(y) => Some((end + 1, When::Date { y: Some(y), m, d: Some(d) })),
         None => Some((after, When::Date { y: None, m, d: Some(d) })),
     }
+}
+
+/// A year of the last century in two digits closing the phrase: "le 30 mai 68,", "le 6 février
+/// 34, les forces de l'ordre", "mai 68." (below 30 it could be this century's: left out).
+fn short_year(doc: &Doc, k: usize) -> Option<i32> {
+    let t = doc.tok(k);
+    let closes = matches!(doc.tok(k + 1), "," | "." | ";" | ":" | ")" | "");
+    let n: i32 = t.parse().ok().filter(|_| t.len() == 2 && closes)?;
+    (n >= 30).then_some(1900 + n)
 }
 
 /// "novembre 21[, 2022]" or "novembre 2022" ("Mai 1968") after the month.
@@ -223,7 +232,9 @@ fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
     if doc.tok(yk) == "," {
         yk += 1;
     }
-    let y = year(doc.tok(yk))?;
+    // "en mai 68," is a date; "Mai 68" is the name of what happened then.
+    let short = || short_year(doc, yk).filter(|_| doc.lang == Lang::Fr && after > 0 && !doc.cap(after - 1));
+    let y = year(doc.tok(yk)).or_else(short)?;
     Some((yk + 1, When::Date { y: Some(y), m, d: None }))
 }
 

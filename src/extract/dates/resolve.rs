@@ -282,7 +282,10 @@ fn year_for(m: u32, d: Option<u32>, tense: Tense, anchor: Ymd) -> i32 {
     let diff = day_index((ay, m, day)).unwrap_or(0) - day_index((ay, am, ad)).unwrap_or(0);
     let same_month = m == am;
     match tense {
-        Tense::Future if diff < -7 && !same_month => ay + 1,
+        // A day a few weeks back in a clause about the future is more often a comparison ("sera
+        // accrue, contre 16 escadrons le 24 novembre") than next year's; a month just past is
+        // next year's ("baisseront d'ici juin" in July).
+        Tense::Future if diff < if d.is_some() { -45 } else { -7 } && !same_month => ay + 1,
         Tense::Past if diff > 7 && !same_month => ay - 1,
         Tense::Unknown if diff > 92 => ay - 1,
         Tense::Unknown if diff < -300 => ay + 1,

@@ -256,6 +256,14 @@ fn resolved_dates() {
             "dimanche soir",
             "2018-12-09",
         ),
+        // a day a few weeks back in a future clause is this year's; a year in two digits
+        (
+            (2018, 12, 6),
+            "La présence sera accrue, contre 16 escadrons le 24 novembre.",
+            "24 novembre",
+            "2018-11-24",
+        ),
+        ((2019, 1, 28), "Le défilé du 30 mai 68, un sursaut populaire.", "30 mai 68", "1968-05-30"),
         // the incise of saying after the date is not its tense; "a priori" is no auxiliary
         ((2018, 11, 27), "Le musée sera fermé samedi, a annoncé la mairie.", "samedi", "2018-12-01"),
         ((2018, 11, 27), "Il dévoilera, a priori vendredi, sa méthode.", "vendredi", "2018-11-30"),
