@@ -333,14 +333,21 @@ pub fn adjacent_tense(doc: &Doc, start: usize, end: usize) -> Option<Tense> {
     before.and_then(|b| cue(doc, b)).or_else(|| cue(doc, end))
 }
 
-/// Whether a comma at `c` opens an incise of saying in French: ", a annoncé", ", ont indiqué",
-/// ", précise".
+/// Whether a comma at `c` opens an incise of saying in French: ", a annoncé la mairie", ", ont
+/// indiqué les pompiers", ", précise-t-il".
 fn incise_of_saying(doc: &Doc, c: usize) -> bool {
     if doc.lang != Lang::Fr || doc.tok(c) != "," {
         return false;
     }
     let verb = if matches!(doc.tok(c + 1), "a" | "ont" | "avait" | "avaient") { c + 2 } else { c + 1 };
-    super::super::quotes::speech_verb_at(doc, verb)
+    // Its subject follows it, maybe past where it was said ("a annoncé la société", "a plaidé
+    // sur BFMTV X", "précise-t-il"); "qui, en juin, relevait
+    // «…»" is the clause's own verb after a time phrase.
+    let inverted = doc.tok(verb).contains('-')
+        || doc.is_determiner(verb + 1)
+        || doc.cap(verb + 1)
+        || matches!(doc.tok(verb + 1), "sur" | "à" | "au" | "dans" | "devant" | "lors");
+    inverted && super::super::quotes::speech_verb_at(doc, verb)
 }
 
 /// How many words before and after a date are searched for a cue.

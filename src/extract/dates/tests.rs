@@ -267,6 +267,7 @@ fn resolved_dates() {
         // the incise of saying after the date is not its tense; "a priori" is no auxiliary
         ((2018, 11, 27), "Le musée sera fermé samedi, a annoncé la mairie.", "samedi", "2018-12-01"),
         ((2018, 11, 27), "Il dévoilera, a priori vendredi, sa méthode.", "vendredi", "2018-11-30"),
+        ((2018, 11, 27), "Le ministre qui, samedi, précisera « le calendrier ».", "samedi", "2018-12-01"),
         ((2018, 11, 27), "La CGT n'ira pas vendredi aux vœux du ministre.", "vendredi", "2018-11-30"),
         // dates with their own tense and year
         ((2012, 7, 4), "du 6 au 15 mai l'an prochain", "6 au 15 mai l'an prochain", "2013-05-06/2013-05-15"),
