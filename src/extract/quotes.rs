@@ -566,6 +566,10 @@ pub fn find_quotes(
             Attached::VerbOnly
         };
         let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
+        // "», continue le chanteur", "», a voulu souligner le député": an incise that goes on
+        // with the words before; a description in it that names nobody leaves the quote to
+        // the speaker it goes on from.
+        let goes_on = !runs_on && going_on_incise(doc, close + 1);
         // A new sentence after the quote's own full stop attributes it only when it names the
         // one who spoke the quote before ("… manner." He said space was limited).
         let after = after.filter(|sp| {
@@ -678,6 +682,10 @@ pub fn find_quotes(
                         described_unresolved = true;
                         None
                     });
+                if resolved.is_none() && goes_on && kind == Kind::Person && inherited.is_some() {
+                    described_unresolved = false;
+                    return inherited.clone();
+                }
                 if kind == Kind::Person
                     && let Some(name) =
                         resolved.as_ref().filter(|n| **n != written && n.starts_with(char::is_uppercase))
@@ -798,7 +806,9 @@ fn names_an_institution(speaker: &str, entities: &EntityIndex) -> bool {
 
 /// Whether the quote opening at token `k` follows "de"/"d'" and a speech verb in the infinitive
 /// with a colon ("Avant de poursuivre :", "Et d'ajouter :", "Puis de conclure :"): the speaker
-/// of the quote before goes on speaking.
+/// of the quote before goes on speaking. A sentence that opens so may put an adverbial between
+/// the verb and the colon ("Et d'ajouter, à l'adresse de ses rivaux :", "Avant de conclure sur
+/// une note d'espoir :", "Et de s'interroger devant la presse :").
 fn infinitive_continuation(doc: &Doc, k: usize) -> bool {
     if doc.lang != Lang::Fr || k < 3 || doc.tok(k - 1) != ":" {
         return false;
@@ -810,17 +820,47 @@ fn infinitive_continuation(doc: &Doc, k: usize) -> bool {
             doc.folded(k - 4),
             "et" | "puis" | "avant" | "ensuite" | "enfin" | "alors" | "ainsi" | ","
         );
-    matches!(doc.folded(k - 3), "de" | "d'")
-        && !doc.cap(k - 2)
-        && infinitive_of_speech(doc.folded(k - 2))
-        && !own_subject
+    let speech_infinitive = |j: usize| {
+        !doc.cap(j) && (infinitive_of_speech(doc.folded(j)) || CONTINUING.contains(&doc.folded(j)))
+    };
+    if matches!(doc.folded(k - 3), "de" | "d'") && speech_infinitive(k - 2) && !own_subject {
+        return true;
+    }
+    // The sentence opens on the infinitive ("Et de", "Avant d'", "Puis de"), maybe reflexive.
+    let de = if matches!(doc.folded(sentence_start), "de" | "d'") {
+        sentence_start
+    } else if matches!(doc.folded(sentence_start), "et" | "puis" | "avant" | "enfin")
+        && matches!(doc.folded(sentence_start + 1), "de" | "d'")
+    {
+        sentence_start + 1
+    } else {
+        return false;
+    };
+    let verb = if REFLEXIVE.contains(&doc.folded(de + 1)) { de + 2 } else { de + 1 };
+    // Only words and commas of an adverbial up to the colon: no quote, no verb of its own.
+    verb + 1 < k - 1
+        && k - 1 - verb <= CONTINUATION_ADVERBIAL_TOKENS
+        && speech_infinitive(verb)
+        && (verb + 1..k - 1).all(|j| {
+            (doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == ",")
+                // A verb of its own, not a noun ("sur une note d'espoir").
+                && !(is_speech(doc, j) && !doc.folded(j).ends_with("ant") && !doc.is_determiner(j - 1))
+        })
 }
+
+/// Most tokens an adverbial may have between "Et d'ajouter" and its colon.
+const CONTINUATION_ADVERBIAL_TOKENS: usize = 12;
+
+/// Infinitives that go on with what was said only in "Et de … :" ("Avant de continuer :").
+const CONTINUING: [&str; 2] = ["continuer", "enchainer"];
 
 /// Whether a (folded) French infinitive is a speech verb: the lexicon lists conjugated forms,
 /// so the infinitive is tried as its third person ("ajouter" → "ajoute", "conclure" →
 /// "conclut", "répondre" → "répond", "poursuivre" → "poursuit").
 pub(super) fn infinitive_of_speech(verb: &str) -> bool {
-    let endings: [(&str, &str); 7] = [
+    let endings: [(&str, &str); 8] = [
+        // "prévenir" → "prévient"
+        ("enir", "ient"),
         ("aitre", "ait"),
         ("ure", "ut"),
         ("vre", "t"),
@@ -1650,10 +1690,12 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
 /// Verbs of saying that are nouns, adjectives or other verbs elsewhere ("une liste complète",
 /// "un ami intime", "la charge", "a salué la mémoire de"), so not in the lexicon: right after a
 /// quote, before their subject, they are the incise ("», complète X", "», intime X au
-/// député", "», a salué X").
-const INCISE_ONLY: [&str; 10] = [
+/// député", "», a salué X", "», a continué X").
+const INCISE_ONLY: [&str; 12] = [
     "complete",
     "completait",
+    "continue",
+    "continuait",
     "intime",
     "intimait",
     "commence",
@@ -1899,8 +1941,59 @@ fn verb_group_at(doc: &Doc, k: usize) -> Option<usize> {
     if is_faire(doc.folded(v)) && is_speech(doc, v + 1) {
         v += 1;
     }
+    if let Some(inf) = speech_after_modal(doc, v) {
+        return Some(inf);
+    }
     // A present participle ("», évoquant des «") takes no subject after it.
     (is_speech(doc, v) && !doc.folded(v).ends_with("ant")).then_some(v)
+}
+
+/// Whether the incise after a quote, from token `k`, opens with "continue" or a modal before
+/// a verb of saying ("», continue le chanteur", "», a voulu souligner le député").
+fn going_on_incise(doc: &Doc, mut k: usize) -> bool {
+    if doc.tok(k) == "," {
+        k += 1;
+    }
+    let v = if AUX.contains(&doc.folded(k)) { participle_after(doc, k + 1) } else { k };
+    !doc.cap(v)
+        && (matches!(doc.folded(v), "continue" | "continuait") || speech_after_modal(doc, v).is_some())
+}
+
+/// Forms of "vouloir", "tenir à", "souhaiter" and "croire bon de" that put a verb of saying in
+/// the infinitive after them ("», veut croire X", "», a voulu souligner X", "», tient à
+/// préciser X", "», avait cru bon de rappeler X").
+const MODALS: [&str; 13] = [
+    "veut",
+    "voulait",
+    "voulu",
+    "voudrait",
+    "tient",
+    "tenait",
+    "tenu",
+    "souhaite",
+    "souhaitait",
+    "souhaitera",
+    "croit",
+    "croyait",
+    "cru",
+];
+
+/// The verb of saying in the infinitive after a modal at `v` ("veut croire", "tient à
+/// signaler", "a cru bon de fustiger"), in French: its index.
+fn speech_after_modal(doc: &Doc, v: usize) -> Option<usize> {
+    let modal = doc.folded(v);
+    if doc.lang != Lang::Fr || doc.cap(v) || !MODALS.contains(&modal) {
+        return None;
+    }
+    let inf = match (doc.folded(v + 1), doc.folded(v + 2)) {
+        // "croire bon de", not "croire à" ("il croit à la reprise").
+        ("bon", "de" | "d'") if matches!(modal, "croit" | "croyait" | "cru") => v + 3,
+        _ if matches!(modal, "croit" | "croyait" | "cru") => return None,
+        (_, _) if doc.tok(v + 1) == "à" && matches!(modal, "tient" | "tenait" | "tenu") => v + 2,
+        _ if matches!(modal, "tient" | "tenait" | "tenu") => return None,
+        _ => v + 1,
+    };
+    (!doc.cap(inf) && infinitive_of_speech(doc.folded(inf))).then_some(inf)
 }
 
 /// The participle after an auxiliary, past up to two adverbs from `v` on ("a également
@@ -2758,6 +2851,9 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    if let Some(speaker) = subject_of_verb_before_colon(doc, k - 1, sent_start, entities) {
+        return Some(speaker);
+    }
     let colon_at = doc.tokens.get(k - 1)?.start;
     // A headline giving a name and the words ("» LIRE AUSSI - X : « … »").
     let name_end = doc.tokens.get(k.checked_sub(2)?)?.end;
@@ -2788,6 +2884,33 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             }
         }
         coref::Subject::Described | coref::Subject::Other => None,
+    }
+}
+
+/// "…, tandis que X lançait : «", "X, du PS, qui a déclaré : «", "…, et elle l'admet : «": a verb
+/// of saying right before the colon, in any clause of the sentence, with its subject right
+/// before it: a name, a subject pronoun (past object pronouns) or "qui" after a name.
+fn subject_of_verb_before_colon(
+    doc: &Doc,
+    colon: usize,
+    sent_start: usize,
+    entities: &EntityIndex,
+) -> Option<Speaker> {
+    let verb = colon.checked_sub(1)?;
+    let first =
+        (verb.saturating_sub(3).max(sent_start)..=verb).find(|&v| verb_group_at(doc, v) == Some(verb))?;
+    let mut subject = first.checked_sub(1)?;
+    while subject > sent_start && is_object_clitic(doc.folded(subject)) {
+        subject -= 1;
+    }
+    match doc.folded(subject) {
+        "il" | "elle" => Some(Speaker::Pronoun(coref::word_gender(doc.folded(subject)))),
+        "qui" => person_before_relative(doc, subject, sent_start, entities).map(Speaker::Named),
+        _ => {
+            let end = doc.tokens.get(subject)?.end;
+            let e = entities.ending_at(end).filter(|e| e.label == Label::Per)?;
+            Some(Speaker::Named(e.name.clone()))
+        }
     }
 }
 

@@ -44,7 +44,8 @@ fn a_link_line_between_paragraphs_does_not_cut_the_look_back() {
 #[test]
 fn speech_infinitives_are_known_through_their_third_person() {
     use super::quotes::tests_support::infinitive_is_speech;
-    for v in ["ajouter", "conclure", "poursuivre", "repondre", "expliquer", "dire", "reconnaitre"] {
+    for v in ["ajouter", "conclure", "poursuivre", "repondre", "expliquer", "dire", "reconnaitre", "prevenir"]
+    {
         assert!(infinitive_is_speech(v), "{v}");
     }
     for v in ["manger", "partir", "vendre", "construire"] {
@@ -987,5 +988,69 @@ fn a_longer_quotation_coordinated_in_lower_case_goes_on_with_the_speaker() {
 fn a_participle_clause_after_a_long_incise_goes_on_with_the_speaker() {
     let text = "« Il y a eu des réponses », s'est réjoui Paul Lenoir dimanche soir sur France Inter, \
                 saluant les annonces « très importantes » du gouvernement.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+}
+
+#[test]
+fn an_adverbial_between_the_infinitive_and_its_colon_still_goes_on() {
+    for link in [
+        "Et d'ajouter, à l'adresse de ses adversaires",
+        "Avant de conclure sur une note d'espoir",
+        "Et de s'interroger devant les caméras",
+        "Avant de continuer",
+        "Et de prévenir",
+    ] {
+        let text = format!(
+            "« Les artisans sont à bout », a déclaré lundi Pierre Garnier, président de la chambre. {link} : « Il faut des délais de paiement. »"
+        );
+        assert_eq!(speakers(&text), vec![some("Pierre Garnier"), some("Pierre Garnier")], "{link}");
+    }
+    // A verb of saying of its own in the adverbial brings its own speaker.
+    let text = "« Les artisans sont à bout », a déclaré lundi Pierre Garnier. Et d'ajouter ce que \
+                confirme Sophie Lamarque, présidente du syndicat : « Il faut des délais de paiement. »";
+    assert_ne!(speakers(text).get(1).cloned().flatten().as_deref(), Some("Pierre Garnier"));
+}
+
+#[test]
+fn a_modal_before_the_verb_of_the_incise() {
+    let cases = [
+        ("« La reprise viendra au printemps », veut croire Paul Lenoir, économiste.", some("Paul Lenoir")),
+        ("« Nous ne céderons rien », a voulu souligner Hélène Morin devant les élus.", some("Hélène Morin")),
+        ("« Personne n'a sifflé », tient à signaler Paul Lenoir.", some("Paul Lenoir")),
+        (
+            "« Je mets en garde le gouvernement », avait cru bon de rappeler Hélène Morin.",
+            some("Hélène Morin"),
+        ),
+        ("« Il faut agir vite », a notamment voulu prévenir Paul Lenoir.", some("Paul Lenoir")),
+        ("« Je pense aux blessés », a continué Paul Lenoir.", some("Paul Lenoir")),
+    ];
+    assert_each_speaker(cases);
+    // "croire à", "tenir" alone: no verb of saying.
+    let s = speakers("Paul Lenoir tient le stand. « La reprise viendra », tient Hélène Morin à la main.");
+    assert_ne!(s, vec![some("Hélène Morin")]);
+}
+
+#[test]
+fn a_verb_of_saying_before_the_colon_in_a_later_clause() {
+    let cases = [
+        (
+            "La salle restait silencieuse, tandis que Paul Lenoir lançait : « Nous irons jusqu'au bout de ce combat. »",
+            some("Paul Lenoir"),
+        ),
+        (
+            "Les critiques d'Hélène Morin contre la réforme ne sont pas nouvelles, et elle l'admet : « Je condamne cette politique depuis le début. »",
+            some("Hélène Morin"),
+        ),
+    ];
+    assert_each_speaker(cases);
+}
+
+#[test]
+fn a_going_on_incise_with_a_description_naming_nobody_keeps_the_speaker() {
+    let text = "Paul Lenoir a dîné avec Marc Dubois et Luc Morel. « Nous avons tout donné », a confié \
+                Paul Lenoir. « Le public nous porte », continue le chanteur.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+    let text = "Paul Lenoir a dîné avec Marc Dubois et Luc Morel. « Nous avons tout donné », a confié \
+                Paul Lenoir. « Le public nous porte », a voulu souligner le chanteur.";
     assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
 }
