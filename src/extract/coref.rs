@@ -346,6 +346,38 @@ fn framing_title(doc: &Doc, start: usize) -> Option<Subject<'static>> {
     }
 }
 
+/// Whether a capitalised word that names no person the recognizers found comes right before a
+/// verb of saying in tokens `start..end` ("… Lord Rennard suggested", "… Jean Morel promet").
+fn untagged_speaker(doc: &Doc, start: usize, end: usize, entities: &EntityIndex) -> bool {
+    (start + 1..end).any(|j| {
+        let name = j - 1;
+        GAZ.is_speech_verb(doc.folded(j))
+            && !doc.cap(j)
+            && name > start
+            && doc.cap(name)
+            && doc.is_word(name)
+            // Not a noun after an article or a preposition ("le chef de l'État promet").
+            && !(doc.is_determiner(name - 1) || matches!(doc.folded(name - 1), "de" | "d'" | "of"))
+            && doc
+                .tokens
+                .get(name)
+                .is_some_and(|t| entities.ending_at(t.end).is_none_or(|e| e.label != Label::Per))
+    })
+}
+
+/// A sentence from token `start` (before `end`) framed as the word of a person named right
+/// after "Selon" or "D'après" and followed by a comma ("Selon Paul Morel, …").
+fn framing_name<'a>(doc: &Doc, start: usize, end: usize, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
+    let name = match (doc.folded(start), doc.folded(start + 1)) {
+        ("selon", _) => start + 1,
+        ("d'", "apres") => start + 2,
+        _ => return None,
+    };
+    let (e, name_end) = doc.tokens.get(name).and_then(|t| entities.starting_at(t.start))?;
+    let after = doc.tokens.partition_point(|t| t.start < name_end);
+    (e.label == Label::Per && after < end && doc.tok(after) == ",").then_some(e)
+}
+
 /// A person's title after the determiner at `p` ("le président", "l'ancienne ministre"),
 /// with the gender the words mark.
 fn titled(doc: &Doc, p: usize) -> Option<Subject<'static>> {
@@ -419,6 +451,10 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             return Subject::Other;
         };
         let after = doc.tokens.partition_point(|t| t.start < end);
+        // "Mr Blair's government was …": the name owns the subject, it is not the subject.
+        if doc.text.get(end..).is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s")) {
+            return Subject::Other;
+        }
         // "… avec le premier ministre, Édouard Philippe.": a name closing the sentence after a
         // comma is in apposition to a complement, no subject.
         let closes_sentence = matches!(doc.tok(after), "." | "!" | "?");
@@ -508,9 +544,27 @@ pub fn subject_person<'a>(
         {
             return Some(titled_holder(title));
         }
-        match sentence_subject(doc, range.start, end, entities) {
+        // "Selon X, les ventes ont chuté de 20 %. « … », a-t-il ajouté": the person the
+        // sentence before is the word of.
+        if back > 0
+            && let Some(e) = framing_name(doc, range.start, end, entities)
+        {
+            let sentence_from = doc.tokens.get(range.start).map_or(reach, |t| t.start);
+            let fits = trusted_subject(doc, e, end, sentence_from, gender, entities);
+            return if fits { Some(Some(e)) } else { give_up(chain) };
+        }
+        let subject = sentence_subject(doc, range.start, end, entities);
+        // "Liberal Democrat chief executive Lord Rennard suggested …": someone whose name no
+        // recognizer tagged speaks in the quote's sentence or one between; the look-back cannot
+        // go past them.
+        if matches!(subject, Subject::Other) && untagged_speaker(doc, range.start, end, entities) {
+            return give_up(chain);
+        }
+        match subject {
             Subject::Person(e) => {
-                let fits = trusted_subject(doc, e, end, reach, gender, entities);
+                // The subject's mention in this sentence, not an earlier one in the look-back.
+                let sentence_from = doc.tokens.get(range.start).map_or(reach, |t| t.start);
+                let fits = trusted_subject(doc, e, end, sentence_from, gender, entities);
                 return if fits { Some(Some(e)) } else { give_up(chain) };
             }
             // The quote's own sentence opening with a pronoun: that is the pronoun resolved.
@@ -589,16 +643,17 @@ pub fn role_holder_at<'a>(
 /// Whether person `e`, subject of a sentence ending before token `end`, can be who a pronoun of
 /// `gender` stands for: a name full enough to trust, of a fitting gender, and no other person
 /// of fitting gender named later in the sentence ("X a annoncé …, a rapporté Y": Y may speak).
+/// `sentence_from` is the byte where the sentence starts: the subject is its first mention there.
 fn trusted_subject(
     doc: &Doc,
     e: &Entity,
     end: usize,
-    reach: usize,
+    sentence_from: usize,
     gender: Gender,
     entities: &EntityIndex,
 ) -> bool {
     let trusted = e.mentions.len() > 1 || e.name.contains(' ');
-    let subject_end = e.mentions.iter().filter(|m| m.start >= reach).map(|m| m.end).min();
+    let subject_end = e.mentions.iter().filter(|m| m.start >= sentence_from).map(|m| m.end).min();
     let sentence_end = doc.tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
     // A rival is someone who may speak: named after a comma or a speech verb ("…, a rapporté
     // Y"), or beside the subject ("X et Y ont"); not the object or complement of the

@@ -1054,3 +1054,40 @@ fn a_going_on_incise_with_a_description_naming_nobody_keeps_the_speaker() {
                 Paul Lenoir. « Le public nous porte », a voulu souligner le chanteur.";
     assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
 }
+
+#[test]
+fn the_subject_is_checked_for_rivals_from_its_own_sentence_on() {
+    // An earlier mention of the subject, before someone else of the same gender, does not make
+    // that other person a rival in the subject's own sentence.
+    let text = "Dans son message, Paul Lenoir s'adresse au président Marc Dubois.\n\
+                Contacté par la radio, Paul Lenoir a expliqué qu'il sortait d'une réunion. \
+                « Rien n'est encore décidé », a-t-il indiqué.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir")]);
+}
+
+#[test]
+fn a_sentence_framed_by_selon_and_a_name_gives_a_later_pronoun_its_person() {
+    let text = "Paul Lenoir a rencontré Marc Dubois mardi. Selon Jacques Morel, les ventes ont \
+                chuté de vingt pour cent en décembre. « La période des fêtes est cruciale », a-t-il alerté.";
+    assert_eq!(speakers(text), vec![some("Jacques Morel")]);
+}
+
+#[test]
+fn a_possessive_name_is_no_subject_for_a_later_pronoun() {
+    let text = "Graham Norris has had the chance to fix the railways and has failed, Peter Hollis has said. \
+                \"The network is heading in the wrong direction\", the opposition leader said in his speech. \
+                Mr Norris's department was a \"clumsy, meddling office that decides what should be left to \
+                the passengers,\" he added.";
+    let s = speakers(text);
+    assert_ne!(s.last().cloned().flatten().as_deref(), Some("Graham Norris"), "{s:?}");
+}
+
+#[test]
+fn someone_untagged_who_speaks_between_stops_the_look_back() {
+    let text = "Rail plan\n\nMr Hartley said the party would rely on local radio this time. Mr Hartley said no \
+                decision had been taken over whether Peter Gould would have a role in the campaign. Green Party \
+                chair Lord Ashworth suggested the government was avoiding questions about its record. \"The \
+                minister seems to have vanished from the posters and the broadcasts,\" he said.";
+    let s = speakers(text);
+    assert!(!s.iter().flatten().any(|n| n.contains("Hartley") || n.contains("Gould")), "{s:?}");
+}
