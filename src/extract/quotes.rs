@@ -2868,7 +2868,8 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
             return Some(Speaker::Named(e.name.clone()));
         }
     }
-    match coref::sentence_subject(doc, sent_start, k - 1, entities) {
+    let subject_start = after_link_label(doc, sent_start, k - 1);
+    match coref::sentence_subject(doc, subject_start, k - 1, entities) {
         coref::Subject::Person(e) => {
             let subject_end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= colon_at).max()?;
             let other = entities.last_person_between(subject_end, colon_at, |o, _| o.name != e.name);
@@ -2911,6 +2912,24 @@ fn subject_of_verb_before_colon(
             let e = entities.ending_at(end).filter(|e| e.label == Label::Per)?;
             Some(Speaker::Named(e.name.clone()))
         }
+    }
+}
+
+/// Most words of a label in capitals that opens a line ("» LIRE AUSSI -", "À VOIR AUSSI :").
+const LINK_LABEL_WORDS: usize = 3;
+
+/// Where the headline after a label in capitals opening a line ("» LIRE AUSSI - X aux
+/// « gilets jaunes » : «", "À VOIR AUSSI - X sur …") starts: the token after the label's dash or
+/// colon; `start` itself when the line opens with no such label.
+fn after_link_label(doc: &Doc, start: usize, before: usize) -> usize {
+    let first = if doc.tok(start) == "»" { start + 1 } else { start };
+    if !(start == 0 || doc.newline_before(start) || doc.newline_before(first)) {
+        return start;
+    }
+    let capitals = |j: usize| doc.is_word(j) && doc.tok(j).chars().all(|c| !c.is_lowercase());
+    match (first..before.min(first + LINK_LABEL_WORDS + 1)).find(|&j| !capitals(j)) {
+        Some(sep) if sep > first && matches!(doc.tok(sep), "-" | "–" | "—" | ":") => sep + 1,
+        _ => start,
     }
 }
 

@@ -1091,3 +1091,18 @@ fn someone_untagged_who_speaks_between_stops_the_look_back() {
     let s = speakers(text);
     assert!(!s.iter().flatten().any(|n| n.contains("Hartley") || n.contains("Gould")), "{s:?}");
 }
+
+#[test]
+fn a_link_label_in_capitals_before_a_headline_name_and_its_topic() {
+    let cases = [
+        (
+            "Le débat continue.\nÀ VOIR AUSSI - Hélène Morin sur la réforme des retraites : « Nous ne reculerons pas sur l'essentiel »\nLa suite demain.",
+            some("Hélène Morin"),
+        ),
+        (
+            "Le débat continue.\n» LIRE AUSSI - Paul Lenoir aux agriculteurs : « Il faut tenir bon encore un peu »\nLa suite demain.",
+            some("Paul Lenoir"),
+        ),
+    ];
+    assert_each_speaker(cases);
+}
