@@ -3565,6 +3565,13 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
                     || matches!(back(1), "chez" | "par" | "pour" | "avec")
                     || doc.is_determiner(first.wrapping_sub(1))
                         && adverbial_preposition(doc, first.wrapping_sub(2))
+                    // Behind a title after a preposition, with no comma of an apposition ("a
+                    // concédé au quotidien X :", "ajoute à l'adresse du président X :", "a dit
+                    // à l'encontre de X :"): the one spoken to or of.
+                    || back(1) != ","
+                        && (verb + 1..first).any(|j| {
+                            COMPLEMENT_PREPOSITIONS.contains(&doc.folded(j)) || matches!(doc.tok(j), "à" | "À")
+                        })
             })
         };
         if let Some(e) = entities

@@ -1106,3 +1106,27 @@ fn a_link_label_in_capitals_before_a_headline_name_and_its_topic() {
     ];
     assert_each_speaker(cases);
 }
+
+#[test]
+fn a_name_behind_a_preposition_before_the_colon_is_not_the_speaker() {
+    let cases = [
+        (
+            "Paul Lenoir a concédé au quotidien Ouest-Matin : « Moi-même, j'ai été très étonné par ces chiffres »",
+            some("Paul Lenoir"),
+        ),
+        (
+            "Dans son message, Paul Lenoir ajoute à l'adresse du président Marc Dubois : « Vous allez devoir répondre de tout cela »",
+            some("Paul Lenoir"),
+        ),
+        (
+            "Le chanteur Paul Lenoir a dit à l'encontre d'Hélène Morin : « Je comprends la colère de ces gens-là »",
+            some("Paul Lenoir"),
+        ),
+        // An apposition after a comma still names the speaker.
+        (
+            "Comme l'a précisé l'ambassadeur de France, Paul Lenoir : « Nous suivons la situation de très près »",
+            some("Paul Lenoir"),
+        ),
+    ];
+    assert_each_speaker(cases);
+}
