@@ -3668,12 +3668,26 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         matches!(before(1), "from" | "of" | "at")
             || matches!(before(2), "from" | "of" | "at") && doc.is_determiner(first - 1)
     };
+    // "une tribune dans le Journal du Dimanche, appelant à une «": a name a preposition governs
+    // is where or to whom, not who speaks.
+    let governed = |en: &super::types::Entity, last: usize| {
+        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let place = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                matches!(doc.folded(j), "dans" | "sur" | "chez" | "par" | "avec" | "au" | "aux")
+            })
+        };
+        place(first.checked_sub(1))
+            || first > 1 && doc.is_determiner(first - 1) && place(first.checked_sub(2))
+    };
     if doc.tok(e - 1) == ","
         && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
-            en.label == Label::Per
+            (en.label == Label::Per
                 || en.label == Label::Org
                     && !in_person_phrase(en, e.saturating_sub(2))
-                    && !from_organisation(en, e.saturating_sub(2))
+                    && !from_organisation(en, e.saturating_sub(2)))
+                && !governed(en, e.saturating_sub(2))
         })
     {
         return Some(Speaker::Named(en.name.clone()));

@@ -385,3 +385,17 @@ fn bullet_guillemet_opening_a_sentence() {
     // Before, this panicked (in debug builds) on the count going below zero.
     assert!(got.len() <= 2, "{got:?}");
 }
+
+/// A name a preposition governs before ", <participle>" is where the words were published or
+/// said, not their speaker: nobody, or the subject the sentence names.
+#[test]
+fn outlet_after_a_preposition_is_no_speaker() {
+    let got = speakers(
+        "Les élus ont publié une tribune dans Le Monde, appelant à une «sortie de crise durable», mais rien ne change.",
+    );
+    assert_eq!(got, vec![None], "{got:?}");
+    let got = speakers(
+        "Un discours balayé par Marie Roux. La ministre, qui s'exprimait ce matin sur BFM Business, a affirmé que «les entreprises doivent faire leur part, toutes sans exception».",
+    );
+    assert_eq!(got, vec![Some("Marie Roux".to_string())], "{got:?}");
+}
