@@ -62,7 +62,10 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
         let (count, weight) = match c.origin {
             Origin::User => (1000, 1000.0),
             // A listed place may also name a team or a person ("New York", "Jordan"): a strong
-            // vote, not a veto. Listed organisations and people decide.
+            // vote, not a veto. Listed organisations and people decide. A French town of the
+            // list is the place where the tagger read a person (see `merge`), and no more than
+            // one vote where it reads its club ("Castres a battu Agen").
+            Origin::Gazetteer if c.label == Label::Loc && GAZ.towns.contains(key.as_str()) => (1, c.score),
             Origin::Gazetteer if c.label == Label::Loc => (2, c.score),
             Origin::Gazetteer => (100, 100.0),
             _ => (1, c.score),
@@ -361,6 +364,20 @@ mod tests {
             cand(text, 2, "Ina", Label::Loc),
             cand(text, 3, "Ina", Label::Per),
         ];
+        harmonise(text, &mut cands);
+        assert!(cands.iter().all(|c| c.label == Label::Org), "{cands:?}");
+    }
+
+    #[test]
+    fn a_listed_town_is_one_vote_against_its_club() {
+        let text = "Castres a battu Agen. Castres mène, Castres gagne.";
+        let mut cands = vec![
+            cand(text, 0, "Castres", Label::Org),
+            cand(text, 1, "Castres", Label::Org),
+            cand(text, 2, "Castres", Label::Loc),
+        ];
+        cands[2].origin = Origin::Gazetteer;
+        cands[2].score = 0.9;
         harmonise(text, &mut cands);
         assert!(cands.iter().all(|c| c.label == Label::Org), "{cands:?}");
     }

@@ -97,6 +97,13 @@ pub struct Gazetteers {
     /// The figures a firm reports ("bénéfice", "chiffre d'affaires").
     pub company_figure: FxSet<String>,
     pub loc_head: FxSet<String>,
+    /// Phrase keys of the French towns of `cities.txt` `[towns]`, read in French text only
+    /// (`recognize::gazetteer_at`): places even where the tagger reads a person (see `merge`).
+    pub towns: FxSet<String>,
+    /// The most words of a town's name.
+    pub max_town_len: usize,
+    /// Towns named "Le …" without their article, as "au", "du" leave them ("au Havre").
+    pub towns_after_contraction: FxSet<String>,
     pub loc_suffix: FxSet<String>,
     pub loc_before: FxSet<String>,
     pub loc_prep: FxSet<String>,
@@ -141,8 +148,22 @@ fn load() -> Gazetteers {
         (gaz!("orgs.txt"), Label::Org),
         (gaz!("media.txt"), Label::Org),
     ] {
-        for (_, line) in lines_with_sections(file) {
+        for (sec, line) in lines_with_sections(file) {
             let id = g.names.len() as u32;
+            // Towns are kept apart from the phrases: only French text reads them (see
+            // `towns`), and the tagger, trained before they were listed, never sees them.
+            if sec == "towns" {
+                for form in line.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                    let key = phrase_key(form, &g.abbreviations);
+                    g.max_town_len = g.max_town_len.max(key.split(' ').count());
+                    g.towns.insert(key);
+                    // "au Havre", "du Mans": the article melts into the preposition.
+                    if let Some(bare) = form.strip_prefix("Le ") {
+                        g.towns_after_contraction.insert(phrase_key(bare, &g.abbreviations));
+                    }
+                }
+                continue;
+            }
             let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
             let Some(first) = forms.next() else { continue };
             g.names.push(first.to_string());

@@ -73,6 +73,11 @@ impl Recognizer for RuleRecognizer {
             if gazetteer_at(doc, a, &used).is_some_and(|(end, label, _)| label == Label::Org && end > a + 1) {
                 continue;
             }
+            // « À Vernon, un manifestant… »: a listed French town before an apposition is where
+            // it happened, not who.
+            if doc.lang == Lang::Fr && GAZ.towns.contains(&span_key(doc, a, b)) {
+                continue;
+            }
             if let Some(c) = cand(doc, r.name.start, r.name.end, Label::Per, Origin::Rule, 0.85) {
                 out.push(c);
                 for u in used.iter_mut().take(r.name.end).skip(r.name.start) {
@@ -352,46 +357,128 @@ fn surname_of_someone(doc: &Doc, a: usize) -> bool {
         .any(|i| doc.folded(i) == word && doc.cap(i - 1) && GAZ.first_names.contains(doc.folded(i - 1)))
 }
 
-/// Nouns before a fixture written as two clubs joined by a hyphen ("le match PSG-OM").
-const FIXTURE_CUES: [&str; 10] =
-    ["match", "matchs", "matches", "rencontre", "choc", "derby", "duel", "affiche", "finale", "demi-finale"];
+/// Nouns before a fixture written as two clubs joined by a hyphen ("le match PSG-OM", "les
+/// affiches Lyon-Nice").
+const FIXTURE_CUES: [&str; 17] = [
+    "match",
+    "matchs",
+    "matches",
+    "rencontre",
+    "rencontres",
+    "choc",
+    "chocs",
+    "derby",
+    "derbys",
+    "duel",
+    "duels",
+    "affiche",
+    "affiches",
+    "finale",
+    "finales",
+    "demi-finale",
+    "demi-finales",
+];
+
+/// Words that may stand between two fixtures of a list ("Lyon-Nice, Caen-Metz et enfin
+/// Brest-Lens", "Nice-Metz à 15h00 et Lens-Caen à 17h00").
+/// Folded, as `Doc::folded` gives them ("à" is "a").
+const FIXTURE_LIST_WORDS: [&str; 7] = [",", ";", "et", "ou", "enfin", "puis", "a"];
 
 /// A fixture written as two clubs joined by a hyphen: "le match PSG-OM", "le choc Lyon-Marseille",
-/// or one of a list of them ("Toulouse-Lyon, Monaco-Nice"). The byte spans of the two clubs in
-/// token k. French only; a route ("l'axe Paris-Lyon") has no such cue.
+/// "deux matchs : Monaco-Nice", or one of a list of them ("Toulouse-Lyon, Monaco-Nice",
+/// "Caen-Metz et Brest-Lens"). The byte spans of the two clubs in token k (the second with a
+/// short capitalised suffix: "Dijon-Paris SG"). French only; a route ("l'axe Paris-Lyon") has no
+/// such cue.
 pub fn fixture_at(doc: &Doc, k: usize) -> Option<[(usize, usize); 2]> {
     if doc.lang != Lang::Fr {
         return None;
     }
     let hyphen = club_pair_split(doc.tok(k))?;
-    // "le match PSG-OM", "le match retour Lyon-Marseille" (not "leur match, R-Truth, …").
+    // "le match PSG-OM", "le match retour Lyon-Marseille" (not "leur match, R-Truth, …"),
+    // "deux autres matchs : Monaco-Nice".
     let cue = |i: Option<usize>| i.is_some_and(|p| FIXTURE_CUES.contains(&doc.folded(p)));
     let word_between = k.checked_sub(1).is_some_and(|p| doc.is_word(p) && !doc.cap(p));
-    let cued = cue(k.checked_sub(1)) || word_between && cue(k.checked_sub(2));
-    // Another fixture one comma away.
-    let in_a_list = [(k.wrapping_sub(2), k.wrapping_sub(1)), (k + 2, k + 1)].iter().any(|&(other, comma)| {
-        other < doc.len() && doc.tok(comma) == "," && club_pair_split(doc.tok(other)).is_some()
-    });
-    if !(cued || in_a_list) {
+    let colon_between = k.checked_sub(1).is_some_and(|p| doc.tok(p) == ":");
+    let cued = cue(k.checked_sub(1)) || (word_between || colon_between) && cue(k.checked_sub(2));
+    if !(cued || in_a_list_of_fixtures(doc, k)) {
         return None;
     }
     let token = doc.tokens.get(k)?;
-    Some([(token.start, token.start + hyphen), (token.start + hyphen + 1, token.end)])
+    let end = match club_suffix(doc, k + 1) {
+        Some(suffix) => suffix.end,
+        None => token.end,
+    };
+    Some([(token.start, token.start + hyphen), (token.start + hyphen + 1, end)])
+}
+
+/// A short suffix in capitals that ends a club's name after its town ("Paris SG", "Lens AC").
+fn club_suffix<'a>(doc: &'a Doc, i: usize) -> Option<&'a super::types::Token> {
+    let t = doc.tok(i);
+    (i < doc.len()
+        && !doc.newline_before(i)
+        && (2..=3).contains(&t.chars().count())
+        && t.chars().all(|c| c.is_uppercase()))
+    .then(|| doc.tokens.get(i))
+    .flatten()
+}
+
+/// Whether another fixture stands next to the one at `k` in the same sentence, separated only by
+/// commas, "et", "ou", a kick-off time ("à 15h00") or a club suffix ("Paris SG").
+fn in_a_list_of_fixtures(doc: &Doc, k: usize) -> bool {
+    let sentence = doc.sent_of.get(k).copied();
+    let same_sentence = |i: usize| i < doc.len() && doc.sent_of.get(i).copied() == sentence;
+    let filler = |i: usize| {
+        let t = doc.tok(i);
+        FIXTURE_LIST_WORDS.contains(&doc.folded(i))
+            || t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || club_suffix(doc, i).is_some()
+    };
+    let separated = |range: &mut dyn Iterator<Item = usize>| {
+        let mut list_word = false;
+        // At most five words between two fixtures.
+        for i in range.take(6) {
+            if !same_sentence(i) {
+                return false;
+            }
+            if club_pair_split(doc.tok(i)).is_some() {
+                return list_word;
+            }
+            if !filler(i) {
+                return false;
+            }
+            list_word |= matches!(doc.folded(i), "," | ";" | "et" | "ou");
+        }
+        false
+    };
+    separated(&mut (k + 1..doc.len())) || separated(&mut (0..k).rev())
 }
 
 /// Where a hyphenated word splits into two club names ("PSG-OM", "Saint-Étienne-Marseille"): the
 /// byte offset of the joining hyphen. Each side is a listed name or written in capitals; a word
-/// with one hyphen between two capitalised words also splits there.
+/// with one hyphen between two capitalised words also splits there. A listed name of several
+/// parts ("Auvergne-Rhône-Alpes"), a name with a lower-case part ("Centre-Val-de-Loire",
+/// "Pays-de-la-Loire") and one opening with a place's head word or a given name ("Saint-Lô",
+/// "Jean-Marc") are one name.
 fn club_pair_split(t: &str) -> Option<usize> {
     // Most words have no hyphen: answer before any work (this runs on every word).
     if !t.contains('-') || !starts_upper(t) {
+        return None;
+    }
+    if t.split('-').any(|part| !starts_upper(part)) || GAZ.phrases.contains_key(&fold_str(t)) {
         return None;
     }
     let name = |s: &str| starts_upper(s) && s.chars().count() >= 2;
     let known = |s: &str| {
         name(s) && (all_upper(s) || GAZ.acronyms.contains_key(s) || GAZ.phrases.contains_key(&fold_str(s)))
     };
-    let hyphens: Vec<usize> = t.match_indices('-').map(|(i, _)| i).collect();
+    // "Saint-Lô", "Mont-Blanc", "Jean-Christophe": a place's head word or a given name alone
+    // opens a name, it is no club ("Saint-Étienne-Lyon" splits after "Étienne").
+    let opens_a_name = |s: &str| {
+        let f = fold_str(s);
+        GAZ.loc_head.contains(&f) || GAZ.first_names.contains(&f) || f == "st" || f == "ste"
+    };
+    let hyphens: Vec<usize> =
+        t.match_indices('-').map(|(i, _)| i).filter(|&i| !opens_a_name(t.get(..i).unwrap_or(""))).collect();
     let side = |h: usize| (t.get(..h).unwrap_or(""), t.get(h + 1..).unwrap_or(""));
     let both_known = |&h: &usize| known(side(h).0) && known(side(h).1);
     // "Saint-Étienne-Marseille": one side known, the other a name.
@@ -699,12 +786,11 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
     if let Some(label) = acronym_written_as_word(doc, k) {
         return Some((k + 1, label, true));
     }
-    if !GAZ.phrase_heads.contains(info.folded.as_str()) {
-        return None;
-    }
+    let listed_head = GAZ.phrase_heads.contains(info.folded.as_str());
     let mut key = String::with_capacity(48);
     let mut best: Option<(usize, Label)> = None;
-    for j in k..(k + GAZ.max_phrase_len).min(doc.len()) {
+    let phrase_end = if listed_head { (k + GAZ.max_phrase_len).min(doc.len()) } else { k };
+    for j in k..phrase_end {
         if used.get(j).copied().unwrap_or(true) || (j > k && doc.newline_before(j)) {
             break;
         }
@@ -720,6 +806,26 @@ fn gazetteer_at(doc: &Doc, k: usize, used: &[bool]) -> Option<(usize, Label, boo
             && (!e.after_contraction || after_contraction(doc, k))
         {
             best = Some((j + 1, e.label));
+        }
+    }
+    // The French towns of the list, in French text only (English names them for their clubs:
+    // "Brive beat Castres"), written with their capitals ("Le Havre", "Saint-Lô").
+    if doc.lang == Lang::Fr && info.cap {
+        let mut key = String::with_capacity(32);
+        for j in k..(k + GAZ.max_town_len).min(doc.len()) {
+            if used.get(j).copied().unwrap_or(true) || (j > k && doc.newline_before(j)) {
+                break;
+            }
+            if j > k {
+                key.push(' ');
+            }
+            key.push_str(doc.folded(j));
+            let town = GAZ.towns.contains(&key)
+                || GAZ.towns_after_contraction.contains(&key)
+                    && k.checked_sub(1).is_some_and(|p| matches!(doc.folded(p), "au" | "du"));
+            if town && best.is_none_or(|(end, _)| end <= j) {
+                best = Some((j + 1, Label::Loc));
+            }
         }
     }
     let (end, label) = best?;

@@ -176,6 +176,48 @@ fn a_fixture_is_two_clubs() {
 }
 
 #[test]
+fn fixtures_in_a_list_joined_by_et_are_clubs_and_regions_stay_whole() {
+    let f = fr("Titre\n\nQuatre affiches restent prévues: samedi à 20h00, Brest-Lorient et \
+                Vannes-Quimper, puis dimanche Tours-Niort à 15h00 et Laval-Cholet à 17h00. Deux autres \
+                matchs: Dijon-Paris SG. Les péages de Centre-Val-de-Loire, Pays-de-la-Loire, \
+                Auvergne-Rhône-Alpes et Bourgogne-Franche-Comté sont bloqués. Des heurts à Saint-Malo ou \
+                Saint-Lô, selon Jean-Marc, Marie-Claire et Paul-Henri.");
+    let e = ents(&f);
+    for club in
+        ["Brest", "Lorient", "Vannes", "Quimper", "Tours", "Niort", "Laval", "Cholet", "Dijon", "Paris SG"]
+    {
+        assert!(e.contains(&(club.into(), Label::Org)), "{club}: {e:?}");
+    }
+    for part in [
+        "Centre",
+        "Val-de-Loire",
+        "Auvergne",
+        "Rhône-Alpes",
+        "Auvergne-Rhône",
+        "Alpes",
+        "Bourgogne",
+        "Saint",
+        "Malo",
+        "Lô",
+        "Jean",
+        "Claire",
+    ] {
+        assert!(!e.iter().any(|(t, l)| t == part && *l == Label::Org), "{part}: {e:?}");
+    }
+}
+
+#[test]
+fn a_listed_town_before_an_apposition_is_a_place() {
+    let f = fr("Titre\n\nLes heurts ont continué samedi. À Quimperlé, un manifestant a été blessé. \
+                Samedi à Fougères, un agent a été frappé. Au Havre, la police est intervenue.");
+    let e = ents(&f);
+    for town in ["Quimperlé", "Fougères", "Havre"] {
+        assert!(e.contains(&(town.into(), Label::Loc)), "{town}: {e:?}");
+    }
+    assert!(f.people.is_empty(), "{:?}", f.people);
+}
+
+#[test]
 fn lower_case_adjectives_belong_to_a_capitalised_name() {
     let f = fr("Titre\n\nLes élus du Conseil fédéral suprême ont voté mardi, et l'Institut \
                 national a publié son rapport.");
