@@ -236,19 +236,40 @@ fn sole_person_before<'m>(
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the
 /// sentence after it, in text order.
+/// When the description follows a quotation ("« … » a poursuivi l'expert"), the quotation's
+/// sentences name nobody the narrative is about: the window reaches back to the sentence before
+/// the quotation opened, in the paragraph where it opened.
 fn mentions_around<'m>(
     doc: &Doc,
     mentions: &'m [NameMention],
     d: &Range<usize>,
 ) -> impl Iterator<Item = &'m NameMention> {
     let sentence = doc.sent_of[d.start];
-    let window = sentence.saturating_sub(1)..=sentence + 1;
+    let opening = quotation_just_before(doc, d.start);
+    let first = opening.map_or(sentence, |o| doc.sent_of[o]);
+    let window = first.saturating_sub(1)..=sentence + 1;
     let (start, d) = (d.start, d.clone());
     mentions.iter().filter(move |m| {
-        window.contains(&doc.sent_of[m.tokens.start])
-            && !d.contains(&m.tokens.start)
-            && same_paragraph(doc, m.tokens.start, start)
+        let at = m.tokens.start;
+        let before_quotation = opening.is_some_and(|o| at < o && same_paragraph(doc, at, o));
+        window.contains(&doc.sent_of[at])
+            && !d.contains(&at)
+            && (same_paragraph(doc, at, start) || before_quotation)
     })
+}
+
+/// Where the quotation closing right before the description at `start` opened ("« … », a
+/// poursuivi l'expert"): the closing guillemet within the six tokens before, the opening one
+/// the nearest before it. Only a quotation that is the speaker's own words: the description is
+/// in an incise of the sentence the quotation closes, or the quotation opens its sentence
+/// ("« … » L'expert ajoute …"); a fragment quoted inside a narrative sentence ("il dit s'être
+/// « défendu ». Le gendarme …") leaves the narrative sentence in the window.
+fn quotation_just_before(doc: &Doc, start: usize) -> Option<usize> {
+    let close = (start.saturating_sub(6)..start).rev().find(|&i| matches!(doc.tok(i), "»" | "”"))?;
+    let open = (close.saturating_sub(300)..close).rev().find(|&i| matches!(doc.tok(i), "«" | "“"))?;
+    let incise = doc.sent_of[close] == doc.sent_of[start];
+    let opens_sentence = open == 0 || doc.newline_before(open) || doc.sent_of[open - 1] != doc.sent_of[open];
+    (incise || opens_sentence).then_some(open)
 }
 
 /// Subject pronouns: a sentence with one of them is about someone it does not name (folded).

@@ -1179,7 +1179,7 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
         while j < ce && is_link(j) {
             j += 1;
         }
-        if j >= ce || !doc.is_word(j) || doc.is_determiner(j) {
+        if j >= ce || !doc.is_word(j) || doc.is_determiner(j) || gerund_at(doc, j) {
             break;
         }
         j += 1;
@@ -1193,6 +1193,12 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
         end = j;
     }
     end
+}
+
+/// Whether "en" and a present participle open a gerund at `j` ("l'ancien animateur de la chaîne
+/// en faisant allusion"): the description ends before it.
+fn gerund_at(doc: &Doc, j: usize) -> bool {
+    j > 0 && doc.folded(j - 1) == "en" && !doc.cap(j) && doc.folded(j).ends_with("ant")
 }
 
 /// Whether the lowercase word at `j` is an adjective that the capitalised name before it takes
@@ -2384,5 +2390,30 @@ mod tests {
     #[test]
     fn copulas_ages_and_possessive_appositions() {
         assert_cases(COPULAS_AND_POSSESSIVES);
+    }
+
+    // fr-roles11: a description after a quotation looks for its person before the quotation
+    // opened, when the quotation is the speaker's own words (an incise, or a quotation opening
+    // its sentence), not a fragment quoted inside a narrative sentence.
+    const AFTER_QUOTATIONS: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Paul Morel a répondu aux questions. « Nous avons trop attendu. Il faut agir vite », a poursuivi le sociologue.",
+            &[("Paul Morel", "sociologue")],
+        ),
+        (
+            "Paul Morel parle vite. « Rien ne change. Rien ne bouge. » Le géographe ajoute une nuance.",
+            &[("Paul Morel", "géographe")],
+        ),
+        ("Paul Morel a parlé à la radio. Il dit s'être « défendu ». Le gendarme a été blessé.", &[]),
+        // A gerund ends the description.
+        (
+            "Paul Morel a parlé. « Je suis fatigué », a lancé l'ancien animateur de la radio en faisant allusion au public.",
+            &[("Paul Morel", "ancien animateur de la radio")],
+        ),
+    ];
+
+    #[test]
+    fn descriptions_after_quotations() {
+        assert_cases(AFTER_QUOTATIONS);
     }
 }
