@@ -1067,7 +1067,11 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         return None;
     }
     let ce = complement_end(doc, te, 12).max(te);
-    let next_name = doc.tok(ce) == "," && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3)
+    // "X, directeur de Y, Z, directrice de W": a name with a role of its own in apposition is
+    // the next of a list, not the holder of this title.
+    let listed = |ne: usize| doc.tok(ne) == "," && !article && apposed_role(doc, ne + 1, blocked).is_some();
+    let next_name = doc.tok(ce) == ","
+        && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3 && !listed(ne))
         || name_closing_complement(doc, te, ce, blocked).is_some();
     (!next_name).then_some((role_start, ce))
 }
@@ -1356,6 +1360,17 @@ fn name_start_before(doc: &Doc, end: usize) -> usize {
     };
     while ns < end && not_name(ns) {
         ns += 1;
+    }
+    // "a dit à Reuters David Michaux", "confie au Figaro Jean Dupont": the organisation spoken
+    // to is no part of the full name after it.
+    let spoken_to = ns.checked_sub(1).is_some_and(|p| matches!(doc.folded(p), "a" | "au" | "aux"));
+    if spoken_to
+        && !GAZ.first_names.contains(doc.folded(ns))
+        && let Some((_, e)) = listed_name_at(doc, ns, Label::Org)
+        && e + 2 <= end
+        && GAZ.first_names.contains(doc.folded(e))
+    {
+        ns = e;
     }
     ns
 }
@@ -2411,6 +2426,34 @@ mod tests {
             &[("Paul Morel", "ancien animateur de la radio")],
         ),
     ];
+
+    // fr-roles11: people listed with their roles; the medium spoken to before a full name.
+    const LISTS_AND_MEDIA: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Hier, Paul Morel, directeur de la rédaction, Léa Durand, directrice de la radio, ont répondu.",
+            &[("Paul Morel", "directeur de la rédaction"), ("Léa Durand", "directrice de la radio")],
+        ),
+        // The title after an article is the next name's.
+        ("Hier, Lyon, le préfet du Rhône, Paul Morel, a parlé.", &[("Paul Morel", "préfet du Rhône")]),
+        (
+            "« Nous restons », a dit à Reuters Paul Morel, secrétaire national du syndicat.",
+            &[("Paul Morel", "secrétaire national du syndicat")],
+        ),
+        (
+            "« Nous restons », confie au Figaro Léa Durand, directrice des études de l'institut.",
+            &[("Léa Durand", "directrice des études de l'institut")],
+        ),
+        // A word no list knows as an organisation stays in the run.
+        (
+            "Aux côtés du secrétaire d'État au Tourisme Paul Morel, le ministre a parlé.",
+            &[("Paul Morel", "secrétaire d'État au Tourisme")],
+        ),
+    ];
+
+    #[test]
+    fn lists_and_media_before_names() {
+        assert_cases(LISTS_AND_MEDIA);
+    }
 
     #[test]
     fn descriptions_after_quotations() {
