@@ -146,6 +146,14 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if matches!(f, "elu" | "elue" | "elus" | "elues") && !elected_one(doc, k) {
         return None;
     }
+    // "la figure du soldat X": the image of someone whose title follows. In English "figures"
+    // are numbers.
+    let of = matches!(doc.folded(k + 1), "de" | "du" | "d'");
+    let titled = |j: usize| title_head(doc, j).is_some();
+    let image = of && (titled(k + 2) || doc.is_determiner(k + 2) && titled(k + 3));
+    if matches!(f, "figure" | "figures") && (image || doc.lang != super::types::Lang::Fr) {
+        return None;
+    }
     let written = doc.tok(k).to_lowercase();
     let written = written.strip_prefix("ex-").unwrap_or(&written);
     let f = f.strip_prefix("ex-").unwrap_or(f);
@@ -352,7 +360,7 @@ const BEFORE_TITLE: [&str; 48] = [
 ];
 
 /// Titles that are also verb forms ("le parti juge X incapable", "un homme dirigeant l'usine").
-const VERB_LIKE_TITLES: [&str; 6] = ["juge", "guide", "pilote", "garde", "arbitre", "preside"];
+const VERB_LIKE_TITLES: [&str; 7] = ["juge", "guide", "pilote", "garde", "arbitre", "preside", "figure"];
 
 /// Whether the title at `k` opens a noun phrase: always for a capitalised or non-French title;
 /// a lowercase French one after the start of a sentence, punctuation, an article or a word of
@@ -839,7 +847,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             // "le ministre de l'Intérieur Christophe Castaner", "la porte-parole du gouvernement
             // Najat Vallaud-Belkacem": the name closes the complement without a comma.
             if let Some((ns, ne)) = name_closing_complement(doc, te, ce, blocked) {
-                let role = doc.span_text(rs, ns).to_string();
+                // "des figures du mouvement comme Jean Dupont": the name is one of them.
+                let re = if ns > te && doc.folded(ns - 1) == "comme" { ns - 1 } else { ns };
+                let role = doc.span_text(rs, re).to_string();
                 k = push_named(doc, blocked, &mut out, ns..ne, reserved..ns, role, plural);
                 continue;
             }
@@ -2449,6 +2459,25 @@ mod tests {
             &[("Paul Morel", "secrétaire d'État au Tourisme")],
         ),
     ];
+
+    // fr-roles11: trades and figures of a movement.
+    const TRADES_AND_FIGURES: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel, lycéen de 17 ans, a manifesté.", &[("Paul Morel", "lycéen")]),
+        ("Paul Morel, jeune intérimaire, a manifesté.", &[("Paul Morel", "jeune intérimaire")]),
+        (
+            "Paul Morel, une des figures du mouvement, a manifesté.",
+            &[("Paul Morel", "une des figures du mouvement")],
+        ),
+        ("La figure du collectif Paul Morel a manifesté.", &[("Paul Morel", "figure du collectif")]),
+        ("Son nom figure Paul Morel.", &[]),
+        ("Le film reprend la figure du soldat Paul Morel.", &[("Paul Morel", "soldat")]),
+        ("Il cite les députés de la majorité comme Paul Morel.", &[("Paul Morel", "députés de la majorité")]),
+    ];
+
+    #[test]
+    fn trades_and_figures() {
+        assert_cases(TRADES_AND_FIGURES);
+    }
 
     #[test]
     fn lists_and_media_before_names() {
