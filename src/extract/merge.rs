@@ -307,7 +307,7 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
         m.label = label;
         return true;
     }
-    if m.label == Label::Per && ws.len() == 1 && !surname_in_text(text, span) {
+    if m.label == Label::Per && ws.len() == 1 {
         let folded = fold_str(span);
         let before = text.get(..m.start).unwrap_or("");
         let prev: Vec<&str> = before.split_whitespace().rev().take(2).collect();
@@ -324,7 +324,11 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
             .iter()
             .any(|a| before.ends_with(a) && opens_sentence(text, trimmed.len() - a.trim_end().len()))
             && text.get(m.end..).is_some_and(|t| t.starts_with(','));
-        if (after_from || a_town_opening) && !GAZ.first_names.contains(folded.as_str()) {
+        // The scan of the whole text for the surname comes last: it is the costly test.
+        if (after_from || a_town_opening)
+            && !GAZ.first_names.contains(folded.as_str())
+            && !surname_in_text(text, span)
+        {
             m.label = Label::Loc;
         }
     }
