@@ -301,7 +301,8 @@ fn bare_year(doc: &Doc, k: usize) -> Option<(usize, When)> {
         let before = doc.tok(k.saturating_sub(2));
         let name = prev_info.word && prev_info.cap && !prev_info.initial;
         // "plus de 2000", "1 500 ou 2000", "3 x 2000".
-        let counted = matches!(prev, "de" | "of") && QUANTITY_BEFORE.contains(&doc.folded(k - 2));
+        let counted = matches!(prev, "de" | "of")
+            && k.checked_sub(2).is_some_and(|q| QUANTITY_BEFORE.contains(&doc.folded(q)));
         let other_bound = matches!(prev, "et" | "a" | "ou" | "and" | "to" | "or" | "," | "/" | "+" | "x")
             && is_number(before)
             && year(before).is_none();
