@@ -3632,13 +3632,17 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // des finances, Pierre Moscovici, a ajouté"), or before an incise ("X, jeune berger, se
     // souvient").
     let end_of = |j: usize| doc.tokens.get(j).map_or(0, |t| t.end);
+    // The first token of the mention of `en` that ends with token `last`.
+    let mention_start = |en: &super::types::Entity, last: usize| {
+        let m = en.mentions.iter().find(|m| m.end == end_of(last))?;
+        Some(doc.tokens.partition_point(|t| t.start < m.start))
+    };
     // A place is a speaker only as the whole subject ("Washington a réagi"), not as the end
     // of one ("la chaîne de l'audiovisuel extérieur de la France a condamné").
     let whole_subject = |en: &super::types::Entity| e - sent_start <= en.name.split_whitespace().count() + 1;
     // A name after "de" completes a noun ("la présidente du Rassemblement national a ajouté").
     let complement = |en: &super::types::Entity| {
-        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(e - 1)) else { return false };
-        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let Some(first) = mention_start(en, e - 1) else { return false };
         let before = |n: usize| first.checked_sub(n).map_or("", |j| doc.folded(j));
         matches!(before(1), "de" | "du" | "des" | "d'")
             || matches!(before(1), "la" | "l'" | "les") && matches!(before(2), "de" | "d'")
@@ -3646,8 +3650,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // An organisation that ends a person's description is not the speaker: "Le porte-parole
     // du collectif la Quadrature du Net(,) se félicite" (the description is resolved below).
     let in_person_phrase = |en: &super::types::Entity, last: usize| {
-        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
-        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let Some(first) = mention_start(en, last) else { return false };
         // "Le porte-parole du collectif X", "Alexis Corbière, député La France insoumise,".
         (first.saturating_sub(5).max(sent_start + 1)..first)
             .any(|h| (doc.is_determiner(h - 1) || doc.tok(h - 1) == ",") && is_person_head(doc, h))
@@ -3662,8 +3665,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     }
     // "Carl Emmerson, from the Institute, told": the organisation a person is from.
     let from_organisation = |en: &super::types::Entity, last: usize| {
-        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
-        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let Some(first) = mention_start(en, last) else { return false };
         let before = |n: usize| first.checked_sub(n).map_or("", |j| doc.folded(j));
         matches!(before(1), "from" | "of" | "at")
             || matches!(before(2), "from" | "of" | "at") && doc.is_determiner(first - 1)
@@ -3671,8 +3673,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // "une tribune dans le Journal du Dimanche, appelant à une «": a name a preposition governs
     // is where or to whom, not who speaks.
     let governed = |en: &super::types::Entity, last: usize| {
-        let Some(m) = en.mentions.iter().find(|m| m.end == end_of(last)) else { return false };
-        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let Some(first) = mention_start(en, last) else { return false };
         let place = |j: Option<usize>| {
             j.is_some_and(|j| {
                 matches!(doc.folded(j), "dans" | "sur" | "chez" | "par" | "avec" | "au" | "aux")
