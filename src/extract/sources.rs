@@ -826,23 +826,22 @@ fn possessed_description(doc: &Doc, k: usize) -> bool {
         .is_some_and(|j| doc.is_word(j + 1) && !doc.cap(j + 1))
 }
 
-fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+/// The name of the entity starting at token `k`, when its label is one of `labels`.
+fn named_at(doc: &Doc, k: usize, entities: &EntityIndex, labels: &[Label]) -> Option<String> {
     let start = doc.tokens.get(k)?.start;
-    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Org).map(|e| e.name.clone())
+    entities.starting_at(start).map(|(e, _)| e).filter(|e| labels.contains(&e.label)).map(|e| e.name.clone())
+}
+
+fn org_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
+    named_at(doc, k, entities, &[Label::Org])
 }
 
 fn person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    let start = doc.tokens.get(k)?.start;
-    entities.starting_at(start).map(|(e, _)| e).filter(|e| e.label == Label::Per).map(|e| e.name.clone())
+    named_at(doc, k, entities, &[Label::Per])
 }
 
 fn org_or_person_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    let start = doc.tokens.get(k)?.start;
-    entities
-        .starting_at(start)
-        .map(|(e, _)| e)
-        .filter(|e| matches!(e.label, Label::Org | Label::Per))
-        .map(|e| e.name.clone())
+    named_at(doc, k, entities, &[Label::Org, Label::Per])
 }
 
 fn org_ending_at(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
