@@ -150,20 +150,24 @@ fn one_year_per_day(
         })
         .collect();
     let distance = |y: i32, m: u32, d: u32| calendar::day_index((y, m, d)).map(|i| (i - anchor_index).abs());
-    for (m, d, _) in resolved.iter().flatten().copied() {
-        let years: Vec<i32> =
-            resolved.iter().flatten().filter(|r| (r.0, r.1) == (m, d)).map(|r| r.2).collect();
-        if years.iter().all(|&y| y == years[0]) {
-            continue;
-        }
-        let Some(nearest) = years.iter().copied().min_by_key(|&y| distance(y, m, d).unwrap_or(i64::MAX))
-        else {
-            continue;
-        };
-        for (f, r) in found.iter_mut().zip(&resolved) {
-            if r.is_some_and(|r| (r.0, r.1) == (m, d)) {
-                f.2 = When::Date { y: Some(nearest), m, d: Some(d) };
-            }
+    // The years each day was given, grouped once (a long text may hold thousands of dates).
+    let mut years: super::util::FxMap<(u32, u32), Vec<i32>> = super::util::FxMap::default();
+    for &(m, d, y) in resolved.iter().flatten() {
+        years.entry((m, d)).or_default().push(y);
+    }
+    let nearest: super::util::FxMap<(u32, u32), i32> = years
+        .into_iter()
+        .filter(|(_, ys)| ys.iter().any(|&y| y != ys[0]))
+        .filter_map(|((m, d), ys)| {
+            let y = ys.into_iter().min_by_key(|&y| distance(y, m, d).unwrap_or(i64::MAX))?;
+            Some(((m, d), y))
+        })
+        .collect();
+    for (f, r) in found.iter_mut().zip(&resolved) {
+        if let Some(&(m, d, _)) = r.as_ref()
+            && let Some(&y) = nearest.get(&(m, d))
+        {
+            f.2 = When::Date { y: Some(y), m, d: Some(d) };
         }
     }
     found
