@@ -366,3 +366,31 @@ fn facts_json_reads_incises_described_speakers_and_joined_sources() {
     assert_eq!(morel["roles"], serde_json::json!(["ancienne ministre de l'Emploi"]), "{facts}");
     assert_eq!(facts["sources"], serde_json::json!(["Ifop", "Fiducial"]), "{facts}");
 }
+
+/// `facts --json` on a dated press story: the outlet that asked and the person behind a
+/// document are the sources, each once; a coming Saturday is read in the tense of its clause,
+/// not the incise after it; the Journal du Dimanche is no date.
+#[test]
+fn facts_json_reads_press_sources_and_dates_in_their_tense() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.jsonl");
+    let body = "Interrogé par Libération, le politologue juge la réforme fragile. Selon la déclaration \
+                du ministre de l'Intérieur, Paul Morel, le calme est revenu. Le musée sera fermé \
+                samedi, a annoncé la mairie, qui craint un nouveau samedi de violences, a-t-on appris \
+                dans le Journal du Dimanche.";
+    let line = serde_json::json!({"title": "Le calme", "date": "2018-11-27", "lang": "fr", "body": body});
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let sources = facts["sources"].as_array().unwrap();
+    assert!(sources.contains(&serde_json::json!("Libération")), "{facts}");
+    assert!(sources.contains(&serde_json::json!("Paul Morel")), "{facts}");
+    let dates: Vec<(&str, &str)> = facts["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(dates, [("samedi", "2018-12-01"), ("samedi", "2018-12-01")], "{facts}");
+}
