@@ -231,7 +231,36 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             "dans" if doc.is_determiner(k + 1) && DOCUMENTS.contains(&doc.folded(k + 2)) => {
                 push(document_author(doc, k + 3, entities))
             }
+            // "écrivait dans Le Monde le journaliste X": a listed outlet after a verb of saying.
+            "dans"
+                if (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j))
+                    && !media_from(doc, k + 1).is_empty() =>
+            {
+                for (a, b) in media_from(doc, k + 1).into_iter().take(1) {
+                    push(Some(outlet_name(doc, a, b, entities)));
+                }
+            }
             "dans" => push(in_media(doc, k + 1, entities)),
+            // "(Avec AFP)": the agency whose dispatches the article draws on.
+            "avec" if k > 0 && doc.tok(k - 1) == "(" => {
+                if let Some(&(a, b)) = media_from(doc, k + 1).first()
+                    && doc.tok(b) == ")"
+                {
+                    push(Some(outlet_name(doc, a, b, entities)));
+                }
+            }
+            // "indique un communiqué du ministère de l'Agriculture": the document's author.
+            _ if speech_verb_at(doc, k)
+                && doc.is_determiner(k + 1)
+                && DOCUMENTS.contains(&doc.folded(k + 2))
+                && matches!(doc.folded(k + 3), "de" | "du" | "des" | "d'" | "by" | "from") =>
+            {
+                if doc.lang == super::types::Lang::En {
+                    push(english_evidence_author(doc, k + 2, entities).flatten())
+                } else {
+                    push(document_author(doc, k + 3, entities))
+                }
+            }
             // "nos confrères de Réunion la 1ère"
             "confreres" if matches!(doc.folded(k + 1), "de" | "du" | "d'") => {
                 push(org_at(doc, k + 2, entities).or_else(|| capitalised_run(doc, k + 2, entities)))
@@ -468,11 +497,26 @@ fn clause_ending_medium(doc: &Doc, k: usize) -> Option<usize> {
 /// The author named after a document noun ending before `k`: "un rapport établi par
 /// l'INSEE", "un communiqué de la police londonienne", "du ministère de la Culture".
 fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    (k..k + 9).take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«")).find_map(|j| {
+    (k..k + 9).take_while(|&j| !matches!(doc.tok(j), "," | "." | ";" | ":" | "«" | "(")).find_map(|j| {
         // "les chiffres communiqués par François Baroin", "une étude de Jean Dupont".
         let by_person = j > 0 && matches!(doc.folded(j - 1), "par" | "de" | "d'");
         let person = by_person.then(|| person_at(doc, j, entities)).flatten();
-        org_at(doc, j, entities).or(person).or_else(|| in_media(doc, j, entities)).or_else(|| {
+        // "le rapport annuel de la Fevad (Fédération …)": a name no list knows, after "de la",
+        // "du", "par".
+        let of = j > k
+            && matches!(doc.folded(j - 1), "la" | "l'" | "du" | "des" | "par" | "by")
+            && !doc.tok(j).contains('-')
+            && (k..j).all(|i| {
+                let f = doc.folded(i);
+                // "le rapport annuel de la …": one adjective after the noun.
+                let adjective = i == k && doc.is_word(i) && !doc.cap(i) && !GAZ.is_stop(f);
+                matches!(f, "de" | "la" | "l'" | "du" | "des" | "par" | "by") || adjective
+            });
+        // A capitalised word no list knows is a name when its expansion follows ("la Fevad
+        // (Fédération …)"), not always ("l'ADN").
+        let expanded = || capitalised_run(doc, j, entities).filter(|_| doc.tok(j + 1) == "(");
+        let unknown = of.then(|| evidence_body_at(doc, j, entities).or_else(expanded)).flatten();
+        org_at(doc, j, entities).or(person).or(unknown).or_else(|| in_media(doc, j, entities)).or_else(|| {
             (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
                 .then(|| institution_phrase(doc, j))
         })
@@ -603,15 +647,20 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
     if possessed_description(doc, k) {
         return None;
     }
+    // "selon le ministre de l'Intérieur" with no name: a description of someone, who is
+    // not named here, nor is the body the title names ("selon le directeur général des
+    // Galeries Lafayette"); "selon le secrétaire d'État à l'Intérieur Laurent Nuñez" names him.
+    let title = title_at(doc, head).is_some() && !doc.cap(head);
+    if title && doc.lang == super::types::Lang::Fr {
+        return name_after_title(doc, head, entities);
+    }
     if let Some(name) = phrase_name(doc, k, entities) {
         return Some(name);
     }
-    // "selon le ministre de l'Intérieur" with no name: a description of someone, who is
-    // not named here; "selon le secrétaire d'État à l'Intérieur Laurent Nuñez" names him.
-    if title_at(doc, head).is_some() && !doc.cap(head) {
+    if title {
         // In English a lower-case title before a name describes a firm as often ("according to
-        // analysts Gartner"): French only.
-        return if doc.lang == super::types::Lang::Fr { name_after_title(doc, head, entities) } else { None };
+        // analysts Gartner").
+        return None;
     }
     if let Some(named) = thing_cited(doc, k, head, entities) {
         return named;
@@ -656,7 +705,11 @@ fn name_after_title(doc: &Doc, head: usize, entities: &EntityIndex) -> Option<St
         if doc.tok(j) == "," {
             let (e, end) = entities.starting_at(doc.tokens.get(j + 1)?.start)?;
             let after = doc.tokens.partition_point(|t| t.start < end);
-            let closed = matches!(doc.tok(after), "," | "." | ";");
+            // "…, Michel Dupont interrogé par LCI": a participle closes the name too.
+            let participle = doc.is_word(after)
+                && !doc.cap(after)
+                && ["é", "ée", "és", "ées"].iter().any(|e| doc.tok(after).ends_with(e));
+            let closed = matches!(doc.tok(after), "," | "." | ";" | ":") || participle;
             return (e.label == Label::Per && closed).then(|| e.name.clone());
         }
         if !doc.is_word(j) && doc.elision(j).is_none() || TITLE_COMPLEMENT_STOP.contains(&doc.tok(j)) {
@@ -1150,6 +1203,34 @@ mod tests {
         }
         // An outlet named as a receiver, with no speech verb before it, is no source.
         assert!(sources("The rights were sold to ITV for three years.").is_empty());
+    }
+
+    /// French press conventions: the outlet where words were written, the agency an article
+    /// draws on, a communiqué's author, a federation known by its acronym; a title's body is
+    /// no source, the person after the title is, closed by a colon or a participle.
+    #[test]
+    fn press_sources_in_french() {
+        expect_exactly(&[
+            ("«La ville dort», écrivait dans Le Monde le journaliste Paul Durand.", &["Le Monde"]),
+            ("Le calme est revenu dans la soirée.\n(Avec AFP)", &["AFP"]),
+            (
+                "Les jouets étaient non conformes, indique un communiqué du ministère de l'Agriculture.",
+                &["ministère de l'Agriculture"],
+            ),
+            (
+                "Les ventes ont doublé, selon le rapport annuel de la Fipad (Fédération des industries de la vente). Des chiffres records.",
+                &["Fipad"],
+            ),
+            (
+                "Un slogan mensonger selon le ministre des Affaires étrangères, Jean-Paul Marchal: la foule criait.",
+                &["Jean-Paul Marchal"],
+            ),
+            (
+                "La foule comptait 18.000 personnes, selon le préfet de police, Michel Dardenne interrogé par LCI.",
+                &["Michel Dardenne", "LCI"],
+            ),
+        ]);
+        expect_none(&["Les soldes ne rattraperont rien, selon le directeur général des Galeries Lumière."]);
     }
 
     /// English figures, studies and reports give the body behind them, reached past modifiers,
