@@ -322,6 +322,25 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             "'s" | "'" | "’s" | "’" if EVIDENCE.contains(&doc.folded(k + 1)) => {
                 push(k.checked_sub(1).and_then(|p| org_ending_at(doc, p, entities)))
             }
+            // "a spokesman for Sony said", "un porte-parole de la SNCF a indiqué": the body
+            // (or person) the spokesman speaks for.
+            "spokesman" | "spokeswoman" | "spokesperson" | "porte-parole"
+                if sentence_reports_speech(doc, k)
+                    && matches!(doc.folded(k + 1), "for" | "of" | "de" | "du" | "d'") =>
+            {
+                let mut s = k + 2;
+                if matches!(doc.folded(s), "the" | "la" | "l'") {
+                    s += 1;
+                }
+                push(spoken_for(doc, s, entities))
+            }
+            // "an Apple spokesman said": the organisation named right before.
+            "spokesman" | "spokeswoman" | "spokesperson"
+                if sentence_reports_speech(doc, k)
+                    && let Some(name) = k.checked_sub(1).and_then(|p| spokesman_body(doc, p, entities)) =>
+            {
+                push(Some(name))
+            }
             "told" => {
                 // "told the BBC" / "told Reuters": only an organisation counts, a listed
                 // outlet with its whole name ("BBC Radio 4").
@@ -347,6 +366,32 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
         }
     }
     out
+}
+
+/// Who a spokesman speaks for, named from token `s`: a body or a person whose name ends the
+/// phrase ("for Sony said", "for the Home Office,"), not a possessor ("for Manchester's Trafford
+/// Centre") nor the start of a longer title ("for European Justice and Home Affairs
+/// Commissioner X").
+fn spoken_for(doc: &Doc, s: usize, entities: &EntityIndex) -> Option<String> {
+    let Some((e, end)) = entities
+        .starting_at(doc.tokens.get(s)?.start)
+        .filter(|(e, _)| matches!(e.label, Label::Org | Label::Per))
+    else {
+        return described_body(doc, s, entities);
+    };
+    let after = doc.tokens.partition_point(|t| t.start < end);
+    let ends = !matches!(doc.tok(after), "'s" | "’s" | "and" | "et") && !doc.cap(after);
+    ends.then(|| e.name.clone())
+}
+
+/// The organisation ending at token `p` after a determiner: "an [Apple] spokesman", "a [Home
+/// Office] spokeswoman" (not "Mr Blair's spokesman": a person's words go through the quote).
+fn spokesman_body(doc: &Doc, p: usize, entities: &EntityIndex) -> Option<String> {
+    let end = doc.tokens.get(p)?.end;
+    let e = entities.ending_at(end).filter(|e| e.label == Label::Org)?;
+    let start = e.mentions.iter().find(|m| m.end == end)?.start;
+    let first = doc.tokens.partition_point(|t| t.start < start);
+    (first > 0 && matches!(doc.folded(first - 1), "a" | "an" | "the")).then(|| e.name.clone())
 }
 
 /// Whether two names cite one source: the same words, with or without their article ("Le
@@ -1231,6 +1276,18 @@ mod tests {
             ),
         ]);
         expect_none(&["Les soldes ne rattraperont rien, selon le directeur général des Galeries Lumière."]);
+    }
+
+    /// A spokesman's words come from the body (or person) they speak for, when named.
+    #[test]
+    fn spokesmen_cite_who_they_speak_for() {
+        expect_exactly(&[
+            ("A Home Office spokesman said the plan was fair.", &["Home Office"]),
+            ("Tim Walker, spokesman for security firm Vireon, said the virus was new.", &["Vireon"]),
+            ("A spokeswoman for Sony said sales were up.", &["Sony"]),
+            ("Les vitrines ont été brisées, a indiqué une porte-parole de la SNCF.", &["SNCF"]),
+        ]);
+        expect_none(&["A spokesman for his father declined to comment."]);
     }
 
     /// English figures, studies and reports give the body behind them, reached past modifiers,
