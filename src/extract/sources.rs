@@ -175,7 +175,12 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             && (!is_network(&s) || cited_network.contains(&s))
             && (s.chars().any(char::is_uppercase) || is_institution(&s) || is_domain(&s) || is_listed(&s))
         {
-            out.push(s);
+            // One body under its name and its acronym is one source, named in full.
+            if let Some(o) = out.iter_mut().find(|o| is_acronym_of(o, &s)) {
+                *o = s;
+            } else if !out.iter().any(|o| is_acronym_of(&s, o)) {
+                out.push(s);
+            }
         }
     };
     let n = doc.len();
@@ -405,6 +410,24 @@ fn same_source(a: &str, b: &str) -> bool {
             .map_or(f.clone(), str::to_string)
     };
     key(a) == key(b)
+}
+
+/// Whether `short` is the acronym of `long`: the initials of its capitalised words ("BPI",
+/// "British Phonographic Industry"; "RAD", "Royal Academy of Dance"; "FCD", "Fédération du
+/// commerce et de la distribution" takes the content words' initials too). Three letters at
+/// least: "PS" is not "Public Sénat".
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    if short.chars().count() < 3 || !short.chars().all(|c| c.is_uppercase()) || !long.contains(' ') {
+        return false;
+    }
+    let initials = |all: bool| -> String {
+        long.split([' ', '-', '\''])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) || all && w.chars().count() > 3)
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(false) == short || initials(true) == short
 }
 
 /// Social networks named right after "selon" or "d'après" ("selon Facebook"): the company
@@ -1276,6 +1299,17 @@ mod tests {
             ),
         ]);
         expect_none(&["Les soldes ne rattraperont rien, selon le directeur général des Galeries Lumière."]);
+    }
+
+    /// A body named in full and by its acronym is one source, in full.
+    #[test]
+    fn acronym_and_full_name_are_one_source() {
+        expect_exactly(&[(
+            "Sales fell, according to figures from the British Widget Industry (BWI). The BWI also said prices rose, a BWI spokesman said.",
+            &["British Widget Industry"],
+        )]);
+        assert!(super::is_acronym_of("FCD", "Fédération du commerce et de la distribution"));
+        assert!(!super::is_acronym_of("PS", "Public Sénat"));
     }
 
     /// A spokesman's words come from the body (or person) they speak for, when named.
