@@ -211,7 +211,7 @@ pub fn day_month(doc: &Doc, i: usize) -> Option<(usize, When)> {
 /// 34, les forces de l'ordre", "mai 68." (below 30 it could be this century's: left out).
 fn short_year(doc: &Doc, k: usize) -> Option<i32> {
     let t = doc.tok(k);
-    let closes = matches!(doc.tok(k + 1), "," | "." | ";" | ":" | ")" | "");
+    let closes = matches!(doc.tok(k + 1), "," | "." | ";" | ":" | ")" | "?" | "!" | "");
     let n: i32 = t.parse().ok().filter(|_| t.len() == 2 && closes)?;
     (n >= 30).then_some(1900 + n)
 }

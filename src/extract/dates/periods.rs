@@ -6,7 +6,7 @@
 
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
-use super::parse::{day_month, day_number, month, point, time_after, year};
+use super::parse::{self, day_month, day_number, month, point, time_after, year};
 use super::relative;
 use super::resolve::{Occurrence, When};
 
@@ -45,7 +45,11 @@ pub fn period(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     {
         return Some(found);
     }
-    if let Some(found) = hyphenated(doc, k).or_else(|| split_year(doc, k)).or_else(|| day_list(doc, k)) {
+    if let Some(found) = hyphenated(doc, k)
+        .or_else(|| split_year(doc, k))
+        .or_else(|| day_list(doc, k))
+        .or_else(|| month_pair(doc, k))
+    {
         return Some(found);
     }
     if let Some(found) = relative::edge_of_year(doc, k).or_else(|| relative::edge_of_week(doc, k)) {
@@ -184,6 +188,26 @@ fn day_list(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         i = skip(i);
         last = day_number(doc.folded(i)).filter(|&d| d == last + 1)?;
         i += 1;
+    }
+}
+
+/// "de novembre et décembre", "en janvier février 2018": two months in a row, kept as one
+/// period, after a word that introduces a time (French, lower case: "Mars" is a planet too).
+fn month_pair(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let cue = k.checked_sub(1).map(|p| doc.folded(p))?;
+    if doc.lang != super::super::types::Lang::Fr || !matches!(cue, "de" | "d'" | "en" | "depuis" | "mois") {
+        return None;
+    }
+    let lower = |i: usize| doc.info.get(i).is_some_and(|t| !t.cap);
+    let (first, after) = parse::month(doc, k).filter(|_| lower(k))?;
+    let second_at = if doc.folded(after) == "et" { after + 1 } else { after };
+    let (last, end) = parse::month(doc, second_at).filter(|_| lower(second_at))?;
+    if last != first + 1 {
+        return None;
+    }
+    match year(doc.tok(end)) {
+        Some(y) => Some((k, end + 1, When::Months(Some(y), first, last))),
+        None => Some((k, end, When::Months(None, first, last))),
     }
 }
 

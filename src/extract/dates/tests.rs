@@ -441,6 +441,19 @@ fn months_and_early_years_in_phrases() {
     );
     // A quantity stays a quantity.
     assert!(dates("Il a été tiré en 1500 exemplaires.", None).is_empty());
+    // Two months in a row are one period; a year after the second is both's.
+    let monday = Some((2019, 1, 7));
+    assert_eq!(
+        values("Les ventes de novembre et décembre ont déçu, comme en janvier février 2018.", monday),
+        pairs(&[("novembre et décembre", "2018-11/2018-12"), ("janvier février 2018", "2018-01/2018-02")])
+    );
+    // Not months far apart, nor a planet.
+    assert!(values("Il a parlé de Mars et Vénus.", monday).is_empty());
+    // A last-century year closing a question.
+    assert_eq!(
+        values("Peut-on comparer ce mouvement à celui de mai 68?", monday),
+        pairs(&[("mai 68", "1968-05")])
+    );
 }
 
 #[test]
