@@ -178,7 +178,7 @@ fn anaphor(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     (determined && !of).then_some((k, end, after(When::Days(n))))
 }
 
-/// "ce week-end", "le week-end dernier", "next weekend".
+/// "ce week-end", "le week-end dernier", "next weekend", "les émeutes du week-end".
 fn weekend(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
     use super::resolve::Occurrence;
     if !matches!(doc.folded(k), "week-end" | "weekend") {
@@ -191,6 +191,9 @@ fn weekend(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         ("last", _) => (Occurrence::Last, k - 1, k + 1),
         ("next", _) => (Occurrence::Next, k - 1, k + 1),
         ("ce" | "this", _) => (Occurrence::This, k - 1, k + 1),
+        // "les émeutes du week-end": the one the tense says ("du week-end de Pâques" names
+        // another).
+        ("du", next) if !matches!(next, "de" | "du" | "des" | "d'") => (Occurrence::Bare, k, k + 1),
         _ => return None,
     };
     Some((start, end, When::Weekend(which)))

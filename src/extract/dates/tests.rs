@@ -449,6 +449,12 @@ fn months_and_early_years_in_phrases() {
     );
     // Not months far apart, nor a planet.
     assert!(values("Il a parlé de Mars et Vénus.", monday).is_empty());
+    // "du week-end": the weekend the tense says.
+    assert_eq!(
+        values("Le procureur recevait la ministre en marge des émeutes du week-end.", Some((2018, 12, 3))),
+        pairs(&[("week-end", "2018-12-01/2018-12-02")])
+    );
+    assert!(values("Le programme du week-end de Pâques est prêt.", Some((2018, 12, 3))).is_empty());
     // A last-century year closing a question.
     assert_eq!(
         values("Peut-on comparer ce mouvement à celui de mai 68?", monday),
