@@ -82,6 +82,11 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
             if w.lacks_year() && matches!(w, When::Date { d: Some(_), .. }) && starts_from(doc, *s) {
                 return tense::Tense::Unknown;
             }
+            // "les dernières semaines avant Noël": a holiday is the nearest one, whatever the
+            // clause's tense (a participle before it may be any clause's).
+            if w.lacks_year() && parse::is_holiday(doc, *s) {
+                return tense::Tense::Unknown;
+            }
             t.unwrap_or_else(|| tense::tense_at(doc, *s, *e))
         })
         .collect();

@@ -447,5 +447,37 @@ pub fn point(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
         let end = if PARTS_OF_DAY.contains(&doc.folded(k + 1)) { k + 2 } else { k + 1 };
         return Some((k, end, When::Days(offset)));
     }
+    if let Some(found) = holiday(doc, k) {
+        return Some(found);
+    }
     bare_year(doc, k).map(|(end, w)| (k, end, w))
+}
+
+/// Words before "Noël" that make it the day ("à Noël", "d'ici Noël"), not the season or a
+/// name ("les fêtes de Noël", "le père Noël").
+const BEFORE_CHRISTMAS: [&str; 9] = ["a", "avant", "apres", "depuis", "vers", "pour", "ici", "entre", "ce"];
+
+/// Whether a holiday on a fixed day is named at token `k` (see `holiday`).
+pub fn is_holiday(doc: &Doc, k: usize) -> bool {
+    holiday(doc, k).is_some()
+}
+
+/// A holiday on a fixed day, with its year if written: "à Noël", "Noël 2018", "la
+/// Saint-Sylvestre", "le Nouvel An", "le jour de l'An", "Christmas Day", "New Year's Day".
+fn holiday(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
+    let prev = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let (m, d, end) = match (doc.tok(k), doc.tok(k + 1)) {
+        ("Noël", _) if year(doc.tok(k + 1)).is_some() || BEFORE_CHRISTMAS.contains(&prev) => (12, 25, k + 1),
+        ("Saint-Sylvestre", _) if prev == "la" => (12, 31, k + 1),
+        ("Nouvel", "An") if matches!(prev, "le" | "du" | "au" | "ce") => (1, 1, k + 2),
+        ("jour", "de") if matches!(doc.tok(k + 2), "l'" | "l’") && doc.tok(k + 3) == "An" => (1, 1, k + 4),
+        ("Christmas", "Day" | "Eve") => (12, if doc.tok(k + 1) == "Eve" { 24 } else { 25 }, k + 2),
+        ("Boxing", "Day") => (12, 26, k + 2),
+        ("New", "Year's" | "Year’s") if doc.tok(k + 2) == "Day" => (1, 1, k + 3),
+        _ => return None,
+    };
+    match year(doc.tok(end)) {
+        Some(y) => Some((k, end + 1, When::Date { y: Some(y), m, d: Some(d) })),
+        None => Some((k, end, When::Date { y: None, m, d: Some(d) })),
+    }
 }

@@ -455,6 +455,24 @@ fn months_and_early_years_in_phrases() {
         pairs(&[("week-end", "2018-12-01/2018-12-02")])
     );
     assert!(values("Le programme du week-end de Pâques est prêt.", Some((2018, 12, 3))).is_empty());
+    // Holidays on a fixed day: the nearest one unless the year is written; not the season.
+    let late_november = Some((2018, 11, 30));
+    assert_eq!(
+        values(
+            "Ils ont perdu les semaines avant Noël, et fêteront la Saint-Sylvestre ensemble.",
+            late_november
+        ),
+        pairs(&[("Noël", "2018-12-25"), ("Saint-Sylvestre", "2018-12-31")])
+    );
+    assert_eq!(
+        values("Les ventes de Noël 2017 avaient déçu.", late_november),
+        pairs(&[("Noël 2017", "2017-12-25")])
+    );
+    assert_eq!(
+        values("Il reviendra après le jour de l'An.", Some((2018, 12, 28))),
+        pairs(&[("jour de l'An", "2019-01-01")])
+    );
+    assert!(values("Le marché de Noël et le père Noël attirent les enfants.", late_november).is_empty());
     // A last-century year closing a question.
     assert_eq!(
         values("Peut-on comparer ce mouvement à celui de mai 68?", monday),
