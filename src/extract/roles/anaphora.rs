@@ -71,6 +71,87 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
     out
 }
 
+/// Adverbs between a verb and the role it gives: "il est aussi l'auteur de …" (folded).
+const COPULA_ADVERBS: [&str; 4] = ["aussi", "egalement", "actuellement", "desormais"];
+
+/// "Jean Dupont a pris la parole. Il est le président du club", "Elle a été élue maire de Lyon":
+/// a sentence opening with "il" or "elle" and a verb that gives a function ("est", "était",
+/// "fut", "devient", "a été nommé") gives it to the one person the sentence before names, as the
+/// subject of a clause or in a short sentence ("Le constat est de Jean Dupont."), when the
+/// pronoun agrees with the given name. Nobody else may be named in that sentence: "il" could be
+/// either.
+pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<RoleMatch> {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    if doc.lang != Lang::Fr {
+        return out;
+    }
+    let quoted = doc.quoted_tokens();
+    let mentions = name_mentions(doc, found, blocked, &quoted);
+    for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
+        let p = sentence.start;
+        let told = match doc.folded(p) {
+            "il" => Gender::Male,
+            "elle" => Gender::Female,
+            _ => continue,
+        };
+        let verb = matches!(doc.folded(p + 1), "est" | "etait" | "fut" | "devient" | "a" | "avait");
+        if quoted.get(p).copied().unwrap_or(true) || !verb {
+            continue;
+        }
+        let Some(mut t) = super::copula_at(doc, p + 1) else { continue };
+        while COPULA_ADVERBS.contains(&doc.folded(t)) {
+            t += 1;
+        }
+        let Some((rs, te, ce)) = predicate_role(doc, t, blocked) else { continue };
+        let Some(before) = doc.sentences.get(i - 1) else { continue };
+        if !same_paragraph(doc, before.start, p) {
+            continue;
+        }
+        let mut named = mentions.iter().filter(|m| before.contains(&m.tokens.start));
+        let Some(first) = named.next() else { continue };
+        let subject = names_subject(doc, first.tokens.start) || before.len() <= 12;
+        let gender = given_name_gender(doc.span_text(first.tokens.start, first.tokens.end));
+        if !first.person || !subject || !gender.fits(told) || !named.all(|m| m.key == first.key) {
+            continue;
+        }
+        let Some(name) = fullest_mention(&mentions, &first.key) else { continue };
+        for (a, b) in super::coordinated(doc, rs, ce) {
+            let role = doc.span_text(a, b).to_string();
+            if !out.iter().any(|r| r.role == role && r.name == name) {
+                out.push(RoleMatch { name: name.clone(), role_tokens: rs..te, role });
+            }
+        }
+    }
+    out
+}
+
+/// The role a verb gives from `t` on: [article] ["un des"] [modifiers] TITLE complement
+/// ("le président du club", "l'un des fondateurs du mouvement", "maire de Lyon"), not a title
+/// someone else holds ("le conseiller de Jean Dupont" is a role, "le ministre Jean Dupont" is
+/// his). Returns its start, the title's end and the role's end.
+fn predicate_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usize, usize)> {
+    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une") && !super::one_of_at(doc, t) {
+        t += 1;
+    }
+    let rs = t;
+    if super::one_of_at(doc, t) {
+        t += 2;
+    }
+    while super::PRE_MODIFIERS.contains(&doc.folded(t)) && !doc.cap(t) {
+        t += 1;
+    }
+    if doc.cap(t) || super::party_member_at(doc, t) {
+        return None;
+    }
+    let te = super::title_tail(doc, super::title_at(doc, t)?);
+    if super::person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
+        return None;
+    }
+    let ce = super::complement_end(doc, te, 12).max(te);
+    // "il est l'auteur de Comprendre le monde": a role cut short by a work's title is no role.
+    (!doc.is_determiner(ce)).then_some((rs, te, ce))
+}
+
 /// Every run of capitalised words outside quotations that may name a person: the names roles
 /// already gave, runs of two words or more, and a lone capitalised word inside a sentence that
 /// no list knows as a place, organisation or acronym. Counting too many keeps the rule silent;

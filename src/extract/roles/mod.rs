@@ -459,6 +459,13 @@ pub fn is_honorific(doc: &Doc, k: usize) -> bool {
 
 /// A capitalised name starting at k (honorific skipped by the caller); returns its end.
 pub fn name_run(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
+    name_run_from(doc, k, blocked, false)
+}
+
+/// `name_run`, where `opens_line` lets the name's first word open a line: a subject read back
+/// from its verb ("Jean Dupont est avocat" opening a paragraph), not a name read on after a
+/// title (a title ending one line says nothing of a name opening the next).
+fn name_run_from(doc: &Doc, k: usize, blocked: &[bool], opens_line: bool) -> Option<usize> {
     let ok = |i: usize| {
         doc.cap(i)
             && doc.is_word(i)
@@ -467,7 +474,7 @@ pub fn name_run(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
             && !GAZ.months.contains_key(doc.folded(i))
             && !GAZ.days.contains_key(doc.folded(i))
             && (!GAZ.is_stop(doc.folded(i)) || doc.info.get(i).is_some_and(|t| t.upper))
-            && !doc.newline_before(i)
+            && (!doc.newline_before(i) || opens_line && i == k)
     };
     if !ok(k) || doc.elision(k).is_some() {
         return None;
@@ -666,6 +673,45 @@ fn bracketed_expansion(doc: &Doc, j: usize) -> Option<usize> {
         .map(|c| c + 1)
 }
 
+/// Endings of French adjectives and nouns that a verb in the third person rarely has
+/// ("métropolitain", "solidaire", "moyennes", "ardent", "science"; not "vient", "enseigne",
+/// "publie").
+const NOUN_OR_ADJECTIVE_ENDINGS: [&str; 44] = [
+    "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ain", "aine", "aines", "ains", "ien", "ienne",
+    "iennes", "iens", "en", "enne", "ennes", "ique", "iques", "aire", "aires", "iste", "istes", "ais",
+    "aise", "aises", "if", "ive", "ives", "ifs", "eur", "euse", "eurs", "rice", "ant", "ante", "ants", "ent",
+    "ents", "ion", "ions", "ence",
+];
+
+/// Whether "et" at `j` joins a clause of its own to the role, not more of it: a verb ("essayiste
+/// et vient de publier", "docteur en droit et enseigne à Lyon"), a possessive ("ministre de
+/// l'Intérieur et son secrétaire d'État") or another person's given name ("dirigeante de société
+/// et Jean"). A title, an article, a preposition, an adjective or a name goes on with the role
+/// ("conseiller municipal et métropolitain", "ministre de l'Économie et des Finances").
+fn clause_after_and(doc: &Doc, j: usize) -> bool {
+    let n = j + 1;
+    let f = doc.folded(n);
+    if doc.lang != super::types::Lang::Fr || !doc.is_word(n) {
+        return false;
+    }
+    if matches!(f, "son" | "sa" | "ses" | "leur" | "leurs" | "ce" | "cet" | "cette" | "ces") {
+        return true;
+    }
+    if doc.cap(n) {
+        return GAZ.first_names.contains(f) && listed_name_at(doc, n, Label::Org).is_none();
+    }
+    let goes_on = LINKS.contains(&f)
+        || doc.is_determiner(n)
+        || MODIFIERS.contains(&f)
+        || PRE_MODIFIERS.contains(&f)
+        || title_at(doc, n).is_some()
+        || f.starts_with(|c: char| c.is_ascii_digit())
+        // A participle or an adjective in "-é": "élu et reconnu", "agréé".
+        || ["é", "ée", "és", "ées"].iter().any(|e| doc.tok(n).ends_with(e))
+        || !f.ends_with("ient") && NOUN_OR_ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e));
+    !goes_on
+}
+
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
@@ -723,7 +769,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
             || matches!(f, "ne" | "n'" | "se" | "s'")
-            || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1));
+            || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1))
+            || f == "et" && clause_after_and(doc, j);
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
         // acronym in brackets stays inside the role (its text leaves it out).
         if bracketed_acronym(doc, j) {
@@ -855,9 +902,12 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
         }
         // Pattern 4: Name [qui] est / fut / a été élu [det] TITLE complement
-        if let Some(role) = copula_role(doc, k, blocked) {
+        if let Some((role, rs, ce)) = copula_role(doc, k, blocked) {
             k = role.role_tokens.end.max(k + 1);
-            out.push(role);
+            // "X est avocat et essayiste": two roles.
+            for (a, b) in coordinated(doc, rs, ce) {
+                out.push(RoleMatch { role: doc.span_text(a, b).to_string(), ..role.clone() });
+            }
             continue;
         }
         // Pattern 3b: Name le/la TITLE complement — an apposition written without its comma.
@@ -875,8 +925,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             let given = name_end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
             let place = !given
                 && (GAZ.phrases.contains_key(doc.folded(ns)) || GAZ.acronyms.contains_key(doc.tok(ns)));
+            // "Finalement, l'élu …": an adverb opening the sentence names no one.
+            let adverb = name_end == ns + 1
+                && opens_sentence(doc, ns)
+                && doc.folded(ns).len() > 6
+                && doc.folded(ns).ends_with("ment")
+                && !GAZ.first_names.contains(doc.folded(ns));
             if ns < name_end
                 && !place
+                && !adverb
                 && (name_end > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
                 && !after_article(doc, ns)
@@ -900,8 +957,12 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
     out.extend(offices);
     let anaphoric: Vec<RoleMatch> =
         anaphora::anaphoric_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
-    let more = !anaphoric.is_empty();
+    let mut more = !anaphoric.is_empty();
     out.extend(anaphoric);
+    let pronouns: Vec<RoleMatch> =
+        anaphora::pronoun_copula_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
+    more |= !pronouns.is_empty();
+    out.extend(pronouns);
     // A role read from a description may itself be restated later ("…, juge le président du
     // MoDem. … le patron du MoDem se veut prudent").
     if more {
@@ -979,7 +1040,18 @@ fn appositions(
             comma = t;
             continue;
         }
-        let Some((role_start, ce)) = apposed_role(doc, t, blocked) else { return end };
+        let Some((role_start, ce)) = apposed_role(doc, t, blocked) else {
+            // "X, de l'Université de Lyon, a dit": the body a person speaks for, as the first
+            // apposition of a name known to be a person's.
+            if end.is_none()
+                && relations::known_person(doc, &name, out)
+                && let Some(ae) = affiliation_end(doc, t)
+            {
+                out.push(RoleMatch { name, role_tokens: t..t + 1, role: doc.span_text(t, ae).to_string() });
+                return Some(ae);
+            }
+            return end;
+        };
         // "X, secrétaire du syndicat Y, proche de la CFDT": after a first role, a relation may be
         // the body's as well as the person's.
         let relation_end = relations::relation_noun_end(doc, role_start);
@@ -1011,6 +1083,30 @@ fn appositions(
     }
 }
 
+/// "de l'Université de Lyon", "du Collectif pour le climat", "de la CGT", "d'Attac" at `t`, in
+/// apposition after a person's name: the body they belong to or speak for, a listed
+/// organisation, an acronym or a name opened by a word of organisation ("Université",
+/// "Collectif", "Institut"), never a place ("de Lyon", "de la Tour Eiffel"), closed by
+/// punctuation. Returns its end (French only).
+fn affiliation_end(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.lang != super::types::Lang::Fr
+        || !matches!(doc.folded(t), "de" | "du" | "des" | "d'")
+        || doc.cap(t)
+    {
+        return None;
+    }
+    let j = if doc.folded(t) == "de" && matches!(doc.folded(t + 1), "la" | "l'") { t + 2 } else { t + 1 };
+    let upper = doc.info.get(j).is_some_and(|i| i.upper) && (2..=6).contains(&doc.tok(j).chars().count());
+    let acronym = upper && GAZ.acronyms.get(doc.tok(j)).is_none_or(|e| e.label == Label::Org);
+    let org = listed_name_at(doc, j, Label::Org).is_some() || GAZ.org_head.contains(doc.folded(j)) || acronym;
+    if !doc.cap(j) || !org || listed_name_at(doc, j, Label::Loc).is_some() {
+        return None;
+    }
+    let ae = complement_end(doc, t, 12);
+    let closed = ae >= doc.len() || matches!(doc.tok(ae), "," | "." | ";" | ")") || doc.newline_before(ae);
+    (ae > j && closed).then_some(ae)
+}
+
 /// Whether the description from `t` to `ce`, after a first apposition, is the subject of the
 /// sentence's verb rather than one more apposition: "sur X, une des figures du mouvement, le
 /// leader du parti a provoqué la surprise". A definite description followed by a word (its verb).
@@ -1031,7 +1127,7 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
     let last = k.checked_sub(1).filter(|&l| doc.cap(l) && doc.is_word(l))?;
     let ns = name_start_before(doc, k);
     let full_name = k >= ns + 2 && GAZ.first_names.contains(doc.folded(ns)) && !doc.newline_before(k);
-    if !full_name || blocked.get(ns).copied().unwrap_or(true) || person_name(doc, ns, blocked)? < k {
+    if !full_name || blocked.get(ns).copied().unwrap_or(true) || subject_name(doc, ns, blocked)? < k {
         return None;
     }
     let verb_like = (k + 1..k + 4).any(|i| VERB_LIKE_TITLES.contains(&doc.folded(i)));
@@ -1405,6 +1501,10 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
                 | "devenue"
                 | "proclame"
                 | "proclamee"
+                | "sacre"
+                | "sacree"
+                | "promu"
+                | "promue"
         )
     };
     if doc.lang == super::types::Lang::En {
@@ -1467,7 +1567,8 @@ fn subject_end(doc: &Doc, k: usize) -> usize {
 
 /// "Ahmad Chafiq qui fut l'ancien premier ministre de X", "Mohamed Morsi a été élu président de
 /// l'Égypte": the role the verb at `k` gives the full name just before it.
-fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
+/// Returns the role with its start and end (the role's text runs from one to the other).
+fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usize, usize)> {
     let mut t = copula_at(doc, k)?;
     k.checked_sub(1)?;
     let name_end = subject_end(doc, k);
@@ -1477,7 +1578,7 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     let honoured = ns > 0 && is_honorific(doc, ns - 1) && doc.lang == super::types::Lang::En;
     if name_end < ns + 2 && !(honoured && name_end > ns)
         || blocked.get(ns).copied().unwrap_or(true)
-        || person_name(doc, ns, blocked)? < name_end
+        || subject_name(doc, ns, blocked)? < name_end
     {
         return None;
     }
@@ -1501,11 +1602,12 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<RoleMatch> {
     }
     let ce = complement_end(doc, te, 12).max(te);
     // Only the title is reserved: the complement's names are entities ("d'Hosni Moubarak").
-    Some(RoleMatch {
+    let role = RoleMatch {
         name: ns..name_end,
         role_tokens: rs_reserved..te,
         role: doc.span_text(rs, ce).to_string(),
-    })
+    };
+    Some((role, rs, ce))
 }
 
 /// Two roles joined by "et": "comédien et humoriste français", "mathématicien britannique et
@@ -1538,6 +1640,16 @@ fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
 
 /// A person's name at ns: a capitalised run that is not a party label alone ("le président LR").
 fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
+    person_name_from(doc, ns, blocked, false)
+}
+
+/// The subject's name at `ns`, read back from the verb or the apposition after it: it may open
+/// a paragraph.
+fn subject_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
+    person_name_from(doc, ns, blocked, true)
+}
+
+fn person_name_from(doc: &Doc, ns: usize, blocked: &[bool], opens_line: bool) -> Option<usize> {
     // "le général De Gaulle": a capitalised particle opens the surname.
     let cap_particle = doc.cap(ns) && PARTICLES.contains(&doc.folded(ns)) && !doc.newline_before(ns + 1);
     if cap_particle && !blocked.get(ns).copied().unwrap_or(true) {
@@ -1548,7 +1660,7 @@ fn person_name(doc: &Doc, ns: usize, blocked: &[bool]) -> Option<usize> {
     if glued_initial(doc, ns) && !blocked.get(ns).copied().unwrap_or(true) {
         return name_run(doc, ns + 1, blocked);
     }
-    let ne = name_run(doc, ns, blocked)?;
+    let ne = name_run_from(doc, ns, blocked, opens_line)?;
     (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
 }
 
@@ -2005,6 +2117,50 @@ mod tests {
             &[("Marc Lenoir", "candidat à l'élection présidentielle")],
         ),
         ("ANALYSE - Le premier ministre, Paul Martin, a précisé", &[("Paul Martin", "premier ministre")]),
+        // A name opening a paragraph is the subject of the verb after it.
+        ("Le débat a repris lundi.\nJean Dupont est avocat à Lyon.", &[("Jean Dupont", "avocat à Lyon")]),
+        ("Le débat a repris.\n\nMarie Durand est députée du Gard.", &[("Marie Durand", "députée du Gard")]),
+        // "et" and a verb open a clause of its own; two titles are two roles.
+        ("Marie Durand est essayiste et vient de publier un livre.", &[("Marie Durand", "essayiste")]),
+        ("Paul Morel est avocat et essayiste.", &[("Paul Morel", "avocat"), ("Paul Morel", "essayiste")]),
+        (
+            "Selon Paul Morel, docteur en droit et enseigne à Lyon, la loi",
+            &[("Paul Morel", "docteur en droit")],
+        ),
+        (
+            "Jean Dupont, ministre de la Ville et son conseiller ont visité",
+            &[("Jean Dupont", "ministre de la Ville")],
+        ),
+        (
+            "Jean Dupont, conseiller municipal et métropolitain de Lyon, a dit",
+            &[("Jean Dupont", "conseiller municipal et métropolitain de Lyon")],
+        ),
+        // "il"/"elle" and a verb of function after a sentence naming one person.
+        (
+            "Jean Dupont a pris la parole lundi. Il est le président du club de Lyon.",
+            &[("Jean Dupont", "président du club de Lyon")],
+        ),
+        (
+            "Le constat est de Marie Durand. Elle est aussi l'une des fondatrices du collectif.",
+            &[("Marie Durand", "une des fondatrices du collectif")],
+        ),
+        ("Jean Dupont a rencontré Paul Morel. Il est le président du club.", &[]),
+        ("Marie Durand a pris la parole. Il est le président du club.", &[]),
+        ("Jean Dupont a pris la parole.\nIl est le président du club.", &[]),
+        ("Jean Dupont a parlé. Il est l'auteur de Comprendre le monde.", &[]),
+        (
+            "Jean Dupont est historien et homme politique.",
+            &[("Jean Dupont", "historien"), ("Jean Dupont", "homme politique")],
+        ),
+        ("Paul Morel a été sacré champion de France en 2010.", &[("Paul Morel", "champion de France")]),
+        // The body a person speaks for, in apposition; not a place.
+        (
+            "Le projet avance, explique Jean Dupont, de l'Université de Lyon, dans un communiqué.",
+            &[("Jean Dupont", "de l'Université de Lyon")],
+        ),
+        ("Le projet avance, explique Marie Durand, de la CGT.", &[("Marie Durand", "de la CGT")]),
+        ("Le projet avance, explique Jean Dupont, de Lyon, dans un communiqué.", &[]),
+        ("Finalement, le maire et cette figure du mouvement se parleront.", &[]),
     ];
 
     #[test]
