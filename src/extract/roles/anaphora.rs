@@ -53,7 +53,8 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
         let holder = sole_person_before(doc, &mentions, rs..ce)
             .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
-            .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce));
+            .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce))
+            .or_else(|| last_named_before(doc, &mentions, rs..ce, &head));
         let Some(holder) = holder else { continue };
         if !gender_agrees(doc, rs, holder) {
             continue;
@@ -313,6 +314,44 @@ fn sole_person_before<'m>(
     let first = around.next()?;
     let before = first.tokens.start < d.start && names_subject(doc, first.tokens.start);
     (before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// "… a reçu le soutien de Marie Durand. La présidente du parti a dénoncé …": a description
+/// opening its sentence names the one person the sentence before named, even as an object,
+/// when nobody else is named around it and its title was not used before in the text (for
+/// someone it did not name: "Le ministre a reçu Jean Dupont. Le ministre a dit …").
+fn last_named_before<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    d: Range<usize>,
+    head: &str,
+) -> Option<&'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    // The article opens the sentence: "La présidente du parti a dénoncé".
+    let opens =
+        d.start.checked_sub(1).is_some_and(|a| doc.sentences.get(sentence).is_some_and(|s| s.start == a));
+    let used_before = (0..d.start).any(|i| title_head(doc, i).is_some_and(|(h, _)| h == head));
+    if !opens || used_before {
+        return None;
+    }
+    // "Il a reçu Jean Dupont. Le ministre …": the pronoun may be the one described, and so may
+    // the owner of a possessive ("Son attitude tranche avec celle de Jean Dupont. Le patron …").
+    let before = doc.sentences.get(sentence.checked_sub(1)?)?;
+    // ("réclame pour sa part Jean Dupont", "de son côté": the speaker's own).
+    let possessive = |i: usize| {
+        matches!(doc.folded(i), "son" | "sa" | "ses" | "leur" | "leurs")
+            && !matches!(doc.folded(i + 1), "part" | "cote")
+    };
+    // "Le maire a reçu Jean Dupont.": a person the sentence describes may be the one described.
+    let someone_else =
+        |i: usize| SUBJECT_PRONOUNS.contains(&doc.folded(i)) || possessive(i) || title_head(doc, i).is_some();
+    if before.clone().any(someone_else) {
+        return None;
+    }
+    let mut around = mentions_around(doc, mentions, &d);
+    let first = around.next()?;
+    let in_before = before.contains(&first.tokens.start);
+    (in_before && first.person && around.all(|m| m.key == first.key)).then_some(first)
 }
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the

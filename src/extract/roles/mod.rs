@@ -769,6 +769,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
             || matches!(f, "ne" | "n'" | "se" | "s'")
+            // "élu délégué général samedi matin": a day says when, not what.
+            || !doc.cap(j) && (GAZ.days.contains_key(f) || matches!(f, "hier" | "demain"))
             || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1))
             || f == "et" && clause_after_and(doc, j);
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
@@ -2161,6 +2163,10 @@ mod tests {
         ("Le projet avance, explique Marie Durand, de la CGT.", &[("Marie Durand", "de la CGT")]),
         ("Le projet avance, explique Jean Dupont, de Lyon, dans un communiqué.", &[]),
         ("Finalement, le maire et cette figure du mouvement se parleront.", &[]),
+        (
+            "Jean Dupont, qui a été élu délégué général samedi matin, a parlé.",
+            &[("Jean Dupont", "délégué général")],
+        ),
     ];
 
     #[test]
@@ -2387,6 +2393,20 @@ mod tests {
         (
             "Le mouvement touche aussi les élus. Nouvelle démonstration avec Marie Lenoir. Le ministre a été interpellé.",
             &[],
+        ),
+        // The one person the sentence before names, even as an object, when the title is new.
+        (
+            "Le projet a reçu le soutien de Marie Durand, samedi, après un long débat au conseil. La présidente du parti a dénoncé la loi.",
+            &[("Marie Durand", "présidente du parti")],
+        ),
+        ("Le ministre a longuement reçu Jean Dupont à Paris lundi. Le ministre a dit non.", &[]),
+        (
+            "Son attitude tranche avec celle de Jean Dupont, samedi à Paris. Le patron du syndicat se tait.",
+            &[],
+        ),
+        (
+            "Un débat sur les salaires, réclame pour sa part Jean Dupont. Le patron du syndicat se tait.",
+            &[("Jean Dupont", "patron du syndicat")],
         ),
     ];
 
