@@ -2163,6 +2163,13 @@ mod tests {
         ("Le projet avance, explique Marie Durand, de la CGT.", &[("Marie Durand", "de la CGT")]),
         ("Le projet avance, explique Jean Dupont, de Lyon, dans un communiqué.", &[]),
         ("Finalement, le maire et cette figure du mouvement se parleront.", &[]),
+        // Titles of learning, trades and family.
+        (
+            "Selon le recteur de l'académie, Jean Dupont, les cours reprendront.",
+            &[("Jean Dupont", "recteur de l'académie")],
+        ),
+        ("Le lanceur d'alerte Paul Morel a témoigné.", &[("Paul Morel", "lanceur d'alerte")]),
+        ("Il a reçu la nièce de Paul Morel, Marie Durand, hier.", &[("Marie Durand", "nièce de Paul Morel")]),
         (
             "Jean Dupont, qui a été élu délégué général samedi matin, a parlé.",
             &[("Jean Dupont", "délégué général")],
