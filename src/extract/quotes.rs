@@ -590,6 +590,10 @@ pub fn find_quotes(
                             || incise_then_colon(doc, prev_close, k, name, entities)
                     })
                     || participle_link(doc, prev_close, k)
+                    || said_by.as_deref().is_some_and(|name| {
+                        fragment_in_same_clause(doc, prev_close, k, name, entities)
+                            && quoted_occurrences(doc, inner_t) == 1
+                    })
                     // A coordinated quotation of any length goes on with the sentence when it
                     // opens in lower case ("de « choisir … » et de « réfléchir à … »").
                     || (words <= FRAGMENT_WORDS || !doc.cap(k + 1)) && coordinated(doc, prev_close, k)
@@ -1315,6 +1319,91 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
 
 /// Most tokens between two quotations tied by a participle that opens its own clause.
 const PARTICIPLE_CLAUSE_REACH: usize = 16;
+
+/// Most tokens between a quotation and a fragment of the same clause that goes on with it.
+const SAME_CLAUSE_REACH: usize = 16;
+
+/// "X a déclaré que le pays pouvait « réagir » après l'attaque « sans avoir à … »": a
+/// quotation in lower case further into the sentence of the one closed at `prev_close`, said
+/// by `name`, goes on with the same indirect speech, when nothing between brings another
+/// speaker: no person named, no verb of saying, no relative or contrasting clause ("qui
+/// réclament « … »", "alors que le syndicat « … »"), no colon, semicolon or other quotation.
+fn fragment_in_same_clause(
+    doc: &Doc,
+    prev_close: usize,
+    open: usize,
+    name: &str,
+    entities: &EntityIndex,
+) -> bool {
+    let clause_break = |j: usize| {
+        matches!(doc.tok(j), ":" | ";" | "." | "!" | "?" | "(" | ")")
+            || is_quote_mark(doc.tok(j))
+            || doc.newline_before(j)
+            || is_speech(doc, j)
+            // "…, déclenchant une enquête pour « … »": a participle of another kind of act.
+            || doc.tok(j - 1) == "," && doc.folded(j).ends_with("ant")
+            // "placé en garde à vue pour « port d'arme prohibé »": the charge, no one's words.
+            || j + 1 == open && doc.folded(j) == "pour"
+            || matches!(
+                doc.folded(j),
+                "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "lesquelles" | "selon" | "d'apres"
+                    | "alors" | "tandis" | "car" | "puisque" | "puisqu'" | "mais" | "contre"
+            )
+    };
+    let near = doc.lang == Lang::Fr
+        && open > prev_close + 1
+        && open - prev_close <= SAME_CLAUSE_REACH
+        && !doc.cap(open + 1)
+        && doc.sent_of.get(prev_close) == doc.sent_of.get(open)
+        && !(prev_close + 1..open).any(clause_break)
+        && !doc.newline_before(open)
+        && !other_person_between(doc, prev_close, open, name, entities);
+    if !near {
+        return false;
+    }
+    // The sentence opens on the speaker (or a pronoun for them) and a verb of saying before
+    // the first quotation: "X a été interpellé pour « … » et « … »" quotes charges, not X.
+    let Some(sent_start) = doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).map(|r| r.start) else {
+        return false;
+    };
+    let Some(first_open) = (sent_start..prev_close).find(|&j| is_quote_mark(doc.tok(j))) else {
+        return false;
+    };
+    // A pronoun subject is left alone: the quote before may have named the wrong person.
+    let subject = matches!(
+        coref::sentence_subject(doc, sent_start, first_open, entities),
+        coref::Subject::Person(e) if e.name == name
+    );
+    // "X, dit « le Pirate », …": a nickname, not words X said.
+    let nickname =
+        matches!(doc.folded(first_open.wrapping_sub(1)), "dit" | "dite" | "surnomme" | "surnommee")
+            && doc.tok(first_open.wrapping_sub(2)) == ",";
+    // The quote before is no label the text quotes again and again ("les « gilets jaunes »").
+    let label_before = (first_open..prev_close).rev().find(|&j| is_quote_mark(doc.tok(j))).is_some_and(|o| {
+        let (Some(a), Some(b)) = (doc.tokens.get(o), doc.tokens.get(prev_close)) else { return true };
+        quoted_occurrences(doc, doc.text.get(a.end..b.start).unwrap_or("").trim_matches(is_trim)) != 1
+    });
+    subject
+        && !nickname
+        && !label_before
+        && (first_open.saturating_sub(FRAGMENT_VERB_REACH).max(sent_start)..first_open)
+            .any(|j| is_speech(doc, j))
+}
+
+/// How many times the words `inner` are quoted in the text: a label ("les « gilets jaunes »")
+/// is quoted again and again.
+fn quoted_occurrences(doc: &Doc, inner: &str) -> usize {
+    if inner.is_empty() {
+        return 0;
+    }
+    doc.text
+        .match_indices(inner)
+        .filter(|(i, _)| {
+            let before = doc.text.get(..*i).unwrap_or("").trim_end_matches(super::tokenize::is_space);
+            before.ends_with(['«', '“', '"', '„', '‘'])
+        })
+        .count()
+}
 
 /// Whom a pronoun speaker stands for: the speaker of the quote this one continues when their
 /// gender fits, else the person named before (this paragraph or the one before) whose gender

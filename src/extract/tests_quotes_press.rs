@@ -1130,3 +1130,32 @@ fn a_name_behind_a_preposition_before_the_colon_is_not_the_speaker() {
     ];
     assert_each_speaker(cases);
 }
+
+#[test]
+fn a_fragment_further_into_the_speaker_s_sentence_is_theirs() {
+    let text = "La ministre de la Culture, Hélène Morin, a déclaré jeudi que la ville pouvait « accueillir le festival » \
+                cet été « sans toucher aux subventions ».";
+    assert_eq!(speakers(text), vec![some("Hélène Morin"), some("Hélène Morin")]);
+    let text = "Le préfet de la région, Paul Lenoir, a affirmé qu'un « plan de circulation » sera appliqué \
+                « dans tout le centre-ville », notamment près des écoles.";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), some("Paul Lenoir")]);
+}
+
+#[test]
+fn a_fragment_after_a_charge_a_nickname_or_a_label_is_nobody_s() {
+    // The charges after "pour", and the words after a participle of another act.
+    let text = "Le maire, Paul Lenoir, a d'abord annoncé « une grève illimitée » avant d'être placé en garde à vue \
+                pour « violences sur agent public ».";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), None]);
+    let text = "Le maire, Paul Lenoir, a appelé à « bloquer le port » lundi, déclenchant une enquête pour \
+                « entrave à la circulation ».";
+    assert_eq!(speakers(text), vec![some("Paul Lenoir"), None]);
+    // What follows a nickname is not the named person's words for that.
+    let text = "Le maire, Paul Lenoir, dit « le Capitaine », a mis en doute le caractère « vraiment spontané et \
+                populaire » des blocages.";
+    assert_eq!(speakers(text).get(1), Some(&None));
+    // Words quoted again and again are a label.
+    let text = "Les « casques bleus de la mission » défilent. Le maire, Paul Lenoir, a dénoncé « une patience sans \
+                limite » envers les « casques bleus de la mission » sur les barrages.";
+    assert_eq!(speakers(text), vec![None, some("Paul Lenoir"), None]);
+}
