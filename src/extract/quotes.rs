@@ -699,7 +699,7 @@ pub fn find_quotes(
                 resolved
             }),
             Some(Speaker::Unknown | Speaker::Object) => None,
-            None => inherited,
+            None => inherited.or_else(|| bare_after_subject(doc, k, close, words, entities)),
         };
         let speaker = speaker
             .filter(|s| {
@@ -1319,6 +1319,60 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
 
 /// Most tokens between two quotations tied by a participle that opens its own clause.
 const PARTICIPLE_CLAUSE_REACH: usize = 16;
+
+/// Fewest words of a quotation standing alone after a sentence about its speaker.
+const BARE_QUOTE_WORDS: usize = 4;
+
+/// "Dans une lettre ouverte, Jeanne Morel ne mâche pas ses mots. « Les élus ont tout
+/// oublié. »": a quotation that stands as its own sentence, with no attribution of its own,
+/// right after a sentence (in the same paragraph, quoting nothing) whose subject is a person
+/// named in full and who is the only person it names: that person's words.
+fn bare_after_subject(
+    doc: &Doc,
+    k: usize,
+    close: usize,
+    words: usize,
+    entities: &EntityIndex,
+) -> Option<String> {
+    let ends = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
+    if doc.lang != Lang::Fr || words < BARE_QUOTE_WORDS || !doc.cap(k + 1) || k == 0 || !ends(k - 1) {
+        return None;
+    }
+    if doc.newline_before(k) {
+        return None;
+    }
+    // The quotation ends its sentence: a paragraph end or a full stop after it, or its own
+    // closing punctuation and a new sentence.
+    let (Some(open_t), Some(close_t)) = (doc.tokens.get(k), doc.tokens.get(close)) else { return None };
+    let inner = doc.text.get(open_t.end..close_t.start).unwrap_or("").trim_end_matches(is_trim);
+    let ends_itself = close + 1 >= doc.len()
+        || doc.newline_before(close + 1)
+        || ends(close + 1)
+        || inner.ends_with(['.', '!', '?', '…']) && (doc.cap(close + 1) || is_quote_mark(doc.tok(close + 1)));
+    if !ends_itself {
+        return None;
+    }
+    let range = doc.sentences.get(*doc.sent_of.get(k - 1)?)?;
+    if (range.start..k).any(|j| doc.newline_before(j) && j > range.start)
+        || (range.start..k).any(|j| is_quote_mark(doc.tok(j)))
+    {
+        return None;
+    }
+    let coref::Subject::Person(e) = coref::sentence_subject(doc, range.start, k - 1, entities) else {
+        return None;
+    };
+    let (from, to) = (doc.tokens.get(range.start)?.start, open_t.start);
+    let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+    let other = entities.last_person_between(from, to, |o, _| o.name != e.name);
+    // "X est essayiste. « … »": a line presenting the author, who may open by quoting another.
+    let presented = e.mentions.iter().filter(|m| m.start >= from && m.end <= to).any(|m| {
+        let after = doc.tokens.partition_point(|t| t.start < m.end);
+        matches!(doc.folded(after), "est" | "etait" | "sera" | "fut")
+    });
+    // "« …, dit le ministère, … »": the quotation has its own incise.
+    let own_incise = (k + 2..close).any(|j| doc.tok(j - 1) == "," && is_speech(doc, j));
+    (trusted && other.is_none() && !presented && !own_incise).then(|| e.name.clone())
+}
 
 /// Most tokens between a quotation and a fragment of the same clause that goes on with it.
 const SAME_CLAUSE_REACH: usize = 16;

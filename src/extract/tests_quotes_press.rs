@@ -1159,3 +1159,20 @@ fn a_fragment_after_a_charge_a_nickname_or_a_label_is_nobody_s() {
                 limite » envers les « casques bleus de la mission » sur les barrages.";
     assert_eq!(speakers(text), vec![None, some("Paul Lenoir"), None]);
 }
+
+#[test]
+fn a_quotation_standing_alone_after_a_sentence_about_its_speaker() {
+    let text = "Dans une lettre ouverte, Jeanne Morel ne mâche pas ses mots. « Les élus ont tout oublié de leurs \
+                promesses. » La suite est connue.";
+    assert_eq!(speakers(text), vec![some("Jeanne Morel")]);
+    // A line presenting an author, who opens by quoting someone else.
+    let text = "Jeanne Morel est historienne. « Qu'est-ce que le peuple ? Tout. Que veut-il ? Tout. »";
+    assert_eq!(speakers(text), vec![None]);
+    // Another person named in the sentence before.
+    let text =
+        "Jeanne Morel a critiqué Paul Lenoir devant les élus. « Il faut changer de méthode au plus vite. »";
+    assert_eq!(speakers(text), vec![None]);
+    // A new paragraph.
+    let text = "Jeanne Morel ne mâche pas ses mots.\n« Les maires n'ont plus aucun moyen d'agir. »";
+    assert_eq!(speakers(text), vec![None]);
+}
