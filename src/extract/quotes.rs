@@ -631,7 +631,10 @@ pub fn find_quotes(
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
             .or_else(|| quoted_predicate(doc, k, entities))
-            .or_else(|| caption_speaker(doc, k, close, entities));
+            .or_else(|| caption_speaker(doc, k, close, entities))
+            .or_else(|| {
+                inherited.is_none().then(|| bare_after_subject(doc, k, close, words, entities)).flatten()
+            });
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -699,7 +702,7 @@ pub fn find_quotes(
                 resolved
             }),
             Some(Speaker::Unknown | Speaker::Object) => None,
-            None => inherited.or_else(|| bare_after_subject(doc, k, close, words, entities)),
+            None => inherited,
         };
         let speaker = speaker
             .filter(|s| {
@@ -1333,7 +1336,7 @@ fn bare_after_subject(
     close: usize,
     words: usize,
     entities: &EntityIndex,
-) -> Option<String> {
+) -> Option<Speaker> {
     let ends = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
     if doc.lang != Lang::Fr || words < BARE_QUOTE_WORDS || !doc.cap(k + 1) || k == 0 || !ends(k - 1) {
         return None;
@@ -1358,10 +1361,24 @@ fn bare_after_subject(
     {
         return None;
     }
-    let coref::Subject::Person(e) = coref::sentence_subject(doc, range.start, k - 1, entities) else {
-        return None;
-    };
     let (from, to) = (doc.tokens.get(range.start)?.start, open_t.start);
+    // "« …, dit le ministère, … »": the quotation has its own incise.
+    let own_incise = (k + 2..close).any(|j| doc.tok(j - 1) == "," && is_speech(doc, j));
+    let e = match coref::sentence_subject(doc, range.start, k - 1, entities) {
+        coref::Subject::Person(e) => e,
+        // "L'actrice est décidée à … . « … »": a person described, for `resolve_description`
+        // to name (or to show as described), when the sentence names nobody.
+        _ => {
+            let described = doc.is_determiner(range.start) && is_person_head(doc, range.start + 1);
+            let nobody = entities.last_person_between(from, to, |_, _| true).is_none();
+            return match phrase_speaker(doc, range.start, entities) {
+                Some(Speaker::Description(Kind::Person, words)) if described && nobody && !own_incise => {
+                    Some(Speaker::Description(Kind::Person, words))
+                }
+                _ => None,
+            };
+        }
+    };
     let trusted = e.mentions.len() > 1 || e.name.contains(' ');
     let other = entities.last_person_between(from, to, |o, _| o.name != e.name);
     // "X est essayiste. « … »": a line presenting the author, who may open by quoting another.
@@ -1369,9 +1386,7 @@ fn bare_after_subject(
         let after = doc.tokens.partition_point(|t| t.start < m.end);
         matches!(doc.folded(after), "est" | "etait" | "sera" | "fut")
     });
-    // "« …, dit le ministère, … »": the quotation has its own incise.
-    let own_incise = (k + 2..close).any(|j| doc.tok(j - 1) == "," && is_speech(doc, j));
-    (trusted && other.is_none() && !presented && !own_incise).then(|| e.name.clone())
+    (trusted && other.is_none() && !presented && !own_incise).then(|| Speaker::Named(e.name.clone()))
 }
 
 /// Most tokens between a quotation and a fragment of the same clause that goes on with it.

@@ -1176,3 +1176,10 @@ fn a_quotation_standing_alone_after_a_sentence_about_its_speaker() {
     let text = "Jeanne Morel ne mâche pas ses mots.\n« Les maires n'ont plus aucun moyen d'agir. »";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_quotation_standing_alone_after_a_sentence_about_a_person_described() {
+    let text = "Jeanne Morel a quitté la salle sous les huées. L'ancienne ministre a aussi vanté son bilan devant \
+                la presse. « J'ai inventé la concertation il y a dix ans. »";
+    assert_eq!(speakers(text), vec![some("Jeanne Morel")]);
+}
