@@ -176,6 +176,139 @@ const OPENERS_BEFORE_A_NAME: [&str; 12] = [
     "selon",
 ];
 
+/// Function words that open a sentence before a name the tagger took them into ("Si X a …",
+/// "Quand X écrit", "Seul X a …") (folded).
+const FUNCTION_OPENERS: [&str; 16] = [
+    "si", "quand", "lorsque", "seul", "seule", "mais", "pour", "avec", "sans", "depuis", "contre", "chez",
+    "ainsi", "pourtant", "alors", "donc",
+];
+
+/// Points of the compass closing a place's name ("sortie Vierzon Est", « Avignon Sud »).
+const COMPASS_POINTS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
+
+/// Words after which a capitalised one is no name but a word the sentence opens with: what
+/// follows a comma after it (« Employée, elle a … », « Remonté, le manifestant … ») (folded).
+const AFTER_AN_OPENING_WORD: [&str; 18] = [
+    "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "le", "la", "les", "l'", "l’", "qu'", "qu’",
+    "c'", "c’", "ce",
+];
+
+/// Whether the one-word span `word` at `start..end` is a capitalised common word opening its
+/// sentence, not a name: an adverb (« Finalement, »), an imperative with its pronoun
+/// (« Rappelez-vous »), or a word the text writes nowhere else followed by a comma and a pronoun
+/// or an article (« Employée, elle a rejoint … »). A given name never is.
+fn opening_common_word(text: &str, start: usize, end: usize, word: &str) -> bool {
+    if !opens_sentence(text, start) || GAZ.first_names.contains(fold_str(word).as_str()) {
+        return false;
+    }
+    let once = text.match_indices(word).nth(1).is_none();
+    if !once {
+        return false;
+    }
+    let folded = fold_str(word);
+    if folded.len() > 6 && folded.ends_with("ment") && word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    if ["-vous", "-nous", "-toi", "-moi"].iter().any(|p| folded.ends_with(p)) {
+        return true;
+    }
+    let Some(rest) = text.get(end..).and_then(|t| t.strip_prefix(", ")) else {
+        return false;
+    };
+    let next = rest.split_whitespace().next().unwrap_or("");
+    // « qu'il » → « qu' ».
+    let next = match next.char_indices().find(|&(_, c)| matches!(c, '\'' | '’')) {
+        Some((i, c)) => next.get(..i + c.len_utf8()).unwrap_or(next),
+        None => next,
+    };
+    let next = fold_str(next);
+    AFTER_AN_OPENING_WORD.contains(&next.as_str())
+}
+
+/// Whether the one-word span `word` at `start..end` is the capitalised first word of a common
+/// phrase the text also writes in lower case ("des Gilets jaunes" beside "les gilets", « la Taxe
+/// intérieure » beside « une taxe », "le Black block"): the next word is in lower case and the
+/// word is no listed name, given name, nationality, point of the compass or surname of someone
+/// the text names.
+fn capitalised_common_word(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let next_lower = text
+        .get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_lowercase);
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
+        return false;
+    };
+    if !next_lower || word.contains(['-', '\'', '’', '.']) || chars.clone().any(|c| !c.is_lowercase()) {
+        return false;
+    }
+    let folded = fold_str(word);
+    if GAZ.first_names.contains(folded.as_str())
+        || GAZ.demonyms.contains_key(folded.as_str())
+        || COMPASS_POINTS.contains(&word)
+        || GAZ.acronyms.contains_key(word)
+        || GAZ.phrases.contains_key(&super::gazetteer::phrase_key(word, &GAZ.abbreviations))
+        || is_town(word)
+    {
+        return false;
+    }
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    // A word of its own, not part of a compound or an address ("huaral.org").
+    let before_ok =
+        |t: &str| !t.chars().next_back().is_some_and(|c| c.is_alphanumeric() || "-./@".contains(c));
+    let after_ok = |t: &str| {
+        let mut cs = t.chars();
+        match cs.next() {
+            Some(c) if c.is_alphanumeric() || "-/@".contains(c) => false,
+            Some('.') => !cs.next().is_some_and(char::is_alphanumeric),
+            _ => true,
+        }
+    };
+    let written_lower = text.match_indices(lower.as_str()).any(|(i, _)| {
+        before_ok(text.get(..i).unwrap_or("")) && after_ok(text.get(i + lower.len()..).unwrap_or(""))
+    });
+    written_lower && start < end && !surname_in_text(text, word) && !after_a_name(text, word)
+}
+
+/// Whether `word` follows, somewhere in the text, a capitalised word that is no function word:
+/// the last word of a name ("Dai Young" beside "a young man"), not a phrase opening a sentence
+/// (« Des Gilets jaunes »).
+fn after_a_name(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let Some(before) = text.get(..i).and_then(|t| t.strip_suffix(' ')) else {
+            return false;
+        };
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        prev.chars().next().is_some_and(char::is_uppercase)
+            && prev.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            // An initial or an abbreviation ("J.", "Mr."), not the end of a sentence.
+            && (!prev.ends_with('.') || prev.chars().count() <= 3)
+            && !GAZ.is_stop(&fold_str(prev))
+    })
+}
+
+/// Plural nouns of inhabitants ("les Savoyards", « aux Français »): endings (folded).
+const INHABITANTS_ENDINGS: [&str; 9] =
+    ["ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "ards"];
+
+/// Whether the one-word span at `start` is the name of a people or of inhabitants after a
+/// plural determiner (« les Savoyards », « 90 % des Français »): a group, not a person or a
+/// place.
+fn inhabitants_after_plural(text: &str, start: usize, word: &str) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let prev = before.split_whitespace().next_back().map(fold_str).unwrap_or_default();
+    if !matches!(prev.as_str(), "les" | "des" | "aux" | "ces" | "deux" | "nos" | "vos" | "leurs") {
+        return false;
+    }
+    let folded = fold_str(word);
+    GAZ.demonyms.contains_key(folded.as_str())
+        || INHABITANTS_ENDINGS.iter().any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+}
+
 /// The words of `s` with their byte offsets.
 fn words(s: &str) -> Vec<(usize, &str)> {
     s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect()
@@ -204,7 +337,7 @@ fn surname_in_text(text: &str, word: &str) -> bool {
 
 /// Common nouns before the name of a business, a school or a title of the press: what follows
 /// them is that body, not a person, unless it opens with a given name ("le groupe Paul Morel").
-const BODY_KINDS: [&str; 17] = [
+const BODY_KINDS: [&str; 28] = [
     "societe",
     "entreprise",
     "groupe",
@@ -222,15 +355,37 @@ const BODY_KINDS: [&str; 17] = [
     "hebdomadaire",
     "magazine",
     "chaine",
+    "media",
+    "site",
+    "assureur",
+    "assureur-credit",
+    "studio",
+    "editeur",
+    "operateur",
+    "fabricant",
+    "equipementier",
+    "laboratoire",
+    "syndicat",
 ];
 
 /// Schools and places named after someone as often as not ("le lycée Jean-Marc Morel",
 /// "l'aéroport Paul Vernet", "la passerelle Jean Morel"): the name is the school (an
 /// organisation) or the place.
-const SCHOOLS: [&str; 3] = ["lycee", "college", "universite"];
+const SCHOOLS: [&str; 4] = ["lycee", "college", "universite", "ecole"];
 /// ("station" is left out: in English it is a broadcaster.)
-const FACILITIES: [&str; 8] =
-    ["aeroport", "gare", "stade", "hopital", "clinique", "passerelle", "rond-point", "commercial"];
+const FACILITIES: [&str; 11] = [
+    "aeroport",
+    "gare",
+    "stade",
+    "hopital",
+    "clinique",
+    "passerelle",
+    "rond-point",
+    "commercial",
+    "theatre",
+    "salle",
+    "musee",
+];
 
 /// The label of a name that follows the common noun of its kind (see `BODY_KINDS`, `SCHOOLS`,
 /// `FACILITIES`) right before byte `start`; "commercial" only after "centre".
@@ -241,12 +396,19 @@ fn named_after_its_kind(text: &str, start: usize, first_word: &str) -> Option<La
     }
     let mut prev = before.split_whitespace().rev();
     // "l'aéroport" → "aéroport".
-    let word = prev.next()?.rsplit(['\'', '’']).next()?;
+    let mut whole = prev.next()?;
+    let mut word = whole.rsplit(['\'', '’']).next()?;
     if !word.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    let kind = fold_str(word);
     let given_name = GAZ.first_names.contains(fold_str(first_word.split('-').next().unwrap_or("")).as_str());
+    // A nationality between the kind and the name ("le média américain X"). (Not a nationality
+    // alone: « le suédois Stefan Edberg » is a person in much writing.)
+    if GAZ.demonyms.contains_key(fold_str(word).as_str()) {
+        whole = prev.next()?;
+        word = whole.rsplit(['\'', '’']).next()?;
+    }
+    let kind = fold_str(word);
     if SCHOOLS.contains(&kind.as_str()) {
         return Some(Label::Org);
     }
@@ -287,6 +449,18 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
             return reread(text, m);
         }
     }
+    if ws.len() >= 2 {
+        let first = fold_str(ws[0].1);
+        // « Si X a … », « Quand X écrit … ».
+        if m.label != Label::Misc
+            && opens_sentence(text, m.start)
+            && FUNCTION_OPENERS.contains(&first.as_str())
+            && !GAZ.first_names.contains(first.as_str())
+        {
+            m.start += ws[1].0;
+            return reread(text, m);
+        }
+    }
     // Trailing pronoun, verb or elided word.
     if let Some(&(_, last)) = ws.last().filter(|_| ws.len() >= 2) {
         let folded = fold_str(last);
@@ -306,6 +480,23 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
     {
         m.label = label;
         return true;
+    }
+    // « Avignon Sud », "la sortie Vierzon Est": no one's name ends with a point of the compass.
+    if m.label == Label::Per && ws.len() >= 2 && ws.last().is_some_and(|w| COMPASS_POINTS.contains(&w.1)) {
+        m.label = Label::Loc;
+        return true;
+    }
+    if m.label == Label::Per && ws.len() == 1 && opening_common_word(text, m.start, m.end, span) {
+        return false;
+    }
+    if matches!(m.label, Label::Per | Label::Loc) && ws.len() == 1 {
+        if capitalised_common_word(text, m.start, m.end, span) {
+            return false;
+        }
+        if inhabitants_after_plural(text, m.start, span) {
+            m.label = Label::Misc;
+            return true;
+        }
     }
     if m.label == Label::Per && ws.len() == 1 {
         let folded = fold_str(span);
@@ -401,5 +592,70 @@ mod tests {
         assert_eq!(reread_one(text, "Dumont", Label::Per), ("Dumont".into(), Label::Org));
         assert_eq!(reread_one(text, "Paul Vernet", Label::Per), ("Paul Vernet".into(), Label::Loc));
         assert_eq!(reread_one(text, "Paul Morel", Label::Per), ("Paul Morel".into(), Label::Per));
+    }
+
+    #[test]
+    fn businesses_after_their_kind_and_a_nationality_are_organisations() {
+        let text = "Le média américain Vorlax publie, le studio français Kermadec aussi. Le réseau \
+                    appartient au suédois Tordesa. Le syndicat Vigilance proteste au théâtre \
+                    Mervan, comme l'écrivain américain Paul Morel.";
+        assert_eq!(reread_one(text, "Vorlax", Label::Per), ("Vorlax".into(), Label::Org));
+        assert_eq!(reread_one(text, "Kermadec", Label::Per), ("Kermadec".into(), Label::Org));
+        // A nationality alone may stand for a person.
+        assert_eq!(reread_one(text, "Tordesa", Label::Per), ("Tordesa".into(), Label::Per));
+        assert_eq!(reread_one(text, "Vigilance", Label::Per), ("Vigilance".into(), Label::Org));
+        assert_eq!(reread_one(text, "Mervan", Label::Per), ("Mervan".into(), Label::Loc));
+        // Not a kind of business: the writer stays a person.
+        assert_eq!(reread_one(text, "Paul Morel", Label::Per), ("Paul Morel".into(), Label::Per));
+    }
+
+    #[test]
+    fn the_capitalised_head_of_a_common_phrase_is_no_name() {
+        let text = "Des Gilets jaunes bloquent la route; les gilets sont partout. La Taxe intérieure \
+                    monte, la taxe aussi. Paul Morel parle à Morel et Vernay hier. Tours sont là, \
+                    à Tours rien.";
+        let dropped = |w: &str, label: Label| {
+            let mut c = span(text, w, label, Origin::Model, 0.6);
+            !reread(text, &mut c)
+        };
+        assert!(dropped("Gilets", Label::Loc));
+        assert!(dropped("Taxe", Label::Per));
+        // A surname of someone named, an unknown word, a listed town: names.
+        assert!(!dropped("Morel", Label::Per));
+        assert!(!dropped("Vernay", Label::Loc));
+        // The last word of a name the text gives in full, however common the word.
+        let text = "Coach Dai Tenby praised a tenby man. Tenby told us he was happy.";
+        let mut c = span(text, "Tenby told", Label::Per, Origin::Model, 0.6);
+        c.end = c.start + "Tenby".len();
+        assert!(reread(text, &mut c));
+    }
+
+    #[test]
+    fn function_words_opening_a_sentence_are_no_part_of_a_name() {
+        let text = "Il pleut. Si Morel a dit oui, tout va. Quand Morel écrit, il rit. Seul Vernet reste.";
+        assert_eq!(reread_one(text, "Si Morel", Label::Per), ("Morel".into(), Label::Per));
+        assert_eq!(reread_one(text, "Quand Morel", Label::Per), ("Morel".into(), Label::Per));
+        assert_eq!(reread_one(text, "Seul Vernet", Label::Per), ("Vernet".into(), Label::Per));
+    }
+
+    #[test]
+    fn capitalised_words_opening_a_sentence_and_places_of_the_compass_are_no_people() {
+        let text = "Elle a 40 ans. Employée, elle vote. Finalement, il part. Rappelez-vous cela. \
+                    Morel, le maire, parle; Morel reste. Lucie, elle, attend. La sortie Vernay Sud \
+                    ferme. Les Savoyards et 90 % des Français râlent, comme les Dupont.";
+        let dropped = |w: &str| {
+            let mut c = span(text, w, Label::Per, Origin::Model, 0.6);
+            !reread(text, &mut c)
+        };
+        assert!(dropped("Employée"));
+        assert!(dropped("Finalement"));
+        assert!(dropped("Rappelez-vous"));
+        // A surname the text writes again, a given name: names.
+        assert!(!dropped("Morel"));
+        assert!(!dropped("Lucie"));
+        assert_eq!(reread_one(text, "Vernay Sud", Label::Per), ("Vernay Sud".into(), Label::Loc));
+        assert_eq!(reread_one(text, "Savoyards", Label::Per), ("Savoyards".into(), Label::Misc));
+        assert_eq!(reread_one(text, "Français", Label::Per), ("Français".into(), Label::Misc));
+        assert_eq!(reread_one(text, "Dupont", Label::Per), ("Dupont".into(), Label::Per));
     }
 }

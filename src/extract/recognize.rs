@@ -588,7 +588,7 @@ fn street_at(doc: &Doc, k: usize, used: &[bool]) -> Option<usize> {
 }
 
 /// An all-caps word of two to six letters that names an organisation ("PASOK", "EELV", "TF1"):
-/// not a Roman numeral, a listed common-noun acronym ("PIB", "SMS"), a title, a word of a name
+/// not a model's designation ("F-16"), a Roman numeral, a listed common-noun acronym ("PIB", "SMS"), a title, a word of a name
 /// written in capitals ("Jean-Marie LE PEN") or of a code followed by a number ("CAC 40").
 fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
     let t = doc.tok(k);
@@ -598,6 +598,13 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
         || !t.chars().next().is_some_and(char::is_alphabetic)
         || !t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
         || t.ends_with('-')
+        // A model's designation: "F-16", "LBD-40", "GLI-F4" (not "ANV-COP21").
+        || t.rsplit_once('-').is_some_and(|(_, tail)| {
+            let digits = tail.trim_start_matches(|c: char| c.is_alphabetic());
+            !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && tail.len() - digits.len() <= 1
+        })
         || super::util::is_roman(t)
         || GAZ.common_acronyms.contains(t)
         || GAZ.titles.contains(doc.folded(k))

@@ -153,6 +153,19 @@ fn french_common_nouns_written_as_acronyms_are_no_organisations() {
 }
 
 #[test]
+fn a_models_designation_is_no_organisation() {
+    let f = fr("Titre\n\nLes tirs de LBD-40 ont blessé des manifestants, selon la CGT. L'armée de l'air \
+                aligne des KX-12 et le taux de CO2 grimpe.");
+    let e = ents(&f);
+    for not in ["LBD-40", "KX-12", "CO2"] {
+        assert!(!e.iter().any(|(t, l)| t == not && *l == Label::Org), "{not}: {e:?}");
+    }
+    assert!(e.contains(&("CGT".into(), Label::Org)), "{e:?}");
+    let e = ents(&fr("Titre\n\nLes militants de BRV-COP25 ont défilé."));
+    assert!(e.contains(&("BRV-COP25".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
 fn a_ministers_portfolio_is_no_organisation() {
     let f = fr("Titre\n\nLe ministre de la Transition écologique, Paul Mercier, et la ministre de la \
                 Cohésion des territoires ont visité Nancy.");
