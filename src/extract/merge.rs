@@ -288,6 +288,21 @@ fn after_a_name(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether the name at byte `start` follows the word of a publisher (« (éd. Perrin) », « aux
+/// éditions Pierre Morel », « (éd. L'Artilleur) »): the publishing house, an organisation.
+fn after_publisher_word(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let before = ["L'", "L’", "l'", "l’", "Le ", "La ", "Les "]
+        .iter()
+        .find_map(|a| before.strip_suffix(a))
+        .unwrap_or(before);
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let prev = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    matches!(fold_str(prev).as_str(), "ed." | "editions" | "edition")
+}
+
 /// Plural nouns of inhabitants ("les Savoyards", « aux Français »): endings (folded).
 const INHABITANTS_ENDINGS: [&str; 9] =
     ["ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "ards"];
@@ -481,6 +496,10 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
         m.label = label;
         return true;
     }
+    if m.label != Label::Org && after_publisher_word(text, m.start) {
+        m.label = Label::Org;
+        return true;
+    }
     // « Avignon Sud », "la sortie Vierzon Est": no one's name ends with a point of the compass.
     if m.label == Label::Per && ws.len() >= 2 && ws.last().is_some_and(|w| COMPASS_POINTS.contains(&w.1)) {
         m.label = Label::Loc;
@@ -628,6 +647,19 @@ mod tests {
         let mut c = span(text, "Tenby told", Label::Per, Origin::Model, 0.6);
         c.end = c.start + "Tenby".len();
         assert!(reread(text, &mut c));
+    }
+
+    #[test]
+    fn a_publisher_is_an_organisation() {
+        let text = "Son essai (éd. Vorlange, 2018) et son roman (éd. L'Estuaire) paraissent aux \
+                    éditions Paul Morel, comme le dit Paul Morel.";
+        assert_eq!(reread_one(text, "Vorlange", Label::Loc), ("Vorlange".into(), Label::Org));
+        assert_eq!(reread_one(text, "Estuaire", Label::Loc), ("Estuaire".into(), Label::Org));
+        assert_eq!(reread_one(text, "Paul Morel", Label::Per), ("Paul Morel".into(), Label::Org));
+        let mut c = span(text, "Paul Morel.", Label::Per, Origin::Model, 0.6);
+        c.end -= 1;
+        assert!(reread(text, &mut c));
+        assert_eq!(c.label, Label::Per);
     }
 
     #[test]

@@ -607,6 +607,8 @@ fn is_acronym_at(doc: &Doc, k: usize, used: &[bool]) -> bool {
         })
         || super::util::is_roman(t)
         || GAZ.common_acronyms.contains(t)
+        // A function word in capitals ("NOUS Y ÉTIONS", « il ne faut RIEN lâcher »).
+        || GAZ.is_stop(doc.folded(k))
         || GAZ.titles.contains(doc.folded(k))
         || GAZ.honorifics.contains(doc.folded(k))
     {

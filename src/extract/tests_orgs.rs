@@ -166,6 +166,17 @@ fn a_models_designation_is_no_organisation() {
 }
 
 #[test]
+fn function_words_time_zones_and_common_nouns_in_capitals_are_no_organisations() {
+    let f = fr("Titre\n\nNOUS Y ÉTIONS - Il ne faut RIEN lâcher, dit la CGT. Une publication partagée le \
+                19 janv. 2019 à 3:18 PST. Un salarié en CDDU part en EHPAD.");
+    let e = ents(&f);
+    for not in ["NOUS", "RIEN", "PST", "CDDU", "EHPAD"] {
+        assert!(!e.iter().any(|(t, l)| t == not && *l == Label::Org), "{not}: {e:?}");
+    }
+    assert!(e.contains(&("CGT".into(), Label::Org)), "{e:?}");
+}
+
+#[test]
 fn a_ministers_portfolio_is_no_organisation() {
     let f = fr("Titre\n\nLe ministre de la Transition écologique, Paul Mercier, et la ministre de la \
                 Cohésion des territoires ont visité Nancy.");
