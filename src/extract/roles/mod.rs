@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod anaphora;
+mod english;
 mod offices;
 mod relations;
 
@@ -411,6 +412,8 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
     if doc.lang != super::types::Lang::En || doc.cap(k) && !acronym(k) {
         return k;
     }
+    // "Liberal Party transport spokesman": lowercase nouns first, then the capitalised words.
+    let k = english::noun_premodifiers(doc, k);
     let word = |i: usize| doc.cap(i) && doc.is_word(i) && !blocked.get(i).copied().unwrap_or(true);
     // A capitalised stop word inside a name ("Credit Suisse First Boston"), not opening it
     // ("In London").
@@ -438,11 +441,13 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         if capitalised(p) || joiner {
             s = p;
         } else {
+            // "ex-Downing Street media chief": "ex-" opens the run.
+            s -= usize::from(english::ex_capitalised(doc, p));
             break;
         }
     }
     // Never start on a joiner or a possessive.
-    while s < k && (doc.folded(s) == "of" || !doc.cap(s)) {
+    while s < k && (doc.folded(s) == "of" || !doc.cap(s) && !english::ex_capitalised(doc, s)) {
         s += 1;
     }
     s
@@ -758,6 +763,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
         let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution)
             || ends_noun_phrase(doc, from, j)
+            || english::ends_after_title(doc, from, j)
             // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
             || f == "avec" && doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             // "reçue par le ministre", not "président par intérim"
@@ -884,7 +890,18 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 // "Le président de la fédération, M. Dupont": an honorific tells a surname (in
                 // English "…the general election, Mr Kennedy said" it follows no apposition).
                 let honoured = ns > comma + 1 && doc.lang == super::types::Lang::Fr;
-                if let Some(ne) = person_name(doc, ns, blocked)
+                // "The head of the unit, Detective Superintendent, Jane Reed": the ranks are hers.
+                let ranks = english::title_run_end(doc, ns);
+                if let Some(re) = ranks
+                    && doc.tok(re) == ","
+                    && let Some(ne) = person_name(doc, re + 1, blocked).filter(|&ne| ne >= re + 3)
+                {
+                    let role = doc.span_text(rs, ce).to_string();
+                    out.push(RoleMatch { name: re + 1..ne, role_tokens: reserved..ce, role });
+                    k = ns;
+                    continue;
+                }
+                if let Some(ne) = person_name(doc, ns, blocked).filter(|_| ranks.is_none())
                     && (ne - ns >= 2 || GAZ.first_names.contains(doc.folded(ns)) || honoured)
                     && (!plural || another_name_after(doc, ne, blocked))
                 {
@@ -902,6 +919,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 k = push_named(doc, blocked, &mut out, ns..ne, reserved..ns, role, plural);
                 continue;
             }
+        }
+        // "Jane Reed MP".
+        if let Some(end) = english::post_nominal(doc, k, &mut out) {
+            k = end;
+            continue;
         }
         // Pattern 4: Name [qui] est / fut / a été élu [det] TITLE complement
         if let Some((role, rs, ce)) = copula_role(doc, k, blocked) {
@@ -1207,6 +1229,7 @@ fn title_after_premodifiers(doc: &Doc, t: usize, blocked: &[bool]) -> Option<usi
     }
     (t + 1..t + 7)
         .find(|&j| !doc.cap(j) && title_at(doc, j).is_some() && english_premodifiers(doc, j, blocked) == t)
+        .filter(|&j| !english::lowercase_after_possessive(doc, t, j))
 }
 
 /// English: the title after a possessive and a few lowercase words, "X, the firm's chief
@@ -1616,6 +1639,9 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
 /// l'un des pionniers de l'informatique" → each apart (the second from "un des").
 fn coordinated(doc: &Doc, rs: usize, ce: usize) -> Vec<(usize, usize)> {
     for i in rs + 1..ce {
+        if let Some(s2) = english::second_role_after_and(doc, i, ce) {
+            return vec![(rs, i), (s2, ce)];
+        }
         if doc.folded(i) != "et" {
             continue;
         }
@@ -1772,7 +1798,8 @@ fn push_named(
 ) -> usize {
     let mut end = name.end;
     // "le comédien et humoriste français X": two roles.
-    let roles: Vec<String> = match coordinated(doc, role_tokens.start, role_tokens.end).as_slice() {
+    let rs = english::written_start(doc, &role_tokens, &role);
+    let roles: Vec<String> = match coordinated(doc, rs, role_tokens.end).as_slice() {
         [_] => vec![role],
         pairs => pairs.iter().map(|&(a, b)| doc.span_text(a, b).to_string()).collect(),
     };

@@ -1,0 +1,496 @@
+//! English roles: the lowercase nouns a title is compounded with ("transport spokesman", "road
+//! safety head"), two roles joined by "and", a run of ranks standing before a name after a comma
+//! ("the head of the unit, Detective Chief Superintendent, Jane Reed") and the letters after a
+//! name ("Jane Reed MP").
+
+use std::ops::Range;
+
+use super::super::doc::Doc;
+use super::super::gazetteer::GAZ;
+use super::super::types::Lang;
+use super::{MODIFIERS, PRE_MODIFIERS, RoleMatch, title_at};
+
+/// Plural nouns that still qualify a title ("sports minister", "home affairs spokesman", "human
+/// rights lawyer"); other words in -s before a title are mostly verbs ("Labour wants").
+const PLURAL_NOUN_MODIFIERS: [&str; 18] = [
+    "sports",
+    "arts",
+    "news",
+    "affairs",
+    "rights",
+    "customs",
+    "communications",
+    "relations",
+    "resources",
+    "services",
+    "operations",
+    "sales",
+    "games",
+    "works",
+    "economics",
+    "politics",
+    "athletics",
+    "electronics",
+];
+
+/// Words after which a noun phrase opens: articles, possessives, prepositions, conjunctions.
+/// After a pronoun, a modal or an adverb a verb comes first ("they eye captain X", "has already
+/// lost winger X"); after "to" too when it is one of `TO_VERBS`.
+const OPENS_NOUN_PHRASE: [&str; 57] = [
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "as",
+    "like",
+    "alongside",
+    "including",
+    "between",
+    "among",
+    "about",
+    "against",
+    "after",
+    "before",
+    "under",
+    "over",
+    "without",
+    "within",
+    "via",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "then",
+    "to",
+    "how",
+    "when",
+    "where",
+    "why",
+    "while",
+    "if",
+    "because",
+    "since",
+    "until",
+    "although",
+    "though",
+    "than",
+    "whether",
+];
+
+/// Verbs that follow "to" before a title and its holder ("to oust chairman X", "to support
+/// prime minister X"): after "to" these are no nouns qualifying the title.
+const TO_VERBS: [&str; 24] = [
+    "oust",
+    "push",
+    "support",
+    "succeed",
+    "sign",
+    "face",
+    "back",
+    "help",
+    "visit",
+    "challenge",
+    "persuade",
+    "allow",
+    "force",
+    "congratulate",
+    "recruit",
+    "lure",
+    "poach",
+    "convince",
+    "stop",
+    "defeat",
+    "play",
+    "watch",
+    "remove",
+    "suspend",
+];
+
+/// Nouns of time, which date what follows rather than qualify it ("last year actor X", "the first
+/// time actress X").
+const TIME_NOUNS: [&str; 14] = [
+    "year",
+    "week",
+    "month",
+    "day",
+    "time",
+    "season",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "decade",
+    "century",
+    "hour",
+];
+
+/// Verb forms that take a person as object, before a title and its holder ("a poll saw director
+/// X", "nominees include singer X", "Chelsea brought striker X on").
+const VERBS: [&str; 44] = [
+    "include",
+    "feature",
+    "meet",
+    "join",
+    "beat",
+    "win",
+    "lose",
+    "keep",
+    "hold",
+    "bring",
+    "find",
+    "appoint",
+    "elect",
+    "replace",
+    "urge",
+    "ask",
+    "thank",
+    "praise",
+    "blame",
+    "criticise",
+    "criticize",
+    "accuse",
+    "sack",
+    "hire",
+    "let",
+    "make",
+    "take",
+    "give",
+    "get",
+    "put",
+    "see",
+    "saw",
+    "gave",
+    "became",
+    "become",
+    "took",
+    "made",
+    "won",
+    "met",
+    "lost",
+    "got",
+    "kept",
+    "brought",
+    "found",
+];
+
+/// Nouns in -ing that qualify a title ("marketing director", "banking analyst"); other words in
+/// -ing before a title are participles ("leading", "visiting").
+const ING_NOUNS: [&str; 18] = [
+    "housing",
+    "marketing",
+    "banking",
+    "building",
+    "training",
+    "funding",
+    "planning",
+    "advertising",
+    "engineering",
+    "publishing",
+    "licensing",
+    "broadcasting",
+    "manufacturing",
+    "shipping",
+    "clothing",
+    "accounting",
+    "mining",
+    "polling",
+];
+
+/// Whether the lowercase word at `i` can qualify a title after it as a noun or an adjective:
+/// not a function word, a reporting verb, an adverb, a participle, a number or a verb in -s.
+fn noun_modifier(doc: &Doc, i: usize) -> bool {
+    let f = doc.folded(i);
+    let plural =
+        f.len() > 3 && f.ends_with('s') && !f.ends_with("ss") && !f.ends_with("us") && !f.ends_with("is");
+    doc.is_word(i)
+        && !doc.cap(i)
+        && f.chars().all(|c| c.is_alphabetic() || c == '-')
+        && f.len() > 1
+        && !GAZ.is_stop(f)
+        && !GAZ.is_speech_verb(f)
+        && !MODIFIERS.contains(&f)
+        && !PRE_MODIFIERS.contains(&f)
+        && !OPENS_NOUN_PHRASE.contains(&f)
+        && !TIME_NOUNS.contains(&f)
+        && !VERBS.contains(&f)
+        && !(f.len() > 4
+            && (f.ends_with("ly") || f.ends_with("ed") || f.ends_with("ing") && !ING_NOUNS.contains(&f)))
+        && (!plural || PLURAL_NOUN_MODIFIERS.contains(&f))
+}
+
+/// English: the lowercase words (up to three) right before the lowercase title at `k` that
+/// qualify it: "transport spokesman", "road safety head", "ex-Tory education secretary",
+/// "conservative activist". They must follow a word opening a noun phrase, punctuation, a
+/// capitalised word or a modifier ("former"), never a word that may be a verb or comes before
+/// one ("Labour backs coach X", "they eye captain X").
+/// Returns where they start (`k` when none).
+pub(super) fn noun_premodifiers(doc: &Doc, k: usize) -> usize {
+    if doc.lang != Lang::En || doc.cap(k) {
+        return k;
+    }
+    let mut s = k;
+    while s > 0 && k - s < 3 && !doc.newline_before(s) && noun_modifier(doc, s - 1) {
+        s -= 1;
+    }
+    let Some(p) = s.checked_sub(1).filter(|_| s < k && !doc.newline_before(s)) else { return s };
+    let f = doc.folded(p);
+    let infinitive = f == "to" && TO_VERBS.contains(&doc.folded(s));
+    let boundary = !doc.is_word(p) && !infinitive
+        || OPENS_NOUN_PHRASE.contains(&f) && !infinitive
+        || doc.tok(p).starts_with(|c: char| c.is_ascii_digit())
+        || doc.cap(p) && !GAZ.is_speech_verb(f) && !GAZ.is_stop(f)
+        || MODIFIERS.contains(&f)
+        || PRE_MODIFIERS.contains(&f);
+    if boundary { s } else { k }
+}
+
+/// "ex-Labour", "ex-Downing": a capitalised word after "ex-", which opens the premodifiers of a
+/// title ("ex-Downing Street media chief").
+pub(super) fn ex_capitalised(doc: &Doc, p: usize) -> bool {
+    doc.lang == Lang::En
+        && doc.is_word(p)
+        && doc.tok(p).strip_prefix("ex-").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// English: whether a possessive and a lowercase word stand between the capitalised word at `t`
+/// and the title at `j` ("Russia's biggest oil producer"): such a title is read as a possessive
+/// one, which says who someone is only of a known person.
+pub(super) fn lowercase_after_possessive(doc: &Doc, t: usize, j: usize) -> bool {
+    let possessive = (t..j).any(|i| matches!(doc.tok(i), "'s" | "’s"));
+    possessive && (t..j).any(|i| doc.is_word(i) && !doc.cap(i))
+}
+
+/// English: where the role text `role` starts, the words before its reserved tokens included
+/// ("EBay president and chief executive": only "president and chief executive" is reserved).
+pub(super) fn written_start(doc: &Doc, reserved: &Range<usize>, role: &str) -> usize {
+    if doc.lang != Lang::En {
+        return reserved.start;
+    }
+    (reserved.start.saturating_sub(8)..=reserved.start)
+        .find(|&t| doc.span_text(t, reserved.end) == role)
+        .unwrap_or(reserved.start)
+}
+
+/// Words that carry an English title on into its complement: "chief executive of Acme",
+/// "president and chief executive", "minister without portfolio".
+const CARRY_ON: [&str; 19] = [
+    "of", "at", "for", "in", "to", "on", "with", "from", "and", "or", "without", "within", "under", "over",
+    "between", "among", "against", "into", "about",
+];
+
+/// Nouns that close a compound title the lists do not hold whole: "chief technology officer",
+/// "best actress winner", "chief medical adviser".
+const COMPOUND_HEADS: [&str; 7] =
+    ["officer", "winner", "accountant", "adviser", "advisor", "engineer", "designer"];
+
+/// English: whether the lowercase word at `j`, right after the title ending at `from`, ends the
+/// role. A title goes on with a preposition or a conjunction ("chief executive of Acme",
+/// "president and chief executive") or into a compound it heads ("chief technology officer");
+/// any other word is a verb or a participle ("X, the winger showed his pace", "a lawyer
+/// representing the family") or a noun of something else ("the general election").
+pub(super) fn ends_after_title(doc: &Doc, from: usize, j: usize) -> bool {
+    let f = doc.folded(j);
+    let lower = |t: usize| doc.is_word(t) && !doc.cap(t);
+    let head = |t: usize| lower(t) && (title_at(doc, t).is_some() || COMPOUND_HEADS.contains(&doc.folded(t)));
+    // "ambassadors include actors": a verb is no part of the compound.
+    let compound = (j..j + 3).take_while(|&t| head(t) || noun_modifier(doc, t)).any(head);
+    doc.lang == Lang::En && j == from && lower(j) && !CARRY_ON.contains(&f) && !compound
+}
+
+/// English: where the role after "and" at `i` starts when "and" joins two roles ("PTC president
+/// and conservative activist", "chairman and chief executive"): a title, maybe after "a" and
+/// modifiers or qualifying words, before `ce`.
+pub(super) fn second_role_after_and(doc: &Doc, i: usize, ce: usize) -> Option<usize> {
+    if doc.lang != Lang::En || doc.folded(i) != "and" {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(doc.folded(j), "a" | "an") {
+        j += 1;
+    }
+    let start = j;
+    while PRE_MODIFIERS.contains(&doc.folded(j)) && !doc.cap(j) {
+        j += 1;
+    }
+    (j..(j + 4).min(ce)).find(|&t| {
+        title_at(doc, t).is_some_and(|te| te <= ce)
+            && (t == j || !doc.cap(t) && noun_premodifiers(doc, t) == j)
+    })?;
+    Some(start)
+}
+
+/// English: a run of capitalised ranks at `ns` ("Acting Detective Chief Superintendent"), read
+/// as the title it is, not a name. Returns its end when the run holds nothing but the title and
+/// its modifiers.
+pub(super) fn title_run_end(doc: &Doc, ns: usize) -> Option<usize> {
+    if doc.lang != Lang::En || !doc.cap(ns) {
+        return None;
+    }
+    let mut t = ns;
+    while doc.cap(t) && PRE_MODIFIERS.contains(&doc.folded(t)) {
+        t += 1;
+    }
+    let te = title_at(doc, t).filter(|_| doc.cap(t))?;
+    let capitalised_after = doc.cap(te) && doc.is_word(te) && !doc.newline_before(te);
+    (!capitalised_after && te > t).then_some(te)
+}
+
+/// Letters after a name that give an office: "Jane Reed MP", "Jane Reed QC".
+const POST_NOMINALS: [&str; 4] = ["MP", "MEP", "MSP", "QC"];
+
+/// English: "Jane Reed MP": the letters at `k` after a full name opening with a known given name
+/// give its office. Pushes the role and returns the token after the letters.
+pub(super) fn post_nominal(doc: &Doc, k: usize, out: &mut Vec<RoleMatch>) -> Option<usize> {
+    if doc.lang != Lang::En || !POST_NOMINALS.contains(&doc.tok(k)) || doc.shouting {
+        return None;
+    }
+    let word =
+        |i: usize| doc.cap(i) && doc.is_word(i) && !GAZ.is_stop(doc.folded(i)) && !doc.newline_before(i + 1);
+    let mut ns = k;
+    while ns > 0 && k - ns < 3 && word(ns - 1) {
+        ns -= 1;
+    }
+    // Only a full name: a given name, then one or two capitalised words, nothing capitalised
+    // before it ("the Labour MP" is a title before a name, read elsewhere).
+    let before_is_name = ns > 0 && doc.cap(ns - 1) && doc.is_word(ns - 1) && !doc.newline_before(ns);
+    if k < ns + 2 || before_is_name || !GAZ.first_names.contains(doc.folded(ns)) {
+        return None;
+    }
+    out.push(RoleMatch { name: ns..k, role_tokens: k..k + 1, role: doc.tok(k).to_string() });
+    Some(k + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_roles;
+    use super::*;
+
+    fn roles(s: &str) -> Vec<(String, String)> {
+        let doc = Doc::new(s, Some(Lang::En));
+        let blocked = vec![false; doc.len()];
+        find_roles(&doc, &blocked, None)
+            .into_iter()
+            .map(|r| (doc.span_text(r.name.start, r.name.end).to_string(), r.role))
+            .collect()
+    }
+
+    fn assert_cases(cases: &[(&str, &[(&str, &str)])]) {
+        for (text, expected) in cases {
+            let want: Vec<(String, String)> =
+                expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
+            assert_eq!(roles(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lowercase_nouns_before_a_title() {
+        assert_cases(&[
+            (
+                "The study, led by housing expert professor Tom Baker, says rents will rise.",
+                &[("Tom Baker", "housing expert professor")],
+            ),
+            (
+                "Water safety head Anna Clarke said the lakes were cold.",
+                &[("Anna Clarke", "Water safety head")],
+            ),
+            (
+                "Green Party health spokesman Tom Baker said the wards were full.",
+                &[("Tom Baker", "Green Party health spokesman")],
+            ),
+            (
+                "And ex-Liberal housing secretary Anna Clarke recalled the debate.",
+                &[("Anna Clarke", "ex-Liberal housing secretary")],
+            ),
+            (
+                "The former home affairs spokesman Tom Baker said so.",
+                &[("Tom Baker", "former home affairs spokesman")],
+            ),
+            // A word that may be a verb, an adverb or a participle is no part of the role.
+            ("The club appointed coach Tom Baker on Friday.", &[("Tom Baker", "coach")]),
+            ("Rovers backs manager Tom Baker despite the defeat.", &[("Tom Baker", "manager")]),
+            ("She recently met manager Tom Baker at the ground.", &[("Tom Baker", "manager")]),
+        ]);
+    }
+
+    #[test]
+    fn premodifiers_before_two_roles_and_a_verb_after_the_title() {
+        assert_cases(&[
+            (
+                "Acme president and chief executive Tom Baker said so.",
+                &[("Tom Baker", "Acme president"), ("Tom Baker", "chief executive")],
+            ),
+            (
+                "The ex-Downing Street press chief Tom Baker spoke.",
+                &[("Tom Baker", "ex-Downing Street press chief")],
+            ),
+            ("He passed to Tom Baker, the winger showed his pace.", &[("Tom Baker", "winger")]),
+            ("They eye captain Tom Baker for the job.", &[("Tom Baker", "captain")]),
+            ("Last year actor Tom Baker won.", &[("Tom Baker", "actor")]),
+            (
+                "The rights were sold to record producer Tom Baker in 1990.",
+                &[("Tom Baker", "record producer")],
+            ),
+            ("The board moved to oust chairman Tom Baker.", &[("Tom Baker", "chairman")]),
+            (
+                "Tom Baker, chief technology officer at Acme, said so.",
+                &[("Tom Baker", "chief technology officer at Acme")],
+            ),
+            ("Tom Baker, a lawyer representing the family, said so.", &[("Tom Baker", "lawyer")]),
+            ("Its ambassadors include actors Tom Baker and others.", &[("Tom Baker", "actors")]),
+        ]);
+    }
+
+    #[test]
+    fn two_roles_joined_by_and() {
+        assert_cases(&[
+            (
+                "Tom Baker, ABC chairman and veteran activist said the show was crude.",
+                &[("Tom Baker", "ABC chairman"), ("Tom Baker", "veteran activist")],
+            ),
+            (
+                "Tom Baker, chairman and chief executive of Acme, said so.",
+                &[("Tom Baker", "chairman"), ("Tom Baker", "chief executive of Acme")],
+            ),
+            (
+                "Tom Baker, chairman of Smith and Jones, said so.",
+                &[("Tom Baker", "chairman of Smith and Jones")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_run_of_ranks_before_the_name() {
+        assert_cases(&[(
+            "The head of the unit, Acting Detective Chief Superintendent, Anna Clarke, said the gang was caught.",
+            &[("Anna Clarke", "head of the unit"), ("Anna Clarke", "Acting Detective Chief Superintendent")],
+        )]);
+    }
+
+    #[test]
+    fn letters_after_a_name() {
+        assert_cases(&[
+            ("The report was written with the help of Anna Clarke MP and others.", &[("Anna Clarke", "MP")]),
+            ("The Labour MP said it was wrong.", &[]),
+        ]);
+    }
+}
