@@ -178,10 +178,57 @@ const OPENERS_BEFORE_A_NAME: [&str; 12] = [
 
 /// Function words that open a sentence before a name the tagger took them into ("Si X a …",
 /// "Quand X écrit", "Seul X a …") (folded).
-const FUNCTION_OPENERS: [&str; 16] = [
+const FUNCTION_OPENERS: [&str; 18] = [
     "si", "quand", "lorsque", "seul", "seule", "mais", "pour", "avec", "sans", "depuis", "contre", "chez",
-    "ainsi", "pourtant", "alors", "donc",
+    "ainsi", "pourtant", "alors", "donc", "comment", "pourquoi",
 ];
+
+/// Whether byte `at` opens a headline after a label and a dash or a colon ("» LIRE AUSSI -
+/// Comment X veut …").
+fn opens_headline(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    before.ends_with(['-', '–', '—', ':']) && text.get(..at).is_some_and(|b| b.ends_with([' ', '\u{a0}']))
+}
+
+/// Whether the span `start..end`, written in capitals, is the name in a photo credit: capitals
+/// up to a slash and an agency ("GEOFFROY VAN DER HASSELT/AFP"), or after « Crédits photo : ».
+fn photo_credit(text: &str, start: usize, end: usize) -> bool {
+    let span = text.get(start..end).unwrap_or("");
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+    };
+    if !span.split_whitespace().all(capitals) {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or("").trim_end();
+    if before.ends_with("Crédits photo :") || before.ends_with("Crédit photo :") {
+        return true;
+    }
+    // A given name and a surname at least, counting the words in capitals before the span
+    // ("GEOFFROY VAN DER [HASSELT]/AFP"): "RTL/Le Figaro/LCI", "AC/DC" are no credit.
+    let mut words = span.split_whitespace().count()
+        + text
+            .get(..start)
+            .unwrap_or("")
+            .rsplit(' ')
+            .skip(1)
+            .take_while(|w| !w.contains('\n') && capitals(w))
+            .count();
+    let mut rest = text.get(end..).unwrap_or("");
+    loop {
+        if let Some(agency) = rest.strip_prefix('/') {
+            return words >= 2 && agency.chars().next().is_some_and(char::is_uppercase);
+        }
+        let Some(r) = rest.strip_prefix(' ') else { return false };
+        let word = r.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        if !capitals(word) {
+            return false;
+        }
+        words += 1;
+        rest = r.get(word.len()..).unwrap_or("");
+    }
+}
 
 /// Points of the compass closing a place's name ("sortie Vierzon Est", « Avignon Sud »).
 const COMPASS_POINTS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
@@ -468,7 +515,7 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
         let first = fold_str(ws[0].1);
         // « Si X a … », « Quand X écrit … ».
         if m.label != Label::Misc
-            && opens_sentence(text, m.start)
+            && (opens_sentence(text, m.start) || opens_headline(text, m.start))
             && FUNCTION_OPENERS.contains(&first.as_str())
             && !GAZ.first_names.contains(first.as_str())
         {
@@ -495,6 +542,9 @@ fn reread(text: &str, m: &mut Candidate) -> bool {
     {
         m.label = label;
         return true;
+    }
+    if photo_credit(text, m.start, m.end) {
+        return false;
     }
     if m.label != Label::Org && after_publisher_word(text, m.start) {
         m.label = Label::Org;
@@ -668,6 +718,24 @@ mod tests {
         assert_eq!(reread_one(text, "Si Morel", Label::Per), ("Morel".into(), Label::Per));
         assert_eq!(reread_one(text, "Quand Morel", Label::Per), ("Morel".into(), Label::Per));
         assert_eq!(reread_one(text, "Seul Vernet", Label::Per), ("Vernet".into(), Label::Per));
+        let text = "Le budget.\n» LIRE AUSSI - Comment Vernet veut baisser l'impôt";
+        assert_eq!(reread_one(text, "Comment Vernet", Label::Per), ("Vernet".into(), Label::Per));
+    }
+
+    #[test]
+    fn a_photo_credit_is_no_name_of_the_story() {
+        let text = "La foule. PAUL VAN DER MOREL/AFP\nLe cortège. Crédits photo : JEAN VERNET\nLe \
+                    député JEAN MORIN parle à l'AFP.";
+        for w in ["PAUL", "VAN", "MOREL", "JEAN VERNET"] {
+            // (Each word alone, as the tagger reads some credits.)
+            let mut c = span(text, w, Label::Misc, Origin::Model, 0.6);
+            assert!(!reread(text, &mut c), "{w}");
+        }
+        let mut c = span(text, "JEAN MORIN", Label::Per, Origin::Model, 0.6);
+        assert!(reread(text, &mut c));
+        let text = "Invité du Grand Jury RTL/Le Figaro/LCI, il parle.";
+        let mut c = span(text, "RTL", Label::Org, Origin::Model, 0.6);
+        assert!(reread(text, &mut c), "one word before a slash is no credit");
     }
 
     #[test]
