@@ -36,7 +36,7 @@ const PLURAL_NOUN_MODIFIERS: [&str; 18] = [
 /// Words after which a noun phrase opens: articles, possessives, prepositions, conjunctions.
 /// After a pronoun, a modal or an adverb a verb comes first ("they eye captain X", "has already
 /// lost winger X"); after "to" too when it is one of `TO_VERBS`.
-const OPENS_NOUN_PHRASE: [&str; 57] = [
+const OPENS_NOUN_PHRASE: [&str; 65] = [
     "the",
     "a",
     "an",
@@ -94,7 +94,19 @@ const OPENS_NOUN_PHRASE: [&str; 57] = [
     "though",
     "than",
     "whether",
+    "yet",
+    "so",
+    "either",
+    "neither",
+    "both",
+    "each",
+    "every",
+    "another",
 ];
+
+/// Pronouns a verb follows: capitalised at the start of a sentence they still open no noun
+/// phrase ("They eye captain X").
+const SUBJECT_PRONOUNS: [&str; 8] = ["i", "you", "he", "she", "it", "we", "they", "who"];
 
 /// Verbs that follow "to" before a title and its holder ("to oust chairman X", "to support
 /// prime minister X"): after "to" these are no nouns qualifying the title.
@@ -254,11 +266,11 @@ pub(super) fn noun_premodifiers(doc: &Doc, k: usize) -> usize {
     }
     let Some(p) = s.checked_sub(1).filter(|_| s < k && !doc.newline_before(s)) else { return s };
     let f = doc.folded(p);
+    let upper = |i: usize| doc.info.get(i).is_some_and(|t| t.upper);
     let infinitive = f == "to" && TO_VERBS.contains(&doc.folded(s));
-    let boundary = !doc.is_word(p) && !infinitive
-        || OPENS_NOUN_PHRASE.contains(&f) && !infinitive
+    let boundary = (!doc.is_word(p) || OPENS_NOUN_PHRASE.contains(&f)) && !infinitive
         || doc.tok(p).starts_with(|c: char| c.is_ascii_digit())
-        || doc.cap(p) && !GAZ.is_speech_verb(f) && !GAZ.is_stop(f)
+        || doc.cap(p) && !GAZ.is_speech_verb(f) && (!SUBJECT_PRONOUNS.contains(&f) || upper(p))
         || MODIFIERS.contains(&f)
         || PRE_MODIFIERS.contains(&f);
     if boundary { s } else { k }
@@ -380,6 +392,33 @@ pub(super) fn post_nominal(doc: &Doc, k: usize, out: &mut Vec<RoleMatch>) -> Opt
     Some(k + 1)
 }
 
+/// English: a name read with the letters after it ("the Tory frontbencher Jane Reed MP"): the
+/// roles are given to the name without the letters as well (the recogniser may have read either),
+/// with the letters as one more role.
+pub(super) fn split_post_nominals(doc: &Doc, out: &mut Vec<RoleMatch>) {
+    if doc.lang != Lang::En || doc.shouting {
+        return;
+    }
+    let mut more = Vec::new();
+    for r in out.iter() {
+        let last = r.name.end.saturating_sub(1);
+        if r.name.len() >= 3 && POST_NOMINALS.contains(&doc.tok(last)) {
+            let name = r.name.start..last;
+            more.push(RoleMatch {
+                name: name.clone(),
+                role_tokens: r.role_tokens.clone(),
+                role: r.role.clone(),
+            });
+            more.push(RoleMatch { name, role_tokens: last..last + 1, role: doc.tok(last).to_string() });
+        }
+    }
+    for m in more {
+        if !out.iter().any(|r| r.name == m.name && r.role == m.role) {
+            out.push(m);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::find_roles;
@@ -445,6 +484,8 @@ mod tests {
             ),
             ("He passed to Tom Baker, the winger showed his pace.", &[("Tom Baker", "winger")]),
             ("They eye captain Tom Baker for the job.", &[("Tom Baker", "captain")]),
+            ("Yet aviation analyst Tom Baker disagreed.", &[("Tom Baker", "aviation analyst")]),
+            ("Wales pick either fly-half Tom Baker or Jim Reed.", &[("Tom Baker", "fly-half")]),
             ("Last year actor Tom Baker won.", &[("Tom Baker", "actor")]),
             (
                 "The rights were sold to record producer Tom Baker in 1990.",
@@ -491,6 +532,14 @@ mod tests {
         assert_cases(&[
             ("The report was written with the help of Anna Clarke MP and others.", &[("Anna Clarke", "MP")]),
             ("The Labour MP said it was wrong.", &[]),
+            (
+                "The Tory frontbencher Anna Clarke MP demanded a vote.",
+                &[
+                    ("Anna Clarke MP", "Tory frontbencher"),
+                    ("Anna Clarke", "Tory frontbencher"),
+                    ("Anna Clarke", "MP"),
+                ],
+            ),
         ]);
     }
 }

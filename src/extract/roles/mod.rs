@@ -993,6 +993,7 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         let restated = described_roles(doc, &out, blocked);
         out.extend(restated.into_iter().filter(allowed));
     }
+    english::split_post_nominals(doc, &mut out);
     for r in &mut out {
         r.role = without_brackets(&r.role);
     }
