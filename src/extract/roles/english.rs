@@ -329,6 +329,23 @@ pub(super) fn ends_after_title(doc: &Doc, from: usize, j: usize) -> bool {
     doc.lang == Lang::En && j == from && lower(j) && !CARRY_ON.contains(&f) && !compound
 }
 
+/// English: the lowercase title that lowercase nouns at `t` lead up to, modifiers skipped: "X, a
+/// transport expert at the university", "X, former road safety head". Such a title says who
+/// someone is only of a known person ("Acme, an oil producer").
+pub(super) fn title_after_nouns(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.lang != Lang::En {
+        return None;
+    }
+    let mut s = t;
+    while (MODIFIERS.contains(&doc.folded(s)) || PRE_MODIFIERS.contains(&doc.folded(s))) && !doc.cap(s) {
+        s += 1;
+    }
+    if doc.cap(s) || title_at(doc, s).is_some() || !noun_modifier(doc, s) {
+        return None;
+    }
+    (s + 1..s + 4).find(|&j| !doc.cap(j) && title_at(doc, j).is_some() && noun_premodifiers(doc, j) == s)
+}
+
 /// English: where the role after "and" at `i` starts when "and" joins two roles ("PTC president
 /// and conservative activist", "chairman and chief executive"): a title, maybe after "a" and
 /// modifiers or qualifying words, before `ce`.
@@ -498,6 +515,22 @@ mod tests {
             ),
             ("Tom Baker, a lawyer representing the family, said so.", &[("Tom Baker", "lawyer")]),
             ("Its ambassadors include actors Tom Baker and others.", &[("Tom Baker", "actors")]),
+        ]);
+    }
+
+    #[test]
+    fn lowercase_nouns_in_apposition() {
+        assert_cases(&[
+            (
+                "Tom Baker, a transport expert at the university, said so.",
+                &[("Tom Baker", "transport expert at the university")],
+            ),
+            ("Anna Clarke, former road safety head, said so.", &[("Anna Clarke", "former road safety head")]),
+            ("Gazneft, an oil producer, said profits rose.", &[]),
+            (
+                "It was hard. Said Rovers assistant coach Tom Baker: \"We were poor.\"",
+                &[("Tom Baker", "Rovers assistant coach")],
+            ),
         ]);
     }
 

@@ -447,7 +447,9 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         }
     }
     // Never start on a joiner or a possessive.
-    while s < k && (doc.folded(s) == "of" || !doc.cap(s) && !english::ex_capitalised(doc, s)) {
+    // "Said Wales coach X": a verb opening the sentence is no part of the role.
+    let verb = |s: usize| opens_sentence(doc, s) && GAZ.is_speech_verb(doc.folded(s));
+    while s < k && (doc.folded(s) == "of" || !doc.cap(s) && !english::ex_capitalised(doc, s) || verb(s)) {
         s += 1;
     }
     s
@@ -1088,7 +1090,8 @@ fn appositions(
         // to be a person's.
         let possessive = title_after_premodifiers(doc, role_start, blocked).is_none()
             && title_after_possessive(doc, role_start).is_some();
-        if (relation_end.is_some() || possessive) && !relations::known_person(doc, &name, out) {
+        let nouns = english::title_after_nouns(doc, role_start).is_some();
+        if (relation_end.is_some() || possessive || nouns) && !relations::known_person(doc, &name, out) {
             return end;
         }
         let reserved_end = relation_end.unwrap_or(ce);
@@ -1187,7 +1190,10 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     if party_member_at(doc, t) {
         return None;
     }
-    let t = title_after_premodifiers(doc, t, blocked).or_else(|| title_after_possessive(doc, t)).unwrap_or(t);
+    let t = title_after_premodifiers(doc, t, blocked)
+        .or_else(|| title_after_possessive(doc, t))
+        .or_else(|| english::title_after_nouns(doc, t))
+        .unwrap_or(t);
     let Some(te) = title_at(doc, t).map(|e| title_tail(doc, e)) else {
         // "X, proche de Y": a noun of relation is read only here, with its complement.
         // "X, autre figure de la contestation": "autre" says there are more, not what X is.
