@@ -633,7 +633,10 @@ pub fn find_quotes(
             .or_else(|| quoted_predicate(doc, k, entities))
             .or_else(|| caption_speaker(doc, k, close, entities))
             .or_else(|| {
-                inherited.is_none().then(|| bare_after_subject(doc, k, close, words, entities)).flatten()
+                inherited
+                    .is_none()
+                    .then(|| bare_after_subject(doc, k, close, words, entities, roles))
+                    .flatten()
             });
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
@@ -1336,6 +1339,7 @@ fn bare_after_subject(
     close: usize,
     words: usize,
     entities: &EntityIndex,
+    roles: &[RoleMatch],
 ) -> Option<Speaker> {
     let ends = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
     if doc.lang != Lang::Fr || words < BARE_QUOTE_WORDS || !doc.cap(k + 1) || k == 0 || !ends(k - 1) {
@@ -1366,6 +1370,21 @@ fn bare_after_subject(
     let own_incise = (k + 2..close).any(|j| doc.tok(j - 1) == "," && is_speech(doc, j));
     let e = match coref::sentence_subject(doc, range.start, k - 1, entities) {
         coref::Subject::Person(e) => e,
+        // "X a rejoint le cortège. Elle a dû fermer sa boutique. « … »": the person the
+        // pronoun's chain of subjects leads back to, when the sentence names nobody; no guess
+        // among the people named before.
+        coref::Subject::Pronoun(g) => {
+            let nobody = entities.last_person_between(from, to, |_, _| true).is_none();
+            if !nobody || own_incise || g == Gender::Unknown {
+                return None;
+            }
+            // The person is named in the quotation's own paragraph.
+            let paragraph = doc.text.get(..to).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+            return coref::subject_person(doc, k, g, entities, roles)
+                .flatten()
+                .filter(|e| e.mentions.iter().any(|m| m.start >= paragraph && m.end <= to))
+                .map(|e| Speaker::Named(e.name.clone()));
+        }
         // "L'actrice est décidée à … . « … »": a person described, for `resolve_description`
         // to name (or to show as described), when the sentence names nobody.
         _ => {

@@ -1183,3 +1183,18 @@ fn a_quotation_standing_alone_after_a_sentence_about_a_person_described() {
                 la presse. « J'ai inventé la concertation il y a dix ans. »";
     assert_eq!(speakers(text), vec![some("Jeanne Morel")]);
 }
+
+#[test]
+fn a_quotation_standing_alone_after_a_pronoun_subject_follows_its_chain_in_the_paragraph() {
+    let text = "Jeanne Morel tient une boulangerie à Lille. Elle a dû fermer sa boutique samedi. « Nous avons perdu \
+                la moitié de notre chiffre. »";
+    assert_eq!(speakers(text), vec![some("Jeanne Morel")]);
+    // The person is named in the paragraph before: no guess.
+    let text = "Jeanne Morel tient une boulangerie à Lille.\nElle a dû fermer sa boutique samedi. « Nous avons \
+                perdu le tiers de notre chiffre. »";
+    assert_eq!(speakers(text), vec![None]);
+    // A pronoun of the other gender.
+    let text = "Paul Lenoir tient une boulangerie à Lille. Elle a dû fermer sa boutique samedi. « Nous avons \
+                perdu le quart de notre chiffre. »";
+    assert_eq!(speakers(text), vec![None]);
+}
