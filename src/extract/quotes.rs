@@ -1182,8 +1182,16 @@ fn plausible_speaker(s: &str) -> bool {
     let pronoun = words
         .iter()
         .any(|w| matches!(crate::text::fold::fold_str(w).as_str(), "lui" | "il" | "elle" | "eux"));
-    opens && !dangling && !pronoun && words.len() <= 10 && !s.contains(['«', '»', '"', '“', '”'])
+    // "Finalement, le chef de l'État …": a French adverb in -ment opening a sentence, which a
+    // tagger may take for a name, is nobody ("Clément" is shorter than any of them).
+    let adverb = words.len() == 1
+        && f.chars().count() >= ADVERB_MIN_CHARS
+        && (f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment"));
+    opens && !dangling && !pronoun && !adverb && words.len() <= 10 && !s.contains(['«', '»', '"', '“', '”'])
 }
+
+/// Fewest letters of a French adverb in -ment that is taken for no name ("notamment").
+const ADVERB_MIN_CHARS: usize = 9;
 
 /// Whether the quote opening at token `open` continues the one closed at `prev_close`: same
 /// paragraph, at most one short sentence between (the attribution: ""…," she said. "…""), and
@@ -3908,6 +3916,10 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
 pub(super) mod tests_support {
     pub fn infinitive_is_speech(verb: &str) -> bool {
         super::infinitive_of_speech(verb)
+    }
+
+    pub fn plausible_speaker(s: &str) -> bool {
+        super::plausible_speaker(s)
     }
 }
 

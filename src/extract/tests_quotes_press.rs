@@ -1198,3 +1198,14 @@ fn a_quotation_standing_alone_after_a_pronoun_subject_follows_its_chain_in_the_p
                 perdu le quart de notre chiffre. »";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn an_adverb_opening_the_sentence_is_no_speaker() {
+    use super::quotes::tests_support::plausible_speaker as plausible_speaker_for_tests;
+    for adverb in ["Finalement", "Évidemment", "Notamment"] {
+        assert!(!plausible_speaker_for_tests(adverb), "{adverb}");
+    }
+    for name in ["Clément", "Jeanne Morel", "Laurent"] {
+        assert!(plausible_speaker_for_tests(name), "{name}");
+    }
+}
