@@ -104,7 +104,19 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
             t += 1;
         }
         let Some((rs, te, ce)) = predicate_role(doc, t, blocked) else { continue };
-        let Some(before) = doc.sentences.get(i - 1) else { continue };
+        // "X est députée. Chef d'entreprise, elle a été élue en 2017. Elle est membre de …": a
+        // sentence naming no one, with the same pronoun as its subject, speaks of the same
+        // person: look one sentence further back (twice at most).
+        let pronoun = doc.folded(p);
+        let same_pronoun = |s: &Range<usize>| {
+            s.clone().any(|j| doc.folded(j) == pronoun && (j == s.start || doc.tok(j - 1) == ","))
+                && !mentions.iter().any(|m| s.contains(&m.tokens.start))
+        };
+        let mut b = i - 1;
+        while b + 3 > i && b > 0 && doc.sentences.get(b).is_some_and(same_pronoun) {
+            b -= 1;
+        }
+        let Some(before) = doc.sentences.get(b) else { continue };
         if !same_paragraph(doc, before.start, p) {
             continue;
         }

@@ -2181,6 +2181,10 @@ mod tests {
             &[("Marie Durand", "une des fondatrices du collectif")],
         ),
         ("Jean Dupont a rencontré Paul Morel. Il est le président du club.", &[]),
+        (
+            "Marie Durand est députée du Gard. Avocate, elle a été élue en 2017. Elle est membre de la commission des Finances.",
+            &[("Marie Durand", "députée du Gard"), ("Marie Durand", "membre de la commission des Finances")],
+        ),
         ("Marie Durand a pris la parole. Il est le président du club.", &[]),
         ("Jean Dupont a pris la parole.\nIl est le président du club.", &[]),
         ("Jean Dupont a parlé. Il est l'auteur de Comprendre le monde.", &[]),
