@@ -1499,6 +1499,17 @@ fn name_start_before(doc: &Doc, end: usize) -> usize {
     while ns < end && not_name(ns) {
         ns += 1;
     }
+    // "Seul Paul Morel, député du Gard, a voté contre": a word opening the sentence before a
+    // given name and a surname is no part of the name.
+    if ns + 3 <= end
+        && doc.lang == super::types::Lang::Fr
+        && opens_sentence(doc, ns)
+        && !GAZ.first_names.contains(doc.folded(ns))
+        && GAZ.first_names.contains(doc.folded(ns + 1))
+        && !PARTICLES.contains(&doc.folded(ns + 2))
+    {
+        ns += 1;
+    }
     // "a dit à Reuters David Michaux", "confie au Figaro Jean Dupont": the organisation spoken
     // to is no part of the full name after it.
     let spoken_to = ns.checked_sub(1).is_some_and(|p| matches!(doc.folded(p), "a" | "au" | "aux"));
@@ -2181,6 +2192,7 @@ mod tests {
             &[("Marie Durand", "une des fondatrices du collectif")],
         ),
         ("Jean Dupont a rencontré Paul Morel. Il est le président du club.", &[]),
+        ("Seul Paul Morel, député du Gard, a voté contre.", &[("Paul Morel", "député du Gard")]),
         (
             "Marie Durand est députée du Gard. Avocate, elle a été élue en 2017. Elle est membre de la commission des Finances.",
             &[("Marie Durand", "députée du Gard"), ("Marie Durand", "membre de la commission des Finances")],
