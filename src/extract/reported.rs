@@ -277,6 +277,8 @@ mod tests {
             ("Le parquet de Paris a annoncé dimanche avoir ouvert une enquête.", "parquet de Paris"),
             ("Dans un communiqué, la SNCF a précisé que le trafic reprendrait lundi.", "SNCF"),
             ("Le Parisien indique qu'une unité de policiers est intervenue.", "Le Parisien"),
+            // Not as this rule's subject, but as the body a spokesman speaks for (sources.rs).
+            ("Un porte-parole de la RATP a indiqué que les stations rouvriraient.", "RATP"),
         ];
         for (text, want) in cases {
             let got = sources(text);
@@ -286,8 +288,7 @@ mod tests {
             // Its own quotation makes it a speaker, not a source.
             "La RATP a annoncé : « Les stations rouvriront lundi matin. »",
             "La RATP a annoncé « la réouverture des stations » sans donner de date.",
-            // Not the subject opening the clause; not a verb of making known.
-            "Un porte-parole de la RATP a indiqué que les stations rouvriraient.",
+            // Not a verb of making known.
             "La RATP a dénoncé les violences commises contre ses agents.",
         ] {
             let got = sources(text);

@@ -385,7 +385,13 @@ fn spoken_for(doc: &Doc, s: usize, entities: &EntityIndex) -> Option<String> {
         return described_body(doc, s, entities);
     };
     let after = doc.tokens.partition_point(|t| t.start < end);
-    let ends = !matches!(doc.tok(after), "'s" | "’s" | "and" | "et") && !doc.cap(after);
+    // "for the Department for Culture, Media and Sport": a comma before a list of capitalised
+    // words goes on with the name, which the recogniser cut (not "du RN, Jean Dupont").
+    let cut = doc.tok(after) == ","
+        && (after + 1..after + 4)
+            .take_while(|&j| doc.cap(j) || matches!(doc.tok(j), "and" | "&"))
+            .any(|j| matches!(doc.tok(j), "and" | "&"));
+    let ends = !matches!(doc.tok(after), "'s" | "’s" | "and" | "et") && !doc.cap(after) && !cut;
     ends.then(|| e.name.clone())
 }
 
