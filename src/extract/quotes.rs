@@ -3867,6 +3867,15 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         place(first.checked_sub(1))
             || first > 1 && doc.is_determiner(first - 1) && place(first.checked_sub(2))
     };
+    // "Ms X, who chairs the Transport Committee, says": a name inside a relative clause is
+    // what the clause is about, not the subject.
+    let in_relative = |en: &super::types::Entity, last: usize| {
+        let Some(first) = mention_start(en, last) else { return false };
+        (first.saturating_sub(8).max(sent_start)..first)
+            .rev()
+            .find(|&j| doc.tok(j) == ",")
+            .is_some_and(|c| matches!(doc.folded(c + 1), "who" | "which" | "whose" | "qui" | "dont"))
+    };
     if doc.tok(e - 1) == ","
         && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
             (en.label == Label::Per
@@ -3874,6 +3883,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
                     && !in_person_phrase(en, e.saturating_sub(2))
                     && !from_organisation(en, e.saturating_sub(2)))
                 && !governed(en, e.saturating_sub(2))
+                && !in_relative(en, e.saturating_sub(2))
         })
     {
         return Some(Speaker::Named(en.name.clone()));
@@ -3881,11 +3891,19 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // "Sébastien Chenu, député Rassemblement national, a dénoncé": the person before the
     // apposition that ends in their party.
     if doc.tok(e - 1) == ","
-        && let Some(c) = (e.saturating_sub(8).max(sent_start + 1)..e - 1).rev().find(|&c| {
-            doc.tok(c) == ","
-                && (is_person_head(doc, c + 1)
-                    || doc.lang == Lang::En && matches!(doc.folded(c + 1), "from" | "of" | "at"))
-        })
+        && let Some(c) = (e.saturating_sub(if doc.lang == Lang::En { 12 } else { 8 }).max(sent_start + 1)
+            ..e - 1)
+            .rev()
+            .find(|&c| {
+                doc.tok(c) == ","
+                    && (is_person_head(doc, c + 1)
+                    || doc.lang == Lang::En && matches!(doc.folded(c + 1), "from" | "of" | "at")
+                    // "X, the most recent female MP to be elected, said", "X, who chairs …,".
+                    || doc.lang == Lang::En
+                        && (matches!(doc.folded(c + 1), "who" | "whose")
+                            || doc.folded(c + 1) == "the"
+                                && (c + 2..(c + 6).min(e)).any(|h| is_person_head(doc, h))))
+            })
         && let Some(en) = entities.ending_at(end_of(c - 1)).filter(|en| en.label == Label::Per)
     {
         return Some(Speaker::Named(en.name.clone()));
@@ -3933,6 +3951,16 @@ mod tests {
 
     fn one(name: &str) -> Vec<Option<String>> {
         vec![Some(name.to_string())]
+    }
+
+    /// A name inside a relative clause between the subject and the verb is not the speaker;
+    /// the person before it is ("Ms X, who chairs the Y Committee, says:").
+    #[test]
+    fn a_name_in_a_relative_clause_is_not_the_speaker() {
+        let text = "In a column, Ms Joan Harwell, who chairs the Rail Safety Committee, says: \"Slower trains save lives.\"";
+        assert_eq!(speakers(text), one("Joan Harwell"));
+        let text = "La ministre, qui a reçu la direction de Vortex, a lancé : « Nous ne céderons rien. »";
+        assert_ne!(speakers(text), one("Vortex"));
     }
 
     /// fr-speakers3: after a quote and its comma, a verb with its subject pronoun behind it is
