@@ -438,24 +438,10 @@ pub(super) fn split_post_nominals(doc: &Doc, out: &mut Vec<RoleMatch>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::find_roles;
     use super::*;
 
-    fn roles(s: &str) -> Vec<(String, String)> {
-        let doc = Doc::new(s, Some(Lang::En));
-        let blocked = vec![false; doc.len()];
-        find_roles(&doc, &blocked, None)
-            .into_iter()
-            .map(|r| (doc.span_text(r.name.start, r.name.end).to_string(), r.role))
-            .collect()
-    }
-
     fn assert_cases(cases: &[(&str, &[(&str, &str)])]) {
-        for (text, expected) in cases {
-            let want: Vec<(String, String)> =
-                expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
-            assert_eq!(roles(text), want, "{text}");
-        }
+        super::super::tests::assert_cases_in(Some(Lang::En), cases);
     }
 
     #[test]

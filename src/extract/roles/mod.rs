@@ -1885,7 +1885,12 @@ mod tests {
     use super::*;
 
     fn roles(s: &str) -> Vec<(String, String)> {
-        let doc = Doc::new(s, None);
+        roles_in(s, None)
+    }
+
+    /// The (name, role) pairs of a text read in `lang` (guessed when `None`).
+    pub(super) fn roles_in(s: &str, lang: Option<crate::extract::types::Lang>) -> Vec<(String, String)> {
+        let doc = Doc::new(s, lang);
         let blocked = vec![false; doc.len()];
         find_roles(&doc, &blocked, None)
             .into_iter()
@@ -1895,10 +1900,18 @@ mod tests {
 
     /// Each text gives exactly the expected (name, role) pairs, in order.
     fn assert_cases(cases: &[(&str, &[(&str, &str)])]) {
+        assert_cases_in(None, cases);
+    }
+
+    /// The same, for texts read in `lang`.
+    pub(super) fn assert_cases_in(
+        lang: Option<crate::extract::types::Lang>,
+        cases: &[(&str, &[(&str, &str)])],
+    ) {
         for (text, expected) in cases {
             let want: Vec<(String, String)> =
                 expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
-            assert_eq!(roles(text), want, "{text}");
+            assert_eq!(roles_in(text, lang), want, "{text}");
         }
     }
 
