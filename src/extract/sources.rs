@@ -239,11 +239,9 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
             // "écrivait dans Le Monde le journaliste X": a listed outlet after a verb of saying.
             "dans"
                 if (k.saturating_sub(6)..k).any(|j| speech_verb_at(doc, j))
-                    && !media_from(doc, k + 1).is_empty() =>
+                    && let Some(&(a, b)) = media_from(doc, k + 1).first() =>
             {
-                for (a, b) in media_from(doc, k + 1).into_iter().take(1) {
-                    push(Some(outlet_name(doc, a, b, entities)));
-                }
+                push(Some(outlet_name(doc, a, b, entities)))
             }
             "dans" => push(in_media(doc, k + 1, entities)),
             // "(Avec AFP)": the agency whose dispatches the article draws on.
