@@ -394,3 +394,29 @@ fn facts_json_reads_press_sources_and_dates_in_their_tense() {
         .collect();
     assert_eq!(dates, [("samedi", "2018-12-01"), ("samedi", "2018-12-01")], "{facts}");
 }
+
+/// A spokesman's body and a communiqué's author are sources; a holiday and two months in a row
+/// are dates resolved from the story's day.
+#[test]
+fn facts_json_reads_spokesmen_communiques_and_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.jsonl");
+    let body = "Les ventes de novembre et décembre ont déçu, a indiqué une porte-parole de la SNCF. \
+                Les jouets étaient non conformes, indique un communiqué du ministère de l'Agriculture. \
+                Les magasins se sont refaits avant Noël.";
+    let line = serde_json::json!({"title": "Les ventes", "date": "2019-01-07", "lang": "fr", "body": body});
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let sources = facts["sources"].as_array().unwrap();
+    assert!(sources.contains(&serde_json::json!("SNCF")), "{facts}");
+    assert!(sources.contains(&serde_json::json!("ministère de l'Agriculture")), "{facts}");
+    let dates: Vec<(&str, &str)> = facts["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(dates, [("novembre et décembre", "2018-11/2018-12"), ("Noël", "2018-12-25")], "{facts}");
+}
