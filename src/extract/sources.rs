@@ -41,6 +41,35 @@ const INSTITUTIONS: [&str; 24] = [
     "the police",
 ];
 
+/// What French ministries are "of", written in lower case after "ministère de" (folded
+/// words): "le ministère de l'économie", "du ministère des affaires étrangères".
+const MINISTRY_DOMAINS: [&[&str]; 24] = [
+    &["economie"],
+    &["interieur"],
+    &["justice"],
+    &["sante"],
+    &["culture"],
+    &["defense"],
+    &["agriculture"],
+    &["education", "nationale"],
+    &["education"],
+    &["travail"],
+    &["environnement"],
+    &["ecologie"],
+    &["armees"],
+    &["finances"],
+    &["affaires", "etrangeres"],
+    &["transports"],
+    &["logement"],
+    &["sports"],
+    &["industrie"],
+    &["budget"],
+    &["outre-mer"],
+    &["recherche"],
+    &["enseignement", "superieur"],
+    &["jeunesse"],
+];
+
 /// Participles of being asked, before "par" and the outlet that asked ("interrogé par
 /// Libération").
 const ASKED_BY: [&str; 16] = [
@@ -282,7 +311,7 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 && INSTITUTIONS.contains(&doc.folded(k + 2)) =>
             {
                 let end = institution_end(doc, k + 2);
-                if matches!(doc.tok(end), "." | "," | ";") {
+                if end > k + 2 && matches!(doc.tok(end), "." | "," | ";") {
                     push(Some(doc.span_text(k + 2, end).to_string()))
                 }
             }
@@ -530,7 +559,8 @@ fn joined_sources(doc: &Doc, from: usize, name: Option<&str>, entities: &EntityI
 fn is_institution(name: &str) -> bool {
     let f = crate::text::fold::fold_str(name);
     let words: Vec<&str> = f.split([' ', '\'']).filter(|w| !w.is_empty()).collect();
-    words.len() <= 3 && words.iter().take(2).any(|w| INSTITUTIONS.contains(w))
+    let ministry = words.first() == Some(&"ministere") && words.len() <= 6;
+    ministry || (words.len() <= 3 && words.iter().take(2).any(|w| INSTITUTIONS.contains(w)))
 }
 
 /// "le quotidien espagnol El Pais", "les colonnes du Times" starting at `k`: the newspaper.
@@ -591,6 +621,7 @@ fn document_author(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String
         org_at(doc, j, entities).or(person).or(unknown).or_else(|| in_media(doc, j, entities)).or_else(|| {
             (INSTITUTIONS.contains(&doc.folded(j)) && doc.is_determiner(j - 1))
                 .then(|| institution_phrase(doc, j))
+                .flatten()
         })
     })
 }
@@ -612,8 +643,9 @@ fn outlet_name(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> String 
 
 /// An institution by its common noun, with the capitalised complement that names it
 /// ("ministère de la Culture"), or the noun alone ("police").
-fn institution_phrase(doc: &Doc, j: usize) -> String {
-    doc.span_text(j, institution_end(doc, j)).to_string()
+fn institution_phrase(doc: &Doc, j: usize) -> Option<String> {
+    let end = institution_end(doc, j);
+    (end > j).then(|| doc.span_text(j, end).to_string())
 }
 
 /// Where the institution named from token `j` on ends (see `institution_phrase`).
@@ -626,6 +658,20 @@ fn institution_end(doc: &Doc, j: usize) -> usize {
     let mut e = j + 2;
     if named && doc.is_determiner(e) && !doc.cap(e) {
         e += 1;
+    }
+    // "le ministère de l'économie": a ministry's domain is often written in lower case.
+    if named && doc.folded(j) == "ministere" && !doc.cap(e) {
+        return match MINISTRY_DOMAINS
+            .iter()
+            .find(|d| d.iter().enumerate().all(|(i, w)| doc.folded(e + i) == *w))
+        {
+            Some(d) => e + d.len(),
+            None => j,
+        };
+    }
+    // "le ministère" alone refers back to one named before: no name of its own.
+    if doc.folded(j) == "ministere" && !named {
+        return j;
     }
     if !(named && doc.cap(e) && doc.is_word(e)) {
         return j + 1;
@@ -704,6 +750,11 @@ fn after_article(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> 
         return document_author(doc, noun + 1, entities)
             .or_else(|| named_document(doc, noun + 1, entities))
             .or_else(|| document_of_titled_person(doc, noun + 1, entities));
+    }
+    // "selon le ministère de l'économie": a ministry by its domain in lower case; "selon le
+    // ministère" alone refers back to one named before.
+    if doc.folded(head) == "ministere" && !(head + 1..head + 4).any(|j| doc.cap(j)) {
+        return institution_phrase(doc, head);
     }
     // "selon la formule de X": the person who put it so, when one is named.
     if FIGURES_OF_SPEECH.contains(&doc.folded(head)) && doc.lang == super::types::Lang::Fr {
@@ -1187,7 +1238,7 @@ mod tests {
     /// people joined by "et".
     #[test]
     fn titled_people_and_authored_documents() {
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 13] = [
             (
                 "Trente sites ont été évacués, selon le secrétaire d'État à l'Intérieur Paul Morel.",
                 &["Paul Morel"],
@@ -1212,6 +1263,17 @@ mod tests {
                 &["Paul Morel"],
             ),
             ("Selon une récente enquête de l'Insee, les prix ont monté.", &["Insee"]),
+            (
+                "Les jouets sont dangereux, indique un communiqué du ministère de l'économie publié lundi.",
+                &["ministère de l'économie"],
+            ),
+            (
+                "Selon le ministère des affaires étrangères, trois ressortissants sont retenus.",
+                &["ministère des affaires étrangères"],
+            ),
+            // A domain no list knows, or none, names no ministry.
+            ("Selon le ministère de tutelle, le budget est tenu.", &[]),
+            ("Selon le ministère, le budget est tenu.", &[]),
         ];
         expect_exactly(&cases);
         // A second person after "et" is no holder of the title; someone the title relates to

@@ -220,11 +220,29 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     let edge = |k: usize| {
         in_date(k) || matches!(doc.tok(k), "\"" | "«" | "»" | "“" | "”" | "," | ";" | ":" | "'" | "?")
     };
+    let cut_date = in_date(a) || in_date(b.saturating_sub(1));
     while a < b && edge(a) {
         a += 1;
     }
     while b > a && edge(b - 1) {
         b -= 1;
+    }
+    // A name does not end on a lower-case function word: "la Bastille et [Mai 68]" once the
+    // date is cut off.
+    let connector =
+        |k: usize| !doc.cap(k) && matches!(doc.folded(k), "et" | "ou" | "and" | "or" | "de" | "of");
+    while b > a + 1 && connector(b - 1) {
+        b -= 1;
+    }
+    if cut_date {
+        // "[Mai 68] par Maurice Tournier": nor begin on one once a date is cut off before it
+        // ("de Gaulle" otherwise keeps its "de"); "la bataille de [Mai 68]" leaves no name.
+        while a + 1 < b && (connector(a) || doc.folded(a) == "par" || doc.folded(a) == "by") {
+            a += 1;
+        }
+        if !(a..b).any(|k| doc.cap(k)) {
+            return None;
+        }
     }
     // "D'après Le Parisien, l'homme serait": a comma followed by a lower-case word ends the
     // name (names with a comma go on with a capital: "Rennes, Bretagne" is two anyway).
@@ -1104,6 +1122,29 @@ mod tests {
             .filter(|e| e.label == Label::Org)
             .flat_map(|e| e.mentions.iter().map(|m| m.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_span_cut_at_a_date_drops_the_connector_before_it() {
+        let an = crate::extract::analyse(
+            "Depuis la Bastille et Mai 68, la France a vu des barricades.",
+            &Options { lang: Some(Lang::Fr), ..Options::default() },
+        );
+        let d = &an.doc;
+        let bastille = (0..d.len()).find(|&k| d.tok(k) == "Bastille").unwrap();
+        let year = (0..d.len()).find(|&k| d.tok(k) == "68").unwrap();
+        let (a, b, _) = clean(&an, bastille, year + 1, Label::Misc).unwrap();
+        assert_eq!(d.span_text(a, b), "Bastille");
+        let an = crate::extract::analyse(
+            "La bataille de Mai 68 est finie, écrit Mai 68 par Paul Martin.",
+            &Options { lang: Some(Lang::Fr), ..Options::default() },
+        );
+        let d = &an.doc;
+        let year = (0..d.len()).find(|&k| d.tok(k) == "68").unwrap();
+        assert_eq!(clean(&an, 1, year + 1, Label::Misc), None, "no name left: {}", d.span_text(1, year + 1));
+        let paul = (0..d.len()).find(|&k| d.tok(k) == "Paul").unwrap();
+        let (a, b, _) = clean(&an, paul - 3, paul + 2, Label::Misc).unwrap();
+        assert_eq!(d.span_text(a, b), "Paul Martin");
     }
 
     #[test]

@@ -208,10 +208,14 @@ pub fn day_month(doc: &Doc, i: usize) -> Option<(usize, When)> {
 }
 
 /// A year of the last century in two digits closing the phrase: "le 30 mai 68,", "le 6 février
-/// 34, les forces de l'ordre", "mai 68." (below 30 it could be this century's: left out).
+/// 34, les forces de l'ordre", "mai 68." (below 30 it could be this century's: left out), or
+/// after a capitalised month ("Mai 68 a changé").
 fn short_year(doc: &Doc, k: usize) -> Option<i32> {
     let t = doc.tok(k);
-    let closes = matches!(doc.tok(k + 1), "," | "." | ";" | ":" | ")" | "?" | "!" | "");
+    // "Mai 68 est parti de la jeunesse": a capitalised month names the period whatever follows
+    // ("en mai 68 députés" could be a count).
+    let named_period = k > 0 && doc.cap(k - 1) && doc.tok(k + 1) != "000";
+    let closes = named_period || matches!(doc.tok(k + 1), "," | "." | ";" | ":" | ")" | "?" | "!" | "");
     let n: i32 = t.parse().ok().filter(|_| t.len() == 2 && closes)?;
     (n >= 30).then_some(1900 + n)
 }
@@ -232,8 +236,9 @@ fn month_first(doc: &Doc, after: usize, m: u32) -> Option<(usize, When)> {
     if doc.tok(yk) == "," {
         yk += 1;
     }
-    // "en mai 68," is a date; "Mai 68" is the name of what happened then.
-    let short = || short_year(doc, yk).filter(|_| doc.lang == Lang::Fr && after > 0 && !doc.cap(after - 1));
+    // "en mai 68,", "des airs de Mai 68": the month of that year, also when its name is
+    // written with a capital for what happened then.
+    let short = || short_year(doc, yk).filter(|_| doc.lang == Lang::Fr);
     let y = year(doc.tok(yk)).or_else(short)?;
     Some((yk + 1, When::Date { y: Some(y), m, d: None }))
 }

@@ -161,9 +161,12 @@ fn bounds(w: &When, tense: Tense, cx: &Context) -> Option<Bounds> {
         When::Year(y) => Bounds::one(iso_year(y)),
         When::Years(a, b) => Bounds { first: iso_year(a), last: iso_year(b) },
         When::Months(y, a, b) => {
+            // In the past, a period under way is this year's ("les ventes de novembre et
+            // décembre ont déçu" on 30 November): its first month places it.
+            let placing = if tense == Tense::Past && a <= b { a } else { b };
             let y = match y {
                 Some(y) => y,
-                None => year_for(b, None, tense, cx.year_anchor?),
+                None => year_for(placing, None, tense, cx.year_anchor?),
             };
             Bounds { first: iso_month(y, a), last: iso_month(y, b) }
         }

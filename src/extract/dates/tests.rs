@@ -447,6 +447,11 @@ fn months_and_early_years_in_phrases() {
         values("Les ventes de novembre et décembre ont déçu, comme en janvier février 2018.", monday),
         pairs(&[("novembre et décembre", "2018-11/2018-12"), ("janvier février 2018", "2018-01/2018-02")])
     );
+    // A period under way when the text is written is this year's, also in the past tense.
+    assert_eq!(
+        values("Les ventes de novembre et décembre ont déçu les commerçants.", Some((2018, 11, 30))),
+        pairs(&[("novembre et décembre", "2018-11/2018-12")])
+    );
     // Not months far apart, nor a planet.
     assert!(values("Il a parlé de Mars et Vénus.", monday).is_empty());
     // "du week-end": the weekend the tense says.
@@ -478,6 +483,14 @@ fn months_and_early_years_in_phrases() {
         values("Peut-on comparer ce mouvement à celui de mai 68?", monday),
         pairs(&[("mai 68", "1968-05")])
     );
+    // The period named with a capital, whatever follows; a lower-case month before a count is
+    // no year.
+    assert_eq!(
+        values("Selon lui, Mai 68 est parti de la jeunesse.", monday),
+        pairs(&[("Mai 68", "1968-05")])
+    );
+    let count = values("Il a recruté en mai 68 techniciens.", monday);
+    assert!(count.iter().all(|(_, v)| !v.starts_with("1968")), "{count:?}");
 }
 
 #[test]
