@@ -1,14 +1,16 @@
-//! Reported (indirect) speech in English: who the text cites when it gives their words without
-//! quotation marks — "Tony Blair has said he does not want higher rates", "Andrew Stoddart
-//! said that …". The English guideline counts that subject as a source; a speaker whose words
-//! are only given between quotation marks is not one. The French guideline does not ("X a
-//! indiqué que" is no source there: both French gold sets leave it out); an organisation
-//! making something known is one in French too ("La RATP a indiqué que …").
+//! Reported (indirect) speech: who the text cites when it gives their words without quotation
+//! marks. An organisation making something known is a source ("The World Bank said that …",
+//! "La RATP a indiqué que …"); a person reporting in indirect speech is not one in either
+//! language ("Tony Blair has said he …", « X a indiqué que »): the guideline
+//! (tests/data/wikinews-fr/README.md) leaves them out, and the French and English gold sets
+//! both do.
 
 use super::doc::Doc;
 use super::entities::EntityIndex;
+use super::gazetteer::GAZ;
 use super::quotes::{self, speech_verb_at};
 use super::types::{Label, Lang};
+use crate::text::fold::fold_str;
 
 /// Auxiliaries and adverbs allowed between the subject and its speech verb ("has also said").
 const BETWEEN: [&str; 11] = [
@@ -48,8 +50,8 @@ const CLAUSE_OPENERS: [&str; 20] = [
 /// How far after the verb its "that" may come ("said in a statement on Monday that").
 const THAT_REACH: usize = 8;
 
-/// At the speech verb `k`: the named person or organisation that is its subject, when what
-/// follows is reported speech rather than a quotation.
+/// At the speech verb `k`: the named organisation that is its subject, when what follows is
+/// reported speech rather than a quotation.
 pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
     if doc.lang != Lang::En || !speech_verb_at(doc, k) {
         return None;
@@ -63,13 +65,28 @@ pub fn reporting_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
     let first = subject.mentions.iter().find(|m| m.end == end).map(|m| m.start)?;
     let first_tok = doc.tokens.partition_point(|t| t.start < first);
     let named = match subject.label {
-        Label::Per => !follows_article(doc, first_tok),
         Label::Org => true,
+        Label::Per => named_like_a_body(doc, subject),
         _ => false,
     };
     let reported = introduces_reported_content(doc, k) || closes_unquoted_report(doc, first_tok, k);
     (reported && named && is_subject(doc, first_tok) && !common_word_opening(doc, first_tok, s))
         .then(|| subject.name.clone())
+}
+
+/// A "person" the text never names like one: a single word that is no given name, never
+/// after an honorific or a title ("Qantas said that …", "Ifo said"; not "Mr Greenspan"): the
+/// recogniser's mistake for a company more often than a person known by one name.
+fn named_like_a_body(doc: &Doc, e: &super::types::Entity) -> bool {
+    if e.name.contains([' ', '\'', '’']) || GAZ.first_names.contains(fold_str(&e.name).as_str()) {
+        return false;
+    }
+    e.mentions.iter().all(|m| {
+        let k = doc.tokens.partition_point(|t| t.start < m.start);
+        let Some(b) = k.checked_sub(1) else { return true };
+        let after_cap_word = doc.cap(b) && doc.is_word(b) && !doc.info.get(k).is_some_and(|i| i.initial);
+        !GAZ.honorifics.contains(doc.folded(b)) && !after_cap_word
+    })
 }
 
 /// Verbs of making known (folded stems): with an organisation as their subject, what follows
@@ -179,12 +196,6 @@ fn is_subject(doc: &Doc, first: usize) -> bool {
     !PREPOSITIONS.contains(&doc.folded(before))
 }
 
-/// A person's name takes no article: after "the", a capitalised word is a description or a
-/// recogniser's mistake ("The Baker said that …"), not a person's name.
-fn follows_article(doc: &Doc, first: usize) -> bool {
-    first.checked_sub(1).is_some_and(|b| matches!(doc.folded(b), "the" | "a" | "an"))
-}
-
 /// A one-word name opening a sentence that the text also writes in lower case ("Everybody
 /// says that …"): a common word taken for a name.
 fn common_word_opening(doc: &Doc, first: usize, last: usize) -> bool {
@@ -250,23 +261,27 @@ mod tests {
     }
 
     #[test]
-    fn named_subject_of_reported_speech_is_a_source() {
+    fn organisation_reporting_is_a_source_a_person_is_not() {
         let cases = [
-            ("Tony Blair has said he does not want higher tax rates for top earners.", "Tony Blair"),
-            ("Andrew Stoddart said that the project had been driven by a new desire.", "Andrew Stoddart"),
-            ("Mary Robinson said on Monday that the talks would resume in spring.", "Mary Robinson"),
+            ("The Royal Society said on Monday that the report was accurate.", "Royal Society"),
             ("A spokesman for the Royal Society said that the report was accurate.", "Royal Society"),
-            (
-                "Fuel duty will rise if the plan passes, shadow chancellor Oliver Grant has claimed.",
-                "Oliver Grant",
-            ),
-            ("The Tories' plan will fail, Oliver Grant has claimed.", "Oliver Grant"),
-            ("Oliver Grant told reporters that the plan would fail.", "Oliver Grant"),
-            ("Ms Anna Grant said it was difficult to say how quickly that would happen.", "Anna Grant"),
+            // One word no list knows, never named like a person: a company the recogniser
+            // may take for one.
+            ("Profits rose by 5%. Zanvolt said that sales had doubled.", "Zanvolt"),
         ];
         for (text, want) in cases {
             let got = sources(text);
             assert!(got.iter().any(|s| s == want), "{want}: {got:?} in {text}");
+        }
+        for text in [
+            "Tony Blair has said he does not want higher tax rates for top earners.",
+            "Andrew Stoddart said that the project had been driven by a new desire.",
+            "Fuel duty will rise if the plan passes, shadow chancellor Oliver Grant has claimed.",
+            "Oliver Grant told reporters that the plan would fail.",
+            "Mr Grant said that the plan would fail.",
+        ] {
+            let got = sources(text);
+            assert!(got.is_empty(), "{got:?} in {text}");
         }
     }
 
