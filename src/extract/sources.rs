@@ -170,6 +170,27 @@ const EVIDENCE: [&str; 14] = [
     "analysis",
 ];
 
+/// Participles of making a document, before "by" and its author.
+const MADE: [&str; 8] =
+    ["published", "released", "commissioned", "compiled", "conducted", "produced", "issued", "out"];
+
+/// At the English "by" `k`: a participle of making ("carried out") comes right before it and
+/// a document noun a few words before that, in the same sentence ("the findings are being
+/// published by", "the research, carried out by").
+fn made_by(doc: &Doc, k: usize) -> bool {
+    let Some(p) = k.checked_sub(1) else { return false };
+    let participle = match doc.folded(p) {
+        "out" => p > 0 && doc.folded(p - 1) == "carried",
+        f => MADE.contains(&f),
+    };
+    let sentence = doc.sent_of.get(k);
+    participle
+        && (p.saturating_sub(6)..p).any(|j| {
+            let f = doc.folded(j);
+            doc.sent_of.get(j) == sentence && (EVIDENCE.contains(&f) || matches!(f, "findings" | "document"))
+        })
+}
+
 /// Verbs by which an English document says what it found: "the WEF report shows".
 const FINDING_VERBS: [&str; 22] = [
     "says",
@@ -356,6 +377,36 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                     org_at(doc, s, entities)
                         .filter(|name| is_listed(name) || is_listed(&format!("Le {name}")))
                 }))
+            }
+            // "The findings are being published by the X", "The research, carried out by
+            // professor X, says": who made the document.
+            "by" if doc.lang == super::types::Lang::En && made_by(doc, k) => {
+                // Past lower-case descriptions: "by transport expert professor X".
+                push(
+                    (k + 1..k + 7)
+                        .take_while(|&j| {
+                            doc.is_word(j)
+                                && (doc.cap(j) || !GAZ.is_stop(doc.folded(j)) || doc.folded(j) == "the")
+                        })
+                        .find_map(|j| org_or_person_at(doc, j, entities)),
+                )
+            }
+            // "In an article for the Guardian newspaper, X says": the paper that carried it.
+            "for" | "in"
+                if doc.lang == super::types::Lang::En
+                    && k > 0
+                    && matches!(
+                        doc.folded(k - 1),
+                        "article" | "column" | "piece" | "editorial" | "writing"
+                    )
+                    && sentence_reports_speech(doc, k) =>
+            {
+                let s = if doc.folded(k + 1) == "the" { k + 2 } else { k + 1 };
+                push(
+                    medium_at(doc, s, entities).or_else(|| {
+                        media_from(doc, s).first().map(|&(a, b)| outlet_name(doc, a, b, entities))
+                    }),
+                )
             }
             "cite" | "citee" | "cites" if doc.folded(k + 1) == "par" => {
                 push(after_article(doc, k + 2, entities))
@@ -545,20 +596,28 @@ fn networks_cited(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
 /// words ("Le trafic reprendra lundi, a annoncé la SNCF.", "…, précise Airbus,"): the verb after
 /// a comma (and its auxiliary), the name right after it (and its article), ending the clause.
 fn incise_organisation(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    if doc.lang != super::types::Lang::Fr || !speech_verb_at(doc, k) || doc.cap(k) {
+    let english = doc.lang == super::types::Lang::En;
+    if !(english || doc.lang == super::types::Lang::Fr) || !speech_verb_at(doc, k) || doc.cap(k) {
         return None;
     }
     let first =
-        if k > 0 && matches!(doc.folded(k - 1), "a" | "avait" | "ont" | "avaient") { k - 1 } else { k };
+        if k > 0 && matches!(doc.folded(k - 1), "a" | "avait" | "ont" | "avaient" | "has" | "have" | "had") {
+            k - 1
+        } else {
+            k
+        };
     // After a quotation the organisation is its speaker, not a source.
     let comma = first.checked_sub(1)?;
     if doc.tok(comma) != "," || comma > 0 && super::quotes::is_quote_mark(doc.tok(comma - 1)) {
         return None;
     }
-    let name_at = if matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'") { k + 2 } else { k + 1 };
+    let name_at = if matches!(doc.folded(k + 1), "la" | "le" | "les" | "l'" | "the") { k + 2 } else { k + 1 };
     let (e, end) = entities.starting_at(doc.tokens.get(name_at)?.start)?;
     let after = doc.tokens.partition_point(|t| t.start < end);
-    (e.label == Label::Org && matches!(doc.tok(after), "." | "," | ";")).then(|| e.name.clone())
+    // "…, said the IMF on Tuesday.": an English day or place may close the incise.
+    let closes =
+        matches!(doc.tok(after), "." | "," | ";") || english && matches!(doc.folded(after), "on" | "in");
+    (e.label == Label::Org && closes).then(|| e.name.clone())
 }
 
 /// "par" after a participle of publishing, past a time complement ("publiée ce mardi par").
@@ -1481,6 +1540,20 @@ mod tests {
                 "The Parents Viewing Council (PVC) is angry. The PVC report said the shows were crude.",
                 &["Parents Viewing Council"],
             ),
+            (
+                "Fewer lives would be lost. The findings are being published by the Royal Automobile Club as MPs vote.",
+                &["Royal Automobile Club"],
+            ),
+            (
+                "The research, carried out by transport expert professor John Allsop, says lives would be saved.",
+                &["John Allsop"],
+            ),
+            ("Fares will rise next year, say the Liberal Democrats.", &["Liberal Democrats"]),
+            (
+                "Growth will slow, said the International Monetary Fund on Tuesday.",
+                &["International Monetary Fund"],
+            ),
+            ("In an article for the Guardian newspaper, Ms Smith says the plan is wrong.", &["Guardian"]),
         ]);
         expect_none(&[
             "Shops cut prices by 24%, according to research from a City investment bank.",
@@ -1490,6 +1563,9 @@ mod tests {
             "Exports fell, US figures showed.",
             "A Widget-sponsored survey found that sales had dropped.",
             "Future research found that the future is bright.",
+            // Made by, but no document: a car, a person's reply.
+            "The car was produced by hand in a small shed near Leeds.",
+            "\"We will win,\" said the Liberal Democrats on Monday.",
         ]);
     }
 
