@@ -117,6 +117,29 @@ pub fn media_from(doc: &Doc, k: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Media written as one hyphenated word run from token `k` on: "RTL-Le Figaro-LCI" (two
+/// tokens for the tokenizer, three outlets), "RMC/BFMTV". Names as written; empty unless the
+/// run opens on a listed outlet joined by a hyphen to another.
+pub fn joined_media(doc: &Doc, k: usize) -> Vec<String> {
+    if !doc.tok(k).contains('-') {
+        return Vec::new();
+    }
+    let run = (k..k + 6).take_while(|&j| doc.is_word(j) || matches!(doc.tok(j), "/" | "-"));
+    let words: Vec<&str> = run.flat_map(|j| doc.tok(j).split(['-', '/']).filter(|w| !w.is_empty())).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (1..=MEDIA.max_len.min(words.len() - i)).rev().find(|&n| {
+            let key = phrase_key(&words[i..i + n].join(" "), &FxSet::default());
+            words[i].starts_with(char::is_uppercase) && MEDIA.keys.contains(&key)
+        });
+        let Some(n) = found else { break };
+        out.push(words[i..i + n].join(" "));
+        i += n;
+    }
+    if out.len() < 2 { Vec::new() } else { out }
+}
+
 /// Where a broadcaster or newspaper starts after the preposition at `k` ("sur", "à", "au",
 /// "aux", or "de" after an on-air word): skips "le plateau de", "micro du", "l'antenne d'".
 pub fn medium_slot(doc: &Doc, k: usize) -> Option<usize> {
@@ -138,6 +161,14 @@ pub fn medium_slot(doc: &Doc, k: usize) -> Option<usize> {
     }
     if STUDIO.contains(&doc.folded(s)) && matches!(doc.folded(s + 1), "de" | "du" | "d'") {
         s += 2;
+    }
+    // "invité du «Grand Jury» RTL-Le Figaro-LCI": past a programme's title in guillemets to
+    // the outlets that air it.
+    if doc.tok(s) == "«"
+        && let Some(close) = (s + 1..s + 8).find(|&j| doc.tok(j) == "»")
+        && (medium_end(doc, close + 1).is_some() || !joined_media(doc, close + 1).is_empty())
+    {
+        s = close + 1;
     }
     Some(s)
 }

@@ -4,7 +4,9 @@
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::{GAZ, phrase_key};
-use super::media::{is_listed, is_network, media_from, medium_end, medium_slot, sentence_reports_speech};
+use super::media::{
+    is_listed, is_network, joined_media, media_from, medium_end, medium_slot, sentence_reports_speech,
+};
 use super::quotes::{noun_phrase, phrase_name, speech_verb_at};
 use super::reported::{reporting_body_fr, reporting_subject};
 use super::roles::title_at;
@@ -271,6 +273,18 @@ pub fn find_sources(doc: &Doc, entities: &EntityIndex) -> Vec<String> {
                 push(Some(outlet_name(doc, a, b, entities)));
             }
             continue;
+        }
+        // "invité du «Grand Jury» RTL-Le Figaro-LCI": outlets joined into one word.
+        if let Some(s) = medium_slot(doc, k)
+            && sentence_reports_speech(doc, k)
+        {
+            let joined = joined_media(doc, s);
+            if !joined.is_empty() {
+                for name in joined {
+                    push(Some(name));
+                }
+                continue;
+            }
         }
         // "Tony Blair has said he …": who reports in indirect speech (English only).
         push(reporting_subject(doc, k, entities));
@@ -1471,6 +1485,14 @@ mod tests {
         expect_exactly(&[
             ("«La ville dort», écrivait dans Le Monde le journaliste Paul Durand.", &["Le Monde"]),
             ("Le calme est revenu dans la soirée.\n(Avec AFP)", &["AFP"]),
+            (
+                "Invité du «Grand Débat» RTL-Le Figaro-LCI, dimanche, le ministre a déclaré que tout allait bien.",
+                &["RTL", "Le Figaro", "LCI"],
+            ),
+            (
+                "Sur le plateau de «Questions du soir» RMC/BFMTV, la députée a affirmé que le texte passerait.",
+                &["RMC", "BFMTV"],
+            ),
             (
                 "Les jouets étaient non conformes, indique un communiqué du ministère de l'Agriculture.",
                 &["ministère de l'Agriculture"],
