@@ -615,3 +615,27 @@ fn the_article_opening_a_sentence_is_no_part_of_a_club_or_bodys_name() {
     assert_all(&e, &["FC Séville"], Label::Org);
     assert!(e.iter().all(|(t, _)| !t.starts_with("Le ")), "{e:?}");
 }
+
+#[test]
+fn common_given_names_of_the_news_tell_a_gender() {
+    use super::coref::{Gender, given_name_gender};
+    for name in [
+        "Valentine Morvandieu",
+        "Priscilla Quelvennec",
+        "Yolande Carabasse",
+        "Svetlana Orlova",
+        "Clémentine Dupuis",
+    ] {
+        assert_eq!(given_name_gender(name), Gender::Female, "{name}");
+    }
+    for name in
+        ["Armand Quelvennec", "Mounir Belkacem", "Jean-Christophe Morel", "Rory Dunmore", "Yusuf Demir"]
+    {
+        assert_eq!(given_name_gender(name), Gender::Male, "{name}");
+    }
+    assert_eq!(given_name_gender("Sacha Morel"), Gender::Unknown, "given to both");
+    // A given name that is as often a surname or a place is left out.
+    for word in ["francisco", "filippo", "franz", "cesar"] {
+        assert!(!super::gazetteer::GAZ.first_names.contains(word), "{word}");
+    }
+}
