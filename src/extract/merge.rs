@@ -242,14 +242,19 @@ const AFTER_AN_OPENING_WORD: [&str; 18] = [
 
 /// Whether the one-word span `word` at `start..end` is a capitalised common word opening its
 /// sentence, not a name: an adverb (« Finalement, »), an imperative with its pronoun
-/// (« Rappelez-vous »), or a word the text writes nowhere else followed by a comma and a pronoun
-/// or an article (« Employée, elle a rejoint … »). A given name never is.
+/// (« Rappelez-vous »), or a word the text writes nowhere but at the head of a sentence followed
+/// by a comma and a pronoun or an article (« Employée, elle a rejoint … », also where the page
+/// prints the paragraph twice). A given name never is.
 fn opening_common_word(text: &str, start: usize, end: usize, word: &str) -> bool {
     if !opens_sentence(text, start) || GAZ.first_names.contains(fold_str(word).as_str()) {
         return false;
     }
-    let once = text.match_indices(word).nth(1).is_none();
-    if !once {
+    // Written nowhere but at the head of a sentence (a page may print a paragraph twice).
+    let whole_word = |i: usize| {
+        !text.get(..i).unwrap_or("").chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text.get(i + word.len()..).unwrap_or("").chars().next().is_some_and(char::is_alphanumeric)
+    };
+    if !text.match_indices(word).filter(|&(i, _)| whole_word(i)).all(|(i, _)| opens_sentence(text, i)) {
         return false;
     }
     let folded = fold_str(word);
@@ -757,5 +762,19 @@ mod tests {
         assert_eq!(reread_one(text, "Savoyards", Label::Per), ("Savoyards".into(), Label::Misc));
         assert_eq!(reread_one(text, "Français", Label::Per), ("Français".into(), Label::Misc));
         assert_eq!(reread_one(text, "Dupont", Label::Per), ("Dupont".into(), Label::Per));
+    }
+
+    #[test]
+    fn an_opening_word_of_a_paragraph_printed_twice_is_no_person() {
+        let text = "La réforme devait aider les artisans. Pire, elle les pénalise. \n\
+                    La réforme devait aider les artisans. Pire, elle les pénalise. Garnier, le maire, \
+                    proteste. Selon Garnier, rien ne change.";
+        let dropped = |w: &str| {
+            let mut c = span(text, w, Label::Per, Origin::Model, 0.6);
+            !reread(text, &mut c)
+        };
+        assert!(dropped("Pire"));
+        // A surname the text also writes inside a sentence stays a name.
+        assert!(!dropped("Garnier"));
     }
 }
