@@ -639,3 +639,13 @@ fn common_given_names_of_the_news_tell_a_gender() {
         assert!(!super::gazetteer::GAZ.first_names.contains(word), "{word}");
     }
 }
+
+#[test]
+fn publishing_houses_are_organisations() {
+    let f = fr("Son dernier essai, Les Rivages du doute (Plon, 2019), prolonge celui qu'il avait donné \
+                à L'Harmattan. Sa biographie de Colbert paraîtra chez Albin Michel.");
+    let e = ents(&f);
+    for org in ["Plon", "L'Harmattan", "Albin Michel"] {
+        assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
+    }
+}
