@@ -150,6 +150,11 @@ pub fn previous_paragraph_start(text: &str, pos: usize) -> usize {
 /// A line a news page adds between paragraphs: a link to another story ("» LIRE AUSSI - …",
 /// "À lire aussi"), a video or a photo credit.
 fn is_page_line(line: &str) -> bool {
+    // A line opening on a closing guillemet or an arrow is a link to another story ("» EN
+    // DIRECT - …", "» Suivez notre direct …", "» À VOIR AUSSI - …"): no prose opens so.
+    if line.trim_start().strip_prefix(['»', '>']).is_some_and(|rest| rest.starts_with(char::is_whitespace)) {
+        return true;
+    }
     let folded = fold_str(line);
     let folded = folded.trim_start_matches(['»', '>', '-', ' ']);
     ["lire aussi", "a lire aussi", "a voir aussi", "voir aussi", "credits photo", "regarder sur"]
@@ -721,5 +726,17 @@ mod tests {
         let pos = t.find("Trois").unwrap_or(0);
         assert_eq!(&t[previous_paragraph_start(t, pos)..pos], "Deux deux.\n");
         assert_eq!(previous_paragraph_start(t, 1), 0);
+    }
+
+    #[test]
+    fn link_lines_opening_on_a_guillemet_are_page_lines() {
+        for line in
+            ["» EN DIRECT - Les dernières informations", "» Suivez notre direct", "> À VOIR - La vidéo"]
+        {
+            assert!(is_page_line(line), "{line}");
+        }
+        // Prose, and a guillemet glued to its word, are not.
+        assert!(!is_page_line("Il a conclu : « Rien n'est fait. »"));
+        assert!(!is_page_line("»Non«"));
     }
 }

@@ -1209,3 +1209,21 @@ fn an_adverb_opening_the_sentence_is_no_speaker() {
         assert!(plausible_speaker_for_tests(name), "{name}");
     }
 }
+
+#[test]
+fn any_link_line_opening_on_a_guillemet_does_not_cut_the_look_back() {
+    for link in [
+        "» EN DIRECT - Suivez la grève des « cheminots »",
+        "» À VOIR AUSSI - Les images de la manifestation",
+        "» Suivez notre direct sur la mobilisation",
+    ] {
+        let text = format!(
+            "Invité de la radio dimanche, Paul Morin ne décolère pas. « La réforme est injuste », a-t-il lancé.\n\
+             {link}\n\
+             « Nous irons jusqu'au bout », a-t-il poursuivi."
+        );
+        let s = speakers(&text);
+        assert_eq!(s.first(), Some(&some("Paul Morin")), "{link}");
+        assert_eq!(s.last(), Some(&some("Paul Morin")), "{link}");
+    }
+}
