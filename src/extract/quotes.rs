@@ -1585,6 +1585,131 @@ fn pronoun_person(
     coref::resolve_person(doc, from..before, gender, entities)
         .filter(|e| not_only_complement(doc, e, from..before))
         .map(|e| e.name.clone())
+        .or_else(|| framing_person_just_before(doc, open, gender, entities))
+}
+
+/// Words before a name that make it a complement of someone else's sentence ("avec X", "les
+/// propos d'X", "qu'X allait …"), not the one who speaks next.
+const NOT_FRAMING: [&str; 22] = [
+    "a", "au", "aux", "de", "d'", "d’", "du", "des", "avec", "contre", "chez", "envers", "aupres", "entre",
+    "sans", "sur", "vers", "sous", "que", "qu'", "qu’", "et",
+];
+
+/// Whether tokens `from..to` are only a title and its complement ("ministre de l'Intérieur",
+/// "ministre allemand des Finances"): title words, names, "de" and articles, one other word at
+/// most; no verb ("chanteur sait être ferme avec son ami").
+fn title_words(doc: &Doc, from: usize, to: usize) -> bool {
+    let other = (from..to)
+        .filter(|&j| {
+            let f = doc.folded(j);
+            !(doc.cap(j)
+                || PERSON_NOUNS.contains(&f)
+                || GAZ.titles.contains(f)
+                || matches!(f, "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "l'" | "l’"))
+        })
+        .count();
+    from < to && other <= 1 && (from..to).all(|j| doc.is_word(j) || doc.elision(j).is_some())
+}
+
+/// Whether a (folded) word may stand between an inverted verb of saying and its subject: an
+/// adverb ("note encore X", "déplore désormais X"), not a preposition ("proposée par X").
+fn adverb_before_subject(folded: &str) -> bool {
+    folded.len() > 5 && folded.ends_with("ment")
+        || matches!(
+            folded,
+            "aussi"
+                | "encore"
+                | "alors"
+                | "ensuite"
+                | "enfin"
+                | "desormais"
+                | "deja"
+                | "donc"
+                | "pourtant"
+                | "toutefois"
+        )
+}
+
+/// "Pour X, …", "Selon X, …": a name opening the sentence behind one of these frames its words.
+const FRAMES: [&str; 2] = ["pour", "selon"];
+
+/// When several people fit a pronoun speaker in the paragraphs before, the one person named in
+/// the quotation's own sentence or the sentence before it, in the same paragraph, when the text
+/// names them as the one who speaks or thinks: at the head of the sentence ("X a insisté …",
+/// "Pour X, …"), right after a verb of saying ("…», a esquivé X."), or apposed at its end ("…
+/// défendue par le ministre de …, X."). A name after a preposition or "que" ("avec X", "les
+/// propos d'X") is someone else's; two people named there, or a subject pronoun of the same
+/// gender before the name, leave the quote unnamed.
+fn framing_person_just_before(
+    doc: &Doc,
+    open: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+) -> Option<String> {
+    if doc.lang != Lang::Fr || gender == Gender::Unknown {
+        return None;
+    }
+    let sentence = *doc.sent_of.get(open)?;
+    let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
+    // Within the paragraph only.
+    let first = (first + 1..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(first);
+    let quoted = doc.quoted_tokens();
+    let outside = |j: usize| !quoted.get(j).copied().unwrap_or(true);
+    let mut people: Vec<(&Entity, usize, usize)> = Vec::new();
+    for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
+        for m in &e.mentions {
+            let p = doc.tokens.partition_point(|t| t.start < m.start);
+            let end = doc.tokens.partition_point(|t| t.start < m.end);
+            if p >= first && end <= open && outside(p) {
+                people.push((e, p, end));
+            }
+        }
+    }
+    let (e, p, end) = *people.last()?;
+    if people.iter().any(|(o, _, _)| o.name != e.name) || !(e.name.contains(' ') || e.mentions.len() > 1) {
+        return None;
+    }
+    if !coref::person_gender(doc, e).fits(gender) || coref::person_gender(doc, e) == Gender::Unknown {
+        return None;
+    }
+    let pronoun = if gender == Gender::Female { "elle" } else { "il" };
+    if (first..p).any(|j| outside(j) && doc.folded(j) == pronoun) {
+        return None;
+    }
+    let head = doc.sentences.iter().map(|r| r.start).filter(|&s| s <= p).max().unwrap_or(0).max(first);
+    let prev = doc.folded(p.wrapping_sub(1));
+    let framing = !NOT_FRAMING.contains(&prev);
+    // "…», a esquivé X.", "ce que préconise désormais X": the subject after a verb of saying
+    // that follows a quotation, a comma or "que", adverbs between.
+    let after_verb = (p.saturating_sub(3).max(head)..p).any(|v| {
+        let mut b = v.saturating_sub(1);
+        while b > head && AUX.contains(&doc.folded(b)) && doc.tok(b) != "à" {
+            b -= 1;
+        }
+        is_speech(doc, v)
+            && (matches!(doc.tok(b), "," | "»" | "”") || matches!(doc.folded(b), "que" | "qu'" | "qu’"))
+            && (v + 1..p).all(|j| !doc.cap(j) && adverb_before_subject(doc.folded(j)))
+    });
+    // "X a insisté", "Pour X, …", "Le ministre de l'Intérieur X a …": the head of the sentence.
+    let at_head = p == head
+        || FRAMES.contains(&doc.folded(head)) && p == head + 1
+        || framing
+            && doc.is_determiner(head)
+            && !doc.cap(head + 1)
+            && is_person_head(doc, head + 1)
+            && p <= head + 8
+            && title_words(doc, head + 1, p);
+    // "… défendue par le ministre des Relations avec le Parlement, X.": apposed at the end to
+    // the agent of the sentence ("… rivalité avec le préfet, X." is someone else).
+    let apposed_end = prev == ","
+        && matches!(doc.tok(end), "." | ":")
+        && (p.saturating_sub(14).max(head)..p - 1).any(|q| {
+            doc.folded(q) == "par"
+                && doc.is_determiner(q + 1)
+                && is_person_head(doc, q + 2)
+                && !(q..p - 1).any(|j| doc.tok(j) == ",")
+        });
+    (after_verb || at_head || apposed_end).then(|| e.name.clone())
 }
 
 /// Prepositions that make the person after them a complement of the verb ("avec son ami X",

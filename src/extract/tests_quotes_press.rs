@@ -1227,3 +1227,35 @@ fn any_link_line_opening_on_a_guillemet_does_not_cut_the_look_back() {
         assert_eq!(s.last(), Some(&some("Paul Morin")), "{link}");
     }
 }
+
+#[test]
+fn a_pronoun_speaker_among_several_people_is_the_one_framed_just_before() {
+    let opening = "Jacques Brun et Paul Morin se sont opposés lundi soir sur la taxe.";
+    // "Pour X, …" opening the sentence before.
+    let text = format!(
+        "{opening} Pour Paul Morin, la réforme doit attendre l'été. « Les familles ne peuvent plus payer », a-t-il assuré."
+    );
+    assert_eq!(speakers(&text), vec![some("Paul Morin")]);
+    // The subject after an inverted verb of saying, an adverb between.
+    let text = format!(
+        "{opening} Le budget reste serré, note encore Paul Morin, à la tête de la fédération. « Nous devons tenir », souligne-t-il."
+    );
+    assert_eq!(speakers(&text), vec![some("Paul Morin")]);
+    // Apposed at the end of the sentence before.
+    let text = format!(
+        "{opening} Une position partagée par le président de la fédération des artisans, Paul Morin. « Nous devons tenir », a-t-il déclaré."
+    );
+    assert_eq!(speakers(&text), vec![some("Paul Morin")]);
+    // The agent of a passive, someone spoken of, a pronoun of the other gender: nobody.
+    let text = format!(
+        "{opening} La réforme a été proposée par Paul Morin en mai. « Nous devons tenir », souligne-t-il."
+    );
+    assert_eq!(speakers(&text), vec![None]);
+    let text =
+        format!("{opening} Il a critiqué les propos de Paul Morin. « Nous devons tenir », souligne-t-il.");
+    assert_eq!(speakers(&text), vec![None]);
+    let text = format!(
+        "{opening} Pour Paul Morin, la réforme doit attendre l'été. « Les familles ne peuvent plus payer », a-t-elle assuré."
+    );
+    assert_eq!(speakers(&text), vec![None]);
+}
