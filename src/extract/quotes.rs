@@ -3153,14 +3153,36 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
     None
 }
 
+/// Most tokens of a headline "X sur Y :" before its quotation.
+const HEADLINE_TOKENS: usize = 12;
+
 /// "X revient sur la crise, dont elle accuse le gouvernement : « … »", "L'avocat X tape fort : «":
 /// a sentence that ends in a colon before a quotation of a few words gives it to the person
 /// (or pronoun) it opens with as subject, whatever its verb, when nobody else is named between.
 fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
-    if words < 4 || doc.tok(k.checked_sub(1)?) != ":" {
+    if words < 2 || doc.tok(k.checked_sub(1)?) != ":" {
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    // A headline after a link label gives short words too ("» LIRE AUSSI - X aux « gilets
+    // jaunes » : « Il faut continuer »"); elsewhere a few words after a colon are often a label.
+    let headline_start = after_link_label(doc, sent_start, k - 1);
+    let headline = headline_start > sent_start;
+    if words < 4 && !headline {
+        return None;
+    }
+    // "» LIRE AUSSI - X sur Y : « … »", a line "X sur Y : « … »": X speaks of Y.
+    let line_start = headline || sent_start == 0 || doc.newline_before(sent_start);
+    if line_start
+        && k - headline_start <= HEADLINE_TOKENS
+        && let Some((e, end)) = doc.tokens.get(headline_start).and_then(|t| entities.starting_at(t.start))
+        && e.label == Label::Per
+        && let Some(after) = (headline_start..k).find(|&j| doc.tokens.get(j).is_some_and(|t| t.start >= end))
+        && doc.folded(after) == "sur"
+        && !(after..k).any(|j| is_speech(doc, j) || matches!(doc.tok(j), "," | "." | "-" | "–"))
+    {
+        return Some(Speaker::Named(e.name.clone()));
+    }
     if let Some(speaker) = subject_of_verb_before_colon(doc, k - 1, sent_start, entities) {
         return Some(speaker);
     }

@@ -1259,3 +1259,18 @@ fn a_pronoun_speaker_among_several_people_is_the_one_framed_just_before() {
     );
     assert_eq!(speakers(&text), vec![None]);
 }
+
+#[test]
+fn a_headline_gives_its_person_short_words_and_speaks_of_the_one_after_sur() {
+    // After a link label, a quotation of three words is the headline's.
+    let text = "La grève se poursuit.\n» LIRE AUSSI - Paul Morin aux « cheminots » : « Tenez bon ensemble »\nLa suite demain.";
+    assert_eq!(speakers(text).last(), Some(&some("Paul Morin")));
+    // "X sur Y :" opening a line or after a label: X speaks of Y.
+    let text = "La grève se poursuit.\nPaul Morin sur Jacques Brun : « Sa nomination est une bonne nouvelle pour la ville » - Regarder la vidéo\nLa suite demain.";
+    assert_eq!(speakers(text), vec![some("Paul Morin")]);
+    let text = "La grève se poursuit.\n» À VOIR AUSSI - Paul Morin sur Jacques Brun : « Sa nomination est une bonne nouvelle pour la ville »";
+    assert_eq!(speakers(text), vec![some("Paul Morin")]);
+    // Short words after a colon in prose stay a label, no speaker's.
+    let text = "Paul Morin a lu la pancarte : « Tenez bon »";
+    assert!(speakers(text).iter().all(Option::is_none));
+}
