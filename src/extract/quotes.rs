@@ -70,7 +70,18 @@ fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool
 /// name in the incise after their quote is no rival: "», a constaté X, sur franceinfo.").
 fn other_person_between(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
     let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
-    entities.last_person_between(from.end, to.start, |e, _| e.name != name).is_some()
+    entities
+        .last_person_between(from.end, to.start, |e, _| e.name != name && !only_after_article(doc, e))
+        .is_some()
+}
+
+/// Whether a "person" is only ever written after an article ("du Printemps Haussmann", "le
+/// Figaro"): the tagger's person is a shop, a title or a body, no rival speaker.
+fn only_after_article(doc: &Doc, e: &Entity) -> bool {
+    e.mentions.iter().all(|m| {
+        let j = doc.tokens.partition_point(|t| t.start < m.start);
+        j > 0 && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "l’" | "au" | "aux" | "du" | "des")
+    })
 }
 
 /// What a description's head noun stands for.

@@ -1274,3 +1274,12 @@ fn a_headline_gives_its_person_short_words_and_speaks_of_the_one_after_sur() {
     let text = "Paul Morin a lu la pancarte : « Tenez bon »";
     assert!(speakers(text).iter().all(Option::is_none));
 }
+
+#[test]
+fn a_name_only_ever_written_after_an_article_is_no_rival_speaker() {
+    // "Le Robert", a dictionary the tagger may take for a person, does not cut the speaker's turn.
+    let text = "Le dictionnaire Le Robert propose d'élire le mot de l'année.\n«Les mots disent l'époque», concède \
+                Claire Morin, directrice éditoriale au dictionnaire Le Robert. «D'autres mots ont retenu notre \
+                attention parce qu'ils changent de sens.»";
+    assert_eq!(speakers(text), vec![some("Claire Morin"), some("Claire Morin")]);
+}
