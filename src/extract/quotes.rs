@@ -3164,6 +3164,9 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
     None
 }
 
+/// Most tokens of a short sentence "Même constat pour X :" before its quotation.
+const FRAMED_TOKENS: usize = 10;
+
 /// Most tokens of a headline "X sur Y :" before its quotation.
 const HEADLINE_TOKENS: usize = 12;
 
@@ -3198,6 +3201,30 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
         return Some(speaker);
     }
     let colon_at = doc.tokens.get(k - 1)?.start;
+    // "Même son de cloche chez X : «", "Intolérable pour X : «": a short sentence closing on the
+    // one person it frames.
+    if k - sent_start <= FRAMED_TOKENS
+        && let Some(e) = doc
+            .tokens
+            .get(k - 2)
+            .and_then(|t| entities.ending_at(t.end))
+            .filter(|e| e.label == Label::Per && e.name.contains(' '))
+        && let Some(m) = e.mentions.iter().find(|m| doc.tokens.get(k - 2).is_some_and(|t| t.end == m.end))
+    {
+        let first = doc.tokens.partition_point(|t| t.start < m.start);
+        let others = entities.last_person_between(
+            doc.tokens.get(sent_start).map_or(0, |t| t.start),
+            colon_at,
+            |o, _| o.name != e.name,
+        );
+        if matches!(doc.folded(first.wrapping_sub(1)), "pour" | "chez")
+            && first > sent_start + 1
+            && others.is_none()
+            && !(sent_start..first).any(|j| is_speech(doc, j) || matches!(doc.tok(j), "," | "«" | "»"))
+        {
+            return Some(Speaker::Named(e.name.clone()));
+        }
+    }
     // A headline giving a name and the words ("» LIRE AUSSI - X : « … »").
     let name_end = doc.tokens.get(k.checked_sub(2)?)?.end;
     if let Some(e) = entities.ending_at(name_end).filter(|e| e.label == Label::Per)

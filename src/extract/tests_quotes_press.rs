@@ -1283,3 +1283,20 @@ fn a_name_only_ever_written_after_an_article_is_no_rival_speaker() {
                 attention parce qu'ils changent de sens.»";
     assert_eq!(speakers(text), vec![some("Claire Morin"), some("Claire Morin")]);
 }
+
+#[test]
+fn a_short_sentence_framing_one_person_before_a_colon_gives_them_the_words() {
+    for frame in ["Même son de cloche chez", "Intolérable pour", "Même constat pour"] {
+        let text = format!(
+            "Jacques Brun a ouvert la séance lundi. {frame} Paul Morin : « Nous ne pouvons pas attendre plus longtemps. »"
+        );
+        assert_eq!(speakers(&text), vec![some("Paul Morin")], "{frame}");
+    }
+    // A longer sentence, or another person named in it, frames nobody.
+    let text = "Une longue banderole a été déployée devant la mairie pour Paul Morin : « Nous ne pouvons pas attendre plus longtemps. »";
+    assert_eq!(speakers(text), vec![None]);
+    // With its own subject, the sentence is that subject's (as before), never the one framed.
+    let text =
+        "Jacques Brun a écrit une lettre pour Paul Morin : « Nous ne pouvons pas attendre plus longtemps. »";
+    assert_eq!(speakers(text), vec![some("Jacques Brun")]);
+}
