@@ -1606,6 +1606,10 @@ const NOT_FRAMING: [&str; 22] = [
     "sans", "sur", "vers", "sous", "que", "qu'", "qu’", "et",
 ];
 
+/// English words before a name that make it a complement ("a row with X", "the words of X").
+const NOT_FRAMING_EN: [&str; 14] =
+    ["of", "to", "with", "by", "for", "and", "from", "against", "about", "at", "on", "in", "than", "that"];
+
 /// Whether tokens `from..to` are only a title and its complement ("ministre de l'Intérieur",
 /// "ministre allemand des Finances"): title words, names, "de" and articles, one other word at
 /// most; no verb ("chanteur sait être ferme avec son ami").
@@ -1657,7 +1661,8 @@ fn framing_person_just_before(
     gender: Gender,
     entities: &EntityIndex,
 ) -> Option<String> {
-    if doc.lang != Lang::Fr || gender == Gender::Unknown {
+    let english = doc.lang == Lang::En;
+    if !(english || doc.lang == Lang::Fr) || gender == Gender::Unknown {
         return None;
     }
     let sentence = *doc.sent_of.get(open)?;
@@ -1683,9 +1688,23 @@ fn framing_person_just_before(
     if !coref::person_gender(doc, e).fits(gender) || coref::person_gender(doc, e) == Gender::Unknown {
         return None;
     }
-    let pronoun = if gender == Gender::Female { "elle" } else { "il" };
+    let pronoun = match (english, gender == Gender::Female) {
+        (false, true) => "elle",
+        (false, false) => "il",
+        (true, true) => "she",
+        (true, false) => "he",
+    };
     if (first..p).any(|j| outside(j) && doc.folded(j) == pronoun) {
         return None;
+    }
+    if english {
+        // "MTV spokeswoman Jane Roe said the network … «…», she said.": the subject of a verb
+        // of saying (auxiliaries and "also" between), not a preposition's object.
+        let prev = doc.folded(p.wrapping_sub(1));
+        let says = (end..end + 3)
+            .find(|&v| is_speech(doc, v))
+            .is_some_and(|v| (end..v).all(|j| AUX.contains(&doc.folded(j)) || doc.folded(j) == "also"));
+        return (says && !NOT_FRAMING_EN.contains(&prev)).then(|| e.name.clone());
     }
     let head = doc.sentences.iter().map(|r| r.start).filter(|&s| s <= p).max().unwrap_or(0).max(first);
     let prev = doc.folded(p.wrapping_sub(1));

@@ -153,3 +153,16 @@ fn a_pronoun_after_an_unnamed_spokesman_has_no_named_speaker() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_pronoun_goes_to_the_one_who_said_something_just_before_not_an_earlier_woman() {
+    let text = "The row began after Laura Finch's remarks at a gala last year. The firm was quick to \
+                apologise. Company spokeswoman Anna Marsh said the network followed the rules. \
+                \"It's unfair to single us out,\" she said.";
+    assert_eq!(speakers(text), vec![some("Anna Marsh")]);
+    // Named after a preposition, she is spoken of, not speaking.
+    let text = "The row began after Laura Finch's remarks at a gala last year. The firm was quick to \
+                apologise. The board met with Anna Marsh said to be angry. \
+                \"It's unfair to single us out,\" she said.";
+    assert_ne!(speakers(text), vec![some("Anna Marsh")]);
+}
