@@ -158,8 +158,11 @@ const TIME_NOUNS: [&str; 14] = [
 
 /// Verb forms that take a person as object, before a title and its holder ("a poll saw director
 /// X", "nominees include singer X", "Chelsea brought striker X on").
-const VERBS: [&str; 44] = [
+const VERBS: [&str; 47] = [
     "include",
+    "marry",
+    "prevent",
+    "sue",
     "feature",
     "meet",
     "join",
@@ -303,6 +306,52 @@ pub(super) fn written_start(doc: &Doc, reserved: &Range<usize>, role: &str) -> u
         .unwrap_or(reserved.start)
 }
 
+/// English titles (assets/gazetteers/titles.txt, "roles-en") that are no titles in other
+/// languages ("le designer" of French is read as before), nor in the plural in English: "critics",
+/// "journalists" are mostly a group that says something ("critics say"), not a title before a
+/// name.
+const ENGLISH_ONLY_TITLES: [&str; 9] = [
+    "co-chairman",
+    "co-chairwoman",
+    "journalist",
+    "columnist",
+    "critic",
+    "pundit",
+    "rapper",
+    "designer",
+    "supermodel",
+];
+
+/// Whether the word at `k` is one of the titles above read where it is none: in another language
+/// or in the plural.
+pub(super) fn not_a_title_here(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    let singular = f.strip_suffix('s').unwrap_or(f);
+    if doc.lang != Lang::En {
+        return ENGLISH_ONLY_TITLES.contains(&f) || ENGLISH_ONLY_TITLES.contains(&singular);
+    }
+    singular != f && ENGLISH_ONLY_TITLES.contains(&singular)
+}
+
+/// English titles that are common words or names too, kept out of the title list and read here
+/// only in lower case and in the singular: capitalised mid-sentence they open a name ("Star
+/// Wars", "the Daily Star", "Brett Lock", "The Legend of Zelda", "Dungeon Keeper"), in the
+/// plural they are verbs as often ("the film stars X"). "Bath prop X", "Hollywood star X".
+const LOWERCASE_TITLES: [&str; 8] =
+    ["keeper", "prop", "lock", "hooker", "star", "co-star", "superstar", "legend"];
+
+/// Titles of fame that take no complement: "star of Crouching Tiger, Hidden Dragon", "given a
+/// star on the Walk of Fame", "co-star with X" name works, places and partners, not whom the
+/// holder serves.
+const NO_COMPLEMENT_TITLES: [&str; 4] = ["star", "co-star", "superstar", "legend"];
+
+/// English: whether the word at `k` is one of `LOWERCASE_TITLES`, in lower case or opening a
+/// sentence.
+pub(super) fn lowercase_title(doc: &Doc, k: usize) -> bool {
+    let initial = doc.info.get(k).is_some_and(|t| t.initial);
+    doc.lang == Lang::En && LOWERCASE_TITLES.contains(&doc.folded(k)) && (!doc.cap(k) || initial)
+}
+
 /// Words that carry an English title on into its complement: "chief executive of Acme",
 /// "president and chief executive", "minister without portfolio".
 const CARRY_ON: [&str; 19] = [
@@ -326,7 +375,8 @@ pub(super) fn ends_after_title(doc: &Doc, from: usize, j: usize) -> bool {
     let head = |t: usize| lower(t) && (title_at(doc, t).is_some() || COMPOUND_HEADS.contains(&doc.folded(t)));
     // "ambassadors include actors": a verb is no part of the compound.
     let compound = (j..j + 3).take_while(|&t| head(t) || noun_modifier(doc, t)).any(head);
-    doc.lang == Lang::En && j == from && lower(j) && !CARRY_ON.contains(&f) && !compound
+    let fame = from > 0 && NO_COMPLEMENT_TITLES.contains(&doc.folded(from - 1));
+    doc.lang == Lang::En && j == from && (lower(j) && !CARRY_ON.contains(&f) && !compound || fame)
 }
 
 /// English: the lowercase title that lowercase nouns at `t` lead up to, modifiers skipped: "X, a
@@ -544,6 +594,37 @@ mod tests {
             "The head of the unit, Acting Detective Chief Superintendent, Anna Clarke, said the gang was caught.",
             &[("Anna Clarke", "head of the unit"), ("Anna Clarke", "Acting Detective Chief Superintendent")],
         )]);
+    }
+
+    #[test]
+    fn sport_press_and_arts_titles() {
+        assert_cases(&[
+            ("Rovers prop Tom Baker will start on Saturday.", &[("Tom Baker", "Rovers prop")]),
+            ("Tory co-chairman Anna Clarke said so.", &[("Anna Clarke", "Tory co-chairman")]),
+            ("The book by journalist Tom Baker sold well.", &[("Tom Baker", "journalist")]),
+            ("Hollywood star Tom Baker arrived late.", &[("Tom Baker", "Hollywood star")]),
+            ("The save by keeper Tom Baker kept them level.", &[("Tom Baker", "keeper")]),
+            // Capitalised mid-sentence or in the plural, these are names and verbs.
+            ("The film stars Tom Baker and Anna Clarke.", &[]),
+            ("He still loves Star Wars and Lock Stock.", &[]),
+            ("The Daily Star said Brett Lock was right.", &[]),
+            ("But critics Tom Baker and Anna Clarke were not impressed.", &[]),
+            ("Last year R&B star Tom Baker sang.", &[("Tom Baker", "R&B star")]),
+            ("She is due to marry fellow tennis star Tom Baker.", &[("Tom Baker", "star")]),
+            (
+                "Anna Clarke, star of The Long Road, Lost Days and Red Sky, is in town.",
+                &[("Anna Clarke", "star")],
+            ),
+            ("The team could not hold Tom Baker, the legend of the club.", &[("Tom Baker", "legend")]),
+        ]);
+        super::super::tests::assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                ("La grande star Paul Martin a chanté hier.", &[]),
+                ("Le designer Paul Martin expose.", &[]),
+                ("La star Paul Martin a chanté.", &[]),
+            ],
+        );
     }
 
     #[test]

@@ -139,6 +139,12 @@ const POST_MODIFIERS: [&str; 32] = [
 /// plural ending ("les chercheurs"). A lowercase word must be written as listed, accents
 /// included: "jugé" is a verb, not "juge". Returns (head, plural).
 fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
+    if english::not_a_title_here(doc, k) {
+        return None;
+    }
+    if english::lowercase_title(doc, k) {
+        return Some((doc.folded(k).to_string(), false));
+    }
     let f = doc.folded(k);
     // "la tête de liste" is a title; "la tête du cortège", "en tête" are not.
     if f == "tete" && !(doc.folded(k + 1) == "de" && doc.folded(k + 2) == "liste") {
@@ -227,7 +233,7 @@ pub fn title_at(doc: &Doc, k: usize) -> Option<usize> {
 fn title_phrase_at(doc: &Doc, k: usize) -> Option<(usize, bool)> {
     let (head, plural) = title_head(doc, k)?;
     let mut key = head;
-    let mut best = GAZ.titles.contains(&key).then_some(k + 1);
+    let mut best = (GAZ.titles.contains(&key) || english::lowercase_title(doc, k)).then_some(k + 1);
     for j in k + 1..(k + GAZ.max_title_len).min(doc.len()) {
         key.push(' ');
         key.push_str(doc.folded(j));
@@ -437,7 +443,8 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         let p = s - 1;
         // "Bank of England governor"; not "and", which joins two people ("French writer X and
         // Korean writer Y").
-        let joiner = doc.folded(p) == "of" && s < k && p > 0 && capitalised(p - 1);
+        // "R&B star", "Marks & Spencer boss": "&" joins too.
+        let joiner = (doc.folded(p) == "of" && s < k || doc.tok(p) == "&") && p > 0 && capitalised(p - 1);
         if capitalised(p) || joiner {
             s = p;
         } else {
