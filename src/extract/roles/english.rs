@@ -36,8 +36,9 @@ const PLURAL_NOUN_MODIFIERS: [&str; 18] = [
 /// Words after which a noun phrase opens: articles, possessives, prepositions, conjunctions.
 /// After a pronoun, a modal or an adverb a verb comes first ("they eye captain X", "has already
 /// lost winger X"); after "to" too when it is one of `TO_VERBS`.
-const OPENS_NOUN_PHRASE: [&str; 65] = [
+const OPENS_NOUN_PHRASE: [&str; 66] = [
     "the",
+    "behind",
     "a",
     "an",
     "this",
@@ -139,8 +140,9 @@ const TO_VERBS: [&str; 24] = [
 
 /// Nouns of time, which date what follows rather than qualify it ("last year actor X", "the first
 /// time actress X").
-const TIME_NOUNS: [&str; 14] = [
+const TIME_NOUNS: [&str; 15] = [
     "year",
+    "minute",
     "week",
     "month",
     "day",
@@ -335,21 +337,33 @@ pub(super) fn not_a_title_here(doc: &Doc, k: usize) -> bool {
 
 /// English titles that are common words or names too, kept out of the title list and read here
 /// only in lower case and in the singular: capitalised mid-sentence they open a name ("Star
-/// Wars", "the Daily Star", "Brett Lock", "The Legend of Zelda", "Dungeon Keeper"), in the
-/// plural they are verbs as often ("the film stars X"). "Bath prop X", "Hollywood star X".
-const LOWERCASE_TITLES: [&str; 8] =
-    ["keeper", "prop", "lock", "hooker", "star", "co-star", "superstar", "legend"];
+/// Wars", "the Daily Star", "Brett Lock", "The Legend of Zelda", "Dungeon Keeper", "Michael
+/// Winner", "the Centre for Policy Studies"), in the plural they are verbs as often ("the film
+/// stars X"). "Bath prop X", "Hollywood star X", "Wasps centre X", "Booker winner X".
+const LOWERCASE_TITLES: [&str; 10] =
+    ["keeper", "prop", "lock", "hooker", "centre", "winner", "star", "co-star", "superstar", "legend"];
 
-/// Titles of fame that take no complement: "star of Crouching Tiger, Hidden Dragon", "given a
-/// star on the Walk of Fame", "co-star with X" name works, places and partners, not whom the
-/// holder serves.
-const NO_COMPLEMENT_TITLES: [&str; 4] = ["star", "co-star", "superstar", "legend"];
+/// Titles of fame and sport positions that take no complement: "star of Crouching Tiger, Hidden
+/// Dragon", "given a star on the Walk of Fame", "co-star with X", "the centre of attention",
+/// "winner of the Blue Peter Book Award" name works, places, partners, things and prizes, not
+/// whom the holder serves.
+const NO_COMPLEMENT_TITLES: [&str; 6] = ["star", "co-star", "superstar", "legend", "centre", "winner"];
 
-/// English: whether the word at `k` is one of `LOWERCASE_TITLES`, in lower case or opening a
-/// sentence.
-pub(super) fn lowercase_title(doc: &Doc, k: usize) -> bool {
+/// English: where the title at `k` read here ends: one of `LOWERCASE_TITLES`, or "number eight"
+/// (the rugby position: "Wales number eight X"), in lower case or opening a sentence.
+pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
     let initial = doc.info.get(k).is_some_and(|t| t.initial);
-    doc.lang == Lang::En && LOWERCASE_TITLES.contains(&doc.folded(k)) && (!doc.cap(k) || initial)
+    if doc.lang != Lang::En || doc.cap(k) && !initial {
+        return None;
+    }
+    let f = doc.folded(k);
+    if LOWERCASE_TITLES.contains(&f) {
+        Some(k + 1)
+    } else if f == "number" && doc.tok(k + 1) == "eight" {
+        Some(k + 2)
+    } else {
+        None
+    }
 }
 
 /// Words that carry an English title on into its complement: "chief executive of Acme",
@@ -616,6 +630,12 @@ mod tests {
                 &[("Anna Clarke", "star")],
             ),
             ("The team could not hold Tom Baker, the legend of the club.", &[("Tom Baker", "legend")]),
+            ("He passed to Rovers centre Tom Baker, who scored.", &[("Tom Baker", "Rovers centre")]),
+            ("Booker winner Anna Clarke read first.", &[("Anna Clarke", "Booker winner")]),
+            ("Wales number eight Tom Baker is injured.", &[("Tom Baker", "Wales number eight")]),
+            ("The film was made by Michael Winner in 1974.", &[]),
+            ("She is the winner of two Gold Star Awards this year.", &[]),
+            ("She finished a minute behind winner Anna Clarke.", &[("Anna Clarke", "winner")]),
         ]);
         super::super::tests::assert_cases_in(
             Some(Lang::Fr),

@@ -142,7 +142,7 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if english::not_a_title_here(doc, k) {
         return None;
     }
-    if english::lowercase_title(doc, k) {
+    if english::lowercase_title_end(doc, k).is_some() {
         return Some((doc.folded(k).to_string(), false));
     }
     let f = doc.folded(k);
@@ -233,7 +233,8 @@ pub fn title_at(doc: &Doc, k: usize) -> Option<usize> {
 fn title_phrase_at(doc: &Doc, k: usize) -> Option<(usize, bool)> {
     let (head, plural) = title_head(doc, k)?;
     let mut key = head;
-    let mut best = (GAZ.titles.contains(&key) || english::lowercase_title(doc, k)).then_some(k + 1);
+    let mut best =
+        GAZ.titles.contains(&key).then_some(k + 1).or_else(|| english::lowercase_title_end(doc, k));
     for j in k + 1..(k + GAZ.max_title_len).min(doc.len()) {
         key.push(' ');
         key.push_str(doc.folded(j));
