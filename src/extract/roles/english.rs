@@ -448,6 +448,40 @@ pub(super) fn title_run_end(doc: &Doc, ns: usize) -> Option<usize> {
     (!capitalised_after && te > t).then_some(te)
 }
 
+/// Parties whose name is also the noun for a member, written before a member's name: "Liberal
+/// Democrat Jane Reed", "Tory Tom Baker", "Republican Tom Baker" (folded words).
+const PARTY_NOUNS: [&[&str]; 6] =
+    [&["liberal", "democrat"], &["lib", "dem"], &["tory"], &["conservative"], &["republican"], &["democrat"]];
+
+/// English: a party noun at `k` right before a full name opening with a known given name
+/// ("Liberal Democrat Jane Reed said"): the party is the person's role, as "le républicain X" is
+/// in French. The noun must open its phrase (a sentence, or after punctuation or a lowercase
+/// word): "the Young Conservative Tom Baker" or "Tory Shadow Chancellor" are other names and
+/// titles. Pushes the role and returns the token after the name.
+pub(super) fn party_member_before_name(
+    doc: &Doc,
+    k: usize,
+    blocked: &[bool],
+    out: &mut Vec<RoleMatch>,
+) -> Option<usize> {
+    if doc.lang != Lang::En || doc.shouting || !doc.cap(k) {
+        return None;
+    }
+    let words =
+        PARTY_NOUNS.iter().find(|w| (0..w.len()).all(|i| doc.folded(k + i) == w[i] && doc.cap(k + i)))?;
+    let ns = k + words.len();
+    let opens = k == 0 || !doc.is_word(k - 1) || !doc.cap(k - 1) || super::opens_sentence(doc, k);
+    if !opens || doc.newline_before(ns) || !GAZ.first_names.contains(doc.folded(ns)) {
+        return None;
+    }
+    let ne = super::person_name(doc, ns, blocked).filter(|&ne| ne >= ns + 2)?;
+    if title_at(doc, ns + 1).is_some() {
+        return None;
+    }
+    out.push(RoleMatch { name: ns..ne, role_tokens: k..ns, role: doc.span_text(k, ns).to_string() });
+    Some(ne)
+}
+
 /// Letters after a name that give an office: "Jane Reed MP", "Jane Reed QC".
 const POST_NOMINALS: [&str; 4] = ["MP", "MEP", "MSP", "QC"];
 
@@ -645,6 +679,21 @@ mod tests {
                 ("La star Paul Martin a chanté.", &[]),
             ],
         );
+    }
+
+    #[test]
+    fn a_party_noun_before_a_full_name() {
+        assert_cases(&[
+            (
+                "Liberal Democrat Anna Clarke told the committee it was wrong.",
+                &[("Anna Clarke", "Liberal Democrat")],
+            ),
+            ("The plan was attacked by Tory Tom Baker on Monday.", &[("Tom Baker", "Tory")]),
+            ("Democrat Tom Baker lost the race.", &[("Tom Baker", "Democrat")]),
+            // Inside a longer name, or before a title, it is no member's role.
+            ("The Young Conservative Tom Baker said so.", &[]),
+            ("Tory Shadow Chancellor Tom Baker said so.", &[("Tom Baker", "Shadow Chancellor")]),
+        ]);
     }
 
     #[test]

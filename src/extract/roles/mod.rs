@@ -935,6 +935,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             k = end;
             continue;
         }
+        // "Liberal Democrat Jane Reed".
+        if let Some(end) = english::party_member_before_name(doc, k, blocked, &mut out) {
+            k = end;
+            continue;
+        }
         // Pattern 4: Name [qui] est / fut / a été élu [det] TITLE complement
         if let Some((role, rs, ce)) = copula_role(doc, k, blocked) {
             k = role.role_tokens.end.max(k + 1);
