@@ -349,15 +349,26 @@ const LOWERCASE_TITLES: [&str; 10] =
 /// whom the holder serves.
 const NO_COMPLEMENT_TITLES: [&str; 6] = ["star", "co-star", "superstar", "legend", "centre", "winner"];
 
-/// English: where the title at `k` read here ends: one of `LOWERCASE_TITLES`, or "number eight"
-/// (the rugby position: "Wales number eight X"), in lower case or opening a sentence.
+/// English: where the title at `k` read here ends: one of `LOWERCASE_TITLES`, "number eight"
+/// (the rugby position: "Wales number eight X"), "host" after a noun or a modifier and "forward"
+/// after a team's name or a modifier (else they are a verb and an adverb), in lower case or
+/// opening a sentence.
 pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
     let initial = doc.info.get(k).is_some_and(|t| t.initial);
     if doc.lang != Lang::En || doc.cap(k) && !initial {
         return None;
     }
     let f = doc.folded(k);
-    if LOWERCASE_TITLES.contains(&f) {
+    let p = k.checked_sub(1).filter(|&p| !doc.newline_before(k) && doc.is_word(p));
+    let modifier = |p: usize| MODIFIERS.contains(&doc.folded(p)) || PRE_MODIFIERS.contains(&doc.folded(p));
+    // "chat show host X", "outgoing host X", not "Chelsea host Birmingham", "will host X".
+    let host = f == "host" && p.is_some_and(|p| !doc.cap(p) && (noun_modifier(doc, p) || modifier(p)));
+    // "Ulster forward X", "former forward X", not "come forward", "put forward X".
+    let forward = f == "forward"
+        && p.is_some_and(|p| {
+            doc.cap(p) && !GAZ.is_stop(doc.folded(p)) && !super::opens_sentence(doc, p) || modifier(p)
+        });
+    if LOWERCASE_TITLES.contains(&f) || host || forward {
         Some(k + 1)
     } else if f == "number" && doc.tok(k + 1) == "eight" {
         Some(k + 2)
@@ -668,6 +679,11 @@ mod tests {
             ("Booker winner Anna Clarke read first.", &[("Anna Clarke", "Booker winner")]),
             ("Wales number eight Tom Baker is injured.", &[("Tom Baker", "Wales number eight")]),
             ("The film was made by Michael Winner in 1974.", &[]),
+            ("The chat show host Tom Baker left.", &[("Tom Baker", "chat show host")]),
+            ("Rovers host Tom Baker's old club on Saturday.", &[]),
+            ("The club will host Tom Baker and his wife.", &[]),
+            ("He passed to Ulster forward Tom Baker, who scored.", &[("Tom Baker", "Ulster forward")]),
+            ("The plan was put forward Tom Baker said.", &[]),
             ("She is the winner of two Gold Star Awards this year.", &[]),
             ("She finished a minute behind winner Anna Clarke.", &[("Anna Clarke", "winner")]),
         ]);
