@@ -404,6 +404,16 @@ pub(super) fn ends_after_title(doc: &Doc, from: usize, j: usize) -> bool {
     doc.lang == Lang::En && j == from && (lower(j) && !CARRY_ON.contains(&f) && !compound || fame)
 }
 
+/// English: whether the name at `j` stands right after the preposition at `te` that follows a
+/// title: "economist with ABN Amro", "spokesman for Tony Blair" name the body or the person the
+/// holder works for, not the holder (who is named after a longer complement: "minister for Europe
+/// Jane Reed"); the name belongs to the complement ("X, economist with ABN Amro, said").
+pub(super) fn object_of_preposition(doc: &Doc, te: usize, j: usize) -> bool {
+    doc.lang == Lang::En
+        && j == te + 1
+        && matches!(doc.folded(te), "with" | "for" | "at" | "from" | "to" | "in" | "on")
+}
+
 /// English: the lowercase title that lowercase nouns at `t` lead up to, modifiers skipped: "X, a
 /// transport expert at the university", "X, former road safety head". Such a title says who
 /// someone is only of a known person ("Acme, an oil producer").
@@ -709,6 +719,19 @@ mod tests {
             // Inside a longer name, or before a title, it is no member's role.
             ("The Young Conservative Tom Baker said so.", &[]),
             ("Tory Shadow Chancellor Tom Baker said so.", &[("Tom Baker", "Shadow Chancellor")]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_right_after_the_preposition_is_no_holder() {
+        assert_cases(&[
+            ("The fall was steep, said an economist with Acme Capital Group.", &[]),
+            ("A spokesman for Tom Baker declined to comment.", &[]),
+            ("The minister for Europe Tom Baker said so.", &[("Tom Baker", "minister for Europe")]),
+            (
+                "Anna Clarke, economist with Acme Capital Group, said so.",
+                &[("Anna Clarke", "economist with Acme Capital Group")],
+            ),
         ]);
     }
 

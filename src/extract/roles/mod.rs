@@ -799,7 +799,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
-        if j > from && opens_name(doc, j) {
+        if j > from && opens_name(doc, j) && !english::object_of_preposition(doc, from, j) {
             break;
         }
         j += 1;
@@ -1805,6 +1805,9 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
     let english = doc.lang == super::types::Lang::En;
     let preposition = matches!(doc.folded(te), "of" | "at" | "for" | "in" | "to" | "on" | "with" | "from");
     (te + 1..=ce).find_map(|j| {
+        if english::object_of_preposition(doc, te, j) {
+            return None;
+        }
         let compound_end =
             title_head(doc, j - 1).is_some() || matches!(doc.folded(j - 1), "officer" | "winner");
         if english && !preposition && !compound_end {
