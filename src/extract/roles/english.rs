@@ -414,6 +414,13 @@ pub(super) fn object_of_preposition(doc: &Doc, te: usize, j: usize) -> bool {
         && matches!(doc.folded(te), "with" | "for" | "at" | "from" | "to" | "in" | "on")
 }
 
+/// English: whether the token at `p` joins two capitalised words before a title: "&" ("R&B
+/// star", "Marks & Spencer boss"), or a possessive after the first capitalised word of the run
+/// has been taken (`inside`): "Chelsea's Portuguese boss", "London's Labour mayor".
+pub(super) fn inner_joiner(doc: &Doc, p: usize, inside: bool) -> bool {
+    doc.tok(p) == "&" || inside && matches!(doc.tok(p), "'s" | "’s")
+}
+
 /// English: the lowercase title that lowercase nouns at `t` lead up to, modifiers skipped: "X, a
 /// transport expert at the university", "X, former road safety head". Such a title says who
 /// someone is only of a known person ("Acme, an oil producer").
@@ -679,6 +686,11 @@ mod tests {
             ("The Daily Star said Brett Lock was right.", &[]),
             ("But critics Tom Baker and Anna Clarke were not impressed.", &[]),
             ("Last year R&B star Tom Baker sang.", &[("Tom Baker", "R&B star")]),
+            ("He said Rovers' Welsh boss Tom Baker smiled.", &[("Tom Baker", "Welsh boss")]),
+            (
+                "Then Chelsea's Portuguese boss Tom Baker smiled.",
+                &[("Tom Baker", "Chelsea's Portuguese boss")],
+            ),
             ("She is due to marry fellow tennis star Tom Baker.", &[("Tom Baker", "star")]),
             (
                 "Anna Clarke, star of The Long Road, Lost Days and Red Sky, is in town.",

@@ -444,8 +444,11 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         let p = s - 1;
         // "Bank of England governor"; not "and", which joins two people ("French writer X and
         // Korean writer Y").
-        // "R&B star", "Marks & Spencer boss": "&" joins too.
-        let joiner = (doc.folded(p) == "of" && s < k || doc.tok(p) == "&") && p > 0 && capitalised(p - 1);
+        // "R&B star", "Marks & Spencer boss": "&" joins too; "Chelsea's Portuguese boss": a
+        // possessive inside the run.
+        let joiner = (doc.folded(p) == "of" && s < k || english::inner_joiner(doc, p, s < k))
+            && p > 0
+            && capitalised(p - 1);
         if capitalised(p) || joiner {
             s = p;
         } else {
