@@ -2807,7 +2807,18 @@ fn resolve_description(
         Kind::Org => Label::Org,
         Kind::Other => return Ok(Some(words)),
     };
-    // "un porte-parole de la police … a ajouté le porte-parole": someone never named.
+    // "un porte-parole de la police … a ajouté le porte-parole": someone never named; "a
+    // Treasury spokesperson", "une source proche du dossier": someone the text does not name.
+    let indefinite = words
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "un" | "une"));
+    if indefinite {
+        // Written at a sentence's head, "A Treasury spokesperson" is no name: shown in lower case.
+        let mut chars = words.chars();
+        let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+        return Ok(Some(first + chars.as_str()));
+    }
     if introduced_unnamed(doc, open, &words) {
         return Ok(Some(words));
     }
@@ -4477,6 +4488,29 @@ mod tests {
 #[cfg(test)]
 mod tests_descriptions {
     use super::tests::speakers;
+
+    #[test]
+    fn an_indefinite_description_is_someone_unnamed_not_the_one_named_before() {
+        use super::super::types::{Mention, Origin};
+        let text = "Bass player Tom Reed was taken ill. A band spokesman said: \"He is resting.\"";
+        let doc = super::Doc::new(text, Some(super::Lang::En));
+        let start = text.find("Tom Reed").unwrap_or(0);
+        let mention = Mention { start, end: start + 8, text: "Tom Reed".into(), origin: Origin::Model };
+        let people =
+            [super::Entity { label: super::Label::Per, name: "Tom Reed".into(), mentions: vec![mention] }];
+        let index = super::EntityIndex::new(&people);
+        let open = (0..doc.len()).find(|&k| doc.tok(k) == "\"").unwrap_or(0);
+        let got = super::resolve_description(
+            &doc,
+            open,
+            super::Kind::Person,
+            "A band spokesman".into(),
+            &index,
+            &[],
+            false,
+        );
+        assert!(matches!(got, Ok(Some(ref s)) if s == "a band spokesman"), "{:?}", got.ok());
+    }
 
     #[test]
     fn a_description_takes_the_gender_of_its_noun() {
