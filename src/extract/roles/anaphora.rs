@@ -10,7 +10,7 @@ use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title
 use crate::extract::coref::{Gender, given_name_gender};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
-use crate::extract::types::Lang;
+use crate::extract::types::{Label, Lang};
 
 /// A stretch of text naming someone (or something that might be someone): a run of capitalised
 /// words with the key of the person it names.
@@ -180,6 +180,9 @@ fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[boo
         let start = if honorific { k + 1 } else { k };
         let run = (!quoted[k]).then(|| run_from(doc, start, blocked)).flatten();
         match run {
+            // "sur BFM Business", "à la Banque de France": a name the lists know as an
+            // organisation's or a place's, and nothing more, names nobody.
+            Some(ne) if !honorific && listed_elsewhere(doc, start, ne) => k = ne,
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
                 let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
                 out.push(NameMention { tokens: start..ne, key: String::new(), person });
@@ -191,6 +194,15 @@ fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[boo
     }
     set_keys(doc, &mut out);
     out
+}
+
+/// Whether the run `start..ne` is, whole, a name the lists know as an organisation's or a
+/// place's ("BFM Business", "Banque de France", "Seine-Saint-Denis"), with no given name opening it.
+fn listed_elsewhere(doc: &Doc, start: usize, ne: usize) -> bool {
+    !GAZ.first_names.contains(doc.folded(start))
+        && [Label::Org, Label::Loc]
+            .into_iter()
+            .any(|label| super::listed_name_at(doc, start, label).is_some_and(|(_, e)| e == ne))
 }
 
 /// A run of capitalised words from `k`, also at the start of a paragraph (where `name_run`,
@@ -367,7 +379,7 @@ fn last_named_before<'m>(
 }
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the
-/// sentence after it, in text order.
+/// sentence after it, in text order, but for those after it in its own sentence.
 /// When the description follows a quotation ("« … » a poursuivi l'expert"), the quotation's
 /// sentences name nobody the narrative is about: the window reaches back to the sentence before
 /// the quotation opened, in the paragraph where it opened.
@@ -384,8 +396,12 @@ fn mentions_around<'m>(
     mentions.iter().filter(move |m| {
         let at = m.tokens.start;
         let before_quotation = opening.is_some_and(|o| at < o && same_paragraph(doc, at, o));
+        // "La présidente du parti a dénoncé les choix de Jean Dupont": a name after the
+        // description in its own clause is someone it speaks of, not who it describes.
+        let later_in_clause = at >= d.end && doc.sent_of[at] == sentence;
         window.contains(&doc.sent_of[at])
             && !d.contains(&at)
+            && !later_in_clause
             && (same_paragraph(doc, at, start) || before_quotation)
     })
 }
@@ -469,8 +485,9 @@ fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Whether the description's title `head` may be the holder's: nobody else has a role with that
-/// title, and the holder's own roles with it say the same, less or more ("président" and
-/// "président du parti"), never something else ("ministre de la Justice").
+/// title but with another complement ("ministre de l'Économie" is not "ministre du Travail"), and
+/// the holder's own roles with it say the same, less or more ("président" and "président du
+/// parti"), never something else ("ministre de la Justice").
 fn title_free_for(
     doc: &Doc,
     found: &[RoleMatch],
@@ -479,10 +496,15 @@ fn title_free_for(
     (rs, ce): (usize, usize),
 ) -> bool {
     let words = role_words(doc, rs, ce);
+    let same = |have: &[String]| words.starts_with(have) || have.starts_with(&words);
     found.iter().filter(|r| role_head(doc, r).as_deref() == Some(head)).all(|r| {
-        let have = role_words(doc, r.role_tokens.start, r.role_tokens.end);
-        surname(doc, &r.name) == surname(doc, &holder.tokens)
-            && (words.starts_with(&have) || have.starts_with(&words))
+        if surname(doc, &r.name) == surname(doc, &holder.tokens) {
+            return same(&role_words(doc, r.role_tokens.start, r.role_tokens.end));
+        }
+        // "Jean Roux, ministre de l'Économie, … Marie Durand … La ministre du Travail": another
+        // person's title with another complement is another office.
+        let have = super::written_role_words(doc, r);
+        have.len() > 1 && words.len() > 1 && !same(&have)
     })
 }
 

@@ -2753,4 +2753,32 @@ mod tests {
     fn descriptions_after_quotations() {
         assert_cases(AFTER_QUOTATIONS);
     }
+
+    // fr-roles13: a description's window leaves out the names the lists know as organisations
+    // or places, and the names after it in its own sentence; another person's title with another
+    // complement is another office.
+    const DESCRIPTION_WINDOW: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Un plan critiqué par Marie Durand. La ministre du Travail, qui parlait sur France Inter, a promis une hausse.",
+            &[("Marie Durand", "ministre du Travail")],
+        ),
+        (
+            "Marie Durand a reçu les syndicats. La présidente du parti a ensuite dénoncé les choix de Jean Roux.",
+            &[("Marie Durand", "présidente du parti")],
+        ),
+        (
+            "Jean Roux, ministre de l'Économie, a présenté le budget.\nMarie Durand a reçu les syndicats. La ministre du Travail a promis une hausse.",
+            &[("Jean Roux", "ministre de l'Économie"), ("Marie Durand", "ministre du Travail")],
+        ),
+        // "Le ministre" could be either of them.
+        (
+            "Jean Roux, ministre de l'Économie, a présenté le budget.\nPaul Morel a reçu les syndicats. Le ministre a promis une hausse.",
+            &[("Jean Roux", "ministre de l'Économie")],
+        ),
+    ];
+
+    #[test]
+    fn description_window() {
+        assert_cases(DESCRIPTION_WINDOW);
+    }
 }
