@@ -281,11 +281,57 @@ fn names_subject(doc: &Doc, ns: usize) -> bool {
     let opens = |i: usize| doc.sentences.get(doc.sent_of[i]).is_some_and(|s| s.start == i);
     let Some(before) = start.checked_sub(1) else { return true };
     let word = doc.folded(before);
+    let speech = |w: &str| GAZ.speech_fr.contains(w) && !PREPOSITIONS.contains(&w);
+    // "a déclaré jeudi X", "a affirmé mardi soir X": a day between the verb and its subject.
+    let mut verb = before;
+    while verb > 0 && verb + 3 > before && is_time_word(doc, verb) {
+        verb -= 1;
+    }
+    // A name after an honorific is read only in the older positions: the honorific would be
+    // left out of the person's name and read as a name of its own ("a déclaré mardi Mgr X").
+    let bare = start == ns;
     opens(start)
         || CLAUSE_OPENERS.contains(&word)
         || matches!(doc.tok(before), "»" | "”")
-        || GAZ.speech_fr.contains(word) && !PREPOSITIONS.contains(&word)
+        || speech(word)
+        || bare && verb < before && speech(doc.folded(verb))
         || word == "pour" && opens(before)
+        || bare && opens_subordinate(doc, before)
+}
+
+/// Words of time that may stand between a verb of saying and its subject (folded).
+fn is_time_word(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    !doc.cap(k) && (GAZ.days.contains_key(f) || matches!(f, "hier" | "soir" | "matin" | "apres-midi"))
+}
+
+/// Words opening a subordinate clause whose subject follows: "la ville où X est né", "à laquelle
+/// X est opposée", "quand X sort de son silence", "alors qu'X" (folded). A bare "que" is left
+/// out: "la même raison que X", "plus que X" compare.
+const SUBORDINATORS: [&str; 10] = [
+    "dont",
+    "quand",
+    "lorsque",
+    "lorsqu'",
+    "laquelle",
+    "lequel",
+    "lesquels",
+    "lesquelles",
+    "puisque",
+    "puisqu'",
+];
+
+/// Whether the token at `k` opens a subordinate clause: a word of `SUBORDINATORS`, "où", or
+/// "que" after "alors", "tandis", "parce", "bien" or a verb of saying ("estime que X").
+fn opens_subordinate(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    if doc.tok(k) == "où" || SUBORDINATORS.contains(&f) {
+        return true;
+    }
+    let Some(p) = k.checked_sub(1).filter(|_| matches!(f, "que" | "qu'")) else { return false };
+    let head = doc.folded(p);
+    matches!(head, "alors" | "tandis" | "parce" | "bien")
+        || GAZ.speech_fr.contains(head) && !PREPOSITIONS.contains(&head)
 }
 
 /// "selon" or "d'après" at `k`: what follows is who said it.

@@ -2781,4 +2781,26 @@ mod tests {
     fn description_window() {
         assert_cases(DESCRIPTION_WINDOW);
     }
+
+    // fr-roles13: a name after a verb of saying and a day, or opening a subordinate clause, is
+    // the subject the description after it names back; a name after a comparing "que" is not.
+    const SUBJECT_OF_A_CLAUSE: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Les ventes de jouets ont nettement baissé depuis le début du mois de décembre, a déclaré jeudi Paul Morel. Pour autant, le président de la fédération reste prudent.",
+            &[("Paul Morel", "président de la fédération")],
+        ),
+        (
+            "Mais quand Marie Durand sort de son silence, la ministre ne fait pas dans la nuance.",
+            &[("Marie Durand", "ministre")],
+        ),
+        (
+            "Il a invoqué la même raison que Paul Morel lors de sa longue réunion avec les élus du département. Pour autant, le président de la région reste prudent.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn subject_of_a_clause() {
+        assert_cases(SUBJECT_OF_A_CLAUSE);
+    }
 }
