@@ -183,6 +183,14 @@ fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[boo
             // "sur BFM Business", "à la Banque de France": a name the lists know as an
             // organisation's or a place's, and nothing more, names nobody.
             Some(ne) if !honorific && listed_elsewhere(doc, start, ne) => k = ne,
+            // "LE SCAN POLITIQUE -", "ENTRETIEN -": a label in capitals; "de l'Intérieur", "la
+            // République", "du Mans": a lone word after an article is no surname.
+            Some(ne)
+                if !honorific
+                    && (all_caps(doc, start, ne) || ne == start + 1 && after_article(doc, start)) =>
+            {
+                k = ne
+            }
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
                 let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
                 out.push(NameMention { tokens: start..ne, key: String::new(), person });
@@ -203,6 +211,19 @@ fn listed_elsewhere(doc: &Doc, start: usize, ne: usize) -> bool {
         && [Label::Org, Label::Loc]
             .into_iter()
             .any(|label| super::listed_name_at(doc, start, label).is_some_and(|(_, e)| e == ne))
+}
+
+/// Whether every word of `start..ne` is written in capitals.
+fn all_caps(doc: &Doc, start: usize, ne: usize) -> bool {
+    (start..ne).all(|i| doc.info.get(i).is_some_and(|t| t.upper))
+}
+
+/// Whether an article or an article merged with "de" or "à", written in lowercase, stands right
+/// before `k`: "Le Pen", "Le Drian" keep theirs.
+fn after_article(doc: &Doc, k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|a| {
+        !doc.cap(a) && matches!(doc.folded(a), "le" | "la" | "l'" | "les" | "du" | "des" | "au" | "aux")
+    })
 }
 
 /// A run of capitalised words from `k`, also at the start of a paragraph (where `name_run`,

@@ -2803,4 +2803,22 @@ mod tests {
     fn subject_of_a_clause() {
         assert_cases(SUBJECT_OF_A_CLAUSE);
     }
+
+    // fr-roles13: a word in capitals and a lone capitalised word after an article ("de
+    // l'Intérieur", "la Fondation") name nobody around a description; "Le Pen" still does.
+    const NO_NAME_AROUND: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Marie Durand a salué le travail de la Fondation avec l'équipe KRTV. La ministre a promis une hausse.",
+            &[("Marie Durand", "ministre")],
+        ),
+        (
+            "Il a aussi reçu Paul Le Pen. Marie Durand a parlé avec Le Pen. La ministre a promis une hausse.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn no_name_around() {
+        assert_cases(NO_NAME_AROUND);
+    }
 }
