@@ -98,7 +98,7 @@ const PRE_MODIFIERS: [&str; 39] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 32] = [
+const POST_MODIFIERS: [&str; 34] = [
     "sortant",
     // "le numéro un mondial".
     "mondial",
@@ -133,6 +133,9 @@ const POST_MODIFIERS: [&str; 32] = [
     "liberale",
     "independant",
     "communiste",
+    // "le leader syndical", "la représentante syndicale".
+    "syndical",
+    "syndicale",
 ];
 
 /// The title head at k as listed: the word itself, without "ex-" ("ex-espion") or without the
@@ -1365,8 +1368,26 @@ fn gerund_at(doc: &Doc, j: usize) -> bool {
 fn name_adjective(doc: &Doc, j: usize) -> bool {
     let f = doc.folded(j);
     let endings = ["al", "ale", "aux", "ales", "iste", "istes", "el", "elle", "aire", "aires"];
-    !doc.cap(j) && doc.is_word(j) && (GAZ.demonyms.contains_key(f) || endings.iter().any(|e| f.ends_with(e)))
+    !doc.cap(j)
+        && doc.is_word(j)
+        && (GAZ.demonyms.contains_key(f)
+            || endings.iter().any(|e| f.ends_with(e))
+            || NAME_ADJECTIVES.contains(&f))
 }
+
+/// Adjectives of the names of ministries and public bodies whose ending a verb shares ("indique",
+/// "étrangères" is no verb but ends like "libères"): "Transition écologique", "Fonction
+/// publique", "Affaires étrangères", "Économie numérique" (folded).
+const NAME_ADJECTIVES: [&str; 8] = [
+    "ecologique",
+    "publique",
+    "publiques",
+    "economique",
+    "numerique",
+    "etrangere",
+    "etrangeres",
+    "solidaires",
+];
 
 /// End of the title phrase at `k` with its adjectives ("président sortant").
 fn title_end(doc: &Doc, k: usize) -> usize {
@@ -2820,5 +2841,28 @@ mod tests {
     #[test]
     fn no_name_around() {
         assert_cases(NO_NAME_AROUND);
+    }
+
+    // fr-roles13: the adjective of a ministry's name and "syndical" belong to a description.
+    const DESCRIPTION_ADJECTIVES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Paul Morel a parlé hier. Le ministre de la Transition écologique a défendu la taxe.",
+            &[("Paul Morel", "ministre de la Transition écologique")],
+        ),
+        (
+            "Marie Morel a parlé hier. La représentante syndicale a défendu la grève.",
+            &[("Marie Morel", "représentante syndicale")],
+        ),
+        ("Le leader syndical Paul Morel a parlé.", &[("Paul Morel", "leader syndical")]),
+        // A verb after the ministry is no part of it.
+        (
+            "Paul Morel a parlé hier. Le ministre de la Santé indique que la grève continue.",
+            &[("Paul Morel", "ministre de la Santé")],
+        ),
+    ];
+
+    #[test]
+    fn description_adjectives() {
+        assert_cases(DESCRIPTION_ADJECTIVES);
     }
 }
