@@ -446,7 +446,8 @@ fn last_named_before<'m>(
 }
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the
-/// sentence after it, in text order, but for those after it in its own sentence.
+/// sentence after it, in text order, but for those after it in its own sentence and the people
+/// after it whose given name its article does not fit.
 /// When the description follows a quotation ("« … » a poursuivi l'expert"), the quotation's
 /// sentences name nobody the narrative is about: the window reaches back to the sentence before
 /// the quotation opened, in the paragraph where it opened.
@@ -460,8 +461,18 @@ fn mentions_around<'m>(
     let first = opening.map_or(sentence, |o| doc.sent_of[o]);
     let window = first.saturating_sub(1)..=sentence + 1;
     let (start, d) = (d.start, d.clone());
+    // "La ministre réclame un geste. Paul Morel y est favorable": a person named after the
+    // description whose given name its article does not fit is not who it names. (Before it,
+    // "Jean Dupont et Marie Durand ont ouvert la séance. Le président …" may be a third person.)
+    let told = match start.checked_sub(1).map(|a| doc.folded(a)) {
+        Some("la") => Gender::Female,
+        Some("le") => Gender::Male,
+        _ => Gender::Unknown,
+    };
     mentions.iter().filter(move |m| {
         let at = m.tokens.start;
+        let other_gender =
+            at >= d.end && m.person && !given_name_gender(doc.span_text(at, m.tokens.end)).fits(told);
         let before_quotation = opening.is_some_and(|o| at < o && same_paragraph(doc, at, o));
         // "La présidente du parti a dénoncé les choix de Jean Dupont": a name after the
         // description in its own clause is someone it speaks of, not who it describes.
@@ -469,6 +480,7 @@ fn mentions_around<'m>(
         window.contains(&doc.sent_of[at])
             && !d.contains(&at)
             && !later_in_clause
+            && !other_gender
             && (same_paragraph(doc, at, start) || before_quotation)
     })
 }

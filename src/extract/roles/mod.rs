@@ -2865,4 +2865,22 @@ mod tests {
     fn description_adjectives() {
         assert_cases(DESCRIPTION_ADJECTIVES);
     }
+
+    // fr-roles13: a person named after a description whose given name its article does not fit
+    // is not in its window.
+    const GENDER_IN_WINDOW: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Le débat continue.\nUne solution à laquelle Marie Durand est opposée. La ministre réclame un geste. Paul Morel y est favorable.",
+            &[("Marie Durand", "ministre")],
+        ),
+        (
+            "Le débat continue.\nUne solution à laquelle Marie Durand est opposée. La ministre réclame un geste. Julie Morel y est favorable.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn gender_in_window() {
+        assert_cases(GENDER_IN_WINDOW);
+    }
 }
