@@ -2883,4 +2883,15 @@ mod tests {
     fn gender_in_window() {
         assert_cases(GENDER_IN_WINDOW);
     }
+
+    // fr-roles13: "édile" (a mayor) and "garde des Sceaux" (the minister of Justice) are titles.
+    const MAYOR_AND_KEEPER: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel a parlé hier. L'édile a défendu la taxe.", &[("Paul Morel", "édile")]),
+        ("Paul Morel, garde des Sceaux, a parlé.", &[("Paul Morel", "garde des Sceaux")]),
+    ];
+
+    #[test]
+    fn mayor_and_keeper_of_the_seals() {
+        assert_cases(MAYOR_AND_KEEPER);
+    }
 }
