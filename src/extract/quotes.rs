@@ -2371,12 +2371,15 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
             .or_else(|| capitalised_name(doc, skipped))
             .or(Some(Speaker::Unknown));
     }
-    // "," X said / X a déclaré / "," Mayor X said
+    // "," X said / X a déclaré / "," Mayor X said / "," housing spokesman X said
     let mut named = k;
     while named < k + 3
         && (GAZ.titles.contains(doc.folded(named)) || GAZ.honorifics.contains(doc.folded(named)))
     {
         named += 1;
+    }
+    if let Some(p) = english_title_run(doc, k, entities) {
+        named = p;
     }
     if let Some((name, end)) = entity_at(doc, named, entities) {
         let mut w = end;
@@ -2413,6 +2416,39 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         if !doc.is_word(w) {
             break;
         }
+    }
+    None
+}
+
+/// English: where the person's name starts after a function of a few words from token `k` on
+/// ("housing spokesman X", "retail analyst X", "RICS housing spokesman X", "Finance Minister
+/// X"): modifiers (lower-case words, capitalised words that name no person) then a title right
+/// before the name. None when `k` itself opens a person's name or no title ends the run.
+fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<usize> {
+    if doc.lang != Lang::En {
+        return None;
+    }
+    let person = |j: usize| {
+        doc.tokens.get(j).and_then(|t| entities.starting_at(t.start)).filter(|(e, _)| e.label == Label::Per)
+    };
+    if person(k).is_some() {
+        return None;
+    }
+    // A full name: a lone word after "General" is more often the recogniser's mistake
+    // ("General Electric").
+    let person_at = |j: usize| person(j).is_some_and(|(e, _)| e.name.contains(' '));
+    let title = |j: usize| GAZ.titles.contains(doc.folded(j)) || PERSON_NOUNS.contains(&doc.folded(j));
+    let mut j = k;
+    while j < k + 5 {
+        if person_at(j) {
+            return (j > k && title(j - 1)).then_some(j);
+        }
+        let f = doc.folded(j);
+        let modifier = doc.is_word(j) && !GAZ.is_stop(f) && !is_speech(doc, j) && !GAZ.honorifics.contains(f);
+        if !modifier {
+            return None;
+        }
+        j += 1;
     }
     None
 }
@@ -2475,6 +2511,13 @@ fn phrase_speaker_within(
         ("lequel" | "laquelle", _) => return Some(Speaker::Latest(coref::word_gender(first))),
         ("lesquels" | "lesquelles" | "qui" | "quoi", _) => return None,
         _ => {}
+    }
+    // "said retail analyst X", "said Finance Minister X": the person after a function of a
+    // few words.
+    if let Some(p) = english_title_run(doc, k, entities)
+        && let Some((name, end)) = entity_at(doc, p, entities)
+    {
+        return english_function_after_name(doc, p, end, entities).or(Some(Speaker::Named(name)));
     }
     // A name first: any kind but a date ("ajoute Hassan", a name the tagger took for a place).
     let first_entity = doc.tokens.get(k).and_then(|t| entities.starting_at(t.start));

@@ -166,3 +166,16 @@ fn a_pronoun_goes_to_the_one_who_said_something_just_before_not_an_earlier_woman
                 \"It's unfair to single us out,\" she said.";
     assert_ne!(speakers(text), vec![some("Anna Marsh")]);
 }
+
+#[test]
+fn a_function_of_several_words_before_the_name_after_a_quote() {
+    for attribution in [
+        "housing spokesman Ian Perry said.",
+        "said retail analyst Ian Perry of Widget Securities.",
+        "Finance Minister Ian Perry told the news agency.",
+        "said Swedish trades union official Ian Perry.",
+    ] {
+        let text = format!("Title\n\n\"The slowdown has given buyers more power,\" {attribution}");
+        assert_eq!(speakers(&text), vec![some("Ian Perry")], "{attribution}");
+    }
+}
