@@ -1676,7 +1676,9 @@ fn framing_person_just_before(
         for m in &e.mentions {
             let p = doc.tokens.partition_point(|t| t.start < m.start);
             let end = doc.tokens.partition_point(|t| t.start < m.end);
-            if p >= first && end <= open && outside(p) {
+            // "Mr Brown's former adviser Ed Balls said": the possessor is not who speaks.
+            let possessor = english && matches!(doc.tok(end), "'s" | "’s" | "'" | "’");
+            if p >= first && end <= open && outside(p) && !possessor {
                 people.push((e, p, end));
             }
         }

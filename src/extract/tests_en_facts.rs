@@ -179,3 +179,11 @@ fn a_function_of_several_words_before_the_name_after_a_quote() {
         assert_eq!(speakers(&text), vec![some("Ian Perry")], "{attribution}");
     }
 }
+
+#[test]
+fn a_possessor_in_the_sentence_before_is_no_rival_speaker() {
+    let text = "The minister Tom Hale spoke on Monday. The debate went on late. Lib Dem spokesman Sir Ivor \
+                Grant said Tom Hale's statement did not clear up the issues. \"Only the fullest disclosure \
+                will do,\" he said.";
+    assert_eq!(speakers(text), vec![some("Ivor Grant")]);
+}
