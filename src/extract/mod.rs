@@ -113,6 +113,13 @@ pub fn extract_with_recognizers(
         // The tagger has judged every word: rules override it only where they are confident.
         cands = merge::merge(text, cands);
     }
+    // An honorific alone ("Mgr", "Maître" cut off the name after it) names no one; an acronym
+    // written like one does ("MR", a party).
+    cands.retain(|c| {
+        let t = text.get(c.start..c.end).unwrap_or("").trim_end_matches('.');
+        let acronym = t.chars().count() > 1 && t.chars().all(|ch| ch.is_uppercase());
+        acronym || !gazetteer::GAZ.honorifics.contains(crate::text::fold::fold_str(t).as_str())
+    });
     // Foreign spans must lie on char boundaries of this text.
     cands.extend(
         extra

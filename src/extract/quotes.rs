@@ -3221,8 +3221,14 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
                 return Some(Speaker::Unknown);
             }
         }
+        // "…, explique Maître X, spécialisé …": past an honorific to the name.
+        let named_at = |v: usize| {
+            (v + 1..v + 4)
+                .find(|&s| !GAZ.honorifics.contains(doc.folded(s)) && doc.tok(s) != ".")
+                .unwrap_or(v + 1)
+        };
         if let Some(v) = verb_group_at(doc, j)
-            && let Some((name, end)) = speaker_entity_at(doc, v + 1, entities)
+            && let Some((name, end)) = speaker_entity_at(doc, named_at(v), entities)
             && incise_end(end)
         {
             return Some(Speaker::Named(name));

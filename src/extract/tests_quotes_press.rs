@@ -1300,3 +1300,20 @@ fn a_short_sentence_framing_one_person_before_a_colon_gives_them_the_words() {
         "Jacques Brun a écrit une lettre pour Paul Morin : « Nous ne pouvons pas attendre plus longtemps. »";
     assert_eq!(speakers(text), vec![some("Jacques Brun")]);
 }
+
+#[test]
+fn a_lawyer_s_honorific_is_not_part_of_the_name_nor_a_name_alone() {
+    let opts = crate::extract::Options::default();
+    let text =
+        "Le procès s'ouvre lundi. « Mon client est innocent », a déclaré Maître Paul Roux à la sortie.";
+    let f = crate::extract::extract(text, &opts);
+    let speakers: Vec<_> = f.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(speakers, vec![Some("Paul Roux".to_string())]);
+    // An incise inside the quotation, past the honorific.
+    let text = "Le code est clair. « La liberté de se vêtir n'est pas fondamentale, explique Maître Paul \
+                Roux, spécialisé en droit social. Elle peut être restreinte. »";
+    let f = crate::extract::extract(text, &opts);
+    let speakers: Vec<_> = f.quotes.iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(speakers, vec![Some("Paul Roux".to_string())]);
+    assert!(f.entities.iter().all(|e| e.name != "Maître"), "{:?}", f.entities);
+}
