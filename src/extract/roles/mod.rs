@@ -142,9 +142,11 @@ const POST_MODIFIERS: [&str; 34] = [
 /// plural ending ("les chercheurs"). A lowercase word must be written as listed, accents
 /// included: "jugé" is a verb, not "juge". Returns (head, plural).
 fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
-    if english::not_a_title_here(doc, k) {
-        return None;
-    }
+    // Checked last: most words are no title, and this is called for every word.
+    title_head_as_listed(doc, k).filter(|_| !english::not_a_title_here(doc, k))
+}
+
+fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if english::lowercase_title_end(doc, k).is_some() {
         return Some((doc.folded(k).to_string(), false));
     }
