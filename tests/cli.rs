@@ -367,56 +367,57 @@ fn facts_json_reads_incises_described_speakers_and_joined_sources() {
     assert_eq!(facts["sources"], serde_json::json!(["Ifop", "Fiducial"]), "{facts}");
 }
 
+/// `byline facts --json` on one JSON-lines story of that title, day and body (French).
+fn facts_of_story(title: &str, date: &str, body: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.jsonl");
+    let line = serde_json::json!({"title": title, "date": date, "lang": "fr", "body": body});
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap()
+}
+
+/// The (text, value) of each date of `facts --json`.
+fn dates_of(facts: &serde_json::Value) -> Vec<(&str, &str)> {
+    facts["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap_or("")))
+        .collect()
+}
+
 /// `facts --json` on a dated press story: the outlet that asked and the person behind a
 /// document are the sources, each once; a coming Saturday is read in the tense of its clause,
 /// not the incise after it; the Journal du Dimanche is no date.
 #[test]
 fn facts_json_reads_press_sources_and_dates_in_their_tense() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("story.jsonl");
     let body = "Interrogé par Libération, le politologue juge la réforme fragile. Selon la déclaration \
                 du ministre de l'Intérieur, Paul Morel, le calme est revenu. Le musée sera fermé \
                 samedi, a annoncé la mairie, qui craint un nouveau samedi de violences, a-t-on appris \
                 dans le Journal du Dimanche.";
-    let line = serde_json::json!({"title": "Le calme", "date": "2018-11-27", "lang": "fr", "body": body});
-    std::fs::write(&file, format!("{line}\n")).unwrap();
-    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let facts = facts_of_story("Le calme", "2018-11-27", body);
     let sources = facts["sources"].as_array().unwrap();
     assert!(sources.contains(&serde_json::json!("Libération")), "{facts}");
     assert!(sources.contains(&serde_json::json!("Paul Morel")), "{facts}");
-    let dates: Vec<(&str, &str)> = facts["dates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap_or("")))
-        .collect();
-    assert_eq!(dates, [("samedi", "2018-12-01"), ("samedi", "2018-12-01")], "{facts}");
+    assert_eq!(dates_of(&facts), [("samedi", "2018-12-01"), ("samedi", "2018-12-01")], "{facts}");
 }
 
 /// A spokesman's body and a communiqué's author are sources; a holiday and two months in a row
 /// are dates resolved from the story's day.
 #[test]
 fn facts_json_reads_spokesmen_communiques_and_holidays() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("story.jsonl");
     let body = "Les ventes de novembre et décembre ont déçu, a indiqué une porte-parole de la SNCF. \
                 Les jouets étaient non conformes, indique un communiqué du ministère de l'Agriculture. \
                 Les magasins se sont refaits avant Noël.";
-    let line = serde_json::json!({"title": "Les ventes", "date": "2019-01-07", "lang": "fr", "body": body});
-    std::fs::write(&file, format!("{line}\n")).unwrap();
-    let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let facts = facts_of_story("Les ventes", "2019-01-07", body);
     let sources = facts["sources"].as_array().unwrap();
     assert!(sources.contains(&serde_json::json!("SNCF")), "{facts}");
     assert!(sources.contains(&serde_json::json!("ministère de l'Agriculture")), "{facts}");
-    let dates: Vec<(&str, &str)> = facts["dates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap_or("")))
-        .collect();
-    assert_eq!(dates, [("novembre et décembre", "2018-11/2018-12"), ("Noël", "2018-12-25")], "{facts}");
+    assert_eq!(
+        dates_of(&facts),
+        [("novembre et décembre", "2018-11/2018-12"), ("Noël", "2018-12-25")],
+        "{facts}"
+    );
 }
