@@ -639,6 +639,9 @@ mod tests {
             ),
             ("Anna Clarke, former road safety head, said so.", &[("Anna Clarke", "former road safety head")]),
             ("Gazneft, an oil producer, said profits rose.", &[]),
+            // A fronted phrase ends with a name; the description after it is the subject.
+            ("To a packed audience at the Sage Centre, the chancellor said the cuts were wrong.", &[]),
+            ("Tom Baker, the chancellor, said so.", &[("Tom Baker", "chancellor")]),
             (
                 "It was hard. Said Rovers assistant coach Tom Baker: \"We were poor.\"",
                 &[("Tom Baker", "Rovers assistant coach")],

@@ -13,7 +13,7 @@ mod relations;
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::types::{Entity, Label};
+use super::types::{Entity, Label, Lang};
 use super::util::ends_like_participle;
 
 #[derive(Debug, Clone)]
@@ -1100,6 +1100,16 @@ fn appositions(
             }
             return end;
         };
+        // "To a packed audience at Gateshead's Sage Centre, the chancellor said …": a description
+        // with its article, then a verb of saying, is the subject of the sentence a fronted
+        // phrase opened, not an apposition to the name ending that phrase.
+        if end.is_none()
+            && doc.lang == Lang::En
+            && doc.folded(t) == "the"
+            && GAZ.speech_en.contains(doc.folded(ce))
+        {
+            return end;
+        }
         // "X, secrétaire du syndicat Y, proche de la CFDT": after a first role, a relation may be
         // the body's as well as the person's.
         let relation_end = relations::relation_noun_end(doc, role_start);

@@ -322,8 +322,18 @@ fn named_at(doc: &Doc, holder: &Holder) -> Option<Range<usize>> {
     })
 }
 
-/// Words before an office that make its holder someone of the past or the future.
-const NOT_IN_OFFICE: [&str; 8] = ["ancien", "ancienne", "ex", "former", "late", "futur", "future", "then"];
+/// Words before an office that make its holder someone of the past or the future, or the
+/// opposition's counterpart ("shadow chancellor Oliver Letwin" is not the chancellor).
+const NOT_IN_OFFICE: [&str; 9] =
+    ["ancien", "ancienne", "ex", "former", "late", "futur", "future", "then", "shadow"];
+
+/// Whether a role says its holder is out of the office it names: a word of `NOT_IN_OFFICE` in
+/// its words as written ("Former chancellor", whose reserved tokens may start at the title) or
+/// among its tokens.
+fn out_of_office(doc: &Doc, r: &RoleMatch) -> bool {
+    r.role_tokens.clone().any(|i| NOT_IN_OFFICE.contains(&doc.folded(i)))
+        || fold_str(&r.role).split(|c: char| !c.is_alphanumeric()).any(|w| NOT_IN_OFFICE.contains(&w))
+}
 
 /// Whether a role found with a name gives `office` to someone other than the holder named at
 /// `name`, in the same country or in one the description did not say ("le premier ministre
@@ -344,7 +354,7 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
                 None => None,
             }
         });
-        let past = r.role_tokens.clone().any(|i| NOT_IN_OFFICE.contains(&doc.folded(i)));
+        let past = out_of_office(doc, r);
         theirs.is_some_and(|(their_named, their_country)| {
             surname(&r.name) != surname(name)
                 && !past
@@ -356,16 +366,71 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
 /// Whether a description that names no country may mean another country's holder the text
 /// names: "Justin Trudeau a réuni les provinces. Le premier ministre a promis …" in a French
 /// article, "Angela Merkel … The chancellor said Germany would …" in a British one.
-fn another_country_holder_named(doc: &Doc, at: &OfficeAt, holder: &Holder, day: i64) -> bool {
+/// Without the article's day (`None`), a holder of any time counts.
+fn another_country_holder_named(doc: &Doc, at: &OfficeAt, holder: &Holder, day: Option<i64>) -> bool {
     at.named.is_none()
         && OFFICES.holders.iter().any(|h| {
             !std::ptr::eq(h, holder)
                 && h.country != at.country
                 && h.offices.iter().any(|o| o == at.office)
-                && h.from <= day
-                && h.until.is_none_or(|u| day < u)
+                && day.is_none_or(|day| h.from <= day && h.until.is_none_or(|u| day < u))
                 && named_at(doc, h).is_some()
         })
+}
+
+/// Each holder's name, looked for once per text however often an office is named.
+type NamedCache = Vec<(&'static Holder, Option<Range<usize>>)>;
+
+/// Where the text names `holder`, through the cache.
+fn named_cached(doc: &Doc, cache: &mut NamedCache, holder: &'static Holder) -> Option<Range<usize>> {
+    if let Some((_, name)) = cache.iter().find(|(h, _)| std::ptr::eq(*h, holder)) {
+        return name.clone();
+    }
+    let name = named_at(doc, holder);
+    cache.push((holder, name.clone()));
+    name
+}
+
+/// For a text whose day is unknown (a saved page, an undated archive): the one person the text
+/// names who held the office at some time, whoever it was: "Gordon Brown … a claim denied by
+/// the chancellor". None when the text names two holders of it ("Tony Blair … Gordon Brown …
+/// the prime minister"): either may be meant.
+fn sole_named_holder(
+    doc: &Doc,
+    at: &OfficeAt,
+    cache: &mut NamedCache,
+) -> Option<(&'static Holder, Range<usize>)> {
+    let mut named: Option<(&'static Holder, Range<usize>)> = None;
+    for h in
+        OFFICES.holders.iter().filter(|h| h.country == at.country && h.offices.iter().any(|o| o == at.office))
+    {
+        let Some(name) = named_cached(doc, cache, h) else { continue };
+        match &named {
+            // Two lines of the table for one name (two terms) are one person.
+            Some((_, first)) if *first == name => {}
+            Some(_) => return None,
+            None => named = Some((h, name)),
+        }
+    }
+    named
+}
+
+/// Whether, in a text of unknown day, the roles found give the holder named at `name` this
+/// office in the past ("former chancellor Gordon Brown": the chancellor is someone else now) or
+/// another office of the table ("Prime Minister Gordon Brown": once chancellor, no longer).
+fn holder_titled_otherwise(
+    doc: &Doc,
+    found: &[RoleMatch],
+    at: &OfficeAt,
+    holder: &Holder,
+    name: &Range<usize>,
+) -> bool {
+    let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1)).to_string();
+    found.iter().filter(|r| surname(&r.name) == surname(name)).any(|r| {
+        let past = out_of_office(doc, r);
+        let office = r.role_tokens.clone().find_map(|i| description_at(doc, i).map(|d| d.office.as_str()));
+        office.is_some_and(|o| past && o == at.office || !holder.offices.iter().any(|h| h == o))
+    })
 }
 
 /// A description of an office whose holder on the article's day is known: only that holder
@@ -391,10 +456,11 @@ impl Veto {
 pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> (Vec<RoleMatch>, Vec<Veto>) {
     let mut out: Vec<RoleMatch> = Vec::new();
     let mut vetoes = Vec::new();
-    let Some(day) = day.map(|(y, m, d)| days_from_civil(y, m, d)) else { return (out, vetoes) };
+    let day = day.map(|(y, m, d)| days_from_civil(y, m, d));
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
-    // Each holder's name is looked for once per text, however often the office is named.
-    let mut named: Vec<(&'static Holder, Option<Range<usize>>)> = Vec::new();
+    let mut named: NamedCache = Vec::new();
+    // The holder behind each role pushed, for the undated check of their terms.
+    let mut holders: Vec<&Holder> = Vec::new();
     for k in 0..doc.len() {
         // The office test first: a hash lookup rejects almost every word.
         let Some(mut at) = office_at(doc, k) else { continue };
@@ -411,37 +477,65 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
         if named_next || of_another_time(doc, at.end) {
             continue;
         }
-        let holder = if elected {
-            next_holder(at.office, at.country, day)
-        } else {
-            holder_on(at.office, at.country, day)
-        };
-        let Some(holder) = holder else { continue };
-        let name = match named.iter().find(|(h, _)| std::ptr::eq(*h, holder)) {
-            Some((_, name)) => name.clone(),
-            None => {
-                let name = named_at(doc, holder);
-                named.push((holder, name.clone()));
-                name
+        let (holder, name) = match day {
+            Some(day) => {
+                let holder = if elected {
+                    next_holder(at.office, at.country, day)
+                } else {
+                    holder_on(at.office, at.country, day)
+                };
+                let Some(holder) = holder else { continue };
+                let Some(name) = named_cached(doc, &mut named, holder) else {
+                    vetoes.push(Veto { description: at.start..at.end, holder, named: false });
+                    continue;
+                };
+                (holder, name)
             }
-        };
-        let Some(name) = name else {
-            vetoes.push(Veto { description: at.start..at.end, holder, named: false });
-            continue;
+            // Who was elected is unknown without the day.
+            None if elected => continue,
+            None => match sole_named_holder(doc, &at, &mut named) {
+                Some(found_holder) => found_holder,
+                None => continue,
+            },
         };
         if held_by_another(doc, found, &at, &name) || another_country_holder_named(doc, &at, holder, day) {
             continue;
         }
-        vetoes.push(Veto { description: at.start..at.end, holder, named: true });
+        if day.is_none() && holder_titled_otherwise(doc, found, &at, holder, &name) {
+            continue;
+        }
+        // Without the day the holder is only the likeliest: others are not forbidden it.
+        if day.is_some() {
+            vetoes.push(Veto { description: at.start..at.end, holder, named: true });
+        }
         let role = doc.span_text(at.start, at.end).to_string();
         let folded = fold_str(&role);
         let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1));
         let known = |r: &RoleMatch| surname(&r.name) == surname(&name) && fold_str(&r.role) == folded;
         if !found.iter().any(known) && !out.iter().any(known) {
             out.push(RoleMatch { name, role_tokens: at.start..at.reserved_end, role });
+            holders.push(holder);
         }
     }
+    if day.is_none() {
+        out = consistent_in_time(doc, out, &holders);
+    }
     (out, vetoes)
+}
+
+/// The undated roles whose holder's terms fit together: one person given two offices they never
+/// held at once ("the chancellor" and "the prime minister", both read as Gordon Brown in a text
+/// that does not name Tony Blair) has neither, since the text's time is unknown.
+fn consistent_in_time(doc: &Doc, roles: Vec<RoleMatch>, holders: &[&Holder]) -> Vec<RoleMatch> {
+    let overlap =
+        |a: &Holder, b: &Holder| a.until.is_none_or(|u| b.from < u) && b.until.is_none_or(|u| a.from < u);
+    let surname = |r: &RoleMatch| doc.folded(r.name.end.saturating_sub(1));
+    let keep: Vec<bool> = roles
+        .iter()
+        .zip(holders)
+        .map(|(r, h)| roles.iter().zip(holders).all(|(o, g)| surname(o) != surname(r) || overlap(h, g)))
+        .collect();
+    roles.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
 }
 
 #[cfg(test)]
@@ -603,6 +697,38 @@ mod tests {
         let text = "Gordon Brown met Gerhard Schroeder. The chancellor said Germany would agree.";
         let f = facts(text, Lang::En, day);
         assert!(f.people.iter().all(|p| p.roles.iter().all(|r| r != "chancellor")), "{:?}", f.people);
+    }
+
+    fn undated(text: &str) -> Facts {
+        extract(text, &Options { lang: Some(Lang::En), article_date: None })
+    }
+
+    #[test]
+    fn without_the_day_the_one_holder_named_is_given_the_office() {
+        let text = "Gordon Brown must open his books, say the Lib Dems. Experts see a black hole, a claim \
+            denied by the chancellor.";
+        assert_eq!(roles_of(&undated(text), "Gordon Brown"), ["chancellor"]);
+        // The opposition's counterpart is no rival holder.
+        let text = "Shadow chancellor Oliver Letwin attacked Gordon Brown. The chancellor said taxes would \
+            not rise.";
+        let f = undated(text);
+        assert_eq!(roles_of(&f, "Gordon Brown"), ["chancellor"]);
+        assert_eq!(roles_of(&f, "Oliver Letwin"), ["Shadow chancellor"]);
+    }
+
+    #[test]
+    fn without_the_day_two_holders_named_or_two_terms_give_nothing() {
+        // Both were prime minister: either may be meant.
+        let text = "Tony Blair and Gordon Brown spoke. The prime minister said the war was right.";
+        let f = undated(text);
+        assert!(f.people.iter().all(|p| p.roles.is_empty()), "{:?}", f.people);
+        // One man never chancellor and prime minister at once: the text's time is unknown.
+        let text = "Gordon Brown spoke in Gateshead. The chancellor said the vote was near. The prime \
+            minister will speak on Saturday.";
+        assert_eq!(roles_of(&undated(text), "Gordon Brown"), Vec::<String>::new());
+        // A former holder named as such is not the one in office.
+        let text = "Former chancellor Gordon Brown spoke. The chancellor said taxes would not rise.";
+        assert_eq!(roles_of(&undated(text), "Gordon Brown"), ["Former chancellor"]);
     }
 
     #[test]
