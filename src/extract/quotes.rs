@@ -662,7 +662,7 @@ pub fn find_quotes(
         // two men named before): a pronoun soon after most likely stands for them.
         let mut described_unresolved = false;
         let speaker = match found {
-            Some(Speaker::Named(name)) => Some(name),
+            Some(Speaker::Named(name)) => Some(office_holder(doc, &name, roles, entities).unwrap_or(name)),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
                 if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities))
                     || unnamed_speaker_before(doc, k, entities) =>
@@ -3020,6 +3020,22 @@ fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: 
     names
 }
 
+/// English: the one person the roles give the office an attribution describes ("," the
+/// chancellor said" when the text gave "the chancellor" to Gordon Brown). The English incise
+/// reader gives such a description as written; French descriptions go through
+/// `resolve_description`.
+fn office_holder(doc: &Doc, described: &str, roles: &[RoleMatch], entities: &EntityIndex) -> Option<String> {
+    let folded = crate::text::fold::fold_str(described);
+    let office = folded.strip_prefix("the ")?;
+    if doc.lang != Lang::En || !super::roles::names_an_office(office) {
+        return None;
+    }
+    match holders_of_role(doc, &folded, roles, entities).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// The complement of a (folded) role or description: what follows its first "de"/"du"/"des"
 /// ("responsable presse du domaine" → "domaine").
 fn role_complement(role: &str) -> Option<&str> {
@@ -3050,11 +3066,12 @@ fn other_complement(
     !theirs.is_empty() && theirs.iter().all(|r| role_complement(r).is_some_and(differ))
 }
 
-/// A folded description without its definite article, when it says more than a bare title:
-/// "le premier ministre" → "premier ministre", "le ministre" → none.
+/// A folded description without its definite article, when it says more than a bare title
+/// or names an office of state: "le premier ministre" → "premier ministre", "the chancellor" →
+/// "chancellor", "le ministre" → none.
 fn description_role(description: &str) -> Option<&str> {
-    let role = ["le ", "la ", "l'", "l’"].iter().find_map(|a| description.strip_prefix(a))?;
-    role.contains(' ').then_some(role)
+    let role = ["le ", "la ", "l'", "l’", "the "].iter().find_map(|a| description.strip_prefix(a))?;
+    (role.contains(' ') || super::roles::names_an_office(role)).then_some(role)
 }
 
 /// How far before or after a person's name a title is read as theirs ("le procureur Bernard

@@ -8,6 +8,8 @@ use std::ops::Range;
 mod anaphora;
 mod english;
 mod offices;
+
+pub(crate) use offices::names_an_office;
 mod relations;
 
 use super::doc::Doc;

@@ -114,6 +114,15 @@ fn load() -> Offices {
     out
 }
 
+/// Whether the folded words (spaces between them) are, whole, a way the news names an office
+/// without its holder: "chancellor", "prime minister", "premier ministre".
+pub(crate) fn names_an_office(folded: &str) -> bool {
+    OFFICES
+        .descriptions
+        .iter()
+        .any(|d| d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded)
+}
+
 /// An office named at some tokens of the text.
 #[derive(Debug, Clone, Copy)]
 struct OfficeAt<'o> {
@@ -714,6 +723,11 @@ mod tests {
         let f = undated(text);
         assert_eq!(roles_of(&f, "Gordon Brown"), ["chancellor"]);
         assert_eq!(roles_of(&f, "Oliver Letwin"), ["Shadow chancellor"]);
+        // The description that attributes a quotation names him too.
+        let text =
+            "Gordon Brown is touring Africa.\n\"We make this offer unilaterally,\" the chancellor said.";
+        let quote = undated(text).quotes.into_iter().next();
+        assert_eq!(quote.and_then(|q| q.speaker).as_deref(), Some("Gordon Brown"));
     }
 
     #[test]
