@@ -1187,7 +1187,15 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
     }
     let last = k.checked_sub(1).filter(|&l| doc.cap(l) && doc.is_word(l))?;
     let ns = name_start_before(doc, k);
-    let full_name = k >= ns + 2 && GAZ.first_names.contains(doc.folded(ns)) && !doc.newline_before(k);
+    // A name the lists do not know opens a person's name right after a verb of saying ("»,
+    // explique Joechen Zaumseil le vice-président"), unless the lists know the whole run as an
+    // organisation's or a place's.
+    let given = GAZ.first_names.contains(doc.folded(ns))
+        || ns > 0
+            && GAZ.speech_fr.contains(doc.folded(ns - 1))
+            && !doc.cap(ns - 1)
+            && ![Label::Org, Label::Loc].into_iter().any(|l| listed_name_at(doc, ns, l).is_some());
+    let full_name = k >= ns + 2 && given && !doc.newline_before(k);
     if !full_name || blocked.get(ns).copied().unwrap_or(true) || subject_name(doc, ns, blocked)? < k {
         return None;
     }
@@ -1967,6 +1975,18 @@ mod tests {
                 expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
             assert_eq!(roles_in(text, lang), want, "{text}");
         }
+    }
+
+    #[test]
+    fn apposition_without_comma_after_a_verb_of_saying() {
+        assert_cases(&[
+            (
+                "« Nous visons 500 millions », explique Joechen Zaumseil le vice-président de l'usine.",
+                &[("Joechen Zaumseil", "vice-président de l'usine")],
+            ),
+            // A name unknown to the lists needs the verb of saying before it.
+            ("Le choix de Joechen Zaumseil le vice-président a surpris.", &[]),
+        ]);
     }
 
     #[test]
@@ -2787,6 +2807,19 @@ mod tests {
     #[test]
     fn descriptions_after_quotations() {
         assert_cases(AFTER_QUOTATIONS);
+    }
+
+    /// A profile names its subject often and describes them far from the name.
+    const PROFILE: &str = "Marie Durand n'est pas tendre avec le gouvernement. Marie Durand le dit \
+        depuis des mois.\n« Je conteste la profondeur des réformes. Tout manque d'humanité. »\nSurtout, \
+        la députée de l'Oise regrette le manque d'écoute. Marie Durand votera contre le texte.";
+
+    #[test]
+    fn a_description_far_from_any_name_is_the_protagonist_s() {
+        assert_cases(&[(PROFILE, &[("Marie Durand", "députée de l'Oise")])]);
+        // Another person named as often: nobody is the text's subject.
+        let two = format!("{PROFILE} Jean Roux, Jean Roux et Jean Roux aussi.");
+        assert_cases(&[(two.as_str(), &[])]);
     }
 
     // fr-roles13: a description's window leaves out the names the lists know as organisations
