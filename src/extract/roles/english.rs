@@ -362,7 +362,10 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
     let p = k.checked_sub(1).filter(|&p| !doc.newline_before(k) && doc.is_word(p));
     let modifier = |p: usize| MODIFIERS.contains(&doc.folded(p)) || PRE_MODIFIERS.contains(&doc.folded(p));
     // "chat show host X", "outgoing host X", not "Chelsea host Birmingham", "will host X".
-    let host = f == "host" && p.is_some_and(|p| !doc.cap(p) && (noun_modifier(doc, p) || modifier(p)));
+    // ", host of BBC Radio's chart show": in apposition before its complement.
+    let apposed = k > 0 && doc.tok(k - 1) == "," && doc.folded(k + 1) == "of";
+    let host =
+        f == "host" && (apposed || p.is_some_and(|p| !doc.cap(p) && (noun_modifier(doc, p) || modifier(p))));
     // "Ulster forward X", "former forward X", not "come forward", "put forward X".
     let forward = f == "forward"
         && p.is_some_and(|p| {
@@ -639,6 +642,29 @@ mod tests {
             ),
             ("Anna Clarke, former road safety head, said so.", &[("Anna Clarke", "former road safety head")]),
             ("Gazneft, an oil producer, said profits rose.", &[]),
+            // An English possessive goes on into the noun it qualifies, but not into a name
+            // after its modifiers.
+            (
+                "Tom Baker, chief operating officer of Toyota's US sales arm, said so.",
+                &[("Tom Baker", "chief operating officer of Toyota's US sales arm")],
+            ),
+            (
+                "Tom Baker, director of Venice's famous La Fenice Theatre, said so.",
+                &[("Tom Baker", "director of Venice")],
+            ),
+            (
+                "Tom Baker, host of BBC Radio's chart show, said so.",
+                &[("Tom Baker", "host of BBC Radio's chart show")],
+            ),
+            (
+                "Tom Baker, counsel for the petitioners, said so.",
+                &[("Tom Baker", "counsel for the petitioners")],
+            ),
+            // A titled name after the preposition is whom the holder serves.
+            (
+                "Tom Baker, economic adviser to President Vladimir Putin, said so.",
+                &[("Tom Baker", "economic adviser to President")],
+            ),
             // A fronted phrase ends with a name; the description after it is the subject.
             ("To a packed audience at the Sage Centre, the chancellor said the cuts were wrong.", &[]),
             ("Tom Baker, the chancellor, said so.", &[("Tom Baker", "chancellor")]),

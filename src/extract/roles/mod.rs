@@ -740,6 +740,8 @@ fn clause_after_and(doc: &Doc, j: usize) -> bool {
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
+    // The last English possessive read on ("of Toyota's US sales arm").
+    let mut possessive: Option<usize> = None;
     while j < doc.len() && j < from + max {
         // "président du groupe Les Républicains", "député Les Républicains (LR)", "président de
         // Debout la France": a listed organisation's name belongs to the role, its capitalised
@@ -806,6 +808,18 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             last_content = j;
             continue;
         }
+        // "chief operating officer of Toyota's US sales arm", "adviser to IMF's managing
+        // director": an English possessive goes on into the noun it qualifies.
+        if doc.lang == Lang::En
+            && j > from
+            && matches!(doc.tok(j), "'s" | "’s")
+            && doc.is_word(j + 1)
+            && !doc.newline_before(j + 1)
+        {
+            possessive = Some(j);
+            j += 1;
+            continue;
+        }
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
@@ -838,7 +852,13 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             last_content = j;
         }
     }
-    last_content
+    // "director of Venice's famous La Fenice Theatre": a name cut off after the possessive's
+    // modifiers leaves them hanging, so the role stops at the possessor.
+    let cut_name = (last_content..j + 1).any(|i| doc.cap(i) && doc.is_word(i) && !doc.newline_before(i));
+    match possessive {
+        Some(p) if last_content > p && cut_name => p,
+        _ => last_content,
+    }
 }
 
 /// `day`: the article's day, which says who held the offices it names without a name.
@@ -1857,6 +1877,11 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
         let compound_end =
             title_head(doc, j - 1).is_some() || matches!(doc.folded(j - 1), "officer" | "winner");
         if english && !preposition && !compound_end {
+            return None;
+        }
+        // "adviser to President Vladimir Putin", "special advisor to Chancellor Gordon Brown":
+        // a name with a title of its own after the preposition is whom the holder serves.
+        if english && preposition && compound_end {
             return None;
         }
         let listed = listed_name_at(doc, j, Label::Org).is_some();
