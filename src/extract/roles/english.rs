@@ -335,6 +335,35 @@ pub(super) fn not_a_title_here(doc: &Doc, k: usize) -> bool {
     singular != f && ENGLISH_ONLY_TITLES.contains(&singular)
 }
 
+/// English: where the title starts after "one of the", "one of his" or "one of Ms X's" at `k`
+/// ("X, one of the ringleaders, …", "X, one of Ms Clarkson's lawyers"): the role keeps the
+/// words, like "l'un des" in French.
+pub(super) fn one_of_end(doc: &Doc, k: usize) -> Option<usize> {
+    if doc.lang != Lang::En || doc.folded(k) != "one" || doc.folded(k + 1) != "of" {
+        return None;
+    }
+    if matches!(doc.folded(k + 2), "the" | "his" | "her" | "their" | "its" | "our") {
+        return Some(k + 3);
+    }
+    // A possessor of a few capitalised words (an honorific included).
+    let possessive =
+        (k + 3..k + 7).take_while(|&i| doc.cap(i - 1)).find(|&i| matches!(doc.tok(i), "'s" | "’s"));
+    possessive.filter(|_| doc.cap(k + 2)).map(|p| p + 1)
+}
+
+/// Words of an English apposition that qualify its title without being part of any list of
+/// modifiers: an age ("the 25-year-old striker") and the order or standing of the holder ("the
+/// most recent female MP", "another co-chairman", "the sole European").
+pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
+    let f = doc.folded(t);
+    doc.lang == Lang::En
+        && !doc.cap(t)
+        && (matches!(
+            f,
+            "another" | "first" | "last" | "sole" | "only" | "most" | "recent" | "female" | "male"
+        ) || f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// English titles that are common words or names too, kept out of the title list and read here
 /// only in lower case and in the singular: capitalised mid-sentence they open a name ("Star
 /// Wars", "the Daily Star", "Brett Lock", "The Legend of Zelda", "Dungeon Keeper", "Michael
@@ -665,6 +694,28 @@ mod tests {
                 "Tom Baker, economic adviser to President Vladimir Putin, said so.",
                 &[("Tom Baker", "economic adviser to President")],
             ),
+            // One of many, ages, order and standing.
+            (
+                "Tom Baker, one of Ms Clarkson's lawyers, said so.",
+                &[("Tom Baker", "one of Ms Clarkson's lawyers")],
+            ),
+            ("Tom Baker, one of the ringleaders, was Russian.", &[("Tom Baker", "one of the ringleaders")]),
+            ("Tom Baker, one of the chief critics of the plan, said so.", &[]),
+            ("Tom Baker, the 25-year-old striker, said so.", &[("Tom Baker", "25-year-old striker")]),
+            (
+                "Tom Baker, the most recent female MP to be elected, said so.",
+                &[("Tom Baker", "most recent female MP to be elected")],
+            ),
+            // A name a party label gave keeps its start for the apposition after it.
+            (
+                "Liberal Democrat Sarah Teather, another co-chairman of the group, said so.",
+                &[
+                    ("Sarah Teather", "Liberal Democrat"),
+                    ("Sarah Teather", "another co-chairman of the group"),
+                ],
+            ),
+            // "the agent has confirmed": the description is the subject of its own verb.
+            ("She is to marry Jordan Bratman, the singer's agent has confirmed.", &[]),
             // A fronted phrase ends with a name; the description after it is the subject.
             ("To a packed audience at the Sage Centre, the chancellor said the cuts were wrong.", &[]),
             ("Tom Baker, the chancellor, said so.", &[("Tom Baker", "chancellor")]),

@@ -800,7 +800,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "élu délégué général samedi matin": a day says when, not what.
             || !doc.cap(j) && (GAZ.days.contains_key(f) || matches!(f, "hier" | "demain"))
             || matches!(f, "de" | "d'") && super::quotes::infinitive_of_speech(doc.folded(j + 1))
-            || f == "et" && clause_after_and(doc, j);
+            || f == "et" && clause_after_and(doc, j)
+            // "research director at Gartner and someone who has followed Yahoo": no title.
+            || f == "and" && matches!(doc.folded(j + 1), "someone" | "somebody" | "anyone");
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
         // acronym in brackets stays inside the role (its text leaves it out).
         if bracketed_acronym(doc, j) {
@@ -989,7 +991,17 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         let name_end = if k >= 4 && bracketed_acronym(doc, k - 3) { k - 3 } else { k };
         let glued_surname = name_end > 1 && glued_article(doc.tok(name_end - 1)) && doc.cap(name_end - 2);
         if doc.tok(k) == "," && name_end > 0 && (doc.cap(name_end - 1) || glued_surname) {
-            let ns = name_start_before(doc, name_end);
+            // "Liberal Democrat Sarah Teather, the most recent female MP …": a name a title just
+            // gave starts where that role said, not at the capitalised title before it.
+            // (A one-word capitalised title, "Cardinal", "President", is read into the name by
+            // the recognisers: the name keeps it.)
+            let ns = out
+                .iter()
+                .rev()
+                .find(|r| {
+                    r.name.end == name_end && !(r.role_tokens.len() == 1 && doc.cap(r.role_tokens.start))
+                })
+                .map_or_else(|| name_start_before(doc, name_end), |r| r.name.start);
             // "Florence Dupont", "Maurice Lévy": a given name that is also a place opens a name.
             let given = name_end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
             let place = !given
@@ -1125,11 +1137,9 @@ fn appositions(
         // "To a packed audience at Gateshead's Sage Centre, the chancellor said …": a description
         // with its article, then a verb of saying, is the subject of the sentence a fronted
         // phrase opened, not an apposition to the name ending that phrase.
-        if end.is_none()
-            && doc.lang == Lang::En
-            && doc.folded(t) == "the"
-            && GAZ.speech_en.contains(doc.folded(ce))
-        {
+        // The same in French: "Nommé par Gérard Larcher, le professeur de sciences politiques
+        // est …", "… Jean-Baptiste Lemoyne, le ministre a martelé".
+        if end.is_none() && matches!(doc.folded(t), "the" | "le" | "la" | "l'") && verb_closes(doc, ce) {
             return end;
         }
         // "X, secrétaire du syndicat Y, proche de la CFDT": after a first role, a relation may be
@@ -1144,7 +1154,10 @@ fn appositions(
         let possessive = title_after_premodifiers(doc, role_start, blocked).is_none()
             && title_after_possessive(doc, role_start).is_some();
         let nouns = english::title_after_nouns(doc, role_start).is_some();
-        if (relation_end.is_some() || possessive || nouns) && !relations::known_person(doc, &name, out) {
+        if (relation_end.is_some() || possessive || nouns)
+            && !relations::known_person(doc, &name, out)
+            && !(nouns && looks_like_full_name(doc, &name))
+        {
             return end;
         }
         let reserved_end = relation_end.unwrap_or(ce);
@@ -1227,6 +1240,48 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
     appositions(doc, ns..k, last, blocked, out)
 }
 
+/// English: whether `name` reads as a person's full name though the lists know neither word
+/// ("Reidar Wasenius", "Miles Shipside"): two or three capitalised words, none in capitals
+/// only, no organisation's head or suffix among them, and the whole listed as no organisation
+/// or place. With a title after nouns in apposition ("…, commercial director at Rightmove,")
+/// that is enough; "Gazneft, an oil producer," or "Acme Corp, a chip maker," are not read so.
+fn looks_like_full_name(doc: &Doc, name: &Range<usize>) -> bool {
+    let words_ok = name.clone().all(|i| {
+        let f = doc.folded(i);
+        doc.cap(i)
+            && doc.is_word(i)
+            && !doc.info.get(i).is_some_and(|t| t.upper)
+            && !GAZ.org_head.contains(f)
+            && !GAZ.org_suffix.contains(f)
+            && !GAZ.is_stop(f)
+    });
+    let listed = [Label::Org, Label::Loc].into_iter().any(|l| listed_name_at(doc, name.start, l).is_some());
+    doc.lang == Lang::En && (2..=3).contains(&name.len()) && words_ok && !listed
+}
+
+/// Whether the word at `ce`, right after a description, is a verb of its own: a verb of saying,
+/// or a copula or an auxiliary ("est", "a", "was", "has") that an apposition closed by its
+/// comma would not leave there.
+fn verb_closes(doc: &Doc, ce: usize) -> bool {
+    let f = doc.folded(ce);
+    // A participle qualifies the description ("l'ex-boxeur poursuivi pour …").
+    let speech = match doc.lang {
+        Lang::En => GAZ.speech_en.contains(f),
+        _ => {
+            GAZ.speech_fr.contains(f)
+                && (f.ends_with('e') || f.ends_with("ent"))
+                && !ends_like_participle(&doc.tok(ce).to_lowercase())
+        }
+    };
+    // "à la fonction publique" folds to "a": the verb is written without its accent.
+    let auxiliary = doc.tok(ce) == "a"
+        || matches!(
+            f,
+            "est" | "sont" | "ont" | "etait" | "avait" | "fut" | "is" | "was" | "has" | "had" | "will"
+        );
+    doc.is_word(ce) && !doc.cap(ce) && (speech || auxiliary)
+}
+
 /// A role phrase in apposition starting at `t`: [det] ["un des"] [modifiers] TITLE complement.
 /// Returns its start (after the article) and end. None when the title is another person's: a
 /// name right after it or after its complement ("X, le préfet Y", "X, le préfet du Rhône, Y").
@@ -1239,12 +1294,20 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         t += 1;
     }
     let role_start = t;
-    // "l'un des leaders du mouvement": the role keeps "un des".
+    let mut one_of_many = false;
+    // "l'un des leaders du mouvement", "one of the ringleaders": the role keeps "un des".
     if one_of_at(doc, t) {
         t += 2;
+    } else if let Some(after) = english::one_of_end(doc, t) {
+        t = after;
+        one_of_many = true;
     }
     // "X, Premier ministre japonais": a modifier that opens a title of its own is that title.
-    let modifier = |t: usize| MODIFIERS.contains(&doc.folded(t)) || PRE_MODIFIERS.contains(&doc.folded(t));
+    let modifier = |t: usize| {
+        MODIFIERS.contains(&doc.folded(t))
+            || PRE_MODIFIERS.contains(&doc.folded(t))
+            || english::apposition_modifier(doc, t)
+    };
     while modifier(t) && title_at(doc, t).is_none() || doc.tok(t) == "-" {
         t += 1;
     }
@@ -1255,6 +1318,10 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         .or_else(|| title_after_possessive(doc, t))
         .or_else(|| english::title_after_nouns(doc, t))
         .unwrap_or(t);
+    // "one of the chief critics": one of many holds a plural title ("chief" is none here).
+    if one_of_many && !title_head(doc, t).is_some_and(|(_, plural)| plural) {
+        return None;
+    }
     let Some(te) = title_at(doc, t).map(|e| title_tail(doc, e)) else {
         // "X, proche de Y": a noun of relation is read only here, with its complement.
         // "X, autre figure de la contestation": "autre" says there are more, not what X is.
@@ -2000,6 +2067,23 @@ mod tests {
                 expected.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect();
             assert_eq!(roles_in(text, lang), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_description_before_its_own_verb_is_no_apposition() {
+        assert_cases(&[
+            ("Invité ce mardi par Cyril Hanouna, l'humoriste a expliqué son choix.", &[]),
+            ("Elle a signé avec Jean Roux, le chanteur propose une liste.", &[]),
+            // An apposition closed by its comma, or followed by a participle or a preposition.
+            (
+                "Olivier Dussopt, le secrétaire d'État à la fonction publique.",
+                &[("Olivier Dussopt", "secrétaire d'État")],
+            ),
+            (
+                "La cagnotte de Jean Roux, l'ex-boxeur poursuivi pour violences, a fermé.",
+                &[("Jean Roux", "ex-boxeur")],
+            ),
+        ]);
     }
 
     #[test]
