@@ -745,7 +745,10 @@ pub fn find_quotes(
                 speaker_description: described,
             });
         }
-        let unnamed = matches!(found_kind, Found::Unnamed)
+        // "… ou qu'ils rappellent les «produits déjà vendus». … «…» rappelle-t-il": several
+        // people unnamed are not who a later "il" or "the spokesman" stands for.
+        let several = found_kind == Found::Unnamed && said_by_several(doc, k, close);
+        let unnamed = matches!(found_kind, Found::Unnamed) && !several
             || found_kind == Found::Described
                 && speaker.as_deref().is_some_and(|s| s.starts_with(char::is_lowercase));
         if unnamed {
@@ -753,7 +756,7 @@ pub fn find_quotes(
         } else if speaker.is_some() {
             unnamed_close = None;
         }
-        if found_kind == Found::Unnamed {
+        if found_kind == Found::Unnamed && !several {
             indefinite_close = Some(close);
         } else if speaker.is_some() {
             indefinite_close = None;
@@ -1278,6 +1281,18 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
             && is_person_head(doc, j + 2)
             && !person_between(doc, j, open, entities)
     }) || unnamed_subject_spoke(doc, paragraph.min(first), open, entities)
+}
+
+/// Whether a plural subject pronoun stands right before the quote opening at `open` ("qu'ils
+/// rappellent les «", "Ils ont déclaré : «") or in the incise right after it closes at `close`
+/// ("», disent-ils", "," they said).
+fn said_by_several(doc: &Doc, open: usize, close: usize) -> bool {
+    let plural = |j: usize| {
+        let f = doc.folded(j);
+        PLURAL.contains(&f) || f.ends_with("-ils") || f.ends_with("-elles")
+    };
+    (open.saturating_sub(4)..open).any(plural)
+        || (close + 1..close + 4).take_while(|&j| j < doc.len()).any(plural)
 }
 
 /// How many sentences back an unnamed speaker is looked for within the paragraph.
@@ -4494,6 +4509,15 @@ mod tests {
              a ajouté la présidente du Rassemblement national.",
         );
         assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn several_unnamed_speakers_are_not_who_a_later_il_stands_for() {
+        let s = speakers(
+            "« Il faut être vigilants » alerte Jean Dupont. Des sites seront contactés pour qu'ils \
+             rappellent les « produits déjà vendus ». Des articles « ont été saisis en 2018 » rappelle-t-il.",
+        );
+        assert_eq!(s.last().cloned().flatten().as_deref(), Some("Jean Dupont"), "{s:?}");
     }
 
     #[test]
