@@ -364,6 +364,11 @@ pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
         ) || f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether the token at `k` is a member's letters written after a name ("MP", "MEP").
+pub(super) fn is_post_nominal(doc: &Doc, k: usize) -> bool {
+    POST_NOMINALS.contains(&doc.tok(k))
+}
+
 /// English titles that are common words or names too, kept out of the title list and read here
 /// only in lower case and in the singular: capitalised mid-sentence they open a name ("Star
 /// Wars", "the Daily Star", "Brett Lock", "The Legend of Zelda", "Dungeon Keeper", "Michael
@@ -694,6 +699,13 @@ mod tests {
                 "Tom Baker, economic adviser to President Vladimir Putin, said so.",
                 &[("Tom Baker", "economic adviser to President")],
             ),
+            // A member's letters after a party, an age between commas, a trade.
+            (
+                "Tom Baker, Labour MP for Leeds Central, said so.",
+                &[("Tom Baker", "Labour MP for Leeds Central")],
+            ),
+            ("Tom Baker, 25, the Wales fly-half, said so.", &[("Tom Baker", "Wales fly-half")]),
+            ("Tom Baker, 25, a teacher from Leeds, was hurt.", &[("Tom Baker", "teacher from Leeds")]),
             // One of many, ages, order and standing.
             (
                 "Tom Baker, one of Ms Clarkson's lawyers, said so.",

@@ -1113,9 +1113,12 @@ fn appositions(
     let mut end = None;
     loop {
         let mut t = comma + 1;
-        // An age between commas says nothing of the function: "X, 45 ans, directeur".
-        if doc.tok(t).starts_with(|c: char| c.is_ascii_digit()) && doc.folded(t + 1) == "ans" {
-            t += 2;
+        // An age between commas says nothing of the function: "X, 45 ans, directeur", "X, 25,
+        // the Wales fly-half".
+        let english_age = doc.lang == Lang::En && doc.tok(t).len() <= 3 && doc.tok(t + 1) == ",";
+        if doc.tok(t).starts_with(|c: char| c.is_ascii_digit()) && (doc.folded(t + 1) == "ans" || english_age)
+        {
+            t += if english_age { 1 } else { 2 };
             if doc.tok(t) != "," {
                 return end;
             }
@@ -1363,7 +1366,12 @@ fn title_after_premodifiers(doc: &Doc, t: usize, blocked: &[bool]) -> Option<usi
         return None;
     }
     (t + 1..t + 7)
-        .find(|&j| !doc.cap(j) && title_at(doc, j).is_some() && english_premodifiers(doc, j, blocked) == t)
+        .find(|&j| {
+            // "X, Labour MP for Leeds Central": the member's letters are the title, in capitals.
+            (!doc.cap(j) || english::is_post_nominal(doc, j))
+                && title_at(doc, j).is_some()
+                && english_premodifiers(doc, j, blocked) == t
+        })
         .filter(|&j| !english::lowercase_after_possessive(doc, t, j))
 }
 
