@@ -351,6 +351,20 @@ pub(super) fn one_of_end(doc: &Doc, k: usize) -> Option<usize> {
     possessive.filter(|_| doc.cap(k + 2)).map(|p| p + 1)
 }
 
+/// English: where the article after an adverb opening an apposition stands ("twice a Heineken
+/// Cup winner", "now a lecturer", "himself a former minister"), and whether the role keeps the
+/// adverb: a count does ("twice a … winner" says more than "winner"), time and emphasis do not.
+pub(super) fn adverb_before_article(doc: &Doc, t: usize) -> Option<(usize, bool)> {
+    let f = doc.folded(t);
+    let count = matches!(f, "twice" | "once");
+    let other = matches!(f, "now" | "also" | "still" | "himself" | "herself");
+    (doc.lang == Lang::En
+        && !doc.cap(t)
+        && (count || other)
+        && matches!(doc.folded(t + 1), "a" | "an" | "the"))
+    .then_some((t + 1, count))
+}
+
 /// Words of an English apposition that qualify its title without being part of any list of
 /// modifiers: an age ("the 25-year-old striker") and the order or standing of the holder ("the
 /// most recent female MP", "another co-chairman", "the sole European").
@@ -361,7 +375,10 @@ pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
         && (matches!(
             f,
             "another" | "first" | "last" | "sole" | "only" | "most" | "recent" | "female" | "male"
-        ) || f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit()))
+        ) || f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit())
+            // "a two-time Grand Slam winner", "the double Olympic champion".
+            || f.ends_with("-time") && !f.starts_with("full") && !f.starts_with("part")
+            || matches!(f, "double" | "triple"))
 }
 
 /// Whether the token at `k` is a member's letters written after a name ("MP", "MEP").
@@ -706,6 +723,16 @@ mod tests {
             ),
             ("Tom Baker, 25, the Wales fly-half, said so.", &[("Tom Baker", "Wales fly-half")]),
             ("Tom Baker, 25, a teacher from Leeds, was hurt.", &[("Tom Baker", "teacher from Leeds")]),
+            // A count before the article stays in the role; time and emphasis do not.
+            (
+                "Tom Baker, twice a Heineken Cup winner, said so.",
+                &[("Tom Baker", "twice a Heineken Cup winner")],
+            ),
+            ("Tom Baker, now a lecturer at Leeds, said so.", &[("Tom Baker", "lecturer at Leeds")]),
+            (
+                "Tom Baker, a two-time Grand Slam winner, said so.",
+                &[("Tom Baker", "two-time Grand Slam winner")],
+            ),
             // One of many, ages, order and standing.
             (
                 "Tom Baker, one of Ms Clarkson's lawyers, said so.",

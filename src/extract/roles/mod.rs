@@ -1289,6 +1289,12 @@ fn verb_closes(doc: &Doc, ce: usize) -> bool {
 /// Returns its start (after the article) and end. None when the title is another person's: a
 /// name right after it or after its complement ("X, le préfet Y", "X, le préfet du Rhône, Y").
 fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usize)> {
+    // "X, twice a Heineken Cup winner, …", "X, now a lecturer, …": the adverb and its article
+    // stay in the role as written.
+    if let Some((after, keep)) = english::adverb_before_article(doc, t) {
+        let (rs, ce) = apposed_role(doc, after, blocked)?;
+        return Some((if keep { t } else { rs }, ce));
+    }
     // "Jean Dupont, président du club, et Marie Durand, sa vice-présidente".
     let possessive = matches!(doc.folded(t), "son" | "sa" | "leur") && doc.lang == super::types::Lang::Fr;
     let article =
