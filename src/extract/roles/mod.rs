@@ -825,7 +825,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
-        if j > from && opens_name(doc, j) && !english::object_of_preposition(doc, from, j) {
+        let named_body = j.checked_sub(1).is_some_and(|p| named_after_someone(doc, p));
+        if j > from && opens_name(doc, j) && !english::object_of_preposition(doc, from, j) && !named_body {
             break;
         }
         j += 1;
@@ -1966,9 +1967,40 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
             return None;
         }
         let listed = listed_name_at(doc, j, Label::Org).is_some();
-        let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j) && !listed)?;
+        // "de la Fondation Jérôme Lejeune": a name after the capitalised head of a body named
+        // after someone is the body's ("de la Commission José Manuel Barroso" is the man).
+        let named_body = j > 0 && named_after_someone(doc, j - 1);
+        let ne = person_name(doc, j, blocked).filter(|_| opens_name(doc, j) && !listed && !named_body)?;
         (ne >= ce && ne - j >= 2).then_some((j, ne))
     })
+}
+
+/// Heads of the bodies and places named after a person (folded): "Fondation Jérôme Lejeune",
+/// "lycée Victor Hugo", "Institut Pasteur", "the John Innes Centre" is not among them (the
+/// name comes first in English).
+const NAMED_AFTER_SOMEONE: [&str; 15] = [
+    "fondation",
+    "institut",
+    "lycee",
+    "college",
+    "ecole",
+    "hopital",
+    "musee",
+    "stade",
+    "universite",
+    "centre",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "foundation",
+];
+
+/// Whether token `k` heads a body or a place named after the person whose name follows:
+/// capitalised ("Fondation Jérôme Lejeune"), or in lower case as French writes them ("lycée
+/// Victor Hugo", "rue Jean Jaurès").
+fn named_after_someone(doc: &Doc, k: usize) -> bool {
+    NAMED_AFTER_SOMEONE.contains(&doc.folded(k)) && (doc.cap(k) || doc.lang == Lang::Fr)
 }
 
 /// Pushes the role of the person at `name`, and of the others a plural title names with them
@@ -2098,6 +2130,28 @@ mod tests {
                 &[("Jean Roux", "ex-boxeur")],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_body_named_after_someone_keeps_the_name() {
+        assert_cases_in(
+            Some(crate::extract::types::Lang::Fr),
+            &[
+                (
+                    "Olivier Ruisseau, chargé de communication de la Fondation Jérôme Lejeune, a parlé.",
+                    &[("Olivier Ruisseau", "chargé de communication de la Fondation Jérôme Lejeune")],
+                ),
+                (
+                    "Jean Dupont, professeur au lycée Victor Hugo, a parlé.",
+                    &[("Jean Dupont", "professeur au lycée Victor Hugo")],
+                ),
+                // A body's head that is no one's name leaves the holder named after it.
+                (
+                    "L'ancien président de la Commission José Manuel Barroso a parlé.",
+                    &[("José Manuel Barroso", "ancien président de la Commission")],
+                ),
+            ],
+        );
     }
 
     #[test]
