@@ -376,44 +376,63 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
 /// names: "Justin Trudeau a réuni les provinces. Le premier ministre a promis …" in a French
 /// article, "Angela Merkel … The chancellor said Germany would …" in a British one.
 /// Without the article's day (`None`), a holder of any time counts.
-fn another_country_holder_named(doc: &Doc, at: &OfficeAt, holder: &Holder, day: Option<i64>) -> bool {
+fn another_country_holder_named(
+    doc: &Doc,
+    at: &OfficeAt,
+    holder: &Holder,
+    day: Option<i64>,
+    named: &mut Named,
+) -> bool {
     at.named.is_none()
         && OFFICES.holders.iter().any(|h| {
             !std::ptr::eq(h, holder)
                 && h.country != at.country
                 && h.offices.iter().any(|o| o == at.office)
                 && day.is_none_or(|day| h.from <= day && h.until.is_none_or(|u| day < u))
-                && named_at(doc, h).is_some()
+                && named.at(doc, h).is_some()
         })
 }
 
-/// Each holder's name, looked for once per text however often an office is named.
-type NamedCache = Vec<(&'static Holder, Option<Range<usize>>)>;
+/// Where the text names each holder, looked for once per text however often an office is
+/// named. The text's capitalised words are gathered first: a holder whose surname the text
+/// never writes (most of the table, in most texts) costs one lookup, not a scan of the text.
+struct Named<'d> {
+    capitalised: FxSet<&'d str>,
+    found: Vec<(&'static Holder, Option<Range<usize>>)>,
+}
 
-/// Where the text names `holder`, through the cache.
-fn named_cached(doc: &Doc, cache: &mut NamedCache, holder: &'static Holder) -> Option<Range<usize>> {
-    if let Some((_, name)) = cache.iter().find(|(h, _)| std::ptr::eq(*h, holder)) {
-        return name.clone();
+impl<'d> Named<'d> {
+    fn new(doc: &'d Doc) -> Self {
+        let capitalised = (0..doc.len()).filter(|&i| doc.cap(i)).map(|i| doc.folded(i)).collect();
+        Named { capitalised, found: Vec::new() }
     }
-    let name = named_at(doc, holder);
-    cache.push((holder, name.clone()));
-    name
+
+    /// Where the text names `holder` (see `named_at`).
+    fn at(&mut self, doc: &Doc, holder: &'static Holder) -> Option<Range<usize>> {
+        if let Some((_, name)) = self.found.iter().find(|(h, _)| std::ptr::eq(*h, holder)) {
+            return name.clone();
+        }
+        // Every form `named_at` accepts ends with a capitalised word of the holder's name.
+        let written = holder
+            .names
+            .iter()
+            .any(|w| w.last().is_some_and(|last| self.capitalised.contains(last.as_str())));
+        let name = if written { named_at(doc, holder) } else { None };
+        self.found.push((holder, name.clone()));
+        name
+    }
 }
 
 /// For a text whose day is unknown (a saved page, an undated archive): the one person the text
 /// names who held the office at some time, whoever it was: "Gordon Brown … a claim denied by
 /// the chancellor". None when the text names two holders of it ("Tony Blair … Gordon Brown …
 /// the prime minister"): either may be meant.
-fn sole_named_holder(
-    doc: &Doc,
-    at: &OfficeAt,
-    cache: &mut NamedCache,
-) -> Option<(&'static Holder, Range<usize>)> {
+fn sole_named_holder(doc: &Doc, at: &OfficeAt, names: &mut Named) -> Option<(&'static Holder, Range<usize>)> {
     let mut named: Option<(&'static Holder, Range<usize>)> = None;
     for h in
         OFFICES.holders.iter().filter(|h| h.country == at.country && h.offices.iter().any(|o| o == at.office))
     {
-        let Some(name) = named_cached(doc, cache, h) else { continue };
+        let Some(name) = names.at(doc, h) else { continue };
         match &named {
             // Two lines of the table for one name (two terms) are one person.
             Some((_, first)) if *first == name => {}
@@ -467,12 +486,13 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
     let mut vetoes = Vec::new();
     let day = day.map(|(y, m, d)| days_from_civil(y, m, d));
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
-    let mut named: NamedCache = Vec::new();
+    let mut named: Option<Named> = None;
     // The holder behind each role pushed, for the undated check of their terms.
     let mut holders: Vec<&Holder> = Vec::new();
     for k in 0..doc.len() {
         // The office test first: a hash lookup rejects almost every word.
         let Some(mut at) = office_at(doc, k) else { continue };
+        let named = named.get_or_insert_with(|| Named::new(doc));
         if in_found(k) {
             continue;
         }
@@ -494,7 +514,7 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
                     holder_on(at.office, at.country, day)
                 };
                 let Some(holder) = holder else { continue };
-                let Some(name) = named_cached(doc, &mut named, holder) else {
+                let Some(name) = named.at(doc, holder) else {
                     vetoes.push(Veto { description: at.start..at.end, holder, named: false });
                     continue;
                 };
@@ -502,12 +522,14 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
             }
             // Who was elected is unknown without the day.
             None if elected => continue,
-            None => match sole_named_holder(doc, &at, &mut named) {
+            None => match sole_named_holder(doc, &at, named) {
                 Some(found_holder) => found_holder,
                 None => continue,
             },
         };
-        if held_by_another(doc, found, &at, &name) || another_country_holder_named(doc, &at, holder, day) {
+        if held_by_another(doc, found, &at, &name)
+            || another_country_holder_named(doc, &at, holder, day, named)
+        {
             continue;
         }
         if day.is_none() && holder_titled_otherwise(doc, found, &at, holder, &name) {
