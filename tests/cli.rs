@@ -334,6 +334,33 @@ fn facts_give_an_office_to_whom_held_it_on_the_article_s_day() {
     assert_eq!(person["roles"], serde_json::json!([]), "{facts}");
 }
 
+/// An undated English text (a saved page): the one holder of the office the text names is given
+/// it, and a quote the description attributes is theirs; naming a second holder gives neither.
+#[test]
+fn facts_give_an_office_to_the_one_holder_an_undated_text_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    let text = "Brown tours Africa\nGordon Brown is on a week-long tour of Africa.\n\"We make this offer \
+                unilaterally,\" the chancellor said.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json", "--lang", "en"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let person = facts["people"].as_array().unwrap().iter().find(|p| p["name"] == "Gordon Brown").unwrap();
+    assert_eq!(person["roles"], serde_json::json!(["chancellor"]), "{facts}");
+    assert_eq!(facts["quotes"][0]["speaker"], "Gordon Brown", "{facts}");
+    // With a second prime minister named, "the prime minister" may be either.
+    let text = "Tony Blair and Gordon Brown met.\n\"We agree,\" the prime minister said.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json", "--lang", "en"], dir.path());
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert!(
+        facts["people"].as_array().unwrap().iter().all(|p| p["roles"] == serde_json::json!([])),
+        "{facts}"
+    );
+    assert!(facts["quotes"][0]["speaker"].is_null(), "{facts}");
+}
+
 /// `facts --json` on a press story: a fragment woven into a sentence is the speaker's its
 /// closing incise names, the description a quote's speaker is named through is their role, and
 /// two institutes joined by a hyphen are both sources.

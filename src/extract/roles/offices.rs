@@ -3,7 +3,8 @@
 //! British article of 2005 that names Gordon Brown is his. The table of holders
 //! (`assets/gazetteers/office_holders.txt`) is general knowledge of the world; a description
 //! goes to its holder only when the text names that holder, and never when the text gives the
-//! same office to someone else ("le premier ministre canadien Stephen Harper").
+//! same office to someone else ("le premier ministre canadien Stephen Harper"). A text of unknown
+//! day gives it to the one holder of any time it names, if only one (`sole_named_holder`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
