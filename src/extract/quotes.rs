@@ -2794,7 +2794,9 @@ fn named_before<'a>(
 /// "spokesman", "ministre").
 fn function_word(doc: &Doc, j: usize) -> bool {
     let f = doc.folded(j);
-    !doc.cap(j) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
+    // A member's letters are a function written in capitals ("the most recent female MP").
+    let member = matches!(doc.tok(j), "MP" | "MEP" | "MSP");
+    (!doc.cap(j) || member) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
 }
 
 /// Whether the noun phrase whose first word after the determiner is at `h` names a person by
@@ -4509,6 +4511,15 @@ mod tests {
              a ajouté la présidente du Rassemblement national.",
         );
         assert_eq!(s, one("Marie Lambert"));
+    }
+
+    #[test]
+    fn a_member_s_letters_make_an_apposition_and_the_name_before_it_speaks() {
+        let s = speakers(
+            "Women MPs faced taunts.\nLiberal Democrat Sarah Teather, the most recent female MP to be \
+             elected, told researchers: \"Lots of people say it is like an old boys club.\"",
+        );
+        assert_eq!(s, [Some("Sarah Teather".to_string())]);
     }
 
     #[test]
