@@ -1235,9 +1235,11 @@ fn only_incise_between(
     entities: &EntityIndex,
 ) -> bool {
     let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
+    // English sets the incise's comma inside the quotation ("\"…,\" Robson added.").
+    let comma = doc.tok(prev_close + 1) == "," || prev_close > 0 && doc.tok(prev_close - 1) == ",";
     open > prev_close + 2
         && open - prev_close <= INCISE_THEN_QUOTE_TOKENS
-        && doc.tok(prev_close + 1) == ","
+        && comma
         && ends_sentence(open - 1)
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
@@ -4520,6 +4522,15 @@ mod tests {
              elected, told researchers: \"Lots of people say it is like an old boys club.\"",
         );
         assert_eq!(s, [Some("Sarah Teather".to_string())]);
+    }
+
+    #[test]
+    fn an_english_incise_with_its_comma_inside_the_quote_lets_the_next_quote_go_on() {
+        let s = speakers(
+            "The pair worked together. \"Jose is doing very well at the moment,\" Robson added of the man \
+             who worked for him. \"He has got one pot and two to follow.\"",
+        );
+        assert_eq!(s, [Some("Robson".to_string()), Some("Robson".to_string())]);
     }
 
     #[test]
