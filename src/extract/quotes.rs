@@ -1237,10 +1237,16 @@ fn only_incise_between(
     let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
     // English sets the incise's comma inside the quotation ("\"…,\" Robson added.").
     let comma = doc.tok(prev_close + 1) == "," || prev_close > 0 && doc.tok(prev_close - 1) == ",";
+    // The incise ends the sentence, or splits it and the quotation goes on in lower case
+    // ("\"…,\" said Mr Warner, \"but the irony is …\"").
+    // (English only: a French label in guillemets after an apposition, « porte-parole », is no
+    // sentence going on.)
+    let splits =
+        doc.lang == Lang::En && doc.tok(open - 1) == "," && doc.is_word(open + 1) && !doc.cap(open + 1);
     open > prev_close + 2
         && open - prev_close <= INCISE_THEN_QUOTE_TOKENS
         && comma
-        && ends_sentence(open - 1)
+        && (ends_sentence(open - 1) || splits)
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
         && !other_person_between(doc, prev_close, open, name, entities)
@@ -4531,6 +4537,12 @@ mod tests {
              who worked for him. \"He has got one pot and two to follow.\"",
         );
         assert_eq!(s, [Some("Robson".to_string()), Some("Robson".to_string())]);
+        // An incise splitting a sentence: the words after it, in lower case, go on.
+        let s = speakers(
+            "Firms are ready. \"Most firms have secured their gateway,\" said Mr Warner, \"but the irony is \
+             that most of them let malicious content through.\"",
+        );
+        assert_eq!(s, [Some("Warner".to_string()), Some("Warner".to_string())]);
     }
 
     #[test]
