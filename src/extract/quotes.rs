@@ -1299,8 +1299,7 @@ fn said_by_several(doc: &Doc, open: usize, close: usize) -> bool {
         let f = doc.folded(j);
         PLURAL.contains(&f) || f.ends_with("-ils") || f.ends_with("-elles")
     };
-    (open.saturating_sub(4)..open).any(plural)
-        || (close + 1..close + 4).take_while(|&j| j < doc.len()).any(plural)
+    (open.saturating_sub(4)..open).any(plural) || (close + 1..close + 4).any(plural)
 }
 
 /// How many sentences back an unnamed speaker is looked for within the paragraph.
@@ -2803,7 +2802,7 @@ fn named_before<'a>(
 fn function_word(doc: &Doc, j: usize) -> bool {
     let f = doc.folded(j);
     // A member's letters are a function written in capitals ("the most recent female MP").
-    let member = matches!(doc.tok(j), "MP" | "MEP" | "MSP");
+    let member = super::roles::is_post_nominal(doc.tok(j));
     (!doc.cap(j) || member) && (PERSON_NOUNS.contains(&f) || GAZ.titles.contains(f))
 }
 

@@ -381,9 +381,9 @@ pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
             || matches!(f, "double" | "triple"))
 }
 
-/// Whether the token at `k` is a member's letters written after a name ("MP", "MEP").
-pub(super) fn is_post_nominal(doc: &Doc, k: usize) -> bool {
-    POST_NOMINALS.contains(&doc.tok(k))
+/// Whether a token is a member's letters written after a name ("MP", "MEP", "QC").
+pub(crate) fn is_post_nominal(tok: &str) -> bool {
+    POST_NOMINALS.contains(&tok)
 }
 
 /// English titles that are common words or names too, kept out of the title list and read here

@@ -9,6 +9,7 @@ mod anaphora;
 mod english;
 mod offices;
 
+pub(crate) use english::is_post_nominal;
 pub(crate) use offices::names_an_office;
 mod relations;
 
@@ -825,8 +826,11 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
         }
-        let named_body = j.checked_sub(1).is_some_and(|p| named_after_someone(doc, p));
-        if j > from && opens_name(doc, j) && !english::object_of_preposition(doc, from, j) && !named_body {
+        if j > from
+            && opens_name(doc, j)
+            && !english::object_of_preposition(doc, from, j)
+            && !named_after_someone(doc, j - 1)
+        {
             break;
         }
         j += 1;
@@ -1250,17 +1254,20 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
 /// or place. With a title after nouns in apposition ("…, commercial director at Rightmove,")
 /// that is enough; "Gazneft, an oil producer," or "Acme Corp, a chip maker," are not read so.
 fn looks_like_full_name(doc: &Doc, name: &Range<usize>) -> bool {
-    let words_ok = name.clone().all(|i| {
-        let f = doc.folded(i);
-        doc.cap(i)
-            && doc.is_word(i)
-            && !doc.info.get(i).is_some_and(|t| t.upper)
-            && !GAZ.org_head.contains(f)
-            && !GAZ.org_suffix.contains(f)
-            && !GAZ.is_stop(f)
-    });
-    let listed = [Label::Org, Label::Loc].into_iter().any(|l| listed_name_at(doc, name.start, l).is_some());
-    doc.lang == Lang::En && (2..=3).contains(&name.len()) && words_ok && !listed
+    let words_ok = || {
+        name.clone().all(|i| {
+            let f = doc.folded(i);
+            doc.cap(i)
+                && doc.is_word(i)
+                && !doc.info.get(i).is_some_and(|t| t.upper)
+                && !GAZ.org_head.contains(f)
+                && !GAZ.org_suffix.contains(f)
+                && !GAZ.is_stop(f)
+        })
+    };
+    let listed =
+        || [Label::Org, Label::Loc].into_iter().any(|l| listed_name_at(doc, name.start, l).is_some());
+    doc.lang == Lang::En && (2..=3).contains(&name.len()) && words_ok() && !listed()
 }
 
 /// Whether the word at `ce`, right after a description, is a verb of its own: a verb of saying,
@@ -1375,7 +1382,7 @@ fn title_after_premodifiers(doc: &Doc, t: usize, blocked: &[bool]) -> Option<usi
     (t + 1..t + 7)
         .find(|&j| {
             // "X, Labour MP for Leeds Central": the member's letters are the title, in capitals.
-            (!doc.cap(j) || english::is_post_nominal(doc, j))
+            (!doc.cap(j) || english::is_post_nominal(doc.tok(j)))
                 && title_at(doc, j).is_some()
                 && english_premodifiers(doc, j, blocked) == t
         })

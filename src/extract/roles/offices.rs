@@ -337,6 +337,11 @@ fn named_at(doc: &Doc, holder: &Holder) -> Option<Range<usize>> {
 const NOT_IN_OFFICE: [&str; 9] =
     ["ancien", "ancienne", "ex", "former", "late", "futur", "future", "then", "shadow"];
 
+/// The folded last word of the name at `name`: how two mentions are told to be one person.
+fn surname<'d>(doc: &'d Doc, name: &Range<usize>) -> &'d str {
+    doc.folded(name.end.saturating_sub(1))
+}
+
 /// Whether a role says its holder is out of the office it names: a word of `NOT_IN_OFFICE` in
 /// its words as written ("Former chancellor", whose reserved tokens may start at the title) or
 /// among its tokens.
@@ -349,7 +354,6 @@ fn out_of_office(doc: &Doc, r: &RoleMatch) -> bool {
 /// `name`, in the same country or in one the description did not say ("le premier ministre
 /// canadien Stephen Harper … le premier ministre").
 fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<usize>) -> bool {
-    let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1)).to_string();
     found.iter().any(|r| {
         // (country named, country meant) of the same office in this role, if it names it.
         // "président du groupe" is not the office.
@@ -366,7 +370,7 @@ fn held_by_another(doc: &Doc, found: &[RoleMatch], at: &OfficeAt, name: &Range<u
         });
         let past = out_of_office(doc, r);
         theirs.is_some_and(|(their_named, their_country)| {
-            surname(&r.name) != surname(name)
+            surname(doc, &r.name) != surname(doc, name)
                 && !past
                 && (at.named.is_none() || their_named.is_none() || their_country == at.country)
         })
@@ -454,8 +458,7 @@ fn holder_titled_otherwise(
     holder: &Holder,
     name: &Range<usize>,
 ) -> bool {
-    let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1)).to_string();
-    found.iter().filter(|r| surname(&r.name) == surname(name)).any(|r| {
+    found.iter().filter(|r| surname(doc, &r.name) == surname(doc, name)).any(|r| {
         let past = out_of_office(doc, r);
         let office = r.role_tokens.clone().find_map(|i| description_at(doc, i).map(|d| d.office.as_str()));
         office.is_some_and(|o| past && o == at.office || !holder.offices.iter().any(|h| h == o))
@@ -493,7 +496,6 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
     for k in 0..doc.len() {
         // The office test first: a hash lookup rejects almost every word.
         let Some(mut at) = office_at(doc, k) else { continue };
-        let named = named.get_or_insert_with(|| Named::new(doc));
         if in_found(k) {
             continue;
         }
@@ -507,6 +509,8 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
         if named_next || of_another_time(doc, at.end) {
             continue;
         }
+        // Built once, for the first description that needs a holder's name.
+        let named = named.get_or_insert_with(|| Named::new(doc));
         let (holder, name) = match day {
             Some(day) => {
                 let holder = if elected {
@@ -542,8 +546,8 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
         }
         let role = doc.span_text(at.start, at.end).to_string();
         let folded = fold_str(&role);
-        let surname = |r: &Range<usize>| doc.folded(r.end.saturating_sub(1));
-        let known = |r: &RoleMatch| surname(&r.name) == surname(&name) && fold_str(&r.role) == folded;
+        let known =
+            |r: &RoleMatch| surname(doc, &r.name) == surname(doc, &name) && fold_str(&r.role) == folded;
         if !found.iter().any(known) && !out.iter().any(known) {
             out.push(RoleMatch { name, role_tokens: at.start..at.reserved_end, role });
             holders.push(holder);
@@ -561,11 +565,15 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
 fn consistent_in_time(doc: &Doc, roles: Vec<RoleMatch>, holders: &[&Holder]) -> Vec<RoleMatch> {
     let overlap =
         |a: &Holder, b: &Holder| a.until.is_none_or(|u| b.from < u) && b.until.is_none_or(|u| a.from < u);
-    let surname = |r: &RoleMatch| doc.folded(r.name.end.saturating_sub(1));
     let keep: Vec<bool> = roles
         .iter()
         .zip(holders)
-        .map(|(r, h)| roles.iter().zip(holders).all(|(o, g)| surname(o) != surname(r) || overlap(h, g)))
+        .map(|(r, h)| {
+            roles
+                .iter()
+                .zip(holders)
+                .all(|(o, g)| surname(doc, &o.name) != surname(doc, &r.name) || overlap(h, g))
+        })
         .collect();
     roles.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
 }
