@@ -414,9 +414,9 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
     let modifier = |p: usize| MODIFIERS.contains(&doc.folded(p)) || PRE_MODIFIERS.contains(&doc.folded(p));
     // "chat show host X", "outgoing host X", not "Chelsea host Birmingham", "will host X".
     // ", host of BBC Radio's chart show": in apposition before its complement.
-    let apposed = k > 0 && doc.tok(k - 1) == "," && doc.folded(k + 1) == "of";
-    let host =
-        f == "host" && (apposed || p.is_some_and(|p| !doc.cap(p) && (noun_modifier(doc, p) || modifier(p))));
+    let apposed = || k > 0 && doc.tok(k - 1) == "," && doc.folded(k + 1) == "of";
+    let host = f == "host"
+        && (apposed() || p.is_some_and(|p| !doc.cap(p) && (noun_modifier(doc, p) || modifier(p))));
     // "Ulster forward X", "former forward X", not "come forward", "put forward X".
     let forward = f == "forward"
         && p.is_some_and(|p| {
