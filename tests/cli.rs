@@ -361,6 +361,30 @@ fn facts_give_an_office_to_the_one_holder_an_undated_text_names() {
     assert!(facts["quotes"][0]["speaker"].is_null(), "{facts}");
 }
 
+/// `facts --json` on English news: a quotation after an incise whose comma stands inside the
+/// quotation, or after an incise splitting a sentence, goes on with the incise's speaker; the
+/// name before an apposition speaks, not the party label opening the sentence.
+#[test]
+fn facts_json_reads_english_incises_and_appositions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    let text = "Firms warned\n\"Most firms have secured their gateway,\" said Tim Warner, head of research at \
+                Finjan. \"Attacks are getting creative.\"\n\"Many block e-mail,\" said Mr Warner, \"but the irony \
+                is that most let content through.\"\nLiberal Democrat Sarah Teather, the most recent female MP \
+                to be elected, told researchers: \"It is like an old boys club.\"\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json", "--lang", "en"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let speakers: Vec<&str> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
+    assert_eq!(
+        speakers,
+        ["Tim Warner", "Tim Warner", "Tim Warner", "Tim Warner", "Sarah Teather"],
+        "{facts}"
+    );
+}
+
 /// `facts --json` on a press story: a fragment woven into a sentence is the speaker's its
 /// closing incise names, the description a quote's speaker is named through is their role, and
 /// two institutes joined by a hyphen are both sources.
