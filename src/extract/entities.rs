@@ -179,6 +179,13 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
             groups.push(Group { label: Label::Per, mentions: Vec::new(), gaz: None });
         }
     }
+    // "Le Drian" is "Jean-Yves Le Drian" once the text has named him in full.
+    let surnames = particle_surnames(&by_key);
+    for (key, gi) in by_key.iter_mut() {
+        if let Some(&owner) = surnames.get(&key.1).filter(|_| key.0 == 0) {
+            *gi = owner;
+        }
+    }
     for (key, &gi) in by_key.iter() {
         for (i, w) in key.1.split_whitespace().enumerate() {
             // A first word that occurs alone with another label much more often than the full
@@ -201,7 +208,10 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         let mention = Mention { start: c.start, end: c.end, text: t.to_string(), origin: c.origin };
         let folded = fold_str(t);
         let single = !t.contains(char::is_whitespace);
-        let gi = if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
+        let gi = if let Some(&gi) = surnames.get(&folded).filter(|_| c.origin != Origin::Gazetteer) {
+            // "Le Drian" after "Jean-Yves Le Drian", whatever a recogniser typed it as.
+            gi
+        } else if let Some(&gi) = by_key.get(&(0, folded.clone())).filter(|_| c.label == Label::Per) {
             gi
         } else if let Some(&gi) =
             person_parts.get(&folded).filter(|_| single && c.score < 0.8 || c.label == Label::Per)
@@ -252,6 +262,41 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
     }
     out.sort_by_key(|e| e.mentions.first().map_or(0, |m| m.start));
     out
+}
+
+/// Words that open a surname of several words: « Le Drian », « Le Pen », "De Niro", "Van
+/// Gogh", "El Guerrouj" (folded).
+const SURNAME_OPENERS: [&str; 2] = ["le", "la"];
+
+/// The surnames of several words that open with a particle ("le drian" in "jean-yves le
+/// drian"), each with the one person whose name ends with it; a surname two people share
+/// (Marine and Jean-Marie Le Pen) names neither.
+fn particle_surnames(by_key: &FxMap<(u8, String), usize>) -> FxMap<String, usize> {
+    let mut owner: FxMap<String, Option<usize>> = FxMap::default();
+    for ((kind, key), &gi) in by_key {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        if *kind != 0 || words.len() < 3 {
+            continue;
+        }
+        let opens = |w: &&str| SURNAME_OPENERS.contains(w) || super::roles::PARTICLES.contains(w);
+        // The particle stands after a given name: "jean-yves le drian", not "le drian" itself.
+        for i in 1..words.len() - 1 {
+            if opens(&words[i]) {
+                let tail = words[i..].join(" ");
+                match owner.get(&tail) {
+                    Some(Some(g)) if *g != gi => {
+                        owner.insert(tail, None);
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner.insert(tail, Some(gi));
+                    }
+                }
+                break;
+            }
+        }
+    }
+    owner.into_iter().filter_map(|(k, g)| g.map(|g| (k, g))).collect()
 }
 
 fn label_of_best(g: &Group, best: f32, resolved: &[Candidate]) -> Option<Label> {

@@ -649,3 +649,18 @@ fn publishing_houses_are_organisations() {
         assert!(e.contains(&(org.into(), Label::Org)), "{org}: {e:?}");
     }
 }
+
+#[test]
+fn a_surname_opening_with_a_particle_is_the_person_named_in_full() {
+    let people = |text: &str| fr(text).people.into_iter().map(|p| p.name).collect::<Vec<_>>();
+    let text = "Jean-Yves Le Drian a parlé dimanche. Selon Le Drian, le pays doit changer. \
+                Robert De Niro est arrivé. De Niro a salué la foule.";
+    let names = people(text);
+    assert!(names.contains(&"Jean-Yves Le Drian".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Le Drian" || n == "De Niro"), "{names:?}");
+    // Two people share the surname: « Le Pen » alone names neither.
+    let text = "Marine Le Pen a répondu à Jean-Marie Le Pen. Selon Le Pen, le parti doit changer.";
+    let names = people(text);
+    assert!(names.contains(&"Marine Le Pen".to_string()) && names.contains(&"Jean-Marie Le Pen".to_string()));
+    assert!(names.iter().any(|n| n == "Le Pen"), "{names:?}");
+}
