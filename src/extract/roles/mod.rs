@@ -423,9 +423,23 @@ fn opens_sentence(doc: &Doc, k: usize) -> bool {
 /// chief", "Nintendo Europe's general manager". Returns where they start (`k` when none).
 fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
     let acronym = |i: usize| doc.info.get(i).is_some_and(|t| t.upper);
-    // "Labour MP": an all-capitals title takes them too.
-    if doc.lang != super::types::Lang::En || doc.cap(k) && !acronym(k) {
+    if doc.lang != super::types::Lang::En {
         return k;
+    }
+    // "Labour MP": an all-capitals title takes them too. Before a capitalised title only a
+    // nationality stays in the role as written ("Chinese Foreign Minister", "UK Foreign
+    // Secretary"): a run of capitalised words there may be a name ending.
+    if doc.cap(k) && !acronym(k) {
+        return match k.checked_sub(1) {
+            Some(p) if nationality(doc, p) && !blocked.get(p).copied().unwrap_or(true) => {
+                // "South African President": a nationality of two words is whole.
+                let two = p.checked_sub(1).filter(|&q| {
+                    doc.cap(q) && GAZ.demonyms.contains_key(&format!("{} {}", doc.folded(q), doc.folded(p)))
+                });
+                two.unwrap_or(p)
+            }
+            _ => k,
+        };
     }
     // "Liberal Party transport spokesman": lowercase nouns first, then the capitalised words.
     let k = english::noun_premodifiers(doc, k);
@@ -443,9 +457,21 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
             && !GAZ.months.contains_key(doc.folded(i))
             && !GAZ.days.contains_key(doc.folded(i))
     };
+    // "Kenteris' lawyer": the apostrophe alone after a name in -s.
+    let possessive = |i: usize| match doc.tok(i) {
+        "'s" | "’s" => true,
+        "'" | "’" => i > 0 && doc.tok(i - 1).ends_with(['s', 'S']),
+        _ => false,
+    };
+    // "the club's new manager", "the athletes' coach": a possessor after "the" is in the role
+    // as written (never a pronoun's: "his lawyer" says "lawyer").
+    let q = modifiers_back(doc, k);
+    if q >= 3 && possessive(q - 1) && !doc.cap(q - 2) && doc.is_word(q - 2) && doc.folded(q - 3) == "the" {
+        return q - 2;
+    }
     let mut s = k;
     // "Nintendo Europe's general manager": the possessive closes the run.
-    if s >= 2 && matches!(doc.tok(s - 1), "'s" | "’s") && capitalised(s - 2) {
+    if s >= 2 && possessive(s - 1) && capitalised(s - 2) {
         s -= 1;
     }
     while s > 0 && !doc.newline_before(s) {
@@ -472,6 +498,16 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         s += 1;
     }
     s
+}
+
+/// Whether the token at `k` is a capitalised nationality ("Chinese", "British") or a country's
+/// letters ("UK", "US").
+fn nationality(doc: &Doc, k: usize) -> bool {
+    let country = || {
+        doc.info.get(k).is_some_and(|t| t.upper)
+            && GAZ.acronyms.get(doc.tok(k)).is_some_and(|e| e.label == super::types::Label::Loc)
+    };
+    doc.cap(k) && doc.is_word(k) && (GAZ.demonyms.contains_key(doc.folded(k)) || country())
 }
 
 pub fn is_honorific(doc: &Doc, k: usize) -> bool {
@@ -2793,6 +2829,25 @@ mod tests {
     #[test]
     fn english_possessive_titles() {
         assert_cases(ENGLISH_POSSESSIVE_TITLES);
+    }
+
+    // The role as written keeps a nationality before a capitalised title and a possessor before
+    // a lowercase one; a pronoun's possession is left out.
+    const ENGLISH_TITLES_AS_WRITTEN: &[(&str, &[(&str, &str)])] = &[
+        ("UK Foreign Secretary Jack Straw said he was pleased.", &[("Jack Straw", "UK Foreign Secretary")]),
+        (
+            "Chinese Foreign Minister Li Zhaoxing met South African President Thabo Mbeki.",
+            &[("Li Zhaoxing", "Chinese Foreign Minister"), ("Thabo Mbeki", "South African President")],
+        ),
+        ("Kenteris' lawyer Gregory Ioannidis said nothing.", &[("Gregory Ioannidis", "Kenteris' lawyer")]),
+        ("The club's new manager Harry Redknapp said so.", &[("Harry Redknapp", "club's new manager")]),
+        ("He hired his lawyer John Smith.", &[("John Smith", "lawyer")]),
+        ("Met at noon, President Jacques Chirac said so.", &[("Jacques Chirac", "President")]),
+    ];
+
+    #[test]
+    fn english_titles_keep_nationality_and_possessor() {
+        assert_cases_in(Some(crate::extract::types::Lang::En), ENGLISH_TITLES_AS_WRITTEN);
     }
 
     // fr-roles10: "Premier ministre" written capitalised in apposition is one title, not the
