@@ -92,7 +92,9 @@ fn named_like_a_body(doc: &Doc, e: &super::types::Entity) -> bool {
 /// Verbs of making known (folded stems): with an organisation as their subject, what follows
 /// is the organisation's word ("La préfecture a annoncé la fermeture du pont", "Le parquet a
 /// indiqué qu'une enquête était ouverte").
-const MAKING_KNOWN_FR: [&str; 11] = [
+const MAKING_KNOWN_FR: [&str; 13] = [
+    "expliqu",
+    "assur",
     "annonc",
     "indiqu",
     "revel",
@@ -120,11 +122,12 @@ fn french_between(doc: &Doc, j: usize) -> bool {
 /// sets cite such a body ("La RATP a annoncé la fermeture de stations") while a person in the
 /// same place is left out.
 pub fn reporting_body_fr(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<String> {
-    if doc.lang != Lang::Fr || doc.cap(k) || !speech_verb_at(doc, k) {
+    if doc.lang != Lang::Fr || doc.cap(k) {
         return None;
     }
     let f = doc.folded(k);
-    if !MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem)) {
+    let making_known = speech_verb_at(doc, k) && MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem));
+    if !making_known && !publishes_statement(doc, k) {
         return None;
     }
     let mut s = k.checked_sub(1)?;
@@ -139,11 +142,28 @@ pub fn reporting_body_fr(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
     // The name opens its clause: only an article before it, after the sentence's start or a
     // fronted complement's comma ("Dans un communiqué, le groupe PS a jugé …").
     let mut b = first_tok;
+    // "Le groupe Renault a indiqué": the kind of body, a cue word, stands before its name.
+    if b > range.start + 1 && !doc.cap(b - 1) && GAZ.org_before.contains(doc.folded(b - 1)) {
+        b -= 1;
+    }
     while b > range.start && doc.is_determiner(b - 1) {
         b -= 1;
     }
-    let opens = b == range.start || doc.tok(b - 1) == ",";
+    // "Alors que le ministère explique que …": a clause opened by a conjunction.
+    let opens = b == range.start || doc.tok(b - 1) == "," || matches!(doc.folded(b - 1), "que" | "qu'");
     (opens && !own_quotation_follows(doc, k, range.end)).then(|| body.name.clone())
+}
+
+/// Documents a body publishes to make something known (folded).
+const STATEMENTS: [&str; 5] = ["communique", "declaration", "rapport", "message", "note"];
+
+/// "Vinci Autoroutes a publié un communiqué précisant que …": publishing a statement is making
+/// known, whatever the statement says.
+fn publishes_statement(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    (f.starts_with("publi") || f.starts_with("diffus"))
+        && matches!(doc.folded(k + 1), "un" | "une")
+        && STATEMENTS.contains(&doc.folded(k + 2))
 }
 
 /// Whether the verb at `k` opens a quotation of its subject's own ("a annoncé : « … »") rather
@@ -294,6 +314,16 @@ mod tests {
             ("Le Parisien indique qu'une unité de policiers est intervenue.", "Le Parisien"),
             // Not as this rule's subject, but as the body a spokesman speaks for (sources.rs).
             ("Un porte-parole de la RATP a indiqué que les stations rouvriraient.", "RATP"),
+            // Publishing a statement; the kind of body before its name; a clause after "que".
+            (
+                "En milieu d'après-midi, Vinci Autoroutes a publié un communiqué précisant que les blocages persistaient.",
+                "Vinci Autoroutes",
+            ),
+            ("Le groupe Carrefour précise que les employés seront payés.", "Carrefour"),
+            (
+                "Alors que le ministère de l'Intérieur explique qu'il a riposté, le blessé conteste.",
+                "ministère de l'Intérieur",
+            ),
         ];
         for (text, want) in cases {
             let got = sources(text);
@@ -305,6 +335,8 @@ mod tests {
             "La RATP a annoncé « la réouverture des stations » sans donner de date.",
             // Not a verb of making known.
             "La RATP a dénoncé les violences commises contre ses agents.",
+            // A statement published about it is no word of its own.
+            "Le journal a publié un rapport sur la RATP hier.",
         ] {
             let got = sources(text);
             assert!(!got.iter().any(|s| s == "RATP"), "{got:?} in {text}");
