@@ -4163,12 +4163,16 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
             || matches!(before(2), "from" | "of" | "at") && doc.is_determiner(first - 1)
     };
     // "une tribune dans le Journal du Dimanche, appelant à une «": a name a preposition governs
-    // is where or to whom, not who speaks.
+    // is where or to whom, not who speaks; after "de" it completes a noun ("a répondu aux
+    // questions du Parisien, assurant que «").
     let governed = |en: &super::types::Entity, last: usize| {
         let Some(first) = mention_start(en, last) else { return false };
         let place = |j: Option<usize>| {
             j.is_some_and(|j| {
-                matches!(doc.folded(j), "dans" | "sur" | "chez" | "par" | "avec" | "au" | "aux")
+                matches!(
+                    doc.folded(j),
+                    "dans" | "sur" | "chez" | "par" | "avec" | "au" | "aux" | "de" | "du" | "des" | "d'"
+                )
             })
         };
         place(first.checked_sub(1))

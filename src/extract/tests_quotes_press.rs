@@ -1317,3 +1317,15 @@ fn a_lawyer_s_honorific_is_not_part_of_the_name_nor_a_name_alone() {
     assert_eq!(speakers, vec![Some("Paul Roux".to_string())]);
     assert!(f.entities.iter().all(|e| e.name != "Maître"), "{:?}", f.entities);
 }
+
+#[test]
+fn a_name_completing_a_noun_before_the_comma_is_not_who_speaks() {
+    // The newspaper asked the questions; the participle is the subject's.
+    let text = "Le débat continue. François Roussel a répondu aux questions du Parisien, assurant que \
+                l'exécutif « poursuivrait la trajectoire prévue ».";
+    assert_eq!(speakers(text), vec![some("François Roussel")]);
+    // The deputy of someone is not that someone.
+    let text = "Le débat continue. Interrogée sur CNews, Élise Ferrand, suppléante de Benjamin Garnier, a \
+                reconnu ne pas connaître « le montant précis du Smic ».";
+    assert_ne!(speakers(text), vec![some("Benjamin Garnier")]);
+}
