@@ -237,6 +237,9 @@ const ING_NOUNS: [&str; 18] = [
 /// not a function word, a reporting verb, an adverb, a participle, a number or a verb in -s.
 fn noun_modifier(doc: &Doc, i: usize) -> bool {
     let f = doc.folded(i);
+    if is_distance(f) {
+        return true;
+    }
     let plural =
         f.len() > 3 && f.ends_with('s') && !f.ends_with("ss") && !f.ends_with("us") && !f.ends_with("is");
     doc.is_word(i)
@@ -312,7 +315,10 @@ pub(super) fn written_start(doc: &Doc, reserved: &Range<usize>, role: &str) -> u
 /// languages ("le designer" of French is read as before), nor in the plural in English: "critics",
 /// "journalists" are mostly a group that says something ("critics say"), not a title before a
 /// name.
-const ENGLISH_ONLY_TITLES: [&str; 9] = [
+const ENGLISH_ONLY_TITLES: [&str; 12] = [
+    "organiser",
+    "organizer",
+    "controller",
     "co-chairman",
     "co-chairwoman",
     "journalist",
@@ -365,6 +371,13 @@ pub(super) fn adverb_before_article(doc: &Doc, t: usize) -> Option<(usize, bool)
     .then_some((t + 1, count))
 }
 
+/// A race's distance written as one word ("200m", "1500m", "10km"): it qualifies a title ("the
+/// 200m champion").
+pub(super) fn is_distance(f: &str) -> bool {
+    let digits = f.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&f[digits..], "m" | "km")
+}
+
 /// Words of an English apposition that qualify its title without being part of any list of
 /// modifiers: an age ("the 25-year-old striker") and the order or standing of the holder ("the
 /// most recent female MP", "another co-chairman", "the sole European").
@@ -378,7 +391,10 @@ pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
         ) || f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit())
             // "a two-time Grand Slam winner", "the double Olympic champion".
             || f.ends_with("-time") && !f.starts_with("full") && !f.starts_with("part")
-            || matches!(f, "double" | "triple"))
+            || matches!(f, "double" | "triple")
+            // "the 2000 Olympic 200m champion": the year and the distance of a title won.
+            || f.len() == 4 && f.chars().all(|c| c.is_ascii_digit())
+            || is_distance(f))
 }
 
 /// Whether a token is a member's letters written after a name ("MP", "MEP", "QC").

@@ -1198,9 +1198,12 @@ fn appositions(
         let possessive = title_after_premodifiers(doc, role_start, blocked).is_none()
             && title_after_possessive(doc, role_start).is_some();
         let nouns = english::title_after_nouns(doc, role_start).is_some();
+        // "Katerina Thanou, the women's 100m silver medallist", "Thanou, the …" once she was
+        // named in full: a full name stands for a person (English).
         if (relation_end.is_some() || possessive || nouns)
             && !relations::known_person(doc, &name, out)
-            && !(nouns && looks_like_full_name(doc, &name))
+            && !((nouns || possessive)
+                && (looks_like_full_name(doc, &name) || named_in_full_before(doc, &name)))
         {
             return end;
         }
@@ -1289,6 +1292,17 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
 /// only, no organisation's head or suffix among them, and the whole listed as no organisation
 /// or place. With a title after nouns in apposition ("…, commercial director at Rightmove,")
 /// that is enough; "Gazneft, an oil producer," or "Acme Corp, a chip maker," are not read so.
+/// A surname alone that the text wrote before after a capitalised word, as a full name
+/// ("Katerina Thanou" … "Thanou, the …").
+fn named_in_full_before(doc: &Doc, name: &Range<usize>) -> bool {
+    name.len() == 1
+        && (1..name.start).any(|j| {
+            doc.folded(j) == doc.folded(name.start)
+                && doc.cap(j - 1)
+                && looks_like_full_name(doc, &(j - 1..j + 1))
+        })
+}
+
 fn looks_like_full_name(doc: &Doc, name: &Range<usize>) -> bool {
     let words_ok = || {
         name.clone().all(|i| {
@@ -1431,7 +1445,8 @@ fn title_after_possessive(doc: &Doc, t: usize) -> Option<usize> {
     if doc.lang != super::types::Lang::En || !matches!(doc.tok(t + 1), "'s" | "’s") || !doc.is_word(t) {
         return None;
     }
-    let lower = |j: usize| doc.is_word(j) && !doc.cap(j);
+    // "the women's 100m silver medallist": a distance among the words.
+    let lower = |j: usize| doc.is_word(j) && !doc.cap(j) || english::is_distance(doc.folded(j));
     (t + 2..t + 5).take_while(|&j| lower(j)).find(|&j| title_at(doc, j).is_some())
 }
 
@@ -1786,6 +1801,8 @@ fn english_copula_at(doc: &Doc, k: usize) -> Option<usize> {
         "served" | "serves" | "serving" if f(k + 1) == "as" => return Some(k + 2),
         _ => return None,
     };
+    // "who is also a director": an adverb before the role.
+    let from = if matches!(f(from), "also" | "now" | "currently" | "still") { from + 1 } else { from };
     Some(if appointed(from) { after_appointed(from + 1) } else { from })
 }
 
@@ -1823,7 +1840,12 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     // A full name or a name after "Mr", not a capitalised word opening the sentence ("Le
     // président est").
     let honoured = ns > 0 && is_honorific(doc, ns - 1) && doc.lang == super::types::Lang::En;
-    if name_end < ns + 2 && !(honoured && name_end > ns)
+    // "Ioannidis, who is …" once the text wrote "Gregory Ioannidis".
+    // ("Lord Roberts of Conwy, who was": a place after "of" is no surname.)
+    let surname_of_full = doc.lang == super::types::Lang::En
+        && named_in_full_before(doc, &(ns..name_end))
+        && !(ns > 0 && doc.folded(ns - 1) == "of");
+    if name_end < ns + 2 && !(honoured && name_end > ns) && !surname_of_full
         || blocked.get(ns).copied().unwrap_or(true)
         || subject_name(doc, ns, blocked)? < name_end
     {
@@ -1839,8 +1861,14 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     if party_member_at(doc, t) {
         return None;
     }
-    // "is to become the UK's high commissioner": only the title is reserved.
-    let t = title_after_premodifiers(doc, t, blocked).unwrap_or(t);
+    // "is to become the UK's high commissioner": only the title is reserved. "who is a law
+    // lecturer", "was the firm's chief executive": the nouns and the possessor are the role's.
+    // Only in a relative clause: "Blair is a good prime minister" judges, it does not present.
+    let relative = matches!(doc.folded(k.saturating_sub(1)), "who" | "qui");
+    let t = title_after_premodifiers(doc, t, blocked)
+        .or_else(|| title_after_possessive(doc, t).filter(|_| relative))
+        .or_else(|| english::title_after_nouns(doc, t).filter(|_| relative))
+        .unwrap_or(t);
     let rs_reserved = if t > rs && doc.cap(rs) { t } else { rs };
     let te = title_tail(doc, title_at(doc, t)?);
     // "Jean Dupont comme le président X": the title is X's.
@@ -2842,6 +2870,30 @@ mod tests {
         ("Kenteris' lawyer Gregory Ioannidis said nothing.", &[("Gregory Ioannidis", "Kenteris' lawyer")]),
         ("The club's new manager Harry Redknapp said so.", &[("Harry Redknapp", "club's new manager")]),
         ("He hired his lawyer John Smith.", &[("John Smith", "lawyer")]),
+        (
+            "Jane Lush, controller of entertainment commissioning, said so.",
+            &[("Jane Lush", "controller of entertainment commissioning")],
+        ),
+        (
+            "She was found by a US record executive, Steve Greenberg.",
+            &[("Steve Greenberg", "US record executive")],
+        ),
+        // Years and distances of a title won; a possessor after a full name nobody listed.
+        (
+            "Kostas Kenteris, the 2000 Olympic 200m champion, left.",
+            &[("Kostas Kenteris", "2000 Olympic 200m champion")],
+        ),
+        (
+            "Katerina Thanou, the women's 100m silver medallist, left.",
+            &[("Katerina Thanou", "women's 100m silver medallist")],
+        ),
+        // A relative clause presents; a judgement does not.
+        (
+            "Gregory Ioannidis, who is a law lecturer at the University of Buckingham, spoke.",
+            &[("Gregory Ioannidis", "law lecturer at the University of Buckingham")],
+        ),
+        ("John Smith, who is also a director of the club, left.", &[("John Smith", "director of the club")]),
+        ("Tony Blair is a good prime minister and 38 per cent agree.", &[]),
         ("Met at noon, President Jacques Chirac said so.", &[("Jacques Chirac", "President")]),
     ];
 
