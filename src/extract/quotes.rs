@@ -2812,8 +2812,11 @@ fn is_person_head(doc: &Doc, h: usize) -> bool {
     let person = |j: usize| function_word(doc, j);
     // "la tête de liste Debout la France": who leads a party's list.
     let list_leader = doc.folded(h) == "tete" && doc.folded(h + 1) == "de" && doc.folded(h + 2) == "liste";
+    // "the prime minister", "the home secretary": an English title of several words.
+    let english_title = doc.lang == Lang::En && !doc.cap(h) && super::roles::title_at(doc, h).is_some();
     person(h)
         || list_leader
+        || english_title
         || matches!(
             doc.folded(h),
             "premier"
@@ -2913,7 +2916,12 @@ fn resolve_description(
         }
         // "Bernard Marchal, procureur …" then "le procureur": the one person the text gave that
         // title, wherever; another person named since is not them.
-        match fits(role_holders(doc, open, &folded, entities)).as_slice() {
+        // In English only a bare title ("the spokesman"): "the top seed" is not the "seventh
+        // seed" named before.
+        let bare_or_french =
+            doc.lang != Lang::En || folded.split(' ').nth(1).is_some_and(|w| Some(w) == title_word(&folded));
+        let holders = if bare_or_french { role_holders(doc, open, &folded, entities) } else { Vec::new() };
+        match fits(holders).as_slice() {
             [] => {}
             // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
             // des monuments nationaux": the same title with another complement.

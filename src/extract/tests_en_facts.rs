@@ -187,3 +187,19 @@ fn a_possessor_in_the_sentence_before_is_no_rival_speaker() {
                 will do,\" he said.";
     assert_eq!(speakers(text), vec![some("Ivor Grant")]);
 }
+
+#[test]
+fn an_office_of_several_words_as_subject_names_its_holder_and_a_ranked_title_no_other_rank() {
+    // "The prime minister said he was "…"": the one holder of the office the text names.
+    let s = speakers(
+        "Tony Blair says his standing will matter. The prime minister said he was \"up for it\" as \
+         the country waits.",
+    );
+    assert_eq!(s, vec![some("Tony Blair")]);
+    // "the top seed" is not the "seventh seed" named before.
+    let s = speakers(
+        "Roger Federer beat seventh seed Feliciano Lopez. Federer was happy. \"I am playing so well,\" \
+         said the top seed.",
+    );
+    assert!(!s.contains(&some("Feliciano Lopez")), "{s:?}");
+}
