@@ -196,7 +196,10 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
                 continue;
             }
             if w.chars().count() > 1 && !super::roles::PARTICLES.contains(&w) {
-                person_parts.entry(w.to_string()).or_insert(gi);
+                // A surname two people share ("Tony Blair", "Cherie Blair") is the one the
+                // text named first (groups are numbered in text order).
+                let owner = person_parts.entry(w.to_string()).or_insert(gi);
+                *owner = (*owner).min(gi);
             }
         }
     }

@@ -3704,7 +3704,11 @@ const FRAGMENT_VERB_REACH: usize = 12;
 /// same way ("les « gilets jaunes »") recur in the text and lose their speaker in
 /// `drop_labels`; a sound or a word heard ("entendu deux « bangs »") has no speech verb.
 fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
-    if doc.lang != Lang::Fr || words > FRAGMENT_WORDS || doc.cap(k + 1) {
+    if words > FRAGMENT_WORDS || doc.cap(k + 1) {
+        return None;
+    }
+    // "to meet his "golden rule"": after a possessive, English quotes the name of a thing.
+    if doc.lang == Lang::En && matches!(doc.folded(k.saturating_sub(1)), "his" | "her" | "its" | "their") {
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
@@ -3726,7 +3730,7 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         // "Vendredi, il s'était dit « sidéré »": whom the pronoun stands for, when its own
         // verb is one of saying ("Il voulait dégonfler la menace d'un « … »" quotes another).
         coref::Subject::Pronoun(g) => {
-            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle"))?;
+            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle" | "he" | "she"))?;
             // "Il annonce que le ministre a qualifié la mesure d'« injuste »": a second verb of
             // saying between has its own subject.
             let own = (at + 1..k).find(|&j| verb_group_at(doc, j).is_some())?;

@@ -203,3 +203,22 @@ fn an_office_of_several_words_as_subject_names_its_holder_and_a_ranked_title_no_
     );
     assert!(!s.contains(&some("Feliciano Lopez")), "{s:?}");
 }
+
+#[test]
+fn a_short_fragment_in_reported_speech_is_the_subject_s_word_but_not_a_possessed_thing_s_name() {
+    let s = speakers(
+        "Tony Blair says his personal standing in the eyes of voters will be \"an issue\" in the election.",
+    );
+    assert_eq!(s, vec![some("Tony Blair")]);
+    let s = speakers("Gordon Brown said he was on course to meet his \"golden rule\" over the cycle.");
+    assert!(!s.contains(&some("Gordon Brown")), "{s:?}");
+}
+
+#[test]
+fn a_surname_two_people_share_joins_the_one_named_first() {
+    let text = "Tony Blair spoke on Monday. Cherie Blair was there. Blair left at noon.";
+    let f = extract(text, &Options::default());
+    let at = text.rfind("Blair").unwrap_or(0);
+    let owner = f.entities.iter().find(|e| e.mentions.iter().any(|m| m.start == at)).map(|e| e.name.as_str());
+    assert_eq!(owner, Some("Tony Blair"), "{:?}", f.entities);
+}
