@@ -2934,6 +2934,17 @@ fn resolve_description(
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };
+        // Never someone the text gave another title ("Laurent Wauquiez, président des
+        // Républicains, a affirmé … Le premier secrétaire du Parti socialiste a déclaré").
+        let other_title = |e: &Entity| {
+            let theirs: Vec<String> = roles
+                .iter()
+                .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
+                .map(|r| crate::text::fold::fold_str(&r.role))
+                .collect();
+            let wanted = title_word(&folded);
+            !theirs.is_empty() && theirs.iter().all(|r| title_word(r) != wanted)
+        };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // Named in reach only as a complement ("avec son ami X"), X is less likely the one
             // described than someone the text does not name.
@@ -2951,7 +2962,30 @@ fn resolve_description(
             };
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
-        return if named.is_empty() { Ok(Some(words)) } else { Err(Unresolved) };
+        if named.is_empty() {
+            return Ok(Some(words));
+        }
+        // "X a indiqué qu'Emmanuel Macron ne lui était « … ». « … », a suggéré le député des
+        // Bouches-du-Rhône": among several people, the subject the sentences before are about.
+        // "… the Lib Dem chief executive said it was "…" that Mr Kennedy missed the vote": one
+        // the sentence goes on to name is someone else.
+        let sentence_end = doc
+            .sent_of
+            .get(open)
+            .and_then(|&i| doc.sentences.get(i))
+            .and_then(|r| doc.tokens.get(r.end.saturating_sub(1)))
+            .map_or(before, |t| t.end);
+        let named_after = |e: &Entity| e.mentions.iter().any(|m| m.start > before && m.end <= sentence_end);
+        if let Some(Some(e)) = coref::subject_person(doc, open, gender, entities, roles)
+            && !other_title(e)
+            && !named_after(e)
+            && !title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t))
+            && !e.mentions.iter().any(|m| words.contains(m.text.as_str()))
+            && !named_beside_description(doc, &folded, e, before)
+        {
+            return Ok(Some(e.name.clone()));
+        }
+        return Err(Unresolved);
     }
     Ok(match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),

@@ -1329,3 +1329,17 @@ fn a_name_completing_a_noun_before_the_comma_is_not_who_speaks() {
                 reconnu ne pas connaître « le montant précis du Smic ».";
     assert_ne!(speakers(text), vec![some("Benjamin Garnier")]);
 }
+
+#[test]
+fn a_description_after_several_people_is_the_subject_the_sentences_are_about() {
+    // Macron is named in the subordinate clause; the one speaking is the subject.
+    let text = "Le débat continue. Reçu à l'Élysée, Jean-Luc Morel a indiqué qu'Emmanuel Macron ne lui \
+                était « pas apparu déterminé ». « Mieux vaudrait un référendum », a suggéré le député \
+                des Landes.";
+    assert_eq!(speakers(text).last(), Some(&some("Jean-Luc Morel")));
+    // Never someone the text gave another title.
+    let text = "Le débat continue. Florian Martel a dénoncé les propos. Laurent Vasseur, président des \
+                Républicains, a affirmé que le gouvernement devait « ne pas provoquer ». Le premier \
+                secrétaire du Parti socialiste a déclaré : « Au début on croit que c'est un fake. »";
+    assert_ne!(speakers(text).last(), Some(&some("Laurent Vasseur")));
+}
