@@ -2990,8 +2990,20 @@ fn resolve_description(
     Ok(match named_before(doc, open, DESCRIPTION_REACH, label, entities).as_slice() {
         [] => Some(words),
         [one] => Some((*one).to_string()),
-        _ => None,
+        // "la CGT a publié un communiqué … « … », écrit le syndicat contestataire": among
+        // several bodies, the one the sentence before shows making something known.
+        several => reporting_body_before(doc, open, entities).filter(|b| several.contains(&b.as_str())),
     })
+}
+
+/// The body the sentence before token `open` shows making something known ("La CGT a publié
+/// un communiqué", "Le parquet a indiqué que"), when there is exactly one (French).
+fn reporting_body_before(doc: &Doc, open: usize, entities: &EntityIndex) -> Option<String> {
+    let own = *doc.sent_of.get(open)?;
+    let before = doc.sentences.get(own.checked_sub(1)?)?;
+    let mut bodies = before.clone().filter_map(|j| super::reported::reporting_body_fr(doc, j, entities));
+    let first = bodies.next()?;
+    bodies.all(|b| b == first).then_some(first)
 }
 
 /// "Un communiqué du ministère … « … », ajoute le communiqué": a work named bare ("le

@@ -1343,3 +1343,11 @@ fn a_description_after_several_people_is_the_subject_the_sentences_are_about() {
                 secrétaire du Parti socialiste a déclaré : « Au début on croit que c'est un fake. »";
     assert_ne!(speakers(text).last(), Some(&some("Laurent Vasseur")));
 }
+
+#[test]
+fn a_body_described_after_making_something_known_is_that_body() {
+    let text = "Les syndicats se sont réunis au siège de la CFDT jeudi. Pourtant, la CGT a publié un \
+                communiqué allant à rebours de cette déclaration. « Nous condamnons l'attitude du \
+                gouvernement », écrit le syndicat contestataire.";
+    assert_eq!(speakers(text), vec![some("CGT")]);
+}
