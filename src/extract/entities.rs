@@ -267,8 +267,8 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
     out
 }
 
-/// Words that open a surname of several words: « Le Drian », « Le Pen », "De Niro", "Van
-/// Gogh", "El Guerrouj" (folded).
+/// Articles that open a surname of several words besides the particles of `roles::PARTICLES`
+/// ("de", "van", "el" …): « Le Drian », « Le Pen », « La Fontaine » (folded).
 const SURNAME_OPENERS: [&str; 2] = ["le", "la"];
 
 /// The surnames of several words that open with a particle ("le drian" in "jean-yves le

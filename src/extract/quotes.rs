@@ -2918,8 +2918,15 @@ fn resolve_description(
         // title, wherever; another person named since is not them.
         // In English only a bare title ("the spokesman"): "the top seed" is not the "seventh
         // seed" named before.
-        let bare_or_french =
-            doc.lang != Lang::En || folded.split(' ').nth(1).is_some_and(|w| Some(w) == title_word(&folded));
+        // ("the former spokesman", "the new manager" are bare: their words say when, not which.)
+        let bare_or_french = doc.lang != Lang::En || {
+            let title = title_word(&folded);
+            folded
+                .split(' ')
+                .skip(1)
+                .take_while(|w| Some(*w) != title)
+                .all(|w| super::roles::MODIFIERS.contains(&w) || super::roles::PRE_MODIFIERS.contains(&w))
+        };
         let holders = if bare_or_french { role_holders(doc, open, &folded, entities) } else { Vec::new() };
         match fits(holders).as_slice() {
             [] => {}
@@ -3753,8 +3760,9 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
     if words > FRAGMENT_WORDS || doc.cap(k + 1) {
         return None;
     }
-    // "to meet his "golden rule"": after a possessive, English quotes the name of a thing.
-    if doc.lang == Lang::En && matches!(doc.folded(k.saturating_sub(1)), "his" | "her" | "its" | "their") {
+    // "to meet his "golden rule"": after a possessive, English quotes the name of a thing ("her"
+    // may be an object: "called her \"a liar\"").
+    if doc.lang == Lang::En && matches!(doc.folded(k.saturating_sub(1)), "his" | "its" | "their") {
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
@@ -3776,7 +3784,7 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         // "Vendredi, il s'était dit « sidéré »": whom the pronoun stands for, when its own
         // verb is one of saying ("Il voulait dégonfler la menace d'un « … »" quotes another).
         coref::Subject::Pronoun(g) => {
-            let at = (sent_start..k).find(|&j| matches!(doc.folded(j), "il" | "elle" | "he" | "she"))?;
+            let at = (sent_start..k).find(|&j| PERSONAL.contains(&doc.folded(j)))?;
             // "Il annonce que le ministre a qualifié la mesure d'« injuste »": a second verb of
             // saying between has its own subject.
             let own = (at + 1..k).find(|&j| verb_group_at(doc, j).is_some())?;

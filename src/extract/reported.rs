@@ -126,7 +126,13 @@ pub fn reporting_body_fr(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
         return None;
     }
     let f = doc.folded(k);
-    let making_known = speech_verb_at(doc, k) && MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem));
+    // « La RATP assure un service minimum », « explique la situation »: these two make something
+    // known only with a clause after them (« assure que », « explique qu' »).
+    let clause = |k: usize| (k + 1..k + 4).any(|j| matches!(doc.folded(j), "que" | "qu'"));
+    let needs_clause = f.starts_with("assur") || f.starts_with("expliqu");
+    let making_known = speech_verb_at(doc, k)
+        && MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem))
+        && (!needs_clause || clause(k));
     if !making_known && !publishes_statement(doc, k) {
         return None;
     }

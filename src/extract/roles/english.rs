@@ -374,8 +374,12 @@ pub(super) fn adverb_before_article(doc: &Doc, t: usize) -> Option<(usize, bool)
 /// A race's distance written as one word ("200m", "1500m", "10km"): it qualifies a title ("the
 /// 200m champion").
 pub(super) fn is_distance(f: &str) -> bool {
-    let digits = f.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && matches!(&f[digits..], "m" | "km")
+    // "5m" in the press is five million as often ("a 5m deal"): only the distances raced.
+    const RACED: [&str; 10] = ["60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"];
+    match f.strip_suffix("km") {
+        Some(n) => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        None => f.strip_suffix('m').is_some_and(|n| RACED.contains(&n)),
+    }
 }
 
 /// Words of an English apposition that qualify its title without being part of any list of
@@ -393,7 +397,7 @@ pub(super) fn apposition_modifier(doc: &Doc, t: usize) -> bool {
             || f.ends_with("-time") && !f.starts_with("full") && !f.starts_with("part")
             || matches!(f, "double" | "triple")
             // "the 2000 Olympic 200m champion": the year and the distance of a title won.
-            || f.len() == 4 && f.chars().all(|c| c.is_ascii_digit())
+            || f.len() == 4 && (f.starts_with("19") || f.starts_with("20")) && f.chars().all(|c| c.is_ascii_digit())
             || is_distance(f))
 }
 

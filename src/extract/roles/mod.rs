@@ -51,12 +51,12 @@ const COMPLEMENT_STOP: [&str; 66] = [
     "during", "serait", "seraient", "aurait", "auraient",
 ];
 
-const MODIFIERS: [&str; 10] =
+pub(super) const MODIFIERS: [&str; 10] =
     ["former", "ancien", "ancienne", "ex", "new", "nouveau", "nouvelle", "current", "actuel", "actuelle"];
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-const PRE_MODIFIERS: [&str; 39] = [
+pub(super) const PRE_MODIFIERS: [&str; 39] = [
     // "the sixth seed", "le second adjoint".
     "second",
     "third",
@@ -1287,11 +1287,6 @@ fn unpunctuated_apposition(doc: &Doc, k: usize, blocked: &[bool], out: &mut Vec<
     appositions(doc, ns..k, last, blocked, out)
 }
 
-/// English: whether `name` reads as a person's full name though the lists know neither word
-/// ("Reidar Wasenius", "Miles Shipside"): two or three capitalised words, none in capitals
-/// only, no organisation's head or suffix among them, and the whole listed as no organisation
-/// or place. With a title after nouns in apposition ("…, commercial director at Rightmove,")
-/// that is enough; "Gazneft, an oil producer," or "Acme Corp, a chip maker," are not read so.
 /// A surname alone that the text wrote before after a capitalised word, as a full name
 /// ("Katerina Thanou" … "Thanou, the …").
 fn named_in_full_before(doc: &Doc, name: &Range<usize>) -> bool {
@@ -1303,6 +1298,11 @@ fn named_in_full_before(doc: &Doc, name: &Range<usize>) -> bool {
         })
 }
 
+/// English: whether `name` reads as a person's full name though the lists know neither word
+/// ("Reidar Wasenius", "Miles Shipside"): two or three capitalised words, none in capitals
+/// only, no organisation's head or suffix among them, and the whole listed as no organisation
+/// or place. With a title after nouns in apposition ("…, commercial director at Rightmove,")
+/// that is enough; "Gazneft, an oil producer," or "Acme Corp, a chip maker," are not read so.
 fn looks_like_full_name(doc: &Doc, name: &Range<usize>) -> bool {
     let words_ok = || {
         name.clone().all(|i| {
@@ -1841,11 +1841,14 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     // président est").
     let honoured = ns > 0 && is_honorific(doc, ns - 1) && doc.lang == super::types::Lang::En;
     // "Ioannidis, who is …" once the text wrote "Gregory Ioannidis".
-    // ("Lord Roberts of Conwy, who was": a place after "of" is no surname.)
-    let surname_of_full = doc.lang == super::types::Lang::En
-        && named_in_full_before(doc, &(ns..name_end))
-        && !(ns > 0 && doc.folded(ns - 1) == "of");
-    if name_end < ns + 2 && !(honoured && name_end > ns) && !surname_of_full
+    // ("Lord Roberts of Conwy, who was": a place after "of" is no surname.) Looked up only for a
+    // one-word subject: the look-up reads the text before.
+    let surname_of_full = || {
+        doc.lang == super::types::Lang::En
+            && !(ns > 0 && doc.folded(ns - 1) == "of")
+            && named_in_full_before(doc, &(ns..name_end))
+    };
+    if name_end < ns + 2 && !(honoured && name_end > ns) && !surname_of_full()
         || blocked.get(ns).copied().unwrap_or(true)
         || subject_name(doc, ns, blocked)? < name_end
     {
