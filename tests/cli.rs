@@ -361,6 +361,36 @@ fn facts_give_an_office_to_the_one_holder_an_undated_text_names() {
     assert!(facts["quotes"][0]["speaker"].is_null(), "{facts}");
 }
 
+/// `facts --json` on English news: roles as written (a nationality before a capitalised title, a
+/// possessor before a lowercase one), a fragment quoted in reported speech given to its subject,
+/// and a particle surname merged with the full name. The session's start binary gave "Foreign
+/// Secretary", "lawyer", dropped the unattributed fragment, and kept "Le Drian" as a person of
+/// its own.
+#[test]
+fn facts_json_reads_english_roles_as_written_and_fragments_in_reported_speech() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    let text = "Straw in talks\nUK Foreign Secretary Jack Straw met Kenteris' lawyer Gregory Ioannidis on \
+                Monday. Jack Straw says the case will be \"an issue\" for months.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json", "--lang", "en"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let roles = |name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(roles("Jack Straw"), Some(serde_json::json!(["UK Foreign Secretary"])), "{facts}");
+    assert_eq!(roles("Gregory Ioannidis"), Some(serde_json::json!(["Kenteris' lawyer"])), "{facts}");
+    assert_eq!(facts["quotes"][0]["speaker"], "Jack Straw", "{facts}");
+    let text = "Le Drian parle\nJean-Yves Le Drian a parlé dimanche. Selon Le Drian, le pays doit changer.\n";
+    std::fs::write(&file, text).unwrap();
+    let out = byline(&["facts", file.to_str().unwrap(), "--json", "--lang", "fr"], dir.path());
+    let facts: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let names: Vec<&str> =
+        facts["people"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, vec!["Jean-Yves Le Drian"], "{facts}");
+}
+
 /// `facts --json` on English news: a quotation after an incise whose comma stands inside the
 /// quotation, or after an incise splitting a sentence, goes on with the incise's speaker; the
 /// name before an apposition speaks, not the party label opening the sentence.
