@@ -41,7 +41,7 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 66] = [
+const COMPLEMENT_STOP: [&str; 72] = [
     // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
     "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
@@ -49,6 +49,8 @@ const COMPLEMENT_STOP: [&str; 66] = [
     "lors", "when", "selon", "ayant", "etant", "avait", "avaient", "fut", "doit", "devait", "va", "vont",
     "peut", "depuis", "lorsque", "lorsqu'", "quand", "mais", "car", "after", "before", "since", "until",
     "during", "serait", "seraient", "aurait", "auraient",
+    // English conjunctions opening a clause of its own ("… for Million Dollar Baby while Foxx …").
+    "while", "whilst", "whereas", "although", "though", "because",
 ];
 
 pub(super) const MODIFIERS: [&str; 10] =
@@ -2897,6 +2899,11 @@ mod tests {
         ),
         ("John Smith, who is also a director of the club, left.", &[("John Smith", "director of the club")]),
         ("Tony Blair is a good prime minister and 38 per cent agree.", &[]),
+        // A conjunction opens a clause of its own: the complement stops before it.
+        (
+            "Jane Doe, spokeswoman for the club while John Smith was away, said so.",
+            &[("Jane Doe", "spokeswoman for the club")],
+        ),
         ("Met at noon, President Jacques Chirac said so.", &[("Jacques Chirac", "President")]),
     ];
 
