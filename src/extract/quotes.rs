@@ -597,7 +597,9 @@ pub fn find_quotes(
                 ran_on
                     || follows(doc, prev_close, k)
                     || said_by.as_deref().is_some_and(|name| {
-                        only_incise_between(doc, prev_close, k, name, entities)
+                        only_incise_between(doc, prev_close, k, name, entities, false)
+                            || only_incise_between(doc, prev_close, k, name, entities, true)
+                                && next_paragraph_goes_on(doc, inner_t, close, name)
                             || incise_then_colon(doc, prev_close, k, name, entities)
                     })
                     || participle_link(doc, prev_close, k)
@@ -1227,12 +1229,16 @@ const INCISE_THEN_QUOTE_TOKENS: usize = 30;
 /// at `open` starts the sentence after the incise of the one closed at `prev_close`, in the
 /// same paragraph, with no one but their speaker `name` named in the incise: the same speaker
 /// goes on, however long the incise (`follows` takes short ones only).
+/// `next_paragraph`: the incise ends its paragraph and the quotation opens the next one
+/// ("\"…,\" he said.\n\n\"I am basically playing …\""): news goes on quoting the same
+/// person in a paragraph of quotations that names no one.
 fn only_incise_between(
     doc: &Doc,
     prev_close: usize,
     open: usize,
     name: &str,
     entities: &EntityIndex,
+    next_paragraph: bool,
 ) -> bool {
     let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
     // English sets the incise's comma inside the quotation ("\"…,\" Robson added.").
@@ -1248,7 +1254,9 @@ fn only_incise_between(
         && comma
         && (ends_sentence(open - 1) || splits)
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
-        && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
+        && !(prev_close + 1..open).any(|j| doc.newline_before(j))
+        && doc.newline_before(open) == next_paragraph
+        && !(next_paragraph && splits)
         && !other_person_between(doc, prev_close, open, name, entities)
 }
 
@@ -1270,6 +1278,22 @@ fn incise_then_colon(doc: &Doc, prev_close: usize, open: usize, name: &str, enti
             .any(|j| matches!(doc.tok(j), "." | "!" | "?" | ";" | ":") || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..=open).any(|j| doc.newline_before(j))
         && !other_person_between(doc, prev_close, open, name, entities)
+}
+
+/// A paragraph of quotation going on with the speaker of the paragraph before, as English news
+/// writes a long quotation (French pages break their text with pull quotes and intertitles
+/// there: no guess): one that ends a sentence (a line holding only a quotation without its full
+/// stop is an intertitle) and does not name that speaker ("\"I will not let Reed …\"" answers
+/// him).
+fn next_paragraph_goes_on(doc: &Doc, inner: &str, close: usize, speaker: &str) -> bool {
+    if doc.lang != Lang::En {
+        return false;
+    }
+    let ends = inner.ends_with(['.', '!', '?', '…']) || matches!(doc.tok(close + 1), "." | "," | "!" | "?");
+    let names_speaker = super::names::surname(speaker).is_some_and(|s| {
+        crate::text::fold::fold_str(inner).split(|c: char| !c.is_alphanumeric()).any(|w| w == s)
+    });
+    ends && !names_speaker
 }
 
 /// Whether the sentence of the quote opening at `open`, or the one before, gives words to

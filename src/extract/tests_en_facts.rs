@@ -222,3 +222,16 @@ fn a_surname_two_people_share_joins_the_one_named_first() {
     let owner = f.entities.iter().find(|e| e.mentions.iter().any(|m| m.start == at)).map(|e| e.name.as_str());
     assert_eq!(owner, Some("Tony Blair"), "{:?}", f.entities);
 }
+
+#[test]
+fn a_paragraph_of_quotation_goes_on_with_the_speaker_of_the_paragraph_before() {
+    let text = "Jobs grew in December.\n\n\"It was a respectable report,\" said Michael Moran, analyst at \
+                Daiwa Securities.\n\n\"Payroll growth was a little lighter than forecast.\"\n";
+    assert_eq!(speakers(text), vec![some("Michael Moran"), some("Michael Moran")]);
+    // A quotation naming that speaker answers them; a line without its full stop is an intertitle.
+    let text =
+        "The row grew.\n\n\"He must go,\" said Jack Reed.\n\n\"I will not let Reed set the agenda.\"\n";
+    assert_eq!(speakers(text).last(), Some(&None));
+    let text = "The row grew.\n\n\"He must go,\" said Jack Reed.\n\n\"Our lives are a party\"\n\nThe march went on.\n";
+    assert_eq!(speakers(text).get(1), Some(&None));
+}
