@@ -597,9 +597,8 @@ pub fn find_quotes(
                 ran_on
                     || follows(doc, prev_close, k)
                     || said_by.as_deref().is_some_and(|name| {
-                        only_incise_between(doc, prev_close, k, name, entities, false)
-                            || only_incise_between(doc, prev_close, k, name, entities, true)
-                                && next_paragraph_goes_on(doc, inner_t, close, name)
+                        only_incise_between(doc, prev_close, k, name, entities)
+                            && (!doc.newline_before(k) || next_paragraph_goes_on(doc, inner_t, close, name))
                             || incise_then_colon(doc, prev_close, k, name, entities)
                     })
                     || participle_link(doc, prev_close, k)
@@ -1229,16 +1228,15 @@ const INCISE_THEN_QUOTE_TOKENS: usize = 30;
 /// at `open` starts the sentence after the incise of the one closed at `prev_close`, in the
 /// same paragraph, with no one but their speaker `name` named in the incise: the same speaker
 /// goes on, however long the incise (`follows` takes short ones only).
-/// `next_paragraph`: the incise ends its paragraph and the quotation opens the next one
-/// ("\"…,\" he said.\n\n\"I am basically playing …\""): news goes on quoting the same
-/// person in a paragraph of quotations that names no one.
+/// The incise may also end its paragraph, the quotation opening the next one ("\"…,\" he
+/// said.\n\n\"I am basically playing …\""): the caller says whether such a paragraph goes on
+/// (`next_paragraph_goes_on`).
 fn only_incise_between(
     doc: &Doc,
     prev_close: usize,
     open: usize,
     name: &str,
     entities: &EntityIndex,
-    next_paragraph: bool,
 ) -> bool {
     let ends_sentence = |j: usize| matches!(doc.tok(j), "." | "!" | "?" | "…");
     // English sets the incise's comma inside the quotation ("\"…,\" Robson added.").
@@ -1255,8 +1253,7 @@ fn only_incise_between(
         && (ends_sentence(open - 1) || splits)
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..open).any(|j| doc.newline_before(j))
-        && doc.newline_before(open) == next_paragraph
-        && !(next_paragraph && splits)
+        && !(doc.newline_before(open) && splits)
         && !other_person_between(doc, prev_close, open, name, entities)
 }
 
@@ -2965,16 +2962,11 @@ fn resolve_description(
         }
         let from = coref::sentences_back(doc, open, DESCRIPTION_REACH);
         let Some(before) = doc.tokens.get(open).map(|t| t.start) else { return Ok(None) };
-        // Never someone the text gave another title ("Laurent Wauquiez, président des
-        // Républicains, a affirmé … Le premier secrétaire du Parti socialiste a déclaré").
-        let other_title = |e: &Entity| {
-            let theirs: Vec<String> = roles
-                .iter()
-                .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
-                .map(|r| crate::text::fold::fold_str(&r.role))
-                .collect();
-            let wanted = title_word(&folded);
-            !theirs.is_empty() && theirs.iter().all(|r| title_word(r) != wanted)
+        // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
+        let not_described = |e: &Entity| {
+            title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t))
+                || e.mentions.iter().any(|m| words.contains(m.text.as_str()))
+                || named_beside_description(doc, &folded, e, before)
         };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // Named in reach only as a complement ("avec son ami X"), X is less likely the one
@@ -2982,15 +2974,7 @@ fn resolve_description(
             if !not_only_complement(doc, e, from..before) {
                 return Ok(None);
             }
-            // "le proche de X" is not X; "le président Zmirou" is not "le procureur".
-            let other_office = title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t));
-            let named_within = e.mentions.iter().any(|m| words.contains(m.text.as_str()));
-            let beside = named_beside_description(doc, &folded, e, before);
-            return if named_within || other_office || beside {
-                Err(Unresolved)
-            } else {
-                Ok(Some(e.name.clone()))
-            };
+            return if not_described(e) { Err(Unresolved) } else { Ok(Some(e.name.clone())) };
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
         if named.is_empty() {
@@ -3007,12 +2991,21 @@ fn resolve_description(
             .and_then(|r| doc.tokens.get(r.end.saturating_sub(1)))
             .map_or(before, |t| t.end);
         let named_after = |e: &Entity| e.mentions.iter().any(|m| m.start > before && m.end <= sentence_end);
+        // Never someone the roles give another title ("Laurent Wauquiez, président des
+        // Républicains, a affirmé … Le premier secrétaire du Parti socialiste a déclaré").
+        let other_title = |e: &Entity| {
+            let wanted = title_word(&folded);
+            let mut theirs = roles
+                .iter()
+                .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
+                .map(|r| crate::text::fold::fold_str(&r.role))
+                .peekable();
+            theirs.peek().is_some() && theirs.all(|r| title_word(&r) != wanted)
+        };
         if let Some(Some(e)) = coref::subject_person(doc, open, gender, entities, roles)
             && !other_title(e)
             && !named_after(e)
-            && !title_word(&folded).is_some_and(|t| holds_other_office(doc, e, before, t))
-            && !e.mentions.iter().any(|m| words.contains(m.text.as_str()))
-            && !named_beside_description(doc, &folded, e, before)
+            && !not_described(e)
         {
             return Ok(Some(e.name.clone()));
         }

@@ -92,9 +92,7 @@ fn named_like_a_body(doc: &Doc, e: &super::types::Entity) -> bool {
 /// Verbs of making known (folded stems): with an organisation as their subject, what follows
 /// is the organisation's word ("La préfecture a annoncé la fermeture du pont", "Le parquet a
 /// indiqué qu'une enquête était ouverte").
-const MAKING_KNOWN_FR: [&str; 13] = [
-    "expliqu",
-    "assur",
+const MAKING_KNOWN_FR: [&str; 11] = [
     "annonc",
     "indiqu",
     "revel",
@@ -107,6 +105,10 @@ const MAKING_KNOWN_FR: [&str; 13] = [
     "dement",
     "communiqu",
 ];
+
+/// Verbs that make something known only with a clause after them: « assure que », « explique
+/// qu' » (« La RATP assure un service minimum », « explique la situation » cite no one).
+const MAKING_KNOWN_WITH_CLAUSE_FR: [&str; 2] = ["expliqu", "assur"];
 
 /// Auxiliaries, adverbs and times allowed between a French subject and its verb ("a
 /// également annoncé dimanche").
@@ -126,13 +128,10 @@ pub fn reporting_body_fr(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<
         return None;
     }
     let f = doc.folded(k);
-    // « La RATP assure un service minimum », « explique la situation »: these two make something
-    // known only with a clause after them (« assure que », « explique qu' »).
-    let clause = |k: usize| (k + 1..k + 4).any(|j| matches!(doc.folded(j), "que" | "qu'"));
-    let needs_clause = f.starts_with("assur") || f.starts_with("expliqu");
+    let stem = |stems: &[&str]| stems.iter().any(|stem| f.starts_with(stem));
     let making_known = speech_verb_at(doc, k)
-        && MAKING_KNOWN_FR.iter().any(|stem| f.starts_with(stem))
-        && (!needs_clause || clause(k));
+        && (stem(&MAKING_KNOWN_FR)
+            || stem(&MAKING_KNOWN_WITH_CLAUSE_FR) && clause_follows(doc, k, doc.len()));
     if !making_known && !publishes_statement(doc, k) {
         return None;
     }
@@ -175,8 +174,14 @@ fn publishes_statement(doc: &Doc, k: usize) -> bool {
 /// Whether the verb at `k` opens a quotation of its subject's own ("a annoncé : « … »") rather
 /// than reported words ("a annoncé que …", which may hold a quoted fragment).
 fn own_quotation_follows(doc: &Doc, k: usize, sentence_end: usize) -> bool {
-    let reported = (k + 1..(k + 4).min(sentence_end)).any(|j| matches!(doc.folded(j), "que" | "qu'"));
-    !reported && (k + 1..sentence_end).any(|j| quotes::is_quote_mark(doc.tok(j)) || doc.tok(j) == ":")
+    !clause_follows(doc, k, sentence_end)
+        && (k + 1..sentence_end).any(|j| quotes::is_quote_mark(doc.tok(j)) || doc.tok(j) == ":")
+}
+
+/// Whether « que » opens a clause within the three tokens after the verb at `k` (before `end`):
+/// « a annoncé que », « assure ce mardi qu' ».
+fn clause_follows(doc: &Doc, k: usize, end: usize) -> bool {
+    (k + 1..(k + 4).min(end)).any(|j| matches!(doc.folded(j), "que" | "qu'"))
 }
 
 /// "Taxes will rise if Labour wins, Tory leader Michael Howard has claimed.": the attribution

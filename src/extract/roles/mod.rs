@@ -1869,7 +1869,7 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     // "is to become the UK's high commissioner": only the title is reserved. "who is a law
     // lecturer", "was the firm's chief executive": the nouns and the possessor are the role's.
     // Only in a relative clause: "Blair is a good prime minister" judges, it does not present.
-    let relative = matches!(doc.folded(k.saturating_sub(1)), "who" | "qui");
+    let relative = doc.folded(k.saturating_sub(1)) == "who";
     let t = title_after_premodifiers(doc, t, blocked)
         .or_else(|| title_after_possessive(doc, t).filter(|_| relative))
         .or_else(|| english::title_after_nouns(doc, t).filter(|_| relative))
