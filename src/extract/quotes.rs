@@ -576,7 +576,22 @@ pub fn find_quotes(
         } else {
             Attached::VerbOnly
         };
-        let after = if runs_on { None } else { speaker_after(doc, close + 1, attached, entities) };
+        // "«Les commerçants … sur les soldes» d'hiver, ajoute X": a quoted sentence (a capital,
+        // six words or more) that ends inside a noun phrase, its last words before the incise (a
+        // fragment's or a name's incise rather speaks for the whole sentence around it).
+        let sentence_tail = || {
+            let sentence = attached == Attached::VerbOnly
+                && inner_t.starts_with(char::is_uppercase)
+                && inner_t.split_whitespace().nth(5).is_some();
+            words_before_incise(doc, close + 1)
+                .filter(|_| sentence)
+                .and_then(|comma| speaker_after(doc, comma, Attached::Yes, entities))
+        };
+        let after = if runs_on {
+            None
+        } else {
+            speaker_after(doc, close + 1, attached, entities).or_else(sentence_tail)
+        };
         // "», continue le chanteur", "», a voulu souligner le député": an incise that goes on
         // with the words before; a description in it that names nobody leaves the quote to
         // the speaker it goes on from.
@@ -985,28 +1000,53 @@ fn share_incise_backwards(
     }
 }
 
-/// Press pulls a quotation out beside the text and gives it in full again in the body: a
-/// quotation of four words or more repeated word for word has one speaker, the one given to
-/// its other occurrences when they all agree.
+/// Press pulls a quotation out beside the text and gives it in full again in the body, or a
+/// part of it («Un petit gilet jaune de plus» out of «Je me suis dit que ça ferait un petit
+/// gilet jaune de plus. …»): a quotation of four words or more given again word for word, or
+/// of six or more opening on a capital found word for word in others, has one speaker, the one
+/// given to those others when they all agree.
 fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
-    let key = |q: &Quote| crate::text::fold::fold_str(q.text.trim_matches(|c: char| !c.is_alphanumeric()));
-    let mut said: super::util::FxMap<String, Option<String>> = super::util::FxMap::default();
-    for (q, _) in out.iter().zip(word_counts).filter(|&(_, &w)| w >= 4) {
-        if let Some(s) = &q.speaker {
-            said.entry(key(q))
-                .and_modify(|agreed| {
-                    if agreed.as_ref() != Some(s) {
-                        *agreed = None;
-                    }
-                })
-                .or_insert_with(|| Some(s.clone()));
+    // Shorter parts ("la fin du monde") are set phrases; a part that opens on no capital ("pas
+    // les mots d'un gitan") is words one speaker quotes from another, not a pulled-out quote.
+    const PART_WORDS: usize = 6;
+    // The words, folded, between spaces: a part is found only on word boundaries.
+    let words = |q: &Quote| {
+        let folded = crate::text::fold::fold_str(&q.text);
+        let mut key = String::from(" ");
+        for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            key.push_str(w);
+            key.push(' ');
+        }
+        key
+    };
+    let keys: Vec<String> = out.iter().map(words).collect();
+    let mut found: Vec<Option<String>> = vec![None; out.len()];
+    for (i, q) in out.iter().enumerate() {
+        if q.speaker.is_some() || word_counts.get(i).is_none_or(|&w| w < 4) {
+            continue;
+        }
+        let mut said = out
+            .iter()
+            .zip(&keys)
+            .filter(|(other, key)| {
+                let pulled_out = q.text.starts_with(char::is_uppercase);
+                let found = if pulled_out && word_counts.get(i).is_some_and(|&w| w >= PART_WORDS) {
+                    key.contains(keys[i].as_str())
+                } else {
+                    **key == keys[i]
+                };
+                other.speaker.is_some() && found
+            })
+            .filter_map(|(other, _)| other.speaker.as_ref());
+        if let Some(first) = said.next()
+            && said.all(|s| s == first)
+        {
+            found[i] = Some(first.clone());
         }
     }
-    for (q, _) in out.iter_mut().zip(word_counts).filter(|&(_, &w)| w >= 4) {
-        if q.speaker.is_none()
-            && let Some(Some(s)) = said.get(&key(q))
-        {
-            q.speaker = Some(s.clone());
+    for (q, s) in out.iter_mut().zip(found) {
+        if s.is_some() {
+            q.speaker = s;
         }
     }
 }
@@ -2069,7 +2109,50 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
             .is_speech_verb(doc.folded(v))
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
-    incise_only_verb(doc, k, entities).or_else(|| named_speaker_after(doc, k, entities))
+    incise_only_verb(doc, k, entities)
+        .or_else(|| named_speaker_after(doc, k, entities))
+        .or_else(|| any_verb_incise(doc, k, entities))
+}
+
+/// French: one to four lowercase words from `k` on, then a comma: where the comma stands.
+fn words_before_incise(doc: &Doc, k: usize) -> Option<usize> {
+    let last =
+        (k..k + 4).take_while(|&j| doc.is_word(j) && !doc.cap(j) || doc.elision(j).is_some()).last()?;
+    (doc.lang == Lang::Fr && doc.tok(last + 1) == ",").then_some(last + 1)
+}
+
+/// French: "», ne décolère pas X.", "», rebondit X,": right after a quote and its comma, a verb
+/// the lexicon does not hold with a person named right behind it, closing the clause, is still
+/// the incise: the subject comes after its verb only there.
+fn any_verb_incise(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let negated = matches!(doc.folded(k), "ne" | "n'" | "n’");
+    let mut v = k + usize::from(negated);
+    if REFLEXIVE.contains(&doc.folded(v)) {
+        v += 1;
+    }
+    let f = doc.folded(v);
+    let verb =
+        doc.is_word(v) && !doc.cap(v) && f.chars().count() > 3 && !GAZ.is_stop(f) && !f.ends_with("ant");
+    if !verb {
+        return None;
+    }
+    let mut np = v + 1;
+    if negated {
+        if !matches!(doc.folded(np), "pas" | "plus" | "guere" | "jamais") {
+            return None;
+        }
+        np += 1;
+    }
+    let person = doc
+        .tokens
+        .get(np)
+        .and_then(|t| entities.starting_at(t.start))
+        .is_some_and(|(e, _)| e.label == Label::Per);
+    let (name, end) = entity_at(doc, np, entities).filter(|_| person)?;
+    (end >= doc.len() || matches!(doc.tok(end), "," | "." | ";" | "!" | "?")).then_some(Speaker::Named(name))
 }
 
 /// Verbs of saying that are nouns, adjectives or other verbs elsewhere ("une liste complète",
@@ -2239,6 +2322,13 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
     let mut j = v;
     for _ in 0..4 {
         let start = j;
+        // "ajoute de son côté X", "estime pour sa part X".
+        let aside = matches!(doc.folded(j), "de" | "pour")
+            && matches!(doc.folded(j + 1), "son" | "sa" | "leur")
+            && matches!(doc.folded(j + 2), "cote" | "part");
+        if aside {
+            j += 3;
+        }
         while is_time_word(doc.folded(j))
             || matches!(doc.folded(j), "ce" | "cette" | "cet") && is_time_word(doc.folded(j + 1))
             || doc.folded(j) == "tout" && MANNER.contains(&doc.folded(j + 1))
@@ -3979,7 +4069,12 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
     }
     let named = speaker_entity_at(doc, q, entities)
         .or_else(|| speaker_entity_at(doc, p + 1, entities))
-        .or_else(|| if doc.is_determiner(q) { speaker_entity_at(doc, q + 1, entities) } else { None });
+        .or_else(|| if doc.is_determiner(q) { speaker_entity_at(doc, q + 1, entities) } else { None })
+        // "Pour l'ONG Reporters sans frontières, «": the kind of body before its name.
+        .or_else(|| {
+            let cue = doc.is_determiner(q) && ORG_NOUNS.contains(&doc.folded(q + 1));
+            if cue { speaker_entity_at(doc, q + 2, entities) } else { None }
+        });
     match named {
         Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),
         None => described_then_named(doc, p + 1, k, entities),

@@ -468,8 +468,14 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
         return None;
     }
     // A phrase ending in a title word is a role, not a name: "Trade and Industry Secretary",
-    // "Defence Minister", "Premier Ministre" (unless the gazetteer lists it).
+    // "Defence Minister", "Premier Ministre" (unless the gazetteer lists it); after a given
+    // name alone it is a surname ("Marion Maréchal", "Carole King").
+    // ("Mary Queen of Scots": a title with its complement is one.)
+    let given_then_surname = b == a + 2
+        && GAZ.first_names.contains(doc.folded(a))
+        && !matches!(doc.folded(b), "of" | "de" | "du" | "des" | "d'");
     if b > a + 1
+        && !given_then_surname
         && GAZ.is_title_word(doc.folded(b - 1))
         && !doc.info.get(b - 1).is_some_and(|t| t.upper)
         && !GAZ.phrases.contains_key(&span_key(doc, a, b))
@@ -764,7 +770,11 @@ fn particle_after_rank(doc: &Doc, a: usize) -> Option<usize> {
     const RANKS: [&str; 6] = ["general", "marechal", "amiral", "colonel", "abbe", "cardinal"];
     let particle = a.checked_sub(1)?;
     let rank = particle.checked_sub(1)?;
-    let is_rank = RANKS.contains(&doc.folded(rank)) && !doc.cap(rank);
+    // "délégué général de Procos", "secrétaire général de l'ONU": after a title, "général"
+    // qualifies it and "de" opens the body it heads.
+    let qualifies_title =
+        rank.checked_sub(1).is_some_and(|t| !doc.cap(t) && GAZ.titles.contains(doc.folded(t)));
+    let is_rank = RANKS.contains(&doc.folded(rank)) && !doc.cap(rank) && !qualifies_title;
     // An acronym or a listed name after the rank is its army or party ("le général de l'OTAN").
     let surname =
         doc.cap(a) && !doc.info.get(a).is_some_and(|t| t.upper) && !GAZ.phrase_heads.contains(doc.folded(a));

@@ -472,6 +472,20 @@ fn a_rank_before_de_and_a_capital_names_a_person() {
     assert_eq!(finds(history, &[("de Gaulle", Label::Per), ("de Lattre", Label::Per)]), Ok(()));
     let place = "Le général a quitté la préfecture de Lyon avant le défilé.";
     assert_eq!(finds(place, &[("Lyon", Label::Loc)]), Ok(()));
+    // After a title "général" qualifies it: the body it heads is no surname.
+    let body = "Selon Paul Roux, délégué général de Procos, les ventes baissent.";
+    let found = ents(&extract(body, &Options::default()));
+    assert!(!found.iter().any(|(t, l)| t.contains("Procos") && *l == Label::Per), "{found:?}");
+}
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname() {
+    let text = "Depuis son retrait, les prises de parole de Marion Maréchal sont rares.";
+    assert_eq!(finds(text, &[("Marion Maréchal", Label::Per)]), Ok(()));
+    // A title with its complement stays one phrase ("Mary Queen of Scots" is no "Mary Queen").
+    let found =
+        ents(&extract("The book is a life of Mary Queen of Scots, by John Guy.", &Options::default()));
+    assert!(!found.iter().any(|(t, l)| t == "Mary Queen" && *l == Label::Per), "{found:?}");
 }
 
 // ---- fr-roles5: French roles ----

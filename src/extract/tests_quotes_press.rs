@@ -1351,3 +1351,48 @@ fn a_body_described_after_making_something_known_is_that_body() {
                 gouvernement », écrit le syndicat contestataire.";
     assert_eq!(speakers(text), vec![some("CGT")]);
 }
+
+#[test]
+fn an_incise_of_any_verb_names_the_person_after_it() {
+    // Verbs the lexicon does not hold, negated or not, with the subject inverted after them.
+    let s = speakers(
+        "Marie Dupuis est venue samedi. «C'est une grossière manipulation!», ne décolère pas Marie Dupuis.",
+    );
+    assert_eq!(s, vec![some("Marie Dupuis")]);
+    let s = speakers("«On a tout à craindre pour janvier», prophétise Paul Roux, qui s'inquiète.");
+    assert_eq!(s, vec![some("Paul Roux")]);
+    // A preposition is no verb: the name after it said nothing.
+    let s = speakers("«On a tout à craindre pour janvier», avec Paul Roux.");
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn an_aside_and_the_end_of_a_phrase_before_the_incise() {
+    let s = speakers(
+        "«Les commerçants sont très inquiets sur les soldes» d'hiver, ajoute de son côté Paul Roux, directeur chez Bonial.",
+    );
+    assert_eq!(s, vec![some("Paul Roux")]);
+    let s = speakers("«C'est une avancée», a affirmé pour sa part Marie Dupuis, du syndicat Alliance.");
+    assert_eq!(s, vec![some("Marie Dupuis")]);
+    let s = speakers(
+        "Marie Dupuis a parlé lundi. «Des casseurs ont jeté des pierres sur la préfecture» et des banques, a-t-elle précisé.",
+    );
+    assert_eq!(s, vec![some("Marie Dupuis")]);
+}
+
+#[test]
+fn a_body_named_after_its_kind_frames_the_quote() {
+    let s = speakers("Pour l'ONG Reporters sans frontières, «il faut lancer un cri d'alarme».");
+    assert_eq!(s, vec![some("Reporters sans frontières")]);
+}
+
+#[test]
+fn a_pulled_out_part_of_a_quote_has_its_speaker() {
+    let text = "Marie Dupuis était sur place samedi.\n«Un petit gilet jaune de plus»\n«Je me suis dit que ça \
+                ferait un petit gilet jaune de plus. Mais tout était fini», raconte Marie Dupuis.";
+    assert_eq!(speakers(text), vec![some("Marie Dupuis"), some("Marie Dupuis")]);
+    // Words one speaker takes from another open on no capital: not a pulled-out quote.
+    let text = "Le chef de l'État aurait dit qu'il n'avait «pas les mots d'un gitan du tout».\n«Il \
+                n'a pas les mots d'un gitan du tout, c'est une injure», dénonce Paul Roux.";
+    assert_eq!(speakers(text)[0], None);
+}

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::super::doc::Doc;
 use super::super::gazetteer::GAZ;
-use super::super::types::Lang;
+use super::super::types::{Label, Lang};
 use super::{MODIFIERS, PRE_MODIFIERS, RoleMatch, title_at};
 
 /// Plural nouns that still qualify a title ("sports minister", "home affairs spokesman", "human
@@ -272,6 +272,10 @@ pub(super) fn noun_premodifiers(doc: &Doc, k: usize) -> usize {
     while s > 0 && k - s < 3 && !doc.newline_before(s) && noun_modifier(doc, s - 1) {
         s -= 1;
     }
+    // "singer/actor", "writer/director": two titles joined by a slash are one role.
+    if s == k && s >= 2 && doc.tok(s - 1) == "/" && !doc.newline_before(s - 1) && noun_modifier(doc, s - 2) {
+        s -= 2;
+    }
     let Some(p) = s.checked_sub(1).filter(|_| s < k && !doc.newline_before(s)) else { return s };
     let f = doc.folded(p);
     let upper = |i: usize| doc.info.get(i).is_some_and(|t| t.upper);
@@ -290,6 +294,19 @@ pub(super) fn ex_capitalised(doc: &Doc, p: usize) -> bool {
     doc.lang == Lang::En
         && doc.is_word(p)
         && doc.tok(p).strip_prefix("ex-").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// English: whether the capitalised title at `k..te` stands in the name of a work written with a
+/// capitalised "And" beside it ("Desplechin's Kings And Queen, Kechiche's L'Esquive"): no role.
+pub(super) fn in_work_title(doc: &Doc, k: usize, te: usize) -> bool {
+    let capital_and = |j: usize| doc.tok(j) == "And" && !super::opens_sentence(doc, j);
+    doc.lang == Lang::En && doc.cap(k) && (k.checked_sub(1).is_some_and(capital_and) || capital_and(te))
+}
+
+/// English: whether the name at `ns..ne` is one word in capitals ("analysts IDC", "broadcaster
+/// ITV"): an organisation's letters, no person a title is given to.
+pub(super) fn lone_acronym(doc: &Doc, ns: usize, ne: usize) -> bool {
+    doc.lang == Lang::En && ne == ns + 1 && doc.info.get(ns).is_some_and(|t| t.upper)
 }
 
 /// English: whether a possessive and a lowercase word stand between the capitalised word at `t`
@@ -442,7 +459,14 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
         && p.is_some_and(|p| {
             doc.cap(p) && !GAZ.is_stop(doc.folded(p)) && !super::opens_sentence(doc, p) || modifier(p)
         });
-    if LOWERCASE_TITLES.contains(&f) || host || forward {
+    // "Former Scotland international X", "a Wales international": a player capped by a country.
+    let capped = f == "international"
+        && p.is_some_and(|p| {
+            doc.cap(p)
+                && GAZ.phrases.get(doc.folded(p)).is_some_and(|g| g.label == Label::Loc)
+                && !super::opens_sentence(doc, k)
+        });
+    if LOWERCASE_TITLES.contains(&f) || host || forward || capped {
         Some(k + 1)
     } else if f == "number" && doc.tok(k + 1) == "eight" {
         Some(k + 2)
@@ -809,6 +833,27 @@ mod tests {
             "The head of the unit, Acting Detective Chief Superintendent, Anna Clarke, said the gang was caught.",
             &[("Anna Clarke", "head of the unit"), ("Anna Clarke", "Acting Detective Chief Superintendent")],
         )]);
+    }
+
+    #[test]
+    fn capped_players_joined_titles_and_names_that_are_not_people() {
+        assert_cases(&[
+            (
+                "Former Scotland international Tom Baker fears the worst.",
+                &[("Tom Baker", "Former Scotland international")],
+            ),
+            (
+                "He met Tom Baker, a former Wales international, in Cardiff.",
+                &[("Tom Baker", "former Wales international")],
+            ),
+            ("The award goes to French singer/actor, Tom Baker.", &[("Tom Baker", "French singer/actor")]),
+            ("Lester worked with 800m runner Tom Baker for years.", &[("Tom Baker", "800m runner")]),
+            // An international meeting, a work's title, an organisation's letters or name.
+            ("The international Tom Baker cup was held.", &[]),
+            ("Her films include Anna Clarke's Kings And Queen, Tom Baker's Red Sky.", &[]),
+            ("Sales will grow, thinks Tom Baker of analysts IDC.", &[]),
+            ("US behemoth General Electric posted a jump in sales.", &[]),
+        ]);
     }
 
     #[test]

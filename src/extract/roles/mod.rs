@@ -915,6 +915,7 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         // Pattern 1 and 2: TITLE [demonym] Name  /  TITLE complement , Name  /  TITLE complement Name
         if let Some((te, plural)) = title_phrase_at(doc, k)
             && title_opens_phrase(doc, k)
+            && !english::in_work_title(doc, k, te)
         {
             let te = title_tail(doc, te);
             let title_start = extend_back(doc, k, blocked);
@@ -935,6 +936,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             if let Some(ne) = person_name(doc, ns, blocked)
                 // "President Bush" but not "Minister Of…": the name must not be another title.
                 && title_at(doc, ns).is_none()
+                && !english::lone_acronym(doc, ns, ne)
+                // "General Electric", "General Motors": a listed body opening with a title.
+                && listed_name_at(doc, k, Label::Org).is_none_or(|(_, end)| end <= ns)
                 && (!premodified || names_someone_served(doc, k, te, ns..ne))
             {
                 let role = doc.span_text(rs, te).to_string();
