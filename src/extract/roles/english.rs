@@ -296,6 +296,26 @@ pub(super) fn ex_capitalised(doc: &Doc, p: usize) -> bool {
         && doc.tok(p).strip_prefix("ex-").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// English titles that are verbs as often ("to rival Apple's iPod", "was to star X"); not those
+/// more often a noun after "to" ("indebted to skipper X", "passed to captain X").
+const VERB_LIKE_TITLES: [&str; 11] =
+    ["rival", "host", "coach", "manage", "chair", "head", "judge", "champion", "star", "partner", "lead"];
+
+/// English: whether the lowercase title at `k` is a verb after "to" or a modal ("to rival",
+/// "will host"): no title there.
+pub(super) fn verb_after_infinitive_marker(doc: &Doc, k: usize) -> bool {
+    let marker = |p: usize| {
+        matches!(
+            doc.folded(p),
+            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+        )
+    };
+    doc.lang == Lang::En
+        && !doc.cap(k)
+        && VERB_LIKE_TITLES.contains(&doc.folded(k))
+        && k.checked_sub(1).is_some_and(marker)
+}
+
 /// English: whether the capitalised title at `k..te` stands in the name of a work written with a
 /// capitalised "And" beside it ("Desplechin's Kings And Queen, Kechiche's L'Esquive"): no role.
 pub(super) fn in_work_title(doc: &Doc, k: usize, te: usize) -> bool {
@@ -853,6 +873,9 @@ mod tests {
             ("Her films include Anna Clarke's Kings And Queen, Tom Baker's Red Sky.", &[]),
             ("Sales will grow, thinks Tom Baker of analysts IDC.", &[]),
             ("US behemoth General Electric posted a jump in sales.", &[]),
+            ("Nothing is there to rival Tom Baker's new phone.", &[]),
+            ("The film was to star Tom Baker and Anna Clarke.", &[]),
+            ("Ireland were indebted to skipper Tom Baker.", &[("Tom Baker", "skipper")]),
         ]);
     }
 

@@ -384,6 +384,9 @@ const VERB_LIKE_TITLES: [&str; 7] = ["juge", "guide", "pilote", "garde", "arbitr
 /// a lowercase French one after the start of a sentence, punctuation, an article or a word of
 /// `BEFORE_TITLE` (the modifiers "ancien", "futur"… skipped).
 fn title_opens_phrase(doc: &Doc, k: usize) -> bool {
+    if english::verb_after_infinitive_marker(doc, k) {
+        return false;
+    }
     let f = doc.folded(k);
     let verb_like = VERB_LIKE_TITLES.contains(&f) || f.ends_with("ant");
     if !verb_like || doc.lang != super::types::Lang::Fr || doc.cap(k) {
@@ -776,6 +779,19 @@ fn clause_after_and(doc: &Doc, j: usize) -> bool {
     !goes_on
 }
 
+/// French adverbs that come after a finite verb, never inside the noun complement of a title.
+const VERB_ADVERBS: [&str; 9] = [
+    "desormais",
+    "toujours",
+    "deja",
+    "pourtant",
+    "egalement",
+    "ensuite",
+    "cependant",
+    "neanmoins",
+    "toutefois",
+];
+
 fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
     let mut j = from;
     let mut last_content = from;
@@ -860,6 +876,14 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             possessive = Some(j);
             j += 1;
             continue;
+        }
+        // "le patron des Républicains voit désormais …": an adverb that follows a verb ends the
+        // role, and the verb before it with it when a name precedes that verb.
+        if doc.lang == Lang::Fr && j > from + 1 && VERB_ADVERBS.contains(&f) {
+            if !doc.cap(j - 1) && doc.cap(j - 2) && doc.is_word(j - 1) {
+                last_content = last_content.min(j - 1);
+            }
+            break;
         }
         if !doc.is_word(j) || stop || GAZ.is_speech_verb(f) || doc.newline_before(j) {
             break;
@@ -1137,8 +1161,22 @@ fn after_article(doc: &Doc, ns: usize) -> bool {
 fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> bool {
     let before = |i: usize| ns.checked_sub(i).map_or("", |p| doc.folded(p));
     let cited = matches!(before(1), "selon" | "pour") || before(1) == "apres" && before(2) == "d'";
+    // "Affaibli par le départ de ses élus vers X, le patron du parti voit …": the name closes a
+    // participle clause opening the sentence, whose subject is the description after it.
+    let in_participle_clause = || {
+        let start = doc.sent_of.get(ns).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+        let opener = doc.tok(start);
+        let participle =
+            ["é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us"].iter().any(|e| opener.ends_with(e));
+        doc.lang == Lang::Fr
+            && start + 2 < ns
+            && doc.cap(start)
+            && participle
+            && !(start..ns).any(|j| doc.tok(j) == ",")
+            && matches!(before(1), "par" | "vers" | "avec" | "contre" | "chez" | "de" | "a" | "sur")
+    };
     let article = matches!(doc.folded(comma + 1), "le" | "la" | "l'");
-    cited
+    (cited || in_participle_clause())
         && article
         && apposed_role(doc, comma + 1, blocked).is_some_and(|(_, ce)| {
             // "selon X, le secrétaire d'État qui s'exprimait": a relative clause says more of X.
@@ -2046,6 +2084,17 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
         if english && preposition && compound_end {
             return None;
         }
+        // "le patron des Républicains voit … glisser vers Marine Le Pen": a name governed by
+        // another preposition than "de" is the object of a verb the complement ran over.
+        let governed = !english
+            && matches!(
+                doc.folded(j - 1),
+                "vers" | "pour" | "avec" | "contre" | "sur" | "par" | "chez" | "entre" | "sans"
+            )
+            && !doc.cap(j - 1);
+        if governed {
+            return None;
+        }
         let listed = listed_name_at(doc, j, Label::Org).is_some();
         // "de la Fondation Jérôme Lejeune": a name after the capitalised head of a body named
         // after someone is the body's ("de la Commission José Manuel Barroso" is the man).
@@ -2179,6 +2228,24 @@ mod tests {
     }
 
     /// Each text gives exactly the expected (name, role) pairs, in order.
+    #[test]
+    fn a_name_governed_by_a_verb_after_a_title_is_not_its_holder() {
+        assert_cases_in(
+            Some(crate::extract::types::Lang::Fr),
+            &[
+                (
+                    "Affaibli par le départ de ses élus vers Jean Dupont, le patron des Républicains voit désormais son \
+                     aile dure glisser vers Marie Durand.",
+                    &[],
+                ),
+                (
+                    "Le patron des Républicains Jean Dupont a parlé.",
+                    &[("Jean Dupont", "patron des Républicains")],
+                ),
+            ],
+        );
+    }
+
     fn assert_cases(cases: &[(&str, &[(&str, &str)])]) {
         assert_cases_in(None, cases);
     }
