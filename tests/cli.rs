@@ -502,3 +502,23 @@ fn facts_json_reads_spokesmen_communiques_and_holidays() {
         "{facts}"
     );
 }
+
+/// `facts --json` on a press story: an incise of a verb the lexicon does not hold, one past
+/// « de son côté », a quotation pulled out of a longer one, and a body named after its kind
+/// all name their speaker; a title word after a given name is a surname.
+#[test]
+fn facts_json_reads_any_incise_and_pulled_out_quotes() {
+    let body = "Marion Maréchal était sur place samedi.\n«Un petit gilet jaune de plus»\n«C'est une \
+                grossière manipulation!», ne décolère pas Marion Maréchal. «Je me suis dit que ça \
+                ferait un petit gilet jaune de plus, voilà tout», ironise-t-elle. «Les commerçants \
+                sont très inquiets pour les soldes», ajoute de son côté Paul Roux. Pour l'ONG \
+                Reporters sans frontières, «il faut lancer un cri d'alarme».";
+    let facts = facts_of_story("Le calme", "2018-11-27", body);
+    let speakers: Vec<&str> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
+    assert_eq!(
+        speakers,
+        ["Marion Maréchal", "Marion Maréchal", "Marion Maréchal", "Paul Roux", "Reporters sans frontières"],
+        "{facts}"
+    );
+}
