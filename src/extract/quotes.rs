@@ -8,7 +8,7 @@ use super::coref::{self, Gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
-use super::roles::RoleMatch;
+use super::roles::{RoleMatch, is_honorific};
 use super::types::{Entity, Label, Lang, Quote};
 use super::util::ends_like_participle;
 
@@ -1680,6 +1680,88 @@ fn pronoun_person(
         .filter(|e| not_only_complement(doc, e, from..before))
         .map(|e| e.name.clone())
         .or_else(|| framing_person_just_before(doc, open, gender, entities))
+        .or_else(|| protagonist_just_before(doc, open, gender, entities))
+}
+
+/// Words opening a subordinate clause, whose subject is not the one the next sentence's pronoun
+/// stands for.
+const CLAUSE_SUBORDINATORS: [&str; 19] = [
+    "that", "why", "if", "whether", "because", "when", "while", "after", "before", "since", "que", "qu'",
+    "si", "car", "quand", "lorsque", "lorsqu'", "puisque", "parce",
+];
+
+/// When several people fit a pronoun speaker, the person the text is about: named outside
+/// quotations at least three times and more than twice as often as anyone else, of the
+/// pronoun's gender, and the last person of that gender named, in the sentence before the
+/// quotation's and otherwise than as a complement ("Bogdanov claimed the race would be between
+/// himself, Okken and Reina but McIlroy is unfazed. He admitted: \"…\"").
+fn protagonist_just_before(doc: &Doc, open: usize, gender: Gender, entities: &EntityIndex) -> Option<String> {
+    if gender == Gender::Unknown {
+        return None;
+    }
+    let quoted = doc.quoted_tokens();
+    let token_of = |start: usize| doc.tokens.partition_point(|t| t.start < start);
+    let outside = |e: &Entity| {
+        e.mentions.iter().filter(|m| !quoted.get(token_of(m.start)).copied().unwrap_or(true)).count()
+    };
+    let mut people: Vec<(&Entity, usize)> =
+        entities.entities.iter().filter(|e| e.label == Label::Per).map(|e| (e, outside(e))).collect();
+    people.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let (top, named) = *people.first()?;
+    let second = people.get(1).map_or(0, |p| p.1);
+    if named < 3 || named <= 2 * second || coref::person_gender(doc, top) != gender {
+        return None;
+    }
+    let sentence = *doc.sent_of.get(open)?;
+    let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
+    let not_framing = |p: usize| {
+        let prev = doc.folded(p.wrapping_sub(1));
+        NOT_FRAMING.contains(&prev) || NOT_FRAMING_EN.contains(&prev)
+    };
+    let named_here = |p: usize| p >= first && p < open && !quoted.get(p).copied().unwrap_or(true);
+    // "Mr Mubanga's account": a possessor is no one who speaks.
+    let possessor = |m: &super::types::Mention| {
+        matches!(doc.tok(doc.tokens.partition_point(|t| t.start < m.end)), "'s" | "’s" | "'" | "’")
+    };
+    // The last person of that gender named before the quotation is the protagonist ("Mr Brown
+    // said … But John Taylor said … \"…,\" he said" is Taylor's).
+    let last_fitting = people
+        .iter()
+        .filter(|(e, _)| coref::person_gender(doc, e).fits(gender))
+        .flat_map(|(e, _)| {
+            e.mentions.iter().filter(|m| !possessor(m)).map(move |m| (token_of(m.start), e.name.as_str()))
+        })
+        .filter(|&(p, _)| named_here(p))
+        .max_by_key(|&(p, _)| p);
+    // Named in the sentence before: one named in the quotation's own sentence may be its
+    // subject ("He said Mr Straw was \"naive beyond belief\"").
+    let own_sentence = doc.sentences.get(sentence).map_or(open, |r| r.start);
+    // It opens its clause: after the start of the sentence or a coordinating word, with no
+    // subordinating word nor pronoun of that gender before it in the sentence ("Mr Johnson was
+    // asked why Mr Smith …", "He said that … Mr Houston may be interviewed").
+    let opens_clause = |p: usize| {
+        let mut q = p;
+        while q > 0 && is_honorific(doc, q - 1) {
+            q -= 1;
+        }
+        let start = doc.sent_of.get(q).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+        let pronoun = if doc.lang == Lang::En {
+            if gender == Gender::Female { "she" } else { "he" }
+        } else if gender == Gender::Female {
+            "elle"
+        } else {
+            "il"
+        };
+        !not_framing(q)
+            && !(start..q).any(|j| CLAUSE_SUBORDINATORS.contains(&doc.folded(j)) || doc.folded(j) == pronoun)
+    };
+    // Nor is the protagonist named in the quotation's own sentence («Il avait jugé
+    // «inadmissible» l'attitude de Mélenchon»): there they are spoken of.
+    let own_end = doc.sentences.get(sentence).map_or(open, |r| r.end);
+    let spoken_of = top.mentions.iter().map(|m| token_of(m.start)).any(|p| p >= own_sentence && p < own_end);
+    let last_is_top = !spoken_of
+        && last_fitting.is_some_and(|(p, name)| name == top.name && p < own_sentence && opens_clause(p));
+    last_is_top.then(|| top.name.clone())
 }
 
 /// Words before a name that make it a complement of someone else's sentence ("avec X", "les

@@ -25,6 +25,28 @@ fn the_one_told_is_not_the_speaker() {
 }
 
 #[test]
+fn a_pronoun_among_several_people_is_the_protagonist_named_just_before() {
+    let text = "James Miller won in Madrid. \"It was good,\" said James Miller. Miller is fit again. \
+                Peter Stone claimed the race would be between himself, Tom Okken and Paul Reina but \
+                Miller is unfazed. He admitted: \"He looked quite good in his win.\"";
+    assert_eq!(speakers(text), vec![some("James Miller"), some("James Miller")]);
+    // Named only as a complement just before: no guess.
+    let text = "James Miller won in Madrid. \"It was good,\" said James Miller. Miller is fit again. \
+                Peter Stone and Tom Okken spoke about Miller. He admitted: \"He looked quite good.\"";
+    assert_eq!(speakers(text)[1], None);
+    // Named in a subordinate clause just before: not the protagonist.
+    for last in [
+        "Peter Stone was asked why Miller had left. He replied: \"The time had come.\"",
+        "Peter Stone said that Miller may be interviewed. He added: \"The time had come.\"",
+    ] {
+        let text = format!(
+            "James Miller won in Madrid. \"It was good,\" said James Miller. Miller is fit again. {last}"
+        );
+        assert_ne!(speakers(&text)[1], some("James Miller"), "{last}");
+    }
+}
+
+#[test]
 fn an_organisation_s_spokesman_named_after_it_speaks() {
     let s = speakers("\"He is now the clear favourite,\" said Ladbrokes spokesman Peter Shaw.");
     assert_eq!(s, vec![some("Peter Shaw")]);

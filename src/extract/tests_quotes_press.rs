@@ -1396,3 +1396,11 @@ fn a_pulled_out_part_of_a_quote_has_its_speaker() {
                 n'a pas les mots d'un gitan du tout, c'est une injure», dénonce Paul Roux.";
     assert_eq!(speakers(text)[0], None);
 }
+
+#[test]
+fn the_protagonist_spoken_of_or_named_in_a_subordinate_clause_is_no_pronoun_s_speaker() {
+    let text = "Jean Dupont est venu lundi. Jean Dupont a parlé. Jean Dupont est parti. Même colère \
+                de la part du porte-parole Paul Roux quand Jean Dupont avait critiqué les perquisitions. \
+                Il avait alors jugé «inadmissible et scandaleuse» l'attitude de Jean Dupont.";
+    assert_ne!(speakers(text).last().cloned().flatten().as_deref(), Some("Jean Dupont"));
+}
