@@ -4286,7 +4286,21 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
             && matches!(doc.folded(j - 1), "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "the")
             && !(j > 1 && doc.folded(j - 2) == "comme")
     };
-    let verb = clause.iter().copied().find(|&j| is_speech(doc, j) && !after_article(j))?;
+    // "La ministre balaye : «", "…, l'intéressée balaye : «": any verb between a person's
+    // description opening the sentence or following its comma, and the colon.
+    let described_then_verb = || {
+        let (det, head) = (v.checked_sub(2)?, v - 1);
+        let opens = det == sent_start || det > sent_start && doc.tok(det - 1) == ",";
+        let described = doc.is_determiner(det)
+            && (is_person_head(doc, head) || matches!(doc.folded(head), "interesse" | "interessee"));
+        let verb = !doc.cap(v) && doc.is_word(v) && !GAZ.is_stop(doc.folded(v));
+        (doc.lang == Lang::Fr && colon && opens && described && verb).then_some(v)
+    };
+    let verb = clause
+        .iter()
+        .copied()
+        .find(|&j| is_speech(doc, j) && !after_article(j))
+        .or_else(described_then_verb)?;
     // A passive ("her comments have been described as", "le projet a été qualifié de"): the
     // subject is what was spoken of, not who spoke.
     if verb > 0 && matches!(doc.folded(verb - 1), "been" | "being" | "is" | "are" | "was" | "were" | "ete") {

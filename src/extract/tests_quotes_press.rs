@@ -1404,3 +1404,14 @@ fn the_protagonist_spoken_of_or_named_in_a_subordinate_clause_is_no_pronoun_s_sp
                 Il avait alors jugé «inadmissible et scandaleuse» l'attitude de Jean Dupont.";
     assert_ne!(speakers(text).last().cloned().flatten().as_deref(), Some("Jean Dupont"));
 }
+
+#[test]
+fn any_verb_between_a_description_and_the_colon_introduces_its_words() {
+    let text = "Marie Dupuis est venue lundi. À ceux qui parlent de retour, l'intéressée balaye: «C'est \
+                un mouvement populaire et apolitique.»";
+    assert_eq!(speakers(text), vec![some("Marie Dupuis")]);
+    // The description is the verb's object, not its subject: no speaker from it.
+    let text = "Marie Dupuis est venue lundi. Paul Roux accueille la ministre: «Bienvenue à tous dans \
+                notre belle ville.»";
+    assert_ne!(speakers(text), vec![some("Marie Dupuis")]);
+}
