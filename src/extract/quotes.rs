@@ -540,6 +540,8 @@ pub fn find_quotes(
     // The opening and closing tokens of each quote of `out`, and whether an incise after it
     // named its speaker.
     let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+    // The text's protagonist, found at the first pronoun that needs a guess.
+    let protagonist: std::cell::OnceCell<Option<Protagonist>> = std::cell::OnceCell::new();
     while k < n {
         let Some(closers) = closing_for(doc.tok(k)) else {
             k += 1;
@@ -576,21 +578,35 @@ pub fn find_quotes(
         } else {
             Attached::VerbOnly
         };
-        // "«Les commerçants … sur les soldes» d'hiver, ajoute X": a quoted sentence (a capital,
-        // six words or more) that ends inside a noun phrase, its last words before the incise (a
+        // A quoted sentence: a capital, and its own sentence or paragraph opening on it.
+        let sentence_opens = k == 0
+            || doc.newline_before(k)
+            || matches!(doc.tok(k - 1), "." | "!" | "?" | ":" | "»" | "”")
+            || doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == k);
+        let capital = inner_t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let quoted_sentence = capital && sentence_opens;
+        // "«Les commerçants … sur les soldes» d'hiver, ajoute X": a quoted sentence of six words
+        // or more that ends inside a noun phrase, its last words before the incise (a
         // fragment's or a name's incise rather speaks for the whole sentence around it).
         let sentence_tail = || {
-            let sentence = attached == Attached::VerbOnly
-                && inner_t.starts_with(char::is_uppercase)
-                && inner_t.split_whitespace().nth(5).is_some();
+            let long = attached == Attached::VerbOnly && quoted_sentence && words >= 6;
             words_before_incise(doc, close + 1)
-                .filter(|_| sentence)
+                .filter(|_| long)
                 .and_then(|comma| speaker_after(doc, comma, Attached::Yes, entities))
+        };
+        // "«C'est une grossière manipulation!», ne décolère pas X.": any verb in the incise after
+        // a quoted sentence ("le rapport, jugé «accablant», vise X" quotes a word).
+        let any_verb = || {
+            // (Also the main clause after a fronted one: "Même si …, «2018 devrait …», évalue X".)
+            let opens = quoted_sentence || capital && doc.tok(k.wrapping_sub(1)) == ",";
+            let sentence = opens && (words >= 3 || inner_t.ends_with(['.', '!', '?', '…']));
+            let comma = close + 1 + usize::from(doc.tok(close + 1) == ",");
+            (attached == Attached::Yes && sentence).then(|| any_verb_incise(doc, comma, entities)).flatten()
         };
         let after = if runs_on {
             None
         } else {
-            speaker_after(doc, close + 1, attached, entities).or_else(sentence_tail)
+            speaker_after(doc, close + 1, attached, entities).or_else(sentence_tail).or_else(any_verb)
         };
         // "», continue le chanteur", "», a voulu souligner le député": an incise that goes on
         // with the words before; a description in it that names nobody leaves the quote to
@@ -697,9 +713,11 @@ pub fn find_quotes(
                             && coref::name_fits(doc, name, g, entities)
                     })
                     .map(|(_, name)| name.clone());
-                let may_guess = unresolved_close.is_none_or(|c| person_between(doc, c, k, entities));
+                let guess = unresolved_close
+                    .is_none_or(|c| person_between(doc, c, k, entities))
+                    .then(|| protagonist.get_or_init(|| Protagonist::find(doc, entities)).as_ref());
                 cataphora_subject(doc, k, close, g, entities)
-                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), may_guess))
+                    .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), guess))
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
@@ -795,7 +813,7 @@ pub fn find_quotes(
         k = if runs_on { close } else { close + 1 };
     }
     share_incise_backwards(doc, &mut out, &marks, entities);
-    share_repeated_speakers(&mut out, &word_counts);
+    share_repeated_speakers(doc.text, &mut out, &word_counts);
     (drop_labels(out, &word_counts), described)
 }
 
@@ -1003,11 +1021,10 @@ fn share_incise_backwards(
 /// Press pulls a quotation out beside the text and gives it in full again in the body, or a
 /// part of it («Un petit gilet jaune de plus» out of «Je me suis dit que ça ferait un petit
 /// gilet jaune de plus. …»): a quotation of four words or more given again word for word, or
-/// of six or more opening on a capital found word for word in others, has one speaker, the one
-/// given to those others when they all agree.
-fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
-    // Shorter parts ("la fin du monde") are set phrases; a part that opens on no capital ("pas
-    // les mots d'un gitan") is words one speaker quotes from another, not a pulled-out quote.
+/// of six or more standing apart (see `pulled_out`) found word for word in others, has one
+/// speaker, the one given to those others when they all agree.
+fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize]) {
+    // Shorter parts ("la fin du monde") are set phrases.
     const PART_WORDS: usize = 6;
     // The words, folded, between spaces: a part is found only on word boundaries.
     let words = |q: &Quote| {
@@ -1022,20 +1039,17 @@ fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
     let keys: Vec<String> = out.iter().map(words).collect();
     let mut found: Vec<Option<String>> = vec![None; out.len()];
     for (i, q) in out.iter().enumerate() {
-        if q.speaker.is_some() || word_counts.get(i).is_none_or(|&w| w < 4) {
+        let Some(&count) = word_counts.get(i).filter(|&&w| w >= 4) else { continue };
+        if q.speaker.is_some() {
             continue;
         }
+        let part_of_another = count >= PART_WORDS && pulled_out(text, q);
         let mut said = out
             .iter()
             .zip(&keys)
             .filter(|(other, key)| {
-                let pulled_out = q.text.starts_with(char::is_uppercase);
-                let found = if pulled_out && word_counts.get(i).is_some_and(|&w| w >= PART_WORDS) {
-                    key.contains(keys[i].as_str())
-                } else {
-                    **key == keys[i]
-                };
-                other.speaker.is_some() && found
+                other.speaker.is_some()
+                    && (**key == keys[i] || part_of_another && key.contains(keys[i].as_str()))
             })
             .filter_map(|(other, _)| other.speaker.as_ref());
         if let Some(first) = said.next()
@@ -1049,6 +1063,25 @@ fn share_repeated_speakers(out: &mut [Quote], word_counts: &[usize]) {
             q.speaker = s;
         }
     }
+}
+
+/// Whether a quotation stands apart as the press pulls one out: opening on a capital, after
+/// the end of a sentence or a paragraph, and followed by a new paragraph, sentence or quote
+/// ("on lisait «Non à la fermeture de notre maternité»" quotes a placard inside a sentence).
+fn pulled_out(text: &str, q: &Quote) -> bool {
+    let blank = |c: char| c.is_whitespace() && c != '\n';
+    let before = text
+        .get(..q.start)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| blank(c) || matches!(c, '«' | '“' | '"'));
+    let after = text
+        .get(q.end..)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| blank(c) || matches!(c, '»' | '”' | '"'));
+    let opens = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '»', '”']);
+    let closes =
+        after.is_empty() || after.starts_with(['\n', '«', '“']) || after.starts_with(char::is_uppercase);
+    q.text.starts_with(char::is_uppercase) && opens && closes
 }
 
 /// Longest caption under a pulled-out quote: a name and a short title.
@@ -1605,7 +1638,7 @@ fn pronoun_person(
     entities: &EntityIndex,
     roles: &[RoleMatch],
     inherited: Option<String>,
-    may_guess: bool,
+    guess: Option<Option<&Protagonist>>,
 ) -> Option<String> {
     if let Some(name) = inherited.filter(|n| coref::name_fits(doc, n, gender, entities)) {
         return Some(name);
@@ -1671,16 +1704,16 @@ fn pronoun_person(
     if let Some(subject) = coref::subject_person(doc, open, gender, entities, roles) {
         return subject.map(|e| e.name.clone());
     }
-    if !may_guess {
-        return None;
-    }
+    // A guess only when no quote just before was left to someone described and unnamed; the
+    // text's protagonist, when there is one, is the last guess.
+    let protagonist = guess?;
     let from = coref::reach_start(doc, open);
     let before = doc.tokens.get(open)?.start;
     coref::resolve_person(doc, from..before, gender, entities)
         .filter(|e| not_only_complement(doc, e, from..before))
         .map(|e| e.name.clone())
         .or_else(|| framing_person_just_before(doc, open, gender, entities))
-        .or_else(|| protagonist_just_before(doc, open, gender, entities))
+        .or_else(|| protagonist_just_before(doc, open, gender, entities, roles, protagonist))
 }
 
 /// Words opening a subordinate clause, whose subject is not the one the next sentence's pronoun
@@ -1690,77 +1723,129 @@ const CLAUSE_SUBORDINATORS: [&str; 19] = [
     "si", "car", "quand", "lorsque", "lorsqu'", "puisque", "parce",
 ];
 
-/// When several people fit a pronoun speaker, the person the text is about: named outside
-/// quotations at least three times and more than twice as often as anyone else, of the
-/// pronoun's gender, and the last person of that gender named, in the sentence before the
-/// quotation's and otherwise than as a complement ("Bogdanov claimed the race would be between
-/// himself, Okken and Reina but McIlroy is unfazed. He admitted: \"…\"").
-fn protagonist_just_before(doc: &Doc, open: usize, gender: Gender, entities: &EntityIndex) -> Option<String> {
-    if gender == Gender::Unknown {
-        return None;
+/// The person a text is about, for the pronouns several people fit: named outside quotations
+/// at least three times and more than twice as often as anyone else. Found once a text.
+struct Protagonist<'e> {
+    person: &'e Entity,
+    gender: Gender,
+    /// Which tokens stand inside quotation marks, straight ones included.
+    quoted: Vec<bool>,
+}
+
+impl<'e> Protagonist<'e> {
+    fn find(doc: &Doc, entities: &'e EntityIndex) -> Option<Self> {
+        let quoted = quoted_mask(doc);
+        let outside = |e: &Entity| {
+            e.mentions.iter().filter(|m| !quoted.get(token_at(doc, m.start)).copied().unwrap_or(true)).count()
+        };
+        let mut people: Vec<(&Entity, usize)> =
+            entities.entities.iter().filter(|e| e.label == Label::Per).map(|e| (e, outside(e))).collect();
+        people.sort_by_key(|p| std::cmp::Reverse(p.1));
+        let (person, named) = *people.first()?;
+        let second = people.get(1).map_or(0, |p| p.1);
+        let gender = coref::person_gender(doc, person);
+        (named >= 3 && named > 2 * second && gender != Gender::Unknown).then_some(Protagonist {
+            person,
+            gender,
+            quoted,
+        })
     }
-    let quoted = doc.quoted_tokens();
-    let token_of = |start: usize| doc.tokens.partition_point(|t| t.start < start);
-    let outside = |e: &Entity| {
-        e.mentions.iter().filter(|m| !quoted.get(token_of(m.start)).copied().unwrap_or(true)).count()
-    };
-    let mut people: Vec<(&Entity, usize)> =
-        entities.entities.iter().filter(|e| e.label == Label::Per).map(|e| (e, outside(e))).collect();
-    people.sort_by_key(|p| std::cmp::Reverse(p.1));
-    let (top, named) = *people.first()?;
-    let second = people.get(1).map_or(0, |p| p.1);
-    if named < 3 || named <= 2 * second || coref::person_gender(doc, top) != gender {
+}
+
+/// The token a byte offset falls in.
+fn token_at(doc: &Doc, start: usize) -> usize {
+    doc.tokens.partition_point(|t| t.start < start)
+}
+
+/// Which tokens stand inside quotation marks: guillemets, curly quotes and straight ones (these
+/// by the way they face), none across a paragraph break.
+fn quoted_mask(doc: &Doc) -> Vec<bool> {
+    let mut inside = false;
+    let mut out = Vec::with_capacity(doc.len());
+    for k in 0..doc.len() {
+        if doc.newline_before(k) {
+            inside = false;
+        }
+        match doc.tok(k) {
+            "«" | "“" => inside = true,
+            "»" | "”" => inside = false,
+            "\"" => {
+                inside = match facing(doc, k) {
+                    Facing::Opening => true,
+                    Facing::Closing => false,
+                    Facing::Unclear => !inside,
+                }
+            }
+            _ => {}
+        }
+        out.push(inside || is_quote_mark(doc.tok(k)));
+    }
+    out
+}
+
+/// When several people fit a pronoun speaker, the text's protagonist (see `Protagonist`), of
+/// the pronoun's gender, when they are the last person of that gender named before the
+/// quotation, in the sentence before it, at the head of that sentence or of a clause after
+/// "but" ("Bogdanov claimed the race would be between himself, Okken and Reina but McIlroy is
+/// unfazed. He admitted: \"…\""), and not spoken of in the quotation's own sentence.
+fn protagonist_just_before(
+    doc: &Doc,
+    open: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+    protagonist: Option<&Protagonist>,
+) -> Option<String> {
+    let Protagonist { person: top, gender: top_gender, quoted } = protagonist?;
+    if gender == Gender::Unknown || *top_gender != gender {
         return None;
     }
     let sentence = *doc.sent_of.get(open)?;
     let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
-    let not_framing = |p: usize| {
-        let prev = doc.folded(p.wrapping_sub(1));
-        NOT_FRAMING.contains(&prev) || NOT_FRAMING_EN.contains(&prev)
-    };
-    let named_here = |p: usize| p >= first && p < open && !quoted.get(p).copied().unwrap_or(true);
+    let own = doc.sentences.get(sentence).cloned().unwrap_or(open..open);
+    let named_before = |p: usize| p >= first && p < open && !quoted.get(p).copied().unwrap_or(true);
     // "Mr Mubanga's account": a possessor is no one who speaks.
-    let possessor = |m: &super::types::Mention| {
-        matches!(doc.tok(doc.tokens.partition_point(|t| t.start < m.end)), "'s" | "’s" | "'" | "’")
-    };
-    // The last person of that gender named before the quotation is the protagonist ("Mr Brown
-    // said … But John Taylor said … \"…,\" he said" is Taylor's).
-    let last_fitting = people
+    let possessor =
+        |m: &super::types::Mention| matches!(doc.tok(token_at(doc, m.end)), "'s" | "’s" | "'" | "’");
+    // The last person of that gender named before ("Mr Brown said … But John Taylor said …
+    // \"…,\" he said" is Taylor's).
+    let last_fitting = entities
+        .entities
         .iter()
-        .filter(|(e, _)| coref::person_gender(doc, e).fits(gender))
-        .flat_map(|(e, _)| {
-            e.mentions.iter().filter(|m| !possessor(m)).map(move |m| (token_of(m.start), e.name.as_str()))
-        })
-        .filter(|&(p, _)| named_here(p))
+        .filter(|e| e.label == Label::Per && coref::person_gender(doc, e).fits(gender))
+        .flat_map(|e| e.mentions.iter().filter(|m| !possessor(m)).map(move |m| (token_at(doc, m.start), e)))
+        .filter(|&(p, _)| named_before(p))
         .max_by_key(|&(p, _)| p);
-    // Named in the sentence before: one named in the quotation's own sentence may be its
-    // subject ("He said Mr Straw was \"naive beyond belief\"").
-    let own_sentence = doc.sentences.get(sentence).map_or(open, |r| r.start);
-    // It opens its clause: after the start of the sentence or a coordinating word, with no
-    // subordinating word nor pronoun of that gender before it in the sentence ("Mr Johnson was
-    // asked why Mr Smith …", "He said that … Mr Houston may be interviewed").
-    let opens_clause = |p: usize| {
+    // At the head of its sentence or after "but", with no subordinating word nor pronoun of
+    // that gender before it ("Mr Johnson was asked why Mr Smith …", "X, who beat Y, praised
+    // Miller").
+    let pronoun = match (doc.lang == Lang::En, gender == Gender::Female) {
+        (true, true) => "she",
+        (true, false) => "he",
+        (false, true) => "elle",
+        (false, false) => "il",
+    };
+    let heads_clause = |p: usize| {
         let mut q = p;
         while q > 0 && is_honorific(doc, q - 1) {
             q -= 1;
         }
         let start = doc.sent_of.get(q).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
-        let pronoun = if doc.lang == Lang::En {
-            if gender == Gender::Female { "she" } else { "he" }
-        } else if gender == Gender::Female {
-            "elle"
-        } else {
-            "il"
-        };
-        !not_framing(q)
+        let after_but = matches!(doc.folded(q.wrapping_sub(1)), "but" | "yet" | "mais");
+        // "Labour election chief Alan Milburn denied …": behind the title the text gives them.
+        let titled = roles.iter().any(|r| r.name.start == p && r.role_tokens.end == q)
+            && (start..q).all(|j| doc.is_word(j) && (!GAZ.is_stop(doc.folded(j)) || doc.is_determiner(j)));
+        (q == start || after_but || titled)
             && !(start..q).any(|j| CLAUSE_SUBORDINATORS.contains(&doc.folded(j)) || doc.folded(j) == pronoun)
     };
-    // Nor is the protagonist named in the quotation's own sentence («Il avait jugé
-    // «inadmissible» l'attitude de Mélenchon»): there they are spoken of.
-    let own_end = doc.sentences.get(sentence).map_or(open, |r| r.end);
-    let spoken_of = top.mentions.iter().map(|m| token_of(m.start)).any(|p| p >= own_sentence && p < own_end);
-    let last_is_top = !spoken_of
-        && last_fitting.is_some_and(|(p, name)| name == top.name && p < own_sentence && opens_clause(p));
+    // Spoken of in the quotation's own sentence («Il avait jugé «inadmissible» l'attitude de
+    // Mélenchon»): not the speaker.
+    let spoken_of = top.mentions.iter().map(|m| token_at(doc, m.start)).any(|p| own.contains(&p));
+    // In the sentence before: one named in the quotation's own sentence may be its subject
+    // ("He said Mr Straw was \"naive beyond belief\"").
+    let last_is_top = last_fitting
+        .is_some_and(|(p, e)| std::ptr::eq(e, *top) && p < own.start && heads_clause(p))
+        && !spoken_of;
     last_is_top.then(|| top.name.clone())
 }
 
@@ -2191,16 +2276,37 @@ fn speaker_after(doc: &Doc, mut k: usize, attached: Attached, entities: &EntityI
             .is_speech_verb(doc.folded(v))
             .then_some(Speaker::Pronoun(coref::word_gender(doc.folded(k))));
     }
-    incise_only_verb(doc, k, entities)
-        .or_else(|| named_speaker_after(doc, k, entities))
-        .or_else(|| any_verb_incise(doc, k, entities))
+    incise_only_verb(doc, k, entities).or_else(|| named_speaker_after(doc, k, entities))
 }
 
 /// French: one to four lowercase words from `k` on, then a comma: where the comma stands.
+/// They start as the end of a noun phrase does ("d'hiver", "et des banques") or as the object
+/// of the quoted sentence ("l'organisation de cette manifestation").
 fn words_before_incise(doc: &Doc, k: usize) -> Option<usize> {
+    let tail_opener = matches!(
+        doc.folded(k),
+        "de" | "d'"
+            | "du"
+            | "des"
+            | "et"
+            | "ou"
+            | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "le"
+            | "la"
+            | "l'"
+            | "les"
+            | "un"
+            | "une"
+    );
+    if doc.lang != Lang::Fr || !tail_opener {
+        return None;
+    }
     let last =
         (k..k + 4).take_while(|&j| doc.is_word(j) && !doc.cap(j) || doc.elision(j).is_some()).last()?;
-    (doc.lang == Lang::Fr && doc.tok(last + 1) == ",").then_some(last + 1)
+    (doc.tok(last + 1) == ",").then_some(last + 1)
 }
 
 /// French: "», ne décolère pas X.", "», rebondit X,": right after a quote and its comma, a verb
@@ -2216,8 +2322,14 @@ fn any_verb_incise(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speake
         v += 1;
     }
     let f = doc.folded(v);
-    let verb =
-        doc.is_word(v) && !doc.cap(v) && f.chars().count() > 3 && !GAZ.is_stop(f) && !f.ends_with("ant");
+    // Not a participle ("signé X", "jugé") nor a preposition the stop list lacks.
+    let verb = doc.is_word(v)
+        && !doc.cap(v)
+        && f.chars().count() > 3
+        && !GAZ.is_stop(f)
+        && !f.ends_with("ant")
+        && !ends_like_participle(doc.tok(v))
+        && !matches!(f, "derriere" | "hormis" | "envers" | "excepte" | "devant" | "aupres");
     if !verb {
         return None;
     }
@@ -2228,12 +2340,11 @@ fn any_verb_incise(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speake
         }
         np += 1;
     }
-    let person = doc
-        .tokens
-        .get(np)
-        .and_then(|t| entities.starting_at(t.start))
-        .is_some_and(|(e, _)| e.label == Label::Per);
-    let (name, end) = entity_at(doc, np, entities).filter(|_| person)?;
+    let (e, _) = doc.tokens.get(np).and_then(|t| entities.starting_at(t.start))?;
+    if e.label != Label::Per {
+        return None;
+    }
+    let (name, end) = entity_at(doc, np, entities)?;
     (end >= doc.len() || matches!(doc.tok(end), "," | "." | ";" | "!" | "?")).then_some(Speaker::Named(name))
 }
 
@@ -4155,7 +4266,13 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
         // "Pour l'ONG Reporters sans frontières, «": the kind of body before its name.
         .or_else(|| {
             let cue = doc.is_determiner(q) && ORG_NOUNS.contains(&doc.folded(q + 1));
-            if cue { speaker_entity_at(doc, q + 2, entities) } else { None }
+            let body = |j: usize| {
+                doc.tokens
+                    .get(j)
+                    .and_then(|t| entities.starting_at(t.start))
+                    .is_some_and(|(e, _)| e.label == Label::Org)
+            };
+            if cue && body(q + 2) { speaker_entity_at(doc, q + 2, entities) } else { None }
         });
     match named {
         Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),

@@ -471,8 +471,10 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     // "Defence Minister", "Premier Ministre" (unless the gazetteer lists it); after a given
     // name alone it is a surname ("Marion Maréchal", "Carole King").
     // ("Mary Queen of Scots": a title with its complement is one.)
+    // ("The Victoria Premier": a given name that is also a place opens a title there.)
     let given_then_surname = b == a + 2
         && GAZ.first_names.contains(doc.folded(a))
+        && GAZ.phrases.get(doc.folded(a)).is_none_or(|g| g.label != Label::Loc)
         && !matches!(doc.folded(b), "of" | "de" | "du" | "des" | "d'");
     if b > a + 1
         && !given_then_surname

@@ -38,12 +38,20 @@ fn a_pronoun_among_several_people_is_the_protagonist_named_just_before() {
     for last in [
         "Peter Stone was asked why Miller had left. He replied: \"The time had come.\"",
         "Peter Stone said that Miller may be interviewed. He added: \"The time had come.\"",
+        "Peter Stone, who beat Tom Okken last year, praised Miller. He said: \"I have never seen it.\"",
     ] {
         let text = format!(
             "James Miller won in Madrid. \"It was good,\" said James Miller. Miller is fit again. {last}"
         );
         assert_ne!(speakers(&text)[1], some("James Miller"), "{last}");
     }
+}
+
+#[test]
+fn names_inside_straight_quotes_do_not_make_a_protagonist() {
+    let text = "James Miller won. \"Miller is fast,\" said Tom Okken. \"Miller is strong,\" said Paul Reina. \
+                \"Miller is calm,\" said Peter Stone. Critics praised Miller and Stone. He said: \"I never saw it.\"";
+    assert_eq!(speakers(text).last().cloned().flatten(), None);
 }
 
 #[test]

@@ -1364,6 +1364,14 @@ fn an_incise_of_any_verb_names_the_person_after_it() {
     // A preposition is no verb: the name after it said nothing.
     let s = speakers("«On a tout à craindre pour janvier», avec Paul Roux.");
     assert_eq!(s, vec![None]);
+    // Words or names quoted inside a sentence are no one's words there.
+    for text in [
+        "Le rapport, jugé «accablant», vise Jean Dupont.",
+        "Le film «Les Misérables», signé Ladj Ly, sort mercredi.",
+        "Les élus «Les Républicains», derrière Laurent Wauquiez, refusent.",
+    ] {
+        assert!(speakers(text).iter().all(Option::is_none), "{text}");
+    }
 }
 
 #[test]
@@ -1378,6 +1386,11 @@ fn an_aside_and_the_end_of_a_phrase_before_the_incise() {
         "Marie Dupuis a parlé lundi. «Des casseurs ont jeté des pierres sur la préfecture» et des banques, a-t-elle précisé.",
     );
     assert_eq!(s, vec![some("Marie Dupuis")]);
+    // Words said inside someone else's sentence are not the reporter's.
+    let s = speakers(
+        "Le maire a lancé «Je ne démissionnerai jamais de ce poste» devant ses adjoints, raconte Marie Dupuis.",
+    );
+    assert_ne!(s, vec![some("Marie Dupuis")]);
 }
 
 #[test]
@@ -1394,6 +1407,11 @@ fn a_pulled_out_part_of_a_quote_has_its_speaker() {
     // Words one speaker takes from another open on no capital: not a pulled-out quote.
     let text = "Le chef de l'État aurait dit qu'il n'avait «pas les mots d'un gitan du tout».\n«Il \
                 n'a pas les mots d'un gitan du tout, c'est une injure», dénonce Paul Roux.";
+    assert_eq!(speakers(text)[0], None);
+    // A placard read inside a sentence is not the words of the one who quotes it later.
+    let text = "Sur les pancartes, on lisait «Non à la fermeture de notre maternité» en lettres rouges.\n\
+                «Quand je lis “Non à la fermeture de notre maternité”, je comprends leur colère», a réagi \
+                Jean Dupont.";
     assert_eq!(speakers(text)[0], None);
 }
 

@@ -296,24 +296,28 @@ pub(super) fn ex_capitalised(doc: &Doc, p: usize) -> bool {
         && doc.tok(p).strip_prefix("ex-").is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
 }
 
-/// English titles that are verbs as often ("to rival Apple's iPod", "was to star X"); not those
-/// more often a noun after "to" ("indebted to skipper X", "passed to captain X").
-const VERB_LIKE_TITLES: [&str; 11] =
+/// English titles that are verbs as often: after a modal or "was to" ("will host", "was to
+/// star X"); after another "to" only those rarely a noun there ("to rival Apple's iPod"; not
+/// "talked to coach X", "promoted to head coach").
+const EN_VERB_LIKE_TITLES: [&str; 11] =
     ["rival", "host", "coach", "manage", "chair", "head", "judge", "champion", "star", "partner", "lead"];
+const EN_VERB_AFTER_TO: [&str; 6] = ["rival", "host", "manage", "chair", "judge", "partner"];
 
 /// English: whether the lowercase title at `k` is a verb after "to" or a modal ("to rival",
 /// "will host"): no title there.
 pub(super) fn verb_after_infinitive_marker(doc: &Doc, k: usize) -> bool {
-    let marker = |p: usize| {
-        matches!(
-            doc.folded(p),
-            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
-        )
-    };
-    doc.lang == Lang::En
-        && !doc.cap(k)
-        && VERB_LIKE_TITLES.contains(&doc.folded(k))
-        && k.checked_sub(1).is_some_and(marker)
+    let f = doc.folded(k);
+    if doc.lang != Lang::En || doc.cap(k) || !EN_VERB_LIKE_TITLES.contains(&f) {
+        return false;
+    }
+    let Some(p) = k.checked_sub(1) else { return false };
+    let modal = matches!(
+        doc.folded(p),
+        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+    );
+    let to = doc.folded(p) == "to";
+    let was_to = to && matches!(doc.folded(p.wrapping_sub(1)), "was" | "were" | "is" | "are" | "be");
+    modal || was_to || to && EN_VERB_AFTER_TO.contains(&f)
 }
 
 /// English: whether the capitalised title at `k..te` stands in the name of a work written with a
@@ -479,7 +483,8 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
         && p.is_some_and(|p| {
             doc.cap(p) && !GAZ.is_stop(doc.folded(p)) && !super::opens_sentence(doc, p) || modifier(p)
         });
-    // "Former Scotland international X", "a Wales international": a player capped by a country.
+    // "Former Scotland international X", "a Wales international": a player capped by a country
+    // (not opening a sentence: "… France. International X" is another sentence's word).
     let capped = f == "international"
         && p.is_some_and(|p| {
             doc.cap(p)
@@ -876,6 +881,7 @@ mod tests {
             ("Nothing is there to rival Tom Baker's new phone.", &[]),
             ("The film was to star Tom Baker and Anna Clarke.", &[]),
             ("Ireland were indebted to skipper Tom Baker.", &[("Tom Baker", "skipper")]),
+            ("He talked to coach Tom Baker after the game.", &[("Tom Baker", "coach")]),
         ]);
     }
 

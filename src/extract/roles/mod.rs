@@ -779,7 +779,8 @@ fn clause_after_and(doc: &Doc, j: usize) -> bool {
     !goes_on
 }
 
-/// French adverbs that come after a finite verb, never inside the noun complement of a title.
+/// French adverbs that come after a verb or an adjective, never inside the noun complement of a
+/// title.
 const VERB_ADVERBS: [&str; 9] = [
     "desormais",
     "toujours",
@@ -877,10 +878,16 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             j += 1;
             continue;
         }
-        // "le patron des Républicains voit désormais …": an adverb that follows a verb ends the
-        // role, and the verb before it with it when a name precedes that verb.
+        // These adverbs are never in a title's complement: they end the role ("ministre des
+        // Affaires étrangères toujours en poste"), and after a listed name the word before them
+        // is a verb ("le patron des Républicains voit désormais …").
         if doc.lang == Lang::Fr && j > from + 1 && VERB_ADVERBS.contains(&f) {
-            if !doc.cap(j - 1) && doc.cap(j - 2) && doc.is_word(j - 1) {
+            let after_listed = (j.saturating_sub(6)..j - 1).any(|i| {
+                listed_name_at(doc, i, Label::Org)
+                    .or_else(|| listed_name_at(doc, i, Label::Loc))
+                    .is_some_and(|(_, e)| e == j - 1)
+            });
+            if !doc.cap(j - 1) && doc.is_word(j - 1) && after_listed {
                 last_content = last_content.min(j - 1);
             }
             break;
@@ -1158,6 +1165,26 @@ fn after_article(doc: &Doc, ns: usize) -> bool {
 /// after its comma at `comma` is the subject of the clause that follows: "Selon Jean Dupont, le
 /// chef de l'État ne souhaite pas …" speaks of someone else. An apposition ends on punctuation
 /// or a relative clause.
+/// French past participles in -i and -u that open a sentence ("Affaibli par …", "Reçu par …").
+const PARTICIPLES_I_U: [&str; 16] = [
+    "affaibli",
+    "affaiblie",
+    "recu",
+    "recue",
+    "elu",
+    "elue",
+    "suivi",
+    "suivie",
+    "soutenu",
+    "soutenue",
+    "conduit",
+    "conduite",
+    "interrompu",
+    "interrompue",
+    "saisi",
+    "saisie",
+];
+
 fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> bool {
     let before = |i: usize| ns.checked_sub(i).map_or("", |p| doc.folded(p));
     let cited = matches!(before(1), "selon" | "pour") || before(1) == "apres" && before(2) == "d'";
@@ -1166,8 +1193,8 @@ fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> 
     let in_participle_clause = || {
         let start = doc.sent_of.get(ns).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
         let opener = doc.tok(start);
-        let participle =
-            ["é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us"].iter().any(|e| opener.ends_with(e));
+        let participle = ends_like_participle(opener) || PARTICIPLES_I_U.contains(&doc.folded(start));
+        ["é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us"].iter().any(|e| opener.ends_with(e));
         doc.lang == Lang::Fr
             && start + 2 < ns
             && doc.cap(start)
