@@ -222,7 +222,13 @@ fn definite_start(doc: &Doc, k: usize) -> Option<(usize, Option<u32>)> {
 /// The office a definite description at token `k` names, with its country.
 fn office_at(doc: &Doc, k: usize) -> Option<OfficeAt<'static>> {
     let d = description_at(doc, k)?;
-    let (start, before) = definite_start(doc, k)?;
+    // "l'organisation et son secrétaire général": an office of no country may follow a
+    // possessive, the body it belongs to being the office's own.
+    let possessed = || {
+        let possessive = matches!(doc.folded(k.checked_sub(1)?), "son" | "sa");
+        (possessive && matches!(d.country, Country::None)).then_some((k, None))
+    };
+    let (start, before) = definite_start(doc, k).or_else(possessed)?;
     let phrase_end = k + d.words.len();
     let after = country_of(doc, phrase_end);
     let named = before.or(after.map(|(id, _)| id));
@@ -592,6 +598,19 @@ mod tests {
 
     const PHILIPPE: &str = "Édouard Philippe a réuni les députés de la majorité mardi soir. «Nous ne \
         reculerons pas sur l'essentiel», a répété le premier ministre devant eux.";
+
+    #[test]
+    fn an_office_of_no_country_after_a_possessive_and_presidents_of_other_states() {
+        let text = "L'organisation s'interroge sur le départ de son secrétaire général de la Francophonie. \
+                    Abdou Diouf quitte Québec.";
+        let f = facts(text, Lang::Fr, (2012, 7, 4));
+        assert_eq!(roles_of(&f, "Abdou Diouf"), ["secrétaire général de la Francophonie"]);
+        let text = "Le président égyptien a parlé au Caire. Mohamed Morsi a reçu les juges.";
+        assert_eq!(roles_of(&facts(text, Lang::Fr, (2012, 11, 26)), "Mohamed Morsi"), ["président égyptien"]);
+        // A possessive before an office of a country: whose, the text does not say.
+        let text = "Le pays et son premier ministre hésitent. Édouard Philippe a parlé.";
+        assert!(roles_of(&facts(text, Lang::Fr, (2018, 12, 5)), "Édouard Philippe").is_empty());
+    }
 
     #[test]
     fn the_prime_minister_of_the_day_is_the_one_named() {
