@@ -882,6 +882,8 @@ mod tests {
             ("The film was to star Tom Baker and Anna Clarke.", &[]),
             ("Ireland were indebted to skipper Tom Baker.", &[("Tom Baker", "skipper")]),
             ("He talked to coach Tom Baker after the game.", &[("Tom Baker", "coach")]),
+            ("Director of television Tom Baker said so.", &[("Tom Baker", "Director of television")]),
+            ("She is adviser to chancellor Tom Baker.", &[("Tom Baker", "chancellor")]),
         ]);
     }
 

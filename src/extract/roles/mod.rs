@@ -2108,7 +2108,9 @@ fn name_closing_complement(doc: &Doc, te: usize, ce: usize, blocked: &[bool]) ->
         }
         // "adviser to President Vladimir Putin", "special advisor to Chancellor Gordon Brown":
         // a name with a title of its own after the preposition is whom the holder serves.
-        if english && preposition && compound_end {
+        // ("director of television Jana Bennett": a lowercase noun closing the complement is
+        // no title of the name's own.)
+        if english && preposition && compound_end && (doc.cap(j - 1) || title_at(doc, j - 1).is_some()) {
             return None;
         }
         // "le patron des Républicains voit … glisser vers Marine Le Pen": a name governed by
