@@ -1327,7 +1327,24 @@ fn only_incise_between(
         && !(prev_close + 1..open - 1).any(|j| ends_sentence(j) || is_quote_mark(doc.tok(j)))
         && !(prev_close + 1..open).any(|j| doc.newline_before(j))
         && !(doc.newline_before(open) && splits)
-        && !other_person_between(doc, prev_close, open, name, entities)
+        && !rival_in_incise(doc, prev_close, open, name, entities)
+}
+
+/// Whether someone else than `name` is named between the tokens `a` and `b` as one who might
+/// speak: in English not as a possessor ("\"…,\" said McIlroy, who came back under Lester's
+/// guidance. \"…\"" goes on with McIlroy).
+fn rival_in_incise(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
+    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    let possessor = |e: &Entity, start: usize| {
+        let end = e.mentions.iter().find(|m| m.start == start).map_or(start, |m| m.end);
+        doc.lang == Lang::En
+            && doc.text.get(end..).is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+    };
+    entities
+        .last_person_between(from.end, to.start, |e, start| {
+            e.name != name && !only_after_article(doc, e) && !possessor(e, start)
+        })
+        .is_some()
 }
 
 /// Most tokens between a quotation and a colon that opens the next one in its incise.

@@ -48,6 +48,17 @@ fn a_pronoun_among_several_people_is_the_protagonist_named_just_before() {
 }
 
 #[test]
+fn a_possessor_in_the_incise_does_not_stop_the_speaker_going_on() {
+    let text = "James Miller ran. \"That was my last decent year,\" said James Miller, who came back under \
+                Peter Stone's shrewd guidance. \"Before, every race was like climbing a mountain.\"";
+    assert_eq!(speakers(text), vec![some("James Miller"), some("James Miller")]);
+    // Someone else named otherwise may be the one who speaks next.
+    let text = "James Miller ran. \"That was my last decent year,\" said James Miller, who came back under \
+                coach Peter Stone. \"Before, every race was like climbing a mountain.\"";
+    assert_eq!(speakers(text)[1], None);
+}
+
+#[test]
 fn names_inside_straight_quotes_do_not_make_a_protagonist() {
     let text = "James Miller won. \"Miller is fast,\" said Tom Okken. \"Miller is strong,\" said Paul Reina. \
                 \"Miller is calm,\" said Peter Stone. Critics praised Miller and Stone. He said: \"I never saw it.\"";
