@@ -69,10 +69,26 @@ fn person_between(doc: &Doc, a: usize, b: usize, entities: &EntityIndex) -> bool
 /// Whether someone other than `name` is named between tokens `a` and `b` (the speaker's own
 /// name in the incise after their quote is no rival: "», a constaté X, sur franceinfo.").
 fn other_person_between(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
+    person_between_where(doc, a, b, entities, |e, _| e.name != name && !only_after_article(doc, e))
+}
+
+/// Whether a person `keep` accepts (given the mention's first byte) is named between the
+/// tokens `a` and `b`.
+fn person_between_where(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    entities: &EntityIndex,
+    keep: impl Fn(&Entity, usize) -> bool,
+) -> bool {
     let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
-    entities
-        .last_person_between(from.end, to.start, |e, _| e.name != name && !only_after_article(doc, e))
-        .is_some()
+    entities.last_person_between(from.end, to.start, keep).is_some()
+}
+
+/// Whether a mention ending at byte `end` is a possessor ("Lester's guidance", "Kenteris'
+/// lawyer"): no one who speaks.
+fn possessor_ending_at(doc: &Doc, end: usize) -> bool {
+    matches!(doc.tok(token_at(doc, end)), "'s" | "’s" | "'" | "’")
 }
 
 /// Whether a "person" is only ever written after an article ("du Printemps Haussmann", "le
@@ -1026,6 +1042,10 @@ fn share_incise_backwards(
 fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize]) {
     // Shorter parts ("la fin du monde") are set phrases.
     const PART_WORDS: usize = 6;
+    let unattributed = |(q, &w): (&Quote, &usize)| q.speaker.is_none() && w >= 4;
+    if !out.iter().zip(word_counts).any(unattributed) {
+        return;
+    }
     // The words, folded, between spaces: a part is found only on word boundaries.
     let words = |q: &Quote| {
         let folded = crate::text::fold::fold_str(&q.text);
@@ -1334,17 +1354,13 @@ fn only_incise_between(
 /// speak: in English not as a possessor ("\"…,\" said McIlroy, who came back under Lester's
 /// guidance. \"…\"" goes on with McIlroy).
 fn rival_in_incise(doc: &Doc, a: usize, b: usize, name: &str, entities: &EntityIndex) -> bool {
-    let (Some(from), Some(to)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
     let possessor = |e: &Entity, start: usize| {
         let end = e.mentions.iter().find(|m| m.start == start).map_or(start, |m| m.end);
-        doc.lang == Lang::En
-            && doc.text.get(end..).is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+        doc.lang == Lang::En && possessor_ending_at(doc, end)
     };
-    entities
-        .last_person_between(from.end, to.start, |e, start| {
-            e.name != name && !only_after_article(doc, e) && !possessor(e, start)
-        })
-        .is_some()
+    person_between_where(doc, a, b, entities, |e, start| {
+        e.name != name && !only_after_article(doc, e) && !possessor(e, start)
+    })
 }
 
 /// Most tokens between a quotation and a colon that opens the next one in its incise.
@@ -1822,8 +1838,7 @@ fn protagonist_just_before(
     let own = doc.sentences.get(sentence).cloned().unwrap_or(open..open);
     let named_before = |p: usize| p >= first && p < open && !quoted.get(p).copied().unwrap_or(true);
     // "Mr Mubanga's account": a possessor is no one who speaks.
-    let possessor =
-        |m: &super::types::Mention| matches!(doc.tok(token_at(doc, m.end)), "'s" | "’s" | "'" | "’");
+    let possessor = |m: &super::types::Mention| possessor_ending_at(doc, m.end);
     // The last person of that gender named before ("Mr Brown said … But John Taylor said …
     // \"…,\" he said" is Taylor's).
     let last_fitting = entities

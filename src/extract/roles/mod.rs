@@ -1194,7 +1194,6 @@ fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> 
         let start = doc.sent_of.get(ns).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
         let opener = doc.tok(start);
         let participle = ends_like_participle(opener) || PARTICIPLES_I_U.contains(&doc.folded(start));
-        ["é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us"].iter().any(|e| opener.ends_with(e));
         doc.lang == Lang::Fr
             && start + 2 < ns
             && doc.cap(start)
