@@ -2372,8 +2372,7 @@ fn any_verb_incise(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speake
         }
         np += 1;
     }
-    let (e, _) = doc.tokens.get(np).and_then(|t| entities.starting_at(t.start))?;
-    if e.label != Label::Per {
+    if label_at(doc, np, entities) != Some(Label::Per) {
         return None;
     }
     let (name, end) = entity_at(doc, np, entities)?;
@@ -4298,13 +4297,8 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
         // "Pour l'ONG Reporters sans frontières, «": the kind of body before its name.
         .or_else(|| {
             let cue = doc.is_determiner(q) && ORG_NOUNS.contains(&doc.folded(q + 1));
-            let body = |j: usize| {
-                doc.tokens
-                    .get(j)
-                    .and_then(|t| entities.starting_at(t.start))
-                    .is_some_and(|(e, _)| e.label == Label::Org)
-            };
-            if cue && body(q + 2) { speaker_entity_at(doc, q + 2, entities) } else { None }
+            let body = label_at(doc, q + 2, entities) == Some(Label::Org);
+            if cue && body { speaker_entity_at(doc, q + 2, entities) } else { None }
         });
     match named {
         Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),
