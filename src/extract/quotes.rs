@@ -1792,7 +1792,7 @@ fn token_at(doc: &Doc, start: usize) -> usize {
 
 /// Which tokens stand inside quotation marks: guillemets, curly quotes and straight ones (these
 /// by the way they face), none across a paragraph break.
-fn quoted_mask(doc: &Doc) -> Vec<bool> {
+pub(crate) fn quoted_mask(doc: &Doc) -> Vec<bool> {
     let mut inside = false;
     let mut out = Vec::with_capacity(doc.len());
     for k in 0..doc.len() {

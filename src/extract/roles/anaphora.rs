@@ -14,11 +14,11 @@ use crate::extract::types::{Label, Lang};
 
 /// A stretch of text naming someone (or something that might be someone): a run of capitalised
 /// words with the key of the person it names.
-struct NameMention {
-    tokens: Range<usize>,
-    key: String,
+pub(super) struct NameMention {
+    pub(super) tokens: Range<usize>,
+    pub(super) key: String,
     /// Known to be a person's name: a role's name, a given name opening it, an honorific.
-    person: bool,
+    pub(super) person: bool,
 }
 
 /// Words after which a name or a description is a complement, not who the sentence is about:
@@ -171,7 +171,12 @@ fn predicate_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, u
 /// already gave, runs of two words or more, and a lone capitalised word inside a sentence that
 /// no list knows as a place, organisation or acronym. Counting too many keeps the rule silent;
 /// counting too few would give a role to the wrong person.
-fn name_mentions(doc: &Doc, found: &[RoleMatch], blocked: &[bool], quoted: &[bool]) -> Vec<NameMention> {
+pub(super) fn name_mentions(
+    doc: &Doc,
+    found: &[RoleMatch],
+    blocked: &[bool],
+    quoted: &[bool],
+) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = found
         .iter()
         .map(|r| NameMention { tokens: r.name.clone(), key: String::new(), person: true })
@@ -259,7 +264,7 @@ fn set_keys(doc: &Doc, mentions: &mut [NameMention]) {
 }
 
 /// The folded last word of a name.
-fn surname(doc: &Doc, name: &Range<usize>) -> String {
+pub(super) fn surname(doc: &Doc, name: &Range<usize>) -> String {
     doc.folded(name.end.saturating_sub(1)).to_string()
 }
 
@@ -537,7 +542,7 @@ fn topic_of_short_sentence<'m>(
 /// three times and more than twice as often as anyone else. A profile or an interview
 /// describes its subject many ways ("l'élu béarnais", "le député de l'Oise", "l'ancien
 /// ministre") far from the name.
-fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
+pub(super) fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in mentions {
         match counts.iter_mut().find(|(k, _)| *k == m.key) {
@@ -585,7 +590,7 @@ fn named_next_in_lede<'m>(
 }
 
 /// Whether no line break falls between tokens `a` and `b`.
-fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+pub(super) fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
     !(a.min(b) + 1..=a.max(b)).any(|i| doc.newline_before(i))
 }
 
@@ -593,7 +598,7 @@ fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
 /// title but with another complement ("ministre de l'Économie" is not "ministre du Travail"), and
 /// the holder's own roles with it say the same, less or more ("président" and "président du
 /// parti"), never something else ("ministre de la Justice").
-fn title_free_for(
+pub(super) fn title_free_for(
     doc: &Doc,
     found: &[RoleMatch],
     head: &str,
@@ -614,11 +619,11 @@ fn title_free_for(
 }
 
 /// The title head of a role found with a name.
-fn role_head(doc: &Doc, r: &RoleMatch) -> Option<String> {
+pub(super) fn role_head(doc: &Doc, r: &RoleMatch) -> Option<String> {
     r.role_tokens.clone().find_map(|i| title_head(doc, i)).map(|(h, _)| h)
 }
 
 /// The longest mention known to be the person keyed `key`: the span their entity will have.
-fn fullest_mention(mentions: &[NameMention], key: &str) -> Option<Range<usize>> {
+pub(super) fn fullest_mention(mentions: &[NameMention], key: &str) -> Option<Range<usize>> {
     mentions.iter().filter(|m| m.key == key && m.person).map(|m| m.tokens.clone()).max_by_key(|t| t.len())
 }

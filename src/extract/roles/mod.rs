@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod anaphora;
+mod anaphora_en;
 mod english;
 mod offices;
 
@@ -1118,6 +1119,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         anaphora::anaphoric_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
     let mut more = !anaphoric.is_empty();
     out.extend(anaphoric);
+    let described_en: Vec<RoleMatch> =
+        anaphora_en::english_anaphoric_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
+    out.extend(described_en);
     let pronouns: Vec<RoleMatch> =
         anaphora::pronoun_copula_roles(doc, &out, blocked).into_iter().filter(allowed).collect();
     more |= !pronouns.is_empty();
@@ -2181,9 +2185,9 @@ fn push_named(
     for role in &roles {
         out.push(RoleMatch { name: name.clone(), role_tokens: role_tokens.clone(), role: role.clone() });
     }
-    while plural && (doc.tok(end) == "," || doc.folded(end) == "et") {
+    while plural && (doc.tok(end) == "," || is_and(doc, end)) {
         let mut ns = end + 1;
-        if doc.folded(ns) == "et" {
+        if is_and(doc, ns) {
             ns += 1;
         }
         if is_honorific(doc, ns) {
@@ -2201,9 +2205,15 @@ fn push_named(
 /// Whether another person's name follows the name ending at `ne`: ", Marie Durand", "et Marie
 /// Durand".
 fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
-    let ns = if matches!(doc.folded(ne), "," | "et") { ne + 1 } else { return false };
-    let ns = if doc.folded(ns) == "et" { ns + 1 } else { ns };
+    let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return false };
+    let ns = if is_and(doc, ns) { ns + 1 } else { ns };
     person_name(doc, ns, blocked).is_some()
+}
+
+/// The conjunction "et" ("and" in English) at `k`, in lowercase.
+fn is_and(doc: &Doc, k: usize) -> bool {
+    let and = if doc.lang == Lang::Fr { "et" } else { "and" };
+    doc.tok(k) == and
 }
 
 /// English pre-modifiers of a capitalised title: "Trade and Industry Secretary".

@@ -1,0 +1,233 @@
+//! English roles given through a description that opens a sentence and stands for someone named
+//! just before: "Hewitt beat Kim in four sets. The Australian number one will face …", "…, said
+//! McIlroy. New coach Tony Lester has helped McIlroy. The 28-year-old 800 metres runner has not
+//! always …". English news writes this way sentence after sentence; the French rules
+//! (`anaphora`) read articles and clauses English does not have.
+//!
+//! The description goes to someone only when the sentence before names one person and nobody
+//! else (a sentence naming no one is passed over, twice at most), with no pronoun before the name
+//! that may be who is described; when that person holds no other title in the text, nobody else
+//! holds this one, and the text did not bring in someone unnamed with it ("a spokesman said …
+//! The spokesman added").
+
+use std::ops::Range;
+
+use super::anaphora::{NameMention, fullest_mention, name_mentions, role_head, surname, title_free_for};
+use super::{
+    RoleMatch, complement_end, english_premodifiers, is_honorific, modifiers_back, person_name, title_at,
+    title_head, title_tail,
+};
+use crate::extract::doc::Doc;
+use crate::extract::quotes::quoted_mask;
+use crate::extract::types::Lang;
+
+/// A description opening a sentence: its role's first token, the title's end, the role's end,
+/// and the title's head.
+struct Description {
+    start: usize,
+    title_end: usize,
+    end: usize,
+    head: String,
+}
+
+/// The roles English descriptions opening a sentence give the person named just before.
+pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<RoleMatch> {
+    let mut out: Vec<RoleMatch> = Vec::new();
+    if doc.lang != Lang::En {
+        return out;
+    }
+    // English news quotes with straight quotation marks.
+    let quoted = quoted_mask(doc);
+    let mentions = name_mentions(doc, found, blocked, &quoted);
+    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
+        let p = sentence.start;
+        if doc.tok(p) != "The" || quoted.get(p).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(d) = description_after(doc, p + 1, blocked) else { continue };
+        if (d.start..d.end).any(in_found) || introduced_unnamed(doc, &d.head, p, blocked) {
+            continue;
+        }
+        let Some(holder) = holder_before(doc, &mentions, i) else { continue };
+        // "Andrew Marr, BBC political editor, … The prime minister": someone else.
+        let titled_otherwise = |m: &NameMention| {
+            let same_person = |r: &RoleMatch| surname(doc, &r.name) == surname(doc, &m.tokens);
+            found.iter().any(|r| same_person(r) && role_head(doc, r).is_some_and(|h| h != d.head))
+        };
+        // "Former chancellor Gordon Brown spoke. The chancellor said": the one in office now.
+        let past = |role: &str| {
+            let role = role.to_lowercase();
+            role.contains("former") || role.starts_with("ex-") || role.contains(" ex-")
+        };
+        let formerly = found.iter().any(|r| {
+            surname(doc, &r.name) == surname(doc, &holder.tokens)
+                && role_head(doc, r).is_some_and(|h| h == d.head)
+                && past(&r.role)
+        });
+        if formerly && !past(doc.span_text(d.start, d.end))
+            || titled_otherwise(holder)
+            || !title_free_for(doc, found, &d.head, holder, (d.start, d.end))
+        {
+            continue;
+        }
+        let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
+        let role = doc.span_text(d.start, d.end).to_string();
+        if !out.iter().any(|r| r.role == role && r.name == name) {
+            out.push(RoleMatch { name, role_tokens: d.start..d.title_end, role });
+        }
+    }
+    out
+}
+
+/// The description from `t` on (the article before it): [an age] [modifiers and whom the title
+/// serves] TITLE [complement], and then its verb, in lowercase: "The 28-year-old 800 metres
+/// runner has", "The former Chelsea striker is", "The Wales coach said". Not a title a name
+/// follows ("The Wales coach Mike Ruddock"): that is the holder's own, read where it stands.
+fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Description> {
+    // "The 28-year-old": an age says who, not what.
+    let f = doc.folded(t);
+    let t = if f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit()) { t + 1 } else { t };
+    let (k, head) = (t..t + 5).find_map(|k| match title_head(doc, k) {
+        Some((head, false)) => Some((k, head)),
+        _ => None,
+    })?;
+    // Every word between the article and the title qualifies the title.
+    if modifiers_back(doc, english_premodifiers(doc, k, blocked)) != t {
+        return None;
+    }
+    let te = title_tail(doc, title_at(doc, k)?);
+    if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
+        return None;
+    }
+    let ce = complement_end(doc, te, 8).max(te);
+    // "The barrister who had represented Mr Martin": a relative clause brings in someone new.
+    let next = doc.folded(ce);
+    let verb = doc.is_word(ce)
+        && !doc.cap(ce)
+        && !matches!(next, "and" | "or" | "of" | "'s" | "who" | "whose" | "that" | "which")
+        && !names_another(doc, ce);
+    verb.then_some(Description { start: t, title_end: te, end: ce, head })
+}
+
+/// "The winner in the poetry category was Jean Valentine": the description's verb says who it
+/// is, someone else.
+fn names_another(doc: &Doc, ce: usize) -> bool {
+    let sentence = doc.sent_of[ce];
+    (ce..ce + 8)
+        .take_while(|&j| doc.sent_of.get(j) == Some(&sentence))
+        .find(|&j| matches!(doc.folded(j), "is" | "was"))
+        .is_some_and(|j| doc.cap(j + 1))
+}
+
+/// Whether the title `head` came before `before` with an indefinite article or a possessive,
+/// for someone the text did not name: "a spokesman said … The spokesman added", "his lawyer …".
+/// ("the prime minister's official spokesman": the words qualifying the title are passed over).
+fn introduced_unnamed(doc: &Doc, head: &str, before: usize, blocked: &[bool]) -> bool {
+    (1..before).any(|i| {
+        title_head(doc, i).is_some_and(|(h, _)| h == head) && {
+            let rs = modifiers_back(doc, english_premodifiers(doc, i, blocked));
+            rs.checked_sub(1).is_some_and(|p| {
+                matches!(doc.folded(p), "a" | "an" | "his" | "her" | "their" | "its" | "one" | "'s" | "’s")
+            })
+        }
+    })
+}
+
+/// The person the description opening sentence `i` stands for: the one person the sentence
+/// before names, with no pronoun before that names someone else ("He was promoted following the
+/// departure of Arthur Cox. The former England defender …" is not Cox), the sentence not itself
+/// about someone described.
+fn holder_before<'m>(doc: &Doc, mentions: &'m [NameMention], i: usize) -> Option<&'m NameMention> {
+    let named_in =
+        |s: &Range<usize>| mentions.iter().filter(|m| s.contains(&m.tokens.start)).collect::<Vec<_>>();
+    // A sentence naming no one (a quotation, "He won in 2002.") is about the same person: look
+    // further back, twice at most.
+    let mut b = i.checked_sub(1)?;
+    let mut named = named_in(doc.sentences.get(b)?);
+    while named.is_empty() && b + 3 > i && b > 0 {
+        b -= 1;
+        named = named_in(doc.sentences.get(b)?);
+    }
+    let first = *named.first()?;
+    let sentence = doc.sentences.get(b)?;
+    let pronoun = (sentence.start..first.tokens.start).any(|j| PRONOUNS.contains(&doc.folded(j)));
+    // "The Australian world number three strolled … as Minar won the next five. The top seed
+    // …": a sentence about someone described goes on about them.
+    let described = doc.tok(sentence.start) == "The";
+    // "Hreidarsson received Danny Murphy's free-kick.": a word opening the sentence is no
+    // mention (it may be any word), but it names someone when the text names them elsewhere.
+    let s0 = sentence.start;
+    let unlisted_surname = doc.cap(s0)
+        && !mentions.iter().any(|m| m.tokens.contains(&s0))
+        && mentions.iter().any(|m| m.key != first.key && doc.folded(m.tokens.end - 1) == doc.folded(s0));
+    (!pronoun && !described && !unlisted_surname && named.iter().all(|m| m.key == first.key)).then_some(first)
+}
+
+/// Pronouns that speak of someone a sentence does not name (folded).
+const PRONOUNS: [&str; 8] = ["he", "she", "his", "her", "they", "their", "him", "i"];
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::types::Lang;
+
+    fn assert_cases(cases: &[(&str, &[(&str, &str)])]) {
+        super::super::tests::assert_cases_in(Some(Lang::En), cases);
+    }
+
+    #[test]
+    fn a_description_opening_a_sentence_is_the_one_person_named_before() {
+        assert_cases(&[
+            (
+                "Mr Jane Roberts then cut the budget. The Welsh finance minister said the money had gone.",
+                &[("Jane Roberts", "Welsh finance minister")],
+            ),
+            // An age is left out of the role; a sentence naming no one is passed over.
+            (
+                "Tom Hardy won in Leeds. \"I was ready.\" The 24-year-old sprinter has won twice since.",
+                &[("Tom Hardy", "sprinter")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_description_with_someone_else_in_view_names_nobody() {
+        assert_cases(&[
+            // Two people named.
+            ("Tom Hardy beat Sam Cole. The sprinter said he was happy.", &[]),
+            // A pronoun before the name: "he" may be who is described.
+            ("He was promoted after Sam Cole left. The former England defender said it was time.", &[]),
+            // A surname opening the sentence that the text names elsewhere.
+            ("Cole passed to Tom Hardy. The striker scored. Sam Cole left.", &[]),
+            // The sentence before is about someone described.
+            ("The Australian champion strolled as Tom Hardy won. The top seed recovered.", &[]),
+            // Someone unnamed brought in with the title, a relative clause, a name after the verb.
+            ("A spokesman met Tom Hardy. The spokesman said no.", &[]),
+            ("The prime minister's official spokesman met Tom Hardy. The spokesman said no.", &[]),
+            ("Tom Hardy was jailed. The barrister who had represented him said no.", &[]),
+            ("Tom Hardy won the prize. The winner in the poetry category was Sam Cole.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_description_of_another_title_or_a_title_held_before_names_nobody() {
+        assert_cases(&[
+            (
+                "BBC political editor Andrew Marr spoke. The prime minister said the war was right.",
+                &[("Andrew Marr", "BBC political editor")],
+            ),
+            (
+                "Former coach Tom Hardy spoke. The coach said the team was ready.",
+                &[("Tom Hardy", "Former coach")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_plural_title_names_each_of_the_people_joined_by_and() {
+        assert_cases(&[(
+            "She trained in Kenya with 1500m runners Ann Lee and Mary Stone.",
+            &[("Ann Lee", "1500m runners"), ("Mary Stone", "1500m runners")],
+        )]);
+    }
+}
