@@ -56,6 +56,7 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
             .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
             .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce))
             .or_else(|| last_named_before(doc, &mentions, rs..ce, &head))
+            .or_else(|| introduced_next(doc, &mentions, found, rs..ce, &head))
             .or_else(|| protagonist.filter(|p| nobody_else_around(doc, &mentions, rs..ce, p)));
         let Some(holder) = holder else { continue };
         if !gender_agrees(doc, rs, holder) {
@@ -324,7 +325,25 @@ fn names_subject(doc: &Doc, ns: usize) -> bool {
         || speech(word)
         || bare && verb < before && speech(doc.folded(verb))
         || word == "pour" && opens(before)
+        || opinion_of(doc, before)
         || bare && opens_subordinate(doc, before)
+}
+
+/// Whether "de" at `de` closes a frame opening a clause that gives someone's view, as "selon"
+/// does: "De l'avis de X, …", "De l'opinion de X", "Aux yeux de X".
+fn opinion_of(doc: &Doc, de: usize) -> bool {
+    let f = |i: usize| doc.folded(i);
+    let opens = |i: usize| {
+        i == 0 || doc.sentences.get(doc.sent_of[i]).is_some_and(|s| s.start == i) || f(i - 1) == ","
+    };
+    if de < 2 || !matches!(f(de), "de" | "d'") {
+        return false;
+    }
+    match (f(de - 2), f(de - 1)) {
+        ("l'", "avis" | "opinion") => de >= 3 && f(de - 3) == "de" && opens(de - 3),
+        ("aux", "yeux") => opens(de - 2),
+        _ => false,
+    }
 }
 
 /// Words of time that may stand between a verb of saying and its subject (folded).
@@ -450,6 +469,42 @@ fn last_named_before<'m>(
     let first = around.next()?;
     let in_before = before.contains(&first.tokens.start);
     (in_before && first.person && around.all(|m| m.key == first.key)).then_some(first)
+}
+
+/// "Le secrétaire général de la Francophonie ne se remet pas de cette gifle. De l'opinion
+/// d'Abdou Diouf, …": a description opening its sentence, then the next sentence names someone
+/// for the first time, the journalist's way of bringing a person in. Only when the
+/// description's sentence names nobody, the next names one person only, and whoever the sentence
+/// before names holds a title of another kind ("Abdou Diouf est tout ouïe. Le président de
+/// Michelin Amérique du Nord examine le thème. De l'avis de l'Américain Pete Selleck, …").
+fn introduced_next<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    found: &[RoleMatch],
+    d: Range<usize>,
+    head: &str,
+) -> Option<&'m NameMention> {
+    let sentence = doc.sent_of[d.start];
+    let opens =
+        d.start.checked_sub(1).is_some_and(|a| doc.sentences.get(sentence).is_some_and(|s| s.start == a));
+    let next = doc.sentences.get(sentence + 1)?;
+    if !opens || !same_paragraph(doc, d.start, next.start) {
+        return None;
+    }
+    let in_sentence = |s: usize, m: &NameMention| doc.sent_of[m.tokens.start] == s;
+    if mentions.iter().any(|m| in_sentence(sentence, m) && !d.contains(&m.tokens.start)) {
+        return None;
+    }
+    let mut named = mentions.iter().filter(|m| in_sentence(sentence + 1, m));
+    let first = named.next()?;
+    let known_before = mentions.iter().any(|m| m.key == first.key && m.tokens.start < d.start);
+    if known_before || !named.all(|m| m.key == first.key) || fullest_mention(mentions, &first.key).is_none() {
+        return None;
+    }
+    let before_ok = sentence.checked_sub(1).is_none_or(|b| {
+        mentions.iter().filter(|m| in_sentence(b, m)).all(|m| titled_otherwise(doc, found, head, m))
+    });
+    before_ok.then_some(first)
 }
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the

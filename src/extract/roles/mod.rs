@@ -2921,6 +2921,37 @@ mod tests {
         assert_cases(FRENCH_TOPIC_THEN_DESCRIPTION);
     }
 
+    #[test]
+    fn a_description_then_a_person_named_for_the_first_time() {
+        assert_cases(&[
+            (
+                "Les invités ne sont pas venus. Le président de la fondation ne décolère pas. De l'avis de Jean Dupont, la faute est au ministère.",
+                &[("Jean Dupont", "président de la fondation")],
+            ),
+            // Named before: the description may be someone else.
+            (
+                "Jean Dupont est arrivé lundi. Les invités ne sont pas venus. Le président de la fondation ne décolère pas. Selon Jean Dupont, la faute est au ministère.",
+                &[],
+            ),
+            // Someone untitled named in the sentence before may be the one described.
+            (
+                "Marc Petit écoute. Le président de la fondation ne décolère pas. De l'avis de Jean Dupont, la faute est au ministère.",
+                &[],
+            ),
+            // Two people in the next sentence.
+            (
+                "Les invités ne sont pas venus. Le président de la fondation ne décolère pas. Jean Dupont et Marc Petit ont écrit au ministère.",
+                &[],
+            ),
+            // "De l'avis de X, …" makes X who the clause is about: the description after the
+            // speech verb is his.
+            (
+                "De l'avis de Jean Dupont, la faute est au ministère. Par ailleurs, poursuit l'ancien ministre, une langue doit vivre.",
+                &[("Jean Dupont", "ancien ministre")],
+            ),
+        ]);
+    }
+
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
         (
