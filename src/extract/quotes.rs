@@ -638,6 +638,8 @@ pub fn find_quotes(
         // The speaker of a quote closed earlier in this quote's sentence.
         let same_sentence_speaker =
             before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
+        // "», a-t-il admis, en précisant que «": the participle goes on with the speaker before.
+        let participle = before.as_ref().is_some_and(|p| p.2.is_some() && participle_link(doc, p.0, k));
         let inherited = before
             .filter(|(prev_close, ran_on, said_by)| {
                 let (prev_close, ran_on) = (*prev_close, *ran_on);
@@ -697,6 +699,8 @@ pub fn find_quotes(
                     .then(|| bare_after_subject(doc, k, close, words, entities, roles))
                     .flatten()
             });
+        // (Whatever else reads the participle clause as someone unnamed.)
+        let found = found.filter(|f| !(participle && matches!(f, Speaker::Unknown)));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -990,9 +994,10 @@ fn closing_mark(doc: &Doc, k: usize, closers: &[&str]) -> Option<usize> {
     Some(first)
 }
 
-/// "« … », et « … », a déclaré X": quotations that open a sentence and follow one another,
-/// joined by commas, "et" or a complement, the last attributed by an incise after it, are all
-/// that speaker's, when no sentence end, verb of saying or person stands between them.
+/// "« … », et « … », a déclaré X": quotations that open a sentence (or follow words that say
+/// nothing) and follow one another, joined by commas, "et" or a complement, the last attributed
+/// by an incise after it, are all that speaker's, when no sentence end, verb of saying or person
+/// stands between them.
 fn share_incise_backwards(
     doc: &Doc,
     out: &mut [Quote],
@@ -1010,6 +1015,17 @@ fn share_incise_backwards(
     let opens_sentence = |open: usize| {
         doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == open)
     };
+    // "Le président «a écouté» mais «…», a ajouté X": a quoted fragment after words that say
+    // nothing (no verb of saying, no person named, no other quotation) is part of the
+    // sentence the incise attributes.
+    let nothing_said_before = |open: usize| {
+        let Some(s) = doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).map(|r| r.start) else {
+            return false;
+        };
+        s > 0
+            && !(s..open).any(|j| is_speech(doc, j) || is_quote_mark(doc.tok(j)) || doc.tok(j) == ":")
+            && !person_between(doc, s - 1, open, entities)
+    };
     let mut first = 0;
     while first < marks.len() {
         // The run of joined quotes from `first`.
@@ -1021,9 +1037,14 @@ fn share_incise_backwards(
         }
         let attributed = marks.get(last).is_some_and(|m| m.2);
         let speaker = out.get(last).and_then(|q| q.speaker.clone());
+        // (A name in quotation marks before an incise is no one's words: "«gilets jaunes», il a
+        // confirmé".)
+        let said_in_full = out.get(last).is_some_and(|q| q.text.split_whitespace().count() >= 3);
         if last > first
             && attributed
-            && marks.get(first).is_some_and(|m| opens_sentence(m.0))
+            && marks
+                .get(first)
+                .is_some_and(|m| opens_sentence(m.0) || nothing_said_before(m.0) && said_in_full)
             && let Some(speaker) = speaker
         {
             for q in out.iter_mut().take(last).skip(first).filter(|q| q.speaker.is_none()) {
@@ -1479,7 +1500,9 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
         |j: usize| doc.folded(j).ends_with("ant") && (is_speech(doc, j) || doc.folded(j) == "saluant");
     // A longer incise ("», s'est réjoui X dimanche sur BFMTV, saluant les annonces «") when the
     // participle opens its own clause after a comma.
-    let reach = if (prev_close + 2..open).any(|j| doc.tok(j - 1) == "," && speaking(j)) {
+    // ("», a-t-il admis, en précisant que «": a gerund too.)
+    let after_comma = |j: usize| doc.tok(j - 1) == "," || doc.folded(j - 1) == "en" && doc.tok(j - 2) == ",";
+    let reach = if (prev_close + 2..open).any(|j| after_comma(j) && speaking(j)) {
         PARTICIPLE_CLAUSE_REACH
     } else {
         8

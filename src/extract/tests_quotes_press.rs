@@ -1433,3 +1433,25 @@ fn any_verb_between_a_description_and_the_colon_introduces_its_words() {
                 notre belle ville.»";
     assert_ne!(speakers(text), vec![some("Marie Dupuis")]);
 }
+
+#[test]
+fn a_gerund_after_a_pronoun_incise_goes_on_with_its_speaker() {
+    let text = "Paul Roux était à Matignon lundi. «Cela paraît une solution d'apaisement», a-t-il admis, \
+                en précisant que «ce n'est pas là-dessus qu'il a été consulté».";
+    assert_eq!(speakers(text), vec![some("Paul Roux"), some("Paul Roux")]);
+}
+
+#[test]
+fn a_fragment_before_the_quotation_an_incise_attributes_in_its_sentence_is_that_speaker_s() {
+    let text = "Marie Dupuis était à l'Élysée lundi. Le président «a écouté» mais «la question reste de \
+                savoir s'il a entendu», a ajouté Marie Dupuis.";
+    assert_eq!(speakers(text), vec![some("Marie Dupuis"), some("Marie Dupuis")]);
+    // A verb of saying before the fragment brings its own speaker.
+    let text = "Marie Dupuis était à l'Élysée lundi. Paul Roux a dit qu'il «a écouté» mais «la question \
+                reste de savoir s'il a entendu», a ajouté Marie Dupuis.";
+    assert_ne!(speakers(text).first().cloned().flatten().as_deref(), Some("Marie Dupuis"));
+    // Before a name quoted ahead of a main clause (no words said), the fragment stays unattributed.
+    let text = "Jean Dupont a parlé lundi. S'exprimant au lendemain de «l'acte IV» des «gilets jaunes», il \
+                a confirmé que le chef de l'État allait parler.";
+    assert_eq!(speakers(text).first().cloned().flatten(), None);
+}
