@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
-use crate::extract::coref::{Gender, given_name_gender};
+use crate::extract::coref::{Gender, given_name_gender, noun_gender};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
 use crate::extract::types::{Label, Lang};
@@ -54,12 +54,13 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
         let holder = sole_person_before(doc, &mentions, rs..ce)
             .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
+            .or_else(|| named_after_lede(doc, &mentions, found, rs..ce, &head))
             .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce))
             .or_else(|| last_named_before(doc, &mentions, rs..ce, &head))
             .or_else(|| introduced_next(doc, &mentions, found, rs..ce, &head))
             .or_else(|| protagonist.filter(|p| nobody_else_around(doc, &mentions, rs..ce, p)));
         let Some(holder) = holder else { continue };
-        if !gender_agrees(doc, rs, holder) {
+        if !gender_agrees(doc, rs, title_end(doc, k), holder) {
             continue;
         }
         if !title_free_for(doc, found, &head, holder, (rs, ce)) || titled_otherwise(doc, found, &head, holder)
@@ -387,14 +388,19 @@ fn cites(doc: &Doc, k: usize) -> bool {
 }
 
 /// Whether the description's article agrees with the holder's given name: "la" is a woman,
-/// "le" a man ("l'" tells nothing): "Jean Dupont a parlé. La ministre a ajouté" is someone else.
-fn gender_agrees(doc: &Doc, rs: usize, holder: &NameMention) -> bool {
+/// "le" a man: "Jean Dupont a parlé. La ministre a ajouté" is someone else.
+/// After "l'" the title's own ending tells it ("l'actrice", "l'ancienne ministre").
+fn gender_agrees(doc: &Doc, rs: usize, te: usize, holder: &NameMention) -> bool {
     let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
         Some("la") => Gender::Female,
         Some("le") => Gender::Male,
-        _ => return true,
+        _ => (rs..te)
+            .map(|i| noun_gender(doc.folded(i)))
+            .find(|g| *g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown),
     };
-    given_name_gender(doc.span_text(holder.tokens.start, holder.tokens.end)).fits(told)
+    told == Gender::Unknown
+        || given_name_gender(doc.span_text(holder.tokens.start, holder.tokens.end)).fits(told)
 }
 
 /// Whether token `k` belongs to a name ("Bruno Le Maire").
@@ -642,6 +648,61 @@ fn named_next_in_lede<'m>(
     let opens_next = first.tokens.start == next.start;
     (opens_next && first.person && first.tokens.len() > 1 && around.all(|m| m.key == first.key))
         .then_some(first)
+}
+
+/// The press opens with a standfirst that describes its subject and a body that names them:
+/// "Invité d'Europe 1, le président du MoDem a estimé que les réponses d'Emmanuel Macron …
+/// ¶ Ne surtout pas relâcher la pression. Depuis le début de la crise, François Bayrou semble …".
+/// A description in the first paragraph's first two sentences goes to the first person the
+/// second paragraph names as a subject, when the first paragraph names people only as
+/// complements, nobody else is named as a subject before them, and they are not named in the
+/// first paragraph or hold a title of another kind.
+fn named_after_lede<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    found: &[RoleMatch],
+    d: Range<usize>,
+    head: &str,
+) -> Option<&'m NameMention> {
+    let lede_end = (1..doc.len()).find(|&i| doc.newline_before(i))?;
+    // Its first two sentences, a dateline aside ("30 novembre 2018."), and a description
+    // standing as a subject of its own ("Après le rappeur et l'humoriste, …" is a complement).
+    let dateline = doc
+        .sentences
+        .first()
+        .is_some_and(|s| s.len() <= 5 && doc.folded(s.start).starts_with(|c: char| c.is_ascii_digit()));
+    let article = d.start.checked_sub(1)?;
+    let own = article == 0 || doc.folded(article - 1) != "et";
+    // "Le chef de l'État aurait dit …": an office of the state has a holder the body need not name.
+    let words: Vec<&str> = d.clone().map(|i| doc.folded(i)).collect();
+    let office = super::names_an_office(&words.join(" "));
+    if d.start >= lede_end || doc.sent_of[d.start] > 1 + usize::from(dateline) || !own || office {
+        return None;
+    }
+    let body_end = (lede_end + 1..doc.len()).find(|&i| doc.newline_before(i)).unwrap_or(doc.len());
+    // A section label in capitals ("LE SCAN POLITIQUE -") names no one.
+    let label = |m: &NameMention| m.tokens.clone().all(|i| doc.info.get(i).is_some_and(|t| t.upper));
+    // "les réponses d'Emmanuel Macron et Édouard Philippe": a name joined to a complement is one.
+    let subject = |m: &NameMention| {
+        let s = m.tokens.start;
+        let joined = s >= 2
+            && doc.folded(s - 1) == "et"
+            && mentions.iter().any(|o| o.tokens.end == s - 1 && !names_subject(doc, o.tokens.start));
+        !label(m) && names_subject(doc, s) && !joined
+    };
+    let mut named = mentions.iter().filter(|m| m.tokens.start < body_end && !d.contains(&m.tokens.start));
+    if named.clone().any(|m| m.tokens.start < lede_end && subject(m)) {
+        return None;
+    }
+    let first = named.find(|m| m.tokens.start >= lede_end && subject(m))?;
+    // "Nommé par le président du Sénat Gérard Larcher, le professeur …": the one the
+    // standfirst names is not the one it describes.
+    let in_lede = mentions.iter().any(|m| m.key == first.key && m.tokens.start < lede_end);
+    let titled = found.iter().any(|r| {
+        surname(doc, &r.name) == surname(doc, &first.tokens) && role_head(doc, r).is_some_and(|h| h != head)
+    });
+    let person = fullest_mention(mentions, &first.key).is_some();
+    (person && !in_lede && !titled).then_some(first)
 }
 
 /// Whether no line break falls between tokens `a` and `b`.

@@ -2922,6 +2922,30 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_describes_whom_the_body_names_first() {
+        assert_cases(&[
+            (
+                "Invité de la radio ce matin, le président du syndicat a estimé que les réponses de Jean Roux étaient insuffisantes.\nNe rien lâcher. Depuis le début de la crise, Paul Morel semble décidé à se faire entendre.",
+                &[("Paul Morel", "président du syndicat")],
+            ),
+            // The standfirst names him: the description is someone else.
+            (
+                "Nommé lundi par le maire Paul Morel à Lyon, le professeur de droit sera le garant du débat.\nPaul Morel a annoncé jeudi son choix.",
+                &[("Paul Morel", "maire")],
+            ),
+            // A title of the other gender, a description joined to another by "et".
+            (
+                "Dans une vidéo, l'actrice a dit son soutien au mouvement.\nDix ans avant, Paul Morel avait porté le gilet.",
+                &[],
+            ),
+            (
+                "Après le rappeur et l'humoriste, une autre voix se joint au mouvement.\nDix ans avant, Paul Morel avait porté le gilet.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_description_then_a_person_named_for_the_first_time() {
         assert_cases(&[
             (
