@@ -2059,9 +2059,17 @@ const COMPLEMENT_PREPOSITIONS: [&str; 9] =
 /// ministre allemand des Finances X").
 const COMPLEMENT_TITLE_WORDS: usize = 7;
 
-/// Whether person `e` is named within the byte `span` otherwise than as a complement.
+/// Whether person `e` is named within the byte `span` otherwise than as a complement, or as a
+/// possessor in an earlier paragraph ("… against Sir Alex Ferguson's side. ¶ … \"…,\" he said":
+/// someone else).
 fn not_only_complement(doc: &Doc, e: &Entity, span: std::ops::Range<usize>) -> bool {
-    e.mentions.iter().any(|m| m.start >= span.start && m.end <= span.end && !complement_at(doc, m.start))
+    let same_paragraph = |end: usize| doc.text.get(end..span.end).is_some_and(|t| !t.contains('\n'));
+    e.mentions.iter().any(|m| {
+        m.start >= span.start
+            && m.end <= span.end
+            && !complement_at(doc, m.start)
+            && (!possessor_ending_at(doc, m.end) || same_paragraph(m.end))
+    })
 }
 
 /// Whether the name at byte `start` is the complement of a preposition, maybe behind a title

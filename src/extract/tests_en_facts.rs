@@ -276,3 +276,14 @@ fn a_paragraph_of_quotation_goes_on_with_the_speaker_of_the_paragraph_before() {
     let text = "The row grew.\n\n\"He must go,\" said Jack Reed.\n\n\"Our lives are a party\"\n\nThe march went on.\n";
     assert_eq!(speakers(text).get(1), Some(&None));
 }
+
+#[test]
+fn a_possessor_in_an_earlier_paragraph_is_no_pronoun_s_speaker() {
+    let text = "Hull were rewarded with a home tie against Sir Peter Crane's side.\n\n\
+                The manager was delighted with the draw. \"We've got our work cut out next week,\" he said.";
+    assert_eq!(speakers(text), vec![None]);
+    // In the paragraph that names him, he may be who goes on.
+    let text = "Sir Peter Crane's speech was well received on Monday. \"We've got our work cut out next \
+                week,\" he said.";
+    assert_eq!(speakers(text), vec![some("Peter Crane")]);
+}
