@@ -228,10 +228,11 @@ fn all_caps(doc: &Doc, start: usize, ne: usize) -> bool {
 }
 
 /// Whether an article or an article merged with "de" or "à", written in lowercase, stands right
-/// before `k`: "Le Pen", "Le Drian" keep theirs.
+/// before `k` ("the Tories" too): "Le Pen", "Le Drian" keep theirs.
 fn after_article(doc: &Doc, k: usize) -> bool {
     k.checked_sub(1).is_some_and(|a| {
-        !doc.cap(a) && matches!(doc.folded(a), "le" | "la" | "l'" | "les" | "du" | "des" | "au" | "aux")
+        !doc.cap(a)
+            && matches!(doc.folded(a), "le" | "la" | "l'" | "les" | "du" | "des" | "au" | "aux" | "the")
     })
 }
 

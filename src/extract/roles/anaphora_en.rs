@@ -49,25 +49,25 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
         if (d.start..d.end).any(in_found) || introduced_unnamed(doc, &d.head, p, blocked) {
             continue;
         }
-        let Some(holder) = holder_before(doc, &mentions, i) else { continue };
+        // The roles found so far, those this pass gave included ("The chancellor also hailed …
+        // The shadow chancellor said").
+        let known: Vec<RoleMatch> = found.iter().chain(&out).cloned().collect();
+        let found = known.as_slice();
+        let Some(holder) = holder_before(doc, &mentions, i, |m| other_office(doc, found, &d, m)) else {
+            continue;
+        };
         // "Andrew Marr, BBC political editor, … The prime minister": someone else.
         let titled_otherwise = |m: &NameMention| {
             let same_person = |r: &RoleMatch| surname(doc, &r.name) == surname(doc, &m.tokens);
             found.iter().any(|r| same_person(r) && role_head(doc, r).is_some_and(|h| h != d.head))
         };
         // "Former chancellor Gordon Brown spoke. The chancellor said": the one in office now.
-        let past = |role: &str| {
-            let role = role.to_lowercase();
-            role.contains("former") || role.starts_with("ex-") || role.contains(" ex-")
-        };
-        let formerly = found.iter().any(|r| {
-            surname(doc, &r.name) == surname(doc, &holder.tokens)
-                && role_head(doc, r).is_some_and(|h| h == d.head)
-                && past(&r.role)
-        });
-        if formerly && !past(doc.span_text(d.start, d.end))
+        // Another office of the same title is no rival holder of this one either.
+        let same_office: Vec<RoleMatch> =
+            found.iter().filter(|r| !another_office(doc, r, &d)).cloned().collect();
+        if other_office(doc, found, &d, holder)
             || titled_otherwise(holder)
-            || !title_free_for(doc, found, &d.head, holder, (d.start, d.end))
+            || !title_free_for(doc, &same_office, &d.head, holder, (d.start, d.end))
         {
             continue;
         }
@@ -138,9 +138,17 @@ fn introduced_unnamed(doc: &Doc, head: &str, before: usize, blocked: &[bool]) ->
 /// before names, with no pronoun before that names someone else ("He was promoted following the
 /// departure of Arthur Cox. The former England defender …" is not Cox), the sentence not itself
 /// about someone described.
-fn holder_before<'m>(doc: &Doc, mentions: &'m [NameMention], i: usize) -> Option<&'m NameMention> {
-    let named_in =
-        |s: &Range<usize>| mentions.iter().filter(|m| s.contains(&m.tokens.start)).collect::<Vec<_>>();
+/// People `elsewhere` says hold another office of the same title are not counted ("… dubbing Mr
+/// Brown \"Sir Wastealot\". The shadow chancellor said": Mr Brown is the chancellor).
+fn holder_before<'m>(
+    doc: &Doc,
+    mentions: &'m [NameMention],
+    i: usize,
+    elsewhere: impl Fn(&NameMention) -> bool,
+) -> Option<&'m NameMention> {
+    let named_in = |s: &Range<usize>| {
+        mentions.iter().filter(|m| s.contains(&m.tokens.start) && !elsewhere(m)).collect::<Vec<_>>()
+    };
     // A sentence naming no one (a quotation, "He won in 2002.") is about the same person: look
     // further back, twice at most.
     let mut b = i.checked_sub(1)?;
@@ -162,6 +170,23 @@ fn holder_before<'m>(doc: &Doc, mentions: &'m [NameMention], i: usize) -> Option
         && !mentions.iter().any(|m| m.tokens.contains(&s0))
         && mentions.iter().any(|m| m.key != first.key && doc.folded(m.tokens.end - 1) == doc.folded(s0));
     (!pronoun && !described && !unlisted_surname && named.iter().all(|m| m.key == first.key)).then_some(first)
+}
+
+/// Whether the person `m` names holds another office of the description's title (see
+/// `another_office`).
+fn other_office(doc: &Doc, found: &[RoleMatch], d: &Description, m: &NameMention) -> bool {
+    found.iter().any(|r| surname(doc, &r.name) == surname(doc, &m.tokens) && another_office(doc, r, d))
+}
+
+/// Whether role `r` has the description's title for another office: one of them says
+/// "shadow", "deputy", "vice", "assistant" or "former" and the other does not ("chancellor"
+/// against "shadow chancellor").
+fn another_office(doc: &Doc, r: &RoleMatch, d: &Description) -> bool {
+    const OTHER: [&str; 6] = ["shadow", "deputy", "vice", "assistant", "former", "ex"];
+    let marked = |w: &str| OTHER.contains(&w) || w.starts_with("ex-");
+    let described = (d.start..d.end).any(|i| marked(doc.folded(i)));
+    let held = r.role.to_lowercase().split_whitespace().any(marked);
+    role_head(doc, r).is_some_and(|h| h == d.head) && held != described
 }
 
 /// Pronouns that speak of someone a sentence does not name (folded).
@@ -221,6 +246,16 @@ mod tests {
                 &[("Tom Hardy", "Former coach")],
             ),
         ]);
+    }
+
+    #[test]
+    fn another_office_of_the_same_title_is_no_rival() {
+        assert_cases(&[(
+            "Tom Hardy spoke on Monday. The chancellor hailed the growth. But Peter Cole, for the \
+             Tories, attacked the debt, dubbing Mr Hardy a spendthrift. The shadow chancellor said the \
+             rule had failed.",
+            &[("Tom Hardy", "chancellor"), ("Peter Cole", "shadow chancellor")],
+        )]);
     }
 
     #[test]
