@@ -699,8 +699,9 @@ pub fn find_quotes(
                     .then(|| bare_after_subject(doc, k, close, words, entities, roles))
                     .flatten()
             });
-        // (Whatever else reads the participle clause as someone unnamed.)
-        let found = found.filter(|f| !(participle && matches!(f, Speaker::Unknown)));
+        // (Whatever else reads in the participle clause: "…, précise X, adjointe à la mairie de
+        // Paris, taclant au passage « … »" is X's; only an incise of its own says otherwise.)
+        let found = found.filter(|_| !(participle && !by_incise && inherited.is_some()));
         let found_kind = match &found {
             Some(Speaker::Unknown) => Found::Unnamed,
             Some(Speaker::Description(..)) => Found::Described,
@@ -774,8 +775,11 @@ pub fn find_quotes(
         };
         let speaker = speaker
             .filter(|s| {
-                // The author of a work may open in lower case ("ministère de la Culture").
-                (plausible_speaker(s) || authored.as_deref() == Some(s.as_str()))
+                // The author of a work may open in lower case ("ministère de la Culture"), as
+                // may any institution the text names ("indique un communiqué du parquet de Lyon").
+                (plausible_speaker(s)
+                    || authored.as_deref() == Some(s.as_str())
+                    || s.starts_with(char::is_lowercase) && names_an_institution(s, entities))
                     && !is_date_name(s, entities)
             })
             .map(lower_description);
@@ -1515,7 +1519,7 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
 }
 
 /// Most tokens between two quotations tied by a participle that opens its own clause.
-const PARTICIPLE_CLAUSE_REACH: usize = 16;
+const PARTICIPLE_CLAUSE_REACH: usize = 24;
 
 /// Fewest words of a quotation standing alone after a sentence about its speaker.
 const BARE_QUOTE_WORDS: usize = 4;
@@ -2924,6 +2928,13 @@ fn phrase_speaker_within(
     }
     if !doc.is_determiner(k) {
         return None;
+    }
+    // "indique un communiqué du ministère de l'Économie": a work speaks with its author's
+    // words, a body written in lower case too.
+    if WORK_NOUNS.contains(&doc.folded(k + 1))
+        && let Some(author) = author_after(doc, k + 2, entities)
+    {
+        return Some(Speaker::Named(author));
     }
     // Determiner, lower-case words (titles, adjectives, "de"), then maybe a name.
     let mut j = k + 1;

@@ -1455,3 +1455,20 @@ fn a_fragment_before_the_quotation_an_incise_attributes_in_its_sentence_is_that_
                 a confirmé que le chef de l'État allait parler.";
     assert_eq!(speakers(text).first().cloned().flatten(), None);
 }
+
+#[test]
+fn a_work_of_a_body_named_in_lower_case_speaks_with_its_words() {
+    let text = "Les jouets vendus en ligne sont «dangereux pour les enfants», indique un communiqué du \
+                ministère de l'Économie.";
+    assert_eq!(speakers(text), vec![some("ministère de l'Économie")]);
+    let text = "«Le lien n'est pas avéré avec le mouvement», réagit-on à la mairie de Paris.";
+    assert_eq!(speakers(text), vec![some("mairie de Paris")]);
+}
+
+#[test]
+fn a_participle_after_a_long_apposition_goes_on_with_the_speaker() {
+    let text = "«Ces informations n'ont pas été utilisées par le ministère», précise Marie Dupuis, \
+                adjointe (PS) chargée de la sécurité à la mairie de Paris, taclant au passage «les failles \
+                du dispositif».";
+    assert_eq!(speakers(text), vec![some("Marie Dupuis"), some("Marie Dupuis")]);
+}
