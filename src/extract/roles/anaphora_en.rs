@@ -259,6 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn creators_directors_of_a_kind_and_who_was_made_one() {
+        assert_cases(&[
+            (
+                "The prize went to Tom Hardy, creator of The Bright Hours, on Monday.",
+                &[("Tom Hardy", "creator of The Bright Hours")],
+            ),
+            (
+                "Jane Roberts has been made artistic director of the festival.",
+                &[("Jane Roberts", "artistic director of the festival")],
+            ),
+            ("Jane Roberts was made redundant last year.", &[]),
+        ]);
+    }
+
+    #[test]
     fn a_plural_title_names_each_of_the_people_joined_by_and() {
         assert_cases(&[(
             "She trained in Kenya with 1500m runners Ann Lee and Mary Stone.",

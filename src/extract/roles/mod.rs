@@ -1866,7 +1866,8 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
 /// become", "was appointed (as)", "has been", "served as". Returns the token after it.
 fn english_copula_at(doc: &Doc, k: usize) -> Option<usize> {
     let f = |i: usize| doc.folded(i);
-    let appointed = |j: usize| matches!(f(j), "appointed" | "named" | "elected" | "re-elected");
+    // ("has been made artistic director": "made" with a title after it only.)
+    let appointed = |j: usize| matches!(f(j), "appointed" | "named" | "elected" | "re-elected" | "made");
     let after_appointed = |j: usize| if f(j) == "as" { j + 1 } else { j };
     let from = match f(k) {
         "is" | "was" if f(k + 1) == "to" && f(k + 2) == "become" => k + 3,
