@@ -1041,8 +1041,8 @@ fn share_incise_backwards(
         }
         let attributed = marks.get(last).is_some_and(|m| m.2);
         let speaker = out.get(last).and_then(|q| q.speaker.clone());
-        // (A name in quotation marks before an incise is no one's words: "«gilets jaunes», il a
-        // confirmé".)
+        // The attributed quotation must be words said, three or more: a name in quotation marks
+        // before a main clause ("de «l'acte IV» des «gilets jaunes», il a confirmé") is no one's.
         let said_in_full = out.get(last).is_some_and(|q| q.text.split_whitespace().count() >= 3);
         if last > first
             && attributed
@@ -1511,11 +1511,17 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
     } else {
         8
     };
+    // "en rappelant que la ministre avait jugé la réforme « … »": a clause of its own that says
+    // something has its own speaker ("en précisant que le gouvernement avait transmis « … »"
+    // does not).
+    let own_saying = |q: usize| (q + 1..open).any(|j| is_speech(doc, j) && !speaking(j));
+    let que = (prev_close + 1..open).find(|&j| matches!(doc.folded(j), "que" | "qu'"));
     open > prev_close
         && open - prev_close <= reach
         && !(prev_close + 1..open)
             .any(|j| matches!(doc.tok(j), "." | "!" | "?" | "«" | "»") || doc.newline_before(j))
         && (prev_close + 1..open).any(speaking)
+        && !que.is_some_and(own_saying)
 }
 
 /// Most tokens between two quotations tied by a participle that opens its own clause.

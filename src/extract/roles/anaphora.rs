@@ -43,6 +43,8 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
     let mentions = name_mentions(doc, found, blocked, &quoted);
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
     let protagonist = protagonist(&mentions);
+    // Where the first paragraph, the standfirst, ends.
+    let lede_end = (1..doc.len()).find(|&i| doc.newline_before(i));
     for (k, &in_quote) in quoted.iter().enumerate() {
         if in_quote || in_found(k) {
             continue;
@@ -54,7 +56,7 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
         let holder = sole_person_before(doc, &mentions, rs..ce)
             .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
-            .or_else(|| named_after_lede(doc, &mentions, found, rs..ce, &head))
+            .or_else(|| named_after_lede(doc, &mentions, found, (rs..ce, &head), lede_end))
             .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce))
             .or_else(|| last_named_before(doc, &mentions, rs..ce, &head))
             .or_else(|| introduced_next(doc, &mentions, found, rs..ce, &head))
@@ -390,7 +392,8 @@ fn cites(doc: &Doc, k: usize) -> bool {
 
 /// Whether the description's article agrees with the holder's given name: "la" is a woman,
 /// "le" a man: "Jean Dupont a parlé. La ministre a ajouté" is someone else.
-/// After "l'" the title's own ending tells it ("l'actrice", "l'ancienne ministre").
+/// After another article, or none, the title's own ending or its modifier's tells it
+/// ("l'actrice", "l'ancienne ministre").
 fn gender_agrees(doc: &Doc, rs: usize, te: usize, holder: &NameMention) -> bool {
     let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
         Some("la") => Gender::Female,
@@ -479,11 +482,11 @@ fn last_named_before<'m>(
 }
 
 /// "Le secrétaire général de la Francophonie ne se remet pas de cette gifle. De l'opinion
-/// d'Abdou Diouf, …": a description opening its sentence, then the next sentence names someone
-/// for the first time, the journalist's way of bringing a person in. Only when the
-/// description's sentence names nobody, the next names one person only, and whoever the sentence
-/// before names holds a title of another kind ("Abdou Diouf est tout ouïe. Le président de
-/// Michelin Amérique du Nord examine le thème. De l'avis de l'Américain Pete Selleck, …").
+/// d'Abdou Diouf, …": a description opening its sentence, then the next sentence brings someone
+/// in as the one who speaks, named for the first time, the journalist's way of introducing a
+/// person. Only when the description's sentence names nobody, the next names one person only,
+/// who holds no title of another kind, and whoever the sentence before names does ("Abdou Diouf
+/// est tout ouïe. Le président de Michelin examine le thème. De l'avis de Pete Selleck, …").
 fn introduced_next<'m>(
     doc: &Doc,
     mentions: &'m [NameMention],
@@ -508,10 +511,22 @@ fn introduced_next<'m>(
     if known_before || !named.all(|m| m.key == first.key) || fullest_mention(mentions, &first.key).is_none() {
         return None;
     }
+    // Brought in as the one who speaks: "a expliqué X", "De l'avis de X" ("Le procureur a
+    // requis dix ans. Jean Dupont est resté impassible." is the accused).
+    let at = first.tokens.start;
+    let presented = at > 0 && (GAZ.speech_fr.contains(doc.folded(at - 1)) || opinion_of(doc, at - 1));
     let before_ok = sentence.checked_sub(1).is_none_or(|b| {
-        mentions.iter().filter(|m| in_sentence(b, m)).all(|m| titled_otherwise(doc, found, head, m))
+        mentions.iter().filter(|m| in_sentence(b, m)).all(|m| titled_elsewhere(doc, found, head, m))
     });
-    before_ok.then_some(first)
+    (presented && before_ok && !titled_elsewhere(doc, found, head, first)).then_some(first)
+}
+
+/// Whether the person `m` names holds a role of another title than `head` somewhere in the
+/// text ("Abdou Diouf, secrétaire général de la Francophonie" is no "président de Michelin").
+pub(super) fn titled_elsewhere(doc: &Doc, found: &[RoleMatch], head: &str, m: &NameMention) -> bool {
+    found.iter().any(|r| {
+        surname(doc, &r.name) == surname(doc, &m.tokens) && role_head(doc, r).is_some_and(|h| h != head)
+    })
 }
 
 /// The mentions outside the description `d`, in its paragraph, from the sentence before it to the
@@ -604,7 +619,7 @@ fn topic_of_short_sentence<'m>(
 /// three times and more than twice as often as anyone else. A profile or an interview
 /// describes its subject many ways ("l'élu béarnais", "le député de l'Oise", "l'ancien
 /// ministre") far from the name.
-pub(super) fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
+fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in mentions {
         match counts.iter_mut().find(|(k, _)| *k == m.key) {
@@ -662,10 +677,15 @@ fn named_after_lede<'m>(
     doc: &Doc,
     mentions: &'m [NameMention],
     found: &[RoleMatch],
-    d: Range<usize>,
-    head: &str,
+    (d, head): (Range<usize>, &str),
+    lede_end: Option<usize>,
 ) -> Option<&'m NameMention> {
-    let lede_end = (1..doc.len()).find(|&i| doc.newline_before(i))?;
+    let lede_end = lede_end?;
+    // A title of a body the text names ("le président du MoDem", "le maire de Pau"): "le
+    // président du club", "l'avocate de la famille" may be anyone in the story.
+    if !d.clone().skip(1).any(|i| doc.cap(i) && doc.is_word(i)) {
+        return None;
+    }
     // Its first two sentences, a dateline aside ("30 novembre 2018."), and a description
     // standing as a subject of its own ("Après le rappeur et l'humoriste, …" is a complement).
     let dateline = doc
@@ -699,15 +719,12 @@ fn named_after_lede<'m>(
     // "Nommé par le président du Sénat Gérard Larcher, le professeur …": the one the
     // standfirst names is not the one it describes.
     let in_lede = mentions.iter().any(|m| m.key == first.key && m.tokens.start < lede_end);
-    let titled = found.iter().any(|r| {
-        surname(doc, &r.name) == surname(doc, &first.tokens) && role_head(doc, r).is_some_and(|h| h != head)
-    });
     let person = fullest_mention(mentions, &first.key).is_some();
-    (person && !in_lede && !titled).then_some(first)
+    (person && !in_lede && !titled_elsewhere(doc, found, head, first)).then_some(first)
 }
 
 /// Whether no line break falls between tokens `a` and `b`.
-pub(super) fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
     !(a.min(b) + 1..=a.max(b)).any(|i| doc.newline_before(i))
 }
 

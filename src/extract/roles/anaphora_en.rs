@@ -12,7 +12,9 @@
 
 use std::ops::Range;
 
-use super::anaphora::{NameMention, fullest_mention, name_mentions, role_head, surname, title_free_for};
+use super::anaphora::{
+    NameMention, fullest_mention, name_mentions, role_head, surname, title_free_for, titled_elsewhere,
+};
 use super::{
     RoleMatch, complement_end, english_premodifiers, is_honorific, modifiers_back, person_name, title_at,
     title_head, title_tail,
@@ -40,13 +42,16 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
     let quoted = quoted_mask(doc);
     let mentions = name_mentions(doc, found, blocked, &quoted);
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    // Read once a text, when a description first asks.
+    let unnamed = std::cell::OnceCell::new();
     for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
         let p = sentence.start;
         if doc.tok(p) != "The" || quoted.get(p).copied().unwrap_or(true) {
             continue;
         }
         let Some(d) = description_after(doc, p + 1, blocked) else { continue };
-        if (d.start..d.end).any(in_found) || introduced_unnamed(doc, &d.head, p, blocked) {
+        let unnamed = unnamed.get_or_init(|| introduced_unnamed(doc, blocked));
+        if (d.start..d.end).any(in_found) || unnamed.iter().any(|(h, at)| *h == d.head && *at < p) {
             continue;
         }
         // The roles found so far, those this pass gave included ("The chancellor also hailed …
@@ -56,17 +61,13 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
         let Some(holder) = holder_before(doc, &mentions, i, |m| other_office(doc, found, &d, m)) else {
             continue;
         };
-        // "Andrew Marr, BBC political editor, … The prime minister": someone else.
-        let titled_otherwise = |m: &NameMention| {
-            let same_person = |r: &RoleMatch| surname(doc, &r.name) == surname(doc, &m.tokens);
-            found.iter().any(|r| same_person(r) && role_head(doc, r).is_some_and(|h| h != d.head))
-        };
         // "Former chancellor Gordon Brown spoke. The chancellor said": the one in office now.
         // Another office of the same title is no rival holder of this one either.
         let same_office: Vec<RoleMatch> =
             found.iter().filter(|r| !another_office(doc, r, &d)).cloned().collect();
         if other_office(doc, found, &d, holder)
-            || titled_otherwise(holder)
+            // "Andrew Marr, BBC political editor, … The prime minister": someone else.
+            || titled_elsewhere(doc, found, &d.head, holder)
             || !title_free_for(doc, &same_office, &d.head, holder, (d.start, d.end))
         {
             continue;
@@ -87,7 +88,8 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
 fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Description> {
     // "The 28-year-old": an age says who, not what.
     let f = doc.folded(t);
-    let t = if f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit()) { t + 1 } else { t };
+    let aged = f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit());
+    let t = if aged { t + 1 } else { t };
     let (k, head) = (t..t + 5).find_map(|k| match title_head(doc, k) {
         Some((head, false)) => Some((k, head)),
         _ => None,
@@ -107,7 +109,15 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
         && !doc.cap(ce)
         && !matches!(next, "and" | "or" | "of" | "'s" | "who" | "whose" | "that" | "which")
         && !names_another(doc, ce);
-    verb.then_some(Description { start: t, title_end: te, end: ce, head })
+    // A bare title ("The chairman said", "The referee sent off") may be anyone in the story: only
+    // a description that says which one (an age, words qualifying the title, a complement) is
+    // the person just named.
+    let specific = aged || k > t || ce > te;
+    // "The judge remanded him in custody": the one named before is who it acts on.
+    let sentence = doc.sent_of[ce];
+    let acts_on_him =
+        (ce..ce + 12).take_while(|&j| doc.sent_of.get(j) == Some(&sentence)).any(|j| doc.folded(j) == "him");
+    (verb && specific && !acts_on_him).then_some(Description { start: t, title_end: te, end: ce, head })
 }
 
 /// "The winner in the poetry category was Jean Valentine": the description's verb says who it
@@ -120,18 +130,19 @@ fn names_another(doc: &Doc, ce: usize) -> bool {
         .is_some_and(|j| doc.cap(j + 1))
 }
 
-/// Whether the title `head` came before `before` with an indefinite article or a possessive,
-/// for someone the text did not name: "a spokesman said … The spokesman added", "his lawyer …".
-/// ("the prime minister's official spokesman": the words qualifying the title are passed over).
-fn introduced_unnamed(doc: &Doc, head: &str, before: usize, blocked: &[bool]) -> bool {
-    (1..before).any(|i| {
-        title_head(doc, i).is_some_and(|(h, _)| h == head) && {
+/// The titles the text brings in with an indefinite article or a possessive, for someone it
+/// does not name, and where: "a spokesman said … The spokesman added", "his lawyer …" ("the
+/// prime minister's official spokesman": the words qualifying the title are passed over).
+fn introduced_unnamed(doc: &Doc, blocked: &[bool]) -> Vec<(String, usize)> {
+    (1..doc.len())
+        .filter_map(|i| {
+            let (head, _) = title_head(doc, i)?;
             let rs = modifiers_back(doc, english_premodifiers(doc, i, blocked));
-            rs.checked_sub(1).is_some_and(|p| {
-                matches!(doc.folded(p), "a" | "an" | "his" | "her" | "their" | "its" | "one" | "'s" | "’s")
-            })
-        }
-    })
+            let p = rs.checked_sub(1)?;
+            matches!(doc.folded(p), "a" | "an" | "his" | "her" | "their" | "its" | "one" | "'s" | "’s")
+                .then_some((head, i))
+        })
+        .collect()
 }
 
 /// The person the description opening sentence `i` stands for: the one person the sentence
@@ -151,9 +162,14 @@ fn holder_before<'m>(
     };
     // A sentence naming no one (a quotation, "He won in 2002.") is about the same person: look
     // further back, twice at most.
+    // ("The victim was found dead. The judge …": a sentence about someone described stops it.)
+    let described = |s: &Range<usize>| doc.tok(s.start) == "The";
     let mut b = i.checked_sub(1)?;
     let mut named = named_in(doc.sentences.get(b)?);
     while named.is_empty() && b + 3 > i && b > 0 {
+        if described(doc.sentences.get(b)?) {
+            return None;
+        }
         b -= 1;
         named = named_in(doc.sentences.get(b)?);
     }
@@ -162,13 +178,13 @@ fn holder_before<'m>(
     let pronoun = (sentence.start..first.tokens.start).any(|j| PRONOUNS.contains(&doc.folded(j)));
     // "The Australian world number three strolled … as Minar won the next five. The top seed
     // …": a sentence about someone described goes on about them.
-    let described = doc.tok(sentence.start) == "The";
+    let described = described(sentence);
     // "Hreidarsson received Danny Murphy's free-kick.": a word opening the sentence is no
     // mention (it may be any word), but it names someone when the text names them elsewhere.
     let s0 = sentence.start;
     let unlisted_surname = doc.cap(s0)
         && !mentions.iter().any(|m| m.tokens.contains(&s0))
-        && mentions.iter().any(|m| m.key != first.key && doc.folded(m.tokens.end - 1) == doc.folded(s0));
+        && mentions.iter().any(|m| m.key != first.key && surname(doc, &m.tokens) == doc.folded(s0));
     (!pronoun && !described && !unlisted_surname && named.iter().all(|m| m.key == first.key)).then_some(first)
 }
 
@@ -231,6 +247,15 @@ mod tests {
             ("The prime minister's official spokesman met Tom Hardy. The spokesman said no.", &[]),
             ("Tom Hardy was jailed. The barrister who had represented him said no.", &[]),
             ("Tom Hardy won the prize. The winner in the poetry category was Sam Cole.", &[]),
+            // A bare title may be anyone in the story; a description acting on "him" is not him;
+            // a sentence about someone described stops the look back.
+            ("Mark Evans was sacked in March. The chairman said the club needed a fresh start.", &[]),
+            (
+                "Mark Evans, 34, was charged on Monday. The victim was found dead in her flat. The \
+                 Crown Court judge remanded him in custody.",
+                &[],
+            ),
+            ("Mark Evans was charged on Monday. The Crown Court judge remanded him in custody.", &[]),
         ]);
     }
 
@@ -251,10 +276,10 @@ mod tests {
     #[test]
     fn another_office_of_the_same_title_is_no_rival() {
         assert_cases(&[(
-            "Tom Hardy spoke on Monday. The chancellor hailed the growth. But Peter Cole, for the \
+            "Chancellor Tom Hardy spoke on Monday. He hailed the growth. But Peter Cole, for the \
              Tories, attacked the debt, dubbing Mr Hardy a spendthrift. The shadow chancellor said the \
              rule had failed.",
-            &[("Tom Hardy", "chancellor"), ("Peter Cole", "shadow chancellor")],
+            &[("Tom Hardy", "Chancellor"), ("Peter Cole", "shadow chancellor")],
         )]);
     }
 

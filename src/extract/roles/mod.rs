@@ -2195,6 +2195,11 @@ fn push_named(
             ns += 1;
         }
         let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2) else { break };
+        // "the defenders X and Y, and Jane Hill, the club doctor": a name with its own
+        // apposition is someone else.
+        if doc.lang == Lang::En && doc.tok(ne) == "," && doc.is_determiner(ne + 1) {
+            break;
+        }
         for role in &roles {
             out.push(RoleMatch { name: ns..ne, role_tokens: role_tokens.clone(), role: role.clone() });
         }
@@ -2211,10 +2216,9 @@ fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
     person_name(doc, ns, blocked).is_some()
 }
 
-/// The conjunction "et" ("and" in English) at `k`, in lowercase.
+/// The conjunction "et" ("and" in English, in lowercase) at `k`.
 fn is_and(doc: &Doc, k: usize) -> bool {
-    let and = if doc.lang == Lang::Fr { "et" } else { "and" };
-    doc.tok(k) == and
+    if doc.lang == Lang::Fr { doc.folded(k) == "et" } else { doc.tok(k) == "and" }
 }
 
 /// English pre-modifiers of a capitalised title: "Trade and Industry Secretary".
@@ -2926,8 +2930,13 @@ mod tests {
     fn a_standfirst_describes_whom_the_body_names_first() {
         assert_cases(&[
             (
-                "Invité de la radio ce matin, le président du syndicat a estimé que les réponses de Jean Roux étaient insuffisantes.\nNe rien lâcher. Depuis le début de la crise, Paul Morel semble décidé à se faire entendre.",
-                &[("Paul Morel", "président du syndicat")],
+                "Invité de la radio ce matin, le président de la FNSEA a estimé que les réponses de Jean Roux étaient insuffisantes.\nNe rien lâcher. Depuis le début de la crise, Paul Morel semble décidé à se faire entendre.",
+                &[("Paul Morel", "président de la FNSEA")],
+            ),
+            // A title of no body the text names may be anyone in the story.
+            (
+                "Le président du club a annoncé lundi le départ de l'entraîneur.\nAprès trois saisons, Jean Dupont quitte donc Lyon.",
+                &[],
             ),
             // The standfirst names him: the description is someone else.
             (
@@ -2956,6 +2965,11 @@ mod tests {
             // Named before: the description may be someone else.
             (
                 "Jean Dupont est arrivé lundi. Les invités ne sont pas venus. Le président de la fondation ne décolère pas. Selon Jean Dupont, la faute est au ministère.",
+                &[],
+            ),
+            // Not brought in as the one who speaks.
+            (
+                "La journée a été calme.\nLes débats ont duré trois jours. Le procureur a requis dix ans de prison. Jean Dupont est resté impassible.",
                 &[],
             ),
             // Someone untitled named in the sentence before may be the one described.
