@@ -522,3 +522,19 @@ fn facts_json_reads_any_incise_and_pulled_out_quotes() {
         "{facts}"
     );
 }
+
+#[test]
+fn facts_json_reads_a_standfirst_description_and_a_body_s_statement() {
+    let body = "Invité de la radio ce matin, le président de la FNSEA a estimé que les réponses du \
+                gouvernement étaient «soit insuffisantes, soit pas encore trouvées».\nNe rien lâcher. \
+                Depuis le début de la crise, Paul Morel semble décidé à se faire entendre. «Cela paraît \
+                une solution d'apaisement», a-t-il admis, en précisant que «ce n'est pas là-dessus \
+                qu'il a été consulté». Les jouets sont «dangereux pour les enfants», indique un \
+                communiqué du ministère de l'Économie.";
+    let facts = facts_of_story("Le calme", "2018-11-27", body);
+    assert_eq!(facts["people"][0]["name"], "Paul Morel", "{facts}");
+    assert_eq!(facts["people"][0]["roles"], serde_json::json!(["président de la FNSEA"]), "{facts}");
+    let speakers: Vec<&str> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
+    assert_eq!(speakers, ["Paul Morel", "Paul Morel", "Paul Morel", "ministère de l'Économie"], "{facts}");
+}

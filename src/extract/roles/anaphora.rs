@@ -455,8 +455,7 @@ fn last_named_before<'m>(
 ) -> Option<&'m NameMention> {
     let sentence = doc.sent_of[d.start];
     // The article opens the sentence: "La présidente du parti a dénoncé".
-    let opens =
-        d.start.checked_sub(1).is_some_and(|a| doc.sentences.get(sentence).is_some_and(|s| s.start == a));
+    let opens = article_opens_sentence(doc, d.start);
     let used_before = (0..d.start).any(|i| title_head(doc, i).is_some_and(|(h, _)| h == head));
     if !opens || used_before {
         return None;
@@ -481,6 +480,11 @@ fn last_named_before<'m>(
     (in_before && first.person && around.all(|m| m.key == first.key)).then_some(first)
 }
 
+/// Whether the article right before a description starting at `start` opens its sentence.
+fn article_opens_sentence(doc: &Doc, start: usize) -> bool {
+    start.checked_sub(1).is_some_and(|a| doc.sentences.get(doc.sent_of[a]).is_some_and(|s| s.start == a))
+}
+
 /// "Le secrétaire général de la Francophonie ne se remet pas de cette gifle. De l'opinion
 /// d'Abdou Diouf, …": a description opening its sentence, then the next sentence brings someone
 /// in as the one who speaks, named for the first time, the journalist's way of introducing a
@@ -495,8 +499,7 @@ fn introduced_next<'m>(
     head: &str,
 ) -> Option<&'m NameMention> {
     let sentence = doc.sent_of[d.start];
-    let opens =
-        d.start.checked_sub(1).is_some_and(|a| doc.sentences.get(sentence).is_some_and(|s| s.start == a));
+    let opens = article_opens_sentence(doc, d.start);
     let next = doc.sentences.get(sentence + 1)?;
     if !opens || !same_paragraph(doc, d.start, next.start) {
         return None;
