@@ -129,6 +129,16 @@ impl<'a> Doc<'a> {
         (s.start <= e.end).then_some((s.start, e.end))
     }
 
+    /// The first token of the sentence holding token `k`.
+    pub fn sentence_start(&self, k: usize) -> Option<usize> {
+        self.sent_of.get(k).and_then(|&s| self.sentences.get(s)).map(|r| r.start)
+    }
+
+    /// Whether token `k` opens its sentence.
+    pub fn starts_sentence(&self, k: usize) -> bool {
+        self.sentence_start(k) == Some(k)
+    }
+
     /// True when a newline lies between token k-1 and k.
     pub fn newline_before(&self, k: usize) -> bool {
         let (Some(p), Some(t)) = (k.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(k))

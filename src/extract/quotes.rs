@@ -598,7 +598,7 @@ pub fn find_quotes(
         let sentence_opens = k == 0
             || doc.newline_before(k)
             || matches!(doc.tok(k - 1), "." | "!" | "?" | ":" | "»" | "”")
-            || doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == k);
+            || doc.starts_sentence(k);
         let capital = inner_t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let quoted_sentence = capital && sentence_opens;
         // "«Les commerçants … sur les soldes» d'hiver, ajoute X": a quoted sentence of six words
@@ -650,7 +650,7 @@ pub fn find_quotes(
                             && (!doc.newline_before(k) || next_paragraph_goes_on(doc, inner_t, close, name))
                             || incise_then_colon(doc, prev_close, k, name, entities)
                     })
-                    || participle_link(doc, prev_close, k)
+                    || participle
                     || said_by.as_deref().is_some_and(|name| {
                         fragment_in_same_clause(doc, prev_close, k, name, entities)
                             && quoted_occurrences(doc, inner_t) == 1
@@ -1016,16 +1016,11 @@ fn share_incise_backwards(
             && !(close + 1..=next_open).any(|j| doc.newline_before(j))
             && !person_between(doc, close, next_open, entities)
     };
-    let opens_sentence = |open: usize| {
-        doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).is_some_and(|r| r.start == open)
-    };
     // "Le président «a écouté» mais «…», a ajouté X": a quoted fragment after words that say
     // nothing (no verb of saying, no person named, no other quotation) is part of the
     // sentence the incise attributes.
     let nothing_said_before = |open: usize| {
-        let Some(s) = doc.sent_of.get(open).and_then(|&s| doc.sentences.get(s)).map(|r| r.start) else {
-            return false;
-        };
+        let Some(s) = doc.sentence_start(open) else { return false };
         s > 0
             && !(s..open).any(|j| is_speech(doc, j) || is_quote_mark(doc.tok(j)) || doc.tok(j) == ":")
             && !person_between(doc, s - 1, open, entities)
@@ -1048,7 +1043,7 @@ fn share_incise_backwards(
             && attributed
             && marks
                 .get(first)
-                .is_some_and(|m| opens_sentence(m.0) || nothing_said_before(m.0) && said_in_full)
+                .is_some_and(|m| doc.starts_sentence(m.0) || nothing_said_before(m.0) && said_in_full)
             && let Some(speaker) = speaker
         {
             for q in out.iter_mut().take(last).skip(first).filter(|q| q.speaker.is_none()) {
@@ -1895,7 +1890,7 @@ fn protagonist_just_before(
         while q > 0 && is_honorific(doc, q - 1) {
             q -= 1;
         }
-        let start = doc.sent_of.get(q).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+        let start = doc.sentence_start(q).unwrap_or(0);
         let after_but = matches!(doc.folded(q.wrapping_sub(1)), "but" | "yet" | "mais");
         // "Labour election chief Alan Milburn denied …": behind the title the text gives them.
         let titled = roles.iter().any(|r| r.name.start == p && r.role_tokens.end == q)

@@ -276,7 +276,7 @@ pub(super) fn surname(doc: &Doc, name: &Range<usize>) -> String {
 /// A lone capitalised word that could be a surname: not the first word of a sentence, not a
 /// known place, organisation or acronym.
 fn may_be_surname(doc: &Doc, k: usize) -> bool {
-    let first_of_sentence = doc.sentences.get(doc.sent_of[k]).is_some_and(|s| s.start == k);
+    let first_of_sentence = doc.starts_sentence(k);
     let f = doc.folded(k);
     !first_of_sentence
         && !doc.info.get(k).is_some_and(|t| t.initial)
@@ -295,7 +295,7 @@ fn opens_subject(doc: &Doc, rs: usize) -> bool {
         return false;
     }
     let Some(before) = article.checked_sub(1) else { return true };
-    let sentence_start = doc.sentences.get(doc.sent_of[article]).is_some_and(|s| s.start == article);
+    let sentence_start = doc.starts_sentence(article);
     let after_quote = |v: usize| (v.saturating_sub(3)..v).any(|i| matches!(doc.tok(i), "»" | "”" | ","));
     // "« … ! » Le porte-parole a ajouté": a capitalised article after a quotation opens a sentence.
     let after_quotation = matches!(doc.tok(before), "»" | "”") && doc.cap(article);
@@ -311,7 +311,7 @@ fn opens_subject(doc: &Doc, rs: usize) -> bool {
 /// is an object or a complement ("il a cité X", "un billet sur X").
 fn names_subject(doc: &Doc, ns: usize) -> bool {
     let start = if ns > 0 && is_honorific(doc, ns - 1) { ns - 1 } else { ns };
-    let opens = |i: usize| doc.sentences.get(doc.sent_of[i]).is_some_and(|s| s.start == i);
+    let opens = |i: usize| doc.starts_sentence(i);
     let Some(before) = start.checked_sub(1) else { return true };
     let word = doc.folded(before);
     let speech = |w: &str| GAZ.speech_fr.contains(w) && !PREPOSITIONS.contains(&w);
@@ -337,9 +337,7 @@ fn names_subject(doc: &Doc, ns: usize) -> bool {
 /// does: "De l'avis de X, …", "De l'opinion de X", "Aux yeux de X".
 fn opinion_of(doc: &Doc, de: usize) -> bool {
     let f = |i: usize| doc.folded(i);
-    let opens = |i: usize| {
-        i == 0 || doc.sentences.get(doc.sent_of[i]).is_some_and(|s| s.start == i) || f(i - 1) == ","
-    };
+    let opens = |i: usize| i == 0 || doc.starts_sentence(i) || f(i - 1) == ",";
     if de < 2 || !matches!(f(de), "de" | "d'") {
         return false;
     }
@@ -482,7 +480,7 @@ fn last_named_before<'m>(
 
 /// Whether the article right before a description starting at `start` opens its sentence.
 fn article_opens_sentence(doc: &Doc, start: usize) -> bool {
-    start.checked_sub(1).is_some_and(|a| doc.sentences.get(doc.sent_of[a]).is_some_and(|s| s.start == a))
+    start.checked_sub(1).is_some_and(|a| doc.starts_sentence(a))
 }
 
 /// "Le secrétaire général de la Francophonie ne se remet pas de cette gifle. De l'opinion
@@ -683,7 +681,7 @@ fn named_after_lede<'m>(
     (d, head): (Range<usize>, &str),
     lede_end: Option<usize>,
 ) -> Option<&'m NameMention> {
-    let lede_end = lede_end?;
+    let lede_end = lede_end.filter(|&e| d.start < e)?;
     // A title of a body the text names ("le président du MoDem", "le maire de Pau"): "le
     // président du club", "l'avocate de la famille" may be anyone in the story.
     if !d.clone().skip(1).any(|i| doc.cap(i) && doc.is_word(i)) {
@@ -700,7 +698,7 @@ fn named_after_lede<'m>(
     // "Le chef de l'État aurait dit …": an office of the state has a holder the body need not name.
     let words: Vec<&str> = d.clone().map(|i| doc.folded(i)).collect();
     let office = super::names_an_office(&words.join(" "));
-    if d.start >= lede_end || doc.sent_of[d.start] > 1 + usize::from(dateline) || !own || office {
+    if doc.sent_of[d.start] > 1 + usize::from(dateline) || !own || office {
         return None;
     }
     let body_end = (lede_end + 1..doc.len()).find(|&i| doc.newline_before(i)).unwrap_or(doc.len());

@@ -1,14 +1,15 @@
 //! English roles given through a description that opens a sentence and stands for someone named
-//! just before: "Hewitt beat Kim in four sets. The Australian number one will face …", "…, said
-//! McIlroy. New coach Tony Lester has helped McIlroy. The 28-year-old 800 metres runner has not
-//! always …". English news writes this way sentence after sentence; the French rules
-//! (`anaphora`) read articles and clauses English does not have.
+//! just before: "David McLetchie has resigned … The Scottish Conservative leader had insisted
+//! …", "But substitute Graham was on hand … The 19-year-old striker nodding home …". English news
+//! writes this way sentence after sentence; the French rules (`anaphora`) read articles and
+//! clauses English does not have.
 //!
-//! The description goes to someone only when the sentence before names one person and nobody
-//! else (a sentence naming no one is passed over, twice at most), with no pronoun before the name
-//! that may be who is described; when that person holds no other title in the text, nobody else
-//! holds this one, and the text did not bring in someone unnamed with it ("a spokesman said …
-//! The spokesman added").
+//! The description must say which one (an age, words qualifying the title, a complement: a bare
+//! "The chairman said" may be anyone). It goes to someone only when the sentence before names one
+//! person and nobody else (a sentence naming no one is passed over, twice at most), with no
+//! pronoun before the name that may be who is described; when that person holds no other title
+//! in the text, nobody else holds this one, and the text did not bring in someone unnamed with it
+//! ("a spokesman said … The spokesman added").
 
 use std::ops::Range;
 
@@ -44,6 +45,9 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
     // Read once a text, when a description first asks.
     let unnamed = std::cell::OnceCell::new();
+    // The roles found so far, those this pass gives included ("The chancellor also hailed …
+    // The shadow chancellor said").
+    let mut known: Vec<RoleMatch> = found.to_vec();
     for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
         let p = sentence.start;
         if doc.tok(p) != "The" || quoted.get(p).copied().unwrap_or(true) {
@@ -54,9 +58,6 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
         if (d.start..d.end).any(in_found) || unnamed.iter().any(|(h, at)| *h == d.head && *at < p) {
             continue;
         }
-        // The roles found so far, those this pass gave included ("The chancellor also hailed …
-        // The shadow chancellor said").
-        let known: Vec<RoleMatch> = found.iter().chain(&out).cloned().collect();
         let found = known.as_slice();
         let Some(holder) = holder_before(doc, &mentions, i, |m| other_office(doc, found, &d, m)) else {
             continue;
@@ -75,7 +76,9 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
         let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
         let role = doc.span_text(d.start, d.end).to_string();
         if !out.iter().any(|r| r.role == role && r.name == name) {
-            out.push(RoleMatch { name, role_tokens: d.start..d.title_end, role });
+            let r = RoleMatch { name, role_tokens: d.start..d.title_end, role };
+            known.push(r.clone());
+            out.push(r);
         }
     }
     out

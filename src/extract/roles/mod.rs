@@ -421,7 +421,7 @@ fn modifiers_back(doc: &Doc, mut rs: usize) -> usize {
 
 /// Whether token `k` is the first of its sentence or of its line.
 fn opens_sentence(doc: &Doc, k: usize) -> bool {
-    k == 0 || doc.newline_before(k) || doc.sentences.get(doc.sent_of[k]).is_some_and(|s| s.start == k)
+    k == 0 || doc.newline_before(k) || doc.starts_sentence(k)
 }
 
 /// English: the capitalised words before a lowercase title that name whom or what the title
@@ -1195,7 +1195,7 @@ fn subject_after_cited(doc: &Doc, ns: usize, comma: usize, blocked: &[bool]) -> 
     // "Affaibli par le départ de ses élus vers X, le patron du parti voit …": the name closes a
     // participle clause opening the sentence, whose subject is the description after it.
     let in_participle_clause = || {
-        let start = doc.sent_of.get(ns).and_then(|&s| doc.sentences.get(s)).map_or(0, |r| r.start);
+        let start = doc.sentence_start(ns).unwrap_or(0);
         let opener = doc.tok(start);
         let participle = ends_like_participle(opener) || PARTICIPLES_I_U.contains(&doc.folded(start));
         doc.lang == Lang::Fr
