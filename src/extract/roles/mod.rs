@@ -7,6 +7,7 @@ use std::ops::Range;
 
 mod anaphora;
 mod anaphora_en;
+mod descriptions;
 mod english;
 mod offices;
 
@@ -1249,6 +1250,17 @@ fn appositions(
             {
                 out.push(RoleMatch { name, role_tokens: t..t + 1, role: doc.span_text(t, ae).to_string() });
                 return Some(ae);
+            }
+            // "X, a trader at Mellon Financial,": a description with its article, whatever its noun.
+            if end.is_none()
+                && let Some((rs, ce, noun_end)) = descriptions::description_after(doc, &name, comma, out)
+            {
+                out.push(RoleMatch {
+                    name,
+                    role_tokens: rs..noun_end,
+                    role: doc.span_text(rs, ce).to_string(),
+                });
+                return Some(ce);
             }
             return end;
         };

@@ -1,0 +1,285 @@
+//! Descriptions in apposition that hold no listed title: "X, a trader at Mellon Financial,", "X,
+//! the man behind OptInRealBig.com,", "X, a keen gardener,", "X, un habitant du quartier,". An
+//! article right after a person's name and its comma, and a noun phrase closed by punctuation or
+//! a relative clause, say what the text takes them to be, whatever the noun.
+
+use std::ops::Range;
+
+use super::{COMPLEMENT_STOP, RoleMatch, complement_end, is_honorific, relations, title_at, verb_closes};
+use crate::extract::doc::Doc;
+use crate::extract::gazetteer::GAZ;
+use crate::extract::types::Lang;
+
+/// Nouns of time and quantity: "X, the next day,", "X, a year later,", "X, la veille,", "X, une
+/// nouvelle fois," date or count what follows; they describe no one (folded).
+const NOT_DESCRIPTIONS: [&str; 48] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "moment",
+    "while",
+    "decade",
+    "morning",
+    "evening",
+    "night",
+    "weekend",
+    "afternoon",
+    "few",
+    "lot",
+    "bit",
+    "number",
+    "couple",
+    "same",
+    "rest",
+    "other",
+    "jour",
+    "jours",
+    "semaine",
+    "mois",
+    "an",
+    "ans",
+    "annee",
+    "annees",
+    "fois",
+    "matin",
+    "soir",
+    "nuit",
+    "veille",
+    "lendemain",
+    "week-end",
+    "apres-midi",
+    "peu",
+    "instant",
+    "meme",
+    "reste",
+    "autre",
+    "moment-la",
+];
+
+/// Words that end a description and leave it whole: a relative pronoun ("X, a senior KGB officer
+/// who became …": the role is what comes before it).
+const RELATIVES: [&str; 6] = ["who", "whose", "which", "qui", "dont", "that"];
+
+/// The description after the comma at `comma` that follows the person's name `name`: the start
+/// and end of its words (article left out) and the end of the noun it opens with, before any
+/// complement. `None` unless an article opens it and punctuation, a line's end or a relative
+/// pronoun closes it.
+pub(super) fn description_after(
+    doc: &Doc,
+    name: &Range<usize>,
+    comma: usize,
+    found: &[RoleMatch],
+) -> Option<(usize, usize, usize)> {
+    let t = comma + 1;
+    // French descriptions with "le"/"la" are as often a state of the body ("X, la voix cassée,",
+    // "X, le dos large,"): only the indefinite article is read there.
+    let english = doc.lang == Lang::En;
+    let (indefinite, definite) = match doc.lang {
+        Lang::En => (matches!(doc.tok(t), "a" | "an"), doc.tok(t) == "the"),
+        _ => (matches!(doc.tok(t), "un" | "une"), false),
+    };
+    if !(indefinite || definite) || doc.newline_before(t) {
+        return None;
+    }
+    if !stands_alone(doc, name.start, definite) {
+        return None;
+    }
+    if !relations::known_person(doc, name, found) {
+        return None;
+    }
+    let rs = t + 1;
+    // The noun and the words that qualify it: lowercase words (an age in figures too) up to a
+    // preposition, punctuation or a relative pronoun.
+    let in_noun = |j: usize| {
+        let f = doc.folded(j);
+        let age = j == rs && doc.tok(j).starts_with(|c: char| c.is_ascii_digit());
+        // "a senior KGB officer", "a well-known Silicon Valley journalist": names qualify the noun.
+        let inner_name = j > rs && doc.cap(j) && !GAZ.first_names.contains(f);
+        (doc.is_word(j) && (!doc.cap(j) || inner_name) || age)
+            && !is_preposition(doc, j)
+            && !ends_phrase(doc, j)
+            && !(english && f.ends_with("ly"))
+    };
+    let mut noun_end = rs;
+    while noun_end < rs + 6 && in_noun(noun_end) {
+        noun_end += 1;
+    }
+    while noun_end > rs && doc.cap(noun_end - 1) {
+        noun_end -= 1;
+    }
+    if noun_end == rs || doc.cap(noun_end) || NOT_DESCRIPTIONS.contains(&doc.folded(noun_end)) {
+        return None;
+    }
+    let mut ce = noun_end;
+    if is_preposition(doc, noun_end) {
+        ce = complement_end(doc, noun_end, 12);
+        // "the man behind OptInRealBig.com": a preposition no title's complement opens.
+        if ce == noun_end {
+            ce = noun_end + 1;
+            while ce < noun_end + 10 && doc.is_word(ce) && !ends_phrase(doc, ce) {
+                ce += 1;
+            }
+        }
+    }
+    // "Then, says Mr X, the blogging world found out": a definite description closed by a comma
+    // is an apposition only when the clause's verb follows it.
+    let comma_closes = doc.tok(ce) == "," && (indefinite || verb_closes(doc, ce + 1));
+    let closed = ce >= doc.len()
+        || comma_closes
+        // "OptInRealBig.com": a full stop inside a word ends no sentence.
+        || doc.tok(ce) == "." && (ce + 1 >= doc.len() || doc.starts_sentence(ce + 1))
+        || matches!(doc.tok(ce), ";" | ")" | ":")
+        || doc.newline_before(ce)
+        || RELATIVES.contains(&doc.folded(ce));
+    // "X, the fans and the staff": a list of what someone thanks, not what X is.
+    let list =
+        (rs..ce).any(|j| matches!(doc.folded(j), "and" | "et" | "or" | "ou") && doc.is_determiner(j + 1));
+    let honorific_next = ce < doc.len() && is_honorific(doc, ce);
+    (ce > noun_end.saturating_sub(1) && closed && !list && !honorific_next).then_some((rs, ce, noun_end))
+}
+
+/// Whether the name starting at `ns` can take an apposition of its own. "For X, the problem, …":
+/// a definite description after a name that ends a phrase is as often the clause's subject, so it
+/// needs the name to open its clause, follow a verb of saying or be cited ("selon X"). Any
+/// description stands for more than the name after a title or "and" ("featuring tycoon X, a
+/// ratings hit", "Y and bassist X, a trio"), and for something else after "avec" ("a lancé, avec
+/// X, un appel au calme").
+fn stands_alone(doc: &Doc, ns: usize, definite: bool) -> bool {
+    let mut p = ns;
+    while p > 0 && is_honorific(doc, p - 1) {
+        p -= 1;
+    }
+    let Some(p) = p.checked_sub(1) else { return true };
+    let f = doc.folded(p);
+    let cited = f == "selon"
+        || f == "apres" && p > 0 && doc.folded(p - 1) == "d'"
+        || f == "to" && p > 0 && doc.folded(p - 1) == "according";
+    // "Then, says Mr X, the blogging world found out": an incise inside the sentence.
+    let incise = p > 0 && doc.tok(p - 1) == ",";
+    let saying = GAZ.is_speech_verb(f) && !(definite && incise);
+    let opens = !doc.is_word(p) || doc.newline_before(p + 1) || saying || cited;
+    let joined = matches!(f, "and" | "et" | "or" | "ou" | "with" | "avec")
+        || !doc.cap(p) && title_at(doc, p).is_some();
+    opens || !definite && !joined
+}
+
+/// Whether the word at `j` ends a description's words: a verb, a relative pronoun, a word of
+/// time.
+fn ends_phrase(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    RELATIVES.contains(&f)
+        || COMPLEMENT_STOP.contains(&f)
+        || GAZ.is_speech_verb(f)
+        || NOT_DESCRIPTIONS.contains(&f)
+}
+
+/// Prepositions that open a description's complement ("a trader at …", "un habitant du …").
+fn is_preposition(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.folded(j),
+        "of" | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "in"
+            | "to"
+            | "behind"
+            | "on"
+            | "de"
+            | "du"
+            | "des"
+            | "d'"
+            | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "chez"
+            | "pour"
+            | "dans"
+            | "sur"
+    ) && !doc.cap(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::types::Lang;
+
+    fn assert_cases(lang: Lang, cases: &[(&str, &[(&str, &str)])]) {
+        super::super::tests::assert_cases_in(Some(lang), cases);
+    }
+
+    #[test]
+    fn an_english_description_with_its_article_whatever_its_noun() {
+        assert_cases(
+            Lang::En,
+            &[
+                (
+                    "Ian Gunner, a trader at Mellon Financial, said the dollar fell.",
+                    &[("Ian Gunner", "trader at Mellon Financial")],
+                ),
+                (
+                    "\"It fell,\" said Ian Gunner, a trader at Mellon Financial.",
+                    &[("Ian Gunner", "trader at Mellon Financial")],
+                ),
+                ("John Smith, a keen gardener, said he was pleased.", &[("John Smith", "keen gardener")]),
+                // A relative clause ends the role; names may qualify the noun.
+                (
+                    "Oleg Gordievsky, a senior KGB officer who became an agent, spoke.",
+                    &[("Oleg Gordievsky", "senior KGB officer")],
+                ),
+                (
+                    "Scott Richter, the man behind the site, said lawsuits had forced it.",
+                    &[("Scott Richter", "man behind the site")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn no_description_where_the_words_say_when_list_more_or_describe_a_group() {
+        assert_cases(
+            Lang::En,
+            &[
+                ("John Smith, a year later, said so.", &[]),
+                ("He thanked John Smith, the fans and the staff.", &[]),
+                // After a title or "and" the apposition may stand for more than the name.
+                (
+                    "The show features tycoon Donald Trump, a ratings hit for NBC.",
+                    &[("Donald Trump", "tycoon")],
+                ),
+                // A definite description in an incise is the clause's subject.
+                ("Then, says John Smith, the blogging world found out.", &[]),
+                ("A stop inside a word: John Smith, the man behind Optin.com and spam, said so.", &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_french_description_needs_the_indefinite_article() {
+        assert_cases(
+            Lang::Fr,
+            &[
+                (
+                    "Selon Jean Dupont, un habitant du quartier, la situation est grave.",
+                    &[("Jean Dupont", "habitant du quartier")],
+                ),
+                (
+                    "Marie Martin, une mère de famille, raconte son histoire.",
+                    &[("Marie Martin", "mère de famille")],
+                ),
+                // "la voix cassée", "le dos large": a state of the body, not what they are.
+                ("Jean Dupont, la voix cassée, a parlé.", &[]),
+                ("Pour Jean Dupont, la réforme, qui est attendue, sera votée.", &[]),
+                ("Il a lancé, avec Jean Dupont, un appel au calme.", &[]),
+                ("Jean Dupont, une nouvelle fois, a refusé.", &[]),
+            ],
+        );
+    }
+}
