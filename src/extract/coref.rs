@@ -121,6 +121,53 @@ pub fn noun_gender(folded: &str) -> Gender {
     }
 }
 
+/// The gender an English noun of person marks ("spokeswoman", "actress", "wife" → female;
+/// "spokesman", "husband" → male); unknown for most ("minister", "spokesperson").
+pub fn english_noun_gender(folded: &str) -> Gender {
+    const FEMALE: [&str; 14] = [
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "queen",
+        "princess",
+        "duchess",
+        "girl",
+        "lady",
+        "widow",
+        "grandmother",
+        "niece",
+        "aunt",
+        "girlfriend",
+    ];
+    const MALE: [&str; 14] = [
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "king",
+        "prince",
+        "duke",
+        "boy",
+        "widower",
+        "grandfather",
+        "nephew",
+        "uncle",
+        "boyfriend",
+        "lord",
+    ];
+    let suffixed_female = ["woman", "women", "ess"].iter().any(|e| folded.ends_with(e));
+    let suffixed_male =
+        ["sman", "rman", "eman", "smen"].iter().any(|e| folded.ends_with(e)) || folded == "man";
+    if FEMALE.contains(&folded) || suffixed_female && !folded.ends_with("ness") {
+        Gender::Female
+    } else if MALE.contains(&folded) || suffixed_male {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 /// Byte offset where the paragraph holding byte `pos` starts.
 fn paragraph_start(text: &str, pos: usize) -> usize {
     text.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1)

@@ -232,9 +232,11 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
 
 /// The descriptions quotes give their named speakers, as roles of those people, when the
 /// description is specific: a title with a named complement ("», a estimé l'ancienne ministre de
-/// l'Emploi" → "ancienne ministre de l'Emploi"). Not a bare title ("le fonctionnaire" may be
-/// someone the text leaves unnamed), nor a demonstrative ("cette habitante de …"), nor what a
-/// role of the person already says, nor the same title with another complement.
+/// l'Emploi" → "ancienne ministre de l'Emploi"), or any title for the one who spoke the quote
+/// before ("», a indiqué V. Sapounov. « … », a poursuivi l'expert" → "expert"). Not a bare title
+/// otherwise ("le fonctionnaire" may be someone the text leaves unnamed), nor a demonstrative
+/// ("cette habitante de …"), nor what a role of the person already says, nor the same title with
+/// another complement, nor words that run on into a verb.
 fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpeaker]) {
     use crate::text::fold::fold_str;
     for d in described {
@@ -245,6 +247,9 @@ fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpea
         let named_complement = role
             .split_once([' ', '\''])
             .is_some_and(|(_, rest)| rest.split([' ', '\'', '’']).any(|w| w.starts_with(char::is_uppercase)));
+        // "l'humoriste avait retourné sa veste": a clause, not a description.
+        let lower = role.to_lowercase();
+        let verb = lower.split([' ', '\'', '’']).any(|w| DESCRIPTION_VERBS.contains(&w));
         let demonstrative = ["ce ", "cet ", "cette "].iter().any(|d| key.starts_with(d));
         let said = person.roles.iter().any(|r| {
             let r = fold_str(r);
@@ -253,12 +258,23 @@ fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpea
         // "a estimé l'avocat général de Lyon" after "Le juge a entendu X": officers of justice
         // and police speak of the people in the news, and a guess there is most often wrong.
         let officer = head.is_some_and(quotes::officer_of_justice);
-        if head.is_none() || !named_complement || demonstrative || said || officer {
+        // "the Gloucester fly-half": English names the body before the title.
+        let named_before_title = role.starts_with(char::is_uppercase) && role.contains(' ');
+        let specific = named_complement || named_before_title || d.after_their_quote;
+        if head.is_none() || !specific || verb || demonstrative || said || officer {
             continue;
         }
         person.roles.push(role.to_string());
     }
 }
+
+/// Auxiliaries and copulas that no description holds: where one stands, the words read as the
+/// speaker's description run on into a clause. ("a" is left out: "à" folds to it, and English
+/// writes it as an article.)
+const DESCRIPTION_VERBS: [&str; 15] = [
+    "avait", "est", "était", "sont", "ont", "sera", "fut", "is", "was", "has", "had", "are", "were", "will",
+    "would",
+];
 
 /// A description without its leading definite article ("l'ancienne ministre" → "ancienne
 /// ministre").

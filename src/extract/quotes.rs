@@ -522,6 +522,11 @@ fn facing(doc: &Doc, k: usize) -> Facing {
 pub struct DescribedSpeaker {
     pub name: String,
     pub description: String,
+    /// Where the quote starts (bytes): the description is theirs only if the quote keeps them.
+    start: usize,
+    /// Whether the quote before was given to them by name: the description goes on with the
+    /// same speaker ("», a indiqué V. Sapounov. « … », a poursuivi l'expert").
+    pub after_their_quote: bool,
 }
 
 /// Quotes and their speakers, and the speakers named through a description (see
@@ -766,7 +771,13 @@ pub fn find_quotes(
                     && let Some(name) =
                         resolved.as_ref().filter(|n| **n != written && n.starts_with(char::is_uppercase))
                 {
-                    described.push(DescribedSpeaker { name: name.clone(), description: written });
+                    let after_their_quote = last_said.as_ref().is_some_and(|(_, said)| said == name);
+                    described.push(DescribedSpeaker {
+                        name: name.clone(),
+                        description: written,
+                        start,
+                        after_their_quote,
+                    });
                 }
                 resolved
             }),
@@ -838,6 +849,9 @@ pub fn find_quotes(
     }
     share_incise_backwards(doc, &mut out, &marks, entities);
     share_repeated_speakers(doc.text, &mut out, &word_counts);
+    // A speaker the later passes took away or changed was no description's referent.
+    described
+        .retain(|d| out.iter().any(|q| q.start == d.start && q.speaker.as_deref() == Some(d.name.as_str())));
     (drop_labels(out, &word_counts), described)
 }
 
@@ -3269,7 +3283,9 @@ fn resolve_description(
         let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
         return Ok(Some(first + chars.as_str()));
     }
-    if introduced_unnamed(doc, open, &words) {
+    // "la responsable d'une boutique d'optique", "the head of a charity": someone of a body the
+    // text does not name, so no one it names.
+    if introduced_unnamed(doc, open, &words) || of_something_unnamed(&words) {
         return Ok(Some(words));
     }
     if kind == Kind::Person {
@@ -3278,7 +3294,11 @@ fn resolve_description(
         let mut parts = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty());
         let first = parts.next().unwrap_or("");
         let gender = match coref::word_gender(first) {
-            // "l'ancienne ministre", "l'universitaire": the noun's ending tells, when it does.
+            // "l'ancienne ministre", "l'universitaire": the noun's ending tells, when it does;
+            // "the spokeswoman" her English noun.
+            Gender::Unknown if doc.lang == Lang::En => {
+                title_word(&folded).map_or(Gender::Unknown, coref::english_noun_gender)
+            }
             Gender::Unknown => coref::noun_gender(parts.next().unwrap_or("")),
             g => g,
         };
@@ -3325,6 +3345,19 @@ fn resolve_description(
                 || e.mentions.iter().any(|m| words.contains(m.text.as_str()))
                 || named_beside_description(doc, &folded, e, before)
         };
+        // Never someone the roles give another title ("Laurent Wauquiez, président des
+        // Républicains, a affirmé … Le premier secrétaire du Parti socialiste a déclaré"): read
+        // for the subject guessed, not for the one person named in reach, whom French copy
+        // describes in many words ("Chantal Jouanno, présidente de la CNDP … l'ancienne ministre").
+        let other_title = |e: &Entity| {
+            let wanted = title_word(&folded);
+            let mut theirs = roles
+                .iter()
+                .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
+                .map(|r| crate::text::fold::fold_str(&r.role))
+                .peekable();
+            theirs.peek().is_some() && theirs.all(|r| title_word(&r) != wanted)
+        };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // Named in reach only as a complement ("avec son ami X"), X is less likely the one
             // described than someone the text does not name.
@@ -3348,17 +3381,6 @@ fn resolve_description(
             .and_then(|r| doc.tokens.get(r.end.saturating_sub(1)))
             .map_or(before, |t| t.end);
         let named_after = |e: &Entity| e.mentions.iter().any(|m| m.start > before && m.end <= sentence_end);
-        // Never someone the roles give another title ("Laurent Wauquiez, président des
-        // Républicains, a affirmé … Le premier secrétaire du Parti socialiste a déclaré").
-        let other_title = |e: &Entity| {
-            let wanted = title_word(&folded);
-            let mut theirs = roles
-                .iter()
-                .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
-                .map(|r| crate::text::fold::fold_str(&r.role))
-                .peekable();
-            theirs.peek().is_some() && theirs.all(|r| title_word(&r) != wanted)
-        };
         if let Some(Some(e)) = coref::subject_person(doc, open, gender, entities, roles)
             && !other_title(e)
             && !named_after(e)
@@ -3650,10 +3672,31 @@ fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
 }
 
 /// Whether the head noun of a description was introduced with an indefinite article in the
+/// Nouns of kinship (folded, French and English).
+const KIN: [&str; 20] = [
+    "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "epoux", "mari", "femme", "son", "daughter",
+    "father", "mother", "brother", "sister", "wife", "husband", "widow", "veuve",
+];
+
+/// Whether a description names its holder by a body the text leaves unnamed: "la responsable
+/// d'une boutique", "the head of a charity" (folded words, article first).
+fn of_something_unnamed(words: &str) -> bool {
+    let folded = crate::text::fold::fold_str(words);
+    let w: Vec<&str> = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty()).collect();
+    // "ce fils d'une femme de chambre" says whose child, not which body.
+    let kin = w.iter().any(|w| KIN.contains(w));
+    !kin && w.windows(2).any(|p| matches!(p, ["de" | "d" | "of", "un" | "une" | "a" | "an"]))
+}
+
 /// sentences before token `open` ("un porte-parole de la police" … "le porte-parole").
 fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     let folded = crate::text::fold::fold_str(words);
-    let Some(head) = folded.split([' ', '\'', '’']).nth(1) else { return false };
+    // English premodifies its noun ("the Tory co-chairman" is no "a Tory …"): its title word.
+    let head = match doc.lang {
+        Lang::En => title_word(&folded),
+        _ => folded.split([' ', '\'', '’']).nth(1),
+    };
+    let Some(head) = head else { return false };
     let Some(&sentence) = doc.sent_of.get(open) else { return false };
     let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
     // "Son avocat a demandé sa libération": someone's, unnamed, unless the name follows ("son
@@ -3665,6 +3708,7 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     (first + 1..open).any(|j| {
         doc.folded(j) == head
             && (matches!(doc.folded(j - 1), "un" | "une")
+                || doc.lang == Lang::En && matches!(doc.folded(j - 1), "a" | "an")
                 || matches!(doc.folded(j - 1), "son" | "sa" | "ses" | "leur" | "leurs") && !named_after(j))
     })
 }
@@ -5077,6 +5121,16 @@ mod tests {
 #[cfg(test)]
 mod tests_descriptions {
     use super::tests::speakers;
+
+    #[test]
+    fn an_english_title_brought_in_unnamed_is_read_by_its_noun() {
+        let text = "A spokesman said it was safe. It means a Tory government. \"No,\" said the x.";
+        let doc = super::Doc::new(text, Some(super::Lang::En));
+        let open = doc.len() - 1;
+        assert!(super::introduced_unnamed(&doc, open, "the spokesman"));
+        // "a Tory government" brings in no "Tory co-chairman".
+        assert!(!super::introduced_unnamed(&doc, open, "The Tory co-chairman"));
+    }
 
     #[test]
     fn an_indefinite_description_is_someone_unnamed_not_the_one_named_before() {

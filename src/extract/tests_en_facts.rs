@@ -287,3 +287,17 @@ fn a_possessor_in_an_earlier_paragraph_is_no_pronoun_s_speaker() {
                 week,\" he said.";
     assert_eq!(speakers(text), vec![some("Peter Crane")]);
 }
+
+#[test]
+fn a_spokesman_brought_in_unnamed_or_of_the_other_gender_is_no_one_named() {
+    // "A spokesman said …" then "said the spokesman": the same man, unnamed.
+    let s = speakers(
+        "President Pervez Musharraf arrived on Monday. A spokesman said his safety had not been compromised. \"We cannot discuss it,\" said the spokesman.",
+    );
+    assert_eq!(s, vec![None]);
+    // A spokeswoman is no man named before.
+    let s = speakers(
+        "Matthew Taylor complained about the calls. \"The guidance is clear,\" said the spokeswoman.",
+    );
+    assert_eq!(s, vec![None]);
+}

@@ -1472,3 +1472,28 @@ fn a_participle_after_a_long_apposition_goes_on_with_the_speaker() {
                 du dispositif».";
     assert_eq!(speakers(text), vec![some("Marie Dupuis"), some("Marie Dupuis")]);
 }
+
+#[test]
+fn a_description_of_someone_of_an_unnamed_body_is_no_one_named() {
+    let f = extract(
+        "Emmanuel Macron a parlé samedi. « Nous avons eu très peur ce samedi-là », explique la responsable d'une boutique d'optique du boulevard.",
+        &Options::default(),
+    );
+    assert_eq!(f.quotes[0].speaker, None);
+    // Kin say whose child, not which body: the son is the man named before.
+    let f = extract(
+        "Le ministre Mounir Mahjoubi a parlé à l'AFP. « C'est le mouvement de ceux qui se sentent humiliés », plaide ce fils d'une femme de chambre.",
+        &Options::default(),
+    );
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Mounir Mahjoubi"));
+}
+
+#[test]
+fn a_bare_description_of_the_one_who_spoke_before_is_their_role() {
+    let f = extract(
+        "Le yéti existe, a annoncé Valentine Sapounov. « Nous pouvons confirmer ces traces », a indiqué V. Sapounov. « L'ADN a permis de l'établir », a poursuivi l'expert.",
+        &Options::default(),
+    );
+    let roles: Vec<&str> = f.people.iter().flat_map(|p| p.roles.iter().map(String::as_str)).collect();
+    assert_eq!(roles, ["expert"]);
+}
