@@ -9,6 +9,7 @@ mod anaphora;
 mod anaphora_en;
 mod descriptions;
 mod english;
+mod kin;
 mod offices;
 
 pub(crate) use english::is_post_nominal;
@@ -1111,6 +1112,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
     // rules that read them as the person named nearby.
     // The descriptions read as another role of a titled person do not build on these: "le
     // président de la République" given by the table is no title to restate.
+    let kin = kin::kin_roles(doc, blocked, &out);
+    out.extend(kin);
     let (offices, vetoes) = offices::office_roles(doc, &out, day);
     let allowed = |r: &RoleMatch| !vetoes.iter().any(|v| v.forbids(doc, r));
     let described = described_roles(doc, &out, blocked);
