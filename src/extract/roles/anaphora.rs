@@ -188,7 +188,13 @@ pub(super) fn name_mentions(
     let mut k = 0;
     while k < doc.len() {
         let honorific = is_honorific(doc, k);
-        let start = if honorific { k + 1 } else { k };
+        // "l'Américain Pete Selleck": the nationality before a name is no part of it.
+        let demonym = !honorific
+            && super::nationality(doc, k)
+            && k > 0
+            && matches!(doc.folded(k - 1), "l'" | "le" | "la")
+            && doc.cap(k + 1);
+        let start = if honorific || demonym { k + 1 } else { k };
         let run = (!quoted[k]).then(|| run_from(doc, start, blocked)).flatten();
         match run {
             // "sur BFM Business", "à la Banque de France": a name the lists know as an
@@ -514,7 +520,11 @@ fn introduced_next<'m>(
     }
     // Brought in as the one who speaks: "a expliqué X", "De l'avis de X" ("Le procureur a
     // requis dix ans. Jean Dupont est resté impassible." is the accused).
-    let at = first.tokens.start;
+    // "De l'avis de l'Américain Pete Selleck": a nationality and its article before the name.
+    let mut at = first.tokens.start;
+    if at > 2 && super::nationality(doc, at - 1) && matches!(doc.folded(at - 2), "l'" | "le" | "la") {
+        at -= 2;
+    }
     let presented = at > 0 && (GAZ.speech_fr.contains(doc.folded(at - 1)) || opinion_of(doc, at - 1));
     let before_ok = sentence.checked_sub(1).is_none_or(|b| {
         mentions.iter().filter(|m| in_sentence(b, m)).all(|m| titled_elsewhere(doc, found, head, m))

@@ -510,7 +510,7 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
 
 /// Whether the token at `k` is a capitalised nationality ("Chinese", "British") or a country's
 /// letters ("UK", "US").
-fn nationality(doc: &Doc, k: usize) -> bool {
+pub(super) fn nationality(doc: &Doc, k: usize) -> bool {
     let country = || {
         doc.info.get(k).is_some_and(|t| t.upper)
             && GAZ.acronyms.get(doc.tok(k)).is_some_and(|e| e.label == super::types::Label::Loc)
@@ -2976,6 +2976,11 @@ mod tests {
             (
                 "Les invités ne sont pas venus. Le président de la fondation ne décolère pas. De l'avis de Jean Dupont, la faute est au ministère.",
                 &[("Jean Dupont", "président de la fondation")],
+            ),
+            // A nationality before the name is no part of it.
+            (
+                "Les invités ne sont pas venus. Le président de la fondation ne décolère pas. De l'avis de l'Américain Pete Selleck, la faute est au ministère.",
+                &[("Pete Selleck", "président de la fondation")],
             ),
             // Named before: the description may be someone else.
             (
