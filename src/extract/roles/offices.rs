@@ -497,8 +497,10 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
     let day = day.map(|(y, m, d)| days_from_civil(y, m, d));
     let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
     let mut named: Option<Named> = None;
-    // The holder behind each role pushed, for the undated check of their terms.
+    // The holder behind each role pushed, for the undated check of their terms, and how many
+    // descriptions gave it.
     let mut holders: Vec<&Holder> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
     for k in 0..doc.len() {
         // The office test first: a hash lookup rejects almost every word.
         let Some(mut at) = office_at(doc, k) else { continue };
@@ -554,31 +556,40 @@ pub(super) fn office_roles(doc: &Doc, found: &[RoleMatch], day: Option<Ymd>) -> 
         let folded = fold_str(&role);
         let known =
             |r: &RoleMatch| surname(doc, &r.name) == surname(doc, &name) && fold_str(&r.role) == folded;
-        if !found.iter().any(known) && !out.iter().any(known) {
+        if let Some(i) = out.iter().position(known) {
+            counts[i] += 1;
+        } else if !found.iter().any(known) {
             out.push(RoleMatch { name, role_tokens: at.start..at.reserved_end, role });
             holders.push(holder);
+            counts.push(1);
         }
     }
     if day.is_none() {
-        out = consistent_in_time(doc, out, &holders);
+        out = consistent_in_time(doc, out, &holders, &counts);
     }
     (out, vetoes)
 }
 
 /// The undated roles whose holder's terms fit together: one person given two offices they never
 /// held at once ("the chancellor" and "the prime minister", both read as Gordon Brown in a text
-/// that does not name Tony Blair) has neither, since the text's time is unknown.
-fn consistent_in_time(doc: &Doc, roles: Vec<RoleMatch>, holders: &[&Holder]) -> Vec<RoleMatch> {
+/// that does not name Tony Blair) keeps the one the text describes more often ("the chancellor"
+/// four times, "the prime minister" once), and neither when the text describes both as often,
+/// since its time is unknown. `counts`: how many descriptions gave each role.
+fn consistent_in_time(
+    doc: &Doc,
+    roles: Vec<RoleMatch>,
+    holders: &[&Holder],
+    counts: &[usize],
+) -> Vec<RoleMatch> {
     let overlap =
         |a: &Holder, b: &Holder| a.until.is_none_or(|u| b.from < u) && b.until.is_none_or(|u| a.from < u);
-    let keep: Vec<bool> = roles
-        .iter()
-        .zip(holders)
-        .map(|(r, h)| {
-            roles
-                .iter()
-                .zip(holders)
-                .all(|(o, g)| surname(doc, &o.name) != surname(doc, &r.name) || overlap(h, g))
+    let keep: Vec<bool> = (0..roles.len())
+        .map(|i| {
+            (0..roles.len()).all(|j| {
+                surname(doc, &roles[j].name) != surname(doc, &roles[i].name)
+                    || overlap(holders[i], holders[j])
+                    || counts[i] > counts[j]
+            })
         })
         .collect();
     roles.into_iter().zip(keep).filter_map(|(r, k)| k.then_some(r)).collect()
@@ -790,6 +801,10 @@ mod tests {
         let text = "Gordon Brown spoke in Gateshead. The chancellor said the vote was near. The prime \
             minister will speak on Saturday.";
         assert_eq!(roles_of(&undated(text), "Gordon Brown"), Vec::<String>::new());
+        // The office the text describes more often is the one it means.
+        let text = "Gordon Brown spoke in Gateshead. The chancellor said the vote was near. The prime \
+            minister will speak on Saturday. The chancellor also hailed growth.";
+        assert_eq!(roles_of(&undated(text), "Gordon Brown"), ["chancellor"]);
         // A former holder named as such is not the one in office.
         let text = "Former chancellor Gordon Brown spoke. The chancellor said taxes would not rise.";
         assert_eq!(roles_of(&undated(text), "Gordon Brown"), ["Former chancellor"]);
