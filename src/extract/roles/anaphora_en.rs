@@ -31,6 +31,8 @@ struct Description {
     title_end: usize,
     end: usize,
     head: String,
+    /// A noun of `DESCRIPTION_HEADS`, no title: it says nothing against a title the person holds.
+    descriptive: bool,
 }
 
 /// The roles English descriptions opening a sentence give the person named just before.
@@ -68,7 +70,7 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
             found.iter().filter(|r| !another_office(doc, r, &d)).cloned().collect();
         if other_office(doc, found, &d, holder)
             // "Andrew Marr, BBC political editor, … The prime minister": someone else.
-            || titled_elsewhere(doc, found, &d.head, holder)
+            || !d.descriptive && titled_elsewhere(doc, found, &d.head, holder)
             || !title_free_for(doc, &same_office, &d.head, holder, (d.start, d.end))
         {
             continue;
@@ -93,15 +95,17 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
     let f = doc.folded(t);
     let aged = f.ends_with("-year-old") && f.starts_with(|c: char| c.is_ascii_digit());
     let t = if aged { t + 1 } else { t };
-    let (k, head) = (t..t + 5).find_map(|k| match title_head(doc, k) {
-        Some((head, false)) => Some((k, head)),
+    let (k, head, te) = (t..t + 5).find_map(|k| match title_head(doc, k) {
+        Some((head, false)) => Some((k, head, title_tail(doc, title_at(doc, k)?))),
+        _ if !doc.cap(k) && DESCRIPTION_HEADS.contains(&doc.folded(k)) => {
+            Some((k, doc.folded(k).to_string(), k + 1))
+        }
         _ => None,
     })?;
     // Every word between the article and the title qualifies the title.
     if modifiers_back(doc, english_premodifiers(doc, k, blocked)) != t {
         return None;
     }
-    let te = title_tail(doc, title_at(doc, k)?);
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
     }
@@ -120,8 +124,22 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
     let sentence = doc.sent_of[ce];
     let acts_on_him =
         (ce..ce + 12).take_while(|&j| doc.sent_of.get(j) == Some(&sentence)).any(|j| doc.folded(j) == "him");
-    (verb && specific && !acts_on_him).then_some(Description { start: t, title_end: te, end: ce, head })
+    let descriptive = DESCRIPTION_HEADS.contains(&head.as_str());
+    (verb && specific && !acts_on_him).then_some(Description {
+        start: t,
+        title_end: te,
+        end: ce,
+        head,
+        descriptive,
+    })
 }
+
+/// Nouns that describe someone in the news without being titles: read only here, in lower case
+/// after "The" opening a sentence, with words that say which one ("The punk pioneer follows …",
+/// "The home favourite will face …"). Before a name they name works as often ("the favourite
+/// Jonathan Strange").
+const DESCRIPTION_HEADS: [&str; 9] =
+    ["pioneer", "favourite", "veteran", "icon", "youngster", "teenager", "hopeful", "newcomer", "debutant"];
 
 /// "The winner in the poetry category was Jean Valentine": the description's verb says who it
 /// is, someone else.
@@ -230,6 +248,25 @@ mod tests {
             (
                 "Tom Hardy won in Leeds. \"I was ready.\" The 24-year-old sprinter has won twice since.",
                 &[("Tom Hardy", "sprinter")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_noun_describing_someone_is_read_after_the_one_named_whatever_their_title() {
+        assert_cases(&[
+            (
+                "Rock star Patti Smith has been made artistic director of the festival.\n\nThe punk pioneer follows Morrissey in directing the concerts.",
+                &[
+                    ("Patti Smith", "Rock star"),
+                    ("Patti Smith", "artistic director of the festival"),
+                    ("Patti Smith", "punk pioneer"),
+                ],
+            ),
+            // Bare, it may be anyone.
+            (
+                "Rock star Patti Smith has been made artistic director of the festival.\n\nThe pioneer follows Morrissey in directing the concerts.",
+                &[("Patti Smith", "Rock star"), ("Patti Smith", "artistic director of the festival")],
             ),
         ]);
     }
