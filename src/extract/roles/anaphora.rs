@@ -208,6 +208,8 @@ pub(super) fn name_mentions(
             {
                 k = ne
             }
+            // "South Bank Centre", "Acme Group": a run closed by a word of place or body.
+            Some(ne) if !honorific && ne > start + 1 && names_a_thing(doc, ne - 1) => k = ne,
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
                 let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
                 out.push(NameMention { tokens: start..ne, key: String::new(), person });
@@ -284,12 +286,56 @@ pub(super) fn surname(doc: &Doc, name: &Range<usize>) -> String {
 fn may_be_surname(doc: &Doc, k: usize) -> bool {
     let first_of_sentence = doc.starts_sentence(k);
     let f = doc.folded(k);
+    // "this year's Meltdown festival", "the Acme group": English names a thing before its noun.
+    let thing_after = doc.lang == crate::extract::types::Lang::En
+        && !doc.cap(k + 1)
+        && ENGLISH_THING_NOUNS.contains(&doc.folded(k + 1));
     !first_of_sentence
+        && !thing_after
         && !doc.info.get(k).is_some_and(|t| t.initial)
         && !GAZ.phrases.contains_key(f)
         && !GAZ.acronyms.contains_key(doc.tok(k))
         && !GAZ.demonyms.contains_key(f)
 }
+
+/// Whether the capitalised word at `j`, closing a run, names a place, a body or a thing (its
+/// folded form heads or closes such names: "Centre", "Group", "University", "Festival").
+fn names_a_thing(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    GAZ.org_head.contains(f)
+        || GAZ.org_suffix.contains(f)
+        || GAZ.loc_head.contains(f)
+        || ENGLISH_THING_NOUNS.contains(&f)
+}
+
+/// English nouns after a capitalised word that make it the name of a thing, a body or an event
+/// ("the Meltdown festival", "the Acme group"), not someone's surname (folded).
+const ENGLISH_THING_NOUNS: [&str; 24] = [
+    "festival",
+    "show",
+    "group",
+    "firm",
+    "company",
+    "band",
+    "club",
+    "party",
+    "awards",
+    "award",
+    "ceremony",
+    "campaign",
+    "project",
+    "programme",
+    "series",
+    "album",
+    "film",
+    "game",
+    "prize",
+    "report",
+    "inquiry",
+    "centre",
+    "scheme",
+    "tour",
+];
 
 /// Whether the description starting at `rs` (its article before it) is the subject of its
 /// clause: the article opens the sentence or a clause ("…, le ministre a ajouté"), or follows a

@@ -110,6 +110,11 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
         return None;
     }
     let ce = complement_end(doc, te, 8).max(te);
+    // "The prime minister and his chancellor arrived": two subjects, the first bare.
+    let another_subject = |j: usize| doc.is_determiner(j + 1) || is_possessive(doc, j + 1);
+    if (te..ce).any(|j| matches!(doc.folded(j), "and" | "or") && another_subject(j)) {
+        return None;
+    }
     // "The barrister who had represented Mr Martin": a relative clause brings in someone new.
     let next = doc.folded(ce);
     let verb = doc.is_word(ce)
@@ -132,6 +137,11 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
         head,
         descriptive,
     })
+}
+
+/// Whether the word at `j` is a possessive determiner ("his", "her", "their", "its").
+fn is_possessive(doc: &Doc, j: usize) -> bool {
+    matches!(doc.folded(j), "his" | "her" | "their" | "its")
 }
 
 /// Nouns that describe someone in the news without being titles: read only here, in lower case
@@ -256,12 +266,19 @@ mod tests {
     fn a_noun_describing_someone_is_read_after_the_one_named_whatever_their_title() {
         assert_cases(&[
             (
-                "Rock star Patti Smith has been made artistic director of the festival.\n\nThe punk pioneer follows Morrissey in directing the concerts.",
+                "Rock star Patti Smith has been made artistic director of the festival, to be held at London's \
+                 South Bank Centre.\n\nThe punk pioneer follows Morrissey in directing the concerts.",
                 &[
                     ("Patti Smith", "Rock star"),
                     ("Patti Smith", "artistic director of the festival"),
                     ("Patti Smith", "punk pioneer"),
                 ],
+            ),
+            // Two subjects, the first bare: "The prime minister and his chancellor arrived" (the
+            // office table alone gives "prime minister", the one holder of any time named).
+            (
+                "Tony Blair spoke in Leeds.\n\nThe prime minister and his chancellor arrived within seconds of each other.",
+                &[("Tony Blair", "prime minister")],
             ),
             // Bare, it may be anyone.
             (
