@@ -211,7 +211,9 @@ pub(super) fn name_mentions(
             // "South Bank Centre", "Acme Group": a run closed by a word of place or body.
             Some(ne) if !honorific && ne > start + 1 && names_a_thing(doc, ne - 1) => k = ne,
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
-                let person = honorific || ne > start + 1 && GAZ.first_names.contains(doc.folded(start));
+                let person = honorific
+                    || ne > start + 1 && GAZ.first_names.contains(doc.folded(start))
+                    || ne == start + 2 && unknown_pair(doc, start);
                 out.push(NameMention { tokens: start..ne, key: String::new(), person });
                 k = ne;
             }
@@ -296,6 +298,30 @@ fn may_be_surname(doc: &Doc, k: usize) -> bool {
         && !GAZ.phrases.contains_key(f)
         && !GAZ.acronyms.contains_key(doc.tok(k))
         && !GAZ.demonyms.contains_key(f)
+}
+
+/// Whether the two capitalised words at `start` read as a person's given name and surname the
+/// lists do not know ("Kareyce Fotso", "Pete Selleck"): mixed case, mid-sentence, not opening a
+/// paragraph, and no word or the pair a listed place, body, nationality, title or common word.
+fn unknown_pair(doc: &Doc, start: usize) -> bool {
+    let word_ok = |i: usize| {
+        let f = doc.folded(i);
+        doc.is_word(i)
+            && !doc.info.get(i).is_some_and(|t| t.upper || t.initial)
+            && !GAZ.is_stop(f)
+            && !GAZ.phrases.contains_key(f)
+            && !GAZ.demonyms.contains_key(f)
+            && !GAZ.title_heads.contains(f)
+            && !GAZ.org_head.contains(f)
+            && !GAZ.org_suffix.contains(f)
+            && !GAZ.loc_head.contains(f)
+            && !ENGLISH_THING_NOUNS.contains(&f)
+    };
+    !doc.starts_sentence(start)
+        && !doc.newline_before(start)
+        && word_ok(start)
+        && word_ok(start + 1)
+        && !listed_elsewhere(doc, start, start + 2)
 }
 
 /// Whether the capitalised word at `j`, closing a run, names a place, a body or a thing (its

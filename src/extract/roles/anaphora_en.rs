@@ -75,6 +75,15 @@ pub(super) fn english_anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &
         {
             continue;
         }
+        // "The top seed … was leading when Nieminen pulled out": the one the sentence names
+        // again is someone beside the one described.
+        let last = surname(doc, &holder.tokens);
+        let sentence_end = doc.sentences.get(i).map_or(d.end, |s| s.end);
+        // ("… take the title of Lord Kinnock": a title of theirs makes it a name they bear.)
+        let bare_again = |j: usize| doc.folded(j) == last && !(j > 0 && doc.cap(j - 1));
+        if (d.end..sentence_end).any(bare_again) {
+            continue;
+        }
         let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
         let role = doc.span_text(d.start, d.end).to_string();
         if !out.iter().any(|r| r.role == role && r.name == name) {
@@ -279,6 +288,15 @@ mod tests {
             (
                 "Tony Blair spoke in Leeds.\n\nThe prime minister and his chancellor arrived within seconds of each other.",
                 &[("Tony Blair", "prime minister")],
+            ),
+            // Named again in the description's sentence: someone beside the one described.
+            (
+                "Federer's route was made easy when opponent Jarkko Nieminen was forced to retire.\n\nThe top seed and defending champion was leading when Nieminen pulled out.",
+                &[],
+            ),
+            (
+                "Neil Kinnock has joined the Lords.\n\nThe former Labour leader said he would take the title of Lord Kinnock of Bedwellty.",
+                &[("Neil Kinnock", "former Labour leader")],
             ),
             // Bare, it may be anyone.
             (

@@ -2971,6 +2971,21 @@ mod tests {
     }
 
     #[test]
+    fn a_description_after_a_name_the_lists_do_not_know() {
+        assert_cases(&[
+            (
+                "C'est la remarque de Kareyce Fotso. La médaillée d'argent des jeux de Beyrouth se plaint de la politique.",
+                &[("Kareyce Fotso", "médaillée d'argent des jeux de Beyrouth")],
+            ),
+            // A place or a body closing the run is nobody described.
+            (
+                "C'est la remarque du Centre Pompidou. La médaillée d'argent des jeux de Beyrouth se plaint de la politique.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_description_then_a_person_named_for_the_first_time() {
         assert_cases(&[
             (
