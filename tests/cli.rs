@@ -538,3 +538,21 @@ fn facts_json_reads_a_standfirst_description_and_a_body_s_statement() {
         facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
     assert_eq!(speakers, ["Paul Morel", "Paul Morel", "Paul Morel", "ministère de l'Économie"], "{facts}");
 }
+
+#[test]
+fn facts_json_reads_descriptions_kin_and_leaves_an_unnamed_shopkeeper_unnamed() {
+    let body = "Le yéti existerait, selon Valentine Sapounov, un habitant de Tomsk. \
+                «Nous pouvons confirmer ces traces», a indiqué V. Sapounov. «L'ADN a permis de \
+                l'établir», a poursuivi l'expert. Il est venu avec sa femme Tatiana. «Nous avons eu \
+                très peur ce samedi-là», explique la responsable d'une boutique du boulevard.";
+    let facts = facts_of_story("Le yéti", "2012-10-31", body);
+    let roles = |name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(roles("Valentine Sapounov"), Some(serde_json::json!(["habitant de Tomsk"])), "{facts}");
+    assert_eq!(roles("V. Sapounov"), Some(serde_json::json!(["expert"])), "{facts}");
+    assert_eq!(roles("Tatiana"), Some(serde_json::json!(["femme"])), "{facts}");
+    let speakers: Vec<&str> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
+    assert_eq!(speakers, ["V. Sapounov", "V. Sapounov", ""], "{facts}");
+}
