@@ -122,7 +122,7 @@ pub fn noun_gender(folded: &str) -> Gender {
 }
 
 /// The gender an English noun of person marks ("spokeswoman", "actress", "wife" → female;
-/// "spokesman", "husband" → male); unknown for most ("minister", "spokesperson").
+/// "husband" → male); unknown for most ("minister", "spokesperson", "chairman").
 pub fn english_noun_gender(folded: &str) -> Gender {
     const FEMALE: [&str; 14] = [
         "wife",
@@ -156,12 +156,12 @@ pub fn english_noun_gender(folded: &str) -> Gender {
         "boyfriend",
         "lord",
     ];
+    // "-woman" and "-ess" mark a woman; "-man" does not mark a man ("Mary Smith, the club's
+    // chairman").
     let suffixed_female = ["woman", "women", "ess"].iter().any(|e| folded.ends_with(e));
-    let suffixed_male =
-        ["sman", "rman", "eman", "smen"].iter().any(|e| folded.ends_with(e)) || folded == "man";
     if FEMALE.contains(&folded) || suffixed_female && !folded.ends_with("ness") {
         Gender::Female
-    } else if MALE.contains(&folded) || suffixed_male {
+    } else if MALE.contains(&folded) || folded == "man" {
         Gender::Male
     } else {
         Gender::Unknown

@@ -259,7 +259,11 @@ fn add_described_roles(people: &mut [Person], described: &[quotes::DescribedSpea
         // and police speak of the people in the news, and a guess there is most often wrong.
         let officer = head.is_some_and(quotes::officer_of_justice);
         // "the Gloucester fly-half": English names the body before the title.
-        let named_before_title = role.starts_with(char::is_uppercase) && role.contains(' ');
+        // ("Premier ministre" is a French title written with its capital.)
+        let first_word = key.split([' ', '\'']).next().unwrap_or("");
+        let named_before_title = role.starts_with(char::is_uppercase)
+            && role.contains(' ')
+            && !gazetteer::GAZ.title_heads.contains(first_word);
         let specific = named_complement || named_before_title || d.after_their_quote;
         if head.is_none() || !specific || verb || demonstrative || said || officer {
             continue;

@@ -771,7 +771,17 @@ pub fn find_quotes(
                     && let Some(name) =
                         resolved.as_ref().filter(|n| **n != written && n.starts_with(char::is_uppercase))
                 {
-                    let after_their_quote = last_said.as_ref().is_some_and(|(_, said)| said == name);
+                    // Not after a reply ("a rétorqué la commerçante"); in English only after a
+                    // verb that says the speaker goes on ("added the expert"): "said the
+                    // protester" is as often someone else.
+                    let verb_is =
+                        |test: fn(&str) -> bool| (close + 1..close + 5).any(|j| test(doc.folded(j)));
+                    let goes_on = match doc.lang {
+                        Lang::En => verb_is(is_continuation),
+                        _ => !verb_is(is_reply),
+                    };
+                    let after_their_quote =
+                        goes_on && last_said.as_ref().is_some_and(|(_, said)| said == name);
                     described.push(DescribedSpeaker {
                         name: name.clone(),
                         description: written,
@@ -3671,10 +3681,25 @@ fn titles_next_to<'a>(doc: &'a Doc, e: &Entity, before: usize) -> Vec<&'a str> {
     out
 }
 
-/// Whether the head noun of a description was introduced with an indefinite article in the
-/// Nouns of kinship (folded, French and English).
-const KIN: [&str; 20] = [
-    "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "epoux", "mari", "femme", "son", "daughter",
+/// Whether a (folded) verb of saying answers someone: "rétorque", "répondu", "replied",
+/// "countered".
+fn is_reply(folded: &str) -> bool {
+    ["retorqu", "repond", "repliqu", "replied", "replies", "retort", "counter", "respond", "answer"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// Whether a (folded) verb of saying says the speaker goes on: "poursuit", "a ajouté", "conclut",
+/// "added", "continued".
+fn is_continuation(folded: &str) -> bool {
+    ["poursui", "ajout", "continu", "conclu", "rencheri", "added", "adds", "continued", "concluded"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// Nouns of kinship (folded, French and English; not "son", the French possessive).
+const KIN: [&str; 19] = [
+    "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "epoux", "mari", "femme", "daughter",
     "father", "mother", "brother", "sister", "wife", "husband", "widow", "veuve",
 ];
 
@@ -3688,7 +3713,10 @@ fn of_something_unnamed(words: &str) -> bool {
     !kin && w.windows(2).any(|p| matches!(p, ["de" | "d" | "of", "un" | "une" | "a" | "an"]))
 }
 
-/// sentences before token `open` ("un porte-parole de la police" … "le porte-parole").
+/// Whether the head noun of a description was introduced with an indefinite article in the
+/// sentences before token `open` ("un porte-parole de la police" … "le porte-parole"). An
+/// article opening an apposition to a name ("John Smith, a lawyer for the family,") introduces
+/// that person, named.
 fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     let folded = crate::text::fold::fold_str(words);
     // English premodifies its noun ("the Tory co-chairman" is no "a Tory …"): its title word.
@@ -3698,6 +3726,7 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     };
     let Some(head) = head else { return false };
     let Some(&sentence) = doc.sent_of.get(open) else { return false };
+    let apposed_to_name = |a: usize| a >= 2 && doc.tok(a - 1) == "," && doc.cap(a - 2) && doc.is_word(a - 2);
     let first = doc.sentences.get(sentence.saturating_sub(DESCRIPTION_REACH)).map_or(0, |r| r.start);
     // "Son avocat a demandé sa libération": someone's, unnamed, unless the name follows ("son
     // avocat, Me X", "son avocat Me X", past the rest of the title: "son Premier ministre, X").
@@ -3707,8 +3736,8 @@ fn introduced_unnamed(doc: &Doc, open: usize, words: &str) -> bool {
     };
     (first + 1..open).any(|j| {
         doc.folded(j) == head
-            && (matches!(doc.folded(j - 1), "un" | "une")
-                || doc.lang == Lang::En && matches!(doc.folded(j - 1), "a" | "an")
+            && (matches!(doc.folded(j - 1), "un" | "une") && !apposed_to_name(j - 1)
+                || doc.lang == Lang::En && matches!(doc.folded(j - 1), "a" | "an") && !apposed_to_name(j - 1)
                 || matches!(doc.folded(j - 1), "son" | "sa" | "ses" | "leur" | "leurs") && !named_after(j))
     })
 }

@@ -301,3 +301,20 @@ fn a_spokesman_brought_in_unnamed_or_of_the_other_gender_is_no_one_named() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_title_brought_in_with_a_name_is_that_person_and_a_reply_describes_no_one() {
+    let s = speakers(
+        "John Smith, a lawyer for the family, said they would appeal. \"It is a disgrace,\" said the lawyer.",
+    );
+    assert_eq!(s, vec![some("John Smith")]);
+    let f =
+        extract("\"It is bad,\" said John Smith. \"He is wrong,\" replied the expert.", &Options::default());
+    assert!(f.people.iter().all(|p| p.roles.is_empty()), "{:?}", f.people);
+    // A text may end on a description.
+    let f = extract(
+        "Rock star Patti Smith has been made artistic director of the festival.\n\nThe punk pioneer",
+        &Options::default(),
+    );
+    assert!(f.people.iter().any(|p| p.name == "Patti Smith"));
+}

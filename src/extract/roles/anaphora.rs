@@ -317,8 +317,20 @@ fn unknown_pair(doc: &Doc, start: usize) -> bool {
             && !GAZ.loc_head.contains(f)
             && !ENGLISH_THING_NOUNS.contains(&f)
     };
+    // "les Vieilles Charrues", "le film Blue Velvet": after an article or a work's noun, a thing.
+    let before = start.checked_sub(1).map_or("", |p| doc.folded(p));
+    let thing_before = start > 0 && (doc.is_determiner(start - 1) || GAZ.work_before.contains(before));
+    // Where a person is named: after "de", "selon", "par", "avec", "pour", a verb of saying or a
+    // comma ("la remarque de Kareyce Fotso"); after another verb or a preposition of place or
+    // time, a work or a venue as often ("a découvert Blue Velvet", "avant Vieilles Charrues").
+    let person_slot =
+        matches!(before, "de" | "d'" | "selon" | "par" | "avec" | "pour" | "by" | "with" | "of")
+            || GAZ.is_speech_verb(before)
+            || start > 0 && doc.tok(start - 1) == ",";
     !doc.starts_sentence(start)
         && !doc.newline_before(start)
+        && !thing_before
+        && person_slot
         && word_ok(start)
         && word_ok(start + 1)
         && !listed_elsewhere(doc, start, start + 2)

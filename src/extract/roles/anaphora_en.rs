@@ -135,7 +135,8 @@ fn description_after(doc: &Doc, t: usize, blocked: &[bool]) -> Option<Descriptio
     // the person just named.
     let specific = aged || k > t || ce > te;
     // "The judge remanded him in custody": the one named before is who it acts on.
-    let sentence = doc.sent_of[ce];
+    // (A text may end on the description: no sentence holds its end.)
+    let sentence = *doc.sent_of.get(ce)?;
     let acts_on_him =
         (ce..ce + 12).take_while(|&j| doc.sent_of.get(j) == Some(&sentence)).any(|j| doc.folded(j) == "him");
     let descriptive = DESCRIPTION_HEADS.contains(&head.as_str());
@@ -157,8 +158,9 @@ fn is_possessive(doc: &Doc, j: usize) -> bool {
 /// after "The" opening a sentence, with words that say which one ("The punk pioneer follows …",
 /// "The home favourite will face …"). Before a name they name works as often ("the favourite
 /// Jonathan Strange").
-const DESCRIPTION_HEADS: [&str; 9] =
-    ["pioneer", "favourite", "veteran", "icon", "youngster", "teenager", "hopeful", "newcomer", "debutant"];
+/// ("youngster", "teenager", "favourite" are left out: as often someone else of the story, the
+/// accused, a horse.)
+const DESCRIPTION_HEADS: [&str; 3] = ["pioneer", "veteran", "icon"];
 
 /// "The winner in the poetry category was Jean Valentine": the description's verb says who it
 /// is, someone else.

@@ -65,7 +65,52 @@ const NOT_DESCRIPTIONS: [&str; 48] = [
 
 /// Words that end a description and leave it whole: a relative pronoun ("X, a senior KGB officer
 /// who became …": the role is what comes before it).
-const RELATIVES: [&str; 6] = ["who", "whose", "which", "qui", "dont", "that"];
+/// ("which", "that" are left out: "X, a decision that baffled fans" describes a thing.)
+const RELATIVES: [&str; 4] = ["who", "whose", "qui", "dont"];
+
+/// Pronouns that end a description's words: "X, a decision he later regretted" is a clause.
+const PRONOUNS: [&str; 12] =
+    ["he", "she", "they", "we", "i", "it", "il", "elle", "ils", "elles", "on", "nous"];
+
+/// Nouns of events, acts and things held that an apposition after a name may describe instead of
+/// the person: "replaced by X, a decision that …", "X, un sourire aux lèvres," (folded).
+const EVENTS_AND_THINGS: [&str; 30] = [
+    "decision",
+    "move",
+    "choice",
+    "crime",
+    "finish",
+    "goal",
+    "series",
+    "victory",
+    "defeat",
+    "win",
+    "success",
+    "hit",
+    "hour",
+    "minute",
+    "choix",
+    "victoire",
+    "defaite",
+    "succes",
+    "hommage",
+    "geste",
+    "coup",
+    "heure",
+    "brin",
+    "sourire",
+    "verre",
+    "cigarette",
+    "larme",
+    "main",
+    "film",
+    "vote",
+];
+
+/// Words for anyone at all: alone they say nothing of who the person is ("X, un homme qui a
+/// tout perdu") (folded).
+const ANYONE: [&str; 10] =
+    ["homme", "femme", "man", "woman", "person", "personne", "garcon", "fille", "boy", "girl"];
 
 /// The description after the comma at `comma` that follows the person's name `name`: the start
 /// and end of its words (article left out) and the end of the noun it opens with, before any
@@ -105,6 +150,7 @@ pub(super) fn description_after(
         (doc.is_word(j) && (!doc.cap(j) || inner_name) || age)
             && !is_preposition(doc, j)
             && !ends_phrase(doc, j)
+            && !PRONOUNS.contains(&f)
             && !(english && f.ends_with("ly"))
     };
     let mut noun_end = rs;
@@ -114,7 +160,9 @@ pub(super) fn description_after(
     while noun_end > rs && doc.cap(noun_end - 1) {
         noun_end -= 1;
     }
-    if noun_end == rs || doc.cap(noun_end) || NOT_DESCRIPTIONS.contains(&doc.folded(noun_end)) {
+    let thing = (rs..noun_end).any(|j| EVENTS_AND_THINGS.contains(&doc.folded(j)))
+        || noun_end == rs + 1 && ANYONE.contains(&doc.folded(rs)) && !is_preposition(doc, noun_end);
+    if noun_end == rs || thing || doc.cap(noun_end) || NOT_DESCRIPTIONS.contains(&doc.folded(noun_end)) {
         return None;
     }
     let mut ce = noun_end;
@@ -142,7 +190,7 @@ pub(super) fn description_after(
     let list =
         (rs..ce).any(|j| matches!(doc.folded(j), "and" | "et" | "or" | "ou") && doc.is_determiner(j + 1));
     let honorific_next = ce < doc.len() && is_honorific(doc, ce);
-    (ce > noun_end.saturating_sub(1) && closed && !list && !honorific_next).then_some((rs, ce, noun_end))
+    (closed && !list && !honorific_next).then_some((rs, ce, noun_end))
 }
 
 /// Whether the name starting at `ns` can take an apposition of its own. "For X, the problem, …":
@@ -196,7 +244,6 @@ fn is_preposition(doc: &Doc, j: usize) -> bool {
             | "du"
             | "des"
             | "d'"
-            | "a"
             | "au"
             | "aux"
             | "en"
@@ -205,6 +252,7 @@ fn is_preposition(doc: &Doc, j: usize) -> bool {
             | "dans"
             | "sur"
     ) && !doc.cap(j)
+        || doc.tok(j) == "à"
 }
 
 #[cfg(test)]
@@ -256,6 +304,9 @@ mod tests {
                 ),
                 // A definite description in an incise is the clause's subject.
                 ("Then, says John Smith, the blogging world found out.", &[]),
+                // An event or a clause in apposition is no description of the person.
+                ("He was replaced by Michael Owen, a decision that baffled fans.", &[]),
+                ("He spoke to Tony Blair, a decision he later regretted.", &[]),
                 ("A stop inside a word: John Smith, the man behind Optin.com and spam, said so.", &[]),
             ],
         );
@@ -279,6 +330,10 @@ mod tests {
                 ("Pour Jean Dupont, la réforme, qui est attendue, sera votée.", &[]),
                 ("Il a lancé, avec Jean Dupont, un appel au calme.", &[]),
                 ("Jean Dupont, une nouvelle fois, a refusé.", &[]),
+                // "a" is the verb, not "à".
+                ("D'après Marie Martin, une solution a été trouvée.", &[]),
+                ("Jean Dupont, un sourire aux lèvres, a parlé.", &[]),
+                ("Il a rencontré Jean Dupont, un homme qui a tout perdu.", &[]),
             ],
         );
     }

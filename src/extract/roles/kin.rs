@@ -143,20 +143,32 @@ fn possessed_kin(doc: &Doc, k: usize, blocked: &[bool], found: &[RoleMatch]) -> 
         _ => matches!(doc.folded(p), "sa" | "son" | "leur"),
     };
     // "the Queen's grandson", "Nogar's son": one capitalised word before the mark.
-    let named = doc.lang == Lang::En && matches!(doc.tok(p), "'s" | "’s") && p > 0 && doc.cap(p - 1);
-    let rs = if pronoun {
-        p + 1
-    } else if named {
-        p - 1
-    } else {
-        return None;
-    };
+    let rs = if pronoun { p + 1 } else { named_possessor(doc, p)? };
     let ne_ns = name_after(doc, k + 1, blocked, found)?;
     Some(RoleMatch {
         name: ne_ns.0..ne_ns.1,
         role_tokens: k..k + 1,
         role: doc.span_text(rs, k + 1).to_string(),
     })
+}
+
+/// Where the English possessor whose mark is at `p` starts: its capitalised words ("the Queen's",
+/// "Elton John's"). None for another mark, or a possessor with "of" ("The Prince of Wales's son":
+/// whose words start where, the capitals do not say).
+fn named_possessor(doc: &Doc, p: usize) -> Option<usize> {
+    if doc.lang != Lang::En || !matches!(doc.tok(p), "'s" | "’s") {
+        return None;
+    }
+    let mut s = p;
+    while s > 0 && doc.cap(s - 1) && doc.is_word(s - 1) && !doc.is_determiner(s - 1) {
+        s -= 1;
+    }
+    let of = s >= 2 && doc.folded(s - 1) == "of" && doc.cap(s - 2);
+    // "Mr Conlon's father": the honorific is no part of whose.
+    if s + 1 < p && is_honorific(doc, s) {
+        s += 1;
+    }
+    (s < p && !of).then_some(s)
 }
 
 /// "la veuve de l'ancien président, Souha Arafat", "the widow of Kurt Cobain, Courtney Love": an
@@ -178,6 +190,11 @@ fn kin_of(doc: &Doc, k: usize, blocked: &[bool], found: &[RoleMatch]) -> Option<
         return None;
     }
     let (ns, ne) = name_after(doc, ce + 1, blocked, found)?;
+    // "The son of the former president, Hosni Mubarak": a title in the complement given to the
+    // name makes the name the complement's person.
+    if found.iter().any(|r| r.name == (ns..ne) && r.role_tokens.start > k && r.role_tokens.end <= ce) {
+        return None;
+    }
     Some(RoleMatch { name: ns..ne, role_tokens: k..k + 1, role: doc.span_text(k, ce).to_string() })
 }
 
@@ -185,7 +202,10 @@ fn kin_of(doc: &Doc, k: usize, blocked: &[bool], found: &[RoleMatch]) -> Option<
 /// friend, the producer Quincy Jones"): known to be a person's (a listed given name, an honorific
 /// or a role found), and closing its phrase.
 fn name_after(doc: &Doc, mut j: usize, blocked: &[bool], found: &[RoleMatch]) -> Option<(usize, usize)> {
-    if doc.tok(j) == "," {
+    // "Following the death of his wife, John Smith moved": after a comma the name must close an
+    // apposition, not open the clause.
+    let after_comma = doc.tok(j) == ",";
+    if after_comma {
         j += 1;
     }
     if matches!(doc.folded(j), "the" | "le" | "la" | "l'") && !doc.cap(j) && title_at(doc, j + 1).is_some() {
@@ -201,7 +221,8 @@ fn name_after(doc: &Doc, mut j: usize, blocked: &[bool], found: &[RoleMatch]) ->
     let name = j..ne;
     let given_alone = ne == j + 1 && GAZ.first_names.contains(doc.folded(j));
     let closes = ne >= doc.len() || !doc.is_word(ne) || !doc.cap(ne);
-    (closes && (given_alone || relations::known_person(doc, &name, found))).then_some((j, ne))
+    let apposed = !after_comma || ne >= doc.len() || matches!(doc.tok(ne), "," | "." | ";" | ")");
+    (closes && apposed && (given_alone || relations::known_person(doc, &name, found))).then_some((j, ne))
 }
 
 #[cfg(test)]
@@ -223,6 +244,15 @@ mod tests {
                     "The Queen's grandson, Prince Harry, apologised.",
                     &[("Harry", "Prince"), ("Harry", "Queen's grandson")],
                 ),
+                ("Elton John's partner, David Furnish, spoke.", &[("David Furnish", "Elton John's partner")]),
+                ("Mr Conlon's father Giuseppe died in jail.", &[("Giuseppe", "Conlon's father")]),
+                // A possessor with "of" is the title's reading ("Prince of …"), not the kin's; a
+                // kin noun ending an opening phrase gives nothing.
+                (
+                    "The Prince of Wales's son, Prince Harry, spoke.",
+                    &[("Prince Harry", "Prince of Wales's son")],
+                ),
+                ("Following the death of his wife, John Smith moved to Spain.", &[]),
                 (
                     "It came from his friend, the producer Quincy Jones, who praised him.",
                     &[("Quincy Jones", "producer"), ("Quincy Jones", "friend")],
