@@ -19,7 +19,8 @@ const NP_STOP: [&str; 34] = [
     "while", "on", "adding", "ajoutant", "lundi", "monday",
 ];
 
-const PRONOUNS: [&str; 20] = [
+/// Personal pronouns, French and English (folded).
+pub(crate) const PRONOUNS: [&str; 20] = [
     "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "je", "nous", "lui", "eux",
     "moi", "vous", "celui-ci", "celle-ci", "ceux-ci",
 ];
@@ -3295,7 +3296,7 @@ fn resolve_description(
     }
     // "la responsable d'une boutique d'optique", "the head of a charity": someone of a body the
     // text does not name, so no one it names.
-    if introduced_unnamed(doc, open, &words) || of_something_unnamed(&words) {
+    if introduced_unnamed(doc, open, &words) || of_something_unnamed(&words, doc.lang) {
         return Ok(Some(words));
     }
     if kind == Kind::Person {
@@ -3697,19 +3698,13 @@ fn is_continuation(folded: &str) -> bool {
         .any(|p| folded.starts_with(p))
 }
 
-/// Nouns of kinship (folded, French and English; not "son", the French possessive).
-const KIN: [&str; 19] = [
-    "fils", "fille", "pere", "mere", "frere", "soeur", "epouse", "epoux", "mari", "femme", "daughter",
-    "father", "mother", "brother", "sister", "wife", "husband", "widow", "veuve",
-];
-
 /// Whether a description names its holder by a body the text leaves unnamed: "la responsable
 /// d'une boutique", "the head of a charity" (folded words, article first).
-fn of_something_unnamed(words: &str) -> bool {
+fn of_something_unnamed(words: &str, lang: Lang) -> bool {
     let folded = crate::text::fold::fold_str(words);
     let w: Vec<&str> = folded.split([' ', '\'', '’']).filter(|w| !w.is_empty()).collect();
     // "ce fils d'une femme de chambre" says whose child, not which body.
-    let kin = w.iter().any(|w| KIN.contains(w));
+    let kin = w.iter().any(|w| super::roles::is_kin_noun(w, lang));
     !kin && w.windows(2).any(|p| matches!(p, ["de" | "d" | "of", "un" | "une" | "a" | "an"]))
 }
 

@@ -68,10 +68,6 @@ const NOT_DESCRIPTIONS: [&str; 48] = [
 /// ("which", "that" are left out: "X, a decision that baffled fans" describes a thing.)
 const RELATIVES: [&str; 4] = ["who", "whose", "qui", "dont"];
 
-/// Pronouns that end a description's words: "X, a decision he later regretted" is a clause.
-const PRONOUNS: [&str; 12] =
-    ["he", "she", "they", "we", "i", "it", "il", "elle", "ils", "elles", "on", "nous"];
-
 /// Nouns of events, acts and things held that an apposition after a name may describe instead of
 /// the person: "replaced by X, a decision that …", "X, un sourire aux lèvres," (folded).
 const EVENTS_AND_THINGS: [&str; 30] = [
@@ -150,7 +146,8 @@ pub(super) fn description_after(
         (doc.is_word(j) && (!doc.cap(j) || inner_name) || age)
             && !is_preposition(doc, j)
             && !ends_phrase(doc, j)
-            && !PRONOUNS.contains(&f)
+            // "X, a decision he later regretted" is a clause.
+            && !crate::extract::quotes::PRONOUNS.contains(&f)
             && !(english && f.ends_with("ly"))
     };
     let mut noun_end = rs;

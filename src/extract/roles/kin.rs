@@ -123,10 +123,14 @@ pub(super) fn kin_roles(doc: &Doc, blocked: &[bool], found: &[RoleMatch]) -> Vec
 }
 
 fn is_kin(doc: &Doc, k: usize) -> bool {
-    let f = doc.folded(k);
-    match doc.lang {
-        Lang::En => KIN_EN.contains(&f),
-        _ => KIN_FR.contains(&f),
+    is_kin_noun(doc.folded(k), doc.lang)
+}
+
+/// Whether a folded word is a noun of kinship or close ties in `lang` ("wife", « sœur »).
+pub(crate) fn is_kin_noun(folded: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => KIN_EN.contains(&folded),
+        _ => KIN_FR.contains(&folded),
     }
 }
 

@@ -13,6 +13,7 @@ mod kin;
 mod offices;
 
 pub(crate) use english::is_post_nominal;
+pub(crate) use kin::is_kin_noun;
 pub(crate) use offices::names_an_office;
 mod relations;
 
