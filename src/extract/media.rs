@@ -140,6 +140,14 @@ pub fn joined_media(doc: &Doc, k: usize) -> Vec<String> {
     if out.len() < 2 { Vec::new() } else { out }
 }
 
+/// Whether the preposition at `k` opens a studio word: "au micro", "sur le plateau de",
+/// "à l'antenne" say where someone speaks, not what they are.
+pub fn studio_after(doc: &Doc, k: usize) -> bool {
+    let prep = matches!(doc.folded(k), "sur" | "au") || doc.tok(k) == "à";
+    let s = if doc.is_determiner(k + 1) { k + 2 } else { k + 1 };
+    prep && STUDIO.contains(&doc.folded(s))
+}
+
 /// Where a broadcaster or newspaper starts after the preposition at `k` ("sur", "à", "au",
 /// "aux", or "de" after an on-air word): skips "le plateau de", "micro du", "l'antenne d'".
 pub fn medium_slot(doc: &Doc, k: usize) -> Option<usize> {

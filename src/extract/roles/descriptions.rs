@@ -190,6 +190,56 @@ pub(super) fn description_after(
     (closed && !list && !honorific_next).then_some((rs, ce, noun_end))
 }
 
+/// French nouns of where someone lives, what they do for a living or what befell them, which no
+/// title list holds: "X, retraitée, raconte", "X, habitant d'Épernon,". Before a name or opening
+/// a sentence they are as often participles or adjectives ("Habitant Épernon, il …", "la rue
+/// commerçante"), so they are read only in apposition, bare, after a name's comma (folded).
+const STATUS_NOUNS: [&str; 31] = [
+    "habitant",
+    "habitante",
+    "habitants",
+    "habitantes",
+    "riverain",
+    "riveraine",
+    "riverains",
+    "retraite",
+    "retraitee",
+    "retraites",
+    "retraitees",
+    "salarie",
+    "salariee",
+    "salaries",
+    "salariees",
+    "eleve",
+    "survivant",
+    "survivante",
+    "rescape",
+    "rescapee",
+    "electeur",
+    "electrice",
+    "sympathisant",
+    "sympathisante",
+    "benevole",
+    "adherent",
+    "adherente",
+    "employe",
+    "employee",
+    "voisin",
+    "voisine",
+];
+
+/// The bare status phrase at `t` after a name's comma (modifiers skipped): its end, a complement
+/// included ("habitant du quartier"), when punctuation closes it. French only.
+pub(super) fn status_role_end(doc: &Doc, t: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || doc.cap(t) || !STATUS_NOUNS.contains(&doc.folded(t)) {
+        return None;
+    }
+    let ce = if is_preposition(doc, t + 1) { complement_end(doc, t + 1, 12) } else { t + 1 };
+    let closed =
+        ce >= doc.len() || matches!(doc.tok(ce), "," | "." | ";" | ")" | ":") || doc.newline_before(ce);
+    closed.then_some(ce)
+}
+
 /// Whether the name starting at `ns` can take an apposition of its own. "For X, the problem, …":
 /// a definite description after a name that ends a phrase is as often the clause's subject, so it
 /// needs the name to open its clause, follow a verb of saying or be cited ("selon X"). Any
@@ -331,6 +381,28 @@ mod tests {
                 ("D'après Marie Martin, une solution a été trouvée.", &[]),
                 ("Jean Dupont, un sourire aux lèvres, a parlé.", &[]),
                 ("Il a rencontré Jean Dupont, un homme qui a tout perdu.", &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_french_status_bare_in_apposition() {
+        assert_cases(
+            Lang::Fr,
+            &[
+                (
+                    "Jean Dupont, habitant du quartier, raconte la scène.",
+                    &[("Jean Dupont", "habitant du quartier")],
+                ),
+                (
+                    "«C'est trop tard», regrette Josette, retraitée. Elle est partie.",
+                    &[("Josette", "retraitée")],
+                ),
+                // Opening a sentence or after a noun it is a participle or an adjective.
+                ("Habitant Épernon, Cédric Martin a pris le train.", &[]),
+                ("Dans la rue commerçante Sainte-Catherine, Jean Dupont a parlé.", &[]),
+                // Closed by no punctuation it is no apposition.
+                ("Jean Dupont, habitant Lyon depuis vingt ans, a parlé.", &[]),
             ],
         );
     }

@@ -853,6 +853,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "ministre sous Nicolas Sarkozy", "foreign secretary under Tony Blair": whom the
             // holder served, who holds no such title.
             || matches!(f, "sous" | "under") && doc.cap(j + 1)
+            // "le député de la Somme au micro de RTL": where they speak.
+            || crate::extract::media::studio_after(doc, j)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
@@ -1483,7 +1485,9 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         // "X, proche de Y": a noun of relation is read only here, with its complement.
         // "X, autre figure de la contestation": "autre" says there are more, not what X is.
         let start = if doc.folded(role_start) == "autre" { role_start + 1 } else { role_start };
-        return relations::relation_role_end(doc, t, blocked).map(|ce| (start, ce));
+        return relations::relation_role_end(doc, t, blocked)
+            .or_else(|| descriptions::status_role_end(doc, t))
+            .map(|ce| (start, ce));
     };
     if person_name(doc, te, blocked).is_some() || is_honorific(doc, te) {
         return None;
@@ -2033,7 +2037,10 @@ fn person_name_from(doc: &Doc, ns: usize, blocked: &[bool], opens_line: bool) ->
         return name_run(doc, ns + 1, blocked);
     }
     let ne = name_run_from(doc, ns, blocked, opens_line)?;
-    (!(ne == ns + 1 && is_party_label(doc, ns))).then_some(ne)
+    // "la tête de liste Insoumise", "le candidat Républicain": a party's member noun alone,
+    // capitalised, qualifies the title.
+    let member = doc.lang == super::types::Lang::Fr && PARTY_MEMBERS.contains(&doc.folded(ns));
+    (!(ne == ns + 1 && (is_party_label(doc, ns) || member))).then_some(ne)
 }
 
 /// "N'", "M'", "O'" glued to the capitalised word after it ("N'Guma"): part of a name, not an
@@ -3212,6 +3219,34 @@ mod tests {
     #[test]
     fn party_honorific_and_period_around_appositions() {
         assert_cases(AROUND_APPOSITIONS);
+    }
+
+    #[test]
+    fn a_capitalised_member_noun_qualifies_the_title_and_a_studio_ends_it() {
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                // "Insoumise" is what she stands for, no person of its own.
+                (
+                    "Il parle avec Manon Aubry, tête de liste Insoumise pour les européennes.",
+                    &[("Manon Aubry", "tête de liste Insoumise pour les européennes")],
+                ),
+                ("Il parle avec le candidat Républicain aux européennes.", &[]),
+                (
+                    "Son collègue député Insoumis François Ruffin est venu.",
+                    &[("François Ruffin", "collègue député Insoumis")],
+                ),
+                // "au micro de RTL" says where they speak.
+                (
+                    "«Paris a une responsabilité», déclare le maire de Lyon, Jean Dupont, au micro de RTL.",
+                    &[("Jean Dupont", "maire de Lyon")],
+                ),
+                (
+                    "Jean Dupont, député de la Somme sur le plateau de BFMTV, a parlé.",
+                    &[("Jean Dupont", "député de la Somme")],
+                ),
+            ],
+        );
     }
 
     // fr-roles10: English titles of sport, the arts and business; a place's "New" before a
