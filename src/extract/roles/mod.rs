@@ -201,6 +201,15 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if listed(f, written) {
         return Some((f.to_string(), false));
     }
+    // "sous-préfet", "co-secrétaire", "coorganisateur", "vice-consul": a title with a prefix of
+    // rank or of sharing is that title.
+    if let Some((h, _)) = TITLE_PREFIXES
+        .iter()
+        .find_map(|p| Some((f.strip_prefix(p)?, written.strip_prefix(p)?)))
+        .filter(|(h, w)| h.len() > 3 && listed(h, w))
+    {
+        return Some((h.to_string(), false));
+    }
     let first_written = written.split('-').next().unwrap_or(written);
     if let Some(head) =
         compound_head(f, written).filter(|h| GAZ.professions.contains(*h) && listed(h, first_written))
@@ -218,6 +227,9 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     }
     None
 }
+
+/// Prefixes of rank or of sharing that make a title of a title ("sous-préfet", "cofondateur").
+const TITLE_PREFIXES: [&str; 5] = ["sous-", "co-", "vice-", "co", "vice"];
 
 /// Whether "élu" at `k` is the noun, someone elected, not the participle ("a été élu maire", "élu
 /// en 2014"): an article or a demonstrative before it and a complement ("de Vendée", "du parti")
@@ -992,7 +1004,16 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
-            if doc.tok(comma) == "," {
+            // "Avec X, président de A, Z propose": a title without its article after a name's
+            // comma is that name's apposition, not the next name's.
+            // (Not after an acronym, "sur BFM TV, un des leaders du mouvement, X", nor "one of".)
+            let apposed = rs >= 2
+                && doc.tok(rs - 1) == ","
+                && doc.cap(rs - 2)
+                && doc.is_word(rs - 2)
+                && !doc.info.get(rs - 2).is_some_and(|t| t.upper)
+                && !one_of_at(doc, rs);
+            if doc.tok(comma) == "," && !apposed {
                 let mut ns = comma + 1;
                 if is_honorific(doc, ns) {
                     ns += 1;
@@ -1495,10 +1516,10 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     let ce = complement_end(doc, te, 12).max(te);
     // "X, directeur de Y, Z, directrice de W": a name with a role of its own in apposition is
     // the next of a list, not the holder of this title.
-    let listed = |ne: usize| doc.tok(ne) == "," && !article && apposed_role(doc, ne + 1, blocked).is_some();
-    let next_name = doc.tok(ce) == ","
-        && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3 && !listed(ne))
-        || name_closing_complement(doc, te, ce, blocked).is_some();
+    // "Avec X, président de A, Z propose": a title without its article is the name's before it.
+    let next_name =
+        doc.tok(ce) == "," && article && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3)
+            || name_closing_complement(doc, te, ce, blocked).is_some();
     (!next_name).then_some((role_start, ce))
 }
 
@@ -3222,7 +3243,7 @@ mod tests {
     }
 
     #[test]
-    fn a_capitalised_member_noun_qualifies_the_title_and_a_studio_ends_it() {
+    fn member_nouns_studios_prefixed_titles_and_bare_titles_after_a_name() {
         assert_cases_in(
             Some(Lang::Fr),
             &[
@@ -3245,6 +3266,21 @@ mod tests {
                     "Jean Dupont, député de la Somme sur le plateau de BFMTV, a parlé.",
                     &[("Jean Dupont", "député de la Somme")],
                 ),
+                // A prefix of rank or of sharing makes a title of a title.
+                (
+                    "Marie Cornet, sous-préfet des Ardennes, a parlé.",
+                    &[("Marie Cornet", "sous-préfet des Ardennes")],
+                ),
+                ("Jean Dupont, cofondateur du site, a parlé.", &[("Jean Dupont", "cofondateur du site")]),
+                // A title without its article after a name's comma is that name's.
+                (
+                    "Co-signée avec Jean Dupont, président de l'Alliance, Paul Martin propose une liste.",
+                    &[("Jean Dupont", "président de l'Alliance")],
+                ),
+                (
+                    "Sur BFM TV, un des leaders du mouvement, Éric Drouet, a parlé.",
+                    &[("Éric Drouet", "un des leaders du mouvement")],
+                ),
             ],
         );
     }
@@ -3262,6 +3298,11 @@ mod tests {
         (
             "Bruce Miller, chief finance officer, said profits rose.",
             &[("Bruce Miller", "chief finance officer")],
+        ),
+        // A title without its article after a name's comma is that name's, not the next one's.
+        (
+            "Real losses have been suffered, observed Jack Boorman, adviser to the managing director, Rodrigo Rato.",
+            &[("Jack Boorman", "adviser to the managing director")],
         ),
     ];
 
