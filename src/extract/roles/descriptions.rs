@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use super::{COMPLEMENT_STOP, RoleMatch, complement_end, is_honorific, relations, title_at, verb_closes};
+use super::{
+    COMPLEMENT_STOP, RoleMatch, age_end, complement_end, is_honorific, relations, title_at, verb_closes,
+};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
 use crate::extract::types::Lang;
@@ -122,7 +124,11 @@ pub(super) fn description_after(
     // French descriptions with "le"/"la" are as often a state of the body ("X, la voix cassée,",
     // "X, le dos large,"): only the indefinite article is read there.
     let english = doc.lang == Lang::En;
+    // "X, l'un des organisateurs,", "X, one of the organisers,": one of many, whatever the
+    // noun; the role keeps "un des".
+    let one_of = one_of_many(doc, t);
     let (indefinite, definite) = match doc.lang {
+        _ if one_of.is_some() => (true, false),
         Lang::En => (matches!(doc.tok(t), "a" | "an"), doc.tok(t) == "the"),
         _ => (matches!(doc.tok(t), "un" | "une"), false),
     };
@@ -135,7 +141,7 @@ pub(super) fn description_after(
     if !relations::known_person(doc, name, found) {
         return None;
     }
-    let rs = t + 1;
+    let rs = one_of.map_or(t + 1, |(_, after)| after);
     // The noun and the words that qualify it: lowercase words (an age in figures too) up to a
     // preposition, punctuation or a relative pronoun.
     let in_noun = |j: usize| {
@@ -163,7 +169,7 @@ pub(super) fn description_after(
         return None;
     }
     let mut ce = noun_end;
-    if is_preposition(doc, noun_end) {
+    if is_preposition(doc, noun_end) && age_end(doc, noun_end).is_none() {
         ce = complement_end(doc, noun_end, 12);
         // "the man behind OptInRealBig.com": a preposition no title's complement opens.
         if ce == noun_end {
@@ -173,21 +179,30 @@ pub(super) fn description_after(
             }
         }
     }
+    // "un fonctionnaire de 33 ans qui manifeste": the age stays out of the role.
+    let after = age_end(doc, ce).unwrap_or(ce);
     // "Then, says Mr X, the blogging world found out": a definite description closed by a comma
     // is an apposition only when the clause's verb follows it.
-    let comma_closes = doc.tok(ce) == "," && (indefinite || verb_closes(doc, ce + 1));
-    let closed = ce >= doc.len()
+    let comma_closes = doc.tok(after) == "," && (indefinite || verb_closes(doc, after + 1));
+    let closed = after >= doc.len()
         || comma_closes
         // "OptInRealBig.com": a full stop inside a word ends no sentence.
-        || doc.tok(ce) == "." && (ce + 1 >= doc.len() || doc.starts_sentence(ce + 1))
-        || matches!(doc.tok(ce), ";" | ")" | ":")
-        || doc.newline_before(ce)
-        || RELATIVES.contains(&doc.folded(ce));
+        || doc.tok(after) == "." && (after + 1 >= doc.len() || doc.starts_sentence(after + 1))
+        || matches!(doc.tok(after), ";" | ")" | ":")
+        || doc.newline_before(after)
+        || RELATIVES.contains(&doc.folded(after));
     // "X, the fans and the staff": a list of what someone thanks, not what X is.
     let list =
         (rs..ce).any(|j| matches!(doc.folded(j), "and" | "et" | "or" | "ou") && doc.is_determiner(j + 1));
     let honorific_next = ce < doc.len() && is_honorific(doc, ce);
-    (closed && !list && !honorific_next).then_some((rs, ce, noun_end))
+    // One of many is one of a plural noun: "l'un des cinq députés", "one of Britain's richest
+    // men", not "l'un des plus beaux", "one of the best".
+    let last = doc.folded(noun_end - 1);
+    let adjective_only = matches!(doc.folded(rs), "plus" | "moins") && noun_end <= rs + 2
+        || english && (last.ends_with("est") || matches!(last, "few" | "many" | "first" | "last"));
+    let plural = one_of.is_none() || (english || last.ends_with(['s', 'x'])) && !adjective_only;
+    let start = one_of.map_or(rs, |(o, _)| o);
+    (closed && !list && !honorific_next && plural).then_some((start, ce, noun_end))
 }
 
 /// French nouns of where someone lives, what they do for a living or what befell them, which no
@@ -235,9 +250,24 @@ pub(super) fn status_role_end(doc: &Doc, t: usize) -> Option<usize> {
         return None;
     }
     let ce = if is_preposition(doc, t + 1) { complement_end(doc, t + 1, 12) } else { t + 1 };
-    let closed =
-        ce >= doc.len() || matches!(doc.tok(ce), "," | "." | ";" | ")" | ":") || doc.newline_before(ce);
+    // "retraitée de 61 ans,": the age closes nothing and stays out of the role.
+    let after = age_end(doc, ce).unwrap_or(ce);
+    let closed = after >= doc.len()
+        || matches!(doc.tok(after), "," | "." | ";" | ")" | ":")
+        || doc.newline_before(after);
     closed.then_some(ce)
+}
+
+/// "l'un des", "une des", "one of the", "one of Britain's" at `t`: where "un"/"one" stands and
+/// where the noun phrase after it starts.
+fn one_of_many(doc: &Doc, t: usize) -> Option<(usize, usize)> {
+    match doc.lang {
+        Lang::En => super::english::one_of_end(doc, t).map(|after| (t, after)),
+        _ => {
+            let o = if doc.folded(t) == "l'" { t + 1 } else { t };
+            (matches!(doc.folded(o), "un" | "une") && doc.folded(o + 1) == "des").then_some((o, o + 2))
+        }
+    }
 }
 
 /// Whether the name starting at `ns` can take an apposition of its own. "For X, the problem, …":
@@ -333,6 +363,11 @@ mod tests {
                     "Scott Richter, the man behind the site, said lawsuits had forced it.",
                     &[("Scott Richter", "man behind the site")],
                 ),
+                (
+                    "John Smith, one of Britain's richest men, said it was over.",
+                    &[("John Smith", "one of Britain's richest men")],
+                ),
+                ("John Smith, one of the organisers, said so.", &[("John Smith", "one of the organisers")]),
             ],
         );
     }
@@ -354,6 +389,7 @@ mod tests {
                 // An event or a clause in apposition is no description of the person.
                 ("He was replaced by Michael Owen, a decision that baffled fans.", &[]),
                 ("He spoke to Tony Blair, a decision he later regretted.", &[]),
+                ("John Smith, one of the best, said it was over.", &[]),
                 ("A stop inside a word: John Smith, the man behind Optin.com and spam, said so.", &[]),
             ],
         );
@@ -386,7 +422,7 @@ mod tests {
     }
 
     #[test]
-    fn a_french_status_bare_in_apposition() {
+    fn a_french_status_bare_in_apposition_an_age_left_out_one_of_many() {
         assert_cases(
             Lang::Fr,
             &[
@@ -403,6 +439,26 @@ mod tests {
                 ("Dans la rue commerçante Sainte-Catherine, Jean Dupont a parlé.", &[]),
                 // Closed by no punctuation it is no apposition.
                 ("Jean Dupont, habitant Lyon depuis vingt ans, a parlé.", &[]),
+                // An age stays out of the role.
+                ("Gilles Martin, retraité de 53 ans, est venu.", &[("Gilles Martin", "retraité")]),
+                (
+                    "Selon David Martin, un fonctionnaire de 33 ans qui manifeste, «c'est trop».",
+                    &[("David Martin", "fonctionnaire")],
+                ),
+                (
+                    "Jean Dupont, agriculteur d'une cinquantaine d'années, a parlé.",
+                    &[("Jean Dupont", "agriculteur")],
+                ),
+                // One of many, whatever the noun, when it is a plural noun.
+                (
+                    "Boris Martin, l'un des organisateurs, a parlé.",
+                    &[("Boris Martin", "un des organisateurs")],
+                ),
+                (
+                    "Jean Dupont, l'un des plus grands architectes du monde, a parlé.",
+                    &[("Jean Dupont", "un des plus grands architectes du monde")],
+                ),
+                ("Jean Dupont, l'un des plus beaux, a parlé.", &[]),
             ],
         );
     }

@@ -808,7 +808,11 @@ mod tests {
                 &[("Tom Baker", "one of Ms Clarkson's lawyers")],
             ),
             ("Tom Baker, one of the ringleaders, was Russian.", &[("Tom Baker", "one of the ringleaders")]),
-            ("Tom Baker, one of the chief critics of the plan, said so.", &[]),
+            // No title ("chief" is none here), but a description of one of many.
+            (
+                "Tom Baker, one of the chief critics of the plan, said so.",
+                &[("Tom Baker", "one of the chief critics of the plan")],
+            ),
             ("Tom Baker, the 25-year-old striker, said so.", &[("Tom Baker", "25-year-old striker")]),
             (
                 "Tom Baker, the most recent female MP to be elected, said so.",

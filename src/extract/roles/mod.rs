@@ -228,6 +228,38 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     None
 }
 
+/// Round numbers of years: "une cinquantaine d'années" (folded).
+const AGE_ROUND: [&str; 8] = [
+    "vingtaine",
+    "trentaine",
+    "quarantaine",
+    "cinquantaine",
+    "soixantaine",
+    "septantaine",
+    "huitantaine",
+    "centaine",
+];
+
+/// An age after a noun at `j`: "de 53 ans", "d'une cinquantaine d'années" ("retraité de 53 ans"
+/// is a retiree, aged 53). Returns its end.
+pub(super) fn age_end(doc: &Doc, j: usize) -> Option<usize> {
+    match doc.folded(j) {
+        "de" if doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
+            && matches!(doc.folded(j + 2), "ans" | "an") =>
+        {
+            Some(j + 3)
+        }
+        "d'" if doc.folded(j + 1) == "une"
+            && AGE_ROUND.contains(&doc.folded(j + 2))
+            && doc.folded(j + 3) == "d'"
+            && doc.folded(j + 4) == "annees" =>
+        {
+            Some(j + 5)
+        }
+        _ => None,
+    }
+}
+
 /// Prefixes of rank or of sharing that make a title of a title ("sous-préfet", "cofondateur").
 const TITLE_PREFIXES: [&str; 5] = ["sous-", "co-", "vice-", "co", "vice"];
 
@@ -867,6 +899,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || matches!(f, "sous" | "under") && doc.cap(j + 1)
             // "le député de la Somme au micro de RTL": where they speak.
             || crate::extract::media::studio_after(doc, j)
+            || age_end(doc, j).is_some()
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
