@@ -12,7 +12,20 @@ use super::{MODIFIERS, PRE_MODIFIERS, RoleMatch, title_at};
 
 /// Plural nouns that still qualify a title ("sports minister", "home affairs spokesman", "human
 /// rights lawyer"); other words in -s before a title are mostly verbs ("Labour wants").
-const PLURAL_NOUN_MODIFIERS: [&str; 18] = [
+const PLURAL_NOUN_MODIFIERS: [&str; 31] = [
+    "telecoms",
+    "markets",
+    "securities",
+    "equities",
+    "commodities",
+    "systems",
+    "logistics",
+    "pensions",
+    "drugs",
+    "weapons",
+    "elections",
+    "schools",
+    "exports",
     "sports",
     "arts",
     "news",
@@ -271,6 +284,16 @@ pub(super) fn noun_premodifiers(doc: &Doc, k: usize) -> usize {
     let mut s = k;
     while s > 0 && k - s < 3 && !doc.newline_before(s) && noun_modifier(doc, s - 1) {
         s -= 1;
+        // "news and features editor", "mergers and acquisitions chief": two nouns joined.
+        // ("linguist and political analyst", "friend and fellow broadcaster" are two roles.)
+        let joined = |i: usize| {
+            noun_modifier(doc, i)
+                && title_at(doc, i).is_none()
+                && !super::is_kin_noun(doc.folded(i), Lang::En)
+        };
+        if s >= 2 && doc.folded(s - 1) == "and" && joined(s - 2) && !doc.newline_before(s - 1) {
+            s -= 2;
+        }
     }
     // "singer/actor", "writer/director": two titles joined by a slash are one role.
     if s == k && s >= 2 && doc.tok(s - 1) == "/" && !doc.newline_before(s - 1) && noun_modifier(doc, s - 2) {
@@ -808,6 +831,19 @@ mod tests {
                 &[("Tom Baker", "one of Ms Clarkson's lawyers")],
             ),
             ("Tom Baker, one of the ringleaders, was Russian.", &[("Tom Baker", "one of the ringleaders")]),
+            // Plural nouns and nouns joined by "and" qualify a title; two titles stay two roles.
+            (
+                "\"It is good,\" said Tom Baker, telecoms analyst at Dresdner Kleinwort.",
+                &[("Tom Baker", "telecoms analyst at Dresdner Kleinwort")],
+            ),
+            (
+                "Tom Baker, operations and safety editor at Flight International, said so.",
+                &[("Tom Baker", "operations and safety editor at Flight International")],
+            ),
+            (
+                "Tom Baker, lawyer and political analyst, said so.",
+                &[("Tom Baker", "lawyer"), ("Tom Baker", "political analyst")],
+            ),
             // No title ("chief" is none here), but a description of one of many.
             (
                 "Tom Baker, one of the chief critics of the plan, said so.",

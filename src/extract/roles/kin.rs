@@ -244,6 +244,12 @@ mod tests {
             &[
                 ("He arrived with his wife Audrey on Monday.", &[("Audrey", "wife")]),
                 ("He thanked his younger brother Tom Reed.", &[("Tom Reed", "younger brother")]),
+                // Given names of the English-speaking world ("Lynda", "Tommy") tell a person.
+                (
+                    "Hill formed a company with her friend Lynda Obst, making films.",
+                    &[("Lynda Obst", "friend")],
+                ),
+                ("He thanked his son Tommy Reed.", &[("Tommy Reed", "son")]),
                 (
                     "The Queen's grandson, Prince Harry, apologised.",
                     &[("Harry", "Prince"), ("Harry", "Queen's grandson")],
