@@ -478,11 +478,25 @@ pub(crate) fn is_post_nominal(tok: &str) -> bool {
 const LOWERCASE_TITLES: [&str; 10] =
     ["keeper", "prop", "lock", "hooker", "centre", "winner", "star", "co-star", "superstar", "legend"];
 
+/// The plurals of `LOWERCASE_TITLES` that are never verbs: "World Cup winners X and Y".
+pub(super) const LOWERCASE_PLURAL_TITLES: [&str; 3] = ["winners", "legends", "superstars"];
+
 /// Titles of fame and sport positions that take no complement: "star of Crouching Tiger, Hidden
 /// Dragon", "given a star on the Walk of Fame", "co-star with X", "the centre of attention",
 /// "winner of the Blue Peter Book Award" name works, places, partners, things and prizes, not
 /// whom the holder serves.
-const NO_COMPLEMENT_TITLES: [&str; 6] = ["star", "co-star", "superstar", "legend", "centre", "winner"];
+const NO_COMPLEMENT_TITLES: [&str; 9] =
+    ["star", "co-star", "superstar", "legend", "centre", "winner", "winners", "legends", "superstars"];
+
+/// English: where a style of address before a name ends, "the Most Reverend", "the Right
+/// Honourable", "the Rev" (`k` on "the").
+pub(super) fn style_end(doc: &Doc, k: usize) -> Option<usize> {
+    if doc.lang != Lang::En || doc.folded(k) != "the" {
+        return None;
+    }
+    let j = if matches!(doc.tok(k + 1), "Most" | "Right" | "Very") { k + 2 } else { k + 1 };
+    matches!(doc.tok(j), "Reverend" | "Rev" | "Honourable" | "Hon").then_some(j + 1)
+}
 
 /// English: where the title at `k` read here ends: one of `LOWERCASE_TITLES`, "number eight"
 /// (the rugby position: "Wales number eight X"), "host" after a noun or a modifier and "forward"
@@ -514,7 +528,7 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
                 && GAZ.phrases.get(doc.folded(p)).is_some_and(|g| g.label == Label::Loc)
                 && !super::opens_sentence(doc, k)
         });
-    if LOWERCASE_TITLES.contains(&f) || host || forward || capped {
+    if LOWERCASE_TITLES.contains(&f) || LOWERCASE_PLURAL_TITLES.contains(&f) || host || forward || capped {
         Some(k + 1)
     } else if f == "number" && doc.tok(k + 1) == "eight" {
         Some(k + 2)

@@ -157,7 +157,8 @@ fn title_head(doc: &Doc, k: usize) -> Option<(String, bool)> {
 
 fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if english::lowercase_title_end(doc, k).is_some() {
-        return Some((doc.folded(k).to_string(), false));
+        let plural = english::LOWERCASE_PLURAL_TITLES.contains(&doc.folded(k));
+        return Some((doc.folded(k).to_string(), plural));
     }
     let f = doc.folded(k);
     // "la tête de liste" is a title; "la tête du cortège", "en tête" are not.
@@ -1022,6 +1023,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 // "General Electric", "General Motors": a listed body opening with a title.
                 && listed_name_at(doc, k, Label::Org).is_none_or(|(_, end)| end <= ns)
                 && (!premodified || names_someone_served(doc, k, te, ns..ne))
+                // "Grammy Award winners U2": a group's name after a plural title.
+                && (!plural
+                    || another_name_after(doc, ne, blocked)
+                    || GAZ.first_names.contains(doc.folded(ns))
+                    || doc.lang == super::types::Lang::Fr)
             {
                 let role = doc.span_text(rs, te).to_string();
                 k = push_named(doc, blocked, &mut out, ns..ne, reserved..te, role, plural);
@@ -1048,6 +1054,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 && !one_of_at(doc, rs);
             if doc.tok(comma) == "," && !apposed {
                 let mut ns = comma + 1;
+                // "The Archbishop of Cardiff, the Most Reverend Peter Smith,".
+                if let Some(after) = english::style_end(doc, ns) {
+                    ns = after;
+                }
                 if is_honorific(doc, ns) {
                     ns += 1;
                 }
@@ -2268,10 +2278,11 @@ fn push_named(
         if is_and(doc, ns) {
             ns += 1;
         }
-        if is_honorific(doc, ns) {
+        let honoured = is_honorific(doc, ns);
+        if honoured {
             ns += 1;
         }
-        let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2) else { break };
+        let Some(ne) = person_name(doc, ns, blocked).filter(|&ne| ne - ns >= 2 || honoured) else { break };
         // "the defenders X and Y, and Jane Hill, the club doctor": a name with its own
         // apposition is someone else.
         if doc.lang == Lang::En && doc.tok(ne) == "," && doc.is_determiner(ne + 1) {
@@ -2290,6 +2301,8 @@ fn push_named(
 fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
     let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return false };
     let ns = if is_and(doc, ns) { ns + 1 } else { ns };
+    // "Irish billionaires Mr McManus and Mr Magnier".
+    let ns = if is_honorific(doc, ns) { ns + 1 } else { ns };
     person_name(doc, ns, blocked).is_some()
 }
 
@@ -3342,6 +3355,35 @@ mod tests {
     #[test]
     fn english_trades_and_compounds() {
         assert_cases(ENGLISH_TRADES);
+    }
+
+    #[test]
+    fn english_plural_titles_and_styles_of_address() {
+        assert_cases_in(
+            Some(Lang::En),
+            &[
+                // A plural title is a group's before one name ("analysts Gartner") and people's before a
+                // list ("World Cup winners …", "billionaires Mr X and Mr Y").
+                ("The figures come from analysts Gartner and show a fall.", &[]),
+                (
+                    "World Cup winners Lawrence Dallaglio, Neil Back and Martin Johnson retired.",
+                    &[
+                        ("Lawrence Dallaglio", "World Cup winners"),
+                        ("Neil Back", "World Cup winners"),
+                        ("Martin Johnson", "World Cup winners"),
+                    ],
+                ),
+                (
+                    "Irish billionaires Mr McManus and Mr Magnier rejected the bid.",
+                    &[("McManus", "Irish billionaires"), ("Magnier", "Irish billionaires")],
+                ),
+                // A style of address is no part of the name.
+                (
+                    "The Archbishop of Cardiff, the Most Reverend Peter Smith, told the BBC so.",
+                    &[("Peter Smith", "Archbishop of Cardiff")],
+                ),
+            ],
+        );
     }
 
     // fr-roles10: more verbs that give a function ("sera", "reste"), an age between the name and
