@@ -201,11 +201,27 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
             role_at.entry(span).or_default().push(&r.role);
         }
     }
+    // A role whose name the recogniser read a little longer or shorter ("Jeroen" of "Jeroen van
+    // der Veer", "Hans Arne Kristiansen" for "Arne Kristiansen") goes to the person whose mention
+    // holds it or lies inside it.
+    let per_spans: std::collections::HashSet<(usize, usize)> = ents
+        .iter()
+        .filter(|e| e.label == Label::Per)
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    let loose: Vec<((usize, usize), &str)> = role_at
+        .iter()
+        .filter(|(span, _)| !per_spans.contains(span))
+        .flat_map(|(&span, roles)| roles.iter().map(move |r| (span, *r)))
+        .collect();
+    let nested = |a: (usize, usize), b: (usize, usize)| a.0 <= b.0 && b.1 <= a.1 || b.0 <= a.0 && a.1 <= b.1;
     let mut people: Vec<Person> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Per) {
         let mut roles: Vec<String> = Vec::new();
         for m in &e.mentions {
-            for role in role_at.get(&(m.start, m.end)).into_iter().flatten() {
+            let span = (m.start, m.end);
+            let loose_here = loose.iter().filter(|(s, _)| nested(*s, span)).map(|(_, r)| *r);
+            for role in role_at.get(&span).into_iter().flatten().copied().chain(loose_here) {
                 if !roles.iter().any(|r| r == role) {
                     roles.push(role.to_string());
                 }

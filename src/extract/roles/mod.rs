@@ -1207,8 +1207,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
     for r in &mut out {
         r.role = without_brackets(&r.role);
     }
+    // "head to Brussels to meet with", "writer for her work with": words cut off before their
+    // object are a clause read too far, no role.
+    out.retain(|r| !r.role.rsplit(' ').next().is_some_and(|w| DANGLING.contains(&w)));
     out
 }
+
+/// Words no role ends on: a preposition or a conjunction waiting for what follows.
+const DANGLING: [&str; 14] =
+    ["with", "to", "of", "the", "and", "for", "in", "at", "by", "de", "du", "des", "et", "pour"];
 
 /// A role as written without what it says in brackets: "sénateur du Rassemblement national
 /// (RN)" → "sénateur du Rassemblement national", "maire (PS) de Lille" → "maire de Lille".
