@@ -73,11 +73,22 @@ pub(super) fn honorific_gender(folded: &str) -> Gender {
 }
 
 /// A person's gender as the text shows it: the given name, else an honorific before a mention.
+/// A name of one word is as often a surname ("Mr Sharon", "Mrs Stewart"): its honorific comes
+/// first.
 pub fn person_gender(doc: &Doc, e: &Entity) -> Gender {
-    let g = given_name_gender(&e.name);
-    if g != Gender::Unknown {
-        return g;
+    let given = given_name_gender(&e.name);
+    let one_word = !e.name.contains(char::is_whitespace);
+    if given != Gender::Unknown && !one_word {
+        return given;
     }
+    match honorific_of_mentions(doc, e) {
+        Gender::Unknown => given,
+        g => g,
+    }
+}
+
+/// The gender of the first honorific written before one of `e`'s mentions.
+fn honorific_of_mentions(doc: &Doc, e: &Entity) -> Gender {
     for m in &e.mentions {
         let k = doc.tokens.partition_point(|t| t.start < m.start);
         if k == 0 {

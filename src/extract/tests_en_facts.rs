@@ -318,3 +318,17 @@ fn a_title_brought_in_with_a_name_is_that_person_and_a_reply_describes_no_one() 
     );
     assert!(f.people.iter().any(|p| p.name == "Patti Smith"));
 }
+
+#[test]
+fn a_surname_alone_takes_its_honorifics_gender_not_a_given_names() {
+    // "Sharon", "Stewart" are given names too; as surnames after "Mr", "Mrs" they are a man and
+    // a woman whatever the given names say.
+    let text = "Mr Sharon had earlier told the cabinet about the plan. \"Security comes first,\" he said.";
+    assert_eq!(speakers(text), vec![some("Sharon")]);
+    let text = "Mrs Stewart denied the charges on Monday. \"I followed the rules,\" she said.";
+    assert_eq!(speakers(text), vec![some("Stewart")]);
+    // A woman quoted after Mr Sharon is not him.
+    let text = "Crowds gathered as Mr Sharon visited the site. One woman, a mother of six, refused to \
+                leave. \"This is our home,\" she said.";
+    assert_eq!(speakers(text), vec![None]);
+}

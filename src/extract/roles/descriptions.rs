@@ -195,12 +195,7 @@ pub(super) fn description_after(
     let list =
         (rs..ce).any(|j| matches!(doc.folded(j), "and" | "et" | "or" | "ou") && doc.is_determiner(j + 1));
     let honorific_next = ce < doc.len() && is_honorific(doc, ce);
-    // One of many is one of a plural noun: "l'un des cinq députés", "one of Britain's richest
-    // men", not "l'un des plus beaux", "one of the best".
-    let last = doc.folded(noun_end - 1);
-    let adjective_only = matches!(doc.folded(rs), "plus" | "moins") && noun_end <= rs + 2
-        || english && (last.ends_with("est") || matches!(last, "few" | "many" | "first" | "last"));
-    let plural = one_of.is_none() || (english || last.ends_with(['s', 'x'])) && !adjective_only;
+    let plural = one_of.is_none() || plural_noun_ends(doc, rs, noun_end);
     let start = one_of.map_or(rs, |(o, _)| o);
     (closed && !list && !honorific_next && plural).then_some((start, ce, noun_end))
 }
@@ -209,22 +204,15 @@ pub(super) fn description_after(
 /// title list holds: "X, retraitée, raconte", "X, habitant d'Épernon,". Before a name or opening
 /// a sentence they are as often participles or adjectives ("Habitant Épernon, il …", "la rue
 /// commerçante"), so they are read only in apposition, bare, after a name's comma (folded).
-const STATUS_NOUNS: [&str; 31] = [
+const STATUS_NOUNS: [&str; 24] = [
     "habitant",
     "habitante",
-    "habitants",
-    "habitantes",
     "riverain",
     "riveraine",
-    "riverains",
     "retraite",
     "retraitee",
-    "retraites",
-    "retraitees",
     "salarie",
     "salariee",
-    "salaries",
-    "salariees",
     "eleve",
     "survivant",
     "survivante",
@@ -265,9 +253,52 @@ fn one_of_many(doc: &Doc, t: usize) -> Option<(usize, usize)> {
         Lang::En => super::english::one_of_end(doc, t).map(|after| (t, after)),
         _ => {
             let o = if doc.folded(t) == "l'" { t + 1 } else { t };
-            (matches!(doc.folded(o), "un" | "une") && doc.folded(o + 1) == "des").then_some((o, o + 2))
+            super::one_of_at(doc, o).then_some((o, o + 2))
         }
     }
+}
+
+/// Words in the plural after "one of" that are no noun: numbers, pronouns, adjectives standing
+/// alone ("l'un des trois", "l'un des leurs", "one of the others", "l'un des meilleurs").
+const NOT_PLURAL_NOUNS: [&str; 24] = [
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "dix",
+    "leurs",
+    "notres",
+    "votres",
+    "autres",
+    "rares",
+    "meilleurs",
+    "meilleures",
+    "premiers",
+    "premieres",
+    "derniers",
+    "dernieres",
+    "seuls",
+    "seules",
+    "others",
+    "ones",
+    "few",
+    "many",
+    "best",
+];
+
+/// Whether the words `rs..noun_end` after "one of" end on a plural noun: "l'un des cinq
+/// députés", "one of Britain's richest men", not "l'un des plus beaux", "one of the most
+/// successful", "one of the two".
+fn plural_noun_ends(doc: &Doc, rs: usize, noun_end: usize) -> bool {
+    let last = doc.folded(noun_end - 1);
+    let adjective_only = matches!(doc.folded(rs), "plus" | "moins" | "most" | "least") && noun_end <= rs + 2;
+    let irregular = matches!(last, "men" | "women" | "people" | "children");
+    let plural = last.ends_with(['s', 'x']) && !last.ends_with("ss") || irregular;
+    plural
+        && !adjective_only
+        && !NOT_PLURAL_NOUNS.contains(&last)
+        && !last.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the name starting at `ns` can take an apposition of its own. "For X, the problem, …":
@@ -390,6 +421,8 @@ mod tests {
                 ("He was replaced by Michael Owen, a decision that baffled fans.", &[]),
                 ("He spoke to Tony Blair, a decision he later regretted.", &[]),
                 ("John Smith, one of the best, said it was over.", &[]),
+                ("John Smith, one of the others, said it was over.", &[]),
+                ("John Smith, one of the most successful, said it was over.", &[]),
                 ("A stop inside a word: John Smith, the man behind Optin.com and spam, said so.", &[]),
             ],
         );
@@ -459,6 +492,11 @@ mod tests {
                     &[("Jean Dupont", "un des plus grands architectes du monde")],
                 ),
                 ("Jean Dupont, l'un des plus beaux, a parlé.", &[]),
+                ("Luc Henry, l'un des meilleurs, a parlé.", &[]),
+                ("Jean Roux, l'un des trois, a parlé.", &[]),
+                ("Olivier Garcia, l'un des leurs, a parlé.", &[]),
+                // A status in the plural is no one's.
+                ("Pour Jean Dupont, retraités, chômeurs et étudiants sont les premières victimes.", &[]),
             ],
         );
     }

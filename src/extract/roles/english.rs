@@ -271,7 +271,8 @@ fn noun_modifier(doc: &Doc, i: usize) -> bool {
         && (!plural || PLURAL_NOUN_MODIFIERS.contains(&f))
 }
 
-/// English: the lowercase words (up to three) right before the lowercase title at `k` that
+/// English: the lowercase words (up to three, and two more joined by "and") right before the
+/// lowercase title at `k` that
 /// qualify it: "transport spokesman", "road safety head", "ex-Tory education secretary",
 /// "conservative activist". They must follow a word opening a noun phrase, punctuation, a
 /// capitalised word or a modifier ("former"), never a word that may be a verb or comes before
@@ -494,8 +495,12 @@ pub(super) fn style_end(doc: &Doc, k: usize) -> Option<usize> {
     if doc.lang != Lang::En || doc.folded(k) != "the" {
         return None;
     }
-    let j = if matches!(doc.tok(k + 1), "Most" | "Right" | "Very") { k + 2 } else { k + 1 };
-    matches!(doc.tok(j), "Reverend" | "Rev" | "Honourable" | "Hon").then_some(j + 1)
+    let j = if matches!(doc.tok(k + 1), "Most" | "Right" | "Rt" | "Very") { k + 2 } else { k + 1 };
+    if !matches!(doc.tok(j), "Reverend" | "Rev" | "Honourable" | "Hon") {
+        return None;
+    }
+    // "the Rt Hon.", "the Rev.": the abbreviation's full stop.
+    Some(if doc.tok(j + 1) == "." { j + 2 } else { j + 1 })
 }
 
 /// English: where the title at `k` read here ends: one of `LOWERCASE_TITLES`, "number eight"

@@ -204,12 +204,18 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     }
     // "sous-préfet", "co-secrétaire", "coorganisateur", "vice-consul": a title with a prefix of
     // rank or of sharing is that title.
-    if let Some((h, _)) = TITLE_PREFIXES
-        .iter()
-        .find_map(|p| Some((f.strip_prefix(p)?, written.strip_prefix(p)?)))
-        .filter(|(h, w)| h.len() > 3 && listed(h, w))
-    {
-        return Some((h.to_string(), false));
+    // ("coprésidents": the plural too.)
+    for (h, w) in TITLE_PREFIXES.iter().filter_map(|p| Some((f.strip_prefix(p)?, written.strip_prefix(p)?))) {
+        if h.len() > 3 && listed(h, w) {
+            return Some((h.to_string(), false));
+        }
+        if let (Some(hs), Some(ws)) = (h.strip_suffix('s'), w.strip_suffix('s'))
+            && hs.len() > 3
+            && !doc.cap(k)
+            && listed(hs, ws)
+        {
+            return Some((hs.to_string(), true));
+        }
     }
     let first_written = written.split('-').next().unwrap_or(written);
     if let Some(head) =
@@ -898,8 +904,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "ministre sous Nicolas Sarkozy", "foreign secretary under Tony Blair": whom the
             // holder served, who holds no such title.
             || matches!(f, "sous" | "under") && doc.cap(j + 1)
-            // "le député de la Somme au micro de RTL": where they speak.
-            || crate::extract::media::studio_after(doc, j)
+            // "le député de la Somme au micro de RTL": where they speak (not "animateur au micro
+            // d'Europe 1", a job).
+            || j > from && crate::extract::media::studio_after(doc, j)
             || age_end(doc, j).is_some()
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
@@ -1023,11 +1030,13 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 // "General Electric", "General Motors": a listed body opening with a title.
                 && listed_name_at(doc, k, Label::Org).is_none_or(|(_, end)| end <= ns)
                 && (!premodified || names_someone_served(doc, k, te, ns..ne))
-                // "Grammy Award winners U2": a group's name after a plural title.
+                // "Grammy Award winners U2", "FA Cup winners Wimbledon, Coventry and Portsmouth":
+                // groups' names after a plural title; people's have a given name or two words.
                 && (!plural
-                    || another_name_after(doc, ne, blocked)
+                    || (ne > ns + 1 || ns > te || full_name_after(doc, ne, blocked))
+                        && another_name_after(doc, ne, blocked)
                     || GAZ.first_names.contains(doc.folded(ns))
-                    || doc.lang == super::types::Lang::Fr)
+                    || doc.lang == Lang::Fr)
             {
                 let role = doc.span_text(rs, te).to_string();
                 k = push_named(doc, blocked, &mut out, ns..ne, reserved..te, role, plural);
@@ -1043,15 +1052,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
-            // "Avec X, président de A, Z propose": a title without its article after a name's
-            // comma is that name's apposition, not the next name's.
-            // (Not after an acronym, "sur BFM TV, un des leaders du mouvement, X", nor "one of".)
+            // "Avec X, président de A, Z propose": a title without its article after a person's
+            // comma is their apposition, not the next name's. (Not after a place, a day or a
+            // medium, "Lundi, ministre de l'Intérieur, X"; nor "one of" or a possessor's title,
+            // "England captain X, Leicester's director of rugby, Y".)
             let apposed = rs >= 2
                 && doc.tok(rs - 1) == ","
-                && doc.cap(rs - 2)
-                && doc.is_word(rs - 2)
-                && !doc.info.get(rs - 2).is_some_and(|t| t.upper)
-                && !one_of_at(doc, rs);
+                && person_before_comma(doc, rs - 1)
+                && !one_of_at(doc, rs)
+                && !(rs..k).any(|j| matches!(doc.tok(j), "'s" | "’s"));
             if doc.tok(comma) == "," && !apposed {
                 let mut ns = comma + 1;
                 // "The Archbishop of Cardiff, the Most Reverend Peter Smith,".
@@ -1544,6 +1553,13 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     if party_member_at(doc, t) {
         return None;
     }
+    // "Avec X, président de A, Z propose": a title without its article after a person's comma
+    // is theirs (see `person_before_comma`).
+    let bare_after_person = !article
+        && role_start > 0
+        && doc.tok(role_start - 1) == ","
+        && person_before_comma(doc, role_start - 1)
+        && title_after_possessive(doc, t).is_none();
     let t = title_after_premodifiers(doc, t, blocked)
         .or_else(|| title_after_possessive(doc, t))
         .or_else(|| english::title_after_nouns(doc, t))
@@ -1566,11 +1582,25 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     let ce = complement_end(doc, te, 12).max(te);
     // "X, directeur de Y, Z, directrice de W": a name with a role of its own in apposition is
     // the next of a list, not the holder of this title.
-    // "Avec X, président de A, Z propose": a title without its article is the name's before it.
-    let next_name =
-        doc.tok(ce) == "," && article && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3)
-            || name_closing_complement(doc, te, ce, blocked).is_some();
+    let listed = |ne: usize| doc.tok(ne) == "," && !article && apposed_role(doc, ne + 1, blocked).is_some();
+    let next_name = doc.tok(ce) == ","
+        && !bare_after_person
+        && person_name(doc, ce + 1, blocked).is_some_and(|ne| ne >= ce + 3 && !listed(ne))
+        || name_closing_complement(doc, te, ce, blocked).is_some();
     (!next_name).then_some((role_start, ce))
+}
+
+/// Whether the words before the comma at `comma` are a person's name: a capitalised run opened
+/// by a listed given name or an honorific, which no list knows as a place.
+fn person_before_comma(doc: &Doc, comma: usize) -> bool {
+    if comma == 0 || !doc.cap(comma - 1) || !doc.is_word(comma - 1) {
+        return false;
+    }
+    let end = comma;
+    let ns = name_start_before(doc, end);
+    let honoured = ns > 0 && is_honorific(doc, ns - 1);
+    let given = end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
+    (given || honoured) && listed_name_at(doc, ns, Label::Loc).is_none()
 }
 
 /// Titles that tell how someone stands to another, not what they do: "German rival Deutsche
@@ -1616,7 +1646,7 @@ fn title_after_possessive(doc: &Doc, t: usize) -> Option<usize> {
 }
 
 /// "un des" / "une des" at `k`: one of a group named by a plural title.
-fn one_of_at(doc: &Doc, k: usize) -> bool {
+pub(super) fn one_of_at(doc: &Doc, k: usize) -> bool {
     matches!(doc.folded(k), "un" | "une") && doc.folded(k + 1) == "des"
 }
 
@@ -2110,7 +2140,7 @@ fn person_name_from(doc: &Doc, ns: usize, blocked: &[bool], opens_line: bool) ->
     let ne = name_run_from(doc, ns, blocked, opens_line)?;
     // "la tête de liste Insoumise", "le candidat Républicain": a party's member noun alone,
     // capitalised, qualifies the title.
-    let member = doc.lang == super::types::Lang::Fr && PARTY_MEMBERS.contains(&doc.folded(ns));
+    let member = doc.lang == Lang::Fr && PARTY_MEMBERS.contains(&doc.folded(ns));
     (!(ne == ns + 1 && (is_party_label(doc, ns) || member))).then_some(ne)
 }
 
@@ -2311,6 +2341,16 @@ fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
     // "Irish billionaires Mr McManus and Mr Magnier".
     let ns = if is_honorific(doc, ns) { ns + 1 } else { ns };
     person_name(doc, ns, blocked).is_some()
+}
+
+/// Whether the name after the one ending at `ne` is written in full, two words or after an
+/// honorific: "A-list singers Madonna, Sir Elton John and Usher" lists people.
+fn full_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
+    let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return false };
+    if is_honorific(doc, ns) {
+        return true;
+    }
+    person_name(doc, ns, blocked).is_some_and(|e| e > ns + 1)
 }
 
 /// The conjunction "et" ("and" in English, in lowercase) at `k`.
@@ -3319,6 +3359,15 @@ mod tests {
                     "Jean Dupont, député de la Somme sur le plateau de BFMTV, a parlé.",
                     &[("Jean Dupont", "député de la Somme")],
                 ),
+                (
+                    "Lundi, ministre de l'Intérieur, Gérald Darmanin, a parlé.",
+                    &[("Gérald Darmanin", "ministre de l'Intérieur")],
+                ),
+                // A studio right after the title is part of the job.
+                (
+                    "Jean Dupont, animateur au micro d'Europe 1, a parlé.",
+                    &[("Jean Dupont", "animateur au micro d'Europe 1")],
+                ),
                 // A prefix of rank or of sharing makes a title of a title.
                 (
                     "Marie Cornet, sous-préfet des Ardennes, a parlé.",
@@ -3383,6 +3432,21 @@ mod tests {
                 (
                     "Irish billionaires Mr McManus and Mr Magnier rejected the bid.",
                     &[("McManus", "Irish billionaires"), ("Magnier", "Irish billionaires")],
+                ),
+                ("Former FA Cup winners Wimbledon, Coventry and Portsmouth went out.", &[]),
+                // A title without its article after a place or a day is the next name's.
+                (
+                    "In Washington, spokesman for the State Department, Richard Boucher, said so.",
+                    &[("Richard Boucher", "spokesman for the State Department")],
+                ),
+                (
+                    "England captain Martin Johnson, Leicester's director of rugby, Dean Richards, and coach Andy \
+             Robinson met.",
+                    &[
+                        ("Martin Johnson", "England captain"),
+                        ("Dean Richards", "Leicester's director of rugby"),
+                        ("Andy Robinson", "coach"),
+                    ],
                 ),
                 // A style of address is no part of the name.
                 (
