@@ -450,9 +450,14 @@ fn facts_json_reads_incises_described_speakers_and_joined_sources() {
 
 /// `byline facts --json` on one JSON-lines story of that title, day and body (French).
 fn facts_of_story(title: &str, date: &str, body: &str) -> serde_json::Value {
+    facts_of_story_in("fr", title, date, body)
+}
+
+/// `facts --json` of one story in `lang`.
+fn facts_of_story_in(lang: &str, title: &str, date: &str, body: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("story.jsonl");
-    let line = serde_json::json!({"title": title, "date": date, "lang": "fr", "body": body});
+    let line = serde_json::json!({"title": title, "date": date, "lang": lang, "body": body});
     std::fs::write(&file, format!("{line}\n")).unwrap();
     let out = byline(&["facts", file.to_str().unwrap(), "--json"], dir.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -555,4 +560,32 @@ fn facts_json_reads_descriptions_kin_and_leaves_an_unnamed_shopkeeper_unnamed() 
     let speakers: Vec<&str> =
         facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].as_str().unwrap_or("")).collect();
     assert_eq!(speakers, ["V. Sapounov", "V. Sapounov", ""], "{facts}");
+}
+
+#[test]
+fn facts_json_reads_statuses_prefixed_titles_and_tells_groups_from_people() {
+    let body = "Gilles Martin, retraité de 53 ans, est venu. Marie Cornet, sous-préfet des Ardennes, \
+                l'a reçu. Selon Boris Kalin, l'un des organisateurs, ils resteront. «Nous resterons», \
+                a dit Jean Roux, l'un des trois.";
+    let facts = facts_of_story("Manifestation", "2018-12-01", body);
+    let roles = |facts: &serde_json::Value, name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(roles(&facts, "Gilles Martin"), Some(serde_json::json!(["retraité"])), "{facts}");
+    assert_eq!(
+        roles(&facts, "Marie Cornet"),
+        Some(serde_json::json!(["sous-préfet des Ardennes"])),
+        "{facts}"
+    );
+    assert_eq!(roles(&facts, "Boris Kalin"), Some(serde_json::json!(["un des organisateurs"])), "{facts}");
+    assert_eq!(roles(&facts, "Jean Roux"), Some(serde_json::json!([])), "{facts}");
+    let body = "The figures come from analysts Gartner. World Cup winners Lawrence Dallaglio, Neil Back \
+                and Martin Johnson have retired. The Archbishop of Cardiff, the Most Reverend Peter \
+                Smith, spoke.";
+    let facts = facts_of_story_in("en", "Retired", "2005-01-10", body);
+    assert_eq!(roles(&facts, "Gartner"), None, "a group is no person: {facts}");
+    for name in ["Lawrence Dallaglio", "Neil Back", "Martin Johnson"] {
+        assert_eq!(roles(&facts, name), Some(serde_json::json!(["World Cup winners"])), "{facts}");
+    }
+    assert_eq!(roles(&facts, "Peter Smith"), Some(serde_json::json!(["Archbishop of Cardiff"])), "{facts}");
 }
