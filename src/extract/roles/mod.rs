@@ -1223,8 +1223,8 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
 }
 
 /// Words no role ends on: a preposition or a conjunction waiting for what follows.
-const DANGLING: [&str; 14] =
-    ["with", "to", "of", "the", "and", "for", "in", "at", "by", "de", "du", "des", "et", "pour"];
+const DANGLING: [&str; 15] =
+    ["with", "to", "of", "the", "and", "for", "in", "at", "by", "as", "de", "du", "des", "et", "pour"];
 
 /// A role as written without what it says in brackets: "sénateur du Rassemblement national
 /// (RN)" → "sénateur du Rassemblement national", "maire (PS) de Lille" → "maire de Lille".
@@ -3401,6 +3401,12 @@ mod tests {
             "Bruce Miller, chief finance officer, said profits rose.",
             &[("Bruce Miller", "chief finance officer")],
         ),
+        // Trades of the English press no list held: "DJ", "physio", "campaigner", "assistant".
+        (
+            "The show was hosted by Virgin Radio DJ Pete Mitchell on Sunday.",
+            &[("Pete Mitchell", "Virgin Radio DJ")],
+        ),
+        ("Wales physio Mark Davies said he was fit.", &[("Mark Davies", "Wales physio")]),
         // A title without its article after a name's comma is that name's, not the next one's.
         (
             "Real losses have been suffered, observed Jack Boorman, adviser to the managing director, Rodrigo Rato.",
