@@ -1525,6 +1525,11 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         let (rs, ce) = apposed_role(doc, after, blocked)?;
         return Some((if keep { t } else { rs }, ce));
     }
+    // "X, élu maire en 2014,", "X, aujourd'hui député,", "X, lui-même ancien ministre,": a
+    // participle of becoming or an adverb of time before the title is no part of it.
+    if doc.lang == Lang::Fr && !doc.cap(t) && LEAD_INS.contains(&doc.folded(t)) {
+        return apposed_role(doc, t + 1, blocked);
+    }
     // "Jean Dupont, président du club, et Marie Durand, sa vice-présidente".
     let possessive = matches!(doc.folded(t), "son" | "sa" | "leur") && doc.lang == super::types::Lang::Fr;
     let article =
@@ -1602,6 +1607,34 @@ fn person_before_comma(doc: &Doc, comma: usize) -> bool {
     let given = end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
     (given || honoured) && listed_name_at(doc, ns, Label::Loc).is_none()
 }
+
+/// French words that may open an apposition before its title: participles of becoming and
+/// adverbs of time or of self (folded).
+const LEAD_INS: [&str; 23] = [
+    "elu",
+    "elue",
+    "elus",
+    "elues",
+    "reelu",
+    "reelue",
+    "devenu",
+    "devenue",
+    "devenus",
+    "nomme",
+    "nommee",
+    "nommes",
+    "designe",
+    "designee",
+    "promu",
+    "promue",
+    "aujourd'hui",
+    "desormais",
+    "actuellement",
+    "lui-meme",
+    "elle-meme",
+    "toujours",
+    "encore",
+];
 
 /// Titles that tell how someone stands to another, not what they do: "German rival Deutsche
 /// Boerse" names a company as often as a person (folded).
@@ -3363,6 +3396,10 @@ mod tests {
                     "Lundi, ministre de l'Intérieur, Gérald Darmanin, a parlé.",
                     &[("Gérald Darmanin", "ministre de l'Intérieur")],
                 ),
+                // A participle of becoming or an adverb of time before the title is no part of it.
+                ("Jean Dupont, élu maire en 2014, a parlé.", &[("Jean Dupont", "maire")]),
+                ("Jean Dupont, aujourd'hui député, a parlé.", &[("Jean Dupont", "député")]),
+                ("Jean Dupont, nommé par le président, a parlé.", &[]),
                 // A studio right after the title is part of the job.
                 (
                     "Jean Dupont, animateur au micro d'Europe 1, a parlé.",
