@@ -194,6 +194,15 @@ pub(super) fn name_mentions(
             && k > 0
             && matches!(doc.folded(k - 1), "l'" | "le" | "la")
             && doc.cap(k + 1);
+        // "du Professeur Nobutaka Miura": a capitalised title of one word before a name is no
+        // part of it, and tells a person.
+        let titled = !honorific
+            && !demonym
+            && doc.cap(k)
+            && super::title_at(doc, k) == Some(k + 1)
+            && doc.cap(k + 1)
+            && !doc.newline_before(k + 1);
+        let honorific = honorific || titled;
         let start = if honorific || demonym { k + 1 } else { k };
         let run = (!quoted[k]).then(|| run_from(doc, start, blocked)).flatten();
         match run {

@@ -774,14 +774,21 @@ pub(super) fn listed_name_at(doc: &Doc, j: usize, label: Label) -> Option<(u32, 
 /// Returns where the closing guillemet ends.
 fn quoted_words(doc: &Doc, j: usize) -> Option<usize> {
     // Only a name after "des", "du", "de la": "porte-parole de la préfecture «rien n'est
-    // décidé»" is a quotation.
+    // décidé»" is a quotation. After a noun of naming ("du thème «s'enrichir dans la diversité
+    // linguistique»", "auteur du livre «…»") the words are the title it names.
     let named = j > 0 && matches!(doc.folded(j - 1), "des" | "du" | "de" | "la" | "les" | "l'");
-    if doc.tok(j) != "«" || !named {
+    let naming = j > 0 && NAMING_NOUNS.contains(&doc.folded(j - 1));
+    if doc.tok(j) != "«" || !(named || naming) {
         return None;
     }
-    let close = (j + 2..(j + 5).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
-    (j + 1..close).all(|i| doc.is_word(i) && doc.elision(i).is_none()).then_some(close + 1)
+    let reach = if naming { 10 } else { 5 };
+    let close = (j + 2..(j + reach).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
+    (j + 1..close).all(|i| doc.is_word(i) && (naming || doc.elision(i).is_none())).then_some(close + 1)
 }
+
+/// Nouns that name a work or a theme by its title in guillemets (folded).
+const NAMING_NOUNS: [&str; 8] =
+    ["theme", "livre", "film", "ouvrage", "spectacle", "slogan", "titre", "programme"];
 
 /// A name in brackets after an acronym: "UC (Union centriste)". Returns where it ends.
 fn bracketed_expansion(doc: &Doc, j: usize) -> Option<usize> {
@@ -3400,6 +3407,16 @@ mod tests {
                 ("Jean Dupont, élu maire en 2014, a parlé.", &[("Jean Dupont", "maire")]),
                 ("Jean Dupont, aujourd'hui député, a parlé.", &[("Jean Dupont", "député")]),
                 ("Jean Dupont, nommé par le président, a parlé.", &[]),
+                // A capitalised title before a name in the sentence before is no part of the
+                // name; a theme's title in guillemets belongs to the role.
+                (
+                    "Le constat est du Professeur Jean Dupont. Il est le conférencier du thème « s'enrichir \
+                     dans la diversité ». Le recteur est parti.",
+                    &[
+                        ("Jean Dupont", "Professeur"),
+                        ("Jean Dupont", "conférencier du thème « s'enrichir dans la diversité »"),
+                    ],
+                ),
                 // A studio right after the title is part of the job.
                 (
                     "Jean Dupont, animateur au micro d'Europe 1, a parlé.",
