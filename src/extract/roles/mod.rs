@@ -45,7 +45,9 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 72] = [
+const COMPLEMENT_STOP: [&str; 73] = [
+    // "L'artiste y remercie X": a pronoun before its verb.
+    "y",
     // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
     "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
@@ -3416,6 +3418,12 @@ mod tests {
                         ("Jean Dupont", "Professeur"),
                         ("Jean Dupont", "conférencier du thème « s'enrichir dans la diversité »"),
                     ],
+                ),
+                ("Une œuvre de l'artiste Banksy a été vendue.", &[("Banksy", "artiste")]),
+                // A pronoun before its verb ends a complement.
+                (
+                    "L'artiste y remercie aussi Jean Dupont, un entrepreneur.",
+                    &[("Jean Dupont", "entrepreneur")],
                 ),
                 // A studio right after the title is part of the job.
                 (
