@@ -195,9 +195,9 @@ pub(super) fn description_after(
     let list =
         (rs..ce).any(|j| matches!(doc.folded(j), "and" | "et" | "or" | "ou") && doc.is_determiner(j + 1));
     let honorific_next = ce < doc.len() && is_honorific(doc, ce);
-    let plural = one_of.is_none() || plural_noun_ends(doc, rs, noun_end);
+    let of_a_plural = one_of.is_none() || plural_noun_ends(doc, rs, noun_end);
     let start = one_of.map_or(rs, |(o, _)| o);
-    (closed && !list && !honorific_next && plural).then_some((start, ce, noun_end))
+    (closed && !list && !honorific_next && of_a_plural).then_some((start, ce, noun_end))
 }
 
 /// French nouns of where someone lives, what they do for a living or what befell them, which no
