@@ -82,13 +82,17 @@ pub fn person_gender(doc: &Doc, e: &Entity) -> Gender {
         return given;
     }
     match honorific_of_mentions(doc, e) {
-        Gender::Unknown => given,
-        g => g,
+        // "Dr Stewart", "Sgt Sharon": a surname, of no gender the title tells.
+        (Gender::Unknown, true) if one_word => Gender::Unknown,
+        (Gender::Unknown, _) => given,
+        (g, _) => g,
     }
 }
 
-/// The gender of the first honorific written before one of `e`'s mentions.
-fn honorific_of_mentions(doc: &Doc, e: &Entity) -> Gender {
+/// The gender of the first gendered honorific written before one of `e`'s mentions, and
+/// whether any honorific (also "Dr", "Prof") stands before one.
+fn honorific_of_mentions(doc: &Doc, e: &Entity) -> (Gender, bool) {
+    let mut any = false;
     for m in &e.mentions {
         let k = doc.tokens.partition_point(|t| t.start < m.start);
         if k == 0 {
@@ -101,10 +105,11 @@ fn honorific_of_mentions(doc: &Doc, e: &Entity) -> Gender {
         }
         let g = honorific_gender(doc.folded(h));
         if g != Gender::Unknown {
-            return g;
+            return (g, true);
         }
+        any |= GAZ.honorifics.contains(doc.folded(h));
     }
-    Gender::Unknown
+    (Gender::Unknown, any)
 }
 
 /// The gender a pronoun or determiner marks ("elle", "-t-elle", "la", "cette" → female).

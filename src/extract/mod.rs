@@ -209,14 +209,19 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         .filter(|e| e.label == Label::Per)
         .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
         .collect();
+    // Only when one person's mention nests there ("Henri de Saint Pierre" read as "Henri" and
+    // "Saint Pierre" is two) and no other entity is written at that very span.
+    let nested = |a: (usize, usize), b: (usize, usize)| a.0 <= b.0 && b.1 <= a.1 || b.0 <= a.0 && a.1 <= b.1;
+    let other_spans: std::collections::HashSet<(usize, usize)> =
+        ents.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect();
     let mut loose: Vec<((usize, usize), &str)> = role_at
         .iter()
-        .filter(|(span, _)| !per_spans.contains(span))
+        .filter(|(span, _)| !other_spans.contains(span))
+        .filter(|(span, _)| per_spans.iter().filter(|p| nested(**p, **span)).count() == 1)
         .flat_map(|(&span, roles)| roles.iter().map(move |r| (span, *r)))
         .collect();
     // In the text's order, not the map's: the roles are listed as they come.
     loose.sort_by_key(|(span, _)| *span);
-    let nested = |a: (usize, usize), b: (usize, usize)| a.0 <= b.0 && b.1 <= a.1 || b.0 <= a.0 && a.1 <= b.1;
     let mut people: Vec<Person> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Per) {
         let mut roles: Vec<String> = Vec::new();

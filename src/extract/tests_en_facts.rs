@@ -331,4 +331,8 @@ fn a_surname_alone_takes_its_honorifics_gender_not_a_given_names() {
     let text = "Crowds gathered as Mr Sharon visited the site. One woman, a mother of six, refused to \
                 leave. \"This is our home,\" she said.";
     assert_eq!(speakers(text), vec![None]);
+    // "Dr", "Prof" tell no gender: the given name "Stewart" is a surname here.
+    let text =
+        "Prof Sharon, an expert witness, disagreed with Dr Stewart. \"The evidence is thin,\" he said.";
+    assert_eq!(speakers(text), vec![None]);
 }

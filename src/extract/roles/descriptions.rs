@@ -260,7 +260,16 @@ fn one_of_many(doc: &Doc, t: usize) -> Option<(usize, usize)> {
 
 /// Words in the plural after "one of" that are no noun: numbers, pronouns, adjectives standing
 /// alone ("l'un des trois", "l'un des leurs", "one of the others", "l'un des meilleurs").
-const NOT_PLURAL_NOUNS: [&str; 24] = [
+const NOT_PLURAL_NOUNS: [&str; 33] = [
+    "siens",
+    "siennes",
+    "miens",
+    "tiens",
+    "ours",
+    "theirs",
+    "yours",
+    "those",
+    "these",
     "deux",
     "trois",
     "quatre",
@@ -495,6 +504,7 @@ mod tests {
                 ("Luc Henry, l'un des meilleurs, a parlé.", &[]),
                 ("Jean Roux, l'un des trois, a parlé.", &[]),
                 ("Olivier Garcia, l'un des leurs, a parlé.", &[]),
+                ("Le club a perdu Jean Roux, l'un des siens, samedi.", &[]),
                 // A status in the plural is no one's.
                 ("Pour Jean Dupont, retraités, chômeurs et étudiants sont les premières victimes.", &[]),
             ],

