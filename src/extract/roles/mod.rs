@@ -1042,8 +1042,7 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 // "Grammy Award winners U2", "FA Cup winners Wimbledon, Coventry and Portsmouth":
                 // groups' names after a plural title; people's have a given name or two words.
                 && (!plural
-                    || (ne > ns + 1 || ns > te || full_name_after(doc, ne, blocked))
-                        && another_name_after(doc, ne, blocked)
+                    || next_listed_name(doc, ne, blocked).is_some_and(|full| ne > ns + 1 || ns > te || full)
                     || GAZ.first_names.contains(doc.folded(ns))
                     || doc.lang == Lang::Fr)
             {
@@ -1631,11 +1630,8 @@ fn person_before_comma(doc: &Doc, comma: usize) -> bool {
     if comma == 0 || !doc.cap(comma - 1) || !doc.is_word(comma - 1) {
         return false;
     }
-    let end = comma;
-    let ns = name_start_before(doc, end);
-    let honoured = ns > 0 && is_honorific(doc, ns - 1);
-    let given = end > ns + 1 && GAZ.first_names.contains(doc.folded(ns));
-    (given || honoured) && listed_name_at(doc, ns, Label::Loc).is_none()
+    let ns = name_start_before(doc, comma);
+    relations::known_person(doc, &(ns..comma), &[]) && listed_name_at(doc, ns, Label::Loc).is_none()
 }
 
 /// French words that may open an apposition before its title: participles of becoming and
@@ -2399,21 +2395,19 @@ fn push_named(
 /// Whether another person's name follows the name ending at `ne`: ", Marie Durand", "et Marie
 /// Durand".
 fn another_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
-    let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return false };
-    let ns = if is_and(doc, ns) { ns + 1 } else { ns };
-    // "Irish billionaires Mr McManus and Mr Magnier".
-    let ns = if is_honorific(doc, ns) { ns + 1 } else { ns };
-    person_name(doc, ns, blocked).is_some()
+    next_listed_name(doc, ne, blocked).is_some()
 }
 
-/// Whether the name after the one ending at `ne` is written in full, two words or after an
-/// honorific: "A-list singers Madonna, Sir Elton John and Usher" lists people.
-fn full_name_after(doc: &Doc, ne: usize, blocked: &[bool]) -> bool {
-    let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return false };
-    if is_honorific(doc, ns) {
-        return true;
-    }
-    person_name(doc, ns, blocked).is_some_and(|e| e > ns + 1)
+/// The name listed after the one ending at `ne` (", Marie Durand", "et Marie Durand", "and Mr
+/// Magnier"), if any: whether it is written in full, two words or after an honorific ("A-list
+/// singers Madonna, Sir Elton John and Usher" lists people).
+fn next_listed_name(doc: &Doc, ne: usize, blocked: &[bool]) -> Option<bool> {
+    let ns = if doc.tok(ne) == "," || is_and(doc, ne) { ne + 1 } else { return None };
+    let ns = if is_and(doc, ns) { ns + 1 } else { ns };
+    // "Irish billionaires Mr McManus and Mr Magnier".
+    let honoured = is_honorific(doc, ns);
+    let ns = if honoured { ns + 1 } else { ns };
+    person_name(doc, ns, blocked).map(|e| honoured || e > ns + 1)
 }
 
 /// The conjunction "et" ("and" in English, in lowercase) at `k`.
