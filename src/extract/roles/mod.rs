@@ -273,11 +273,16 @@ const TITLE_PREFIXES: [&str; 5] = ["sous-", "co-", "vice-", "co", "vice"];
 /// Whether "élu" at `k` is the noun, someone elected, not the participle ("a été élu maire", "élu
 /// en 2014"): an article or a demonstrative before it and a complement ("de Vendée", "du parti")
 /// or a party label ("l'élu LR") after it.
+/// Right after a name's comma, a party or a union after it tells the noun too ("X, élu CGT,").
+/// With an article, so does a person's name ("l'élu Matthieu Orphelin"): a participle never
+/// stands between an article and a name.
 fn elected_one(doc: &Doc, k: usize) -> bool {
-    let article =
-        k > 0 && matches!(doc.folded(k - 1), "l'" | "les" | "cet" | "cette" | "ces" | "un" | "une" | "des");
+    let before = if k > 0 { doc.folded(k - 1) } else { "" };
+    let article = matches!(before, "l'" | "les" | "cet" | "cette" | "ces" | "un" | "une" | "des");
     let next = doc.folded(k + 1);
-    article && (matches!(next, "de" | "du" | "des" | "d'") || is_party_label(doc, k + 1))
+    let party = is_party_label(doc, k + 1) || listed_name_at(doc, k + 1, Label::Org).is_some();
+    let named = article && GAZ.first_names.contains(next) && doc.cap(k + 1) && doc.cap(k + 2);
+    article && (matches!(next, "de" | "du" | "des" | "d'") || party) || named || before == "," && party
 }
 
 /// The first half of a lower-case profession compound written with a hyphen:
@@ -744,6 +749,21 @@ pub(super) fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
     doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
 }
 
+/// "(Paca)" at `j`: one word in brackets right after a name (a capitalised word or a listed
+/// name, "La République en marche"), its short name or its leaning.
+fn bracketed_gloss(doc: &Doc, j: usize) -> bool {
+    let after_name = j > 0
+        && doc.is_word(j - 1)
+        && (doc.cap(j - 1)
+            || (j.saturating_sub(6)..j - 1)
+                .any(|i| listed_name_at(doc, i, Label::Org).is_some_and(|(_, end)| end == j)));
+    // ("the Jazz Singer (1927)": a year is no name; "(ex-FN)" is.)
+    let word = doc.is_word(j + 1)
+        && doc.tok(j + 1).starts_with(char::is_alphabetic)
+        && doc.tok(j + 1).chars().all(|c| c.is_alphabetic() || c == '-');
+    after_name && doc.tok(j) == "(" && doc.tok(j + 2) == ")" && word && !doc.newline_before(j)
+}
+
 /// A name the lists know at token `j`, written capitalised, with its label: "Les Républicains",
 /// "Debout la France", "Allemagne", "LR". Returns its list id and where it ends.
 pub(super) fn listed_name_at(doc: &Doc, j: usize, label: Label) -> Option<(u32, usize)> {
@@ -928,8 +948,10 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "research director at Gartner and someone who has followed Yahoo": no title.
             || f == "and" && matches!(doc.folded(j + 1), "someone" | "somebody" | "anyone");
         // "directeur de l'Organisation mondiale de la santé (OMS)", "maire (PS) de Lille": an
-        // acronym in brackets stays inside the role (its text leaves it out).
-        if bracketed_acronym(doc, j) {
+        // acronym in brackets stays inside the role (its text leaves it out), as does a short
+        // name glossing the capitalised name before it ("la région Provence-Alpes-Côte d'Azur
+        // (Paca)", "La République en marche (LaREM)", "du groupe GDR (communistes)").
+        if bracketed_acronym(doc, j) || bracketed_gloss(doc, j) {
             j += 3;
             last_content = j;
             continue;
@@ -1028,6 +1050,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 None => (rs, plural),
             };
             let mut ns = te;
+            // "du «porte-parole» Éric Drouet": a title the writer keeps at a distance is still
+            // the one the text gives.
+            if doc.tok(ns) == "»" && k > 0 && doc.tok(k - 1) == "«" {
+                ns += 1;
+            }
             if is_honorific(doc, ns) {
                 ns += 1;
             }
@@ -1556,7 +1583,8 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
     }
     // "X, élu maire en 2014,", "X, aujourd'hui député,", "X, lui-même ancien ministre,": a
     // participle of becoming or an adverb of time before the title is no part of it.
-    if doc.lang == Lang::Fr && !doc.cap(t) && LEAD_INS.contains(&doc.folded(t)) {
+    // ("X, élu CGT,": an elected one of a party or a union, the noun.)
+    if doc.lang == Lang::Fr && !doc.cap(t) && LEAD_INS.contains(&doc.folded(t)) && !elected_one(doc, t) {
         return apposed_role(doc, t + 1, blocked);
     }
     // "Jean Dupont, président du club, et Marie Durand, sa vice-présidente".
@@ -3772,5 +3800,56 @@ mod tests {
     #[test]
     fn mayor_and_keeper_of_the_seals() {
         assert_cases(MAYOR_AND_KEEPER);
+    }
+
+    #[test]
+    fn bracketed_glosses_quoted_titles_and_elected_ones() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                // A short name or a leaning in brackets after a name stays inside the role.
+                (
+                    "Une cagnotte a été lancée par le président de la région Provence-Alpes-Côte d'Azur (Paca) Renaud Muselier.",
+                    &[("Renaud Muselier", "président de la région Provence-Alpes-Côte d'Azur")],
+                ),
+                (
+                    "Les députés La République en marche (LaREM) Bertrand Sorre et Patrick Vignal sont pour.",
+                    &[
+                        ("Bertrand Sorre", "députés La République en marche"),
+                        ("Patrick Vignal", "députés La République en marche"),
+                    ],
+                ),
+                (
+                    "Il a salué la présidente du Rassemblement national (ex-FN), Marine Le Pen, hier.",
+                    &[("Marine Le Pen", "présidente du Rassemblement national")],
+                ),
+                // A title in guillemets is still the one the text gives.
+                (
+                    "Il raconte l'interpellation du «porte-parole» Éric Drouet samedi.",
+                    &[("Éric Drouet", "porte-parole")],
+                ),
+                // "élu" is the noun between an article and a name, or before a party or a union.
+                (
+                    "Le seul à s'en émouvoir est l'élu Matthieu Orphelin, hier.",
+                    &[("Matthieu Orphelin", "élu")],
+                ),
+                ("Selon Fabien Cros, élu CGT, la grève est reconductible.", &[("Fabien Cros", "élu CGT")]),
+                ("Jean Dupont, élu en 2014, a parlé.", &[]),
+                ("Jean Dupont, élu maire en 2014, a parlé.", &[("Jean Dupont", "maire")]),
+                (
+                    "Christian Bougard, 57 ans, demandeur d'emploi, manifeste.",
+                    &[("Christian Bougard", "demandeur d'emploi")],
+                ),
+            ],
+        );
+        // A year in brackets is no name's gloss.
+        assert_cases_in(
+            Some(Lang::En),
+            &[(
+                "Among them were Al Jolson in the Jazz Singer (1927), Humphrey Bogart in Casablanca (1944).",
+                &[],
+            )],
+        );
     }
 }
