@@ -3018,6 +3018,20 @@ fn phrase_speaker_within(
             while e < limit && doc.cap(e) && doc.is_word(e) {
                 e += 1;
             }
+            // "le député Insoumis Alexis Corbière": a party's member noun before the person's
+            // name, which the recogniser tagged.
+            let per_at = |p: usize| {
+                doc.tokens
+                    .get(p)
+                    .and_then(|t| entities.starting_at(t.start))
+                    .is_some_and(|(found, _)| found.label == Label::Per)
+            };
+            if person_head
+                && let Some(p) = (j + 1..e).find(|&p| per_at(p))
+                && let Some((name, _)) = speaker_entity_at(doc, p, entities)
+            {
+                return Some(Speaker::Named(name));
+            }
             // "la sénatrice Fabienne Keller": a given name starts the name itself.
             if e > j + 1 && coref::given_name_gender(doc.tok(j)) != Gender::Unknown {
                 return Some(Speaker::Named(doc.span_text(j, e).to_string()));
@@ -3336,6 +3350,15 @@ fn resolve_description(
                 .take_while(|w| Some(*w) != title)
                 .all(|w| super::roles::MODIFIERS.contains(&w) || super::roles::PRE_MODIFIERS.contains(&w))
         };
+        // "le parlementaire", "l'élu": the one person named before whom the roles give an
+        // office the noun covers ("député de Seine-Saint-Denis", "maire de Belflou").
+        // (Another person who fits, named since, may be the one: "…, avait indiqué X, députée
+        // LREM. « … », soulignait Y, également députée. « … », assurait l'élue de Paris.")
+        match fits(covered_holders(doc, open, &folded, roles, entities)).as_slice() {
+            [] => {}
+            [one] if !rival_since(doc, open, one, gender, entities) => return Ok(Some(one.clone())),
+            _ => return Err(Unresolved),
+        }
         let holders = if bare_or_french { role_holders(doc, open, &folded, entities) } else { Vec::new() };
         match fits(holders).as_slice() {
             [] => {}
@@ -3367,7 +3390,9 @@ fn resolve_description(
                 .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
                 .map(|r| crate::text::fold::fold_str(&r.role))
                 .peekable();
-            theirs.peek().is_some() && theirs.all(|r| title_word(&r) != wanted)
+            theirs.peek().is_some()
+                && theirs
+                    .all(|r| title_word(&r) != wanted && !wanted.is_some_and(|w| covers(w, title_word(&r))))
         };
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // Named in reach only as a complement ("avec son ami X"), X is less likely the one
@@ -3510,6 +3535,67 @@ fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: 
         }
     }
     names
+}
+
+/// Nouns of French descriptions that stand for any holder of some offices, with those offices'
+/// titles (folded): "le parlementaire" is a député or a sénateur, "l'édile" a maire (general
+/// knowledge of French public offices).
+const COVERING_NOUNS: [(&str, &[&str]); 6] = [
+    ("parlementaire", &["depute", "deputee", "senateur", "senatrice", "eurodepute", "eurodeputee"]),
+    ("elu", &["maire", "depute", "senateur", "eurodepute", "conseiller", "adjoint"]),
+    ("elue", &["maire", "deputee", "senatrice", "eurodeputee", "conseillere", "adjointe"]),
+    ("edile", &["maire"]),
+    ("magistrat", &["juge", "procureur", "substitut"]),
+    ("magistrate", &["juge", "procureure"]),
+];
+
+/// Whether the (folded) generic noun `noun` covers the title `title` ("parlementaire" covers
+/// "depute").
+fn covers(noun: &str, title: Option<&str>) -> bool {
+    title.is_some_and(|t| COVERING_NOUNS.iter().any(|(n, titles)| *n == noun && titles.contains(&t)))
+}
+
+/// The people named before token `open` whom the roles give an office the generic noun heading
+/// the (folded) description covers: "l'élu" → "Bruno Pomart, maire de Belflou".
+fn covered_holders(
+    doc: &Doc,
+    open: usize,
+    description: &str,
+    roles: &[RoleMatch],
+    entities: &EntityIndex,
+) -> Vec<String> {
+    let Some(noun) = title_word(description).filter(|t| COVERING_NOUNS.iter().any(|(n, _)| n == t)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for r in roles.iter().filter(|r| r.name.end <= open) {
+        if covers(noun, title_word(&crate::text::fold::fold_str(&r.role)))
+            && let Some(e) = r.holder(doc, entities)
+            && !names.contains(&e.name)
+        {
+            names.push(e.name.clone());
+        }
+    }
+    names
+}
+
+/// Whether a person other than `name` whom `gender` fits is named between `name`'s last mention
+/// before token `open` and `open`.
+fn rival_since(doc: &Doc, open: usize, name: &str, gender: Gender, entities: &EntityIndex) -> bool {
+    let before = doc.tokens.get(open).map_or(0, |t| t.start);
+    let last = entities
+        .entities
+        .iter()
+        .filter(|e| e.name == name)
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.end <= before)
+        .map(|m| token_at(doc, m.start))
+        .max();
+    last.is_some_and(|l| {
+        person_between_where(doc, l, open, entities, |e, _| {
+            e.name != name && coref::name_fits(doc, &e.name, gender, entities)
+        })
+    })
 }
 
 /// English: the one person the roles give the office an attribution describes ("," the

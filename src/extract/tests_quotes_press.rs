@@ -1497,3 +1497,30 @@ fn a_bare_description_of_the_one_who_spoke_before_is_their_role() {
     let roles: Vec<&str> = f.people.iter().flat_map(|p| p.roles.iter().map(String::as_str)).collect();
     assert_eq!(roles, ["expert"]);
 }
+
+#[test]
+fn a_party_member_noun_between_title_and_name_leaves_the_name_the_speaker() {
+    let s = speakers(
+        "« C'est la boulette du roi », a estimé sur BFMTV le député Insoumis Paul Berger. Il insiste.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+}
+
+#[test]
+fn a_generic_noun_stands_for_the_one_holder_of_an_office_it_covers() {
+    // "l'élu", "l'édile", "le parlementaire": the one person named before whom the roles give an
+    // office the noun covers, though another man is named before.
+    let s = speakers(
+        "Il a invité Marc Leroy à reverser l'argent. Une cagnotte a été ouverte par Paul Berger, maire de Belflou. « Je veux fédérer autour des forces de l'ordre », a expliqué l'élu.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    let s = speakers(
+        "Paul Berger, maire de Valence, s'inquiète. « On va mettre la ville sous cloche », a précisé l'édile.",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // Another woman named since may be the one: no speaker rather than a wrong one.
+    let s = speakers(
+        "« Nous demandons un effort », avait indiqué Claire Dumas, députée LREM. « Nous écoutons », soulignait Hélène Morin, également députée de la majorité. « Le travail est enclenché », assurait l'élue de Paris.",
+    );
+    assert_eq!(s, vec![some("Claire Dumas"), some("Hélène Morin"), None]);
+}

@@ -1663,8 +1663,8 @@ fn person_before_comma(doc: &Doc, comma: usize) -> bool {
 }
 
 /// French words that may open an apposition before its title: participles of becoming and
-/// adverbs of time or of self (folded).
-const LEAD_INS: [&str; 23] = [
+/// adverbs of time, of self or of addition ("X, également députée de la majorité") (folded).
+const LEAD_INS: [&str; 25] = [
     "elu",
     "elue",
     "elus",
@@ -1688,6 +1688,8 @@ const LEAD_INS: [&str; 23] = [
     "elle-meme",
     "toujours",
     "encore",
+    "egalement",
+    "aussi",
 ];
 
 /// Titles that tell how someone stands to another, not what they do: "German rival Deutsche
@@ -3840,6 +3842,11 @@ mod tests {
                 (
                     "Christian Bougard, 57 ans, demandeur d'emploi, manifeste.",
                     &[("Christian Bougard", "demandeur d'emploi")],
+                ),
+                // An adverb of addition before an apposed title is no part of it.
+                (
+                    "« Oui », soulignait Hélène Morin, également députée de la majorité.",
+                    &[("Hélène Morin", "députée de la majorité")],
                 ),
             ],
         );
