@@ -3359,8 +3359,32 @@ fn resolve_description(
             [one] if !rival_since(doc, open, one, gender, entities) => return Ok(Some(one.clone())),
             _ => return Err(Unresolved),
         }
-        let holders = if bare_or_french { role_holders(doc, open, &folded, entities) } else { Vec::new() };
-        match fits(holders).as_slice() {
+        let (next_to, any_role) = if bare_or_french {
+            (
+                fits(role_holders(doc, open, &folded, &[], entities)),
+                fits(role_holders(doc, open, &folded, roles, entities)),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        // "Le porte-parole du gouvernement X" read as a role, and "X, l'un des porte-parole du
+        // mouvement", before "a poursuivi le porte-parole": with other holders the roles give,
+        // the one no other person who fits has been named since ("assène le policier" right
+        // after another man's quote is not the policeman named paragraphs before).
+        let holders = if any_role.len() > next_to.len() {
+            let fresh: Vec<String> = any_role
+                .iter()
+                .filter(|h| {
+                    !rival_since(doc, open, h, gender, entities)
+                        && !other_complement(doc, &folded, h, roles, entities)
+                })
+                .cloned()
+                .collect();
+            if fresh.is_empty() { next_to } else { fresh }
+        } else {
+            next_to
+        };
+        match holders.as_slice() {
             [] => {}
             // "Aurélie X, responsable presse du domaine" is not "la responsable presse du Centre
             // des monuments nationaux": the same title with another complement.
@@ -3658,7 +3682,15 @@ const TITLE_REACH: usize = 4;
 
 /// The people named before token `open` whom the text gives the title that heads `description`
 /// (folded), written next to their name: before it, or after it behind a comma.
-fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityIndex) -> Vec<String> {
+/// The roles found in the text count too: "Le porte-parole du gouvernement X" (a lowercase
+/// complement between title and name) and "X, l'un des porte-parole du mouvement" are two.
+fn role_holders(
+    doc: &Doc,
+    open: usize,
+    description: &str,
+    roles: &[RoleMatch],
+    entities: &EntityIndex,
+) -> Vec<String> {
     let Some(title) = title_word(description) else {
         return Vec::new();
     };
@@ -3666,6 +3698,14 @@ fn role_holders(doc: &Doc, open: usize, description: &str, entities: &EntityInde
     let mut names: Vec<String> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
         if titles_next_to(doc, e, before).contains(&title) && !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    for r in roles.iter().filter(|r| r.name.end <= open) {
+        if title_word(&crate::text::fold::fold_str(&r.role)) == Some(title)
+            && let Some(e) = r.holder(doc, entities)
+            && !names.contains(&e.name)
+        {
             names.push(e.name.clone());
         }
     }
@@ -3960,7 +4000,7 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
         // "Le maire de New York prend peu de risque : «": the one person the text has given
         // that title next to their name; nobody when none or several are.
         coref::Subject::Titled { title, .. } => {
-            match role_holders(doc, k, doc.folded(title), entities).as_slice() {
+            match role_holders(doc, k, doc.folded(title), &[], entities).as_slice() {
                 [one] => Some(Speaker::Named(one.clone())),
                 _ => None,
             }

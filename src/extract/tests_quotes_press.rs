@@ -1524,3 +1524,20 @@ fn a_generic_noun_stands_for_the_one_holder_of_an_office_it_covers() {
     );
     assert_eq!(s, vec![some("Claire Dumas"), some("Hélène Morin"), None]);
 }
+
+#[test]
+fn among_holders_of_a_title_the_description_is_the_one_named_last() {
+    // Both men are spokesmen; the one named last, with no other man since, is the one meant.
+    let s = speakers(
+        "Les appels sont lancés par Marc Leroy, l'un des porte-parole du mouvement.\n\
+         Le porte-parole du gouvernement Paul Berger s'est exprimé mardi. « Ce sont des gens sincères », a-t-il dit. « Et j'ai toujours dissocié les factieux », a poursuivi le porte-parole.",
+    );
+    assert_eq!(s, vec![some("Paul Berger"), some("Paul Berger")]);
+    // A policeman the roles name paragraphs before is not the one who speaks after another
+    // man's quote.
+    let s = speakers(
+        "Le policier de la brigade fluviale Marc Leroy s'inquiète.\n\
+         « Je n'aime pas ce discours », tranche Paul Berger, secrétaire général du syndicat. « Les syndicats n'ont aucune légitimité », assène le policier.",
+    );
+    assert_eq!(s, vec![some("Paul Berger"), None]);
+}
