@@ -694,6 +694,7 @@ pub fn find_quotes(
             .or_else(|| group_behind_selon(doc, k, entities))
             .or_else(|| colon_subject(doc, k, words, entities))
             .or_else(|| speaking_subject(doc, k, words, entities))
+            .or_else(|| gerund_subject(doc, k, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
@@ -1525,7 +1526,9 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
     // A longer incise ("», s'est réjoui X dimanche sur BFMTV, saluant les annonces «") when the
     // participle opens its own clause after a comma.
     // ("», a-t-il admis, en précisant que «": a gerund too.)
-    let after_comma = |j: usize| doc.tok(j - 1) == "," || doc.folded(j - 1) == "en" && doc.tok(j - 2) == ",";
+    // ("», a-t-elle déclaré sur France Inter en ajoutant que le gouvernement avait «": a
+    // gerund opens its clause without a comma.)
+    let after_comma = |j: usize| doc.tok(j - 1) == "," || doc.folded(j - 1) == "en";
     let reach = if (prev_close + 2..open).any(|j| after_comma(j) && speaking(j)) {
         PARTICIPLE_CLAUSE_REACH
     } else {
@@ -4106,6 +4109,41 @@ fn speaking_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
             || doc.folded(j) == "mais" && !matches!(doc.folded(j + 1), "que" | "qu'")
     });
     (verb_at < k && !writer_clause && verb_group_at(doc, verb_at).is_some()).then_some(speaker)
+}
+
+/// Most tokens between a gerund of saying and the quotation it introduces ("en promettant de
+/// tout faire pour « … »").
+const GERUND_REACH: usize = 8;
+
+/// "Le ministre X s'est emparé de la polémique en promettant de « … »": a quotation in a
+/// gerund clause of a verb of saying, the first in its sentence, is the words of the
+/// sentence's subject, whom a French gerund always shares. Nobody may be named between the
+/// gerund and the quotation, nor another verb of saying stand there ("en rappelant que Y
+/// avait jugé « … »").
+fn gerund_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let breaks = |j: usize| {
+        matches!(doc.tok(j), "," | ";" | ":" | "(" | ")" | "." | "!" | "?") || is_quote_mark(doc.tok(j))
+    };
+    let gerund = (k.saturating_sub(GERUND_REACH).max(sent_start + 1)..k)
+        .rev()
+        .take_while(|&j| !breaks(j))
+        .find(|&j| doc.folded(j - 1) == "en" && doc.folded(j).ends_with("ant") && is_speech(doc, j))?;
+    let own_saying = (gerund + 1..k).any(|j| is_speech(doc, j));
+    if own_saying
+        || person_between(doc, gerund, k, entities)
+        || (sent_start..gerund).any(|j| is_quote_mark(doc.tok(j)))
+    {
+        return None;
+    }
+    match coref::sentence_subject(doc, sent_start, gerund - 1, entities) {
+        coref::Subject::Person(e) => Some(Speaker::Named(e.name.clone())),
+        coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
+        _ => None,
+    }
 }
 
 /// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").

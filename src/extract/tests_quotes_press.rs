@@ -1541,3 +1541,21 @@ fn among_holders_of_a_title_the_description_is_the_one_named_last() {
     );
     assert_eq!(s, vec![some("Paul Berger"), None]);
 }
+
+#[test]
+fn a_quotation_in_a_gerund_clause_of_saying_is_the_subject_s() {
+    let s = speakers(
+        "Le ministre de l'Intérieur Paul Berger s'est aussi emparé de la polémique en promettant de « tout faire pour que l'auteur soit condamné ».",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // A pronoun subject stands for the person named before.
+    let s = speakers(
+        "Paul Berger a longtemps relevé ce malaise. Et il y a fait allusion en évoquant « ces vies empêchées de ceux qui travaillent dur ».",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // Someone named after the gerund has their own words, not the subject's.
+    let s = speakers(
+        "Paul Berger a réagi en rappelant que Marc Leroy avait jugé la réforme « injuste et brutale pour tous ».",
+    );
+    assert_eq!(s, vec![some("Marc Leroy")]);
+}
