@@ -503,6 +503,10 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         if GAZ.honorifics.contains(doc.folded(p)) && person_at(p + 1) {
             p += 1;
         }
+        // "Shadow chancellor Oliver Letwin said …", "Fellow Tory David X said …".
+        if let Some(q) = super::quotes::english_title_run(doc, p, entities) {
+            p = q;
+        }
         if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
             let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
@@ -536,7 +540,11 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         }
     };
     let mut p = from;
-    if matches!(doc.folded(p), "mais" | "et" | "puis" | "ensuite" | "enfin" | "or") && doc.tok(p + 1) != "," {
+    let conjunction = match doc.lang {
+        Lang::En => matches!(doc.folded(p), "but" | "and" | "yet"),
+        _ => matches!(doc.folded(p), "mais" | "et" | "puis" | "ensuite" | "enfin" | "or"),
+    };
+    if conjunction && doc.tok(p + 1) != "," {
         p += 1;
     }
     match subject_at(p) {

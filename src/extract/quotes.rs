@@ -2847,7 +2847,7 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
 /// ("housing spokesman X", "retail analyst X", "RICS housing spokesman X", "Finance Minister
 /// X"): modifiers (lower-case words, capitalised words that name no person) then a title right
 /// before the name. None when `k` itself opens a person's name or no title ends the run.
-fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<usize> {
+pub(super) fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<usize> {
     if doc.lang != Lang::En {
         return None;
     }
@@ -2864,7 +2864,8 @@ fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<usiz
     let mut j = k;
     while j < k + 5 {
         if person_at(j) {
-            return (j > k && title(j - 1)).then_some(j);
+            // ("Fellow Tory David X": one of the speaker's own party.)
+            return (j > k && (title(j - 1) || doc.folded(k) == "fellow")).then_some(j);
         }
         let f = doc.folded(j);
         let modifier = doc.is_word(j) && !GAZ.is_stop(f) && !is_speech(doc, j) && !GAZ.honorifics.contains(f);

@@ -336,3 +336,20 @@ fn a_surname_alone_takes_its_honorifics_gender_not_a_given_names() {
         "Prof Sharon, an expert witness, disagreed with Dr Stewart. \"The evidence is thin,\" he said.";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_sentence_opening_on_but_or_a_title_keeps_its_subject_for_the_pronoun_after() {
+    // "But X said …", "Shadow chancellor X said …": X is the subject a "he said" after stands for.
+    let s = speakers(
+        "Gordon Hale said the new rules were fair. But David Marsh said the system was a folly. \"The essential point is that the pact has turned out to be a fake,\" he said.",
+    );
+    assert_eq!(s, vec![some("David Marsh")]);
+    let s = speakers(
+        "Gordon Hale said the new rules were fair. Shadow chancellor David Marsh said the plans were wrong. \"The essential point is that the pact has turned out to be a fake,\" he said.",
+    );
+    assert_eq!(s, vec![some("David Marsh")]);
+    let s = speakers(
+        "Gordon Hale said the new rules were fair. Fellow Tory David Marsh said the plans were wrong. \"The essential point is that the pact has turned out to be a fake,\" he said.",
+    );
+    assert_eq!(s, vec![some("David Marsh")]);
+}
