@@ -479,6 +479,13 @@ pub enum Subject<'a> {
     Other,
 }
 
+/// French auxiliaries and modals as written (lower case, accents kept: "à" is no verb): a
+/// title's complement never runs through them.
+const FINITE_AUX: [&str; 14] = [
+    "a", "avait", "ont", "avaient", "est", "était", "sont", "va", "doit", "veut", "peut", "aura", "sera",
+    "s'est",
+];
+
 /// The subject a sentence opens with, in tokens `from..to`: a name or a personal pronoun at
 /// its start (after "Mais", "Puis"), or right after a leading adverbial and its comma ("Comme
 /// X mardi, Y a réaffirmé"); not two people ("X et Y ont dit").
@@ -508,8 +515,11 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             p = q;
         }
         if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
+            // ("La députée a interpellé X": the name after a verb is its object.)
             let name = (p + 2..to.min(p + 8))
-                .take_while(|&q| doc.is_word(q) || doc.elision(q).is_some())
+                .take_while(|&q| {
+                    (doc.is_word(q) || doc.elision(q).is_some()) && !FINITE_AUX.contains(&doc.tok(q))
+                })
                 .find(|&q| person_at(q));
             match name {
                 Some(q) if matches!(doc.folded(q - 1), "de" | "du" | "des" | "d'") => {

@@ -645,7 +645,8 @@ pub fn find_quotes(
         let same_sentence_speaker =
             before.as_ref().filter(|p| doc.sent_of.get(p.0) == doc.sent_of.get(k)).and_then(|p| p.2.clone());
         // "», a-t-il admis, en précisant que «": the participle goes on with the speaker before.
-        let participle = before.as_ref().is_some_and(|p| p.2.is_some() && participle_link(doc, p.0, k));
+        let participle =
+            before.as_ref().is_some_and(|p| p.2.is_some() && participle_link(doc, p.0, k, entities));
         let inherited = before
             .filter(|(prev_close, ran_on, said_by)| {
                 let (prev_close, ran_on) = (*prev_close, *ran_on);
@@ -1520,7 +1521,7 @@ fn coordinated(doc: &Doc, prev_close: usize, open: usize) -> bool {
 /// Whether the quote opening at `open` is tied to the one closed at `prev_close` by a present
 /// participle of a speech verb ("», a-t-il dit, ajoutant que «", "» évoquant des «"): the same
 /// speaker goes on.
-fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
+fn participle_link(doc: &Doc, prev_close: usize, open: usize, entities: &EntityIndex) -> bool {
     let speaking =
         |j: usize| doc.folded(j).ends_with("ant") && (is_speech(doc, j) || doc.folded(j) == "saluant");
     // A longer incise ("», s'est réjoui X dimanche sur BFMTV, saluant les annonces «") when the
@@ -1529,11 +1530,15 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
     // ("», a-t-elle déclaré sur France Inter en ajoutant que le gouvernement avait «": a
     // gerund opens its clause without a comma.)
     let after_comma = |j: usize| doc.tok(j - 1) == "," || doc.folded(j - 1) == "en";
-    let reach = if (prev_close + 2..open).any(|j| after_comma(j) && speaking(j)) {
-        PARTICIPLE_CLAUSE_REACH
-    } else {
-        8
+    // Without its comma the gerund may belong to someone the incise names or a relative clause
+    // brings in ("», a déclaré X à Y, qui a répondu en assurant que « … »"): none may come between.
+    let bare_gerund = |j: usize| doc.folded(j - 1) == "en" && doc.tok(j - 2) != ",";
+    let someone_else = |j: usize| {
+        person_between(doc, prev_close, j, entities)
+            || (prev_close + 1..j).any(|i| RELATIVE_WORDS.contains(&doc.folded(i)))
     };
+    let long = |j: usize| after_comma(j) && speaking(j) && !(bare_gerund(j) && someone_else(j));
+    let reach = if (prev_close + 2..open).any(long) { PARTICIPLE_CLAUSE_REACH } else { 8 };
     // "en rappelant que la ministre avait jugé la réforme « … »": a clause of its own that says
     // something has its own speaker ("en précisant que le gouvernement avait transmis « … »"
     // does not).
@@ -1546,6 +1551,10 @@ fn participle_link(doc: &Doc, prev_close: usize, open: usize) -> bool {
         && (prev_close + 1..open).any(speaking)
         && !que.is_some_and(own_saying)
 }
+
+/// Words that open a clause with a subject of its own: relative pronouns, subordinators.
+const RELATIVE_WORDS: [&str; 10] =
+    ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "tandis", "ayant"];
 
 /// Most tokens between two quotations tied by a participle that opens its own clause.
 const PARTICIPLE_CLAUSE_REACH: usize = 24;
@@ -3358,10 +3367,10 @@ fn resolve_description(
         // office the noun covers ("député de Seine-Saint-Denis", "maire de Belflou").
         // (Another person who fits, named since, may be the one: "…, avait indiqué X, députée
         // LREM. « … », soulignait Y, également députée. « … », assurait l'élue de Paris.")
-        match fits(covered_holders(doc, open, &folded, roles, entities)).as_slice() {
-            [] => {}
-            [one] if !rival_since(doc, open, one, gender, entities) => return Ok(Some(one.clone())),
-            _ => return Err(Unresolved),
+        if let [one] = fits(covered_holders(doc, open, &folded, roles, entities)).as_slice()
+            && !rival_since(doc, open, one, gender, entities)
+        {
+            return Ok(Some(one.clone()));
         }
         let (next_to, any_role) = if bare_or_french {
             (
@@ -3376,10 +3385,22 @@ fn resolve_description(
         // the one no other person who fits has been named since ("assène le policier" right
         // after another man's quote is not the policeman named paragraphs before).
         let holders = if any_role.len() > next_to.len() {
+            // Only holders named in the quote's paragraph or the one before.
+            let from = doc.tokens.get(in_reach_from(doc, open)).map_or(0, |t| t.start);
+            let before = doc.tokens.get(open).map_or(0, |t| t.start);
+            let in_reach = |name: &str| {
+                entities
+                    .entities
+                    .iter()
+                    .filter(|e| e.name == name)
+                    .flat_map(|e| e.mentions.iter())
+                    .any(|m| m.start >= from && m.end <= before)
+            };
             let fresh: Vec<String> = any_role
                 .iter()
                 .filter(|h| {
-                    !rival_since(doc, open, h, gender, entities)
+                    in_reach(h)
+                        && !rival_since(doc, open, h, gender, entities)
                         && !other_complement(doc, &folded, h, roles, entities)
                 })
                 .cloned()
@@ -3568,10 +3589,11 @@ fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: 
 /// Nouns of French descriptions that stand for any holder of some offices, with those offices'
 /// titles (folded): "le parlementaire" is a député or a sénateur, "l'édile" a maire (general
 /// knowledge of French public offices).
+/// ("conseiller", "adjoint" are left out: as often staff as elected.)
 const COVERING_NOUNS: [(&str, &[&str]); 6] = [
     ("parlementaire", &["depute", "deputee", "senateur", "senatrice", "eurodepute", "eurodeputee"]),
-    ("elu", &["maire", "depute", "senateur", "eurodepute", "conseiller", "adjoint"]),
-    ("elue", &["maire", "deputee", "senatrice", "eurodeputee", "conseillere", "adjointe"]),
+    ("elu", &["maire", "depute", "senateur", "eurodepute"]),
+    ("elue", &["maire", "deputee", "senatrice", "eurodeputee"]),
     ("edile", &["maire"]),
     ("magistrat", &["juge", "procureur", "substitut"]),
     ("magistrate", &["juge", "procureure"]),
@@ -3595,8 +3617,15 @@ fn covered_holders(
     let Some(noun) = title_word(description).filter(|t| COVERING_NOUNS.iter().any(|(n, _)| n == t)) else {
         return Vec::new();
     };
+    // Only a bare noun ("l'élu", "l'élu local"): "l'élu écologiste" says which one.
+    let after_noun = description.split_once(noun).map_or("", |(_, rest)| rest.trim());
+    if !matches!(after_noun, "" | "local" | "locale") {
+        return Vec::new();
+    }
+    // Only holders named in the quote's paragraph or the one before.
+    let from = in_reach_from(doc, open);
     let mut names: Vec<String> = Vec::new();
-    for r in roles.iter().filter(|r| r.name.end <= open) {
+    for r in roles.iter().filter(|r| r.name.end <= open && r.name.start >= from) {
         if covers(noun, title_word(&crate::text::fold::fold_str(&r.role)))
             && let Some(e) = r.holder(doc, entities)
             && !names.contains(&e.name)
@@ -3605,6 +3634,14 @@ fn covered_holders(
         }
     }
     names
+}
+
+/// The first token of the paragraph before the one holding token `open`: how far back a holder
+/// of a title the roles give is read as a description's referent.
+fn in_reach_from(doc: &Doc, open: usize) -> usize {
+    let at = doc.tokens.get(open).map_or(0, |t| t.start);
+    let start = coref::previous_paragraph_start(doc.text, at);
+    doc.tokens.partition_point(|t| t.start < start)
 }
 
 /// Whether a person other than `name` whom `gender` fits is named between `name`'s last mention
@@ -4140,9 +4177,23 @@ fn gerund_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
     {
         return None;
     }
+    // The gerund must be the main clause's: no relative clause, "ayant"/"étant" participle or
+    // other person before it ("X a condamné Y, qui a réagi en promettant", "Pour X, Y a …").
+    let clause_between =
+        (sent_start..gerund).any(|j| RELATIVE_WORDS.contains(&doc.folded(j)) || doc.folded(j) == "etant");
+    if clause_between {
+        return None;
+    }
+    let first = doc.tokens.get(sent_start).map_or(0, |t| t.start);
+    let at = doc.tokens.get(gerund).map_or(0, |t| t.start);
     match coref::sentence_subject(doc, sent_start, gerund - 1, entities) {
-        coref::Subject::Person(e) => Some(Speaker::Named(e.name.clone())),
-        coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
+        coref::Subject::Person(e) => entities
+            .last_person_between(first, at, |o, _| o.name != e.name)
+            .is_none()
+            .then(|| Speaker::Named(e.name.clone())),
+        coref::Subject::Pronoun(g) => {
+            entities.last_person_between(first, at, |_, _| true).is_none().then_some(Speaker::Pronoun(g))
+        }
         _ => None,
     }
 }

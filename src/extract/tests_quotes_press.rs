@@ -1559,3 +1559,34 @@ fn a_quotation_in_a_gerund_clause_of_saying_is_the_subject_s() {
     );
     assert_eq!(s, vec![some("Marc Leroy")]);
 }
+
+#[test]
+fn a_gerund_belongs_to_its_own_clause_s_subject() {
+    // A relative clause or another person before the gerund brings its own subject.
+    let s = speakers(
+        "« Nous irons jusqu'au bout », a déclaré Jean Dupont à Paul Martin, qui lui a répondu en assurant que la réforme serait « un échec ».",
+    );
+    assert_eq!(s, vec![some("Jean Dupont"), some("Paul Martin")]);
+    let s = speakers(
+        "« La loi sera votée », a assuré Claire Dumas devant les députés, provoquant la colère d'Hélène Morin qui a réagi en dénonçant un « coup de force ».",
+    );
+    assert_eq!(s, vec![some("Claire Dumas"), None]);
+    // An object after the gerund is no rival: the words are still the speaker's.
+    let s = speakers(
+        "« Ils ne sont pas écoutés », a-t-il poursuivi en appelant Paul Martin à « comprendre ses erreurs et à les corriger ».",
+    );
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0], s[1]);
+    // "La députée a interpellé X en dénonçant": X is the verb's object, not the subject.
+    let s = speakers("La députée a interpellé Paul Martin en dénonçant « des violences policières graves ».");
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_covering_noun_needs_an_elected_office_in_reach() {
+    // A "conseiller" may be staff: no "élu".
+    let s = speakers(
+        "Le président de la région, Marc Leroy, a reçu les manifestants. Son conseiller Paul Martin a pris des notes. « Nous allons débloquer des fonds », a promis l'élu.",
+    );
+    assert_ne!(s, vec![some("Paul Martin")]);
+}

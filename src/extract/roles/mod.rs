@@ -280,7 +280,8 @@ fn elected_one(doc: &Doc, k: usize) -> bool {
     let before = if k > 0 { doc.folded(k - 1) } else { "" };
     let article = matches!(before, "l'" | "les" | "cet" | "cette" | "ces" | "un" | "une" | "des");
     let next = doc.folded(k + 1);
-    let party = is_party_label(doc, k + 1) || listed_name_at(doc, k + 1, Label::Org).is_some();
+    // (A party's or a union's label, "CGT", "LR": "élu Michelin" is no one's title.)
+    let party = is_party_label(doc, k + 1);
     let named = article && GAZ.first_names.contains(next) && doc.cap(k + 1) && doc.cap(k + 2);
     article && (matches!(next, "de" | "du" | "des" | "d'") || party) || named || before == "," && party
 }
@@ -749,19 +750,28 @@ pub(super) fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
     doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
 }
 
-/// "(Paca)" at `j`: one word in brackets right after a name (a capitalised word or a listed
-/// name, "La République en marche"), its short name or its leaning.
+/// "(Paca)" at `j`: one capitalised word in brackets right after a name (a capitalised word or
+/// a listed name, "La République en marche"), its short name or its leaning (French). Not
+/// after a person's name ("le porte-parole d'Édouard Philippe (Horizons) X"), nor a given name
+/// in brackets.
 fn bracketed_gloss(doc: &Doc, j: usize) -> bool {
-    let after_name = j > 0
+    let given = |i: usize| GAZ.first_names.contains(doc.folded(i));
+    let after_name = j > 1
+        && doc.lang == Lang::Fr
         && doc.is_word(j - 1)
+        && !given(j - 1)
+        && !given(j - 2)
+        && !given(j + 1)
         && (doc.cap(j - 1)
             || (j.saturating_sub(6)..j - 1)
                 .any(|i| listed_name_at(doc, i, Label::Org).is_some_and(|(_, end)| end == j)));
+    let capitalised = doc.cap(j + 1)
+        || doc.tok(j + 1).strip_prefix("ex-").is_some_and(|r| r.starts_with(char::is_uppercase));
     // ("the Jazz Singer (1927)": a year is no name; "(ex-FN)" is.)
     let word = doc.is_word(j + 1)
         && doc.tok(j + 1).starts_with(char::is_alphabetic)
         && doc.tok(j + 1).chars().all(|c| c.is_alphabetic() || c == '-');
-    after_name && doc.tok(j) == "(" && doc.tok(j + 2) == ")" && word && !doc.newline_before(j)
+    after_name && capitalised && doc.tok(j) == "(" && doc.tok(j + 2) == ")" && word && !doc.newline_before(j)
 }
 
 /// A name the lists know at token `j`, written capitalised, with its label: "Les Républicains",
@@ -3848,6 +3858,15 @@ mod tests {
                     "« Oui », soulignait Hélène Morin, également députée de la majorité.",
                     &[("Hélène Morin", "députée de la majorité")],
                 ),
+            ],
+        );
+        // No gloss after a person's name, nor a given name in brackets; "élu" before a firm is
+        // no title.
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                ("Le porte-parole d'Édouard Philippe (Horizons) Gilles Boyer a réagi.", &[]),
+                ("Marie Durand, élue Renault, a critiqué le projet.", &[]),
             ],
         );
         // A year in brackets is no name's gloss.
