@@ -3907,6 +3907,11 @@ mod tests {
                     "\"We see evidence,\" said Ken Kim, an analyst at Stone & McCarthy Research.",
                     &[("Ken Kim", "analyst at Stone & McCarthy Research")],
                 ),
+                (
+                    "The members include Nobel economics laureate William Sharpe.",
+                    &[("William Sharpe", "Nobel economics laureate")],
+                ),
+                ("Namibian athlete Frankie Fredericks won.", &[("Frankie Fredericks", "Namibian athlete")]),
                 // "for" after a club's name joins nothing.
                 (
                     "Blackburn have rejected a third bid from Rangers for Scotland captain Barry Ferguson.",
