@@ -945,7 +945,12 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || j == from && aim_after_a(doc, j)
             // "procureur de la République à Toulon,": a known place closing the role.
             || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
-        let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution)
+        // "head of that tribunal": a demonstrative after a preposition is a determiner, no
+        // relative pronoun.
+        let demonstrative = matches!(f, "that" | "this" | "these" | "those")
+            && j > from
+            && matches!(doc.folded(j - 1), "of" | "at" | "for" | "in" | "with");
+        let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution) && !demonstrative
             || ends_noun_phrase(doc, from, j)
             || english::ends_after_title(doc, from, j)
             // "élu président avec 13 millions de voix", not "ministre des Relations avec le Parlement"
@@ -3912,6 +3917,10 @@ mod tests {
                     &[("William Sharpe", "Nobel economics laureate")],
                 ),
                 ("Namibian athlete Frankie Fredericks won.", &[("Frankie Fredericks", "Namibian athlete")]),
+                (
+                    "The head of that tribunal, Kostas Panagopoulos, said it had not been proven.",
+                    &[("Kostas Panagopoulos", "head of that tribunal")],
+                ),
                 // "for" after a club's name joins nothing.
                 (
                     "Blackburn have rejected a third bid from Rangers for Scotland captain Barry Ferguson.",
