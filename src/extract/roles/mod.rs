@@ -754,6 +754,26 @@ fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
     }
 }
 
+/// Words opening a circumstance set between commas after a title (folded): "en visite", "de
+/// passage", "lors de", "sur place".
+const CIRCUMSTANCE_OPENERS: [&str; 5] = ["en", "de", "lors", "sur", "dans"];
+
+/// A circumstance between commas after the comma at `c` ("…, en visite sur l'île, X"): where
+/// its closing comma stands. French only; it names no one and holds no title (", en présence
+/// de son adjoint, X" names the adjoint), only lowercase words and listed places.
+fn inserted_circumstance_end(doc: &Doc, c: usize) -> Option<usize> {
+    if doc.lang != Lang::Fr || doc.tok(c) != "," || !CIRCUMSTANCE_OPENERS.contains(&doc.folded(c + 1)) {
+        return None;
+    }
+    let close = (c + 2..(c + 9).min(doc.len())).find(|&j| doc.tok(j) == ",")?;
+    let plain = |j: usize| {
+        (doc.is_word(j) || doc.elision(j).is_some())
+            && title_at(doc, j).is_none()
+            && (!doc.cap(j) || listed_name_at(doc, j, Label::Loc).is_some())
+    };
+    (c + 1..close).all(plain).then_some(close)
+}
+
 /// "(OMS)" at `j`: an acronym in brackets, three tokens (quotes.rs reads speakers' titles with it too).
 pub(super) fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
     doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.info.get(j + 1).is_some_and(|t| t.upper && t.word)
@@ -1116,6 +1136,9 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
+            // "la ministre des Outre-mer, en visite sur l'île, Annick Girardin": a circumstance
+            // between commas before the name.
+            let comma = inserted_circumstance_end(doc, comma).unwrap_or(comma);
             // "Avec X, président de A, Z propose": a title without its article after a person's
             // comma is their apposition, not the next name's. (Not after a place, a day or a
             // medium, "Lundi, ministre de l'Intérieur, X"; nor "one of" or a possessor's title,
@@ -3871,6 +3894,15 @@ mod tests {
                 (
                     "Christian Bougard, 57 ans, demandeur d'emploi, manifeste.",
                     &[("Christian Bougard", "demandeur d'emploi")],
+                ),
+                // A circumstance between commas before the name; not one naming someone else.
+                (
+                    "Le ministre de l'Intérieur, en visite à Lyon, Gérard Collomb, a parlé.",
+                    &[("Gérard Collomb", "ministre de l'Intérieur")],
+                ),
+                (
+                    "Le maire de Lyon, en présence de son adjoint, Jean Dupont, a parlé.",
+                    &[("Jean Dupont", "adjoint")],
                 ),
                 // An adverb of addition before an apposed title is no part of it.
                 (
