@@ -1256,9 +1256,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 && doc.folded(ns).len() > 6
                 && doc.folded(ns).ends_with("ment")
                 && !GAZ.first_names.contains(doc.folded(ns));
+            // "Agriculteurs, cheminots, lycéens": a list of plural nouns opening the sentence.
+            let plural_list = name_end == ns + 1
+                && (opens_sentence(doc, ns) || ns > 0 && !doc.is_word(ns - 1) && doc.tok(ns - 1) != ",")
+                && doc.folded(ns).ends_with('s')
+                && title_head(doc, k + 1).is_some_and(|(_, plural)| plural);
             if ns < name_end
                 && !place
                 && !adverb
+                && !plural_list
                 && (name_end > ns + 1 || !is_party_label(doc, ns))
                 && !blocked.get(ns).copied().unwrap_or(true)
                 && !after_article(doc, ns)
@@ -1314,9 +1320,40 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
 
 /// Words no role ends on: a preposition, a conjunction or a pronoun waiting for what follows
 /// (lowercase).
-const DANGLING: [&str; 27] = [
-    "with", "to", "of", "the", "and", "for", "in", "at", "by", "as", "de", "du", "des", "et", "pour", "par",
-    "à", "au", "aux", "sur", "avec", "chez", "en", "dans", "il", "elle", "y",
+const DANGLING: [&str; 33] = [
+    "with",
+    "to",
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "at",
+    "by",
+    "as",
+    "de",
+    "du",
+    "des",
+    "et",
+    "pour",
+    "par",
+    "à",
+    "au",
+    "aux",
+    "sur",
+    "avec",
+    "chez",
+    "en",
+    "dans",
+    "il",
+    "elle",
+    "y",
+    "devant",
+    "derrière",
+    "vers",
+    "contre",
+    "entre",
+    "sous",
 ];
 
 /// `role` without the words it ends on that wait for more; empty when more than three words
@@ -3895,6 +3932,11 @@ mod tests {
                     "Christian Bougard, 57 ans, demandeur d'emploi, manifeste.",
                     &[("Christian Bougard", "demandeur d'emploi")],
                 ),
+                // Trades, in apposition; a role no longer ends on "devant".
+                ("Gabriel François, chaudronnier, ne décolère pas.", &[("Gabriel François", "chaudronnier")]),
+                ("Moussa, vigile devant, raconte sa journée.", &[("Moussa", "vigile")]),
+                // A list of plural nouns is no one's name and roles.
+                ("» LIRE AUSSI - Agriculteurs, cheminots, lycéens: la contestation se propage", &[]),
                 // A circumstance between commas before the name; not one naming someone else.
                 (
                     "Le ministre de l'Intérieur, en visite à Lyon, Gérard Collomb, a parlé.",
