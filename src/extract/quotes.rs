@@ -3623,17 +3623,29 @@ fn covered_holders(
         return Vec::new();
     }
     // Only holders named in the quote's paragraph or the one before.
-    let from = in_reach_from(doc, open);
-    let mut names: Vec<String> = Vec::new();
-    for r in roles.iter().filter(|r| r.name.end <= open && r.name.start >= from) {
-        if covers(noun, title_word(&crate::text::fold::fold_str(&r.role)))
+    let mut names = Vec::new();
+    add_holders(doc, roles, entities, in_reach_from(doc, open)..open, |t| covers(noun, t), &mut names);
+    names
+}
+
+/// Adds to `names` the holders of the roles found in the text whose names stand in the tokens
+/// `span` and whose title word (folded) `keep` accepts, each once.
+fn add_holders(
+    doc: &Doc,
+    roles: &[RoleMatch],
+    entities: &EntityIndex,
+    span: std::ops::Range<usize>,
+    keep: impl Fn(Option<&str>) -> bool,
+    names: &mut Vec<String>,
+) {
+    for r in roles.iter().filter(|r| r.name.start >= span.start && r.name.end <= span.end) {
+        if keep(title_word(&crate::text::fold::fold_str(&r.role)))
             && let Some(e) = r.holder(doc, entities)
             && !names.contains(&e.name)
         {
             names.push(e.name.clone());
         }
     }
-    names
 }
 
 /// The first token of the paragraph before the one holding token `open`: how far back a holder
@@ -3742,14 +3754,7 @@ fn role_holders(
             names.push(e.name.clone());
         }
     }
-    for r in roles.iter().filter(|r| r.name.end <= open) {
-        if title_word(&crate::text::fold::fold_str(&r.role)) == Some(title)
-            && let Some(e) = r.holder(doc, entities)
-            && !names.contains(&e.name)
-        {
-            names.push(e.name.clone());
-        }
-    }
+    add_holders(doc, roles, entities, 0..open, |t| t == Some(title), &mut names);
     names
 }
 
