@@ -589,3 +589,28 @@ fn facts_json_reads_statuses_prefixed_titles_and_tells_groups_from_people() {
     }
     assert_eq!(roles(&facts, "Peter Smith"), Some(serde_json::json!(["Archbishop of Cardiff"])), "{facts}");
 }
+
+#[test]
+fn facts_json_reads_gerunds_covering_nouns_glosses_and_english_but_subjects() {
+    let body = "Le ministre de l'Intérieur Paul Berger s'est emparé de la polémique en promettant de \
+                « tout faire pour que l'auteur soit condamné ».\n\n\
+                Une cagnotte a été ouverte par Marc Leroy, maire de Belflou. « Je veux fédérer \
+                autour des forces de l'ordre », a expliqué l'élu.\n\n\
+                La présidente de la région Provence-Alpes-Côte d'Azur (Paca) Claire Dumas a réagi.";
+    let facts = facts_of_story("Polémique", "2019-01-09", body);
+    let speakers: Vec<serde_json::Value> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    assert_eq!(speakers, vec![serde_json::json!("Paul Berger"), serde_json::json!("Marc Leroy")], "{facts}");
+    let roles = |name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(
+        roles("Claire Dumas"),
+        Some(serde_json::json!(["présidente de la région Provence-Alpes-Côte d'Azur"])),
+        "{facts}"
+    );
+    let body = "Gordon Hale said the rules were fair. But David Marsh said the system was a folly. \
+                \"The pact has turned out to be a fake,\" he said.";
+    let facts = facts_of_story_in("en", "Pact", "2005-01-10", body);
+    assert_eq!(facts["quotes"][0]["speaker"], "David Marsh", "{facts}");
+}
