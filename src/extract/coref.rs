@@ -511,7 +511,10 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             p += 1;
         }
         // "Shadow chancellor Oliver Letwin said …", "Fellow Tory David X said …".
-        if let Some(q) = super::quotes::english_title_run(doc, p, entities) {
+        // (Not through a verb: "Police arrested Labour MP X" names the object.)
+        if let Some(q) = super::quotes::english_title_run(doc, p, entities)
+            && (p..q).all(|j| !doc.folded(j).ends_with("ed"))
+        {
             p = q;
         }
         if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {

@@ -353,3 +353,11 @@ fn a_sentence_opening_on_but_or_a_title_keeps_its_subject_for_the_pronoun_after(
     );
     assert_eq!(s, vec![some("David Marsh")]);
 }
+
+#[test]
+fn a_title_run_through_a_verb_is_the_object_not_the_subject() {
+    let s = speakers(
+        "Home Secretary David Blunkett announced the inquiry on Monday. Police arrested Labour MP John Smith. \"The law applies to everyone,\" he said.",
+    );
+    assert_ne!(s, vec![some("John Smith")]);
+}

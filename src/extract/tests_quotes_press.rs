@@ -1590,3 +1590,11 @@ fn a_covering_noun_needs_an_elected_office_in_reach() {
     );
     assert_ne!(s, vec![some("Paul Martin")]);
 }
+
+#[test]
+fn a_trade_described_is_no_one_named_before_in_another_role() {
+    let s = speakers(
+        "Le maire Paul Martin est arrivé sur place. « Nous avons été attaqués », a raconté le conducteur du bus.",
+    );
+    assert_ne!(s, vec![some("Paul Martin")]);
+}

@@ -231,12 +231,62 @@ const STATUS_NOUNS: [&str; 24] = [
     "voisine",
 ];
 
+/// Trades the press gives people in apposition ("Gabriel François, chaudronnier, ", "Moussa,
+/// vigile,"), folded. Before a name or as a description they are as often someone unnamed ("a
+/// raconté le conducteur du bus") or an employer's trade ("le technicien Orange"): like the
+/// statuses, they are read only bare after a name's comma.
+const TRADES: [&str; 40] = [
+    "chaudronnier",
+    "chaudronniere",
+    "ambulancier",
+    "ambulanciere",
+    "cariste",
+    "vigile",
+    "cheminot",
+    "cheminote",
+    "soudeur",
+    "soudeuse",
+    "macon",
+    "plombier",
+    "electricien",
+    "electricienne",
+    "menuisier",
+    "charpentier",
+    "magasinier",
+    "magasiniere",
+    "manutentionnaire",
+    "eboueur",
+    "factrice",
+    "conducteur",
+    "conductrice",
+    "mecanicien",
+    "mecanicienne",
+    "garagiste",
+    "douanier",
+    "douaniere",
+    "technicien",
+    "technicienne",
+    "caissier",
+    "caissiere",
+    "serveur",
+    "serveuse",
+    "estheticienne",
+    "educateur",
+    "educatrice",
+    "osteopathe",
+    "kinesitherapeute",
+    "pharmacienne",
+];
+
 /// The bare status phrase at `t` after a name's comma (modifiers skipped): its end, a complement
 /// included ("habitant du quartier"), when punctuation closes it. French only.
 pub(super) fn status_role_end(doc: &Doc, t: usize) -> Option<usize> {
-    if doc.lang != Lang::Fr || doc.cap(t) || !STATUS_NOUNS.contains(&doc.folded(t)) {
+    let status = |j: usize| STATUS_NOUNS.contains(&doc.folded(j)) || TRADES.contains(&doc.folded(j));
+    if doc.lang != Lang::Fr || doc.cap(t) || !status(t) {
         return None;
     }
+    // "cheminot retraité": a trade and a status.
+    let t = if !doc.cap(t + 1) && STATUS_NOUNS.contains(&doc.folded(t + 1)) { t + 1 } else { t };
     let ce = if is_preposition(doc, t + 1) { complement_end(doc, t + 1, 12) } else { t + 1 };
     // "retraitée de 61 ans,": the age closes nothing and stays out of the role.
     let after = age_end(doc, ce).unwrap_or(ce);

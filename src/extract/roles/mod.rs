@@ -562,6 +562,17 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
             break;
         }
     }
+    // "a bid from Manchester United for England striker X": a run after a preposition is the
+    // object of something else; "for" there joins nothing.
+    if let Some(f_at) = (s..k).rev().find(|&j| doc.folded(j) == "for")
+        && s > 0
+        && matches!(
+            doc.folded(s - 1),
+            "from" | "by" | "to" | "with" | "against" | "of" | "for" | "at" | "on" | "in"
+        )
+    {
+        s = f_at + 1;
+    }
     // Never start on a joiner or a possessive.
     // "Said Wales coach X": a verb opening the sentence is no part of the role.
     let verb = |s: usize| opens_sentence(doc, s) && GAZ.is_speech_verb(doc.folded(s));
@@ -969,7 +980,10 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         // relative pronoun.
         let demonstrative = matches!(f, "that" | "this" | "these" | "those")
             && j > from
-            && matches!(doc.folded(j - 1), "of" | "at" | "for" | "in" | "with");
+            && matches!(doc.folded(j - 1), "of" | "at" | "for" | "in" | "with")
+            && doc.is_word(j + 1)
+            && !doc.cap(j + 1)
+            && !GAZ.is_stop(doc.folded(j + 1));
         let stop = COMPLEMENT_STOP.contains(&f) && !(doc.tok(j) == "à" && institution) && !demonstrative
             || ends_noun_phrase(doc, from, j)
             || english::ends_after_title(doc, from, j)
@@ -1136,9 +1150,18 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
             let ce = complement_end(doc, te, 14);
             let comma = after_time_qualifier(doc, ce);
-            // "la ministre des Outre-mer, en visite sur l'île, Annick Girardin": a circumstance
-            // between commas before the name.
-            let comma = inserted_circumstance_end(doc, comma).unwrap_or(comma);
+            // "la ministre des Outre-mer, en visite sur l'île, Annick Girardin,": a circumstance
+            // between commas before the name, when the title opens its clause ("Pour le
+            // ministre, en revanche, X" and "Convoqué par le procureur, en fin de matinée, X" are
+            // no appositions).
+            let opens_clause = rs > 0
+                && doc.is_determiner(rs - 1)
+                && (rs == 1 || doc.starts_sentence(rs - 1) || !doc.is_word(rs - 2));
+            let comma = inserted_circumstance_end(doc, comma)
+                .filter(|&c| {
+                    opens_clause && person_name(doc, c + 1, blocked).is_some_and(|ne| doc.tok(ne) == ",")
+                })
+                .unwrap_or(comma);
             // "Avec X, président de A, Z propose": a title without its article after a person's
             // comma is their apposition, not the next name's. (Not after a place, a day or a
             // medium, "Lundi, ministre de l'Intérieur, X"; nor "one of" or a possessor's title,
@@ -1260,6 +1283,7 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             let plural_list = name_end == ns + 1
                 && (opens_sentence(doc, ns) || ns > 0 && !doc.is_word(ns - 1) && doc.tok(ns - 1) != ",")
                 && doc.folded(ns).ends_with('s')
+                && !GAZ.first_names.contains(doc.folded(ns))
                 && title_head(doc, k + 1).is_some_and(|(_, plural)| plural);
             if ns < name_end
                 && !place
@@ -3932,9 +3956,16 @@ mod tests {
                     "Christian Bougard, 57 ans, demandeur d'emploi, manifeste.",
                     &[("Christian Bougard", "demandeur d'emploi")],
                 ),
-                // Trades, in apposition; a role no longer ends on "devant".
+                // Trades, in apposition.
                 ("Gabriel François, chaudronnier, ne décolère pas.", &[("Gabriel François", "chaudronnier")]),
-                ("Moussa, vigile devant, raconte sa journée.", &[("Moussa", "vigile")]),
+                ("Moussa, vigile, raconte sa journée.", &[("Moussa", "vigile")]),
+                // A trade is read only in apposition: before a name it is as often an employer's
+                // ("le technicien Orange").
+                ("Le technicien Orange est intervenu mardi.", &[]),
+                ("José Espinosa, cheminot retraité, manifeste.", &[("José Espinosa", "cheminot retraité")]),
+                // A circumstance after a title that opens no clause of its own.
+                ("Pour le ministre, en revanche, Jean-Luc Mélenchon porte une responsabilité.", &[]),
+                ("Convoqué par le procureur, en fin de matinée, Jean Dupont a reconnu les faits.", &[]),
                 // A list of plural nouns is no one's name and roles.
                 ("» LIRE AUSSI - Agriculteurs, cheminots, lycéens: la contestation se propage", &[]),
                 // A circumstance between commas before the name; not one naming someone else.
@@ -3994,6 +4025,16 @@ mod tests {
                 (
                     "The head of that tribunal, Kostas Panagopoulos, said it had not been proven.",
                     &[("Kostas Panagopoulos", "head of that tribunal")],
+                ),
+                // "for" after a club's name joins nothing, nor after a preposition; "that" as a
+                // pronoun ends the complement.
+                (
+                    "Everton have rejected a bid from Manchester United for England striker Wayne Rooney.",
+                    &[("Wayne Rooney", "England striker")],
+                ),
+                (
+                    "John Reid, the minister in charge of that, said no.",
+                    &[("John Reid", "minister in charge")],
                 ),
                 // "for" after a club's name joins nothing.
                 (
