@@ -448,7 +448,7 @@ fn framing_name<'a>(doc: &Doc, start: usize, end: usize, entities: &EntityIndex<
 
 /// A person's title after the determiner at `p` ("le président", "l'ancienne ministre"),
 /// with the gender the words mark.
-fn titled(doc: &Doc, p: usize) -> Option<Subject<'static>> {
+pub(super) fn titled(doc: &Doc, p: usize) -> Option<Subject<'static>> {
     if !doc.is_determiner(p) || matches!(doc.folded(p), "un" | "une" | "des" | "les") {
         return None;
     }

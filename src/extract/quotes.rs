@@ -693,7 +693,7 @@ pub fn find_quotes(
             .or_else(|| closing_incise(doc, k, close, words, entities))
             .or_else(|| speaker_before(doc, k, words, entities))
             .or_else(|| group_behind_selon(doc, k, entities))
-            .or_else(|| colon_subject(doc, k, words, entities))
+            .or_else(|| colon_subject(doc, k, words, entities, roles))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| gerund_subject(doc, k, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
@@ -3385,22 +3385,10 @@ fn resolve_description(
         // the one no other person who fits has been named since ("assène le policier" right
         // after another man's quote is not the policeman named paragraphs before).
         let holders = if any_role.len() > next_to.len() {
-            // Only holders named in the quote's paragraph or the one before.
-            let from = doc.tokens.get(in_reach_from(doc, open)).map_or(0, |t| t.start);
-            let before = doc.tokens.get(open).map_or(0, |t| t.start);
-            let in_reach = |name: &str| {
-                entities
-                    .entities
-                    .iter()
-                    .filter(|e| e.name == name)
-                    .flat_map(|e| e.mentions.iter())
-                    .any(|m| m.start >= from && m.end <= before)
-            };
             let fresh: Vec<String> = any_role
                 .iter()
                 .filter(|h| {
-                    in_reach(h)
-                        && !rival_since(doc, open, h, gender, entities)
+                    fresh_holder(doc, open, h, gender, entities)
                         && !other_complement(doc, &folded, h, roles, entities)
                 })
                 .cloned()
@@ -3654,6 +3642,38 @@ fn in_reach_from(doc: &Doc, open: usize) -> usize {
     let at = doc.tokens.get(open).map_or(0, |t| t.start);
     let start = coref::previous_paragraph_start(doc.text, at);
     doc.tokens.partition_point(|t| t.start < start)
+}
+
+/// The one person the roles give the title at token `title`, named in the paragraph of token
+/// `open` or the one before with nobody `gender` fits named since.
+fn fresh_role_holder(
+    doc: &Doc,
+    open: usize,
+    title: usize,
+    gender: Gender,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+) -> Option<Speaker> {
+    let holders = role_holders(doc, open, doc.folded(title), roles, entities);
+    let mut fresh = holders.iter().filter(|h| fresh_holder(doc, open, h, gender, entities));
+    match (fresh.next(), fresh.next()) {
+        (Some(one), None) => Some(Speaker::Named(one.clone())),
+        _ => None,
+    }
+}
+
+/// Whether person `name` is named in the paragraph of token `open` or the one before, with no
+/// other person `gender` fits named since: the holder of a title a description stands for.
+fn fresh_holder(doc: &Doc, open: usize, name: &str, gender: Gender, entities: &EntityIndex) -> bool {
+    let from = doc.tokens.get(in_reach_from(doc, open)).map_or(0, |t| t.start);
+    let before = doc.tokens.get(open).map_or(0, |t| t.start);
+    let in_reach = entities
+        .entities
+        .iter()
+        .filter(|e| e.name == name)
+        .flat_map(|e| e.mentions.iter())
+        .any(|m| m.start >= from && m.end <= before);
+    in_reach && !rival_since(doc, open, name, gender, entities)
 }
 
 /// Whether a person other than `name` whom `gender` fits is named between `name`'s last mention
@@ -3970,7 +3990,13 @@ const HEADLINE_TOKENS: usize = 12;
 /// "X revient sur la crise, dont elle accuse le gouvernement : « … »", "L'avocat X tape fort : «":
 /// a sentence that ends in a colon before a quotation of a few words gives it to the person
 /// (or pronoun) it opens with as subject, whatever its verb, when nobody else is named between.
-fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+fn colon_subject(
+    doc: &Doc,
+    k: usize,
+    words: usize,
+    entities: &EntityIndex,
+    roles: &[RoleMatch],
+) -> Option<Speaker> {
     if words < 2 || doc.tok(k.checked_sub(1)?) != ":" {
         return None;
     }
@@ -4045,13 +4071,38 @@ fn colon_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> O
         coref::Subject::Pronoun(g) => Some(Speaker::Pronoun(g)),
         // "Le maire de New York prend peu de risque : «": the one person the text has given
         // that title next to their name; nobody when none or several are.
-        coref::Subject::Titled { title, .. } => {
+        coref::Subject::Titled { title, gender } => {
             match role_holders(doc, k, doc.folded(title), &[], entities).as_slice() {
                 [one] => Some(Speaker::Named(one.clone())),
+                [] => fresh_role_holder(doc, k, title, gender, entities, roles),
                 _ => None,
             }
         }
-        coref::Subject::Described | coref::Subject::Other => None,
+        // "Le graphiste portugais X … Le graphiste s'est basé sur le raisonnement suivant : «": a
+        // bare title too, for the one holder the roles give named in reach.
+        // ("Pour construire ce code, le graphiste …": after a leading clause's comma too, not
+        // after a name's, "Après l'échange avec X, le chauffeur routier …", which reads as X's
+        // apposition.)
+        coref::Subject::Other => {
+            let after_name = |c: usize| {
+                doc.tokens
+                    .get(c.wrapping_sub(1))
+                    .and_then(|t| entities.ending_at(t.end))
+                    .is_some_and(|e| e.label == Label::Per)
+            };
+            let first_comma = (subject_start..k).find(|&j| doc.tok(j) == ",").filter(|&c| !after_name(c));
+            let titled =
+                [Some(subject_start), first_comma.map(|c| c + 1)].into_iter().flatten().find_map(|p| {
+                    match coref::titled(doc, p) {
+                        Some(coref::Subject::Titled { title, gender }) if !doc.cap(title + 1) => {
+                            Some((title, gender))
+                        }
+                        _ => None,
+                    }
+                });
+            titled.and_then(|(title, gender)| fresh_role_holder(doc, k, title, gender, entities, roles))
+        }
+        coref::Subject::Described => None,
     }
 }
 

@@ -1598,3 +1598,16 @@ fn a_trade_described_is_no_one_named_before_in_another_role() {
     );
     assert_ne!(s, vec![some("Paul Martin")]);
 }
+
+#[test]
+fn a_bare_title_before_a_colon_is_the_one_holder_the_roles_give_in_reach() {
+    let s = speakers(
+        "Le graphiste portugais Paul Berger a conçu un code. Pour construire ce code, le graphiste s'est basé sur le raisonnement suivant : « Dans les écoles, on donne aux enfants cinq tubes de gouache. »",
+    );
+    assert_eq!(s, vec![some("Paul Berger")]);
+    // After a name's comma the title reads as that person's apposition: no speaker.
+    let s = speakers(
+        "Paul Berger, chauffeur routier, a lancé le mouvement. Après l'échange avec le ministre Marc Leroy, le chauffeur routier s'est ainsi exprimé : « On avait plus de souhaits que ça, bien plus. »",
+    );
+    assert_ne!(s, vec![some("Marc Leroy")]);
+}
