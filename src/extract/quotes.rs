@@ -1275,6 +1275,13 @@ fn lower_description(s: String) -> String {
     s
 }
 
+/// `s` with its first letter in lower case: a description written at a sentence's head.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    first + chars.as_str()
+}
+
 /// Whether a speaker string reads as a name or a description ("Le philosophe", "la
 /// préfecture"), not as words cut from a clause ("d'être reçus", "Pastor l'", "a lui").
 fn plausible_speaker(s: &str) -> bool {
@@ -3317,9 +3324,7 @@ fn resolve_description(
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "un" | "une"));
     if indefinite {
         // Written at a sentence's head, "A Treasury spokesperson" is no name: shown in lower case.
-        let mut chars = words.chars();
-        let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
-        return Ok(Some(first + chars.as_str()));
+        return Ok(Some(lower_first(&words)));
     }
     // "la responsable d'une boutique d'optique", "the head of a charity": someone of a body the
     // text does not name, so no one it names.
@@ -3431,6 +3436,14 @@ fn resolve_description(
                 && theirs
                     .all(|r| title_word(&r) != wanted && !wanted.is_some_and(|w| covers(w, title_word(&r))))
         };
+        // "Le procureur de la République a prévenu", with no one the text gave that office: an
+        // office of justice with its complement names its holder, never the one man in reach
+        // (the suspect); it is shown as written.
+        let justice =
+            title_word(&folded).is_some_and(officer_of_justice) && role_complement(&folded).is_some();
+        if justice {
+            return Ok(Some(lower_first(&words)));
+        }
         if let Some(e) = coref::resolve_person(doc, from..before, gender, entities) {
             // Named in reach only as a complement ("avec son ami X"), X is less likely the one
             // described than someone the text does not name.

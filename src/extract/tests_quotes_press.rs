@@ -1611,3 +1611,12 @@ fn a_bare_title_before_a_colon_is_the_one_holder_the_roles_give_in_reach() {
     );
     assert_ne!(s, vec![some("Marc Leroy")]);
 }
+
+#[test]
+fn an_office_of_justice_is_never_the_one_man_in_reach() {
+    // The suspect is the only man named: the prosecutor is someone else, shown as written.
+    let s = speakers(
+        "Il s'appelle Paul Berger, a 29 ans, et court toujours. Le tireur présumé est poursuivi par la police. Quatre de ses proches ont été placés en garde à vue. Le procureur de la République a prévenu : « L'enquête ne fait que commencer. »",
+    );
+    assert_eq!(s, vec![None]);
+}
