@@ -3377,11 +3377,14 @@ fn resolve_description(
         {
             return Ok(Some(one.clone()));
         }
+        // The titles next to names, then with them the holders the roles give (read once).
         let (next_to, any_role) = if bare_or_french {
-            (
-                fits(role_holders(doc, open, &folded, &[], entities)),
-                fits(role_holders(doc, open, &folded, roles, entities)),
-            )
+            let next_to = role_holders(doc, open, &folded, &[], entities);
+            let mut any_role = next_to.clone();
+            if let Some(title) = title_word(&folded) {
+                add_holders(doc, roles, entities, 0..open, |t| t == Some(title), &mut any_role);
+            }
+            (fits(next_to), fits(any_role))
         } else {
             (Vec::new(), Vec::new())
         };
@@ -3680,27 +3683,23 @@ fn fresh_role_holder(
 fn fresh_holder(doc: &Doc, open: usize, name: &str, gender: Gender, entities: &EntityIndex) -> bool {
     let from = doc.tokens.get(in_reach_from(doc, open)).map_or(0, |t| t.start);
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
-    let in_reach = entities
-        .entities
-        .iter()
-        .filter(|e| e.name == name)
-        .flat_map(|e| e.mentions.iter())
-        .any(|m| m.start >= from && m.end <= before);
+    let in_reach = mentions_of(entities, name).any(|m| m.start >= from && m.end <= before);
     in_reach && !rival_since(doc, open, name, gender, entities)
+}
+
+/// The mentions of the person or body named `name`.
+fn mentions_of<'e>(
+    entities: &'e EntityIndex,
+    name: &'e str,
+) -> impl Iterator<Item = &'e super::types::Mention> {
+    entities.entities.iter().filter(move |e| e.name == name).flat_map(|e| e.mentions.iter())
 }
 
 /// Whether a person other than `name` whom `gender` fits is named between `name`'s last mention
 /// before token `open` and `open`.
 fn rival_since(doc: &Doc, open: usize, name: &str, gender: Gender, entities: &EntityIndex) -> bool {
     let before = doc.tokens.get(open).map_or(0, |t| t.start);
-    let last = entities
-        .entities
-        .iter()
-        .filter(|e| e.name == name)
-        .flat_map(|e| e.mentions.iter())
-        .filter(|m| m.end <= before)
-        .map(|m| token_at(doc, m.start))
-        .max();
+    let last = mentions_of(entities, name).filter(|m| m.end <= before).map(|m| token_at(doc, m.start)).max();
     last.is_some_and(|l| {
         person_between_where(doc, l, open, entities, |e, _| {
             e.name != name && coref::name_fits(doc, &e.name, gender, entities)

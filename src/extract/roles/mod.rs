@@ -795,6 +795,10 @@ pub(super) fn bracketed_acronym(doc: &Doc, j: usize) -> bool {
 /// after a person's name ("le porte-parole d'Édouard Philippe (Horizons) X"), nor a given name
 /// in brackets.
 fn bracketed_gloss(doc: &Doc, j: usize) -> bool {
+    // (Read for every word of a complement: the bracket first.)
+    if doc.tok(j) != "(" || doc.tok(j + 2) != ")" {
+        return false;
+    }
     let given = |i: usize| GAZ.first_names.contains(doc.folded(i));
     let after_name = j > 1
         && doc.lang == Lang::Fr
@@ -811,7 +815,7 @@ fn bracketed_gloss(doc: &Doc, j: usize) -> bool {
     let word = doc.is_word(j + 1)
         && doc.tok(j + 1).starts_with(char::is_alphabetic)
         && doc.tok(j + 1).chars().all(|c| c.is_alphabetic() || c == '-');
-    after_name && capitalised && doc.tok(j) == "(" && doc.tok(j + 2) == ")" && word && !doc.newline_before(j)
+    after_name && capitalised && word && !doc.newline_before(j)
 }
 
 /// A name the lists know at token `j`, written capitalised, with its label: "Les Républicains",
