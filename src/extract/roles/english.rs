@@ -486,8 +486,7 @@ pub(super) const LOWERCASE_PLURAL_TITLES: [&str; 3] = ["winners", "legends", "su
 /// Dragon", "given a star on the Walk of Fame", "co-star with X", "the centre of attention",
 /// "winner of the Blue Peter Book Award" name works, places, partners, things and prizes, not
 /// whom the holder serves.
-const NO_COMPLEMENT_TITLES: [&str; 9] =
-    ["star", "co-star", "superstar", "legend", "centre", "winner", "winners", "legends", "superstars"];
+const NO_COMPLEMENT_TITLES: [&str; 6] = ["star", "co-star", "superstar", "legend", "centre", "winner"];
 
 /// English: where a style of address before a name ends, "the Most Reverend", "the Right
 /// Honourable", "the Rev" (`k` on "the").
@@ -565,7 +564,10 @@ pub(super) fn ends_after_title(doc: &Doc, from: usize, j: usize) -> bool {
     let head = |t: usize| lower(t) && (title_at(doc, t).is_some() || COMPOUND_HEADS.contains(&doc.folded(t)));
     // "ambassadors include actors": a verb is no part of the compound.
     let compound = (j..j + 3).take_while(|&t| head(t) || noun_modifier(doc, t)).any(head);
-    let fame = from > 0 && NO_COMPLEMENT_TITLES.contains(&doc.folded(from - 1));
+    // (Their plurals too: "winners", "legends".)
+    let fame = from > 0
+        && (NO_COMPLEMENT_TITLES.contains(&doc.folded(from - 1))
+            || LOWERCASE_PLURAL_TITLES.contains(&doc.folded(from - 1)));
     doc.lang == Lang::En && j == from && (lower(j) && !CARRY_ON.contains(&f) && !compound || fame)
 }
 
