@@ -208,7 +208,13 @@ fn clean(an: &Analysis, mut a: usize, mut b: usize, label: Label) -> Option<(usi
     let in_role = |k: usize| an.in_role.get(k).copied().unwrap_or(false);
     // Capitalised words of a role phrase ("ministre de la Sécurité") are not names; a name in
     // it is ("maire de New York", "président de l'Autorité palestinienne").
+    // ("Refugee Council Chief Executive X": an English body's name ends on its head word and
+    // stays, even when its first word is written in lowercase elsewhere.)
+    let english_body = doc.lang == Lang::En
+        && (a..b).filter(|&k| doc.cap(k)).count() >= 2
+        && GAZ.org_head.contains(doc.folded(b.saturating_sub(1)));
     if (a..b).all(in_role)
+        && !english_body
         && (a..b).all(|k| {
             let f = doc.folded(k);
             !doc.cap(k) || GAZ.not_entities.contains(f) || doc.lower_seen.contains(f) || GAZ.is_stop(f)

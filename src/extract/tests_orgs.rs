@@ -286,6 +286,17 @@ fn a_member_of_parliament_is_no_part_of_the_party_or_seat_before_it() {
 }
 
 #[test]
+fn an_english_body_before_a_title_stays_a_name_when_its_first_word_is_common() {
+    // "refugee" is written in lowercase before, and the body's name opens the sentence.
+    let f = en("The UN refugee agency is worried. They refused to hear the case. Refugee Council \
+                Chief Executive Maeve Sherlock called the plans dangerous.");
+    let e = ents(&f);
+    assert!(e.contains(&("Refugee Council".into(), Label::Org)), "{e:?}");
+    assert!(!e.iter().any(|(t, _)| t.contains("Chief")), "{e:?}");
+    assert_eq!(roles(&f), [("Maeve Sherlock".to_string(), "Refugee Council Chief Executive".to_string())]);
+}
+
+#[test]
 fn english_streets_and_london_districts_are_places() {
     let f = en("Residents of Tower Hamlets marched from Bethnal Green to Cobbold Lane on Sunday, \
                 and Diane Lane watched them.");

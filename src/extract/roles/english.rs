@@ -153,7 +153,11 @@ const TO_VERBS: [&str; 24] = [
 
 /// Nouns of time, which date what follows rather than qualify it ("last year actor X", "the first
 /// time actress X").
-const TIME_NOUNS: [&str; 15] = [
+const TIME_NOUNS: [&str; 19] = [
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
     "year",
     "minute",
     "week",
@@ -249,6 +253,12 @@ const ING_NOUNS: [&str; 18] = [
 /// Whether the lowercase word at `i` can qualify a title after it as a noun or an adjective:
 /// not a function word, a reporting verb, an adverb, a participle, a number or a verb in -s.
 fn noun_modifier(doc: &Doc, i: usize) -> bool {
+    !doc.cap(i) && modifier_word(doc, i)
+}
+
+/// Whether the word at `i`, whatever its case, has the shape of a noun or an adjective
+/// qualifying a title (see `noun_modifier`).
+pub(super) fn modifier_word(doc: &Doc, i: usize) -> bool {
     let f = doc.folded(i);
     if is_distance(f) {
         return true;
@@ -256,7 +266,6 @@ fn noun_modifier(doc: &Doc, i: usize) -> bool {
     let plural =
         f.len() > 3 && f.ends_with('s') && !f.ends_with("ss") && !f.ends_with("us") && !f.ends_with("is");
     doc.is_word(i)
-        && !doc.cap(i)
         && f.chars().all(|c| c.is_alphabetic() || c == '-')
         && f.len() > 1
         && !GAZ.is_stop(f)

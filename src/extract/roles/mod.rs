@@ -2572,9 +2572,18 @@ fn extend_back(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         let p = s - 1;
         let f = doc.folded(p);
         let joiner = matches!(f, "and" | "&") && doc.cap(p.wrapping_sub(1));
+        // "Science Minister Lord Sainsbury" opening a sentence, though "science" is written in
+        // lowercase elsewhere: a noun before a title is its complement ("Yesterday Prime
+        // Minister X", "Asked Home Secretary X" are no nouns).
+        let initial_noun = || {
+            doc.info.get(p).is_some_and(|i| i.initial)
+                && english::modifier_word(doc, p)
+                && !GAZ.days.contains_key(f)
+                && !GAZ.months.contains_key(f)
+        };
         let cap_ok = doc.cap(p)
             && doc.is_word(p)
-            && !doc.common_capitalised(p)
+            && (!doc.common_capitalised(p) || initial_noun())
             && !GAZ.is_stop(f)
             && !GAZ.phrases.contains_key(f)
             && !GAZ.acronyms.contains_key(doc.tok(p))
@@ -4044,6 +4053,34 @@ mod tests {
                 (
                     "Blackburn have rejected a third bid from Rangers for Scotland captain Barry Ferguson.",
                     &[("Barry Ferguson", "Scotland captain")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_noun_opening_the_sentence_before_a_capitalised_title_is_its_complement() {
+        use crate::extract::types::Lang;
+        // The noun is written in lowercase elsewhere, which makes its capital look positional.
+        assert_cases_in(
+            Some(Lang::En),
+            &[
+                (
+                    "He left science for politics. Science Minister Lord Sainsbury gave £2m.",
+                    &[("Sainsbury", "Science Minister")],
+                ),
+                (
+                    "Aid is international. International Development Secretary Hilary Benn will visit.",
+                    &[("Hilary Benn", "International Development Secretary")],
+                ),
+                // A day's word or an adverb opening the sentence is no complement.
+                (
+                    "We met tonight. Tonight Health Secretary John Reid spoke.",
+                    &[("John Reid", "Health Secretary")],
+                ),
+                (
+                    "It was said yesterday. Yesterday Prime Minister Tony Blair spoke.",
+                    &[("Tony Blair", "Prime Minister")],
                 ),
             ],
         );
