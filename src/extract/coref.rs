@@ -243,10 +243,26 @@ pub fn sentences_back(doc: &Doc, k: usize, n: usize) -> usize {
     doc.tokens.get(first_tok).map_or(0, |t| t.start)
 }
 
+/// Whether a person's name is full enough to stand for a pronoun or a quote's speaker: written
+/// more than once, with a given name and a surname, or a listed given name alone (the press
+/// names the people it meets in the street so: "Sabrina, 40 ans, …"), not after an honorific or
+/// a title, where it is a surname ("Prof Sharon"). A lone other word seen once may be a place or
+/// a title the tagger took for a person.
+pub fn full_enough(doc: &Doc, e: &Entity) -> bool {
+    let surname = |start: usize| {
+        let j = doc.tokens.partition_point(|t| t.start < start);
+        j > 0 && (GAZ.honorifics.contains(doc.folded(j - 1)) || GAZ.is_title_word(doc.folded(j - 1)))
+    };
+    e.mentions.len() > 1
+        || e.name.contains(' ')
+        || GAZ.first_names.contains(fold_str(&e.name).as_str())
+            && !e.mentions.iter().any(|m| surname(m.start))
+}
+
 /// The person a word of gender `gender` stands for, among the people named within the byte
 /// `span` before it: the only one whose gender fits, or the nearest when it is the
 /// only one whose gender is known to match. Names too thin to trust (a lone one-word name seen
-/// once without an honorific) are not candidates.
+/// once without an honorific, a lone given name of another paragraph) are not candidates.
 pub fn resolve_person<'a>(
     doc: &Doc,
     span: std::ops::Range<usize>,
@@ -274,7 +290,14 @@ pub fn resolve_person<'a>(
             let j = doc.tokens.partition_point(|t| t.start < m.start);
             j > 0 && GAZ.honorifics.contains(doc.folded(j - 1))
         });
-        if !(e.mentions.len() > 1 || e.name.contains(' ') || honorific) {
+        // A lone given name ("Sabrina, 40 ans, …") in the pronoun's own paragraph: the press
+        // names so the people it meets, and moves on to others with the next paragraph.
+        let same_paragraph = doc.text.get(last..before).is_some_and(|t| !t.contains('\n'));
+        if !(e.mentions.len() > 1
+            || e.name.contains(' ')
+            || honorific
+            || full_enough(doc, e) && same_paragraph)
+        {
             continue;
         }
         // An acronym ("LCI") is no person's name.
@@ -741,7 +764,7 @@ fn trusted_subject(
     gender: Gender,
     entities: &EntityIndex,
 ) -> bool {
-    let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+    let trusted = full_enough(doc, e);
     let subject_end = e.mentions.iter().filter(|m| m.start >= sentence_from).map(|m| m.end).min();
     let sentence_end = doc.tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
     // A rival is someone who may speak: named after a comma or a speech verb ("…, a rapporté

@@ -1638,7 +1638,7 @@ fn bare_after_subject(
             };
         }
     };
-    let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+    let trusted = coref::full_enough(doc, e);
     let other = entities.last_person_between(from, to, |o, _| o.name != e.name);
     // "X est essayiste. « … »": a line presenting the author, who may open by quoting another.
     let presented = e.mentions.iter().filter(|m| m.start >= from && m.end <= to).any(|m| {
@@ -2038,7 +2038,7 @@ fn framing_person_just_before(
         }
     }
     let (e, p, end) = *people.last()?;
-    if people.iter().any(|(o, _, _)| o.name != e.name) || !(e.name.contains(' ') || e.mentions.len() > 1) {
+    if people.iter().any(|(o, _, _)| o.name != e.name) || !coref::full_enough(doc, e) {
         return None;
     }
     if !coref::person_gender(doc, e).fits(gender) || coref::person_gender(doc, e) == Gender::Unknown {
@@ -4500,7 +4500,7 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
     let (subject_end, speaker) = match coref::sentence_subject(doc, sent_start, k, entities) {
         coref::Subject::Person(e) => {
             let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
-            let trusted = e.mentions.len() > 1 || e.name.contains(' ');
+            let trusted = coref::full_enough(doc, e);
             let other = entities.last_person_between(end, open_at, |o, _| o.name != e.name);
             if !trusted || other.is_some() {
                 return None;

@@ -1620,3 +1620,24 @@ fn an_office_of_justice_is_never_the_one_man_in_reach() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn people_met_in_the_street_are_named_by_their_given_name() {
+    // A given name and an age open the paragraph: a person, and the one "il" stands for.
+    let s = speakers(
+        "Les manifestants ont défilé samedi.\n\n\
+         Max, 24 ans, proteste «contre la hausse du prix de l'essence» conclut-il.",
+    );
+    assert_eq!(s, vec![some("Max")]);
+    let s = speakers(
+        "Les manifestants ont défilé samedi.\n\n\
+         Sabrina, 40 ans, est venue de Lille. «Bientôt ce gouvernement ne sera plus là», prévient-elle.",
+    );
+    assert_eq!(s, vec![some("Sabrina")]);
+    // A given name alone in the paragraph before is too far: "il" may be anyone since.
+    let s = speakers(
+        "Les manifestants ont défilé samedi, raconte Hervé.\n\n\
+         Le responsable du collectif est arrivé en retard. «Nous resterons toute la nuit», a-t-il dit.",
+    );
+    assert_eq!(s, vec![None]);
+}
