@@ -441,14 +441,21 @@ fn framing_title(doc: &Doc, start: usize) -> Option<Subject<'static>> {
 /// verb of saying in tokens `start..end` ("… Lord Rennard suggested", "… Jean Morel promet").
 fn untagged_speaker(doc: &Doc, start: usize, end: usize, entities: &EntityIndex) -> bool {
     (start + 1..end).any(|j| {
-        let name = j - 1;
+        // "X a estimé", "X has said": the auxiliary between.
+        let name = if j > start + 1 && matches!(doc.folded(j - 1), "a" | "avait" | "has" | "had") {
+            j - 2
+        } else {
+            j - 1
+        };
+        // A capitalised article inside a name ("Marine Le Pen") is no article.
+        let article = |i: usize| doc.is_determiner(i) && !(doc.cap(i) && i > start && doc.cap(i - 1));
         GAZ.is_speech_verb(doc.folded(j))
             && !doc.cap(j)
             && name > start
             && doc.cap(name)
             && doc.is_word(name)
             // Not a noun after an article or a preposition ("le chef de l'État promet").
-            && !(doc.is_determiner(name - 1) || matches!(doc.folded(name - 1), "de" | "d'" | "of"))
+            && !(article(name - 1) || matches!(doc.folded(name - 1), "de" | "d'" | "of"))
             && doc
                 .tokens
                 .get(name)

@@ -86,6 +86,17 @@ fn person_between_where(
     entities.last_person_between(from.end, to.start, keep).is_some()
 }
 
+/// Whether a mention starting at byte `start` is the complement of a noun of person: "un proche
+/// de Cyril Hanouna", "l'avocate de X". It names whom the one described is close to, not who
+/// speaks after.
+fn complement_of_person_noun(doc: &Doc, start: usize) -> bool {
+    let j = token_at(doc, start);
+    j >= 3
+        && matches!(doc.folded(j - 1), "de" | "d'" | "du")
+        && is_person_head(doc, j - 2)
+        && doc.is_determiner(j - 3)
+}
+
 /// Whether a mention ending at byte `end` is a possessor ("Lester's guidance", "Kenteris'
 /// lawyer"): no one who speaks.
 fn possessor_ending_at(doc: &Doc, end: usize) -> bool {
@@ -725,8 +736,9 @@ pub fn find_quotes(
         let speaker = match found {
             Some(Speaker::Named(name)) => Some(office_holder(doc, &name, roles, entities).unwrap_or(name)),
             Some(Speaker::Pronoun(_) | Speaker::Latest(_))
-                if unnamed_close.is_some_and(|c| !person_between(doc, c, k, entities))
-                    || unnamed_speaker_before(doc, k, entities) =>
+                if unnamed_close.is_some_and(|c| {
+                    !person_between_where(doc, c, k, entities, |_, at| !complement_of_person_noun(doc, at))
+                }) || unnamed_speaker_before(doc, k, entities) =>
             {
                 None
             }
@@ -1468,7 +1480,7 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
         is_speech(doc, j)
             && matches!(doc.folded(j + 1), "un" | "une")
             && is_person_head(doc, j + 2)
-            && !person_between(doc, j, open, entities)
+            && !person_between_where(doc, j, open, entities, |_, at| !complement_of_person_noun(doc, at))
     }) || unnamed_subject_spoke(doc, paragraph.min(first), open, entities)
 }
 
@@ -2805,8 +2817,10 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
         if indefinite_thing(doc, skipped) {
             return Some(Speaker::Object);
         }
+        // ("», répond un manifestant à France Info": whom the words were told is no speaker.)
+        let told = matches!(doc.folded(np), "a" | "au" | "aux" | "aupres" | "to");
         return phrase_speaker(doc, skipped, entities)
-            .or_else(|| if skipped != np { phrase_speaker(doc, np, entities) } else { None })
+            .or_else(|| if skipped != np && !told { phrase_speaker(doc, np, entities) } else { None })
             .or_else(|| capitalised_name(doc, skipped))
             .or(Some(Speaker::Unknown));
     }

@@ -184,6 +184,17 @@ impl Recognizer for RuleRecognizer {
                 k += 1;
                 continue;
             }
+            // A listed office holder ("Bruno Le Maire"): the world knows who that is.
+            if let Some(e) = super::roles::listed_person_end(doc, k)
+                && (k..e).all(|i| !used.get(i).copied().unwrap_or(true))
+            {
+                if let Some(c) = cand(doc, k, e, Label::Per, Origin::Gazetteer, 0.9) {
+                    out.push(c);
+                }
+                mark(&mut used, k, e);
+                k = e;
+                continue;
+            }
             if doc.lang == Lang::Fr && is_acronym_at(doc, k, &used) && !common.contains(doc.tok(k)) {
                 if let Some(c) = cand(doc, k, k + 1, Label::Org, Origin::Rule, ACRONYM_SCORE) {
                     out.push(c);

@@ -1641,3 +1641,36 @@ fn people_met_in_the_street_are_named_by_their_given_name() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn whom_the_words_were_told_is_no_speaker() {
+    let s = speakers("Il pleuvait. «On n'est pas des voyous», un «gilet jaune» répond à Jean Dupont.");
+    assert_eq!(s.first(), Some(&None), "{s:?}");
+    // "… de X": whom the one described is close to does not speak after them.
+    let s = speakers(
+        "Le plateau est prêt. «Les Français parleront aux Français», résume un proche de Cyril \
+         Hanouna. Les questions viendront des réseaux. «C'est ça, la télévision moderne», poursuit-il.",
+    );
+    assert_eq!(s, vec![None, None]);
+}
+
+#[test]
+fn a_listed_office_holder_opening_a_paragraph_is_its_subject() {
+    // "Bruno Le Maire" reads as a given name, an article and a title; the lists know him.
+    let s = speakers(
+        "Titre\n\nLe président de la République doit parler lundi. Emmanuel Macron l'a promis.\n\n\
+         Bruno Le Maire a estimé que les charges devaient être repoussées. «Nous avons demandé un \
+         geste», a-t-il ajouté.",
+    );
+    assert_eq!(s, vec![some("Bruno Le Maire")]);
+}
+
+#[test]
+fn a_name_written_with_a_no_break_space_is_named_with_a_plain_one() {
+    let f = extract(
+        "«Il a échoué», a fustigé Marine Le\u{a0}Pen, lundi.",
+        &Options { lang: Some(Lang::Fr), ..Options::default() },
+    );
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Marine Le Pen"));
+    assert!(f.people.iter().any(|p| p.name == "Marine Le Pen"), "{:?}", f.people);
+}

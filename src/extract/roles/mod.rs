@@ -14,7 +14,7 @@ mod offices;
 
 pub(crate) use english::is_post_nominal;
 pub(crate) use kin::is_kin_noun;
-pub(crate) use offices::names_an_office;
+pub(crate) use offices::{listed_person_end, names_an_office};
 mod relations;
 
 use super::doc::Doc;

@@ -15,7 +15,7 @@ use crate::extract::dates::{Ymd, days_from_civil};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::{GAZ, phrase_key};
 use crate::extract::types::{Label, Lang};
-use crate::extract::util::{FxSet, lines_with_sections};
+use crate::extract::util::{FxMap, FxSet, lines_with_sections};
 use crate::text::fold::fold_str;
 
 /// Which country a description means when the text names none.
@@ -55,6 +55,35 @@ struct Offices {
 }
 
 static OFFICES: LazyLock<Offices> = LazyLock::new(load);
+
+/// The office holders' names of two words or more, by their first folded word: people the news
+/// names often, whom a tagger may miss ("Bruno Le Maire", read as an article and a title).
+static LISTED_PEOPLE: LazyLock<FxMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut out: FxMap<String, Vec<Vec<String>>> = FxMap::default();
+    for name in OFFICES.holders.iter().flat_map(|h| h.names.iter()).filter(|n| n.len() > 1) {
+        let forms = out.entry(name[0].clone()).or_default();
+        if !forms.contains(name) {
+            forms.push(name.clone());
+        }
+    }
+    out
+});
+
+/// Where the name of a listed office holder written from token `k` on ends (the longest form),
+/// when its words are capitalised as a name's are (a particle may be lowercase: "de").
+pub(crate) fn listed_person_end(doc: &Doc, k: usize) -> Option<usize> {
+    let forms = LISTED_PEOPLE.get(doc.folded(k))?;
+    forms
+        .iter()
+        .filter(|words| {
+            words.iter().enumerate().all(|(i, w)| {
+                doc.folded(k + i) == w
+                    && (doc.cap(k + i) || matches!(w.as_str(), "de" | "du" | "d'" | "von" | "van"))
+            })
+        })
+        .map(|words| k + words.len())
+        .max()
+}
 
 /// The folded tokens of a phrase, cut as the text's tokenizer cuts it.
 fn folded_words(phrase: &str) -> Vec<String> {
