@@ -547,7 +547,9 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         {
             p = q;
         }
-        if doc.is_determiner(p) && GAZ.titles.contains(doc.folded(p + 1)) {
+        // ("Son ami Valentin a envie de débattre": a noun of kinship or friendship likewise.)
+        let noun = |f: &str| GAZ.titles.contains(f) || super::roles::is_kin_noun(f, doc.lang);
+        if doc.is_determiner(p) && noun(doc.folded(p + 1)) {
             // ("La députée a interpellé X": the name after a verb is its object.)
             let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| {

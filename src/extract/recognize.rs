@@ -1216,13 +1216,22 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
             return (a, a);
         }
     }
-    // A given name and an age may open a line ("Max, 24 ans, proteste" opening a paragraph):
-    // the tagger sees too little there ("Max" is also a word).
+    // A given name may open a line as its subject ("Max, 24 ans, proteste", "Constance était
+    // là" opening a paragraph): the tagger sees too little there. Not a listed name ("Jordan").
+    let subject_after = |i: usize| {
+        age_after(doc, i)
+            || doc.is_word(i)
+                && !doc.cap(i)
+                && !GAZ.is_stop(doc.folded(i))
+                && !matches!(doc.folded(i), "de" | "d'" | "of")
+            || matches!(doc.folded(i), "a" | "est" | "etait" | "avait")
+    };
     let opens_line = a == k
         && doc.newline_before(a)
         && !used.get(a).copied().unwrap_or(true)
         && GAZ.first_names.contains(doc.folded(a))
-        && age_after(doc, a + 1);
+        && !GAZ.phrases.contains_key(doc.folded(a))
+        && subject_after(a + 1);
     if !(free(doc, used, a) || opens_line && doc.cap(a)) {
         return (a, a);
     }
@@ -1330,9 +1339,12 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         (Label::Per, 0.85)
     } else if GAZ.first_names.contains(first) && len >= 2 {
         (Label::Per, 0.7)
-    } else if len == 1 && GAZ.first_names.contains(first) && age_after(doc, b) {
+    } else if len == 1
+        && GAZ.first_names.contains(first)
+        && (age_after(doc, b) || a == 0 || doc.newline_before(a))
+    {
         // "Max, 24 ans, proteste": the press names the people it meets by their given name; the
-        // age is a cue as sure as a title.
+        // age is a cue as sure as a title, and so is a line opening on the name (`cap_run`).
         (Label::Per, 0.8)
     } else if len == 1 && doc.info.get(a).is_some_and(|t| t.upper) && first.chars().count() <= 6 {
         (Label::Org, 0.45)
@@ -1368,40 +1380,5 @@ mod tests {
         assert_eq!(cue_run_at(&d, 1, &used), Some((4, Label::Org)));
         assert_eq!(d.tok(8), "Ligue");
         assert_eq!(cue_run_at(&d, 8, &used), Some((10, Label::Org)), "a nationality alone");
-    }
-
-    #[test]
-    fn tmp_debug_max() {
-        let text = "Les manifestants ont défilé.\n\nMax, 24 ans, proteste «contre le prix» conclut-il.";
-        let opts = crate::extract::Options { lang: Some(Lang::Fr), ..Default::default() };
-        let an = crate::extract::analyse(text, &opts);
-        let mut c = Vec::new();
-        RuleRecognizer.recognize(&an, &mut c);
-        eprintln!("rules {:?}", c);
-        let d = &an.doc;
-        eprintln!(
-            "cap_run {:?} classify {:?} title {} notent {} month {}",
-            cap_run(d, 5, &vec![false; d.len()]),
-            classify_run(&an, 5, 6),
-            GAZ.is_title_word("max"),
-            GAZ.not_entities.contains("max"),
-            GAZ.months.contains_key("max")
-        );
-        for k in 0..d.len() {
-            eprintln!(
-                "tok {k} {:?} cap={} word={} initial={:?} common={} lower_seen={}",
-                d.tok(k),
-                d.cap(k),
-                d.is_word(k),
-                d.info.get(k).map(|i| i.initial),
-                d.common_capitalised(k),
-                d.lower_seen.contains(d.folded(k))
-            );
-        }
-        let mut c2 = Vec::new();
-        crate::extract::tagger_recognizer::ModelRecognizer.recognize(&an, &mut c2);
-        eprintln!("tagger {:?}", c2);
-        eprintln!("roles {:?}", an.roles.iter().map(|r| (&r.name, &r.role)).collect::<Vec<_>>());
-        eprintln!("facts {:?}", crate::extract::extract(text, &opts).entities);
     }
 }

@@ -1674,3 +1674,18 @@ fn a_name_written_with_a_no_break_space_is_named_with_a_plain_one() {
     assert_eq!(f.quotes[0].speaker.as_deref(), Some("Marine Le Pen"));
     assert!(f.people.iter().any(|p| p.name == "Marine Le Pen"), "{:?}", f.people);
 }
+
+#[test]
+fn a_quote_after_a_sentence_about_a_friend_or_a_given_name_opening_the_paragraph() {
+    // "son ami Valentin" is the subject, as a title before a name would be.
+    let s = speakers(
+        "Le temps est gris. Sous sa capuche, son ami Valentin a envie de débattre. «L'innovation \
+         technologique ne suffit pas, on le sait.» De quoi faire sortir le sujet.",
+    );
+    assert_eq!(s, vec![some("Valentin")]);
+    let s = speakers(
+        "Titre\n\nSabrina était déjà là aux précédents rendez-vous. Cette fois, elle est là avec des \
+         amis. «On a brainstormé pendant dix minutes!» En résulte un jeu de mots.",
+    );
+    assert_eq!(s, vec![some("Sabrina")]);
+}
