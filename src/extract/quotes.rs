@@ -710,6 +710,7 @@ pub fn find_quotes(
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
+            .or_else(|| reason_subject(doc, k, words, entities))
             .or_else(|| quoted_predicate(doc, k, entities))
             .or_else(|| caption_speaker(doc, k, close, entities))
             .or_else(|| {
@@ -4545,6 +4546,42 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
         .any(|j| is_speech(doc, j));
     introduced.then_some(speaker)
+}
+
+/// Fewest words of a quotation that gives a reason ("car « … »"): a word or two is a label
+/// ("condamné « pour outrage »").
+const REASON_WORDS: usize = 3;
+
+/// "Sabrina, 40 ans, a rejoint le mouvement car « c'est un droit … »", "Yves manifeste « pour
+/// mes petits-enfants … »": a quotation giving the reason or the purpose of what the person
+/// the sentence opens with does is in their words (the press's way with the people it meets).
+/// Only after "car", "parce que", "puisque", or a quotation opening on "pour", "car", "parce";
+/// not in the passive ("a été condamné car « … »" is someone else's reason), and not with
+/// anyone else named between.
+fn reason_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
+    if doc.lang != Lang::Fr || words < REASON_WORDS {
+        return None;
+    }
+    let before = doc.folded(k.saturating_sub(1));
+    let because = matches!(before, "car" | "puisque" | "puisqu'")
+        || matches!(before, "que" | "qu'") && doc.folded(k.saturating_sub(2)) == "parce";
+    let opens_reason = matches!(doc.folded(k + 1), "pour" | "car" | "parce");
+    // The quotation goes on with the sentence: in lower case, or opening on a name.
+    let named_first = doc.tokens.get(k + 1).is_some_and(|t| entities.starting_at(t.start).is_some());
+    if !(because || opens_reason) || doc.cap(k + 1) && !named_first {
+        return None;
+    }
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    if (sent_start..k).any(|j| is_quote_mark(doc.tok(j)) || matches!(doc.folded(j), "ete" | "etait")) {
+        return None;
+    }
+    let coref::Subject::Person(e) = coref::sentence_subject(doc, sent_start, k, entities) else {
+        return None;
+    };
+    let open_at = doc.tokens.get(k)?.start;
+    let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
+    let other = entities.last_person_between(end, open_at, |o, _| o.name != e.name);
+    (coref::full_enough(doc, e) && other.is_none()).then(|| Speaker::Named(e.name.clone()))
 }
 
 /// Words that may stand between a named subject and the quotation that is its verb

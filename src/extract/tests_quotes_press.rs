@@ -1689,3 +1689,20 @@ fn a_quote_after_a_sentence_about_a_friend_or_a_given_name_opening_the_paragraph
     );
     assert_eq!(s, vec![some("Sabrina")]);
 }
+
+#[test]
+fn a_quoted_reason_is_the_words_of_the_subject() {
+    let s = speakers(
+        "Les cortèges ont grossi.\n\nSabrina Lenoir a rejoint le mouvement car «c'est un droit \
+         constitutionnel, le peuple est souverain».",
+    );
+    assert_eq!(s, vec![some("Sabrina Lenoir")]);
+    let s =
+        speakers("Les cortèges ont grossi. Yves Morin manifeste «pour mes petits-enfants, qui paieront».");
+    assert_eq!(s, vec![some("Yves Morin")]);
+    // A reason in the passive is someone else's; a label of a word or two is no quotation of theirs.
+    let s = speakers("Les cortèges ont grossi. Yves Morin a été interpellé car «il menaçait les agents».");
+    assert_eq!(s, vec![None]);
+    let s = speakers("Les cortèges ont grossi. Yves Morin a été condamné «pour outrage».");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}
