@@ -20,6 +20,7 @@ use super::doc::Doc;
 use super::types::DateFact;
 use calendar::parse_day;
 pub use calendar::{Ymd, civil_from_days, days_from_civil, days_in_month};
+pub(crate) use relative::count as small_count;
 use resolve::{Context, Occurrence, When, resolve};
 
 /// A recognised date with its token range.

@@ -75,7 +75,7 @@ pub fn edge_of_week(doc: &Doc, k: usize) -> Option<(usize, usize, When)> {
 }
 
 /// A small number written in words or digits.
-fn count(f: &str) -> Option<i64> {
+pub(crate) fn count(f: &str) -> Option<i64> {
     if let Ok(n) = f.parse::<i64>() {
         return (1..=2000).contains(&n).then_some(n);
     }

@@ -756,11 +756,28 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
 }
 
 /// After a role, a word of time that qualifies it before the comma: "le guide religieux d'alors,
-/// l'ayatollah X", "X, berger à l'époque,". Returns the token after it (`ce` when none).
+/// l'ayatollah X", "X, berger à l'époque,", "Directeur du musée depuis 2010, X", "maire de
+/// 2008 à 2014,", "depuis trois ans,". Returns the token after it (`ce` when none).
 fn after_time_qualifier(doc: &Doc, ce: usize) -> usize {
+    let year = |j: usize| {
+        let t = doc.tok(j);
+        t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let number = |j: usize| super::dates::small_count(doc.folded(j)).is_some();
+    let month = |j: usize| GAZ.months.contains_key(doc.folded(j));
+    // (Not "en 2009": "Victime de deux AVC en 2009, X" dates an event, no office.)
+    let since = |f: &str| matches!(f, "depuis" | "jusqu'en" | "since" | "until");
     match (doc.folded(ce), doc.folded(ce + 1), doc.folded(ce + 2)) {
         ("d'", "alors", _) => ce + 2,
         ("de" | "a", "l'", "epoque") => ce + 3,
+        (f, _, _) if since(f) && year(ce + 1) => ce + 2,
+        (f, _, _) if since(f) && month(ce + 1) && year(ce + 2) => ce + 3,
+        ("depuis" | "for", _, "ans" | "mois" | "years" | "months") if number(ce + 1) => ce + 3,
+        ("de" | "from" | "entre" | "between", _, "a" | "to" | "et" | "and" | "-")
+            if year(ce + 1) && year(ce + 3) =>
+        {
+            ce + 4
+        }
         _ => ce,
     }
 }
@@ -4082,6 +4099,30 @@ mod tests {
                     "It was said yesterday. Yesterday Prime Minister Tony Blair spoke.",
                     &[("Tony Blair", "Prime Minister")],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fronted_title_keeps_its_holder_past_a_time_qualifier() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Directeur du musée depuis 2010, Paul Martin a ouvert une salle.",
+                    &[("Paul Martin", "Directeur du musée")],
+                ),
+                (
+                    "Maire de Lyon de 2001 à 2017, Gérard Collomb a annoncé un plan.",
+                    &[("Gérard Collomb", "Maire de Lyon")],
+                ),
+                (
+                    "Ministre depuis trois ans, Marie Durand a annoncé un plan.",
+                    &[("Marie Durand", "Ministre")],
+                ),
+                // A year alone dates an event, not an office.
+                ("Victime de deux accidents en 2009, Paul Martin souffrait de séquelles.", &[]),
             ],
         );
     }
