@@ -48,7 +48,7 @@ pub fn harmonise(text: &str, cands: &mut [Candidate]) {
     let mut votes: FxMap<String, [(u32, f32); 4]> = FxMap::default();
     // An acronym the text spells out ("l'Institut national de l'audiovisuel (Ina)") names
     // that organisation wherever it occurs: as strong a vote as a listed name.
-    for acronym in defined_acronyms(text, cands) {
+    for (acronym, _) in defined_acronyms(text, cands) {
         votes.entry(acronym).or_default()[1].0 += 100;
     }
     let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
@@ -109,9 +109,10 @@ fn inside_a_word(text: &str, c: &Candidate) -> bool {
         || text.get(c.end..).is_some_and(|t| t.starts_with('-'))
 }
 
-/// Folded acronyms written in brackets right after the organisation they abbreviate:
-/// "Institut national de l'audiovisuel (Ina)", "Parti socialiste (PS)".
-fn defined_acronyms(text: &str, cands: &[Candidate]) -> Vec<String> {
+/// Folded acronyms written in brackets right after the organisation they abbreviate, each with
+/// that organisation's folded name: "Institut national de l'audiovisuel (Ina)", "Parti
+/// socialiste (PS)".
+fn defined_acronyms(text: &str, cands: &[Candidate]) -> Vec<(String, String)> {
     cands
         .windows(2)
         .filter(|w| {
@@ -125,7 +126,10 @@ fn defined_acronyms(text: &str, cands: &[Candidate]) -> Vec<String> {
                     text.get(long.start..long.end).unwrap_or(""),
                 )
         })
-        .map(|w| fold_str(text.get(w[1].start..w[1].end).unwrap_or("")))
+        .map(|w| {
+            let fold = |c: &Candidate| fold_str(text.get(c.start..c.end).unwrap_or(""));
+            (fold(&w[1]), fold(&w[0]))
+        })
         .collect()
 }
 
@@ -152,6 +156,7 @@ struct Group {
 }
 
 pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
+    let expansions: FxMap<String, String> = defined_acronyms(text, resolved).into_iter().collect();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: FxMap<(u8, String), usize> = FxMap::default();
     // Folded single words of multi-word person names → group index.
@@ -234,7 +239,10 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
                 groups.len() - 1
             })
         } else {
-            let key = (2u8, folded);
+            // "l'Union des étudiants juifs de France (UEJF)": the acronym the text defines is
+            // the same organisation, wherever it occurs.
+            let name = expansions.get(&folded).filter(|_| c.label == Label::Org).cloned().unwrap_or(folded);
+            let key = (2u8, name);
             *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group { label: c.label, mentions: Vec::new(), gaz: None });
                 groups.len() - 1

@@ -4607,10 +4607,19 @@ fn quoted_predicate(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
-    let coref::Subject::Person(e) = coref::sentence_subject(doc, sent_start, k, entities) else {
-        return None;
-    };
     let open_at = doc.tokens.get(k)?.start;
+    // ("Le Conseil d'État a « constaté … »": an organisation opening the sentence likewise.)
+    let e = match coref::sentence_subject(doc, sent_start, k, entities) {
+        coref::Subject::Person(e) => e,
+        _ => {
+            let at = if doc.is_determiner(sent_start) { sent_start + 1 } else { sent_start };
+            let (e, _) = doc.tokens.get(at).and_then(|t| entities.starting_at(t.start))?;
+            if e.label != Label::Org {
+                return None;
+            }
+            e
+        }
+    };
     let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
     let mut j = doc.tokens.partition_point(|t| t.start < end);
     // "X, porte-parole du parti, a": past the apposition; "X, lui, a": past the stressed pronoun.

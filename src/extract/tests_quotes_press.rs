@@ -1706,3 +1706,21 @@ fn a_quoted_reason_is_the_words_of_the_subject() {
     let s = speakers("Les cortèges ont grossi. Yves Morin a été condamné «pour outrage».");
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
+
+#[test]
+fn an_organisation_and_the_acronym_it_defines_are_one_speaker() {
+    let f = extract(
+        "Titre\n\nL'Union des étudiants juifs de France (UEJF) a réagi. «Cet acte est dans la \
+         suite des précédents», a dénoncé l'association. L'UEJF a porté plainte.",
+        &Options { lang: Some(Lang::Fr), ..Options::default() },
+    );
+    let orgs: Vec<&str> =
+        f.entities.iter().filter(|e| e.label == Label::Org).map(|e| e.name.as_str()).collect();
+    assert_eq!(orgs, ["Union des étudiants juifs de France"]);
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Union des étudiants juifs de France"));
+    // An organisation opening the sentence, its verb inside the quotation.
+    let s = speakers(
+        "Titre\n\nLe Conseil d'État a «constaté que l'usage de l'arme avait blessé des manifestants».",
+    );
+    assert_eq!(s, vec![some("Conseil d'État")]);
+}
