@@ -793,6 +793,23 @@ fn trusted_subject(
         // "entre lui et Emmanuel Macron", "between him and Y": the other side of a relation.
         let between = matches!(back(1), "et" | "and")
             && (matches!(back(2), "entre" | "between") || matches!(back(3), "entre" | "between"));
+        // "McClaren also praised winger X and strikers Y and Z": the objects of an English
+        // verb in the past, listed, speak no more than the first.
+        let mut i = j;
+        while i > 0 && {
+            let f = doc.folded(i - 1);
+            let title = |w: &str| GAZ.titles.contains(w);
+            doc.cap(i - 1) || title(f) || f.strip_suffix('s').is_some_and(title) || matches!(f, "and" | ",")
+        } {
+            i -= 1;
+        }
+        let object = doc.lang == Lang::En && i > 0 && {
+            let f = doc.folded(i - 1);
+            f.len() > 3 && f.ends_with("ed") && !GAZ.is_speech_verb(f)
+        };
+        if object {
+            return false;
+        }
         matches!(back(1), "," | "et" | "and" | ":" | "(") && !between
             || inverted_at(1)
             || (GAZ.titles.contains(back(1)) || doc.is_determiner(j.wrapping_sub(1))) && inverted_at(2)

@@ -2878,6 +2878,9 @@ fn named_speaker_after(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Sp
 /// ("housing spokesman X", "retail analyst X", "RICS housing spokesman X", "Finance Minister
 /// X"): modifiers (lower-case words, capitalised words that name no person) then a title right
 /// before the name. None when `k` itself opens a person's name or no title ends the run.
+/// English nouns of a tie between people who are no kin (folded): "said team-mate X".
+const TIES_EN: [&str; 5] = ["team-mate", "teammate", "club-mate", "compatriot", "countryman"];
+
 pub(super) fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<usize> {
     if doc.lang != Lang::En {
         return None;
@@ -2891,7 +2894,14 @@ pub(super) fn english_title_run(doc: &Doc, k: usize, entities: &EntityIndex) -> 
     // A full name: a lone word after "General" is more often the recogniser's mistake
     // ("General Electric").
     let person_at = |j: usize| person(j).is_some_and(|(e, _)| e.name.contains(' '));
-    let title = |j: usize| GAZ.titles.contains(doc.folded(j)) || PERSON_NOUNS.contains(&doc.folded(j));
+    // ("said team-mate X", "said his colleague X": a tie to the subject stands for a title.)
+    let title = |j: usize| {
+        let f = doc.folded(j);
+        GAZ.titles.contains(f)
+            || PERSON_NOUNS.contains(&f)
+            || super::roles::is_kin_noun(f, Lang::En)
+            || TIES_EN.contains(&f)
+    };
     let mut j = k;
     while j < k + 5 {
         if person_at(j) {

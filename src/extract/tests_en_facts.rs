@@ -361,3 +361,18 @@ fn a_title_run_through_a_verb_is_the_object_not_the_subject() {
     );
     assert_ne!(s, vec![some("John Smith")]);
 }
+
+#[test]
+fn objects_of_a_past_verb_are_no_rivals_and_a_team_mate_speaks() {
+    // The players McClaren praised do not speak; "he" is McClaren.
+    let s = speakers(
+        "Title\n\nSteve McClaren also praised winger Stewart Downing and strikers Mark Viduka and \
+         Jimmy Hasselbaink. He added: \"If Stewart keeps playing like this he will be picked.\"",
+    );
+    assert_eq!(s, vec![some("Steve McClaren")]);
+    let s = speakers(
+        "Title\n\nTaylor was injured. \"Simon is one of Scotland's truly world class players,\" said \
+         team-mate Chris Paterson.",
+    );
+    assert_eq!(s, vec![some("Chris Paterson")]);
+}
