@@ -614,3 +614,26 @@ fn facts_json_reads_gerunds_covering_nouns_glosses_and_english_but_subjects() {
     let facts = facts_of_story_in("en", "Pact", "2005-01-10", body);
     assert_eq!(facts["quotes"][0]["speaker"], "David Marsh", "{facts}");
 }
+
+/// `facts --json` on the people the press meets by their given name, a quoted reason, an
+/// organisation under its name and acronym, and an English title's complement opening a sentence.
+#[test]
+fn facts_json_reads_given_names_reasons_acronyms_and_english_title_complements() {
+    let body = "Des milliers de manifestants ont défilé.\n\n\
+                Sabrina, 40 ans, a rejoint le mouvement car «c'est un droit constitutionnel, le \
+                peuple est souverain». «Bientôt ce gouvernement ne sera plus là», prévient-elle.\n\n\
+                L'Union des étudiants juifs de France (UEJF) a réagi. «Cet acte est dans la suite \
+                des précédents», a dénoncé l'association. L'UEJF a porté plainte.";
+    let facts = facts_of_story("Manifestation", "2019-01-09", body);
+    let speakers: Vec<serde_json::Value> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    let (sabrina, uejf) =
+        (serde_json::json!("Sabrina"), serde_json::json!("Union des étudiants juifs de France"));
+    assert_eq!(speakers, vec![sabrina.clone(), sabrina, uejf], "{facts}");
+    let orgs: Vec<&serde_json::Value> =
+        facts["entities"].as_array().unwrap().iter().filter(|e| e["label"] == "ORG").collect();
+    assert_eq!(orgs.len(), 1, "one organisation under both names: {facts}");
+    let body = "The science is settled. Science Minister Lord Sainsbury gave £2m to the party.";
+    let facts = facts_of_story_in("en", "Gift", "2005-01-10", body);
+    assert_eq!(facts["people"][0]["roles"], serde_json::json!(["Science Minister"]), "{facts}");
+}
