@@ -315,13 +315,13 @@ fn label_of_best(g: &Group, best: f32, resolved: &[Candidate]) -> Option<Label> 
     resolved.iter().find(|c| c.start == m.start && c.end == m.end).map(|c| c.label)
 }
 
-/// Gazetteer entities: most frequent form (ties: the first); others: the longest mention.
 /// The name an entity is shown and keyed by, its spaces plain ("Bruno Le\u{a0}Maire" with a
 /// no-break space is "Bruno Le Maire").
 fn canonical(g: &Group) -> String {
     written_name(g).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Gazetteer entities: most frequent form (ties: the first); others: the longest mention.
 fn written_name(g: &Group) -> String {
     if g.gaz.is_some() {
         let mut counts: Vec<(&str, usize)> = Vec::new();

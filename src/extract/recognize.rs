@@ -1216,8 +1216,8 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
             return (a, a);
         }
     }
-    // A given name may open a line as its subject ("Max, 24 ans, proteste", "Constance était
-    // là" opening a paragraph): the tagger sees too little there. Not a listed name ("Jordan").
+    // A given name may open a line as its subject ("Max, 24 ans, proteste", "Sabrina était là"
+    // opening a paragraph): the tagger sees too little there. Not a listed place ("Jordan").
     let subject_after = |i: usize| {
         age_after(doc, i)
             || doc.is_word(i)
@@ -1243,7 +1243,8 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
 
 /// Whether an age in apposition follows token `b`: ", 24 ans," (", 24," in English).
 fn age_after(doc: &Doc, b: usize) -> bool {
-    let number = doc.tok(b + 1).len() <= 3 && doc.tok(b + 1).bytes().all(|c| c.is_ascii_digit());
+    let age = doc.tok(b + 1);
+    let number = (1..=3).contains(&age.len()) && age.bytes().all(|c| c.is_ascii_digit());
     let unit = match doc.lang {
         super::types::Lang::Fr => matches!(doc.folded(b + 2), "ans" | "an"),
         _ => matches!(doc.tok(b + 2), "," | ")"),
