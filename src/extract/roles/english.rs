@@ -12,7 +12,8 @@ use super::{MODIFIERS, PRE_MODIFIERS, RoleMatch, title_at};
 
 /// Plural nouns that still qualify a title ("sports minister", "home affairs spokesman", "human
 /// rights lawyer"); other words in -s before a title are mostly verbs ("Labour wants").
-const PLURAL_NOUN_MODIFIERS: [&str; 31] = [
+const PLURAL_NOUN_MODIFIERS: [&str; 32] = [
+    "reviews",
     "telecoms",
     "markets",
     "securities",
@@ -177,7 +178,8 @@ const TIME_NOUNS: [&str; 19] = [
 
 /// Verb forms that take a person as object, before a title and its holder ("a poll saw director
 /// X", "nominees include singer X", "Chelsea brought striker X on").
-const VERBS: [&str; 47] = [
+const VERBS: [&str; 48] = [
+    "upset",
     "include",
     "marry",
     "prevent",
@@ -543,11 +545,29 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
         });
     if LOWERCASE_TITLES.contains(&f) || LOWERCASE_PLURAL_TITLES.contains(&f) || host || forward || capped {
         Some(k + 1)
-    } else if f == "number" && doc.tok(k + 1) == "eight" {
+    } else if f == "number" && (doc.tok(k + 1) == "eight" || ranked(doc, k)) {
         Some(k + 2)
+    } else if f == "world" && doc.folded(k + 1) == "number" && ranked(doc, k + 1) {
+        // "who beat world number five X": the rank is one title, whatever the verb before.
+        Some(k + 3)
     } else {
         None
     }
+}
+
+/// Ranks written out ("world number one", "the British number two").
+const RANKS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/// "former number one X", "British number two X", "world number 3 X": a player's rank after a
+/// word that says whose or when ("number eight" alone is a rugby position, read apart).
+fn ranked(doc: &Doc, k: usize) -> bool {
+    let rank = doc.folded(k + 1);
+    let written =
+        RANKS.contains(&rank) || (1..=3).contains(&rank.len()) && rank.bytes().all(|b| b.is_ascii_digit());
+    let before = k.checked_sub(1).map(|p| doc.folded(p));
+    written
+        && (matches!(before, Some("world" | "former" | "ex" | "new" | "current"))
+            || k.checked_sub(1).is_some_and(|p| super::nationality(doc, p)))
 }
 
 /// Words that carry an English title on into its complement: "chief executive of Acme",
@@ -928,6 +948,24 @@ mod tests {
             "The head of the unit, Acting Detective Chief Superintendent, Anna Clarke, said the gang was caught.",
             &[("Anna Clarke", "head of the unit"), ("Anna Clarke", "Acting Detective Chief Superintendent")],
         )]);
+    }
+
+    #[test]
+    fn a_player_s_rank_and_a_magazine_s_editor() {
+        assert_cases(&[
+            ("He coached former number one Ivan Lendl.", &[("Ivan Lendl", "former number one")]),
+            ("British number two Tim Henman won.", &[("Tim Henman", "British number two")]),
+            (
+                "Moya then upset world number seven Guillermo Coria 6-4.",
+                &[("Guillermo Coria", "world number seven")],
+            ),
+            // A number alone is no rank ("the number one Ivan Lendl" says nothing of whose).
+            ("The number one Ivan Lendl won.", &[]),
+            (
+                "Empire magazine's reviews editor Dan Jolin said the film had a chance.",
+                &[("Dan Jolin", "Empire magazine's reviews editor")],
+            ),
+        ]);
     }
 
     #[test]

@@ -536,9 +536,17 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
         return q - 2;
     }
     let mut s = k;
-    // "Nintendo Europe's general manager": the possessive closes the run.
+    // "Nintendo Europe's general manager": the possessive closes the run; "Empire magazine's
+    // reviews editor": a cue noun after the name too.
     if s >= 2 && possessive(s - 1) && capitalised(s - 2) {
         s -= 1;
+    } else if s >= 3
+        && possessive(s - 1)
+        && GAZ.org_before.contains(doc.folded(s - 2))
+        && !doc.cap(s - 2)
+        && capitalised(s - 3)
+    {
+        s -= 2;
     }
     while s > 0 && !doc.newline_before(s) {
         let p = s - 1;
