@@ -1519,7 +1519,9 @@ fn appositions(
         if doc.tok(t).starts_with(|c: char| c.is_ascii_digit()) && (doc.folded(t + 1) == "ans" || english_age)
         {
             t += if english_age { 1 } else { 2 };
-            if doc.tok(t) != "," {
+            // "Yves, 70 ans et retraité,": the function joined to the age.
+            let joined = doc.lang == Lang::Fr && doc.folded(t) == "et";
+            if doc.tok(t) != "," && !joined {
                 return end;
             }
             comma = t;
@@ -4131,6 +4133,18 @@ mod tests {
                 ),
                 // A year alone dates an event, not an office.
                 ("Victime de deux accidents en 2009, Paul Martin souffrait de séquelles.", &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_function_joined_to_the_age_is_a_role() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                ("Yves, 70 ans et retraité, manifeste dans le calme.", &[("Yves", "retraité")]),
+                ("Marie Durand, 45 ans et infirmière, manifeste.", &[("Marie Durand", "infirmière")]),
             ],
         );
     }
