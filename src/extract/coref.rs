@@ -243,6 +243,11 @@ pub fn sentences_back(doc: &Doc, k: usize, n: usize) -> usize {
     doc.tokens.get(first_tok).map_or(0, |t| t.start)
 }
 
+/// A name written once and in one word: "Sabrina", "Dupont".
+pub fn lone_name(e: &Entity) -> bool {
+    !(e.mentions.len() > 1 || e.name.contains(' '))
+}
+
 /// Whether a person's name is full enough to stand for a pronoun or a quote's speaker: written
 /// more than once, with a given name and a surname, or a listed given name alone (the press
 /// names the people it meets in the street so: "Sabrina, 40 ans, …"), not after an honorific or
@@ -253,8 +258,7 @@ pub fn full_enough(doc: &Doc, e: &Entity) -> bool {
         let j = doc.tokens.partition_point(|t| t.start < start);
         j > 0 && (GAZ.honorifics.contains(doc.folded(j - 1)) || GAZ.is_title_word(doc.folded(j - 1)))
     };
-    e.mentions.len() > 1
-        || e.name.contains(' ')
+    !lone_name(e)
         || GAZ.first_names.contains(fold_str(&e.name).as_str())
             && !e.mentions.iter().any(|m| surname(m.start))
 }
@@ -317,6 +321,16 @@ pub fn resolve_person<'a>(
             found.push((last, e, g));
         }
     }
+    // A lone given name after a verb or a word of its clause ("Le maire a reçu Karim", "la mort
+    // de Thomas"), not after a verb of saying: it keeps others from being guessed, it is no
+    // guess itself.
+    let object = |e: &Entity| {
+        lone_name(e)
+            && e.mentions.iter().all(|m| {
+                let j = doc.tokens.partition_point(|t| t.start < m.start);
+                j > 0 && doc.is_word(j - 1) && !doc.cap(j - 1) && !GAZ.is_speech_verb(doc.folded(j - 1))
+            })
+    };
     found.sort_by_key(|&(end, _, _)| std::cmp::Reverse(end));
     // "Valentine Sapounov" and "V. Sapounov" are one person.
     let mut distinct: Vec<(usize, &'a Entity, Gender, Option<String>)> = Vec::new();
@@ -328,10 +342,10 @@ pub fn resolve_person<'a>(
     }
     match distinct.as_slice() {
         [] => None,
-        [(_, e, _, _)] => Some(*e),
+        [(_, e, _, _)] => Some(*e).filter(|e| !object(e)),
         [(_, e, g, _), rest @ ..] => {
             let known = |x: Gender| gender != Gender::Unknown && x == gender;
-            (known(*g) && !rest.iter().any(|r| known(r.2))).then_some(*e)
+            (known(*g) && !rest.iter().any(|r| known(r.2))).then_some(*e).filter(|e| !object(e))
         }
     }
 }
@@ -548,8 +562,12 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
             p = q;
         }
         // ("Son ami Valentin a envie de débattre": a noun of kinship or friendship likewise.)
-        let noun = |f: &str| GAZ.titles.contains(f) || super::roles::is_kin_noun(f, doc.lang);
-        if doc.is_determiner(p) && noun(doc.folded(p + 1)) {
+        // (A kin noun only after a possessive, the name right after it: "Une femme interpelle X",
+        // "Sa mère raconte X" have X for object.)
+        let kin = !GAZ.titles.contains(doc.folded(p + 1))
+            && super::roles::is_kin_noun(doc.folded(p + 1), doc.lang)
+            && matches!(doc.folded(p), "son" | "sa" | "ses" | "leur" | "leurs" | "his" | "her" | "their");
+        if doc.is_determiner(p) && (GAZ.titles.contains(doc.folded(p + 1)) || kin) {
             // ("La députée a interpellé X": the name after a verb is its object.)
             let name = (p + 2..to.min(p + 8))
                 .take_while(|&q| {
@@ -560,6 +578,7 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
                 Some(q) if matches!(doc.folded(q - 1), "de" | "du" | "des" | "d'") => {
                     return Subject::Described;
                 }
+                Some(q) if kin && q != p + 2 && !(q == p + 3 && doc.tok(p + 2) == ",") => {}
                 Some(q) => p = q,
                 None => {}
             }
@@ -685,7 +704,11 @@ pub fn subject_person<'a>(
             Subject::Person(e) => {
                 // The subject's mention in this sentence, not an earlier one in the look-back.
                 let sentence_from = doc.tokens.get(range.start).map_or(reach, |t| t.start);
-                let fits = trusted_subject(doc, e, end, sentence_from, gender, entities);
+                // (A lone given name only within the pronoun's paragraph.)
+                let lone = lone_name(e);
+                let crosses = (range.start + 1..=open).any(|j| doc.newline_before(j));
+                let fits =
+                    trusted_subject(doc, e, end, sentence_from, gender, entities) && !(lone && crosses);
                 return if fits { Some(Some(e)) } else { give_up(chain) };
             }
             // The quote's own sentence opening with a pronoun: that is the pronoun resolved.

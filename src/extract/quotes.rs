@@ -3478,6 +3478,12 @@ fn resolve_description(
             if !not_only_complement(doc, e, from..before) {
                 return Ok(None);
             }
+            // A lone given name is someone the press met, never the official described.
+            // ("cette fonctionnaire" points back to her; "le préfet" is another.)
+            let demonstrative = matches!(first, "ce" | "cet" | "cette");
+            if coref::lone_name(e) && !demonstrative {
+                return Ok(Some(words));
+            }
             return if not_described(e) { Err(Unresolved) } else { Ok(Some(e.name.clone())) };
         }
         let named = named_before(doc, open, DESCRIPTION_REACH, label, entities);
@@ -4582,7 +4588,38 @@ fn reason_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         return None;
     }
     let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
-    if (sent_start..k).any(|j| is_quote_mark(doc.tok(j)) || matches!(doc.folded(j), "ete" | "etait")) {
+    let passive_or_legal = |j: usize| {
+        matches!(
+            doc.folded(j),
+            "ete"
+                | "etait"
+                | "sera"
+                | "examen"
+                | "plainte"
+                | "poursuivi"
+                | "poursuivie"
+                | "condamne"
+                | "condamnee"
+                | "juge"
+                | "jugee"
+                | "ecope"
+                | "vise"
+                | "visee"
+                | "decore"
+                | "decoree"
+                | "recompense"
+                | "recompensee"
+                | "accuse"
+                | "accusee"
+                | "soupconne"
+                | "soupconnee"
+                | "sanctionne"
+                | "sanctionnee"
+        ) || doc.folded(j) == "fait" && matches!(doc.folded(j.wrapping_sub(1)), "est" | "sont")
+            || doc.folded(j) == "prix" && doc.cap(j + 1)
+            || doc.folded(j) == "cause" && doc.folded(j.wrapping_sub(1)) == "en"
+    };
+    if (sent_start..k).any(|j| is_quote_mark(doc.tok(j)) || passive_or_legal(j)) {
         return None;
     }
     let coref::Subject::Person(e) = coref::sentence_subject(doc, sent_start, k, entities) else {

@@ -1218,14 +1218,8 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
     }
     // A given name may open a line as its subject ("Max, 24 ans, proteste", "Sabrina était là"
     // opening a paragraph): the tagger sees too little there. Not a listed place ("Jordan").
-    let subject_after = |i: usize| {
-        age_after(doc, i)
-            || doc.is_word(i)
-                && !doc.cap(i)
-                && !GAZ.is_stop(doc.folded(i))
-                && !matches!(doc.folded(i), "de" | "d'" | "of")
-            || matches!(doc.folded(i), "a" | "est" | "etait" | "avait")
-    };
+    // (The verb as written: "à" after a name opening a line is a preposition.)
+    let subject_after = |i: usize| age_after(doc, i) || matches!(doc.tok(i), "a" | "est" | "était" | "avait");
     let opens_line = a == k
         && doc.newline_before(a)
         && !used.get(a).copied().unwrap_or(true)
@@ -1342,7 +1336,8 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         (Label::Per, 0.7)
     } else if len == 1
         && GAZ.first_names.contains(first)
-        && (age_after(doc, b) || a == 0 || doc.newline_before(a))
+        && (age_after(doc, b)
+            || (a == 0 || doc.newline_before(a)) && matches!(doc.tok(b), "a" | "est" | "était" | "avait"))
     {
         // "Max, 24 ans, proteste": the press names the people it meets by their given name; the
         // age is a cue as sure as a title, and so is a line opening on the name (`cap_run`).

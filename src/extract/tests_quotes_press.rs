@@ -1724,3 +1724,36 @@ fn an_organisation_and_the_acronym_it_defines_are_one_speaker() {
     );
     assert_eq!(s, vec![some("Conseil d'État")]);
 }
+
+#[test]
+fn a_lone_given_name_is_no_guess_for_others_words() {
+    let not_named = |text: &str, who: &str| {
+        let s = speakers(text);
+        assert!(!s.iter().any(|x| x.as_deref() == Some(who)), "{who}: {s:?} in {text}");
+    };
+    // A common word opening a line is no given name there.
+    not_named(
+        "Titre\n\nNoël approche et les commerçants s'inquiètent. «Les ventes ont chuté», affirme le \
+         président de l'association.",
+        "Noël",
+    );
+    // Someone met, received or described is not who speaks after.
+    not_named(
+        "Titre\n\nLe maire a reçu Karim, 40 ans, dans son bureau. «Nous allons agir», a-t-il promis.",
+        "Karim",
+    );
+    not_named(
+        "Titre\n\nUne femme interpelle Emmanuel Macron. «Vous nous avez abandonnés», lance-t-elle.",
+        "Emmanuel Macron",
+    );
+    not_named(
+        "Titre\n\nCamille, 35 ans, est enseignante.\n\nLa ministre est arrivée en retard. «Je suis \
+         venue écouter», a-t-elle répondu.",
+        "Camille",
+    );
+    // A legal wording in guillemets is no reason the subject gives.
+    let s = speakers(
+        "Titre\n\nJean Dupont, mis en examen «pour homicide involontaire aggravé», a été remis en liberté.",
+    );
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}

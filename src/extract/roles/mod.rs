@@ -1178,7 +1178,11 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 continue;
             }
             let ce = complement_end(doc, te, 14);
-            let comma = after_time_qualifier(doc, ce);
+            // (Only a title fronting its sentence: "Il était député de 2012 à 2017, X lui a succédé".)
+            let fronted =
+                doc.starts_sentence(rs) || rs > 0 && doc.starts_sentence(rs - 1) && doc.is_determiner(rs - 1);
+            let then = matches!((doc.folded(ce), doc.folded(ce + 1)), ("d'", "alors") | ("de" | "a", "l'"));
+            let comma = if fronted || then { after_time_qualifier(doc, ce) } else { ce };
             // "la ministre des Outre-mer, en visite sur l'île, Annick Girardin,": a circumstance
             // between commas before the name, when the title opens its clause ("Pour le
             // ministre, en revanche, X" and "Convoqué par le procureur, en fin de matinée, X" are
@@ -2607,6 +2611,34 @@ fn extend_back(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
                 && english::modifier_word(doc, p)
                 && !GAZ.days.contains_key(f)
                 && !GAZ.months.contains_key(f)
+                && !matches!(
+                    f,
+                    "despite"
+                        | "unlike"
+                        | "like"
+                        | "outside"
+                        | "inside"
+                        | "once"
+                        | "dear"
+                        | "welcome"
+                        | "sorry"
+                        | "hello"
+                        | "thanks"
+                        | "behind"
+                        | "beside"
+                        | "alongside"
+                        | "against"
+                        | "without"
+                        | "within"
+                        | "amid"
+                        | "among"
+                        | "towards"
+                        | "toward"
+                        | "including"
+                        | "following"
+                        | "angry"
+                        | "furious"
+                )
         };
         let cap_ok = doc.cap(p)
             && doc.is_word(p)
@@ -4109,6 +4141,11 @@ mod tests {
                     "It was said yesterday. Yesterday Prime Minister Tony Blair spoke.",
                     &[("Tony Blair", "Prime Minister")],
                 ),
+                // Nor a preposition, written in lowercase elsewhere too.
+                (
+                    "It passed despite a revolt. Despite Home Secretary David Blunkett's assurances, it failed.",
+                    &[("David Blunkett", "Home Secretary")],
+                ),
             ],
         );
     }
@@ -4131,8 +4168,10 @@ mod tests {
                     "Ministre depuis trois ans, Marie Durand a annoncé un plan.",
                     &[("Marie Durand", "Ministre")],
                 ),
-                // A year alone dates an event, not an office.
+                // A year alone dates an event, not an office; a title inside the sentence is no
+                // fronted apposition.
                 ("Victime de deux accidents en 2009, Paul Martin souffrait de séquelles.", &[]),
+                ("Il était député de 2012 à 2017, Marie Leroy lui a succédé.", &[]),
             ],
         );
     }
