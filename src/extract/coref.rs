@@ -328,7 +328,14 @@ pub fn resolve_person<'a>(
         lone_name(e)
             && e.mentions.iter().all(|m| {
                 let j = doc.tokens.partition_point(|t| t.start < m.start);
-                j > 0 && doc.is_word(j - 1) && !doc.cap(j - 1) && !GAZ.is_speech_verb(doc.folded(j - 1))
+                // (Not whom the writer meets: "on croise Sabrina, 40 ans", "nous avons rencontré X".)
+                let from = doc.sentence_start(j).unwrap_or(j);
+                let met = (from..j).any(|q| matches!(doc.folded(q), "on" | "nous" | "je" | "j'"));
+                j > 0
+                    && doc.is_word(j - 1)
+                    && !doc.cap(j - 1)
+                    && !GAZ.is_speech_verb(doc.folded(j - 1))
+                    && !met
             })
     };
     found.sort_by_key(|&(end, _, _)| std::cmp::Reverse(end));
@@ -818,6 +825,7 @@ fn trusted_subject(
             && (matches!(back(2), "entre" | "between") || matches!(back(3), "entre" | "between"));
         // "McClaren also praised winger X and strikers Y and Z": the objects of an English
         // verb in the past, listed, speak no more than the first.
+        let back_at = |i: usize, n: usize| i.checked_sub(n).map_or("", |x| doc.folded(x));
         let mut i = j;
         while i > 0 && {
             let f = doc.folded(i - 1);
@@ -826,9 +834,18 @@ fn trusted_subject(
         } {
             i -= 1;
         }
+        // (The verb's first object right after it, and no passive: "Owen was substituted and
+        // Rooney scored", "Mourinho celebrated, Wenger fumed" list no objects.)
         let object = doc.lang == Lang::En && i > 0 && {
             let f = doc.folded(i - 1);
-            f.len() > 3 && f.ends_with("ed") && !GAZ.is_speech_verb(f)
+            f.len() > 3
+                && f.ends_with("ed")
+                && !GAZ.is_speech_verb(f)
+                && !matches!(doc.folded(i), "and" | ",")
+                && !matches!(
+                    back_at(i, 2),
+                    "was" | "were" | "been" | "be" | "being" | "is" | "are" | "got" | "get"
+                )
         };
         if object {
             return false;

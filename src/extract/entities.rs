@@ -156,7 +156,15 @@ struct Group {
 }
 
 pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
-    let expansions: FxMap<String, String> = defined_acronyms(text, resolved).into_iter().collect();
+    // (An acronym the text defines for two different names is neither's: "Business Software
+    // Alliance (BSA)" … "Building Societies Association (BSA)".)
+    let mut expansions: FxMap<String, Option<String>> = FxMap::default();
+    for (acronym, long) in defined_acronyms(text, resolved) {
+        let slot = expansions.entry(acronym).or_insert_with(|| Some(long.clone()));
+        if slot.as_deref() != Some(long.as_str()) {
+            *slot = None;
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: FxMap<(u8, String), usize> = FxMap::default();
     // Folded single words of multi-word person names → group index.
@@ -241,7 +249,12 @@ pub fn group(text: &str, resolved: &[Candidate]) -> Vec<Entity> {
         } else {
             // "l'Union des étudiants juifs de France (UEJF)": the acronym the text defines is
             // the same organisation, wherever it occurs.
-            let name = expansions.get(&folded).filter(|_| c.label == Label::Org).cloned().unwrap_or(folded);
+            let name = expansions
+                .get(&folded)
+                .cloned()
+                .flatten()
+                .filter(|_| c.label != Label::Per)
+                .unwrap_or(folded);
             let key = (2u8, name);
             *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group { label: c.label, mentions: Vec::new(), gaz: None });

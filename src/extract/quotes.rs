@@ -4667,6 +4667,20 @@ fn quoted_predicate(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speak
             e
         }
     };
+    // ("La CGT a « claqué la porte », a raconté un participant", "…, selon une source": the
+    // words of whoever the sentence goes on to name.)
+    let sent_end = doc.sentences.get(*doc.sent_of.get(k)?)?.end;
+    let close = (k + 1..sent_end).find(|&j| is_quote_mark(doc.tok(j)))?;
+    let credited = (close + 1..sent_end).any(|j| {
+        matches!(doc.folded(j), "selon")
+            || doc.folded(j) == "d'" && doc.folded(j + 1) == "apres"
+            || doc.tok(j - 1) == ","
+                && (GAZ.is_speech_verb(doc.folded(j))
+                    || matches!(doc.folded(j), "a" | "ont") && GAZ.is_speech_verb(doc.folded(j + 1)))
+    });
+    if credited {
+        return None;
+    }
     let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= open_at).max()?;
     let mut j = doc.tokens.partition_point(|t| t.start < end);
     // "X, porte-parole du parti, a": past the apposition; "X, lui, a": past the stressed pronoun.

@@ -376,3 +376,11 @@ fn objects_of_a_past_verb_are_no_rivals_and_a_team_mate_speaks() {
     );
     assert_eq!(s, vec![some("Chris Paterson")]);
 }
+
+#[test]
+fn a_passive_or_intransitive_verb_lists_no_objects() {
+    let s = speakers(
+        "Title\n\nMichael Owen was substituted and Wayne Rooney scored twice. He said: \"It was a great feeling.\"",
+    );
+    assert!(!s.iter().any(|x| x.as_deref() == Some("Michael Owen")), "{s:?}");
+}

@@ -297,6 +297,14 @@ fn an_english_body_before_a_title_stays_a_name_when_its_first_word_is_common() {
 }
 
 #[test]
+fn an_acronym_the_text_defines_is_one_organisation_whatever_its_other_labels() {
+    let f = en("The National Institute of Economic and Social Research (NIESR) said growth would slow. \
+                According to NIESR, taxes must rise.");
+    let names: Vec<&str> = f.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["National Institute of Economic and Social Research"], "{:?}", f.entities);
+}
+
+#[test]
 fn english_streets_and_london_districts_are_places() {
     let f = en("Residents of Tower Hamlets marched from Bethnal Green to Cobbold Lane on Sunday, \
                 and Diane Lane watched them.");

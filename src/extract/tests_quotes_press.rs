@@ -1757,3 +1757,13 @@ fn a_lone_given_name_is_no_guess_for_others_words() {
     );
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
+
+#[test]
+fn words_the_sentence_credits_to_someone_else_are_not_the_organisation_s() {
+    let s = speakers("Titre\n\nLa CGT a «claqué la porte de la réunion», a raconté un participant.");
+    assert!(!s.iter().any(|x| x.as_deref() == Some("CGT")), "{s:?}");
+    let s = speakers(
+        "Titre\n\nLe parquet de Paris a «ouvert une enquête préliminaire», selon une source judiciaire.",
+    );
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}

@@ -1179,8 +1179,36 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             }
             let ce = complement_end(doc, te, 14);
             // (Only a title fronting its sentence: "Il était député de 2012 à 2017, X lui a succédé".)
-            let fronted =
-                doc.starts_sentence(rs) || rs > 0 && doc.starts_sentence(rs - 1) && doc.is_determiner(rs - 1);
+            // (Past premodifiers and a preposition: "Ancien maire de Lyon de 2001 à 2017, X",
+            // "Selon le préfet de 2017 à 2019, X"; no verb or subject pronoun before the title.)
+            let sentence_from = (rs.saturating_sub(4)..=rs).rev().find(|&j| doc.starts_sentence(j));
+            let fronted = sentence_from.is_some_and(|from| {
+                (from..rs).all(|j| {
+                    !matches!(
+                        doc.folded(j),
+                        "il" | "elle"
+                            | "ils"
+                            | "elles"
+                            | "on"
+                            | "a"
+                            | "avait"
+                            | "est"
+                            | "etait"
+                            | "fut"
+                            | "sont"
+                            | "ont"
+                            | "sera"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "had"
+                            | "has"
+                    )
+                })
+            });
             let then = matches!((doc.folded(ce), doc.folded(ce + 1)), ("d'", "alors") | ("de" | "a", "l'"));
             let comma = if fronted || then { after_time_qualifier(doc, ce) } else { ce };
             // "la ministre des Outre-mer, en visite sur l'île, Annick Girardin,": a circumstance
@@ -4172,6 +4200,10 @@ mod tests {
                 // fronted apposition.
                 ("Victime de deux accidents en 2009, Paul Martin souffrait de séquelles.", &[]),
                 ("Il était député de 2012 à 2017, Marie Leroy lui a succédé.", &[]),
+                (
+                    "Ancien maire de Lyon de 2001 à 2017, Gérard Collomb est revenu.",
+                    &[("Gérard Collomb", "maire de Lyon")],
+                ),
             ],
         );
     }
