@@ -565,7 +565,11 @@ fn ranked(doc: &Doc, k: usize) -> bool {
     let written =
         RANKS.contains(&rank) || (1..=3).contains(&rank.len()) && rank.bytes().all(|b| b.is_ascii_digit());
     let before = k.checked_sub(1).map(|p| doc.folded(p));
+    // A name with a number in it is a record's or a team's ("former number one Band Aid 20").
+    let digits = |j: usize| !doc.tok(j).is_empty() && doc.tok(j).bytes().all(|b| b.is_ascii_digit());
+    let numbered = (k + 2..k + 5).take_while(|&j| doc.cap(j) || digits(j)).any(digits);
     written
+        && !numbered
         && (matches!(before, Some("world" | "former" | "ex" | "new" | "current"))
             || k.checked_sub(1).is_some_and(|p| super::nationality(doc, p)))
 }
@@ -959,8 +963,10 @@ mod tests {
                 "Moya then upset world number seven Guillermo Coria 6-4.",
                 &[("Guillermo Coria", "world number seven")],
             ),
-            // A number alone is no rank ("the number one Ivan Lendl" says nothing of whose).
+            // A number alone is no rank ("the number one Ivan Lendl" says nothing of whose), nor
+            // before a name with a number in it (a record's).
             ("The number one Ivan Lendl won.", &[]),
+            ("It knocked former number one Band Aid 20 off the top spot.", &[]),
             (
                 "Empire magazine's reviews editor Dan Jolin said the film had a chance.",
                 &[("Dan Jolin", "Empire magazine's reviews editor")],
