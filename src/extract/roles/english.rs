@@ -152,6 +152,39 @@ const TO_VERBS: [&str; 24] = [
     "suspend",
 ];
 
+/// Words opening an English sentence that are no complement of the title after them, though
+/// capitalised there (folded): prepositions, greetings, moods ("Despite Home Secretary X",
+/// "Furious Chelsea manager X").
+pub(super) const NO_COMPLEMENT_OPENERS: [&str; 27] = [
+    "despite",
+    "unlike",
+    "like",
+    "outside",
+    "inside",
+    "once",
+    "dear",
+    "welcome",
+    "sorry",
+    "hello",
+    "thanks",
+    "behind",
+    "beside",
+    "alongside",
+    "against",
+    "without",
+    "within",
+    "amid",
+    "among",
+    "towards",
+    "toward",
+    "including",
+    "following",
+    "angry",
+    "furious",
+    "delighted",
+    "frustrated",
+];
+
 /// Nouns of time, which date what follows rather than qualify it ("last year actor X", "the first
 /// time actress X").
 const TIME_NOUNS: [&str; 19] = [

@@ -518,6 +518,7 @@ fn english_premodifiers(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
     let opens_place = |i: usize| doc.folded(i) == "new" && word(i + 1) && !opens_sentence(doc, i);
     let capitalised = |i: usize| {
         word(i)
+            && !(opens_sentence(doc, i) && english::NO_COMPLEMENT_OPENERS.contains(&doc.folded(i)))
             && (!GAZ.is_stop(doc.folded(i)) || acronym(i) || inner_stop(i) || opens_place(i))
             && !is_honorific(doc, i)
             && !GAZ.months.contains_key(doc.folded(i))
@@ -2639,37 +2640,14 @@ fn extend_back(doc: &Doc, k: usize, blocked: &[bool]) -> usize {
                 && english::modifier_word(doc, p)
                 && !GAZ.days.contains_key(f)
                 && !GAZ.months.contains_key(f)
-                && !matches!(
-                    f,
-                    "despite"
-                        | "unlike"
-                        | "like"
-                        | "outside"
-                        | "inside"
-                        | "once"
-                        | "dear"
-                        | "welcome"
-                        | "sorry"
-                        | "hello"
-                        | "thanks"
-                        | "behind"
-                        | "beside"
-                        | "alongside"
-                        | "against"
-                        | "without"
-                        | "within"
-                        | "amid"
-                        | "among"
-                        | "towards"
-                        | "toward"
-                        | "including"
-                        | "following"
-                        | "angry"
-                        | "furious"
-                )
+                && !english::NO_COMPLEMENT_OPENERS.contains(&f)
         };
+        // ("Despite Home Secretary X", "Furious Chelsea manager X": the sentence's first word.)
+        let opener =
+            doc.info.get(p).is_some_and(|i| i.initial) && english::NO_COMPLEMENT_OPENERS.contains(&f);
         let cap_ok = doc.cap(p)
             && doc.is_word(p)
+            && !opener
             && (!doc.common_capitalised(p) || initial_noun())
             && !GAZ.is_stop(f)
             && !GAZ.phrases.contains_key(f)
@@ -4169,10 +4147,18 @@ mod tests {
                     "It was said yesterday. Yesterday Prime Minister Tony Blair spoke.",
                     &[("Tony Blair", "Prime Minister")],
                 ),
-                // Nor a preposition, written in lowercase elsewhere too.
+                // Nor a preposition or a mood, written in lowercase elsewhere or not.
                 (
                     "It passed despite a revolt. Despite Home Secretary David Blunkett's assurances, it failed.",
                     &[("David Blunkett", "Home Secretary")],
+                ),
+                (
+                    "Despite Home Secretary David Blunkett's assurances, it failed.",
+                    &[("David Blunkett", "Home Secretary")],
+                ),
+                (
+                    "Furious Chelsea manager Jose Mourinho said it was wrong.",
+                    &[("Jose Mourinho", "Chelsea manager")],
                 ),
             ],
         );
