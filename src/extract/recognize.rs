@@ -1218,8 +1218,7 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
     }
     // A given name may open a line as its subject ("Max, 24 ans, proteste", "Sabrina était là"
     // opening a paragraph): the tagger sees too little there. Not a listed place ("Jordan").
-    // (The verb as written: "à" after a name opening a line is a preposition.)
-    let subject_after = |i: usize| age_after(doc, i) || matches!(doc.tok(i), "a" | "est" | "était" | "avait");
+    let subject_after = |i: usize| age_after(doc, i) || verb_of_subject(doc, i);
     let opens_line = a == k
         && doc.newline_before(a)
         && !used.get(a).copied().unwrap_or(true)
@@ -1233,6 +1232,12 @@ fn cap_run(doc: &Doc, k: usize, used: &[bool]) -> (usize, usize) {
     let (_, b) = extend_run(doc, a, used, false);
     let _ = head_first_name;
     (a, b)
+}
+
+/// Whether token `i` is the verb a given name opening a line has for subject ("Sabrina était
+/// là"), as written: "à" after the name is a preposition.
+fn verb_of_subject(doc: &Doc, i: usize) -> bool {
+    matches!(doc.tok(i), "a" | "est" | "était" | "avait")
 }
 
 /// Whether an age in apposition follows token `b`: ", 24 ans," (", 24," in English).
@@ -1336,8 +1341,7 @@ fn classify_run(an: &Analysis, a: usize, b: usize) -> Option<Candidate> {
         (Label::Per, 0.7)
     } else if len == 1
         && GAZ.first_names.contains(first)
-        && (age_after(doc, b)
-            || (a == 0 || doc.newline_before(a)) && matches!(doc.tok(b), "a" | "est" | "était" | "avait"))
+        && (age_after(doc, b) || (a == 0 || doc.newline_before(a)) && verb_of_subject(doc, b))
     {
         // "Max, 24 ans, proteste": the press names the people it meets by their given name; the
         // age is a cue as sure as a title, and so is a line opening on the name (`cap_run`).

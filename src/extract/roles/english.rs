@@ -594,12 +594,10 @@ const RANKS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven"
 /// "former number one X", "British number two X", "world number 3 X": a player's rank after a
 /// word that says whose or when ("number eight" alone is a rugby position, read apart).
 fn ranked(doc: &Doc, k: usize) -> bool {
-    let rank = doc.folded(k + 1);
-    let written =
-        RANKS.contains(&rank) || (1..=3).contains(&rank.len()) && rank.bytes().all(|b| b.is_ascii_digit());
+    let digits = |j: usize| !doc.tok(j).is_empty() && doc.tok(j).bytes().all(|b| b.is_ascii_digit());
+    let written = RANKS.contains(&doc.folded(k + 1)) || doc.tok(k + 1).len() <= 3 && digits(k + 1);
     let before = k.checked_sub(1).map(|p| doc.folded(p));
     // A name with a number in it is a record's or a team's ("former number one Band Aid 20").
-    let digits = |j: usize| !doc.tok(j).is_empty() && doc.tok(j).bytes().all(|b| b.is_ascii_digit());
     let numbered = (k + 2..k + 5).take_while(|&j| doc.cap(j) || digits(j)).any(digits);
     written
         && !numbered
