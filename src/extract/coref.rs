@@ -554,6 +554,11 @@ pub fn sentence_subject<'a>(doc: &Doc, from: usize, to: usize, entities: &Entity
         if matches!(doc.folded(p), "il" | "elle") {
             return Subject::Pronoun(word_gender(doc.folded(p)));
         }
+        // "Lui était déjà venu …": the stressed pronoun opening the sentence is its subject
+        // (further in, "lui" is an object: "Elle lui a dit").
+        if p == from && doc.folded(p) == "lui" && doc.cap(p) && doc.lang == Lang::Fr {
+            return Subject::Pronoun(Gender::Male);
+        }
         // A title opening the sentence: "Le sénateur Paul Morel a …" is Paul Morel; in "Le
         // porte-parole de Jean Dupont a …" the name completes the title, whose holder is not named.
         let mut p = p;
@@ -700,7 +705,12 @@ pub fn subject_person<'a>(
             let fits = trusted_subject(doc, e, end, sentence_from, gender, entities);
             return if fits { Some(Some(e)) } else { give_up(chain) };
         }
-        let subject = sentence_subject(doc, range.start, end, entities);
+        // "« … », explique Adel. Lui était déjà venu …": the speaker the incise names is whom
+        // the sentence is about.
+        let subject = match super::quotes::incise_person(doc, range.start, end, entities) {
+            Some(e) if back > 0 => Subject::Person(e),
+            _ => sentence_subject(doc, range.start, end, entities),
+        };
         // "Liberal Democrat chief executive Lord Rennard suggested …": someone whose name no
         // recognizer tagged speaks in the quote's sentence or one between; the look-back cannot
         // go past them.

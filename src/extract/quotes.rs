@@ -1609,12 +1609,11 @@ fn bare_after_subject(
         || doc.newline_before(close + 1)
         || ends(close + 1)
         || inner.ends_with(['.', '!', '?', '…']) && (doc.cap(close + 1) || is_quote_mark(doc.tok(close + 1)));
-    if !ends_itself {
+    if !ends_itself && !clause_goes_on(doc, close) {
         return None;
     }
     let range = doc.sentences.get(*doc.sent_of.get(k - 1)?)?;
-    if (range.start..k).any(|j| doc.newline_before(j) && j > range.start)
-        || (range.start..k).any(|j| is_quote_mark(doc.tok(j)))
+    if (range.start..k).any(|j| doc.newline_before(j) && j > range.start) || quotes_more_than_a_word(doc, range.start, k)
     {
         return None;
     }
@@ -1659,6 +1658,28 @@ fn bare_after_subject(
         matches!(doc.folded(after), "est" | "etait" | "sera" | "fut")
     });
     (trusted && other.is_none() && !presented && !own_incise).then(|| Speaker::Named(e.name.clone()))
+}
+
+/// Most tokens inside a quotation that only marks a word ("dans cette « agora »").
+const SCARE_QUOTE_TOKENS: usize = 2;
+
+/// Whether tokens `from..to` quote more than a word or two: a sentence that quotes someone is
+/// no mere sentence about its subject.
+fn quotes_more_than_a_word(doc: &Doc, from: usize, to: usize) -> bool {
+    let marks: Vec<usize> = (from..to).filter(|&j| is_quote_mark(doc.tok(j))).collect();
+    marks.len() % 2 == 1 || marks.chunks(2).any(|pair| pair[1] - pair[0] > SCARE_QUOTE_TOKENS + 1)
+}
+
+/// Words opening a clause that goes on after a quotation without attributing it.
+const GOING_ON: [&str; 6] = ["meme", "mais", "car", "alors", "parce", "puisque"];
+
+/// "« Je suis prêt à rester », même s'il « n'attend rien » du gouvernement.": after the
+/// quotation's comma the sentence goes on with a clause of its own, which has no verb of saying.
+fn clause_goes_on(doc: &Doc, close: usize) -> bool {
+    let Some(range) = doc.sent_of.get(close + 1).and_then(|&s| doc.sentences.get(s)) else { return false };
+    doc.tok(close + 1) == ","
+        && GOING_ON.contains(&doc.folded(close + 2))
+        && (close + 2..range.end).all(|j| !is_speech(doc, j) && !doc.newline_before(j))
 }
 
 /// Most tokens between a quotation and a fragment of the same clause that goes on with it.
@@ -2716,6 +2737,20 @@ fn is_speech(doc: &Doc, j: usize) -> bool {
             || matches!(f, "valoir" | "savoir" | "remarquer" | "observer")
                 && j > 0
                 && is_faire(doc.folded(j - 1)))
+}
+
+/// The person a sentence of tokens `start..end` quotes in full and credits in the incise that
+/// ends it ("« … », explique Adel."), by name.
+pub(crate) fn incise_person<'a>(doc: &Doc, start: usize, end: usize, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
+    if !is_quote_mark(doc.tok(start)) || end < start + 4 {
+        return None;
+    }
+    // The closing mark of the last quotation, before the incise's comma.
+    let close = (start + 1..end - 2).rev().find(|&j| is_quote_mark(doc.tok(j)) && doc.tok(j + 1) == ",")?;
+    let v = verb_group_at(doc, close + 2)?;
+    let (e, name_end) = doc.tokens.get(v + 1).and_then(|t| entities.starting_at(t.start))?;
+    let after = doc.tokens.partition_point(|t| t.start < name_end);
+    (e.label == Label::Per && (after >= end || matches!(doc.tok(after), "." | "!" | "?"))).then_some(e)
 }
 
 /// The speech verb at `k` or after a reflexive pronoun and auxiliary there ("s'est réjoui",

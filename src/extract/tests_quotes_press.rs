@@ -1767,3 +1767,26 @@ fn words_the_sentence_credits_to_someone_else_are_not_the_organisation_s() {
     );
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
+
+#[test]
+fn a_bare_quotation_after_a_sentence_about_its_subject() {
+    // The sentence goes on after the quotation with a clause that attributes nothing.
+    let s = speakers(
+        "Titre\n\nDidier, 52 ans, cariste, est venu à Paris à vélo pour éviter les blocages. «Je suis \
+         prêt à rester toute la journée», même s'il n'attend rien du gouvernement.",
+    );
+    assert_eq!(s, vec![Some("Didier".to_string())]);
+    // A word in guillemets does not make the sentence before a quotation; "Lui" opening a
+    // sentence carries the speaker the incise before named.
+    let s = speakers(
+        "Titre\n\n«On est là pour le climat», explique Adel. Lui était déjà venu à Nuit debout, et il \
+         retrouve dans cette «agora» l'envie d'échanger. «Les problèmes touchent aussi le climat.»",
+    );
+    assert_eq!(s, vec![Some("Adel".to_string()), Some("Adel".to_string())]);
+    // Not when the clause after the quotation credits it to someone else.
+    let s = speakers(
+        "Titre\n\nDidier est venu à Paris à vélo pour éviter les blocages. «Je suis prêt à rester \
+         toute la journée», mais c'est ce que dit son voisin.",
+    );
+    assert_eq!(s, vec![None]);
+}
