@@ -616,7 +616,8 @@ fn facts_json_reads_gerunds_covering_nouns_glosses_and_english_but_subjects() {
 }
 
 /// `facts --json` on the people the press meets by their given name, a quoted reason, an
-/// organisation under its name and acronym, and an English title's complement opening a sentence.
+/// organisation under its name and acronym (speaking under the one written nearest its quote),
+/// and an English title's complement opening a sentence.
 #[test]
 fn facts_json_reads_given_names_reasons_acronyms_and_english_title_complements() {
     let body = "Des milliers de manifestants ont défilé.\n\n\
@@ -627,8 +628,7 @@ fn facts_json_reads_given_names_reasons_acronyms_and_english_title_complements()
     let facts = facts_of_story("Manifestation", "2019-01-09", body);
     let speakers: Vec<serde_json::Value> =
         facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
-    let (sabrina, uejf) =
-        (serde_json::json!("Sabrina"), serde_json::json!("Union des étudiants juifs de France"));
+    let (sabrina, uejf) = (serde_json::json!("Sabrina"), serde_json::json!("UEJF"));
     assert_eq!(speakers, vec![sabrina.clone(), sabrina, uejf], "{facts}");
     let orgs: Vec<&serde_json::Value> =
         facts["entities"].as_array().unwrap().iter().filter(|e| e["label"] == "ORG").collect();

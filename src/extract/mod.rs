@@ -237,7 +237,8 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         people.push(Person { name: e.name.clone(), roles, roles_origin: None });
     }
     let index = entities::EntityIndex::new(&ents);
-    let (quotes, described) = quotes::find_quotes(doc, &index, &an.roles);
+    let (mut quotes, described) = quotes::find_quotes(doc, &index, &an.roles);
+    organisations_as_written(&ents, &mut quotes);
     add_described_roles(&mut people, &described);
     let sources = sources::find_sources(doc, &index);
     let lede =
@@ -250,6 +251,42 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
         people,
         sources,
         lede,
+    }
+}
+
+/// "Le Conseil représentatif des institutions juives de France (CRIF) a fait part de son
+/// « indignation »": an organisation known by a name and the acronym the text defines speaks
+/// under the one written nearest before the quote (else the first after it), as a reader
+/// checking the quote finds it. A person keeps their full name.
+fn organisations_as_written(ents: &[Entity], quotes: &mut [Quote]) {
+    for q in quotes.iter_mut() {
+        let Some(e) =
+            q.speaker.as_deref().and_then(|s| ents.iter().find(|e| e.name == s && e.label != Label::Per))
+        else {
+            continue;
+        };
+        let form = |m: &Mention| m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let acronym = |s: &str| {
+            let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
+            let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+            !s.contains(' ') && (2..=8).contains(&letters) && capitals * 2 > letters
+        };
+        let abbreviated = e.mentions.iter().any(|m| {
+            let f = form(m);
+            f != e.name && (acronym(&f) != acronym(&e.name))
+        });
+        if !abbreviated {
+            continue;
+        }
+        let nearest = e
+            .mentions
+            .iter()
+            .filter(|m| m.end <= q.start)
+            .max_by_key(|m| m.end)
+            .or_else(|| e.mentions.iter().filter(|m| m.start >= q.end).min_by_key(|m| m.start));
+        if let Some(m) = nearest {
+            q.speaker = Some(form(m));
+        }
     }
 }
 

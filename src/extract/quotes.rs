@@ -1613,7 +1613,8 @@ fn bare_after_subject(
         return None;
     }
     let range = doc.sentences.get(*doc.sent_of.get(k - 1)?)?;
-    if (range.start..k).any(|j| doc.newline_before(j) && j > range.start) || quotes_more_than_a_word(doc, range.start, k)
+    if (range.start..k).any(|j| doc.newline_before(j) && j > range.start)
+        || quotes_more_than_a_word(doc, range.start, k)
     {
         return None;
     }
@@ -2741,7 +2742,12 @@ fn is_speech(doc: &Doc, j: usize) -> bool {
 
 /// The person a sentence of tokens `start..end` quotes in full and credits in the incise that
 /// ends it ("« … », explique Adel."), by name.
-pub(crate) fn incise_person<'a>(doc: &Doc, start: usize, end: usize, entities: &EntityIndex<'a>) -> Option<&'a Entity> {
+pub(crate) fn incise_person<'a>(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    entities: &EntityIndex<'a>,
+) -> Option<&'a Entity> {
     if !is_quote_mark(doc.tok(start)) || end < start + 4 {
         return None;
     }

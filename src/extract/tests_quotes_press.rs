@@ -1717,7 +1717,8 @@ fn an_organisation_and_the_acronym_it_defines_are_one_speaker() {
     let orgs: Vec<&str> =
         f.entities.iter().filter(|e| e.label == Label::Org).map(|e| e.name.as_str()).collect();
     assert_eq!(orgs, ["Union des étudiants juifs de France"]);
-    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Union des étudiants juifs de France"));
+    // (It speaks under the name written nearest before the quotation.)
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("UEJF"));
     // An organisation opening the sentence, its verb inside the quotation.
     let s = speakers(
         "Titre\n\nLe Conseil d'État a «constaté que l'usage de l'arme avait blessé des manifestants».",
@@ -1789,4 +1790,16 @@ fn a_bare_quotation_after_a_sentence_about_its_subject() {
          toute la journée», mais c'est ce que dit son voisin.",
     );
     assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn an_organisation_speaks_under_the_name_written_nearest_its_quote() {
+    let s = speakers(
+        "Titre\n\n«Nous ne bloquerons pas les dépôts», a indiqué lundi la Fédération nationale des \
+         transports routiers (FNTR).\n\nMardi, la FNTR a changé de ton. «Les blocages continueront jusqu'à vendredi», a prévenu la FNTR.",
+    );
+    assert_eq!(
+        s,
+        vec![Some("Fédération nationale des transports routiers".to_string()), Some("FNTR".to_string())]
+    );
 }

@@ -399,7 +399,21 @@ fn read_story(
             count_role(roles, role, &story.date);
         }
     }
-    for q in loaded.facts.quotes.iter().filter(|q| q.speaker.as_deref().is_some_and(is_it)) {
+    // A quote names an organisation as the text writes it nearest ("CRIF"): any of the
+    // names its mentions here have.
+    let written_here = |s: &str| {
+        loaded
+            .facts
+            .entities
+            .iter()
+            .any(|e| is_it(&e.name) && e.mentions.iter().any(|m| core(&m.text) == core(s)))
+    };
+    for q in loaded
+        .facts
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref().is_some_and(|s| is_it(s) || written_here(s)))
+    {
         quotes.push(QuoteRef { story: story.id.clone(), date: story.date.clone(), text: q.text.clone() });
     }
     Ok(())
@@ -594,6 +608,45 @@ pub(super) mod tests {
         assert_eq!(window, brief(store.stories_of_entities(&ids).unwrap()));
         let Lookup::Found(p) = profile(&mut store, "Tony Blair").unwrap() else { panic!("found") };
         assert_eq!((p.stories.len(), p.story_count), (3, 3));
+    }
+
+    #[test]
+    fn a_quote_credited_to_the_acronym_the_story_writes_is_the_organisation_s() {
+        let mention = |text: &str| Mention { start: 0, end: 5, text: text.into(), origin: Origin::Model };
+        let facts = Facts {
+            entities: vec![Entity {
+                label: Label::Org,
+                name: "Conseil représentatif des institutions juives de France".into(),
+                mentions: vec![
+                    mention("Conseil représentatif des institutions juives de France"),
+                    mention("CRIF"),
+                ],
+            }],
+            quotes: vec![crate::extract::Quote {
+                start: 0,
+                end: 5,
+                text: "un acte odieux".into(),
+                speaker: Some("CRIF".into()),
+                speaker_origin: None,
+                speaker_description: None,
+            }],
+            ..Facts::default()
+        };
+        let mut store = Store::open_in_memory().unwrap();
+        let article =
+            Article { id: "a".into(), title: "a".into(), body: "Story a.".into(), ..Article::default() };
+        let ops = vec![FileOp::Replace {
+            path: "/lib/a.txt".into(),
+            stamp: FileStamp { size: 1, mtime_ns: 0, hash: 1 },
+            articles: vec![(article, Some(crate::service::analysis::cached(&facts)))],
+        }];
+        store.apply(&ops, crate::service::analysis::EXTRACTOR_VERSION).unwrap();
+        let Lookup::Found(p) =
+            profile(&mut store, "Conseil représentatif des institutions juives de France").unwrap()
+        else {
+            panic!("found")
+        };
+        assert_eq!(p.quotes.len(), 1, "{:?}", p.quotes);
     }
 
     /// A library of `n` stories naming Tony Blair, story `i` dated day `i` (2001-01-01 on).
