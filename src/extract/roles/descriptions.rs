@@ -135,7 +135,10 @@ pub(super) fn description_after(
     if !(indefinite || definite) || doc.newline_before(t) {
         return None;
     }
-    if !stands_alone(doc, name.start, definite) {
+    // ("le chauffeur routier X, une des figures du mouvement": one of a group of people is the
+    // titled person, not what the title and the name make together.)
+    let titled = name.start > 0 && !doc.cap(name.start - 1) && title_at(doc, name.start - 1).is_some();
+    if !(stands_alone(doc, name.start, definite) || one_of.is_some() && titled) {
         return None;
     }
     if !relations::known_person(doc, name, found) {

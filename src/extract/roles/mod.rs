@@ -1612,6 +1612,19 @@ fn appositions(
         {
             return end;
         }
+        // "Pour Jean Dupont, retraités, chômeurs et étudiants sont …": a plural title without
+        // article after one person's name is a list of its own ("Claude et Yolande, retraités"
+        // are two).
+        let head = title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start);
+        let two = name.start >= 2 && is_and(doc, name.start - 1);
+        if doc.lang == Lang::Fr
+            && role_start == t
+            && !one_of_at(doc, role_start)
+            && !two
+            && title_head(doc, head).is_some_and(|(_, plural)| plural)
+        {
+            return end;
+        }
         let reserved_end = relation_end.unwrap_or(ce);
         for (a, b) in coordinated(doc, role_start, ce) {
             out.push(RoleMatch {
@@ -4202,6 +4215,31 @@ mod tests {
             &[
                 ("Yves, 70 ans et retraité, manifeste dans le calme.", &[("Yves", "retraité")]),
                 ("Marie Durand, 45 ans et infirmière, manifeste.", &[("Marie Durand", "infirmière")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn trades_of_people_met_and_one_of_a_group_after_a_titled_name() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Moussa Diallo, vigile devant le magasin, surveille la rue.",
+                    &[("Moussa Diallo", "vigile")],
+                ),
+                (
+                    "Paul Lefèvre, ancien routier et retraité, manifeste.",
+                    &[("Paul Lefèvre", "ancien routier"), ("Paul Lefèvre", "retraité")],
+                ),
+                (
+                    "Ils étaient menés par le chauffeur Éric Drouet, une des figures du mouvement.",
+                    &[("Éric Drouet", "chauffeur"), ("Éric Drouet", "une des figures du mouvement")],
+                ),
+                // Adjectives and participles of the same words are no titles.
+                ("Il a descendu la rue commerçante Sainte-Catherine avec sa femme.", &[]),
+                ("Habitant Épernon depuis dix ans, il a pris le train.", &[]),
             ],
         );
     }

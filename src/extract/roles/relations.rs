@@ -66,7 +66,8 @@ fn names_a_camp(doc: &Doc, mut j: usize) -> bool {
         j += 1;
     }
     let f = doc.folded(j);
-    doc.cap(j) || doc.tok(j) == "«" || CAMP_NOUNS.contains(&f) || GAZ.title_heads.contains(f)
+    // (A title as written: "retraite" is no "retraité".)
+    doc.cap(j) || doc.tok(j) == "«" || CAMP_NOUNS.contains(&f) || title_at(doc, j).is_some()
 }
 
 /// Whether a participle stands at `j` right after a noun: "soutien du « ras-le-bol fiscal »
