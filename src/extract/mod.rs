@@ -229,7 +229,9 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
             let span = (m.start, m.end);
             let loose_here = loose.iter().filter(|(s, _)| nested(*s, span)).map(|(_, r)| *r);
             for role in role_at.get(&span).into_iter().flatten().copied().chain(loose_here) {
-                if !roles.iter().any(|r| r == role) {
+                // ("chef de l'Etat", "chef de l'État": one role however the text spells it.)
+                let key = crate::text::fold::fold_str(role);
+                if !roles.iter().any(|r| crate::text::fold::fold_str(r) == key) {
                     roles.push(role.to_string());
                 }
             }

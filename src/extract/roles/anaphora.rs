@@ -307,6 +307,8 @@ fn may_be_surname(doc: &Doc, k: usize) -> bool {
         && !GAZ.phrases.contains_key(f)
         && !GAZ.acronyms.contains_key(doc.tok(k))
         && !GAZ.demonyms.contains_key(f)
+        // "Vendredi à Besançon, l'humoriste …": a French town is no surname either.
+        && !(doc.lang == Lang::Fr && GAZ.towns.contains(f))
 }
 
 /// Whether the two capitalised words at `start` read as a person's given name and surname the
@@ -401,6 +403,7 @@ fn opens_subject(doc: &Doc, rs: usize) -> bool {
     sentence_start
         || after_quotation
         || CLAUSE_OPENERS.contains(&doc.folded(before))
+        || opens_adverbial_clause(doc, before)
         || cites(doc, before)
         || GAZ.speech_fr.contains(doc.folded(before)) && after_quote(before)
 }
@@ -468,6 +471,17 @@ const SUBORDINATORS: [&str; 10] = [
     "puisque",
     "puisqu'",
 ];
+
+/// Whether the token at `k` opens a clause of time, cause, condition or contrast, whose
+/// subject may be the person the sentence before named: "même si l'animateur se considère …",
+/// "alors que le ministre …". (Not "que" after a verb of saying: "X estime que l'ancien boxeur a
+/// perdu les pédales" speaks of someone else.)
+fn opens_adverbial_clause(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    let after = |heads: &[&str]| k > 0 && heads.contains(&doc.folded(k - 1));
+    matches!(f, "si" | "car" | "quand" | "lorsque" | "lorsqu'" | "puisque" | "puisqu'")
+        || matches!(f, "que" | "qu'") && after(&["alors", "tandis", "parce", "bien"])
+}
 
 /// Whether the token at `k` opens a subordinate clause: a word of `SUBORDINATORS`, "où", or
 /// "que" after "alors", "tandis", "parce", "bien" or a verb of saying ("estime que X").

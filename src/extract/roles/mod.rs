@@ -3355,6 +3355,32 @@ mod tests {
     }
 
     #[test]
+    fn a_description_after_a_town_or_opening_a_clause_of_time_or_contrast() {
+        assert_cases(&[
+            (
+                "Franck Dubosc a renié le mouvement. Vendredi à Besançon, l'humoriste a précisé sa pensée.",
+                &[("Franck Dubosc", "humoriste")],
+            ),
+            (
+                "Cyril Hanouna s'est vu propulsé porte-voix du mouvement. Même si l'animateur se considère comme un simple relais.",
+                &[("Cyril Hanouna", "animateur")],
+            ),
+            // After "que" and a verb of saying, the description is whom the speaker talks about.
+            ("Laurent Boucher estime que l'ancien boxeur a perdu les pédales.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_role_spelt_two_ways_is_one() {
+        let f = crate::extract::extract(
+            "Le chef de l'Etat Emmanuel Macron a parlé. Le chef de l'État Emmanuel Macron a répondu.",
+            &crate::extract::Options { lang: Some(crate::extract::types::Lang::Fr), ..Default::default() },
+        );
+        let roles: Vec<&Vec<String>> = f.people.iter().map(|p| &p.roles).collect();
+        assert_eq!(roles, [&vec!["chef de l'Etat".to_string()]]);
+    }
+
+    #[test]
     fn a_standfirst_describes_whom_the_body_names_first() {
         assert_cases(&[
             (
