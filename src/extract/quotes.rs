@@ -4309,7 +4309,12 @@ fn gerund_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
     let gerund = (k.saturating_sub(GERUND_REACH).max(sent_start + 1)..k)
         .rev()
         .take_while(|&j| !breaks(j))
-        .find(|&j| doc.folded(j - 1) == "en" && doc.folded(j).ends_with("ant") && is_speech(doc, j))?;
+        .find(|&j| {
+            // "…, plaidant « une énorme erreur »": a participle clause after the comma shares the
+            // subject as a gerund does.
+            let opened = doc.folded(j - 1) == "en" || doc.tok(j - 1) == "," && j == k - 1;
+            opened && doc.folded(j).ends_with("ant") && is_speech(doc, j)
+        })?;
     let own_saying = (gerund + 1..k).any(|j| is_speech(doc, j));
     if own_saying
         || person_between(doc, gerund, k, entities)
@@ -5197,7 +5202,12 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // "Akli Gasmi, jeune berger …, se souvient :"; never inside a quote before ("« Le silence
     // n'est pas acceptable », s'est alarmé …").
     let mut s = end_of_quote_begun_before(doc, sent_start, e);
-    while s < e && doc.common_capitalised(s) && !doc.is_determiner(s) && !doc.cap(s + 1) {
+    while s < e
+        && doc.common_capitalised(s)
+        && !doc.is_determiner(s)
+        && !PERSONAL.contains(&doc.folded(s))
+        && !doc.cap(s + 1)
+    {
         s += 1;
     }
     // An adverbial before the subject ("De son côté, le négociateur a appelé") is skipped:

@@ -1803,3 +1803,15 @@ fn an_organisation_speaks_under_the_name_written_nearest_its_quote() {
         vec![Some("Fédération nationale des transports routiers".to_string()), Some("FNTR".to_string())]
     );
 }
+
+#[test]
+fn a_pronoun_subject_carries_to_a_verb_after_its_comma() {
+    // "Il a …, plaidant « … »", "Il a …, a plaidé « … »": the pronoun opening the sentence is
+    // the subject of the participle or of the second verb.
+    for tail in ["plaidant «une énorme erreur»", "a plaidé «une énorme erreur»"] {
+        let s = speakers(&format!(
+            "Titre\n\nFranck Dubosc a affirmé son soutien. Puis il a réaffirmé son soutien, {tail}."
+        ));
+        assert_eq!(s, vec![Some("Franck Dubosc".to_string())], "{tail}");
+    }
+}
