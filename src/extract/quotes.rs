@@ -2737,7 +2737,19 @@ fn is_speech(doc: &Doc, j: usize) -> bool {
         && (GAZ.is_speech_verb(f)
             || matches!(f, "valoir" | "savoir" | "remarquer" | "observer")
                 && j > 0
-                && is_faire(doc.folded(j - 1)))
+                && is_faire(doc.folded(j - 1))
+            || speech_phrase_at(doc, j))
+}
+
+/// "a fait part de son « indignation »", "fait état de", "met en garde contre", "a mis en
+/// avant": a verb that says with the words after it.
+fn speech_phrase_at(doc: &Doc, j: usize) -> bool {
+    let f = doc.folded(j);
+    let (next, then) = (doc.folded(j + 1), doc.folded(j + 2));
+    let mettre =
+        matches!(f, "met" | "mettent" | "mis" | "mise" | "mettait" | "mettaient" | "mettra" | "mettant");
+    let faire = is_faire(f) || matches!(f, "faisant");
+    mettre && next == "en" && matches!(then, "garde" | "avant") || faire && matches!(next, "part" | "etat")
 }
 
 /// The person a sentence of tokens `start..end` quotes in full and credits in the incise that

@@ -1815,3 +1815,27 @@ fn a_pronoun_subject_carries_to_a_verb_after_its_comma() {
         assert_eq!(s, vec![Some("Franck Dubosc".to_string())], "{tail}");
     }
 }
+
+#[test]
+fn speech_phrases_and_a_changed_name_s_asterisk() {
+    let s = speakers(
+        "Titre\n\nLe Conseil représentatif des institutions juives de France a fait part de son \
+         «indignation». La CPME a elle aussi mis en garde les manifestants: «nous n'accepterons pas \
+         que les entreprises soient pénalisées». Michel Lavastrou, délégué CGT, a fait état d'une \
+         «grève depuis mardi».",
+    );
+    assert_eq!(
+        s,
+        vec![
+            some("Conseil représentatif des institutions juives de France"),
+            some("CPME"),
+            some("Michel Lavastrou")
+        ]
+    );
+    // The asterisk of a changed name is no part of it, nor a word between the name and its comma.
+    let s = speakers(
+        "Titre\n\nLe cortège avance. «C'est vrai que c'est une cacophonie, remarque Eric*, retraité, \
+         alors que le défilé fait demi-tour.»",
+    );
+    assert_eq!(s, vec![some("Eric")]);
+}

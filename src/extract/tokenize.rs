@@ -17,7 +17,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let cl = c.len_utf8();
-        if is_space(c) || c == '\u{00AD}' || is_invisible(c) {
+        if is_space(c) || c == '\u{00AD}' || is_invisible(c) || name_marker(text, i, c) {
             i += cl;
             continue;
         }
@@ -51,6 +51,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = e;
     }
     out
+}
+
+/// "remarque Eric*, retraité": the asterisk the press glues to a changed name (or to a word
+/// with a footnote) is no word of the sentence.
+fn name_marker(text: &str, i: usize, c: char) -> bool {
+    c == '*'
+        && char_before(text, i).is_some_and(char::is_alphabetic)
+        && char_at(text, i + 1).is_none_or(|n| !n.is_alphanumeric())
 }
 
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
@@ -299,6 +307,13 @@ mod tests {
         assert_eq!(toks("Jean-Pierre ouest-africain"), vec!["Jean-Pierre", "ouest-africain"]);
         assert_eq!(toks("aujourd'hui O'Brien"), vec!["aujourd'hui", "O'Brien"]);
         assert_eq!(toks("Blair's plan"), vec!["Blair", "'s", "plan"]);
+    }
+
+    #[test]
+    fn the_asterisk_of_a_changed_name_is_no_token() {
+        assert_eq!(toks("remarque Eric*, retraité"), vec!["remarque", "Eric", ",", "retraité"]);
+        // Not between words or figures, nor opening one.
+        assert_eq!(toks("2*3 *note"), vec!["2", "*", "3", "*", "note"]);
     }
 
     #[test]
