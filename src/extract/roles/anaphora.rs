@@ -498,7 +498,10 @@ fn opens_subordinate(doc: &Doc, k: usize) -> bool {
 
 /// "selon" or "d'après" at `k`: what follows is who said it.
 fn cites(doc: &Doc, k: usize) -> bool {
-    doc.folded(k) == "selon" || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
+    doc.folded(k) == "selon"
+        || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
+        // "Pour le syndicaliste, le projet …": the sentence frames the words as theirs.
+        || doc.folded(k) == "pour" && doc.starts_sentence(k)
 }
 
 /// Whether the description's article agrees with the holder's given name: "la" is a woman,

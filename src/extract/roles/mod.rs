@@ -445,7 +445,7 @@ const VERB_LIKE_TITLES: [&str; 7] = ["juge", "guide", "pilote", "garde", "arbitr
 /// a lowercase French one after the start of a sentence, punctuation, an article or a word of
 /// `BEFORE_TITLE` (the modifiers "ancien", "futur"… skipped).
 fn title_opens_phrase(doc: &Doc, k: usize) -> bool {
-    if english::verb_after_infinitive_marker(doc, k) {
+    if english::verb_after_infinitive_marker(doc, k) || names_a_place(doc, k) {
         return false;
     }
     let f = doc.folded(k);
@@ -462,6 +462,34 @@ fn title_opens_phrase(doc: &Doc, k: usize) -> bool {
         || BEFORE_TITLE.contains(&f)
         || f.starts_with(|c: char| c.is_ascii_digit())
         || is_honorific(doc, p)
+}
+
+/// Places named after someone, whose name a title may open: "rue du Général Alain de Bossieu",
+/// "le lycée du Président Coty" (folded).
+const NAMED_PLACES: [&str; 14] = [
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "allee",
+    "impasse",
+    "pont",
+    "gare",
+    "lycee",
+    "college",
+    "ecole",
+    "stade",
+    "hopital",
+];
+
+/// Whether the title at `k` opens the name of a place ("rue du Général X"): "rue", "avenue"…
+/// then "du", "de la" or "de l'" right before it.
+fn names_a_place(doc: &Doc, k: usize) -> bool {
+    let back = |n: usize| k.checked_sub(n).map_or("", |j| doc.folded(j));
+    doc.lang == Lang::Fr
+        && (NAMED_PLACES.contains(&back(2)) && back(1) == "du"
+            || NAMED_PLACES.contains(&back(3)) && back(2) == "de" && matches!(back(1), "la" | "l'"))
 }
 
 /// Start of the role once the lowercase modifiers before the title are included.
@@ -3367,6 +3395,13 @@ mod tests {
             ),
             // After "que" and a verb of saying, the description is whom the speaker talks about.
             ("Laurent Boucher estime que l'ancien boxeur a perdu les pédales.", &[]),
+            // "Pour le syndicaliste, …" frames the words as the person's.
+            (
+                "Le budget est insuffisant, relève Frédéric Lagache. Pour le syndicaliste, le projet doit changer.",
+                &[("Frédéric Lagache", "syndicaliste")],
+            ),
+            // A title opening a street's name gives no one a role.
+            ("Les locaux sont rue du Général Alain de Bossieu, dans le XVe arrondissement.", &[]),
         ]);
     }
 
