@@ -1186,7 +1186,9 @@ fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex)
         entity_at(doc, j, entities)
     };
     if let Some((name, after)) = person_at(name_at) {
-        return (after == caption_end || doc.tok(after) == ",").then_some(Speaker::Named(name));
+        // ("¶François Berléand sur RTL": where the words were said may follow the name.)
+        let medium = matches!(doc.folded(after), "sur" | "dans" | "au" | "a") && doc.cap(after + 1);
+        return (after == caption_end || doc.tok(after) == "," || medium).then_some(Speaker::Named(name));
     }
     // The title first: a definite article, the title, then the name closing the line; not a
     // name completing the title ("Un proche d'Emmanuel Macron" is someone else).
@@ -1199,14 +1201,16 @@ fn caption_speaker(doc: &Doc, open: usize, close: usize, entities: &EntityIndex)
     (after == caption_end && !completes).then_some(Speaker::Named(name))
 }
 
-/// Whether the caption from `from` to `end` holds no sentence: no full stop, quotation mark,
-/// auxiliary or verb of saying ("à" is no auxiliary: "maire LR, à Valence").
+/// Whether the caption from `from` to `end` holds no sentence: no full stop, quotation (a word
+/// or two in guillemets may be: "Jean-Jacques, «gilet jaune» retraité"), auxiliary or verb of
+/// saying ("à" is no auxiliary: "maire LR, à Valence").
 fn caption_words_only(doc: &Doc, from: usize, end: usize) -> bool {
-    !(from..end).any(|j| {
-        matches!(doc.tok(j), "." | "!" | "?" | "«" | "»")
-            || AUX.contains(&doc.folded(j)) && doc.tok(j) != "à"
-            || is_speech(doc, j)
-    })
+    !quotes_more_than_a_word(doc, from, end)
+        && !(from..end).any(|j| {
+            matches!(doc.tok(j), "." | "!" | "?")
+                || AUX.contains(&doc.folded(j)) && doc.tok(j) != "à"
+                || is_speech(doc, j)
+        })
 }
 
 /// Whether `name` is the name of a date the text gives ("le 26 novembre 2018"), with or

@@ -1839,3 +1839,19 @@ fn speech_phrases_and_a_changed_name_s_asterisk() {
     );
     assert_eq!(s, vec![some("Eric")]);
 }
+
+#[test]
+fn a_caption_may_say_where_and_mark_a_word() {
+    let s = speakers(
+        "Titre\n\nLe comédien a parlé.\n«Moi, depuis le début, je ne les soutiens pas»\nFrançois Berléand sur \
+         RTL\nPeu d'insulaires ont manifesté.\n«Si nous ne sommes pas plus nombreux, nous n'arriverons à \
+         rien»\nJean-Jacques, «gilet jaune» retraité\n",
+    );
+    assert_eq!(s, vec![some("François Berléand"), some("Jean-Jacques")]);
+    // A caption quoting a sentence is the text going on.
+    let s = speakers(
+        "Titre\n\nLe comédien a parlé.\n«Moi, depuis le début, je ne les soutiens pas»\nFrançois Berléand \
+         répète «je ne changerai pas d'avis»\n",
+    );
+    assert_eq!(s.first(), Some(&None), "{s:?}");
+}
