@@ -15,6 +15,7 @@ pub mod eval;
 pub mod eval_facts;
 pub mod eval_spans;
 mod gazetteer;
+mod joint;
 mod lang;
 mod lists;
 mod media;

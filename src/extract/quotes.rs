@@ -1642,6 +1642,18 @@ fn bare_after_subject(
                 .filter(|e| e.mentions.iter().any(|m| m.start >= paragraph && m.end <= to))
                 .map(|e| Speaker::Named(e.name.clone()));
         }
+        // "Claude et Yolande font partie des habitués. « On vient à chaque fois … »": words
+        // said for several, after a sentence opening with the people who say them; "Ils …"
+        // carries them on.
+        _ if super::joint::speaks_for_several(inner) && !own_incise => {
+            let plural = matches!(doc.folded(range.start), "ils" | "elles");
+            return if plural {
+                super::joint::joint_before(doc, range.start, entities)
+            } else {
+                super::joint::people_opening(doc, range.start, k - 1, entities)
+            }
+            .map(Speaker::Named);
+        }
         // "L'actrice est décidée à … . « … »": a person described, for `resolve_description`
         // to name (or to show as described), when the sentence names nobody.
         _ => {
@@ -5111,9 +5123,12 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     if PERSONAL.contains(&doc.folded(e - 1)) {
         return Some(Speaker::Pronoun(coref::word_gender(doc.folded(e - 1))));
     }
-    // "Ils ont déclaré : «": several people, none of them the speaker.
+    // "Ils ont déclaré : «": several people, none of them the speaker, unless the sentences
+    // before opened with them together ("Claude et Yolande …. Ils prônent une « … »").
     if PLURAL.contains(&doc.folded(e - 1)) {
-        return Some(Speaker::Unknown);
+        let joint =
+            (doc.lang == Lang::Fr).then(|| super::joint::joint_before(doc, e - 1, entities)).flatten();
+        return Some(joint.map_or(Speaker::Unknown, Speaker::Named));
     }
     // A name right before the verb, or before an apposition closed by a comma ("le ministre
     // des finances, Pierre Moscovici, a ajouté"), or before an incise ("X, jeune berger, se

@@ -1855,3 +1855,24 @@ fn a_caption_may_say_where_and_mark_a_word() {
     );
     assert_eq!(s.first(), Some(&None), "{s:?}");
 }
+
+#[test]
+fn people_quoted_together_speak_as_one() {
+    let s = speakers(
+        "Titre\n\nClaude et Yolande, en revanche, font partie des habitués. «On vient à chaque fois \
+         qu'il y a une marche». Végétariens, ils prônent une «prise de conscience collective».",
+    );
+    assert_eq!(s, vec![some("Claude et Yolande"), some("Claude et Yolande")]);
+    let s = speakers(
+        "Titre\n\nAudrey et Sébastien gagnent 1600 euros par mois. Très remontés, ils ont dit: «Nous \
+         ne lâcherons rien tant que rien ne change.»",
+    );
+    assert_eq!(s, vec![some("Audrey et Sébastien")]);
+    // Words said by one ("je") are not the pair's; "ils" after another person named is no one.
+    let s = speakers(
+        "Titre\n\nClaude et Yolande font partie des habitués. «Je viens à chaque fois qu'il y a une \
+         marche».\n\nClaude et Yolande sont là. Paul Morel les accompagne. Ils ont dit: «Nous ne \
+         lâcherons rien tant que rien ne change.»",
+    );
+    assert_eq!(s, vec![None, None]);
+}
