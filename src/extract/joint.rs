@@ -25,7 +25,8 @@ pub fn people_opening(doc: &Doc, start: usize, end: usize, entities: &EntityInde
         j = doc.tokens.partition_point(|t| t.start < e_end);
         match doc.folded(j) {
             "," if names.len() < MOST_PEOPLE && person_at(doc, j + 1, entities) => j += 1,
-            "et" if person_at(doc, j + 1, entities) => {
+            // (The name after "et" counts too: at most `MOST_PEOPLE` in all.)
+            "et" if names.len() < MOST_PEOPLE && person_at(doc, j + 1, entities) => {
                 j += 1;
                 let (_, last_end) = doc.tokens.get(j).and_then(|t| entities.starting_at(t.start))?;
                 names.push(doc.text.get(doc.tokens.get(j)?.start..last_end)?);
@@ -88,6 +89,14 @@ pub fn joint_before(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Strin
         }
         if let Some(joint) = people_opening(doc, range.start, range.end, entities) {
             return Some(joint);
+        }
+        // Between, only their own words or sentences the same "ils"/"elles" opens: any other
+        // sentence may bring in another group ("Les syndicats sont furieux. Ils dénoncent …").
+        let quotation = super::quotes::is_quote_mark(doc.tok(range.start));
+        let carried =
+            (range.start..range.end.min(range.start + 4)).any(|j| matches!(doc.folded(j), "ils" | "elles"));
+        if !quotation && !carried {
+            return None;
         }
         let (a, b) = (doc.tokens.get(range.start)?, doc.tokens.get(range.end.saturating_sub(1))?);
         if entities.last_person_between(a.start, b.end, |_, _| true).is_some() {

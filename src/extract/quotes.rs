@@ -5252,6 +5252,15 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         }
         s = comma + 1;
     }
+    // "Elle a rencontré le préfet, qui a répondu(,) dénonçant «": a participle in, or right
+    // after, a relative clause is that clause's, not the subject's.
+    let segment = |to: usize| (s..to).rev().find(|&j| doc.tok(j) == ",").map(|c| c + 1);
+    let relative = |j: Option<usize>| j.is_some_and(|j| RELATIVE_WORDS.contains(&doc.folded(j)));
+    if doc.folded(verb).ends_with("ant")
+        && (relative(segment(verb)) || verb > 0 && doc.tok(verb - 1) == "," && relative(segment(verb - 1)))
+    {
+        return None;
+    }
     phrase_speaker_within(doc, s, e, true, entities)
 }
 

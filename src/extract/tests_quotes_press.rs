@@ -1876,3 +1876,31 @@ fn people_quoted_together_speak_as_one() {
     );
     assert_eq!(s, vec![None, None]);
 }
+
+#[test]
+fn ils_after_another_group_is_not_the_pair() {
+    // A sentence between that brings in another group ("les syndicats", "les policiers").
+    for between in ["Les syndicats sont furieux.", "Leurs voisins, eux, restent chez eux."] {
+        let s = speakers(&format!(
+            "Titre\n\nClaude et Yolande sont venus de Lyon. {between} Ils expliquent : «Nous ne \
+             lâcherons rien tant que rien ne change.»"
+        ));
+        assert_eq!(s, vec![None], "{between}");
+    }
+    // Five people are more than a pair's list.
+    let s = speakers(
+        "Titre\n\nAnne, Paul, Marie, Jeanne et Louis manifestent. Ils disent : «Nous ne partirons pas \
+         d'ici.»",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_participle_after_a_relative_clause_is_that_clause_s() {
+    for tail in ["qui a répondu, dénonçant", "qui a répondu en dénonçant"] {
+        let s = speakers(&format!(
+            "Titre\n\nMarie Durand était à Lille. Elle a rencontré le préfet, {tail} «un texte injuste»."
+        ));
+        assert_eq!(s, vec![None], "{tail}");
+    }
+}

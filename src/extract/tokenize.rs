@@ -56,9 +56,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// "remarque Eric*, retraité": the asterisk the press glues to a changed name (or to a word
 /// with a footnote) is no word of the sentence.
 fn name_marker(text: &str, i: usize, c: char) -> bool {
-    c == '*'
-        && char_before(text, i).is_some_and(char::is_alphabetic)
-        && char_at(text, i + 1).is_none_or(|n| !n.is_alphanumeric())
+    if c != '*' || !char_before(text, i).is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // ("Mathieu Laine* Fabien Clairefond": before another name it still parts the two.)
+    let rest = text.get(i + 1..).unwrap_or("");
+    let name_after =
+        rest.starts_with(is_space) && rest.trim_start_matches(is_space).starts_with(char::is_uppercase);
+    char_at(text, i + 1).is_none_or(|n| !n.is_alphanumeric()) && !name_after
 }
 
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
@@ -314,6 +319,8 @@ mod tests {
         assert_eq!(toks("remarque Eric*, retraité"), vec!["remarque", "Eric", ",", "retraité"]);
         // Not between words or figures, nor opening one.
         assert_eq!(toks("2*3 *note"), vec!["2", "*", "3", "*", "note"]);
+        // Before another name it parts the two.
+        assert_eq!(toks("Mathieu Laine* Fabien"), vec!["Mathieu", "Laine", "*", "Fabien"]);
     }
 
     #[test]

@@ -479,8 +479,12 @@ const SUBORDINATORS: [&str; 10] = [
 fn opens_adverbial_clause(doc: &Doc, k: usize) -> bool {
     let f = doc.folded(k);
     let after = |heads: &[&str]| k > 0 && heads.contains(&doc.folded(k - 1));
-    matches!(f, "si" | "car" | "quand" | "lorsque" | "lorsqu'" | "puisque" | "puisqu'")
-        || matches!(f, "que" | "qu'") && after(&["alors", "tandis", "parce", "bien"])
+    // (Not "alors que", "tandis que", "quand", "lorsque", a bare "si": they set the person
+    // against, or beside, someone else: "Alors que le ministre défend sa réforme, le député …",
+    // "Lorsque le juge l'a interrogé, il …".)
+    matches!(f, "car" | "puisque" | "puisqu'")
+        || f == "si" && after(&["meme"])
+        || matches!(f, "que" | "qu'") && after(&["parce"])
 }
 
 /// Whether the token at `k` opens a subordinate clause: a word of `SUBORDINATORS`, "où", or

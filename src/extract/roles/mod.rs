@@ -487,9 +487,16 @@ const NAMED_PLACES: [&str; 14] = [
 /// then "du", "de la" or "de l'" right before it.
 fn names_a_place(doc: &Doc, k: usize) -> bool {
     let back = |n: usize| k.checked_sub(n).map_or("", |j| doc.folded(j));
-    doc.lang == Lang::Fr
-        && (NAMED_PLACES.contains(&back(2)) && back(1) == "du"
-            || NAMED_PLACES.contains(&back(3)) && back(2) == "de" && matches!(back(1), "la" | "l'"))
+    let place = if back(1) == "du" {
+        back(2)
+    } else if back(2) == "de" && matches!(back(1), "la" | "l'") {
+        back(3)
+    } else {
+        ""
+    };
+    // ("à la place du ministre X", "prendre la place du président": no square but a stand-in;
+    // a square's name writes its title with a capital.)
+    doc.lang == Lang::Fr && NAMED_PLACES.contains(&place) && (place != "place" || doc.cap(k))
 }
 
 /// Start of the role once the lowercase modifiers before the title are included.
@@ -1641,14 +1648,12 @@ fn appositions(
             return end;
         }
         // "Pour Jean Dupont, retraités, chômeurs et étudiants sont …": a plural title without
-        // article after one person's name is a list of its own ("Claude et Yolande, retraités"
-        // are two).
+        // article after a name is a list of its own, or the title of several ("Claude et
+        // Yolande, retraités", which this rule, reading the last name only, cannot share out).
         let head = title_after_premodifiers(doc, role_start, blocked).unwrap_or(role_start);
-        let two = name.start >= 2 && is_and(doc, name.start - 1);
         if doc.lang == Lang::Fr
             && role_start == t
             && !one_of_at(doc, role_start)
-            && !two
             && title_head(doc, head).is_some_and(|(_, plural)| plural)
         {
             return end;
@@ -3402,6 +3407,13 @@ mod tests {
             ),
             // A title opening a street's name gives no one a role.
             ("Les locaux sont rue du Général Alain de Bossieu, dans le XVe arrondissement.", &[]),
+            // "à la place du ministre X" is no square.
+            (
+                "Il a pris la place du ministre de l'Intérieur Gérald Darmanin.",
+                &[("Gérald Darmanin", "ministre de l'Intérieur")],
+            ),
+            // A clause of time or contrast may set someone else beside the person.
+            ("Jean Dupont a été entendu. Lorsque le juge l'a interrogé, il a gardé le silence.", &[]),
         ]);
     }
 
