@@ -1625,6 +1625,14 @@ fn bare_after_subject(
     let (from, to) = (doc.tokens.get(range.start)?.start, open_t.start);
     // "« …, dit le ministère, … »": the quotation has its own incise.
     let own_incise = (k + 2..close).any(|j| doc.tok(j - 1) == "," && is_speech(doc, j));
+    // "Cécile, Isabelle et Vanessa, trois sœurs, sont venues. « On veut … »": words said for
+    // several, after a sentence opening with the people who say them.
+    let several = super::joint::speaks_for_several(inner) && !own_incise;
+    if let Some(joint) =
+        several.then(|| super::joint::people_opening(doc, range.start, k - 1, entities)).flatten()
+    {
+        return Some(Speaker::Named(joint));
+    }
     let e = match coref::sentence_subject(doc, range.start, k - 1, entities) {
         coref::Subject::Person(e) => e,
         // "X a rejoint le cortège. Elle a dû fermer sa boutique. « … »": the person the
@@ -1642,17 +1650,10 @@ fn bare_after_subject(
                 .filter(|e| e.mentions.iter().any(|m| m.start >= paragraph && m.end <= to))
                 .map(|e| Speaker::Named(e.name.clone()));
         }
-        // "Claude et Yolande font partie des habitués. « On vient à chaque fois … »": words
-        // said for several, after a sentence opening with the people who say them; "Ils …"
-        // carries them on.
-        _ if super::joint::speaks_for_several(inner) && !own_incise => {
-            let plural = matches!(doc.folded(range.start), "ils" | "elles");
-            return if plural {
-                super::joint::joint_before(doc, range.start, entities)
-            } else {
-                super::joint::people_opening(doc, range.start, k - 1, entities)
-            }
-            .map(Speaker::Named);
+        // "Claude et Yolande font partie des habitués. … Ils sont venus. « On vient … »": "Ils"
+        // carries the people quoted together on.
+        _ if several && matches!(doc.folded(range.start), "ils" | "elles") => {
+            return super::joint::joint_before(doc, range.start, entities).map(Speaker::Named);
         }
         // "L'actrice est décidée à … . « … »": a person described, for `resolve_description`
         // to name (or to show as described), when the sentence names nobody.

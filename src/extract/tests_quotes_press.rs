@@ -1864,6 +1864,11 @@ fn people_quoted_together_speak_as_one() {
     );
     assert_eq!(s, vec![some("Claude et Yolande"), some("Claude et Yolande")]);
     let s = speakers(
+        "Titre\n\nCécile, Isabelle et Vanessa, trois sœurs, sont venues de Lyon. «On veut que ça \
+         change vraiment.»",
+    );
+    assert_eq!(s, vec![some("Cécile, Isabelle et Vanessa")]);
+    let s = speakers(
         "Titre\n\nAudrey et Sébastien gagnent 1600 euros par mois. Très remontés, ils ont dit: «Nous \
          ne lâcherons rien tant que rien ne change.»",
     );
