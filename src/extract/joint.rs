@@ -18,7 +18,7 @@ pub fn people_opening(doc: &Doc, start: usize, end: usize, entities: &EntityInde
     let mut j = start;
     loop {
         let (e, e_end) = doc.tokens.get(j).and_then(|t| entities.starting_at(t.start))?;
-        if e.label != Label::Per || names.len() == MOST_PEOPLE {
+        if e.label != Label::Per {
             return None;
         }
         names.push(doc.text.get(doc.tokens.get(j)?.start..e_end)?);

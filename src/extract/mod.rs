@@ -257,10 +257,13 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
     }
 }
 
+/// Most bytes from a quote's end to the name in its incise ("», a déclaré la …").
+const INCISE_BYTES: usize = 40;
+
 /// "Le Conseil représentatif des institutions juives de France (CRIF) a fait part de son
 /// « indignation »": an organisation known by a name and the acronym the text defines speaks
-/// under the one written nearest before the quote (else the first after it), as a reader
-/// checking the quote finds it. A person keeps their full name.
+/// under the one written in the quote's incise, else nearest before the quote (else the first
+/// after it), as a reader checking the quote finds it. A person keeps their full name.
 fn organisations_as_written(ents: &[Entity], quotes: &mut [Quote]) {
     for q in quotes.iter_mut() {
         let Some(e) =
@@ -281,12 +284,13 @@ fn organisations_as_written(ents: &[Entity], quotes: &mut [Quote]) {
         if !abbreviated {
             continue;
         }
-        let nearest = e
-            .mentions
-            .iter()
-            .filter(|m| m.end <= q.start)
-            .max_by_key(|m| m.end)
-            .or_else(|| e.mentions.iter().filter(|m| m.start >= q.end).min_by_key(|m| m.start));
+        // The incise right after the quote first ("« … », a déclaré la Confédération générale
+        // du travail"), else the nearest before, else the first after.
+        let after = || e.mentions.iter().filter(|m| m.start >= q.end).min_by_key(|m| m.start);
+        let incise = after().filter(|m| m.start - q.end <= INCISE_BYTES);
+        let nearest = incise
+            .or_else(|| e.mentions.iter().filter(|m| m.end <= q.start).max_by_key(|m| m.end))
+            .or_else(after);
         if let Some(m) = nearest {
             q.speaker = Some(form(m));
         }

@@ -1802,6 +1802,12 @@ fn an_organisation_speaks_under_the_name_written_nearest_its_quote() {
         s,
         vec![Some("Fédération nationale des transports routiers".to_string()), Some("FNTR".to_string())]
     );
+    // The name in the quote's own incise comes first.
+    let s = speakers(
+        "Titre\n\nLa Confédération générale du travail (CGT) appelle à la grève. «Nous ne lâcherons \
+         rien», a déclaré la Confédération générale du travail.",
+    );
+    assert_eq!(s, vec![some("Confédération générale du travail")]);
 }
 
 #[test]
