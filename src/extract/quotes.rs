@@ -5253,6 +5253,12 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
         }
         s = comma + 1;
     }
+    // "He said the man shouted: «": a verb of saying with a subject of its own after the
+    // sentence's pronoun is that subject's, whom the text leaves unnamed.
+    let own_subject = e > s + 2 && doc.is_determiner(e - 2) && doc.is_word(e - 1) && !doc.cap(e - 1);
+    if own_subject && PERSONAL.contains(&doc.folded(s)) {
+        return None;
+    }
     // "Elle a rencontré le préfet, qui a répondu(,) dénonçant «": a participle in, or right
     // after, a relative clause is that clause's, not the subject's.
     let segment = |to: usize| (s..to).rev().find(|&j| doc.tok(j) == ",").map(|c| c + 1);

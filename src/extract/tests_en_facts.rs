@@ -384,3 +384,12 @@ fn a_passive_or_intransitive_verb_lists_no_objects() {
     );
     assert!(!s.iter().any(|x| x.as_deref() == Some("Michael Owen")), "{s:?}");
 }
+
+#[test]
+fn a_verb_of_saying_with_its_own_subject_after_the_pronoun_is_that_subject_s() {
+    let s = speakers(
+        "Title\n\nRobert Kilroy-Silk was attacked. He said the man shouted: \"You have offended my \
+         religion, I am doing this in the name of Islam.\"",
+    );
+    assert_eq!(s, vec![None]);
+}
