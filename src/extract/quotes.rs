@@ -1366,7 +1366,15 @@ fn plausible_speaker(s: &str) -> bool {
     let adverb = words.len() == 1
         && f.chars().count() >= ADVERB_MIN_CHARS
         && (f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment"));
-    opens && !dangling && !pronoun && !adverb && words.len() <= 10 && !s.contains(['«', '»', '"', '“', '”'])
+    // "The 41-year-old chart-topper": an age after the article describes someone; no name.
+    let aged = determiner(&f) && words.get(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    opens
+        && !dangling
+        && !pronoun
+        && !adverb
+        && !aged
+        && words.len() <= 10
+        && !s.contains(['«', '»', '"', '“', '”'])
 }
 
 /// Fewest letters of a French adverb in -ment that is taken for no name ("notamment").

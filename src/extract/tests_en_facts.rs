@@ -393,3 +393,13 @@ fn a_verb_of_saying_with_its_own_subject_after_the_pronoun_is_that_subject_s() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn an_age_after_the_article_is_no_speaker_s_name() {
+    let s = speakers(
+        "Title\n\n\"I thought I should explain myself,\" said George Michael. The 41-year-old \
+         chart-topper told reporters he wanted to \"move his career into a different form\". \"I'm \
+         still going to be making music,\" he said.",
+    );
+    assert!(!s.iter().flatten().any(|n| n.starts_with("The ")), "{s:?}");
+}
