@@ -1285,7 +1285,12 @@ fn lower_description(s: String) -> String {
     let head = elided.or_else(|| words.next()).unwrap_or("");
     // "Le syndicat SUD" holds a name: kept as written.
     let named = words.any(|w| w.starts_with(char::is_uppercase));
-    if det && !named && first.starts_with(char::is_uppercase) && head.starts_with(char::is_lowercase) {
+    // "The 41-year-old chart-topper": an age after the article describes someone.
+    let aged = first == "The" && head.starts_with(|c: char| c.is_ascii_digit());
+    if (det && head.starts_with(char::is_lowercase) || aged)
+        && !named
+        && first.starts_with(char::is_uppercase)
+    {
         let mut c = s.chars();
         return c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or(s);
     }
@@ -1366,15 +1371,7 @@ fn plausible_speaker(s: &str) -> bool {
     let adverb = words.len() == 1
         && f.chars().count() >= ADVERB_MIN_CHARS
         && (f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment"));
-    // "The 41-year-old chart-topper": an age after the article describes someone; no name.
-    let aged = determiner(&f) && words.get(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    opens
-        && !dangling
-        && !pronoun
-        && !adverb
-        && !aged
-        && words.len() <= 10
-        && !s.contains(['«', '»', '"', '“', '”'])
+    opens && !dangling && !pronoun && !adverb && words.len() <= 10 && !s.contains(['«', '»', '"', '“', '”'])
 }
 
 /// Fewest letters of a French adverb in -ment that is taken for no name ("notamment").
