@@ -226,13 +226,15 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
     let mut people: Vec<Person> = Vec::new();
     for e in ents.iter().filter(|e| e.label == Label::Per) {
         let mut roles: Vec<String> = Vec::new();
+        // ("chef de l'Etat", "chef de l'État": one role however the text spells it.)
+        let mut keys: Vec<String> = Vec::new();
         for m in &e.mentions {
             let span = (m.start, m.end);
             let loose_here = loose.iter().filter(|(s, _)| nested(*s, span)).map(|(_, r)| *r);
             for role in role_at.get(&span).into_iter().flatten().copied().chain(loose_here) {
-                // ("chef de l'Etat", "chef de l'État": one role however the text spells it.)
                 let key = crate::text::fold::fold_str(role);
-                if !roles.iter().any(|r| crate::text::fold::fold_str(r) == key) {
+                if !keys.contains(&key) {
+                    keys.push(key);
                     roles.push(role.to_string());
                 }
             }
@@ -272,11 +274,7 @@ fn organisations_as_written(ents: &[Entity], quotes: &mut [Quote]) {
             continue;
         };
         let form = |m: &Mention| m.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let acronym = |s: &str| {
-            let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
-            let capitals = s.chars().filter(|c| c.is_uppercase()).count();
-            !s.contains(' ') && (2..=8).contains(&letters) && capitals * 2 > letters
-        };
+        let acronym = names::looks_like_acronym;
         let abbreviated = e.mentions.iter().any(|m| {
             let f = form(m);
             f != e.name && (acronym(&f) != acronym(&e.name))

@@ -58,11 +58,15 @@ pub fn initials(name: &str) -> Option<String> {
 /// written) of `long`.
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    let capitals = letters.chars().filter(|c| c.is_uppercase()).count();
-    (2..=8).contains(&letters.chars().count())
-        && !short.contains(' ')
-        && capitals * 2 > letters.chars().count()
-        && initials(long).is_some_and(|i| i == fold_str(&letters))
+    looks_like_acronym(short) && initials(long).is_some_and(|i| i == fold_str(&letters))
+}
+
+/// Whether `s` is written like an acronym: one word of two to eight letters or figures, most of
+/// them capitals ("CRIF", "UEJF", "Ofce").
+pub fn looks_like_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
+    let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+    !s.contains(' ') && (2..=8).contains(&letters) && capitals * 2 > letters
 }
 
 #[cfg(test)]

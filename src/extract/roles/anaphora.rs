@@ -472,10 +472,10 @@ const SUBORDINATORS: [&str; 10] = [
     "puisqu'",
 ];
 
-/// Whether the token at `k` opens a clause of time, cause, condition or contrast, whose
-/// subject may be the person the sentence before named: "même si l'animateur se considère …",
-/// "alors que le ministre …". (Not "que" after a verb of saying: "X estime que l'ancien boxeur a
-/// perdu les pédales" speaks of someone else.)
+/// Whether the token at `k` opens a clause of cause or concession, whose subject may be the
+/// person the sentence before named: "même si l'animateur se considère …", "parce que le
+/// ministre …". (Not "que" after a verb of saying: "X estime que l'ancien boxeur a perdu les
+/// pédales" speaks of someone else.)
 fn opens_adverbial_clause(doc: &Doc, k: usize) -> bool {
     let f = doc.folded(k);
     let after = |heads: &[&str]| k > 0 && heads.contains(&doc.folded(k - 1));
@@ -500,7 +500,7 @@ fn opens_subordinate(doc: &Doc, k: usize) -> bool {
         || GAZ.speech_fr.contains(head) && !PREPOSITIONS.contains(&head)
 }
 
-/// "selon" or "d'après" at `k`: what follows is who said it.
+/// "selon" or "d'après" at `k`, or "Pour" opening the sentence: what follows is who said it.
 fn cites(doc: &Doc, k: usize) -> bool {
     doc.folded(k) == "selon"
         || doc.folded(k) == "apres" && k > 0 && doc.folded(k - 1) == "d'"
