@@ -637,3 +637,23 @@ fn facts_json_reads_given_names_reasons_acronyms_and_english_title_complements()
     let facts = facts_of_story_in("en", "Gift", "2005-01-10", body);
     assert_eq!(facts["people"][0]["roles"], serde_json::json!(["Science Minister"]), "{facts}");
 }
+
+/// `facts --json` names people quoted together as one speaker and reads a pulled-out quote's
+/// caption that says where the words were said.
+#[test]
+fn facts_json_names_joint_speakers_and_captions_with_a_medium() {
+    // (Paragraphs one a line, as the press's JSON gives them.)
+    let body = "Des milliers de manifestants ont défilé.\n\
+                Claude et Yolande, en revanche, font partie des habitués. «On vient à chaque fois \
+                qu'il y a une marche pour le climat».\n\
+                «Moi, depuis le début, je ne les soutiens pas»\n\
+                François Berléand sur RTL\n";
+    let facts = facts_of_story("Manifestation", "2019-01-09", body);
+    let speakers: Vec<serde_json::Value> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    assert_eq!(
+        speakers,
+        vec![serde_json::json!("Claude et Yolande"), serde_json::json!("François Berléand")],
+        "{facts}"
+    );
+}
