@@ -62,7 +62,7 @@ pub(super) const MODIFIERS: [&str; 10] =
 
 /// Lowercase words before a title that belong to the role: "ancien Premier ministre", "nouveau
 /// directeur", "jeune manifestant", "premier adjoint", "shadow foreign secretary" (folded).
-pub(super) const PRE_MODIFIERS: [&str; 39] = [
+pub(super) const PRE_MODIFIERS: [&str; 44] = [
     // "the sixth seed", "le second adjoint".
     "second",
     "third",
@@ -89,6 +89,12 @@ pub(super) const PRE_MODIFIERS: [&str; 39] = [
     "nouveaux",
     "jeune",
     "jeunes",
+    // "le célèbre marchand d'animaux X", "X, la fameuse chanteuse".
+    "celebre",
+    "fameux",
+    "fameuse",
+    "illustre",
+    "famous",
     "futur",
     "future",
     "actuel",
@@ -321,8 +327,9 @@ fn title_phrase_at(doc: &Doc, k: usize) -> Option<(usize, bool)> {
 fn title_tail(doc: &Doc, mut te: usize) -> usize {
     loop {
         let f = doc.folded(te);
-        let lower_adj =
-            doc.is_word(te) && !doc.cap(te) && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f));
+        let lower_adj = doc.is_word(te)
+            && !doc.cap(te)
+            && (GAZ.demonyms.contains_key(f) || POST_MODIFIERS.contains(&f) || movement_adjective(doc, te));
         if lower_adj || member_before_name(doc, te) || is_party_label(doc, te) || is_party_short_name(doc, te)
         {
             te += 1;
@@ -330,6 +337,43 @@ fn title_tail(doc: &Doc, mut te: usize) -> usize {
             return te;
         }
     }
+}
+
+/// French adjectives of a movement or a doctrine, read after a title (folded, singular; the
+/// parties' own are in `POST_MODIFIERS`). Listed: many words in "-iste" are nouns or verbs
+/// ("le journaliste insiste").
+const MOVEMENT_ADJECTIVES: [&str; 24] = [
+    "feministe",
+    "nationaliste",
+    "independantiste",
+    "separatiste",
+    "souverainiste",
+    "populiste",
+    "gaulliste",
+    "trotskiste",
+    "anarchiste",
+    "pacifiste",
+    "royaliste",
+    "altermondialiste",
+    "antiraciste",
+    "marxiste",
+    "maoiste",
+    "sioniste",
+    "federaliste",
+    "humaniste",
+    "progressiste",
+    "integriste",
+    "salafiste",
+    "autonomiste",
+    "unioniste",
+    "loyaliste",
+];
+
+/// A French adjective of a movement or a doctrine after a title: "la militante féministe", "les
+/// leaders indépendantistes".
+fn movement_adjective(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    doc.lang == Lang::Fr && MOVEMENT_ADJECTIVES.contains(&f.strip_suffix('s').unwrap_or(f))
 }
 
 /// An all-caps word of two to six letters in French text: a party or organisation label ("UMP",
@@ -680,7 +724,11 @@ fn name_run_from(doc: &Doc, k: usize, blocked: &[bool], opens_line: bool) -> Opt
             j += 1;
         } else if (PARTICLES.contains(&doc.folded(j)) || doc.folded(j) == "d'") && !doc.cap(j) && ok(j + 1) {
             j += 2;
-        } else if matches!(doc.tok(j), "Le" | "La") && ok_after_article(j + 1) && !doc.newline_before(j) {
+        } else if (matches!(doc.tok(j), "Le" | "La") || doc.cap(j) && PARTICLES.contains(&doc.folded(j)))
+            && ok_after_article(j + 1)
+            && !doc.newline_before(j)
+        {
+            // ("Caroline De Haas", "Karel De Gucht": a particle written with a capital.)
             // French surnames with a capitalised article: "Bruno Le Maire", "Marine Le Pen".
             j += 2;
         } else if glued_article(doc.tok(j)) && !doc.newline_before(j) {
@@ -1278,8 +1326,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                     ns += 1;
                 }
                 // "le guide religieux de l'Iran, l'ayatollah Ali Khamenei": both roles are his;
-                // the second is read when the loop reaches it.
+                // the second is read when the loop reaches it. ("Parmi les victimes, le
+                // boulanger X": a plural title names a group, not the one named after it.)
                 if doc.is_determiner(ns)
+                    && !plural
                     && let Some(inner) = title_at(doc, ns + 1)
                     && let Some(ne) = person_name(doc, inner, blocked)
                 {
@@ -1811,7 +1861,9 @@ fn apposed_role(doc: &Doc, mut t: usize, blocked: &[bool]) -> Option<(usize, usi
         return apposed_role(doc, t + 1, blocked);
     }
     // "Jean Dupont, président du club, et Marie Durand, sa vice-présidente".
-    let possessive = matches!(doc.folded(t), "son" | "sa" | "leur") && doc.lang == super::types::Lang::Fr;
+    // ("M. Mercier, notre ambassadeur à Madrid": the paper's own.)
+    let possessive = matches!(doc.folded(t), "son" | "sa" | "leur" | "notre" | "votre")
+        && doc.lang == super::types::Lang::Fr;
     let article =
         possessive || matches!(doc.folded(t), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une");
     if article && !one_of_at(doc, t) {
@@ -3680,6 +3732,36 @@ mod tests {
     #[test]
     fn trades_envoys_and_ages() {
         assert_cases(TRADES_AND_AGES);
+    }
+
+    #[test]
+    fn crafts_famous_ones_the_paper_s_own_and_movements() {
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                ("Jean Martin, 36 ans, sertisseur, a été blessé.", &[("Jean Martin", "sertisseur")]),
+                ("Le libraire Paul Morel a fermé boutique.", &[("Paul Morel", "libraire")]),
+                (
+                    "Henri Morel, le célèbre correspondant parisien du Times, raconte.",
+                    &[("Henri Morel", "célèbre correspondant parisien du Times")],
+                ),
+                // The paper's own envoy: the role leaves "notre" out as it does "son".
+                ("M. Morel, notre ambassadeur à Madrid, est sorti.", &[("Morel", "ambassadeur à Madrid")]),
+                (
+                    "La militante féministe Anne Morel a dénoncé ces propos.",
+                    &[("Anne Morel", "militante féministe")],
+                ),
+                // "insiste" is a verb, no adjective of the title.
+                (
+                    "Paul Morel, de l'AFP, a parlé. Le journaliste insiste sur les délais.",
+                    &[("Paul Morel", "de l'AFP"), ("Paul Morel", "journaliste")],
+                ),
+                // A particle with a capital stays inside the name.
+                ("La militante Caroline De Haas a dénoncé ces propos.", &[("Caroline De Haas", "militante")]),
+                // A group before the comma is not the one person named after it.
+                ("Parmi les victimes, le boulanger Jean Martin a péri.", &[("Jean Martin", "boulanger")]),
+            ],
+        );
     }
 
     // fr-roles10: a party in brackets after a name, a surname after an honorific, a period of
