@@ -576,7 +576,22 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
                 && GAZ.phrases.get(doc.folded(p)).is_some_and(|g| g.label == Label::Loc)
                 && !super::opens_sentence(doc, k)
         });
-    if LOWERCASE_TITLES.contains(&f) || LOWERCASE_PLURAL_TITLES.contains(&f) || host || forward || capped {
+    // "bass player X", "a former Davis Cup player for Australia", "England player X": a player of
+    // a game, an instrument or a side; not "player of the year" (an award), "a player in the
+    // role of", "media player".
+    let player = f == "player"
+        && !matches!(doc.folded(k + 1), "of" | "in" | "from" | "to" | "who" | "with")
+        && p.is_some_and(|p| {
+            (noun_modifier(doc, p) && doc.folded(p) != "media")
+                || doc.cap(p) && !super::opens_sentence(doc, p)
+        });
+    if LOWERCASE_TITLES.contains(&f)
+        || LOWERCASE_PLURAL_TITLES.contains(&f)
+        || host
+        || forward
+        || capped
+        || player
+    {
         Some(k + 1)
     } else if f == "number" && (doc.tok(k + 1) == "eight" || ranked(doc, k)) {
         Some(k + 2)
@@ -983,6 +998,20 @@ mod tests {
             "The head of the unit, Acting Detective Chief Superintendent, Anna Clarke, said the gang was caught.",
             &[("Anna Clarke", "head of the unit"), ("Anna Clarke", "Acting Detective Chief Superintendent")],
         )]);
+    }
+
+    #[test]
+    fn a_player_of_a_game_an_instrument_or_a_side() {
+        assert_cases(&[
+            ("The bass player Tom Reed left the band.", &[("Tom Reed", "bass player")]),
+            (
+                "Tom Reed, a former Davis Cup player for Australia, won.",
+                &[("Tom Reed", "former Davis Cup player for Australia")],
+            ),
+            // An award, a part in a film: no player of anything.
+            ("Tom Reed was named player of the year.", &[]),
+            ("It has a media player Tom Reed wrote.", &[]),
+        ]);
     }
 
     #[test]
