@@ -3681,19 +3681,30 @@ fn apposed(doc: &Doc, end: usize, j: usize) -> bool {
 /// The people to whom the roles found in the text give exactly the role a (folded) description
 /// names after its article ("le ministre de l'Intérieur" → "ministre de l'Intérieur"). A bare
 /// title ("le ministre") is too loose: only a role with a complement or a modifier counts.
+/// Failing that, the one person whose role says it in full ("le ministre de l'Action" →
+/// "ministre de l'Action et des Comptes publics"), for a description of three words or more
+/// ("la secrétaire d'État" is a title alone).
 fn holders_of_role(doc: &Doc, description: &str, roles: &[RoleMatch], entities: &EntityIndex) -> Vec<String> {
     let Some(role) = description_role(description) else {
         return Vec::new();
     };
-    let mut names: Vec<String> = Vec::new();
-    for r in roles.iter().filter(|r| crate::text::fold::fold_str(&r.role) == role) {
-        if let Some(e) = r.holder(doc, entities)
-            && !names.contains(&e.name)
-        {
-            names.push(e.name.clone());
+    let holders = |names_it: &dyn Fn(&str) -> bool| {
+        let mut names: Vec<String> = Vec::new();
+        for r in roles.iter().filter(|r| names_it(&crate::text::fold::fold_str(&r.role))) {
+            if let Some(e) = r.holder(doc, entities)
+                && !names.contains(&e.name)
+            {
+                names.push(e.name.clone());
+            }
         }
+        names
+    };
+    let exact = holders(&|theirs| theirs == role);
+    if !exact.is_empty() || role.split([' ', '\'']).count() < 3 {
+        return exact;
     }
-    names
+    let in_full = holders(&|theirs| theirs.strip_prefix(role).is_some_and(|rest| rest.starts_with(' ')));
+    if in_full.len() == 1 { in_full } else { Vec::new() }
 }
 
 /// Nouns of French descriptions that stand for any holder of some offices, with those offices'

@@ -1915,3 +1915,18 @@ fn a_participle_after_a_relative_clause_is_that_clause_s() {
         assert_eq!(s, vec![None], "{tail}");
     }
 }
+
+#[test]
+fn a_description_shortening_the_one_role_that_says_it_in_full() {
+    // "le ministre de l'Action" is the minister of "l'Action et des Comptes publics" named
+    // before, when nobody else holds a role that begins so.
+    let s = speakers(
+        "Le ministre de l'Action et des Comptes publics, Paul Roussel, a reçu Anne Morel et Jean Dupont. « Nous avons loupé quelque chose », a reconnu le ministre de l'Action.",
+    );
+    assert_eq!(s, vec![some("Paul Roussel")]);
+    // A title alone ("la secrétaire d'État") is no role said in part: two of them, none.
+    let s = speakers(
+        "Anne Roux, secrétaire d'État à la Santé, et Marie Morel, secrétaire d'État aux Sports, ont parlé. « Rien n'est décidé », a dit la secrétaire d'État.",
+    );
+    assert_eq!(s, vec![None]);
+}

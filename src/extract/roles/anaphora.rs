@@ -392,7 +392,7 @@ const ENGLISH_THING_NOUNS: [&str; 24] = [
 /// an object ("il a appelé le chef de l'État"); after "que", someone the speaker talks about.
 fn opens_subject(doc: &Doc, rs: usize) -> bool {
     let Some(article) = rs.checked_sub(1) else { return false };
-    if !matches!(doc.folded(article), "le" | "la" | "l'") {
+    if !matches!(doc.folded(article), "le" | "la" | "l'" | "ce" | "cet" | "cette") {
         return false;
     }
     let Some(before) = article.checked_sub(1) else { return true };
@@ -514,8 +514,8 @@ fn cites(doc: &Doc, k: usize) -> bool {
 /// ("l'actrice", "l'ancienne ministre").
 fn gender_agrees(doc: &Doc, rs: usize, te: usize, holder: &NameMention) -> bool {
     let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
-        Some("la") => Gender::Female,
-        Some("le") => Gender::Male,
+        Some("la" | "cette") => Gender::Female,
+        Some("le" | "ce" | "cet") => Gender::Male,
         _ => (rs..te)
             .map(|i| noun_gender(doc.folded(i)))
             .find(|g| *g != Gender::Unknown)
@@ -674,8 +674,8 @@ fn mentions_around<'m>(
     // description whose given name its article does not fit is not who it names. (Before it,
     // "Jean Dupont et Marie Durand ont ouvert la séance. Le président …" may be a third person.)
     let told = match start.checked_sub(1).map(|a| doc.folded(a)) {
-        Some("la") => Gender::Female,
-        Some("le") => Gender::Male,
+        Some("la" | "cette") => Gender::Female,
+        Some("le" | "ce" | "cet") => Gender::Male,
         _ => Gender::Unknown,
     };
     mentions.iter().filter(move |m| {

@@ -2044,7 +2044,9 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
 /// modifiers included, the article left out) and end.
 fn description_at(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(usize, usize)> {
     let rs = modifiers_back(doc, k);
-    if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au") {
+    // "cette serveuse en Corrèze", "cet ancien membre de l'armée de l'air": a demonstrative
+    // points back as surely as the article does.
+    if !matches!(doc.folded(rs.checked_sub(1)?), "le" | "la" | "l'" | "du" | "au" | "ce" | "cet" | "cette") {
         return None;
     }
     if party_member_at(doc, k) {
@@ -2080,6 +2082,13 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
     while j < ce && is_link(j) {
         while j < ce && is_link(j) {
             j += 1;
+        }
+        // "ce leader des «gilets jaunes»": the name the writer keeps in guillemets.
+        // ("accuse le président de «trahison»": after a bare "de", a charge.)
+        if let Some(after) = quoted_words(doc, j).filter(|&a| a <= ce && doc.folded(j - 1) != "de") {
+            j = after;
+            end = j;
+            continue;
         }
         if j >= ce || !doc.is_word(j) || doc.is_determiner(j) || gerund_at(doc, j) {
             break;
@@ -2384,6 +2393,21 @@ fn subject_end(doc: &Doc, k: usize) -> usize {
     } else if k >= 4 && doc.tok(k - 1) == "," && doc.folded(k - 2) == "ans" && doc.tok(k - 4) == "," {
         // "Jean Dupont, 45 ans, est le nouveau directeur".
         k - 4
+    } else if k >= 3
+        && doc.folded(k - 1) == "ans"
+        && doc.tok(k - 3) == ","
+        && doc.tok(k - 2).bytes().all(|b| b.is_ascii_digit())
+    {
+        // "Éric Drouet, 33 ans est aussi …": the age's closing comma left out.
+        k - 3
+    } else if k >= 3
+        && doc.tok(k - 1) == ","
+        && matches!(doc.folded(k - 2), "lui" | "elle")
+        && doc.tok(k - 3) == ","
+        && doc.lang == super::types::Lang::Fr
+    {
+        // "Julien Terrier, lui, est un autoentrepreneur": the pronoun only stresses the subject.
+        k - 3
     } else {
         k
     }
@@ -2394,6 +2418,10 @@ fn subject_end(doc: &Doc, k: usize) -> usize {
 /// Returns the role with its start and end (the role's text runs from one to the other).
 fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usize, usize)> {
     let mut t = copula_at(doc, k)?;
+    // "est aussi un des initiateurs", "est également conseiller municipal".
+    if doc.lang == super::types::Lang::Fr && matches!(doc.folded(t), "aussi" | "egalement" | "desormais") {
+        t += 1;
+    }
     k.checked_sub(1)?;
     let name_end = subject_end(doc, k);
     let ns = name_start_before(doc, name_end);
@@ -2414,10 +2442,18 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     {
         return None;
     }
-    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une" | "the" | "a" | "an") {
+    // "est l'un des initiateurs du mouvement": one of them, the role keeps "un des".
+    if doc.folded(t) == "l'" && one_of_at(doc, t + 1) {
+        t += 1;
+    }
+    let one_of = one_of_at(doc, t);
+    if matches!(doc.folded(t), "le" | "la" | "l'" | "un" | "une" | "the" | "a" | "an") && !one_of {
         t += 1;
     }
     let rs = t;
+    if one_of {
+        t += 2;
+    }
     while PRE_MODIFIERS.contains(&doc.folded(t)) && !doc.cap(t) {
         t += 1;
     }
@@ -3732,6 +3768,49 @@ mod tests {
     #[test]
     fn trades_envoys_and_ages() {
         assert_cases(TRADES_AND_AGES);
+    }
+
+    #[test]
+    fn copulas_after_a_stressed_pronoun_or_an_age_and_one_of_many() {
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Julien Morel, lui, est un autoentrepreneur de 31 ans.",
+                    &[("Julien Morel", "autoentrepreneur")],
+                ),
+                (
+                    "Éric Morel, 33 ans est aussi un des initiateurs du mouvement.",
+                    &[("Éric Morel", "un des initiateurs du mouvement")],
+                ),
+                (
+                    "Anne Morel est également conseillère municipale.",
+                    &[("Anne Morel", "conseillère municipale")],
+                ),
+                // "lui" after a verb is its object, not a stressed subject.
+                ("Paul Roux a parlé à Anne Morel, lui, est resté.", &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn demonstratives_point_back_to_the_one_just_named() {
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Ou encore Marine Morel. Agée de 22 ans, cette serveuse en Corrèze anime le groupe.",
+                    &[("Marine Morel", "serveuse en Corrèze")],
+                ),
+                // The demonstrative's gender must fit the given name.
+                ("Ou encore Marine Morel. Agé de 22 ans, ce serveur anime le groupe.", &[]),
+                // The words in guillemets after "des" name the group the title leads.
+                (
+                    "Éric Morel a été interpellé. Ce leader des «gilets jaunes» appelait au blocage.",
+                    &[("Éric Morel", "leader des «gilets jaunes»")],
+                ),
+            ],
+        );
     }
 
     #[test]
