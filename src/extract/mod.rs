@@ -27,6 +27,7 @@ mod reported;
 mod roles;
 mod sentence;
 mod sources;
+mod spoken_of;
 pub mod tagger;
 mod tagger_recognizer;
 mod tokenize;

@@ -758,8 +758,16 @@ pub fn find_quotes(
                 let guess = unresolved_close
                     .is_none_or(|c| person_between(doc, c, k, entities))
                     .then(|| protagonist.get_or_init(|| Protagonist::find(doc, entities)).as_ref());
+                let guessing = guess.is_some();
                 cataphora_subject(doc, k, close, g, entities)
                     .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), guess))
+                    .or_else(|| {
+                        guessing
+                            .then(|| {
+                                super::spoken_of::the_one_not_spoken_of(doc, k..close, g, entities, roles)
+                            })
+                            .flatten()
+                    })
             }
             Some(Speaker::Latest(g)) => {
                 let from = coref::reach_start(doc, k);
@@ -2168,7 +2176,7 @@ const COMPLEMENT_TITLE_WORDS: usize = 7;
 /// Whether person `e` is named within the byte `span` otherwise than as a complement, or as a
 /// possessor in an earlier paragraph ("… against Sir Alex Ferguson's side. ¶ … \"…,\" he said":
 /// someone else).
-fn not_only_complement(doc: &Doc, e: &Entity, span: std::ops::Range<usize>) -> bool {
+pub(super) fn not_only_complement(doc: &Doc, e: &Entity, span: std::ops::Range<usize>) -> bool {
     let same_paragraph = |end: usize| doc.text.get(end..span.end).is_some_and(|t| !t.contains('\n'));
     e.mentions.iter().any(|m| {
         m.start >= span.start
@@ -3345,7 +3353,7 @@ fn function_word(doc: &Doc, j: usize) -> bool {
 
 /// Whether the noun phrase whose first word after the determiner is at `h` names a person by
 /// their function ("porte-parole", "premier ministre", "ancien député").
-fn is_person_head(doc: &Doc, h: usize) -> bool {
+pub(super) fn is_person_head(doc: &Doc, h: usize) -> bool {
     let person = |j: usize| function_word(doc, j);
     // "la tête de liste Debout la France": who leads a party's list.
     let list_leader = doc.folded(h) == "tete" && doc.folded(h + 1) == "de" && doc.folded(h + 2) == "liste";

@@ -1930,3 +1930,21 @@ fn a_description_shortening_the_one_role_that_says_it_in_full() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_speaker_is_not_whom_their_own_words_speak_of() {
+    // Two men named before the pronoun: the president the words speak of is not the speaker.
+    let s = speakers(
+        "Le président Paul Roussel a reçu Jean Morel, ministre des Finances. Selon Jean Morel, Paul Roussel devra trancher. « Il faut que le président annonce des mesures fortes », a-t-il glissé.",
+    );
+    assert_eq!(s, vec![some("Jean Morel")]);
+    // Words that speak of neither leave both possible: no one.
+    let s = speakers(
+        "Paul Roussel a reçu Jean Morel. Selon Jean Morel, Paul Roussel devra trancher. « Il faut agir vite », a-t-il dit.",
+    );
+    assert_eq!(s, vec![None]);
+    let s = speakers(
+        "William Hale believes Joe Morton is perfectly suited to the job. \"He is the best manager I have had, Morton thinks of everything,\" he said.",
+    );
+    assert_eq!(s, vec![some("William Hale")]);
+}
