@@ -707,6 +707,7 @@ pub fn find_quotes(
             .or_else(|| colon_subject(doc, k, words, entities, roles))
             .or_else(|| speaking_subject(doc, k, words, entities))
             .or_else(|| gerund_subject(doc, k, entities))
+            .or_else(|| fronted_participle_subject(doc, k, close, entities))
             .or_else(|| speaker_framed(doc, k, words, entities, roles))
             .or_else(|| relative_speaker(doc, k, entities))
             .or_else(|| fragment_subject(doc, k, words, entities))
@@ -3873,8 +3874,14 @@ fn other_complement(
         .map(|r| crate::text::fold::fold_str(&r.role))
         .filter(|r| title_word(r) == Some(title))
         .collect();
-    // "maire de Belflou" is "maire de Belflou dans l'Aude": one may say more than the other.
-    let differ = |c: &str| !c.starts_with(wanted) && !wanted.starts_with(c);
+    // "maire de Belflou" is "maire de Belflou dans l'Aude": one may say more than the other;
+    // "présidente du RN" is "présidente du Rassemblement national" (folded: "rn").
+    let initials_of = |short: &str, long: &str| {
+        !short.contains(' ') && super::names::initials(long).is_some_and(|i| i == short)
+    };
+    let differ = |c: &str| {
+        !c.starts_with(wanted) && !wanted.starts_with(c) && !initials_of(c, wanted) && !initials_of(wanted, c)
+    };
     !theirs.is_empty() && theirs.iter().all(|r| role_complement(r).is_some_and(differ))
 }
 
@@ -4394,6 +4401,50 @@ fn gerund_subject(doc: &Doc, k: usize, entities: &EntityIndex) -> Option<Speaker
         }
         _ => None,
     }
+}
+
+/// Most tokens from a sentence-opening participle of saying to the comma closing its clause.
+const FRONTED_CLAUSE_REACH: usize = 40;
+
+/// "Accusant le ministre de « jouer les cacous », la présidente du RN a invité …": a sentence
+/// opening with a present participle of saying, whose clause holds the quotation, gives the
+/// words to its main clause's subject, right after the comma that closes that clause: a person
+/// or a body named there, or a person described (for `resolve_description` to name).
+fn fronted_participle_subject(doc: &Doc, k: usize, close: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let sent_start = doc.sentences.get(*doc.sent_of.get(k)?)?.start;
+    let first = doc.folded(sent_start);
+    let opens = doc.cap(sent_start) && first.ends_with("ant") && GAZ.is_speech_verb(first);
+    // "Réagissant aux événements des « gilets jaunes »": after a definite article, the words
+    // name a thing or a group; they are no one's words.
+    let named_thing = k
+        .checked_sub(1)
+        .is_none_or(|p| matches!(doc.folded(p), "des" | "du" | "aux" | "au" | "les" | "le" | "la" | "l'"));
+    if doc.lang != Lang::Fr || !opens || close <= k || named_thing {
+        return None;
+    }
+    let limit = (sent_start + FRONTED_CLAUSE_REACH).min(doc.len());
+    for j in close + 1..limit {
+        if doc.newline_before(j) {
+            return None;
+        }
+        match doc.tok(j) {
+            "." | "!" | "?" | ";" | ":" => return None,
+            "," => {}
+            _ => continue,
+        }
+        // Another verb of saying in the clause brings its own speaker.
+        if (close + 1..j).any(|i| is_speech(doc, i)) {
+            return None;
+        }
+        match phrase_speaker(doc, j + 1, entities) {
+            Some(Speaker::Named(name)) => return Some(Speaker::Named(name)),
+            Some(Speaker::Description(Kind::Person, words)) => {
+                return Some(Speaker::Description(Kind::Person, words));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").

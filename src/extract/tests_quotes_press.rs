@@ -1948,3 +1948,19 @@ fn a_speaker_is_not_whom_their_own_words_speak_of() {
     );
     assert_eq!(s, vec![some("William Hale")]);
 }
+
+#[test]
+fn a_sentence_opening_with_a_participle_of_saying_gives_its_words_to_the_main_subject() {
+    let s = speakers(
+        "Marine Morel, présidente du RN, était invitée dimanche. Accusant Paul Roux de « jouer les cacous », la présidente du Rassemblement national a invité le gouvernement à la modestie.",
+    );
+    assert_eq!(s, vec![some("Marine Morel")]);
+    let s =
+        speakers("Réclamant un « retour sur investissement », le syndicat Alliance a demandé des moyens.");
+    assert_eq!(s, vec![some("Alliance")]);
+    // After a definite article the words name a group: no one said them.
+    let s = speakers(
+        "Réagissant aux événements des « gilets jaunes » sans les nommer, le chef de l'État Paul Roux a parlé.",
+    );
+    assert_eq!(s, Vec::<Option<String>>::new());
+}
