@@ -748,6 +748,18 @@ pub fn subject_person<'a>(
             {
                 return Some(titled_holder(title));
             }
+            // "Bernard Cazeneuve, ancien premier ministre … L'ancien premier ministre s'en prend
+            // au pouvoir d'Emmanuel Macron. « … », dit-il": the one person whose role the
+            // subject writes out, when the sentence names others only after "de" (not "…,
+            // selon André Bourlard", whose word the sentence is).
+            Subject::Titled { gender: g, title }
+                if back > 0
+                    && g.fits(gender)
+                    && let Some(holder) = titled_holder(title)
+                    && only_complements_besides(doc, holder, range.start, end, entities) =>
+            {
+                return Some(Some(holder));
+            }
             Subject::Described | Subject::Titled { .. } | Subject::Other => {}
         }
         let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
@@ -758,6 +770,25 @@ pub fn subject_person<'a>(
         }
     }
     give_up(chain)
+}
+
+/// Whether the people tokens `from..to` name, but `holder`, are all named after "de" ("le
+/// pouvoir d'Emmanuel Macron").
+fn only_complements_besides(
+    doc: &Doc,
+    holder: &Entity,
+    from: usize,
+    to: usize,
+    entities: &EntityIndex,
+) -> bool {
+    let (Some(a), Some(b)) = (doc.tokens.get(from), doc.tokens.get(to.saturating_sub(1))) else {
+        return false;
+    };
+    let after_de = |at: usize| {
+        let j = doc.tokens.partition_point(|t| t.start < at);
+        j > 0 && matches!(doc.folded(j - 1), "de" | "d'" | "du")
+    };
+    entities.last_person_between(a.start, b.end, |o, at| o.name != holder.name && !after_de(at)).is_none()
 }
 
 /// The token where the role around title word `title` starts: its modifier, if it has one

@@ -1964,3 +1964,17 @@ fn a_sentence_opening_with_a_participle_of_saying_gives_its_words_to_the_main_su
     );
     assert_eq!(s, Vec::<Option<String>>::new());
 }
+
+#[test]
+fn a_pronoun_after_a_subject_writing_out_someone_s_role() {
+    // The minister the role names, though the sentence names another man after "de".
+    let s = speakers(
+        "Le ministre de l'Intérieur Christophe Morel est venu. Sur les points soulevés, le ministre de l'Intérieur a défendu la stratégie de Paul Roux. « Je ne fais plus la distinction », a-t-il insisté.",
+    );
+    assert_eq!(s, vec![some("Christophe Morel")]);
+    // A sentence that is another man's word ("selon Paul Roux") leaves the pronoun open.
+    let s = speakers(
+        "Le ministre de l'Intérieur Christophe Morel est venu. Le ministre de l'Intérieur s'expose à des critiques, selon Paul Roux. « Je ne fais plus la distinction », a-t-il insisté.",
+    );
+    assert_eq!(s, vec![None]);
+}
