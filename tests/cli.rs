@@ -657,3 +657,20 @@ fn facts_json_names_joint_speakers_and_captions_with_a_medium() {
         "{facts}"
     );
 }
+
+#[test]
+fn facts_json_gives_a_pronoun_the_one_its_words_do_not_speak_of_and_reads_a_fronted_participle() {
+    let body = "Le président Paul Roussel a reçu Jean Morel, ministre des Finances, dimanche.\n\
+                Selon Jean Morel, Paul Roussel devra trancher. «Il faut que le président annonce des \
+                mesures fortes», a-t-il glissé.\n\
+                Marine Durand, présidente du RN, était invitée. Accusant Jean Morel de «jouer les \
+                cacous», la présidente du Rassemblement national a réclamé des mesures.\n";
+    let facts = facts_of_story("Entretien", "2018-12-09", body);
+    let speakers: Vec<serde_json::Value> =
+        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    assert_eq!(
+        speakers,
+        vec![serde_json::json!("Jean Morel"), serde_json::json!("Marine Durand")],
+        "{facts}"
+    );
+}
