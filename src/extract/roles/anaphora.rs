@@ -678,20 +678,32 @@ fn mentions_around<'m>(
         Some("le" | "ce" | "cet") => Gender::Male,
         _ => Gender::Unknown,
     };
+    // The paragraphs' bounds, found once: a test per mention would read the text between them
+    // again for every description (cubic on a long paragraph of descriptions).
+    let paragraph = paragraph_of(doc, start);
+    let opening_paragraph = opening.map(|o| paragraph_of(doc, o));
     mentions.iter().filter(move |m| {
         let at = m.tokens.start;
         let other_gender =
-            at >= d.end && m.person && !given_name_gender(doc.span_text(at, m.tokens.end)).fits(told);
-        let before_quotation = opening.is_some_and(|o| at < o && same_paragraph(doc, at, o));
+            || at >= d.end && m.person && !given_name_gender(doc.span_text(at, m.tokens.end)).fits(told);
+        let before_quotation =
+            opening.zip(opening_paragraph.as_ref()).is_some_and(|(o, p)| at < o && p.contains(&at));
         // "La présidente du parti a dénoncé les choix de Jean Dupont": a name after the
         // description in its own clause is someone it speaks of, not who it describes.
         let later_in_clause = at >= d.end && doc.sent_of[at] == sentence;
         window.contains(&doc.sent_of[at])
             && !d.contains(&at)
             && !later_in_clause
-            && !other_gender
-            && (same_paragraph(doc, at, start) || before_quotation)
+            && (paragraph.contains(&at) || before_quotation)
+            && !other_gender()
     })
+}
+
+/// The tokens of the paragraph holding token `k`.
+fn paragraph_of(doc: &Doc, k: usize) -> Range<usize> {
+    let start = (1..=k).rev().find(|&i| doc.newline_before(i)).unwrap_or(0);
+    let end = (k + 1..doc.len()).find(|&i| doc.newline_before(i)).unwrap_or(doc.len());
+    start..end
 }
 
 /// Where the quotation closing right before the description at `start` opened ("« … », a
