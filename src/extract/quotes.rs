@@ -4423,28 +4423,23 @@ fn fronted_participle_subject(doc: &Doc, k: usize, close: usize, entities: &Enti
         return None;
     }
     let limit = (sent_start + FRONTED_CLAUSE_REACH).min(doc.len());
-    for j in close + 1..limit {
-        if doc.newline_before(j) {
-            return None;
-        }
-        match doc.tok(j) {
-            "." | "!" | "?" | ";" | ":" => return None,
-            "," => {}
-            _ => continue,
-        }
-        // Another verb of saying in the clause brings its own speaker.
-        if (close + 1..j).any(|i| is_speech(doc, i)) {
-            return None;
-        }
-        match phrase_speaker(doc, j + 1, entities) {
-            Some(Speaker::Named(name)) => return Some(Speaker::Named(name)),
-            Some(Speaker::Description(Kind::Person, words)) => {
-                return Some(Speaker::Description(Kind::Person, words));
-            }
-            _ => {}
-        }
+    // The first comma after the quotation closes the clause (others inside it come before the
+    // words: "Accusant le ministre, X, de « … »").
+    let comma = (close + 1..limit).find(|&j| doc.tok(j) == "," || doc.newline_before(j))?;
+    let stops = |i: usize| matches!(doc.tok(i), "." | "!" | "?" | ";" | ":") || is_speech(doc, i);
+    // Another verb of saying in the clause brings its own speaker; a person named after the
+    // words may be their author ("le slogan « … » de Nicolas Sarkozy").
+    if doc.newline_before(comma)
+        || (close + 1..comma).any(stops)
+        || person_between(doc, close, comma, entities)
+    {
+        return None;
     }
-    None
+    match phrase_speaker(doc, comma + 1, entities) {
+        Some(Speaker::Named(name)) => Some(Speaker::Named(name)),
+        Some(Speaker::Description(Kind::Person, words)) => Some(Speaker::Description(Kind::Person, words)),
+        _ => None,
+    }
 }
 
 /// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").

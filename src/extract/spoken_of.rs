@@ -37,7 +37,11 @@ pub(super) fn the_one_not_spoken_of(
             candidates.push(e);
         }
     }
-    if candidates.len() < 2 {
+    // "« Je suis le président de tous les Français »", "« le maire que je suis »": words
+    // describing their own speaker tell nothing against anyone.
+    let of_themselves =
+        (quote.start + 1..quote.end).any(|j| doc.folded(j) == "suis" || doc.folded(j) == "moi");
+    if candidates.len() < 2 || of_themselves {
         return None;
     }
     let spoken_of = |e: &Entity| {
@@ -77,9 +81,29 @@ fn described_inside(
         .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
         .filter_map(|r| title_word(&crate::text::fold::fold_str(&r.role)).map(str::to_string))
         .collect();
+    let their_roles: Vec<String> = roles
+        .iter()
+        .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
+        .map(|r| crate::text::fold::fold_str(&r.role))
+        .collect();
     (quote.start + 1..quote.end).any(|j| {
         j > 0
             && matches!(doc.folded(j - 1), "le" | "la" | "l'" | "du" | "au" | "the")
             && titles.iter().any(|t| t == doc.folded(j))
+            // "le président Mitterrand" is someone named; "le préfet de Paris" is not the
+            // préfet du Rhône.
+            && !doc.cap(j + 1)
+            && same_complement(doc, j, &their_roles)
     })
+}
+
+/// Whether the complement after the title at `j` ("le préfet de Paris"), if any, is one of the
+/// holder's roles' (its first content word written in one of them).
+fn same_complement(doc: &Doc, j: usize, their_roles: &[String]) -> bool {
+    if !matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'") {
+        return true;
+    }
+    let word = if matches!(doc.folded(j + 2), "la" | "l'" | "le" | "les") { j + 3 } else { j + 2 };
+    let word = doc.folded(word);
+    their_roles.iter().any(|r| r.split([' ', '\'', '’']).any(|w| w == word))
 }

@@ -1938,6 +1938,15 @@ fn a_speaker_is_not_whom_their_own_words_speak_of() {
         "Le président Paul Roussel a reçu Jean Morel, ministre des Finances. Selon Jean Morel, Paul Roussel devra trancher. « Il faut que le président annonce des mesures fortes », a-t-il glissé.",
     );
     assert_eq!(s, vec![some("Jean Morel")]);
+    // Words describing their own speaker, or naming another holder of the title, tell nothing.
+    for words in
+        ["Je suis le président de tous les Français", "Comme le disait le président Mitterrand, il faut agir"]
+    {
+        let s = speakers(&format!(
+            "Le président Paul Roussel a reçu Jean Morel, ministre des Finances. Selon Jean Morel, Paul Roussel devra trancher. « {words} », a-t-il glissé."
+        ));
+        assert_eq!(s, vec![None], "{words}");
+    }
     // Words that speak of neither leave both possible: no one.
     let s = speakers(
         "Paul Roussel a reçu Jean Morel. Selon Jean Morel, Paul Roussel devra trancher. « Il faut agir vite », a-t-il dit.",
@@ -1958,6 +1967,16 @@ fn a_sentence_opening_with_a_participle_of_saying_gives_its_words_to_the_main_su
     let s =
         speakers("Réclamant un « retour sur investissement », le syndicat Alliance a demandé des moyens.");
     assert_eq!(s, vec![some("Alliance")]);
+    // The main subject right after the clause is no one; someone named after the words may be
+    // their author.
+    let s = speakers(
+        "Réclamant une « hausse des salaires », des milliers de personnes ont défilé samedi, Paul Roux en tête.",
+    );
+    assert_eq!(s, vec![None]);
+    let s = speakers(
+        "Rappelant le slogan « Travailler plus pour gagner plus » de Nicolas Sarkozy, Paul Roux a ironisé.",
+    );
+    assert_eq!(s, vec![None]);
     // After a definite article the words name a group: no one said them.
     let s = speakers(
         "Réagissant aux événements des « gilets jaunes » sans les nommer, le chef de l'État Paul Roux a parlé.",

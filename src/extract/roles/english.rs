@@ -579,11 +579,29 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
     // "bass player X", "a former Davis Cup player for Australia", "England player X": a player of
     // a game, an instrument or a side; not "player of the year" (an award), "a player in the
     // role of", "media player".
+    // (A machine, "DVD player", "record player"; a figure of speech, "a major player on the
+    // market", "team player".)
+    let device_or_figure = |p: usize| {
+        doc.info.get(p).is_some_and(|t| t.upper)
+            || matches!(
+                doc.folded(p),
+                "media"
+                    | "record"
+                    | "music"
+                    | "video"
+                    | "team"
+                    | "key"
+                    | "major"
+                    | "power"
+                    | "dvd"
+                    | "cd"
+                    | "mp3"
+            )
+    };
     let player = f == "player"
-        && !matches!(doc.folded(k + 1), "of" | "in" | "from" | "to" | "who" | "with")
+        && !matches!(doc.folded(k + 1), "of" | "in" | "on" | "from" | "to" | "who" | "with")
         && p.is_some_and(|p| {
-            (noun_modifier(doc, p) && doc.folded(p) != "media")
-                || doc.cap(p) && !super::opens_sentence(doc, p)
+            !device_or_figure(p) && (noun_modifier(doc, p) || doc.cap(p) && !super::opens_sentence(doc, p))
         });
     if LOWERCASE_TITLES.contains(&f)
         || LOWERCASE_PLURAL_TITLES.contains(&f)
@@ -1011,6 +1029,8 @@ mod tests {
             // An award, a part in a film: no player of anything.
             ("Tom Reed was named player of the year.", &[]),
             ("It has a media player Tom Reed wrote.", &[]),
+            ("The DVD player Tom Reed bought broke.", &[]),
+            ("The record player Tom Reed bought broke.", &[]),
         ]);
     }
 

@@ -17,6 +17,7 @@ pub(crate) use kin::is_kin_noun;
 pub(crate) use offices::{listed_person_end, names_an_office};
 mod relations;
 
+use super::coref::{Gender, given_name_gender};
 use super::doc::Doc;
 use super::entities::EntityIndex;
 use super::gazetteer::GAZ;
@@ -2442,6 +2443,20 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     {
         return None;
     }
+    // "L'épouse de Paul Morel, elle, est infirmière": a name after "de" completes the subject
+    // set apart by the pronoun or the age, it is not the subject ("mécontents de X comme
+    // président" is read as before); "X, lui, est …" is a man, "X, elle, est …" a woman.
+    if doc.lang == super::types::Lang::Fr {
+        let complement = name_end < k && ns > 0 && matches!(doc.folded(ns - 1), "de" | "d'" | "du");
+        let stressed = match doc.folded(k.saturating_sub(2)) {
+            "lui" if doc.tok(k - 1) == "," => Gender::Male,
+            "elle" if doc.tok(k - 1) == "," => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        if complement || !given_name_gender(doc.span_text(ns, name_end)).fits(stressed) {
+            return None;
+        }
+    }
     // "est l'un des initiateurs du mouvement": one of them, the role keeps "un des".
     if doc.folded(t) == "l'" && one_of_at(doc, t + 1) {
         t += 1;
@@ -3789,6 +3804,9 @@ mod tests {
                 ),
                 // "lui" after a verb is its object, not a stressed subject.
                 ("Paul Roux a parlé à Anne Morel, lui, est resté.", &[]),
+                // A name after "de" is no subject; "lui" is no woman.
+                ("L'épouse de Paul Morel, elle, est infirmière à Lyon.", &[]),
+                ("Anne Morel, lui, est cheminot.", &[]),
             ],
         );
     }
