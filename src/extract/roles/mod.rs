@@ -725,7 +725,10 @@ fn name_run_from(doc: &Doc, k: usize, blocked: &[bool], opens_line: bool) -> Opt
             j += 1;
         } else if (PARTICLES.contains(&doc.folded(j)) || doc.folded(j) == "d'") && !doc.cap(j) && ok(j + 1) {
             j += 2;
-        } else if (matches!(doc.tok(j), "Le" | "La") || doc.cap(j) && PARTICLES.contains(&doc.folded(j)))
+        } else if (matches!(doc.tok(j), "Le" | "La")
+            || doc.cap(j)
+                && PARTICLES.contains(&doc.folded(j))
+                && listed_name_at(doc, j + 1, Label::Loc).is_none())
             && ok_after_article(j + 1)
             && !doc.newline_before(j)
         {
@@ -3855,6 +3858,8 @@ mod tests {
                 ),
                 // A particle with a capital stays inside the name.
                 ("La militante Caroline De Haas a dénoncé ces propos.", &[("Caroline De Haas", "militante")]),
+                // Not before a place the lists know: "De Lyon" says where.
+                ("Le maire Paul Morel De Lyon a démissionné.", &[("Paul Morel", "maire")]),
                 // A group before the comma is not the one person named after it.
                 ("Parmi les victimes, le boulanger Jean Martin a péri.", &[("Jean Martin", "boulanger")]),
             ],
