@@ -449,6 +449,11 @@ fn facts_json_reads_incises_described_speakers_and_joined_sources() {
 }
 
 /// `byline facts --json` on one JSON-lines story of that title, day and body (French).
+/// The speaker of each quotation of `facts --json`, in order (null where none).
+fn quote_speakers(facts: &serde_json::Value) -> Vec<serde_json::Value> {
+    facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect()
+}
+
 fn facts_of_story(title: &str, date: &str, body: &str) -> serde_json::Value {
     facts_of_story_in("fr", title, date, body)
 }
@@ -598,8 +603,7 @@ fn facts_json_reads_gerunds_covering_nouns_glosses_and_english_but_subjects() {
                 autour des forces de l'ordre », a expliqué l'élu.\n\n\
                 La présidente de la région Provence-Alpes-Côte d'Azur (Paca) Claire Dumas a réagi.";
     let facts = facts_of_story("Polémique", "2019-01-09", body);
-    let speakers: Vec<serde_json::Value> =
-        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    let speakers = quote_speakers(&facts);
     assert_eq!(speakers, vec![serde_json::json!("Paul Berger"), serde_json::json!("Marc Leroy")], "{facts}");
     let roles = |name: &str| {
         facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
@@ -626,8 +630,7 @@ fn facts_json_reads_given_names_reasons_acronyms_and_english_title_complements()
                 L'Union des étudiants juifs de France (UEJF) a réagi. «Cet acte est dans la suite \
                 des précédents», a dénoncé l'association. L'UEJF a porté plainte.";
     let facts = facts_of_story("Manifestation", "2019-01-09", body);
-    let speakers: Vec<serde_json::Value> =
-        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    let speakers = quote_speakers(&facts);
     let (sabrina, uejf) = (serde_json::json!("Sabrina"), serde_json::json!("UEJF"));
     assert_eq!(speakers, vec![sabrina.clone(), sabrina, uejf], "{facts}");
     let orgs: Vec<&serde_json::Value> =
@@ -649,8 +652,7 @@ fn facts_json_names_joint_speakers_and_captions_with_a_medium() {
                 «Moi, depuis le début, je ne les soutiens pas»\n\
                 François Berléand sur RTL\n";
     let facts = facts_of_story("Manifestation", "2019-01-09", body);
-    let speakers: Vec<serde_json::Value> =
-        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    let speakers = quote_speakers(&facts);
     assert_eq!(
         speakers,
         vec![serde_json::json!("Claude et Yolande"), serde_json::json!("François Berléand")],
@@ -666,8 +668,7 @@ fn facts_json_gives_a_pronoun_the_one_its_words_do_not_speak_of_and_reads_a_fron
                 Marine Durand, présidente du RN, était invitée. Accusant Jean Morel de «jouer les \
                 cacous», la présidente du Rassemblement national a réclamé des mesures.\n";
     let facts = facts_of_story("Entretien", "2018-12-09", body);
-    let speakers: Vec<serde_json::Value> =
-        facts["quotes"].as_array().unwrap().iter().map(|q| q["speaker"].clone()).collect();
+    let speakers = quote_speakers(&facts);
     assert_eq!(
         speakers,
         vec![serde_json::json!("Jean Morel"), serde_json::json!("Marine Durand")],

@@ -759,15 +759,13 @@ pub fn find_quotes(
                 let guess = unresolved_close
                     .is_none_or(|c| person_between(doc, c, k, entities))
                     .then(|| protagonist.get_or_init(|| Protagonist::find(doc, entities)).as_ref());
-                let guessing = guess.is_some();
+                // (Whom the words speak of is read where a guess is allowed.)
                 cataphora_subject(doc, k, close, g, entities)
                     .or_else(|| pronoun_person(doc, k, g, entities, roles, inherited.or(last), guess))
                     .or_else(|| {
-                        guessing
-                            .then(|| {
-                                super::spoken_of::the_one_not_spoken_of(doc, k..close, g, entities, roles)
-                            })
-                            .flatten()
+                        guess.and_then(|_| {
+                            super::spoken_of::the_one_not_spoken_of(doc, k..close, g, entities, roles)
+                        })
                     })
             }
             Some(Speaker::Latest(g)) => {
@@ -4435,11 +4433,8 @@ fn fronted_participle_subject(doc: &Doc, k: usize, close: usize, entities: &Enti
     {
         return None;
     }
-    match phrase_speaker(doc, comma + 1, entities) {
-        Some(Speaker::Named(name)) => Some(Speaker::Named(name)),
-        Some(Speaker::Description(Kind::Person, words)) => Some(Speaker::Description(Kind::Person, words)),
-        _ => None,
-    }
+    phrase_speaker(doc, comma + 1, entities)
+        .filter(|s| matches!(s, Speaker::Named(_) | Speaker::Description(Kind::Person, _)))
 }
 
 /// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").

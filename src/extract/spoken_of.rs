@@ -50,10 +50,9 @@ pub(super) fn the_one_not_spoken_of(
     };
     let mut left = candidates.into_iter().filter(|e| !spoken_of(e));
     let one = left.next()?;
-    // The one left must have been named as someone who acts, not only after a preposition
-    // ("moderators on Suprnova").
-    // Their gender known to be the pronoun's: a name nobody is known by ("Despite Suprnova",
-    // a tagging slip) is no one to fall back on.
+    // The one left must be known to be of the pronoun's gender (a name nobody is known by,
+    // "Despite Suprnova", is a tagging slip) and named as someone who acts, not only after a
+    // preposition ("moderators on Suprnova").
     let gender_known = gender != Gender::Unknown && coref::person_gender(doc, one) == gender;
     if left.next().is_some() || !gender_known || !not_only_complement(doc, one, from..open) {
         return None;
@@ -76,11 +75,6 @@ fn described_inside(
     entities: &EntityIndex,
     roles: &[RoleMatch],
 ) -> bool {
-    let titles: Vec<String> = roles
-        .iter()
-        .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
-        .filter_map(|r| title_word(&crate::text::fold::fold_str(&r.role)).map(str::to_string))
-        .collect();
     let their_roles: Vec<String> = roles
         .iter()
         .filter(|r| r.holder(doc, entities).is_some_and(|h| h.name == e.name))
@@ -89,7 +83,7 @@ fn described_inside(
     (quote.start + 1..quote.end).any(|j| {
         j > 0
             && matches!(doc.folded(j - 1), "le" | "la" | "l'" | "du" | "au" | "the")
-            && titles.iter().any(|t| t == doc.folded(j))
+            && their_roles.iter().any(|r| title_word(r) == Some(doc.folded(j)))
             // "le président Mitterrand" is someone named; "le préfet de Paris" is not the
             // préfet du Rhône.
             && !doc.cap(j + 1)

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
-use crate::extract::coref::{Gender, given_name_gender, noun_gender};
+use crate::extract::coref::{Gender, given_name_gender, noun_gender, word_gender};
 use crate::extract::doc::Doc;
 use crate::extract::gazetteer::GAZ;
 use crate::extract::types::{Label, Lang};
@@ -513,16 +513,24 @@ fn cites(doc: &Doc, k: usize) -> bool {
 /// After another article, or none, the title's own ending or its modifier's tells it
 /// ("l'actrice", "l'ancienne ministre").
 fn gender_agrees(doc: &Doc, rs: usize, te: usize, holder: &NameMention) -> bool {
-    let told = match rs.checked_sub(1).map(|a| doc.folded(a)) {
-        Some("la" | "cette") => Gender::Female,
-        Some("le" | "ce" | "cet") => Gender::Male,
-        _ => (rs..te)
+    let told = match article_gender(doc, rs) {
+        Gender::Unknown => (rs..te)
             .map(|i| noun_gender(doc.folded(i)))
             .find(|g| *g != Gender::Unknown)
             .unwrap_or(Gender::Unknown),
+        g => g,
     };
     told == Gender::Unknown
         || given_name_gender(doc.span_text(holder.tokens.start, holder.tokens.end)).fits(told)
+}
+
+/// The gender the article or demonstrative before the description at `rs` marks ("la", "cette"
+/// → female; "le", "ce", "cet" → male); unknown after "l'", "du", "au".
+fn article_gender(doc: &Doc, rs: usize) -> Gender {
+    rs.checked_sub(1).map_or(Gender::Unknown, |a| match doc.folded(a) {
+        f @ ("la" | "cette" | "le" | "ce" | "cet") => word_gender(f),
+        _ => Gender::Unknown,
+    })
 }
 
 /// Whether token `k` belongs to a name ("Bruno Le Maire").
@@ -673,11 +681,7 @@ fn mentions_around<'m>(
     // "La ministre réclame un geste. Paul Morel y est favorable": a person named after the
     // description whose given name its article does not fit is not who it names. (Before it,
     // "Jean Dupont et Marie Durand ont ouvert la séance. Le président …" may be a third person.)
-    let told = match start.checked_sub(1).map(|a| doc.folded(a)) {
-        Some("la" | "cette") => Gender::Female,
-        Some("le" | "ce" | "cet") => Gender::Male,
-        _ => Gender::Unknown,
-    };
+    let told = article_gender(doc, start);
     // The paragraphs' bounds, found once: a test per mention would read the text between them
     // again for every description (cubic on a long paragraph of descriptions).
     let paragraph = paragraph_of(doc, start);

@@ -577,10 +577,9 @@ pub(super) fn lowercase_title_end(doc: &Doc, k: usize) -> Option<usize> {
                 && !super::opens_sentence(doc, k)
         });
     // "bass player X", "a former Davis Cup player for Australia", "England player X": a player of
-    // a game, an instrument or a side; not "player of the year" (an award), "a player in the
-    // role of", "media player".
-    // (A machine, "DVD player", "record player"; a figure of speech, "a major player on the
-    // market", "team player".)
+    // a game, an instrument or a side; not an award ("player of the year"), a part ("a player in
+    // the role of"), a machine ("DVD player", "media player") or a figure of speech ("a major
+    // player on the market", "team player").
     let device_or_figure = |p: usize| {
         doc.info.get(p).is_some_and(|t| t.upper)
             || matches!(
