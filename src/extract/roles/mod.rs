@@ -290,7 +290,24 @@ fn elected_one(doc: &Doc, k: usize) -> bool {
     // (A party's or a union's label, "CGT", "LR": "élu Michelin" is no one's title.)
     let party = is_party_label(doc, k + 1);
     let named = article && GAZ.first_names.contains(next) && doc.cap(k + 1) && doc.cap(k + 2);
-    article && (matches!(next, "de" | "du" | "des" | "d'") || party) || named || before == "," && party
+    // "Ancienne élue locale, X", "un élu municipal": an adjective before or a level after makes
+    // the participle a noun.
+    let premodified = matches!(before, "ancien" | "ancienne" | "nouvel" | "nouvelle" | "jeune");
+    let level = matches!(
+        next,
+        "local"
+            | "locale"
+            | "municipal"
+            | "municipale"
+            | "regional"
+            | "regionale"
+            | "departemental"
+            | "departementale"
+    );
+    article && (matches!(next, "de" | "du" | "des" | "d'") || party || level)
+        || named
+        || before == "," && party
+        || premodified
 }
 
 /// The first half of a lower-case profession compound written with a hyphen:
@@ -546,12 +563,12 @@ fn names_a_place(doc: &Doc, k: usize) -> bool {
 
 /// Start of the role once the lowercase modifiers before the title are included.
 fn modifiers_back(doc: &Doc, mut rs: usize) -> usize {
-    // "Former Wimbledon champion X", "Shadow foreign secretary X": capitalised only because it
-    // opens the sentence.
-    let english = doc.lang == super::types::Lang::En;
+    // "Former Wimbledon champion X", "Ancien magistrat, X": capitalised only because it opens
+    // the sentence. ("Autre avocat de X, Y": "autre" opening a sentence links it to the one
+    // before.)
     let modifier = |p: usize| {
         PRE_MODIFIERS.contains(&doc.folded(p))
-            && (!doc.cap(p) || english && opens_sentence(doc, p) && !doc.cap(p + 1))
+            && (!doc.cap(p) || opens_sentence(doc, p) && !doc.cap(p + 1) && doc.folded(p) != "autre")
     };
     while rs > 0 && modifier(rs - 1) && !doc.newline_before(rs) {
         rs -= 1;
@@ -4458,8 +4475,35 @@ mod tests {
                 ("Il était député de 2012 à 2017, Marie Leroy lui a succédé.", &[]),
                 (
                     "Ancien maire de Lyon de 2001 à 2017, Gérard Collomb est revenu.",
-                    &[("Gérard Collomb", "maire de Lyon")],
+                    &[("Gérard Collomb", "Ancien maire de Lyon")],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fronted_title_keeps_its_modifier_of_time() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                // A former office is not a present one.
+                (
+                    "Ancien magistrat, Guy Canivet juge la loi sévèrement.",
+                    &[("Guy Canivet", "Ancien magistrat")],
+                ),
+                (
+                    "Ancienne élue locale, Céline Pina critique le projet.",
+                    &[("Céline Pina", "Ancienne élue locale")],
+                ),
+                ("Organiste depuis 20 ans, Guy Bovet prendra sa retraite.", &[("Guy Bovet", "Organiste")]),
+                // "Autre" links the sentence to the one before; it is no part of the office.
+                (
+                    "Autre avocat de la famille, Paul Martin a demandé un report.",
+                    &[("Paul Martin", "avocat de la famille")],
+                ),
+                // The participle stays a verb.
+                ("Il a été élu local en 2008. Jean Dupont a parlé.", &[]),
             ],
         );
     }
