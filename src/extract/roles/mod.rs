@@ -225,9 +225,10 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
         }
     }
     let first_written = written.split('-').next().unwrap_or(written);
-    if let Some(head) =
-        compound_head(f, written).filter(|h| GAZ.professions.contains(*h) && listed(h, first_written))
-    {
+    // ("secrétaire-adjoint", "maire-adjointe": any title's deputy.)
+    let deputy =
+        |h: &&str| f.ends_with("-adjoint") || f.ends_with("-adjointe") || GAZ.professions.contains(*h);
+    if let Some(head) = compound_head(f, written).filter(|h| deputy(h) && listed(h, first_written)) {
         return Some((head.to_string(), false));
     }
     // A capitalised plural is a name ("les Frères musulmans"), not people with a title.
@@ -1955,7 +1956,26 @@ fn person_before_comma(doc: &Doc, comma: usize) -> bool {
         return false;
     }
     let ns = name_start_before(doc, comma);
-    relations::known_person(doc, &(ns..comma), &[]) && listed_name_at(doc, ns, Label::Loc).is_none()
+    // ("Le bureau comprend Numa Matthey, secrétaire, Alfred Perroset": two or three capitalised
+    // words no list knows read as a name, the untitled given name's owner; not after a
+    // preposition or an article, "Au Grand Palais, directeur de …, X".)
+    let full_name = (2..=3).contains(&(comma - ns))
+        && ns.checked_sub(1).is_some_and(|p| !GAZ.is_stop(doc.folded(p)))
+        && (ns..comma).all(|i| doc.cap(i) && doc.is_word(i) && !doc.info.get(i).is_some_and(|t| t.upper))
+        && listed_name_at(doc, ns, Label::Org).is_none();
+    (relations::known_person(doc, &(ns..comma), &[]) || full_name || follows_listed_title(doc, ns))
+        && listed_name_at(doc, ns, Label::Loc).is_none()
+}
+
+/// "MM. Emile Schaeffer, président, Numa Matthey, secrétaire": the name starting at `ns` follows
+/// a title set between commas after the list's previous name, so it is one more member of the
+/// list, a person even when their given name is not known.
+fn follows_listed_title(doc: &Doc, ns: usize) -> bool {
+    let Some(after) = ns.checked_sub(1).filter(|&c| doc.tok(c) == ",") else { return false };
+    (after.saturating_sub(6)..after)
+        .rev()
+        .find(|&c| doc.tok(c) == ",")
+        .is_some_and(|c| c > 0 && doc.cap(c - 1) && doc.is_word(c - 1) && title_at(doc, c + 1) == Some(after))
 }
 
 /// French words that may open an apposition before its title: participles of becoming and
@@ -4476,6 +4496,34 @@ mod tests {
                 (
                     "Ancien maire de Lyon de 2001 à 2017, Gérard Collomb est revenu.",
                     &[("Gérard Collomb", "Ancien maire de Lyon")],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_title_between_commas_in_a_list_is_the_name_before() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Le bureau comprend Numa Matthey, secrétaire, Alfred Perroset, secrétaire-adjoint, et Paul Roux.",
+                    &[("Numa Matthey", "secrétaire"), ("Alfred Perroset", "secrétaire-adjoint")],
+                ),
+                (
+                    "Le bureau comprend MM. Emile Schaeffer, président, Louis Thorens, vice-président, Numa \
+                     Matthey, secrétaire.",
+                    &[
+                        ("Emile Schaeffer", "président"),
+                        ("Louis Thorens", "vice-président"),
+                        ("Numa Matthey", "secrétaire"),
+                    ],
+                ),
+                // A place is no one: the title goes to the name after it.
+                (
+                    "Au Grand Palais, directeur de la programmation, Jean Dupont a parlé.",
+                    &[("Jean Dupont", "directeur de la programmation")],
                 ),
             ],
         );
