@@ -3563,7 +3563,10 @@ fn resolve_description(
             // A lone given name is someone the press met, never the official described.
             // ("cette fonctionnaire" points back to her; "le préfet" is another.)
             let demonstrative = matches!(first, "ce" | "cet" | "cette");
-            if coref::lone_name(e) && !demonstrative {
+            // ("le fleuriste" is someone else than "le maire Paul Morel".)
+            let trade =
+                title_word(&folded).is_some_and(|t| trade_of_officeholder(doc, e, before, &folded, t));
+            if coref::lone_name(e) && !demonstrative || trade {
                 return Ok(Some(words));
             }
             return if not_described(e) { Err(Unresolved) } else { Ok(Some(e.name.clone())) };
@@ -3983,6 +3986,69 @@ fn holds_other_office(doc: &Doc, e: &Entity, before: usize, title: &str) -> bool
     office(title)
         && titles_next_to(doc, e, before).iter().any(|t| !t.starts_with(title.trim_end_matches('e')))
 }
+
+/// Nouns of function that may describe anyone in office (folded): "le responsable", "le chef".
+const GENERIC_FUNCTIONS: [&str; 14] = [
+    "responsable",
+    "dirigeant",
+    "dirigeante",
+    "chef",
+    "cheffe",
+    "patron",
+    "patronne",
+    "leader",
+    "membre",
+    "candidat",
+    "candidate",
+    "representant",
+    "representante",
+    "head",
+];
+
+/// "Le maire Paul Morel a inauguré la boutique. « … », chante le fleuriste": a trade (the
+/// description's `title`) does not describe a person the text gives, next to their name, only
+/// public offices. ("l'ancien footballeur" may be today's club president; "l'élu" covers the
+/// mayor, "le responsable" anyone.)
+fn trade_of_officeholder(doc: &Doc, e: &Entity, before: usize, description: &str, title: &str) -> bool {
+    let former = description.split(' ').any(|w| matches!(w, "ancien" | "ancienne" | "ex" | "former"));
+    // (Offices of a body, "vice-présidente", "conseillère", "délégué", are no trades.)
+    let function = FUNCTION_PREFIXES.iter().any(|p| title.starts_with(p));
+    // (Nor are ties to others: "ce fils d'une femme de chambre", "son collègue".)
+    let tie = super::roles::is_kin_noun(title, doc.lang)
+        || matches!(
+            title,
+            "collegue" | "rival" | "rivale" | "successeur" | "predecesseur" | "proche" | "allie" | "alliee"
+        );
+    let trade = GAZ.titles.contains(title)
+        && !tie
+        && !distinct_office(title)
+        && !officer_of_justice(title)
+        && !function
+        && !GENERIC_FUNCTIONS.contains(&title)
+        && !COVERING_NOUNS.iter().any(|(n, _)| *n == title);
+    let theirs = titles_next_to(doc, e, before);
+    trade && !former && !theirs.is_empty() && theirs.iter().all(|t| STATE_OFFICES.contains(t))
+}
+
+/// Offices of the state and of elected government (folded), held by no one who is described
+/// by a trade in the same story.
+const STATE_OFFICES: [&str; 11] = [
+    "maire",
+    "ministre",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "prefet",
+    "prefete",
+    "ambassadeur",
+    "ambassadrice",
+    "gouverneur",
+];
+
+/// Beginnings of (folded) titles of a function in a body, not of a trade.
+const FUNCTION_PREFIXES: [&str; 9] =
+    ["vice", "conseill", "delegu", "secretaire", "adjoint", "tresori", "president", "direct", "administrat"];
 
 /// The titles (folded words) the text writes next to person `e`'s name before byte `before`:
 /// in front of it ("le procureur de la République d'Angers Yves Gambert") or behind it after a

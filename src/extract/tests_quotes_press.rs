@@ -1997,3 +1997,25 @@ fn a_pronoun_after_a_subject_writing_out_someone_s_role() {
     );
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn a_trade_does_not_describe_the_mayor_in_reach() {
+    let s = speakers(
+        "Le maire Paul Morel a inauguré la boutique. « Prends ton destin en mains », chante le fleuriste.",
+    );
+    assert_eq!(s, vec![None]);
+    let q = &extract(
+        "Le maire Paul Morel a inauguré la boutique. « Prends ton destin en mains », chante le fleuriste.",
+        &Options::default(),
+    )
+    .quotes[0];
+    assert_eq!(q.speaker_description.as_deref(), Some("le fleuriste"));
+    // The trade he was given, or a noun that covers his office, is his.
+    let s = speakers(
+        "Le fleuriste Paul Morel a ouvert la boutique. « Prends ton destin en mains », chante le fleuriste.",
+    );
+    assert_eq!(s, vec![some("Paul Morel")]);
+    let s =
+        speakers("Le maire Paul Morel a inauguré la boutique. « Prends ton destin en mains », dit l'élu.");
+    assert_eq!(s, vec![some("Paul Morel")]);
+}
