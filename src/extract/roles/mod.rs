@@ -175,6 +175,9 @@ fn title_head_as_listed(doc: &Doc, k: usize) -> Option<(String, bool)> {
     if matches!(f, "elu" | "elue" | "elus" | "elues") && !elected_one(doc, k) {
         return None;
     }
+    if matches!(f, "leader" | "leaders") && leads_a_market(doc, k) {
+        return None;
+    }
     // "la figure du soldat X": the image of someone whose title follows. In English "figures"
     // are numbers.
     let of = matches!(doc.folded(k + 1), "de" | "du" | "d'");
@@ -309,6 +312,16 @@ fn elected_one(doc: &Doc, k: usize) -> bool {
         || named
         || before == "," && party
         || premodified
+}
+
+/// "market leader Best Buy", "le leader mondial des produits laitiers", "leader du marché":
+/// a firm's standing in its market, not a person's office (the leader at `k`).
+fn leads_a_market(doc: &Doc, k: usize) -> bool {
+    let before = k.checked_sub(1).map_or("", |p| doc.folded(p));
+    let market = |j: usize| matches!(doc.folded(j), "marche" | "secteur");
+    before == "market"
+        || matches!(doc.folded(k + 1), "mondial" | "mondiaux" | "europeen" | "europeens")
+        || matches!(doc.folded(k + 1), "du" | "des") && market(k + 2)
 }
 
 /// The first half of a lower-case profession compound written with a hyphen:
@@ -4526,6 +4539,26 @@ mod tests {
                     &[("Jean Dupont", "directeur de la programmation")],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_leader_of_a_market_is_a_firm() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Paul Morel a visité l'usine de Danone lundi. Ce leader mondial des produits laitiers a annoncé des bénéfices.",
+                    &[],
+                ),
+                ("Le leader du marché, Jean Dupont, a parlé.", &[]),
+                ("Le leader du mouvement, Paul Morel, a parlé.", &[("Paul Morel", "leader du mouvement")]),
+            ],
+        );
+        assert_cases_in(
+            Some(Lang::En),
+            &[("The rest was bought by market leader Diageo, which said so.", &[])],
         );
     }
 
