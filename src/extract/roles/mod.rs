@@ -314,6 +314,61 @@ fn elected_one(doc: &Doc, k: usize) -> bool {
         || premodified
 }
 
+/// Titles (folded) of people who work for a medium: after them "à l'AFP" is their employer.
+const MEDIA_STAFF: [&str; 40] = [
+    "journaliste",
+    "reporter",
+    "correspondant",
+    "correspondante",
+    "chroniqueur",
+    "chroniqueuse",
+    "editorialiste",
+    "animateur",
+    "animatrice",
+    "presentateur",
+    "presentatrice",
+    "redacteur",
+    "redactrice",
+    "envoye",
+    "envoyee",
+    "photographe",
+    "directeur",
+    "directrice",
+    "responsable",
+    "chef",
+    "cheffe",
+    "employe",
+    "employee",
+    "salarie",
+    "salariee",
+    "producteur",
+    "presenter",
+    "correspondent",
+    "journalist",
+    "editor",
+    "columnist",
+    "anchor",
+    "host",
+    "producer",
+    "commentator",
+    "broadcaster",
+    "dj",
+    "director",
+    "head",
+    "chief",
+];
+
+/// Whether the preposition at `j`, in the complement of a title ending at `from`, opens the
+/// name of a medium the holder spoke to rather than one they work for.
+fn spoke_to_medium(doc: &Doc, from: usize, j: usize) -> bool {
+    let staff = (from.saturating_sub(3)..from).any(|t| MEDIA_STAFF.contains(&doc.folded(t)));
+    let medium = |s: usize| crate::extract::media::medium_end(doc, s).is_some();
+    // ("à l'AFP": past the article.)
+    !staff
+        && crate::extract::media::medium_slot(doc, j)
+            .is_some_and(|s| medium(s) || doc.is_determiner(s) && medium(s + 1))
+}
+
 /// "market leader Best Buy", "le leader mondial des produits laitiers", "leader du marché":
 /// a firm's standing in its market, not a person's office (the leader at `k`).
 fn leads_a_market(doc: &Doc, k: usize) -> bool {
@@ -1145,6 +1200,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             // "le député de la Somme au micro de RTL": where they speak (not "animateur au micro
             // d'Europe 1", a job).
             || j > from && crate::extract::media::studio_after(doc, j)
+            // "le porte-parole du gouvernement sur BFMTV", "le procureur de Brest à l'AFP": the
+            // outlet they spoke to, not their employer ("journaliste à l'AFP").
+            || spoke_to_medium(doc, from, j)
             || age_end(doc, j).is_some()
             // "L'artiste y remercie X": a pronoun before its verb (not "Castilla y León").
             || f == "y" && doc.lang == Lang::Fr && j > 0 && !doc.cap(j - 1) && !doc.cap(j + 1)
@@ -4539,6 +4597,31 @@ mod tests {
                     &[("Jean Dupont", "directeur de la programmation")],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn the_medium_spoken_to_is_no_part_of_the_role() {
+        use crate::extract::types::Lang;
+        assert_cases_in(
+            Some(Lang::Fr),
+            &[
+                (
+                    "Benjamin Griveaux, le porte-parole du gouvernement sur BFMTV, a dit non.",
+                    &[("Benjamin Griveaux", "porte-parole du gouvernement")],
+                ),
+                (
+                    "Jean Dupont, journaliste à l'AFP, a écrit un livre.",
+                    &[("Jean Dupont", "journaliste à l'AFP")],
+                ),
+            ],
+        );
+        assert_cases_in(
+            Some(Lang::En),
+            &[(
+                "G Money, a presenter on the BBC's music station 1Xtra, said so.",
+                &[("G Money", "presenter on the BBC's music station 1Xtra")],
+            )],
         );
     }
 
