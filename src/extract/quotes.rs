@@ -4165,11 +4165,11 @@ fn speaker_inside(doc: &Doc, open: usize, close: usize, entities: &EntityIndex) 
                 return Some(Speaker::Unknown);
             }
         }
-        // "…, explique Maître X, spécialisé …": past an honorific to the name.
+        // "…, explique Maître X, spécialisé …": past an honorific to the name; "…, a plaidé
+        // sur BFMTV X", "…, a confié lundi X": past when and where.
         let named_at = |v: usize| {
-            (v + 1..v + 4)
-                .find(|&s| !GAZ.honorifics.contains(doc.folded(s)) && doc.tok(s) != ".")
-                .unwrap_or(v + 1)
+            let np = skip_adverbials(doc, v + 1, entities).min(close);
+            (np..np + 3).find(|&s| !GAZ.honorifics.contains(doc.folded(s)) && doc.tok(s) != ".").unwrap_or(np)
         };
         if let Some(v) = verb_group_at(doc, j)
             && let Some((name, end)) = speaker_entity_at(doc, named_at(v), entities)

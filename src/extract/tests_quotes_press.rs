@@ -2019,3 +2019,13 @@ fn a_trade_does_not_describe_the_mayor_in_reach() {
         speakers("Le maire Paul Morel a inauguré la boutique. « Prends ton destin en mains », dit l'élu.");
     assert_eq!(s, vec![some("Paul Morel")]);
 }
+
+#[test]
+fn an_incise_inside_the_quote_reads_past_when_and_where() {
+    for incise in ["a plaidé sur BFMTV", "a plaidé lundi", "a assuré à l'AFP"] {
+        let text = format!(
+            "« Il faut une pause sur la hausse des carburants, {incise} Paul Vigier, député de l'Hérault. Je pense qu'une majorité nous suit. »"
+        );
+        assert_eq!(speakers(&text), vec![some("Paul Vigier")], "{incise}");
+    }
+}
