@@ -95,13 +95,16 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
     let quoted = doc.quoted_tokens();
     let mentions = name_mentions(doc, found, blocked, &quoted);
     for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
-        let p = sentence.start;
+        let p = fronted_pronoun(doc, sentence.clone(), &mentions).unwrap_or(sentence.start);
         let told = match doc.folded(p) {
             "il" => Gender::Male,
             "elle" => Gender::Female,
             _ => continue,
         };
-        let verb = matches!(doc.folded(p + 1), "est" | "etait" | "fut" | "devient" | "a" | "avait");
+        let verb = matches!(
+            doc.folded(p + 1),
+            "est" | "etait" | "fut" | "devient" | "sera" | "deviendra" | "reste" | "demeure" | "a" | "avait"
+        );
         if quoted.get(p).copied().unwrap_or(true) || !verb {
             continue;
         }
@@ -142,6 +145,35 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
         }
     }
     out
+}
+
+/// "Âgé de 37 ans, il est …", "Depuis 2015, elle est …": the subject pronoun after a short
+/// phrase fronting its sentence, which names no one and holds no clause of its own ("Quand il
+/// est arrivé, elle …" is two people).
+fn fronted_pronoun(doc: &Doc, sentence: Range<usize>, mentions: &[NameMention]) -> Option<usize> {
+    let comma = (sentence.start + 1..(sentence.start + 10).min(sentence.end)).find(|&j| doc.tok(j) == ",")?;
+    let clause = (sentence.start..comma).any(|j| {
+        matches!(
+            doc.folded(j),
+            "il" | "elle"
+                | "ils"
+                | "elles"
+                | "on"
+                | "quand"
+                | "lorsque"
+                | "lorsqu'"
+                | "si"
+                | "s'"
+                | "comme"
+                | "qui"
+                | "que"
+                | "qu'"
+                | "puisque"
+                | "alors"
+        )
+    });
+    let named = mentions.iter().any(|m| (sentence.start..comma).contains(&m.tokens.start));
+    (!clause && !named).then_some(comma + 1)
 }
 
 /// The role a verb gives from `t` on: [article] ["un des"] [modifiers] TITLE complement

@@ -3327,6 +3327,16 @@ mod tests {
             &[("Marie Durand", "députée du Gard"), ("Marie Durand", "membre de la commission des Finances")],
         ),
         ("Marie Durand a pris la parole. Il est le président du club.", &[]),
+        // After a short phrase fronting the sentence; in the future.
+        (
+            "Paul Martin a été condamné. Âgé de 37 ans, il est fonctionnaire territorial dans une mairie de l'Essonne.",
+            &[("Paul Martin", "fonctionnaire territorial dans une mairie de l'Essonne")],
+        ),
+        (
+            "Julien Terrier a 31 ans. Il sera porte-parole en Haute-Garonne.",
+            &[("Julien Terrier", "porte-parole en Haute-Garonne")],
+        ),
+        ("Paul Martin est arrivé. Quand il est parti, elle est présidente du club.", &[]),
         ("Jean Dupont a pris la parole.\nIl est le président du club.", &[]),
         ("Jean Dupont a parlé. Il est l'auteur de Comprendre le monde.", &[]),
         (
