@@ -2873,6 +2873,13 @@ fn speech_after_modal(doc: &Doc, v: usize) -> Option<usize> {
 /// The participle after an auxiliary, past up to two adverbs from `v` on ("a également
 /// déclaré", "a-t-il ainsi expliqué"): its index.
 fn participle_after(doc: &Doc, mut v: usize) -> usize {
+    // "a de son côté rétorqué X", "a pour sa part estimé X".
+    let aside = matches!(doc.folded(v), "de" | "pour")
+        && matches!(doc.folded(v + 1), "son" | "sa" | "leur")
+        && matches!(doc.folded(v + 2), "cote" | "part");
+    if aside {
+        v += 3;
+    }
     for _ in 0..2 {
         if AFTER_VERB.contains(&doc.folded(v)) && !is_speech(doc, v) {
             v += 1;
@@ -3600,8 +3607,73 @@ fn resolve_description(
         [one] => Some((*one).to_string()),
         // "la CGT a publié un communiqué … « … », écrit le syndicat contestataire": among
         // several bodies, the one the sentence before shows making something known.
-        several => reporting_body_before(doc, open, entities).filter(|b| several.contains(&b.as_str())),
+        several => reporting_body_before(doc, open, entities)
+            .filter(|b| several.contains(&b.as_str()))
+            .or_else(|| subject_body_of_paragraph(doc, open, &words, several, entities)),
     })
+}
+
+/// Nouns for a public body (folded): "le ministère" is no union, "le syndicat" no ministry.
+const PUBLIC_BODY_NOUNS: [&str; 18] = [
+    "ministere",
+    "gouvernement",
+    "parquet",
+    "prefecture",
+    "mairie",
+    "conseil",
+    "tribunal",
+    "cour",
+    "assemblee",
+    "senat",
+    "elysee",
+    "police",
+    "gendarmerie",
+    "commission",
+    "region",
+    "departement",
+    "ville",
+    "justice",
+];
+
+/// "L'Unsa-Police a enjoint les policiers … La troisième organisation de la police nationale
+/// demande … « … », a souligné le syndicat": among several bodies named before, the one that is
+/// the subject of a sentence of the quote's paragraph, when it is the only one, and the
+/// description and its name agree on whether it is a public body.
+fn subject_body_of_paragraph(
+    doc: &Doc,
+    open: usize,
+    words: &str,
+    several: &[&str],
+    entities: &EntityIndex,
+) -> Option<String> {
+    if doc.lang != Lang::Fr {
+        return None;
+    }
+    let public = |name: &str| {
+        let folded = crate::text::fold::fold_str(name);
+        folded
+            .split([' ', '\'', '’'])
+            .find(|w| !w.is_empty() && !matches!(*w, "le" | "la" | "l" | "les"))
+            .is_some_and(|w| PUBLIC_BODY_NOUNS.contains(&w))
+    };
+    let described_public = public(words);
+    let paragraph = (0..open).rev().find(|&j| doc.newline_before(j)).unwrap_or(0);
+    let own = *doc.sent_of.get(open)?;
+    let mut subjects: Vec<&str> = Vec::new();
+    for s in doc.sentences.iter().take(own + 1).filter(|s| s.start >= paragraph) {
+        let at = if doc.is_determiner(s.start) { s.start + 1 } else { s.start };
+        let Some(t) = doc.tokens.get(at) else { continue };
+        if let Some((e, _)) = entities.starting_at(t.start)
+            && several.contains(&e.name.as_str())
+            && !subjects.contains(&e.name.as_str())
+        {
+            subjects.push(&e.name);
+        }
+    }
+    match subjects.as_slice() {
+        [one] if public(one) == described_public => Some((*one).to_string()),
+        _ => None,
+    }
 }
 
 /// The body the sentence before token `open` shows making something known ("La CGT a publié

@@ -2029,3 +2029,29 @@ fn an_incise_inside_the_quote_reads_past_when_and_where() {
         assert_eq!(speakers(&text), vec![some("Paul Vigier")], "{incise}");
     }
 }
+
+#[test]
+fn an_aside_between_auxiliary_and_participle_keeps_the_speaker() {
+    for aside in ["de son côté", "pour sa part"] {
+        let text = format!(
+            "« C'est l'État qui va devoir payer », a {aside} rétorqué le ministre de l'Écologie François Rugier, sur Europe 1."
+        );
+        assert_eq!(speakers(&text), vec![some("François Rugier")], "{aside}");
+    }
+}
+
+#[test]
+fn a_described_body_is_the_one_its_paragraph_has_as_subject() {
+    let s = speakers(
+        "L'Unsa-Police a enjoint les policiers à se lancer dans un mouvement dès ce mardi. La troisième \
+         organisation représentative de la police nationale demande à être reçue. « Les ronds-points ne \
+         sont pas réservés aux manifestants », a souligné le syndicat dans un communiqué.",
+    );
+    assert_eq!(s, vec![some("Unsa-Police")]);
+    // A public body is not what "le syndicat" describes.
+    let s = speakers(
+        "Le ministère de l'Intérieur a reçu mardi les représentants de la police nationale et de la \
+         CGT. « Rien n'a été décidé », a déclaré le syndicat.",
+    );
+    assert_ne!(s, vec![some("ministère de l'Intérieur")]);
+}
