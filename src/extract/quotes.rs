@@ -695,6 +695,18 @@ pub fn find_quotes(
         } else {
             None
         };
+        // "La réponse de X fuse : « … », assène-t-il": the pronoun is the one the colon frames.
+        let after = match after {
+            Some(Speaker::Pronoun(g)) if doc.tok(k.wrapping_sub(1)) == ":" => {
+                let sent_start =
+                    doc.sent_of.get(k).and_then(|&s| doc.sentences.get(s)).map_or(k, |s| s.start);
+                let framed =
+                    words_of_before_colon(doc, after_link_label(doc, sent_start, k - 1), k - 1, entities)
+                        .filter(|s| matches!(s, Speaker::Named(n) if coref::name_fits(doc, n, g, entities)));
+                framed.or(Some(Speaker::Pronoun(g)))
+            }
+            other => other,
+        };
         let by_incise = selon.is_none()
             && after.as_ref().is_some_and(|a| !matches!(a, Speaker::Unknown | Speaker::Object));
         let found = selon
@@ -4303,6 +4315,11 @@ fn colon_subject(
     if let Some(speaker) = subject_of_verb_before_colon(doc, k - 1, sent_start, entities) {
         return Some(speaker);
     }
+    if let Some(speaker) =
+        words_of_before_colon(doc, after_link_label(doc, sent_start, k - 1), k - 1, entities)
+    {
+        return Some(speaker);
+    }
     let colon_at = doc.tokens.get(k - 1)?.start;
     // "Même son de cloche chez X : «", "Intolérable pour X : «": a short sentence closing on the
     // one person it frames.
@@ -4389,6 +4406,38 @@ fn colon_subject(
 /// "…, tandis que X lançait : «", "X, du PS, qui a déclaré : «", "…, et elle l'admet : «": a verb
 /// of saying right before the colon, in any clause of the sentence, with its subject right
 /// before it: a name, a subject pronoun (past object pronouns) or "qui" after a name.
+/// Nouns of what someone says (folded): "la réponse de X", "les mots de X".
+const WORDS_NOUNS: [&str; 11] = [
+    "reponse",
+    "reaction",
+    "replique",
+    "message",
+    "explication",
+    "commentaire",
+    "verdict",
+    "avertissement",
+    "constat",
+    "mots",
+    "propos",
+];
+
+/// "La réponse de Berléand fuse : « … »", "La réaction de Marine Le Pen ne s'est pas fait
+/// attendre : « … »": a sentence opening on the words of one person, who is the only one it
+/// names before the colon at `colon`.
+fn words_of_before_colon(doc: &Doc, start: usize, colon: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let noun = if doc.is_determiner(start) { start + 1 } else { start };
+    if !WORDS_NOUNS.contains(&doc.folded(noun))
+        || !matches!(doc.folded(noun + 1), "de" | "d'" | "du")
+        || colon > noun + 14
+    {
+        return None;
+    }
+    let (e, end) = entities.starting_at(doc.tokens.get(noun + 2)?.start)?;
+    let colon_at = doc.tokens.get(colon)?.start;
+    let other = entities.last_person_between(end, colon_at, |o, _| o.name != e.name);
+    (e.label == Label::Per && other.is_none()).then(|| Speaker::Named(e.name.clone()))
+}
+
 fn subject_of_verb_before_colon(
     doc: &Doc,
     colon: usize,

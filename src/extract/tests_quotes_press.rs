@@ -2055,3 +2055,17 @@ fn a_described_body_is_the_one_its_paragraph_has_as_subject() {
     );
     assert_ne!(s, vec![some("ministère de l'Intérieur")]);
 }
+
+#[test]
+fn the_words_of_someone_before_a_colon_are_theirs() {
+    let s = speakers("La réaction de Marine Lemaire ne s'est pas fait attendre : « C'est une honte. »");
+    assert_eq!(s, vec![some("Marine Lemaire")]);
+    // The pronoun after the quote is the one the colon frames, not the man who asked.
+    let s = speakers(
+        "Le journaliste Éric Dussart l'interroge. La réponse de François Berlin fuse : « Tout le monde est lâche », assène-t-il.",
+    );
+    assert_eq!(s, vec![some("François Berlin")]);
+    // A colon after words of someone else's is no frame of theirs.
+    let s = speakers("La réponse de Paul Morel à Jean Dupont est claire : « Non. »");
+    assert_ne!(s, vec![some("Paul Morel")]);
+}
