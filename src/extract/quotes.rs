@@ -1302,8 +1302,14 @@ fn lower_description(s: String) -> String {
             "le" | "la" | "les" | "ce" | "cet" | "cette" | "ces" | "son" | "sa" | "ses" | "leur" | "leurs"
         );
     let head = elided.or_else(|| words.next()).unwrap_or("");
-    // "Le syndicat SUD" holds a name: kept as written.
-    let named = words.any(|w| w.starts_with(char::is_uppercase));
+    // "Le syndicat SUD" holds a name: kept as written ("Le maire de Bordeaux" a complement).
+    let mut previous = head;
+    let body = PUBLIC_BODY_NOUNS.contains(&crate::text::fold::fold_str(head).as_str());
+    let named = words.any(|w| {
+        let of = matches!(previous, "de" | "du" | "des" | "la" | "l'" | "les") && !body;
+        previous = w;
+        w.starts_with(char::is_uppercase) && !of
+    });
     // "The 41-year-old chart-topper": an age after the article describes someone.
     let aged = first == "The" && head.starts_with(|c: char| c.is_ascii_digit());
     if (det && head.starts_with(char::is_lowercase) || aged)
@@ -3134,7 +3140,8 @@ fn phrase_speaker_within(
             // "le documentaire d'Al Jazeera", "le rapport de l'INSEE": a work speaks with its
             // author's words.
             let authored = after_de && j == k + 3 && WORK_NOUNS.contains(&doc.folded(k + 1));
-            let complement = after_de && (!per || relational) && !authored || org_named;
+            // ("l'ancienne ministre de la Justice de François Hollande": the one she served.)
+            let complement = after_de && (!per || relational || person_head) && !authored || org_named;
             if let Some((name, end)) =
                 speaker_entity_at(doc, j, entities).filter(|_| !complement && (!person_head || per))
             {
@@ -5450,6 +5457,18 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
             .find(|&j| doc.tok(j) == ",")
             .is_some_and(|c| matches!(doc.folded(c + 1), "who" | "which" | "whose" | "qui" | "dont"))
     };
+    // "Jacques Toubon, le Défenseur des droits, avait condamné": the office in apposition is
+    // the person's before it.
+    if doc.tok(e - 1) == ","
+        && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| en.label == Label::Org)
+        && let Some(first) = mention_start(en, e.saturating_sub(2))
+        && let Some(comma) = first.checked_sub(if doc.is_determiner(first.wrapping_sub(1)) { 2 } else { 1 })
+        && doc.tok(comma) == ","
+        && let Some(person) =
+            entities.ending_at(end_of(comma.wrapping_sub(1))).filter(|p| p.label == Label::Per)
+    {
+        return Some(Speaker::Named(person.name.clone()));
+    }
     if doc.tok(e - 1) == ","
         && let Some(en) = entities.ending_at(end_of(e.saturating_sub(2))).filter(|en| {
             (en.label == Label::Per
@@ -5485,7 +5504,9 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // The subject opening the sentence: "Le documentaire d'Al Jazeera, réalisé …, précise :",
     // "Akli Gasmi, jeune berger …, se souvient :"; never inside a quote before ("« Le silence
     // n'est pas acceptable », s'est alarmé …").
-    let mut s = end_of_quote_begun_before(doc, sent_start, e);
+    // (Past a section label in capitals: "LE SCAN POLITIQUE - L'ancienne ministre … estime".)
+    let labelled = after_link_label(doc, sent_start, e);
+    let mut s = end_of_quote_begun_before(doc, labelled, e);
     while s < e
         && doc.common_capitalised(s)
         && !doc.is_determiner(s)
@@ -5520,7 +5541,13 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     {
         return None;
     }
+    // A headline after a link label ("» LIRE AUSSI - Pancartes, tags, slogans : ce que disent
+    // …") is spoken by a person or a body only.
+    let someone = |name: &str| {
+        entities.entities.iter().any(|x| x.name == name && matches!(x.label, Label::Per | Label::Org))
+    };
     phrase_speaker_within(doc, s, e, true, entities)
+        .filter(|sp| labelled == sent_start || !matches!(sp, Speaker::Named(n) if !someone(n)))
 }
 
 /// Test access to private helpers of this module.

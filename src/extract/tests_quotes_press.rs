@@ -2069,3 +2069,24 @@ fn the_words_of_someone_before_a_colon_are_theirs() {
     let s = speakers("La réponse de Paul Morel à Jean Dupont est claire : « Non. »");
     assert_ne!(s, vec![some("Paul Morel")]);
 }
+
+#[test]
+fn an_office_in_apposition_is_the_person_s_before_it() {
+    let s = speakers(
+        "Jeudi dernier, Jacques Toubin, le Défenseur des droits, avait condamné l'usage des LBD « devant l'évidence de leur dangerosité ».",
+    );
+    assert_eq!(s, vec![some("Jacques Toubin")]);
+}
+
+#[test]
+fn a_section_label_and_the_one_a_description_served_are_no_speakers() {
+    let text = "LE SCAN POLITIQUE - L'ancienne ministre de la Justice de François Hollande estime que « la responsabilité de la gauche » est lourde.";
+    let f = extract(text, &Options::default());
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(f.quotes[0].speaker, None);
+    // A description with a place in it is shown as a description, not as a name.
+    let text = "INTERVIEW - Le député du Val-de-Marne estime que le débat est un « plan de communication pour rien ».";
+    let f = extract(text, &Options::default());
+    assert_eq!(f.quotes[0].speaker, None);
+    assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le député du Val-de-Marne"));
+}
