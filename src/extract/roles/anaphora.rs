@@ -4,6 +4,8 @@
 //! or the sentences on either side of it (quotations left out: the names a speaker quotes are not
 //! who the narrative is about), and when no other person holds that title in the text.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
@@ -272,16 +274,24 @@ fn run_from(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
 /// share it ("Jean Dupont", "Marie Dupont") so that it stays apart from both.
 fn set_keys(doc: &Doc, mentions: &mut [NameMention]) {
     let words = |t: &Range<usize>| t.clone().map(|i| doc.folded(i)).collect::<Vec<_>>().join(" ");
-    let full: Vec<(String, String)> = mentions
-        .iter()
-        .filter(|m| m.tokens.len() > 1)
-        .map(|m| (surname(doc, &m.tokens), words(&m.tokens)))
-        .collect();
+    // By surname, the first full name ending with it and whether every other one is the same:
+    // a lookup per mention, not a scan of every full name (quadratic on a long text).
+    let mut owners: HashMap<String, (String, bool)> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.tokens.len() > 1) {
+        let full = words(&m.tokens);
+        match owners.entry(surname(doc, &m.tokens)) {
+            Entry::Occupied(mut e) => {
+                let (first, alone) = e.get_mut();
+                *alone &= *first == full;
+            }
+            Entry::Vacant(e) => {
+                e.insert((full, true));
+            }
+        }
+    }
     for m in mentions.iter_mut() {
-        let last = surname(doc, &m.tokens);
-        let mut owners = full.iter().filter(|(s, _)| *s == last).map(|(_, w)| w);
-        m.key = match (m.tokens.len(), owners.next()) {
-            (1, Some(owner)) if owners.all(|w| w == owner) => owner.clone(),
+        m.key = match (m.tokens.len(), owners.get(&surname(doc, &m.tokens))) {
+            (1, Some((owner, true))) => owner.clone(),
             _ => words(&m.tokens),
         };
     }
@@ -761,11 +771,17 @@ fn topic_of_short_sentence<'m>(
 /// describes its subject many ways ("l'élu béarnais", "le député de l'Oise", "l'ancien
 /// ministre") far from the name.
 fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
+    // In the order keys first come (the sort below is stable: ties go to the first named), with
+    // each key's place in a map rather than found by a scan per mention.
     let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
     for m in mentions {
-        match counts.iter_mut().find(|(k, _)| *k == m.key) {
+        match place.get(m.key.as_str()).and_then(|&i| counts.get_mut(i)) {
             Some((_, n)) => *n += 1,
-            None => counts.push((&m.key, 1)),
+            None => {
+                place.insert(&m.key, counts.len());
+                counts.push((&m.key, 1));
+            }
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
