@@ -2160,7 +2160,7 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
 
 /// Which tokens a role found, or its holder's name, covers: marked once, where a test per token
 /// would scan every role.
-fn covered_by(doc: &Doc, found: &[RoleMatch]) -> Vec<bool> {
+pub(super) fn covered_by(doc: &Doc, found: &[RoleMatch]) -> Vec<bool> {
     let mut covered = vec![false; doc.len()];
     for r in found {
         for k in r.role_tokens.clone().chain(r.name.clone()) {
