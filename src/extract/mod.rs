@@ -181,15 +181,26 @@ fn facts(an: &Analysis, resolved: &[Candidate], _opts: &Options) -> Facts {
     let mut ents = entities::group(doc.text, resolved);
     // Dates as entities too (for highlighting), grouped by value, else by text.
     let mut date_ents: Vec<Entity> = Vec::new();
+    // Lookups, not a scan of every date per date: the first date found at each span, and where
+    // the entity of each name sits in `date_ents` (kept in the order names first come).
+    let mut date_at: std::collections::HashMap<(usize, usize), &dates::DateMatch> =
+        std::collections::HashMap::new();
+    for d in &an.dates {
+        date_at.entry((d.fact.start, d.fact.end)).or_insert(d);
+    }
+    let mut ent_of_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for c in resolved.iter().filter(|c| c.label == Label::Date) {
-        let Some(d) = an.dates.iter().find(|d| d.fact.start == c.start && d.fact.end == c.end) else {
+        let Some(d) = date_at.get(&(c.start, c.end)) else {
             continue;
         };
         let name = d.fact.value.clone().unwrap_or_else(|| d.fact.text.clone());
         let m = Mention { start: c.start, end: c.end, text: d.fact.text.clone(), origin: c.origin };
-        match date_ents.iter_mut().find(|e| e.name == name) {
+        match ent_of_name.get(&name).and_then(|&i| date_ents.get_mut(i)) {
             Some(e) => e.mentions.push(m),
-            None => date_ents.push(Entity { label: Label::Date, name, mentions: vec![m] }),
+            None => {
+                ent_of_name.insert(name.clone(), date_ents.len());
+                date_ents.push(Entity { label: Label::Date, name, mentions: vec![m] });
+            }
         }
     }
     ents.extend(date_ents);

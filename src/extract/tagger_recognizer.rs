@@ -3,6 +3,7 @@
 //! The spans are cleaned by general rules (see `clean`) before they meet the rule candidates.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::doc::Doc;
@@ -806,7 +807,8 @@ fn lone_surnames(an: &Analysis, proposed: &[(usize, usize, Label)]) -> Vec<usize
     if doc.lang != Lang::Fr {
         return Vec::new();
     }
-    let surnames: Vec<&str> = proposed
+    // A set: a long text proposes the same surname many times, and every token is looked up.
+    let surnames: HashSet<&str> = proposed
         .iter()
         .filter(|&&(a, b, label)| {
             label == Label::Per && b >= a + 2 && GAZ.first_names.contains(doc.folded(a))
@@ -828,7 +830,7 @@ fn lone_surnames(an: &Analysis, proposed: &[(usize, usize, Label)]) -> Vec<usize
         .filter(|&k| {
             !covered[k]
                 && doc.cap(k)
-                && surnames.contains(&doc.folded(k))
+                && surnames.contains(doc.folded(k))
                 && !an.in_date.get(k).copied().unwrap_or(false)
                 // "le test de Turing", "la loi Taubira": a thing named after the person.
                 && !matches!(cue_before(doc, k), Some(Cue::Work))

@@ -4,6 +4,8 @@
 //! or the sentences on either side of it (quotations left out: the names a speaker quotes are not
 //! who the narrative is about), and when no other person holds that title in the text.
 
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{RoleMatch, description_at, is_honorific, name_run, role_words, title_end, title_head};
@@ -41,24 +43,35 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
     }
     let quoted = doc.quoted_tokens();
     let mentions = name_mentions(doc, found, blocked, &quoted);
-    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    let in_found = super::covered_by(doc, found);
+    // Which tokens a name covers, marked once rather than tested against every mention.
+    let in_name = covered_by_names(doc, &mentions);
     let protagonist = protagonist(&mentions);
     // Where the first paragraph, the standfirst, ends.
     let lede_end = (1..doc.len()).find(|&i| doc.newline_before(i));
+    // Where each title is first used: read once, when a first description needs it, instead of
+    // reading every word before each description.
+    let first_use = std::cell::OnceCell::new();
+    // The (role, name) pairs given so far: a lookup, not a scan of `out` per description.
+    let mut given: HashSet<(String, Range<usize>)> = HashSet::new();
     for (k, &in_quote) in quoted.iter().enumerate() {
-        if in_quote || in_found(k) {
+        if in_quote || in_found.get(k).copied().unwrap_or(false) {
             continue;
         }
         let Some((head, false)) = title_head(doc, k) else { continue };
         let Some((rs, ce)) = description_at(doc, k, blocked) else { continue };
-        if !opens_subject(doc, rs) || inside_name(&mentions, k) || introduced_unnamed(doc, &head, k) {
+        if !opens_subject(doc, rs) || in_name.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let first_use = first_use.get_or_init(|| FirstUse::new(doc));
+        if first_use.unnamed_before(&head, k) {
             continue;
         }
         let holder = sole_person_before(doc, &mentions, rs..ce)
-            .or_else(|| named_next_in_lede(doc, &mentions, rs..ce))
+            .or_else(|| named_next_in_lede(doc, &mentions, rs..ce, lede_end))
             .or_else(|| named_after_lede(doc, &mentions, found, (rs..ce, &head), lede_end))
             .or_else(|| topic_of_short_sentence(doc, &mentions, rs..ce))
-            .or_else(|| last_named_before(doc, &mentions, rs..ce, &head))
+            .or_else(|| last_named_before(doc, &mentions, rs..ce, &head, first_use))
             .or_else(|| introduced_next(doc, &mentions, found, rs..ce, &head))
             .or_else(|| protagonist.filter(|p| nobody_else_around(doc, &mentions, rs..ce, p)));
         let Some(holder) = holder else { continue };
@@ -71,11 +84,61 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
         let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
         let role = doc.span_text(rs, ce).to_string();
-        if !out.iter().any(|r| r.role == role && r.name == name) {
+        if given.insert((role.clone(), name.clone())) {
             out.push(RoleMatch { name, role_tokens: rs..title_end(doc, k), role });
         }
     }
     out
+}
+
+/// Where each title head is first used in the text, and first used after a word that brings in
+/// someone the text does not name ("un", "son", …).
+struct FirstUse {
+    any: HashMap<String, usize>,
+    unnamed: HashMap<String, usize>,
+}
+
+impl FirstUse {
+    fn new(doc: &Doc) -> Self {
+        let mut first = FirstUse { any: HashMap::new(), unnamed: HashMap::new() };
+        for i in 0..doc.len() {
+            let Some((h, _)) = title_head(doc, i) else { continue };
+            if i > 0 && introduces_unnamed(doc, i - 1) {
+                first.unnamed.entry(h.clone()).or_insert(i);
+            }
+            first.any.entry(h).or_insert(i);
+        }
+        first
+    }
+
+    /// Whether the title `head` was used before `k` (`last_named_before`).
+    fn used_before(&self, head: &str, k: usize) -> bool {
+        self.any.get(head).is_some_and(|&i| i < k)
+    }
+
+    /// Whether the title `head` was used before `k` for someone the text did not name: "son
+    /// avocat a confirmé … a expliqué l'avocat", "un policier filmé … le policier".
+    fn unnamed_before(&self, head: &str, k: usize) -> bool {
+        self.unnamed.get(head).is_some_and(|&i| i < k)
+    }
+}
+
+/// Whether the word at `i` brings in someone the text does not name: "un", "son", "leur"…
+fn introduces_unnamed(doc: &Doc, i: usize) -> bool {
+    matches!(doc.folded(i), "un" | "une" | "son" | "sa" | "leur" | "notre" | "votre")
+}
+
+/// Which tokens the mentions cover.
+fn covered_by_names(doc: &Doc, mentions: &[NameMention]) -> Vec<bool> {
+    let mut covered = vec![false; doc.len()];
+    for m in mentions {
+        for k in m.tokens.clone() {
+            if let Some(c) = covered.get_mut(k) {
+                *c = true;
+            }
+        }
+    }
+    covered
 }
 
 /// Adverbs between a verb and the role it gives: "il est aussi l'auteur de …" (folded).
@@ -304,16 +367,24 @@ fn run_from(doc: &Doc, k: usize, blocked: &[bool]) -> Option<usize> {
 /// share it ("Jean Dupont", "Marie Dupont") so that it stays apart from both.
 fn set_keys(doc: &Doc, mentions: &mut [NameMention]) {
     let words = |t: &Range<usize>| t.clone().map(|i| doc.folded(i)).collect::<Vec<_>>().join(" ");
-    let full: Vec<(String, String)> = mentions
-        .iter()
-        .filter(|m| m.tokens.len() > 1)
-        .map(|m| (surname(doc, &m.tokens), words(&m.tokens)))
-        .collect();
+    // By surname, the first full name ending with it and whether every other one is the same:
+    // a lookup per mention, not a scan of every full name (quadratic on a long text).
+    let mut owners: HashMap<String, (String, bool)> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.tokens.len() > 1) {
+        let full = words(&m.tokens);
+        match owners.entry(surname(doc, &m.tokens)) {
+            Entry::Occupied(mut e) => {
+                let (first, alone) = e.get_mut();
+                *alone &= *first == full;
+            }
+            Entry::Vacant(e) => {
+                e.insert((full, true));
+            }
+        }
+    }
     for m in mentions.iter_mut() {
-        let last = surname(doc, &m.tokens);
-        let mut owners = full.iter().filter(|(s, _)| *s == last).map(|(_, w)| w);
-        m.key = match (m.tokens.len(), owners.next()) {
-            (1, Some(owner)) if owners.all(|w| w == owner) => owner.clone(),
+        m.key = match (m.tokens.len(), owners.get(&surname(doc, &m.tokens))) {
+            (1, Some((owner, true))) => owner.clone(),
             _ => words(&m.tokens),
         };
     }
@@ -565,20 +636,6 @@ fn article_gender(doc: &Doc, rs: usize) -> Gender {
     })
 }
 
-/// Whether token `k` belongs to a name ("Bruno Le Maire").
-fn inside_name(mentions: &[NameMention], k: usize) -> bool {
-    mentions.iter().any(|m| m.tokens.contains(&k))
-}
-
-/// Whether the title `head` was used before `k` for someone the text did not name: "son avocat
-/// a confirmé … a expliqué l'avocat", "un policier filmé … le policier".
-fn introduced_unnamed(doc: &Doc, head: &str, k: usize) -> bool {
-    (1..k).any(|i| {
-        matches!(doc.folded(i - 1), "un" | "une" | "son" | "sa" | "leur" | "notre" | "votre")
-            && title_head(doc, i).is_some_and(|(h, _)| h == head)
-    })
-}
-
 /// Whether the holder was just named with a role of another title: "le président Zmirou. Le
 /// procureur lui rappelle" is someone else.
 fn titled_otherwise(doc: &Doc, found: &[RoleMatch], head: &str, holder: &NameMention) -> bool {
@@ -610,12 +667,11 @@ fn last_named_before<'m>(
     mentions: &'m [NameMention],
     d: Range<usize>,
     head: &str,
+    first_use: &FirstUse,
 ) -> Option<&'m NameMention> {
     let sentence = doc.sent_of[d.start];
     // The article opens the sentence: "La présidente du parti a dénoncé".
-    let opens = article_opens_sentence(doc, d.start);
-    let used_before = (0..d.start).any(|i| title_head(doc, i).is_some_and(|(h, _)| h == head));
-    if !opens || used_before {
+    if !article_opens_sentence(doc, d.start) || first_use.used_before(head, d.start) {
         return None;
     }
     // "Il a reçu Jean Dupont. Le ministre …": the pronoun may be the one described, and so may
@@ -793,11 +849,17 @@ fn topic_of_short_sentence<'m>(
 /// describes its subject many ways ("l'élu béarnais", "le député de l'Oise", "l'ancien
 /// ministre") far from the name.
 fn protagonist(mentions: &[NameMention]) -> Option<&NameMention> {
+    // In the order keys first come (the sort below is stable: ties go to the first named), with
+    // each key's place in a map rather than found by a scan per mention.
     let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
     for m in mentions {
-        match counts.iter_mut().find(|(k, _)| *k == m.key) {
+        match place.get(m.key.as_str()).and_then(|&i| counts.get_mut(i)) {
             Some((_, n)) => *n += 1,
-            None => counts.push((&m.key, 1)),
+            None => {
+                place.insert(&m.key, counts.len());
+                counts.push((&m.key, 1));
+            }
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -820,11 +882,15 @@ fn named_next_in_lede<'m>(
     doc: &Doc,
     mentions: &'m [NameMention],
     d: Range<usize>,
+    lede_end: Option<usize>,
 ) -> Option<&'m NameMention> {
     let sentence = doc.sent_of[d.start];
-    let first_paragraph = !(1..=d.start).any(|i| doc.newline_before(i));
+    // The cheap test first; no line break before the description (`lede_end` is the first).
+    if sentence > 2 || lede_end.is_some_and(|e| e <= d.start) {
+        return None;
+    }
     let next = doc.sentences.get(sentence + 1)?;
-    if !first_paragraph || sentence > 2 || doc.newline_before(next.start) {
+    if doc.newline_before(next.start) {
         return None;
     }
     // A section label in capitals ("LE SCAN POLITIQUE -") names no one.

@@ -3,6 +3,7 @@
 //! Acme Corp". Each match gives a person name span (strong PER evidence) and the role text;
 //! the role's tokens are reserved so the capitalised words inside it do not become entities.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod anaphora;
@@ -2136,20 +2137,75 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
     if doc.lang != super::types::Lang::Fr {
         return out;
     }
-    let in_found = |k: usize| found.iter().any(|r| r.role_tokens.contains(&k) || r.name.contains(&k));
+    let in_found = covered_by(doc, found);
+    // Read once, when a first description needs them: every description would read them again.
+    let titles = std::cell::OnceCell::new();
+    // The (role, name) pairs given so far: a lookup, not a scan of `out` per description.
+    let mut given: HashSet<(String, Range<usize>)> = HashSet::new();
     for k in 0..doc.len() {
-        if doc.cap(k) || in_found(k) {
+        if doc.cap(k) || in_found.get(k).copied().unwrap_or(false) {
             continue;
         }
         let Some((head, false)) = title_head(doc, k) else { continue };
         let Some((rs, ce)) = description_at(doc, k, blocked) else { continue };
-        let Some(holder) = sole_holder(doc, found, &head, (rs, ce)) else { continue };
+        let titles = titles.get_or_init(|| FoundTitles::new(doc, found));
+        let Some(holder) = sole_holder(doc, titles, &head, (rs, ce)) else { continue };
         let role = doc.span_text(rs, ce).to_string();
-        if !out.iter().any(|r| r.role == role && r.name == holder.name) {
+        if given.insert((role.clone(), holder.name.clone())) {
             out.push(RoleMatch { name: holder.name.clone(), role_tokens: rs..title_end(doc, k), role });
         }
     }
     out
+}
+
+/// Which tokens a role found, or its holder's name, covers: marked once, where a test per token
+/// would scan every role.
+pub(super) fn covered_by(doc: &Doc, found: &[RoleMatch]) -> Vec<bool> {
+    let mut covered = vec![false; doc.len()];
+    for r in found {
+        for k in r.role_tokens.clone().chain(r.name.clone()) {
+            if let Some(c) = covered.get_mut(k) {
+                *c = true;
+            }
+        }
+    }
+    covered
+}
+
+/// What `sole_holder` reads of the roles found, read once for all descriptions: each role's
+/// written words (`written_role_words` may tokenise the role again), and the roles by title head
+/// and by function, each list in the order found.
+struct FoundTitles<'r> {
+    roles: Vec<(&'r RoleMatch, Vec<String>)>,
+    by_head: HashMap<String, Vec<usize>>,
+    by_function: HashMap<Vec<String>, Vec<usize>>,
+}
+
+impl<'r> FoundTitles<'r> {
+    fn new(doc: &Doc, found: &'r [RoleMatch]) -> Self {
+        let mut titles =
+            FoundTitles { roles: Vec::new(), by_head: HashMap::new(), by_function: HashMap::new() };
+        for (i, r) in found.iter().enumerate() {
+            // The head of the role's first title word.
+            if let Some((h, _)) = r.role_tokens.clone().find_map(|t| title_head(doc, t)) {
+                titles.by_head.entry(h).or_default().push(i);
+            }
+            let written = written_role_words(doc, r);
+            titles.by_function.entry(function_words(&written)).or_default().push(i);
+            titles.roles.push((r, written));
+        }
+        titles
+    }
+
+    /// The roles with the title `head` or the function `function`, in the order found.
+    fn same_title(&self, head: &str, function: &[String]) -> Vec<&(&'r RoleMatch, Vec<String>)> {
+        let heads = self.by_head.get(head).into_iter().flatten();
+        let functions = self.by_function.get(function).into_iter().flatten();
+        let mut at: Vec<usize> = heads.chain(functions).copied().collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|i| self.roles.get(i)).collect()
+    }
 }
 
 /// The definite description whose title is at `k`, without a name of its own: its start (the
@@ -2313,41 +2369,34 @@ fn function_modifiers<'d>(doc: &'d Doc, span: Range<usize>) -> Vec<&'d str> {
 /// while saying less; None when nobody or several people hold such a title.
 fn sole_holder<'r>(
     doc: &Doc,
-    found: &'r [RoleMatch],
+    found: &FoundTitles<'r>,
     head: &str,
     (rs, ce): (usize, usize),
 ) -> Option<&'r RoleMatch> {
     let words = role_words(doc, rs, ce);
     let function = function_words(&words);
-    let same_title: Vec<&RoleMatch> = found
-        .iter()
-        .filter(|r| {
-            let t = (r.role_tokens.start..r.role_tokens.end).find(|&i| title_head(doc, i).is_some());
-            let same_head = t.and_then(|t| title_head(doc, t)).is_some_and(|(h, _)| h == head);
-            same_head || function_words(&written_role_words(doc, r)) == function
-        })
-        .collect();
+    let same_title = found.same_title(head, &function);
     let surname = |r: &RoleMatch| doc.folded(r.name.end - 1).to_string();
-    let first = *same_title.first()?;
-    if same_title.iter().any(|r| surname(r) != surname(first)) {
+    let first = same_title.first()?.0;
+    if same_title.iter().any(|(r, _)| surname(r) != surname(first)) {
         return None;
     }
     // The description must say more than a role the person already has, never something else.
     // "l'ancien maire" is not "le maire"; "le président américain" may be another president.
     // "le patron du MoDem" restates "président du MoDem", "l'ex-chef de l'État" "ancien
     // président de la République": the same function in other words.
-    let extends = |r: &RoleMatch| {
-        let have_written = written_role_words(doc, r);
-        let says_more = have_written.len() < words.len() && words.starts_with(&have_written);
+    let modifiers = function_modifiers(doc, rs..ce);
+    let extends = |r: &RoleMatch, have_written: &[String]| {
+        let says_more = have_written.len() < words.len() && words.starts_with(have_written);
         // "le président X … le chef de l'État" may be two people: a restatement must be whole.
-        let restates = function_words(&have_written) == function && have_written != words;
+        let restates = function_words(have_written) == function && have_written != words;
         (says_more || restates)
             && !words[have_written.len().min(words.len())..]
                 .iter()
                 .any(|w| GAZ.demonyms.contains_key(w.as_str()))
-            && function_modifiers(doc, r.role_tokens.clone()) == function_modifiers(doc, rs..ce)
+            && function_modifiers(doc, r.role_tokens.clone()) == modifiers
     };
-    same_title.into_iter().find(|r| extends(r) || abbreviates(doc, r, &words))
+    same_title.into_iter().find(|(r, have)| extends(r, have) || abbreviates(doc, r, &words)).map(|(r, _)| *r)
 }
 
 /// Whether the description `words` gives the role `r` again with the acronym its brackets
