@@ -215,6 +215,9 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
 /// est arrivé, elle …" is two people).
 fn fronted_pronoun(doc: &Doc, sentence: Range<usize>, mentions: &[NameMention]) -> Option<usize> {
     let comma = (sentence.start + 1..(sentence.start + 10).min(sentence.end)).find(|&j| doc.tok(j) == ",")?;
+    if !matches!(doc.folded(comma + 1), "il" | "elle") {
+        return None;
+    }
     let clause = (sentence.start..comma).any(|j| {
         matches!(
             doc.folded(j),
