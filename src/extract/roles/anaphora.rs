@@ -317,6 +317,9 @@ pub(super) fn name_mentions(
             }
             // "South Bank Centre", "Acme Group": a run closed by a word of place or body.
             Some(ne) if !honorific && ne > start + 1 && names_a_thing(doc, ne - 1) => k = ne,
+            // "Natif de Lyon, ce militaire": a word opening the sentence before "de" and a place
+            // the lists know is no given name ("Charles de Gaulle" has one).
+            Some(_) if !honorific && of_a_place_opening_sentence(doc, start) => k = start + 1,
             Some(ne) if ne > start + 1 || may_be_surname(doc, start) => {
                 let person = honorific
                     || ne > start + 1 && GAZ.first_names.contains(doc.folded(start))
@@ -330,6 +333,15 @@ pub(super) fn name_mentions(
     }
     set_keys(doc, &mut out);
     out
+}
+
+/// Whether the capitalised word at `start` opens its sentence before "de" and a listed place.
+fn of_a_place_opening_sentence(doc: &Doc, start: usize) -> bool {
+    let of = matches!(doc.folded(start + 1), "de" | "d'");
+    (start == 0 || doc.starts_sentence(start))
+        && of
+        && !GAZ.first_names.contains(doc.folded(start))
+        && super::listed_name_at(doc, start + 2, Label::Loc).is_some()
 }
 
 /// Whether the run `start..ne` is, whole, a name the lists know as an organisation's or a

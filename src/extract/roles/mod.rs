@@ -3376,6 +3376,11 @@ mod tests {
             &[("Marie Durand", "députée du Gard"), ("Marie Durand", "membre de la commission des Finances")],
         ),
         ("Marie Durand a pris la parole. Il est le président du club.", &[]),
+        // "Natif de Lyon" is no name that would stand between them.
+        (
+            "Julien Terrier est venu. Natif de Lyon, ce militaire a travaillé dans plusieurs secteurs.",
+            &[("Julien Terrier", "militaire")],
+        ),
         // After a short phrase fronting the sentence; in the future.
         (
             "Paul Martin a été condamné. Âgé de 37 ans, il est fonctionnaire territorial dans une mairie de l'Essonne.",
