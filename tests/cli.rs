@@ -675,3 +675,27 @@ fn facts_json_gives_a_pronoun_the_one_its_words_do_not_speak_of_and_reads_a_fron
         "{facts}"
     );
 }
+
+/// `facts --json` past a section label in capitals, with an office in apposition, an incise read
+/// past where it was said, and a former office opening a sentence.
+#[test]
+fn facts_json_reads_labels_offices_in_apposition_incises_and_former_offices() {
+    let body = "LE SCAN POLITIQUE - L'ancienne ministre de la Justice de François Hollande estime que \
+                « la responsabilité de la gauche » est lourde.\n\
+                Jeudi, Jacques Toubin, le Défenseur des droits, avait condamné l'usage des LBD « devant \
+                l'évidence de leur dangerosité ».\n\
+                « Il faut une pause sur la hausse des carburants, a plaidé sur BFMTV Paul Vigier, député \
+                de l'Hérault. Je pense qu'une majorité nous suit. »\n\
+                Ancien magistrat, Guy Canivet juge la loi sévèrement.";
+    let facts = facts_of_story("Débat", "2019-01-09", body);
+    let speakers = quote_speakers(&facts);
+    assert_eq!(
+        speakers,
+        vec![serde_json::Value::Null, serde_json::json!("Jacques Toubin"), serde_json::json!("Paul Vigier")],
+        "{facts}"
+    );
+    let roles = |name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(roles("Guy Canivet"), Some(serde_json::json!(["Ancien magistrat"])), "{facts}");
+}
