@@ -4725,6 +4725,10 @@ mod tests {
                     &[("Céline Pina", "Ancienne élue locale")],
                 ),
                 ("Organiste depuis 20 ans, Guy Bovet prendra sa retraite.", &[("Guy Bovet", "Organiste")]),
+                (
+                    "M. Paul Hagenbeck, le célèbre marchand d'animaux de Hambourg, a dit oui.",
+                    &[("Paul Hagenbeck", "célèbre marchand d'animaux de Hambourg")],
+                ),
                 // "Autre" links the sentence to the one before; it is no part of the office.
                 (
                     "Autre avocat de la famille, Paul Martin a demandé un report.",
