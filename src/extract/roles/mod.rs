@@ -115,7 +115,7 @@ pub(super) const PRE_MODIFIERS: [&str; 44] = [
 
 /// Lowercase words after a title that belong to it: "président sortant", "candidat républicain"
 /// (folded; nationality adjectives and party acronyms are handled apart).
-const POST_MODIFIERS: [&str; 34] = [
+const POST_MODIFIERS: [&str; 40] = [
     "sortant",
     // "le numéro un mondial".
     "mondial",
@@ -153,6 +153,13 @@ const POST_MODIFIERS: [&str; 34] = [
     // "le leader syndical", "la représentante syndicale".
     "syndical",
     "syndicale",
+    // "le pasteur évangélique X", "l'imam salafiste X", "le prêtre catholique X".
+    "evangelique",
+    "protestant",
+    "catholique",
+    "orthodoxe",
+    "salafiste",
+    "anglican",
 ];
 
 /// The title head at k as listed: the word itself, without "ex-" ("ex-espion") or without the
