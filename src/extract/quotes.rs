@@ -1260,10 +1260,17 @@ fn drop_labels(mut out: Vec<Quote>, word_counts: &[usize]) -> Vec<Quote> {
     }
     let mut keep = Vec::with_capacity(out.len());
     for (mut q, &w) in out.drain(..).zip(word_counts) {
-        if w <= 3 && seen.get(&key(&q)).is_some_and(|r| r.count >= 2 && !r.same_speaker) {
+        let repeated = w <= 3 && seen.get(&key(&q)).is_some_and(|r| r.count >= 2 && !r.same_speaker);
+        if repeated {
             q.speaker = None;
         }
-        if w >= 3 || q.speaker.is_some() {
+        // ("Le maire de Bordeaux a jugé la décision « scandaleuse »": a person described spoke,
+        // not a label the text repeats.)
+        let described = !repeated
+            && q.speaker_description
+                .as_deref()
+                .is_some_and(|d| title_word(&crate::text::fold::fold_str(d)).is_some());
+        if w >= 3 || q.speaker.is_some() || described {
             keep.push(q);
         }
     }
@@ -3689,10 +3696,47 @@ fn subject_body_of_paragraph(
             subjects.push(&e.name);
         }
     }
+    // ("Renault a rejeté les demandes de la CGT. … a souligné le syndicat": a firm is no union.)
+    let described_union = words.split([' ', '\'', '’']).any(|w| matches!(w, "syndicat" | "centrale"));
     match subjects.as_slice() {
-        [one] if public(one) == described_public => Some((*one).to_string()),
+        [one] if public(one) == described_public && union_like(one) == described_union => {
+            Some((*one).to_string())
+        }
         _ => None,
     }
+}
+
+/// Words (folded) of the names of trade unions, as French news writes them.
+const UNION_WORDS: [&str; 24] = [
+    "cgt",
+    "fo",
+    "cfdt",
+    "cftc",
+    "cfe-cgc",
+    "cgc",
+    "unsa",
+    "sud",
+    "solidaires",
+    "fsu",
+    "snes",
+    "snes-fsu",
+    "alliance",
+    "unsa-police",
+    "sgp",
+    "unite-sgp",
+    "synergie-officiers",
+    "unef",
+    "fnsea",
+    "snj",
+    "cnt",
+    "syndicat",
+    "confederation",
+    "intersyndicale",
+];
+
+/// Whether an organisation's name reads as a trade union's.
+fn union_like(name: &str) -> bool {
+    crate::text::fold::fold_str(name).split([' ', '\'', '’']).any(|w| UNION_WORDS.contains(&w))
 }
 
 /// The body the sentence before token `open` shows making something known ("La CGT a publié
@@ -4112,6 +4156,7 @@ fn trade_of_officeholder(doc: &Doc, e: &Entity, before: usize, description: &str
         );
     let trade = GAZ.titles.contains(title)
         && !tie
+        && !STANDINGS.contains(&title)
         && !distinct_office(title)
         && !officer_of_justice(title)
         && !function
@@ -4120,6 +4165,44 @@ fn trade_of_officeholder(doc: &Doc, e: &Entity, before: usize, description: &str
     let theirs = titles_next_to(doc, e, before);
     trade && !former && !theirs.is_empty() && theirs.iter().all(|t| STATE_OFFICES.contains(t))
 }
+
+/// Nouns of a camp or a standing (folded), which an officeholder may well be described by:
+/// "lance le socialiste", "sourit le retraité", "le militant".
+const STANDINGS: [&str; 33] = [
+    "socialiste",
+    "ecologiste",
+    "centriste",
+    "communiste",
+    "insoumis",
+    "insoumise",
+    "republicain",
+    "republicaine",
+    "gaulliste",
+    "macroniste",
+    "frontiste",
+    "souverainiste",
+    "liberal",
+    "conservateur",
+    "conservatrice",
+    "travailliste",
+    "democrate",
+    "syndicaliste",
+    "militant",
+    "militante",
+    "retraite",
+    "retraitee",
+    "manifestant",
+    "manifestante",
+    "habitant",
+    "habitante",
+    "riverain",
+    "riveraine",
+    "benevole",
+    "adherent",
+    "adherente",
+    "sympathisant",
+    "opposant",
+];
 
 /// Offices of the state and of elected government (folded), held by no one who is described
 /// by a trade in the same story.

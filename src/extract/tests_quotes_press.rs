@@ -2090,3 +2090,22 @@ fn a_section_label_and_the_one_a_description_served_are_no_speakers() {
     assert_eq!(f.quotes[0].speaker, None);
     assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le député du Val-de-Marne"));
 }
+
+#[test]
+fn a_camp_or_a_standing_may_describe_the_mayor_and_a_firm_is_no_union() {
+    let s = speakers(
+        "Le maire Paul Morel accueille les visiteurs. « Soyez les bienvenus », lance le socialiste.",
+    );
+    assert_eq!(s, vec![some("Paul Morel")]);
+    let s = speakers(
+        "Renault a rejeté mardi les demandes de la CGT et de FO. Le constructeur juge la grève illégale. « Nous ne céderons pas », a souligné le syndicat.",
+    );
+    assert_eq!(s, vec![None]);
+}
+
+#[test]
+fn a_short_quote_of_a_person_described_stays() {
+    let f = extract("Le maire de Bordeaux a jugé la décision « scandaleuse ».", &Options::default());
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le maire de Bordeaux"));
+}

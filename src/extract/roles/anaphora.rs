@@ -212,7 +212,8 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
 
 /// "Âgé de 37 ans, il est …", "Depuis 2015, elle est …": the subject pronoun after a short
 /// phrase fronting its sentence, which names no one and holds no clause of its own ("Quand il
-/// est arrivé, elle …" is two people).
+/// est arrivé, elle …" is two people) nor says whose view it is ("Selon la police, il est
+/// responsable de l'accident" is a claim, no role).
 fn fronted_pronoun(doc: &Doc, sentence: Range<usize>, mentions: &[NameMention]) -> Option<usize> {
     let comma = (sentence.start + 1..(sentence.start + 10).min(sentence.end)).find(|&j| doc.tok(j) == ",")?;
     if !matches!(doc.folded(comma + 1), "il" | "elle") {
@@ -236,6 +237,10 @@ fn fronted_pronoun(doc: &Doc, sentence: Range<usize>, mentions: &[NameMention]) 
                 | "qu'"
                 | "puisque"
                 | "alors"
+                | "selon"
+                | "apres"
+                | "pour"
+                | "suivant"
         )
     });
     let named = mentions.iter().any(|m| (sentence.start..comma).contains(&m.tokens.start));

@@ -322,57 +322,41 @@ fn elected_one(doc: &Doc, k: usize) -> bool {
         || premodified
 }
 
-/// Titles (folded) of people who work for a medium: after them "à l'AFP" is their employer.
-const MEDIA_STAFF: [&str; 40] = [
-    "journaliste",
-    "reporter",
-    "correspondant",
-    "correspondante",
-    "chroniqueur",
-    "chroniqueuse",
-    "editorialiste",
-    "animateur",
-    "animatrice",
-    "presentateur",
-    "presentatrice",
-    "redacteur",
-    "redactrice",
-    "envoye",
-    "envoyee",
-    "photographe",
-    "directeur",
-    "directrice",
-    "responsable",
-    "chef",
-    "cheffe",
-    "employe",
-    "employee",
-    "salarie",
-    "salariee",
-    "producteur",
-    "presenter",
-    "correspondent",
-    "journalist",
-    "editor",
-    "columnist",
-    "anchor",
-    "host",
-    "producer",
-    "commentator",
-    "broadcaster",
-    "dj",
-    "director",
-    "head",
-    "chief",
+/// Titles (folded) of offices whose holders speak to the media, never work for them: after
+/// them "sur BFMTV", "à l'AFP" is whom they spoke to ("technicien à France 3", "humoriste sur
+/// France Inter", "journaliste à l'AFP" name an employer).
+const SPEAKING_OFFICES: [&str; 22] = [
+    "ministre",
+    "porte-parole",
+    "depute",
+    "deputee",
+    "eurodepute",
+    "eurodeputee",
+    "senateur",
+    "senatrice",
+    "maire",
+    "procureur",
+    "procureure",
+    "prefet",
+    "prefete",
+    "candidat",
+    "candidate",
+    "gouverneur",
+    "ambassadeur",
+    "ambassadrice",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "mp",
 ];
 
 /// Whether the preposition at `j`, in the complement of a title ending at `from`, opens the
-/// name of a medium the holder spoke to rather than one they work for.
+/// name of a medium the holder of a public office spoke to.
 fn spoke_to_medium(doc: &Doc, from: usize, j: usize) -> bool {
-    let staff = (from.saturating_sub(3)..from).any(|t| MEDIA_STAFF.contains(&doc.folded(t)));
+    let office = (from.saturating_sub(3)..from).any(|t| SPEAKING_OFFICES.contains(&doc.folded(t)));
     let medium = |s: usize| crate::extract::media::medium_end(doc, s).is_some();
     // ("à l'AFP": past the article.)
-    !staff
+    office
         && crate::extract::media::medium_slot(doc, j)
             .is_some_and(|s| medium(s) || doc.is_determiner(s) && medium(s + 1))
 }
@@ -2038,8 +2022,11 @@ fn person_before_comma(doc: &Doc, comma: usize) -> bool {
     // ("Le bureau comprend Numa Matthey, secrétaire, Alfred Perroset": two or three capitalised
     // words no list knows read as a name, the untitled given name's owner; not after a
     // preposition or an article, "Au Grand Palais, directeur de …, X".)
+    // ("Football Club Nantes, entraîneur, X": a word of a body's name makes it no one's.)
+    let body_word = |i: usize| GAZ.org_head.contains(doc.folded(i)) || GAZ.org_suffix.contains(doc.folded(i));
     let full_name = (2..=3).contains(&(comma - ns))
         && ns.checked_sub(1).is_some_and(|p| !GAZ.is_stop(doc.folded(p)))
+        && !(ns..comma).any(body_word)
         && (ns..comma).all(|i| doc.cap(i) && doc.is_word(i) && !doc.info.get(i).is_some_and(|t| t.upper))
         && listed_name_at(doc, ns, Label::Org).is_none();
     (relations::known_person(doc, &(ns..comma), &[]) || full_name || follows_listed_title(doc, ns))
@@ -3390,14 +3377,16 @@ mod tests {
         ),
         // After a short phrase fronting the sentence; in the future.
         (
-            "Paul Martin a été condamné. Âgé de 37 ans, il est fonctionnaire territorial dans une mairie de l'Essonne.",
-            &[("Paul Martin", "fonctionnaire territorial dans une mairie de l'Essonne")],
+            "Paul Martin a été condamné. Âgé de 37 ans, il est conseiller municipal d'Évry.",
+            &[("Paul Martin", "conseiller municipal d'Évry")],
         ),
         (
             "Julien Terrier a 31 ans. Il sera porte-parole en Haute-Garonne.",
             &[("Julien Terrier", "porte-parole en Haute-Garonne")],
         ),
         ("Paul Martin est arrivé. Quand il est parti, elle est présidente du club.", &[]),
+        // A fronted view says whose claim it is: no role.
+        ("Paul Morel a grandi à Nantes. Selon la police, il est responsable de l'accident.", &[]),
         ("Jean Dupont a pris la parole.\nIl est le président du club.", &[]),
         ("Jean Dupont a parlé. Il est l'auteur de Comprendre le monde.", &[]),
         (
@@ -4662,6 +4651,11 @@ mod tests {
                         ("Numa Matthey", "secrétaire"),
                     ],
                 ),
+                // A body's name is no one: the title goes to the name after it.
+                (
+                    "Étaient présents : Football Club Nantes, entraîneur, Paul Morel.",
+                    &[("Paul Morel", "entraîneur")],
+                ),
                 // A place is no one: the title goes to the name after it.
                 (
                     "Au Grand Palais, directeur de la programmation, Jean Dupont a parlé.",
@@ -4684,6 +4678,11 @@ mod tests {
                 (
                     "Jean Dupont, journaliste à l'AFP, a écrit un livre.",
                     &[("Jean Dupont", "journaliste à l'AFP")],
+                ),
+                // An employer, whatever the trade.
+                (
+                    "Paul Roche, technicien à France 3, a écrit un livre.",
+                    &[("Paul Roche", "technicien à France 3")],
                 ),
             ],
         );
