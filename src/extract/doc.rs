@@ -34,6 +34,9 @@ pub struct Doc<'a> {
     pub lower_seen: FxSet<String>,
     /// The text is mostly uppercase (headline-style): capitalisation carries no information.
     pub shouting: bool,
+    /// Byte offsets of the text's newlines, in order: a line's start is a binary search away
+    /// rather than a scan back over the line.
+    pub newlines: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -86,7 +89,8 @@ impl<'a> Doc<'a> {
             }
         }
         let shouting = words >= 6 && upper_words * 10 >= words * 6;
-        Doc { text, lang, tokens, info, sentences, sent_of, lower_seen, shouting }
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Doc { text, lang, tokens, info, sentences, sent_of, lower_seen, shouting, newlines }
     }
 
     pub fn len(&self) -> usize {
@@ -137,6 +141,16 @@ impl<'a> Doc<'a> {
     /// Whether token `k` opens its sentence.
     pub fn starts_sentence(&self, k: usize) -> bool {
         self.sentence_start(k) == Some(k)
+    }
+
+    /// Byte offset where the line holding byte `pos` starts: just after the last newline before
+    /// it (0 when `pos` is out of the text or inside a character).
+    pub fn line_start(&self, pos: usize) -> usize {
+        if self.text.get(..pos).is_none() {
+            return 0;
+        }
+        let before = self.newlines.partition_point(|&n| n < pos);
+        before.checked_sub(1).and_then(|i| self.newlines.get(i)).map_or(0, |n| n + 1)
     }
 
     /// True when a newline lies between token k-1 and k.

@@ -1674,7 +1674,7 @@ fn bare_after_subject(
                 return None;
             }
             // The person is named in the quotation's own paragraph.
-            let paragraph = doc.text.get(..to).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+            let paragraph = doc.line_start(to);
             return coref::subject_person(doc, k, g, entities, roles)
                 .flatten()
                 .filter(|e| e.mentions.iter().any(|m| m.start >= paragraph && m.end <= to))
@@ -3874,7 +3874,7 @@ fn add_holders(
 /// of a title the roles give is read as a description's referent.
 fn in_reach_from(doc: &Doc, open: usize) -> usize {
     let at = doc.tokens.get(open).map_or(0, |t| t.start);
-    let start = coref::previous_paragraph_start(doc.text, at);
+    let start = coref::previous_paragraph_start(doc, at);
     doc.tokens.partition_point(|t| t.start < start)
 }
 
