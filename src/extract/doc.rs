@@ -153,6 +153,22 @@ impl<'a> Doc<'a> {
         before.checked_sub(1).and_then(|i| self.newlines.get(i)).map_or(0, |n| n + 1)
     }
 
+    /// The last token at or before `k` with a newline before it (`newline_before`), found from
+    /// the newline offsets rather than by a scan back over the line.
+    pub fn line_first_token(&self, k: usize) -> Option<usize> {
+        let at = self.tokens.get(k)?.start;
+        let line = self.line_start(at);
+        if line == 0 {
+            return None;
+        }
+        let j = self.tokens.partition_point(|t| t.start < line);
+        if self.newline_before(j) {
+            return Some(j);
+        }
+        // A newline inside a token: no gap holds it, look further back.
+        (0..=k).rev().find(|&j| self.newline_before(j))
+    }
+
     /// True when a newline lies between token k-1 and k.
     pub fn newline_before(&self, k: usize) -> bool {
         let (Some(p), Some(t)) = (k.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(k))

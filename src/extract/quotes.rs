@@ -1510,10 +1510,11 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
     // The unnamed speaker may have opened the paragraph a few quotes before (""…," he said.
     // "But," he added"), with nobody named since.
     let paragraph = doc.sentences.get(sentence.saturating_sub(UNNAMED_REACH)).map_or(0, |r| r.start);
-    let paragraph = (paragraph..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(paragraph);
+    let paragraph = doc.line_first_token(open).filter(|&j| j >= paragraph).unwrap_or(paragraph);
+    // The article first: the verb test is dear, and this runs back over a sentence per quote.
     (first..open).rev().any(|j| {
-        is_speech(doc, j)
-            && matches!(doc.folded(j + 1), "un" | "une")
+        matches!(doc.folded(j + 1), "un" | "une")
+            && is_speech(doc, j)
             && is_person_head(doc, j + 2)
             && !person_between_where(doc, j, open, entities, |_, at| !complement_of_person_noun(doc, at))
     }) || unnamed_subject_spoke(doc, paragraph.min(first), open, entities)
@@ -1537,7 +1538,10 @@ const UNNAMED_REACH: usize = 4;
 /// minister's official spokesman said … But he added: "…"": a sentence opening on a person
 /// the text does not name who speaks, with nobody named after it.
 fn unnamed_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
-    let starts = doc.sentences.iter().map(|r| r.start).filter(|&s| s >= first && s < open);
+    // Only the sentences starting in `first..open` (they are in order), not all of them per quote.
+    let from = doc.sentences.partition_point(|r| r.start < first);
+    let to = doc.sentences.partition_point(|r| r.start < open).max(from);
+    let starts = doc.sentences.get(from..to).unwrap_or_default().iter().map(|r| r.start);
     starts.into_iter().any(|s| {
         unnamed_subject_at(doc, s)
             && (s + 2..open).take_while(|&j| !is_quote_mark(doc.tok(j))).any(|j| is_speech(doc, j))
