@@ -1,6 +1,7 @@
 //! The analysed document shared by all pipeline stages: tokens, sentences and per-token facts
 //! computed once (folded form, capitalisation, sentence-initial flag).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::gazetteer::GAZ;
@@ -37,6 +38,8 @@ pub struct Doc<'a> {
     /// Byte offsets of the text's newlines, in order: a line's start is a binary search away
     /// rather than a scan back over the line.
     pub newlines: Vec<usize>,
+    /// `quoted_tokens`, computed on first use: some tests read it for every quote.
+    quoted: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Doc<'a> {
@@ -90,7 +93,18 @@ impl<'a> Doc<'a> {
         }
         let shouting = words >= 6 && upper_words * 10 >= words * 6;
         let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
-        Doc { text, lang, tokens, info, sentences, sent_of, lower_seen, shouting, newlines }
+        Doc {
+            text,
+            lang,
+            tokens,
+            info,
+            sentences,
+            sent_of,
+            lower_seen,
+            shouting,
+            newlines,
+            quoted: OnceCell::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -218,6 +232,11 @@ impl<'a> Doc<'a> {
             });
         }
         out
+    }
+
+    /// `quoted_tokens`, computed once for the document.
+    pub fn quoted(&self) -> &[bool] {
+        self.quoted.get_or_init(|| self.quoted_tokens())
     }
 
     /// Is token k a determiner or elided article?

@@ -2108,8 +2108,8 @@ fn framing_person_just_before(
     let sentence = *doc.sent_of.get(open)?;
     let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
     // Within the paragraph only.
-    let first = (first + 1..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(first);
-    let quoted = doc.quoted_tokens();
+    let first = doc.line_first_token(open).filter(|&j| j > first).unwrap_or(first);
+    let quoted = doc.quoted();
     let outside = |j: usize| !quoted.get(j).copied().unwrap_or(true);
     let mut people: Vec<(&Entity, usize, usize)> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
@@ -2148,7 +2148,9 @@ fn framing_person_just_before(
             .is_some_and(|v| (end..v).all(|j| AUX.contains(&doc.folded(j)) || doc.folded(j) == "also"));
         return (says && !NOT_FRAMING_EN.contains(&prev)).then(|| e.name.clone());
     }
-    let head = doc.sentences.iter().map(|r| r.start).filter(|&s| s <= p).max().unwrap_or(0).max(first);
+    // The last sentence starting at or before `p` (they are in order).
+    let head = doc.sentences.partition_point(|r| r.start <= p);
+    let head = head.checked_sub(1).and_then(|i| doc.sentences.get(i)).map_or(0, |r| r.start).max(first);
     let prev = doc.folded(p.wrapping_sub(1));
     let framing = !NOT_FRAMING.contains(&prev);
     // "…», a esquivé X.", "ce que préconise désormais X": the subject after a verb of saying
