@@ -1136,6 +1136,16 @@ fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize])
         key
     };
     let keys: Vec<String> = out.iter().map(words).collect();
+    // The first speaker of the quotes given word for word, and whether they all agree: a lookup
+    // per quote rather than a scan of all the quotes.
+    let mut by_key: super::util::FxMap<&str, (&String, bool)> = super::util::FxMap::default();
+    for (q, key) in out.iter().zip(&keys) {
+        if let Some(s) = q.speaker.as_ref() {
+            by_key.entry(key.as_str()).and_modify(|(first, same)| *same &= *first == s).or_insert((s, true));
+        }
+    }
+    // Who says a part depends on its words only: the scan is done once per part repeated.
+    let mut parts: super::util::FxMap<&str, Option<&String>> = super::util::FxMap::default();
     let mut found: Vec<Option<String>> = vec![None; out.len()];
     for (i, q) in out.iter().enumerate() {
         let Some(&count) = word_counts.get(i).filter(|&&w| w >= 4) else { continue };
@@ -1143,17 +1153,20 @@ fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize])
             continue;
         }
         let part_of_another = count >= PART_WORDS && pulled_out(text, q);
-        let mut said = out
-            .iter()
-            .zip(&keys)
-            .filter(|(other, key)| {
-                other.speaker.is_some()
-                    && (**key == keys[i] || part_of_another && key.contains(keys[i].as_str()))
+        let key = keys[i].as_str();
+        let agreed = if part_of_another {
+            *parts.entry(key).or_insert_with(|| {
+                let mut said = out
+                    .iter()
+                    .zip(&keys)
+                    .filter(|(other, k)| other.speaker.is_some() && k.contains(key))
+                    .filter_map(|(other, _)| other.speaker.as_ref());
+                said.next().filter(|first| said.all(|s| s == *first))
             })
-            .filter_map(|(other, _)| other.speaker.as_ref());
-        if let Some(first) = said.next()
-            && said.all(|s| s == first)
-        {
+        } else {
+            by_key.get(key).and_then(|&(first, same)| same.then_some(first))
+        };
+        if let Some(first) = agreed {
             found[i] = Some(first.clone());
         }
     }
