@@ -184,30 +184,31 @@ pub fn english_noun_gender(folded: &str) -> Gender {
     }
 }
 
-/// Byte offset where the paragraph holding byte `pos` starts.
-fn paragraph_start(text: &str, pos: usize) -> usize {
-    text.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1)
+/// Byte offset where the paragraph before the one holding `pos` starts (blank lines skipped).
+pub fn previous_paragraph_start(doc: &Doc, pos: usize) -> usize {
+    previous_paragraph_start_from(doc, pos, 0)
 }
 
-/// Byte offset where the paragraph before the one holding `pos` starts (blank lines skipped).
-pub fn previous_paragraph_start(text: &str, pos: usize) -> usize {
-    let mut p = paragraph_start(text, pos);
+/// `previous_paragraph_start`, or `floor` when that is further back: the look-back stops at
+/// `floor` (many blank or page lines would otherwise be walked for every pronoun).
+fn previous_paragraph_start_from(doc: &Doc, pos: usize, floor: usize) -> usize {
+    let mut p = doc.line_start(pos);
     // Lines that are no prose of the article (a "» LIRE AUSSI" link, a video's title) do not
     // count as the paragraph before: news pages put them between two paragraphs of one story.
     let mut page_lines = 0;
-    while p > 0 {
-        let prev = paragraph_start(text, p - 1);
-        let line = text.get(prev..p).unwrap_or("").trim();
+    while p > floor {
+        let prev = doc.line_start(p - 1);
+        let line = doc.text.get(prev..p).unwrap_or("").trim();
         if !line.is_empty() {
             if is_page_line(line) && page_lines < 2 {
                 page_lines += 1;
             } else {
-                return prev;
+                return prev.max(floor);
             }
         }
         p = prev;
     }
-    0
+    floor
 }
 
 /// A line a news page adds between paragraphs: a link to another story ("» LIRE AUSSI - …",
@@ -233,7 +234,7 @@ const MAX_SENTENCES_BACK: usize = 4;
 /// the start of the paragraph before, and no more than a few sentences back.
 pub fn reach_start(doc: &Doc, k: usize) -> usize {
     let pos = doc.tokens.get(k).map_or(0, |t| t.start);
-    previous_paragraph_start(doc.text, pos).max(sentences_back(doc, k, MAX_SENTENCES_BACK))
+    previous_paragraph_start_from(doc, pos, sentences_back(doc, k, MAX_SENTENCES_BACK))
 }
 
 /// Byte offset where the sentence `n` sentences before the one holding token `k` starts.
@@ -937,9 +938,10 @@ mod tests {
     #[test]
     fn paragraphs() {
         let t = "Un.\n\nDeux deux.\nTrois.";
+        let doc = Doc::new(t, Some(Lang::Fr));
         let pos = t.find("Trois").unwrap_or(0);
-        assert_eq!(&t[previous_paragraph_start(t, pos)..pos], "Deux deux.\n");
-        assert_eq!(previous_paragraph_start(t, 1), 0);
+        assert_eq!(&t[previous_paragraph_start(&doc, pos)..pos], "Deux deux.\n");
+        assert_eq!(previous_paragraph_start(&doc, 1), 0);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The analysed document shared by all pipeline stages: tokens, sentences and per-token facts
 //! computed once (folded form, capitalisation, sentence-initial flag).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::gazetteer::GAZ;
@@ -34,6 +35,11 @@ pub struct Doc<'a> {
     pub lower_seen: FxSet<String>,
     /// The text is mostly uppercase (headline-style): capitalisation carries no information.
     pub shouting: bool,
+    /// Byte offsets of the text's newlines, in order: a line's start is a binary search away
+    /// rather than a scan back over the line.
+    pub newlines: Vec<usize>,
+    /// `quoted_tokens`, computed on first use: some tests read it for every quote.
+    quoted: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Doc<'a> {
@@ -86,7 +92,19 @@ impl<'a> Doc<'a> {
             }
         }
         let shouting = words >= 6 && upper_words * 10 >= words * 6;
-        Doc { text, lang, tokens, info, sentences, sent_of, lower_seen, shouting }
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Doc {
+            text,
+            lang,
+            tokens,
+            info,
+            sentences,
+            sent_of,
+            lower_seen,
+            shouting,
+            newlines,
+            quoted: OnceCell::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -139,6 +157,32 @@ impl<'a> Doc<'a> {
         self.sentence_start(k) == Some(k)
     }
 
+    /// Byte offset where the line holding byte `pos` starts: just after the last newline before
+    /// it (0 when `pos` is out of the text or inside a character).
+    pub fn line_start(&self, pos: usize) -> usize {
+        if self.text.get(..pos).is_none() {
+            return 0;
+        }
+        let before = self.newlines.partition_point(|&n| n < pos);
+        before.checked_sub(1).and_then(|i| self.newlines.get(i)).map_or(0, |n| n + 1)
+    }
+
+    /// The last token at or before `k` with a newline before it (`newline_before`), found from
+    /// the newline offsets rather than by a scan back over the line.
+    pub fn line_first_token(&self, k: usize) -> Option<usize> {
+        let at = self.tokens.get(k)?.start;
+        let line = self.line_start(at);
+        if line == 0 {
+            return None;
+        }
+        let j = self.tokens.partition_point(|t| t.start < line);
+        if self.newline_before(j) {
+            return Some(j);
+        }
+        // A newline inside a token: no gap holds it, look further back.
+        (0..=k).rev().find(|&j| self.newline_before(j))
+    }
+
     /// True when a newline lies between token k-1 and k.
     pub fn newline_before(&self, k: usize) -> bool {
         let (Some(p), Some(t)) = (k.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(k))
@@ -188,6 +232,11 @@ impl<'a> Doc<'a> {
             });
         }
         out
+    }
+
+    /// `quoted_tokens`, computed once for the document.
+    pub fn quoted(&self) -> &[bool] {
+        self.quoted.get_or_init(|| self.quoted_tokens())
     }
 
     /// Is token k a determiner or elided article?

@@ -1136,6 +1136,16 @@ fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize])
         key
     };
     let keys: Vec<String> = out.iter().map(words).collect();
+    // The first speaker of the quotes given word for word, and whether they all agree: a lookup
+    // per quote rather than a scan of all the quotes.
+    let mut by_key: super::util::FxMap<&str, (&String, bool)> = super::util::FxMap::default();
+    for (q, key) in out.iter().zip(&keys) {
+        if let Some(s) = q.speaker.as_ref() {
+            by_key.entry(key.as_str()).and_modify(|(first, same)| *same &= *first == s).or_insert((s, true));
+        }
+    }
+    // Who says a part depends on its words only: the scan is done once per part repeated.
+    let mut parts: super::util::FxMap<&str, Option<&String>> = super::util::FxMap::default();
     let mut found: Vec<Option<String>> = vec![None; out.len()];
     for (i, q) in out.iter().enumerate() {
         let Some(&count) = word_counts.get(i).filter(|&&w| w >= 4) else { continue };
@@ -1143,17 +1153,20 @@ fn share_repeated_speakers(text: &str, out: &mut [Quote], word_counts: &[usize])
             continue;
         }
         let part_of_another = count >= PART_WORDS && pulled_out(text, q);
-        let mut said = out
-            .iter()
-            .zip(&keys)
-            .filter(|(other, key)| {
-                other.speaker.is_some()
-                    && (**key == keys[i] || part_of_another && key.contains(keys[i].as_str()))
+        let key = keys[i].as_str();
+        let agreed = if part_of_another {
+            *parts.entry(key).or_insert_with(|| {
+                let mut said = out
+                    .iter()
+                    .zip(&keys)
+                    .filter(|(other, k)| other.speaker.is_some() && k.contains(key))
+                    .filter_map(|(other, _)| other.speaker.as_ref());
+                said.next().filter(|first| said.all(|s| s == *first))
             })
-            .filter_map(|(other, _)| other.speaker.as_ref());
-        if let Some(first) = said.next()
-            && said.all(|s| s == first)
-        {
+        } else {
+            by_key.get(key).and_then(|&(first, same)| same.then_some(first))
+        };
+        if let Some(first) = agreed {
             found[i] = Some(first.clone());
         }
     }
@@ -1517,10 +1530,11 @@ fn unnamed_speaker_before(doc: &Doc, open: usize, entities: &EntityIndex) -> boo
     // The unnamed speaker may have opened the paragraph a few quotes before (""…," he said.
     // "But," he added"), with nobody named since.
     let paragraph = doc.sentences.get(sentence.saturating_sub(UNNAMED_REACH)).map_or(0, |r| r.start);
-    let paragraph = (paragraph..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(paragraph);
+    let paragraph = doc.line_first_token(open).filter(|&j| j >= paragraph).unwrap_or(paragraph);
+    // The article first: the verb test is dear, and this runs back over a sentence per quote.
     (first..open).rev().any(|j| {
-        is_speech(doc, j)
-            && matches!(doc.folded(j + 1), "un" | "une")
+        matches!(doc.folded(j + 1), "un" | "une")
+            && is_speech(doc, j)
             && is_person_head(doc, j + 2)
             && !person_between_where(doc, j, open, entities, |_, at| !complement_of_person_noun(doc, at))
     }) || unnamed_subject_spoke(doc, paragraph.min(first), open, entities)
@@ -1544,7 +1558,10 @@ const UNNAMED_REACH: usize = 4;
 /// minister's official spokesman said … But he added: "…"": a sentence opening on a person
 /// the text does not name who speaks, with nobody named after it.
 fn unnamed_subject_spoke(doc: &Doc, first: usize, open: usize, entities: &EntityIndex) -> bool {
-    let starts = doc.sentences.iter().map(|r| r.start).filter(|&s| s >= first && s < open);
+    // Only the sentences starting in `first..open` (they are in order), not all of them per quote.
+    let from = doc.sentences.partition_point(|r| r.start < first);
+    let to = doc.sentences.partition_point(|r| r.start < open).max(from);
+    let starts = doc.sentences.get(from..to).unwrap_or_default().iter().map(|r| r.start);
     starts.into_iter().any(|s| {
         unnamed_subject_at(doc, s)
             && (s + 2..open).take_while(|&j| !is_quote_mark(doc.tok(j))).any(|j| is_speech(doc, j))
@@ -1681,7 +1698,7 @@ fn bare_after_subject(
                 return None;
             }
             // The person is named in the quotation's own paragraph.
-            let paragraph = doc.text.get(..to).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+            let paragraph = doc.line_start(to);
             return coref::subject_person(doc, k, g, entities, roles)
                 .flatten()
                 .filter(|e| e.mentions.iter().any(|m| m.start >= paragraph && m.end <= to))
@@ -2111,8 +2128,8 @@ fn framing_person_just_before(
     let sentence = *doc.sent_of.get(open)?;
     let first = doc.sentences.get(sentence.saturating_sub(1)).map_or(0, |r| r.start);
     // Within the paragraph only.
-    let first = (first + 1..=open).rev().find(|&j| doc.newline_before(j)).unwrap_or(first);
-    let quoted = doc.quoted_tokens();
+    let first = doc.line_first_token(open).filter(|&j| j > first).unwrap_or(first);
+    let quoted = doc.quoted();
     let outside = |j: usize| !quoted.get(j).copied().unwrap_or(true);
     let mut people: Vec<(&Entity, usize, usize)> = Vec::new();
     for e in entities.entities.iter().filter(|e| e.label == Label::Per) {
@@ -2151,7 +2168,9 @@ fn framing_person_just_before(
             .is_some_and(|v| (end..v).all(|j| AUX.contains(&doc.folded(j)) || doc.folded(j) == "also"));
         return (says && !NOT_FRAMING_EN.contains(&prev)).then(|| e.name.clone());
     }
-    let head = doc.sentences.iter().map(|r| r.start).filter(|&s| s <= p).max().unwrap_or(0).max(first);
+    // The last sentence starting at or before `p` (they are in order).
+    let head = doc.sentences.partition_point(|r| r.start <= p);
+    let head = head.checked_sub(1).and_then(|i| doc.sentences.get(i)).map_or(0, |r| r.start).max(first);
     let prev = doc.folded(p.wrapping_sub(1));
     let framing = !NOT_FRAMING.contains(&prev);
     // "…», a esquivé X.", "ce que préconise désormais X": the subject after a verb of saying
@@ -3918,7 +3937,7 @@ fn add_holders(
 /// of a title the roles give is read as a description's referent.
 fn in_reach_from(doc: &Doc, open: usize) -> usize {
     let at = doc.tokens.get(open).map_or(0, |t| t.start);
-    let start = coref::previous_paragraph_start(doc.text, at);
+    let start = coref::previous_paragraph_start(doc, at);
     doc.tokens.partition_point(|t| t.start < start)
 }
 
