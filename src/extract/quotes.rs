@@ -5010,6 +5010,12 @@ const REASON_WORDS: usize = 3;
 /// Only after "car", "parce que", "puisque", or a quotation opening on "pour", "car", "parce";
 /// not in the passive ("a été condamné car « … »" is someone else's reason), and not with
 /// anyone else named between.
+/// Whether a (folded) participle says someone is charged or judged ("poursuivi", "accusé").
+fn charged(folded: &str) -> bool {
+    let stem = folded.trim_end_matches('s').trim_end_matches('e');
+    matches!(stem, "poursuivi" | "accus" | "soupconn" | "condamn" | "jug" | "vis" | "inculp")
+}
+
 fn reason_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> Option<Speaker> {
     if doc.lang != Lang::Fr || words < REASON_WORDS {
         return None;
@@ -5399,6 +5405,16 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // A passive ("her comments have been described as", "le projet a été qualifié de"): the
     // subject is what was spoken of, not who spoke.
     if verb > 0 && matches!(doc.folded(verb - 1), "been" | "being" | "is" | "are" | "was" | "were" | "ete") {
+        return Some(Speaker::Unknown);
+    }
+    // "X est poursuivi pour « … »", "est accusé d'« … »": the charge, in the words of the law.
+    // ("s'est poursuivi" goes on.)
+    let reflexive = verb > 1 && REFLEXIVE.contains(&doc.folded(verb - 2));
+    if verb > 0
+        && matches!(doc.folded(verb - 1), "est" | "sont" | "etait" | "etaient" | "sera" | "fut")
+        && charged(doc.folded(verb))
+        && !reflexive
+    {
         return Some(Speaker::Unknown);
     }
     if short && k - verb > 4 && !colon {

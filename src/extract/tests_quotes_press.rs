@@ -2109,3 +2109,17 @@ fn a_short_quote_of_a_person_described_stays() {
     assert_eq!(f.quotes.len(), 1);
     assert_eq!(f.quotes[0].speaker_description.as_deref(), Some("le maire de Bordeaux"));
 }
+
+#[test]
+fn a_charge_in_the_passive_is_no_one_s_words() {
+    let s = speakers(
+        "Éric Drouet est poursuivi pour « organisation de manifestations sans déclaration préalable ».",
+    );
+    assert_eq!(s, vec![None]);
+    let s =
+        speakers("Le chanteur Jean Martin est accusé d'« agression sexuelle sur mineur » par la plaignante.");
+    assert_eq!(s, vec![None]);
+    // The active voice still speaks.
+    let s = speakers("Éric Drouet a dénoncé une « organisation de manifestations sans déclaration ».");
+    assert_eq!(s, vec![some("Éric Drouet")]);
+}
