@@ -3702,10 +3702,12 @@ fn subject_body_of_paragraph(
             .is_some_and(|w| PUBLIC_BODY_NOUNS.contains(&w))
     };
     let described_public = public(words);
-    let paragraph = (0..open).rev().find(|&j| doc.newline_before(j)).unwrap_or(0);
+    // The paragraph's sentences up to the quote's, found by search, not by a scan per quote.
+    let paragraph = open.checked_sub(1).and_then(|p| doc.line_first_token(p)).unwrap_or(0);
     let own = *doc.sent_of.get(open)?;
+    let from = doc.sentences.partition_point(|s| s.start < paragraph);
     let mut subjects: Vec<&str> = Vec::new();
-    for s in doc.sentences.iter().take(own + 1).filter(|s| s.start >= paragraph) {
+    for s in doc.sentences.get(from..=own).unwrap_or_default() {
         let at = if doc.is_determiner(s.start) { s.start + 1 } else { s.start };
         let Some(t) = doc.tokens.get(at) else { continue };
         if let Some((e, _)) = entities.starting_at(t.start)
@@ -4182,7 +4184,7 @@ fn trade_of_officeholder(doc: &Doc, e: &Entity, before: usize, description: &str
         && !GENERIC_FUNCTIONS.contains(&title)
         && !COVERING_NOUNS.iter().any(|(n, _)| *n == title);
     let theirs = titles_next_to(doc, e, before);
-    trade && !former && !theirs.is_empty() && theirs.iter().all(|t| STATE_OFFICES.contains(t))
+    trade && !former && !theirs.is_empty() && theirs.iter().all(|t| state_office(t))
 }
 
 /// Nouns of a camp or a standing (folded), which an officeholder may well be described by:
@@ -4223,21 +4225,23 @@ const STANDINGS: [&str; 33] = [
     "opposant",
 ];
 
-/// Offices of the state and of elected government (folded), held by no one who is described
-/// by a trade in the same story.
-const STATE_OFFICES: [&str; 11] = [
-    "maire",
-    "ministre",
-    "depute",
-    "deputee",
-    "senateur",
-    "senatrice",
-    "prefet",
-    "prefete",
-    "ambassadeur",
-    "ambassadrice",
-    "gouverneur",
-];
+/// Whether a (folded) title is an office of the state or of elected government, whose
+/// holder no trade in the same story describes: the public offices but those of a body
+/// ("président", "directeur") or of teaching and abroad, and the prefect's.
+fn state_office(title: &str) -> bool {
+    let of_a_body = matches!(
+        title,
+        "president"
+            | "presidente"
+            | "directeur"
+            | "directrice"
+            | "recteur"
+            | "rectrice"
+            | "consul"
+            | "consule"
+    );
+    PUBLIC_OFFICES.contains(&title) && !of_a_body || matches!(title, "prefet" | "prefete")
+}
 
 /// Beginnings of (folded) titles of a function in a body, not of a trade.
 const FUNCTION_PREFIXES: [&str; 9] =
