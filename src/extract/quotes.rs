@@ -2780,6 +2780,17 @@ fn skip_adverbials(doc: &Doc, v: usize, entities: &EntityIndex) -> usize {
                         j += 1;
                         w += 1;
                     }
+                    // "a répondu à la ministre Marie Durand le député X": the name after the
+                    // title is the one spoken to, inside the adverbial.
+                    if w > 0
+                        && GAZ.titles.contains(doc.folded(j - 1))
+                        && let Some(t) = doc.tokens.get(j)
+                        && let Some((_, end)) = entities.starting_at(t.start)
+                    {
+                        j = (j..doc.len())
+                            .find(|&x| doc.tokens.get(x).is_some_and(|t| t.start >= end))
+                            .unwrap_or(j + 1);
+                    }
                 }
                 if matches!(doc.folded(j), "de" | "du" | "des" | "d'") {
                     j += 1;

@@ -2123,3 +2123,11 @@ fn a_charge_in_the_passive_is_no_one_s_words() {
     let s = speakers("Éric Drouet a dénoncé une « organisation de manifestations sans déclaration ».");
     assert_eq!(s, vec![some("Éric Drouet")]);
 }
+
+#[test]
+fn the_one_spoken_to_after_the_verb_is_no_speaker() {
+    for verb in ["a répondu", "a de son côté répondu"] {
+        let text = format!("« Vous avez tort », {verb} à la ministre Marie Durand le député Jean Dupont.");
+        assert_eq!(speakers(&text), vec![some("Jean Dupont")], "{verb}");
+    }
+}
