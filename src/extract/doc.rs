@@ -183,6 +183,18 @@ impl<'a> Doc<'a> {
         (0..=k).rev().find(|&j| self.newline_before(j))
     }
 
+    /// The first token after `k` with a newline before it, found from the newline offsets.
+    pub fn next_line_first_token(&self, k: usize) -> Option<usize> {
+        let at = self.tokens.get(k)?.end;
+        let next = *self.newlines.get(self.newlines.partition_point(|&n| n < at))?;
+        let j = self.tokens.partition_point(|t| t.start < next);
+        if j > k && self.newline_before(j) {
+            return Some(j);
+        }
+        // A newline inside a token: no gap holds it, look further on.
+        (k + 1..self.len()).find(|&j| self.newline_before(j))
+    }
+
     /// True when a newline lies between token k-1 and k.
     pub fn newline_before(&self, k: usize) -> bool {
         let (Some(p), Some(t)) = (k.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(k))

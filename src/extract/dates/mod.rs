@@ -98,7 +98,7 @@ pub fn find_dates_and_day(doc: &Doc, article_date: Option<Ymd>) -> (Vec<DateMatc
         .filter(|((_, _, w), _)| w.explicit_day())
         .filter_map(|((_, _, w), t)| parse_day(&resolve(w, *t, &cx)?))
         .collect();
-    let quoted = doc.quoted_tokens();
+    let quoted = doc.quoted();
     let mut out = Vec::with_capacity(found.len());
     for ((start, end, w), t) in found.into_iter().zip(tenses) {
         let value = resolve(&w, t, &cx);

@@ -41,8 +41,8 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
     if doc.lang != Lang::Fr {
         return out;
     }
-    let quoted = doc.quoted_tokens();
-    let mentions = name_mentions(doc, found, blocked, &quoted);
+    let quoted = doc.quoted();
+    let mentions = name_mentions(doc, found, blocked, quoted);
     let in_found = super::covered_by(doc, found);
     // Which tokens a name covers, marked once rather than tested against every mention.
     let in_name = covered_by_names(doc, &mentions);
@@ -130,15 +130,7 @@ fn introduces_unnamed(doc: &Doc, i: usize) -> bool {
 
 /// Which tokens the mentions cover.
 fn covered_by_names(doc: &Doc, mentions: &[NameMention]) -> Vec<bool> {
-    let mut covered = vec![false; doc.len()];
-    for m in mentions {
-        for k in m.tokens.clone() {
-            if let Some(c) = covered.get_mut(k) {
-                *c = true;
-            }
-        }
-    }
-    covered
+    super::mark_tokens(doc, mentions.iter().map(|m| m.tokens.clone()))
 }
 
 /// Adverbs between a verb and the role it gives: "il est aussi l'auteur de …" (folded).
@@ -155,8 +147,8 @@ pub(super) fn pronoun_copula_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bo
     if doc.lang != Lang::Fr {
         return out;
     }
-    let quoted = doc.quoted_tokens();
-    let mentions = name_mentions(doc, found, blocked, &quoted);
+    let quoted = doc.quoted();
+    let mentions = name_mentions(doc, found, blocked, quoted);
     for (i, sentence) in doc.sentences.iter().enumerate().skip(1) {
         let p = fronted_pronoun(doc, sentence.clone(), &mentions).unwrap_or(sentence.start);
         let told = match doc.folded(p) {
@@ -811,11 +803,10 @@ fn mentions_around<'m>(
     })
 }
 
-/// The tokens of the paragraph holding token `k`.
+/// The tokens of the paragraph holding token `k`, found from the document's line starts.
 fn paragraph_of(doc: &Doc, k: usize) -> Range<usize> {
-    let start = (1..=k).rev().find(|&i| doc.newline_before(i)).unwrap_or(0);
-    let end = (k + 1..doc.len()).find(|&i| doc.newline_before(i)).unwrap_or(doc.len());
-    start..end
+    let start = doc.line_first_token(k).unwrap_or(0);
+    start..doc.next_line_first_token(k).unwrap_or(doc.len())
 }
 
 /// Where the quotation closing right before the description at `start` opened ("« … », a

@@ -2155,15 +2155,18 @@ fn described_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) -> Vec<Role
 /// Which tokens a role found, or its holder's name, covers: marked once, where a test per token
 /// would scan every role.
 pub(super) fn covered_by(doc: &Doc, found: &[RoleMatch]) -> Vec<bool> {
-    let mut covered = vec![false; doc.len()];
-    for r in found {
-        for k in r.role_tokens.clone().chain(r.name.clone()) {
-            if let Some(c) = covered.get_mut(k) {
-                *c = true;
-            }
+    mark_tokens(doc, found.iter().flat_map(|r| [r.role_tokens.clone(), r.name.clone()]))
+}
+
+/// The document's tokens, those inside any of `ranges` marked.
+pub(super) fn mark_tokens(doc: &Doc, ranges: impl Iterator<Item = Range<usize>>) -> Vec<bool> {
+    let mut marked = vec![false; doc.len()];
+    for k in ranges.flatten() {
+        if let Some(c) = marked.get_mut(k) {
+            *c = true;
         }
     }
-    covered
+    marked
 }
 
 /// What `sole_holder` reads of the roles found, read once for all descriptions: each role's
