@@ -929,6 +929,25 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
     )
 }
 
+/// Nouns of places people work at, which "à" ties to the title before them: the public
+/// institutions and a few more (folded).
+fn is_workplace(noun: &str) -> bool {
+    const MORE: [&str; 11] = [
+        "hopital",
+        "observatoire",
+        "musee",
+        "clinique",
+        "faculte",
+        "conservatoire",
+        "theatre",
+        "opera",
+        "laboratoire",
+        "bibliotheque",
+        "maternite",
+    ];
+    GAZ.institution_head.contains(noun) || MORE.contains(&noun)
+}
+
 /// After a role, a word of time that qualifies it before the comma: "le guide religieux d'alors,
 /// l'ayatollah X", "X, berger à l'époque,", "Directeur du musée depuis 2010, X", "maire de
 /// 2008 à 2014,", "depuis trois ans,". Returns the token after it (`ce` when none).
@@ -1169,6 +1188,9 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
         let institution = j == from && doc.cap(j + 1)
             || doc.is_determiner(j + 1) && doc.cap(j + 2)
             || j == from && aim_after_a(doc, j)
+            // "professeur de physique à l'université de Lyon", "médecin à l'hôpital X": a
+            // workplace anywhere in the complement.
+            || doc.is_determiner(j + 1) && is_workplace(doc.folded(j + 2))
             // "procureur de la République à Toulon,": a known place closing the role.
             || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
         // "head of that tribunal": a demonstrative after a preposition is a determiner, no
@@ -3952,6 +3974,15 @@ mod tests {
         ("La sprinteuse Anne Morel a gagné.", &[("Anne Morel", "sprinteuse")]),
         ("L'émissaire de l'ONU, Paul Morel, est arrivé.", &[("Paul Morel", "émissaire de l'ONU")]),
         ("« Tout va bien », a dit Paul Morel, un viticulteur de 49 ans.", &[("Paul Morel", "viticulteur")]),
+        (
+            "Paul Morel, professeur de physique à l'université de Lyon, a témoigné.",
+            &[("Paul Morel", "professeur de physique à l'université de Lyon")],
+        ),
+        (
+            "Anne Morel, médecin à l'hôpital de la Pitié-Salpêtrière, a témoigné.",
+            &[("Anne Morel", "médecin à l'hôpital de la Pitié-Salpêtrière")],
+        ),
+        ("Paul Morel, berger en Kabylie à l'époque, a témoigné.", &[("Paul Morel", "berger en Kabylie")]),
     ];
 
     #[test]
