@@ -2528,12 +2528,25 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
         "comme" => k + 1,
         "en" if doc.folded(k + 1) == "tant" && doc.folded(k + 2) == "que" => k + 3,
         "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "ete" && participle(k + 2) => k + 3,
+        // "X occupe le poste de directeur financier", "a occupé la fonction de".
+        "occupe" | "occupait" | "occupera" => post_named(doc, k + 1)?,
+        "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "occupe" => post_named(doc, k + 2)?,
         _ => return None,
     };
     if j == k + 1 && participle(j) {
         j += 1;
     }
-    Some(j)
+    // "nommé au poste de ministre de la Défense": the post is the title after it.
+    Some(post_named(doc, j).unwrap_or(j))
+}
+
+/// The token after "le poste de", "au poste de", "la fonction de", "les fonctions de" at `j`.
+fn post_named(doc: &Doc, j: usize) -> Option<usize> {
+    let post = match (doc.folded(j), doc.folded(j + 1)) {
+        ("le" | "au", "poste") | ("la", "fonction") | ("les" | "aux", "fonctions") => j + 2,
+        _ => return None,
+    };
+    matches!(doc.folded(post), "de" | "d'").then_some(post + 1)
 }
 
 /// English verb groups that give the subject a function: "is", "was", "became", "is to
@@ -3813,6 +3826,12 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        ("Paul Morel occupe le poste de directeur financier depuis 2010.", &[("Paul Morel", "directeur financier")]),
+        ("Anne Morel a été nommée au poste d'ambassadrice en Chine.", &[("Anne Morel", "ambassadrice en Chine")]),
+        ("Paul Morel a occupé les fonctions de directeur de cabinet.", &[("Paul Morel", "directeur de cabinet")]),
+        ("Paul Morel, l'actuel détenteur du titre, a perdu.", &[("Paul Morel", "actuel détenteur du titre")]),
+        ("Paul Morel, l'ancien garde du corps du roi, a témoigné.", &[("Paul Morel", "ancien garde du corps du roi")]),
+        ("Le poste de directeur est vacant. Paul Morel occupe le poste de garde.", &[]),
         (
             "L'élu du parti Les Républicains Paul Morel a comparé le président à un roi.",
             &[("Paul Morel", "élu du parti Les Républicains")],
