@@ -2822,7 +2822,41 @@ fn is_speech(doc: &Doc, j: usize) -> bool {
             || matches!(f, "valoir" | "savoir" | "remarquer" | "observer")
                 && j > 0
                 && is_faire(doc.folded(j - 1))
-            || speech_phrase_at(doc, j))
+            || speech_phrase_at(doc, j)
+            || quote_object_verb(doc, j))
+}
+
+/// Verbs the lexicon leaves out because their forms are nouns or say other things too ("le
+/// juge", "a salué la mémoire de", "lance un appel"), which say the words when a quotation is
+/// their object: "a salué « un jour historique »", "juge « inacceptable » la décision",
+/// "constate une « dégradation »" (folded).
+const QUOTE_OBJECT_VERBS: [&str; 16] = [
+    "salue",
+    "saluait",
+    "saluent",
+    "saluaient",
+    "juge",
+    "jugeait",
+    "constate",
+    "constatait",
+    "exige",
+    "exigeait",
+    "clame",
+    "clamait",
+    "plaide",
+    "plaidait",
+    "tonne",
+    "tonnait",
+];
+
+/// Whether the token at `j` is one of `QUOTE_OBJECT_VERBS` (no noun after a determiner) with a
+/// quotation as its object, right after it or after a determiner.
+fn quote_object_verb(doc: &Doc, j: usize) -> bool {
+    let object_at = if doc.is_determiner(j + 1) { j + 2 } else { j + 1 };
+    doc.lang == Lang::Fr
+        && QUOTE_OBJECT_VERBS.contains(&doc.folded(j))
+        && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "un" | "une" | "du" | "ce" | "son" | "sa")
+        && matches!(doc.tok(object_at), "«" | "“")
 }
 
 /// "a fait part de son « indignation »", "fait état de", "met en garde contre", "a mis en
@@ -5011,7 +5045,8 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
     let introduced = (verb_from..k)
         .rev()
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
-        .any(|j| is_speech(doc, j));
+        // (Not a noun after its article: "a rencontré le juge « antiterroriste » X".)
+        .any(|j| is_speech(doc, j) && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "l'" | "un" | "une"));
     introduced.then_some(speaker)
 }
 
@@ -5652,7 +5687,13 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     // a comma followed by a determiner or a name starts the subject.
     for _ in 0..3 {
         let Some(comma) = (s..e).find(|&j| doc.tok(j) == ",") else { break };
+        // ("Dans les commentaires, certains internautes saluent « … »".)
+        let quantifier = matches!(
+            doc.folded(comma + 1),
+            "certains" | "certaines" | "plusieurs" | "quelques" | "nombre" | "beaucoup" | "tous" | "toutes"
+        );
         let next_is_subject = doc.is_determiner(comma + 1)
+            || quantifier
             || doc.tokens.get(comma + 1).is_some_and(|t| entities.starting_at(t.start).is_some());
         if !next_is_subject || comma + 1 >= e || is_noun_phrase_start(doc, s, entities) {
             break;

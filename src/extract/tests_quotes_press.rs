@@ -2131,3 +2131,22 @@ fn the_one_spoken_to_after_the_verb_is_no_speaker() {
         assert_eq!(speakers(&text), vec![some("Jean Dupont")], "{verb}");
     }
 }
+
+#[test]
+fn a_quotation_that_is_the_object_of_saluer_juger_or_constater_is_the_subject_s() {
+    let s = speakers("Le président américain Barack Obama a salué « un jour historique ».");
+    assert_eq!(s, vec![some("Barack Obama")]);
+    let s = speakers("Jean Dupont juge « inacceptable » la décision du tribunal.");
+    assert_eq!(s, vec![some("Jean Dupont")]);
+    let s = speakers("Marie Durand constate une « dégradation » du climat social.");
+    assert_eq!(s, vec![some("Marie Durand")]);
+    // A noun after its article is no verb.
+    let s = speakers("Paul Martin a rencontré le juge « antiterroriste » Marc Trévidic.");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}
+
+#[test]
+fn a_quantified_subject_after_a_fronted_adverbial_is_the_speaker_not_the_adverbial() {
+    let s = speakers("Dans les commentaires, certains internautes saluent une « très bonne décision ».");
+    assert_eq!(s, vec![None]);
+}
