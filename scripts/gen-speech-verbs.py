@@ -44,7 +44,7 @@ abonder acquiescer approuver approuver  arguer assurer  blâmer concéder confes
 décrypter déduire dévoiler dramatiser enchaîner enjoindre épingler estimer  fustiger gémir grogner 
  insister  juger justifier lancer  nier objecter observer opiner  
 prévoir proclamer raisonner râler reconnaître regretter  reprendre résumer   scander
-prier entonner chanter étriller
+prier entonner chanter étriller cingler
 emballer enflammer étrangler inquiéter souhaiter  tacler taquiner tempérer  vilipender
 '''.split()
 def fold(s):
@@ -152,7 +152,7 @@ for v in en_lemmas:
 for bad in ('states','charges','charged','points','posts','questions','reports','notes','counters','protests','cries'):
     if bad not in orig: en.discard(bad)
 # French forms too ambiguous as common nouns/adjectives
-for bad in ('protestant','insistant','suppliant','note','notes','juge','lance','glisse','souffle','releve','tranche','rapport','avance','avancee','avancees','avances','exige','pointe','charge','lache','clame','ose','appel','constate','conseil','tonne','tonnes','plaide','questionnee','souhaitee','penses','jure','jures','juree','jurees','demandee','demandes','demandees','temoignee','temoignees'):
+for bad in ('protestant','insistant','cinglant','suppliant','note','notes','juge','lance','glisse','souffle','releve','tranche','rapport','avance','avancee','avancees','avances','exige','pointe','charge','lache','clame','ose','appel','constate','conseil','tonne','tonnes','plaide','questionnee','souhaitee','penses','jure','jures','juree','jurees','demandee','demandes','demandees','temoignee','temoignees'):
     if bad not in orig: fr.discard(bad)
 # keep the participles of true speech verbs already listed
 for keep in ('accusé','défendu','commenté','observé','qualifié','condamné','proposé','pensé','publié','exposé'):

@@ -2830,7 +2830,12 @@ fn is_speech(doc: &Doc, j: usize) -> bool {
 /// juge", "a salué la mémoire de", "lance un appel"), which say the words when a quotation is
 /// their object: "a salué « un jour historique »", "juge « inacceptable » la décision",
 /// "constate une « dégradation »" (folded).
-const QUOTE_OBJECT_VERBS: [&str; 16] = [
+const QUOTE_OBJECT_VERBS: [&str; 21] = [
+    "parle",
+    "parlait",
+    "parlent",
+    "parlaient",
+    "parlera",
     "salue",
     "saluait",
     "saluent",
@@ -2850,10 +2855,14 @@ const QUOTE_OBJECT_VERBS: [&str; 16] = [
 ];
 
 /// Whether the token at `j` is one of `QUOTE_OBJECT_VERBS` (no noun after a determiner) with a
-/// quotation as its object, right after it or after a determiner.
+/// quotation as its object, right after it or after a determiner ("parler" after "de": "parlait
+/// d'une « faute historique »").
 fn quote_object_verb(doc: &Doc, j: usize) -> bool {
-    let object_at = if doc.is_determiner(j + 1) { j + 2 } else { j + 1 };
+    let of = doc.folded(j).starts_with("parl");
+    let object_from = if of && matches!(doc.folded(j + 1), "de" | "d'" | "du" | "des") { j + 2 } else { j + 1 };
+    let object_at = if doc.is_determiner(object_from) { object_from + 1 } else { object_from };
     doc.lang == Lang::Fr
+        && (!of || object_from == j + 2)
         && QUOTE_OBJECT_VERBS.contains(&doc.folded(j))
         && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "un" | "une" | "du" | "ce" | "son" | "sa")
         && matches!(doc.tok(object_at), "«" | "“")
@@ -5310,8 +5319,21 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
         });
     match named {
         Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),
-        None => described_then_named(doc, p + 1, k, entities),
+        None => described_then_named(doc, p + 1, k, entities).or_else(|| person_described_for(doc, p + 1, k, entities)),
     }
+}
+
+/// "Pour l'économiste, « … »", "Pour la ministre de la Culture, « … »": a person described
+/// right before the comma that opens the quote at `k`, for `resolve_description` to name or
+/// leave described.
+fn person_described_for(doc: &Doc, from: usize, k: usize, entities: &EntityIndex) -> Option<Speaker> {
+    let phrase_ends = doc.tok(k.checked_sub(1)?) == ","
+        && (from..k - 1).all(|j| doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == "-");
+    if doc.lang != Lang::Fr || !phrase_ends || !doc.is_determiner(from) || !is_person_head(doc, from + 1) {
+        return None;
+    }
+    phrase_speaker_within(doc, from, k, false, entities)
+        .filter(|sp| matches!(sp, Speaker::Description(Kind::Person, _)))
 }
 
 /// "Pour la principale association de défense des locataires, la CNL : «": a description,

@@ -727,7 +727,11 @@ fn introduced_next<'m>(
     let sentence = doc.sent_of[d.start];
     let opens = article_opens_sentence(doc, d.start);
     let next = doc.sentences.get(sentence + 1)?;
-    if !opens || !same_paragraph(doc, d.start, next.start) {
+    // "Le chef du gouvernement … . « … », a cinglé François Bayrou": an office of the state has
+    // its holder of the day, whom the next speaker need not be.
+    let words: Vec<&str> = d.clone().map(|i| doc.folded(i)).collect();
+    let office = super::names_an_office(&words.join(" "));
+    if !opens || office || !same_paragraph(doc, d.start, next.start) {
         return None;
     }
     let in_sentence = |s: usize, m: &NameMention| doc.sent_of[m.tokens.start] == s;

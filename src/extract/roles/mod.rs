@@ -3826,6 +3826,10 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Le chef du gouvernement devra dialoguer. « On ne peut pas gouverner contre le peuple », a cinglé Paul Morel.",
+            &[],
+        ),
         ("Paul Morel occupe le poste de directeur financier depuis 2010.", &[("Paul Morel", "directeur financier")]),
         ("Anne Morel a été nommée au poste d'ambassadrice en Chine.", &[("Anne Morel", "ambassadrice en Chine")]),
         ("Paul Morel a occupé les fonctions de directeur de cabinet.", &[("Paul Morel", "directeur de cabinet")]),
