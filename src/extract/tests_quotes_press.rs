@@ -244,21 +244,21 @@ fn a_fragment_coordinated_with_the_one_before_has_its_speaker() {
 fn a_description_is_the_one_person_holding_that_role() {
     // Another person is named before: only the role tells who "le premier ministre" is.
     let text = "Le débat revient. Cette demande de Marc Lenoir n'a cessé de se renforcer. Si bien que lundi, \
-                Jean Dupont lui a ouvert la porte dans un entretien. « Un bon outil pour la démocratie », \
+                Édouard Philippe lui a ouvert la porte dans un entretien. « Un bon outil pour la démocratie », \
                 selon le premier ministre qui a posé des limites au texte.";
-    assert_eq!(speakers(text), vec![some("Jean Dupont")]);
+    assert_eq!(speakers(text), vec![some("Édouard Philippe")]);
     // Two people hold the role: no guess.
-    let text = format!("Le premier ministre Paul Martin avait démissionné en mars. {text}");
+    let text = format!("Le premier ministre Manuel Valls avait démissionné en mars. {text}");
     assert_eq!(speakers(&text), vec![None]);
 }
 
 #[test]
 fn a_pronoun_after_a_titled_subject_is_the_one_holder_of_that_role() {
-    let text = "Jean Dupont a parlé lundi. Le ministre de l'Intérieur veut désormais monter en première ligne. \
+    let text = "Christophe Castaner a parlé lundi. Le ministre de l'Intérieur veut désormais monter en première ligne. \
                 La situation reste tendue dans plusieurs villes. Il a rendu hommage à Paul Morel, son ancien \
                 adjoint. Le ministre de l'Intérieur se veut pourtant prudent. Il prévient : « Les problèmes \
                 ne sont pas résolus pour autant, loin de là. »";
-    assert_eq!(speakers(text), vec![some("Jean Dupont")]);
+    assert_eq!(speakers(text), vec![some("Christophe Castaner")]);
     // A title nobody is given stays unnamed: Paul Morel is not the minister.
     let text = "La situation reste tendue dans plusieurs villes. Il a rendu hommage à Paul Morel, son ancien \
                 adjoint. Le ministre de l'Intérieur se veut pourtant prudent. Il prévient : « Les problèmes \

@@ -82,6 +82,15 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         {
             continue;
         }
+        // "…, a déclaré Benjamin Griveaux. Le premier ministre a précisé …": an office of the
+        // state goes only to one of its holders, or to someone the text gave that title.
+        let words: Vec<&str> = (rs..ce).map(|i| doc.folded(i)).collect();
+        let titled_so = found.iter().any(|r| {
+            surname(doc, &r.name) == surname(doc, &holder.tokens) && role_head(doc, r).is_some_and(|h| h == head)
+        });
+        if !titled_so && !super::offices::may_hold_office(doc, &words.join(" "), &holder.tokens) {
+            continue;
+        }
         let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
         let role = doc.span_text(rs, ce).to_string();
         if given.insert((role.clone(), name.clone())) {

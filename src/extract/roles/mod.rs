@@ -3827,6 +3827,14 @@ mod tests {
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
         (
+            "« Il faut évaluer », a déclaré Paul Morel. Depuis, le premier ministre a précisé qu'un comité serait nommé.",
+            &[],
+        ),
+        (
+            "Édouard Philippe a parlé mardi. Le premier ministre a ajouté qu'il viendrait.",
+            &[("Édouard Philippe", "premier ministre")],
+        ),
+        (
             "Le chef du gouvernement devra dialoguer. « On ne peut pas gouverner contre le peuple », a cinglé Paul Morel.",
             &[],
         ),

@@ -153,6 +153,29 @@ pub(crate) fn names_an_office(folded: &str) -> bool {
         .any(|d| d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded)
 }
 
+/// Whether the person at `name` may be the one the folded description (spaces between the
+/// words) stands for: always, unless it is, whole, an office of a country the text need not
+/// name ("le premier ministre", "le chef de l'État"), whose holders the table lists; then only
+/// a listed holder of that office (of any time or country) may be.
+pub(crate) fn may_hold_office(doc: &Doc, folded: &str, name: &Range<usize>) -> bool {
+    let Some(d) = OFFICES
+        .descriptions
+        .iter()
+        .find(|d| d.lang == doc.lang && d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded)
+    else {
+        return true;
+    };
+    if !matches!(d.country, Country::Default(_)) {
+        return true;
+    }
+    let last = surname(doc, name);
+    OFFICES
+        .holders
+        .iter()
+        .filter(|h| h.offices.contains(&d.office))
+        .any(|h| h.names.iter().any(|n| n.last().is_some_and(|w| w == last)))
+}
+
 /// An office named at some tokens of the text.
 #[derive(Debug, Clone, Copy)]
 struct OfficeAt<'o> {
