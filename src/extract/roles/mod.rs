@@ -1511,7 +1511,10 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
         // "Jean Dupont (PS), maire de Lille": the party in brackets is no part of the name.
         let name_end = if k >= 4 && bracketed_acronym(doc, k - 3) { k - 3 } else { k };
         let glued_surname = name_end > 1 && glued_article(doc.tok(name_end - 1)) && doc.cap(name_end - 2);
-        if doc.tok(k) == "," && name_end > 0 && (doc.cap(name_end - 1) || glued_surname) {
+        // "Henri d'Orléans - comte de Paris et prétendant au trône -,": an apposition between
+        // dashes, kept only when its closing dash follows it.
+        let dash = matches!(doc.tok(k), "-" | "–" | "—") && !doc.newline_before(k);
+        if (doc.tok(k) == "," || dash) && name_end > 0 && (doc.cap(name_end - 1) || glued_surname) {
             // "Liberal Democrat Sarah Teather, the most recent female MP …": a name a title just
             // gave starts where that role said, not at the capitalised title before it.
             // (A one-word capitalised title, "Cardinal", "President", is read into the name by
@@ -1547,10 +1550,14 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
                 && !blocked.get(ns).copied().unwrap_or(true)
                 && !after_article(doc, ns)
                 && !subject_after_cited(doc, ns, k, blocked)
+                && let before = out.len()
                 && let Some(end) = appositions(doc, ns..name_end, k, blocked, &mut out)
             {
-                k = end;
-                continue;
+                if !dash || matches!(doc.tok(end), "-" | "–" | "—") {
+                    k = end;
+                    continue;
+                }
+                out.truncate(before);
             }
         }
         k += 1;
@@ -3826,6 +3833,13 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Paul Morel - ancien ministre de la Défense - a démissionné.",
+            &[("Paul Morel", "ancien ministre de la Défense")],
+        ),
+        ("Décédé lundi, Paul Morel - prétendant au trône -, a parlé.", &[("Paul Morel", "prétendant au trône")]),
+        // No closing dash: no apposition.
+        ("Paul Morel - ministre de la Défense a démissionné.", &[]),
         (
             "« Il faut évaluer », a déclaré Paul Morel. Depuis, le premier ministre a précisé qu'un comité serait nommé.",
             &[],
