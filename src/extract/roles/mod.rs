@@ -1067,7 +1067,9 @@ fn quoted_words(doc: &Doc, j: usize) -> Option<usize> {
     }
     let reach = if naming { 10 } else { 5 };
     let close = (j + 2..(j + reach).min(doc.len())).find(|&c| doc.tok(c) == "»")?;
-    (j + 1..close).all(|i| doc.is_word(i) && (naming || doc.elision(i).is_none())).then_some(close + 1)
+    // ("monteuse de «Merci Patron!»": a title may end on its own mark.)
+    let word = |i: usize| doc.is_word(i) || i + 1 == close && i > j + 1 && matches!(doc.tok(i), "!" | "?");
+    (j + 1..close).all(|i| word(i) && (naming || doc.elision(i).is_none())).then_some(close + 1)
 }
 
 /// Nouns that name a work or a theme by its title in guillemets (folded).
@@ -2075,7 +2077,7 @@ fn follows_listed_title(doc: &Doc, ns: usize) -> bool {
 
 /// French words that may open an apposition before its title: participles of becoming and
 /// adverbs of time, of self or of addition ("X, également députée de la majorité") (folded).
-const LEAD_INS: [&str; 25] = [
+const LEAD_INS: [&str; 26] = [
     "elu",
     "elue",
     "elus",
@@ -2101,6 +2103,7 @@ const LEAD_INS: [&str; 25] = [
     "encore",
     "egalement",
     "aussi",
+    "deja",
 ];
 
 /// Titles that tell how someone stands to another, not what they do: "German rival Deutsche
@@ -2536,8 +2539,12 @@ fn copula_at(doc: &Doc, k: usize) -> Option<usize> {
         "en" if doc.folded(k + 1) == "tant" && doc.folded(k + 2) == "que" => k + 3,
         "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "ete" && participle(k + 2) => k + 3,
         // "X occupe le poste de directeur financier", "a occupé la fonction de".
-        "occupe" | "occupait" | "occupera" => post_named(doc, k + 1)?,
-        "a" | "avait" if doc.tok(k) != "à" && doc.folded(k + 1) == "occupe" => post_named(doc, k + 2)?,
+        // (And "assurera la fonction de", "exerce les fonctions de".)
+        "occupe" | "occupait" | "occupera" | "assure" | "assurait" | "assurera" | "exerce" | "exercait"
+        | "exercera" => post_named(doc, k + 1)?,
+        "a" | "avait" if doc.tok(k) != "à" && matches!(doc.folded(k + 1), "occupe" | "assure" | "exerce") => {
+            post_named(doc, k + 2)?
+        }
         _ => return None,
     };
     if j == k + 1 && participle(j) {
@@ -3855,6 +3862,10 @@ mod tests {
         ("Paul Morel occupe le poste de directeur financier depuis 2010.", &[("Paul Morel", "directeur financier")]),
         ("Anne Morel a été nommée au poste d'ambassadrice en Chine.", &[("Anne Morel", "ambassadrice en Chine")]),
         ("Paul Morel a occupé les fonctions de directeur de cabinet.", &[("Paul Morel", "directeur de cabinet")]),
+        (
+            "Paul Morel, qui assurera la fonction de directeur de campagne, envisage un financement.",
+            &[("Paul Morel", "directeur de campagne")],
+        ),
         ("Paul Morel, l'actuel détenteur du titre, a perdu.", &[("Paul Morel", "actuel détenteur du titre")]),
         ("Paul Morel, l'ancien garde du corps du roi, a témoigné.", &[("Paul Morel", "ancien garde du corps du roi")]),
         ("Le poste de directeur est vacant. Paul Morel occupe le poste de garde.", &[]),
@@ -4028,6 +4039,11 @@ mod tests {
             &[("Anne Morel", "médecin à l'hôpital de la Pitié-Salpêtrière")],
         ),
         ("Paul Morel, berger en Kabylie à l'époque, a témoigné.", &[("Paul Morel", "berger en Kabylie")]),
+        ("Le film est fait avec Anne Morel, déjà monteuse du film.", &[("Anne Morel", "monteuse du film")]),
+        (
+            "Le film est fait avec Anne Morel, monteuse de «Merci Patron!», et Paul.",
+            &[("Anne Morel", "monteuse de «Merci Patron!»")],
+        ),
     ];
 
     #[test]
