@@ -4794,6 +4794,9 @@ fn fronted_participle_subject(doc: &Doc, k: usize, close: usize, entities: &Enti
 /// Most tokens an incise closing a sentence may have ("…, a estimé le chef du Kremlin.").
 const CLOSING_INCISE_TOKENS: usize = 14;
 
+/// Most words of a capitalised quotation inside a sentence that may be a name or a title.
+const TITLE_WORDS: usize = 5;
+
 /// "La manifestation ne devrait pas se dérouler … pas « immédiatement » à proximité, estime le
 /// préfet X.": an incise of saying that closes the sentence attributes the whole sentence, so
 /// a quotation woven into it earlier is that speaker's too, when no person is named in the
@@ -4811,7 +4814,8 @@ fn closing_incise(
     let sentence = doc.sentences.get(*doc.sent_of.get(close)?)?;
     // A capitalised quotation inside a sentence is a name or a title ("la liste « Ralliement
     // d'initiative citoyenne »"), not words said.
-    if doc.cap(k + 1) && sentence.start != k && sentence.start != k + 1 {
+    // (Longer words are said: "sont les « Parisiens de souche qui ont été obligés de partir »".)
+    if doc.cap(k + 1) && words <= TITLE_WORDS && sentence.start != k && sentence.start != k + 1 {
         return None;
     }
     let last = sentence.end.checked_sub(1)?;
@@ -4849,7 +4853,10 @@ fn closing_incise(
     let head = doc.folded(sentence.start + 1);
     let title = if coref::is_title_modifier(head) { doc.folded(sentence.start + 2) } else { head };
     // (A pronoun may be impersonal: "Il en coûtera « … » par an, précise X.")
-    let speaking_subject = !matches!(
+    // (After an incise set off before the quotation, the subject's own verb comes after the
+    // incise, where `between` reads it: "Les principales victimes, a-t-il ajouté, sont « … »".)
+    let speaking_subject = comma > close
+        && !matches!(
         coref::sentence_subject(doc, sentence.start, k, entities),
         coref::Subject::Other | coref::Subject::Pronoun(_)
     ) || doc.is_determiner(sentence.start)

@@ -2165,3 +2165,17 @@ fn parler_de_cingler_and_a_person_described_after_pour() {
     let s = speakers("Jean Dupont est venu. Pour la ville, « les travaux sont finis ».");
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn an_incise_before_the_quotation_names_its_speaker_even_after_a_subject_that_could_speak() {
+    for incise in ["a ajouté Vladimir Poutine", "a-t-il ajouté"] {
+        let text = format!(
+            "Vladimir Poutine a parlé lundi. Les principales victimes, {incise}, sont les « Parisiens de \
+             souche qui ont été obligés de partir »."
+        );
+        assert_eq!(speakers(&text), vec![some("Vladimir Poutine")], "{text}");
+    }
+    // A short capitalised quotation inside the sentence is a name.
+    let s = speakers("Vladimir Poutine a parlé lundi. La liste, a-t-il ajouté, s'appelle « Ralliement citoyen ».");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}
