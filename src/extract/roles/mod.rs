@@ -1557,6 +1557,15 @@ pub fn find_roles(doc: &Doc, blocked: &[bool], day: Option<(i32, u32, u32)>) -> 
             {
                 if !dash || matches!(doc.tok(end), "-" | "–" | "—") {
                     k = end;
+                    // "Marie Durand, avocate, est devenue ministre": the verb after the apposition.
+                    if doc.tok(end) == ","
+                        && let Some((role, rs, ce)) = copula_role_of(doc, end + 1, ns..name_end, blocked)
+                    {
+                        k = role.role_tokens.end.max(end + 1);
+                        for (a, b) in coordinated(doc, rs, ce) {
+                            out.push(RoleMatch { role: doc.span_text(a, b).to_string(), ..role.clone() });
+                        }
+                    }
                     continue;
                 }
                 out.truncate(before);
@@ -2624,11 +2633,7 @@ fn subject_end(doc: &Doc, k: usize) -> usize {
 /// l'Égypte": the role the verb at `k` gives the full name just before it.
 /// Returns the role with its start and end (the role's text runs from one to the other).
 fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usize, usize)> {
-    let mut t = copula_at(doc, k)?;
-    // "est aussi un des initiateurs", "est également conseiller municipal".
-    if doc.lang == super::types::Lang::Fr && matches!(doc.folded(t), "aussi" | "egalement" | "desormais") {
-        t += 1;
-    }
+    copula_at(doc, k)?;
     k.checked_sub(1)?;
     let name_end = subject_end(doc, k);
     let ns = name_start_before(doc, name_end);
@@ -2649,6 +2654,23 @@ fn copula_role(doc: &Doc, k: usize, blocked: &[bool]) -> Option<(RoleMatch, usiz
     {
         return None;
     }
+    copula_role_of(doc, k, ns..name_end, blocked)
+}
+
+/// The role the copula or verb of becoming at `k` gives the subject `name` (`copula_role`; also
+/// after the subject's apposition: "Marie Durand, avocate, est devenue ministre").
+fn copula_role_of(
+    doc: &Doc,
+    k: usize,
+    name: Range<usize>,
+    blocked: &[bool],
+) -> Option<(RoleMatch, usize, usize)> {
+    let mut t = copula_at(doc, k)?;
+    // "est aussi un des initiateurs", "est également conseiller municipal".
+    if doc.lang == super::types::Lang::Fr && matches!(doc.folded(t), "aussi" | "egalement" | "desormais") {
+        t += 1;
+    }
+    let (ns, name_end) = (name.start, name.end);
     // "L'épouse de Paul Morel, elle, est infirmière": a name after "de" completes the subject
     // set apart by the pronoun or the age, it is not the subject ("mécontents de X comme
     // président" is read as before); "X, lui, est …" is a man, "X, elle, est …" a woman.
@@ -3840,6 +3862,11 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        ("Anne Morel, avocate, est devenue ministre.", &[("Anne Morel", "avocate"), ("Anne Morel", "ministre")]),
+        (
+            "Anne Morel, figure de l'opposition, a été élue députée.",
+            &[("Anne Morel", "figure de l'opposition"), ("Anne Morel", "députée")],
+        ),
         (
             "Paul Morel - ancien ministre de la Défense - a démissionné.",
             &[("Paul Morel", "ancien ministre de la Défense")],
