@@ -957,7 +957,18 @@ const TITLE_COMPLEMENT_STOP: [&str; 12] =
 /// Christophe Castaner, …"); a name after "de" is someone the title relates to ("le
 /// conseiller de Jean Dupont"), not its holder.
 fn name_after_title(doc: &Doc, head: usize, entities: &EntityIndex) -> Option<String> {
-    for j in head + 1..head + 9 {
+    let mut j = head;
+    // ("le président de la Fédération du commerce et de la distribution (FCD) Jacques
+    // Creyssel": a complement joined by "et de", an acronym in brackets.)
+    while j < head + 16 {
+        j += 1;
+        if doc.tok(j) == "(" && doc.tok(j + 2) == ")" && doc.cap(j + 1) {
+            j += 2;
+            continue;
+        }
+        if doc.folded(j) == "et" && matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'") {
+            continue;
+        }
         let start = doc.tokens.get(j)?.start;
         if let Some((e, _)) = entities.starting_at(start).filter(|(e, _)| e.label == Label::Per) {
             let related = matches!(doc.folded(j - 1), "de" | "du" | "des" | "d'");
@@ -1308,6 +1319,22 @@ mod tests {
             let got = sources(text);
             assert!(got.is_empty(), "{got:?} in {text}");
         }
+    }
+
+    #[test]
+    fn a_title_with_a_long_complement_or_an_acronym_before_the_name() {
+        expect_exactly(&[
+            (
+                "Selon le président de la Fédération du commerce et de la distribution, Jacques Creyssel, les pertes sont lourdes.",
+                &["Jacques Creyssel"],
+            ),
+            (
+                "Selon le président de la Fédération du commerce et de la distribution (FCD) Jacques Creyssel, les pertes sont lourdes.",
+                &["Jacques Creyssel"],
+            ),
+        ]);
+        // A name after "de" is whom the title relates to.
+        expect_none(&["Selon le conseiller du ministre et de Jacques Creyssel, les pertes sont lourdes."]);
     }
 
     #[test]
