@@ -2858,14 +2858,26 @@ const QUOTE_OBJECT_VERBS: [&str; 21] = [
 /// quotation as its object, right after it or after a determiner ("parler" after "de": "parlait
 /// d'une « faute historique »").
 fn quote_object_verb(doc: &Doc, j: usize) -> bool {
+    // "parler de" takes its object after "de" ("du", "des" are "de" and a definite article).
     let of = doc.folded(j).starts_with("parl");
-    let object_from = if of && matches!(doc.folded(j + 1), "de" | "d'" | "du" | "des") { j + 2 } else { j + 1 };
-    let object_at = if doc.is_determiner(object_from) { object_from + 1 } else { object_from };
+    let (object_from, definite) = match doc.folded(j + 1) {
+        "de" | "d'" if of => (j + 2, false),
+        "du" | "des" if of => (j + 2, true),
+        _ => (j + 1, false),
+    };
+    // Words that qualify come bare or after an indefinite article ("salue « un jour
+    // historique »", "parlait d'une « faute »"); after a definite one, or capitalised, the
+    // quotation names a thing ("a parlé des « gilets jaunes »", "salue le « non »", "a salué
+    // « Les Misérables »").
+    let indefinite = matches!(doc.folded(object_from), "un" | "une" | "des");
+    let object_at = if indefinite { object_from + 1 } else { object_from };
     doc.lang == Lang::Fr
         && (!of || object_from == j + 2)
+        && !definite
         && QUOTE_OBJECT_VERBS.contains(&doc.folded(j))
         && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "un" | "une" | "du" | "ce" | "son" | "sa")
         && matches!(doc.tok(object_at), "«" | "“")
+        && !doc.cap(object_at + 1)
 }
 
 /// "a fait part de son « indignation »", "fait état de", "met en garde contre", "a mis en
@@ -4815,7 +4827,14 @@ fn closing_incise(
     // A capitalised quotation inside a sentence is a name or a title ("la liste « Ralliement
     // d'initiative citoyenne »"), not words said.
     // (Longer words are said: "sont les « Parisiens de souche qui ont été obligés de partir »".)
-    if doc.cap(k + 1) && words <= TITLE_WORDS && sentence.start != k && sentence.start != k + 1 {
+    // ("la liste « Ralliement d'initiative citoyenne pour une Europe des peuples »": after a
+    // noun, any length.)
+    let after_noun = k > 0 && doc.is_word(k - 1) && !doc.cap(k - 1) && !doc.is_determiner(k - 1);
+    if doc.cap(k + 1)
+        && (words <= TITLE_WORDS || after_noun)
+        && sentence.start != k
+        && sentence.start != k + 1
+    {
         return None;
     }
     let last = sentence.end.checked_sub(1)?;
@@ -5062,8 +5081,23 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
         .rev()
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "(" | ")"))
         // (Not a noun after its article: "a rencontré le juge « antiterroriste » X".)
-        .any(|j| is_speech(doc, j) && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "l'" | "un" | "une"));
+        .any(|j| is_speech(doc, j) && !noun_after_article(doc, j));
     introduced.then_some(speaker)
+}
+
+/// Whether the word at `j` follows an article, so is a noun ("a rencontré le juge", "calmer la
+/// grogne"), not a verb after its object pronoun ("Castaner les accuse", "elle la qualifie",
+/// "qui l'accuse").
+fn noun_after_article(doc: &Doc, j: usize) -> bool {
+    let before = j.wrapping_sub(2);
+    let pronoun_place = doc.cap(before)
+        || matches!(doc.tok(before), "," | ";")
+        || matches!(doc.folded(before), "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "qui" | "je" | "nous" | "vous");
+    match doc.folded(j.wrapping_sub(1)) {
+        "un" | "une" => true,
+        "le" | "la" | "les" | "l'" => !pronoun_place,
+        _ => false,
+    }
 }
 
 /// Fewest words of a quotation that gives a reason ("car « … »"): a word or two is a label

@@ -2179,3 +2179,28 @@ fn an_incise_before_the_quotation_names_its_speaker_even_after_a_subject_that_co
     let s = speakers("Vladimir Poutine a parlé lundi. La liste, a-t-il ajouté, s'appelle « Ralliement citoyen ».");
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
+
+#[test]
+fn a_quoted_thing_named_after_parler_or_saluer_is_no_one_s_words() {
+    for text in [
+        "Emmanuel Macron a parlé des « gilets jaunes » lors de ses vœux.",
+        "Jean Dupont a salué « Les Misérables », la comédie musicale.",
+        "Marine Le Pen a salué le « non » des électeurs italiens.",
+    ] {
+        let s = speakers(text);
+        assert!(s.iter().all(Option::is_none), "{text}: {s:?}");
+    }
+    // A name of a list after its noun, however long, at the head of a closing incise.
+    let s = speakers(
+        "Il présentera la liste « Ralliement d'initiative citoyenne pour une Europe des peuples » aux européennes, a précisé Jean Dupont.",
+    );
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+}
+
+#[test]
+fn a_verb_after_its_object_pronoun_still_introduces_a_fragment() {
+    let s = speakers("Christophe Castaner les accuse de « lâcheté » face aux casseurs.");
+    assert_eq!(s, vec![some("Christophe Castaner")]);
+    let s = speakers("La maire de Paris, Anne Hidalgo, la qualifie d'« erreur historique ».");
+    assert_eq!(s, vec![some("Anne Hidalgo")]);
+}

@@ -873,7 +873,10 @@ fn ends_noun_phrase(doc: &Doc, from: usize, j: usize) -> bool {
     let date = matches!(f, "le" | "l'" | "en" | "in" | "on")
         && (doc.tok(j + 1).starts_with(|c: char| c.is_ascii_digit())
             || GAZ.months.contains_key(next)
-            || GAZ.days.contains_key(next));
+            || GAZ.days.contains_key(next))
+        // "à l'Élysée ce mardi", "ce matin".
+        || matches!(f, "ce" | "cette")
+            && (GAZ.days.contains_key(next) || matches!(next, "matin" | "soir" | "week-end" | "mois" | "semaine"));
     let body_name = article && names_body(doc, j);
     // "président de la République de 1995 à 2007": a year opens a period, not a complement (but
     // "candidate à la présidentielle de 2007" names the election).
@@ -928,6 +931,35 @@ fn aim_after_a(doc: &Doc, a: usize) -> bool {
             | "tete"
     )
 }
+
+/// Whether "à" at `j`, in the complement of a title ending at `from`, opens the workplace of
+/// the title's holder: a workplace by its name ("à l'hôpital Necker", "à l'université de
+/// Lyon"), after a title that is a trade, not an office whose holders visit places ("la
+/// ministre de la Santé à l'hôpital Necker mardi"; "l'ancien footballeur à l'hôpital depuis
+/// trois jours" names none).
+fn workplace_after(doc: &Doc, from: usize, j: usize) -> bool {
+    let named = doc.cap(j + 3)
+        || matches!(doc.folded(j + 3), "de" | "du" | "des" | "d'")
+            && (doc.cap(j + 4) || doc.is_determiner(j + 4) && doc.cap(j + 5));
+    let visitor = (from.saturating_sub(4)..from).any(|i| VISITING_OFFICES.contains(&doc.folded(i)));
+    doc.is_determiner(j + 1) && is_workplace(doc.folded(j + 2)) && named && !visitor
+}
+
+/// Offices whose holders visit the places they are named at (folded).
+const VISITING_OFFICES: [&str; 12] = [
+    "ministre",
+    "president",
+    "presidente",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "maire",
+    "prefet",
+    "prefete",
+    "candidat",
+    "candidate",
+];
 
 /// Nouns of places people work at, which "à" ties to the title before them: the public
 /// institutions and a few more (folded).
@@ -1192,7 +1224,7 @@ fn complement_end(doc: &Doc, from: usize, max: usize) -> usize {
             || j == from && aim_after_a(doc, j)
             // "professeur de physique à l'université de Lyon", "médecin à l'hôpital X": a
             // workplace anywhere in the complement.
-            || doc.is_determiner(j + 1) && is_workplace(doc.folded(j + 2))
+            || workplace_after(doc, from, j)
             // "procureur de la République à Toulon,": a known place closing the role.
             || doc.cap(j + 1) && GAZ.phrases.contains_key(doc.folded(j + 1)) && !doc.is_word(j + 2);
         // "head of that tribunal": a demonstrative after a preposition is a determiner, no
@@ -4066,6 +4098,10 @@ mod tests {
             &[("Anne Morel", "médecin à l'hôpital de la Pitié-Salpêtrière")],
         ),
         ("Paul Morel, berger en Kabylie à l'époque, a témoigné.", &[("Paul Morel", "berger en Kabylie")]),
+        // A place visited or stayed at, not the workplace of a trade.
+        ("Anne Morel, ministre de la Santé à l'hôpital Necker ce mardi, a parlé.", &[("Anne Morel", "ministre de la Santé")]),
+        ("Paul Morel, ancien footballeur à l'hôpital depuis trois jours, a parlé.", &[("Paul Morel", "ancien footballeur")]),
+        ("Paul Morel, détenteur de 5 % du capital, a parlé.", &[]),
         ("Le film est fait avec Anne Morel, déjà monteuse du film.", &[("Anne Morel", "monteuse du film")]),
         (
             "Le film est fait avec Anne Morel, monteuse de «Merci Patron!», et Paul.",
