@@ -761,6 +761,13 @@ pub fn subject_person<'a>(
             {
                 return Some(Some(holder));
             }
+            // "Le ministre de l'Économie X a reçu les patrons. Le ministre de l'Intérieur a réuni
+            // les préfets. « … », a-t-il affirmé": an office the text gives no one, not X's.
+            Subject::Titled { gender: g, title }
+                if back > 0 && g.fits(gender) && office_of_another(doc, title, roles) =>
+            {
+                return Some(None);
+            }
             Subject::Described | Subject::Titled { .. } | Subject::Other => {}
         }
         let (Some(a), Some(b)) = (doc.tokens.get(range.start), doc.tokens.get(end.saturating_sub(1))) else {
@@ -771,6 +778,27 @@ pub fn subject_person<'a>(
         }
     }
     give_up(chain)
+}
+
+/// Whether the title at `title`, with its complement ("ministre de l'Intérieur"), is an office
+/// other than every role of that title the text gives (all with a complement of their own:
+/// "ministre de l'Économie"), so held by someone else.
+fn office_of_another(doc: &Doc, title: usize, roles: &[RoleMatch]) -> bool {
+    let start = role_start(doc, title);
+    let written = fold_str(doc.span_text(start, (start + ROLE_TOKENS).min(doc.len())));
+    let head = doc.folded(title);
+    let complemented = matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'");
+    let mut same_title =
+        roles.iter().map(|r| fold_str(&r.role)).filter(|r| r.split(' ').any(|w| w == head)).peekable();
+    complemented
+        && same_title.peek().is_some()
+        && same_title.all(|r| {
+            r.split(' ')
+                .skip_while(|w| *w != head)
+                .nth(1)
+                .is_some_and(|w| matches!(w, "de" | "du" | "des" | "d"))
+                && !written.starts_with(r.as_str())
+        })
 }
 
 /// Whether the people tokens `from..to` name, but `holder`, are all named after "de" ("le

@@ -2875,7 +2875,10 @@ fn quote_object_verb(doc: &Doc, j: usize) -> bool {
         && (!of || object_from == j + 2)
         && !definite
         && QUOTE_OBJECT_VERBS.contains(&doc.folded(j))
-        && !matches!(doc.folded(j.wrapping_sub(1)), "le" | "la" | "les" | "un" | "une" | "du" | "ce" | "son" | "sa")
+        && !matches!(
+            doc.folded(j.wrapping_sub(1)),
+            "le" | "la" | "les" | "un" | "une" | "du" | "ce" | "son" | "sa"
+        )
         && matches!(doc.tok(object_at), "«" | "“")
         && !doc.cap(object_at + 1)
 }
@@ -4876,10 +4879,11 @@ fn closing_incise(
     // incise, where `between` reads it: "Les principales victimes, a-t-il ajouté, sont « … »".)
     let speaking_subject = comma > close
         && !matches!(
-        coref::sentence_subject(doc, sentence.start, k, entities),
-        coref::Subject::Other | coref::Subject::Pronoun(_)
-    ) || doc.is_determiner(sentence.start)
-        && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head) || GAZ.titles.contains(title))
+            coref::sentence_subject(doc, sentence.start, k, entities),
+            coref::Subject::Other | coref::Subject::Pronoun(_)
+        )
+        || doc.is_determiner(sentence.start)
+            && (WORK_NOUNS.contains(&head) || SPEAKING_THINGS.contains(&head) || GAZ.titles.contains(title))
         || organisation_opens(doc, sentence.start, entities);
     // "Les syndicats dénoncent une « trahison », a expliqué X": a finite verb of saying before
     // the quotation has its own subject speak, whoever that is.
@@ -5092,7 +5096,10 @@ fn noun_after_article(doc: &Doc, j: usize) -> bool {
     let before = j.wrapping_sub(2);
     let pronoun_place = doc.cap(before)
         || matches!(doc.tok(before), "," | ";")
-        || matches!(doc.folded(before), "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "qui" | "je" | "nous" | "vous");
+        || matches!(
+            doc.folded(before),
+            "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "qui" | "je" | "nous" | "vous"
+        );
     match doc.folded(j.wrapping_sub(1)) {
         "un" | "une" => true,
         "le" | "la" | "les" | "l'" => !pronoun_place,
@@ -5360,7 +5367,8 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
         });
     match named {
         Some((name, end)) => matches!(doc.tok(end), "," | ":").then_some(Speaker::Named(name)),
-        None => described_then_named(doc, p + 1, k, entities).or_else(|| person_described_for(doc, p + 1, k, entities)),
+        None => described_then_named(doc, p + 1, k, entities)
+            .or_else(|| person_described_for(doc, p + 1, k, entities)),
     }
 }
 

@@ -2176,7 +2176,9 @@ fn an_incise_before_the_quotation_names_its_speaker_even_after_a_subject_that_co
         assert_eq!(speakers(&text), vec![some("Vladimir Poutine")], "{text}");
     }
     // A short capitalised quotation inside the sentence is a name.
-    let s = speakers("Vladimir Poutine a parlé lundi. La liste, a-t-il ajouté, s'appelle « Ralliement citoyen ».");
+    let s = speakers(
+        "Vladimir Poutine a parlé lundi. La liste, a-t-il ajouté, s'appelle « Ralliement citoyen ».",
+    );
     assert!(s.iter().all(Option::is_none), "{s:?}");
 }
 
@@ -2203,4 +2205,19 @@ fn a_verb_after_its_object_pronoun_still_introduces_a_fragment() {
     assert_eq!(s, vec![some("Christophe Castaner")]);
     let s = speakers("La maire de Paris, Anne Hidalgo, la qualifie d'« erreur historique ».");
     assert_eq!(s, vec![some("Anne Hidalgo")]);
+}
+
+#[test]
+fn a_pronoun_after_a_subject_holding_another_office_is_not_the_minister_named_before() {
+    let s = speakers(
+        "Le ministre de l'Économie Bruno Le Maire a reçu les patrons lundi. Le ministre de l'Intérieur a, lui, \
+         réuni les préfets. « La sécurité est notre priorité », a-t-il affirmé.",
+    );
+    assert_eq!(s, vec![None]);
+    // The same office restated is the same man.
+    let s = speakers(
+        "Le ministre de l'Économie Bruno Le Maire a reçu les patrons lundi. Le ministre de l'Économie a ensuite \
+         réuni les préfets. « La sécurité est notre priorité », a-t-il affirmé.",
+    );
+    assert_eq!(s, vec![some("Bruno Le Maire")]);
 }

@@ -86,7 +86,8 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         // state goes only to one of its holders, or to someone the text gave that title.
         let words: Vec<&str> = (rs..ce).map(|i| doc.folded(i)).collect();
         let titled_so = found.iter().any(|r| {
-            surname(doc, &r.name) == surname(doc, &holder.tokens) && role_head(doc, r).is_some_and(|h| h == head)
+            surname(doc, &r.name) == surname(doc, &holder.tokens)
+                && role_head(doc, r).is_some_and(|h| h == head)
         });
         if !titled_so && !super::offices::may_hold_office(doc, &words.join(" "), &holder.tokens) {
             continue;

@@ -3894,7 +3894,10 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
-        ("Anne Morel, avocate, est devenue ministre.", &[("Anne Morel", "avocate"), ("Anne Morel", "ministre")]),
+        (
+            "Anne Morel, avocate, est devenue ministre.",
+            &[("Anne Morel", "avocate"), ("Anne Morel", "ministre")],
+        ),
         (
             "Anne Morel, figure de l'opposition, a été élue députée.",
             &[("Anne Morel", "figure de l'opposition"), ("Anne Morel", "députée")],
@@ -3903,7 +3906,10 @@ mod tests {
             "Paul Morel - ancien ministre de la Défense - a démissionné.",
             &[("Paul Morel", "ancien ministre de la Défense")],
         ),
-        ("Décédé lundi, Paul Morel - prétendant au trône -, a parlé.", &[("Paul Morel", "prétendant au trône")]),
+        (
+            "Décédé lundi, Paul Morel - prétendant au trône -, a parlé.",
+            &[("Paul Morel", "prétendant au trône")],
+        ),
         // No closing dash: no apposition.
         ("Paul Morel - ministre de la Défense a démissionné.", &[]),
         (
@@ -3918,15 +3924,27 @@ mod tests {
             "Le chef du gouvernement devra dialoguer. « On ne peut pas gouverner contre le peuple », a cinglé Paul Morel.",
             &[],
         ),
-        ("Paul Morel occupe le poste de directeur financier depuis 2010.", &[("Paul Morel", "directeur financier")]),
-        ("Anne Morel a été nommée au poste d'ambassadrice en Chine.", &[("Anne Morel", "ambassadrice en Chine")]),
-        ("Paul Morel a occupé les fonctions de directeur de cabinet.", &[("Paul Morel", "directeur de cabinet")]),
+        (
+            "Paul Morel occupe le poste de directeur financier depuis 2010.",
+            &[("Paul Morel", "directeur financier")],
+        ),
+        (
+            "Anne Morel a été nommée au poste d'ambassadrice en Chine.",
+            &[("Anne Morel", "ambassadrice en Chine")],
+        ),
+        (
+            "Paul Morel a occupé les fonctions de directeur de cabinet.",
+            &[("Paul Morel", "directeur de cabinet")],
+        ),
         (
             "Paul Morel, qui assurera la fonction de directeur de campagne, envisage un financement.",
             &[("Paul Morel", "directeur de campagne")],
         ),
         ("Paul Morel, l'actuel détenteur du titre, a perdu.", &[("Paul Morel", "actuel détenteur du titre")]),
-        ("Paul Morel, l'ancien garde du corps du roi, a témoigné.", &[("Paul Morel", "ancien garde du corps du roi")]),
+        (
+            "Paul Morel, l'ancien garde du corps du roi, a témoigné.",
+            &[("Paul Morel", "ancien garde du corps du roi")],
+        ),
         ("Le poste de directeur est vacant. Paul Morel occupe le poste de garde.", &[]),
         (
             "L'élu du parti Les Républicains Paul Morel a comparé le président à un roi.",
@@ -4099,8 +4117,14 @@ mod tests {
         ),
         ("Paul Morel, berger en Kabylie à l'époque, a témoigné.", &[("Paul Morel", "berger en Kabylie")]),
         // A place visited or stayed at, not the workplace of a trade.
-        ("Anne Morel, ministre de la Santé à l'hôpital Necker ce mardi, a parlé.", &[("Anne Morel", "ministre de la Santé")]),
-        ("Paul Morel, ancien footballeur à l'hôpital depuis trois jours, a parlé.", &[("Paul Morel", "ancien footballeur")]),
+        (
+            "Anne Morel, ministre de la Santé à l'hôpital Necker ce mardi, a parlé.",
+            &[("Anne Morel", "ministre de la Santé")],
+        ),
+        (
+            "Paul Morel, ancien footballeur à l'hôpital depuis trois jours, a parlé.",
+            &[("Paul Morel", "ancien footballeur")],
+        ),
         ("Paul Morel, détenteur de 5 % du capital, a parlé.", &[]),
         ("Le film est fait avec Anne Morel, déjà monteuse du film.", &[("Anne Morel", "monteuse du film")]),
         (

@@ -158,11 +158,9 @@ pub(crate) fn names_an_office(folded: &str) -> bool {
 /// name ("le premier ministre", "le chef de l'État"), whose holders the table lists; then only
 /// a listed holder of that office (of any time or country) may be.
 pub(crate) fn may_hold_office(doc: &Doc, folded: &str, name: &Range<usize>) -> bool {
-    let Some(d) = OFFICES
-        .descriptions
-        .iter()
-        .find(|d| d.lang == doc.lang && d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded)
-    else {
+    let Some(d) = OFFICES.descriptions.iter().find(|d| {
+        d.lang == doc.lang && d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded
+    }) else {
         return true;
     };
     if !matches!(d.country, Country::Default(_)) {
