@@ -5103,8 +5103,21 @@ fn noun_after_article(doc: &Doc, j: usize) -> bool {
     match doc.folded(j.wrapping_sub(1)) {
         "un" | "une" => true,
         "le" | "la" | "les" | "l'" => !pronoun_place,
+        "," => title_in_apposition(doc, j),
         _ => false,
     }
+}
+
+/// "Paul Morel, juge « anti-corruption »": a title in apposition to the name before its comma,
+/// not the verb of an incise ("La décision, juge Paul Morel, est …").
+fn title_in_apposition(doc: &Doc, j: usize) -> bool {
+    j >= 2
+        && doc.tok(j - 1) == ","
+        && doc.cap(j - 2)
+        && !doc.cap(j + 1)
+        && doc.tok(j + 1) != ","
+        && GAZ.title_heads.contains(doc.folded(j))
+        && !["é", "ée", "és", "ées"].iter().any(|p| doc.tok(j).ends_with(p))
 }
 
 /// Fewest words of a quotation that gives a reason ("car « … »"): a word or two is a label
@@ -5521,7 +5534,7 @@ fn speaker_before(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -> 
     let verb = clause
         .iter()
         .copied()
-        .find(|&j| is_speech(doc, j) && !after_article(j))
+        .find(|&j| is_speech(doc, j) && !after_article(j) && !title_in_apposition(doc, j))
         .or_else(described_then_verb)?;
     // A passive ("her comments have been described as", "le projet a été qualifié de"): the
     // subject is what was spoken of, not who spoke.

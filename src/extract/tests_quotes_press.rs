@@ -2221,3 +2221,16 @@ fn a_pronoun_after_a_subject_holding_another_office_is_not_the_minister_named_be
     );
     assert_eq!(s, vec![some("Bruno Le Maire")]);
 }
+
+#[test]
+fn a_title_in_apposition_is_no_verb_of_saying() {
+    let s = speakers("Paul Morel, juge « anti-corruption » depuis 2015, a ouvert une enquête préliminaire.");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+    // The verb of an incise, or after the apposition with its own comma, still says.
+    let s = speakers("La décision, juge Paul Morel, est « scandaleuse ».");
+    assert_eq!(s, vec![some("Paul Morel")]);
+    let s = speakers(
+        "Denis Gravouil, secrétaire général de la CGT-Spectacle, juge, au regard des annonces, « inadmissible que le président tourne le dos aux salariés ».",
+    );
+    assert_eq!(s, vec![some("Denis Gravouil")]);
+}
