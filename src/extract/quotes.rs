@@ -785,6 +785,20 @@ pub fn find_quotes(
                 latest_person(doc, k, from, g, entities)
             }
             Some(Speaker::Description(kind, words)) => authored.clone().or_else(|| {
+                // "», assure le même syndicaliste": the one who spoke last, in reach, with no one
+                // else named since.
+                let folded = crate::text::fold::fold_str(&words);
+                // (The kind reads "même", not the noun, which must name a person.)
+                let the_same = (folded.starts_with("le meme ") || folded.starts_with("la meme "))
+                    && title_word(&folded).is_some();
+                let from = coref::reach_start(doc, k);
+                if let Some((_, name)) = last_said.as_ref().filter(|(c, name)| {
+                    the_same
+                        && doc.tokens.get(*c).is_some_and(|t| t.start >= from)
+                        && !other_person_between(doc, *c, k, name, entities)
+                }) {
+                    return Some(name.clone());
+                }
                 // "», a indiqué un porte-parole. « … », a ajouté le fonctionnaire": the one who
                 // spoke unnamed just before in the paragraph (introduced so, described and
                 // unnamed, or described and not to be named), not someone named further back.

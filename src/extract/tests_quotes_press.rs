@@ -2234,3 +2234,18 @@ fn a_title_in_apposition_is_no_verb_of_saying() {
     );
     assert_eq!(s, vec![some("Denis Gravouil")]);
 }
+
+#[test]
+fn the_same_person_described_is_the_one_who_spoke_last() {
+    let s = speakers(
+        "« Le problème est grave », déplore Stanislas Gaudon, porte-parole du syndicat Alliance. Cette base \
+         ressemble au fichier des stades. « Cette mesure a eu des effets concrets », assure le même syndicaliste.",
+    );
+    assert_eq!(s, vec![some("Stanislas Gaudon"), some("Stanislas Gaudon")]);
+    // Not past someone else named, nor for a body.
+    let s = speakers(
+        "« Le problème est grave », déplore Stanislas Gaudon. Marie Durand a répondu. « Cette mesure a eu des \
+         effets concrets », assure le même syndicaliste.",
+    );
+    assert_eq!(s.get(1), Some(&None), "{s:?}");
+}
