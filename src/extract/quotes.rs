@@ -2904,7 +2904,8 @@ fn speech_phrase_at(doc: &Doc, j: usize) -> bool {
     let (next, then) = (doc.folded(j + 1), doc.folded(j + 2));
     let mettre =
         matches!(f, "met" | "mettent" | "mis" | "mise" | "mettait" | "mettaient" | "mettra" | "mettant");
-    let faire = is_faire(f) || matches!(f, "faisant");
+    // ("veut faire part de": the infinitive after a modal.)
+    let faire = is_faire(f) || f == "faisant" || f == "faire" && j > 0 && MODALS.contains(&doc.folded(j - 1));
     mettre && next == "en" && matches!(then, "garde" | "avant") || faire && matches!(next, "part" | "etat")
 }
 

@@ -2249,3 +2249,9 @@ fn the_same_person_described_is_the_one_who_spoke_last() {
     );
     assert_eq!(s.get(1), Some(&None), "{s:?}");
 }
+
+#[test]
+fn faire_part_after_a_modal_says() {
+    let s = speakers("François Ruffin veut faire part de la « beauté » des moments partagés.");
+    assert_eq!(s, vec![some("François Ruffin")]);
+}
