@@ -2317,8 +2317,18 @@ fn description_end(doc: &Doc, te: usize, ce: usize) -> usize {
         j += 1;
         end = j;
     }
-    while j < ce && is_link(j) {
-        while j < ce && is_link(j) {
+    // "le ministre de l'Europe et des Affaires étrangères": a complement joined by "et de".
+    let joined = |i: usize| {
+        let of = match doc.folded(i + 1) {
+            "de" | "d'" => i + 2 + usize::from(matches!(doc.folded(i + 2), "la" | "l'")),
+            "du" | "des" => i + 2,
+            _ => return false,
+        };
+        i > te && doc.folded(i) == "et" && doc.cap(of)
+    };
+    let link = |i: usize| is_link(i) || joined(i);
+    while j < ce && link(j) {
+        while j < ce && link(j) {
             j += 1;
         }
         // "ce leader des «gilets jaunes»": the name the writer keeps in guillemets.
@@ -2366,10 +2376,13 @@ fn name_adjective(doc: &Doc, j: usize) -> bool {
 /// Adjectives of the names of ministries and public bodies whose ending a verb shares ("indique",
 /// "étrangères" is no verb but ends like "libères"): "Transition écologique", "Fonction
 /// publique", "Affaires étrangères", "Économie numérique" (folded).
-const NAME_ADJECTIVES: [&str; 8] = [
+const NAME_ADJECTIVES: [&str; 11] = [
     "ecologique",
     "publique",
     "publiques",
+    "public",
+    "publics",
+    "solidaire",
     "economique",
     "numerique",
     "etrangere",
@@ -3894,6 +3907,14 @@ mod tests {
 
     // fr-roles9: "élu" is a title only as a noun with its complement or party label.
     const FRENCH_ELECTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Jean-Yves Le Drian ne sort que rarement de sa réserve. Pourtant, dimanche, le ministre de l'Europe et des Affaires étrangères s'est dit inquiet.",
+            &[("Jean-Yves Le Drian", "ministre de l'Europe et des Affaires étrangères")],
+        ),
+        (
+            "Gérald Darmanin a parlé. Le ministre de l'Action et des Comptes publics a ajouté qu'il viendrait.",
+            &[("Gérald Darmanin", "ministre de l'Action et des Comptes publics")],
+        ),
         (
             "Anne Morel, avocate, est devenue ministre.",
             &[("Anne Morel", "avocate"), ("Anne Morel", "ministre")],
