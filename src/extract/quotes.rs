@@ -5404,12 +5404,18 @@ fn speaker_pour(doc: &Doc, k: usize, sent_start: usize, entities: &EntityIndex) 
 /// right before the comma that opens the quote at `k`, for `resolve_description` to name or
 /// leave described.
 fn person_described_for(doc: &Doc, from: usize, k: usize, entities: &EntityIndex) -> Option<Speaker> {
-    let phrase_ends = doc.tok(k.checked_sub(1)?) == ","
-        && (from..k - 1).all(|j| doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == "-");
-    if doc.lang != Lang::Fr || !phrase_ends || !doc.is_determiner(from) || !is_person_head(doc, from + 1) {
+    // The description runs to the first comma, right before the quote or framing the rest of
+    // the sentence up to it ("Pour le syndicaliste, le projet de budget « … »").
+    let comma = (from..k).find(|&j| !(doc.is_word(j) || doc.elision(j).is_some() || doc.tok(j) == "-"))?;
+    if doc.tok(comma) != ","
+        || (comma + 1..k).any(|j| is_quote_mark(doc.tok(j)))
+        || doc.lang != Lang::Fr
+        || !doc.is_determiner(from)
+        || !is_person_head(doc, from + 1)
+    {
         return None;
     }
-    phrase_speaker_within(doc, from, k, false, entities)
+    phrase_speaker_within(doc, from, comma + 1, false, entities)
         .filter(|sp| matches!(sp, Speaker::Description(Kind::Person, _)))
 }
 

@@ -2255,3 +2255,15 @@ fn faire_part_after_a_modal_says() {
     let s = speakers("François Ruffin veut faire part de la « beauté » des moments partagés.");
     assert_eq!(s, vec![some("François Ruffin")]);
 }
+
+#[test]
+fn pour_and_a_person_described_frames_the_quotation_later_in_the_sentence() {
+    let s = speakers(
+        "Le budget est insuffisant, relève Frédéric Lagache, secrétaire général adjoint d'Alliance. Pour le \
+         syndicaliste, le projet de budget « doit prendre en considération un plan de modernisation ».",
+    );
+    assert_eq!(s, vec![some("Frédéric Lagache")]);
+    // A body or a place is no person described.
+    let s = speakers("Jean Dupont est venu. Pour la ville, le projet « est une chance pour tous ».");
+    assert_eq!(s, vec![None]);
+}
