@@ -6,7 +6,7 @@ use crate::library::Article;
 use crate::store::CachedFacts;
 
 /// Bumped whenever extraction output changes, so cached facts are recomputed.
-pub const EXTRACTOR_VERSION: u32 = 32;
+pub const EXTRACTOR_VERSION: u32 = 33;
 
 /// Extraction options for an article: its declared language (unless `force_lang`), and its
 /// date to resolve weekdays.
