@@ -784,20 +784,27 @@ pub fn subject_person<'a>(
 /// other than every role of that title the text gives (all with a complement of their own:
 /// "ministre de l'Économie"), so held by someone else.
 fn office_of_another(doc: &Doc, title: usize, roles: &[RoleMatch]) -> bool {
-    let start = role_start(doc, title);
-    let written = fold_str(doc.span_text(start, (start + ROLE_TOKENS).min(doc.len())));
+    const LINKS: [&str; 8] = ["de", "du", "des", "d'", "la", "le", "l'", "et"];
     let head = doc.folded(title);
-    let complemented = matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'");
+    if !matches!(doc.folded(title + 1), "de" | "du" | "des" | "d'") {
+        return false;
+    }
+    // The names in the description's complement ("de la Santé", "du Nord").
+    let named: Vec<&str> = (title + 1..(title + 1 + ROLE_TOKENS).min(doc.len()))
+        .take_while(|&i| LINKS.contains(&doc.folded(i)) || doc.cap(i) && doc.is_word(i))
+        .filter(|&i| doc.cap(i))
+        .map(|i| doc.folded(i))
+        .collect();
     let mut same_title =
         roles.iter().map(|r| fold_str(&r.role)).filter(|r| r.split(' ').any(|w| w == head)).peekable();
-    complemented
+    // Each role of that title has a complement sharing no name with it ("ministre de l'Économie"
+    // against "de l'Intérieur"; "des Solidarités et de la Santé" is "de la Santé").
+    !named.is_empty()
         && same_title.peek().is_some()
         && same_title.all(|r| {
-            r.split(' ')
-                .skip_while(|w| *w != head)
-                .nth(1)
-                .is_some_and(|w| matches!(w, "de" | "du" | "des" | "d"))
-                && !written.starts_with(r.as_str())
+            let after: Vec<&str> = r.split([' ', '\'']).skip_while(|w| *w != head).skip(1).collect();
+            after.first().is_some_and(|w| matches!(*w, "de" | "du" | "des" | "d"))
+                && !named.iter().any(|n| after.contains(n))
         })
 }
 

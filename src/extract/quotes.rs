@@ -788,12 +788,18 @@ pub fn find_quotes(
                 // "», assure le même syndicaliste": the one who spoke last, in reach, with no one
                 // else named since.
                 let folded = crate::text::fold::fold_str(&words);
-                // (The kind reads "même", not the noun, which must name a person.)
-                let the_same = (folded.starts_with("le meme ") || folded.starts_with("la meme "))
-                    && title_word(&folded).is_some();
+                // (The kind reads "même", not the noun, which must name a person right after it
+                // — "le même soir le maire" is someone else — of the article's gender.)
+                let mut parts = folded.split(' ');
+                let (article, same, noun) = (parts.next(), parts.next(), parts.next().unwrap_or(""));
+                let the_same = matches!(article, Some("le" | "la"))
+                    && same == Some("meme")
+                    && title_word(noun).is_some();
+                let gender = coref::word_gender(article.unwrap_or(""));
                 let from = coref::reach_start(doc, k);
                 if let Some((_, name)) = last_said.as_ref().filter(|(c, name)| {
                     the_same
+                        && coref::name_fits(doc, name, gender, entities)
                         && doc.tokens.get(*c).is_some_and(|t| t.start >= from)
                         && !other_person_between(doc, *c, k, name, entities)
                 }) {
@@ -5109,8 +5115,11 @@ fn fragment_subject(doc: &Doc, k: usize, words: usize, entities: &EntityIndex) -
 /// "qui l'accuse").
 fn noun_after_article(doc: &Doc, j: usize) -> bool {
     let before = j.wrapping_sub(2);
-    let pronoun_place = doc.cap(before)
-        || matches!(doc.tok(before), "," | ";")
+    // (A name after a preposition is a complement: "a reçu à Paris le juge".)
+    // After a comma, only a word that is no title ("Anne Hidalgo, la qualifie", not "Jean
+    // Dupont, le juge « rouge »").
+    let pronoun_place = doc.cap(before) && !ends_a_complement(doc, before)
+        || matches!(doc.tok(before), "," | ";") && !GAZ.title_heads.contains(doc.folded(j))
         || matches!(
             doc.folded(before),
             "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "qui" | "je" | "nous" | "vous"
@@ -5129,10 +5138,41 @@ fn title_in_apposition(doc: &Doc, j: usize) -> bool {
     j >= 2
         && doc.tok(j - 1) == ","
         && doc.cap(j - 2)
+        && !ends_a_complement(doc, j - 2)
         && !doc.cap(j + 1)
         && doc.tok(j + 1) != ","
         && GAZ.title_heads.contains(doc.folded(j))
         && !["é", "ée", "és", "ées"].iter().any(|p| doc.tok(j).ends_with(p))
+}
+
+/// Whether the capitalised words ending at `last` follow a preposition or an article, so are a
+/// complement ("président de la CFDT", "à Paris"), not a subject's name.
+fn ends_a_complement(doc: &Doc, last: usize) -> bool {
+    let mut s = last;
+    while s > 0 && doc.cap(s - 1) && doc.is_word(s - 1) {
+        s -= 1;
+    }
+    s > 0
+        && matches!(
+            doc.folded(s - 1),
+            "de" | "du"
+                | "des"
+                | "d'"
+                | "la"
+                | "le"
+                | "les"
+                | "l'"
+                | "a"
+                | "au"
+                | "aux"
+                | "en"
+                | "par"
+                | "sur"
+                | "dans"
+                | "pour"
+                | "avec"
+                | "chez"
+        )
 }
 
 /// Fewest words of a quotation that gives a reason ("car « … »"): a word or two is a label

@@ -966,7 +966,9 @@ fn name_after_title(doc: &Doc, head: usize, entities: &EntityIndex) -> Option<St
             j += 2;
             continue;
         }
-        if doc.folded(j) == "et" && matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'") {
+        // (Not "et de Marie Durand": a second person the title relates to.)
+        if doc.folded(j) == "et" && matches!(doc.folded(j + 1), "de" | "du" | "des" | "d'") && !doc.cap(j + 2)
+        {
             continue;
         }
         let start = doc.tokens.get(j)?.start;
@@ -1334,7 +1336,10 @@ mod tests {
             ),
         ]);
         // A name after "de" is whom the title relates to.
-        expect_none(&["Selon le conseiller du ministre et de Jacques Creyssel, les pertes sont lourdes."]);
+        expect_none(&[
+            "Selon le conseiller du ministre et de Jacques Creyssel, les pertes sont lourdes.",
+            "Selon l'avocat de la famille et de Marie Durand, Paul Morel, la plainte est recevable.",
+        ]);
     }
 
     #[test]

@@ -2267,3 +2267,26 @@ fn pour_and_a_person_described_frames_the_quotation_later_in_the_sentence() {
     let s = speakers("Jean Dupont est venu. Pour la ville, le projet « est une chance pour tous ».");
     assert_eq!(s, vec![None]);
 }
+
+#[test]
+fn second_review_cases_keep_their_speakers() {
+    // A title after an organisation's name is a verb's subject, not an apposition.
+    let s = speakers("Jean Dupont, président de la CFDT, juge « inacceptable » la réforme des retraites.");
+    assert_eq!(s, vec![some("Jean Dupont")]);
+    // A place after a preposition is no subject before an object pronoun.
+    let s = speakers("Emmanuel Macron a reçu à Paris le juge « antiterroriste » Paul Morel.");
+    assert!(s.iter().all(Option::is_none), "{s:?}");
+    // « le même » needs its noun right after it and the speaker's gender.
+    for incise in ["explique le même soir le maire", "assure la même syndicaliste"] {
+        let text = format!(
+            "« Le problème est grave », déplore Stanislas Gaudon. « Cette mesure a eu des effets concrets », {incise}."
+        );
+        assert_eq!(speakers(&text).get(1), Some(&None), "{text}");
+    }
+    // The same office restated with fewer words is the same person.
+    let s = speakers(
+        "Agnès Buzyn, ministre des Solidarités et de la Santé, a visité l'hôpital lundi. La ministre de la Santé a \
+         ensuite réuni les médecins. « Nous agirons », a-t-elle affirmé.",
+    );
+    assert_eq!(s, vec![some("Agnès Buzyn")]);
+}
