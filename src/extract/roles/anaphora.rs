@@ -84,12 +84,13 @@ pub(super) fn anaphoric_roles(doc: &Doc, found: &[RoleMatch], blocked: &[bool]) 
         }
         // "…, a déclaré Benjamin Griveaux. Le premier ministre a précisé …": an office of the
         // state goes only to one of its holders, or to someone the text gave that title.
-        let words: Vec<&str> = (rs..ce).map(|i| doc.folded(i)).collect();
-        let titled_so = found.iter().any(|r| {
-            surname(doc, &r.name) == surname(doc, &holder.tokens)
-                && role_head(doc, r).is_some_and(|h| h == head)
-        });
-        if !titled_so && !super::offices::may_hold_office(doc, &words.join(" "), &holder.tokens) {
+        let titled_so = || {
+            let holder_surname = surname(doc, &holder.tokens);
+            found.iter().any(|r| {
+                surname(doc, &r.name) == holder_surname && role_head(doc, r).is_some_and(|h| h == head)
+            })
+        };
+        if !super::offices::may_hold_office(doc, &folded_words(doc, rs..ce), &holder.tokens) && !titled_so() {
             continue;
         }
         let Some(name) = fullest_mention(&mentions, &holder.key) else { continue };
@@ -716,6 +717,11 @@ fn last_named_before<'m>(
     (in_before && first.person && around.all(|m| m.key == first.key)).then_some(first)
 }
 
+/// The folded words of tokens `d`, spaces between them.
+fn folded_words(doc: &Doc, d: Range<usize>) -> String {
+    d.map(|i| doc.folded(i)).collect::<Vec<_>>().join(" ")
+}
+
 /// Whether the article right before a description starting at `start` opens its sentence.
 fn article_opens_sentence(doc: &Doc, start: usize) -> bool {
     start.checked_sub(1).is_some_and(|a| doc.starts_sentence(a))
@@ -739,8 +745,7 @@ fn introduced_next<'m>(
     let next = doc.sentences.get(sentence + 1)?;
     // "Le chef du gouvernement … . « … », a cinglé François Bayrou": an office of the state has
     // its holder of the day, whom the next speaker need not be.
-    let words: Vec<&str> = d.clone().map(|i| doc.folded(i)).collect();
-    let office = super::names_an_office(&words.join(" "));
+    let office = super::names_an_office(&folded_words(doc, d.clone()));
     if !opens || office || !same_paragraph(doc, d.start, next.start) {
         return None;
     }
@@ -959,8 +964,7 @@ fn named_after_lede<'m>(
     let article = d.start.checked_sub(1)?;
     let own = article == 0 || doc.folded(article - 1) != "et";
     // "Le chef de l'État aurait dit …": an office of the state has a holder the body need not name.
-    let words: Vec<&str> = d.clone().map(|i| doc.folded(i)).collect();
-    let office = super::names_an_office(&words.join(" "));
+    let office = super::names_an_office(&folded_words(doc, d.clone()));
     if doc.sent_of[d.start] > 1 + usize::from(dateline) || !own || office {
         return None;
     }

@@ -147,10 +147,15 @@ fn load() -> Offices {
 /// Whether the folded words (spaces between them) are, whole, a way the news names an office
 /// without its holder: "chancellor", "prime minister", "premier ministre".
 pub(crate) fn names_an_office(folded: &str) -> bool {
-    OFFICES
-        .descriptions
-        .iter()
-        .any(|d| d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded)
+    described_office(folded, None).is_some()
+}
+
+/// The description the folded words are, whole (in `lang` when given). Compared word by word:
+/// this runs for every description of a person in a text.
+fn described_office(folded: &str, lang: Option<Lang>) -> Option<&'static Description> {
+    OFFICES.descriptions.iter().find(|d| {
+        lang.is_none_or(|l| d.lang == l) && d.words.iter().map(String::as_str).eq(folded.split(' '))
+    })
 }
 
 /// Whether the person at `name` may be the one the folded description (spaces between the
@@ -158,9 +163,7 @@ pub(crate) fn names_an_office(folded: &str) -> bool {
 /// name ("le premier ministre", "le chef de l'État"), whose holders the table lists; then only
 /// a listed holder of that office (of any time or country) may be.
 pub(crate) fn may_hold_office(doc: &Doc, folded: &str, name: &Range<usize>) -> bool {
-    let Some(d) = OFFICES.descriptions.iter().find(|d| {
-        d.lang == doc.lang && d.words.len() == folded.split(' ').count() && d.words.join(" ") == folded
-    }) else {
+    let Some(d) = described_office(folded, Some(doc.lang)) else {
         return true;
     };
     if !matches!(d.country, Country::Default(_)) {
