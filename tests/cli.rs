@@ -699,3 +699,30 @@ fn facts_json_reads_labels_offices_in_apposition_incises_and_former_offices() {
     };
     assert_eq!(roles("Guy Canivet"), Some(serde_json::json!(["Ancien magistrat"])), "{facts}");
 }
+
+/// `facts --json` with a quotation that is the object of « saluer », « le même » + a person's
+/// noun, a role after « occupe le poste de », and the verb after an apposition.
+#[test]
+fn facts_json_reads_quoted_objects_the_same_speaker_posts_and_roles_after_an_apposition() {
+    let body = "Le président américain Paul Roussel a salué « un jour historique ».\n\
+                « Le problème est grave », déplore Jean Morel. Cette base ressemble au fichier des \
+                stades. « Cette mesure a eu des effets », assure le même syndicaliste.\n\
+                Marie Durand occupe le poste de directrice financière depuis 2010. Anne Vidal, \
+                avocate, est devenue ministre.";
+    let facts = facts_of_story("Réactions", "2019-01-09", body);
+    let speakers = quote_speakers(&facts);
+    assert_eq!(
+        speakers,
+        vec![
+            serde_json::json!("Paul Roussel"),
+            serde_json::json!("Jean Morel"),
+            serde_json::json!("Jean Morel")
+        ],
+        "{facts}"
+    );
+    let roles = |name: &str| {
+        facts["people"].as_array().unwrap().iter().find(|p| p["name"] == name).map(|p| p["roles"].clone())
+    };
+    assert_eq!(roles("Marie Durand"), Some(serde_json::json!(["directrice financière"])), "{facts}");
+    assert_eq!(roles("Anne Vidal"), Some(serde_json::json!(["avocate", "ministre"])), "{facts}");
+}
